@@ -1,0 +1,94 @@
+//! Numbers as people read them: grouped thousands, few decimals, units always shown.
+
+/// Formats `value` with a space between groups of three digits and trailing zeros dropped: at
+/// most two decimals from 1 up, three significant digits below 1 (so limits like 0.001 stay
+/// visible), e.g. `1234567.5` → `"1 234 567.5"`.
+///
+/// # Example
+/// ```
+/// assert_eq!(headroom_core::format::number(1234567.5), "1 234 567.5");
+/// assert_eq!(headroom_core::format::number(0.125), "0.125");
+/// assert_eq!(headroom_core::format::number(2.0 / 3.0), "0.667");
+/// assert_eq!(headroom_core::format::number(-42.0), "-42");
+/// ```
+pub fn number(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let abs = value.abs();
+    let decimals = if abs >= 1.0 || abs == 0.0 {
+        2
+    } else {
+        // Three significant digits: 0.125 → 3 decimals, 0.001 → 5 (then trimmed), at most 6.
+        (2 - abs.log10().floor() as i32).clamp(2, 6) as usize
+    };
+    let fixed = format!("{abs:.decimals$}");
+    let (int_part, frac_part) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let frac_part = frac_part.trim_end_matches('0');
+    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
+    for (i, digit) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(digit);
+    }
+    let sign = if value < 0.0 && fixed.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        "-"
+    } else {
+        ""
+    };
+    if frac_part.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac_part}")
+    }
+}
+
+/// [`number`] followed by a space and `unit` (SI style, so "70 %" too); a bare number when
+/// `unit` is empty.
+///
+/// # Example
+/// ```
+/// assert_eq!(headroom_core::format::with_unit(70.0, "%"), "70 %");
+/// assert_eq!(headroom_core::format::with_unit(3.0, ""), "3");
+/// ```
+pub fn with_unit(value: f64, unit: &str) -> String {
+    if unit.is_empty() {
+        number(value)
+    } else {
+        format!("{} {unit}", number(value))
+    }
+}
+
+/// A fraction (0.667) as a percentage with one decimal ("66.7 %").
+pub fn percent(fraction: f64) -> String {
+    if !fraction.is_finite() {
+        return "—".to_owned();
+    }
+    format!("{:.1} %", fraction * 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_and_trims_decimals() {
+        assert_eq!(number(0.0), "0");
+        assert_eq!(number(999.0), "999");
+        assert_eq!(number(1000.0), "1 000");
+        assert_eq!(number(10_000_000.0), "10 000 000");
+        assert_eq!(number(12.50), "12.5");
+        assert_eq!(number(0.001), "0.001");
+        assert_eq!(number(-0.001), "-0.001");
+        assert_eq!(number(1e-9), "0");
+        assert_eq!(number(-1e-9), "0");
+        assert_eq!(number(f64::NAN), "—");
+    }
+
+    #[test]
+    fn percent_has_one_decimal() {
+        assert_eq!(percent(2.0 / 3.0), "66.7 %");
+        assert_eq!(percent(f64::INFINITY), "—");
+    }
+}

@@ -1,0 +1,68 @@
+//! Architecture invariants: the planning core knows nothing about the browser or the UI.
+
+use std::fs;
+use std::path::Path;
+
+const FORBIDDEN: [&str; 6] = [
+    "leptos",
+    "web_sys",
+    "web-sys",
+    "wasm_bindgen",
+    "wasm-bindgen",
+    "gloo",
+];
+
+#[test]
+fn core_manifest_has_no_browser_dependency() {
+    let manifest = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .expect("read core/Cargo.toml");
+    let deps: Vec<&str> = manifest
+        .lines()
+        .skip_while(|line| !line.starts_with("[dependencies]"))
+        .skip(1)
+        .take_while(|line| !line.starts_with('['))
+        .collect();
+    for line in deps {
+        for name in FORBIDDEN.iter().chain(&["js-sys", "js_sys"]) {
+            assert!(
+                !line.trim_start().starts_with(name),
+                "core/Cargo.toml depends on {name}: the core must stay browser-free"
+            );
+        }
+    }
+}
+
+#[test]
+fn core_sources_never_import_the_ui_or_the_browser() {
+    let mut offences = Vec::new();
+    visit(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut offences,
+    );
+    assert!(
+        offences.is_empty(),
+        "browser or UI code in the core:\n{}",
+        offences.join("\n")
+    );
+}
+
+fn visit(dir: &Path, offences: &mut Vec<String>) {
+    for entry in fs::read_dir(dir).expect("read core/src") {
+        let path = entry.expect("dir entry").path();
+        if path.is_dir() {
+            visit(&path, offences);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = fs::read_to_string(&path).expect("read source");
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                let imports = FORBIDDEN
+                    .iter()
+                    .any(|name| code.contains(&format!("{name}::")))
+                    || code.contains("headroom::");
+                if imports {
+                    offences.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+}
