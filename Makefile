@@ -1,0 +1,41 @@
+# Headroom: the two commands in README.md are `make serve` and `make test`.
+SHELL := /bin/bash
+ENV := source scripts/env.sh &&
+WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+
+.PHONY: serve test setup setup-test release lint unit browser e2e size
+
+## Serve the app with live reload at http://127.0.0.1:8080/ (installs what it needs first).
+serve: setup
+	$(ENV) trunk serve --public-url /
+
+## Run every test layer: format, lint, native unit/property tests, browser tests, release build,
+## size budget and end-to-end tests.
+test: setup-test lint unit browser release size e2e
+
+setup:
+	scripts/setup.sh serve
+
+setup-test:
+	scripts/setup.sh test
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy -p headroom --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+unit:
+	cargo test
+
+browser:
+	$(ENV) $(WASM_TEST_ENV) cargo test -p headroom --target wasm32-unknown-unknown
+
+release:
+	$(ENV) trunk build --release
+
+size:
+	scripts/size-budget.sh dist
+
+e2e:
+	$(ENV) node --test tests/e2e/

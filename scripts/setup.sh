@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs every tool Headroom needs, skipping what is already there at the right version.
+#   scripts/setup.sh serve   wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen), crates
+#   scripts/setup.sh test    the above plus Chromium + ChromeDriver and Playwright
+# Safe to run again: a second run installs nothing. Never downloads a tool from outside the
+# package registries (crates.io, npm, Debian).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-serve}"
+TRUNK_REQ="0.21"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# 1. The wasm target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Trunk 0.21 (0.22 needs a newer rustc). --locked: newer dependency releases break its build.
+if ! trunk --version 2>/dev/null | grep -q "^trunk ${TRUNK_REQ}\."; then
+  say "installing trunk ${TRUNK_REQ}"
+  cargo install trunk --version "^${TRUNK_REQ}" --locked
+fi
+
+# 3. wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$WB_VERSION" ]; then
+  echo "could not read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen ${WB_VERSION}"; then
+  say "installing wasm-bindgen-cli ${WB_VERSION}"
+  cargo install wasm-bindgen-cli --version "=${WB_VERSION}" --force
+fi
+
+# 4. Node tools: binaryen's wasm-opt (Debian's 108 silently breaks the output) and
+#    playwright-core. `npm ci` only when the lockfile changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json .tools/package-lock.installed 2>/dev/null; then
+  say "installing node tools (npm ci)"
+  npm ci --no-audit --no-fund
+  mkdir -p .tools && cp package-lock.json .tools/package-lock.installed
+fi
+
+# 5. Crates, so Trunk's offline build (cargo --offline) finds them.
+cargo fetch --locked >/dev/null
+
+# 6. Browser for the test layers.
+if [ "$mode" = "test" ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing chromium and chromium-driver"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  fi
+fi
+say "tools ready ($mode)"
