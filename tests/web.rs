@@ -3,7 +3,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use headroom::App;
-use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -84,9 +83,15 @@ async fn invalid_input_shows_an_inline_error_and_recovers() {
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
 
     type_into(&c, "peak_rps", "-5").await;
-    assert_eq!(text(&c, "field-error"), "Peak traffic must be at least 0 req/s");
+    assert_eq!(
+        text(&c, "field-error"),
+        "Peak traffic must be at least 0 req/s"
+    );
     type_into(&c, "peak_rps", "").await;
-    assert_eq!(text(&c, "field-error"), "Peak traffic is empty: enter a number");
+    assert_eq!(
+        text(&c, "field-error"),
+        "Peak traffic is empty: enter a number"
+    );
     type_into(&c, "peak_rps", "1e30").await;
     assert_eq!(
         text(&c, "field-error"),

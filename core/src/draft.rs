@@ -49,9 +49,11 @@ mod tests {
 
     #[test]
     fn round_trips_text_exactly_even_when_invalid() {
-        let mut form = BaselineForm::default();
-        form.peak_rps = "12.".into();
-        form.min_instances = "  x ".into();
+        let form = BaselineForm {
+            peak_rps: "12.".into(),
+            min_instances: "  x ".into(),
+            ..BaselineForm::default()
+        };
         assert_eq!(decode(&encode(&form)), Ok(form));
     }
 
