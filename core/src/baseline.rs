@@ -53,7 +53,7 @@ impl BaselineField {
             },
             BaselineField::MinInstances => NumberSpec {
                 label: "Minimum instances",
-                unit: "",
+                unit: "instances",
                 min: 0.0,
                 max: 10_000.0,
                 whole: true,
@@ -262,6 +262,16 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "Capacity of one instance must be at least 0.001 req/s"
+        );
+    }
+
+    #[test]
+    fn count_limits_are_shown_with_their_unit() {
+        let mut form = BaselineForm::default();
+        form.set(BaselineField::MinInstances, "20000".into());
+        assert_eq!(
+            form.validate().unwrap_err()[0].to_string(),
+            "Minimum instances must be at most 10 000 instances"
         );
     }
 
