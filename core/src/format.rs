@@ -60,12 +60,15 @@ pub fn with_unit(value: f64, unit: &str) -> String {
     }
 }
 
-/// A fraction (0.667) as a percentage with one decimal ("66.7 %").
+/// A fraction (0.667) as a percentage with at most one decimal ("66.7 %"), written like the
+/// percentages people type ("70 %", not "70.0 %").
 pub fn percent(fraction: f64) -> String {
     if !fraction.is_finite() {
         return "—".to_owned();
     }
-    format!("{:.1} %", fraction * 100.0)
+    let one_decimal = format!("{:.1}", fraction * 100.0);
+    let trimmed = one_decimal.strip_suffix(".0").unwrap_or(&one_decimal);
+    format!("{trimmed} %")
 }
 
 #[cfg(test)]
@@ -89,6 +92,8 @@ mod tests {
     #[test]
     fn percent_has_one_decimal() {
         assert_eq!(percent(2.0 / 3.0), "66.7 %");
+        assert_eq!(percent(0.7), "70 %");
+        assert_eq!(percent(0.0), "0 %");
         assert_eq!(percent(f64::INFINITY), "—");
     }
 }

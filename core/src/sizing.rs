@@ -202,10 +202,10 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "Usable per instance = 50 req/s × 70.0 % = 35 req/s",
+                "Usable per instance = 50 req/s × 70 % = 35 req/s",
                 "Needed for peak = ⌈200 req/s ÷ 35 req/s⌉ = ⌈5.71⌉ = 6",
                 "Instances = max(minimum 2, 6) = 6: peak load decides",
-                "Utilisation at peak = 200 req/s ÷ (6 × 50 req/s) = 66.7 % (target 70.0 %)",
+                "Utilisation at peak = 200 req/s ÷ (6 × 50 req/s) = 66.7 % (target 70 %)",
             ]
         );
     }
