@@ -8,7 +8,9 @@
 //! checked types and therefore cannot fail.
 
 pub mod baseline;
+pub mod catalog;
 pub mod draft;
 pub mod format;
 pub mod input;
+pub mod plan;
 pub mod sizing;

@@ -1,0 +1,813 @@
+//! The plan: everything a planner enters, as one serde document.
+//!
+//! A [`Plan`] is what is stored in local storage, written to plan files and packed into share
+//! links. It holds *inputs only*; results are always recomputed by [`crate::engine`]. It is
+//! deliberately plain data (no validation in the types) so a half-edited or hand-written plan can
+//! still be loaded and shown; [`Plan::validate`] is the one gate between such a document and the
+//! models, and returns every problem at once, each naming its field (see [`crate::validate`]).
+//!
+//! Conventions, followed by every field:
+//! - units are in the names: `_pct` is a percentage (70 means 70 %), `_rps` requests per second,
+//!   `_gb`/`_mb` decimal gigabytes/megabytes, `_usd_per_month` US dollars per month, `_s` seconds;
+//! - months are counted from 1: month 1 is the calendar month [`Plan::start`], month `m` is
+//!   `m − 1` months later; "today" (the baseline) is month 0;
+//! - catalogs are ordered from smallest to largest: tier progression walks them in order.
+//!
+//! The wire format is versioned by [`PLAN_SCHEMA_VERSION`]; files and links carry it so that
+//! older documents can be migrated forward.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Version of the plan document written by this build.
+pub const PLAN_SCHEMA_VERSION: u32 = 1;
+
+/// A whole capacity plan: inputs only.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Title shown on the page and in exports.
+    pub name: String,
+    /// Calendar month of month 1.
+    pub start: YearMonth,
+    /// Months to plan, 1–120.
+    pub horizon_months: u32,
+    /// Demand and infrastructure today.
+    pub baseline: Baseline,
+    /// One or more named futures to compare.
+    pub scenarios: Vec<Scenario>,
+    /// Rules that apply to every resource.
+    #[serde(default)]
+    pub policies: Policies,
+    /// What can be bought, with capacities and prices.
+    #[serde(default = "crate::catalog::default_catalogs")]
+    pub catalogs: Catalogs,
+}
+
+/// A calendar month, written `"2026-01"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    /// Calendar year, 1900–2200.
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+}
+
+/// A day of the year without a year, written `"11-20"` (20 November).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthDay {
+    /// 1–12.
+    pub month: u32,
+    /// 1–31, valid for the month (29 February allowed).
+    pub day: u32,
+}
+
+/// Demand drivers and infrastructure today (month 0).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// What demand is counted in: "users", "cafés", "tenants".
+    pub demand_unit: String,
+    /// How many of them there are today.
+    pub units: f64,
+    /// How request traffic follows from the units.
+    pub traffic: Traffic,
+    /// Database demand.
+    #[serde(default)]
+    pub database: DatabaseDemand,
+    /// Redis demand.
+    #[serde(default)]
+    pub redis: RedisDemand,
+    /// Voice/GPU demand; `None` when the product has no voice.
+    #[serde(default)]
+    pub voice: Option<VoiceDemand>,
+    /// Costs the sizing models do not cover (monitoring, storage, third-party APIs).
+    #[serde(default)]
+    pub other_costs: Vec<CostLine>,
+    /// What runs and what is paid today, for comparison.
+    #[serde(default)]
+    pub today: Today,
+}
+
+/// How peak request rate follows from demand units.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "model", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Traffic {
+    /// Daily volume per unit, shaped into a peak rate.
+    DailyVolume {
+        /// Requests one unit makes per day.
+        requests_per_unit_per_day: f64,
+        /// How concentrated the day's traffic is.
+        peak: PeakShape,
+    },
+    /// Today's measured peak rate; it scales in proportion to units.
+    PeakRate {
+        /// Peak requests per second today.
+        peak_rps: f64,
+    },
+}
+
+/// How a day's volume concentrates into its peak.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "shape", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PeakShape {
+    /// peak rps = daily ÷ 86 400 × ratio.
+    PeakToAverage {
+        /// Peak rate over the day's average rate, ≥ 1.
+        ratio: f64,
+    },
+    /// peak rps = daily × share ÷ 3 600.
+    PeakHourShare {
+        /// Share of a day's traffic in its busiest hour, in percent.
+        share_pct: f64,
+    },
+}
+
+/// Database demand: data size and connections.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseDemand {
+    /// Data that does not grow with units, in GB.
+    pub data_gb_fixed: f64,
+    /// Data per unit, in GB.
+    pub data_gb_per_unit: f64,
+    /// A per-unit connection rule some teams use ("100 connections per 1 000 users"); 0 = off.
+    pub connections_per_unit: f64,
+    /// Connections held by workers, cron jobs and admin tools, beside the app pools.
+    pub background_connections: u32,
+}
+
+/// Redis demand: memory that grows with units, optionally counted in keys.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RedisDemand {
+    /// Memory that does not grow with units, in MB.
+    pub memory_mb_fixed: f64,
+    /// Memory per unit as measured (payload and overhead together), in MB.
+    pub memory_mb_per_unit: f64,
+    /// Keys per unit, when counting keys instead (0 = off).
+    pub keys_per_unit: f64,
+    /// Key plus value bytes per key; Redis' own per-key overhead comes from the policy.
+    pub bytes_per_key: f64,
+}
+
+/// Voice demand served by GPU nodes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoiceDemand {
+    /// Voice sessions one unit has per day.
+    pub sessions_per_unit_per_day: f64,
+    /// Share of a day's sessions in the busiest hour, in percent.
+    pub peak_hour_share_pct: f64,
+    /// Mean length of a session, in minutes (for the concurrency rule).
+    pub session_minutes: f64,
+    /// Voice interactions (utterances processed) per session.
+    pub interactions_per_session: f64,
+    /// GPU processing time per interaction, in seconds (the queueing model's service time).
+    pub gpu_seconds_per_interaction: f64,
+}
+
+/// A cost the sizing models do not produce.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostLine {
+    /// "Monitoring", "OpenAI API".
+    pub name: String,
+    /// Fixed part, USD per month.
+    #[serde(default)]
+    pub fixed_usd_per_month: f64,
+    /// Part per demand unit, USD per month.
+    #[serde(default)]
+    pub per_unit_usd_per_month: f64,
+}
+
+/// Infrastructure and bill today.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Today {
+    /// App instances running today.
+    pub app_instances: u32,
+    /// Today's whole monthly bill, USD.
+    pub monthly_bill_usd: f64,
+}
+
+/// One possible future.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// "Conservative", "Black Friday".
+    pub name: String,
+    /// How units evolve month by month.
+    pub growth: Growth,
+    /// Dated multipliers on peak demand (seasons, events).
+    #[serde(default)]
+    pub calendar: Vec<CalendarEffect>,
+}
+
+/// How demand units evolve.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "model", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Growth {
+    /// Uₘ = U₀ · (1 + g − churn)ᵐ.
+    Compound {
+        /// New units per month as a share of current units, in percent.
+        monthly_growth_pct: f64,
+        /// Units lost per month as a share of current units, in percent.
+        #[serde(default)]
+        monthly_churn_pct: f64,
+    },
+    /// Known counts at given months ("3 cafés in month 1, 5 in 2, 8 in 3, 15 in 6, 50 in 12").
+    Milestones {
+        /// Points in month order; before the first, units are the baseline's.
+        points: Vec<Milestone>,
+        /// What happens between points.
+        #[serde(default)]
+        between: Interpolation,
+    },
+    /// A least-squares trend fitted to history.
+    Trend {
+        /// Dated observations of the demand unit count (at least 3).
+        history: Vec<Observation>,
+        /// Straight line, or straight line through log(units).
+        #[serde(default)]
+        shape: TrendShape,
+        /// Prediction-interval confidence, in percent (e.g. 95).
+        #[serde(default = "default_confidence_pct")]
+        confidence_pct: f64,
+    },
+}
+
+fn default_confidence_pct() -> f64 {
+    95.0
+}
+
+/// A known unit count at a month.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// Month number, 1-based.
+    pub month: u32,
+    /// Units at that month.
+    pub units: f64,
+}
+
+/// Between milestones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Interpolation {
+    /// Hold the last reached value until the next milestone.
+    #[default]
+    Step,
+    /// Straight line between milestones.
+    Linear,
+}
+
+/// One historical observation.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    /// Day of the observation.
+    pub date: NaiveDate,
+    /// Units observed.
+    pub units: f64,
+}
+
+/// Shape of a fitted trend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TrendShape {
+    /// units = a + b·t.
+    #[default]
+    Linear,
+    /// log(units) = a + b·t (constant percentage growth).
+    Exponential,
+}
+
+/// A multiplier on peak demand between two days of the year ("Black Friday 11-20..11-30 ×3").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarEffect {
+    /// "Black Friday".
+    pub name: String,
+    /// First day (inclusive).
+    pub from: MonthDay,
+    /// Last day (inclusive); before `from` means the period wraps over New Year.
+    pub to: MonthDay,
+    /// Demand multiplier while active (3.0 = three times, 0.7 = 30 % less).
+    pub multiplier: f64,
+    /// Only this year; every year when absent.
+    #[serde(default)]
+    pub year: Option<i32>,
+}
+
+/// Which forecast bound to size for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ForecastBound {
+    /// The fitted value.
+    #[default]
+    Mean,
+    /// The upper prediction bound (safe side).
+    Upper,
+    /// The lower prediction bound.
+    Lower,
+}
+
+/// Rules that apply across every resource.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policies {
+    /// Utilisation to plan instances and nodes at, in percent.
+    pub target_utilisation_pct: f64,
+    /// Share of a tier's limit at which to move up a tier, in percent.
+    pub scale_up_trigger_pct: f64,
+    /// Extra capacity on top of the forecast, in percent.
+    pub headroom_pct: f64,
+    /// Spare instances and nodes beyond what load needs: 1 = N+1, 2 = N+2.
+    pub redundancy: u32,
+    /// Fewest app instances, for availability.
+    pub min_instances: u32,
+    /// Most app instances before the plan flags the tier (scale up a size, or re-architect).
+    pub max_instances: u32,
+    /// Catalog name of the instance type the app runs on.
+    pub app_instance: String,
+    /// Database connections each app instance's pool holds.
+    pub pool_per_instance: u32,
+    /// Share of a database tier's direct connections the app may hold before a pooler is
+    /// advised, in percent.
+    pub pooler_share_pct: f64,
+    /// Forecast bound to size for (trend scenarios).
+    pub forecast_bound: ForecastBound,
+    /// Redis memory rules.
+    pub redis: RedisPolicy,
+    /// Voice/GPU rules.
+    pub voice: VoicePolicy,
+    /// Committed-use discount.
+    pub commitment: CommitmentPolicy,
+    /// Scale-down outside business hours.
+    pub off_hours: OffHoursPolicy,
+}
+
+/// Redis memory rules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RedisPolicy {
+    /// RSS over used memory (1.0–3.0).
+    pub fragmentation_ratio: f64,
+    /// Share of a node's memory `maxmemory` may use, leaving room for fork/rewrite, in percent.
+    pub maxmemory_share_pct: f64,
+    /// Redis' own bytes per key when demand is counted in keys.
+    pub overhead_bytes_per_key: f64,
+    /// Require a replica (high availability) even when one node would hold the data.
+    pub require_replica: bool,
+}
+
+/// Voice/GPU rules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VoicePolicy {
+    /// Catalog name of the GPU node type.
+    pub gpu_node: String,
+    /// Longest acceptable wait before processing starts, in seconds.
+    pub wait_target_s: f64,
+    /// Share of interactions that must wait no longer than the target, in percent.
+    pub percentile_pct: f64,
+}
+
+/// Committed-use (reserved instance, savings plan) discount.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CommitmentPolicy {
+    /// Whether to commit at all.
+    pub enabled: bool,
+    /// Discount on committed capacity, in percent (1-year ≈ 30, 3-year ≈ 50).
+    pub discount_pct: f64,
+    /// Length of the commitment, in months.
+    pub term_months: u32,
+}
+
+/// Scale-down outside business hours.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OffHoursPolicy {
+    /// Whether app instances scale down off hours.
+    pub enabled: bool,
+    /// Hours per weekday at full capacity (e.g. 12 for 8 AM–8 PM).
+    pub business_hours_per_weekday: f64,
+    /// Whether weekends run at the reduced level all day.
+    pub weekends_reduced: bool,
+    /// Share of the instances kept off hours, in percent (never below one instance).
+    pub off_hours_share_pct: f64,
+}
+
+/// Everything that can be bought, dated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogs {
+    /// Day the prices were read; shown with every cost.
+    pub priced_on: NaiveDate,
+    /// App instance types, smallest first.
+    pub instances: Vec<InstanceType>,
+    /// Managed database tiers, smallest first.
+    pub databases: Vec<DatabaseTier>,
+    /// Redis plans (node size and topology), smallest first.
+    pub redis: Vec<RedisPlan>,
+    /// GPU node types for voice, smallest first.
+    pub gpu_nodes: Vec<GpuNode>,
+}
+
+/// An app instance type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceType {
+    /// "m7g.large".
+    pub name: String,
+    /// Virtual CPUs.
+    pub vcpu: f64,
+    /// Memory, GB.
+    pub memory_gb: f64,
+    /// Requests per second one instance serves at 100 % utilisation (measure it: app-specific).
+    pub capacity_rps: f64,
+    /// On-demand price, USD per month.
+    pub usd_per_month: f64,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A managed database tier.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseTier {
+    /// "Supabase Small".
+    pub name: String,
+    /// Direct connections allowed.
+    pub max_connections: u32,
+    /// Clients the tier's pooler accepts (0 = no pooler).
+    #[serde(default)]
+    pub pooler_clients: u32,
+    /// Data size the tier holds, GB.
+    pub storage_gb: f64,
+    /// Price, USD per month.
+    pub usd_per_month: f64,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// Redis topology.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RedisTopology {
+    /// One node; data loss on failure is tolerated.
+    Single,
+    /// Primary and replica: high availability, memory paid twice.
+    Replicated,
+    /// Sharded over several primaries (each with a replica when `replicas` is set).
+    Cluster,
+}
+
+/// A Redis offering: node size and topology.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedisPlan {
+    /// "8 GB primary + replica".
+    pub name: String,
+    /// Memory for data across the whole offering (sum of primaries), GB.
+    pub memory_gb: f64,
+    /// Topology.
+    pub topology: RedisTopology,
+    /// Nodes billed (primaries and replicas).
+    pub nodes: u32,
+    /// Price, USD per month.
+    pub usd_per_month: f64,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A GPU node type for voice processing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GpuNode {
+    /// "g5.xlarge (A10G)".
+    pub name: String,
+    /// Interactions one node processes at once (batched streams).
+    pub streams_per_node: u32,
+    /// Concurrent voice sessions one node serves, by the simple concurrency rule.
+    pub sessions_per_node: u32,
+    /// Price, USD per month.
+    pub usd_per_month: f64,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+impl Default for DatabaseDemand {
+    fn default() -> Self {
+        Self {
+            data_gb_fixed: 1.0,
+            data_gb_per_unit: 0.0,
+            connections_per_unit: 0.0,
+            background_connections: 5,
+        }
+    }
+}
+
+impl Default for RedisDemand {
+    fn default() -> Self {
+        Self {
+            memory_mb_fixed: 100.0,
+            memory_mb_per_unit: 0.0,
+            keys_per_unit: 0.0,
+            bytes_per_key: 0.0,
+        }
+    }
+}
+
+impl Default for Policies {
+    fn default() -> Self {
+        Self {
+            target_utilisation_pct: 70.0,
+            scale_up_trigger_pct: 80.0,
+            headroom_pct: 0.0,
+            redundancy: 0,
+            min_instances: 2,
+            max_instances: 10,
+            app_instance: crate::catalog::DEFAULT_APP_INSTANCE.to_owned(),
+            pool_per_instance: 20,
+            pooler_share_pct: 80.0,
+            forecast_bound: ForecastBound::Mean,
+            redis: RedisPolicy::default(),
+            voice: VoicePolicy::default(),
+            commitment: CommitmentPolicy::default(),
+            off_hours: OffHoursPolicy::default(),
+        }
+    }
+}
+
+impl Default for RedisPolicy {
+    fn default() -> Self {
+        Self {
+            fragmentation_ratio: 1.2,
+            maxmemory_share_pct: 75.0,
+            overhead_bytes_per_key: 96.0,
+            require_replica: false,
+        }
+    }
+}
+
+impl Default for VoicePolicy {
+    fn default() -> Self {
+        Self {
+            gpu_node: crate::catalog::DEFAULT_GPU_NODE.to_owned(),
+            wait_target_s: 2.0,
+            percentile_pct: 95.0,
+        }
+    }
+}
+
+impl Default for CommitmentPolicy {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            discount_pct: 30.0,
+            term_months: 12,
+        }
+    }
+}
+
+impl Default for OffHoursPolicy {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            business_hours_per_weekday: 12.0,
+            weekends_reduced: true,
+            off_hours_share_pct: 50.0,
+        }
+    }
+}
+
+impl Default for Plan {
+    /// A blank plan: 1 000 users, 20 requests per user per day, one steady scenario.
+    fn default() -> Self {
+        Self {
+            name: "New plan".to_owned(),
+            start: YearMonth {
+                year: 2027,
+                month: 1,
+            },
+            horizon_months: 12,
+            baseline: Baseline {
+                demand_unit: "users".to_owned(),
+                units: 1000.0,
+                traffic: Traffic::DailyVolume {
+                    requests_per_unit_per_day: 200.0,
+                    peak: PeakShape::PeakToAverage { ratio: 3.0 },
+                },
+                database: DatabaseDemand::default(),
+                redis: RedisDemand::default(),
+                voice: None,
+                other_costs: Vec::new(),
+                today: Today::default(),
+            },
+            scenarios: vec![Scenario {
+                name: "Steady".to_owned(),
+                growth: Growth::Compound {
+                    monthly_growth_pct: 5.0,
+                    monthly_churn_pct: 1.0,
+                },
+                calendar: Vec::new(),
+            }],
+            policies: Policies::default(),
+            catalogs: crate::catalog::default_catalogs(),
+        }
+    }
+}
+
+impl YearMonth {
+    /// The month `offset` months later (earlier when negative), saturating at the valid range.
+    pub fn plus_months(self, offset: i64) -> YearMonth {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + offset;
+        let index = index.clamp(1900 * 12, 2200 * 12 + 11);
+        YearMonth {
+            year: (index / 12) as i32,
+            month: (index % 12) as u32 + 1,
+        }
+    }
+
+    /// The calendar month of plan month `month` (1-based) when `self` is month 1.
+    pub fn of_plan_month(self, month: u32) -> YearMonth {
+        self.plus_months(i64::from(month) - 1)
+    }
+
+    /// First day of the month, when the fields are in range.
+    pub fn first_day(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1)
+    }
+
+    /// Number of days in the month (28–31); 30 when the fields are out of range.
+    pub fn days(self) -> u32 {
+        let next = self.plus_months(1);
+        match (self.first_day(), next.first_day()) {
+            (Some(a), Some(b)) if b > a => (b - a).num_days() as u32,
+            _ => 30,
+        }
+    }
+
+    /// "Jan 2027".
+    pub fn label(self) -> String {
+        match self.first_day() {
+            Some(day) => day.format("%b %Y").to_string(),
+            None => self.to_string(),
+        }
+    }
+}
+
+impl From<NaiveDate> for YearMonth {
+    fn from(date: NaiveDate) -> Self {
+        YearMonth {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl std::str::FromStr for YearMonth {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("\"{text}\" is not a month written as YYYY-MM (e.g. 2027-01)");
+        let (year, month) = text.trim().split_once('-').ok_or_else(bad)?;
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        let month: u32 = month.parse().map_err(|_| bad())?;
+        if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) {
+            return Err(bad());
+        }
+        Ok(YearMonth { year, month })
+    }
+}
+
+impl fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+impl std::str::FromStr for MonthDay {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("\"{text}\" is not a day written as MM-DD (e.g. 11-20)");
+        let (month, day) = text.trim().split_once('-').ok_or_else(bad)?;
+        let month: u32 = month.parse().map_err(|_| bad())?;
+        let day: u32 = day.parse().map_err(|_| bad())?;
+        // 2024 is a leap year, so 02-29 is accepted.
+        NaiveDate::from_ymd_opt(2024, month, day).ok_or_else(bad)?;
+        Ok(MonthDay { month, day })
+    }
+}
+
+macro_rules! string_serde {
+    ($ty:ty) => {
+        impl Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+string_serde!(YearMonth);
+string_serde!(MonthDay);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_month_arithmetic_and_text() {
+        let jan = YearMonth {
+            year: 2027,
+            month: 1,
+        };
+        assert_eq!(jan.of_plan_month(1), jan);
+        assert_eq!(
+            jan.of_plan_month(12),
+            YearMonth {
+                year: 2027,
+                month: 12
+            }
+        );
+        assert_eq!(
+            jan.of_plan_month(13),
+            YearMonth {
+                year: 2028,
+                month: 1
+            }
+        );
+        assert_eq!(
+            jan.plus_months(-1),
+            YearMonth {
+                year: 2026,
+                month: 12
+            }
+        );
+        assert_eq!(
+            YearMonth {
+                year: 2028,
+                month: 2
+            }
+            .days(),
+            29
+        );
+        assert_eq!(jan.to_string(), "2027-01");
+        assert_eq!("2027-01".parse::<YearMonth>(), Ok(jan));
+        assert!("2027-13".parse::<YearMonth>().is_err());
+        assert!("январь".parse::<YearMonth>().is_err());
+        assert_eq!(jan.label(), "Jan 2027");
+    }
+
+    #[test]
+    fn month_day_text() {
+        assert_eq!(
+            "11-20".parse::<MonthDay>(),
+            Ok(MonthDay { month: 11, day: 20 })
+        );
+        assert!("02-30".parse::<MonthDay>().is_err());
+        assert!("1120".parse::<MonthDay>().is_err());
+        assert_eq!(MonthDay { month: 7, day: 1 }.to_string(), "07-01");
+    }
+
+    #[test]
+    fn default_plan_round_trips_through_json() {
+        let plan = Plan::default();
+        let json = serde_json::to_string(&plan).unwrap();
+        let back: Plan = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, plan);
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected_with_their_name() {
+        let mut value = serde_json::to_value(Plan::default()).unwrap();
+        value["baseline"]["untis"] = serde_json::json!(5);
+        let error = serde_json::from_value::<Plan>(value)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("untis"), "{error}");
+    }
+}
