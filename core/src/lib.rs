@@ -10,6 +10,7 @@
 pub mod baseline;
 pub mod catalog;
 pub mod draft;
+pub mod explain;
 pub mod format;
 pub mod input;
 pub mod plan;
