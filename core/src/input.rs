@@ -59,6 +59,14 @@ impl NumberSpec {
         }
         // Rust's float parser also accepts "inf" and "NaN"; neither is a quantity.
         let value: f64 = text.parse().map_err(|_| FieldProblem::NotANumber)?;
+        self.check(value)
+    }
+
+    /// Checks a number that is already parsed (from a plan file or link) against this spec.
+    ///
+    /// # Errors
+    /// [`FieldProblem::NotANumber`] for NaN or ±∞, otherwise the range or wholeness problem.
+    pub fn check(&self, value: f64) -> Result<f64, FieldProblem> {
         if !value.is_finite() {
             return Err(FieldProblem::NotANumber);
         }

@@ -15,3 +15,4 @@ pub mod format;
 pub mod input;
 pub mod plan;
 pub mod sizing;
+pub mod validate;

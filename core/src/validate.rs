@@ -1,0 +1,913 @@
+//! The one gate between a plan document and the models.
+//!
+//! [`Plan::validate`] checks every field of a [`Plan`] — typed in the page, read from a file or
+//! unpacked from a link — and returns either a [`ValidPlan`] or *every* problem at once, each
+//! naming its field (a machine path such as `scenarios[1].growth.monthly_growth_pct` for the
+//! page to place the message, and a sentence a person reads). The models take only a
+//! [`ValidPlan`], so they never see NaN, ∞, a negative price or a horizon of 10 000 months.
+//!
+//! The accepted ranges are the [`NumberSpec`]s below; the page's form fields use the same specs,
+//! so a field and the plan check can never disagree.
+
+use crate::input::{FieldProblem, NumberSpec};
+use crate::plan::{
+    Baseline, Catalogs, Growth, PeakShape, Plan, Policies, Scenario, Traffic, VoiceDemand,
+};
+use std::collections::HashSet;
+use std::fmt;
+
+/// A plan that passed [`Plan::validate`]; the models accept only this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidPlan(Plan);
+
+impl ValidPlan {
+    /// The checked plan.
+    pub fn plan(&self) -> &Plan {
+        &self.0
+    }
+
+    /// Gives the plan back, e.g. to edit it.
+    pub fn into_plan(self) -> Plan {
+        self.0
+    }
+}
+
+impl std::ops::Deref for ValidPlan {
+    type Target = Plan;
+
+    fn deref(&self) -> &Plan {
+        &self.0
+    }
+}
+
+/// One rejected field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanError {
+    /// Where: `baseline.units`, `scenarios[0].growth.monthly_growth_pct`, `catalogs.instances[2].usd_per_month`.
+    pub path: String,
+    /// Why, naming the field in words: "Units today must be at least 0".
+    pub message: String,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.path)
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// Most scenarios a plan can hold.
+pub const MAX_SCENARIOS: usize = 12;
+/// Most entries per catalog, milestones, history points, calendar effects or cost lines.
+pub const MAX_LIST: usize = 500;
+/// Longest name or label, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+
+const fn spec(
+    label: &'static str,
+    unit: &'static str,
+    min: f64,
+    max: f64,
+    whole: bool,
+) -> NumberSpec {
+    NumberSpec {
+        label,
+        unit,
+        min,
+        max,
+        whole,
+    }
+}
+
+/// Accepted ranges, one per numeric plan field.
+pub mod specs {
+    use super::spec;
+    use crate::input::NumberSpec;
+
+    pub const HORIZON: NumberSpec = spec("Horizon", "months", 1.0, 120.0, true);
+    pub const UNITS: NumberSpec = spec("Units today", "", 0.0, 1e9, false);
+    pub const REQUESTS_PER_UNIT_PER_DAY: NumberSpec =
+        spec("Requests per unit per day", "req/day", 0.0, 1e9, false);
+    pub const PEAK_TO_AVERAGE: NumberSpec = spec("Peak-to-average ratio", "×", 1.0, 100.0, false);
+    /// A busiest hour holds at least 1/24 of the day.
+    pub const PEAK_HOUR_SHARE: NumberSpec =
+        spec("Peak-hour share", "%", 100.0 / 24.0, 100.0, false);
+    pub const PEAK_RPS: NumberSpec = spec("Peak traffic today", "req/s", 0.0, 1e7, false);
+    pub const DATA_GB_FIXED: NumberSpec = spec("Fixed database data", "GB", 0.0, 1e6, false);
+    pub const DATA_GB_PER_UNIT: NumberSpec = spec("Database data per unit", "GB", 0.0, 1e3, false);
+    pub const CONNECTIONS_PER_UNIT: NumberSpec = spec("Connections per unit", "", 0.0, 1e3, false);
+    pub const BACKGROUND_CONNECTIONS: NumberSpec =
+        spec("Background connections", "", 0.0, 1e5, true);
+    pub const REDIS_MB_FIXED: NumberSpec = spec("Fixed Redis memory", "MB", 0.0, 1e7, false);
+    pub const REDIS_MB_PER_UNIT: NumberSpec = spec("Redis memory per unit", "MB", 0.0, 1e5, false);
+    pub const KEYS_PER_UNIT: NumberSpec = spec("Redis keys per unit", "", 0.0, 1e7, false);
+    pub const BYTES_PER_KEY: NumberSpec = spec("Bytes per key", "B", 0.0, 1e7, false);
+    pub const SESSIONS_PER_UNIT_PER_DAY: NumberSpec =
+        spec("Voice sessions per unit per day", "", 0.0, 1e6, false);
+    pub const SESSION_MINUTES: NumberSpec = spec("Session length", "min", 0.01, 1440.0, false);
+    pub const INTERACTIONS_PER_SESSION: NumberSpec =
+        spec("Interactions per session", "", 0.0, 1e4, false);
+    pub const GPU_SECONDS: NumberSpec = spec("GPU time per interaction", "s", 0.001, 3600.0, false);
+    pub const USD_PER_MONTH: NumberSpec = spec("Monthly cost", "USD/month", 0.0, 1e9, false);
+    pub const BILL: NumberSpec = spec("Monthly bill today", "USD/month", 0.0, 1e10, false);
+    pub const TODAY_INSTANCES: NumberSpec = spec("Instances today", "", 0.0, 1e5, true);
+    pub const GROWTH_PCT: NumberSpec = spec("Monthly growth", "%", -100.0, 1000.0, false);
+    pub const CHURN_PCT: NumberSpec = spec("Monthly churn", "%", 0.0, 100.0, false);
+    pub const MILESTONE_MONTH: NumberSpec = spec("Milestone month", "", 1.0, 120.0, true);
+    pub const MILESTONE_UNITS: NumberSpec = spec("Milestone units", "", 0.0, 1e12, false);
+    pub const OBSERVED_UNITS: NumberSpec = spec("Observed units", "", 0.0, 1e12, false);
+    pub const CONFIDENCE_PCT: NumberSpec = spec("Confidence", "%", 50.0, 99.9, false);
+    pub const MULTIPLIER: NumberSpec = spec("Multiplier", "×", 0.0, 100.0, false);
+    pub const EFFECT_YEAR: NumberSpec = spec("Year", "", 1900.0, 2200.0, true);
+    pub const TARGET_UTILISATION_PCT: NumberSpec =
+        spec("Target utilisation", "%", 1.0, 100.0, false);
+    pub const SCALE_UP_TRIGGER_PCT: NumberSpec = spec("Scale-up trigger", "%", 1.0, 100.0, false);
+    pub const HEADROOM_PCT: NumberSpec = spec("Headroom", "%", 0.0, 1000.0, false);
+    pub const REDUNDANCY: NumberSpec = spec("Redundancy (N+k)", "", 0.0, 10.0, true);
+    pub const MIN_INSTANCES: NumberSpec = spec("Minimum instances", "", 1.0, 10_000.0, true);
+    pub const MAX_INSTANCES: NumberSpec = spec("Maximum instances", "", 1.0, 100_000.0, true);
+    pub const POOL_PER_INSTANCE: NumberSpec =
+        spec("Pool per instance", "connections", 1.0, 10_000.0, true);
+    pub const POOLER_SHARE_PCT: NumberSpec = spec("Pooler threshold", "%", 1.0, 100.0, false);
+    pub const FRAGMENTATION: NumberSpec = spec("Fragmentation ratio", "×", 1.0, 3.0, false);
+    pub const MAXMEMORY_SHARE_PCT: NumberSpec = spec("maxmemory share", "%", 10.0, 100.0, false);
+    pub const OVERHEAD_BYTES_PER_KEY: NumberSpec =
+        spec("Overhead per key", "B", 0.0, 10_000.0, false);
+    pub const WAIT_TARGET_S: NumberSpec = spec("Voice wait target", "s", 0.001, 3600.0, false);
+    /// Below 50 % a "percentile" target is meaningless; 100 % would need infinite capacity.
+    pub const PERCENTILE_PCT: NumberSpec = spec("Wait percentile", "%", 50.0, 99.99, false);
+    pub const DISCOUNT_PCT: NumberSpec = spec("Commitment discount", "%", 0.0, 95.0, false);
+    pub const TERM_MONTHS: NumberSpec = spec("Commitment term", "months", 1.0, 60.0, true);
+    pub const BUSINESS_HOURS: NumberSpec =
+        spec("Business hours per weekday", "h", 0.0, 24.0, false);
+    pub const OFF_HOURS_SHARE_PCT: NumberSpec =
+        spec("Share kept off hours", "%", 0.0, 100.0, false);
+    pub const VCPU: NumberSpec = spec("vCPUs", "", 0.1, 1024.0, false);
+    pub const MEMORY_GB: NumberSpec = spec("Memory", "GB", 0.01, 1e5, false);
+    pub const CAPACITY_RPS: NumberSpec = spec("Capacity per instance", "req/s", 0.001, 1e7, false);
+    pub const PRICE: NumberSpec = spec("Price", "USD/month", 0.0, 1e7, false);
+    pub const MAX_CONNECTIONS: NumberSpec = spec("Max connections", "", 1.0, 1e6, true);
+    pub const POOLER_CLIENTS: NumberSpec = spec("Pooler clients", "", 0.0, 1e7, true);
+    pub const STORAGE_GB: NumberSpec = spec("Storage", "GB", 0.001, 1e7, false);
+    pub const REDIS_NODES: NumberSpec = spec("Nodes", "", 1.0, 1000.0, true);
+    pub const STREAMS_PER_NODE: NumberSpec = spec("Streams per node", "", 1.0, 10_000.0, true);
+    pub const SESSIONS_PER_NODE: NumberSpec = spec("Sessions per node", "", 1.0, 10_000.0, true);
+}
+
+/// Collects problems with their paths.
+#[derive(Default)]
+struct Checker {
+    errors: Vec<PlanError>,
+}
+
+impl Checker {
+    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(PlanError {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn number(&mut self, path: impl Into<String>, spec: NumberSpec, value: f64) {
+        if let Err(problem) = spec.check(value) {
+            let sentence = match problem {
+                FieldProblem::NotANumber => "is not a finite number".to_owned(),
+                other => spec.describe(&other),
+            };
+            self.fail(path, format!("{} {sentence}", spec.label));
+        }
+    }
+
+    fn count(&mut self, path: impl Into<String>, spec: NumberSpec, value: u32) {
+        self.number(path, spec, f64::from(value));
+    }
+
+    fn name(&mut self, path: impl Into<String>, label: &str, value: &str) {
+        let path = path.into();
+        if value.trim().is_empty() {
+            self.fail(path, format!("{label} is empty: give it a name"));
+        } else if value.chars().count() > MAX_NAME_CHARS {
+            self.fail(
+                path,
+                format!("{label} is longer than {MAX_NAME_CHARS} characters"),
+            );
+        } else if value.chars().any(char::is_control) {
+            self.fail(path, format!("{label} contains control characters"));
+        }
+    }
+
+    fn list_len(&mut self, path: &str, label: &str, len: usize, min: usize, max: usize) -> bool {
+        if len < min {
+            self.fail(
+                path,
+                format!(
+                    "{label} needs at least {min} {}",
+                    if min == 1 { "entry" } else { "entries" }
+                ),
+            );
+            false
+        } else if len > max {
+            self.fail(
+                path,
+                format!("{label} holds {len} entries; at most {max} are allowed"),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    fn unique_names<'a>(&mut self, path: &str, label: &str, names: impl Iterator<Item = &'a str>) {
+        let mut seen = HashSet::new();
+        for (i, name) in names.enumerate() {
+            self.name(format!("{path}[{i}].name"), label, name);
+            if !seen.insert(name.trim().to_lowercase()) {
+                self.fail(
+                    format!("{path}[{i}].name"),
+                    format!("{label} \"{name}\" is used twice: names must differ"),
+                );
+            }
+        }
+    }
+}
+
+impl Plan {
+    /// Checks every field and returns the plan the models can trust.
+    ///
+    /// # Errors
+    /// Every problem found, each with the field's path and a sentence naming it.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::plan::Plan;
+    /// let mut plan = Plan::default();
+    /// assert!(plan.validate().is_ok());
+    /// plan.horizon_months = 10_000;
+    /// plan.baseline.units = f64::NAN;
+    /// let errors = plan.validate().unwrap_err();
+    /// assert_eq!(errors.len(), 2);
+    /// assert_eq!(errors[0].message, "Horizon must be at most 120 months");
+    /// assert_eq!(errors[1].path, "baseline.units");
+    /// ```
+    pub fn validate(&self) -> Result<ValidPlan, Vec<PlanError>> {
+        let mut c = Checker::default();
+        c.name("name", "The plan's name", &self.name);
+        c.count("horizon_months", specs::HORIZON, self.horizon_months);
+        let has_voice = self.baseline.voice.is_some();
+        check_baseline(&mut c, &self.baseline);
+        check_scenarios(&mut c, &self.scenarios);
+        check_catalogs(&mut c, &self.catalogs, has_voice);
+        check_policies(&mut c, &self.policies, &self.catalogs, has_voice);
+        if c.errors.is_empty() {
+            Ok(ValidPlan(self.clone()))
+        } else {
+            Err(c.errors)
+        }
+    }
+}
+
+fn check_baseline(c: &mut Checker, b: &Baseline) {
+    c.name("baseline.demand_unit", "The demand unit", &b.demand_unit);
+    c.number("baseline.units", specs::UNITS, b.units);
+    match &b.traffic {
+        Traffic::DailyVolume {
+            requests_per_unit_per_day,
+            peak,
+        } => {
+            c.number(
+                "baseline.traffic.requests_per_unit_per_day",
+                specs::REQUESTS_PER_UNIT_PER_DAY,
+                *requests_per_unit_per_day,
+            );
+            match peak {
+                PeakShape::PeakToAverage { ratio } => c.number(
+                    "baseline.traffic.peak.ratio",
+                    specs::PEAK_TO_AVERAGE,
+                    *ratio,
+                ),
+                PeakShape::PeakHourShare { share_pct } => c.number(
+                    "baseline.traffic.peak.share_pct",
+                    specs::PEAK_HOUR_SHARE,
+                    *share_pct,
+                ),
+            }
+        }
+        Traffic::PeakRate { peak_rps } => {
+            c.number("baseline.traffic.peak_rps", specs::PEAK_RPS, *peak_rps)
+        }
+    }
+    let db = &b.database;
+    c.number(
+        "baseline.database.data_gb_fixed",
+        specs::DATA_GB_FIXED,
+        db.data_gb_fixed,
+    );
+    c.number(
+        "baseline.database.data_gb_per_unit",
+        specs::DATA_GB_PER_UNIT,
+        db.data_gb_per_unit,
+    );
+    c.number(
+        "baseline.database.connections_per_unit",
+        specs::CONNECTIONS_PER_UNIT,
+        db.connections_per_unit,
+    );
+    c.count(
+        "baseline.database.background_connections",
+        specs::BACKGROUND_CONNECTIONS,
+        db.background_connections,
+    );
+    let r = &b.redis;
+    c.number(
+        "baseline.redis.memory_mb_fixed",
+        specs::REDIS_MB_FIXED,
+        r.memory_mb_fixed,
+    );
+    c.number(
+        "baseline.redis.memory_mb_per_unit",
+        specs::REDIS_MB_PER_UNIT,
+        r.memory_mb_per_unit,
+    );
+    c.number(
+        "baseline.redis.keys_per_unit",
+        specs::KEYS_PER_UNIT,
+        r.keys_per_unit,
+    );
+    c.number(
+        "baseline.redis.bytes_per_key",
+        specs::BYTES_PER_KEY,
+        r.bytes_per_key,
+    );
+    if let Some(voice) = &b.voice {
+        check_voice(c, voice);
+    }
+    if c.list_len(
+        "baseline.other_costs",
+        "Other costs",
+        b.other_costs.len(),
+        0,
+        MAX_LIST,
+    ) {
+        for (i, line) in b.other_costs.iter().enumerate() {
+            let path = format!("baseline.other_costs[{i}]");
+            c.name(format!("{path}.name"), "A cost line's name", &line.name);
+            c.number(
+                format!("{path}.fixed_usd_per_month"),
+                specs::USD_PER_MONTH,
+                line.fixed_usd_per_month,
+            );
+            c.number(
+                format!("{path}.per_unit_usd_per_month"),
+                specs::USD_PER_MONTH,
+                line.per_unit_usd_per_month,
+            );
+        }
+    }
+    c.count(
+        "baseline.today.app_instances",
+        specs::TODAY_INSTANCES,
+        b.today.app_instances,
+    );
+    c.number(
+        "baseline.today.monthly_bill_usd",
+        specs::BILL,
+        b.today.monthly_bill_usd,
+    );
+}
+
+fn check_voice(c: &mut Checker, v: &VoiceDemand) {
+    c.number(
+        "baseline.voice.sessions_per_unit_per_day",
+        specs::SESSIONS_PER_UNIT_PER_DAY,
+        v.sessions_per_unit_per_day,
+    );
+    c.number(
+        "baseline.voice.peak_hour_share_pct",
+        specs::PEAK_HOUR_SHARE,
+        v.peak_hour_share_pct,
+    );
+    c.number(
+        "baseline.voice.session_minutes",
+        specs::SESSION_MINUTES,
+        v.session_minutes,
+    );
+    c.number(
+        "baseline.voice.interactions_per_session",
+        specs::INTERACTIONS_PER_SESSION,
+        v.interactions_per_session,
+    );
+    c.number(
+        "baseline.voice.gpu_seconds_per_interaction",
+        specs::GPU_SECONDS,
+        v.gpu_seconds_per_interaction,
+    );
+}
+
+fn check_scenarios(c: &mut Checker, scenarios: &[Scenario]) {
+    if !c.list_len("scenarios", "The plan", scenarios.len(), 1, MAX_SCENARIOS) {
+        return;
+    }
+    c.unique_names(
+        "scenarios",
+        "A scenario's name",
+        scenarios.iter().map(|s| s.name.as_str()),
+    );
+    for (i, scenario) in scenarios.iter().enumerate() {
+        let path = format!("scenarios[{i}]");
+        check_growth(c, &format!("{path}.growth"), &scenario.growth);
+        let effects = &scenario.calendar;
+        if c.list_len(
+            &format!("{path}.calendar"),
+            "The calendar",
+            effects.len(),
+            0,
+            50,
+        ) {
+            for (j, effect) in effects.iter().enumerate() {
+                let path = format!("{path}.calendar[{j}]");
+                c.name(format!("{path}.name"), "A season's name", &effect.name);
+                c.number(
+                    format!("{path}.multiplier"),
+                    specs::MULTIPLIER,
+                    effect.multiplier,
+                );
+                if let Some(year) = effect.year {
+                    c.number(format!("{path}.year"), specs::EFFECT_YEAR, f64::from(year));
+                }
+            }
+        }
+    }
+}
+
+fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
+    match growth {
+        Growth::Compound {
+            monthly_growth_pct,
+            monthly_churn_pct,
+        } => {
+            c.number(
+                format!("{path}.monthly_growth_pct"),
+                specs::GROWTH_PCT,
+                *monthly_growth_pct,
+            );
+            c.number(
+                format!("{path}.monthly_churn_pct"),
+                specs::CHURN_PCT,
+                *monthly_churn_pct,
+            );
+            if monthly_growth_pct.is_finite()
+                && monthly_churn_pct.is_finite()
+                && monthly_growth_pct - monthly_churn_pct < -100.0
+            {
+                c.fail(
+                    format!("{path}.monthly_churn_pct"),
+                    "Growth minus churn is below −100 %: a month cannot lose more than every unit",
+                );
+            }
+        }
+        Growth::Milestones { points, .. } => {
+            if c.list_len(
+                &format!("{path}.points"),
+                "Milestones",
+                points.len(),
+                1,
+                MAX_LIST,
+            ) {
+                let mut months = HashSet::new();
+                for (i, point) in points.iter().enumerate() {
+                    c.count(
+                        format!("{path}.points[{i}].month"),
+                        specs::MILESTONE_MONTH,
+                        point.month,
+                    );
+                    c.number(
+                        format!("{path}.points[{i}].units"),
+                        specs::MILESTONE_UNITS,
+                        point.units,
+                    );
+                    if !months.insert(point.month) {
+                        c.fail(
+                            format!("{path}.points[{i}].month"),
+                            format!("Month {} has two milestones: keep one", point.month),
+                        );
+                    }
+                }
+            }
+        }
+        Growth::Trend {
+            history,
+            shape,
+            confidence_pct,
+        } => {
+            c.number(
+                format!("{path}.confidence_pct"),
+                specs::CONFIDENCE_PCT,
+                *confidence_pct,
+            );
+            if c.list_len(
+                &format!("{path}.history"),
+                "History",
+                history.len(),
+                3,
+                MAX_LIST,
+            ) {
+                for (i, point) in history.iter().enumerate() {
+                    c.number(
+                        format!("{path}.history[{i}].units"),
+                        specs::OBSERVED_UNITS,
+                        point.units,
+                    );
+                    if *shape == crate::plan::TrendShape::Exponential
+                        && (point.units.is_nan() || point.units <= 0.0)
+                    {
+                        c.fail(
+                            format!("{path}.history[{i}].units"),
+                            "An exponential trend needs every observation above 0",
+                        );
+                    }
+                }
+                let dates: HashSet<_> = history.iter().map(|p| p.date).collect();
+                if dates.len() < 3 {
+                    c.fail(
+                        format!("{path}.history"),
+                        "History needs observations on at least 3 different days",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_policies(c: &mut Checker, p: &Policies, catalogs: &Catalogs, has_voice: bool) {
+    c.number(
+        "policies.target_utilisation_pct",
+        specs::TARGET_UTILISATION_PCT,
+        p.target_utilisation_pct,
+    );
+    c.number(
+        "policies.scale_up_trigger_pct",
+        specs::SCALE_UP_TRIGGER_PCT,
+        p.scale_up_trigger_pct,
+    );
+    c.number("policies.headroom_pct", specs::HEADROOM_PCT, p.headroom_pct);
+    c.count("policies.redundancy", specs::REDUNDANCY, p.redundancy);
+    c.count(
+        "policies.min_instances",
+        specs::MIN_INSTANCES,
+        p.min_instances,
+    );
+    c.count(
+        "policies.max_instances",
+        specs::MAX_INSTANCES,
+        p.max_instances,
+    );
+    if p.max_instances < p.min_instances {
+        c.fail(
+            "policies.max_instances",
+            "Maximum instances is below the minimum",
+        );
+    }
+    if !catalogs.instances.iter().any(|i| i.name == p.app_instance) {
+        c.fail(
+            "policies.app_instance",
+            format!(
+                "The app's instance type \"{}\" is not in the instance catalog",
+                p.app_instance
+            ),
+        );
+    }
+    c.count(
+        "policies.pool_per_instance",
+        specs::POOL_PER_INSTANCE,
+        p.pool_per_instance,
+    );
+    c.number(
+        "policies.pooler_share_pct",
+        specs::POOLER_SHARE_PCT,
+        p.pooler_share_pct,
+    );
+    c.number(
+        "policies.redis.fragmentation_ratio",
+        specs::FRAGMENTATION,
+        p.redis.fragmentation_ratio,
+    );
+    c.number(
+        "policies.redis.maxmemory_share_pct",
+        specs::MAXMEMORY_SHARE_PCT,
+        p.redis.maxmemory_share_pct,
+    );
+    c.number(
+        "policies.redis.overhead_bytes_per_key",
+        specs::OVERHEAD_BYTES_PER_KEY,
+        p.redis.overhead_bytes_per_key,
+    );
+    if p.redis.require_replica
+        && !catalogs
+            .redis
+            .iter()
+            .any(|r| r.topology != crate::plan::RedisTopology::Single)
+    {
+        c.fail(
+            "policies.redis.require_replica",
+            "A replica is required but the Redis catalog has only single nodes",
+        );
+    }
+    if has_voice {
+        c.number(
+            "policies.voice.wait_target_s",
+            specs::WAIT_TARGET_S,
+            p.voice.wait_target_s,
+        );
+        c.number(
+            "policies.voice.percentile_pct",
+            specs::PERCENTILE_PCT,
+            p.voice.percentile_pct,
+        );
+        if !catalogs
+            .gpu_nodes
+            .iter()
+            .any(|g| g.name == p.voice.gpu_node)
+        {
+            c.fail(
+                "policies.voice.gpu_node",
+                format!(
+                    "The voice GPU node \"{}\" is not in the GPU catalog",
+                    p.voice.gpu_node
+                ),
+            );
+        }
+    }
+    c.number(
+        "policies.commitment.discount_pct",
+        specs::DISCOUNT_PCT,
+        p.commitment.discount_pct,
+    );
+    c.count(
+        "policies.commitment.term_months",
+        specs::TERM_MONTHS,
+        p.commitment.term_months,
+    );
+    c.number(
+        "policies.off_hours.business_hours_per_weekday",
+        specs::BUSINESS_HOURS,
+        p.off_hours.business_hours_per_weekday,
+    );
+    c.number(
+        "policies.off_hours.off_hours_share_pct",
+        specs::OFF_HOURS_SHARE_PCT,
+        p.off_hours.off_hours_share_pct,
+    );
+}
+
+fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
+    if c.list_len(
+        "catalogs.instances",
+        "The instance catalog",
+        k.instances.len(),
+        1,
+        MAX_LIST,
+    ) {
+        c.unique_names(
+            "catalogs.instances",
+            "An instance type's name",
+            k.instances.iter().map(|e| e.name.as_str()),
+        );
+        for (i, e) in k.instances.iter().enumerate() {
+            let path = format!("catalogs.instances[{i}]");
+            c.number(format!("{path}.vcpu"), specs::VCPU, e.vcpu);
+            c.number(format!("{path}.memory_gb"), specs::MEMORY_GB, e.memory_gb);
+            c.number(
+                format!("{path}.capacity_rps"),
+                specs::CAPACITY_RPS,
+                e.capacity_rps,
+            );
+            c.number(
+                format!("{path}.usd_per_month"),
+                specs::PRICE,
+                e.usd_per_month,
+            );
+        }
+    }
+    if c.list_len(
+        "catalogs.databases",
+        "The database catalog",
+        k.databases.len(),
+        1,
+        MAX_LIST,
+    ) {
+        c.unique_names(
+            "catalogs.databases",
+            "A database tier's name",
+            k.databases.iter().map(|e| e.name.as_str()),
+        );
+        for (i, e) in k.databases.iter().enumerate() {
+            let path = format!("catalogs.databases[{i}]");
+            c.count(
+                format!("{path}.max_connections"),
+                specs::MAX_CONNECTIONS,
+                e.max_connections,
+            );
+            c.count(
+                format!("{path}.pooler_clients"),
+                specs::POOLER_CLIENTS,
+                e.pooler_clients,
+            );
+            c.number(
+                format!("{path}.storage_gb"),
+                specs::STORAGE_GB,
+                e.storage_gb,
+            );
+            c.number(
+                format!("{path}.usd_per_month"),
+                specs::PRICE,
+                e.usd_per_month,
+            );
+        }
+    }
+    if c.list_len(
+        "catalogs.redis",
+        "The Redis catalog",
+        k.redis.len(),
+        1,
+        MAX_LIST,
+    ) {
+        c.unique_names(
+            "catalogs.redis",
+            "A Redis plan's name",
+            k.redis.iter().map(|e| e.name.as_str()),
+        );
+        for (i, e) in k.redis.iter().enumerate() {
+            let path = format!("catalogs.redis[{i}]");
+            c.number(format!("{path}.memory_gb"), specs::MEMORY_GB, e.memory_gb);
+            c.count(format!("{path}.nodes"), specs::REDIS_NODES, e.nodes);
+            c.number(
+                format!("{path}.usd_per_month"),
+                specs::PRICE,
+                e.usd_per_month,
+            );
+        }
+    }
+    let min_gpus = usize::from(has_voice);
+    if c.list_len(
+        "catalogs.gpu_nodes",
+        "The GPU catalog",
+        k.gpu_nodes.len(),
+        min_gpus,
+        MAX_LIST,
+    ) {
+        c.unique_names(
+            "catalogs.gpu_nodes",
+            "A GPU node's name",
+            k.gpu_nodes.iter().map(|e| e.name.as_str()),
+        );
+        for (i, e) in k.gpu_nodes.iter().enumerate() {
+            let path = format!("catalogs.gpu_nodes[{i}]");
+            c.count(
+                format!("{path}.streams_per_node"),
+                specs::STREAMS_PER_NODE,
+                e.streams_per_node,
+            );
+            c.count(
+                format!("{path}.sessions_per_node"),
+                specs::SESSIONS_PER_NODE,
+                e.sessions_per_node,
+            );
+            c.number(
+                format!("{path}.usd_per_month"),
+                specs::PRICE,
+                e.usd_per_month,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::field_reassign_with_default)]
+mod tests {
+    use super::*;
+    use crate::plan::{Milestone, Observation, TrendShape};
+
+    fn paths(plan: &Plan) -> Vec<String> {
+        plan.validate()
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.path)
+            .collect()
+    }
+
+    #[test]
+    fn the_default_plan_is_valid() {
+        assert!(Plan::default().validate().is_ok());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_with_its_field() {
+        let mut plan = Plan::default();
+        plan.horizon_months = 10_000;
+        plan.scenarios[0].growth = Growth::Compound {
+            monthly_growth_pct: -150.0,
+            monthly_churn_pct: 0.0,
+        };
+        plan.policies.voice.percentile_pct = 1.2;
+        plan.baseline.voice = Some(VoiceDemand {
+            sessions_per_unit_per_day: 1.0,
+            peak_hour_share_pct: 20.0,
+            session_minutes: 4.0,
+            interactions_per_session: 4.0,
+            gpu_seconds_per_interaction: 2.5,
+        });
+        plan.catalogs.instances[0].capacity_rps = 0.0;
+        plan.baseline.units = f64::NAN;
+        let errors = plan.validate().unwrap_err();
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "Horizon must be at most 120 months (horizon_months)",
+                "Units today is not a finite number (baseline.units)",
+                "Monthly growth must be at least -100 % (scenarios[0].growth.monthly_growth_pct)",
+                "Growth minus churn is below −100 %: a month cannot lose more than every unit \
+                 (scenarios[0].growth.monthly_churn_pct)",
+                "Capacity per instance must be at least 0.001 req/s (catalogs.instances[0].capacity_rps)",
+                "Wait percentile must be at least 50 % (policies.voice.percentile_pct)",
+            ]
+        );
+    }
+
+    #[test]
+    fn references_and_names_are_checked() {
+        let mut plan = Plan::default();
+        plan.policies.app_instance = "nope".into();
+        plan.scenarios.push(plan.scenarios[0].clone());
+        plan.name = " ".into();
+        assert_eq!(
+            paths(&plan),
+            ["name", "scenarios[1].name", "policies.app_instance"]
+        );
+    }
+
+    #[test]
+    fn growth_models_check_their_own_fields() {
+        let mut plan = Plan::default();
+        plan.scenarios[0].growth = Growth::Milestones {
+            points: vec![
+                Milestone {
+                    month: 0,
+                    units: 3.0,
+                },
+                Milestone {
+                    month: 0,
+                    units: -1.0,
+                },
+            ],
+            between: Default::default(),
+        };
+        assert_eq!(
+            paths(&plan),
+            [
+                "scenarios[0].growth.points[0].month",
+                "scenarios[0].growth.points[1].month",
+                "scenarios[0].growth.points[1].units",
+                "scenarios[0].growth.points[1].month",
+            ]
+        );
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
+        plan.scenarios[0].growth = Growth::Trend {
+            history: vec![
+                Observation {
+                    date: day(1),
+                    units: 0.0,
+                },
+                Observation {
+                    date: day(1),
+                    units: 5.0,
+                },
+                Observation {
+                    date: day(2),
+                    units: 6.0,
+                },
+            ],
+            shape: TrendShape::Exponential,
+            confidence_pct: 95.0,
+        };
+        assert_eq!(
+            paths(&plan),
+            [
+                "scenarios[0].growth.history[0].units",
+                "scenarios[0].growth.history"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_catalogs_and_scenarios_are_rejected() {
+        let mut plan = Plan::default();
+        plan.scenarios.clear();
+        plan.catalogs.databases.clear();
+        let errors = plan.validate().unwrap_err();
+        assert_eq!(errors[0].message, "The plan needs at least 1 entry");
+        assert_eq!(errors[1].path, "catalogs.databases");
+    }
+}
