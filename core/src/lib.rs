@@ -8,6 +8,7 @@
 //! checked types and therefore cannot fail.
 
 pub mod baseline;
+pub mod codec;
 pub mod draft;
 pub mod format;
 pub mod input;
