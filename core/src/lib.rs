@@ -9,6 +9,7 @@
 
 pub mod baseline;
 pub mod catalog;
+pub mod codec;
 pub mod draft;
 pub mod explain;
 pub mod format;

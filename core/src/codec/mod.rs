@@ -1,0 +1,7 @@
+//! Wire formats that leave the app as text.
+//!
+//! [`link`] turns a serialised plan into the URL fragment of a share link and back. It is the
+//! single owner of the link format's names (the fragment parameter and the version tag), so the
+//! UI and the docs never spell them out themselves.
+
+pub mod link;
