@@ -71,6 +71,27 @@ pub fn percent(fraction: f64) -> String {
     format!("{trimmed} %")
 }
 
+/// US dollars: "$1 234" from 100 up, cents below ("$59.60").
+///
+/// # Example
+/// ```
+/// assert_eq!(headroom_core::format::usd(1234.4), "$1 234");
+/// assert_eq!(headroom_core::format::usd(59.6), "$59.60");
+/// assert_eq!(headroom_core::format::usd(0.0), "$0");
+/// ```
+pub fn usd(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let abs = value.abs();
+    if abs >= 100.0 || abs == 0.0 {
+        format!("{sign}${}", number(abs.round()))
+    } else {
+        format!("{sign}${abs:.2}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,10 @@
 //! ```
 
 use crate::baseline::Baseline;
+use crate::explain::Explanation;
 use crate::format;
+use crate::plan::{InstanceType, Policies};
+use serde::Serialize;
 
 /// Slack when rounding up, so that 140 / (50 × 0.7) = 4.000000000000001 from floating-point
 /// error still means 4 instances: relative to the value (float error is relative), capped so it
@@ -21,7 +24,7 @@ const CEIL_RELATIVE_SLACK: f64 = 1e-12;
 const CEIL_MAX_SLACK: f64 = 1e-6;
 
 /// Which constraint set the instance count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Binding {
     /// Peak load needs more than the minimum.
     Load,
@@ -140,6 +143,119 @@ impl InstanceSizing {
         ));
         lines
     }
+}
+
+/// ⌈x⌉ as a count: [`ceil_with_slack`] for finite x ≥ 0, 0 for NaN or negative x, saturating
+/// at `u64::MAX` for huge or infinite x. Monotone in x.
+///
+/// # Example
+/// ```
+/// use headroom_core::sizing::ceil_count;
+/// assert_eq!(ceil_count(140.0 / (50.0 * 0.7)), 4);
+/// assert_eq!(ceil_count(4.2), 5);
+/// assert_eq!(ceil_count(f64::NAN), 0);
+/// ```
+pub fn ceil_count(x: f64) -> u64 {
+    if x.is_nan() || x <= 0.0 {
+        0
+    } else if x >= u64::MAX as f64 {
+        u64::MAX
+    } else {
+        ceil_with_slack(x)
+    }
+}
+
+/// The rules that size a fleet of identical instances (from [`Policies`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct SizingPolicy {
+    /// Utilisation to plan at, percent.
+    pub target_utilisation_pct: f64,
+    /// Spare instances beyond what load needs (N+k).
+    pub redundancy: u32,
+    /// Fewest instances.
+    pub min_instances: u32,
+    /// Most instances before the plan flags the size.
+    pub max_instances: u32,
+}
+
+impl From<&Policies> for SizingPolicy {
+    fn from(p: &Policies) -> Self {
+        Self {
+            target_utilisation_pct: p.target_utilisation_pct,
+            redundancy: p.redundancy,
+            min_instances: p.min_instances,
+            max_instances: p.max_instances,
+        }
+    }
+}
+
+/// App instances of one type for one month's peak, with the working.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AppSizing {
+    /// Instances to run.
+    pub instances: u64,
+    /// Instances peak load alone needs at the target utilisation (before spares).
+    pub needed_for_load: u64,
+    /// Share of the fleet's capacity in use at peak, as a fraction (0 when nothing runs).
+    pub utilisation_at_peak: f64,
+    /// Whether `instances` is above the policy's maximum.
+    pub over_max: bool,
+    /// Which constraint set `instances`.
+    pub binding: Binding,
+    /// "7 instances = ⌈412 req/s ÷ (100 req/s × 70 %)⌉ — the CPU target binds".
+    pub explanation: Explanation,
+}
+
+/// Sizes a fleet of `instance` for `peak_rps`.
+///
+/// ```text
+/// needed    = ⌈peak_rps ÷ (capacity_rps × target utilisation)⌉
+/// instances = max(min_instances, needed + redundancy)
+/// ```
+///
+/// N+k redundancy adds k spares to what load needs, so that k instances can fail at peak and
+/// the rest still run at the target; the HA minimum is a floor on the total.
+///
+/// # Example
+/// ```
+/// use headroom_core::{catalog, sizing::{size_app, SizingPolicy, Binding}};
+/// let m7g = &catalog::default_instances()[2]; // m7g.large, 50 req/s
+/// let policy = SizingPolicy { target_utilisation_pct: 70.0, redundancy: 1, min_instances: 2, max_instances: 10 };
+/// let s = size_app(412.0, m7g, &policy);
+/// assert_eq!(s.needed_for_load, 12); // ⌈412 ÷ 35⌉
+/// assert_eq!(s.instances, 13);       // N+1
+/// assert!(s.over_max);
+/// assert_eq!(s.binding, Binding::Load);
+/// ```
+pub fn size_app(peak_rps: f64, instance: &InstanceType, policy: &SizingPolicy) -> AppSizing {
+    let usable_rps = instance.capacity_rps * policy.target_utilisation_pct / 100.0;
+    let needed_for_load = if usable_rps > 0.0 { ceil_count(peak_rps / usable_rps) } else { 0 };
+    let with_spares = needed_for_load.saturating_add(u64::from(policy.redundancy));
+    let min = u64::from(policy.min_instances);
+    let (instances, binding) =
+        if with_spares > min { (with_spares, Binding::Load) } else { (min, Binding::Minimum) };
+    let capacity = instances as f64 * instance.capacity_rps;
+    let utilisation_at_peak = if capacity > 0.0 && peak_rps.is_finite() { peak_rps / capacity } else { 0.0 };
+    let over_max = instances > u64::from(policy.max_instances);
+    let rps = |v: f64| format::with_unit(v, "req/s");
+    let spares = if policy.redundancy > 0 { format!(" + {} spare", policy.redundancy) } else { String::new() };
+    let explanation = Explanation::new(format!("{instances} × {}", instance.name))
+        .formula(format!(
+            "max({min} minimum, ⌈{} ÷ ({} × {})⌉{spares})",
+            rps(peak_rps),
+            rps(instance.capacity_rps),
+            format::percent(policy.target_utilisation_pct / 100.0),
+        ))
+        .input("peak", rps(peak_rps))
+        .input("capacity per instance", rps(instance.capacity_rps))
+        .input("target utilisation", format::percent(policy.target_utilisation_pct / 100.0))
+        .input("utilisation at peak", format::percent(utilisation_at_peak))
+        .binding(match (binding, over_max) {
+            (_, true) => format!("above the maximum of {}: move up a size", policy.max_instances),
+            (Binding::Load, false) => "the CPU target binds".to_owned(),
+            (Binding::Minimum, false) => "the HA minimum binds".to_owned(),
+        });
+    AppSizing { instances, needed_for_load, utilisation_at_peak, over_max, binding, explanation }
 }
 
 #[cfg(test)]
