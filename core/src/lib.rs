@@ -11,4 +11,6 @@ pub mod baseline;
 pub mod draft;
 pub mod format;
 pub mod input;
+pub mod queueing;
 pub mod sizing;
+pub mod usl;
