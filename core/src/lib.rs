@@ -15,5 +15,7 @@ pub mod explain;
 pub mod format;
 pub mod input;
 pub mod plan;
+pub mod queueing;
 pub mod sizing;
+pub mod usl;
 pub mod validate;

@@ -1,0 +1,1188 @@
+//! Queueing maths for pools of identical servers: Erlang B, Erlang C, the M/M/c wait, sizing to a
+//! wait target, and the square-root staffing rule as a cross-check.
+//!
+//! # Model
+//!
+//! M/M/c (Kleinrock, *Queueing Systems*, vol. 1, 1975, §3.5): requests arrive as a Poisson stream
+//! at rate λ (per second), each holds one of `c` identical servers for an exponentially
+//! distributed time with mean `S` seconds (μ = 1/S), and requests that find every server busy wait
+//! in one first-come, first-served queue. A "server" is whatever serves one request at a time: a
+//! worker thread, a database connection, one stream on a GPU node.
+//!
+//! ```text
+//! offered load      A = λ·S                       (erlangs: mean busy servers)
+//! utilisation       ρ = A / c
+//! Erlang B          invB₀ = 1;  invBⱼ = 1 + invBⱼ₋₁ · j / A  (j = 1..=c);  B = 1 / invB_c
+//! Erlang C          C = B / (1 − ρ(1 − B))        if A < c, else 1 (the queue grows without bound)
+//! spare capacity    cμ − λ = (c − A) / S          (per second)
+//! mean wait         E[Wq] = C / (cμ − λ)
+//! wait tail         P(Wq > t) = C · e^{−(cμ − λ)t}
+//! p-quantile        t_p = max(0, ln(C / (1 − p)) / (cμ − λ))
+//! ```
+//!
+//! Erlang B is the loss formula of Erlang (1917); Erlang C follows from it. Both are computed with
+//! the recursion above rather than the factorial formula, so thousands of servers never overflow:
+//! every step stays within `f64`, and when `invB` does overflow to +∞ the blocking probability it
+//! stands for is below 10⁻³⁰⁸, which is reported as 0. The spare capacity is computed as
+//! `(c − A) / S`, which equals `cμ − λ` but avoids cancelling two large numbers.
+//!
+//! Sizing picks the smallest `c` meeting a target: the p-quantile of the wait, or the probability
+//! of waiting at all. Both fall as `c` grows, so the search starts at the smallest stable count,
+//! ⌊A⌋ + 1, and walks up carrying the Erlang B recursion along, which costs O(c) in total. It gives
+//! up past [`MAX_SERVERS`].
+//!
+//! Square-root staffing (Halfin and Whitt, "Heavy-traffic limits for queues with many exponential
+//! servers", *Operations Research* 29, 1981), `c ≈ A + β√A`, is a cross-check: large fleets need
+//! proportionally less headroom than a flat utilisation cap. See also MODELS.md, "Queueing".
+//!
+//! # Failure and edge cases
+//!
+//! No function here panics or returns NaN or ±∞. Invalid inputs (negative, NaN or infinite rates
+//! and times, probabilities out of range) give a [`QueueingError`]. A wait that is unbounded
+//! because the queue is unstable (A ≥ c), or too long to represent in an `f64`, is `None`.
+
+use std::fmt;
+
+use statrs::function::erf::erfc;
+
+/// The largest server count any function here evaluates or returns.
+///
+/// Evaluating Erlang B for `c` servers takes `c` steps, so the bound keeps every call fast (a
+/// million steps is a few milliseconds). Beyond it, [`QueueingError::TooManyServers`].
+pub const MAX_SERVERS: u64 = 1_000_000;
+
+/// Upper end of the search for the Halfin–Whitt β: at β = 40 the probability of waiting is below
+/// 10⁻³⁴⁰, which underflows an `f64` to 0, so every representable target is met below it.
+const HALFIN_WHITT_MAX_BETA: f64 = 40.0;
+
+/// Bisection steps for β: each halves the interval, so 64 steps reach far below `f64` precision
+/// on [0, 40].
+const HALFIN_WHITT_STEPS: u32 = 64;
+
+/// Why a queueing computation was refused.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum QueueingError {
+    /// The arrival rate is negative, NaN or infinite.
+    ArrivalRate,
+    /// The mean service time is zero, negative, NaN or infinite.
+    ServiceTime,
+    /// The offered load is negative, NaN or infinite (given directly, or λ·S overflowed).
+    OfferedLoad,
+    /// A queue was described with no servers.
+    NoServers,
+    /// A probability or quantile is NaN or outside its documented range.
+    Probability,
+    /// A wait (in seconds) is negative, NaN or infinite.
+    Wait,
+    /// Nodes were described as serving no streams.
+    StreamsPerNode,
+    /// The square-root staffing β is negative, NaN or infinite.
+    Beta,
+    /// More servers than [`MAX_SERVERS`] would be needed or were given.
+    TooManyServers {
+        /// The bound that was exceeded, [`MAX_SERVERS`].
+        max_servers: u64,
+    },
+}
+
+impl fmt::Display for QueueingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::ArrivalRate => write!(f, "the arrival rate must be a finite number ≥ 0"),
+            Self::ServiceTime => write!(f, "the mean service time must be a finite number > 0"),
+            Self::OfferedLoad => write!(f, "the offered load must be a finite number ≥ 0"),
+            Self::NoServers => write!(f, "a queue needs at least one server"),
+            Self::Probability => write!(f, "the probability is outside its allowed range"),
+            Self::Wait => write!(f, "the wait must be a finite number of seconds ≥ 0"),
+            Self::StreamsPerNode => write!(f, "each node must serve at least one stream"),
+            Self::Beta => write!(f, "β must be a finite number ≥ 0"),
+            Self::TooManyServers { max_servers } => {
+                write!(f, "more than {max_servers} servers would be needed")
+            }
+        }
+    }
+}
+
+impl std::error::Error for QueueingError {}
+
+/// The Erlang B recursion, advanced one server at a time.
+#[derive(Clone, Copy, Debug)]
+struct ErlangBRecursion {
+    offered_load_erlangs: f64,
+    servers: u64,
+    inverse_blocking: f64,
+}
+
+impl ErlangBRecursion {
+    /// The state for 0 servers (B = 1: everything is blocked). `offered_load_erlangs` is finite
+    /// and ≥ 0.
+    fn new(offered_load_erlangs: f64) -> Self {
+        Self {
+            offered_load_erlangs,
+            servers: 0,
+            inverse_blocking: 1.0,
+        }
+    }
+
+    /// Adds one server: invB ← 1 + invB · j / A. With A = 0 nothing is ever blocked (invB = +∞).
+    /// Once +∞, invB stays +∞; no step can give NaN.
+    fn step(&mut self) {
+        self.servers += 1;
+        self.inverse_blocking = if self.offered_load_erlangs == 0.0 {
+            f64::INFINITY
+        } else {
+            1.0 + self.inverse_blocking * self.servers as f64 / self.offered_load_erlangs
+        };
+    }
+
+    /// B for the current server count, in [0, 1].
+    fn blocking(&self) -> f64 {
+        (1.0 / self.inverse_blocking).clamp(0.0, 1.0)
+    }
+}
+
+/// Erlang B after `servers` steps of the recursion.
+fn blocking_for(servers: u64, offered_load_erlangs: f64) -> f64 {
+    let mut recursion = ErlangBRecursion::new(offered_load_erlangs);
+    for _ in 0..servers {
+        recursion.step();
+    }
+    recursion.blocking()
+}
+
+/// Erlang C from Erlang B: `C = B / (1 − ρ(1 − B))` when A < c, else 1.
+fn waiting_from_blocking(servers: u64, offered_load_erlangs: f64, blocking: f64) -> f64 {
+    let servers = servers as f64;
+    if offered_load_erlangs >= servers {
+        return 1.0;
+    }
+    let utilisation = offered_load_erlangs / servers;
+    // The denominator is 1 − ρ + ρB ≥ 1 − ρ > 0, so the division is finite.
+    (blocking / (1.0 - utilisation * (1.0 - blocking))).clamp(0.0, 1.0)
+}
+
+fn check_offered_load(offered_load_erlangs: f64) -> Result<(), QueueingError> {
+    if offered_load_erlangs.is_finite() && offered_load_erlangs >= 0.0 {
+        Ok(())
+    } else {
+        Err(QueueingError::OfferedLoad)
+    }
+}
+
+fn check_server_count(servers: u64) -> Result<(), QueueingError> {
+    if servers > MAX_SERVERS {
+        Err(QueueingError::TooManyServers {
+            max_servers: MAX_SERVERS,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks λ and S and returns the offered load A = λ·S.
+fn offered_load(arrival_rate_per_s: f64, mean_service_time_s: f64) -> Result<f64, QueueingError> {
+    if !(arrival_rate_per_s.is_finite() && arrival_rate_per_s >= 0.0) {
+        return Err(QueueingError::ArrivalRate);
+    }
+    if !(mean_service_time_s.is_finite() && mean_service_time_s > 0.0) {
+        return Err(QueueingError::ServiceTime);
+    }
+    let offered_load_erlangs = arrival_rate_per_s * mean_service_time_s;
+    check_offered_load(offered_load_erlangs)?;
+    Ok(offered_load_erlangs)
+}
+
+/// Erlang B: the probability that a request finding all `servers` busy is lost, when lost
+/// requests do not retry (Erlang 1917).
+///
+/// ```text
+/// invB₀ = 1;  invBⱼ = 1 + invBⱼ₋₁ · j / A  for j = 1..=c;  B = 1 / invB_c
+/// ```
+///
+/// With no servers everything is blocked (B = 1); with no load nothing is (B = 0 for c ≥ 1).
+///
+/// # Errors
+/// [`QueueingError::OfferedLoad`] when `offered_load_erlangs` is negative, NaN or infinite;
+/// [`QueueingError::TooManyServers`] when `servers` exceeds [`MAX_SERVERS`].
+///
+/// # Example
+/// ```
+/// use headroom_core::queueing::erlang_b;
+/// let b = erlang_b(30, 25.0).unwrap();
+/// assert!((b - 0.0526).abs() < 1e-4);
+/// ```
+pub fn erlang_b(servers: u64, offered_load_erlangs: f64) -> Result<f64, QueueingError> {
+    check_offered_load(offered_load_erlangs)?;
+    check_server_count(servers)?;
+    Ok(blocking_for(servers, offered_load_erlangs))
+}
+
+/// Erlang C: the probability that a request has to wait in an M/M/c queue.
+///
+/// ```text
+/// C = B / (1 − ρ(1 − B))   with ρ = A / c and B = erlang_b(c, A),  when A < c
+/// C = 1                    when A ≥ c (including c = 0): the queue grows without bound
+/// ```
+///
+/// # Errors
+/// As [`erlang_b`].
+///
+/// # Example
+/// ```
+/// use headroom_core::queueing::erlang_c;
+/// assert!((erlang_c(3, 2.0).unwrap() - 4.0 / 9.0).abs() < 1e-12);
+/// assert_eq!(erlang_c(2, 2.0).unwrap(), 1.0); // unstable
+/// ```
+pub fn erlang_c(servers: u64, offered_load_erlangs: f64) -> Result<f64, QueueingError> {
+    check_offered_load(offered_load_erlangs)?;
+    check_server_count(servers)?;
+    if offered_load_erlangs >= servers as f64 {
+        return Ok(1.0);
+    }
+    let blocking = blocking_for(servers, offered_load_erlangs);
+    Ok(waiting_from_blocking(
+        servers,
+        offered_load_erlangs,
+        blocking,
+    ))
+}
+
+/// An M/M/c queue: Poisson arrivals, exponential service, `servers` identical servers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MmcQueue {
+    /// λ, requests per second.
+    pub arrival_rate_per_s: f64,
+    /// S = 1/μ, mean time one request holds a server, in seconds.
+    pub mean_service_time_s: f64,
+    /// c, the number of servers.
+    pub servers: u64,
+}
+
+/// How long requests wait in an [`MmcQueue`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MmcWait {
+    /// c.
+    pub servers: u64,
+    /// A = λ·S, in erlangs.
+    pub offered_load_erlangs: f64,
+    /// ρ = A / c, as a fraction; 1 or more when the queue is unstable.
+    pub utilisation: f64,
+    /// C, the probability that a request waits at all (Erlang C); 1 when unstable.
+    pub probability_of_wait: f64,
+    /// cμ − λ = (c − A) / S, the rate at which spare capacity drains the queue, per second
+    /// (saturating at `f64::MAX`); `None` when the queue is unstable.
+    pub spare_capacity_per_s: Option<f64>,
+    /// `E[Wq]` = C / (cμ − λ), in seconds; `None` when unstable or too long for an `f64`.
+    pub mean_wait_s: Option<f64>,
+}
+
+/// The M/M/c wait for `queue`.
+///
+/// ```text
+/// A = λ·S;  ρ = A / c;  C = erlang_c(c, A);  cμ − λ = (c − A) / S;  E[Wq] = C / (cμ − λ)
+/// ```
+///
+/// # Errors
+/// [`QueueingError::ArrivalRate`] (λ negative or not finite), [`QueueingError::ServiceTime`]
+/// (S not finite and > 0), [`QueueingError::OfferedLoad`] (λ·S overflows),
+/// [`QueueingError::NoServers`] (c = 0), [`QueueingError::TooManyServers`] (c > [`MAX_SERVERS`]).
+///
+/// # Example
+/// ```
+/// use headroom_core::queueing::{mmc_wait, MmcQueue};
+/// // 10 req/s, 0.5 s each, 8 servers: A = 5 erlangs.
+/// let wait = mmc_wait(&MmcQueue { arrival_rate_per_s: 10.0, mean_service_time_s: 0.5, servers: 8 })
+///     .unwrap();
+/// assert!((wait.utilisation - 0.625).abs() < 1e-12);
+/// assert!((wait.probability_of_wait - 0.16727).abs() < 1e-5);
+/// assert!((wait.mean_wait_s.unwrap() - 0.027878).abs() < 1e-6); // C / (16 − 10)
+/// ```
+pub fn mmc_wait(queue: &MmcQueue) -> Result<MmcWait, QueueingError> {
+    let offered_load_erlangs = offered_load(queue.arrival_rate_per_s, queue.mean_service_time_s)?;
+    if queue.servers == 0 {
+        return Err(QueueingError::NoServers);
+    }
+    check_server_count(queue.servers)?;
+    let blocking = if offered_load_erlangs >= queue.servers as f64 {
+        1.0 // unused: C = 1 whatever B is
+    } else {
+        blocking_for(queue.servers, offered_load_erlangs)
+    };
+    Ok(MmcWait::from_parts(
+        queue.servers,
+        offered_load_erlangs,
+        queue.mean_service_time_s,
+        blocking,
+    ))
+}
+
+impl MmcWait {
+    /// Assembles the figures from checked parts: `servers` ≥ 1, A finite ≥ 0, S finite > 0 and B
+    /// in [0, 1] for these `servers` and A. The sizing search and [`mmc_wait`] both go through
+    /// here, so they agree to the last bit.
+    fn from_parts(
+        servers: u64,
+        offered_load_erlangs: f64,
+        mean_service_time_s: f64,
+        blocking: f64,
+    ) -> Self {
+        let probability_of_wait = waiting_from_blocking(servers, offered_load_erlangs, blocking);
+        let servers_f = servers as f64;
+        let stable = offered_load_erlangs < servers_f;
+        // (c − A) > 0 and S > 0, so the rate is > 0; it can only overflow, never be NaN.
+        let spare_capacity_per_s = stable
+            .then(|| ((servers_f - offered_load_erlangs) / mean_service_time_s).min(f64::MAX));
+        let mean_wait_s = spare_capacity_per_s.and_then(|rate| {
+            if probability_of_wait == 0.0 {
+                Some(0.0)
+            } else {
+                finite(probability_of_wait / rate)
+            }
+        });
+        Self {
+            servers,
+            offered_load_erlangs,
+            utilisation: offered_load_erlangs / servers_f,
+            probability_of_wait,
+            spare_capacity_per_s,
+            mean_wait_s,
+        }
+    }
+
+    /// Whether the queue settles (A < c). When it does not, waits grow without bound.
+    pub fn is_stable(&self) -> bool {
+        self.spare_capacity_per_s.is_some()
+    }
+
+    /// P(Wq > t): the probability that a request waits longer than `wait_s` seconds.
+    ///
+    /// ```text
+    /// P(Wq > t) = C · e^{−(cμ − λ)t}     (1 when the queue is unstable)
+    /// ```
+    ///
+    /// # Errors
+    /// [`QueueingError::Wait`] when `wait_s` is negative, NaN or infinite.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::queueing::{mmc_wait, MmcQueue};
+    /// let wait = mmc_wait(&MmcQueue { arrival_rate_per_s: 2.0, mean_service_time_s: 1.0, servers: 3 })
+    ///     .unwrap();
+    /// // C = 4/9, cμ − λ = 1 per second.
+    /// assert!((wait.probability_wait_exceeds(0.0).unwrap() - 4.0 / 9.0).abs() < 1e-12);
+    /// let expected = 4.0 / 9.0 * (-1.0f64).exp();
+    /// assert!((wait.probability_wait_exceeds(1.0).unwrap() - expected).abs() < 1e-12);
+    /// ```
+    pub fn probability_wait_exceeds(&self, wait_s: f64) -> Result<f64, QueueingError> {
+        if !(wait_s.is_finite() && wait_s >= 0.0) {
+            return Err(QueueingError::Wait);
+        }
+        let Some(rate) = self.spare_capacity_per_s else {
+            return Ok(1.0);
+        };
+        if wait_s == 0.0 {
+            // Avoids 0 · ∞ when the rate saturated.
+            return Ok(self.probability_of_wait);
+        }
+        Ok((self.probability_of_wait * (-(rate * wait_s)).exp()).clamp(0.0, 1.0))
+    }
+
+    /// The `quantile` (p) of the wait, in seconds: the time within which a fraction p of requests
+    /// start service.
+    ///
+    /// ```text
+    /// t_p = max(0, ln(C / (1 − p)) / (cμ − λ))
+    /// ```
+    ///
+    /// `None` when the queue is unstable (t_p is unbounded) or t_p is too long for an `f64`.
+    ///
+    /// # Errors
+    /// [`QueueingError::Probability`] unless 0 ≤ p < 1.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::queueing::{mmc_wait, MmcQueue};
+    /// let wait = mmc_wait(&MmcQueue { arrival_rate_per_s: 2.0, mean_service_time_s: 1.0, servers: 3 })
+    ///     .unwrap();
+    /// // ln((4/9) / 0.05) / 1 s⁻¹
+    /// let p95 = wait.wait_quantile_s(0.95).unwrap().unwrap();
+    /// assert!((p95 - (80.0f64 / 9.0).ln()).abs() < 1e-12);
+    /// // Over half the requests never wait, so the median wait is 0.
+    /// assert_eq!(wait.wait_quantile_s(0.5).unwrap(), Some(0.0));
+    /// ```
+    pub fn wait_quantile_s(&self, quantile: f64) -> Result<Option<f64>, QueueingError> {
+        if !(0.0..1.0).contains(&quantile) {
+            return Err(QueueingError::Probability);
+        }
+        let Some(rate) = self.spare_capacity_per_s else {
+            return Ok(None);
+        };
+        // C ≤ 1 and 1 − p ≥ 2⁻⁵³ for p < 1, so the ratio is finite.
+        let ratio = self.probability_of_wait / (1.0 - quantile);
+        if ratio <= 1.0 {
+            // ln ≤ 0: at least a fraction p of requests do not wait at all.
+            return Ok(Some(0.0));
+        }
+        Ok(finite(ratio.ln() / rate))
+    }
+}
+
+fn finite(value: f64) -> Option<f64> {
+    value.is_finite().then_some(value)
+}
+
+/// What a sized pool must achieve.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum WaitTarget {
+    /// The `quantile` (p, with 0 ≤ p < 1) of the wait is at most `max_wait_s` seconds (≥ 0), e.g.
+    /// p95 ≤ 2 s.
+    Quantile {
+        /// p, e.g. 0.95.
+        quantile: f64,
+        /// The longest acceptable p-quantile wait, in seconds.
+        max_wait_s: f64,
+    },
+    /// The probability of waiting at all, C, is at most `max_probability` (0 < x ≤ 1).
+    ProbabilityOfWait {
+        /// x, e.g. 0.1 for "at most 10 % of requests wait".
+        max_probability: f64,
+    },
+}
+
+impl WaitTarget {
+    fn check(&self) -> Result<(), QueueingError> {
+        match *self {
+            Self::Quantile {
+                quantile,
+                max_wait_s,
+            } => {
+                if !(0.0..1.0).contains(&quantile) {
+                    return Err(QueueingError::Probability);
+                }
+                if !(max_wait_s.is_finite() && max_wait_s >= 0.0) {
+                    return Err(QueueingError::Wait);
+                }
+                Ok(())
+            }
+            Self::ProbabilityOfWait { max_probability } => {
+                if max_probability > 0.0 && max_probability <= 1.0 {
+                    Ok(())
+                } else {
+                    Err(QueueingError::Probability)
+                }
+            }
+        }
+    }
+
+    /// Whether `wait` meets the target; also returns the achieved quantile for a quantile target.
+    /// The target has been checked.
+    fn assess(&self, wait: &MmcWait) -> (bool, Option<f64>) {
+        match *self {
+            Self::Quantile {
+                quantile,
+                max_wait_s,
+            } => {
+                let achieved = wait.wait_quantile_s(quantile).ok().flatten();
+                (achieved.is_some_and(|t| t <= max_wait_s), achieved)
+            }
+            Self::ProbabilityOfWait { max_probability } => (
+                wait.is_stable() && wait.probability_of_wait <= max_probability,
+                None,
+            ),
+        }
+    }
+}
+
+/// Inputs to [`size_servers`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SizingOptions {
+    /// λ, requests per second (≥ 0).
+    pub arrival_rate_per_s: f64,
+    /// S, mean time one request holds a server, in seconds (> 0).
+    pub mean_service_time_s: f64,
+    /// k, servers (concurrent streams) one node provides (≥ 1). Use 1 when a node is a server.
+    pub streams_per_node: u32,
+    /// What the pool must achieve.
+    pub target: WaitTarget,
+}
+
+/// The smallest pool meeting a [`WaitTarget`], with its figures.
+///
+/// The figures are those of exactly `servers` servers. The nodes provide `nodes × k ≥ servers`
+/// streams, so a fleet using all of them does at least as well.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ServerSizing {
+    /// c, the smallest number of servers meeting the target.
+    pub servers: u64,
+    /// ⌈c / k⌉ nodes of k streams each.
+    pub nodes: u64,
+    /// A = λ·S, in erlangs.
+    pub offered_load_erlangs: f64,
+    /// ρ = A / c (0 when c = 0).
+    pub utilisation: f64,
+    /// C, the probability that a request waits at all.
+    pub probability_of_wait: f64,
+    /// `E[Wq]` in seconds; `None` only if too long for an `f64`.
+    pub mean_wait_s: Option<f64>,
+    /// The achieved p-quantile of the wait in seconds, for a [`WaitTarget::Quantile`] target;
+    /// `None` for [`WaitTarget::ProbabilityOfWait`].
+    pub wait_quantile_s: Option<f64>,
+}
+
+/// The smallest number of M/M/c servers, and of nodes of `streams_per_node` servers, that meets
+/// `options.target`.
+///
+/// ```text
+/// A = λ·S
+/// c = min { c ≥ ⌊A⌋ + 1 : t_p(c) ≤ max_wait_s }     (quantile target)
+/// c = min { c ≥ ⌊A⌋ + 1 : C(c, A) ≤ max_probability }  (probability-of-waiting target)
+/// nodes = ⌈c / k⌉
+/// ```
+///
+/// Both conditions only get easier as `c` grows, so the search starts at the smallest stable
+/// count, ⌊A⌋ + 1, and walks up, carrying the Erlang B recursion: O(c) work in total.
+///
+/// No load is handled without dividing by zero: λ = 0 needs 0 servers and 0 nodes, with
+/// utilisation, C and every wait 0. Any λ > 0 needs at least one server, even when λ·S underflows
+/// to 0.
+///
+/// # Errors
+/// [`QueueingError::ArrivalRate`], [`QueueingError::ServiceTime`] or
+/// [`QueueingError::OfferedLoad`] for invalid λ, S or λ·S; [`QueueingError::StreamsPerNode`] when
+/// k = 0; [`QueueingError::Probability`] when p is not in [0, 1) or `max_probability` not in
+/// (0, 1]; [`QueueingError::Wait`] when `max_wait_s` is negative or not finite;
+/// [`QueueingError::TooManyServers`] when more than [`MAX_SERVERS`] servers would be needed.
+///
+/// # Example
+/// ```
+/// use headroom_core::queueing::{size_servers, SizingOptions, WaitTarget};
+/// // 2.5 erlangs; at most 10 % of requests may wait.
+/// let sizing = size_servers(&SizingOptions {
+///     arrival_rate_per_s: 2.5,
+///     mean_service_time_s: 1.0,
+///     streams_per_node: 4,
+///     target: WaitTarget::ProbabilityOfWait { max_probability: 0.1 },
+/// })
+/// .unwrap();
+/// assert_eq!(sizing.servers, 6);
+/// assert_eq!(sizing.nodes, 2); // ⌈6 / 4⌉
+/// ```
+pub fn size_servers(options: &SizingOptions) -> Result<ServerSizing, QueueingError> {
+    let offered_load_erlangs =
+        offered_load(options.arrival_rate_per_s, options.mean_service_time_s)?;
+    if options.streams_per_node == 0 {
+        return Err(QueueingError::StreamsPerNode);
+    }
+    options.target.check()?;
+    if options.arrival_rate_per_s == 0.0 {
+        return Ok(ServerSizing {
+            servers: 0,
+            nodes: 0,
+            offered_load_erlangs: 0.0,
+            utilisation: 0.0,
+            probability_of_wait: 0.0,
+            mean_wait_s: Some(0.0),
+            wait_quantile_s: match options.target {
+                WaitTarget::Quantile { .. } => Some(0.0),
+                WaitTarget::ProbabilityOfWait { .. } => None,
+            },
+        });
+    }
+    let too_many = QueueingError::TooManyServers {
+        max_servers: MAX_SERVERS,
+    };
+    if offered_load_erlangs >= MAX_SERVERS as f64 {
+        return Err(too_many);
+    }
+    // A < 10⁶, so the cast is exact.
+    let first = offered_load_erlangs.floor() as u64 + 1;
+    let mut recursion = ErlangBRecursion::new(offered_load_erlangs);
+    for _ in 1..first {
+        recursion.step();
+    }
+    for servers in first..=MAX_SERVERS {
+        recursion.step();
+        let wait = MmcWait::from_parts(
+            servers,
+            offered_load_erlangs,
+            options.mean_service_time_s,
+            recursion.blocking(),
+        );
+        let (met, wait_quantile_s) = options.target.assess(&wait);
+        if met {
+            return Ok(ServerSizing {
+                servers,
+                nodes: servers.div_ceil(u64::from(options.streams_per_node)),
+                offered_load_erlangs,
+                utilisation: wait.utilisation,
+                probability_of_wait: wait.probability_of_wait,
+                mean_wait_s: wait.mean_wait_s,
+                wait_quantile_s,
+            });
+        }
+    }
+    Err(too_many)
+}
+
+/// The square-root staffing rule of thumb, for comparison with [`size_servers`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SquareRootStaffing {
+    /// A, in erlangs.
+    pub offered_load_erlangs: f64,
+    /// β, the quality-of-service parameter.
+    pub beta: f64,
+    /// A + β√A before rounding.
+    pub exact_servers: f64,
+    /// ⌈A + β√A⌉, and at least ⌊A⌋ + 1 (the smallest stable count) when A > 0; 0 when A = 0.
+    pub servers: u64,
+}
+
+/// Square-root staffing (Halfin–Whitt): `c ≈ A + β√A`.
+///
+/// The headroom above the load grows with √A, not with A: large fleets run hotter for the same
+/// service. Pick β from a target probability of waiting with [`halfin_whitt_beta`].
+///
+/// # Errors
+/// [`QueueingError::OfferedLoad`] for an invalid A, [`QueueingError::Beta`] for a negative or
+/// non-finite β, [`QueueingError::TooManyServers`] when the result exceeds [`MAX_SERVERS`].
+///
+/// # Example
+/// ```
+/// use headroom_core::queueing::square_root_staffing;
+/// let staffing = square_root_staffing(100.0, 1.0).unwrap();
+/// assert_eq!(staffing.servers, 110); // 100 + 1 × 10
+/// ```
+pub fn square_root_staffing(
+    offered_load_erlangs: f64,
+    beta: f64,
+) -> Result<SquareRootStaffing, QueueingError> {
+    check_offered_load(offered_load_erlangs)?;
+    if !(beta.is_finite() && beta >= 0.0) {
+        return Err(QueueingError::Beta);
+    }
+    let exact_servers = offered_load_erlangs + beta * offered_load_erlangs.sqrt();
+    // Never NaN: A and β are finite and ≥ 0 (the sum may overflow to +∞, caught here).
+    if exact_servers > MAX_SERVERS as f64 {
+        return Err(QueueingError::TooManyServers {
+            max_servers: MAX_SERVERS,
+        });
+    }
+    // Both are ≤ 10⁶ here, so the casts are exact.
+    let rounded = exact_servers.ceil() as u64;
+    let servers = if offered_load_erlangs > 0.0 {
+        rounded.max(offered_load_erlangs.floor() as u64 + 1)
+    } else {
+        0
+    };
+    if servers > MAX_SERVERS {
+        return Err(QueueingError::TooManyServers {
+            max_servers: MAX_SERVERS,
+        });
+    }
+    Ok(SquareRootStaffing {
+        offered_load_erlangs,
+        beta,
+        exact_servers,
+        servers,
+    })
+}
+
+/// The Halfin–Whitt limit of the probability of waiting when `c = A + β√A` and A is large.
+///
+/// ```text
+/// P(wait) ≈ 1 / (1 + β · Φ(β) / φ(β))
+/// ```
+///
+/// with Φ and φ the standard normal distribution and density. It is 1 at β = 0 and falls towards
+/// 0 as β grows.
+///
+/// # Errors
+/// [`QueueingError::Beta`] when β is negative, NaN or infinite.
+///
+/// # Example
+/// ```
+/// use headroom_core::queueing::halfin_whitt_probability_of_wait;
+/// assert_eq!(halfin_whitt_probability_of_wait(0.0).unwrap(), 1.0);
+/// let p = halfin_whitt_probability_of_wait(1.0).unwrap();
+/// assert!((p - 0.2234).abs() < 1e-4); // 1 / (1 + Φ(1)/φ(1)) = 1 / (1 + 0.8413 / 0.2420)
+/// ```
+pub fn halfin_whitt_probability_of_wait(beta: f64) -> Result<f64, QueueingError> {
+    if !(beta.is_finite() && beta >= 0.0) {
+        return Err(QueueingError::Beta);
+    }
+    Ok(halfin_whitt(beta))
+}
+
+/// 1 / (1 + β Φ(β)/φ(β)) for a checked β ≥ 0. Φ/φ = ½ erfc(−β/√2) · √(2π) · e^{β²/2}; the
+/// exponential overflowing to +∞ gives 0, never NaN (β = 0 is exact: 0 · finite).
+fn halfin_whitt(beta: f64) -> f64 {
+    let cdf = 0.5 * erfc(-beta / std::f64::consts::SQRT_2);
+    let cdf_over_density = cdf * (2.0 * std::f64::consts::PI).sqrt() * (beta * beta / 2.0).exp();
+    let p = 1.0 / (1.0 + beta * cdf_over_density);
+    if p.is_nan() {
+        0.0
+    } else {
+        p.clamp(0.0, 1.0)
+    }
+}
+
+/// The smallest β for which the Halfin–Whitt probability of waiting is at most
+/// `max_probability_of_wait`, found by bisection on [0, 40].
+///
+/// # Errors
+/// [`QueueingError::Probability`] unless 0 < `max_probability_of_wait` ≤ 1.
+///
+/// # Example
+/// ```
+/// use headroom_core::queueing::{halfin_whitt_beta, square_root_staffing};
+/// let beta = halfin_whitt_beta(0.2).unwrap();
+/// assert!((beta - 1.0615).abs() < 1e-4);
+/// // A = 100 erlangs, at most 20 % waiting: about 111 servers (Erlang C says 111 too).
+/// assert_eq!(square_root_staffing(100.0, beta).unwrap().servers, 111);
+/// ```
+pub fn halfin_whitt_beta(max_probability_of_wait: f64) -> Result<f64, QueueingError> {
+    if !(max_probability_of_wait > 0.0 && max_probability_of_wait <= 1.0) {
+        return Err(QueueingError::Probability);
+    }
+    let (mut low, mut high) = (0.0f64, HALFIN_WHITT_MAX_BETA);
+    if halfin_whitt(low) <= max_probability_of_wait {
+        return Ok(0.0);
+    }
+    // Invariant: P(low) > target ≥ P(high).
+    for _ in 0..HALFIN_WHITT_STEPS {
+        let middle = 0.5 * (low + high);
+        if halfin_whitt(middle) <= max_probability_of_wait {
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    Ok(high)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Absolute tolerance for figures quoted to 3–4 significant digits in MODELS.md.
+    const QUOTED: f64 = 1e-4;
+    /// Relative tolerance against the exact reference values below: the recursion loses a few
+    /// ulps per step, so allow far more than that and far less than any modelling difference.
+    const REFERENCE_RELATIVE: f64 = 1e-9;
+
+    fn close_relative(actual: f64, expected: f64) -> bool {
+        (actual - expected).abs() <= REFERENCE_RELATIVE * expected.abs()
+    }
+
+    fn queue(arrival_rate_per_s: f64, mean_service_time_s: f64, servers: u64) -> MmcWait {
+        mmc_wait(&MmcQueue {
+            arrival_rate_per_s,
+            mean_service_time_s,
+            servers,
+        })
+        .unwrap()
+    }
+
+    fn probability_target(
+        arrival_rate_per_s: f64,
+        mean_service_time_s: f64,
+        max_probability: f64,
+    ) -> ServerSizing {
+        size_servers(&SizingOptions {
+            arrival_rate_per_s,
+            mean_service_time_s,
+            streams_per_node: 1,
+            target: WaitTarget::ProbabilityOfWait { max_probability },
+        })
+        .unwrap()
+    }
+
+    fn quantile_target(
+        arrival_rate_per_s: f64,
+        mean_service_time_s: f64,
+        quantile: f64,
+        max_wait_s: f64,
+    ) -> ServerSizing {
+        size_servers(&SizingOptions {
+            arrival_rate_per_s,
+            mean_service_time_s,
+            streams_per_node: 1,
+            target: WaitTarget::Quantile {
+                quantile,
+                max_wait_s,
+            },
+        })
+        .unwrap()
+    }
+
+    // Check values from MODELS.md, "Queueing".
+
+    #[test]
+    fn models_md_erlang_b_30_servers_25_erlangs() {
+        assert!((erlang_b(30, 25.0).unwrap() - 0.0526).abs() < QUOTED);
+    }
+
+    #[test]
+    fn models_md_erlang_c_3_servers_2_erlangs() {
+        assert!((erlang_c(3, 2.0).unwrap() - 0.4444).abs() < QUOTED);
+    }
+
+    #[test]
+    fn models_md_sizing_2_5_erlangs_at_most_10_percent_waiting_needs_6() {
+        let sizing = probability_target(2.5, 1.0, 0.1);
+        assert_eq!(sizing.servers, 6);
+        // 5 servers are not enough: C(5, 2.5) ≈ 0.130 > 0.1.
+        assert!(erlang_c(5, 2.5).unwrap() > 0.1);
+        assert!(sizing.probability_of_wait <= 0.1);
+    }
+
+    #[test]
+    fn models_md_ten_thousand_servers_do_not_overflow() {
+        let c = erlang_c(10_000, 9_500.0).unwrap();
+        assert!(c.is_finite());
+        assert!((c - 1.9e-7).abs() < 0.05e-7, "{c}");
+    }
+
+    // Independent references. Computed with Python 3.11 from the direct factorial formulas, not
+    // from this code:
+    //   B = (A^c/c!) / Σ_{k=0..c} A^k/k!
+    //   C = (A^c/c! · c/(c−A)) / (Σ_{k=0..c−1} A^k/k! + A^c/c! · c/(c−A))
+    // in exact rational arithmetic (`fractions.Fraction`, `math.factorial`), rounded to f64 at
+    // the end; C(10 000, 9 500) in log space with mpmath 1.3.0 at 50 significant digits
+    // (`loggamma`, `fsum`).
+
+    #[test]
+    fn erlang_b_matches_exact_references() {
+        for (servers, load, expected) in [
+            (30, 25.0, 0.052603172228140614),
+            (100, 80.0, 0.003992028604553197),
+            (1, 0.5, 1.0 / 3.0),
+        ] {
+            let actual = erlang_b(servers, load).unwrap();
+            assert!(
+                close_relative(actual, expected),
+                "B({servers}, {load}) = {actual}, expected {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn erlang_c_matches_exact_references() {
+        for (servers, load, expected) in [
+            (3, 2.0, 0.4444444444444444),
+            (6, 2.5, 0.047444812194455406),
+            (5, 2.5, 0.13037129745515227),
+            (10, 8.0, 0.40918015079644354),
+            (50, 45.0, 0.3638644672069884),
+            (100, 90.0, 0.2169404809063664),
+            (200, 180.5, 0.1020957076097466),
+            (1, 0.5, 0.5),
+            (1_000, 950.0, 0.06825341537714143),
+            (10_000, 9_500.0, 1.928547231868143e-7),
+        ] {
+            let actual = erlang_c(servers, load).unwrap();
+            assert!(
+                close_relative(actual, expected),
+                "C({servers}, {load}) = {actual}, expected {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn mmc_wait_matches_exact_reference() {
+        // λ = 10/s, S = 0.5 s, c = 8 (same Python method): C = 0.1672665066617566,
+        // E[Wq] = C / (16 − 10) = 0.02787775111029277 s, t_0.95 = ln(C / 0.05) / 6 =
+        // 0.20126089720830936 s.
+        let wait = queue(10.0, 0.5, 8);
+        assert!(close_relative(wait.probability_of_wait, 0.1672665066617566));
+        assert!(close_relative(
+            wait.mean_wait_s.unwrap(),
+            0.02787775111029277
+        ));
+        assert!(close_relative(
+            wait.wait_quantile_s(0.95).unwrap().unwrap(),
+            0.20126089720830936
+        ));
+        assert!(close_relative(wait.spare_capacity_per_s.unwrap(), 6.0));
+    }
+
+    #[test]
+    fn quantile_sizing_matches_exact_references() {
+        // Smallest c with t_p ≤ target, searched upwards from ⌊A⌋ + 1 with the exact C above
+        // (same Python method): (λ, S, p, target) → (c, C, t_p).
+        for (rate, service, p, target, servers, c, t_p) in [
+            (
+                100.0,
+                0.05,
+                0.95,
+                0.01,
+                9,
+                0.08051034438125906,
+                0.005954533404641147,
+            ),
+            (
+                2.0,
+                2.5,
+                0.95,
+                0.5,
+                9,
+                0.08051034438125906,
+                0.29772667023205734,
+            ),
+            (
+                50.0,
+                2.0,
+                0.99,
+                0.1,
+                121,
+                0.026380699922585574,
+                0.09238548440595615,
+            ),
+        ] {
+            let sizing = quantile_target(rate, service, p, target);
+            assert_eq!(sizing.servers, servers, "λ = {rate}, S = {service}");
+            assert!(close_relative(sizing.probability_of_wait, c));
+            assert!(close_relative(sizing.wait_quantile_s.unwrap(), t_p));
+        }
+    }
+
+    // Edge cases.
+
+    #[test]
+    fn unstable_queues_wait_forever_without_infinities() {
+        for servers in [1, 2, 3] {
+            let wait = queue(3.0, 1.0, servers);
+            assert!(!wait.is_stable());
+            assert_eq!(wait.probability_of_wait, 1.0);
+            assert_eq!(wait.mean_wait_s, None);
+            assert_eq!(wait.spare_capacity_per_s, None);
+            assert_eq!(wait.wait_quantile_s(0.5).unwrap(), None);
+            assert_eq!(wait.probability_wait_exceeds(1e9).unwrap(), 1.0);
+        }
+        assert_eq!(erlang_c(0, 0.0).unwrap(), 1.0);
+    }
+
+    #[test]
+    fn no_load_means_no_wait_and_no_servers() {
+        assert_eq!(erlang_b(0, 0.0).unwrap(), 1.0);
+        assert_eq!(erlang_b(5, 0.0).unwrap(), 0.0);
+        assert_eq!(erlang_c(5, 0.0).unwrap(), 0.0);
+        let wait = queue(0.0, 1.0, 1);
+        assert_eq!(wait.mean_wait_s, Some(0.0));
+        assert_eq!(wait.wait_quantile_s(0.99).unwrap(), Some(0.0));
+
+        let sizing = quantile_target(0.0, 1.0, 0.95, 0.0);
+        assert_eq!((sizing.servers, sizing.nodes), (0, 0));
+        assert_eq!(sizing.utilisation, 0.0);
+        assert_eq!(sizing.wait_quantile_s, Some(0.0));
+    }
+
+    #[test]
+    fn a_trickle_of_load_still_needs_one_server() {
+        // λ·S underflows to 0 but requests do arrive.
+        let sizing = probability_target(1e-200, 1e-200, 0.01);
+        assert_eq!(sizing.servers, 1);
+        assert_eq!(sizing.nodes, 1);
+    }
+
+    #[test]
+    fn nodes_round_up_servers() {
+        for (streams_per_node, nodes) in [(1, 6), (2, 3), (4, 2), (6, 1), (100, 1)] {
+            let sizing = size_servers(&SizingOptions {
+                arrival_rate_per_s: 2.5,
+                mean_service_time_s: 1.0,
+                streams_per_node,
+                target: WaitTarget::ProbabilityOfWait {
+                    max_probability: 0.1,
+                },
+            })
+            .unwrap();
+            assert_eq!(sizing.servers, 6);
+            assert_eq!(sizing.nodes, nodes, "k = {streams_per_node}");
+        }
+    }
+
+    #[test]
+    fn large_pools_are_sized_quickly_and_sensibly() {
+        // 9 500 erlangs, p99 wait ≤ 50 ms with 1 s service: a few hundred servers of headroom.
+        let sizing = quantile_target(9_500.0, 1.0, 0.99, 0.05);
+        assert!(
+            sizing.servers > 9_500 && sizing.servers < 9_800,
+            "{sizing:?}"
+        );
+        assert!(sizing.utilisation < 1.0);
+        assert!(sizing.wait_quantile_s.unwrap() <= 0.05);
+    }
+
+    #[test]
+    fn the_server_bound_is_reported_not_exceeded() {
+        let too_many = QueueingError::TooManyServers {
+            max_servers: MAX_SERVERS,
+        };
+        assert_eq!(erlang_b(MAX_SERVERS + 1, 1.0), Err(too_many));
+        assert_eq!(erlang_c(u64::MAX, 1.0), Err(too_many));
+        let options = SizingOptions {
+            arrival_rate_per_s: 2e6,
+            mean_service_time_s: 1.0,
+            streams_per_node: 1,
+            target: WaitTarget::ProbabilityOfWait {
+                max_probability: 0.5,
+            },
+        };
+        assert_eq!(size_servers(&options).map(|s| s.servers), Err(too_many));
+        assert_eq!(
+            square_root_staffing(2e6, 1.0).map(|s| s.servers),
+            Err(too_many)
+        );
+    }
+
+    #[test]
+    fn invalid_inputs_are_rejected() {
+        let nan = f64::NAN;
+        assert_eq!(erlang_b(3, -1.0), Err(QueueingError::OfferedLoad));
+        assert_eq!(erlang_c(3, nan), Err(QueueingError::OfferedLoad));
+        assert_eq!(erlang_c(3, f64::INFINITY), Err(QueueingError::OfferedLoad));
+        let mmc = |arrival_rate_per_s, mean_service_time_s, servers| {
+            mmc_wait(&MmcQueue {
+                arrival_rate_per_s,
+                mean_service_time_s,
+                servers,
+            })
+        };
+        assert_eq!(mmc(-1.0, 1.0, 1), Err(QueueingError::ArrivalRate));
+        assert_eq!(mmc(nan, 1.0, 1), Err(QueueingError::ArrivalRate));
+        assert_eq!(mmc(1.0, 0.0, 1), Err(QueueingError::ServiceTime));
+        assert_eq!(mmc(1.0, nan, 1), Err(QueueingError::ServiceTime));
+        assert_eq!(mmc(1e200, 1e200, 1), Err(QueueingError::OfferedLoad));
+        assert_eq!(mmc(1.0, 1.0, 0), Err(QueueingError::NoServers));
+
+        let wait = queue(1.0, 1.0, 2);
+        assert_eq!(wait.wait_quantile_s(1.0), Err(QueueingError::Probability));
+        assert_eq!(wait.wait_quantile_s(-0.1), Err(QueueingError::Probability));
+        assert_eq!(wait.wait_quantile_s(nan), Err(QueueingError::Probability));
+        assert_eq!(
+            wait.probability_wait_exceeds(-1.0),
+            Err(QueueingError::Wait)
+        );
+        assert_eq!(
+            wait.probability_wait_exceeds(f64::INFINITY),
+            Err(QueueingError::Wait)
+        );
+
+        let sizing = |streams_per_node, target| {
+            size_servers(&SizingOptions {
+                arrival_rate_per_s: 1.0,
+                mean_service_time_s: 1.0,
+                streams_per_node,
+                target,
+            })
+        };
+        let ok = WaitTarget::ProbabilityOfWait {
+            max_probability: 0.5,
+        };
+        assert_eq!(sizing(0, ok), Err(QueueingError::StreamsPerNode));
+        for max_probability in [0.0, -0.5, 1.5, nan] {
+            assert_eq!(
+                sizing(1, WaitTarget::ProbabilityOfWait { max_probability }),
+                Err(QueueingError::Probability)
+            );
+        }
+        for (quantile, max_wait_s, error) in [
+            (1.0, 1.0, QueueingError::Probability),
+            (nan, 1.0, QueueingError::Probability),
+            (0.9, -1.0, QueueingError::Wait),
+            (0.9, nan, QueueingError::Wait),
+            (0.9, f64::INFINITY, QueueingError::Wait),
+        ] {
+            assert_eq!(
+                sizing(
+                    1,
+                    WaitTarget::Quantile {
+                        quantile,
+                        max_wait_s
+                    }
+                ),
+                Err(error)
+            );
+        }
+        assert_eq!(square_root_staffing(1.0, -1.0), Err(QueueingError::Beta));
+        assert_eq!(
+            square_root_staffing(nan, 1.0),
+            Err(QueueingError::OfferedLoad)
+        );
+        assert_eq!(halfin_whitt_beta(0.0), Err(QueueingError::Probability));
+        assert_eq!(
+            halfin_whitt_probability_of_wait(nan),
+            Err(QueueingError::Beta)
+        );
+    }
+
+    #[test]
+    fn extreme_but_valid_inputs_stay_finite() {
+        // Tiny service time: the spare capacity saturates instead of becoming +∞.
+        let wait = queue(1.0, 5e-324, 1);
+        assert_eq!(wait.spare_capacity_per_s, Some(f64::MAX));
+        assert_eq!(wait.probability_wait_exceeds(0.0).unwrap(), 0.0);
+        assert_eq!(wait.probability_wait_exceeds(1.0).unwrap(), 0.0);
+        // Huge service time, barely stable: the mean wait is too long for an f64.
+        let wait = queue(1e-300, 1e300, 2);
+        assert!(wait.is_stable());
+        assert!(wait.mean_wait_s.is_none_or(f64::is_finite));
+        assert!(wait
+            .wait_quantile_s(0.999_999)
+            .unwrap()
+            .is_none_or(f64::is_finite));
+        // Far more servers than load: Erlang B underflows to exactly 0.
+        assert_eq!(erlang_b(1_000, 1.0).unwrap(), 0.0);
+        assert_eq!(erlang_c(1_000, 1.0).unwrap(), 0.0);
+        let wait = queue(1.0, 1.0, 1_000);
+        assert_eq!(wait.mean_wait_s, Some(0.0));
+        assert_eq!(wait.wait_quantile_s(0.5).unwrap(), Some(0.0));
+    }
+
+    #[test]
+    fn wait_tail_and_quantile_agree() {
+        let wait = queue(45.0, 1.0, 50);
+        for p in [0.5, 0.8, 0.9, 0.95, 0.99, 0.999] {
+            let t = wait.wait_quantile_s(p).unwrap().unwrap();
+            if t > 0.0 {
+                let tail = wait.probability_wait_exceeds(t).unwrap();
+                assert!((tail - (1.0 - p)).abs() < 1e-12, "p = {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn square_root_staffing_tracks_erlang_c() {
+        for (load, max_probability) in [(100.0, 0.2), (1_000.0, 0.1), (5_000.0, 0.05)] {
+            let exact = probability_target(load, 1.0, max_probability).servers;
+            let beta = halfin_whitt_beta(max_probability).unwrap();
+            let rule = square_root_staffing(load, beta).unwrap().servers;
+            assert!(
+                exact.abs_diff(rule) <= 2,
+                "A = {load}: Erlang C {exact}, square-root rule {rule}"
+            );
+        }
+    }
+
+    #[test]
+    fn halfin_whitt_beta_inverts_the_probability() {
+        for target in [0.9, 0.5, 0.2, 0.05, 1e-3, 1e-9] {
+            let beta = halfin_whitt_beta(target).unwrap();
+            let p = halfin_whitt_probability_of_wait(beta).unwrap();
+            assert!((p - target).abs() < 1e-9 * target.max(1e-3), "{target}");
+        }
+        assert_eq!(halfin_whitt_beta(1.0).unwrap(), 0.0);
+        assert!(halfin_whitt_beta(f64::MIN_POSITIVE).unwrap() <= HALFIN_WHITT_MAX_BETA);
+        assert_eq!(halfin_whitt_probability_of_wait(1e300).unwrap(), 0.0);
+    }
+
+    #[test]
+    fn square_root_staffing_edges() {
+        assert_eq!(square_root_staffing(0.0, 2.0).unwrap().servers, 0);
+        // β = 0 would leave A = c, which is unstable: one more server.
+        assert_eq!(square_root_staffing(4.0, 0.0).unwrap().servers, 5);
+        assert_eq!(square_root_staffing(4.0, 1.0).unwrap().servers, 6);
+    }
+}
