@@ -466,17 +466,19 @@ fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> V
     let nodes_by_concurrency = sizing::ceil_count(concurrent_sessions / f64::from(node.sessions_per_node));
     let interactions_per_s = busiest_hour_sessions * voice.interactions_per_session / 3600.0;
     let offered_load_erlangs = interactions_per_s * voice.gpu_seconds_per_interaction;
-    let queue = queueing::size_for_wait(&queueing::WaitTarget {
+    let queue = queueing::size_servers(&queueing::SizingOptions {
         arrival_rate_per_s: interactions_per_s,
-        service_time_s: voice.gpu_seconds_per_interaction,
-        wait_target_s: policies.voice.wait_target_s,
-        percentile: fraction(policies.voice.percentile_pct),
+        mean_service_time_s: voice.gpu_seconds_per_interaction,
         streams_per_node: node.streams_per_node,
+        target: queueing::WaitTarget::Quantile {
+            quantile: fraction(policies.voice.percentile_pct),
+            max_wait_s: policies.voice.wait_target_s,
+        },
     });
     let (nodes_by_queue, servers) = match &queue {
-        Some(q) => (q.nodes, q.servers),
+        Ok(q) => (q.nodes, q.servers),
         // Beyond the queueing model's range: fall back to a utilisation cap.
-        None => {
+        Err(_) => {
             let servers = sizing::ceil_count(offered_load_erlangs / fraction(policies.target_utilisation_pct));
             (sizing::ceil_count(servers as f64 / f64::from(node.streams_per_node)), servers)
         }
@@ -491,12 +493,13 @@ fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> V
         "concurrency"
     };
     let streams = nodes.saturating_mul(u64::from(node.streams_per_node));
-    let wait_at_percentile_s = queueing::wait_quantile_s(
-        interactions_per_s,
-        voice.gpu_seconds_per_interaction,
-        streams,
-        fraction(policies.voice.percentile_pct),
-    );
+    let wait_at_percentile_s = queueing::mmc_wait(&queueing::MmcQueue {
+        arrival_rate_per_s: interactions_per_s,
+        mean_service_time_s: voice.gpu_seconds_per_interaction,
+        servers: streams,
+    })
+    .ok()
+    .and_then(|w| w.wait_quantile_s(fraction(policies.voice.percentile_pct)).ok().flatten());
     let explanation = Explanation::new(format!("{nodes} GPU nodes"))
         .formula(format!(
             "max(⌈{} concurrent sessions ÷ {} per node⌉ = {nodes_by_concurrency}, ⌈{servers} streams ÷ {} per node⌉ = {nodes_by_queue}){}",
