@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod draft;
 pub mod explain;
 pub mod format;
+pub mod growth;
 pub mod input;
 pub mod plan;
 pub mod sizing;
