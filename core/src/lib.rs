@@ -13,6 +13,7 @@ pub mod codec;
 pub mod draft;
 pub mod explain;
 pub mod format;
+pub mod growth;
 pub mod input;
 pub mod plan;
 pub mod queueing;

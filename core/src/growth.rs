@@ -1,0 +1,1584 @@
+//! Growth: how many demand units each plan month holds, how seasons and events shape a month's
+//! peak, and when a forecast crosses a limit.
+//!
+//! # Models
+//!
+//! Google SRE's capacity planning (CACM, April 2019) separates *organic* growth (users arriving
+//! through word of mouth and adoption, extrapolated from history) from *inorganic* growth
+//! (launches, new customers, marketing events, entered as known steps). A plan [`Growth`] is one
+//! of three models (MODELS.md "Forecasting"):
+//!
+//! - **Compound** — organic growth with churn, Uₘ = U₀ · (1 + g − churn)ᵐ, as in the Supabase
+//!   capacity guide's `projectCapacity` (moderate scenario: g = 25 %, churn = 8 %, so 100 users
+//!   become 117, 136.89, 160.16 … 658.0 in month 12). A net rate below −100 % leaves no units.
+//! - **Milestones** — inorganic growth as known counts ("3 cafés in month 1, 5 in 2, 8 in 3, 15 in
+//!   6, 50 in 12", the Swedish café pilot). Before the first milestone the baseline holds; between
+//!   milestones the last one holds ([`Interpolation::Step`]) or a straight line joins them
+//!   ([`Interpolation::Linear`]); after the last, it holds.
+//! - **Trend** — ordinary least squares on dated history, time `x` in days since the earliest
+//!   observation: `y = a + b·x` (linear) or `ln y = a + b·x` (exponential, constant percentage
+//!   growth). The forecast at `x₀` carries the prediction interval (Hyndman & Athanasopoulos,
+//!   *Forecasting: Principles and Practice*, 3rd ed., §7.6 "Forecasting with regression"):
+//!
+//!   ```text
+//!   ŷ₀ ± t(n − 2, (1 + confidence)/2) · s · √(1 + 1/n + (x₀ − x̄)² / Σ(xᵢ − x̄)²)
+//!   s = √(Σ(yᵢ − ŷᵢ)² / (n − 2))      (residual standard error)
+//!   ```
+//!
+//!   For the exponential shape the interval is computed in log space and exponentiated, so it is
+//!   skewed upward and the point forecast is the back-transformed median (FPP3 §5.6). The
+//!   Semantic Text Processor guide fits the same line to weekly request counts but prints a
+//!   "simplified" interval of ±1.96 population standard deviations of the residuals; that
+//!   interval ignores both the small sample (t, not z) and the growing uncertainty away from the
+//!   data (the square root), and is too narrow to size for.
+//!
+//! Each plan month is evaluated as follows: month 1 is the calendar month `start`, the baseline
+//! (today) is month 0; a trend is evaluated on the first day of the month's calendar month.
+//!
+//! # Calendar effects and peak rate
+//!
+//! Seasons and events multiply peak demand on the days they cover (the Selextract guide's
+//! "Black Friday November 20–30 ×3.0, Year End December 15–31 ×2.0, Summer July ×0.7"): see
+//! [`calendar_multipliers`]. A day's volume becomes a peak rate by a peak-to-average ratio or a
+//! busy-hour share (MODELS.md "Peak from daily volume"): see [`peak_rps`].
+//!
+//! # Robustness
+//!
+//! Every function here is total: inputs may come straight from a half-edited plan, so NaN, ∞,
+//! negative counts and out-of-range months are all accepted. Unit counts are clamped to
+//! `[0, MAX_UNITS]` and a [`Projection`] says when it had to clamp (`saturated`); no result is
+//! ever NaN or infinite.
+
+use crate::explain::Explanation;
+use crate::format;
+use crate::plan::{
+    CalendarEffect, ForecastBound, Growth, Interpolation, Milestone, MonthDay, Observation,
+    PeakShape, TrendShape, YearMonth,
+};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use statrs::distribution::{ContinuousCDF, StudentsT};
+use std::fmt;
+
+/// Largest unit count a projection reports (a trillion users, cafés or tenants); anything above
+/// is clamped to it and flagged as [`Projection::saturated`].
+pub const MAX_UNITS: f64 = 1e12;
+
+/// Longest projection computed, in months (a century); longer horizons are cut to it.
+pub const MAX_HORIZON_MONTHS: u32 = 1200;
+
+/// Largest multiplier one day's calendar effects can add up to; a product above it is clamped.
+pub const MAX_CALENDAR_MULTIPLIER: f64 = 1e6;
+
+/// Largest peak rate [`peak_rps`] returns, in requests per second.
+pub const MAX_RPS: f64 = 1e12;
+
+/// Days in an average Gregorian month (365.2425 ÷ 12), for per-month trend slopes.
+pub const DAYS_PER_MONTH: f64 = 30.4375;
+
+/// Confidence used when a plan's confidence is not a number.
+pub const DEFAULT_CONFIDENCE_PCT: f64 = 95.0;
+
+/// Highest confidence used: 100 % would make every interval infinite.
+pub const MAX_CONFIDENCE_PCT: f64 = 99.9;
+
+/// Units in one plan month: the point forecast and its prediction interval.
+///
+/// For compound and milestone growth the three are equal; for a trend `lower ≤ mean ≤ upper`.
+/// All three are within `[0, MAX_UNITS]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Forecast {
+    /// Point forecast (fitted value).
+    pub mean: f64,
+    /// Lower prediction bound.
+    pub lower: f64,
+    /// Upper prediction bound.
+    pub upper: f64,
+}
+
+impl Forecast {
+    /// A forecast without uncertainty: all three values are `units`.
+    pub fn exact(units: f64) -> Self {
+        Self {
+            mean: units,
+            lower: units,
+            upper: units,
+        }
+    }
+
+    /// The value to size for under the plan's [`ForecastBound`].
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::growth::Forecast;
+    /// use headroom_core::plan::ForecastBound;
+    /// let f = Forecast { mean: 100.0, lower: 80.0, upper: 130.0 };
+    /// assert_eq!(f.bound(ForecastBound::Upper), 130.0);
+    /// assert_eq!(f.bound(ForecastBound::Mean), 100.0);
+    /// ```
+    pub fn bound(&self, bound: ForecastBound) -> f64 {
+        match bound {
+            ForecastBound::Mean => self.mean,
+            ForecastBound::Upper => self.upper,
+            ForecastBound::Lower => self.lower,
+        }
+    }
+}
+
+/// Units month by month for one scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    /// One forecast per plan month: index 0 is month 1.
+    pub months: Vec<Forecast>,
+    /// Whether some value had to be clamped to [`MAX_UNITS`], or was not a number and is shown
+    /// as 0: the inputs are beyond what the plan can represent.
+    pub saturated: bool,
+    /// The fitted trend, for trend growth.
+    pub trend: Option<TrendFit>,
+    /// Why the trend could not be fitted; the months then hold the baseline units flat.
+    pub trend_error: Option<TrendError>,
+}
+
+/// Why a trend cannot be fitted to a history.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum TrendError {
+    /// Fewer than 3 observations: two fix a line and leave nothing to estimate its spread.
+    TooFewObservations {
+        /// Observations given.
+        n: usize,
+    },
+    /// Every observation is on the same day, so there is no time axis to fit.
+    SameDate {
+        /// The one date.
+        date: NaiveDate,
+    },
+    /// An observation's count is not a number, negative, or above [`MAX_UNITS`].
+    UnitsOutOfRange {
+        /// Day of the observation.
+        date: NaiveDate,
+        /// The count given.
+        units: f64,
+    },
+    /// An exponential trend takes logarithms: every count must be above 0.
+    NonPositiveUnits {
+        /// Day of the observation.
+        date: NaiveDate,
+        /// The count given.
+        units: f64,
+    },
+}
+
+impl fmt::Display for TrendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TrendError::TooFewObservations { n } => write!(
+                f,
+                "a trend needs at least 3 observations (2 fix a line, a 3rd measures its \
+                 spread); the history has {n}"
+            ),
+            TrendError::SameDate { date } => write!(
+                f,
+                "every observation is dated {date}: a trend needs at least two different dates"
+            ),
+            TrendError::UnitsOutOfRange { date, units } => write!(
+                f,
+                "the observation of {date} counts {} units; counts must be between 0 and {}",
+                format::number(*units),
+                format::number(MAX_UNITS)
+            ),
+            TrendError::NonPositiveUnits { date, units } => write!(
+                f,
+                "an exponential trend needs every count above 0, but the observation of {date} \
+                 counts {}",
+                format::number(*units)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TrendError {}
+
+/// A least-squares trend fitted to dated history; see the module documentation for the model.
+///
+/// Built only by [`fit_trend`], so its figures are finite and its interval well defined.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendFit {
+    shape: TrendShape,
+    origin: NaiveDate,
+    last: NaiveDate,
+    intercept: f64,
+    slope_per_day: f64,
+    r_squared: f64,
+    residual_std_error: f64,
+    n: usize,
+    mean_day: f64,
+    sum_sq_days: f64,
+}
+
+impl TrendFit {
+    /// Straight line through the units, or through their logarithm.
+    pub fn shape(&self) -> TrendShape {
+        self.shape
+    }
+
+    /// Day 0 of the time axis: the earliest observation.
+    pub fn origin(&self) -> NaiveDate {
+        self.origin
+    }
+
+    /// The latest observation.
+    pub fn last_observation(&self) -> NaiveDate {
+        self.last
+    }
+
+    /// `a`: the fitted value on day 0 (in units, or in ln units for the exponential shape).
+    pub fn intercept(&self) -> f64 {
+        self.intercept
+    }
+
+    /// `b`: change per day (units per day, or ln units per day for the exponential shape).
+    pub fn slope_per_day(&self) -> f64 {
+        self.slope_per_day
+    }
+
+    /// `b × 30.4375`: change per average month.
+    pub fn slope_per_month(&self) -> f64 {
+        self.slope_per_day * DAYS_PER_MONTH
+    }
+
+    /// For the exponential shape, the constant growth per average month in percent,
+    /// `(e^{b × 30.4375} − 1) × 100`; `None` for a straight line.
+    pub fn monthly_growth_pct(&self) -> Option<f64> {
+        match self.shape {
+            TrendShape::Linear => None,
+            TrendShape::Exponential => {
+                let pct = (self.slope_per_month().exp() - 1.0) * 100.0;
+                pct.is_finite().then_some(pct)
+            }
+        }
+    }
+
+    /// Coefficient of determination, `1 − SSE/SST` (in log space for the exponential shape);
+    /// 1 when every observation is equal.
+    pub fn r_squared(&self) -> f64 {
+        self.r_squared
+    }
+
+    /// Residual standard error `s = √(SSE / (n − 2))` (in log space for the exponential shape).
+    pub fn residual_std_error(&self) -> f64 {
+        self.residual_std_error
+    }
+
+    /// Observations fitted.
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    /// Days from the origin to `date` (negative before it).
+    pub fn day_of(&self, date: NaiveDate) -> f64 {
+        (date - self.origin).num_days() as f64
+    }
+
+    /// Forecast on `date` with a `confidence_pct` prediction interval, clamped to
+    /// `[0, MAX_UNITS]`.
+    ///
+    /// `ŷ₀ = a + b·x₀`, interval `ŷ₀ ± t(n−2, (1+c)/2) · s · √(1 + 1/n + (x₀−x̄)²/Σ(xᵢ−x̄)²)`
+    /// (exponentiated for the exponential shape). A confidence that is not a number means
+    /// [`DEFAULT_CONFIDENCE_PCT`]; it is kept within `[0, MAX_CONFIDENCE_PCT]`.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use headroom_core::growth::fit_trend;
+    /// use headroom_core::plan::{Observation, TrendShape};
+    /// let day = |d| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+    /// let history = [(1, 10_000.0), (8, 12_000.0), (15, 15_000.0), (22, 18_000.0)]
+    ///     .map(|(d, units)| Observation { date: day(d), units });
+    /// let fit = fit_trend(&history, TrendShape::Linear).unwrap();
+    /// // 30 days after the last observation is day 51: 9 700 + 385.714 × 51.
+    /// let f = fit.predict(NaiveDate::from_ymd_opt(2024, 2, 21).unwrap(), 95.0);
+    /// assert!((f.mean - 29_371.43).abs() < 0.01);
+    /// assert!(f.lower < f.mean && f.mean < f.upper);
+    /// ```
+    pub fn predict(&self, date: NaiveDate, confidence_pct: f64) -> Forecast {
+        let mut ignored = false;
+        clamp_forecast(self.predict_raw(date, confidence_pct), &mut ignored)
+    }
+
+    /// The forecast before clamping: finite or ±∞, never NaN.
+    fn predict_raw(&self, date: NaiveDate, confidence_pct: f64) -> Forecast {
+        let x0 = self.day_of(date);
+        let fitted = self.intercept + self.slope_per_day * x0;
+        let half_width = self.half_width(x0, confidence_pct);
+        let (lower, upper) = (fitted - half_width, fitted + half_width);
+        match self.shape {
+            TrendShape::Linear => Forecast {
+                mean: fitted,
+                lower,
+                upper,
+            },
+            TrendShape::Exponential => Forecast {
+                mean: fitted.exp(),
+                lower: lower.exp(),
+                upper: upper.exp(),
+            },
+        }
+    }
+
+    /// `t · s · √(1 + 1/n + (x₀ − x̄)² / Sxx)`: ≥ 0, possibly +∞, never NaN.
+    fn half_width(&self, x0: f64, confidence_pct: f64) -> f64 {
+        if self.residual_std_error <= 0.0 {
+            return 0.0;
+        }
+        let n = self.n as f64;
+        let spread = 1.0 + 1.0 / n + (x0 - self.mean_day).powi(2) / self.sum_sq_days;
+        let t = t_quantile(n - 2.0, confidence_pct);
+        let half = t * self.residual_std_error * spread.sqrt();
+        if half.is_nan() {
+            f64::INFINITY
+        } else {
+            half.max(0.0)
+        }
+    }
+}
+
+/// Two-sided Student-t quantile `t(df, (1 + c)/2)`; +∞ when it cannot be computed.
+fn t_quantile(df: f64, confidence_pct: f64) -> f64 {
+    let pct = if confidence_pct.is_nan() {
+        DEFAULT_CONFIDENCE_PCT
+    } else {
+        confidence_pct.clamp(0.0, MAX_CONFIDENCE_PCT)
+    };
+    let p = 0.5 + pct / 200.0;
+    match StudentsT::new(0.0, 1.0, df) {
+        Ok(t) if (0.0..1.0).contains(&p) => {
+            let q = t.inverse_cdf(p);
+            if q.is_nan() {
+                f64::INFINITY
+            } else {
+                q.max(0.0)
+            }
+        }
+        _ => f64::INFINITY,
+    }
+}
+
+/// Fits a least-squares trend to `history` (any order; the earliest date is day 0).
+///
+/// ```text
+/// x = days since the earliest observation,  y = units (Linear) or ln units (Exponential)
+/// b = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²,  a = ȳ − b·x̄
+/// r² = 1 − SSE/SST,  s = √(SSE / (n − 2))
+/// ```
+///
+/// # Errors
+/// [`TrendError`] when there are fewer than 3 observations, all share one date, a count is not
+/// within `[0, MAX_UNITS]`, or (exponential) a count is 0.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use headroom_core::growth::fit_trend;
+/// use headroom_core::plan::{Observation, TrendShape};
+/// // The Semantic Text Processor guide's weekly daily-request counts.
+/// let day = |d| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+/// let history = [(1, 10_000.0), (8, 12_000.0), (15, 15_000.0), (22, 18_000.0)]
+///     .map(|(d, units)| Observation { date: day(d), units });
+/// let fit = fit_trend(&history, TrendShape::Linear).unwrap();
+/// assert!((fit.slope_per_day() - 385.714).abs() < 0.001);
+/// assert!((fit.intercept() - 9_700.0).abs() < 0.001);
+/// assert!(fit_trend(&history[..2], TrendShape::Linear).is_err());
+/// ```
+pub fn fit_trend(history: &[Observation], shape: TrendShape) -> Result<TrendFit, TrendError> {
+    let mut points: Vec<Observation> = history.to_vec();
+    points.sort_by_key(|o| o.date);
+    let (first, last) = match (points.first(), points.last()) {
+        (Some(first), Some(last)) if points.len() >= 3 => (first.date, last.date),
+        _ => {
+            return Err(TrendError::TooFewObservations { n: points.len() });
+        }
+    };
+    let mut xs = Vec::with_capacity(points.len());
+    let mut ys = Vec::with_capacity(points.len());
+    for o in &points {
+        if !(0.0..=MAX_UNITS).contains(&o.units) {
+            return Err(TrendError::UnitsOutOfRange {
+                date: o.date,
+                units: o.units,
+            });
+        }
+        let y = match shape {
+            TrendShape::Linear => o.units,
+            TrendShape::Exponential if o.units > 0.0 => o.units.ln(),
+            TrendShape::Exponential => {
+                return Err(TrendError::NonPositiveUnits {
+                    date: o.date,
+                    units: o.units,
+                });
+            }
+        };
+        xs.push((o.date - first).num_days() as f64);
+        ys.push(y);
+    }
+    if first == last {
+        return Err(TrendError::SameDate { date: first });
+    }
+    let n = points.len() as f64;
+    let mean_x = xs.iter().sum::<f64>() / n;
+    let mean_y = ys.iter().sum::<f64>() / n;
+    let (mut sxx, mut sxy, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in xs.iter().zip(&ys) {
+        let (dx, dy) = (x - mean_x, y - mean_y);
+        sxx += dx * dx;
+        sxy += dx * dy;
+        syy += dy * dy;
+    }
+    if sxx <= 0.0 {
+        return Err(TrendError::SameDate { date: first });
+    }
+    let slope = sxy / sxx;
+    let intercept = mean_y - slope * mean_x;
+    let sse: f64 = xs
+        .iter()
+        .zip(&ys)
+        .map(|(x, y)| (y - (intercept + slope * x)).powi(2))
+        .sum();
+    let r_squared = if syy > 0.0 {
+        (1.0 - sse / syy).clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
+    Ok(TrendFit {
+        shape,
+        origin: first,
+        last,
+        intercept,
+        slope_per_day: slope,
+        r_squared,
+        residual_std_error: (sse / (n - 2.0)).sqrt(),
+        n: points.len(),
+        mean_day: mean_x,
+        sum_sq_days: sxx,
+    })
+}
+
+/// Units for each plan month under `growth`, starting from `baseline_units` today (month 0).
+///
+/// - Compound: `Uₘ = U₀ · max(0, 1 + g − churn)ᵐ`.
+/// - Milestones: the baseline before the first point, a point's value at its month, the last
+///   reached value (Step) or the straight line (Linear) between points, the last value after.
+///   Points may be unsorted (they are sorted by month); on a repeated month the last one wins.
+/// - Trend: the [`fit_trend`] forecast on the first day of each month's calendar month, with
+///   its prediction interval; an unfittable history gives the baseline flat and
+///   [`Projection::trend_error`].
+///
+/// Every value is clamped to `[0, MAX_UNITS]`; at most [`MAX_HORIZON_MONTHS`] are computed.
+///
+/// # Example
+/// ```
+/// use headroom_core::growth::project;
+/// use headroom_core::plan::{Growth, YearMonth};
+/// // The Supabase guide's moderate scenario: 25 % growth, 8 % churn.
+/// let growth = Growth::Compound { monthly_growth_pct: 25.0, monthly_churn_pct: 8.0 };
+/// let p = project(100.0, &growth, YearMonth { year: 2027, month: 1 }, 12);
+/// assert!((p.months[0].mean - 117.0).abs() < 1e-9);
+/// assert!((p.months[11].mean - 658.0).abs() < 0.01);
+/// assert!(!p.saturated);
+/// ```
+pub fn project(
+    baseline_units: f64,
+    growth: &Growth,
+    start: YearMonth,
+    horizon_months: u32,
+) -> Projection {
+    let horizon = horizon_months.min(MAX_HORIZON_MONTHS);
+    let mut saturated = false;
+    let baseline = clamp_units(baseline_units, &mut saturated);
+    let mut trend = None;
+    let mut trend_error = None;
+    let months = match growth {
+        Growth::Compound {
+            monthly_growth_pct,
+            monthly_churn_pct,
+        } => {
+            let factor = compound_factor(*monthly_growth_pct, *monthly_churn_pct);
+            (1..=horizon)
+                .map(|m| {
+                    let units = compound_units(baseline, factor, m);
+                    Forecast::exact(clamp_units(units, &mut saturated))
+                })
+                .collect()
+        }
+        Growth::Milestones { points, between } => {
+            let points = sorted_milestones(points, &mut saturated);
+            (1..=horizon)
+                .map(|m| Forecast::exact(milestone_value(&points, *between, baseline, m).0))
+                .collect()
+        }
+        Growth::Trend {
+            history,
+            shape,
+            confidence_pct,
+        } => match fit_trend(history, *shape) {
+            Ok(fit) => {
+                let months = (1..=horizon)
+                    .map(|m| {
+                        let date = month_date(start, m, &fit);
+                        clamp_forecast(fit.predict_raw(date, *confidence_pct), &mut saturated)
+                    })
+                    .collect();
+                trend = Some(fit);
+                months
+            }
+            Err(error) => {
+                trend_error = Some(error);
+                vec![Forecast::exact(baseline); horizon as usize]
+            }
+        },
+    };
+    Projection {
+        months,
+        saturated,
+        trend,
+        trend_error,
+    }
+}
+
+/// `max(0, 1 + g − churn)` from percentages; NaN when the inputs make no number (∞ − ∞).
+fn compound_factor(growth_pct: f64, churn_pct: f64) -> f64 {
+    let factor = 1.0 + growth_pct / 100.0 - churn_pct / 100.0;
+    if factor.is_nan() {
+        f64::NAN
+    } else {
+        factor.max(0.0)
+    }
+}
+
+/// `U₀ · factorᵐ` for `U₀ ∈ [0, MAX_UNITS]` and `factor ≥ 0` (or NaN); 0 units stay 0.
+fn compound_units(baseline: f64, factor: f64, month: u32) -> f64 {
+    if baseline == 0.0 || month == 0 {
+        return baseline;
+    }
+    // `month` ≤ MAX_HORIZON_MONTHS in projections; larger values saturate the exponent.
+    let exponent = i32::try_from(month).unwrap_or(i32::MAX);
+    baseline * factor.powi(exponent)
+}
+
+/// Milestones sorted by month (stable), a repeated month keeping its last value, counts clamped.
+fn sorted_milestones(points: &[Milestone], saturated: &mut bool) -> Vec<(u32, f64)> {
+    let mut sorted: Vec<Milestone> = points.to_vec();
+    sorted.sort_by_key(|p| p.month);
+    let mut out: Vec<(u32, f64)> = Vec::with_capacity(sorted.len());
+    for p in sorted {
+        let units = clamp_units(p.units, saturated);
+        match out.last_mut() {
+            Some(last) if last.0 == p.month => last.1 = units,
+            _ => out.push((p.month, units)),
+        }
+    }
+    out
+}
+
+/// How a milestone month's value came about, for explanations.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum MilestoneCase {
+    /// Before the first milestone (its month): the baseline.
+    BeforeFirst(u32),
+    /// Exactly at a milestone.
+    At,
+    /// Held from the milestone at this month (the next one's month, if any).
+    Held(u32, Option<u32>),
+    /// On the line from the first point to the second.
+    Line((u32, f64), (u32, f64)),
+}
+
+/// Units at `month` from sorted milestones, and why.
+fn milestone_value(
+    points: &[(u32, f64)],
+    between: Interpolation,
+    baseline: f64,
+    month: u32,
+) -> (f64, MilestoneCase) {
+    let reached = points.partition_point(|p| p.0 <= month);
+    let Some(&(at, value)) = reached.checked_sub(1).and_then(|i| points.get(i)) else {
+        let first = points.first().map_or(0, |p| p.0);
+        return (baseline, MilestoneCase::BeforeFirst(first));
+    };
+    if at == month {
+        return (value, MilestoneCase::At);
+    }
+    match (points.get(reached), between) {
+        (Some(&(next, next_value)), Interpolation::Linear) => {
+            // at < month < next, so the span is at least 2 and the share in (0, 1).
+            let share = f64::from(month - at) / f64::from(next - at);
+            let units = value + (next_value - value) * share;
+            (
+                units.clamp(0.0, MAX_UNITS),
+                MilestoneCase::Line((at, value), (next, next_value)),
+            )
+        }
+        (next, _) => (value, MilestoneCase::Held(at, next.map(|p| p.0))),
+    }
+}
+
+/// First day of plan month `month`'s calendar month (the last observation if out of range).
+fn month_date(start: YearMonth, month: u32, fit: &TrendFit) -> NaiveDate {
+    start
+        .of_plan_month(month)
+        .first_day()
+        .unwrap_or(fit.last_observation())
+}
+
+/// `units` within `[0, MAX_UNITS]`; NaN becomes 0. Sets `saturated` when it had to cut a value
+/// above the maximum or replace NaN (negative values are a floor, not saturation).
+fn clamp_units(units: f64, saturated: &mut bool) -> f64 {
+    if units.is_nan() {
+        *saturated = true;
+        0.0
+    } else if units > MAX_UNITS {
+        *saturated = true;
+        MAX_UNITS
+    } else {
+        units.max(0.0)
+    }
+}
+
+fn clamp_forecast(f: Forecast, saturated: &mut bool) -> Forecast {
+    Forecast {
+        mean: clamp_units(f.mean, saturated),
+        lower: clamp_units(f.lower, saturated),
+        upper: clamp_units(f.upper, saturated),
+    }
+}
+
+/// Calendar effects within one month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthMultipliers {
+    /// Largest day's multiplier (the product of the effects active that day).
+    pub peak: f64,
+    /// Mean of the days' multipliers.
+    pub average: f64,
+    /// Names of the effects active on at least one day, in the plan's order.
+    pub active: Vec<String>,
+}
+
+/// Demand multipliers of `effects` over the days of calendar month `month`.
+///
+/// For each day `d`: `multiplier(d) = Π { effect.multiplier : effect active on d }` (1 when
+/// none); `peak = max_d multiplier(d)`, `average = mean_d multiplier(d)`. An effect is active
+/// from `from` to `to` inclusive, wrapping over New Year when `to` is before `from`, every year
+/// or only in `year`. 29 February exists only in leap years.
+///
+/// A multiplier that is not a number is ignored (×1), a negative one counts as 0, and each
+/// day's product is kept within `[0, MAX_CALENDAR_MULTIPLIER]`.
+///
+/// # Example
+/// ```
+/// use headroom_core::growth::calendar_multipliers;
+/// use headroom_core::plan::{CalendarEffect, MonthDay, YearMonth};
+/// let black_friday = CalendarEffect {
+///     name: "Black Friday".into(),
+///     from: MonthDay { month: 11, day: 20 },
+///     to: MonthDay { month: 11, day: 30 },
+///     multiplier: 3.0,
+///     year: None,
+/// };
+/// let m = calendar_multipliers(&[black_friday], YearMonth { year: 2027, month: 11 });
+/// assert_eq!(m.peak, 3.0);
+/// assert!((m.average - (19.0 + 11.0 * 3.0) / 30.0).abs() < 1e-12);
+/// assert_eq!(m.active, ["Black Friday"]);
+/// ```
+pub fn calendar_multipliers(effects: &[CalendarEffect], month: YearMonth) -> MonthMultipliers {
+    let month = month.plus_months(0);
+    let mut active_any = vec![false; effects.len()];
+    let (mut peak, mut sum, mut days) = (0.0_f64, 0.0_f64, 0u32);
+    for day in 1..=month.days() {
+        let Some(date) = NaiveDate::from_ymd_opt(month.year, month.month, day) else {
+            continue;
+        };
+        let today = MonthDay {
+            month: date.month(),
+            day: date.day(),
+        };
+        let mut product = 1.0_f64;
+        for (effect, seen) in effects.iter().zip(active_any.iter_mut()) {
+            if effect_active(effect, date.year(), today) {
+                *seen = true;
+                let multiplier = if effect.multiplier.is_nan() {
+                    1.0
+                } else {
+                    effect.multiplier.clamp(0.0, MAX_CALENDAR_MULTIPLIER)
+                };
+                product = (product * multiplier).min(MAX_CALENDAR_MULTIPLIER);
+            }
+        }
+        peak = peak.max(product);
+        sum += product;
+        days += 1;
+    }
+    if days == 0 {
+        return MonthMultipliers {
+            peak: 1.0,
+            average: 1.0,
+            active: Vec::new(),
+        };
+    }
+    MonthMultipliers {
+        peak,
+        // The mean never exceeds the maximum; `min` removes the last bit of rounding.
+        average: (sum / f64::from(days)).min(peak),
+        active: effects
+            .iter()
+            .zip(&active_any)
+            .filter(|(_, seen)| **seen)
+            .map(|(effect, _)| effect.name.clone())
+            .collect(),
+    }
+}
+
+fn effect_active(effect: &CalendarEffect, year: i32, day: MonthDay) -> bool {
+    if effect.year.is_some_and(|y| y != year) {
+        return false;
+    }
+    if effect.from <= effect.to {
+        effect.from <= day && day <= effect.to
+    } else {
+        day >= effect.from || day <= effect.to
+    }
+}
+
+/// Peak requests per second from a day's request volume (MODELS.md "Peak from daily volume").
+///
+/// ```text
+/// PeakToAverage:  peak = daily ÷ 86 400 × ratio
+/// PeakHourShare:  peak = daily × share ÷ 3 600
+/// ```
+///
+/// The result is kept within `[0, MAX_RPS]`; inputs that make no number give 0.
+///
+/// # Example
+/// ```
+/// use headroom_core::growth::peak_rps;
+/// use headroom_core::plan::PeakShape;
+/// // 864 000 requests a day average 10 req/s; a peak-to-average ratio of 3 makes 30.
+/// assert_eq!(peak_rps(864_000.0, PeakShape::PeakToAverage { ratio: 3.0 }), 30.0);
+/// // 36 000 requests a day with 10 % in the busiest hour: 3 600 in an hour, 1 req/s.
+/// assert_eq!(peak_rps(36_000.0, PeakShape::PeakHourShare { share_pct: 10.0 }), 1.0);
+/// ```
+pub fn peak_rps(daily_requests: f64, shape: PeakShape) -> f64 {
+    let rps = match shape {
+        PeakShape::PeakToAverage { ratio } => daily_requests / 86_400.0 * ratio,
+        PeakShape::PeakHourShare { share_pct } => daily_requests * (share_pct / 100.0) / 3_600.0,
+    };
+    if rps.is_nan() {
+        0.0
+    } else {
+        rps.clamp(0.0, MAX_RPS)
+    }
+}
+
+/// The first plan month (1-based: index 0 is month 1) whose value exceeds `limit`.
+///
+/// `min { m : values[m − 1] > limit }`, or `None` when no month does (or `limit` is NaN).
+///
+/// # Example
+/// ```
+/// use headroom_core::growth::first_month_above;
+/// assert_eq!(first_month_above(&[117.0, 136.9, 160.2, 187.4], 150.0), Some(3));
+/// assert_eq!(first_month_above(&[117.0, 136.9], 150.0), None);
+/// ```
+pub fn first_month_above(values: &[f64], limit: f64) -> Option<u32> {
+    let index = values.iter().position(|v| *v > limit)?;
+    u32::try_from(index + 1).ok()
+}
+
+/// Days until `current` usage growing by `growth_per_day` reaches `limit`.
+///
+/// `(limit − current) ÷ growth per day`; `Some(0)` when usage is already at or past the limit,
+/// `None` when it is not growing (or the inputs make no finite number). From the Selextract
+/// guide's predictive alert, `days_to_exhaustion = (capacity_limit − current_usage) ÷
+/// (growth_rate ÷ 7)` with a weekly growth rate; pass `weekly ÷ 7` here.
+///
+/// # Example
+/// ```
+/// use headroom_core::growth::days_to_exhaustion;
+/// // 700 of 1 000 used, growing 70 a week: 300 ÷ 10 = 30 days.
+/// assert_eq!(days_to_exhaustion(700.0, 1_000.0, 70.0 / 7.0), Some(30.0));
+/// assert_eq!(days_to_exhaustion(1_200.0, 1_000.0, 10.0), Some(0.0));
+/// assert_eq!(days_to_exhaustion(700.0, 1_000.0, 0.0), None);
+/// ```
+pub fn days_to_exhaustion(current: f64, limit: f64, growth_per_day: f64) -> Option<f64> {
+    if current.is_nan() || limit.is_nan() {
+        return None;
+    }
+    if current >= limit {
+        return Some(0.0);
+    }
+    if growth_per_day.is_nan() || growth_per_day <= 0.0 {
+        return None;
+    }
+    let days = (limit - current) / growth_per_day;
+    (days.is_finite() && days >= 0.0).then_some(days)
+}
+
+/// Explains plan month `month`'s units `forecast` (as [`project`] computed it from the same
+/// `baseline_units`, `growth` and `start`), in `unit_name` ("users", "cafés").
+///
+/// - Compound: `160 users = 100 × (1 + 25 % − 8 %)³`.
+/// - Milestones: `15 cafés — milestone at month 6`, or how the value was held or interpolated.
+/// - Trend: `21 657 requests = 9 700 + 385.71 × 31 days (95 % interval 18 788–24 527)`.
+///
+/// # Example
+/// ```
+/// use headroom_core::growth::{explain_month, project};
+/// use headroom_core::plan::{Growth, YearMonth};
+/// let growth = Growth::Compound { monthly_growth_pct: 25.0, monthly_churn_pct: 8.0 };
+/// let start = YearMonth { year: 2027, month: 1 };
+/// let p = project(100.0, &growth, start, 3);
+/// let e = explain_month(100.0, &growth, start, 3, &p.months[2], "users");
+/// assert_eq!(e.sentence(), "160 users = 100 × (1 + 25 % − 8 %)³ — compound growth over 3 months");
+/// ```
+pub fn explain_month(
+    baseline_units: f64,
+    growth: &Growth,
+    start: YearMonth,
+    month: u32,
+    forecast: &Forecast,
+    unit_name: &str,
+) -> Explanation {
+    let mut ignored = false;
+    let baseline = clamp_units(baseline_units, &mut ignored);
+    let figure = format::with_unit(round_units(forecast.mean), unit_name);
+    let explanation = Explanation::new(figure)
+        .input("units today", format::with_unit(baseline, unit_name))
+        .input("month", month.to_string());
+    match growth {
+        Growth::Compound {
+            monthly_growth_pct,
+            monthly_churn_pct,
+        } => {
+            let mut terms = format!("1 {}", signed_percent(*monthly_growth_pct));
+            if *monthly_churn_pct != 0.0 {
+                terms.push(' ');
+                terms.push_str(&signed_percent(-*monthly_churn_pct));
+            }
+            explanation
+                .formula(format!(
+                    "{} × ({terms}){}",
+                    units_text(baseline),
+                    superscript(month)
+                ))
+                .input("monthly growth", percent_text(*monthly_growth_pct))
+                .input("monthly churn", percent_text(*monthly_churn_pct))
+                .binding(format!(
+                    "compound growth over {month} month{}",
+                    if month == 1 { "" } else { "s" }
+                ))
+        }
+        Growth::Milestones { points, between } => {
+            let sorted = sorted_milestones(points, &mut ignored);
+            let (_, case) = milestone_value(&sorted, *between, baseline, month);
+            explain_milestone(explanation, case, month)
+        }
+        Growth::Trend {
+            history,
+            shape,
+            confidence_pct,
+        } => match fit_trend(history, *shape) {
+            Ok(fit) => explain_trend(explanation, &fit, start, month, forecast, *confidence_pct),
+            Err(error) => explanation.binding(format!("units today, held: {error}")),
+        },
+    }
+}
+
+fn explain_milestone(explanation: Explanation, case: MilestoneCase, month: u32) -> Explanation {
+    match case {
+        MilestoneCase::BeforeFirst(first) if first > month => explanation.binding(format!(
+            "units today, until the first milestone at month {first}"
+        )),
+        MilestoneCase::BeforeFirst(_) => explanation.binding("units today: no milestones"),
+        MilestoneCase::At => explanation.binding(format!("milestone at month {month}")),
+        MilestoneCase::Held(at, Some(next)) => explanation.binding(format!(
+            "held from the milestone at month {at} until month {next}"
+        )),
+        MilestoneCase::Held(at, None) => {
+            explanation.binding(format!("held from the last milestone, at month {at}"))
+        }
+        MilestoneCase::Line((a, va), (b, vb)) => explanation
+            .formula(format!(
+                "{} + ({} − {}) × ({month} − {a}) ÷ ({b} − {a})",
+                units_text(va),
+                units_text(vb),
+                units_text(va)
+            ))
+            .binding(format!(
+                "straight line between the milestones at months {a} and {b}"
+            )),
+    }
+}
+
+fn explain_trend(
+    explanation: Explanation,
+    fit: &TrendFit,
+    start: YearMonth,
+    month: u32,
+    forecast: &Forecast,
+    confidence_pct: f64,
+) -> Explanation {
+    let date = month_date(start, month, fit);
+    let days = fit.day_of(date);
+    let slope = fit.slope_per_day();
+    let sign = if slope < 0.0 { "−" } else { "+" };
+    let line = format!(
+        "{} {sign} {} × {} days",
+        format::number(fit.intercept()),
+        format::number(slope.abs()),
+        format::number(days)
+    );
+    let confidence = if confidence_pct.is_nan() {
+        DEFAULT_CONFIDENCE_PCT
+    } else {
+        confidence_pct.clamp(0.0, MAX_CONFIDENCE_PCT)
+    };
+    let interval = format!(
+        "{} interval {}–{}",
+        format::percent(confidence / 100.0),
+        units_text(forecast.lower),
+        units_text(forecast.upper)
+    );
+    let (formula, kind, slope_text) = match fit.shape() {
+        TrendShape::Linear => (
+            format!("{line} ({interval})"),
+            "linear",
+            format!(
+                "{} per day ({} per month)",
+                format::number(slope),
+                format::number(fit.slope_per_month())
+            ),
+        ),
+        TrendShape::Exponential => (
+            format!("e^({line}) ({interval})"),
+            "exponential",
+            format!(
+                "{} ln units per day ({} per month)",
+                format::number(slope),
+                fit.monthly_growth_pct()
+                    .map_or_else(|| "—".to_owned(), percent_text)
+            ),
+        ),
+    };
+    explanation
+        .formula(formula)
+        .input("evaluated on", date.to_string())
+        .input(format!("days since {}", fit.origin()), format::number(days))
+        .input("intercept", format::number(fit.intercept()))
+        .input("slope", slope_text)
+        .input("r²", format!("{:.3}", fit.r_squared()))
+        .input(
+            "residual standard error",
+            format::number(fit.residual_std_error()),
+        )
+        .binding(format!(
+            "least-squares {kind} trend over {} observations ({} to {})",
+            fit.n(),
+            fit.origin(),
+            fit.last_observation()
+        ))
+}
+
+/// Whole units from 100 up (nobody plans for 160.16 users), two decimals below.
+fn round_units(units: f64) -> f64 {
+    if units.abs() >= 100.0 {
+        units.round()
+    } else {
+        units
+    }
+}
+
+fn units_text(units: f64) -> String {
+    format::number(round_units(units))
+}
+
+fn percent_text(pct: f64) -> String {
+    format::percent(pct / 100.0)
+}
+
+/// "+ 25 %" or "− 8 %".
+fn signed_percent(pct: f64) -> String {
+    if pct < 0.0 {
+        format!("− {}", percent_text(-pct))
+    } else {
+        format!("+ {}", percent_text(pct))
+    }
+}
+
+/// `12` → `"¹²"`.
+fn superscript(n: u32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .chars()
+        .map(|c| {
+            c.to_digit(10)
+                .and_then(|d| DIGITS.get(d as usize))
+                .copied()
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    //! Reference figures are computed by hand (or with a few lines of Python, independently of
+    //! this code); the comments show the arithmetic.
+
+    use super::*;
+
+    /// Tolerances, in one place.
+    mod tol {
+        /// Exact arithmetic on a handful of operations.
+        pub const EXACT: f64 = 1e-9;
+        /// Values the guides print to two decimals.
+        pub const PRINTED: f64 = 0.005;
+        /// Relative error of prediction-interval bounds (the t quantile is iterative).
+        pub const INTERVAL_REL: f64 = 1e-6;
+    }
+
+    fn close(actual: f64, expected: f64, tolerance: f64) {
+        assert!(
+            (actual - expected).abs() <= tolerance,
+            "{actual} is not within {tolerance} of {expected}"
+        );
+    }
+
+    fn close_rel(actual: f64, expected: f64) {
+        close(actual, expected, expected.abs() * tol::INTERVAL_REL);
+    }
+
+    fn ym(year: i32, month: u32) -> YearMonth {
+        YearMonth { year, month }
+    }
+
+    fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("valid test date")
+    }
+
+    fn means(p: &Projection) -> Vec<f64> {
+        p.months.iter().map(|f| f.mean).collect()
+    }
+
+    const START: YearMonth = YearMonth {
+        year: 2027,
+        month: 1,
+    };
+
+    /// The Supabase guide's moderate scenario.
+    fn moderate() -> Growth {
+        Growth::Compound {
+            monthly_growth_pct: 25.0,
+            monthly_churn_pct: 8.0,
+        }
+    }
+
+    #[test]
+    fn compound_matches_the_supabase_guide_moderate_scenario() {
+        let p = project(100.0, &moderate(), START, 12);
+        let m = means(&p);
+        assert_eq!(m.len(), 12);
+        // 100 × 1.17ᵐ
+        close(m[0], 117.0, tol::EXACT);
+        close(m[1], 136.89, tol::EXACT);
+        close(m[2], 160.1613, tol::EXACT);
+        close(m[3], 187.388_721, tol::EXACT); // the guide prints 188
+        close(m[5], 256.52, tol::PRINTED);
+        close(m[8], 410.84, tol::PRINTED); // the guide prints 413
+        close(m[11], 658.01, tol::PRINTED); // the guide prints 664
+        assert!(p
+            .months
+            .iter()
+            .all(|f| f.lower == f.mean && f.upper == f.mean));
+        assert!(!p.saturated && p.trend.is_none() && p.trend_error.is_none());
+    }
+
+    #[test]
+    fn compound_below_minus_100_percent_leaves_nothing() {
+        let collapse = Growth::Compound {
+            monthly_growth_pct: -150.0,
+            monthly_churn_pct: 0.0,
+        };
+        assert!(means(&project(100.0, &collapse, START, 3))
+            .iter()
+            .all(|u| *u == 0.0));
+        let churn_only = Growth::Compound {
+            monthly_growth_pct: 0.0,
+            monthly_churn_pct: 50.0,
+        };
+        close(
+            project(100.0, &churn_only, START, 2).months[1].mean,
+            25.0,
+            tol::EXACT,
+        );
+    }
+
+    #[test]
+    fn compound_saturates_instead_of_overflowing() {
+        let wild = Growth::Compound {
+            monthly_growth_pct: 1e6,
+            monthly_churn_pct: 0.0,
+        };
+        let p = project(1e6, &wild, START, 24);
+        assert!(p.saturated);
+        assert_eq!(p.months[23].mean, MAX_UNITS);
+        let nan = project(f64::NAN, &moderate(), START, 2);
+        assert!(nan.saturated);
+        assert_eq!(means(&nan), [0.0, 0.0]);
+    }
+
+    #[test]
+    fn horizon_is_capped() {
+        let p = project(1.0, &moderate(), START, u32::MAX);
+        assert_eq!(p.months.len(), MAX_HORIZON_MONTHS as usize);
+    }
+
+    /// The Swedish café pilot: 3 → 5 → 8 → 15 → 50 cafés at months 1, 2, 3, 6, 12.
+    fn cafes(between: Interpolation) -> Growth {
+        let points = [(1, 3.0), (2, 5.0), (3, 8.0), (6, 15.0), (12, 50.0)]
+            .map(|(month, units)| Milestone { month, units })
+            .to_vec();
+        Growth::Milestones { points, between }
+    }
+
+    #[test]
+    fn milestones_step_hold_the_last_reached_value() {
+        let m = means(&project(3.0, &cafes(Interpolation::Step), START, 14));
+        assert_eq!(&m[..6], [3.0, 5.0, 8.0, 8.0, 8.0, 15.0]);
+        assert_eq!(m[10], 15.0); // month 11
+        assert_eq!(m[11], 50.0); // month 12
+        assert_eq!(m[13], 50.0); // after the last: held
+    }
+
+    #[test]
+    fn milestones_linear_interpolate_between_points() {
+        let m = means(&project(3.0, &cafes(Interpolation::Linear), START, 13));
+        close(m[3], 8.0 + 7.0 / 3.0, tol::EXACT); // month 4: 8 + (15 − 8) × 1/3
+        close(m[4], 8.0 + 14.0 / 3.0, tol::EXACT);
+        assert_eq!(m[5], 15.0);
+        close(m[8], 32.5, tol::EXACT); // month 9: 15 + (50 − 15) × 3/6
+        assert_eq!(m[11], 50.0);
+        assert_eq!(m[12], 50.0);
+    }
+
+    #[test]
+    fn milestones_before_the_first_hold_the_baseline_and_order_does_not_matter() {
+        let growth = Growth::Milestones {
+            points: vec![
+                Milestone {
+                    month: 6,
+                    units: 60.0,
+                },
+                Milestone {
+                    month: 3,
+                    units: 30.0,
+                },
+                Milestone {
+                    month: 6,
+                    units: 66.0,
+                },
+            ],
+            between: Interpolation::Linear,
+        };
+        let m = means(&project(10.0, &growth, START, 7));
+        assert_eq!(&m[..3], [10.0, 10.0, 30.0]);
+        close(m[3], 42.0, tol::EXACT); // 30 + (66 − 30) × 1/3: the later duplicate wins
+        assert_eq!(m[5], 66.0);
+        assert_eq!(m[6], 66.0);
+        let empty = Growth::Milestones {
+            points: Vec::new(),
+            between: Interpolation::Step,
+        };
+        assert_eq!(means(&project(7.0, &empty, START, 2)), [7.0, 7.0]);
+    }
+
+    /// The Semantic Text Processor guide's weekly history of daily requests.
+    fn weekly_history() -> Vec<Observation> {
+        [(1, 10_000.0), (8, 12_000.0), (15, 15_000.0), (22, 18_000.0)]
+            .map(|(day, units)| Observation {
+                date: date(2024, 1, day),
+                units,
+            })
+            .to_vec()
+    }
+
+    fn trend(shape: TrendShape) -> Growth {
+        Growth::Trend {
+            history: weekly_history(),
+            shape,
+            confidence_pct: 95.0,
+        }
+    }
+
+    // Hand computation: x = 0, 7, 14, 21; x̄ = 10.5; Sxx = 245; Sxy = 94 500;
+    // b = 94 500 / 245 = 385.714 285 7; a = 13 750 − b × 10.5 = 9 700;
+    // fitted 9 700, 12 400, 15 100, 17 800, residuals +300, −400, −100, +200,
+    // SSE = 300 000, s = √(300 000 / 2) = 387.298 334 6; SST = 36 750 000, r² = 0.991 836 7;
+    // t(2, 0.975) = 0.95 / √(2 × 0.975 × 0.025) = 4.302 652 7 (closed form for 2 df).
+    const A: f64 = 9_700.0;
+    const B: f64 = 94_500.0 / 245.0;
+    const S: f64 = 387.298_334_620_741_7;
+    const T_2DF_975: f64 = 4.302_652_729_749_462;
+
+    fn by_hand(x0: f64) -> (f64, f64, f64) {
+        let mean = A + B * x0;
+        let half = T_2DF_975 * S * (1.0 + 0.25 + (x0 - 10.5_f64).powi(2) / 245.0).sqrt();
+        (mean, mean - half, mean + half)
+    }
+
+    #[test]
+    fn linear_trend_matches_the_hand_computed_fit() {
+        let fit = fit_trend(&weekly_history(), TrendShape::Linear).unwrap();
+        close(fit.slope_per_day(), 385.714_285_714, tol::EXACT);
+        close(fit.intercept(), A, tol::EXACT);
+        close(fit.slope_per_month(), 385.714_285_714 * 30.4375, 1e-6);
+        close(fit.r_squared(), 1.0 - 300_000.0 / 36_750_000.0, tol::EXACT);
+        close(fit.residual_std_error(), S, tol::EXACT);
+        assert_eq!(fit.n(), 4);
+        assert_eq!(fit.origin(), date(2024, 1, 1));
+        assert_eq!(fit.monthly_growth_pct(), None);
+
+        // 30 days after the last observation: day 51.
+        let f = fit.predict(date(2024, 2, 21), 95.0);
+        close(f.mean, 29_371.428_571, 1e-5);
+        let (_, lower, upper) = by_hand(51.0);
+        close_rel(f.lower, lower); // 24 674.37
+        close_rel(f.upper, upper); // 34 068.49
+        close(lower, 24_674.368_801, 1e-5); // cross-check of the by-hand formula (Python)
+    }
+
+    #[test]
+    fn linear_trend_projects_each_month_on_its_first_day() {
+        // Month 1 = February 2024, day 31; month 2 = March 2024, day 60.
+        let p = project(0.0, &trend(TrendShape::Linear), ym(2024, 2), 2);
+        assert!(p.trend.is_some() && p.trend_error.is_none() && !p.saturated);
+        for (forecast, day) in p.months.iter().zip([31.0, 60.0]) {
+            let (mean, lower, upper) = by_hand(day);
+            close(forecast.mean, mean, 1e-6);
+            close_rel(forecast.lower, lower);
+            close_rel(forecast.upper, upper);
+        }
+        close(p.months[0].mean, 21_657.142_857, 1e-5);
+    }
+
+    #[test]
+    fn exponential_trend_fits_log_units() {
+        let fit = fit_trend(&weekly_history(), TrendShape::Exponential).unwrap();
+        // Python: OLS of ln y on x.
+        close(fit.intercept(), 9.206_258_172_524_159, tol::EXACT);
+        close(fit.slope_per_day(), 0.028_378_622_086_008_09, tol::EXACT);
+        close(fit.r_squared(), 0.998_313_692_506_157_4, tol::EXACT);
+        close(
+            fit.residual_std_error(),
+            0.012_909_048_131_492_34,
+            tol::EXACT,
+        );
+        close(fit.monthly_growth_pct().unwrap(), 137.209_684_743, 1e-6);
+        let f = fit.predict(date(2024, 2, 21), 95.0);
+        close(f.mean, 42_343.402_334, 1e-4);
+        close_rel(f.lower, 36_207.085_499);
+        close_rel(f.upper, 49_519.691_976);
+    }
+
+    #[test]
+    fn narrower_confidence_gives_a_narrower_interval() {
+        let fit = fit_trend(&weekly_history(), TrendShape::Linear).unwrap();
+        let wide = fit.predict(date(2024, 2, 21), 95.0);
+        let narrow = fit.predict(date(2024, 2, 21), 90.0);
+        // t(2, 0.95) = 0.9 / √(2 × 0.95 × 0.05) = 2.919 986
+        let half = 2.919_985_580_353_724 * S * (1.25 + 40.5_f64.powi(2) / 245.0).sqrt();
+        close_rel(narrow.upper - narrow.mean, half);
+        assert!(narrow.upper < wide.upper && narrow.lower > wide.lower);
+        let point = fit.predict(date(2024, 2, 21), 0.0);
+        close(point.upper, point.mean, 1e-6);
+        // NaN confidence means 95 %; 100 % is capped, not infinite.
+        assert_eq!(fit.predict(date(2024, 2, 21), f64::NAN), wide);
+        assert!(fit.predict(date(2024, 2, 21), 100.0).upper < MAX_UNITS);
+    }
+
+    #[test]
+    fn unfittable_trends_name_the_problem() {
+        let history = weekly_history();
+        assert_eq!(
+            fit_trend(&history[..2], TrendShape::Linear),
+            Err(TrendError::TooFewObservations { n: 2 })
+        );
+        let same_day: Vec<Observation> = history
+            .iter()
+            .map(|o| Observation {
+                date: date(2024, 1, 1),
+                ..*o
+            })
+            .collect();
+        let error = fit_trend(&same_day, TrendShape::Linear).unwrap_err();
+        assert_eq!(
+            error,
+            TrendError::SameDate {
+                date: date(2024, 1, 1)
+            }
+        );
+        assert!(error.to_string().contains("2024-01-01"), "{error}");
+        let mut with_zero = history.clone();
+        with_zero[0].units = 0.0;
+        assert!(fit_trend(&with_zero, TrendShape::Linear).is_ok());
+        let error = fit_trend(&with_zero, TrendShape::Exponential).unwrap_err();
+        assert!(matches!(error, TrendError::NonPositiveUnits { .. }));
+        assert!(error.to_string().contains("above 0"), "{error}");
+        let mut with_nan = history;
+        with_nan[2].units = f64::NAN;
+        assert!(matches!(
+            fit_trend(&with_nan, TrendShape::Linear),
+            Err(TrendError::UnitsOutOfRange { .. })
+        ));
+    }
+
+    #[test]
+    fn unfittable_trend_projects_the_baseline_flat() {
+        let growth = Growth::Trend {
+            history: weekly_history()[..2].to_vec(),
+            shape: TrendShape::Linear,
+            confidence_pct: 95.0,
+        };
+        let p = project(500.0, &growth, START, 3);
+        assert_eq!(means(&p), [500.0; 3]);
+        assert_eq!(p.trend_error, Some(TrendError::TooFewObservations { n: 2 }));
+        assert!(p.trend.is_none());
+        assert!(p.trend_error.unwrap().to_string().contains("at least 3"));
+    }
+
+    fn effect(name: &str, from: (u32, u32), to: (u32, u32), multiplier: f64) -> CalendarEffect {
+        CalendarEffect {
+            name: name.to_owned(),
+            from: MonthDay {
+                month: from.0,
+                day: from.1,
+            },
+            to: MonthDay {
+                month: to.0,
+                day: to.1,
+            },
+            multiplier,
+            year: None,
+        }
+    }
+
+    /// The Selextract guide's seasons.
+    fn seasons() -> Vec<CalendarEffect> {
+        vec![
+            effect("Black Friday", (11, 20), (11, 30), 3.0),
+            effect("Year End", (12, 15), (12, 31), 2.0),
+            effect("Summer Vacation", (7, 1), (7, 31), 0.7),
+        ]
+    }
+
+    #[test]
+    fn calendar_seasons_from_the_selextract_guide() {
+        let november = calendar_multipliers(&seasons(), ym(2027, 11));
+        assert_eq!(november.peak, 3.0);
+        close(november.average, (19.0 + 11.0 * 3.0) / 30.0, tol::EXACT); // 1.7333
+        assert_eq!(november.active, ["Black Friday"]);
+
+        let july = calendar_multipliers(&seasons(), ym(2027, 7));
+        close(july.peak, 0.7, tol::EXACT);
+        close(july.average, 0.7, tol::EXACT);
+
+        let december = calendar_multipliers(&seasons(), ym(2027, 12));
+        assert_eq!(december.peak, 2.0);
+        close(december.average, (14.0 + 17.0 * 2.0) / 31.0, tol::EXACT);
+        assert_eq!(december.active, ["Year End"]);
+
+        let march = calendar_multipliers(&seasons(), ym(2027, 3));
+        assert_eq!((march.peak, march.average), (1.0, 1.0));
+        assert!(march.active.is_empty());
+    }
+
+    #[test]
+    fn calendar_periods_wrap_over_new_year_and_overlaps_multiply() {
+        let holidays = [effect("Holidays", (12, 20), (1, 10), 1.5)];
+        let january = calendar_multipliers(&holidays, ym(2028, 1));
+        assert_eq!(january.peak, 1.5);
+        close(january.average, (10.0 * 1.5 + 21.0) / 31.0, tol::EXACT);
+        let december = calendar_multipliers(&holidays, ym(2027, 12));
+        close(december.average, (19.0 + 12.0 * 1.5) / 31.0, tol::EXACT);
+
+        let overlapping = [
+            effect("Year End", (12, 15), (12, 31), 2.0),
+            holidays[0].clone(),
+        ];
+        let december = calendar_multipliers(&overlapping, ym(2027, 12));
+        assert_eq!(december.peak, 3.0); // 2.0 × 1.5 from 20 December
+        assert_eq!(december.active, ["Year End", "Holidays"]);
+    }
+
+    #[test]
+    fn calendar_years_and_leap_days() {
+        let mut launch = effect("Launch", (3, 1), (3, 31), 4.0);
+        launch.year = Some(2028);
+        assert_eq!(
+            calendar_multipliers(&[launch.clone()], ym(2027, 3)).peak,
+            1.0
+        );
+        assert_eq!(calendar_multipliers(&[launch], ym(2028, 3)).peak, 4.0);
+
+        let leap_day = [effect("Leap day", (2, 29), (2, 29), 2.0)];
+        assert_eq!(calendar_multipliers(&leap_day, ym(2027, 2)).peak, 1.0);
+        let leap = calendar_multipliers(&leap_day, ym(2028, 2));
+        assert_eq!(leap.peak, 2.0);
+        close(leap.average, 30.0 / 29.0, tol::EXACT);
+    }
+
+    #[test]
+    fn calendar_multipliers_survive_nonsense() {
+        let nonsense = [
+            effect("NaN", (1, 1), (12, 31), f64::NAN),
+            effect("Infinite", (1, 1), (12, 31), f64::INFINITY),
+            effect("Negative", (5, 1), (5, 31), -2.0),
+        ];
+        let june = calendar_multipliers(&nonsense, ym(2027, 6));
+        assert_eq!(june.peak, MAX_CALENDAR_MULTIPLIER);
+        let may = calendar_multipliers(&nonsense, ym(2027, 5));
+        assert_eq!((may.peak, may.average), (0.0, 0.0));
+        // A month outside 1–12 is read as the calendar month it lands on.
+        let odd = calendar_multipliers(&seasons(), ym(2026, 23));
+        assert_eq!(odd.peak, 3.0);
+    }
+
+    #[test]
+    fn peak_rate_from_daily_volume() {
+        // 1 000 000 ÷ 86 400 × 3 = 34.722 2…
+        close(
+            peak_rps(1e6, PeakShape::PeakToAverage { ratio: 3.0 }),
+            34.722_222_222,
+            1e-8,
+        );
+        // 1 000 000 × 12 % ÷ 3 600 = 33.333 3…
+        close(
+            peak_rps(1e6, PeakShape::PeakHourShare { share_pct: 12.0 }),
+            33.333_333_333,
+            1e-8,
+        );
+        assert_eq!(
+            peak_rps(f64::NAN, PeakShape::PeakToAverage { ratio: 3.0 }),
+            0.0
+        );
+        assert_eq!(
+            peak_rps(f64::INFINITY, PeakShape::PeakHourShare { share_pct: 10.0 }),
+            MAX_RPS
+        );
+        assert_eq!(peak_rps(-5.0, PeakShape::PeakToAverage { ratio: 2.0 }), 0.0);
+    }
+
+    #[test]
+    fn crossings() {
+        let users = means(&project(100.0, &moderate(), START, 12));
+        assert_eq!(first_month_above(&users, 400.0), Some(9)); // 410.8 in month 9
+        assert_eq!(first_month_above(&users, 658.01), None);
+        assert_eq!(first_month_above(&[], 0.0), None);
+        assert_eq!(first_month_above(&users, f64::NAN), None);
+
+        assert_eq!(days_to_exhaustion(700.0, 1_000.0, 10.0), Some(30.0));
+        assert_eq!(days_to_exhaustion(1_000.0, 1_000.0, 10.0), Some(0.0));
+        assert_eq!(days_to_exhaustion(700.0, 1_000.0, -1.0), None);
+        assert_eq!(days_to_exhaustion(700.0, 1_000.0, f64::NAN), None);
+        assert_eq!(days_to_exhaustion(f64::NAN, 1_000.0, 1.0), None);
+        assert_eq!(days_to_exhaustion(700.0, f64::INFINITY, 1.0), None);
+    }
+
+    #[test]
+    fn explains_compound_months() {
+        let p = project(100.0, &moderate(), START, 12);
+        let e = explain_month(100.0, &moderate(), START, 3, &p.months[2], "users");
+        assert_eq!(
+            e.sentence(),
+            "160 users = 100 × (1 + 25 % − 8 %)³ — compound growth over 3 months"
+        );
+        let e = explain_month(100.0, &moderate(), START, 12, &p.months[11], "users");
+        assert_eq!(e.formula, "100 × (1 + 25 % − 8 %)¹²");
+        assert!(e
+            .inputs
+            .contains(&("monthly churn".to_owned(), "8 %".to_owned())));
+        let shrinking = Growth::Compound {
+            monthly_growth_pct: -5.0,
+            monthly_churn_pct: 0.0,
+        };
+        let f = project(100.0, &shrinking, START, 1).months[0];
+        assert_eq!(
+            explain_month(100.0, &shrinking, START, 1, &f, "users").sentence(),
+            "95 users = 100 × (1 − 5 %)¹ — compound growth over 1 month"
+        );
+    }
+
+    #[test]
+    fn explains_milestone_months() {
+        let step = cafes(Interpolation::Step);
+        let p = project(3.0, &step, START, 13);
+        let say = |growth: &Growth, p: &Projection, m: u32| {
+            explain_month(3.0, growth, START, m, &p.months[m as usize - 1], "cafés").sentence()
+        };
+        assert_eq!(say(&step, &p, 6), "15 cafés — milestone at month 6");
+        assert_eq!(
+            say(&step, &p, 4),
+            "8 cafés — held from the milestone at month 3 until month 6"
+        );
+        assert_eq!(
+            say(&step, &p, 13),
+            "50 cafés — held from the last milestone, at month 12"
+        );
+        let linear = cafes(Interpolation::Linear);
+        let p = project(3.0, &linear, START, 12);
+        assert_eq!(
+            say(&linear, &p, 4),
+            "10.33 cafés = 8 + (15 − 8) × (4 − 3) ÷ (6 − 3) — straight line between the \
+             milestones at months 3 and 6"
+        );
+    }
+
+    #[test]
+    fn explains_trend_months() {
+        let growth = trend(TrendShape::Linear);
+        let p = project(0.0, &growth, ym(2024, 2), 1);
+        let e = explain_month(0.0, &growth, ym(2024, 2), 1, &p.months[0], "requests");
+        assert_eq!(
+            e.sentence(),
+            "21 657 requests = 9 700 + 385.71 × 31 days (95 % interval 18 788–24 527) — \
+             least-squares linear trend over 4 observations (2024-01-01 to 2024-01-22)"
+        );
+        let growth = trend(TrendShape::Exponential);
+        let p = project(0.0, &growth, ym(2024, 2), 1);
+        let e = explain_month(0.0, &growth, ym(2024, 2), 1, &p.months[0], "requests");
+        assert!(
+            e.formula.starts_with("e^(9.21 + 0.0284 × 31 days)"),
+            "{}",
+            e.formula
+        );
+        let broken = Growth::Trend {
+            history: Vec::new(),
+            shape: TrendShape::Linear,
+            confidence_pct: 95.0,
+        };
+        let e = explain_month(40.0, &broken, START, 1, &Forecast::exact(40.0), "users");
+        assert!(e
+            .sentence()
+            .starts_with("40 users — units today, held: a trend needs"));
+    }
+
+    #[test]
+    fn forecast_bounds() {
+        let f = Forecast {
+            mean: 2.0,
+            lower: 1.0,
+            upper: 3.0,
+        };
+        assert_eq!(f.bound(ForecastBound::Lower), 1.0);
+        assert_eq!(f.bound(ForecastBound::Mean), 2.0);
+        assert_eq!(f.bound(ForecastBound::Upper), 3.0);
+        assert_eq!(superscript(1234567890), "¹²³⁴⁵⁶⁷⁸⁹⁰");
+    }
+}
