@@ -9,9 +9,13 @@
 
 pub mod baseline;
 pub mod catalog;
+pub mod cost;
 pub mod draft;
 pub mod explain;
 pub mod format;
 pub mod input;
 pub mod plan;
+pub mod redis;
 pub mod sizing;
+pub mod tiers;
+pub mod vertical;
