@@ -10,6 +10,7 @@
 pub mod baseline;
 pub mod catalog;
 pub mod codec;
+pub mod cost;
 pub mod draft;
 pub mod explain;
 pub mod format;
@@ -17,6 +18,9 @@ pub mod growth;
 pub mod input;
 pub mod plan;
 pub mod queueing;
+pub mod redis;
 pub mod sizing;
+pub mod tiers;
 pub mod usl;
 pub mod validate;
+pub mod vertical;

@@ -88,7 +88,7 @@ pub fn app_instances(baseline: &Baseline) -> InstanceSizing {
 
 /// ⌈x⌉ for a finite x ≥ 0, forgiving floating-point error just above a whole number.
 /// Monotone: a larger x never gives a smaller result.
-fn ceil_with_slack(x: f64) -> u64 {
+pub(crate) fn ceil_with_slack(x: f64) -> u64 {
     let floor = x.floor();
     let slack = (x * CEIL_RELATIVE_SLACK).min(CEIL_MAX_SLACK);
     let rounded = if x - floor <= slack {

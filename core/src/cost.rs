@@ -1,0 +1,561 @@
+//! Cost: a month's bill as line items, committed-use discounts, off-hours scale-down and cost
+//! per demand unit.
+//!
+//! **Committed use** (reserved instances, savings plans, committed-use discounts). AWS Savings
+//! Plans and Reserved Instances save "up to 72 %" against on-demand; GCP committed-use discounts
+//! up to 57 %; typical discounts are 30–35 % for 1 year and 50–55 % for 3 years, and the
+//! Selextract guide plans with 30 % (1 year) and 50 % (3 years) (MODELS.md "Prices"). A
+//! commitment is paid for the whole term whether used or not, so commit the *floor* of the
+//! forecast, not its peak:
+//!
+//! ```text
+//! committed units C        = min(count over the first term_months of the horizon)
+//! committed cost per month = C × price × (1 − discount)            (every month of the term)
+//! saving in month m        = price × (min(countₘ, C) − C × (1 − discount))
+//! break-even utilisation   = 1 − discount    (a committed unit pays off when in use more than
+//!                                              that share of the term)
+//! ```
+//!
+//! Months of the term past the forecast are assumed to keep the last forecast count. The advice
+//! also prices committing to the peak, which loses money on a growing curve: the early months
+//! pay for units that are not yet needed.
+//!
+//! **Off-hours scale-down** (the café guide: full capacity 8 AM–8 PM, half the instances
+//! otherwise and on weekends):
+//!
+//! ```text
+//! reduced hours per week = (24 − business_hours) × 5 + (48 if weekends are reduced,
+//!                                                       else (24 − business_hours) × 2)
+//! reduced fraction       = reduced hours ÷ 168
+//! instances kept         = max(1, ⌈instances × off_hours_share⌉)   (never more than instances)
+//! saving per month       = (instances − kept) × price × reduced fraction
+//! ```
+//!
+//! Robustness: amounts that are not numbers count as 0 (prices) or [`AMOUNT_CAP`](crate::tiers::AMOUNT_CAP) (demand);
+//! percentages are clamped to 0–100 %; every figure is finite.
+
+use crate::explain::Explanation;
+use crate::format;
+use crate::plan::{CommitmentPolicy, CostLine, OffHoursPolicy};
+use crate::tiers::{ceil_count, demand_amount, pct_fraction, supply_amount};
+use serde::Serialize;
+
+/// Hours in a week.
+pub const HOURS_PER_WEEK: f64 = 168.0;
+
+/// Weekdays in a week.
+const WEEKDAYS: f64 = 5.0;
+
+/// Weekend hours in a week.
+const WEEKEND_HOURS: f64 = 48.0;
+
+/// One line of a month's bill.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CostLineItem {
+    /// "App instances", "Redis", "Monitoring".
+    pub component: String,
+    /// USD per month.
+    pub usd_per_month: f64,
+    /// How the amount follows from sizes and prices.
+    pub explanation: Explanation,
+}
+
+impl CostLineItem {
+    /// A line item; an amount that is not a number counts as 0, larger than [`AMOUNT_CAP`](crate::tiers::AMOUNT_CAP) as
+    /// the cap.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::{cost::CostLineItem, explain::Explanation};
+    /// let item = CostLineItem::new("Redis", f64::NAN, Explanation::new("?"));
+    /// assert_eq!(item.usd_per_month, 0.0);
+    /// ```
+    pub fn new(component: impl Into<String>, usd_per_month: f64, explanation: Explanation) -> Self {
+        Self {
+            component: component.into(),
+            usd_per_month: supply_amount(usd_per_month),
+            explanation,
+        }
+    }
+}
+
+/// A month's bill.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CostBreakdown {
+    /// One line per component.
+    pub items: Vec<CostLineItem>,
+    /// Sum of the items, USD per month.
+    pub total_usd_per_month: f64,
+}
+
+impl CostBreakdown {
+    /// The bill made of `items`: total = Σ items (each counted as in [`CostLineItem::new`]).
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::{cost::{CostBreakdown, CostLineItem}, explain::Explanation};
+    /// let bill = CostBreakdown::from_items(vec![
+    ///     CostLineItem::new("App", 238.4, Explanation::new("4 × m7g.large")),
+    ///     CostLineItem::new("Redis", 40.0, Explanation::new("4 GB single node")),
+    /// ]);
+    /// assert!((bill.total_usd_per_month - 278.4).abs() < 1e-9);
+    /// ```
+    pub fn from_items(items: Vec<CostLineItem>) -> Self {
+        let total_usd_per_month = items
+            .iter()
+            .map(|i| supply_amount(i.usd_per_month))
+            .sum::<f64>();
+        Self {
+            items,
+            total_usd_per_month,
+        }
+    }
+}
+
+fn usd(value: f64) -> String {
+    if value < 0.0 {
+        format!("−${}", format::number(-value))
+    } else {
+        format!("${}", format::number(value))
+    }
+}
+
+/// The plan's other costs at `units` demand units: fixed + per unit × units, one item each.
+///
+/// # Example
+/// ```
+/// use headroom_core::{cost::other_cost_items, plan::CostLine};
+/// let lines = [CostLine { name: "Monitoring".into(), fixed_usd_per_month: 20.0, per_unit_usd_per_month: 0.01 }];
+/// assert!((other_cost_items(&lines, 1000.0)[0].usd_per_month - 30.0).abs() < 1e-9);
+/// ```
+pub fn other_cost_items(lines: &[CostLine], units: f64) -> Vec<CostLineItem> {
+    let units = demand_amount(units);
+    lines
+        .iter()
+        .map(|line| {
+            let fixed = supply_amount(line.fixed_usd_per_month);
+            let per_unit = supply_amount(line.per_unit_usd_per_month);
+            let total = fixed + per_unit * units;
+            CostLineItem::new(
+                line.name.clone(),
+                total,
+                Explanation::new(format!("{}/month", usd(total))).formula(format!(
+                    "{} + {} × {}",
+                    usd(fixed),
+                    usd(per_unit),
+                    format::number(units)
+                )),
+            )
+        })
+        .collect()
+}
+
+/// Cost per demand unit: `total_usd ÷ units`; `None` for no units (0, negative, or not a
+/// number) or a result that is not finite.
+///
+/// # Example
+/// ```
+/// use headroom_core::cost::per_unit;
+/// assert_eq!(per_unit(500.0, 1000.0), Some(0.5));
+/// assert_eq!(per_unit(500.0, 0.0), None);
+/// ```
+pub fn per_unit(total_usd: f64, units: f64) -> Option<f64> {
+    if units.is_nan() || units <= 0.0 || units.is_infinite() {
+        return None;
+    }
+    let value = total_usd / units;
+    value.is_finite().then_some(value)
+}
+
+/// One way to commit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CommitmentOption {
+    /// Units committed for the whole term.
+    pub units: u64,
+    /// Paid for them every month of the term: units × price × (1 − discount), USD.
+    pub committed_usd_per_month: f64,
+    /// Saving against on-demand averaged over the term, USD per month (negative = loss).
+    pub saving_usd_per_month: f64,
+    /// Saving against on-demand over the whole term, USD (negative = loss).
+    pub saving_usd_over_term: f64,
+}
+
+/// What to commit, what it saves, and what committing to the peak would do instead.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CommitmentAdvice {
+    /// Commit the floor.
+    pub recommended: CommitmentOption,
+    /// Committing to the peak of the same months, for comparison.
+    pub peak: CommitmentOption,
+    /// Length of the commitment, months.
+    pub term_months: u32,
+    /// Months of forecast the floor and peak were taken over: min(term, forecast length).
+    pub window_months: u32,
+    /// Discount applied, percent (0–100).
+    pub discount_pct: f64,
+    /// A committed unit pays off when in use more than this share of the term, percent.
+    pub break_even_utilisation_pct: f64,
+    /// The advice in words.
+    pub explanation: Explanation,
+}
+
+/// Saving over the term from committing `units`: Σₘ price × (min(countₘ, units) − units × (1 −
+/// d)), months past the forecast keeping its last count.
+fn commitment_option(
+    counts: &[u64],
+    term_months: u32,
+    price: f64,
+    discount: f64,
+    units: u64,
+) -> CommitmentOption {
+    let term = term_months as usize;
+    let committed = units as f64;
+    let saving_in = |count: u64| price * (count.min(units) as f64 - committed * (1.0 - discount));
+    let known: f64 = counts.iter().take(term).map(|&c| saving_in(c)).sum();
+    let rest_months = term.saturating_sub(counts.len()) as f64;
+    let rest = rest_months * saving_in(counts.last().copied().unwrap_or(0));
+    let saving_usd_over_term = known + rest;
+    let saving_usd_per_month = if term_months == 0 {
+        0.0
+    } else {
+        saving_usd_over_term / f64::from(term_months)
+    };
+    CommitmentOption {
+        units,
+        committed_usd_per_month: committed * price * (1.0 - discount),
+        saving_usd_per_month,
+        saving_usd_over_term,
+    }
+}
+
+/// Advice on committed use for `counts_per_month` (month 1 first) at `unit_usd_per_month`
+/// on-demand.
+///
+/// Commits the floor: the smallest count over the first `policy.term_months` months (or over
+/// all months given, when fewer). See the module documentation for the formulas. The advice is
+/// what committing would do; `policy.enabled` is left to the caller, so the saving can be shown
+/// before a planner turns commitments on. The discount is clamped to 0–100 % (0 when not a
+/// number); a price that is not a number counts as 0.
+///
+/// # Example
+/// ```
+/// use headroom_core::{cost::commitment_advice, plan::CommitmentPolicy};
+/// let policy = CommitmentPolicy { enabled: true, discount_pct: 30.0, term_months: 12 };
+/// let counts = [4, 4, 5, 5, 6, 6, 7, 8, 9, 10, 10, 11];
+/// let advice = commitment_advice(&counts, 59.6, &policy);
+/// assert_eq!(advice.recommended.units, 4);
+/// // 4 × $59.6 × 30 % × 12 months.
+/// assert!((advice.recommended.saving_usd_over_term - 858.24).abs() < 1e-6);
+/// assert!(advice.peak.saving_usd_over_term < 0.0); // committing to 11 loses money
+/// ```
+pub fn commitment_advice(
+    counts_per_month: &[u64],
+    unit_usd_per_month: f64,
+    policy: &CommitmentPolicy,
+) -> CommitmentAdvice {
+    let price = supply_amount(unit_usd_per_month);
+    let discount = pct_fraction(policy.discount_pct, 0.0, 0.0, 100.0);
+    let term_months = policy.term_months;
+    let window = &counts_per_month[..counts_per_month.len().min(term_months as usize)];
+    let window_months = u32::try_from(window.len()).unwrap_or(u32::MAX);
+    let floor = window.iter().copied().min().unwrap_or(0);
+    let peak_units = window.iter().copied().max().unwrap_or(0);
+    let recommended = commitment_option(counts_per_month, term_months, price, discount, floor);
+    let peak = commitment_option(counts_per_month, term_months, price, discount, peak_units);
+    let months = if window_months <= 1 {
+        format!("month {window_months}")
+    } else {
+        format!("months 1–{window_months}")
+    };
+    let figure = if window.is_empty() {
+        "Commit nothing: no months to commit over".to_owned()
+    } else if floor == 0 {
+        format!("Commit nothing: the floor over {months} is 0 instances")
+    } else {
+        format!(
+            "Commit {floor} instances (the floor over {months}), not the peak of {peak_units}: \
+             saves {} over the term",
+            usd(recommended.saving_usd_over_term)
+        )
+    };
+    let explanation = Explanation::new(figure)
+        .formula(format!(
+            "{floor} × {} × {} × {term_months} months = {}; committing to the peak of \
+             {peak_units}: {}",
+            usd(price),
+            format::percent(discount),
+            usd(recommended.saving_usd_over_term),
+            usd(peak.saving_usd_over_term)
+        ))
+        .input("on-demand price", format!("{}/month", usd(price)))
+        .input("discount", format::percent(discount))
+        .input("term", format!("{term_months} months"))
+        .binding(format!(
+            "a commitment is paid whether used or not: a committed unit pays off only when in \
+             use more than {} of the term",
+            format::percent(1.0 - discount)
+        ));
+    CommitmentAdvice {
+        recommended,
+        peak,
+        term_months,
+        window_months,
+        discount_pct: discount * 100.0,
+        break_even_utilisation_pct: (1.0 - discount) * 100.0,
+        explanation,
+    }
+}
+
+/// What scaling down outside business hours saves.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OffHoursSaving {
+    /// Hours per week at the reduced level.
+    pub reduced_hours_per_week: f64,
+    /// Reduced hours over the 168 hours of a week, 0–1.
+    pub reduced_fraction: f64,
+    /// Instances kept running off hours.
+    pub instances_kept: u64,
+    /// Saving, USD per month.
+    pub saving_usd_per_month: f64,
+    /// The working.
+    pub explanation: Explanation,
+}
+
+/// Saving from running fewer of `instances` outside business hours.
+///
+/// Formula in the module documentation. Business hours are clamped to 0–24 (24 when not a
+/// number: no off hours), the share kept to 0–100 % (100 % when not a number: nothing saved).
+/// Like [`commitment_advice`], the figure is what enabling it would save; `policy.enabled` is
+/// left to the caller.
+///
+/// # Example
+/// ```
+/// use headroom_core::{cost::off_hours_saving, plan::OffHoursPolicy};
+/// // The café guide: 8 AM–8 PM, weekends reduced, half the instances off hours.
+/// let policy = OffHoursPolicy { enabled: true, business_hours_per_weekday: 12.0,
+///     weekends_reduced: true, off_hours_share_pct: 50.0 };
+/// let s = off_hours_saving(4, 59.6, &policy);
+/// assert_eq!(s.reduced_hours_per_week, 108.0); // 12 × 5 + 48
+/// assert_eq!(s.instances_kept, 2);
+/// assert!((s.saving_usd_per_month - 76.63).abs() < 0.005); // 2 × $59.6 × 108/168
+/// ```
+pub fn off_hours_saving(
+    instances: u64,
+    unit_usd_per_month: f64,
+    policy: &OffHoursPolicy,
+) -> OffHoursSaving {
+    let price = supply_amount(unit_usd_per_month);
+    let business = if policy.business_hours_per_weekday.is_nan() {
+        24.0
+    } else {
+        policy.business_hours_per_weekday.clamp(0.0, 24.0)
+    };
+    let share = pct_fraction(policy.off_hours_share_pct, 100.0, 0.0, 100.0);
+    let off_per_weekday = 24.0 - business;
+    let weekend = if policy.weekends_reduced {
+        WEEKEND_HOURS
+    } else {
+        off_per_weekday * 2.0
+    };
+    let reduced_hours_per_week = off_per_weekday * WEEKDAYS + weekend;
+    let reduced_fraction = reduced_hours_per_week / HOURS_PER_WEEK;
+    let instances_kept = if instances == 0 || share >= 1.0 {
+        instances
+    } else {
+        ceil_count(instances as f64 * share).max(1).min(instances)
+    };
+    let stopped = instances - instances_kept;
+    let saving_usd_per_month = stopped as f64 * price * reduced_fraction;
+    let weekend_words = if policy.weekends_reduced {
+        "48 h".to_owned()
+    } else {
+        format!("{} h × 2", format::number(off_per_weekday))
+    };
+    let explanation = Explanation::new(format!("{}/month saved", usd(saving_usd_per_month)))
+        .formula(format!(
+            "({instances} − {instances_kept}) × {} × {} h ÷ 168 h = {}; reduced hours = \
+             (24 − {}) × 5 + {weekend_words}",
+            usd(price),
+            format::number(reduced_hours_per_week),
+            usd(saving_usd_per_month),
+            format::number(business)
+        ))
+        .input("instances", instances.to_string())
+        .input(
+            "business hours per weekday",
+            format::with_unit(business, "h"),
+        )
+        .input(
+            "weekends reduced",
+            if policy.weekends_reduced { "yes" } else { "no" },
+        )
+        .input("share kept off hours", format::percent(share))
+        .binding(format!(
+            "{instances_kept} instances kept = max(1, ⌈{instances} × {}⌉) for {} of the week",
+            format::percent(share),
+            format::percent(reduced_fraction)
+        ));
+    OffHoursSaving {
+        reduced_hours_per_week,
+        reduced_fraction,
+        instances_kept,
+        saving_usd_per_month,
+        explanation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tolerance for hand-checked dollars.
+    const USD_TOLERANCE: f64 = 1e-6;
+
+    fn policy(discount_pct: f64, term_months: u32) -> CommitmentPolicy {
+        CommitmentPolicy {
+            enabled: true,
+            discount_pct,
+            term_months,
+        }
+    }
+
+    const GROWING: [u64; 12] = [4, 4, 5, 5, 6, 6, 7, 8, 9, 10, 10, 11];
+
+    #[test]
+    fn commit_the_floor_not_the_peak() {
+        let a = commitment_advice(&GROWING, 59.6, &policy(30.0, 12));
+        assert_eq!(a.recommended.units, 4);
+        assert_eq!(a.peak.units, 11);
+        assert_eq!(a.window_months, 12);
+        // 4 × 59.6 × 0.7 = 166.88 a month committed; 4 × 59.6 × 0.3 = 71.52 saved a month.
+        assert!((a.recommended.committed_usd_per_month - 166.88).abs() < USD_TOLERANCE);
+        assert!((a.recommended.saving_usd_per_month - 71.52).abs() < USD_TOLERANCE);
+        assert!((a.recommended.saving_usd_over_term - 858.24).abs() < USD_TOLERANCE);
+        // Peak: Σ min(count, 11) = 85 unit-months used against 11 × 0.7 × 12 = 92.4 paid:
+        // (85 − 92.4) × 59.6 = −441.04.
+        assert!((a.peak.saving_usd_over_term + 441.04).abs() < USD_TOLERANCE);
+        assert!((a.break_even_utilisation_pct - 70.0).abs() < USD_TOLERANCE);
+        assert_eq!(
+            a.explanation.figure,
+            "Commit 4 instances (the floor over months 1–12), not the peak of 11: saves \
+             $858.24 over the term"
+        );
+        assert!(a
+            .explanation
+            .formula
+            .ends_with("committing to the peak of 11: −$441.04"));
+    }
+
+    #[test]
+    fn a_linear_ramp_loses_money_when_committing_to_its_peak() {
+        let counts: Vec<u64> = (1..=12).collect();
+        let a = commitment_advice(&counts, 100.0, &policy(30.0, 12));
+        // Floor 1: 1 × 100 × 30 % × 12 = 360. Peak 12: (78 − 100.8) × 100 = −2 280.
+        assert!((a.recommended.saving_usd_over_term - 360.0).abs() < USD_TOLERANCE);
+        assert!((a.peak.saving_usd_over_term + 2280.0).abs() < USD_TOLERANCE);
+    }
+
+    #[test]
+    fn short_forecasts_extend_their_last_month_and_long_ones_are_cut_to_the_term() {
+        // 3 months of forecast, a 36-month term at 50 %: floor 3, the rest at the last count 5.
+        let a = commitment_advice(&[3, 4, 5], 10.0, &policy(50.0, 36));
+        assert_eq!(a.window_months, 3);
+        assert_eq!(a.recommended.units, 3);
+        assert!(
+            (a.recommended.saving_usd_over_term - 3.0 * 10.0 * 0.5 * 36.0).abs() < USD_TOLERANCE
+        );
+        // Peak 5: months 1–3 use 3, 4, 5 of 5 paid at 2.5 each; 33 more months use all 5.
+        let expected = 10.0 * ((3.0 + 4.0 + 5.0 - 3.0 * 2.5) + 33.0 * (5.0 - 2.5));
+        assert!((a.peak.saving_usd_over_term - expected).abs() < USD_TOLERANCE);
+        // Only the first term's months set the floor.
+        let a = commitment_advice(&[6, 7, 1], 10.0, &policy(30.0, 2));
+        assert_eq!(a.recommended.units, 6);
+        assert_eq!(
+            a.explanation.figure.split(':').next(),
+            Some("Commit 6 instances (the floor over months 1–2), not the peak of 7")
+        );
+    }
+
+    #[test]
+    fn nothing_to_commit() {
+        let a = commitment_advice(&[], 10.0, &policy(30.0, 12));
+        assert_eq!(a.recommended.units, 0);
+        assert_eq!(a.recommended.saving_usd_over_term, 0.0);
+        let a = commitment_advice(&[5], 10.0, &policy(30.0, 0));
+        assert_eq!(a.window_months, 0);
+        assert_eq!(a.recommended.saving_usd_per_month, 0.0);
+        let a = commitment_advice(&[0, 3], 10.0, &policy(f64::NAN, 12));
+        assert_eq!(a.discount_pct, 0.0);
+        assert!(a
+            .explanation
+            .figure
+            .contains("the floor over months 1–2 is 0"));
+    }
+
+    #[test]
+    fn cafe_guide_off_hours() {
+        let p = OffHoursPolicy {
+            enabled: true,
+            business_hours_per_weekday: 12.0,
+            weekends_reduced: true,
+            off_hours_share_pct: 50.0,
+        };
+        let s = off_hours_saving(4, 59.6, &p);
+        assert_eq!(s.reduced_hours_per_week, 108.0);
+        assert!((s.reduced_fraction - 108.0 / 168.0).abs() < 1e-12);
+        assert!((s.reduced_fraction - 0.643).abs() < 5e-4); // 64.3 %
+        assert_eq!(s.instances_kept, 2);
+        assert!((s.saving_usd_per_month - 2.0 * 59.6 * 108.0 / 168.0).abs() < USD_TOLERANCE);
+        assert_eq!(format::number(s.saving_usd_per_month), "76.63");
+        // Weekends like weekdays: 12 × 7 = 84 h.
+        let weekdays_only = OffHoursPolicy {
+            weekends_reduced: false,
+            ..p.clone()
+        };
+        assert_eq!(
+            off_hours_saving(4, 59.6, &weekdays_only).reduced_hours_per_week,
+            84.0
+        );
+        // At least one instance stays; none from none.
+        assert_eq!(off_hours_saving(1, 59.6, &p).instances_kept, 1);
+        assert_eq!(off_hours_saving(1, 59.6, &p).saving_usd_per_month, 0.0);
+        assert_eq!(off_hours_saving(0, 59.6, &p).instances_kept, 0);
+        // ⌈5 × 50 %⌉ = 3 kept.
+        assert_eq!(off_hours_saving(5, 59.6, &p).instances_kept, 3);
+    }
+
+    #[test]
+    fn odd_inputs_stay_finite() {
+        let p = OffHoursPolicy {
+            enabled: true,
+            business_hours_per_weekday: f64::NAN,
+            weekends_reduced: false,
+            off_hours_share_pct: f64::NAN,
+        };
+        let s = off_hours_saving(u64::MAX, f64::INFINITY, &p);
+        assert_eq!(s.saving_usd_per_month, 0.0);
+        let p = OffHoursPolicy {
+            business_hours_per_weekday: -3.0,
+            off_hours_share_pct: -1.0,
+            ..p
+        };
+        let s = off_hours_saving(u64::MAX, f64::INFINITY, &p);
+        assert!(s.saving_usd_per_month.is_finite());
+        assert_eq!(s.reduced_hours_per_week, 168.0);
+        let a = commitment_advice(&[u64::MAX, 1], f64::NAN, &policy(f64::INFINITY, u32::MAX));
+        assert!(a.recommended.saving_usd_over_term.is_finite());
+        assert!(a.peak.saving_usd_over_term.is_finite());
+        let a = commitment_advice(&[u64::MAX; 3], 1e300, &policy(10.0, u32::MAX));
+        assert!(a.peak.saving_usd_over_term.is_finite());
+        assert_eq!(per_unit(f64::NAN, 1.0), None);
+        assert_eq!(per_unit(1.0, f64::NAN), None);
+        assert_eq!(per_unit(1e300, 1e-300), None);
+        assert_eq!(per_unit(1.0, -1.0), None);
+        let bill = CostBreakdown::from_items(vec![CostLineItem {
+            component: "x".into(),
+            usd_per_month: f64::NAN,
+            explanation: Explanation::default(),
+        }]);
+        assert_eq!(bill.total_usd_per_month, 0.0);
+    }
+}

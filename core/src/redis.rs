@@ -1,0 +1,519 @@
+//! Redis memory sizing: how much memory the data takes, how large a node must be to hold it
+//! safely, and which plan (node size and topology) each month needs.
+//!
+//! ```text
+//! data_mb        = memory_mb_fixed + units × memory_mb_per_unit
+//!                  + units × keys_per_unit × (bytes_per_key + overhead_bytes_per_key) / 10⁶
+//! rss_mb         = data_mb × fragmentation_ratio
+//! node_memory_mb = rss_mb ÷ maxmemory_share
+//! maxmemory_mb   = node_memory_mb × maxmemory_share      (the `maxmemory` setting to configure)
+//! ```
+//!
+//! - *Per-key overhead*: Redis stores each key in a dictionary entry, an object header and the
+//!   allocator's rounding, about 50–100 bytes beyond key and value (MODELS.md "Redis"; one
+//!   observation: 84.9 M small keys in 11.07 GB ≈ 140 B per key). Redis 8 / Valkey 8 changed the
+//!   layout, so the overhead is a policy parameter (96 B by default).
+//! - *Fragmentation*: the allocator holds more than the data (RSS ÷ used memory, 1.0–1.5
+//!   typically; clamped to 1.0–3.0 here).
+//! - *Fork reserve*: an RDB save or AOF rewrite forks the process, and copy-on-write can take up
+//!   to twice the memory on a write-heavy instance (Redis administration docs, "Memory"). AWS
+//!   ElastiCache reserves 25 % of a node's memory for this by default (`reserved-memory-percent`),
+//!   so the default share `maxmemory` may use is 75 %.
+//!
+//! Topology (MODELS.md "Redis"): a *single* node is a cache whose data may be lost on failure;
+//! *primary + replica* gives high availability and pays the memory twice; a *cluster* shards the
+//! data when it exceeds the largest non-cluster plan (or one core's throughput); Redis recommends
+//! at least 3 primaries, ideally 3 primaries + 3 replicas (Redis cluster tutorial). Plans are
+//! chosen month by month with [`crate::tiers::progression`], memory being the one dimension.
+
+use crate::explain::Explanation;
+use crate::format;
+use crate::plan::{RedisDemand, RedisPlan, RedisPolicy, RedisTopology};
+use crate::tiers::{
+    self, demand_amount, pct_fraction, Dimension, Progression, ProgressionOptions, TierSpec,
+    Upgrade, AMOUNT_CAP,
+};
+use serde::Serialize;
+
+/// Megabytes in a (decimal) gigabyte, as plans are priced.
+pub const MB_PER_GB: f64 = 1000.0;
+
+/// Bytes in a (decimal) megabyte.
+pub const BYTES_PER_MB: f64 = 1e6;
+
+/// Fewest primaries Redis recommends for a cluster.
+pub const MIN_CLUSTER_PRIMARIES: u32 = 3;
+
+/// The one dimension Redis plans are chosen on.
+pub const MEMORY_DIMENSION: Dimension = Dimension {
+    name: "node memory",
+    unit: "MB",
+};
+
+/// Memory one month's Redis data needs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RedisNeed {
+    /// Data as Redis counts it (`used_memory`), MB.
+    pub data_mb: f64,
+    /// Resident memory after fragmentation, MB.
+    pub rss_mb: f64,
+    /// Node memory that holds the RSS within the `maxmemory` share, MB.
+    pub node_memory_mb: f64,
+    /// The `maxmemory` setting to configure on such a node, MB.
+    pub maxmemory_mb: f64,
+    /// The working.
+    pub explanation: Explanation,
+}
+
+/// Memory Redis needs for `units` demand units.
+///
+/// Formula: see the module documentation. Inputs are made safe first: a demand figure that is
+/// not a number counts as [`AMOUNT_CAP`] (unknown is not assumed small) and negatives as 0; a
+/// fragmentation ratio is clamped to 1.0–3.0 (1.2 when not a number), the `maxmemory` share to
+/// 1–100 % (75 % when not a number), the per-key overhead to ≥ 0 (96 B when not a number). Every
+/// figure saturates at [`AMOUNT_CAP`].
+///
+/// # Example
+/// ```
+/// use headroom_core::{plan::{RedisDemand, RedisPolicy}, redis::memory_need};
+/// // VoiceAssist's rule: 1 GB per 10 000 users, i.e. 0.1 MB per user.
+/// let demand = RedisDemand { memory_mb_fixed: 0.0, memory_mb_per_unit: 0.1, ..RedisDemand::default() };
+/// let need = memory_need(&demand, &RedisPolicy::default(), 10_000.0);
+/// assert_eq!(need.data_mb, 1000.0);
+/// assert!((need.rss_mb - 1200.0).abs() < 1e-9);        // × 1.2 fragmentation
+/// assert!((need.node_memory_mb - 1600.0).abs() < 1e-9); // ÷ 75 % maxmemory share
+/// assert!((need.maxmemory_mb - 1200.0).abs() < 1e-9);
+/// ```
+pub fn memory_need(demand: &RedisDemand, policy: &RedisPolicy, units: f64) -> RedisNeed {
+    let defaults = RedisPolicy::default();
+    let units = demand_amount(units);
+    let fixed_mb = demand_amount(demand.memory_mb_fixed);
+    let per_unit_mb = demand_amount(demand.memory_mb_per_unit);
+    let keys_per_unit = demand_amount(demand.keys_per_unit);
+    let bytes_per_key = demand_amount(demand.bytes_per_key);
+    let overhead = if policy.overhead_bytes_per_key.is_nan() {
+        defaults.overhead_bytes_per_key
+    } else {
+        policy.overhead_bytes_per_key.clamp(0.0, AMOUNT_CAP)
+    };
+    let fragmentation = if policy.fragmentation_ratio.is_nan() {
+        defaults.fragmentation_ratio
+    } else {
+        policy.fragmentation_ratio.clamp(1.0, 3.0)
+    };
+    let share = pct_fraction(
+        policy.maxmemory_share_pct,
+        defaults.maxmemory_share_pct,
+        1.0,
+        100.0,
+    );
+    let keys_mb = units * keys_per_unit * (bytes_per_key + overhead) / BYTES_PER_MB;
+    let data_mb = (fixed_mb + units * per_unit_mb + keys_mb).min(AMOUNT_CAP);
+    let rss_mb = (data_mb * fragmentation).min(AMOUNT_CAP);
+    let node_memory_mb = (rss_mb / share).min(AMOUNT_CAP);
+    let maxmemory_mb = (node_memory_mb * share).min(AMOUNT_CAP);
+
+    let mb = |v: f64| format::with_unit(v, "MB");
+    let mut data_formula = format!(
+        "{} + {} × {}",
+        mb(fixed_mb),
+        format::number(units),
+        mb(per_unit_mb)
+    );
+    if keys_per_unit > 0.0 {
+        data_formula.push_str(&format!(
+            " + {} × {} keys × ({} B + {} B) ÷ 10⁶",
+            format::number(units),
+            format::number(keys_per_unit),
+            format::number(bytes_per_key),
+            format::number(overhead)
+        ));
+    }
+    let explanation = Explanation::new(format!("{} of node memory", mb(node_memory_mb)))
+        .formula(format!(
+            "data {} = {data_formula}; RSS = {} × {} = {}; node = {} ÷ {} = {}; maxmemory = {}",
+            mb(data_mb),
+            mb(data_mb),
+            format::number(fragmentation),
+            mb(rss_mb),
+            mb(rss_mb),
+            format::percent(share),
+            mb(node_memory_mb),
+            mb(maxmemory_mb)
+        ))
+        .input("units", format::number(units))
+        .input("fixed memory", mb(fixed_mb))
+        .input("memory per unit", mb(per_unit_mb))
+        .input("keys per unit", format::number(keys_per_unit))
+        .input("bytes per key", format::with_unit(bytes_per_key, "B"))
+        .input("overhead per key", format::with_unit(overhead, "B"))
+        .input("fragmentation ratio", format::number(fragmentation))
+        .input("maxmemory share", format::percent(share))
+        .binding(format!(
+            "the fork/rewrite reserve: {} of the node stays free for RDB saves and AOF rewrites",
+            format::percent(1.0 - share)
+        ));
+    RedisNeed {
+        data_mb,
+        rss_mb,
+        node_memory_mb,
+        maxmemory_mb,
+        explanation,
+    }
+}
+
+/// Redis plans as tier specs over [`MEMORY_DIMENSION`] (limit = memory_gb × 1 000 MB).
+///
+/// # Example
+/// ```
+/// use headroom_core::{catalog, redis::plan_specs};
+/// assert_eq!(plan_specs(&catalog::guide_redis_path())[1].limits, vec![Some(4000.0)]);
+/// ```
+pub fn plan_specs(plans: &[RedisPlan]) -> Vec<TierSpec> {
+    plans
+        .iter()
+        .map(|p| TierSpec {
+            name: p.name.clone(),
+            limits: vec![Some(p.memory_gb * MB_PER_GB)],
+            usd_per_month: p.usd_per_month,
+        })
+        .collect()
+}
+
+/// The Redis plan each month needs for `node_memory_mb_per_month` (from [`memory_need`]).
+///
+/// Runs [`tiers::progression`] over `plans` with node memory as the one dimension: a plan fits
+/// when node memory ≤ memory_gb × 1 000 × trigger. When `policy.require_replica` is set,
+/// `Single` plans are left out. Tier indices in the result (and in its upgrades) index `plans`
+/// itself; `start` is today's plan (when it is left out, the next allowed plan). Each month's
+/// explanation carries a "topology" input saying in words why that topology.
+///
+/// # Example
+/// ```
+/// use headroom_core::{catalog, plan::RedisPolicy, redis::choose_plans};
+/// let plans = catalog::guide_redis_path(); // 2 GB, 4 GB, 8 GB + replica, 16 GB cluster
+/// let p = choose_plans(&plans, &RedisPolicy::default(), &[1500.0, 3000.0, 7000.0], 80.0, 0);
+/// assert_eq!(p.tiers(), [Some(0), Some(1), Some(3)]);
+/// let ha = RedisPolicy { require_replica: true, ..RedisPolicy::default() };
+/// assert_eq!(choose_plans(&plans, &ha, &[1500.0], 80.0, 0).tiers(), [Some(2)]);
+/// ```
+pub fn choose_plans(
+    plans: &[RedisPlan],
+    policy: &RedisPolicy,
+    node_memory_mb_per_month: &[f64],
+    trigger_pct: f64,
+    start: usize,
+) -> Progression {
+    let allowed: Vec<usize> = (0..plans.len())
+        .filter(|&i| !(policy.require_replica && plans[i].topology == RedisTopology::Single))
+        .collect();
+    let allowed_plans: Vec<RedisPlan> = allowed.iter().map(|&i| plans[i].clone()).collect();
+    let specs = plan_specs(&allowed_plans);
+    let start_tier = allowed
+        .iter()
+        .position(|&i| i >= start)
+        .unwrap_or(allowed.len());
+    let needs: Vec<Vec<f64>> = node_memory_mb_per_month
+        .iter()
+        .map(|&mb| vec![mb])
+        .collect();
+    let options = ProgressionOptions {
+        trigger_pct,
+        start_tier,
+    };
+    let trigger = pct_fraction(trigger_pct, tiers::DEFAULT_TRIGGER_PCT, 1.0, 100.0);
+    let mut progression = tiers::progression(&specs, &[MEMORY_DIMENSION], &needs, &options);
+
+    let largest_mb = |topology: &dyn Fn(RedisTopology) -> bool| {
+        allowed_plans
+            .iter()
+            .filter(|p| topology(p.topology))
+            .map(|p| tiers::supply_amount(p.memory_gb) * MB_PER_GB)
+            .fold(None, |best: Option<f64>, mb| {
+                Some(best.map_or(mb, |b| b.max(mb)))
+            })
+    };
+    let largest_single_mb = largest_mb(&|t| t == RedisTopology::Single);
+    let largest_non_cluster_mb = largest_mb(&|t| t != RedisTopology::Cluster);
+
+    let map = |tier: Option<usize>| tier.and_then(|t| allowed.get(t).copied());
+    for (month, &need) in progression.months.iter_mut().zip(node_memory_mb_per_month) {
+        month.tier = map(month.tier);
+        let words = match month.tier.map(|t| &plans[t]) {
+            Some(plan) => topology_words(
+                plan,
+                policy,
+                need,
+                trigger,
+                largest_single_mb,
+                largest_non_cluster_mb,
+            ),
+            None => "beyond the catalog: shard across more primaries than the largest plan, \
+                     or trim the data"
+                .to_owned(),
+        };
+        month.explanation = std::mem::take(&mut month.explanation).input("topology", words);
+    }
+    for upgrade in &mut progression.upgrades {
+        upgrade.from = map(upgrade.from);
+        upgrade.to = map(upgrade.to);
+    }
+    // Today's plan left out by the policy: month 1 moves off it.
+    let start_left_out = start < plans.len() && !allowed.contains(&start);
+    if let (true, Some(first)) = (start_left_out, progression.months.first()) {
+        match progression.upgrades.first_mut() {
+            Some(upgrade) if upgrade.month == 1 => upgrade.from = Some(start),
+            _ => progression.upgrades.insert(
+                0,
+                Upgrade {
+                    month: 1,
+                    from: Some(start),
+                    to: first.tier,
+                    reason: "the policy requires a replica: single nodes are left out".to_owned(),
+                },
+            ),
+        }
+    }
+    progression
+}
+
+fn topology_words(
+    plan: &RedisPlan,
+    policy: &RedisPolicy,
+    need_mb: f64,
+    trigger: f64,
+    largest_single_mb: Option<f64>,
+    largest_non_cluster_mb: Option<f64>,
+) -> String {
+    let gb = |mb: f64| format::with_unit(mb / MB_PER_GB, "GB");
+    let outgrows =
+        |largest: Option<f64>| largest.is_some_and(|mb| need_mb.is_nan() || need_mb > mb * trigger);
+    match plan.topology {
+        RedisTopology::Single => {
+            "single node: a cache; its data may be lost when the node fails".to_owned()
+        }
+        RedisTopology::Replicated => {
+            let why = if policy.require_replica {
+                "the policy requires a replica".to_owned()
+            } else if outgrows(largest_single_mb) {
+                format!(
+                    "the data outgrew the largest single node ({} at {})",
+                    gb(largest_single_mb.unwrap_or(0.0)),
+                    format::percent(trigger)
+                )
+            } else {
+                "high availability".to_owned()
+            };
+            format!("primary + replica: {why}; the memory is paid twice")
+        }
+        RedisTopology::Cluster => {
+            let mut text = if outgrows(largest_non_cluster_mb) {
+                format!(
+                    "cluster: the data exceeds the largest non-cluster plan ({} at {})",
+                    gb(largest_non_cluster_mb.unwrap_or(0.0)),
+                    format::percent(trigger)
+                )
+            } else {
+                "cluster: data sharded over several primaries".to_owned()
+            };
+            text.push_str(&format!(
+                "; Redis recommends at least {MIN_CLUSTER_PRIMARIES} primaries, ideally each with a \
+                 replica"
+            ));
+            if plan.nodes < MIN_CLUSTER_PRIMARIES {
+                text.push_str(&format!(" (this plan bills {} nodes)", plan.nodes));
+            }
+            text
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+
+    /// Tolerance for hand-checked megabytes.
+    const MB_TOLERANCE: f64 = 1e-6;
+
+    fn per_user(mb: f64) -> RedisDemand {
+        RedisDemand {
+            memory_mb_fixed: 0.0,
+            memory_mb_per_unit: mb,
+            keys_per_unit: 0.0,
+            bytes_per_key: 0.0,
+        }
+    }
+
+    #[test]
+    fn voice_assist_one_gb_per_ten_thousand_users() {
+        let policy = RedisPolicy {
+            fragmentation_ratio: 1.0,
+            maxmemory_share_pct: 100.0,
+            ..RedisPolicy::default()
+        };
+        let need = memory_need(&per_user(0.1), &policy, 10_000.0);
+        assert!((need.data_mb - 1000.0).abs() < MB_TOLERANCE);
+        assert!((need.node_memory_mb - 1000.0).abs() < MB_TOLERANCE);
+        // With the defaults: 1 000 × 1.2 = 1 200 MB RSS, ÷ 75 % = 1 600 MB of node memory.
+        let need = memory_need(&per_user(0.1), &RedisPolicy::default(), 10_000.0);
+        assert!((need.rss_mb - 1200.0).abs() < MB_TOLERANCE);
+        assert!((need.node_memory_mb - 1600.0).abs() < MB_TOLERANCE);
+        assert!((need.maxmemory_mb - 1200.0).abs() < MB_TOLERANCE);
+        assert_eq!(need.explanation.figure, "1 600 MB of node memory");
+        // Default ElastiCache-style plans at 80 %: 1.37 GB × 80 % = 1 096 MB < 1 600 MB,
+        // 3.09 GB × 80 % = 2 472 MB fits → cache.t4g.medium; with a replica required the
+        // single nodes are skipped → cache.m7g.large + replica.
+        let plans = catalog::default_redis_plans();
+        let p = choose_plans(
+            &plans,
+            &RedisPolicy::default(),
+            &[need.node_memory_mb],
+            80.0,
+            0,
+        );
+        assert_eq!(p.tiers(), [Some(2)]);
+        let ha = RedisPolicy {
+            require_replica: true,
+            ..RedisPolicy::default()
+        };
+        let p = choose_plans(&plans, &ha, &[need.node_memory_mb], 80.0, 0);
+        assert_eq!(p.tiers(), [Some(3)]);
+        // Today on the smallest single node: month 1 moves to the replicated plan.
+        assert_eq!((p.upgrades[0].from, p.upgrades[0].to), (Some(0), Some(3)));
+        assert_eq!(p.upgrades[0].month, 1);
+    }
+
+    #[test]
+    fn keys_are_counted_with_their_overhead() {
+        let demand = RedisDemand {
+            memory_mb_fixed: 100.0,
+            memory_mb_per_unit: 0.0,
+            keys_per_unit: 50.0,
+            bytes_per_key: 100.0,
+        };
+        // 100 MB + 1 000 × 50 × (100 + 96) B ÷ 10⁶ = 100 + 9.8 MB.
+        let need = memory_need(&demand, &RedisPolicy::default(), 1000.0);
+        assert!((need.data_mb - 109.8).abs() < MB_TOLERANCE);
+        assert!(need
+            .explanation
+            .formula
+            .contains("1 000 × 50 keys × (100 B + 96 B) ÷ 10⁶"));
+    }
+
+    /// 80 users growing 20 % a month, 10 MB per user: node memory = users × 10 × 1.2 ÷ 75 %
+    /// = 16 MB per user.
+    fn guide_node_memory_mb() -> Vec<f64> {
+        (0..14)
+            .map(|m| {
+                let users = 80.0 * 1.2f64.powi(m);
+                memory_need(&per_user(10.0), &RedisPolicy::default(), users).node_memory_mb
+            })
+            .collect()
+    }
+
+    #[test]
+    fn supabase_guide_path_from_two_gb_to_a_cluster() {
+        let plans = catalog::guide_redis_path();
+        let needs = guide_node_memory_mb();
+        assert!((needs[0] - 1280.0).abs() < MB_TOLERANCE);
+        let p = choose_plans(&plans, &RedisPolicy::default(), &needs, 80.0, 0);
+        // Fits at 80 %: 2 GB ≤ 1 600 MB (≤ 100 users), 4 GB ≤ 3 200 MB (≤ 200), 8 GB ≤ 6 400 MB
+        // (≤ 400), 16 GB ≤ 12 800 MB (≤ 800). Users: 80, 96, 115.2, …, 199.07 (month 6),
+        // 238.9 (7), …, 344 (9), 412.8 (10), …, 713.3 (13), 856 (14).
+        let s = Some;
+        assert_eq!(
+            p.tiers(),
+            [
+                s(0),
+                s(0),
+                s(1),
+                s(1),
+                s(1),
+                s(1),
+                s(2),
+                s(2),
+                s(2),
+                s(3),
+                s(3),
+                s(3),
+                s(3),
+                None
+            ]
+        );
+        let moves: Vec<(u32, Option<usize>, Option<usize>)> =
+            p.upgrades.iter().map(|u| (u.month, u.from, u.to)).collect();
+        assert_eq!(
+            moves,
+            [
+                (3, s(0), s(1)),
+                (7, s(1), s(2)),
+                (10, s(2), s(3)),
+                (14, s(3), None)
+            ]
+        );
+        assert_eq!(p.first_month_beyond_catalog(), Some(14));
+        // Month 10: 80 × 1.2⁹ = 412.78 users × 16 MB = 6 604.52 MB > 80 % of 8 000 MB.
+        assert_eq!(
+            p.upgrades[2].reason,
+            "node memory 6 604.52 MB > 80 % of 8 000 MB"
+        );
+        let topology = |m: usize| p.months[m].explanation.inputs.last().cloned().unwrap().1;
+        assert!(topology(0).starts_with("single node"));
+        assert!(topology(6).contains("outgrew the largest single node (4 GB at 80 %)"));
+        assert!(topology(9).contains("exceeds the largest non-cluster plan (8 GB at 80 %)"));
+        assert!(topology(9).contains("at least 3 primaries"));
+        // Month 1 uses 1 280 of 2 000 MB.
+        assert!((p.months[0].usage_pct - 64.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn excluded_start_plan_moves_to_the_next_allowed_one() {
+        let plans = catalog::guide_redis_path();
+        let ha = RedisPolicy {
+            require_replica: true,
+            ..RedisPolicy::default()
+        };
+        let p = choose_plans(&plans, &ha, &[100.0, 7000.0], 80.0, 1);
+        assert_eq!(p.tiers(), [Some(2), Some(3)]);
+        let moves: Vec<(u32, Option<usize>, Option<usize>)> =
+            p.upgrades.iter().map(|u| (u.month, u.from, u.to)).collect();
+        assert_eq!(moves, [(1, Some(1), Some(2)), (2, Some(2), Some(3))]);
+        assert!(p.upgrades[0].reason.contains("requires a replica"));
+        assert!(p.months[0]
+            .explanation
+            .inputs
+            .last()
+            .unwrap()
+            .1
+            .contains("requires a replica"));
+        let p = choose_plans(&[], &ha, &[100.0], 80.0, 0);
+        assert_eq!(p.tiers(), [None]);
+    }
+
+    #[test]
+    fn odd_inputs_stay_finite() {
+        let demand = RedisDemand {
+            memory_mb_fixed: f64::NAN,
+            memory_mb_per_unit: f64::INFINITY,
+            keys_per_unit: f64::MAX,
+            bytes_per_key: -1.0,
+        };
+        let policy = RedisPolicy {
+            fragmentation_ratio: f64::NAN,
+            maxmemory_share_pct: 0.0,
+            overhead_bytes_per_key: f64::INFINITY,
+            require_replica: false,
+        };
+        let need = memory_need(&demand, &policy, f64::NAN);
+        for v in [
+            need.data_mb,
+            need.rss_mb,
+            need.node_memory_mb,
+            need.maxmemory_mb,
+        ] {
+            assert!(v.is_finite() && v >= 0.0, "{v}");
+        }
+        assert_eq!(need.node_memory_mb, AMOUNT_CAP);
+    }
+}

@@ -1,0 +1,612 @@
+//! Tier progression: which tier of an ordered catalog each month needs, and when to move up.
+//!
+//! A catalog is a list of tiers, smallest first (database plans, Redis plans, …). Each tier has a
+//! limit per *dimension* (connections, GB, MB of memory; `None` = unlimited). The model walks the
+//! months in order:
+//!
+//! ```text
+//! a tier fits a month  ⇔  for every dimension d: need_d ≤ limit_d × trigger
+//! tier(month m)        =  the first tier at or after tier(m − 1) that fits   (tier(0) = start)
+//!                         or "beyond the catalog" when none does
+//! ```
+//!
+//! The trigger (80 % by default, [`crate::plan::Policies::scale_up_trigger_pct`]) moves up
+//! *before* a hard limit is reached, leaving time to migrate. Tiers never go down: a plan that
+//! moved up for a peak keeps the larger tier, because downgrading is a decision a planner takes,
+//! not one a forecast should take silently. For the same reason "beyond the catalog" is sticky:
+//! once the largest tier no longer fits, the plan needs something the catalog does not list
+//! (an enterprise contract, sharding) from then on.
+//!
+//! The *binding dimension* of a month is the one closest to its limit (largest need ÷ limit);
+//! it is what will force the next upgrade. Source of the habit: Supabase's plan and compute
+//! tables list connection and size limits per tier (MODELS.md "Databases"); the Supabase/Redis
+//! capacity guide walks Free → Pro → Pro+ → Team in exactly this way.
+//!
+//! Robustness: every function here is total. A need that is not a number counts as unmeetable
+//! (it fits only unlimited dimensions), a negative need as 0; a limit that is not a number or is
+//! negative counts as 0, `+∞` as unlimited. Percentages are clamped to their documented ranges.
+//! Results never contain NaN or ∞: percentages saturate at [`USAGE_PCT_CAP`].
+
+use crate::explain::Explanation;
+use crate::format;
+use crate::plan::DatabaseTier;
+use serde::{Deserialize, Serialize};
+
+/// Largest amount (req/s, MB, USD) the models compute with; larger inputs saturate here, so
+/// products of two amounts stay finite.
+pub const AMOUNT_CAP: f64 = 1e15;
+
+/// Largest count (instances, nodes, units) the models return; larger results saturate here.
+pub const COUNT_CAP: u64 = 1_000_000_000_000_000;
+
+/// Largest usage percentage reported (a need 10⁷ times its limit, or any need over a zero
+/// limit).
+pub const USAGE_PCT_CAP: f64 = 1e9;
+
+/// Scale-up trigger used when the one given is not a number, in percent (the policy default).
+pub const DEFAULT_TRIGGER_PCT: f64 = 80.0;
+
+/// One tier of a catalog, reduced to what progression needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TierSpec {
+    /// "Pro+".
+    pub name: String,
+    /// One limit per dimension, in that dimension's unit; `None` = unlimited. Missing trailing
+    /// entries are unlimited too.
+    pub limits: Vec<Option<f64>>,
+    /// Price of the tier, USD per month.
+    pub usd_per_month: f64,
+}
+
+/// What a limit limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Dimension {
+    /// "connections", "database size".
+    pub name: &'static str,
+    /// "GB", "MB", or "" for plain counts.
+    pub unit: &'static str,
+}
+
+/// How the walk is done.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgressionOptions {
+    /// Move up when a need exceeds limit × trigger, in percent (1–100; 80 = 80 %).
+    pub trigger_pct: f64,
+    /// Index of the tier in use today (month 0); past the end means the largest tier.
+    pub start_tier: usize,
+}
+
+/// The tier of one month.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TierMonth {
+    /// Index into the catalog; `None` = beyond the catalog (no tier fits).
+    pub tier: Option<usize>,
+    /// The dimension closest to its limit in that tier (in the largest tier when beyond the
+    /// catalog); `None` when every dimension is unlimited or there is no tier.
+    pub binding_dimension: Option<usize>,
+    /// Need of the binding dimension as a share of its limit, in percent (0 when none binds;
+    /// at most [`USAGE_PCT_CAP`]).
+    pub usage_pct: f64,
+    /// Why this tier.
+    pub explanation: Explanation,
+}
+
+/// A move to a larger tier.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Upgrade {
+    /// Month of the move, 1-based.
+    pub month: u32,
+    /// Tier before the move.
+    pub from: Option<usize>,
+    /// Tier after the move; `None` = beyond the catalog.
+    pub to: Option<usize>,
+    /// What forced it: "connections 412 > 80 % of 500".
+    pub reason: String,
+}
+
+/// Tiers month by month, and the moves between them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Progression {
+    /// One entry per month; index 0 is month 1.
+    pub months: Vec<TierMonth>,
+    /// Every move up, in month order.
+    pub upgrades: Vec<Upgrade>,
+}
+
+impl Progression {
+    /// First month (1-based) no tier of the catalog fits, if any.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
+    /// let tiers = [TierSpec { name: "S".into(), limits: vec![Some(10.0)], usd_per_month: 5.0 }];
+    /// let dims = [Dimension { name: "memory", unit: "GB" }];
+    /// let options = ProgressionOptions { trigger_pct: 100.0, start_tier: 0 };
+    /// let p = progression(&tiers, &dims, &[vec![8.0], vec![12.0]], &options);
+    /// assert_eq!(p.first_month_beyond_catalog(), Some(2));
+    /// ```
+    pub fn first_month_beyond_catalog(&self) -> Option<u32> {
+        self.months
+            .iter()
+            .position(|m| m.tier.is_none())
+            .map(month_number)
+    }
+
+    /// The tier index of each month (`None` = beyond the catalog).
+    pub fn tiers(&self) -> Vec<Option<usize>> {
+        self.months.iter().map(|m| m.tier).collect()
+    }
+
+    /// The upgrade timeline in words, one line per move:
+    /// "Pro → Pro+ in month 1: database size 11.7 GB > 80 % of 8 GB".
+    pub fn timeline(&self, tiers: &[TierSpec]) -> Vec<String> {
+        self.upgrades
+            .iter()
+            .map(|u| {
+                format!(
+                    "{} → {} in month {}: {}",
+                    tier_name(tiers, u.from),
+                    tier_name(tiers, u.to),
+                    u.month,
+                    u.reason
+                )
+            })
+            .collect()
+    }
+}
+
+/// Name of a tier, or "beyond the catalog".
+pub fn tier_name(tiers: &[TierSpec], tier: Option<usize>) -> String {
+    match tier.and_then(|t| tiers.get(t)) {
+        Some(spec) => spec.name.clone(),
+        None => "beyond the catalog".to_owned(),
+    }
+}
+
+/// Walks `needs` (one entry per month, one need per dimension) through the catalog `tiers`.
+///
+/// A tier fits a month when every need ≤ limit × trigger. Each month takes the first tier at or
+/// after the previous month's tier (month 1: after `options.start_tier`) that fits; when none
+/// does the month is beyond the catalog (`tier: None`), and stays so. Needs missing for a
+/// dimension count as 0; needs beyond the dimensions are ignored.
+///
+/// # Example
+/// ```
+/// use headroom_core::{catalog, tiers::{database_dimensions, database_specs, progression, ProgressionOptions}};
+/// let tiers = database_specs(&catalog::supabase_plan_tiers()); // Free, Pro, Pro+, Team
+/// // 150 connections and 11.7 GB of data: Pro's 8 GB × 80 % = 6.4 GB is too small.
+/// let p = progression(&tiers, &database_dimensions(), &[vec![150.0, 11.7]],
+///     &ProgressionOptions { trigger_pct: 80.0, start_tier: 1 });
+/// assert_eq!(p.months[0].tier, Some(2)); // Pro+
+/// assert_eq!(p.upgrades[0].reason, "database size 11.7 GB > 80 % of 8 GB");
+/// ```
+pub fn progression(
+    tiers: &[TierSpec],
+    dimensions: &[Dimension],
+    needs: &[Vec<f64>],
+    options: &ProgressionOptions,
+) -> Progression {
+    let trigger = pct_fraction(options.trigger_pct, DEFAULT_TRIGGER_PCT, 1.0, 100.0);
+    let mut current: Option<usize> = if tiers.is_empty() {
+        None
+    } else {
+        Some(options.start_tier.min(tiers.len() - 1))
+    };
+    let mut months = Vec::with_capacity(needs.len());
+    let mut upgrades = Vec::new();
+    for (index, raw) in needs.iter().enumerate() {
+        let need: Vec<f64> = (0..dimensions.len())
+            .map(|d| clean_need(raw.get(d).copied().unwrap_or(0.0)))
+            .collect();
+        let previous = current;
+        let chosen = previous
+            .and_then(|from| (from..tiers.len()).find(|&t| fits(&tiers[t], &need, trigger)));
+        let month = month_number(index);
+        if chosen != previous {
+            if let Some(from) = previous {
+                upgrades.push(Upgrade {
+                    month,
+                    from: Some(from),
+                    to: chosen,
+                    reason: upgrade_reason(&tiers[from], dimensions, &need, trigger),
+                });
+            }
+        }
+        current = chosen;
+        months.push(explain_month(tiers, dimensions, &need, trigger, chosen));
+    }
+    Progression { months, upgrades }
+}
+
+/// The two dimensions of a database tier: connections (plain count) and database size (GB).
+pub fn database_dimensions() -> [Dimension; 2] {
+    [
+        Dimension {
+            name: "connections",
+            unit: "",
+        },
+        Dimension {
+            name: "database size",
+            unit: "GB",
+        },
+    ]
+}
+
+/// Database tiers as tier specs over [`database_dimensions`]: limits are the direct connections
+/// and the storage size.
+///
+/// # Example
+/// ```
+/// use headroom_core::{catalog, tiers::database_specs};
+/// let specs = database_specs(&catalog::supabase_plan_tiers());
+/// assert_eq!(specs[1].limits, vec![Some(200.0), Some(8.0)]); // Pro
+/// ```
+pub fn database_specs(tiers: &[DatabaseTier]) -> Vec<TierSpec> {
+    tiers
+        .iter()
+        .map(|t| TierSpec {
+            name: t.name.clone(),
+            limits: vec![Some(f64::from(t.max_connections)), Some(t.storage_gb)],
+            usd_per_month: t.usd_per_month,
+        })
+        .collect()
+}
+
+fn month_number(index: usize) -> u32 {
+    u32::try_from(index)
+        .unwrap_or(u32::MAX - 1)
+        .saturating_add(1)
+}
+
+/// A need as a comparable amount: NaN is unmeetable (+∞), negatives are 0.
+fn clean_need(need: f64) -> f64 {
+    if need.is_nan() {
+        f64::INFINITY
+    } else {
+        need.max(0.0)
+    }
+}
+
+/// A limit as a comparable amount: `None` and +∞ are unlimited (+∞), NaN and negatives are 0.
+fn clean_limit(limit: Option<f64>) -> f64 {
+    match limit {
+        None => f64::INFINITY,
+        Some(l) if l.is_nan() => 0.0,
+        Some(l) => l.max(0.0),
+    }
+}
+
+fn limit_of(tier: &TierSpec, dimension: usize) -> f64 {
+    clean_limit(tier.limits.get(dimension).copied().flatten())
+}
+
+fn fits(tier: &TierSpec, need: &[f64], trigger: f64) -> bool {
+    need.iter().enumerate().all(|(d, &n)| {
+        let limit = limit_of(tier, d);
+        limit == f64::INFINITY || n <= limit * trigger
+    })
+}
+
+/// need ÷ limit as a percentage, finite: 0 for an unlimited limit or no need, the cap for a
+/// need over a zero limit.
+fn usage_pct(need: f64, limit: f64) -> f64 {
+    if limit == f64::INFINITY || need <= 0.0 {
+        return 0.0;
+    }
+    let pct = need / limit * 100.0;
+    if pct.is_nan() {
+        USAGE_PCT_CAP
+    } else {
+        pct.min(USAGE_PCT_CAP)
+    }
+}
+
+/// The dimension with the largest need ÷ limit among limited dimensions (first on ties).
+fn binding(tier: &TierSpec, need: &[f64]) -> Option<(usize, f64)> {
+    let mut best: Option<(usize, f64)> = None;
+    for (d, &n) in need.iter().enumerate() {
+        if limit_of(tier, d) == f64::INFINITY {
+            continue;
+        }
+        let pct = usage_pct(n, limit_of(tier, d));
+        if best.is_none_or(|(_, b)| pct > b) {
+            best = Some((d, pct));
+        }
+    }
+    best
+}
+
+fn amount(value: f64, unit: &str) -> String {
+    format::with_unit(value, unit)
+}
+
+fn upgrade_reason(from: &TierSpec, dimensions: &[Dimension], need: &[f64], trigger: f64) -> String {
+    // The failing dimension closest to (furthest past) its limit.
+    let failing = need
+        .iter()
+        .enumerate()
+        .filter(|&(d, &n)| {
+            let limit = limit_of(from, d);
+            limit != f64::INFINITY && n > limit * trigger
+        })
+        .max_by(|a, b| {
+            usage_pct(*a.1, limit_of(from, a.0)).total_cmp(&usage_pct(*b.1, limit_of(from, b.0)))
+        });
+    match failing {
+        Some((d, &n)) => {
+            let dim = &dimensions[d];
+            format!(
+                "{} {} > {} of {}",
+                dim.name,
+                amount(n, dim.unit),
+                format::percent(trigger),
+                amount(limit_of(from, d), dim.unit)
+            )
+        }
+        None => format!("{} no longer fits", from.name),
+    }
+}
+
+fn explain_month(
+    tiers: &[TierSpec],
+    dimensions: &[Dimension],
+    need: &[f64],
+    trigger: f64,
+    chosen: Option<usize>,
+) -> TierMonth {
+    let Some(last) = tiers.len().checked_sub(1) else {
+        return TierMonth {
+            tier: None,
+            binding_dimension: None,
+            usage_pct: 0.0,
+            explanation: Explanation::new("beyond the catalog").binding("the catalog is empty"),
+        };
+    };
+    let shown = chosen.unwrap_or(last);
+    let spec = &tiers[shown];
+    let bind = binding(spec, need);
+    let figure = match chosen {
+        Some(_) => spec.name.clone(),
+        None => "beyond the catalog".to_owned(),
+    };
+    let comparisons: Vec<String> = need
+        .iter()
+        .enumerate()
+        .filter(|&(d, _)| limit_of(spec, d) != f64::INFINITY)
+        .map(|(d, &n)| {
+            let dim = &dimensions[d];
+            let limit = limit_of(spec, d);
+            let sign = if n <= limit * trigger { "≤" } else { ">" };
+            format!(
+                "{} {} {sign} {} × {} = {}",
+                dim.name,
+                amount(n, dim.unit),
+                format::percent(trigger),
+                amount(limit, dim.unit),
+                amount(limit * trigger, dim.unit)
+            )
+        })
+        .collect();
+    let mut explanation = Explanation::new(figure)
+        .formula(if comparisons.is_empty() {
+            format!("{}: every dimension is unlimited", spec.name)
+        } else {
+            comparisons.join("; ")
+        })
+        .input("scale-up trigger", format::percent(trigger));
+    for (d, &n) in need.iter().enumerate() {
+        explanation = explanation.input(dimensions[d].name, amount(n, dimensions[d].unit));
+    }
+    let mut because = match (chosen, bind) {
+        (Some(_), Some((d, pct))) => format!(
+            "{} is closest to its limit ({} of {})",
+            dimensions[d].name,
+            format::percent(pct / 100.0),
+            amount(limit_of(spec, d), dimensions[d].unit)
+        ),
+        (Some(_), None) => "no limit binds".to_owned(),
+        (None, Some(_)) if fits(spec, need, trigger) => {
+            "beyond the catalog since an earlier month: tiers never go down".to_owned()
+        }
+        (None, Some((d, _))) => format!(
+            "even the largest tier, {}, is too small: {} {} > {} of {}",
+            spec.name,
+            dimensions[d].name,
+            amount(need[d], dimensions[d].unit),
+            format::percent(trigger),
+            amount(limit_of(spec, d), dimensions[d].unit)
+        ),
+        (None, None) => "beyond the catalog since an earlier month".to_owned(),
+    };
+    if let Some(t) = chosen {
+        let smallest = (0..tiers.len()).find(|&s| fits(&tiers[s], need, trigger));
+        if smallest.is_some_and(|s| s < t) {
+            because.push_str("; held from an earlier month: tiers never go down");
+        }
+    }
+    TierMonth {
+        tier: chosen,
+        binding_dimension: bind.map(|(d, _)| d),
+        usage_pct: bind.map_or(0.0, |(_, pct)| pct),
+        explanation: explanation.binding(because),
+    }
+}
+
+/// `pct` (70 = 70 %) as a fraction clamped to `[min_pct, max_pct]`; `fallback_pct` when `pct`
+/// is not a number.
+pub(crate) fn pct_fraction(pct: f64, fallback_pct: f64, min_pct: f64, max_pct: f64) -> f64 {
+    let pct = if pct.is_nan() { fallback_pct } else { pct };
+    pct.clamp(min_pct, max_pct) / 100.0
+}
+
+/// A demand amount (req/s, MB, units) for arithmetic: NaN counts as the cap (unknown demand is
+/// not assumed small), negatives as 0, anything larger than [`AMOUNT_CAP`] as the cap.
+pub(crate) fn demand_amount(value: f64) -> f64 {
+    if value.is_nan() {
+        AMOUNT_CAP
+    } else {
+        value.clamp(0.0, AMOUNT_CAP)
+    }
+}
+
+/// A capacity or price for arithmetic: NaN and negatives count as 0, larger than
+/// [`AMOUNT_CAP`] as the cap.
+pub(crate) fn supply_amount(value: f64) -> f64 {
+    if value.is_nan() {
+        0.0
+    } else {
+        value.clamp(0.0, AMOUNT_CAP)
+    }
+}
+
+/// ⌈x⌉ as a count with the slack-aware rounding of [`crate::sizing`] (140 ÷ 35 = 4 exactly),
+/// saturating at [`COUNT_CAP`]; NaN counts as the cap.
+pub(crate) fn ceil_count(x: f64) -> u64 {
+    if x.is_nan() || x >= COUNT_CAP as f64 {
+        return COUNT_CAP;
+    }
+    crate::sizing::ceil_with_slack(x.max(0.0)).min(COUNT_CAP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+
+    /// Tolerance for hand-checked percentages.
+    const PCT_TOLERANCE: f64 = 1e-9;
+
+    fn dims() -> [Dimension; 2] {
+        database_dimensions()
+    }
+
+    /// The Supabase guide's moderate growth: 11.7 GB growing 17 % a month (rounded to 0.1 GB),
+    /// with 150 connections throughout.
+    const GUIDE_SIZES_GB: [f64; 14] = [
+        11.7, 13.7, 16.0, 18.7, 21.9, 25.6, 30.0, 35.1, 41.0, 48.0, 56.2, 65.7, 76.9, 90.0,
+    ];
+
+    fn guide_needs() -> Vec<Vec<f64>> {
+        GUIDE_SIZES_GB.iter().map(|&gb| vec![150.0, gb]).collect()
+    }
+
+    fn options(trigger_pct: f64, start_tier: usize) -> ProgressionOptions {
+        ProgressionOptions {
+            trigger_pct,
+            start_tier,
+        }
+    }
+
+    #[test]
+    fn supabase_guide_moves_to_pro_plus_in_month_1_and_team_in_month_14() {
+        let tiers = database_specs(&catalog::supabase_plan_tiers());
+        let p = progression(&tiers, &dims(), &guide_needs(), &options(80.0, 1));
+        // 8 GB × 80 % = 6.4 GB < 11.7 GB → Pro+ (100 GB × 80 % = 80 GB) until 90 GB > 80 GB.
+        let mut expected = vec![Some(2); 13];
+        expected.push(Some(3));
+        assert_eq!(p.tiers(), expected);
+        assert_eq!(p.upgrades.len(), 2);
+        assert_eq!(p.upgrades[0].month, 1);
+        assert_eq!((p.upgrades[0].from, p.upgrades[0].to), (Some(1), Some(2)));
+        assert_eq!(p.upgrades[0].reason, "database size 11.7 GB > 80 % of 8 GB");
+        assert_eq!(p.upgrades[1].month, 14);
+        assert_eq!(p.upgrades[1].reason, "database size 90 GB > 80 % of 100 GB");
+        assert_eq!(
+            p.timeline(&tiers),
+            [
+                "Pro → Pro+ in month 1: database size 11.7 GB > 80 % of 8 GB",
+                "Pro+ → Team in month 14: database size 90 GB > 80 % of 100 GB",
+            ]
+        );
+        assert_eq!(p.first_month_beyond_catalog(), None);
+        // Month 1 in Pro+: connections 150 / 500 = 30 % bind over 11.7 / 100 = 11.7 %.
+        assert_eq!(p.months[0].binding_dimension, Some(0));
+        assert!((p.months[0].usage_pct - 30.0).abs() < PCT_TOLERANCE);
+        // Month 14 in Team: 150 / 1 000 = 15 % vs 90 / 500 = 18 %.
+        assert_eq!(p.months[13].binding_dimension, Some(1));
+        assert!((p.months[13].usage_pct - 18.0).abs() < PCT_TOLERANCE);
+        assert_eq!(p.months[0].explanation.figure, "Pro+");
+        assert_eq!(
+            p.months[0].explanation.formula,
+            "connections 150 ≤ 80 % × 500 = 400; database size 11.7 GB ≤ 80 % × 100 GB = 80 GB"
+        );
+    }
+
+    #[test]
+    fn connections_can_force_the_move() {
+        let tiers = database_specs(&catalog::supabase_plan_tiers());
+        let needs = [vec![150.0, 0.3], vec![161.0, 0.3], vec![412.0, 0.3]];
+        let p = progression(&tiers, &dims(), &needs, &options(80.0, 0));
+        // 150 > 60 × 80 % = 48 → Pro (160); 161 > 160 → Pro+ (400); 412 > 400 → Team (800).
+        assert_eq!(p.tiers(), [Some(1), Some(2), Some(3)]);
+        assert_eq!(p.upgrades[0].reason, "connections 150 > 80 % of 60");
+        assert_eq!(p.upgrades[2].reason, "connections 412 > 80 % of 500");
+    }
+
+    #[test]
+    fn beyond_the_catalog_is_flagged_and_sticky() {
+        let tiers = database_specs(&catalog::supabase_plan_tiers());
+        let needs = [vec![100.0, 300.0], vec![100.0, 450.0], vec![100.0, 10.0]];
+        let p = progression(&tiers, &dims(), &needs, &options(80.0, 0));
+        // 450 GB > 500 GB × 80 % = 400 GB.
+        assert_eq!(p.tiers(), [Some(3), None, None]);
+        assert_eq!(p.first_month_beyond_catalog(), Some(2));
+        assert_eq!(p.upgrades.len(), 2);
+        assert_eq!((p.upgrades[1].from, p.upgrades[1].to), (Some(3), None));
+        assert_eq!(p.months[1].binding_dimension, Some(1));
+        assert!((p.months[1].usage_pct - 90.0).abs() < PCT_TOLERANCE);
+        assert!(p.months[1]
+            .explanation
+            .binding
+            .contains("even the largest tier, Team"));
+    }
+
+    #[test]
+    fn tiers_never_go_down_after_a_peak() {
+        let tiers = database_specs(&catalog::supabase_plan_tiers());
+        let needs = [vec![10.0, 20.0], vec![10.0, 1.0]];
+        let p = progression(&tiers, &dims(), &needs, &options(80.0, 0));
+        assert_eq!(p.tiers(), [Some(2), Some(2)]);
+        assert!(p.months[1]
+            .explanation
+            .binding
+            .contains("tiers never go down"));
+        // A start tier larger than needed is kept too.
+        let p = progression(&tiers, &dims(), &[vec![1.0, 0.1]], &options(80.0, 3));
+        assert_eq!(p.tiers(), [Some(3)]);
+        assert!(p.upgrades.is_empty());
+    }
+
+    #[test]
+    fn odd_inputs_stay_finite() {
+        let tiers = vec![
+            TierSpec {
+                name: "zero".into(),
+                limits: vec![Some(0.0), Some(f64::NAN)],
+                usd_per_month: 1.0,
+            },
+            TierSpec {
+                name: "open".into(),
+                limits: vec![None],
+                usd_per_month: 2.0,
+            },
+        ];
+        let needs = [vec![f64::NAN, -3.0], vec![f64::INFINITY], vec![]];
+        let p = progression(&tiers, &dims(), &needs, &options(f64::NAN, 99));
+        assert_eq!(p.tiers(), [Some(1), Some(1), Some(1)]);
+        assert!(p.months.iter().all(|m| m.usage_pct.is_finite()));
+        let p = progression(&tiers, &dims(), &[vec![5.0, 0.0]], &options(80.0, 0));
+        // 5 over a zero limit: the cap, not ∞.
+        assert_eq!(p.tiers(), [Some(1)]);
+        let p = progression(&[], &dims(), &[vec![5.0, 0.0]], &options(80.0, 0));
+        assert_eq!(p.tiers(), [None]);
+        assert_eq!(p.first_month_beyond_catalog(), Some(1));
+        assert!(p.upgrades.is_empty());
+        assert_eq!(usage_pct(5.0, 0.0), USAGE_PCT_CAP);
+        assert_eq!(usage_pct(f64::INFINITY, 1.0), USAGE_PCT_CAP);
+        assert_eq!(ceil_count(f64::NAN), COUNT_CAP);
+        assert_eq!(ceil_count(f64::INFINITY), COUNT_CAP);
+        assert_eq!(ceil_count(-1.0), 0);
+        assert_eq!(ceil_count(140.0 / 35.0), 4);
+    }
+}

@@ -1,0 +1,596 @@
+//! Vertical tiers (instance sizes) against horizontal scaling: for each instance type, how many
+//! instances serve the peak and what they cost; which is cheapest; and when the type in use
+//! should give way to a larger size.
+//!
+//! For each type of the catalog (utilisation law, as in [`crate::sizing`]):
+//!
+//! ```text
+//! needed_for_load     = ⌈peak_rps ÷ (capacity_rps × target_utilisation)⌉
+//! instances           = max(min_instances, needed_for_load) + redundancy
+//! usd_per_month       = instances × price
+//! exceeds_max         = instances > max_instances
+//! utilisation_at_peak = peak_rps ÷ (instances × capacity_rps)
+//! ```
+//!
+//! The rounding forgives floating-point error (140 ÷ 35 is 4 instances, not 5). The cheapest
+//! type is the one with the lowest monthly cost that stays within `max_instances` (ties: fewer
+//! instances, then the smaller type). *Scale out* (add instances of the type in use) while its
+//! count stays within the maximum and no larger size is cheaper; *scale up a size* when the
+//! count would pass the maximum — past it coordination, connection pools and deploys get harder
+//! (the Semantic Text Processor guide's vertical tiers: 2 cores → 50 req/s, 4 → 125, 8 → 250,
+//! 16 → 500) — or when a larger size serves the same load for less. Capacities are app-specific:
+//! measure them with a load test.
+//!
+//! Robustness: a peak that is not a number counts as [`AMOUNT_CAP`](crate::tiers::AMOUNT_CAP) req/s; a capacity or price
+//! that is not a number counts as 0; a target that is not a number falls back to 70 % and is
+//! clamped to 1–100 %. Counts saturate at [`COUNT_CAP`]; no figure is NaN or ∞.
+
+use crate::explain::Explanation;
+use crate::format;
+use crate::plan::{InstanceType, Policies};
+use crate::tiers::{
+    ceil_count, demand_amount, pct_fraction, supply_amount, COUNT_CAP, USAGE_PCT_CAP,
+};
+use serde::Serialize;
+
+/// Target utilisation used when the one given is not a number, in percent (the policy default).
+pub const DEFAULT_TARGET_UTILISATION_PCT: f64 = 70.0;
+
+/// The sizing rules that matter for comparing instance types.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct SizingPolicy {
+    /// Utilisation to plan instances at, in percent (1–100).
+    pub target_utilisation_pct: f64,
+    /// Spare instances beyond what load needs: 1 = N+1.
+    pub redundancy: u32,
+    /// Fewest instances, for availability.
+    pub min_instances: u32,
+    /// Most instances before a larger size is advised.
+    pub max_instances: u32,
+}
+
+impl From<&Policies> for SizingPolicy {
+    fn from(policies: &Policies) -> Self {
+        Self {
+            target_utilisation_pct: policies.target_utilisation_pct,
+            redundancy: policies.redundancy,
+            min_instances: policies.min_instances,
+            max_instances: policies.max_instances,
+        }
+    }
+}
+
+/// One instance type sized for the peak.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SizeOption {
+    /// Index of the type in the catalog.
+    pub instance: usize,
+    /// Name of the type.
+    pub name: String,
+    /// Instances the peak alone needs at the target utilisation.
+    pub needed_for_load: u64,
+    /// Instances to run: max(minimum, needed) + redundancy.
+    pub instances: u64,
+    /// instances × price, USD per month.
+    pub usd_per_month: f64,
+    /// Whether `instances` is more than the policy's maximum.
+    pub exceeds_max: bool,
+    /// Peak load over the capacity of all `instances`, in percent.
+    pub utilisation_at_peak_pct: f64,
+    /// The working.
+    pub explanation: Explanation,
+}
+
+/// Every instance type sized for one peak.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VerticalComparison {
+    /// The peak compared for, req/s (after the safety rules of the module docs).
+    pub peak_rps: f64,
+    /// One entry per catalog type, in catalog order.
+    pub options: Vec<SizeOption>,
+    /// Index of the cheapest type within the maximum; `None` when every type passes it.
+    pub cheapest: Option<usize>,
+    /// The policy's maximum instance count the options were checked against.
+    pub max_instances: u32,
+    /// Which type is cheapest and why.
+    pub explanation: Explanation,
+}
+
+/// What to do with the type in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum SizeAction {
+    /// Keep the type; add instances as load grows.
+    ScaleOut,
+    /// Move to the larger type `to` (catalog index).
+    ScaleUp {
+        /// Catalog index of the larger type.
+        to: usize,
+    },
+    /// Even the largest types need more than the maximum: re-architect or raise the maximum.
+    NoSizeFits,
+}
+
+/// Advice for the type in use, with its reasons.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SizeAdvice {
+    /// Scale out, scale up, or nothing fits.
+    pub action: SizeAction,
+    /// Why, in words and figures.
+    pub explanation: Explanation,
+}
+
+/// The type in use, month by month, and when it should give way to a larger size.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SizeTimeline {
+    /// The current type sized for each month's peak (index 0 is month 1); empty when `current`
+    /// is not in the catalog.
+    pub months: Vec<SizeOption>,
+    /// First month (1-based) the current type needs more than the maximum.
+    pub move_up_month: Option<u32>,
+    /// The cheapest larger type within the maximum in that month, if any.
+    pub move_to: Option<usize>,
+    /// The advice in words.
+    pub explanation: Explanation,
+}
+
+fn usd(value: f64) -> String {
+    if value < 0.0 {
+        format!("−${}", format::number(-value))
+    } else {
+        format!("${}", format::number(value))
+    }
+}
+
+fn rps(value: f64) -> String {
+    format::with_unit(value, "req/s")
+}
+
+/// Index of the catalog type called `name` (e.g. [`Policies::app_instance`]).
+///
+/// # Example
+/// ```
+/// use headroom_core::{catalog, vertical::find_instance};
+/// assert_eq!(find_instance(&catalog::default_instances(), "m7g.large"), Some(2));
+/// ```
+pub fn find_instance(instances: &[InstanceType], name: &str) -> Option<usize> {
+    instances.iter().position(|i| i.name == name)
+}
+
+fn size_one(
+    index: usize,
+    instance: &InstanceType,
+    peak_rps: f64,
+    policy: &SizingPolicy,
+) -> SizeOption {
+    let target = pct_fraction(
+        policy.target_utilisation_pct,
+        DEFAULT_TARGET_UTILISATION_PCT,
+        1.0,
+        100.0,
+    );
+    let capacity_rps = supply_amount(instance.capacity_rps);
+    let price = supply_amount(instance.usd_per_month);
+    let usable_rps = capacity_rps * target;
+    let needed_for_load = if peak_rps <= 0.0 {
+        0
+    } else if usable_rps <= 0.0 {
+        COUNT_CAP
+    } else {
+        ceil_count(peak_rps / usable_rps)
+    };
+    let instances = needed_for_load
+        .max(u64::from(policy.min_instances))
+        .saturating_add(u64::from(policy.redundancy))
+        .min(COUNT_CAP);
+    let usd_per_month = instances as f64 * price;
+    let exceeds_max = instances > u64::from(policy.max_instances);
+    let fleet_rps = instances as f64 * capacity_rps;
+    let utilisation_at_peak_pct = if peak_rps <= 0.0 {
+        0.0
+    } else if fleet_rps <= 0.0 {
+        USAGE_PCT_CAP
+    } else {
+        (peak_rps / fleet_rps * 100.0).min(USAGE_PCT_CAP)
+    };
+    let binding = if exceeds_max {
+        format!(
+            "more than the maximum of {} instances: scale up a size",
+            policy.max_instances
+        )
+    } else if needed_for_load >= u64::from(policy.min_instances) {
+        "peak load decides".to_owned()
+    } else {
+        "the minimum decides".to_owned()
+    };
+    let explanation = Explanation::new(format!(
+        "{instances} × {} = {}/month",
+        instance.name,
+        usd(usd_per_month)
+    ))
+    .formula(format!(
+        "max({}, ⌈{} ÷ ({} × {})⌉ = {needed_for_load}) + {} = {instances}; {instances} × {} = {}",
+        policy.min_instances,
+        rps(peak_rps),
+        rps(capacity_rps),
+        format::percent(target),
+        policy.redundancy,
+        usd(price),
+        usd(usd_per_month)
+    ))
+    .input("peak", rps(peak_rps))
+    .input("capacity per instance", rps(capacity_rps))
+    .input("target utilisation", format::percent(target))
+    .input("price", format!("{}/month", usd(price)))
+    .input(
+        "utilisation at peak",
+        format::percent(utilisation_at_peak_pct / 100.0),
+    )
+    .binding(binding);
+    SizeOption {
+        instance: index,
+        name: instance.name.clone(),
+        needed_for_load,
+        instances,
+        usd_per_month,
+        exceeds_max,
+        utilisation_at_peak_pct,
+        explanation,
+    }
+}
+
+/// The cheapest option within the maximum among `options` (ties: fewer instances, then the
+/// earlier type).
+fn cheapest_of<'a>(options: impl Iterator<Item = &'a SizeOption>) -> Option<&'a SizeOption> {
+    options.filter(|o| !o.exceeds_max).min_by(|a, b| {
+        a.usd_per_month
+            .total_cmp(&b.usd_per_month)
+            .then(a.instances.cmp(&b.instances))
+            .then(a.instance.cmp(&b.instance))
+    })
+}
+
+/// Sizes every instance type for `peak_rps` and finds the cheapest within `max_instances`.
+///
+/// Per type: instances = max(min_instances, ⌈peak ÷ (capacity × target)⌉) + redundancy, cost =
+/// instances × price (see the module documentation).
+///
+/// # Example
+/// ```
+/// use headroom_core::{catalog, plan::Policies, vertical::{compare_sizes, SizingPolicy}};
+/// let policy = SizingPolicy::from(&Policies::default()); // 70 %, N+0, 2–10 instances
+/// let c = compare_sizes(&catalog::default_instances(), 140.0, &policy);
+/// assert_eq!(c.options[2].instances, 4); // m7g.large: ⌈140 ÷ (50 × 70 %)⌉ = 4 exactly
+/// assert_eq!(c.cheapest, Some(0));        // 5 × t4g.medium = $122.5
+/// ```
+pub fn compare_sizes(
+    instances: &[InstanceType],
+    peak_rps: f64,
+    policy: &SizingPolicy,
+) -> VerticalComparison {
+    let peak_rps = demand_amount(peak_rps);
+    let options: Vec<SizeOption> = instances
+        .iter()
+        .enumerate()
+        .map(|(i, instance)| size_one(i, instance, peak_rps, policy))
+        .collect();
+    let best = cheapest_of(options.iter());
+    let explanation = match best {
+        Some(o) => Explanation::new(format!("{} × {}", o.instances, o.name))
+            .formula(format!(
+                "cheapest of the types within {} instances: {}/month",
+                policy.max_instances,
+                usd(o.usd_per_month)
+            ))
+            .input("peak", rps(peak_rps))
+            .binding("the lowest monthly cost (ties: fewer instances)"),
+        None => Explanation::new("no instance type")
+            .formula(format!(
+                "every type needs more than {} instances for {}",
+                policy.max_instances,
+                rps(peak_rps)
+            ))
+            .input("peak", rps(peak_rps))
+            .binding("the maximum instance count: re-architect (shard, cache, queue) or raise it"),
+    };
+    VerticalComparison {
+        peak_rps,
+        cheapest: best.map(|o| o.instance),
+        max_instances: policy.max_instances,
+        options,
+        explanation,
+    }
+}
+
+impl VerticalComparison {
+    /// Advice for the type in use, `current` (catalog index); `None` when it is not in the
+    /// comparison.
+    ///
+    /// Scale up a size when the current count exceeds the maximum (to the cheapest larger type
+    /// within it) or when a larger type serves the peak for less; otherwise scale out.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::{catalog, plan::Policies, vertical::{compare_sizes, SizeAction, SizingPolicy}};
+    /// let policy = SizingPolicy::from(&Policies::default());
+    /// let c = compare_sizes(&catalog::default_instances(), 1000.0, &policy);
+    /// // 29 × m7g.large would pass the maximum of 10; 3 × m7g.4xlarge costs $1 429.5.
+    /// assert_eq!(c.advice(2).unwrap().action, SizeAction::ScaleUp { to: 5 });
+    /// ```
+    pub fn advice(&self, current: usize) -> Option<SizeAdvice> {
+        let now = self.options.get(current)?;
+        let larger = cheapest_of(self.options.iter().skip(current + 1));
+        let figure_now = format!(
+            "{} × {} = {}/month",
+            now.instances,
+            now.name,
+            usd(now.usd_per_month)
+        );
+        let (action, figure, binding) = match (now.exceeds_max, larger) {
+            (true, Some(up)) => (
+                SizeAction::ScaleUp { to: up.instance },
+                format!("scale up to {}", up.name),
+                format!(
+                    "{figure_now} passes the maximum of {} instances; {} × {} = {}/month stays \
+                     within it",
+                    self.max_instances,
+                    up.instances,
+                    up.name,
+                    usd(up.usd_per_month)
+                ),
+            ),
+            (true, None) => (
+                SizeAction::NoSizeFits,
+                "no larger size fits".to_owned(),
+                format!(
+                    "{figure_now} passes the maximum of {} instances and so does every larger \
+                     size: re-architect (shard, cache, queue) or raise the maximum",
+                    self.max_instances
+                ),
+            ),
+            (false, Some(up)) if up.usd_per_month < now.usd_per_month => (
+                SizeAction::ScaleUp { to: up.instance },
+                format!("scale up to {}", up.name),
+                format!(
+                    "{} × {} serves {} for {}/month, {} less than {figure_now}",
+                    up.instances,
+                    up.name,
+                    rps(self.peak_rps),
+                    usd(up.usd_per_month),
+                    usd(now.usd_per_month - up.usd_per_month)
+                ),
+            ),
+            (false, _) => {
+                let mut text =
+                    format!("{figure_now} stays within the maximum and no larger size is cheaper");
+                if let Some(best) = self.cheapest.and_then(|c| self.options.get(c)) {
+                    if best.instance < current && best.usd_per_month < now.usd_per_month {
+                        text.push_str(&format!(
+                            "; a smaller size, {} × {}, would cost {}/month",
+                            best.instances,
+                            best.name,
+                            usd(best.usd_per_month)
+                        ));
+                    }
+                }
+                (
+                    SizeAction::ScaleOut,
+                    format!("scale out on {}", now.name),
+                    text,
+                )
+            }
+        };
+        Some(SizeAdvice {
+            action,
+            explanation: Explanation::new(figure)
+                .formula(now.explanation.formula.clone())
+                .input("peak", rps(self.peak_rps))
+                .input("type in use", now.name.clone())
+                .binding(binding),
+        })
+    }
+}
+
+/// The type in use (`current`, a catalog index) month by month for `peak_rps_per_month`, and
+/// the month to move up a size: the first month its count exceeds `max_instances`.
+///
+/// The size to move to is the cheapest larger type within the maximum in that month.
+///
+/// # Example
+/// ```
+/// use headroom_core::{catalog, plan::Policies, vertical::{size_timeline, SizingPolicy}};
+/// let policy = SizingPolicy::from(&Policies::default()); // at most 10 instances at 70 %
+/// // m7g.large serves 35 req/s at 70 %: 350 req/s is exactly 10, 400 needs 12.
+/// let t = size_timeline(&catalog::default_instances(), &[100.0, 350.0, 400.0], 2, &policy);
+/// assert_eq!(t.move_up_month, Some(3));
+/// assert_eq!(t.move_to, Some(3)); // 5 × m7g.xlarge = $595.5
+/// ```
+pub fn size_timeline(
+    instances: &[InstanceType],
+    peak_rps_per_month: &[f64],
+    current: usize,
+    policy: &SizingPolicy,
+) -> SizeTimeline {
+    let Some(type_now) = instances.get(current) else {
+        return SizeTimeline {
+            months: Vec::new(),
+            move_up_month: None,
+            move_to: None,
+            explanation: Explanation::new("no timeline")
+                .binding("the instance type in use is not in the catalog"),
+        };
+    };
+    let mut months = Vec::with_capacity(peak_rps_per_month.len());
+    let mut move_up: Option<(u32, Option<usize>, f64)> = None;
+    for (index, &peak) in peak_rps_per_month.iter().enumerate() {
+        let comparison = compare_sizes(instances, peak, policy);
+        let option = comparison.options[current].clone();
+        if move_up.is_none() && option.exceeds_max {
+            let month = u32::try_from(index)
+                .unwrap_or(u32::MAX - 1)
+                .saturating_add(1);
+            let to = cheapest_of(comparison.options.iter().skip(current + 1)).map(|o| o.instance);
+            move_up = Some((month, to, comparison.peak_rps));
+        }
+        months.push(option);
+    }
+    let explanation = match move_up {
+        Some((month, Some(to), peak)) => Explanation::new(format!(
+            "move up to {} in month {month}",
+            instances[to].name
+        ))
+        .formula(format!(
+            "month {month}: {} needs more than {} instances for {}",
+            type_now.name,
+            policy.max_instances,
+            rps(peak)
+        ))
+        .binding("the maximum instance count"),
+        Some((month, None, peak)) => Explanation::new(format!("no size fits from month {month}"))
+            .formula(format!(
+                "month {month}: {} and every larger type need more than {} instances for {}",
+                type_now.name,
+                policy.max_instances,
+                rps(peak)
+            ))
+            .binding("the maximum instance count: re-architect or raise it"),
+        None => Explanation::new(format!("scale out on {}", type_now.name)).binding(format!(
+            "stays within {} instances every month",
+            policy.max_instances
+        )),
+    };
+    SizeTimeline {
+        months,
+        move_up_month: move_up.map(|m| m.0),
+        move_to: move_up.and_then(|m| m.1),
+        explanation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+
+    /// Tolerance for hand-checked dollars and percentages.
+    const TOLERANCE: f64 = 1e-9;
+
+    fn policy() -> SizingPolicy {
+        SizingPolicy::from(&Policies::default())
+    }
+
+    #[test]
+    fn default_catalog_at_140_rps() {
+        let c = compare_sizes(&catalog::default_instances(), 140.0, &policy());
+        let counts: Vec<u64> = c.options.iter().map(|o| o.instances).collect();
+        // t4g ⌈140/28⌉ = 5; c7g ⌈140/42⌉ = 4; m7g.large 140/35 = 4 exactly; xlarge ⌈1.6⌉ = 2;
+        // 2xlarge 1 → minimum 2; 4xlarge 1 → minimum 2.
+        assert_eq!(counts, [5, 4, 4, 2, 2, 2]);
+        let costs: Vec<f64> = c.options.iter().map(|o| o.usd_per_month).collect();
+        for (cost, expected) in costs.iter().zip([122.5, 211.6, 238.4, 238.2, 476.6, 953.0]) {
+            assert!((cost - expected).abs() < TOLERANCE, "{cost} vs {expected}");
+        }
+        assert_eq!(c.cheapest, Some(0));
+        assert!((c.options[2].utilisation_at_peak_pct - 70.0).abs() < TOLERANCE);
+        assert_eq!(c.options[2].explanation.binding, "peak load decides");
+        assert_eq!(c.options[5].explanation.binding, "the minimum decides");
+        // m7g.xlarge serves 140 req/s for $0.2 less than 4 × m7g.large.
+        let advice = c.advice(2).unwrap();
+        assert_eq!(advice.action, SizeAction::ScaleUp { to: 3 });
+        assert_eq!(
+            advice.explanation.binding,
+            "2 × m7g.xlarge serves 140 req/s for $238.2/month, $0.2 less than 4 × m7g.large = \
+             $238.4/month"
+        );
+    }
+
+    #[test]
+    fn scale_out_while_within_the_maximum_and_nothing_larger_is_cheaper() {
+        let c = compare_sizes(&catalog::default_instances(), 100.0, &policy());
+        // 3 × m7g.large = $178.8; 2 × m7g.xlarge = $238.2; 4 × t4g.medium = $98.
+        let advice = c.advice(2).unwrap();
+        assert_eq!(advice.action, SizeAction::ScaleOut);
+        assert!(advice
+            .explanation
+            .binding
+            .ends_with("a smaller size, 4 × t4g.medium, would cost $98/month"));
+        assert!(c.advice(99).is_none());
+    }
+
+    #[test]
+    fn semantic_text_processor_tiers_at_1000_rps() {
+        // 2 cores 50 req/s, 4 → 125, 8 → 250, 16 → 500 (the m7g sizes of the default catalog).
+        let tiers = catalog::default_instances()[2..].to_vec();
+        let c = compare_sizes(&tiers, 1000.0, &policy());
+        let counts: Vec<u64> = c.options.iter().map(|o| o.instances).collect();
+        // ⌈1000/35⌉ = 29, ⌈1000/87.5⌉ = 12, ⌈1000/175⌉ = 6, ⌈1000/350⌉ = 3.
+        assert_eq!(counts, [29, 12, 6, 3]);
+        let over: Vec<bool> = c.options.iter().map(|o| o.exceeds_max).collect();
+        assert_eq!(over, [true, true, false, false]);
+        // 6 × $238.3 = $1 429.8 against 3 × $476.5 = $1 429.5.
+        assert_eq!(c.cheapest, Some(3));
+        let advice = c.advice(0).unwrap();
+        assert_eq!(advice.action, SizeAction::ScaleUp { to: 3 });
+        assert!(advice
+            .explanation
+            .binding
+            .starts_with("29 × m7g.large = $1 728.4/month passes the maximum of 10 instances"));
+        // From the largest size nothing bigger exists.
+        let c = compare_sizes(&tiers, 4000.0, &policy());
+        assert_eq!(c.advice(3).unwrap().action, SizeAction::NoSizeFits);
+        assert_eq!(c.cheapest, None);
+    }
+
+    #[test]
+    fn redundancy_and_minimum_add_up() {
+        let p = SizingPolicy {
+            redundancy: 1,
+            ..policy()
+        };
+        let c = compare_sizes(&catalog::default_instances(), 140.0, &p);
+        // max(2, 4) + 1 = 5 × $59.6.
+        assert_eq!(c.options[2].instances, 5);
+        assert!((c.options[2].usd_per_month - 298.0).abs() < TOLERANCE);
+        assert!((c.options[2].utilisation_at_peak_pct - 56.0).abs() < TOLERANCE);
+    }
+
+    #[test]
+    fn timeline_moves_up_in_the_first_month_past_the_maximum() {
+        let peaks = [100.0, 200.0, 300.0, 350.0, 400.0, 50.0];
+        let t = size_timeline(&catalog::default_instances(), &peaks, 2, &policy());
+        let counts: Vec<u64> = t.months.iter().map(|o| o.instances).collect();
+        // ⌈100/35⌉ = 3, ⌈200/35⌉ = 6, ⌈300/35⌉ = 9, 350/35 = 10, ⌈400/35⌉ = 12.
+        assert_eq!(counts, [3, 6, 9, 10, 12, 2]);
+        assert_eq!(t.move_up_month, Some(5));
+        // Month 5: 5 × m7g.xlarge $595.5 < 3 × m7g.2xlarge $714.9 < 2 × m7g.4xlarge $953.
+        assert_eq!(t.move_to, Some(3));
+        assert_eq!(t.explanation.figure, "move up to m7g.xlarge in month 5");
+        let steady = size_timeline(&catalog::default_instances(), &[100.0], 2, &policy());
+        assert_eq!(steady.move_up_month, None);
+        assert!(size_timeline(&[], &peaks, 0, &policy()).months.is_empty());
+    }
+
+    #[test]
+    fn odd_inputs_stay_finite() {
+        let mut broken = catalog::default_instances();
+        broken[0].capacity_rps = 0.0;
+        broken[1].capacity_rps = f64::NAN;
+        broken[2].usd_per_month = f64::INFINITY;
+        let p = SizingPolicy {
+            target_utilisation_pct: f64::NAN,
+            redundancy: u32::MAX,
+            min_instances: u32::MAX,
+            max_instances: 0,
+        };
+        for peak in [f64::NAN, f64::INFINITY, -5.0, 0.0, 1e300] {
+            let c = compare_sizes(&broken, peak, &p);
+            for o in &c.options {
+                assert!(o.usd_per_month.is_finite(), "{o:?}");
+                assert!(o.utilisation_at_peak_pct.is_finite(), "{o:?}");
+                assert!(o.instances <= COUNT_CAP);
+            }
+        }
+        let c = compare_sizes(&broken, 10.0, &policy());
+        assert_eq!(c.options[0].instances, COUNT_CAP);
+        assert!(c.options[0].exceeds_max);
+    }
+}
