@@ -18,6 +18,7 @@ use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostLineItem, OffHoursS
 use crate::explain::Explanation;
 use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers};
+use crate::plan::YearMonth;
 use crate::plan::{GpuNode, InstanceType, Plan, Traffic, VoiceDemand};
 use crate::queueing;
 use crate::redis::{self, RedisNeed};
@@ -25,7 +26,6 @@ use crate::sizing::{self, AppSizing, SizingPolicy};
 use crate::tiers::{self, Dimension, Progression, ProgressionOptions, TierSpec};
 use crate::validate::ValidPlan;
 use crate::vertical::{self, VerticalComparison};
-use crate::plan::YearMonth;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -182,7 +182,9 @@ pub enum Resource {
 pub fn run(plan: &ValidPlan) -> PlanResults {
     let plan = plan.plan();
     PlanResults {
-        scenarios: (0..plan.scenarios.len()).map(|i| run_scenario(plan, i)).collect(),
+        scenarios: (0..plan.scenarios.len())
+            .map(|i| run_scenario(plan, i))
+            .collect(),
         priced_on: plan.catalogs.priced_on,
     }
 }
@@ -198,7 +200,12 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     let unit_name = &baseline.demand_unit;
     let mut notes = Vec::new();
 
-    let projection = growth::project(baseline.units, &scenario.growth, plan.start, plan.horizon_months);
+    let projection = growth::project(
+        baseline.units,
+        &scenario.growth,
+        plan.start,
+        plan.horizon_months,
+    );
     if projection.saturated {
         notes.push(format!(
             "Demand was capped at {} {unit_name}: the growth model runs beyond any realistic plan.",
@@ -206,7 +213,9 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         ));
     }
     if let Some(error) = &projection.trend_error {
-        notes.push(format!("The trend could not be fitted ({error}); demand is held at today's level."));
+        notes.push(format!(
+            "The trend could not be fitted ({error}); demand is held at today's level."
+        ));
     }
 
     let app_type = find_instance(plan);
@@ -238,14 +247,18 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             let effect = growth::calendar_multipliers(&scenario.calendar, calendar);
             let units_sized = forecast.bound(policies.forecast_bound) * headroom;
             let peak_rps = peak_rps(plan, units_sized) * effect.peak;
-            let app = sizing::app_instances(peak_rps, app_type, &sizing_policy);
-            let connections_from_pools = app.instances as f64 * f64::from(policies.pool_per_instance)
+            let app = sizing::size_app(peak_rps, app_type, &sizing_policy);
+            let connections_from_pools = app.instances as f64
+                * f64::from(policies.pool_per_instance)
                 + f64::from(baseline.database.background_connections);
             let connections_from_units = units_sized * baseline.database.connections_per_unit;
-            let data_gb = baseline.database.data_gb_fixed + units_sized * baseline.database.data_gb_per_unit;
+            let data_gb =
+                baseline.database.data_gb_fixed + units_sized * baseline.database.data_gb_per_unit;
             let redis = redis::memory_need(&baseline.redis, &policies.redis, units_sized);
             let voice = match (&baseline.voice, gpu_node) {
-                (Some(voice), Some(node)) => Some(size_voice(voice, node, plan, units_sized * effect.peak)),
+                (Some(voice), Some(node)) => {
+                    Some(size_voice(voice, node, plan, units_sized * effect.peak))
+                }
                 _ => None,
             };
             Demand {
@@ -271,23 +284,40 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         .iter()
         .map(|t| TierSpec {
             name: t.name.clone(),
-            limits: vec![Some(f64::from(t.max_connections.max(t.pooler_clients))), Some(t.storage_gb)],
+            limits: vec![
+                Some(f64::from(t.max_connections.max(t.pooler_clients))),
+                Some(t.storage_gb),
+            ],
             usd_per_month: t.usd_per_month,
         })
         .collect();
     let db_dims = [
-        Dimension { name: "connections", unit: "" },
-        Dimension { name: "data", unit: "GB" },
+        Dimension {
+            name: "connections",
+            unit: "",
+        },
+        Dimension {
+            name: "data",
+            unit: "GB",
+        },
     ];
     let db_needs: Vec<Vec<f64>> = demands
         .iter()
-        .map(|d| vec![d.connections_from_pools.max(d.connections_from_units), d.data_gb])
+        .map(|d| {
+            vec![
+                d.connections_from_pools.max(d.connections_from_units),
+                d.data_gb,
+            ]
+        })
         .collect();
     let database_tiers = tiers::progression(
         &db_specs,
         &db_dims,
         &db_needs,
-        &ProgressionOptions { trigger_pct: policies.scale_up_trigger_pct, start_tier: 0 },
+        &ProgressionOptions {
+            trigger_pct: policies.scale_up_trigger_pct,
+            start_tier: 0,
+        },
     );
     let redis_needs: Vec<f64> = demands.iter().map(|d| d.redis.node_memory_mb).collect();
     let redis_plans = redis::choose_plans(
@@ -302,10 +332,15 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     let mut months = Vec::with_capacity(demands.len());
     for (i, d) in demands.into_iter().enumerate() {
         let month = i as u32 + 1;
-        let db_tier = database_tiers.months.get(i).and_then(|m| m.tier).and_then(|t| plan.catalogs.databases.get(t));
+        let db_tier = database_tiers
+            .months
+            .get(i)
+            .and_then(|m| m.tier)
+            .and_then(|t| plan.catalogs.databases.get(t));
         let connections = d.connections_from_pools.max(d.connections_from_units);
         let needs_pooler = db_tier.is_some_and(|t| {
-            d.connections_from_pools > f64::from(t.max_connections) * fraction(policies.pooler_share_pct)
+            d.connections_from_pools
+                > f64::from(t.max_connections) * fraction(policies.pooler_share_pct)
         });
         let database = DatabaseMonth {
             connections,
@@ -314,10 +349,20 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             data_gb: d.data_gb,
             tier: db_tier.map(|t| t.name.clone()),
             needs_pooler,
-            explanation: explain_connections(plan, &d.app, d.connections_from_pools, d.connections_from_units, d.units_sized),
+            explanation: explain_connections(
+                plan,
+                &d.app,
+                d.connections_from_pools,
+                d.connections_from_units,
+                d.units_sized,
+            ),
             advice: pooler_advice(plan, db_tier, d.connections_from_pools, needs_pooler),
         };
-        let redis_plan = redis_plans.months.get(i).and_then(|m| m.tier).and_then(|t| plan.catalogs.redis.get(t));
+        let redis_plan = redis_plans
+            .months
+            .get(i)
+            .and_then(|m| m.tier)
+            .and_then(|t| plan.catalogs.redis.get(t));
         let redis = RedisMonth {
             need: d.redis,
             plan: redis_plan.map(|p| p.name.clone()),
@@ -325,10 +370,9 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         };
 
         let mut items = Vec::new();
-        let off_hours = policies
-            .off_hours
-            .enabled
-            .then(|| cost::off_hours_saving(d.app.instances, app_type.usd_per_month, &policies.off_hours));
+        let off_hours = policies.off_hours.enabled.then(|| {
+            cost::off_hours_saving(d.app.instances, app_type.usd_per_month, &policies.off_hours)
+        });
         items.push(app_cost_item(app_type, &d.app, off_hours.as_ref()));
         if let Some(tier) = db_tier {
             items.push(CostLineItem {
@@ -354,24 +398,16 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
                 component: "GPU voice".to_owned(),
                 usd_per_month: usd,
                 explanation: Explanation::new(format::usd(usd))
-                    .formula(format!("{} nodes × {}", voice.nodes, format::usd(node.usd_per_month)))
+                    .formula(format!(
+                        "{} nodes × {}",
+                        voice.nodes,
+                        format::usd(node.usd_per_month)
+                    ))
                     .input("node type", node.name.clone()),
             });
         }
-        for line in &baseline.other_costs {
-            let usd = line.fixed_usd_per_month + line.per_unit_usd_per_month * d.units_sized;
-            items.push(CostLineItem {
-                component: line.name.clone(),
-                usd_per_month: usd,
-                explanation: Explanation::new(format::usd(usd)).formula(format!(
-                    "{} + {} × {} {unit_name}",
-                    format::usd(line.fixed_usd_per_month),
-                    format::usd(line.per_unit_usd_per_month),
-                    format::number(d.units_sized)
-                )),
-            });
-        }
-        let cost = CostBreakdown::new(items);
+        items.extend(cost::other_cost_items(&baseline.other_costs, d.units_sized));
+        let cost = CostBreakdown::from_items(items);
         let cost_per_unit_usd = cost::per_unit(cost.total_usd_per_month, d.units_sized);
         months.push(MonthResult {
             month,
@@ -412,9 +448,10 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
 /// Peak requests per second for `units` demand units (before calendar effects).
 fn peak_rps(plan: &Plan, units: f64) -> f64 {
     match &plan.baseline.traffic {
-        Traffic::DailyVolume { requests_per_unit_per_day, peak } => {
-            growth::peak_rps(units * requests_per_unit_per_day, *peak)
-        }
+        Traffic::DailyVolume {
+            requests_per_unit_per_day,
+            peak,
+        } => growth::peak_rps(units * requests_per_unit_per_day, *peak),
         Traffic::PeakRate { peak_rps } => {
             if plan.baseline.units > 0.0 {
                 peak_rps * units / plan.baseline.units
@@ -461,9 +498,11 @@ fn topology_words(topology: crate::plan::RedisTopology) -> &'static str {
 ///   per node⌉.
 fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> VoiceSizing {
     let policies = &plan.policies;
-    let busiest_hour_sessions = units * voice.sessions_per_unit_per_day * fraction(voice.peak_hour_share_pct);
+    let busiest_hour_sessions =
+        units * voice.sessions_per_unit_per_day * fraction(voice.peak_hour_share_pct);
     let concurrent_sessions = busiest_hour_sessions * voice.session_minutes / 60.0;
-    let nodes_by_concurrency = sizing::ceil_count(concurrent_sessions / f64::from(node.sessions_per_node));
+    let nodes_by_concurrency =
+        sizing::ceil_count(concurrent_sessions / f64::from(node.sessions_per_node));
     let interactions_per_s = busiest_hour_sessions * voice.interactions_per_session / 3600.0;
     let offered_load_erlangs = interactions_per_s * voice.gpu_seconds_per_interaction;
     let queue = queueing::size_servers(&queueing::SizingOptions {
@@ -479,12 +518,19 @@ fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> V
         Ok(q) => (q.nodes, q.servers),
         // Beyond the queueing model's range: fall back to a utilisation cap.
         Err(_) => {
-            let servers = sizing::ceil_count(offered_load_erlangs / fraction(policies.target_utilisation_pct));
-            (sizing::ceil_count(servers as f64 / f64::from(node.streams_per_node)), servers)
+            let servers = sizing::ceil_count(
+                offered_load_erlangs / fraction(policies.target_utilisation_pct),
+            );
+            (
+                sizing::ceil_count(servers as f64 / f64::from(node.streams_per_node)),
+                servers,
+            )
         }
     };
     let needed = nodes_by_queue.max(nodes_by_concurrency);
-    let nodes = needed.saturating_add(u64::from(policies.redundancy)).max(u64::from(units > 0.0));
+    let nodes = needed
+        .saturating_add(u64::from(policies.redundancy))
+        .max(u64::from(units > 0.0));
     let binding = if needed == 0 {
         "minimum"
     } else if nodes_by_queue >= nodes_by_concurrency {
@@ -499,7 +545,11 @@ fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> V
         servers: streams,
     })
     .ok()
-    .and_then(|w| w.wait_quantile_s(fraction(policies.voice.percentile_pct)).ok().flatten());
+    .and_then(|w| {
+        w.wait_quantile_s(fraction(policies.voice.percentile_pct))
+            .ok()
+            .flatten()
+    });
     let explanation = Explanation::new(format!("{nodes} GPU nodes"))
         .formula(format!(
             "max(⌈{} concurrent sessions ÷ {} per node⌉ = {nodes_by_concurrency}, ⌈{servers} streams ÷ {} per node⌉ = {nodes_by_queue}){}",
@@ -538,19 +588,31 @@ fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> V
     }
 }
 
-fn explain_connections(plan: &Plan, app: &AppSizing, pools: f64, by_units: f64, units: f64) -> Explanation {
+fn explain_connections(
+    plan: &Plan,
+    app: &AppSizing,
+    pools: f64,
+    by_units: f64,
+    units: f64,
+) -> Explanation {
     let p = &plan.policies;
     let db = &plan.baseline.database;
-    let mut e = Explanation::new(format!("{} connections", format::number(pools.max(by_units))))
-        .formula(format!(
-            "{} instances × {} pool + {} background = {}",
-            app.instances,
-            p.pool_per_instance,
-            db.background_connections,
-            format::number(pools)
-        ))
-        .input("pool per instance", p.pool_per_instance.to_string())
-        .input("background connections", db.background_connections.to_string());
+    let mut e = Explanation::new(format!(
+        "{} connections",
+        format::number(pools.max(by_units))
+    ))
+    .formula(format!(
+        "{} instances × {} pool + {} background = {}",
+        app.instances,
+        p.pool_per_instance,
+        db.background_connections,
+        format::number(pools)
+    ))
+    .input("pool per instance", p.pool_per_instance.to_string())
+    .input(
+        "background connections",
+        db.background_connections.to_string(),
+    );
     if db.connections_per_unit > 0.0 {
         e = e.input(
             "per-unit rule",
@@ -563,10 +625,19 @@ fn explain_connections(plan: &Plan, app: &AppSizing, pools: f64, by_units: f64, 
             ),
         );
     }
-    e.binding(if by_units > pools { "the per-unit connection rule binds" } else { "the app pools bind" })
+    e.binding(if by_units > pools {
+        "the per-unit connection rule binds"
+    } else {
+        "the app pools bind"
+    })
 }
 
-fn pooler_advice(plan: &Plan, tier: Option<&crate::plan::DatabaseTier>, pools: f64, needs_pooler: bool) -> String {
+fn pooler_advice(
+    plan: &Plan,
+    tier: Option<&crate::plan::DatabaseTier>,
+    pools: f64,
+    needs_pooler: bool,
+) -> String {
     let Some(tier) = tier else {
         return "No tier in the catalog holds this many connections or this much data: add a larger tier, read replicas or partitioning.".to_owned();
     };
@@ -589,7 +660,11 @@ fn pooler_advice(plan: &Plan, tier: Option<&crate::plan::DatabaseTier>, pools: f
     }
 }
 
-fn app_cost_item(app_type: &InstanceType, app: &AppSizing, off_hours: Option<&OffHoursSaving>) -> CostLineItem {
+fn app_cost_item(
+    app_type: &InstanceType,
+    app: &AppSizing,
+    off_hours: Option<&OffHoursSaving>,
+) -> CostLineItem {
     let on_demand = app.instances as f64 * app_type.usd_per_month;
     let saving = off_hours.map_or(0.0, |s| s.saving_usd_per_month);
     let usd = (on_demand - saving).max(0.0);
@@ -598,13 +673,26 @@ fn app_cost_item(app_type: &InstanceType, app: &AppSizing, off_hours: Option<&Of
         app.instances,
         format::usd(app_type.usd_per_month),
         app_type.name,
-        if saving > 0.0 { format!(" − {} off-hours saving", format::usd(saving)) } else { String::new() }
+        if saving > 0.0 {
+            format!(" − {} off-hours saving", format::usd(saving))
+        } else {
+            String::new()
+        }
     ));
     explanation = explanation.input("price source", app_type.source.clone());
-    CostLineItem { component: "App instances".to_owned(), usd_per_month: usd, explanation }
+    CostLineItem {
+        component: "App instances".to_owned(),
+        usd_per_month: usd,
+        explanation,
+    }
 }
 
-fn timeline(plan: &Plan, months: &[MonthResult], db: &Progression, redis: &Progression) -> Vec<TimelineEvent> {
+fn timeline(
+    plan: &Plan,
+    months: &[MonthResult],
+    db: &Progression,
+    redis: &Progression,
+) -> Vec<TimelineEvent> {
     let mut events = Vec::new();
     let at = |month: u32| plan.start.of_plan_month(month);
     for upgrade in &db.upgrades {
@@ -612,7 +700,11 @@ fn timeline(plan: &Plan, months: &[MonthResult], db: &Progression, redis: &Progr
             month: upgrade.month,
             calendar: at(upgrade.month),
             resource: Resource::Database,
-            text: format!("Database {}: {}", tier_move(&db_names(plan), upgrade.from, upgrade.to), upgrade.reason),
+            text: format!(
+                "Database {}: {}",
+                tier_move(&db_names(plan), upgrade.from, upgrade.to),
+                upgrade.reason
+            ),
         });
     }
     for upgrade in &redis.upgrades {
@@ -620,7 +712,11 @@ fn timeline(plan: &Plan, months: &[MonthResult], db: &Progression, redis: &Progr
             month: upgrade.month,
             calendar: at(upgrade.month),
             resource: Resource::Redis,
-            text: format!("Redis {}: {}", tier_move(&redis_names(plan), upgrade.from, upgrade.to), upgrade.reason),
+            text: format!(
+                "Redis {}: {}",
+                tier_move(&redis_names(plan), upgrade.from, upgrade.to),
+                upgrade.reason
+            ),
         });
     }
     if let Some(m) = months.iter().find(|m| m.database.needs_pooler) {
@@ -650,7 +746,12 @@ fn timeline(plan: &Plan, months: &[MonthResult], db: &Progression, redis: &Progr
                     month: m.month,
                     calendar: m.calendar,
                     resource: Resource::Voice,
-                    text: format!("GPU voice nodes {} → {} ({})", last_nodes.unwrap_or(0), v.nodes, v.binding),
+                    text: format!(
+                        "GPU voice nodes {} → {} ({})",
+                        last_nodes.unwrap_or(0),
+                        v.nodes,
+                        v.binding
+                    ),
                 });
             }
             last_nodes = Some(v.nodes);
@@ -661,7 +762,11 @@ fn timeline(plan: &Plan, months: &[MonthResult], db: &Progression, redis: &Progr
 }
 
 fn db_names(plan: &Plan) -> Vec<String> {
-    plan.catalogs.databases.iter().map(|t| t.name.clone()).collect()
+    plan.catalogs
+        .databases
+        .iter()
+        .map(|t| t.name.clone())
+        .collect()
 }
 
 fn redis_names(plan: &Plan) -> Vec<String> {
@@ -669,6 +774,10 @@ fn redis_names(plan: &Plan) -> Vec<String> {
 }
 
 fn tier_move(names: &[String], from: Option<usize>, to: Option<usize>) -> String {
-    let name = |i: Option<usize>| i.and_then(|i| names.get(i)).cloned().unwrap_or_else(|| "beyond the catalog".to_owned());
+    let name = |i: Option<usize>| {
+        i.and_then(|i| names.get(i))
+            .cloned()
+            .unwrap_or_else(|| "beyond the catalog".to_owned())
+    };
     format!("{} → {}", name(from), name(to))
 }

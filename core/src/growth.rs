@@ -653,7 +653,7 @@ fn clamp_forecast(f: Forecast, saturated: &mut bool) -> Forecast {
 }
 
 /// Calendar effects within one month.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct MonthMultipliers {
     /// Largest day's multiplier (the product of the effects active that day).
     pub peak: f64,

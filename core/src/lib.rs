@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod codec;
 pub mod cost;
 pub mod draft;
+pub mod engine;
 pub mod explain;
 pub mod format;
 pub mod growth;

@@ -145,25 +145,27 @@ impl InstanceSizing {
     }
 }
 
-/// ⌈x⌉ as a count: [`ceil_with_slack`] for finite x ≥ 0, 0 for NaN or negative x, saturating
-/// at `u64::MAX` for huge or infinite x. Monotone in x.
+/// ⌈x⌉ as a count with the slack-aware rounding of [`ceil_with_slack`] (140 ÷ 35 = 4 exactly):
+/// negatives count as 0; NaN, ∞ and anything above [`COUNT_CAP`] as the cap (unknown demand is
+/// never assumed small). Monotone in x.
 ///
 /// # Example
 /// ```
-/// use headroom_core::sizing::ceil_count;
+/// use headroom_core::sizing::{ceil_count, COUNT_CAP};
 /// assert_eq!(ceil_count(140.0 / (50.0 * 0.7)), 4);
 /// assert_eq!(ceil_count(4.2), 5);
-/// assert_eq!(ceil_count(f64::NAN), 0);
+/// assert_eq!(ceil_count(-3.0), 0);
+/// assert_eq!(ceil_count(f64::NAN), COUNT_CAP);
 /// ```
 pub fn ceil_count(x: f64) -> u64 {
-    if x.is_nan() || x <= 0.0 {
-        0
-    } else if x >= u64::MAX as f64 {
-        u64::MAX
-    } else {
-        ceil_with_slack(x)
+    if x.is_nan() || x >= COUNT_CAP as f64 {
+        return COUNT_CAP;
     }
+    ceil_with_slack(x.max(0.0)).min(COUNT_CAP)
 }
+
+/// Largest count any model reports (10¹⁵): far beyond any fleet, far below `u64::MAX`.
+pub const COUNT_CAP: u64 = 1_000_000_000_000_000;
 
 /// The rules that size a fleet of identical instances (from [`Policies`]).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -228,34 +230,73 @@ pub struct AppSizing {
 /// assert_eq!(s.binding, Binding::Load);
 /// ```
 pub fn size_app(peak_rps: f64, instance: &InstanceType, policy: &SizingPolicy) -> AppSizing {
-    let usable_rps = instance.capacity_rps * policy.target_utilisation_pct / 100.0;
-    let needed_for_load = if usable_rps > 0.0 { ceil_count(peak_rps / usable_rps) } else { 0 };
-    let with_spares = needed_for_load.saturating_add(u64::from(policy.redundancy));
+    let target = if policy.target_utilisation_pct.is_nan() {
+        0.7
+    } else {
+        policy.target_utilisation_pct.clamp(1.0, 100.0) / 100.0
+    };
+    let capacity_rps = if instance.capacity_rps.is_nan() {
+        0.0
+    } else {
+        instance.capacity_rps.max(0.0)
+    };
+    let usable_rps = capacity_rps * target;
+    let needed_for_load = if peak_rps.is_nan() || peak_rps <= 0.0 {
+        0
+    } else if usable_rps > 0.0 {
+        ceil_count(peak_rps / usable_rps)
+    } else {
+        COUNT_CAP
+    };
+    let with_spares = needed_for_load
+        .saturating_add(u64::from(policy.redundancy))
+        .min(COUNT_CAP);
     let min = u64::from(policy.min_instances);
-    let (instances, binding) =
-        if with_spares > min { (with_spares, Binding::Load) } else { (min, Binding::Minimum) };
-    let capacity = instances as f64 * instance.capacity_rps;
-    let utilisation_at_peak = if capacity > 0.0 && peak_rps.is_finite() { peak_rps / capacity } else { 0.0 };
+    let (instances, binding) = if with_spares > min {
+        (with_spares, Binding::Load)
+    } else {
+        (min, Binding::Minimum)
+    };
+    let capacity = instances as f64 * capacity_rps;
+    let utilisation_at_peak = if capacity > 0.0 && peak_rps.is_finite() && peak_rps > 0.0 {
+        peak_rps / capacity
+    } else {
+        0.0
+    };
     let over_max = instances > u64::from(policy.max_instances);
     let rps = |v: f64| format::with_unit(v, "req/s");
-    let spares = if policy.redundancy > 0 { format!(" + {} spare", policy.redundancy) } else { String::new() };
+    let spares = if policy.redundancy > 0 {
+        format!(" + {} spare", policy.redundancy)
+    } else {
+        String::new()
+    };
     let explanation = Explanation::new(format!("{instances} × {}", instance.name))
         .formula(format!(
             "max({min} minimum, ⌈{} ÷ ({} × {})⌉{spares})",
             rps(peak_rps),
-            rps(instance.capacity_rps),
-            format::percent(policy.target_utilisation_pct / 100.0),
+            rps(capacity_rps),
+            format::percent(target),
         ))
         .input("peak", rps(peak_rps))
-        .input("capacity per instance", rps(instance.capacity_rps))
-        .input("target utilisation", format::percent(policy.target_utilisation_pct / 100.0))
+        .input("capacity per instance", rps(capacity_rps))
+        .input("target utilisation", format::percent(target))
         .input("utilisation at peak", format::percent(utilisation_at_peak))
         .binding(match (binding, over_max) {
-            (_, true) => format!("above the maximum of {}: move up a size", policy.max_instances),
+            (_, true) => format!(
+                "above the maximum of {}: move up a size",
+                policy.max_instances
+            ),
             (Binding::Load, false) => "the CPU target binds".to_owned(),
             (Binding::Minimum, false) => "the HA minimum binds".to_owned(),
         });
-    AppSizing { instances, needed_for_load, utilisation_at_peak, over_max, binding, explanation }
+    AppSizing {
+        instances,
+        needed_for_load,
+        utilisation_at_peak,
+        over_max,
+        binding,
+        explanation,
+    }
 }
 
 #[cfg(test)]

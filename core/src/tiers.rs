@@ -459,14 +459,7 @@ pub(crate) fn supply_amount(value: f64) -> f64 {
     }
 }
 
-/// ⌈x⌉ as a count with the slack-aware rounding of [`crate::sizing`] (140 ÷ 35 = 4 exactly),
-/// saturating at [`COUNT_CAP`]; NaN counts as the cap.
-pub(crate) fn ceil_count(x: f64) -> u64 {
-    if x.is_nan() || x >= COUNT_CAP as f64 {
-        return COUNT_CAP;
-    }
-    crate::sizing::ceil_with_slack(x.max(0.0)).min(COUNT_CAP)
-}
+pub(crate) use crate::sizing::ceil_count;
 
 #[cfg(test)]
 mod tests {

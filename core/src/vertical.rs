@@ -27,38 +27,14 @@
 
 use crate::explain::Explanation;
 use crate::format;
-use crate::plan::{InstanceType, Policies};
-use crate::tiers::{
-    ceil_count, demand_amount, pct_fraction, supply_amount, COUNT_CAP, USAGE_PCT_CAP,
-};
+use crate::plan::InstanceType;
+use crate::tiers::{demand_amount, supply_amount, USAGE_PCT_CAP};
 use serde::Serialize;
 
 /// Target utilisation used when the one given is not a number, in percent (the policy default).
 pub const DEFAULT_TARGET_UTILISATION_PCT: f64 = 70.0;
 
-/// The sizing rules that matter for comparing instance types.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct SizingPolicy {
-    /// Utilisation to plan instances at, in percent (1–100).
-    pub target_utilisation_pct: f64,
-    /// Spare instances beyond what load needs: 1 = N+1.
-    pub redundancy: u32,
-    /// Fewest instances, for availability.
-    pub min_instances: u32,
-    /// Most instances before a larger size is advised.
-    pub max_instances: u32,
-}
-
-impl From<&Policies> for SizingPolicy {
-    fn from(policies: &Policies) -> Self {
-        Self {
-            target_utilisation_pct: policies.target_utilisation_pct,
-            redundancy: policies.redundancy,
-            min_instances: policies.min_instances,
-            max_instances: policies.max_instances,
-        }
-    }
-}
+pub use crate::sizing::SizingPolicy;
 
 /// One instance type sized for the peak.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -162,70 +138,36 @@ fn size_one(
     peak_rps: f64,
     policy: &SizingPolicy,
 ) -> SizeOption {
-    let target = pct_fraction(
-        policy.target_utilisation_pct,
-        DEFAULT_TARGET_UTILISATION_PCT,
-        1.0,
-        100.0,
-    );
-    let capacity_rps = supply_amount(instance.capacity_rps);
+    let app = crate::sizing::size_app(peak_rps, instance, policy);
     let price = supply_amount(instance.usd_per_month);
-    let usable_rps = capacity_rps * target;
-    let needed_for_load = if peak_rps <= 0.0 {
-        0
-    } else if usable_rps <= 0.0 {
-        COUNT_CAP
-    } else {
-        ceil_count(peak_rps / usable_rps)
-    };
-    let instances = needed_for_load
-        .max(u64::from(policy.min_instances))
-        .saturating_add(u64::from(policy.redundancy))
-        .min(COUNT_CAP);
+    let instances = app.instances;
+    let needed_for_load = app.needed_for_load;
     let usd_per_month = instances as f64 * price;
-    let exceeds_max = instances > u64::from(policy.max_instances);
-    let fleet_rps = instances as f64 * capacity_rps;
-    let utilisation_at_peak_pct = if peak_rps <= 0.0 {
-        0.0
-    } else if fleet_rps <= 0.0 {
-        USAGE_PCT_CAP
-    } else {
-        (peak_rps / fleet_rps * 100.0).min(USAGE_PCT_CAP)
-    };
-    let binding = if exceeds_max {
-        format!(
-            "more than the maximum of {} instances: scale up a size",
-            policy.max_instances
-        )
-    } else if needed_for_load >= u64::from(policy.min_instances) {
-        "peak load decides".to_owned()
-    } else {
-        "the minimum decides".to_owned()
-    };
+    let exceeds_max = app.over_max;
+    let utilisation_at_peak_pct = (app.utilisation_at_peak * 100.0).min(USAGE_PCT_CAP);
     let explanation = Explanation::new(format!(
         "{instances} × {} = {}/month",
         instance.name,
         usd(usd_per_month)
     ))
     .formula(format!(
-        "max({}, ⌈{} ÷ ({} × {})⌉ = {needed_for_load}) + {} = {instances}; {instances} × {} = {}",
-        policy.min_instances,
-        rps(peak_rps),
-        rps(capacity_rps),
-        format::percent(target),
-        policy.redundancy,
+        "{}; {instances} × {} = {}",
+        app.explanation.formula,
         usd(price),
         usd(usd_per_month)
     ))
-    .input("peak", rps(peak_rps))
-    .input("capacity per instance", rps(capacity_rps))
-    .input("target utilisation", format::percent(target))
-    .input("price", format!("{}/month", usd(price)))
-    .input(
-        "utilisation at peak",
-        format::percent(utilisation_at_peak_pct / 100.0),
-    )
-    .binding(binding);
+    .input("price", format!("{}/month", usd(price)));
+    let explanation = Explanation {
+        inputs: app
+            .explanation
+            .inputs
+            .iter()
+            .cloned()
+            .chain(explanation.inputs)
+            .collect(),
+        binding: app.explanation.binding.clone(),
+        ..explanation
+    };
     SizeOption {
         instance: index,
         name: instance.name.clone(),
@@ -469,6 +411,8 @@ pub fn size_timeline(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::Policies;
+    use crate::tiers::COUNT_CAP;
     use crate::catalog;
 
     /// Tolerance for hand-checked dollars and percentages.
@@ -491,8 +435,8 @@ mod tests {
         }
         assert_eq!(c.cheapest, Some(0));
         assert!((c.options[2].utilisation_at_peak_pct - 70.0).abs() < TOLERANCE);
-        assert_eq!(c.options[2].explanation.binding, "peak load decides");
-        assert_eq!(c.options[5].explanation.binding, "the minimum decides");
+        assert_eq!(c.options[2].explanation.binding, "the CPU target binds");
+        assert_eq!(c.options[5].explanation.binding, "the HA minimum binds");
         // m7g.xlarge serves 140 req/s for $0.2 less than 4 × m7g.large.
         let advice = c.advice(2).unwrap();
         assert_eq!(advice.action, SizeAction::ScaleUp { to: 3 });
