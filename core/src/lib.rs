@@ -18,6 +18,7 @@ pub mod format;
 pub mod growth;
 pub mod input;
 pub mod plan;
+pub mod presets;
 pub mod queueing;
 pub mod redis;
 pub mod sizing;

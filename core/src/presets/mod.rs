@@ -1,0 +1,62 @@
+//! Templates: one preset plan per capacity-planning guide Headroom was designed from, plus a
+//! blank plan. Each preset expresses its guide's inputs in Headroom's terms; the golden tests
+//! (`core/tests/golden/`) check that the engine reproduces the guide's figures, and say where a
+//! guide's own arithmetic is wrong.
+
+mod cafe_pilot;
+mod selextract;
+mod semantic_text;
+mod supabase_redis;
+mod voiceassist;
+
+use crate::plan::Plan;
+
+/// A named starting point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Template {
+    /// Stable identifier, used in links and storage: "cafe-pilot".
+    pub id: &'static str,
+    /// Title shown in the template picker.
+    pub title: &'static str,
+    /// One sentence on what the template plans.
+    pub summary: &'static str,
+    /// Builds the plan.
+    pub build: fn() -> Plan,
+}
+
+/// Every template, blank first.
+pub const TEMPLATES: [Template; 6] = [
+    Template {
+        id: "blank",
+        title: "Blank plan",
+        summary: "1 000 users, one steady scenario and the default catalogs.",
+        build: Plan::default,
+    },
+    cafe_pilot::TEMPLATE,
+    selextract::TEMPLATE,
+    supabase_redis::TEMPLATE,
+    voiceassist::TEMPLATE,
+    semantic_text::TEMPLATE,
+];
+
+/// The template with `id`, if any.
+pub fn find(id: &str) -> Option<&'static Template> {
+    TEMPLATES.iter().find(|t| t.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_is_valid_and_ids_are_unique() {
+        let mut ids = std::collections::HashSet::new();
+        for template in &TEMPLATES {
+            assert!(ids.insert(template.id), "duplicate id {}", template.id);
+            let plan = (template.build)();
+            if let Err(errors) = plan.validate() {
+                panic!("template {} is invalid: {errors:?}", template.id);
+            }
+        }
+    }
+}

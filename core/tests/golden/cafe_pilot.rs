@@ -1,0 +1,1 @@
+//! Golden test for the cafe_pilot preset.

@@ -1,0 +1,1 @@
+//! Golden test for the semantic_text preset.

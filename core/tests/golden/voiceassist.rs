@@ -1,0 +1,1 @@
+//! Golden test for the voiceassist preset.
