@@ -12,7 +12,7 @@ mod voiceassist;
 use crate::plan::Plan;
 
 /// A named starting point.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Template {
     /// Stable identifier, used in links and storage: "cafe-pilot".
     pub id: &'static str,
