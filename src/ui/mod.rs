@@ -1,12 +1,20 @@
-//! Leptos components. State lives in signals here; every number comes from `headroom_core`.
+//! Leptos components: a thin layer over `headroom_core`. Signals live in [`state::Workspace`];
+//! every number comes from the core.
 
+mod catalogs;
+mod fields;
+mod inputs;
+mod results;
+mod scenarios;
+mod state;
 mod storage;
 
-use headroom_core::baseline::{Baseline, BaselineField, BaselineForm};
-use headroom_core::format;
-use headroom_core::input::FieldError;
-use headroom_core::sizing::{app_instances, Binding};
+use headroom_core::plan::Plan;
+use headroom_core::presets::{self, TEMPLATES};
 use leptos::prelude::*;
+use state::Workspace;
+
+pub use state::Workspace as WorkspaceState;
 
 /// Mounts [`App`] into the page body and removes the "Loading…" placeholder.
 pub fn start() {
@@ -19,163 +27,241 @@ pub fn start() {
     }
 }
 
-/// The whole page: the baseline form and the sizing it implies, recomputed as the person types.
+/// Which input panel is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum InputTab {
+    Baseline,
+    Scenarios,
+    Policies,
+    Catalogs,
+}
+
+impl InputTab {
+    const ALL: [InputTab; 4] = [
+        InputTab::Baseline,
+        InputTab::Scenarios,
+        InputTab::Policies,
+        InputTab::Catalogs,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            InputTab::Baseline => "Baseline",
+            InputTab::Scenarios => "Scenarios",
+            InputTab::Policies => "Policies",
+            InputTab::Catalogs => "Catalogs",
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            InputTab::Baseline => "baseline",
+            InputTab::Scenarios => "scenarios",
+            InputTab::Policies => "policies",
+            InputTab::Catalogs => "catalogs",
+        }
+    }
+}
+
+/// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let form = RwSignal::new(storage::load_baseline());
-    // Sync with the outside world only: keep the draft in local storage so a reload loses nothing.
-    Effect::new(move |_| form.with(storage::save_baseline));
-    // Validate once per edit; both panels read the same result.
-    let validated: Memo<Validated> = Memo::new(move |_| form.with(BaselineForm::validate));
+    let (initial, notice) = match storage::load_plan() {
+        storage::Loaded::Plan(plan) => (*plan, None),
+        storage::Loaded::Nothing => (Plan::default(), None),
+        storage::Loaded::Unreadable(why) => (
+            Plan::default(),
+            Some(format!("Started from a blank plan: {why}. The unreadable copy is kept in this browser's storage.")),
+        ),
+    };
+    let ws = Workspace::new(initial);
+    provide_context(ws);
+    let notice = RwSignal::new(notice);
+    // Sync with the outside world only: autosave every change.
+    Effect::new(move |_| ws.plan.with(storage::save_plan));
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y, ⌘ on macOS) undo and redo plan edits everywhere.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let modifier = ev.ctrl_key() || ev.meta_key();
+        if !modifier || ev.alt_key() {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let handled = match (key.as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ws.undo();
+                true
+            }
+            ("z", true) | ("y", false) => {
+                ws.redo();
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    let tab = RwSignal::new(InputTab::Baseline);
+
     view! {
         <header class="masthead">
-            <h1>"Headroom"</h1>
-            <p class="tagline">"What do we need, when, and what will it cost?"</p>
+            <div class="brand">
+                <h1>"Headroom"</h1>
+                <p class="tagline">"What do we need, when, and what will it cost?"</p>
+            </div>
+            <Toolbar notice=notice/>
         </header>
-        <main class="layout">
-            <BaselinePanel form=form validated=validated/>
-            <SizingPanel validated=validated/>
+        {move || notice.get().map(|message| view! {
+            <div class="notice" role="status" data-testid="notice">
+                <span>{message}</span>
+                <button type="button" class="link" on:click=move |_| notice.set(None)>"Dismiss"</button>
+            </div>
+        })}
+        <main class="workspace">
+            <div class="inputs-column">
+                <PlanHeader/>
+                <div class="tabs" role="tablist" aria-label="Plan inputs">
+                    {InputTab::ALL
+                        .into_iter()
+                        .map(|t| {
+                            view! {
+                                <button
+                                    type="button"
+                                    role="tab"
+                                    id=format!("tab-{}", t.id())
+                                    data-testid=format!("tab-{}", t.id())
+                                    aria-controls=format!("panel-{}", t.id())
+                                    aria-selected=move || if tab.get() == t { "true" } else { "false" }
+                                    tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                                    on:click=move |_| tab.set(t)
+                                    on:keydown=move |ev| {
+                                        let i = InputTab::ALL.iter().position(|x| *x == tab.get_untracked()).unwrap_or(0);
+                                        let next = match ev.key().as_str() {
+                                            "ArrowRight" => Some((i + 1) % 4),
+                                            "ArrowLeft" => Some((i + 3) % 4),
+                                            _ => None,
+                                        };
+                                        if let Some(n) = next {
+                                            tab.set(InputTab::ALL[n]);
+                                            focus(&format!("tab-{}", InputTab::ALL[n].id()));
+                                        }
+                                    }
+                                >
+                                    {t.label()}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <div role="tabpanel" id=move || format!("panel-{}", tab.get().id())
+                    aria-labelledby=move || format!("tab-{}", tab.get().id())>
+                    {move || match tab.get() {
+                        InputTab::Baseline => view! { <inputs::BaselinePanel/> }.into_any(),
+                        InputTab::Scenarios => view! { <scenarios::ScenarioEditor/> }.into_any(),
+                        InputTab::Policies => view! { <inputs::PoliciesPanel/> }.into_any(),
+                        InputTab::Catalogs => view! { <catalogs::CatalogEditor/> }.into_any(),
+                    }}
+                </div>
+            </div>
+            <div class="results-column">
+                <results::ResultsPanel/>
+            </div>
         </main>
     }
 }
 
-/// The form after validation: a checked baseline, or what is wrong with each bad field.
-pub type Validated = Result<Baseline, Vec<FieldError<BaselineField>>>;
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
 
-/// The baseline inputs, each with its unit, hint and inline error.
+/// The plan's name, start month and horizon.
 #[component]
-pub fn BaselinePanel(form: RwSignal<BaselineForm>, validated: Memo<Validated>) -> impl IntoView {
+fn PlanHeader() -> impl IntoView {
+    use fields::{num, NumberInput, TextInput};
+    use headroom_core::validate::specs;
+    use std::sync::Arc;
+    let ws = use_context::<Workspace>().expect("inside App");
+    let start = Memo::new(move |_| ws.plan.with(|p| p.start.to_string()));
+    let (hget, hset) = num(
+        |p| Some(f64::from(p.horizon_months)),
+        |p, v| p.horizon_months = v as u32,
+    );
     view! {
-        <section class="panel" aria-labelledby="baseline-title">
-            <h2 id="baseline-title">"Baseline"</h2>
-            <p class="lede">"Today's peak and what one app instance can take."</p>
-            <form class="fields" on:submit=|ev| ev.prevent_default() novalidate=true>
-                {BaselineField::ALL
-                    .into_iter()
-                    .map(|field| view! { <NumberField field=field form=form validated=validated/> })
-                    .collect_view()}
-            </form>
+        <section class="panel plan-header" aria-label="Plan">
+            <TextInput path="name" label="Plan name"
+                get=Arc::new(|p: &Plan| Some(p.name.clone()))
+                set=Arc::new(|p: &mut Plan, v: String| p.name = v)/>
+            <div class="row">
+                <div class="field">
+                    <label for="f-start">"First month"</label>
+                    <input id="f-start" type="month" data-testid="f-start"
+                        prop:value=move || start.get()
+                        on:change=move |ev| {
+                            if let Ok(month) = event_target_value(&ev).parse() {
+                                ws.edit("start", |p| p.start = month);
+                            }
+                        }/>
+                </div>
+                <NumberInput path="horizon_months" spec=specs::HORIZON get=hget set=hset/>
+            </div>
         </section>
     }
 }
 
-/// One numeric input bound to one field of the form.
+/// Template picker, undo/redo and reset.
 #[component]
-fn NumberField(
-    field: BaselineField,
-    form: RwSignal<BaselineForm>,
-    validated: Memo<Validated>,
-) -> impl IntoView {
-    let spec = field.spec();
-    let id = format!("field-{}", field.key());
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let error = Signal::derive(move || {
-        validated.with(|result| match result {
-            Err(errors) => errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(ToString::to_string),
-            Ok(_) => None,
-        })
-    });
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            if error.with(Option::is_some) {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
+fn Toolbar(notice: RwSignal<Option<String>>) -> impl IntoView {
+    let ws = use_context::<Workspace>().expect("inside App");
+    let template = RwSignal::new(String::new());
+    let load = move |_| {
+        let id = template.get_untracked();
+        if let Some(t) = presets::find(&id) {
+            ws.replace((t.build)());
+            ws.scenario.set(0);
+            notice.set(Some(format!(
+                "Loaded the “{}” template. Undo (Ctrl+Z) brings your plan back.",
+                t.title
+            )));
+        }
+    };
+    let reset = move |_| {
+        let id = template.get_untracked();
+        let t = presets::find(&id).unwrap_or(&TEMPLATES[0]);
+        let confirmed = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message(&format!(
+                    "Replace the whole plan with the “{}” template? You can undo this.",
+                    t.title
+                ))
+                .ok()
+            })
+            .unwrap_or(false);
+        if confirmed {
+            ws.replace((t.build)());
         }
     };
     view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{spec.label}</label>
-            <div class="input-row">
-                <input
-                    id=id
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    spellcheck="false"
-                    data-testid=field.key()
-                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby=described_by
-                    prop:value=move || form.with(|f| f.get(field).to_owned())
-                    on:input=move |ev| form.update(|f| f.set(field, event_target_value(&ev)))
-                />
-                <span class="unit">{spec.unit}</span>
-            </div>
-            <p class="hint" id=hint_id>{field.hint()}</p>
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="error" id=error_id.clone() role="alert" data-testid="field-error">
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
-        </div>
-    }
-}
-
-/// The app-instance count the baseline implies, with its working.
-#[component]
-pub fn SizingPanel(validated: Memo<Validated>) -> impl IntoView {
-    view! {
-        <section class="panel result" aria-labelledby="sizing-title" aria-live="polite">
-            <h2 id="sizing-title">"App instances"</h2>
-            {move || validated.with(|result| match result {
-                Ok(baseline) => {
-                    let sizing = app_instances(baseline);
-                    let decided_by = match sizing.binding {
-                        Binding::Load => "set by peak load",
-                        Binding::Minimum => "set by the minimum",
-                    };
-                    view! {
-                        <p class="big-number">
-                            <span data-testid="app-instances">{sizing.instances}</span>
-                            <span class="unit">
-                                {if sizing.instances == 1 { " instance" } else { " instances" }}
-                            </span>
-                        </p>
-                        <p class="summary" data-testid="utilisation">
-                            {format!(
-                                "{} utilisation at peak, {decided_by}.",
-                                format::percent(sizing.utilisation_at_peak),
-                            )}
-                        </p>
-                        <details class="explain">
-                            <summary>"How is this computed?"</summary>
-                            <ol>
-                                {sizing
-                                    .explain(baseline)
-                                    .into_iter()
-                                    .map(|line| view! { <li>{line}</li> })
-                                    .collect_view()}
-                            </ol>
-                        </details>
-                    }
-                        .into_any()
-                }
-                Err(errors) => {
-                    let count = errors.len();
-                    view! {
-                        <p class="blocked" data-testid="sizing-blocked">
-                            {if count == 1 {
-                                "Fix the highlighted field to see the sizing.".to_owned()
-                            } else {
-                                format!("Fix the {count} highlighted fields to see the sizing.")
-                            }}
-                        </p>
-                    }
-                        .into_any()
-                }
-            })}
-        </section>
+        <nav class="toolbar" aria-label="Plan actions">
+            <label class="visually-hidden" for="template">"Template"</label>
+            <select id="template" data-testid="template" on:change=move |ev| template.set(event_target_value(&ev))>
+                <option value="" selected=true>"Start from a template…"</option>
+                {TEMPLATES.iter().map(|t| view! { <option value=t.id title=t.summary>{t.title}</option> }).collect_view()}
+            </select>
+            <button type="button" data-testid="load-template" on:click=load
+                disabled=move || template.with(String::is_empty)>"Load"</button>
+            <button type="button" data-testid="undo" title="Undo (Ctrl+Z)"
+                disabled=move || !ws.can_undo() on:click=move |_| { ws.undo(); }>"Undo"</button>
+            <button type="button" data-testid="redo" title="Redo (Ctrl+Shift+Z)"
+                disabled=move || !ws.can_redo() on:click=move |_| { ws.redo(); }>"Redo"</button>
+            <button type="button" data-testid="reset" on:click=reset>"Reset to template…"</button>
+        </nav>
     }
 }
