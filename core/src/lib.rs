@@ -3,15 +3,14 @@
 //! Plain, synchronous Rust: no browser, no Leptos, no I/O. Everything the app shows is computed
 //! here, so it compiles and tests natively with `cargo test`.
 //!
-//! Data flows one way: raw text typed by a person ([`baseline::BaselineForm`]) is validated once,
-//! at the edge, into checked types ([`baseline::Baseline`]); the models ([`sizing`]) take only
-//! checked types and therefore cannot fail.
+//! Data flows one way: a plan document ([`plan::Plan`], typed in the page, read from a file or
+//! unpacked from a link) is validated once, at the edge ([`validate`]), into a
+//! [`validate::ValidPlan`]; the [`engine`] takes only that and runs the models (growth, sizing,
+//! tiers, vertical, cost), so it cannot fail.
 
-pub mod baseline;
 pub mod catalog;
 pub mod codec;
 pub mod cost;
-pub mod draft;
 pub mod engine;
 pub mod explain;
 pub mod format;

@@ -1,4 +1,4 @@
-//! App-instance sizing from a baseline: how many instances keep peak load under the target
+//! App-instance sizing: how many instances of one type keep peak load under the target
 //! utilisation.
 //!
 //! Formula (utilisation law, a consequence of Little's law; see MODELS.md "Headroom
@@ -7,11 +7,13 @@
 //! ```text
 //! usable_per_instance_rps = capacity_per_instance_rps × target_utilisation
 //! needed_for_load         = ⌈peak_rps / usable_per_instance_rps⌉
-//! instances               = max(min_instances, needed_for_load)
+//! instances               = max(min_instances, needed_for_load + redundancy)
 //! utilisation_at_peak     = peak_rps / (instances × capacity_per_instance_rps)
 //! ```
+//!
+//! [`size_app`] is the one place this rule lives: the engine's month-by-month sizing and the
+//! vertical comparison of instance types both call it.
 
-use crate::baseline::Baseline;
 use crate::explain::Explanation;
 use crate::format;
 use crate::plan::{InstanceType, Policies};
@@ -32,60 +34,6 @@ pub enum Binding {
     Minimum,
 }
 
-/// The sizing of the app tier, with everything needed to explain it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct InstanceSizing {
-    /// Instances to run.
-    pub instances: u64,
-    /// Instances peak load alone needs at the target utilisation.
-    pub needed_for_load: u64,
-    /// Requests per second one instance takes at the target utilisation.
-    pub usable_per_instance_rps: f64,
-    /// Share of the fleet's capacity in use at peak, as a fraction (0 when nothing runs).
-    pub utilisation_at_peak: f64,
-    /// Which constraint set `instances`.
-    pub binding: Binding,
-}
-
-/// Sizes the app tier for `baseline`.
-///
-/// See the module documentation for the formula. Cannot fail: a [`Baseline`] is already checked
-/// (capacity > 0, utilisation ≥ 1 %), so the division is finite; the largest possible result,
-/// 10⁷ req/s ÷ (0.001 req/s × 1 %) = 10¹², fits a `u64` exactly.
-///
-/// # Example
-/// ```
-/// use headroom_core::{baseline::Baseline, sizing::{app_instances, Binding}};
-/// // 200 req/s at peak, 50 req/s per instance, 70 % target, at least 2 instances.
-/// let sizing = app_instances(&Baseline::new(200.0, 50.0, 70.0, 2).unwrap());
-/// assert_eq!(sizing.instances, 6); // ⌈200 / 35⌉ = ⌈5.71⌉
-/// assert_eq!(sizing.binding, Binding::Load);
-/// ```
-pub fn app_instances(baseline: &Baseline) -> InstanceSizing {
-    let usable_per_instance_rps =
-        baseline.capacity_per_instance_rps() * baseline.target_utilisation();
-    let exact = baseline.peak_rps() / usable_per_instance_rps;
-    let needed_for_load = ceil_with_slack(exact);
-    let min = u64::from(baseline.min_instances());
-    let (instances, binding) = if needed_for_load > min {
-        (needed_for_load, Binding::Load)
-    } else {
-        (min, Binding::Minimum)
-    };
-    let utilisation_at_peak = if instances == 0 {
-        0.0
-    } else {
-        baseline.peak_rps() / (instances as f64 * baseline.capacity_per_instance_rps())
-    };
-    InstanceSizing {
-        instances,
-        needed_for_load,
-        usable_per_instance_rps,
-        utilisation_at_peak,
-        binding,
-    }
-}
-
 /// ⌈x⌉ for a finite x ≥ 0, forgiving floating-point error just above a whole number.
 /// Monotone: a larger x never gives a smaller result.
 pub(crate) fn ceil_with_slack(x: f64) -> u64 {
@@ -98,51 +46,6 @@ pub(crate) fn ceil_with_slack(x: f64) -> u64 {
     };
     // `as` saturates; inputs are bounded far below u64::MAX anyway.
     rounded.max(0.0) as u64
-}
-
-impl InstanceSizing {
-    /// Step-by-step working for the "why this number?" panel, one line each.
-    pub fn explain(&self, baseline: &Baseline) -> Vec<String> {
-        let rps = |v: f64| format::with_unit(v, "req/s");
-        let mut lines = vec![
-            format!(
-                "Usable per instance = {} × {} = {}",
-                rps(baseline.capacity_per_instance_rps()),
-                format::percent(baseline.target_utilisation()),
-                rps(self.usable_per_instance_rps),
-            ),
-            format!(
-                "Needed for peak = ⌈{} ÷ {}⌉ = ⌈{}⌉ = {}",
-                rps(baseline.peak_rps()),
-                rps(self.usable_per_instance_rps),
-                format::number(baseline.peak_rps() / self.usable_per_instance_rps),
-                self.needed_for_load,
-            ),
-        ];
-        lines.push(match self.binding {
-            Binding::Load => format!(
-                "Instances = max(minimum {}, {}) = {}: peak load decides",
-                baseline.min_instances(),
-                self.needed_for_load,
-                self.instances
-            ),
-            Binding::Minimum => format!(
-                "Instances = max(minimum {}, {}) = {}: the minimum decides",
-                baseline.min_instances(),
-                self.needed_for_load,
-                self.instances
-            ),
-        });
-        lines.push(format!(
-            "Utilisation at peak = {} ÷ ({} × {}) = {} (target {})",
-            rps(baseline.peak_rps()),
-            self.instances,
-            rps(baseline.capacity_per_instance_rps()),
-            format::percent(self.utilisation_at_peak),
-            format::percent(baseline.target_utilisation()),
-        ));
-        lines
-    }
 }
 
 /// ⌈x⌉ as a count with the slack-aware rounding of [`ceil_with_slack`] (140 ÷ 35 = 4 exactly):
@@ -302,68 +205,81 @@ pub fn size_app(peak_rps: f64, instance: &InstanceType, policy: &SizingPolicy) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog;
 
-    fn size(peak: f64, cap: f64, util_pct: f64, min: u32) -> InstanceSizing {
-        app_instances(&Baseline::new(peak, cap, util_pct, min).unwrap())
+    fn policy(min: u32, redundancy: u32) -> SizingPolicy {
+        SizingPolicy {
+            target_utilisation_pct: 70.0,
+            redundancy,
+            min_instances: min,
+            max_instances: 10,
+        }
+    }
+
+    fn instance(capacity_rps: f64) -> InstanceType {
+        InstanceType {
+            capacity_rps,
+            ..catalog::default_instances()[2].clone()
+        }
     }
 
     #[test]
     fn rounds_up_to_whole_instances() {
-        let s = size(200.0, 50.0, 70.0, 2);
+        let s = size_app(200.0, &instance(50.0), &policy(2, 0));
         assert_eq!(s.needed_for_load, 6);
         assert_eq!(s.instances, 6);
-        assert!((s.usable_per_instance_rps - 35.0).abs() < 1e-9);
         assert!((s.utilisation_at_peak - 200.0 / 300.0).abs() < 1e-12);
+        assert_eq!(s.binding, Binding::Load);
     }
 
     #[test]
     fn exact_multiples_do_not_round_up_from_float_error() {
         // 140 / (50 × 0.7) is 4.000000000000001 in f64.
-        assert_eq!(size(140.0, 50.0, 70.0, 0).instances, 4);
-        assert_eq!(size(70.0, 10.0, 70.0, 0).instances, 10);
+        assert_eq!(size_app(140.0, &instance(50.0), &policy(0, 0)).instances, 4);
+        assert_eq!(size_app(70.0, &instance(10.0), &policy(0, 0)).instances, 10);
         // A real excess, however small in relative terms, still rounds up.
-        assert_eq!(size(140.001, 50.0, 70.0, 0).instances, 5);
+        assert_eq!(
+            size_app(140.001, &instance(50.0), &policy(0, 0)).instances,
+            5
+        );
     }
 
     #[test]
-    fn minimum_wins_when_load_is_light() {
-        let s = size(10.0, 50.0, 70.0, 3);
-        assert_eq!(s.needed_for_load, 1);
-        assert_eq!(s.instances, 3);
-        assert_eq!(s.binding, Binding::Minimum);
+    fn minimum_wins_when_load_is_light_and_spares_add_to_load() {
+        let s = size_app(10.0, &instance(50.0), &policy(3, 0));
+        assert_eq!(
+            (s.needed_for_load, s.instances, s.binding),
+            (1, 3, Binding::Minimum)
+        );
+        // N+1 on top of the 6 the load needs; the minimum of 2 is below that.
+        assert_eq!(size_app(200.0, &instance(50.0), &policy(2, 1)).instances, 7);
     }
 
     #[test]
     fn no_load_and_no_minimum_means_no_instances_without_nan() {
-        let s = size(0.0, 50.0, 70.0, 0);
+        let s = size_app(0.0, &instance(50.0), &policy(0, 0));
         assert_eq!(s.instances, 0);
         assert_eq!(s.utilisation_at_peak, 0.0);
+        let nan = size_app(f64::NAN, &instance(f64::NAN), &policy(0, 0));
+        assert!(nan.utilisation_at_peak.is_finite());
     }
 
     #[test]
     fn the_largest_accepted_inputs_stay_finite() {
-        let s = size(10_000_000.0, 0.001, 1.0, 10_000);
-        // 10¹² give or take the last bit of floating point.
+        let s = size_app(
+            10_000_000.0,
+            &instance(0.001),
+            &SizingPolicy {
+                target_utilisation_pct: 1.0,
+                ..policy(10_000, 0)
+            },
+        );
         assert!(
             s.instances.abs_diff(1_000_000_000_000) <= 1,
             "{}",
             s.instances
         );
         assert!(s.utilisation_at_peak.is_finite());
-    }
-
-    #[test]
-    fn explanation_shows_the_working() {
-        let baseline = Baseline::new(200.0, 50.0, 70.0, 2).unwrap();
-        let lines = app_instances(&baseline).explain(&baseline);
-        assert_eq!(
-            lines,
-            [
-                "Usable per instance = 50 req/s × 70 % = 35 req/s",
-                "Needed for peak = ⌈200 req/s ÷ 35 req/s⌉ = ⌈5.71⌉ = 6",
-                "Instances = max(minimum 2, 6) = 6: peak load decides",
-                "Utilisation at peak = 200 req/s ÷ (6 × 50 req/s) = 66.7 % (target 70 %)",
-            ]
-        );
+        assert!(s.over_max);
     }
 }

@@ -1,80 +1,149 @@
-//! Invariants of the sizing model that must hold for every accepted input.
+//! Invariants of the whole engine that must hold for every accepted plan: more load never
+//! yields fewer instances, nodes or a lower tier; cost never falls when only load grows;
+//! validation accepts what is in range, and every result is a finite number.
 
-use headroom_core::baseline::{Baseline, BaselineField, BaselineForm};
-use headroom_core::draft;
-use headroom_core::sizing::app_instances;
+use headroom_core::engine::{self, PlanResults};
+use headroom_core::plan::{Growth, PeakShape, Plan, Scenario, Traffic, VoiceDemand};
 use proptest::prelude::*;
 
-fn baseline(peak: f64, cap: f64, util: f64, min: u32) -> Baseline {
-    Baseline::new(peak, cap, util, min).expect("strategy stays within the specs")
+/// A plan drawn from the accepted ranges: demand, traffic, data, voice and policies vary.
+fn any_plan() -> impl Strategy<Value = Plan> {
+    (
+        (
+            0.0..1e6f64,
+            0.0..1e4f64,
+            1.0..20.0f64,
+            0.0..0.5f64,
+            0.0..50.0f64,
+        ),
+        (
+            0.0..20.0f64,
+            4.2..100.0f64,
+            0.5..60.0f64,
+            0.0..10.0f64,
+            0.05..10.0f64,
+        ),
+        (
+            1.0..=100.0f64,
+            1.0..=100.0f64,
+            0u32..=2,
+            1u32..=5,
+            -5.0..30.0f64,
+        ),
+        (any::<bool>(), any::<bool>(), 1u32..=36),
+    )
+        .prop_map(|(demand, voice, policy, flags)| {
+            let (units, requests, ratio, data_gb, redis_mb) = demand;
+            let (sessions, share, minutes, interactions, gpu_s) = voice;
+            let (util, trigger, redundancy, min, growth) = policy;
+            let (with_voice, commit, horizon) = flags;
+            let mut plan = Plan { horizon_months: horizon, ..Plan::default() };
+            plan.baseline.units = units;
+            plan.baseline.traffic = Traffic::DailyVolume {
+                requests_per_unit_per_day: requests,
+                peak: PeakShape::PeakToAverage { ratio },
+            };
+            plan.baseline.database.data_gb_per_unit = data_gb;
+            plan.baseline.redis.memory_mb_per_unit = redis_mb;
+            plan.baseline.voice = with_voice.then_some(VoiceDemand {
+                sessions_per_unit_per_day: sessions,
+                peak_hour_share_pct: share,
+                session_minutes: minutes,
+                interactions_per_session: interactions,
+                gpu_seconds_per_interaction: gpu_s,
+            });
+            plan.policies.target_utilisation_pct = util;
+            plan.policies.scale_up_trigger_pct = trigger;
+            plan.policies.redundancy = redundancy;
+            plan.policies.min_instances = min;
+            plan.policies.commitment.enabled = commit;
+            plan.scenarios = vec![Scenario {
+                name: "Drawn".to_owned(),
+                growth: Growth::Compound {
+                    monthly_growth_pct: growth,
+                    monthly_churn_pct: 0.0,
+                },
+                calendar: Vec::new(),
+            }];
+            plan
+        })
 }
 
-/// Every accepted baseline, as (peak req/s, capacity req/s, target %, minimum instances); the
-/// ranges are the form's specs.
-fn any_inputs() -> impl Strategy<Value = (f64, f64, f64, u32)> {
-    (
-        0.0..10_000_000.0f64,
-        0.001..1_000_000.0f64,
-        1.0..=100.0f64,
-        0u32..=10_000,
-    )
+fn run(plan: &Plan) -> PlanResults {
+    engine::run(&plan.validate().expect("the strategy draws valid plans"))
+}
+
+/// The same plan with `factor` times the demand.
+fn scaled(plan: &Plan, factor: f64) -> Plan {
+    let mut heavier = plan.clone();
+    heavier.baseline.units = (plan.baseline.units * factor).min(1e9);
+    heavier
 }
 
 proptest! {
-    /// More load never means fewer instances.
-    #[test]
-    fn more_load_never_means_fewer_instances(
-        (peak, cap, util, min) in any_inputs(),
-        extra in 0.0..1_000_000.0f64,
-    ) {
-        let heavier = (peak + extra).min(10_000_000.0);
-        let light = app_instances(&baseline(peak, cap, util, min));
-        let heavy = app_instances(&baseline(heavier, cap, util, min));
-        prop_assert!(heavy.instances >= light.instances);
-    }
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
-    /// A stronger instance or a higher target never needs more instances.
+    /// Every accepted plan runs, and every figure is a finite number.
     #[test]
-    fn more_capacity_never_means_more_instances((peak, cap, util, min) in any_inputs()) {
-        // Halve the starting point so that doubling stays within the specs.
-        let (cap, util) = ((cap / 2.0).max(0.001), (util / 2.0).max(1.0));
-        let base = app_instances(&baseline(peak, cap, util, min));
-        prop_assert!(app_instances(&baseline(peak, cap * 2.0, util, min)).instances <= base.instances);
-        prop_assert!(app_instances(&baseline(peak, cap, util * 2.0, min)).instances <= base.instances);
-    }
-
-    /// The answer honours the minimum and keeps peak utilisation within the target.
-    #[test]
-    fn sizing_meets_minimum_and_target((peak, cap, util, min) in any_inputs()) {
-        let b = baseline(peak, cap, util, min);
-        let s = app_instances(&b);
-        prop_assert!(s.instances >= u64::from(min));
-        prop_assert!(s.utilisation_at_peak.is_finite());
-        prop_assert!(s.utilisation_at_peak <= b.target_utilisation() * (1.0 + 1e-9));
-        // And it is the smallest such fleet: one fewer would exceed the target or the minimum.
-        if s.instances > u64::from(min) && s.instances > 1 {
-            let fewer = (s.instances - 1) as f64 * cap * b.target_utilisation();
-            prop_assert!(peak > fewer * (1.0 - 1e-9));
+    fn accepted_plans_give_finite_results(plan in any_plan()) {
+        let results = run(&plan);
+        for month in &results.scenarios[0].months {
+            prop_assert!(month.units_sized.is_finite() && month.units_sized >= 0.0);
+            prop_assert!(month.peak_rps.is_finite() && month.peak_rps >= 0.0);
+            prop_assert!(month.app.utilisation_at_peak.is_finite());
+            prop_assert!(month.database.connections.is_finite());
+            prop_assert!(month.database.data_gb.is_finite());
+            prop_assert!(month.redis.need.node_memory_mb.is_finite());
+            prop_assert!(month.cost.total_usd_per_month.is_finite());
+            prop_assert!(month.cost.total_usd_per_month >= 0.0);
+            if let Some(voice) = &month.voice {
+                prop_assert!(voice.offered_load_erlangs.is_finite());
+            }
         }
     }
 
-    /// Any text at all in any field validates or is rejected; it never panics, and accepted
-    /// values size to a finite answer.
+    /// More demand never means fewer instances or nodes, a lower tier, or a smaller bill.
     #[test]
-    fn any_text_is_handled(texts in proptest::collection::vec(".{0,12}", 4)) {
-        let mut form = BaselineForm::default();
-        for (field, text) in BaselineField::ALL.into_iter().zip(texts) {
-            form.set(field, text);
+    fn more_load_never_means_less(plan in any_plan(), factor in 1.0..10.0f64) {
+        let light = run(&plan);
+        let heavy = run(&scaled(&plan, factor));
+        let (l, h) = (&light.scenarios[0], &heavy.scenarios[0]);
+        for (i, (lm, hm)) in l.months.iter().zip(&h.months).enumerate() {
+            prop_assert!(hm.app.instances >= lm.app.instances, "month {}", i + 1);
+            prop_assert!(hm.database.connections >= lm.database.connections);
+            // A tier beyond the catalog (None) counts as the highest.
+            let rank = |t: Option<usize>| t.map_or(usize::MAX, |t| t);
+            prop_assert!(rank(h.database_tiers.months[i].tier) >= rank(l.database_tiers.months[i].tier));
+            prop_assert!(rank(h.redis_plans.months[i].tier) >= rank(l.redis_plans.months[i].tier));
+            if let (Some(lv), Some(hv)) = (&lm.voice, &hm.voice) {
+                prop_assert!(hv.nodes >= lv.nodes, "voice nodes fell in month {}", i + 1);
+            }
+            prop_assert!(
+                hm.cost.total_usd_per_month >= lm.cost.total_usd_per_month - 1e-6,
+                "cost fell in month {}: {} → {}", i + 1, lm.cost.total_usd_per_month, hm.cost.total_usd_per_month
+            );
         }
-        if let Ok(b) = form.validate() {
-            prop_assert!(app_instances(&b).utilisation_at_peak.is_finite());
-        }
-        prop_assert_eq!(draft::decode(&draft::encode(&form)), Ok(form));
     }
 
-    /// A hand-edited draft never panics the decoder.
+    /// Tiers never go down from one month to the next, even when demand falls.
     #[test]
-    fn any_stored_text_decodes_or_errs(text in ".{0,64}") {
-        let _ = draft::decode(&text);
+    fn tiers_never_downgrade(plan in any_plan()) {
+        let results = run(&plan);
+        let s = &results.scenarios[0];
+        for progression in [&s.database_tiers, &s.redis_plans] {
+            let ranks: Vec<usize> = progression.months.iter().map(|m| m.tier.map_or(usize::MAX, |t| t)).collect();
+            prop_assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+        }
+    }
+
+    /// Out-of-range numbers are rejected with a message naming the field; nothing panics.
+    #[test]
+    fn rejected_plans_name_their_fields(plan in any_plan(), bad in prop_oneof![
+        Just(f64::NAN), Just(f64::INFINITY), Just(-1.0), Just(1e300)
+    ]) {
+        let mut broken = plan;
+        broken.baseline.units = bad;
+        let errors = broken.validate().expect_err("an out-of-range unit count is rejected");
+        prop_assert!(errors.iter().any(|e| e.path == "baseline.units" && e.message.starts_with("Units today")));
     }
 }

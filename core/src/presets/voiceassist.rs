@@ -13,5 +13,8 @@ pub const TEMPLATE: Template = Template {
 
 /// The preset plan.
 pub fn plan() -> Plan {
-    Plan { name: "VoiceAssist scaling runbook".to_owned(), ..Plan::default() }
+    Plan {
+        name: "VoiceAssist scaling runbook".to_owned(),
+        ..Plan::default()
+    }
 }
