@@ -411,9 +411,9 @@ pub fn size_timeline(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog;
     use crate::plan::Policies;
     use crate::tiers::COUNT_CAP;
-    use crate::catalog;
 
     /// Tolerance for hand-checked dollars and percentages.
     const TOLERANCE: f64 = 1e-9;

@@ -13,5 +13,8 @@ pub const TEMPLATE: Template = Template {
 
 /// The preset plan.
 pub fn plan() -> Plan {
-    Plan { name: "Single-server SaaS (Selextract)".to_owned(), ..Plan::default() }
+    Plan {
+        name: "Single-server SaaS (Selextract)".to_owned(),
+        ..Plan::default()
+    }
 }

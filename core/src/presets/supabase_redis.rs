@@ -13,5 +13,8 @@ pub const TEMPLATE: Template = Template {
 
 /// The preset plan.
 pub fn plan() -> Plan {
-    Plan { name: "Supabase + Redis SaaS".to_owned(), ..Plan::default() }
+    Plan {
+        name: "Supabase + Redis SaaS".to_owned(),
+        ..Plan::default()
+    }
 }
