@@ -17,6 +17,8 @@ mod tolerance {
     pub const ONE_DECIMAL: f64 = 0.05;
     /// A figure a guide prints as a whole number (585 requests): half of its last digit.
     pub const WHOLE: f64 = 0.5;
+    /// Dollars worked out by hand to the cent: half a cent.
+    pub const CENT: f64 = 0.005;
 
     /// Asserts `|actual − expected| ≤ tolerance`, where an [`EXACT`] tolerance is scaled by
     /// the expected figure's size.
