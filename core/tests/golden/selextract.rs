@@ -455,8 +455,18 @@ fn connection_pools_stay_under_the_pooler_threshold_until_nine_instances() {
     }
     // At api_scaling.max_instances the pools take every connection: 10 × 20 = 200 =
     // max_connections, past the 80 % threshold (160) from 9 instances on: hence PgBouncer.
-    assert_eq!(10 * 20, 200);
-    assert!(9.0 * 20.0 > 0.8 * 200.0 && 8.0 * 20.0 <= 0.8 * 200.0);
+    let plan = plan();
+    let pool = f64::from(plan.policies.pool_per_instance);
+    let limit = f64::from(plan.catalogs.databases[0].max_connections);
+    let threshold = limit * plan.policies.pooler_share_pct / 100.0;
+    close(
+        f64::from(plan.policies.max_instances) * pool,
+        limit,
+        TOL,
+        "pools at the maximum",
+    );
+    let first_over = (1..=plan.policies.max_instances).find(|&n| f64::from(n) * pool > threshold);
+    assert_eq!(first_over, Some(9));
 }
 
 #[test]
