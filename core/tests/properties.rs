@@ -37,7 +37,10 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             let (sessions, share, minutes, interactions, gpu_s) = voice;
             let (util, trigger, redundancy, min, growth) = policy;
             let (with_voice, commit, horizon) = flags;
-            let mut plan = Plan { horizon_months: horizon, ..Plan::default() };
+            let mut plan = Plan {
+                horizon_months: horizon,
+                ..Plan::default()
+            };
             plan.baseline.units = units;
             plan.baseline.traffic = Traffic::DailyVolume {
                 requests_per_unit_per_day: requests,
