@@ -10,7 +10,10 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 fn big_plan() -> Plan {
-    let mut plan = Plan { horizon_months: 120, ..Plan::default() };
+    let mut plan = Plan {
+        horizon_months: 120,
+        ..Plan::default()
+    };
     plan.baseline.voice = std::env::var("NOVOICE").is_err().then_some(VoiceDemand {
         sessions_per_unit_per_day: 0.5,
         peak_hour_share_pct: 15.0,
