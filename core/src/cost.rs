@@ -49,15 +49,51 @@ const WEEKDAYS: f64 = 5.0;
 /// Weekend hours in a week.
 const WEEKEND_HOURS: f64 = 48.0;
 
-/// One line of a month's bill.
+/// What a line of the bill pays for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum CostComponent {
+    /// The app instances.
+    AppInstances,
+    /// The managed database.
+    Database,
+    /// Redis.
+    Redis,
+    /// GPU voice nodes.
+    GpuVoice,
+    /// One of the plan's other costs (index into `Baseline::other_costs`).
+    Other(usize),
+}
+
+impl CostComponent {
+    /// The component's name: "App instances", "Database", "Redis", "GPU voice", or the other
+    /// cost's own name from `other_costs` ("other cost" when the index is out of range).
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::cost::CostComponent;
+    /// assert_eq!(CostComponent::GpuVoice.name(&[]), "GPU voice");
+    /// ```
+    pub fn name<'a>(&self, other_costs: &'a [CostLine]) -> &'a str {
+        match self {
+            Self::AppInstances => "App instances",
+            Self::Database => "Database",
+            Self::Redis => "Redis",
+            Self::GpuVoice => "GPU voice",
+            Self::Other(i) => other_costs
+                .get(*i)
+                .map_or("other cost", |l| l.name.as_str()),
+        }
+    }
+}
+
+/// One line of a month's bill. How the amount follows from sizes and prices is explained on
+/// demand (`engine::explain`, [`explain_other_cost`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CostLineItem {
-    /// "App instances", "Redis", "Monitoring".
-    pub component: String,
+    /// What the line pays for.
+    pub component: CostComponent,
     /// USD per month.
     pub usd_per_month: f64,
-    /// How the amount follows from sizes and prices.
-    pub explanation: Explanation,
 }
 
 impl CostLineItem {
@@ -66,15 +102,14 @@ impl CostLineItem {
     ///
     /// # Example
     /// ```
-    /// use headroom_core::{cost::CostLineItem, explain::Explanation};
-    /// let item = CostLineItem::new("Redis", f64::NAN, Explanation::new("?"));
+    /// use headroom_core::cost::{CostComponent, CostLineItem};
+    /// let item = CostLineItem::new(CostComponent::Redis, f64::NAN);
     /// assert_eq!(item.usd_per_month, 0.0);
     /// ```
-    pub fn new(component: impl Into<String>, usd_per_month: f64, explanation: Explanation) -> Self {
+    pub fn new(component: CostComponent, usd_per_month: f64) -> Self {
         Self {
-            component: component.into(),
+            component,
             usd_per_month: supply_amount(usd_per_month),
-            explanation,
         }
     }
 }
@@ -93,10 +128,10 @@ impl CostBreakdown {
     ///
     /// # Example
     /// ```
-    /// use headroom_core::{cost::{CostBreakdown, CostLineItem}, explain::Explanation};
+    /// use headroom_core::cost::{CostBreakdown, CostComponent, CostLineItem};
     /// let bill = CostBreakdown::from_items(vec![
-    ///     CostLineItem::new("App", 238.4, Explanation::new("4 × m7g.large")),
-    ///     CostLineItem::new("Redis", 40.0, Explanation::new("4 GB single node")),
+    ///     CostLineItem::new(CostComponent::AppInstances, 238.4),
+    ///     CostLineItem::new(CostComponent::Redis, 40.0),
     /// ]);
     /// assert!((bill.total_usd_per_month - 278.4).abs() < 1e-9);
     /// ```
@@ -132,22 +167,35 @@ pub fn other_cost_items(lines: &[CostLine], units: f64) -> Vec<CostLineItem> {
     let units = demand_amount(units);
     lines
         .iter()
-        .map(|line| {
+        .enumerate()
+        .map(|(i, line)| {
             let fixed = supply_amount(line.fixed_usd_per_month);
             let per_unit = supply_amount(line.per_unit_usd_per_month);
-            let total = fixed + per_unit * units;
-            CostLineItem::new(
-                line.name.clone(),
-                total,
-                Explanation::new(format!("{}/month", usd(total))).formula(format!(
-                    "{} + {} × {}",
-                    usd(fixed),
-                    usd(per_unit),
-                    format::number(units)
-                )),
-            )
+            CostLineItem::new(CostComponent::Other(i), fixed + per_unit * units)
         })
         .collect()
+}
+
+/// How one of the plan's other costs comes to its amount at `units` demand units:
+/// "$30/month = $20 + $0.01 × 1 000".
+///
+/// # Example
+/// ```
+/// use headroom_core::{cost::explain_other_cost, plan::CostLine};
+/// let line = CostLine { name: "Monitoring".into(), fixed_usd_per_month: 20.0, per_unit_usd_per_month: 0.01 };
+/// assert_eq!(explain_other_cost(&line, 1000.0).sentence(), "$30/month = $20 + $0.01 × 1 000");
+/// ```
+pub fn explain_other_cost(line: &CostLine, units: f64) -> Explanation {
+    let units = demand_amount(units);
+    let fixed = supply_amount(line.fixed_usd_per_month);
+    let per_unit = supply_amount(line.per_unit_usd_per_month);
+    let total = supply_amount(fixed + per_unit * units);
+    Explanation::new(format!("{}/month", usd(total))).formula(format!(
+        "{} + {} × {}",
+        usd(fixed),
+        usd(per_unit),
+        format::number(units)
+    ))
 }
 
 /// Cost per demand unit: `total_usd ÷ units`; `None` for no units (0, negative, or not a
@@ -317,8 +365,65 @@ pub struct OffHoursSaving {
     pub instances_kept: u64,
     /// Saving, USD per month.
     pub saving_usd_per_month: f64,
-    /// The working.
-    pub explanation: Explanation,
+    /// Instances sized for.
+    pub instances: u64,
+    /// On-demand price of one instance, USD per month (after the safety rules).
+    pub unit_usd_per_month: f64,
+    /// Business hours per weekday (after the safety rules).
+    pub business_hours_per_weekday: f64,
+    /// Whether weekends run at the reduced level.
+    pub weekends_reduced: bool,
+    /// Share of the instances kept off hours, as a fraction.
+    pub off_hours_share: f64,
+}
+
+impl OffHoursSaving {
+    /// The working: "$76.63/month saved = (4 − 2) × $59.6 × 108 h ÷ 168 h = …".
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::{cost::off_hours_saving, plan::OffHoursPolicy};
+    /// let policy = OffHoursPolicy { enabled: true, business_hours_per_weekday: 12.0,
+    ///     weekends_reduced: true, off_hours_share_pct: 50.0 };
+    /// assert_eq!(off_hours_saving(4, 59.6, &policy).explain().figure, "$76.63/month saved");
+    /// ```
+    pub fn explain(&self) -> Explanation {
+        let instances = self.instances;
+        let instances_kept = self.instances_kept;
+        let off_per_weekday = 24.0 - self.business_hours_per_weekday;
+        let weekend_words = if self.weekends_reduced {
+            "48 h".to_owned()
+        } else {
+            format!("{} h × 2", format::number(off_per_weekday))
+        };
+        Explanation::new(format!("{}/month saved", usd(self.saving_usd_per_month)))
+            .formula(format!(
+                "({instances} − {instances_kept}) × {} × {} h ÷ 168 h = {}; reduced hours = \
+                 (24 − {}) × 5 + {weekend_words}",
+                usd(self.unit_usd_per_month),
+                format::number(self.reduced_hours_per_week),
+                usd(self.saving_usd_per_month),
+                format::number(self.business_hours_per_weekday)
+            ))
+            .input("instances", instances.to_string())
+            .input(
+                "business hours per weekday",
+                format::with_unit(self.business_hours_per_weekday, "h"),
+            )
+            .input(
+                "weekends reduced",
+                if self.weekends_reduced { "yes" } else { "no" },
+            )
+            .input(
+                "share kept off hours",
+                format::percent(self.off_hours_share),
+            )
+            .binding(format!(
+                "{instances_kept} instances kept = max(1, ⌈{instances} × {}⌉) for {} of the week",
+                format::percent(self.off_hours_share),
+                format::percent(self.reduced_fraction)
+            ))
+    }
 }
 
 /// Saving from running fewer of `instances` outside business hours.
@@ -366,41 +471,16 @@ pub fn off_hours_saving(
     };
     let stopped = instances - instances_kept;
     let saving_usd_per_month = stopped as f64 * price * reduced_fraction;
-    let weekend_words = if policy.weekends_reduced {
-        "48 h".to_owned()
-    } else {
-        format!("{} h × 2", format::number(off_per_weekday))
-    };
-    let explanation = Explanation::new(format!("{}/month saved", usd(saving_usd_per_month)))
-        .formula(format!(
-            "({instances} − {instances_kept}) × {} × {} h ÷ 168 h = {}; reduced hours = \
-             (24 − {}) × 5 + {weekend_words}",
-            usd(price),
-            format::number(reduced_hours_per_week),
-            usd(saving_usd_per_month),
-            format::number(business)
-        ))
-        .input("instances", instances.to_string())
-        .input(
-            "business hours per weekday",
-            format::with_unit(business, "h"),
-        )
-        .input(
-            "weekends reduced",
-            if policy.weekends_reduced { "yes" } else { "no" },
-        )
-        .input("share kept off hours", format::percent(share))
-        .binding(format!(
-            "{instances_kept} instances kept = max(1, ⌈{instances} × {}⌉) for {} of the week",
-            format::percent(share),
-            format::percent(reduced_fraction)
-        ));
     OffHoursSaving {
         reduced_hours_per_week,
         reduced_fraction,
         instances_kept,
         saving_usd_per_month,
-        explanation,
+        instances,
+        unit_usd_per_month: price,
+        business_hours_per_weekday: business,
+        weekends_reduced: policy.weekends_reduced,
+        off_hours_share: share,
     }
 }
 
@@ -552,9 +632,8 @@ mod tests {
         assert_eq!(per_unit(1e300, 1e-300), None);
         assert_eq!(per_unit(1.0, -1.0), None);
         let bill = CostBreakdown::from_items(vec![CostLineItem {
-            component: "x".into(),
+            component: CostComponent::Other(0),
             usd_per_month: f64::NAN,
-            explanation: Explanation::default(),
         }]);
         assert_eq!(bill.total_usd_per_month, 0.0);
     }

@@ -13,13 +13,19 @@
 //! [`run`] cannot fail: the plan is already validated, every model saturates instead of
 //! overflowing, and a figure the models cannot produce (a trend that cannot be fitted, demand
 //! beyond the largest catalog entry) is reported as a note or a flagged month, never as NaN.
+//!
+//! Results hold numbers, not words: the page recomputes on every keystroke, and a figure's
+//! working is only read when someone asks for it. [`explain`] builds the explanation of any
+//! figure of any month on demand, from the plan and the results.
 
-use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostLineItem, OffHoursSaving};
+use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent, CostLineItem};
 use crate::explain::Explanation;
 use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers};
-use crate::plan::YearMonth;
-use crate::plan::{GpuNode, InstanceType, Plan, Traffic, VoiceDemand};
+use crate::plan::{
+    ForecastBound, GpuNode, InstanceType, PeakShape, Plan, RedisTopology, Traffic, VoiceDemand,
+    YearMonth,
+};
 use crate::queueing;
 use crate::redis::{self, RedisNeed};
 use crate::sizing::{self, AppSizing, SizingPolicy};
@@ -100,14 +106,10 @@ pub struct DatabaseMonth {
     pub connections_from_units: f64,
     /// Data size, GB.
     pub data_gb: f64,
-    /// Tier name, or `None` beyond the catalog.
-    pub tier: Option<String>,
+    /// Index of the tier in the plan's database catalog, or `None` beyond the catalog.
+    pub tier: Option<usize>,
     /// Whether the app's pools exceed the pooler threshold of the tier's direct connections.
     pub needs_pooler: bool,
-    /// How the connections were computed.
-    pub explanation: Explanation,
-    /// What to do about pooling.
-    pub advice: String,
 }
 
 /// Redis in one month.
@@ -115,10 +117,10 @@ pub struct DatabaseMonth {
 pub struct RedisMonth {
     /// Memory needed.
     pub need: RedisNeed,
-    /// Plan name, or `None` beyond the catalog.
-    pub plan: Option<String>,
-    /// Topology of the plan, in words.
-    pub topology: Option<String>,
+    /// Index of the plan in the plan's Redis catalog, or `None` beyond the catalog.
+    pub plan: Option<usize>,
+    /// Topology of the plan.
+    pub topology: Option<RedisTopology>,
 }
 
 /// GPU voice nodes in one month.
@@ -130,6 +132,12 @@ pub struct VoiceSizing {
     pub nodes_by_concurrency: u64,
     /// Nodes by the queueing model (Erlang C).
     pub nodes_by_queue: u64,
+    /// Streams (M/M/c servers) the queueing model needs.
+    pub servers: u64,
+    /// How the streams were computed.
+    pub queue_model: QueueModel,
+    /// Sessions in the busiest hour.
+    pub busiest_hour_sessions: f64,
     /// Concurrent sessions at peak (Little's law).
     pub concurrent_sessions: f64,
     /// Voice interactions per second at peak.
@@ -138,11 +146,53 @@ pub struct VoiceSizing {
     pub offered_load_erlangs: f64,
     /// The chosen percentile's wait with `nodes`, seconds (`None` when unstable).
     pub wait_at_percentile_s: Option<f64>,
-    /// Which rule binds: "queueing", "concurrency" or "minimum".
-    pub binding: String,
-    /// How the nodes were computed.
-    pub explanation: Explanation,
+    /// Which rule binds.
+    pub binding: VoiceBinding,
 }
+
+/// Which rule sets the GPU voice nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum VoiceBinding {
+    /// The wait target (queueing model).
+    Queueing,
+    /// Sessions per node.
+    Concurrency,
+    /// No voice demand: the minimum.
+    Minimum,
+}
+
+impl VoiceBinding {
+    /// "queueing", "concurrency" or "minimum".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Queueing => "queueing",
+            Self::Concurrency => "concurrency",
+            Self::Minimum => "minimum",
+        }
+    }
+}
+
+/// How the voice streams were sized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum QueueModel {
+    /// Erlang C, searched exactly (offered load up to [`EXACT_QUEUEING_MAX_ERLANGS`]).
+    ErlangC,
+    /// Square-root staffing with the Halfin–Whitt approximation of Erlang C (larger loads).
+    HalfinWhitt,
+    /// Beyond the queueing model's range: streams at the target utilisation.
+    UtilisationCap,
+}
+
+/// Offered load (erlangs) up to which voice streams are sized with the exact Erlang C search,
+/// which takes O(streams) steps per month. Above it, square-root staffing with the
+/// Halfin–Whitt approximation ([`queueing::size_servers_halfin_whitt`]) takes O(log streams)
+/// steps; at thousands of erlangs it agrees with the exact search to within a few streams in
+/// thousands. This bounds the work of any plan, however large its voice load.
+pub const EXACT_QUEUEING_MAX_ERLANGS: f64 = 5_000.0;
+
+/// Streams up to which the wait at the chosen percentile is computed exactly (O(streams)
+/// steps); above it, with the Halfin–Whitt approximation (O(1)).
+pub const EXACT_WAIT_MAX_STREAMS: u64 = 10_000;
 
 /// One upgrade or limit crossed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -278,33 +328,11 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         .collect();
 
     // Tier progressions.
-    let db_specs: Vec<TierSpec> = plan
-        .catalogs
-        .databases
-        .iter()
-        .map(|t| TierSpec {
-            name: t.name.clone(),
-            limits: vec![
-                Some(f64::from(t.max_connections.max(t.pooler_clients))),
-                Some(t.storage_gb),
-            ],
-            usd_per_month: t.usd_per_month,
-        })
-        .collect();
-    let db_dims = [
-        Dimension {
-            name: "connections",
-            unit: "",
-        },
-        Dimension {
-            name: "data",
-            unit: "GB",
-        },
-    ];
-    let db_needs: Vec<Vec<f64>> = demands
+    let db_specs = database_specs(plan);
+    let db_needs: Vec<[f64; 2]> = demands
         .iter()
         .map(|d| {
-            vec![
+            [
                 d.connections_from_pools.max(d.connections_from_units),
                 d.data_gb,
             ]
@@ -312,7 +340,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         .collect();
     let database_tiers = tiers::progression(
         &db_specs,
-        &db_dims,
+        &DATABASE_DIMENSIONS,
         &db_needs,
         &ProgressionOptions {
             trigger_pct: policies.scale_up_trigger_pct,
@@ -332,11 +360,8 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     let mut months = Vec::with_capacity(demands.len());
     for (i, d) in demands.into_iter().enumerate() {
         let month = i as u32 + 1;
-        let db_tier = database_tiers
-            .months
-            .get(i)
-            .and_then(|m| m.tier)
-            .and_then(|t| plan.catalogs.databases.get(t));
+        let db_index = database_tiers.months.get(i).and_then(|m| m.tier);
+        let db_tier = db_index.and_then(|t| plan.catalogs.databases.get(t));
         let connections = d.connections_from_pools.max(d.connections_from_units);
         let needs_pooler = db_tier.is_some_and(|t| {
             d.connections_from_pools
@@ -347,63 +372,38 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             connections_from_pools: d.connections_from_pools,
             connections_from_units: d.connections_from_units,
             data_gb: d.data_gb,
-            tier: db_tier.map(|t| t.name.clone()),
+            tier: db_tier.and(db_index),
             needs_pooler,
-            explanation: explain_connections(
-                plan,
-                &d.app,
-                d.connections_from_pools,
-                d.connections_from_units,
-                d.units_sized,
-            ),
-            advice: pooler_advice(plan, db_tier, d.connections_from_pools, needs_pooler),
         };
-        let redis_plan = redis_plans
-            .months
-            .get(i)
-            .and_then(|m| m.tier)
-            .and_then(|t| plan.catalogs.redis.get(t));
+        let redis_index = redis_plans.months.get(i).and_then(|m| m.tier);
+        let redis_plan = redis_index.and_then(|t| plan.catalogs.redis.get(t));
         let redis = RedisMonth {
             need: d.redis,
-            plan: redis_plan.map(|p| p.name.clone()),
-            topology: redis_plan.map(|p| topology_words(p.topology).to_owned()),
+            plan: redis_plan.and(redis_index),
+            topology: redis_plan.map(|p| p.topology),
         };
 
-        let mut items = Vec::new();
-        let off_hours = policies.off_hours.enabled.then(|| {
-            cost::off_hours_saving(d.app.instances, app_type.usd_per_month, &policies.off_hours)
+        let mut items = Vec::with_capacity(4 + baseline.other_costs.len());
+        items.push(CostLineItem {
+            component: CostComponent::AppInstances,
+            usd_per_month: app_cost_usd(plan, app_type, d.app.instances),
         });
-        items.push(app_cost_item(app_type, &d.app, off_hours.as_ref()));
         if let Some(tier) = db_tier {
             items.push(CostLineItem {
-                component: "Database".to_owned(),
+                component: CostComponent::Database,
                 usd_per_month: tier.usd_per_month,
-                explanation: Explanation::new(format::usd(tier.usd_per_month))
-                    .formula(format!("{} tier price", tier.name))
-                    .binding(tier.source.clone()),
             });
         }
         if let Some(plan_entry) = redis_plan {
             items.push(CostLineItem {
-                component: "Redis".to_owned(),
+                component: CostComponent::Redis,
                 usd_per_month: plan_entry.usd_per_month,
-                explanation: Explanation::new(format::usd(plan_entry.usd_per_month))
-                    .formula(format!("{} price", plan_entry.name))
-                    .binding(plan_entry.source.clone()),
             });
         }
         if let (Some(voice), Some(node)) = (&d.voice, gpu_node) {
-            let usd = voice.nodes as f64 * node.usd_per_month;
             items.push(CostLineItem {
-                component: "GPU voice".to_owned(),
-                usd_per_month: usd,
-                explanation: Explanation::new(format::usd(usd))
-                    .formula(format!(
-                        "{} nodes × {}",
-                        voice.nodes,
-                        format::usd(node.usd_per_month)
-                    ))
-                    .input("node type", node.name.clone()),
+                component: CostComponent::GpuVoice,
+                usd_per_month: voice.nodes as f64 * node.usd_per_month,
             });
         }
         items.extend(cost::other_cost_items(&baseline.other_costs, d.units_sized));
@@ -479,11 +479,14 @@ fn find_gpu(plan: &Plan) -> Option<&GpuNode> {
         .or_else(|| plan.catalogs.gpu_nodes.first())
 }
 
-fn topology_words(topology: crate::plan::RedisTopology) -> &'static str {
-    match topology {
-        crate::plan::RedisTopology::Single => "single node",
-        crate::plan::RedisTopology::Replicated => "primary + replica",
-        crate::plan::RedisTopology::Cluster => "cluster",
+impl RedisMonth {
+    /// The plan's topology in words: "single node", "primary + replica" or "cluster".
+    pub fn topology_words(&self) -> Option<&'static str> {
+        self.topology.map(|topology| match topology {
+            RedisTopology::Single => "single node",
+            RedisTopology::Replicated => "primary + replica",
+            RedisTopology::Cluster => "cluster",
+        })
     }
 }
 
@@ -505,7 +508,7 @@ fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> V
         sizing::ceil_count(concurrent_sessions / f64::from(node.sessions_per_node));
     let interactions_per_s = busiest_hour_sessions * voice.interactions_per_session / 3600.0;
     let offered_load_erlangs = interactions_per_s * voice.gpu_seconds_per_interaction;
-    let queue = queueing::size_servers(&queueing::SizingOptions {
+    let options = queueing::SizingOptions {
         arrival_rate_per_s: interactions_per_s,
         mean_service_time_s: voice.gpu_seconds_per_interaction,
         streams_per_node: node.streams_per_node,
@@ -513,9 +516,18 @@ fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> V
             quantile: fraction(policies.voice.percentile_pct),
             max_wait_s: policies.voice.wait_target_s,
         },
-    });
-    let (nodes_by_queue, servers) = match &queue {
-        Ok(q) => (q.nodes, q.servers),
+    };
+    // Above the threshold the exact search would take O(streams) steps every month.
+    let (queue, model) = if offered_load_erlangs > EXACT_QUEUEING_MAX_ERLANGS {
+        (
+            queueing::size_servers_halfin_whitt(&options),
+            QueueModel::HalfinWhitt,
+        )
+    } else {
+        (queueing::size_servers(&options), QueueModel::ErlangC)
+    };
+    let (nodes_by_queue, servers, queue_model) = match &queue {
+        Ok(q) => (q.nodes, q.servers, model),
         // Beyond the queueing model's range: fall back to a utilisation cap.
         Err(_) => {
             let servers = sizing::ceil_count(
@@ -524,6 +536,7 @@ fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> V
             (
                 sizing::ceil_count(servers as f64 / f64::from(node.streams_per_node)),
                 servers,
+                QueueModel::UtilisationCap,
             )
         }
     };
@@ -532,78 +545,300 @@ fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> V
         .saturating_add(u64::from(policies.redundancy))
         .max(u64::from(units > 0.0));
     let binding = if needed == 0 {
-        "minimum"
+        VoiceBinding::Minimum
     } else if nodes_by_queue >= nodes_by_concurrency {
-        "queueing"
+        VoiceBinding::Queueing
     } else {
-        "concurrency"
+        VoiceBinding::Concurrency
     };
     let streams = nodes.saturating_mul(u64::from(node.streams_per_node));
-    let wait_at_percentile_s = queueing::mmc_wait(&queueing::MmcQueue {
+    let queue = queueing::MmcQueue {
         arrival_rate_per_s: interactions_per_s,
         mean_service_time_s: voice.gpu_seconds_per_interaction,
         servers: streams,
-    })
-    .ok()
-    .and_then(|w| {
+    };
+    let wait = if streams <= EXACT_WAIT_MAX_STREAMS {
+        queueing::mmc_wait(&queue)
+    } else {
+        queueing::mmc_wait_halfin_whitt(&queue)
+    };
+    let wait_at_percentile_s = wait.ok().and_then(|w| {
         w.wait_quantile_s(fraction(policies.voice.percentile_pct))
             .ok()
             .flatten()
     });
-    let explanation = Explanation::new(format!("{nodes} GPU nodes"))
-        .formula(format!(
-            "max(⌈{} concurrent sessions ÷ {} per node⌉ = {nodes_by_concurrency}, ⌈{servers} streams ÷ {} per node⌉ = {nodes_by_queue}){}",
-            format::number(concurrent_sessions),
-            node.sessions_per_node,
-            node.streams_per_node,
-            if policies.redundancy > 0 { format!(" + {} spare", policies.redundancy) } else { String::new() },
-        ))
-        .input("busiest-hour sessions", format::number(busiest_hour_sessions))
-        .input("interactions", format!("{}/s", format::number(interactions_per_s)))
-        .input("GPU time per interaction", format!("{} s", format::number(voice.gpu_seconds_per_interaction)))
-        .input("offered load", format!("{} erlangs", format::number(offered_load_erlangs)))
-        .input(
-            "wait target",
-            format!(
-                "p{} ≤ {} s",
-                format::number(policies.voice.percentile_pct),
-                format::number(policies.voice.wait_target_s)
-            ),
-        )
-        .binding(match binding {
-            "queueing" => "the wait target (Erlang C) binds".to_owned(),
-            "concurrency" => "the sessions-per-node rule binds".to_owned(),
-            _ => "no voice demand".to_owned(),
-        });
     VoiceSizing {
         nodes,
         nodes_by_concurrency,
         nodes_by_queue,
+        servers,
+        queue_model,
+        busiest_hour_sessions,
         concurrent_sessions,
         interactions_per_s,
         offered_load_erlangs,
         wait_at_percentile_s,
-        binding: binding.to_owned(),
-        explanation,
+        binding,
     }
 }
 
-fn explain_connections(
-    plan: &Plan,
-    app: &AppSizing,
-    pools: f64,
-    by_units: f64,
-    units: f64,
-) -> Explanation {
+/// The two dimensions database tiers are chosen on.
+const DATABASE_DIMENSIONS: [Dimension; 2] = [
+    Dimension {
+        name: "connections",
+        unit: "",
+    },
+    Dimension {
+        name: "data",
+        unit: "GB",
+    },
+];
+
+/// The plan's database tiers as tier specs: connections (direct or through the pooler,
+/// whichever is larger) and storage.
+fn database_specs(plan: &Plan) -> Vec<TierSpec> {
+    plan.catalogs
+        .databases
+        .iter()
+        .map(|t| TierSpec {
+            name: t.name.clone(),
+            limits: vec![
+                Some(f64::from(t.max_connections.max(t.pooler_clients))),
+                Some(t.storage_gb),
+            ],
+            usd_per_month: t.usd_per_month,
+        })
+        .collect()
+}
+
+/// App instances' monthly cost: on demand, less the off-hours saving when enabled.
+fn app_cost_usd(plan: &Plan, app_type: &InstanceType, instances: u64) -> f64 {
+    let on_demand = instances as f64 * app_type.usd_per_month;
+    (on_demand - off_hours_saving_usd(plan, app_type, instances)).max(0.0)
+}
+
+fn off_hours_saving_usd(plan: &Plan, app_type: &InstanceType, instances: u64) -> f64 {
+    let policy = &plan.policies.off_hours;
+    if policy.enabled {
+        cost::off_hours_saving(instances, app_type.usd_per_month, policy).saving_usd_per_month
+    } else {
+        0.0
+    }
+}
+
+/// A figure of one month that [`explain`] can explain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Figure {
+    /// Demand units forecast.
+    Units,
+    /// Peak requests per second sized for.
+    PeakRps,
+    /// App instances.
+    AppInstances,
+    /// Database connections.
+    DbConnections,
+    /// Whether the database needs a connection pooler.
+    DbPooler,
+    /// Database tier.
+    DbTier,
+    /// Redis node memory.
+    RedisMemory,
+    /// Redis plan.
+    RedisPlan,
+    /// GPU voice nodes (only when the plan has voice).
+    GpuNodes,
+    /// One line of the month's bill.
+    Cost {
+        /// Index into the month's `cost.items`.
+        component: usize,
+    },
+    /// The month's total cost.
+    TotalCost,
+    /// Total cost per demand unit.
+    CostPerUnit,
+}
+
+impl Figure {
+    /// Every figure except the cost lines, in table order.
+    pub const TABLE: [Figure; 11] = [
+        Figure::Units,
+        Figure::PeakRps,
+        Figure::AppInstances,
+        Figure::DbConnections,
+        Figure::DbPooler,
+        Figure::DbTier,
+        Figure::RedisMemory,
+        Figure::RedisPlan,
+        Figure::GpuNodes,
+        Figure::TotalCost,
+        Figure::CostPerUnit,
+    ];
+}
+
+/// The working behind one figure of one month: inputs, formula and the constraint that binds,
+/// e.g. "7 × m7g.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
+/// binds".
+///
+/// `results` must be [`run`]'s output for `plan`; `scenario` is an index into
+/// `results.scenarios` and `month` the 1-based plan month. `None` when an index is out of
+/// range, or for [`Figure::GpuNodes`] when the plan has no voice.
+///
+/// # Example
+/// ```
+/// use headroom_core::{engine::{self, Figure}, plan::Plan};
+/// let plan = Plan::default().validate().unwrap();
+/// let results = engine::run(&plan);
+/// let why = engine::explain(&plan, &results, 0, 1, Figure::AppInstances).unwrap();
+/// assert!(why.sentence().contains("binds"));
+/// assert!(engine::explain(&plan, &results, 0, 13, Figure::AppInstances).is_none());
+/// ```
+pub fn explain(
+    plan: &ValidPlan,
+    results: &PlanResults,
+    scenario: usize,
+    month: u32,
+    figure: Figure,
+) -> Option<Explanation> {
+    let plan = plan.plan();
+    let result = results.scenarios.get(scenario)?;
+    let index = usize::try_from(month.checked_sub(1)?).ok()?;
+    let m = result.months.get(index)?;
+    let unit_name = &plan.baseline.demand_unit;
+    match figure {
+        Figure::Units => {
+            let growth = &plan.scenarios.get(scenario)?.growth;
+            Some(growth::explain_month(
+                plan.baseline.units,
+                growth,
+                plan.start,
+                month,
+                &m.units,
+                unit_name,
+            ))
+        }
+        Figure::PeakRps => Some(explain_peak_rps(plan, m)),
+        Figure::AppInstances => Some(m.app.explain(&find_instance(plan).name)),
+        Figure::DbConnections => Some(explain_connections(plan, m)),
+        Figure::DbPooler => Some(explain_pooler(plan, &m.database)),
+        Figure::DbTier => result.database_tiers.explain_month(
+            index,
+            &database_specs(plan),
+            &DATABASE_DIMENSIONS,
+            &[m.database.connections, m.database.data_gb],
+        ),
+        Figure::RedisMemory => Some(m.redis.need.explain()),
+        Figure::RedisPlan => redis::explain_plan_month(
+            &plan.catalogs.redis,
+            &plan.policies.redis,
+            &result.redis_plans,
+            index,
+            m.redis.need.node_memory_mb,
+        ),
+        Figure::GpuNodes => {
+            let voice = m.voice.as_ref()?;
+            let demand = plan.baseline.voice.as_ref()?;
+            Some(explain_voice(plan, demand, find_gpu(plan)?, voice))
+        }
+        Figure::Cost { component } => explain_cost_item(plan, m, m.cost.items.get(component)?),
+        Figure::TotalCost => Some(explain_total(plan, m)),
+        Figure::CostPerUnit => Some(explain_cost_per_unit(plan, m)),
+    }
+}
+
+fn bound_words(bound: ForecastBound) -> &'static str {
+    match bound {
+        ForecastBound::Mean => "forecast",
+        ForecastBound::Upper => "upper bound of the forecast",
+        ForecastBound::Lower => "lower bound of the forecast",
+    }
+}
+
+fn times(value: f64) -> String {
+    format!("×{}", format::number(value))
+}
+
+/// "412 req/s = 10 000 users × 30 req/day ÷ 86 400 s × 3 peak-to-average × 1.5 calendar peak".
+fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
+    let policies = &plan.policies;
+    let unit_name = &plan.baseline.demand_unit;
+    let units = format::with_unit(m.units_sized, unit_name);
+    let mut formula = match &plan.baseline.traffic {
+        Traffic::DailyVolume {
+            requests_per_unit_per_day,
+            peak: PeakShape::PeakToAverage { ratio },
+        } => format!(
+            "{units} × {} req/day ÷ 86 400 s × {} peak-to-average",
+            format::number(*requests_per_unit_per_day),
+            format::number(*ratio)
+        ),
+        Traffic::DailyVolume {
+            requests_per_unit_per_day,
+            peak: PeakShape::PeakHourShare { share_pct },
+        } => format!(
+            "{units} × {} req/day × {} in the busiest hour ÷ 3 600 s",
+            format::number(*requests_per_unit_per_day),
+            format::percent(share_pct / 100.0)
+        ),
+        Traffic::PeakRate { peak_rps } if plan.baseline.units > 0.0 => format!(
+            "{} today × {units} ÷ {} today",
+            format::with_unit(*peak_rps, "req/s"),
+            format::with_unit(plan.baseline.units, unit_name)
+        ),
+        Traffic::PeakRate { peak_rps } => {
+            format!("{} today", format::with_unit(*peak_rps, "req/s"))
+        }
+    };
+    let effect = &m.calendar_effect;
+    if effect.peak != 1.0 {
+        formula.push_str(&format!(" × {} calendar peak", format::number(effect.peak)));
+    }
+    let bound = m.units.bound(policies.forecast_bound);
+    let mut e = Explanation::new(format::with_unit(m.peak_rps, "req/s"))
+        .formula(formula)
+        .input(
+            bound_words(policies.forecast_bound),
+            format::with_unit(bound, unit_name),
+        )
+        .input("headroom", format::percent(policies.headroom_pct / 100.0))
+        .input(
+            "units sized for",
+            format!(
+                "{} × (1 + {}) = {units}",
+                format::number(bound),
+                format::percent(policies.headroom_pct / 100.0)
+            ),
+        )
+        .input("calendar peak", times(effect.peak));
+    if !effect.active.is_empty() {
+        e = e.input("calendar effects", effect.active.join(", "));
+    }
+    e.binding(if effect.peak > 1.0 {
+        format!(
+            "the calendar peak binds: {} {}",
+            effect.active.join(", "),
+            times(effect.peak)
+        )
+    } else {
+        format!(
+            "the {} plus {} headroom binds",
+            bound_words(policies.forecast_bound),
+            format::percent(policies.headroom_pct / 100.0)
+        )
+    })
+}
+
+fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
     let p = &plan.policies;
     let db = &plan.baseline.database;
+    let pools = m.database.connections_from_pools;
+    let by_units = m.database.connections_from_units;
     let mut e = Explanation::new(format!(
         "{} connections",
         format::number(pools.max(by_units))
     ))
     .formula(format!(
         "{} instances × {} pool + {} background = {}",
-        app.instances,
+        m.app.instances,
         p.pool_per_instance,
         db.background_connections,
         format::number(pools)
@@ -619,7 +854,7 @@ fn explain_connections(
             format!(
                 "{} × {} {} = {}",
                 format::number(db.connections_per_unit),
-                format::number(units),
+                format::number(m.units_sized),
                 plan.baseline.demand_unit,
                 format::number(by_units)
             ),
@@ -632,16 +867,13 @@ fn explain_connections(
     })
 }
 
-fn pooler_advice(
-    plan: &Plan,
-    tier: Option<&crate::plan::DatabaseTier>,
-    pools: f64,
-    needs_pooler: bool,
-) -> String {
-    let Some(tier) = tier else {
+/// What to do about pooling in words.
+fn pooler_advice(plan: &Plan, database: &DatabaseMonth) -> String {
+    let pools = database.connections_from_pools;
+    let Some(tier) = database.tier.and_then(|t| plan.catalogs.databases.get(t)) else {
         return "No tier in the catalog holds this many connections or this much data: add a larger tier, read replicas or partitioning.".to_owned();
     };
-    if needs_pooler {
+    if database.needs_pooler {
         format!(
             "The app pools ({}) exceed {} of {}'s {} direct connections: put a pooler (PgBouncer or Supavisor, transaction mode) in front; it accepts {} clients and keeps server connections under the limit.",
             format::number(pools),
@@ -660,30 +892,233 @@ fn pooler_advice(
     }
 }
 
-fn app_cost_item(
-    app_type: &InstanceType,
-    app: &AppSizing,
-    off_hours: Option<&OffHoursSaving>,
-) -> CostLineItem {
-    let on_demand = app.instances as f64 * app_type.usd_per_month;
-    let saving = off_hours.map_or(0.0, |s| s.saving_usd_per_month);
-    let usd = (on_demand - saving).max(0.0);
-    let mut explanation = Explanation::new(format::usd(usd)).formula(format!(
-        "{} × {} {}{}",
-        app.instances,
-        format::usd(app_type.usd_per_month),
-        app_type.name,
-        if saving > 0.0 {
-            format!(" − {} off-hours saving", format::usd(saving))
-        } else {
-            String::new()
+/// "connection pooler needed = 130 app connections > 80 % × 120 direct connections".
+fn explain_pooler(plan: &Plan, database: &DatabaseMonth) -> Explanation {
+    let advice = pooler_advice(plan, database);
+    let Some(tier) = database.tier.and_then(|t| plan.catalogs.databases.get(t)) else {
+        return Explanation::new("beyond the catalog").binding(advice);
+    };
+    let share = plan.policies.pooler_share_pct / 100.0;
+    let (figure, sign) = if database.needs_pooler {
+        ("connection pooler needed", ">")
+    } else {
+        ("direct connections", "≤")
+    };
+    Explanation::new(figure)
+        .formula(format!(
+            "{} app connections {sign} {} × {} direct connections of {} = {}",
+            format::number(database.connections_from_pools),
+            format::percent(share),
+            tier.max_connections,
+            tier.name,
+            format::number(f64::from(tier.max_connections) * share)
+        ))
+        .input("pooler threshold", format::percent(share))
+        .input("pooler clients", tier.pooler_clients.to_string())
+        .binding(advice)
+}
+
+fn explain_voice(plan: &Plan, voice: &VoiceDemand, node: &GpuNode, v: &VoiceSizing) -> Explanation {
+    let policies = &plan.policies;
+    let mut e = Explanation::new(format!("{} GPU nodes", v.nodes))
+        .formula(format!(
+            "max(⌈{} concurrent sessions ÷ {} per node⌉ = {}, ⌈{} streams ÷ {} per node⌉ = {}){}",
+            format::number(v.concurrent_sessions),
+            node.sessions_per_node,
+            v.nodes_by_concurrency,
+            v.servers,
+            node.streams_per_node,
+            v.nodes_by_queue,
+            if policies.redundancy > 0 {
+                format!(" + {} spare", policies.redundancy)
+            } else {
+                String::new()
+            },
+        ))
+        .input(
+            "busiest-hour sessions",
+            format::number(v.busiest_hour_sessions),
+        )
+        .input(
+            "interactions",
+            format!("{}/s", format::number(v.interactions_per_s)),
+        )
+        .input(
+            "GPU time per interaction",
+            format!("{} s", format::number(voice.gpu_seconds_per_interaction)),
+        )
+        .input(
+            "offered load",
+            format!("{} erlangs", format::number(v.offered_load_erlangs)),
+        )
+        .input(
+            "wait target",
+            format!(
+                "p{} ≤ {} s",
+                format::number(policies.voice.percentile_pct),
+                format::number(policies.voice.wait_target_s)
+            ),
+        );
+    match v.queue_model {
+        QueueModel::ErlangC => {}
+        QueueModel::HalfinWhitt => {
+            e = e.input(
+                "queueing model",
+                format!(
+                    "approximate: Halfin–Whitt square-root staffing (offered load above {} erlangs)",
+                    format::number(EXACT_QUEUEING_MAX_ERLANGS)
+                ),
+            );
         }
-    ));
-    explanation = explanation.input("price source", app_type.source.clone());
-    CostLineItem {
-        component: "App instances".to_owned(),
-        usd_per_month: usd,
-        explanation,
+        QueueModel::UtilisationCap => {
+            e = e.input(
+                "queueing model",
+                format!(
+                    "beyond the queueing model's range: streams at {} utilisation",
+                    format::percent(policies.target_utilisation_pct / 100.0)
+                ),
+            );
+        }
+    }
+    e.binding(match (v.binding, v.queue_model) {
+        (VoiceBinding::Queueing, QueueModel::ErlangC) => "the wait target (Erlang C) binds",
+        (VoiceBinding::Queueing, QueueModel::HalfinWhitt) => {
+            "the wait target (approximate: Halfin–Whitt) binds"
+        }
+        (VoiceBinding::Queueing, QueueModel::UtilisationCap) => "the utilisation cap binds",
+        (VoiceBinding::Concurrency, _) => "the sessions-per-node rule binds",
+        (VoiceBinding::Minimum, _) => "no voice demand",
+    })
+}
+
+fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Option<Explanation> {
+    match item.component {
+        CostComponent::AppInstances => {
+            let app_type = find_instance(plan);
+            let saving = off_hours_saving_usd(plan, app_type, m.app.instances);
+            Some(
+                Explanation::new(format::usd(item.usd_per_month))
+                    .formula(format!(
+                        "{} × {} {}{}",
+                        m.app.instances,
+                        format::usd(app_type.usd_per_month),
+                        app_type.name,
+                        if saving > 0.0 {
+                            format!(" − {} off-hours saving", format::usd(saving))
+                        } else {
+                            String::new()
+                        }
+                    ))
+                    .input("price source", app_type.source.clone()),
+            )
+        }
+        CostComponent::Database => {
+            let tier = plan.catalogs.databases.get(m.database.tier?)?;
+            Some(
+                Explanation::new(format::usd(tier.usd_per_month))
+                    .formula(format!("{} tier price", tier.name))
+                    .binding(tier.source.clone()),
+            )
+        }
+        CostComponent::Redis => {
+            let entry = plan.catalogs.redis.get(m.redis.plan?)?;
+            Some(
+                Explanation::new(format::usd(entry.usd_per_month))
+                    .formula(format!("{} price", entry.name))
+                    .binding(entry.source.clone()),
+            )
+        }
+        CostComponent::GpuVoice => {
+            let node = find_gpu(plan)?;
+            let nodes = m.voice.as_ref()?.nodes;
+            Some(
+                Explanation::new(format::usd(item.usd_per_month))
+                    .formula(format!(
+                        "{nodes} nodes × {}",
+                        format::usd(node.usd_per_month)
+                    ))
+                    .input("node type", node.name.clone()),
+            )
+        }
+        CostComponent::Other(i) => Some(cost::explain_other_cost(
+            plan.baseline.other_costs.get(i)?,
+            m.units_sized,
+        )),
+    }
+}
+
+/// "$1 234/month = $596 App instances + $25 Database + … — App instances is the largest line".
+fn explain_total(plan: &Plan, m: &MonthResult) -> Explanation {
+    let names = &plan.baseline.other_costs;
+    let total = m.cost.total_usd_per_month;
+    let terms: Vec<String> = m
+        .cost
+        .items
+        .iter()
+        .map(|i| {
+            format!(
+                "{} {}",
+                format::usd(i.usd_per_month),
+                i.component.name(names)
+            )
+        })
+        .collect();
+    let mut e =
+        Explanation::new(format!("{}/month", format::usd(total))).formula(if terms.is_empty() {
+            "no cost lines".to_owned()
+        } else {
+            terms.join(" + ")
+        });
+    for item in &m.cost.items {
+        e = e.input(item.component.name(names), format::usd(item.usd_per_month));
+    }
+    e = e.input("prices as of", plan.catalogs.priced_on.to_string());
+    let largest = m
+        .cost
+        .items
+        .iter()
+        .max_by(|a, b| a.usd_per_month.total_cmp(&b.usd_per_month));
+    match largest {
+        Some(item) if total > 0.0 => e.binding(format!(
+            "{} is the largest line ({} of the total)",
+            item.component.name(names),
+            format::percent(item.usd_per_month / total)
+        )),
+        _ => e.binding("nothing to pay"),
+    }
+}
+
+/// "$0.0596 per unit = $596/month ÷ 10 000 users".
+fn explain_cost_per_unit(plan: &Plan, m: &MonthResult) -> Explanation {
+    let unit_name = &plan.baseline.demand_unit;
+    let total = format!("{}/month", format::usd(m.cost.total_usd_per_month));
+    match m.cost_per_unit_usd {
+        Some(per_unit) => Explanation::new(format!(
+            "${} per {}",
+            format::number(per_unit),
+            singular(unit_name)
+        ))
+        .formula(format!(
+            "{total} ÷ {}",
+            format::with_unit(m.units_sized, unit_name)
+        ))
+        .input("total cost", total)
+        .input(
+            "units sized for",
+            format::with_unit(m.units_sized, unit_name),
+        )
+        .binding("the total cost spread over the units sized for"),
+        None => Explanation::new("no cost per unit")
+            .formula(format!("{total} ÷ 0 {unit_name}"))
+            .binding(format!("no {unit_name} to spread the cost over")),
+    }
+}
+
+/// "users" → "user"; names that do not end in a plain "s" are kept.
+fn singular(unit_name: &str) -> &str {
+    match unit_name.strip_suffix('s') {
+        Some(stem) if !stem.is_empty() && !stem.ends_with('s') => stem,
+        _ => unit_name,
     }
 }
 
@@ -750,7 +1185,7 @@ fn timeline(
                         "GPU voice nodes {} → {} ({})",
                         last_nodes.unwrap_or(0),
                         v.nodes,
-                        v.binding
+                        v.binding.as_str()
                     ),
                 });
             }

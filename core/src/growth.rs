@@ -55,7 +55,7 @@ use crate::plan::{
     CalendarEffect, ForecastBound, Growth, Interpolation, Milestone, MonthDay, Observation,
     PeakShape, TrendShape, YearMonth,
 };
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::fmt;
@@ -690,20 +690,24 @@ pub struct MonthMultipliers {
 /// assert_eq!(m.active, ["Black Friday"]);
 /// ```
 pub fn calendar_multipliers(effects: &[CalendarEffect], month: YearMonth) -> MonthMultipliers {
+    if effects.is_empty() {
+        return MonthMultipliers {
+            peak: 1.0,
+            average: 1.0,
+            active: Vec::new(),
+        };
+    }
     let month = month.plus_months(0);
     let mut active_any = vec![false; effects.len()];
     let (mut peak, mut sum, mut days) = (0.0_f64, 0.0_f64, 0u32);
     for day in 1..=month.days() {
-        let Some(date) = NaiveDate::from_ymd_opt(month.year, month.month, day) else {
-            continue;
-        };
         let today = MonthDay {
-            month: date.month(),
-            day: date.day(),
+            month: month.month,
+            day,
         };
         let mut product = 1.0_f64;
         for (effect, seen) in effects.iter().zip(active_any.iter_mut()) {
-            if effect_active(effect, date.year(), today) {
+            if effect_active(effect, month.year, today) {
                 *seen = true;
                 let multiplier = if effect.multiplier.is_nan() {
                     1.0

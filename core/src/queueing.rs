@@ -328,6 +328,21 @@ impl MmcWait {
         blocking: f64,
     ) -> Self {
         let probability_of_wait = waiting_from_blocking(servers, offered_load_erlangs, blocking);
+        Self::from_probability(
+            servers,
+            offered_load_erlangs,
+            mean_service_time_s,
+            probability_of_wait,
+        )
+    }
+
+    /// Assembles the figures from checked parts and C in [0, 1].
+    fn from_probability(
+        servers: u64,
+        offered_load_erlangs: f64,
+        mean_service_time_s: f64,
+        probability_of_wait: f64,
+    ) -> Self {
         let servers_f = servers as f64;
         let stable = offered_load_erlangs < servers_f;
         // (c − A) > 0 and S > 0, so the rate is > 0; it can only overflow, never be NaN.
@@ -576,18 +591,7 @@ pub fn size_servers(options: &SizingOptions) -> Result<ServerSizing, QueueingErr
     }
     options.target.check()?;
     if options.arrival_rate_per_s == 0.0 {
-        return Ok(ServerSizing {
-            servers: 0,
-            nodes: 0,
-            offered_load_erlangs: 0.0,
-            utilisation: 0.0,
-            probability_of_wait: 0.0,
-            mean_wait_s: Some(0.0),
-            wait_quantile_s: match options.target {
-                WaitTarget::Quantile { .. } => Some(0.0),
-                WaitTarget::ProbabilityOfWait { .. } => None,
-            },
-        });
+        return Ok(no_load_sizing(options.target));
     }
     let too_many = QueueingError::TooManyServers {
         max_servers: MAX_SERVERS,
@@ -759,6 +763,147 @@ pub fn halfin_whitt_beta(max_probability_of_wait: f64) -> Result<f64, QueueingEr
         }
     }
     Ok(high)
+}
+
+/// The M/M/c wait for `queue` with Erlang C replaced by its Halfin–Whitt limit: O(1) work
+/// instead of the O(c) recursion of [`mmc_wait`], and an excellent approximation for large
+/// loads (thousands of erlangs).
+///
+/// ```text
+/// β = (c − A) / √A;  C ≈ 1 / (1 + β Φ(β)/φ(β))  when A < c, else 1;  the rest as mmc_wait
+/// ```
+///
+/// # Errors
+/// As [`mmc_wait`], except that any number of servers is accepted.
+///
+/// # Example
+/// ```
+/// use headroom_core::queueing::{mmc_wait, mmc_wait_halfin_whitt, MmcQueue};
+/// let queue = MmcQueue { arrival_rate_per_s: 5000.0, mean_service_time_s: 1.0, servers: 5100 };
+/// let exact = mmc_wait(&queue).unwrap().probability_of_wait;
+/// let approx = mmc_wait_halfin_whitt(&queue).unwrap().probability_of_wait;
+/// assert!((exact - approx).abs() < 0.01);
+/// ```
+pub fn mmc_wait_halfin_whitt(queue: &MmcQueue) -> Result<MmcWait, QueueingError> {
+    let offered_load_erlangs = offered_load(queue.arrival_rate_per_s, queue.mean_service_time_s)?;
+    if queue.servers == 0 {
+        return Err(QueueingError::NoServers);
+    }
+    Ok(approximate_wait(
+        queue.servers,
+        offered_load_erlangs,
+        queue.mean_service_time_s,
+    ))
+}
+
+/// The Halfin–Whitt wait for checked parts: `servers` ≥ 1, A finite ≥ 0, S finite > 0.
+fn approximate_wait(servers: u64, offered_load_erlangs: f64, mean_service_time_s: f64) -> MmcWait {
+    let servers_f = servers as f64;
+    let probability_of_wait = if offered_load_erlangs >= servers_f {
+        1.0
+    } else if offered_load_erlangs == 0.0 {
+        0.0
+    } else {
+        halfin_whitt((servers_f - offered_load_erlangs) / offered_load_erlangs.sqrt())
+    };
+    MmcWait::from_probability(
+        servers,
+        offered_load_erlangs,
+        mean_service_time_s,
+        probability_of_wait,
+    )
+}
+
+/// What [`size_servers`] returns for no arrivals.
+fn no_load_sizing(target: WaitTarget) -> ServerSizing {
+    ServerSizing {
+        servers: 0,
+        nodes: 0,
+        offered_load_erlangs: 0.0,
+        utilisation: 0.0,
+        probability_of_wait: 0.0,
+        mean_wait_s: Some(0.0),
+        wait_quantile_s: match target {
+            WaitTarget::Quantile { .. } => Some(0.0),
+            WaitTarget::ProbabilityOfWait { .. } => None,
+        },
+    }
+}
+
+/// [`size_servers`] with Erlang C replaced by its Halfin–Whitt limit (see
+/// [`mmc_wait_halfin_whitt`]): O(log A) work instead of O(c), for large loads.
+///
+/// Square-root staffing with β from [`halfin_whitt_beta`] for the probability of waiting the
+/// target allows (1 − p for a p-quantile target, which meets any wait bound) gives a count that
+/// meets the target; a bisection between the smallest stable count, ⌊A⌋ + 1, and that count
+/// then finds the smallest one whose approximate wait meets it (the quantile target also
+/// counts the e^{−(cμ − λ)t} tail, so it needs fewer servers than the bare probability).
+///
+/// # Errors
+/// As [`size_servers`].
+///
+/// # Example
+/// ```
+/// use headroom_core::queueing::{size_servers, size_servers_halfin_whitt, SizingOptions, WaitTarget};
+/// let options = SizingOptions {
+///     arrival_rate_per_s: 4000.0,
+///     mean_service_time_s: 2.5,
+///     streams_per_node: 8,
+///     target: WaitTarget::Quantile { quantile: 0.95, max_wait_s: 0.1 },
+/// };
+/// let exact = size_servers(&options).unwrap().servers;
+/// let approx = size_servers_halfin_whitt(&options).unwrap().servers;
+/// assert!(exact.abs_diff(approx) <= 2, "{exact} vs {approx}");
+/// ```
+pub fn size_servers_halfin_whitt(options: &SizingOptions) -> Result<ServerSizing, QueueingError> {
+    let offered_load_erlangs =
+        offered_load(options.arrival_rate_per_s, options.mean_service_time_s)?;
+    if options.streams_per_node == 0 {
+        return Err(QueueingError::StreamsPerNode);
+    }
+    options.target.check()?;
+    if options.arrival_rate_per_s == 0.0 {
+        return Ok(no_load_sizing(options.target));
+    }
+    let max_probability = match options.target {
+        WaitTarget::Quantile { quantile, .. } => 1.0 - quantile,
+        WaitTarget::ProbabilityOfWait { max_probability } => max_probability,
+    };
+    let beta = halfin_whitt_beta(max_probability)?;
+    let upper = square_root_staffing(offered_load_erlangs, beta)?
+        .servers
+        .max(1);
+    let service = options.mean_service_time_s;
+    let assess = |servers: u64| {
+        let wait = approximate_wait(servers, offered_load_erlangs, service);
+        let (met, quantile) = options.target.assess(&wait);
+        (met, wait, quantile)
+    };
+    // A < 10⁶ here (square-root staffing checked it), so the cast is exact.
+    let (mut low, mut high) = (offered_load_erlangs.floor() as u64 + 1, upper);
+    if low > high {
+        low = high;
+    }
+    // Invariant: `high` meets the target (or is the staffing count); every count below `low`
+    // does not.
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if assess(middle).0 {
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    let (_, wait, wait_quantile_s) = assess(high);
+    Ok(ServerSizing {
+        servers: high,
+        nodes: high.div_ceil(u64::from(options.streams_per_node)),
+        offered_load_erlangs,
+        utilisation: wait.utilisation,
+        probability_of_wait: wait.probability_of_wait,
+        mean_wait_s: wait.mean_wait_s,
+        wait_quantile_s,
+    })
 }
 
 #[cfg(test)]

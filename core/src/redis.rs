@@ -61,8 +61,82 @@ pub struct RedisNeed {
     pub node_memory_mb: f64,
     /// The `maxmemory` setting to configure on such a node, MB.
     pub maxmemory_mb: f64,
-    /// The working.
-    pub explanation: Explanation,
+    /// Demand units sized for (after the safety rules).
+    pub units: f64,
+    /// Fixed memory, MB.
+    pub fixed_mb: f64,
+    /// Memory per unit, MB.
+    pub per_unit_mb: f64,
+    /// Keys per unit.
+    pub keys_per_unit: f64,
+    /// Bytes per key (key and value).
+    pub bytes_per_key: f64,
+    /// Redis's own overhead per key, bytes.
+    pub overhead_bytes_per_key: f64,
+    /// Fragmentation ratio used.
+    pub fragmentation_ratio: f64,
+    /// Share of node memory `maxmemory` may use, as a fraction.
+    pub maxmemory_share: f64,
+}
+
+impl RedisNeed {
+    /// The working: "1 600 MB of node memory = data 1 000 MB = …; RSS = …; node = …".
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::{plan::{RedisDemand, RedisPolicy}, redis::memory_need};
+    /// let demand = RedisDemand { memory_mb_fixed: 0.0, memory_mb_per_unit: 0.1, ..RedisDemand::default() };
+    /// let need = memory_need(&demand, &RedisPolicy::default(), 10_000.0);
+    /// assert_eq!(need.explain().figure, "1 600 MB of node memory");
+    /// ```
+    pub fn explain(&self) -> Explanation {
+        let mb = |v: f64| format::with_unit(v, "MB");
+        let mut data_formula = format!(
+            "{} + {} × {}",
+            mb(self.fixed_mb),
+            format::number(self.units),
+            mb(self.per_unit_mb)
+        );
+        if self.keys_per_unit > 0.0 {
+            data_formula.push_str(&format!(
+                " + {} × {} keys × ({} B + {} B) ÷ 10⁶",
+                format::number(self.units),
+                format::number(self.keys_per_unit),
+                format::number(self.bytes_per_key),
+                format::number(self.overhead_bytes_per_key)
+            ));
+        }
+        Explanation::new(format!("{} of node memory", mb(self.node_memory_mb)))
+            .formula(format!(
+                "data {} = {data_formula}; RSS = {} × {} = {}; node = {} ÷ {} = {}; maxmemory = {}",
+                mb(self.data_mb),
+                mb(self.data_mb),
+                format::number(self.fragmentation_ratio),
+                mb(self.rss_mb),
+                mb(self.rss_mb),
+                format::percent(self.maxmemory_share),
+                mb(self.node_memory_mb),
+                mb(self.maxmemory_mb)
+            ))
+            .input("units", format::number(self.units))
+            .input("fixed memory", mb(self.fixed_mb))
+            .input("memory per unit", mb(self.per_unit_mb))
+            .input("keys per unit", format::number(self.keys_per_unit))
+            .input("bytes per key", format::with_unit(self.bytes_per_key, "B"))
+            .input(
+                "overhead per key",
+                format::with_unit(self.overhead_bytes_per_key, "B"),
+            )
+            .input(
+                "fragmentation ratio",
+                format::number(self.fragmentation_ratio),
+            )
+            .input("maxmemory share", format::percent(self.maxmemory_share))
+            .binding(format!(
+                "the fork/rewrite reserve: {} of the node stays free for RDB saves and AOF rewrites",
+                format::percent(1.0 - self.maxmemory_share)
+            ))
+    }
 }
 
 /// Memory Redis needs for `units` demand units.
@@ -113,52 +187,19 @@ pub fn memory_need(demand: &RedisDemand, policy: &RedisPolicy, units: f64) -> Re
     let node_memory_mb = (rss_mb / share).min(AMOUNT_CAP);
     let maxmemory_mb = (node_memory_mb * share).min(AMOUNT_CAP);
 
-    let mb = |v: f64| format::with_unit(v, "MB");
-    let mut data_formula = format!(
-        "{} + {} × {}",
-        mb(fixed_mb),
-        format::number(units),
-        mb(per_unit_mb)
-    );
-    if keys_per_unit > 0.0 {
-        data_formula.push_str(&format!(
-            " + {} × {} keys × ({} B + {} B) ÷ 10⁶",
-            format::number(units),
-            format::number(keys_per_unit),
-            format::number(bytes_per_key),
-            format::number(overhead)
-        ));
-    }
-    let explanation = Explanation::new(format!("{} of node memory", mb(node_memory_mb)))
-        .formula(format!(
-            "data {} = {data_formula}; RSS = {} × {} = {}; node = {} ÷ {} = {}; maxmemory = {}",
-            mb(data_mb),
-            mb(data_mb),
-            format::number(fragmentation),
-            mb(rss_mb),
-            mb(rss_mb),
-            format::percent(share),
-            mb(node_memory_mb),
-            mb(maxmemory_mb)
-        ))
-        .input("units", format::number(units))
-        .input("fixed memory", mb(fixed_mb))
-        .input("memory per unit", mb(per_unit_mb))
-        .input("keys per unit", format::number(keys_per_unit))
-        .input("bytes per key", format::with_unit(bytes_per_key, "B"))
-        .input("overhead per key", format::with_unit(overhead, "B"))
-        .input("fragmentation ratio", format::number(fragmentation))
-        .input("maxmemory share", format::percent(share))
-        .binding(format!(
-            "the fork/rewrite reserve: {} of the node stays free for RDB saves and AOF rewrites",
-            format::percent(1.0 - share)
-        ));
     RedisNeed {
         data_mb,
         rss_mb,
         node_memory_mb,
         maxmemory_mb,
-        explanation,
+        units,
+        fixed_mb,
+        per_unit_mb,
+        keys_per_unit,
+        bytes_per_key,
+        overhead_bytes_per_key: overhead,
+        fragmentation_ratio: fragmentation,
+        maxmemory_share: share,
     }
 }
 
@@ -185,8 +226,9 @@ pub fn plan_specs(plans: &[RedisPlan]) -> Vec<TierSpec> {
 /// Runs [`tiers::progression`] over `plans` with node memory as the one dimension: a plan fits
 /// when node memory ≤ memory_gb × 1 000 × trigger. When `policy.require_replica` is set,
 /// `Single` plans are left out. Tier indices in the result (and in its upgrades) index `plans`
-/// itself; `start` is today's plan (when it is left out, the next allowed plan). Each month's
-/// explanation carries a "topology" input saying in words why that topology.
+/// itself; `start` is today's plan (when it is left out, the next allowed plan).
+/// [`explain_plan_month`] explains a month, with a "topology" input saying in words why that
+/// topology.
 ///
 /// # Example
 /// ```
@@ -204,62 +246,27 @@ pub fn choose_plans(
     trigger_pct: f64,
     start: usize,
 ) -> Progression {
-    let allowed: Vec<usize> = (0..plans.len())
-        .filter(|&i| !(policy.require_replica && plans[i].topology == RedisTopology::Single))
-        .collect();
-    let allowed_plans: Vec<RedisPlan> = allowed.iter().map(|&i| plans[i].clone()).collect();
-    let specs = plan_specs(&allowed_plans);
+    let allowed = Allowed::new(plans, policy);
     let start_tier = allowed
+        .indices
         .iter()
         .position(|&i| i >= start)
-        .unwrap_or(allowed.len());
-    let needs: Vec<Vec<f64>> = node_memory_mb_per_month
-        .iter()
-        .map(|&mb| vec![mb])
-        .collect();
+        .unwrap_or(allowed.indices.len());
+    let needs: Vec<[f64; 1]> = node_memory_mb_per_month.iter().map(|&mb| [mb]).collect();
     let options = ProgressionOptions {
         trigger_pct,
         start_tier,
     };
-    let trigger = pct_fraction(trigger_pct, tiers::DEFAULT_TRIGGER_PCT, 1.0, 100.0);
-    let mut progression = tiers::progression(&specs, &[MEMORY_DIMENSION], &needs, &options);
-
-    let largest_mb = |topology: &dyn Fn(RedisTopology) -> bool| {
-        allowed_plans
-            .iter()
-            .filter(|p| topology(p.topology))
-            .map(|p| tiers::supply_amount(p.memory_gb) * MB_PER_GB)
-            .fold(None, |best: Option<f64>, mb| {
-                Some(best.map_or(mb, |b| b.max(mb)))
-            })
-    };
-    let largest_single_mb = largest_mb(&|t| t == RedisTopology::Single);
-    let largest_non_cluster_mb = largest_mb(&|t| t != RedisTopology::Cluster);
-
-    let map = |tier: Option<usize>| tier.and_then(|t| allowed.get(t).copied());
-    for (month, &need) in progression.months.iter_mut().zip(node_memory_mb_per_month) {
-        month.tier = map(month.tier);
-        let words = match month.tier.map(|t| &plans[t]) {
-            Some(plan) => topology_words(
-                plan,
-                policy,
-                need,
-                trigger,
-                largest_single_mb,
-                largest_non_cluster_mb,
-            ),
-            None => "beyond the catalog: shard across more primaries than the largest plan, \
-                     or trim the data"
-                .to_owned(),
-        };
-        month.explanation = std::mem::take(&mut month.explanation).input("topology", words);
+    let mut progression = tiers::progression(&allowed.specs, &[MEMORY_DIMENSION], &needs, &options);
+    for month in &mut progression.months {
+        month.tier = allowed.plan_index(month.tier);
     }
     for upgrade in &mut progression.upgrades {
-        upgrade.from = map(upgrade.from);
-        upgrade.to = map(upgrade.to);
+        upgrade.from = allowed.plan_index(upgrade.from);
+        upgrade.to = allowed.plan_index(upgrade.to);
     }
     // Today's plan left out by the policy: month 1 moves off it.
-    let start_left_out = start < plans.len() && !allowed.contains(&start);
+    let start_left_out = start < plans.len() && !allowed.indices.contains(&start);
     if let (true, Some(first)) = (start_left_out, progression.months.first()) {
         match progression.upgrades.first_mut() {
             Some(upgrade) if upgrade.month == 1 => upgrade.from = Some(start),
@@ -275,6 +282,112 @@ pub fn choose_plans(
         }
     }
     progression
+}
+
+/// The plans a policy allows, as tier specs, with the way back to indices into all plans.
+struct Allowed {
+    /// Indices into the plans, in order.
+    indices: Vec<usize>,
+    /// The allowed plans as tier specs.
+    specs: Vec<TierSpec>,
+    /// Largest single-node plan, MB.
+    largest_single_mb: Option<f64>,
+    /// Largest plan that is not a cluster, MB.
+    largest_non_cluster_mb: Option<f64>,
+}
+
+impl Allowed {
+    fn new(plans: &[RedisPlan], policy: &RedisPolicy) -> Self {
+        let indices: Vec<usize> = (0..plans.len())
+            .filter(|&i| !(policy.require_replica && plans[i].topology == RedisTopology::Single))
+            .collect();
+        let specs = indices
+            .iter()
+            .map(|&i| TierSpec {
+                name: plans[i].name.clone(),
+                limits: vec![Some(plans[i].memory_gb * MB_PER_GB)],
+                usd_per_month: plans[i].usd_per_month,
+            })
+            .collect();
+        let largest_mb = |topology: &dyn Fn(RedisTopology) -> bool| {
+            indices
+                .iter()
+                .map(|&i| &plans[i])
+                .filter(|p| topology(p.topology))
+                .map(|p| tiers::supply_amount(p.memory_gb) * MB_PER_GB)
+                .fold(None, |best: Option<f64>, mb| {
+                    Some(best.map_or(mb, |b| b.max(mb)))
+                })
+        };
+        let largest_single_mb = largest_mb(&|t| t == RedisTopology::Single);
+        let largest_non_cluster_mb = largest_mb(&|t| t != RedisTopology::Cluster);
+        Self {
+            indices,
+            specs,
+            largest_single_mb,
+            largest_non_cluster_mb,
+        }
+    }
+
+    /// An index into the allowed plans as an index into all plans.
+    fn plan_index(&self, tier: Option<usize>) -> Option<usize> {
+        tier.and_then(|t| self.indices.get(t).copied())
+    }
+
+    /// An index into all plans as an index into the allowed plans.
+    fn allowed_index(&self, plan: Option<usize>) -> Option<usize> {
+        plan.and_then(|p| self.indices.iter().position(|&i| i == p))
+    }
+}
+
+/// Why month `index` (0 = month 1) of `progression` (from [`choose_plans`] with the same
+/// `plans` and `policy`) has its plan, for `node_memory_mb` that month; built on demand. The
+/// last input, "topology", says in words why that topology. `None` when `index` is out of
+/// range.
+///
+/// # Example
+/// ```
+/// use headroom_core::{catalog, plan::RedisPolicy, redis::{choose_plans, explain_plan_month}};
+/// let plans = catalog::guide_redis_path();
+/// let policy = RedisPolicy::default();
+/// let p = choose_plans(&plans, &policy, &[1500.0], 80.0, 0);
+/// let e = explain_plan_month(&plans, &policy, &p, 0, 1500.0).unwrap();
+/// assert!(e.inputs.last().unwrap().1.starts_with("single node"));
+/// ```
+pub fn explain_plan_month(
+    plans: &[RedisPlan],
+    policy: &RedisPolicy,
+    progression: &Progression,
+    index: usize,
+    node_memory_mb: f64,
+) -> Option<Explanation> {
+    let month = progression.months.get(index)?;
+    let allowed = Allowed::new(plans, policy);
+    let trigger = progression.trigger;
+    let chosen = allowed.allowed_index(month.tier);
+    let words = match month.tier.and_then(|t| plans.get(t)) {
+        Some(plan) => topology_words(
+            plan,
+            policy,
+            node_memory_mb,
+            trigger,
+            allowed.largest_single_mb,
+            allowed.largest_non_cluster_mb,
+        ),
+        None => "beyond the catalog: shard across more primaries than the largest plan, \
+                 or trim the data"
+            .to_owned(),
+    };
+    Some(
+        tiers::explain_choice(
+            &allowed.specs,
+            &[MEMORY_DIMENSION],
+            &[node_memory_mb],
+            trigger,
+            chosen,
+        )
+        .input("topology", words),
+    )
 }
 
 fn topology_words(
@@ -360,7 +473,7 @@ mod tests {
         assert!((need.rss_mb - 1200.0).abs() < MB_TOLERANCE);
         assert!((need.node_memory_mb - 1600.0).abs() < MB_TOLERANCE);
         assert!((need.maxmemory_mb - 1200.0).abs() < MB_TOLERANCE);
-        assert_eq!(need.explanation.figure, "1 600 MB of node memory");
+        assert_eq!(need.explain().figure, "1 600 MB of node memory");
         // Default ElastiCache-style plans at 80 %: 1.37 GB × 80 % = 1 096 MB < 1 600 MB,
         // 3.09 GB × 80 % = 2 472 MB fits → cache.t4g.medium; with a replica required the
         // single nodes are skipped → cache.m7g.large + replica.
@@ -396,7 +509,7 @@ mod tests {
         let need = memory_need(&demand, &RedisPolicy::default(), 1000.0);
         assert!((need.data_mb - 109.8).abs() < MB_TOLERANCE);
         assert!(need
-            .explanation
+            .explain()
             .formula
             .contains("1 000 × 50 keys × (100 B + 96 B) ÷ 10⁶"));
     }
@@ -458,7 +571,16 @@ mod tests {
             p.upgrades[2].reason,
             "node memory 6 604.52 MB > 80 % of 8 000 MB"
         );
-        let topology = |m: usize| p.months[m].explanation.inputs.last().cloned().unwrap().1;
+        let policy = RedisPolicy::default();
+        let topology = |m: usize| {
+            explain_plan_month(&plans, &policy, &p, m, needs[m])
+                .unwrap()
+                .inputs
+                .last()
+                .cloned()
+                .unwrap()
+                .1
+        };
         assert!(topology(0).starts_with("single node"));
         assert!(topology(6).contains("outgrew the largest single node (4 GB at 80 %)"));
         assert!(topology(9).contains("exceeds the largest non-cluster plan (8 GB at 80 %)"));
@@ -480,13 +602,14 @@ mod tests {
             p.upgrades.iter().map(|u| (u.month, u.from, u.to)).collect();
         assert_eq!(moves, [(1, Some(1), Some(2)), (2, Some(2), Some(3))]);
         assert!(p.upgrades[0].reason.contains("requires a replica"));
-        assert!(p.months[0]
-            .explanation
+        assert!(explain_plan_month(&plans, &ha, &p, 0, 100.0)
+            .unwrap()
             .inputs
             .last()
             .unwrap()
             .1
             .contains("requires a replica"));
+        assert!(explain_plan_month(&plans, &ha, &p, 2, 100.0).is_none());
         let p = choose_plans(&[], &ha, &[100.0], 80.0, 0);
         assert_eq!(p.tiers(), [None]);
     }

@@ -94,7 +94,10 @@ impl From<&Policies> for SizingPolicy {
     }
 }
 
-/// App instances of one type for one month's peak, with the working.
+/// App instances of one type for one month's peak, with the figures that explain it.
+///
+/// The explanation is built on demand by [`AppSizing::explain`]: the engine sizes every month
+/// of every scenario, and only a figure someone hovers needs its working in words.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AppSizing {
     /// Instances to run.
@@ -107,8 +110,63 @@ pub struct AppSizing {
     pub over_max: bool,
     /// Which constraint set `instances`.
     pub binding: Binding,
-    /// "7 instances = ⌈412 req/s ÷ (100 req/s × 70 %)⌉ — the CPU target binds".
-    pub explanation: Explanation,
+    /// The peak sized for, req/s, as given.
+    pub peak_rps: f64,
+    /// Capacity of one instance, req/s (after the safety rules).
+    pub capacity_rps: f64,
+    /// Target utilisation used, as a fraction (after the safety rules).
+    pub target_utilisation: f64,
+    /// The policy sized with.
+    pub policy: SizingPolicy,
+}
+
+impl AppSizing {
+    /// "7 × m7g.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
+    /// binds", for an instance type called `instance_name`.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::{catalog, sizing::{size_app, SizingPolicy}};
+    /// let m7g = &catalog::default_instances()[2]; // m7g.large, 50 req/s
+    /// let policy = SizingPolicy { target_utilisation_pct: 70.0, redundancy: 0, min_instances: 2, max_instances: 10 };
+    /// let e = size_app(140.0, m7g, &policy).explain(&m7g.name);
+    /// assert_eq!(e.sentence(), "4 × m7g.large = max(2 minimum, ⌈140 req/s ÷ (50 req/s × 70 %)⌉) — the CPU target binds");
+    /// ```
+    pub fn explain(&self, instance_name: &str) -> Explanation {
+        let policy = &self.policy;
+        let rps = |v: f64| format::with_unit(v, "req/s");
+        let spares = if policy.redundancy > 0 {
+            format!(" + {} spare", policy.redundancy)
+        } else {
+            String::new()
+        };
+        Explanation::new(format!("{} × {instance_name}", self.instances))
+            .formula(format!(
+                "max({} minimum, ⌈{} ÷ ({} × {})⌉{spares})",
+                policy.min_instances,
+                rps(self.peak_rps),
+                rps(self.capacity_rps),
+                format::percent(self.target_utilisation),
+            ))
+            .input("peak", rps(self.peak_rps))
+            .input("capacity per instance", rps(self.capacity_rps))
+            .input(
+                "target utilisation",
+                format::percent(self.target_utilisation),
+            )
+            .input(
+                "utilisation at peak",
+                format::percent(self.utilisation_at_peak),
+            )
+            .binding(match (self.binding, self.over_max) {
+                (_, true) => format!(
+                    "above the maximum of {}: move up a size",
+                    policy.max_instances
+                ),
+                (Binding::Load, false) => "the CPU target binds".to_owned(),
+                (Binding::Minimum, false) => "the HA minimum binds".to_owned(),
+            })
+    }
 }
 
 /// Sizes a fleet of `instance` for `peak_rps`.
@@ -167,38 +225,16 @@ pub fn size_app(peak_rps: f64, instance: &InstanceType, policy: &SizingPolicy) -
         0.0
     };
     let over_max = instances > u64::from(policy.max_instances);
-    let rps = |v: f64| format::with_unit(v, "req/s");
-    let spares = if policy.redundancy > 0 {
-        format!(" + {} spare", policy.redundancy)
-    } else {
-        String::new()
-    };
-    let explanation = Explanation::new(format!("{instances} × {}", instance.name))
-        .formula(format!(
-            "max({min} minimum, ⌈{} ÷ ({} × {})⌉{spares})",
-            rps(peak_rps),
-            rps(capacity_rps),
-            format::percent(target),
-        ))
-        .input("peak", rps(peak_rps))
-        .input("capacity per instance", rps(capacity_rps))
-        .input("target utilisation", format::percent(target))
-        .input("utilisation at peak", format::percent(utilisation_at_peak))
-        .binding(match (binding, over_max) {
-            (_, true) => format!(
-                "above the maximum of {}: move up a size",
-                policy.max_instances
-            ),
-            (Binding::Load, false) => "the CPU target binds".to_owned(),
-            (Binding::Minimum, false) => "the HA minimum binds".to_owned(),
-        });
     AppSizing {
         instances,
         needed_for_load,
         utilisation_at_peak,
         over_max,
         binding,
-        explanation,
+        peak_rps,
+        capacity_rps,
+        target_utilisation: target,
+        policy: *policy,
     }
 }
 

@@ -87,8 +87,6 @@ pub struct TierMonth {
     /// Need of the binding dimension as a share of its limit, in percent (0 when none binds;
     /// at most [`USAGE_PCT_CAP`]).
     pub usage_pct: f64,
-    /// Why this tier.
-    pub explanation: Explanation,
 }
 
 /// A move to a larger tier.
@@ -111,6 +109,8 @@ pub struct Progression {
     pub months: Vec<TierMonth>,
     /// Every move up, in month order.
     pub upgrades: Vec<Upgrade>,
+    /// The scale-up trigger the walk used, as a fraction (0.8 = 80 %).
+    pub trigger: f64,
 }
 
 impl Progression {
@@ -130,6 +130,39 @@ impl Progression {
             .iter()
             .position(|m| m.tier.is_none())
             .map(month_number)
+    }
+
+    /// Why month `index` (0 = month 1) has its tier, built on demand from the same `tiers` and
+    /// `dimensions` the progression walked and that month's `need`; `None` when `index` is out
+    /// of range.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
+    /// let tiers = [TierSpec { name: "S".into(), limits: vec![Some(10.0)], usd_per_month: 5.0 }];
+    /// let dims = [Dimension { name: "memory", unit: "GB" }];
+    /// let options = ProgressionOptions { trigger_pct: 80.0, start_tier: 0 };
+    /// let p = progression(&tiers, &dims, &[[4.0]], &options);
+    /// assert_eq!(
+    ///     p.explain_month(0, &tiers, &dims, &[4.0]).unwrap().sentence(),
+    ///     "S = memory 4 GB ≤ 80 % × 10 GB = 8 GB — memory is closest to its limit (40 % of 10 GB)"
+    /// );
+    /// ```
+    pub fn explain_month(
+        &self,
+        index: usize,
+        tiers: &[TierSpec],
+        dimensions: &[Dimension],
+        need: &[f64],
+    ) -> Option<Explanation> {
+        let month = self.months.get(index)?;
+        Some(explain_choice(
+            tiers,
+            dimensions,
+            need,
+            self.trigger,
+            month.tier,
+        ))
     }
 
     /// The tier index of each month (`None` = beyond the catalog).
@@ -180,10 +213,10 @@ pub fn tier_name(tiers: &[TierSpec], tier: Option<usize>) -> String {
 /// assert_eq!(p.months[0].tier, Some(2)); // Pro+
 /// assert_eq!(p.upgrades[0].reason, "database size 11.7 GB > 80 % of 8 GB");
 /// ```
-pub fn progression(
+pub fn progression<N: AsRef<[f64]>>(
     tiers: &[TierSpec],
     dimensions: &[Dimension],
-    needs: &[Vec<f64>],
+    needs: &[N],
     options: &ProgressionOptions,
 ) -> Progression {
     let trigger = pct_fraction(options.trigger_pct, DEFAULT_TRIGGER_PCT, 1.0, 100.0);
@@ -194,10 +227,11 @@ pub fn progression(
     };
     let mut months = Vec::with_capacity(needs.len());
     let mut upgrades = Vec::new();
+    let mut need: Vec<f64> = Vec::with_capacity(dimensions.len());
     for (index, raw) in needs.iter().enumerate() {
-        let need: Vec<f64> = (0..dimensions.len())
-            .map(|d| clean_need(raw.get(d).copied().unwrap_or(0.0)))
-            .collect();
+        let raw = raw.as_ref();
+        need.clear();
+        need.extend((0..dimensions.len()).map(|d| clean_need(raw.get(d).copied().unwrap_or(0.0))));
         let previous = current;
         let chosen = previous
             .and_then(|from| (from..tiers.len()).find(|&t| fits(&tiers[t], &need, trigger)));
@@ -213,9 +247,20 @@ pub fn progression(
             }
         }
         current = chosen;
-        months.push(explain_month(tiers, dimensions, &need, trigger, chosen));
+        let bind = chosen
+            .or_else(|| tiers.len().checked_sub(1))
+            .and_then(|shown| binding(&tiers[shown], &need));
+        months.push(TierMonth {
+            tier: chosen,
+            binding_dimension: bind.map(|(d, _)| d),
+            usage_pct: bind.map_or(0.0, |(_, pct)| pct),
+        });
     }
-    Progression { months, upgrades }
+    Progression {
+        months,
+        upgrades,
+        trigger,
+    }
 }
 
 /// The two dimensions of a database tier: connections (plain count) and database size (GB).
@@ -347,20 +392,30 @@ fn upgrade_reason(from: &TierSpec, dimensions: &[Dimension], need: &[f64], trigg
     }
 }
 
+/// Why `chosen` (an index into `tiers`, `None` = beyond the catalog) serves `need` (raw, one
+/// entry per dimension) at `trigger` (a fraction).
+pub(crate) fn explain_choice(
+    tiers: &[TierSpec],
+    dimensions: &[Dimension],
+    need: &[f64],
+    trigger: f64,
+    chosen: Option<usize>,
+) -> Explanation {
+    let need: Vec<f64> = (0..dimensions.len())
+        .map(|d| clean_need(need.get(d).copied().unwrap_or(0.0)))
+        .collect();
+    explain_month(tiers, dimensions, &need, trigger, chosen)
+}
+
 fn explain_month(
     tiers: &[TierSpec],
     dimensions: &[Dimension],
     need: &[f64],
     trigger: f64,
     chosen: Option<usize>,
-) -> TierMonth {
+) -> Explanation {
     let Some(last) = tiers.len().checked_sub(1) else {
-        return TierMonth {
-            tier: None,
-            binding_dimension: None,
-            usage_pct: 0.0,
-            explanation: Explanation::new("beyond the catalog").binding("the catalog is empty"),
-        };
+        return Explanation::new("beyond the catalog").binding("the catalog is empty");
     };
     let shown = chosen.unwrap_or(last);
     let spec = &tiers[shown];
@@ -424,12 +479,7 @@ fn explain_month(
             because.push_str("; held from an earlier month: tiers never go down");
         }
     }
-    TierMonth {
-        tier: chosen,
-        binding_dimension: bind.map(|(d, _)| d),
-        usage_pct: bind.map_or(0.0, |(_, pct)| pct),
-        explanation: explanation.binding(because),
-    }
+    explanation.binding(because)
 }
 
 /// `pct` (70 = 70 %) as a fraction clamped to `[min_pct, max_pct]`; `fallback_pct` when `pct`
@@ -518,9 +568,13 @@ mod tests {
         // Month 14 in Team: 150 / 1 000 = 15 % vs 90 / 500 = 18 %.
         assert_eq!(p.months[13].binding_dimension, Some(1));
         assert!((p.months[13].usage_pct - 18.0).abs() < PCT_TOLERANCE);
-        assert_eq!(p.months[0].explanation.figure, "Pro+");
+        let month_1 = p
+            .explain_month(0, &tiers, &dims(), &guide_needs()[0])
+            .unwrap();
+        assert_eq!(month_1.figure, "Pro+");
+        assert!(p.explain_month(14, &tiers, &dims(), &[]).is_none());
         assert_eq!(
-            p.months[0].explanation.formula,
+            month_1.formula,
             "connections 150 ≤ 80 % × 500 = 400; database size 11.7 GB ≤ 80 % × 100 GB = 80 GB"
         );
     }
@@ -548,8 +602,9 @@ mod tests {
         assert_eq!((p.upgrades[1].from, p.upgrades[1].to), (Some(3), None));
         assert_eq!(p.months[1].binding_dimension, Some(1));
         assert!((p.months[1].usage_pct - 90.0).abs() < PCT_TOLERANCE);
-        assert!(p.months[1]
-            .explanation
+        assert!(p
+            .explain_month(1, &tiers, &dims(), &needs[1])
+            .unwrap()
             .binding
             .contains("even the largest tier, Team"));
     }
@@ -560,8 +615,9 @@ mod tests {
         let needs = [vec![10.0, 20.0], vec![10.0, 1.0]];
         let p = progression(&tiers, &dims(), &needs, &options(80.0, 0));
         assert_eq!(p.tiers(), [Some(2), Some(2)]);
-        assert!(p.months[1]
-            .explanation
+        assert!(p
+            .explain_month(1, &tiers, &dims(), &needs[1])
+            .unwrap()
             .binding
             .contains("tiers never go down"));
         // A start tier larger than needed is kept too.

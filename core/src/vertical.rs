@@ -145,6 +145,7 @@ fn size_one(
     let usd_per_month = instances as f64 * price;
     let exceeds_max = app.over_max;
     let utilisation_at_peak_pct = (app.utilisation_at_peak * 100.0).min(USAGE_PCT_CAP);
+    let app_explanation = app.explain(&instance.name);
     let explanation = Explanation::new(format!(
         "{instances} × {} = {}/month",
         instance.name,
@@ -152,20 +153,18 @@ fn size_one(
     ))
     .formula(format!(
         "{}; {instances} × {} = {}",
-        app.explanation.formula,
+        app_explanation.formula,
         usd(price),
         usd(usd_per_month)
     ))
     .input("price", format!("{}/month", usd(price)));
     let explanation = Explanation {
-        inputs: app
-            .explanation
+        inputs: app_explanation
             .inputs
-            .iter()
-            .cloned()
+            .into_iter()
             .chain(explanation.inputs)
             .collect(),
-        binding: app.explanation.binding.clone(),
+        binding: app_explanation.binding,
         ..explanation
     };
     SizeOption {

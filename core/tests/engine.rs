@@ -1,0 +1,399 @@
+//! The engine on small plans checked by hand, every figure's explanation, and bounded work for
+//! absurd voice loads.
+
+use headroom_core::cost::CostComponent;
+use headroom_core::engine::{self, Figure, MonthResult, PlanResults, QueueModel, VoiceBinding};
+use headroom_core::growth;
+use headroom_core::plan::{
+    CostLine, DatabaseTier, GpuNode, Growth, InstanceType, PeakShape, Plan, RedisPlan,
+    RedisTopology, Scenario, Traffic, VoiceDemand,
+};
+use headroom_core::validate::ValidPlan;
+
+/// Tolerance for hand-checked figures.
+const TOLERANCE: f64 = 1e-9;
+
+/// 1 000 users, steady, 8 640 requests each a day at a peak-to-average ratio of 2: 200 req/s.
+/// One app type (50 req/s, $60), two database tiers, one Redis plan, one GPU node type.
+fn small_plan() -> Plan {
+    let mut plan = Plan {
+        horizon_months: 2,
+        ..Plan::default()
+    };
+    plan.baseline.demand_unit = "users".to_owned();
+    plan.baseline.units = 1000.0;
+    plan.baseline.traffic = Traffic::DailyVolume {
+        requests_per_unit_per_day: 8640.0,
+        peak: PeakShape::PeakToAverage { ratio: 2.0 },
+    };
+    plan.baseline.database.data_gb_fixed = 1.0;
+    plan.baseline.database.data_gb_per_unit = 0.001;
+    plan.baseline.database.connections_per_unit = 0.1;
+    plan.baseline.database.background_connections = 5;
+    plan.baseline.redis.memory_mb_fixed = 0.0;
+    plan.baseline.redis.memory_mb_per_unit = 0.1;
+    plan.baseline.redis.keys_per_unit = 0.0;
+    plan.baseline.voice = Some(VoiceDemand {
+        sessions_per_unit_per_day: 0.5,
+        peak_hour_share_pct: 15.0,
+        session_minutes: 4.0,
+        interactions_per_session: 5.0,
+        gpu_seconds_per_interaction: 2.5,
+    });
+    plan.baseline.other_costs = vec![CostLine {
+        name: "Monitoring".to_owned(),
+        fixed_usd_per_month: 20.0,
+        per_unit_usd_per_month: 0.01,
+    }];
+    plan.scenarios = vec![Scenario {
+        name: "Steady".to_owned(),
+        growth: Growth::Compound {
+            monthly_growth_pct: 0.0,
+            monthly_churn_pct: 0.0,
+        },
+        calendar: Vec::new(),
+    }];
+    plan.policies.redundancy = 1;
+    plan.policies.pool_per_instance = 10;
+    plan.policies.app_instance = "app.test".to_owned();
+    plan.policies.voice.gpu_node = "gpu.test".to_owned();
+    plan.catalogs.instances = vec![InstanceType {
+        name: "app.test".to_owned(),
+        vcpu: 2.0,
+        memory_gb: 8.0,
+        capacity_rps: 50.0,
+        usd_per_month: 60.0,
+        source: "test".to_owned(),
+    }];
+    plan.catalogs.databases = vec![
+        DatabaseTier {
+            name: "Small".to_owned(),
+            max_connections: 60,
+            pooler_clients: 200,
+            storage_gb: 8.0,
+            usd_per_month: 25.0,
+            source: "test".to_owned(),
+        },
+        DatabaseTier {
+            name: "Large".to_owned(),
+            max_connections: 500,
+            pooler_clients: 1000,
+            storage_gb: 100.0,
+            usd_per_month: 100.0,
+            source: "test".to_owned(),
+        },
+    ];
+    plan.catalogs.redis = vec![RedisPlan {
+        name: "cache.test".to_owned(),
+        memory_gb: 1.0,
+        topology: RedisTopology::Single,
+        nodes: 1,
+        usd_per_month: 15.0,
+        source: "test".to_owned(),
+    }];
+    plan.catalogs.gpu_nodes = vec![GpuNode {
+        name: "gpu.test".to_owned(),
+        streams_per_node: 4,
+        sessions_per_node: 2,
+        usd_per_month: 500.0,
+        source: "test".to_owned(),
+    }];
+    plan
+}
+
+fn run(plan: Plan) -> (ValidPlan, PlanResults) {
+    let plan = plan.validate().expect("the test plan is valid");
+    let results = engine::run(&plan);
+    (plan, results)
+}
+
+fn first_month(results: &PlanResults) -> &MonthResult {
+    &results.scenarios[0].months[0]
+}
+
+fn sentence(plan: &ValidPlan, results: &PlanResults, figure: Figure) -> String {
+    engine::explain(plan, results, 0, 1, figure)
+        .unwrap_or_else(|| panic!("{figure:?} has an explanation"))
+        .sentence()
+}
+
+#[test]
+fn hand_checked_figures() {
+    let (plan, results) = run(small_plan());
+    let m = first_month(&results);
+    assert!((m.units_sized - 1000.0).abs() < TOLERANCE);
+    // 1 000 × 8 640 ÷ 86 400 × 2.
+    assert!((m.peak_rps - 200.0).abs() < TOLERANCE);
+    // ⌈200 ÷ (50 × 70 %)⌉ = ⌈5.71⌉ = 6, + 1 spare.
+    assert_eq!(m.app.needed_for_load, 6);
+    assert_eq!(m.app.instances, 7);
+    assert!(!m.app.over_max);
+    // Pools: 7 × 10 + 5 = 75; per unit: 0.1 × 1 000 = 100, which binds.
+    assert!((m.database.connections_from_pools - 75.0).abs() < TOLERANCE);
+    assert!((m.database.connections_from_units - 100.0).abs() < TOLERANCE);
+    assert!((m.database.connections - 100.0).abs() < TOLERANCE);
+    assert!((m.database.data_gb - 2.0).abs() < TOLERANCE);
+    // Small holds max(60, 200) = 200 × 80 % = 160 ≥ 100 connections, 6.4 GB ≥ 2 GB.
+    assert_eq!(m.database.tier, Some(0));
+    // 75 app connections > 80 % of Small's 60 direct ones.
+    assert!(m.database.needs_pooler);
+    // Redis: 100 MB × 1.2 ÷ 75 % = 160 MB of node memory; 1 GB × 80 % holds it.
+    assert!((m.redis.need.data_mb - 100.0).abs() < TOLERANCE);
+    assert!((m.redis.need.node_memory_mb - 160.0).abs() < TOLERANCE);
+    assert!((m.redis.need.maxmemory_mb - 120.0).abs() < TOLERANCE);
+    assert_eq!(m.redis.plan, Some(0));
+    assert_eq!(m.redis.topology_words(), Some("single node"));
+    // Voice: 1 000 × 0.5 × 15 % = 75 sessions in the busiest hour, × 4 min ÷ 60 = 5 at once:
+    // ⌈5 ÷ 2⌉ = 3 nodes by concurrency. 75 × 5 ÷ 3 600 = 0.104/s × 2.5 s = 0.26 erlangs:
+    // 1 stream waits 5.6 s at p95 (ln(0.26 / 0.05) ÷ ((1 − 0.26) ÷ 2.5 s)), 2 streams meet
+    // 2 s (C = 0.03 < 5 %) → ⌈2 ÷ 4⌉ = 1 node by queueing. max(3, 1) + 1 spare = 4.
+    let voice = m.voice.as_ref().expect("the plan has voice");
+    assert!((voice.busiest_hour_sessions - 75.0).abs() < TOLERANCE);
+    assert!((voice.concurrent_sessions - 5.0).abs() < TOLERANCE);
+    assert!((voice.offered_load_erlangs - 75.0 * 5.0 / 3600.0 * 2.5).abs() < TOLERANCE);
+    assert_eq!(voice.nodes_by_concurrency, 3);
+    assert_eq!(voice.servers, 2);
+    assert_eq!(voice.nodes_by_queue, 1);
+    assert_eq!(voice.nodes, 4);
+    assert_eq!(voice.binding, VoiceBinding::Concurrency);
+    assert_eq!(voice.queue_model, QueueModel::ErlangC);
+    // Cost: 7 × $60 + $25 + $15 + 4 × $500 + ($20 + $0.01 × 1 000) = $2 490.
+    let components: Vec<CostComponent> = m.cost.items.iter().map(|i| i.component).collect();
+    assert_eq!(
+        components,
+        [
+            CostComponent::AppInstances,
+            CostComponent::Database,
+            CostComponent::Redis,
+            CostComponent::GpuVoice,
+            CostComponent::Other(0),
+        ]
+    );
+    let amounts: Vec<f64> = m.cost.items.iter().map(|i| i.usd_per_month).collect();
+    for (amount, expected) in amounts.iter().zip([420.0, 25.0, 15.0, 2000.0, 30.0]) {
+        assert!(
+            (amount - expected).abs() < TOLERANCE,
+            "{amount} vs {expected}"
+        );
+    }
+    assert!((m.cost.total_usd_per_month - 2490.0).abs() < TOLERANCE);
+    assert!((m.cost_per_unit_usd.unwrap() - 2.49).abs() < TOLERANCE);
+    let _ = plan;
+}
+
+#[test]
+fn every_figure_explains_itself() {
+    let (plan, results) = run(small_plan());
+    let m = first_month(&results);
+    let units = engine::explain(&plan, &results, 0, 1, Figure::Units).unwrap();
+    let growth = Growth::Compound {
+        monthly_growth_pct: 0.0,
+        monthly_churn_pct: 0.0,
+    };
+    assert_eq!(
+        units,
+        growth::explain_month(1000.0, &growth, plan.plan().start, 1, &m.units, "users")
+    );
+    assert_eq!(units.figure, "1 000 users");
+    assert_eq!(
+        sentence(&plan, &results, Figure::PeakRps),
+        "200 req/s = 1 000 users × 8 640 req/day ÷ 86 400 s × 2 peak-to-average — the forecast \
+         plus 0 % headroom binds"
+    );
+    assert_eq!(
+        sentence(&plan, &results, Figure::AppInstances),
+        "7 × app.test = max(2 minimum, ⌈200 req/s ÷ (50 req/s × 70 %)⌉ + 1 spare) — the CPU \
+         target binds"
+    );
+    assert_eq!(
+        sentence(&plan, &results, Figure::DbConnections),
+        "100 connections = 7 instances × 10 pool + 5 background = 75 — the per-unit connection \
+         rule binds"
+    );
+    let connections = engine::explain(&plan, &results, 0, 1, Figure::DbConnections).unwrap();
+    assert!(connections.inputs.contains(&(
+        "per-unit rule".to_owned(),
+        "0.1 × 1 000 users = 100".to_owned()
+    )));
+    assert_eq!(
+        sentence(&plan, &results, Figure::DbPooler),
+        "connection pooler needed = 75 app connections > 80 % × 60 direct connections of Small \
+         = 48 — The app pools (75) exceed 80 % of Small's 60 direct connections: put a pooler \
+         (PgBouncer or Supavisor, transaction mode) in front; it accepts 200 clients and keeps \
+         server connections under the limit."
+    );
+    assert_eq!(
+        sentence(&plan, &results, Figure::DbTier),
+        "Small = connections 100 ≤ 80 % × 200 = 160; data 2 GB ≤ 80 % × 8 GB = 6.4 GB — \
+         connections is closest to its limit (50 % of 200)"
+    );
+    assert_eq!(
+        sentence(&plan, &results, Figure::RedisMemory),
+        "160 MB of node memory = data 100 MB = 0 MB + 1 000 × 0.1 MB; RSS = 100 MB × 1.2 = \
+         120 MB; node = 120 MB ÷ 75 % = 160 MB; maxmemory = 120 MB — the fork/rewrite reserve: \
+         25 % of the node stays free for RDB saves and AOF rewrites"
+    );
+    let redis_plan = engine::explain(&plan, &results, 0, 1, Figure::RedisPlan).unwrap();
+    assert_eq!(
+        redis_plan.sentence(),
+        "cache.test = node memory 160 MB ≤ 80 % × 1 000 MB = 800 MB — node memory is closest \
+         to its limit (16 % of 1 000 MB)"
+    );
+    assert!(redis_plan
+        .inputs
+        .last()
+        .unwrap()
+        .1
+        .starts_with("single node"));
+    assert_eq!(
+        sentence(&plan, &results, Figure::GpuNodes),
+        "4 GPU nodes = max(⌈5 concurrent sessions ÷ 2 per node⌉ = 3, ⌈2 streams ÷ 4 per node⌉ \
+         = 1) + 1 spare — the sessions-per-node rule binds"
+    );
+    let costs: Vec<String> = (0..m.cost.items.len())
+        .map(|component| sentence(&plan, &results, Figure::Cost { component }))
+        .collect();
+    assert_eq!(
+        costs,
+        [
+            "$420 = 7 × $60.00 app.test",
+            "$25.00 = Small tier price — test",
+            "$15.00 = cache.test price — test",
+            "$2 000 = 4 nodes × $500",
+            "$30/month = $20 + $0.01 × 1 000",
+        ]
+    );
+    assert_eq!(
+        sentence(&plan, &results, Figure::TotalCost),
+        "$2 490/month = $420 App instances + $25.00 Database + $15.00 Redis + $2 000 GPU voice \
+         + $30.00 Monitoring — GPU voice is the largest line (80.3 % of the total)"
+    );
+    assert_eq!(
+        sentence(&plan, &results, Figure::CostPerUnit),
+        "$2.49 per user = $2 490/month ÷ 1 000 users — the total cost spread over the units \
+         sized for"
+    );
+    // Every table figure of every month explains itself, and nothing out of range does.
+    for month in 1..=2 {
+        for figure in Figure::TABLE {
+            let e = engine::explain(&plan, &results, 0, month, figure).unwrap();
+            assert!(!e.figure.is_empty() && !e.formula.is_empty(), "{figure:?}");
+        }
+    }
+    assert!(engine::explain(&plan, &results, 0, 0, Figure::Units).is_none());
+    assert!(engine::explain(&plan, &results, 0, 3, Figure::Units).is_none());
+    assert!(engine::explain(&plan, &results, 1, 1, Figure::Units).is_none());
+    assert!(engine::explain(&plan, &results, 0, 1, Figure::Cost { component: 5 }).is_none());
+}
+
+#[test]
+fn app_pools_and_the_wait_target_can_bind_too() {
+    let mut plan = small_plan();
+    plan.baseline.database.connections_per_unit = 0.0;
+    plan.catalogs.gpu_nodes[0].sessions_per_node = 100;
+    let (plan, results) = run(plan);
+    let m = first_month(&results);
+    assert!((m.database.connections - 75.0).abs() < TOLERANCE);
+    assert_eq!(
+        sentence(&plan, &results, Figure::DbConnections),
+        "75 connections = 7 instances × 10 pool + 5 background = 75 — the app pools bind"
+    );
+    // ⌈5 ÷ 100⌉ = 1 by concurrency ties ⌈2 ÷ 4⌉ = 1 by queueing: the wait target binds.
+    let voice = m.voice.as_ref().unwrap();
+    assert_eq!((voice.nodes_by_concurrency, voice.nodes_by_queue), (1, 1));
+    assert_eq!(voice.nodes, 2);
+    assert_eq!(voice.binding, VoiceBinding::Queueing);
+    assert_eq!(
+        sentence(&plan, &results, Figure::GpuNodes),
+        "2 GPU nodes = max(⌈5 concurrent sessions ÷ 100 per node⌉ = 1, ⌈2 streams ÷ 4 per \
+         node⌉ = 1) + 1 spare — the wait target (Erlang C) binds"
+    );
+}
+
+fn voice_plan(units: f64, voice: VoiceDemand, growth_pct: f64, horizon_months: u32) -> Plan {
+    let mut plan = small_plan();
+    plan.horizon_months = horizon_months;
+    plan.baseline.units = units;
+    plan.baseline.voice = Some(voice);
+    plan.scenarios[0].growth = Growth::Compound {
+        monthly_growth_pct: growth_pct,
+        monthly_churn_pct: 0.0,
+    };
+    plan
+}
+
+fn assert_nodes_finite_and_monotone(results: &PlanResults) {
+    let nodes: Vec<u64> = results.scenarios[0]
+        .months
+        .iter()
+        .map(|m| m.voice.as_ref().expect("the plan has voice").nodes)
+        .collect();
+    assert!(nodes.windows(2).all(|w| w[0] <= w[1]), "{nodes:?}");
+    for m in &results.scenarios[0].months {
+        let v = m.voice.as_ref().unwrap();
+        assert!(v.offered_load_erlangs.is_finite());
+        assert!(v.wait_at_percentile_s.is_none_or(f64::is_finite));
+        assert!(m.cost.total_usd_per_month.is_finite());
+    }
+}
+
+#[test]
+fn absurd_voice_loads_take_bounded_work() {
+    // Every voice figure at its validated maximum, growing 1 000 % a month for 120 months: the
+    // offered load is far beyond any queueing model, so streams are capped by utilisation.
+    let absurd = VoiceDemand {
+        sessions_per_unit_per_day: 1e6,
+        peak_hour_share_pct: 100.0,
+        session_minutes: 1440.0,
+        interactions_per_session: 1e4,
+        gpu_seconds_per_interaction: 3600.0,
+    };
+    let (plan, results) = run(voice_plan(1e9, absurd, 1000.0, 120));
+    assert_nodes_finite_and_monotone(&results);
+    let last = results.scenarios[0].months.last().unwrap();
+    assert_eq!(
+        last.voice.as_ref().unwrap().queue_model,
+        QueueModel::UtilisationCap
+    );
+    let why = engine::explain(&plan, &results, 0, 120, Figure::GpuNodes).unwrap();
+    assert!(why
+        .inputs
+        .iter()
+        .any(|(name, value)| name == "queueing model"
+            && value.starts_with("beyond the queueing model's range")));
+
+    // 10 400 to 105 000 erlangs: the exact search would take up to a million steps a month;
+    // square-root staffing takes a few dozen.
+    let heavy = VoiceDemand {
+        sessions_per_unit_per_day: 1.0,
+        peak_hour_share_pct: 10.0,
+        session_minutes: 0.01,
+        interactions_per_session: 10.0,
+        gpu_seconds_per_interaction: 36.0,
+    };
+    let (plan, results) = run(voice_plan(1e6, heavy.clone(), 4.0, 60));
+    assert_nodes_finite_and_monotone(&results);
+    let first = first_month(&results).voice.as_ref().unwrap();
+    // Month 1 has grown 4 % already: 10 400 erlangs.
+    assert!((first.offered_load_erlangs - 10_400.0).abs() < 1e-6);
+    assert_eq!(first.queue_model, QueueModel::HalfinWhitt);
+    // The approximation stays close to what the load needs: above A, within a few √A.
+    let servers = first.servers as f64;
+    assert!(
+        servers > 10_400.0 && servers < 10_400.0 + 5.0 * 102.0,
+        "{servers}"
+    );
+    let why = engine::explain(&plan, &results, 0, 1, Figure::GpuNodes).unwrap();
+    assert!(why.binding.contains("approximate: Halfin–Whitt"), "{why:?}");
+
+    // Crossing the threshold (4 400 → 7 795 erlangs) keeps nodes monotone.
+    let (_, results) = run(voice_plan(4e5, heavy, 10.0, 7));
+    assert_nodes_finite_and_monotone(&results);
+    let models: Vec<QueueModel> = results.scenarios[0]
+        .months
+        .iter()
+        .map(|m| m.voice.as_ref().unwrap().queue_model)
+        .collect();
+    assert_eq!(models[0], QueueModel::ErlangC);
+    assert_eq!(models[6], QueueModel::HalfinWhitt);
+}
