@@ -388,13 +388,15 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             component: CostComponent::AppInstances,
             usd_per_month: app_cost_usd(plan, app_type, d.app.instances),
         });
-        if let Some(tier) = db_tier {
+        // Beyond the catalog, a month costs at least the largest entry: demand that outgrows
+        // every tier must never look cheaper than demand that fits one.
+        if let Some(tier) = db_tier.or_else(|| plan.catalogs.databases.last()) {
             items.push(CostLineItem {
                 component: CostComponent::Database,
                 usd_per_month: tier.usd_per_month,
             });
         }
-        if let Some(plan_entry) = redis_plan {
+        if let Some(plan_entry) = redis_plan.or_else(|| plan.catalogs.redis.last()) {
             items.push(CostLineItem {
                 component: CostComponent::Redis,
                 usd_per_month: plan_entry.usd_per_month,
@@ -1013,19 +1015,33 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             )
         }
         CostComponent::Database => {
-            let tier = plan.catalogs.databases.get(m.database.tier?)?;
+            let (tier, beyond) = match m.database.tier {
+                Some(t) => (plan.catalogs.databases.get(t)?, false),
+                None => (plan.catalogs.databases.last()?, true),
+            };
             Some(
                 Explanation::new(format::usd(tier.usd_per_month))
                     .formula(format!("{} tier price", tier.name))
-                    .binding(tier.source.clone()),
+                    .binding(if beyond {
+                        "beyond the catalog: at least the largest tier's price".to_owned()
+                    } else {
+                        tier.source.clone()
+                    }),
             )
         }
         CostComponent::Redis => {
-            let entry = plan.catalogs.redis.get(m.redis.plan?)?;
+            let (entry, beyond) = match m.redis.plan {
+                Some(t) => (plan.catalogs.redis.get(t)?, false),
+                None => (plan.catalogs.redis.last()?, true),
+            };
             Some(
                 Explanation::new(format::usd(entry.usd_per_month))
                     .formula(format!("{} price", entry.name))
-                    .binding(entry.source.clone()),
+                    .binding(if beyond {
+                        "beyond the catalog: at least the largest plan's price".to_owned()
+                    } else {
+                        entry.source.clone()
+                    }),
             )
         }
         CostComponent::GpuVoice => {

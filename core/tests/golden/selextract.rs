@@ -322,7 +322,7 @@ fn costs_with_weekend_scale_down() {
         .cost
         .items
         .iter()
-        .find(|i| i.component == "App instances")
+        .find(|i| i.component == headroom_core::cost::CostComponent::AppInstances)
         .expect("app cost");
     close(
         app.usd_per_month,
@@ -448,7 +448,10 @@ fn connection_pools_stay_under_the_pooler_threshold_until_nine_instances() {
             );
             assert!(!m.database.needs_pooler, "{} month {}", s.name, m.month);
             assert_eq!(
-                m.database.tier.as_deref(),
+                m.database
+                    .tier
+                    .map(|t| plan().catalogs.databases[t].name.clone())
+                    .as_deref(),
                 Some("PostgreSQL + PgBouncer, 1 TB NVMe")
             );
         }

@@ -310,7 +310,10 @@ fn horizontal_scaling_policy_and_connections() {
     // Month 5 (June 2024): 4 instances hold 100 connections, past 80 % of 100, and the data
     // (68.3 GB) passes 64 GB: the database is beyond the catalog from then on.
     assert_eq!(
-        trend.months[3].database.tier.as_deref(),
+        trend.months[3]
+            .database
+            .tier
+            .map(|t| plan.catalogs.databases[t].name.as_str()),
         Some("PostgreSQL on the 100 GB SSD")
     );
     close(

@@ -72,7 +72,12 @@ fn cost_item(m: &MonthResult, component: &str) -> f64 {
     m.cost
         .items
         .iter()
-        .find(|i| i.component == component)
+        .find(|i| {
+            let other = (presets::find("supabase-redis").expect("template").build)()
+                .baseline
+                .other_costs;
+            i.component.name(&other) == component
+        })
         .unwrap_or_else(|| panic!("no {component} cost in month {}", m.month))
         .usd_per_month
 }
