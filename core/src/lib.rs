@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod codec;
 pub mod draft;
 pub mod explain;
+pub mod export;
 pub mod format;
 pub mod input;
 pub mod plan;
