@@ -35,6 +35,9 @@ def compose_schema():
 
 def check_compose(path, schema):
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name in document["services"]:
+        if not isinstance(name, str):
+            fail(path, f"PyYAML reads service key {name!r} as {type(name).__name__}, not a string")
     validator = jsonschema.validators.validator_for(schema)(schema)
     errors = sorted(validator.iter_errors(document), key=str)
     if errors:
