@@ -4,15 +4,15 @@ ENV := source scripts/env.sh &&
 WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: serve test setup setup-test release lint unit browser e2e size
+.PHONY: serve test setup setup-test release lint unit browser e2e size validate-exports
 
 ## Serve the app with live reload at http://127.0.0.1:8080/ (installs what it needs first).
 serve: setup
 	$(ENV) trunk serve --public-url /
 
-## Run every test layer: format, lint, native unit/property tests, browser tests, release build,
-## size budget and end-to-end tests.
-test: setup-test lint unit browser release size e2e
+## Run every test layer: format, lint, native unit/property tests, export validation, browser
+## tests, release build, size budget and end-to-end tests.
+test: setup-test lint unit validate-exports browser release size e2e
 
 setup:
 	scripts/setup.sh serve
@@ -25,8 +25,13 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy -p headroom --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+# HEADROOM_REQUIRE_PYYAML: the PyYAML cross-check of plan files must run, not skip.
 unit:
-	cargo test
+	HEADROOM_REQUIRE_PYYAML=1 cargo test
+
+## Sample Compose and Kubernetes exports, checked with the Compose and Kubernetes schemas.
+validate-exports: setup-test
+	scripts/validate-exports.sh
 
 browser:
 	$(ENV) $(WASM_TEST_ENV) cargo test -p headroom --target wasm32-unknown-unknown

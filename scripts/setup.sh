@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs every tool Headroom needs, skipping what is already there at the right version.
 #   scripts/setup.sh serve   wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen), crates
-#   scripts/setup.sh test    the above plus Chromium + ChromeDriver and Playwright
+#   scripts/setup.sh test    the above plus Chromium + ChromeDriver and Playwright, and the
+#                            Python validators of scripts/requirements-test.txt in .tools/venv
 # Safe to run again: a second run installs nothing. Never downloads a tool from outside the
-# package registries (crates.io, npm, Debian).
+# package registries (crates.io, npm, PyPI, Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,6 +55,24 @@ if [ "$mode" = "test" ]; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  fi
+fi
+# 7. Python validators for the export checks and the PyYAML cross-check, pinned in
+#    scripts/requirements-test.txt; reinstalled only when that file changed since the last install.
+if [ "$mode" = "test" ]; then
+  REQ=scripts/requirements-test.txt
+  VENV=.tools/venv
+  if [ ! -x "$VENV/bin/python3" ] || ! cmp -s "$REQ" "$VENV/requirements.installed" 2>/dev/null; then
+    if ! python3 -c "import venv, ensurepip" 2>/dev/null; then
+      say "installing python3-venv"
+      SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+      $SUDO apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv
+    fi
+    say "installing python validators into $VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check -r "$REQ"
+    cp "$REQ" "$VENV/requirements.installed"
   fi
 fi
 say "tools ready ($mode)"

@@ -13,6 +13,7 @@ pub mod codec;
 pub mod cost;
 pub mod engine;
 pub mod explain;
+pub mod export;
 pub mod format;
 pub mod growth;
 pub mod input;

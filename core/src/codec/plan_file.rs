@@ -1,0 +1,721 @@
+//! Plan files: a [`Plan`] written to YAML or JSON inside a versioned envelope, and read back.
+//!
+//! # Format
+//!
+//! A plan file is one mapping with exactly two keys (see `docs/plan-format.md` for every field):
+//!
+//! ```yaml
+//! headroom_plan: 1      # FORMAT_KEY: the plan schema version the file was written with
+//! plan:                 # the Plan document itself
+//!   name: New plan
+//!   start: 2027-01
+//!   # …
+//! ```
+//!
+//! The same envelope is written as JSON (`{"headroom_plan": 1, "plan": {…}}`). [`import`]
+//! accepts either and tells them apart by content: text whose first character (after an optional
+//! byte-order mark and white space) is `{` is JSON, anything else is YAML.
+//!
+//! # Versions and migration
+//!
+//! `headroom_plan` is [`PLAN_SCHEMA_VERSION`] of the build that wrote the file. A file written by
+//! a newer build is refused with [`ImportError::TooNew`] rather than misread. A file written by
+//! an older build is read as a generic [`serde_json::Value`] and passed through [`migrate`],
+//! which applies one step per version (`MIGRATIONS[0]` turns a v1 plan into a v2 plan, and so on)
+//! until the plan is current. The length of that table is tied to [`PLAN_SCHEMA_VERSION`] at
+//! compile time, so raising the version without adding its migration does not build.
+//! `core/tests/fixtures/plans/v<N>/` keeps sample files of every version, which the tests import
+//! on every run.
+//!
+//! # YAML
+//!
+//! YAML is read and written by `serde-saphyr` (pure Rust, no `unsafe` parser, builds for
+//! wasm32). Its serializer quotes every string a YAML 1.1 or 1.2 reader could take for another
+//! type (`"no"`, `"on"`, `"1_000"`, `"~"`, `"0x10"`, `"2027-01-01"`), so a scenario named `no`
+//! stays a string in PyYAML and other readers too; `tests/plan_file.rs` checks this with
+//! PyYAML. Export goes further and reads its own output back: [`to_yaml`] and [`to_json`] fail
+//! with [`ExportError`] rather than hand out a file that would not import to the same plan.
+//!
+//! # Reading is bounded
+//!
+//! A plan file is untrusted input. [`import`] refuses text over [`MAX_FILE_BYTES`] before
+//! parsing, and parses YAML under a budget ([`yaml_options`]: nesting depth, node and event
+//! counts, anchors, aliases and alias replay), so deep nesting and "billion laughs" alias bombs
+//! fail quickly with [`ImportError::TooComplex`]. JSON is parsed by `serde_json`, whose
+//! recursion limit (128) bounds nesting. Importing never panics.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::plan::{Plan, PLAN_SCHEMA_VERSION};
+
+/// Name of the version field at the top of every plan file.
+pub const FORMAT_KEY: &str = "headroom_plan";
+
+/// Largest plan file [`import`] reads, in bytes (1 MiB). Real plans are a few kilobytes.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// The envelope written to every plan file.
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_file::PlanFile;
+/// use headroom_core::plan::{Plan, PLAN_SCHEMA_VERSION};
+/// let file = PlanFile::new(Plan::default());
+/// assert_eq!(file.headroom_plan, PLAN_SCHEMA_VERSION);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFile {
+    /// Plan schema version the file was written with ([`PLAN_SCHEMA_VERSION`]).
+    pub headroom_plan: u32,
+    /// The plan.
+    pub plan: Plan,
+}
+
+impl PlanFile {
+    /// Wraps `plan` in an envelope of the current version.
+    pub fn new(plan: Plan) -> Self {
+        Self {
+            headroom_plan: PLAN_SCHEMA_VERSION,
+            plan,
+        }
+    }
+}
+
+/// The two text formats of a plan file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// YAML 1.2, written so YAML 1.1 readers agree.
+    Yaml,
+    /// JSON (RFC 8259).
+    Json,
+}
+
+impl Format {
+    /// The format of `text`: JSON when its first character after white space (and an optional
+    /// byte-order mark) is `{`, YAML otherwise.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::codec::plan_file::Format;
+    /// assert_eq!(Format::detect(" \n{\"headroom_plan\": 1}"), Format::Json);
+    /// assert_eq!(Format::detect("headroom_plan: 1"), Format::Yaml);
+    /// ```
+    pub fn detect(text: &str) -> Format {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim_start().starts_with('{') {
+            Format::Json
+        } else {
+            Format::Yaml
+        }
+    }
+
+    /// Usual file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Yaml => "yaml",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Yaml => "YAML",
+            Format::Json => "JSON",
+        })
+    }
+}
+
+/// Where in the file a problem is, 1-based, when the parser knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: u64,
+    /// Column, from 1.
+    pub column: u64,
+}
+
+/// Why a plan could not be written faithfully.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// The serializer failed.
+    Serialize {
+        /// The format being written.
+        format: Format,
+        /// The serializer's explanation.
+        message: String,
+    },
+    /// The written text does not read back to the same plan (typically a number that is not
+    /// finite, which neither format can carry).
+    NotFaithful {
+        /// The format being written.
+        format: Format,
+        /// What went wrong when reading it back, or that it read back different.
+        message: String,
+    },
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::Serialize { format, message } => {
+                write!(f, "The plan could not be written as {format}: {message}")
+            }
+            ExportError::NotFaithful { format, message } => write!(
+                f,
+                "The plan cannot be saved as {format} without changing it ({message}); \
+                 check that every number is finite"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// Why a plan file could not be read. The `Display` text says in words what is wrong and where,
+/// for the person who chose the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The file is larger than [`MAX_FILE_BYTES`]; nothing was parsed.
+    TooLarge {
+        /// Size of the file, in bytes.
+        bytes: usize,
+        /// The limit, in bytes.
+        max: usize,
+    },
+    /// The file is not UTF-8 text.
+    NotText {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The file is empty or only white space.
+    Empty,
+    /// The text is not well-formed YAML or JSON.
+    Syntax {
+        /// The format the text was read as.
+        format: Format,
+        /// The parser's explanation.
+        message: String,
+        /// Where, when known.
+        position: Option<Position>,
+    },
+    /// The YAML exceeds the parsing budget: nested too deeply, too many nodes, or aliases that
+    /// expand too far.
+    TooComplex {
+        /// The parser's explanation.
+        message: String,
+        /// Where, when known.
+        position: Option<Position>,
+    },
+    /// The top level is not a mapping with a [`FORMAT_KEY`] version number.
+    NotAPlanFile {
+        /// What is missing or wrong.
+        message: String,
+    },
+    /// The file names a version this build does not know and never will (0 or not a whole
+    /// number).
+    BadVersion {
+        /// The version as written.
+        found: String,
+    },
+    /// The file was written by a newer build of Headroom.
+    TooNew {
+        /// The file's version.
+        version: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// A migration step from an older version failed.
+    Migration {
+        /// The version the failing step starts from.
+        from: u32,
+        /// What went wrong.
+        message: String,
+    },
+    /// The document is well-formed but does not describe a plan: an unknown or missing field, or
+    /// a value of the wrong type.
+    Content {
+        /// The format the text was read as.
+        format: Format,
+        /// The explanation, naming the field.
+        message: String,
+        /// Where, when known (not for migrated files, which are checked after conversion).
+        position: Option<Position>,
+    },
+}
+
+fn at(position: &Option<Position>) -> String {
+    match position {
+        Some(p) => format!(" (line {}, column {})", p.line, p.column),
+        None => String::new(),
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes, max } => write!(
+                f,
+                "The file is too large to be a plan: {bytes} bytes, the limit is {max} bytes"
+            ),
+            ImportError::NotText { offset } => write!(
+                f,
+                "The file is not text (UTF-8): invalid byte at offset {offset}"
+            ),
+            ImportError::Empty => f.write_str("The file is empty"),
+            ImportError::Syntax {
+                format,
+                message,
+                position,
+            } => write!(
+                f,
+                "The file is not valid {format}: {message}{}",
+                at(position)
+            ),
+            ImportError::TooComplex { message, position } => write!(
+                f,
+                "The file is too deeply nested or repetitive to be a plan: {message}{}",
+                at(position)
+            ),
+            ImportError::NotAPlanFile { message } => {
+                write!(f, "This is not a Headroom plan file: {message}")
+            }
+            ImportError::BadVersion { found } => write!(
+                f,
+                "The plan file's version `{FORMAT_KEY}: {found}` is not a version Headroom has \
+                 ever written (expected a whole number from 1)"
+            ),
+            ImportError::TooNew { version, supported } => write!(
+                f,
+                "This plan file was written by a newer Headroom (plan format {version}; this \
+                 version reads up to {supported}): open it with the newer version"
+            ),
+            ImportError::Migration { from, message } => write!(
+                f,
+                "The plan file (format {from}) could not be updated to format \
+                 {PLAN_SCHEMA_VERSION}: {message}"
+            ),
+            ImportError::Content {
+                format,
+                message,
+                position,
+            } => write!(
+                f,
+                "The {format} file does not describe a plan: {message}{}",
+                at(position)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// One migration step: a plan document of version `n` (as JSON) to version `n + 1`.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[i]` turns a plan of version `i + 1` into version `i + 2`. Its length is fixed by
+/// [`PLAN_SCHEMA_VERSION`]: raising the version without adding the step does not compile.
+const MIGRATIONS: [Migration; PLAN_SCHEMA_VERSION as usize - 1] = [];
+
+/// Brings a plan document (the value under `plan`, not the envelope) written at `version` up to
+/// [`PLAN_SCHEMA_VERSION`], one step per version.
+///
+/// # Errors
+/// [`ImportError::BadVersion`] for version 0, [`ImportError::TooNew`] for versions above
+/// [`PLAN_SCHEMA_VERSION`], [`ImportError::Migration`] when a step rejects the document.
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_file::{migrate, ImportError};
+/// let plan = serde_json::json!({"name": "Shop"});
+/// assert_eq!(migrate(1, plan.clone()), Ok(plan.clone()));
+/// assert!(matches!(migrate(99, plan), Err(ImportError::TooNew { version: 99, .. })));
+/// ```
+pub fn migrate(version: u32, value: Value) -> Result<Value, ImportError> {
+    check_version(version)?;
+    let first = (version - 1) as usize;
+    MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(first)
+        .try_fold(value, |value, (step, migration)| {
+            migration(value).map_err(|message| ImportError::Migration {
+                from: step as u32 + 1,
+                message,
+            })
+        })
+}
+
+fn check_version(version: u32) -> Result<(), ImportError> {
+    if version == 0 {
+        Err(ImportError::BadVersion {
+            found: version.to_string(),
+        })
+    } else if version > PLAN_SCHEMA_VERSION {
+        Err(ImportError::TooNew {
+            version,
+            supported: PLAN_SCHEMA_VERSION,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// The parsing budget applied to YAML plan files: far above any real plan (the default plan is
+/// about 400 nodes), far below what would take noticeable time or memory.
+///
+/// Depth 32, 100 000 events, 50 000 nodes, 1 MiB of scalar text, 100 anchors, 1 000 aliases
+/// (and at most 10 per anchor, 10 000 replayed events in all), one document, no merge keys.
+pub fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_reader_input_bytes: Some(MAX_FILE_BYTES),
+            max_events: 100_000,
+            max_aliases: 1_000,
+            max_anchors: 100,
+            max_recorded_anchor_events: 10_000,
+            max_recorded_anchor_bytes: MAX_FILE_BYTES,
+            max_depth: 32,
+            max_inclusion_depth: 0,
+            max_documents: 1,
+            max_nodes: 50_000,
+            max_total_scalar_bytes: MAX_FILE_BYTES,
+            max_merge_keys: 0,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 10_000,
+            max_replay_stack_depth: 8,
+            max_alias_expansions_per_anchor: 10,
+        },
+        merge_keys: serde_saphyr::options::MergeKeyPolicy::Error,
+        with_snippet: false,
+    }
+}
+
+/// Writes `plan` as a YAML plan file.
+///
+/// # Errors
+/// [`ExportError`] when the plan cannot be written so that [`import`] reads back the same plan
+/// (a number that is not finite).
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_file::{import, to_yaml};
+/// use headroom_core::plan::Plan;
+/// let text = to_yaml(&Plan::default()).unwrap();
+/// assert!(text.starts_with("headroom_plan: 1\n"));
+/// assert_eq!(import(&text).unwrap(), Plan::default());
+/// ```
+pub fn to_yaml(plan: &Plan) -> Result<String, ExportError> {
+    let options = serde_saphyr::ser_options! {
+        prefer_block_scalars: false,
+    };
+    let text = serde_saphyr::to_string_with_options(&PlanFile::new(plan.clone()), options)
+        .map_err(|e| ExportError::Serialize {
+            format: Format::Yaml,
+            message: e.to_string(),
+        })?;
+    check_faithful(plan, &text, Format::Yaml)?;
+    Ok(text)
+}
+
+/// Writes `plan` as a JSON plan file (pretty-printed, two-space indent, trailing newline).
+///
+/// # Errors
+/// [`ExportError`] when the plan cannot be written so that [`import`] reads back the same plan
+/// (JSON has no NaN or infinity).
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_file::{import, to_json};
+/// use headroom_core::plan::Plan;
+/// let text = to_json(&Plan::default()).unwrap();
+/// assert!(text.starts_with("{\n  \"headroom_plan\": 1,"));
+/// assert_eq!(import(&text).unwrap(), Plan::default());
+/// ```
+pub fn to_json(plan: &Plan) -> Result<String, ExportError> {
+    let mut text = serde_json::to_string_pretty(&PlanFile::new(plan.clone())).map_err(|e| {
+        ExportError::Serialize {
+            format: Format::Json,
+            message: e.to_string(),
+        }
+    })?;
+    text.push('\n');
+    check_faithful(plan, &text, Format::Json)?;
+    Ok(text)
+}
+
+/// Writes `plan` in `format`; see [`to_yaml`] and [`to_json`].
+///
+/// # Errors
+/// As [`to_yaml`] and [`to_json`].
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_file::{export, Format};
+/// use headroom_core::plan::Plan;
+/// assert!(export(&Plan::default(), Format::Json).unwrap().starts_with('{'));
+/// ```
+pub fn export(plan: &Plan, format: Format) -> Result<String, ExportError> {
+    match format {
+        Format::Yaml => to_yaml(plan),
+        Format::Json => to_json(plan),
+    }
+}
+
+fn check_faithful(plan: &Plan, text: &str, format: Format) -> Result<(), ExportError> {
+    match import(text) {
+        Ok(back) if back == *plan => Ok(()),
+        Ok(_) => Err(ExportError::NotFaithful {
+            format,
+            message: "it reads back with different values".to_owned(),
+        }),
+        Err(e) => Err(ExportError::NotFaithful {
+            format,
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// Reads a plan file given as bytes, as a browser's file picker delivers it: checks the size
+/// before anything else, then that it is UTF-8, then imports it as [`import`] does.
+///
+/// # Errors
+/// [`ImportError::TooLarge`], [`ImportError::NotText`] and every error of [`import`].
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_file::{import_bytes, ImportError};
+/// assert_eq!(import_bytes(&[0xff, 0xfe]), Err(ImportError::NotText { offset: 0 }));
+/// ```
+pub fn import_bytes(bytes: &[u8]) -> Result<Plan, ImportError> {
+    check_size(bytes.len())?;
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText {
+        offset: e.valid_up_to(),
+    })?;
+    import(text)
+}
+
+fn check_size(bytes: usize) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(ImportError::TooLarge {
+            bytes,
+            max: MAX_FILE_BYTES,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads a YAML or JSON plan file (detected by [`Format::detect`]), migrating older versions.
+///
+/// The result is a plan document, not yet a checked one: pass it to
+/// [`Plan::validate`](crate::plan::Plan::validate) before sizing with it.
+///
+/// # Errors
+/// An [`ImportError`] saying what is wrong and, where the parser knows, at which line and
+/// column: too large, empty, malformed, too complex, not a plan file, a version from a newer
+/// build, or fields that do not describe a plan.
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_file::{import, ImportError};
+/// let error = import("headroom_plan: 7\nplan: {}\n").unwrap_err();
+/// assert!(matches!(error, ImportError::TooNew { version: 7, supported: 1 }));
+/// assert!(error.to_string().contains("newer Headroom"));
+/// ```
+pub fn import(text: &str) -> Result<Plan, ImportError> {
+    check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let format = Format::detect(text);
+    let version = read_version(text, format)?;
+    if version == PLAN_SCHEMA_VERSION {
+        // The current version is read straight into the typed envelope, so field errors carry
+        // the parser's line and column.
+        let file: PlanFile = match format {
+            Format::Yaml => serde_saphyr::from_str_with_options(text, yaml_options())
+                .map_err(|e| yaml_error(&e, Format::Yaml))?,
+            Format::Json => serde_json::from_str(text).map_err(|e| json_error(&e))?,
+        };
+        return Ok(file.plan);
+    }
+    let mut document: Value = match format {
+        Format::Yaml => serde_saphyr::from_str_with_options(text, legacy_yaml_options())
+            .map_err(|e| yaml_error(&e, Format::Yaml))?,
+        Format::Json => serde_json::from_str(text).map_err(|e| json_error(&e))?,
+    };
+    let plan = document
+        .as_object_mut()
+        .and_then(|top| top.remove("plan"))
+        .ok_or_else(|| ImportError::NotAPlanFile {
+            message: "there is no `plan` key at the top".to_owned(),
+        })?;
+    let plan = migrate(version, plan)?;
+    serde_json::from_value(plan).map_err(|e| ImportError::Content {
+        format,
+        message: e.to_string(),
+        position: None,
+    })
+}
+
+/// Options for reading older files into an untyped value: without the target types to say
+/// that a field is a string, only `true`/`false` are booleans, so a name `no` stays text.
+fn legacy_yaml_options() -> serde_saphyr::Options {
+    let mut options = yaml_options();
+    options.strict_booleans = true;
+    options
+}
+
+/// The top of a plan file: only the version, everything else skipped.
+#[derive(Deserialize)]
+struct Header {
+    headroom_plan: Option<Value>,
+}
+
+fn read_version(text: &str, format: Format) -> Result<u32, ImportError> {
+    let not_a_mapping = || ImportError::NotAPlanFile {
+        message: format!("the top level must be a mapping with the keys `{FORMAT_KEY}` and `plan`"),
+    };
+    let header: Header = match format {
+        Format::Yaml => {
+            serde_saphyr::from_str_with_options(text, yaml_options()).map_err(
+                |e| match yaml_error(&e, Format::Yaml) {
+                    ImportError::Content { .. } => not_a_mapping(),
+                    other => other,
+                },
+            )?
+        }
+        Format::Json => serde_json::from_str(text).map_err(|e| match json_error(&e) {
+            ImportError::Content { .. } => not_a_mapping(),
+            other => other,
+        })?,
+    };
+    let found = header
+        .headroom_plan
+        .ok_or_else(|| ImportError::NotAPlanFile {
+            message: format!(
+                "it has no `{FORMAT_KEY}` version at the top (a plan file starts with \
+             `{FORMAT_KEY}: {PLAN_SCHEMA_VERSION}`, followed by `plan:`)"
+            ),
+        })?;
+    let version = found
+        .as_u64()
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| ImportError::BadVersion {
+            found: found.to_string(),
+        })?;
+    check_version(version)?;
+    Ok(version)
+}
+
+/// Classifies a YAML error: budget breaches, field problems (from serde's derived code) and
+/// syntax errors (from the parser).
+fn yaml_error(error: &serde_saphyr::Error, format: Format) -> ImportError {
+    let position = error.location().filter(|l| l.line() > 0).map(|l| Position {
+        line: l.line(),
+        column: l.column(),
+    });
+    let inner = error.without_snippet();
+    let mut message = inner.to_string();
+    // The parser appends its own "at line L, column C"; the position is reported separately.
+    if let Some(cut) = message.find(" at line ") {
+        message.truncate(cut);
+    }
+    if matches!(inner, serde_saphyr::Error::Budget { .. }) || message.starts_with("budget breached")
+    {
+        ImportError::TooComplex { message, position }
+    } else if is_content_error(&message) {
+        ImportError::Content {
+            format,
+            message,
+            position,
+        }
+    } else {
+        ImportError::Syntax {
+            format,
+            message,
+            position,
+        }
+    }
+}
+
+/// Whether a message from serde's derived code (rather than from the YAML parser) describes a
+/// field that is wrong for a plan.
+fn is_content_error(message: &str) -> bool {
+    [
+        "unknown field",
+        "missing field",
+        "invalid type",
+        "invalid value",
+        "unknown variant",
+        "invalid length",
+        "is not a",
+        "invalid u32",
+        "invalid i32",
+        "invalid f64",
+        "duplicate field",
+        "expected mapping",
+        "expected sequence",
+    ]
+    .iter()
+    .any(|needle| message.contains(needle))
+}
+
+fn json_error(error: &serde_json::Error) -> ImportError {
+    let position = (error.line() > 0).then(|| Position {
+        line: error.line() as u64,
+        column: error.column() as u64,
+    });
+    let mut message = error.to_string();
+    if let Some(cut) = message.rfind(" at line ") {
+        message.truncate(cut);
+    }
+    match error.classify() {
+        serde_json::error::Category::Data => ImportError::Content {
+            format: Format::Json,
+            message,
+            position,
+        },
+        _ => ImportError::Syntax {
+            format: Format::Json,
+            message,
+            position,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_migration_table_matches_the_schema_version() {
+        assert_eq!(MIGRATIONS.len() + 1, PLAN_SCHEMA_VERSION as usize);
+    }
+
+    #[test]
+    fn versions_outside_the_known_range_are_refused() {
+        assert!(matches!(
+            migrate(0, Value::Null),
+            Err(ImportError::BadVersion { .. })
+        ));
+        assert!(matches!(
+            import("headroom_plan: -1\nplan: {}\n"),
+            Err(ImportError::BadVersion { .. })
+        ));
+        assert!(matches!(
+            import("{\"headroom_plan\": \"1\", \"plan\": {}}"),
+            Err(ImportError::BadVersion { .. })
+        ));
+    }
+}

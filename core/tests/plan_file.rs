@@ -1,0 +1,780 @@
+//! Plan files: fixtures of every schema version, exact round trips through YAML and JSON
+//! (including strings YAML readers like to reinterpret, checked with PyYAML), bounded reading of
+//! hostile input, readable errors, a deterministic fuzz test, and a check that
+//! `docs/plan-format.md` names every field.
+
+// Tests build plans by editing the default one, and time hostile inputs with the host's clock.
+#![allow(clippy::field_reassign_with_default, clippy::disallowed_methods)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use headroom_core::codec::plan_file::{
+    self, import, import_bytes, to_json, to_yaml, Format, ImportError, MAX_FILE_BYTES,
+};
+use headroom_core::plan::{
+    CalendarEffect, CostLine, Growth, MonthDay, Plan, Scenario, Traffic, PLAN_SCHEMA_VERSION,
+};
+use proptest::prelude::*;
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixtures_dir() -> PathBuf {
+    manifest_dir().join("tests/fixtures/plans")
+}
+
+/// Every fixture file: `(version directory, path)`.
+fn fixtures() -> Vec<(u32, PathBuf)> {
+    let mut files = Vec::new();
+    let versions = std::fs::read_dir(fixtures_dir()).expect("fixtures directory");
+    for dir in versions.flatten() {
+        let name = dir.file_name().to_string_lossy().into_owned();
+        let version: u32 = name
+            .strip_prefix('v')
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("fixture directory {name} is not v<N>"));
+        for file in std::fs::read_dir(dir.path())
+            .expect("version directory")
+            .flatten()
+        {
+            files.push((version, file.path()));
+        }
+    }
+    files.sort();
+    files
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures: files written by every schema version keep importing, forever.
+
+#[test]
+fn there_is_a_fixture_directory_for_every_schema_version() {
+    for version in 1..=PLAN_SCHEMA_VERSION {
+        let dir = fixtures_dir().join(format!("v{version}"));
+        let count = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+        assert!(count >= 2, "{} needs YAML and JSON fixtures", dir.display());
+    }
+}
+
+#[test]
+fn every_fixture_imports_and_validates() {
+    let files = fixtures();
+    assert!(files.len() >= 5, "{files:?}");
+    for (version, path) in files {
+        let text = read(&path);
+        assert!(
+            text.contains(&format!("headroom_plan: {version}"))
+                || text.contains(&format!("\"headroom_plan\": {version}")),
+            "{} is not a v{version} file",
+            path.display()
+        );
+        let plan = import(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        if let Err(errors) = plan.validate() {
+            panic!("{}: {errors:?}", path.display());
+        }
+    }
+}
+
+#[test]
+fn v1_fixtures_keep_their_values() {
+    let dir = fixtures_dir().join("v1");
+    let yaml = import(&read(&dir.join("cafe-chain.yaml"))).unwrap();
+    let json = import(&read(&dir.join("cafe-chain.json"))).unwrap();
+    assert_eq!(yaml, json);
+    assert_eq!(yaml.name, "Café chain: 2027");
+    assert_eq!(yaml.scenarios[0].name, "no");
+    assert_eq!(yaml.baseline.traffic, Traffic::PeakRate { peak_rps: 4.5 });
+    assert_eq!(
+        yaml.baseline
+            .voice
+            .as_ref()
+            .map(|v| v.gpu_seconds_per_interaction),
+        Some(0.8)
+    );
+    assert_eq!(
+        yaml.scenarios[0].calendar[0].to,
+        MonthDay { month: 1, day: 2 }
+    );
+    assert!(
+        matches!(yaml.scenarios[1].growth, Growth::Trend { confidence_pct, .. } if confidence_pct == 90.0)
+    );
+
+    let default_yaml = import(&read(&dir.join("default.yaml"))).unwrap();
+    let default_json = import(&read(&dir.join("default.json"))).unwrap();
+    assert_eq!(default_yaml, default_json);
+    assert_eq!(default_yaml.name, "New plan");
+    assert_eq!(default_yaml.baseline.units, 1000.0);
+
+    let hand = import(&read(&dir.join("hand-written.yaml"))).unwrap();
+    assert_eq!(hand.name, "Bakery app");
+    assert_eq!(hand.scenarios.len(), 2);
+    assert_eq!(hand.scenarios[1].calendar[0].year, Some(2027));
+    assert!(matches!(
+        hand.baseline.traffic,
+        Traffic::DailyVolume { requests_per_unit_per_day, .. } if requests_per_unit_per_day == 5000.0
+    ));
+    // Omitted sections take their defaults.
+    assert_eq!(hand.policies, Plan::default().policies);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trips.
+
+fn assert_round_trip(plan: &Plan) {
+    for format in [Format::Yaml, Format::Json] {
+        let text = plan_file::export(plan, format).unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert_eq!(Format::detect(&text), format);
+        let back = import(&text).unwrap_or_else(|e| panic!("{format}: {e}\n{text}"));
+        assert_eq!(&back, plan, "{format}:\n{text}");
+        assert!(back.validate().is_ok(), "{format}: {:?}", back.validate());
+        // Bytes with a byte-order mark, as some editors save them.
+        let with_bom = format!("\u{feff}{text}");
+        assert_eq!(&import_bytes(with_bom.as_bytes()).unwrap(), plan);
+    }
+}
+
+#[test]
+fn the_default_plan_round_trips_exactly() {
+    assert_round_trip(&Plan::default());
+}
+
+/// Strings that YAML readers are known to turn into something else when unquoted.
+const TRICKY: &[&str] = &[
+    "no",
+    "yes",
+    "on",
+    "off",
+    "y",
+    "n",
+    "true",
+    "False",
+    "1_000",
+    "null",
+    "~",
+    "0x10",
+    "0o17",
+    "No",
+    "017",
+    "1e3",
+    ".5",
+    ".inf",
+    "-.NaN",
+    "12:30",
+    "2027-01-01",
+    "\"quoted\"",
+    "'single'",
+    "a: b",
+    "#hash",
+    "a #b",
+    "- item",
+    "NO",
+    "[flow]",
+    "{flow}",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "%directive",
+    "@at",
+    "`tick",
+    "|",
+    ">",
+    "?",
+    "---",
+    "...",
+    "  leading spaces",
+    "trailing spaces  ",
+    "ünïcødé ☕ 日本語",
+    "<script>alert(1)</script>",
+    "=1+1",
+    "back\\slash",
+];
+
+fn plan_named(strings: &[&str]) -> Plan {
+    let mut plan = Plan::default();
+    plan.name = strings[0].to_owned();
+    plan.baseline.demand_unit = strings[strings.len() / 2].to_owned();
+    plan.scenarios = strings
+        .iter()
+        .take(12)
+        .map(|name| Scenario {
+            name: (*name).to_owned(),
+            growth: Growth::Compound {
+                monthly_growth_pct: 1e-7,
+                monthly_churn_pct: 0.0,
+            },
+            calendar: vec![CalendarEffect {
+                name: (*name).to_owned(),
+                from: MonthDay { month: 11, day: 20 },
+                to: MonthDay { month: 11, day: 30 },
+                multiplier: 3.0,
+                year: None,
+            }],
+        })
+        .collect();
+    plan.baseline.other_costs = strings
+        .iter()
+        .map(|name| CostLine {
+            name: (*name).to_owned(),
+            fixed_usd_per_month: 123456.789,
+            per_unit_usd_per_month: 1e-7,
+        })
+        .collect();
+    plan.catalogs.instances[0].source = strings.join(" ");
+    plan
+}
+
+#[test]
+fn strings_yaml_readers_reinterpret_round_trip() {
+    for chunk in TRICKY.chunks(12) {
+        assert_round_trip(&plan_named(chunk));
+    }
+    for name in TRICKY {
+        assert_round_trip(&plan_named(&[name]));
+    }
+}
+
+#[test]
+fn ambiguous_strings_are_quoted_in_yaml() {
+    let text = to_yaml(&plan_named(&["no", "on", "1_000", "~", "0x10", "yes"])).unwrap();
+    for quoted in [
+        "\"no\"",
+        "\"on\"",
+        "\"1_000\"",
+        "\"~\"",
+        "\"0x10\"",
+        "\"yes\"",
+    ] {
+        assert!(
+            text.contains(&format!("name: {quoted}")),
+            "{quoted} is not quoted:\n{text}"
+        );
+    }
+}
+
+/// A number within `min..=max`: one of the values serializers get wrong, or any in the range.
+fn number(min: f64, max: f64) -> BoxedStrategy<f64> {
+    let specials: Vec<f64> = [
+        0.0,
+        1e-7,
+        0.1,
+        0.3,
+        1.0 / 3.0,
+        2.5,
+        123456.789,
+        1e12,
+        1e9,
+        999_999.999_999,
+        f64::EPSILON,
+        5e-324,
+    ]
+    .into_iter()
+    .filter(|v| (min..=max).contains(v))
+    .collect();
+    if specials.is_empty() {
+        (min..=max).boxed()
+    } else {
+        prop_oneof![proptest::sample::select(specials), min..=max].boxed()
+    }
+}
+
+fn name() -> BoxedStrategy<String> {
+    prop_oneof![
+        proptest::sample::select(TRICKY).prop_map(str::to_owned),
+        // Printable text (no control characters, which validation rejects), not only spaces.
+        "[^\\p{Cc}]{0,30}[a-zA-Z0-9☕é][^\\p{Cc}]{0,30}",
+    ]
+    .boxed()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn varied_plans_round_trip_exactly(
+        units in number(0.0, 1e9),
+        requests in number(0.0, 1e9),
+        ratio in number(1.0, 100.0),
+        data_fixed in number(0.0, 1e6),
+        redis_per_unit in number(0.0, 1e5),
+        growth in number(-100.0, 1000.0),
+        churn in number(0.0, 100.0),
+        capacity in number(0.001, 1e7),
+        price in number(0.0, 1e7),
+        fixed_cost in number(0.0, 1e9),
+        bill in number(0.0, 1e10),
+        plan_name in name(),
+        unit_name in name(),
+        scenario_name in name(),
+        cost_name in name(),
+    ) {
+        let mut plan = Plan::default();
+        plan.name = plan_name;
+        plan.baseline.demand_unit = unit_name;
+        plan.baseline.units = units;
+        plan.baseline.traffic = Traffic::DailyVolume {
+            requests_per_unit_per_day: requests,
+            peak: headroom_core::plan::PeakShape::PeakToAverage { ratio },
+        };
+        plan.baseline.database.data_gb_fixed = data_fixed;
+        plan.baseline.redis.memory_mb_per_unit = redis_per_unit;
+        plan.baseline.today.monthly_bill_usd = bill;
+        plan.baseline.other_costs = vec![CostLine {
+            name: cost_name,
+            fixed_usd_per_month: fixed_cost,
+            per_unit_usd_per_month: 0.0,
+        }];
+        plan.scenarios[0].name = scenario_name;
+        plan.scenarios[0].growth = Growth::Compound {
+            monthly_growth_pct: growth,
+            monthly_churn_pct: if growth - churn < -100.0 { 0.0 } else { churn },
+        };
+        plan.catalogs.instances[0].capacity_rps = capacity;
+        plan.catalogs.instances[1].usd_per_month = price;
+        prop_assume!(plan.validate().is_ok());
+        for format in [Format::Yaml, Format::Json] {
+            let text = plan_file::export(&plan, format).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let back = import(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            prop_assert_eq!(&back, &plan);
+            prop_assert!(back.validate().is_ok());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other YAML readers: PyYAML (YAML 1.1, the most eager to reinterpret) reads exported YAML as
+// the same document as the JSON export.
+
+/// A Python with PyYAML: the project's tool venv first (scripts/setup.sh test), then `python3`.
+fn python_with_pyyaml() -> Option<PathBuf> {
+    let root = manifest_dir().join("..");
+    let candidates = [
+        root.join(".tools/venv/bin/python3"),
+        PathBuf::from("python3"),
+    ];
+    candidates.into_iter().find(|python| {
+        Command::new(python)
+            .args(["-c", "import yaml"])
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+    })
+}
+
+#[test]
+fn pyyaml_reads_exported_yaml_as_the_json_export() {
+    let Some(python) = python_with_pyyaml() else {
+        assert!(
+            std::env::var_os("HEADROOM_REQUIRE_PYYAML").is_none(),
+            "PyYAML is required (HEADROOM_REQUIRE_PYYAML is set) but not found: run scripts/setup.sh test"
+        );
+        eprintln!("skipped: no python3 with PyYAML (scripts/setup.sh test installs one)");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("headroom-pyyaml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut plans = vec![Plan::default()];
+    plans.extend(TRICKY.chunks(12).map(plan_named));
+    for (i, plan) in plans.iter().enumerate() {
+        std::fs::write(dir.join(format!("{i}.yaml")), to_yaml(plan).unwrap()).unwrap();
+        std::fs::write(dir.join(format!("{i}.json")), to_json(plan).unwrap()).unwrap();
+    }
+    let script = r#"
+import json, sys, yaml
+for i in range(int(sys.argv[2])):
+    base = f"{sys.argv[1]}/{i}"
+    with open(base + ".yaml", encoding="utf-8") as f:
+        from_yaml = yaml.safe_load(f)
+    with open(base + ".json", encoding="utf-8") as f:
+        from_json = json.load(f)
+    if from_yaml != from_json:
+        print(f"plan {i}: PyYAML reads the YAML differently")
+        for scenario in from_yaml["plan"]["scenarios"]:
+            print(repr(scenario["name"]), type(scenario["name"]).__name__)
+        sys.exit(1)
+print("same")
+"#;
+    let output = Command::new(&python)
+        .args(["-c", script])
+        .arg(&dir)
+        .arg(plans.len().to_string())
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors say what and where.
+
+#[test]
+fn field_errors_name_the_field_and_the_line() {
+    let text = read(&fixtures_dir().join("v1/hand-written.yaml")).replace("units: 40", "untis: 40");
+    let error = import(&text).unwrap_err();
+    let ImportError::Content { position, .. } = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(position.map(|p| p.line), Some(10), "{error}");
+    let message = error.to_string();
+    assert!(message.contains("untis"), "{message}");
+    assert!(message.contains("line 10"), "{message}");
+
+    let text = read(&fixtures_dir().join("v1/default.json")).replacen(
+        "\"units\": 1000.0",
+        "\"units\": \"many\"",
+        1,
+    );
+    let error = import(&text).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            ImportError::Content {
+                format: Format::Json,
+                position: Some(_),
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("invalid type"), "{error}");
+}
+
+#[test]
+fn syntax_errors_carry_a_position() {
+    let error = import("headroom_plan: 1\nplan: [unclosed\n").unwrap_err();
+    assert!(
+        matches!(
+            error,
+            ImportError::Syntax {
+                format: Format::Yaml,
+                position: Some(_),
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    let error = import("{\"headroom_plan\": 1,\n \"plan\": }").unwrap_err();
+    let ImportError::Syntax {
+        format: Format::Json,
+        position: Some(position),
+        ..
+    } = error
+    else {
+        panic!("{error:?}");
+    };
+    assert_eq!(position.line, 2);
+}
+
+#[test]
+fn files_that_are_not_plans_are_refused_in_words() {
+    assert_eq!(import("  \n"), Err(ImportError::Empty));
+    for text in [
+        "name: x\n",
+        "{\"plan\": {}}",
+        "- a\n- b\n",
+        "[1, 2]",
+        "just text",
+    ] {
+        let error = import(text).unwrap_err();
+        assert!(
+            matches!(error, ImportError::NotAPlanFile { .. }),
+            "{text}: {error:?}"
+        );
+        assert!(error.to_string().contains("headroom_plan"), "{error}");
+    }
+    let error = import("headroom_plan: 2\nplan: {}\n").unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::TooNew {
+            version: 2,
+            supported: 1
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "This plan file was written by a newer Headroom (plan format 2; this version reads up to \
+         1): open it with the newer version"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile input is refused quickly and within bounded memory.
+
+fn quickly<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let result = f();
+    let elapsed = start.elapsed();
+    assert!(elapsed < Duration::from_secs(2), "{what} took {elapsed:?}");
+    result
+}
+
+#[test]
+fn inputs_over_the_size_cap_are_refused_before_parsing() {
+    let huge = format!(
+        "headroom_plan: 1\nplan:\n  name: \"{}\"\n",
+        "x".repeat(10_000_000)
+    );
+    let error = quickly("10 MB", || import(&huge)).unwrap_err();
+    assert!(matches!(error, ImportError::TooLarge { max, .. } if max == MAX_FILE_BYTES));
+    assert!(error.to_string().contains("too large"));
+    let bytes = vec![b'{'; MAX_FILE_BYTES + 1];
+    assert!(matches!(
+        import_bytes(&bytes),
+        Err(ImportError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn alias_bombs_are_refused() {
+    // "Billion laughs": each level repeats the previous one ten times (10⁹ strings in all).
+    let mut bomb = String::from(
+        "headroom_plan: 1\nx0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
+    for level in 1..10 {
+        let previous = format!("*x{}", level - 1);
+        bomb.push_str(&format!(
+            "x{level}: &x{level} [{}]\n",
+            vec![previous; 10].join(", ")
+        ));
+    }
+    bomb.push_str("plan: *x9\n");
+    let error = quickly("billion laughs", || import(&bomb)).unwrap_err();
+    assert!(matches!(error, ImportError::TooComplex { .. }), "{error:?}");
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let cases = [
+        format!("headroom_plan: 1\nplan: {}", "[".repeat(100_000)),
+        format!("headroom_plan: 1\nplan: {}", "{a: ".repeat(10_000)),
+        (0..500)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect(),
+        (0..500).map(|i| format!("{}k:\n", " ".repeat(i))).collect(),
+        format!("{{\"headroom_plan\": 1, \"plan\": {}", "[".repeat(100_000)),
+    ];
+    for text in cases {
+        let error = quickly("deep nesting", || import(&text)).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                ImportError::TooComplex { .. }
+                    | ImportError::Syntax { .. }
+                    | ImportError::NotAPlanFile { .. }
+            ),
+            "{error:?}"
+        );
+    }
+}
+
+#[test]
+fn a_large_but_allowed_file_is_read_quickly() {
+    // Just under the cap: a plan with many cost lines is read in well under a second.
+    let mut plan = Plan::default();
+    plan.baseline.other_costs = (0..500)
+        .map(|i| CostLine {
+            name: format!("cost line {i} {}", "x".repeat(100)),
+            fixed_usd_per_month: f64::from(i),
+            per_unit_usd_per_month: 0.0,
+        })
+        .collect();
+    let text = to_yaml(&plan).unwrap();
+    assert!(text.len() < MAX_FILE_BYTES);
+    assert_eq!(quickly("a large plan", || import(&text)).unwrap(), plan);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic fuzzing: mutated plan files never panic.
+
+/// Xorshift64: small, seeded, and the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Fragments that steer a YAML or JSON parser into its rarer paths.
+const SYNTAX: &[&str] = &[
+    "&a ",
+    "*a",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    "- ",
+    "? ",
+    "!!str ",
+    "!!binary ",
+    "!custom ",
+    "%YAML 1.2\n",
+    "---\n",
+    "...\n",
+    "|\n",
+    ">-\n",
+    "\"",
+    "'",
+    "#",
+    "\t",
+    "\n",
+    "\\u0000",
+    "<<: *a\n",
+    ",",
+    "null",
+    "~",
+    "1e999",
+    "-0",
+    "\u{feff}",
+    "\r\n",
+    "é",
+];
+
+/// Applies one random mutation to `bytes`: a bit flip, a truncation, an inserted syntax
+/// fragment, a duplicated slice, a replaced byte or a deleted range.
+fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
+    let len = bytes.len();
+    match rng.below(6) {
+        0 if len > 0 => {
+            let at = rng.below(len);
+            bytes[at] ^= 1 << rng.below(8);
+        }
+        1 => bytes.truncate(rng.below(len + 1)),
+        2 => {
+            let fragment = SYNTAX[rng.below(SYNTAX.len())].as_bytes();
+            let at = rng.below(len + 1);
+            bytes.splice(at..at, fragment.iter().copied());
+        }
+        3 if len > 0 => {
+            let start = rng.below(len);
+            let end = start + 1 + rng.below((len - start).min(64));
+            let copy = bytes[start..end].to_vec();
+            let at = rng.below(len + 1);
+            bytes.splice(at..at, copy);
+        }
+        4 if len > 0 => {
+            let at = rng.below(len);
+            bytes[at] = b' ' + rng.below(95) as u8;
+        }
+        _ if len > 0 => {
+            let start = rng.below(len);
+            let end = start + rng.below((len - start).min(32) + 1);
+            bytes.drain(start..end);
+        }
+        _ => bytes.push(b'\n'),
+    }
+}
+
+#[test]
+fn mutated_plan_files_never_panic() {
+    let seeds: Vec<Vec<u8>> = fixtures()
+        .iter()
+        .map(|(_, path)| read(path).into_bytes())
+        .collect();
+    let mut rng = Rng(0x5eed_cafe_f00d_d00d);
+    let mut accepted = 0;
+    let start = Instant::now();
+    for _ in 0..3_000 {
+        let mut bytes = seeds[rng.below(seeds.len())].clone();
+        for _ in 0..=rng.below(6) {
+            mutate(&mut rng, &mut bytes);
+        }
+        // Both entry points: raw bytes (may not be UTF-8) and text.
+        let result = import_bytes(&bytes);
+        let text = String::from_utf8_lossy(&bytes);
+        let text_result = import(&text);
+        if let Ok(plan) = text_result {
+            accepted += 1;
+            // Whatever was accepted validates or is rejected in words, and never panics.
+            let _ = plan.validate();
+        } else if let Err(error) = &result {
+            assert!(!error.to_string().is_empty());
+        }
+    }
+    // Some mutations (in comments, or digit changes) still give a plan.
+    assert!(accepted > 0);
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The format documentation names every field.
+
+fn collect_keys(value: &serde_json::Value, keys: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                keys.insert(key.clone());
+                collect_keys(inner, keys);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_keys(i, keys)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_format_documentation_names_every_field() {
+    let doc = read(&manifest_dir().join("../docs/plan-format.md"));
+    let mut keys = std::collections::BTreeSet::new();
+    collect_keys(
+        &serde_json::to_value(plan_file::PlanFile::new(Plan::default())).unwrap(),
+        &mut keys,
+    );
+    for (_, path) in fixtures() {
+        let text = read(&path);
+        let value: serde_json::Value = if path.extension().is_some_and(|e| e == "json") {
+            serde_json::from_str(&text).unwrap()
+        } else {
+            serde_json::to_value(plan_file::PlanFile::new(import(&text).unwrap())).unwrap()
+        };
+        collect_keys(&value, &mut keys);
+    }
+    let missing: Vec<_> = keys
+        .iter()
+        // A field is named on its own (`units`) or at the end of a path (`points[].month`).
+        .filter(|key| !doc.contains(&format!("`{key}`")) && !doc.contains(&format!(".{key}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/plan-format.md does not mention {missing:?}"
+    );
+}
+
+#[test]
+fn the_examples_in_the_format_documentation_import_and_validate() {
+    let doc = read(&manifest_dir().join("../docs/plan-format.md"));
+    let mut examples = 0;
+    for fence in ["```yaml\n", "```json\n"] {
+        for block in doc.split(fence).skip(1) {
+            let text = block.split("```").next().unwrap_or_default();
+            let plan = import(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            assert!(plan.validate().is_ok(), "{:?}", plan.validate());
+            examples += 1;
+        }
+    }
+    assert_eq!(examples, 2);
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Writes sample deployment exports (examples/export_samples.rs) and checks them with real
+# validators from .tools/venv (installed by `scripts/setup.sh test`, pinned in
+# scripts/requirements-test.txt):
+#   - check-jsonschema: Compose files against the Compose specification's JSON schema;
+#   - kubernetes-validate --strict: manifests against the Kubernetes API schemas of every
+#     version in KUBE_VERSIONS;
+#   - scripts/validate_exports.py: the same files as PyYAML (YAML 1.1) reads them, RFC 1123
+#     names, CSV quoting and formula safety, plan files.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=.tools/venv
+KUBE_VERSIONS="1.30.0 1.37.0"
+if [ ! -x "$VENV/bin/check-jsonschema" ] || [ ! -x "$VENV/bin/kubernetes-validate" ]; then
+  echo "validators missing: run scripts/setup.sh test" >&2
+  exit 1
+fi
+
+out="${CARGO_TARGET_DIR:-target}/export-samples"
+rm -rf "$out"
+cargo run --quiet -p headroom-core --example export_samples -- "$out"
+
+echo "== Compose specification schema (check-jsonschema)"
+"$VENV/bin/check-jsonschema" --builtin-schema vendor.compose-spec "$out"/*.compose.yaml
+
+for version in $KUBE_VERSIONS; do
+  echo "== Kubernetes $version schemas (kubernetes-validate --strict)"
+  "$VENV/bin/kubernetes-validate" --strict --quiet -k "$version" "$out"/*.k8s.yaml
+done
+
+echo "== PyYAML reading, names, CSV, plan files"
+"$VENV/bin/python3" scripts/validate_exports.py "$out"
+echo "exports valid"

@@ -1,0 +1,118 @@
+"""Checks sample exports as other tools read them (run by scripts/validate-exports.sh).
+
+check-jsonschema and kubernetes-validate do the schema validation; this script adds what they
+do not check:
+- PyYAML (YAML 1.1, which reads unquoted `no`/`on` as booleans) reads every Compose file so that
+  it still validates against the Compose specification schema, with string service names;
+- every Kubernetes object and container name is an RFC 1123 label, and every label and
+  annotation value a string;
+- CSV files parse as RFC 4180 and no cell starts a formula;
+- a plan file reads the same from YAML (PyYAML) and JSON.
+"""
+
+import csv
+import importlib.resources
+import json
+import pathlib
+import re
+import sys
+
+import jsonschema
+import yaml
+
+LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+
+
+def fail(path, message):
+    print(f"FAIL {path}: {message}")
+    sys.exit(1)
+
+
+def compose_schema():
+    files = importlib.resources.files("check_jsonschema.builtin_schemas.vendor")
+    return json.loads((files / "compose-spec.json").read_text(encoding="utf-8"))
+
+
+def check_compose(path, schema):
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name in document["services"]:
+        if not isinstance(name, str):
+            fail(path, f"PyYAML reads service key {name!r} as {type(name).__name__}, not a string")
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    errors = sorted(validator.iter_errors(document), key=str)
+    if errors:
+        fail(path, f"PyYAML's reading breaks the Compose schema: {errors[0].message}")
+    for name, service in document["services"].items():
+        if not isinstance(name, str) or not LABEL.match(name):
+            fail(path, f"service key {name!r} is not an RFC 1123 label string")
+        if "resources" in service["deploy"] and not isinstance(
+            service["deploy"]["resources"]["limits"]["cpus"], str
+        ):
+            fail(path, f"{name}: cpus is not a string")
+    print(f"ok {path} (PyYAML + Compose schema)")
+
+
+def check_kubernetes(path):
+    documents = [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d]
+    if not documents:
+        fail(path, "no documents")
+    for document in documents:
+        metadata = document["metadata"]
+        names = [metadata["name"]]
+        spec = document.get("spec") or {}
+        if document["kind"] == "Deployment":
+            names += [c["name"] for c in spec["template"]["spec"]["containers"]]
+            names.append(spec["selector"]["matchLabels"]["app.kubernetes.io/name"])
+        if document["kind"] == "HorizontalPodAutoscaler":
+            names.append(spec["scaleTargetRef"]["name"])
+        for name in names:
+            if not isinstance(name, str) or len(name) > 63 or not LABEL.match(name):
+                fail(path, f"{document['kind']} name {name!r} is not an RFC 1123 label")
+        for key in ("labels", "annotations"):
+            for k, v in (metadata.get(key) or {}).items():
+                if not isinstance(v, str):
+                    fail(path, f"{key} {k}: {v!r} is not a string")
+        for k, v in (document.get("data") or {}).items():
+            if not isinstance(v, str):
+                fail(path, f"ConfigMap data {k}: {v!r} is not a string")
+    print(f"ok {path} ({len(documents)} objects: names and values)")
+
+
+def check_csv(path):
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f, strict=True))
+    for row in rows:
+        for cell in row:
+            if cell[:1] in ("=", "+", "@", "\t", "\r"):
+                fail(path, f"cell {cell!r} starts a formula")
+    print(f"ok {path} ({len(rows)} rows)")
+
+
+def check_plan(directory):
+    from_yaml = yaml.safe_load((directory / "plan.yaml").read_text(encoding="utf-8"))
+    from_json = json.loads((directory / "plan.json").read_text(encoding="utf-8"))
+    if from_yaml != from_json:
+        fail(directory / "plan.yaml", "PyYAML reads it differently from plan.json")
+    print(f"ok {directory / 'plan.yaml'} (same as plan.json)")
+
+
+def main():
+    directory = pathlib.Path(sys.argv[1])
+    schema = compose_schema()
+    counts = {"compose": 0, "k8s": 0, "csv": 0}
+    for path in sorted(directory.glob("*.compose.yaml")):
+        check_compose(path, schema)
+        counts["compose"] += 1
+    for path in sorted(directory.glob("*.k8s.yaml")):
+        check_kubernetes(path)
+        counts["k8s"] += 1
+    for path in sorted(directory.glob("*.csv")):
+        check_csv(path)
+        counts["csv"] += 1
+    check_plan(directory)
+    if min(counts.values()) == 0:
+        fail(directory, f"missing samples: {counts}")
+
+
+if __name__ == "__main__":
+    main()
