@@ -2,10 +2,12 @@
 //! every number comes from the core.
 
 mod catalogs;
+mod charts;
 mod fields;
 mod inputs;
 mod results;
 mod scenarios;
+mod share;
 mod state;
 mod storage;
 
@@ -118,6 +120,7 @@ pub fn App() -> impl IntoView {
                 <button type="button" class="link" on:click=move |_| notice.set(None)>"Dismiss"</button>
             </div>
         })}
+        <share::LinkPrompt/>
         <main class="workspace">
             <div class="inputs-column">
                 <PlanHeader/>
@@ -262,6 +265,7 @@ fn Toolbar(notice: RwSignal<Option<String>>) -> impl IntoView {
             <button type="button" data-testid="redo" title="Redo (Ctrl+Shift+Z)"
                 disabled=move || !ws.can_redo() on:click=move |_| { ws.redo(); }>"Redo"</button>
             <button type="button" data-testid="reset" on:click=reset>"Reset to template…"</button>
+            <share::ShareMenu/>
         </nav>
     }
 }

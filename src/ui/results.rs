@@ -28,5 +28,6 @@ pub fn ResultsPanel() -> impl IntoView {
                 })
             })}
         </section>
+        <super::charts::ChartsPanel/>
     }
 }
