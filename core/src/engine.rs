@@ -30,6 +30,7 @@ use crate::queueing;
 use crate::redis::{self, RedisNeed};
 use crate::sizing::{self, AppSizing, SizingPolicy};
 use crate::tiers::{self, Dimension, Progression, ProgressionOptions, TierSpec};
+use crate::usl;
 use crate::validate::ValidPlan;
 use crate::vertical::{self, VerticalComparison};
 use chrono::NaiveDate;
@@ -61,6 +62,8 @@ pub struct ScenarioResult {
     pub commitment: Option<CommitmentAdvice>,
     /// Instance sizes compared at the busiest month.
     pub vertical: VerticalComparison,
+    /// Where adding instances stops helping, when the plan has scaling measurements.
+    pub scaling: Option<ScalingCheck>,
     /// Things the planner should know about this scenario's inputs (a trend that could not be
     /// fitted, demand clamped at the model's range).
     pub notes: Vec<String>,
@@ -344,7 +347,10 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         &db_needs,
         &ProgressionOptions {
             trigger_pct: policies.scale_up_trigger_pct,
-            start_tier: 0,
+            start_tier: position_or_first(
+                plan.catalogs.databases.iter().map(|t| t.name.as_str()),
+                &baseline.today.database_tier,
+            ),
         },
     );
     let redis_needs: Vec<f64> = demands.iter().map(|d| d.redis.node_memory_mb).collect();
@@ -353,7 +359,10 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         &policies.redis,
         &redis_needs,
         policies.scale_up_trigger_pct,
-        0,
+        position_or_first(
+            plan.catalogs.redis.iter().map(|t| t.name.as_str()),
+            &baseline.today.redis_plan,
+        ),
     );
 
     // Months with cost.
@@ -433,7 +442,24 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     });
     let busiest = months.iter().map(|m| m.peak_rps).fold(0.0, f64::max);
     let vertical = vertical::compare_sizes(&plan.catalogs.instances, busiest, &sizing_policy);
-    let timeline = timeline(plan, &months, &database_tiers, &redis_plans);
+    let mut timeline = timeline(plan, &months, &database_tiers, &redis_plans);
+    let scaling = scaling_check(plan, &months, &mut notes);
+    if let Some(month) = scaling.as_ref().and_then(|c| c.first_month_past_peak) {
+        let peak = scaling
+            .as_ref()
+            .and_then(|c| c.peak_instances)
+            .unwrap_or(0.0);
+        timeline.push(TimelineEvent {
+            month,
+            calendar: plan.start.of_plan_month(month),
+            resource: Resource::App,
+            text: format!(
+                "Adding instances stops helping: throughput peaks near {} instances (Universal Scalability Law)",
+                format::number(peak)
+            ),
+        });
+        timeline.sort_by_key(|e| (e.month, e.resource));
+    }
 
     ScenarioResult {
         name: scenario.name.clone(),
@@ -444,7 +470,122 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         commitment,
         vertical,
         notes,
+        scaling,
     }
+}
+
+/// Index of `name` among `names`, or 0 (the smallest entry) when empty or unknown.
+fn position_or_first<'a>(names: impl Iterator<Item = &'a str>, name: &str) -> usize {
+    if name.is_empty() {
+        return 0;
+    }
+    names.into_iter().position(|n| n == name).unwrap_or(0)
+}
+
+/// Where adding instances stops helping, from the plan's load-test measurements.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScalingCheck {
+    /// Contention α of the Universal Scalability Law fit.
+    pub contention_alpha: f64,
+    /// Coherency β of the fit.
+    pub coherency_beta: f64,
+    /// N*: instances at which throughput peaks (`None` when it keeps rising).
+    pub peak_instances: Option<f64>,
+    /// Throughput at N*, req/s.
+    pub peak_throughput_rps: Option<f64>,
+    /// The busiest month's instance count.
+    pub busiest_instances: u64,
+    /// Verdict at the busiest month: "helps", "diminishing returns" or "past the peak".
+    pub verdict: String,
+    /// First month whose instance count reaches N*.
+    pub first_month_past_peak: Option<u32>,
+    /// The fit and the verdict in words.
+    pub explanation: Explanation,
+}
+
+/// Fits the Universal Scalability Law to the plan's scaling measurements and judges the
+/// scenario's busiest month (Gunther, *Guerrilla Capacity Planning*, 2007; MODELS.md). Needs
+/// three or more distinct instance counts including one instance; otherwise a note says why.
+fn scaling_check(
+    plan: &Plan,
+    months: &[MonthResult],
+    notes: &mut Vec<String>,
+) -> Option<ScalingCheck> {
+    let points: Vec<usl::UslPoint> = plan
+        .baseline
+        .scaling
+        .iter()
+        .map(|p| usl::UslPoint {
+            n: p.instances,
+            throughput_per_s: p.throughput_rps,
+        })
+        .collect();
+    if points.is_empty() {
+        return None;
+    }
+    let fit = match usl::fit(&points) {
+        Ok(fit) => fit,
+        Err(error) => {
+            notes.push(format!(
+                "The scaling measurements could not be fitted: {error}."
+            ));
+            return None;
+        }
+    };
+    let model = &fit.model;
+    let busiest_instances = months.iter().map(|m| m.app.instances).max().unwrap_or(0);
+    let peak = model.peak();
+    let advice = model
+        .scaling_advice(&usl::ScalingOptions::new(
+            (busiest_instances as f64).max(1.0),
+        ))
+        .ok();
+    let verdict = match advice.as_ref().map(|a| a.verdict) {
+        Some(usl::ScalingVerdict::Helps) | None => "helps",
+        Some(usl::ScalingVerdict::DiminishingReturns) => "diminishing returns",
+        Some(usl::ScalingVerdict::PastPeak) => "past the peak",
+    };
+    let first_month_past_peak = peak.and_then(|p| {
+        months
+            .iter()
+            .find(|m| m.app.instances as f64 >= p.concurrency)
+            .map(|m| m.month)
+    });
+    let explanation = Explanation::new(match peak {
+        Some(p) => format!(
+            "Throughput peaks at {} instances",
+            format::number(p.concurrency)
+        ),
+        None => "Throughput keeps rising with instances".to_owned(),
+    })
+    .formula(format!(
+        "X(N) = X(1)·N ÷ (1 + {}·(N−1) + {}·N·(N−1)); N* = √((1 − α) ÷ β)",
+        format::number(model.contention_alpha()),
+        format::number(model.coherency_beta())
+    ))
+    .input("measurements", points.len().to_string())
+    .input(
+        "X(1)",
+        format::with_unit(model.single_throughput_per_s(), "req/s"),
+    )
+    .input("busiest month", format!("{busiest_instances} instances"))
+    .binding(match verdict {
+        "past the peak" => {
+            "adding instances no longer raises throughput: scale up a size or remove contention"
+        }
+        "diminishing returns" => "each added instance adds less than half an instance's throughput",
+        _ => "adding instances still helps",
+    });
+    Some(ScalingCheck {
+        contention_alpha: model.contention_alpha(),
+        coherency_beta: model.coherency_beta(),
+        peak_instances: peak.map(|p| p.concurrency),
+        peak_throughput_rps: peak.map(|p| p.throughput_per_s),
+        busiest_instances,
+        verdict: verdict.to_owned(),
+        first_month_past_peak,
+        explanation,
+    })
 }
 
 /// Peak requests per second for `units` demand units (before calendar effects).

@@ -88,6 +88,21 @@ pub struct Baseline {
     /// What runs and what is paid today, for comparison.
     #[serde(default)]
     pub today: Today,
+    /// Load-test measurements of throughput at several instance counts (optional): with three
+    /// or more, including one instance, a Universal Scalability Law fit warns where adding
+    /// instances stops helping.
+    #[serde(default)]
+    pub scaling: Vec<ScalingPoint>,
+}
+
+/// One load-test measurement: throughput with `instances` instances.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScalingPoint {
+    /// Instances (or cores) under test, ≥ 1.
+    pub instances: f64,
+    /// Throughput measured at that size, requests per second.
+    pub throughput_rps: f64,
 }
 
 /// How peak request rate follows from demand units.
@@ -190,6 +205,11 @@ pub struct Today {
     pub app_instances: u32,
     /// Today's whole monthly bill, USD.
     pub monthly_bill_usd: f64,
+    /// Database tier in use today (catalog name); empty = the smallest. Tier progression never
+    /// moves below it.
+    pub database_tier: String,
+    /// Redis plan in use today (catalog name); empty = the smallest.
+    pub redis_plan: String,
 }
 
 /// One possible future.
@@ -611,6 +631,7 @@ impl Default for Plan {
                 voice: None,
                 other_costs: Vec::new(),
                 today: Today::default(),
+                scaling: Vec::new(),
             },
             scenarios: vec![Scenario {
                 name: "Steady".to_owned(),

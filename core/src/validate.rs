@@ -153,6 +153,9 @@ pub mod specs {
     pub const REDIS_NODES: NumberSpec = spec("Nodes", "", 1.0, 1000.0, true);
     pub const STREAMS_PER_NODE: NumberSpec = spec("Streams per node", "", 1.0, 10_000.0, true);
     pub const SESSIONS_PER_NODE: NumberSpec = spec("Sessions per node", "", 1.0, 10_000.0, true);
+    pub const SCALING_INSTANCES: NumberSpec = spec("Instances tested", "", 1.0, 100_000.0, false);
+    pub const SCALING_THROUGHPUT: NumberSpec =
+        spec("Measured throughput", "req/s", 0.001, 1e9, false);
 }
 
 /// Collects problems with their paths.
@@ -256,6 +259,7 @@ impl Plan {
         c.count("horizon_months", specs::HORIZON, self.horizon_months);
         let has_voice = self.baseline.voice.is_some();
         check_baseline(&mut c, &self.baseline);
+        check_today_tiers(&mut c, self);
         check_scenarios(&mut c, &self.scenarios);
         check_catalogs(&mut c, &self.catalogs, has_voice);
         check_policies(&mut c, &self.policies, &self.catalogs, has_voice);
@@ -658,6 +662,40 @@ fn check_policies(c: &mut Checker, p: &Policies, catalogs: &Catalogs, has_voice:
         specs::OFF_HOURS_SHARE_PCT,
         p.off_hours.off_hours_share_pct,
     );
+}
+
+fn check_today_tiers(c: &mut Checker, plan: &Plan) {
+    let today = &plan.baseline.today;
+    if !today.database_tier.is_empty()
+        && !plan
+            .catalogs
+            .databases
+            .iter()
+            .any(|t| t.name == today.database_tier)
+    {
+        c.fail(
+            "baseline.today.database_tier",
+            format!(
+                "Today's database tier \"{}\" is not in the database catalog",
+                today.database_tier
+            ),
+        );
+    }
+    if !today.redis_plan.is_empty()
+        && !plan
+            .catalogs
+            .redis
+            .iter()
+            .any(|t| t.name == today.redis_plan)
+    {
+        c.fail(
+            "baseline.today.redis_plan",
+            format!(
+                "Today's Redis plan \"{}\" is not in the Redis catalog",
+                today.redis_plan
+            ),
+        );
+    }
 }
 
 fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {

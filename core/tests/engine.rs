@@ -397,3 +397,64 @@ fn absurd_voice_loads_take_bounded_work() {
     assert_eq!(models[0], QueueModel::ErlangC);
     assert_eq!(models[6], QueueModel::HalfinWhitt);
 }
+
+/// Throughput measured at 1, 2, 4, 8, 16 and 32 instances from a known law (α = 0.05,
+/// β = 0.001, X(1) = 100 req/s): N* = √((1 − 0.05) ÷ 0.001) = 30.82 instances.
+fn scaling_points() -> Vec<headroom_core::plan::ScalingPoint> {
+    [1.0, 2.0, 4.0, 8.0, 16.0, 32.0]
+        .into_iter()
+        .map(|n: f64| headroom_core::plan::ScalingPoint {
+            instances: n,
+            throughput_rps: 100.0 * n / (1.0 + 0.05 * (n - 1.0) + 0.001 * n * (n - 1.0)),
+        })
+        .collect()
+}
+
+#[test]
+fn scaling_measurements_warn_where_adding_instances_stops_helping() {
+    let mut plan = small_plan();
+    plan.baseline.scaling = scaling_points();
+    // Enough load for more instances than N*: ⌈peak ÷ 35⌉ well above 31.
+    plan.baseline.units *= 20.0;
+    let (_, results) = run(plan);
+    let check = results.scenarios[0].scaling.as_ref().expect("a fit");
+    assert!(
+        (check.contention_alpha - 0.05).abs() < 1e-6,
+        "{}",
+        check.contention_alpha
+    );
+    assert!(
+        (check.coherency_beta - 0.001).abs() < 1e-7,
+        "{}",
+        check.coherency_beta
+    );
+    let peak = check.peak_instances.expect("a peak");
+    assert!((peak - 30.822).abs() < 0.01, "{peak}");
+    assert!(check.busiest_instances >= 31, "{}", check.busiest_instances);
+    assert_eq!(check.verdict, "past the peak");
+    assert_eq!(check.first_month_past_peak, Some(1));
+}
+
+#[test]
+fn too_few_scaling_measurements_leave_a_note_not_a_failure() {
+    let mut plan = small_plan();
+    plan.baseline.scaling = scaling_points()[..2].to_vec();
+    let (_, results) = run(plan);
+    assert!(results.scenarios[0].scaling.is_none());
+    assert!(results.scenarios[0]
+        .notes
+        .iter()
+        .any(|n| n.contains("scaling measurements")));
+}
+
+#[test]
+fn progression_starts_at_todays_tier() {
+    let mut plan = small_plan();
+    let largest = plan.catalogs.databases.last().expect("a tier").name.clone();
+    plan.baseline.today.database_tier = largest.clone();
+    let (valid, results) = run(plan);
+    let tier = results.scenarios[0].database_tiers.months[0]
+        .tier
+        .expect("fits");
+    assert_eq!(valid.catalogs.databases[tier].name, largest);
+}

@@ -126,6 +126,7 @@ pub fn plan() -> Plan {
         },
         horizon_months: 12,
         baseline: Baseline {
+            scaling: Vec::new(),
             demand_unit: "cafés".to_owned(),
             // "3 Swedish Cafés" today.
             units: 3.0,
@@ -171,6 +172,8 @@ pub fn plan() -> Plan {
                 budget_line("Monitoring", 40.0, 200.0),
             ],
             today: Today {
+                database_tier: String::new(),
+                redis_plan: String::new(),
                 // "API Gateway: Instances: 1".
                 app_instances: 1,
                 // "Total: $420/month".

@@ -159,6 +159,7 @@ pub fn plan() -> Plan {
         },
         horizon_months: 12,
         baseline: Baseline {
+            scaling: Vec::new(),
             demand_unit: "users".to_owned(),
             units: USERS_TODAY,
             // The peak scales in proportion to users. The guide's scenarios instead grow API
@@ -190,6 +191,8 @@ pub fn plan() -> Plan {
             }],
             // One server; the cost table's current total.
             today: Today {
+                database_tier: String::new(),
+                redis_plan: String::new(),
                 app_instances: 1,
                 monthly_bill_usd: 460.0,
             },

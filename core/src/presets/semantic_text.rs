@@ -102,6 +102,7 @@ pub fn plan() -> Plan {
         },
         horizon_months: 12,
         baseline: Baseline {
+            scaling: Vec::new(),
             demand_unit: "daily requests".to_owned(),
             // The growth analyser's latest week (2024-01-22).
             units: today_units,
@@ -128,6 +129,8 @@ pub fn plan() -> Plan {
             other_costs: Vec::new(),
             // One 4-core / 8 GB host today; the guide gives no bill.
             today: Today {
+                database_tier: String::new(),
+                redis_plan: String::new(),
                 app_instances: 1,
                 monthly_bill_usd: 0.0,
             },

@@ -78,6 +78,7 @@ pub fn plan() -> Plan {
         // "12-Month Projection".
         horizon_months: 12,
         baseline: Baseline {
+            scaling: Vec::new(),
             demand_unit: "users".to_owned(),
             // `let users = 100;  // Starting users`.
             units: 100.0,
@@ -114,6 +115,9 @@ pub fn plan() -> Plan {
                 cost("Monitoring", 0.0, 0.0),
             ],
             today: Today {
+                // "Supabase: Current $25" (Pro) and "redis_scaling: current: memory: 2GB".
+                database_tier: "Pro".to_owned(),
+                redis_plan: "2 GB single node".to_owned(),
                 app_instances: 1,
                 // "Total: $180" (Current).
                 monthly_bill_usd: 180.0,

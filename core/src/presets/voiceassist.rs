@@ -113,6 +113,7 @@ pub fn plan() -> Plan {
         // `MONTHS=6`.
         horizon_months: 6,
         baseline: Baseline {
+            scaling: Vec::new(),
             demand_unit: "users".to_owned(),
             // `CURRENT_USERS=1000`.
             units: 1000.0,
@@ -137,6 +138,8 @@ pub fn plan() -> Plan {
             voice: None,
             other_costs: Vec::new(),
             today: Today {
+                database_tier: String::new(),
+                redis_plan: String::new(),
                 // The load-balanced deployment runs `replicas: 3`.
                 app_instances: 3,
                 monthly_bill_usd: 0.0,
