@@ -46,6 +46,20 @@ pub fn BaselinePanel() -> impl IntoView {
         })
     });
     let has_voice = Memo::new(move |_| ws.plan.with(|p| p.baseline.voice.is_some()));
+    let db_names = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            std::iter::once(String::new())
+                .chain(p.catalogs.databases.iter().map(|t| t.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let redis_names = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            std::iter::once(String::new())
+                .chain(p.catalogs.redis.iter().map(|t| t.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let unit_name = Memo::new(move |_| ws.plan.with(|p| p.baseline.demand_unit.clone()));
     view! {
         <section class="panel inputs" aria-labelledby="baseline-title">
@@ -196,6 +210,20 @@ pub fn BaselinePanel() -> impl IntoView {
                     <legend>"Today"</legend>
                     {field!("baseline.today.app_instances", specs::TODAY_INSTANCES, |p| p.baseline.today.app_instances, "")}
                     {field!("baseline.today.monthly_bill_usd", specs::BILL, |p| p.baseline.today.monthly_bill_usd, "The whole bill, for comparison")}
+                    <NameChoice path="baseline.today.database_tier" label="Database tier today" names=db_names
+                        get=Arc::new(|p: &Plan| Some(p.baseline.today.database_tier.clone()))
+                        set=Arc::new(|p: &mut Plan, v: String| p.baseline.today.database_tier = v)/>
+                    <NameChoice path="baseline.today.redis_plan" label="Redis plan today" names=redis_names
+                        get=Arc::new(|p: &Plan| Some(p.baseline.today.redis_plan.clone()))
+                        set=Arc::new(|p: &mut Plan, v: String| p.baseline.today.redis_plan = v)/>
+                </fieldset>
+                <fieldset>
+                    <legend>"Scaling measurements (optional)"</legend>
+                    <p class="hint">
+                        "Throughput from load tests at several instance counts, including 1. With three or more, "
+                        "Headroom warns where adding instances stops helping (Universal Scalability Law)."
+                    </p>
+                    <ScalingTable/>
                 </fieldset>
             </form>
         </section>
@@ -373,12 +401,73 @@ fn NameChoice(
                         .into_iter()
                         .map(|name| {
                             let selected = current.get() == name;
-                            view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+                            let text = if name.is_empty() { "The smallest".to_owned() } else { name.clone() };
+                            view! { <option value=name.clone() selected=selected>{text}</option> }
                         })
                         .collect_view()
                 }}
             </select>
             {move || problem.get().map(|m| view! { <p class="error" role="alert" data-testid="field-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// The scaling measurements as an editable table.
+#[component]
+fn ScalingTable() -> impl IntoView {
+    let ws = use_context::<Workspace>().expect("inside App");
+    let count = Memo::new(move |_| ws.plan.with(|p| p.baseline.scaling.len()));
+    let add = move |_| {
+        ws.edit("baseline.scaling+", |p| {
+            let next = p.baseline.scaling.last().map_or(1.0, |l| l.instances * 2.0);
+            p.baseline.scaling.push(headroom_core::plan::ScalingPoint {
+                instances: next,
+                throughput_rps: 100.0 * next,
+            });
+        });
+        ws.revision.update(|r| *r += 1);
+    };
+    view! {
+        <div class="scaling-rows">
+            {move || {
+                (0..count.get())
+                    .map(|i| {
+                        let (gi, si) = num(
+                            move |p| p.baseline.scaling.get(i).map(|s| s.instances),
+                            move |p, v| {
+                                if let Some(s) = p.baseline.scaling.get_mut(i) {
+                                    s.instances = v;
+                                }
+                            },
+                        );
+                        let (gt, st) = num(
+                            move |p| p.baseline.scaling.get(i).map(|s| s.throughput_rps),
+                            move |p, v| {
+                                if let Some(s) = p.baseline.scaling.get_mut(i) {
+                                    s.throughput_rps = v;
+                                }
+                            },
+                        );
+                        let remove = move |_| {
+                            ws.edit("baseline.scaling-", |p| {
+                                if i < p.baseline.scaling.len() {
+                                    p.baseline.scaling.remove(i);
+                                }
+                            });
+                            ws.revision.update(|r| *r += 1);
+                        };
+                        view! {
+                            <div class="row-fields">
+                                <NumberInput path=format!("baseline.scaling[{i}].instances") spec=specs::SCALING_INSTANCES get=gi set=si/>
+                                <NumberInput path=format!("baseline.scaling[{i}].throughput_rps") spec=specs::SCALING_THROUGHPUT get=gt set=st/>
+                                <button type="button" class="remove" on:click=remove
+                                    aria-label=format!("Remove measurement {}", i + 1)>"Remove"</button>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <button type="button" data-testid="add-scaling" on:click=add>"Add a measurement"</button>
         </div>
     }
 }
