@@ -59,79 +59,106 @@ async fn type_into(container: &HtmlElement, test_id: &str, value: &str) {
     tick().await;
 }
 
-#[wasm_bindgen_test]
-async fn defaults_show_six_instances() {
-    let app = mount_fresh();
-    let c = &app.container;
-    tick().await;
-    // 200 req/s ÷ (50 req/s × 70 %) = 5.71 → 6.
-    assert_eq!(text(c, "app-instances"), "6");
-    assert!(text(c, "utilisation").starts_with("66.7 %"));
-}
-
-#[wasm_bindgen_test]
-async fn typing_a_new_peak_recomputes() {
-    let app = mount_fresh();
-    let c = &app.container;
-    type_into(c, "peak_rps", "1000").await;
-    // 1000 ÷ 35 = 28.6 → 29.
-    assert_eq!(text(c, "app-instances"), "29");
-    type_into(c, "min_instances", "40").await;
-    assert_eq!(text(c, "app-instances"), "40");
-    assert!(text(c, "utilisation").contains("set by the minimum"));
-}
-
-#[wasm_bindgen_test]
-async fn invalid_input_shows_an_inline_error_and_recovers() {
-    let app = mount_fresh();
-    let c = &app.container;
-    type_into(c, "peak_rps", "abc").await;
-    assert_eq!(
-        text(c, "field-error"),
-        "Peak traffic is not a number: use digits with a decimal point, such as 12.5"
-    );
-    assert!(find(c, "app-instances").is_none());
-    assert_eq!(
-        text(c, "sizing-blocked"),
-        "Fix the highlighted field to see the sizing."
-    );
-    let input = find(c, "peak_rps").unwrap();
-    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-
-    type_into(c, "peak_rps", "-5").await;
-    assert_eq!(
-        text(c, "field-error"),
-        "Peak traffic must be at least 0 req/s"
-    );
-    type_into(c, "peak_rps", "").await;
-    assert_eq!(
-        text(c, "field-error"),
-        "Peak traffic is empty: enter a number"
-    );
-    type_into(c, "peak_rps", "1e30").await;
-    assert_eq!(
-        text(c, "field-error"),
-        "Peak traffic must be at most 10 000 000 req/s"
-    );
-
-    type_into(c, "peak_rps", "70").await;
-    assert!(find(c, "field-error").is_none());
-    assert_eq!(text(c, "app-instances"), "2");
-}
-
-#[wasm_bindgen_test]
-async fn edits_are_saved_for_the_next_visit() {
-    let app = mount_fresh();
-    let c = &app.container;
-    type_into(c, "capacity_per_instance_rps", "12.5").await;
-    let stored = web_sys::window()
+fn saved_plan() -> serde_json::Value {
+    let text = web_sys::window()
         .unwrap()
         .local_storage()
         .unwrap()
         .unwrap()
-        .get_item("headroom.baseline")
+        .get_item("headroom.plan")
         .unwrap()
-        .expect("draft saved");
-    let form = headroom_core::draft::decode(&stored).expect("readable draft");
-    assert_eq!(form.capacity_per_instance_rps, "12.5");
+        .expect("the plan is autosaved");
+    serde_json::from_str(&text).expect("the autosave is JSON")
+}
+
+fn input_value(container: &HtmlElement, test_id: &str) -> String {
+    let input: HtmlInputElement = find(container, test_id)
+        .unwrap_or_else(|| panic!("no input {test_id}"))
+        .unchecked_into();
+    input.value()
+}
+
+fn click(container: &HtmlElement, test_id: &str) {
+    find(container, test_id)
+        .unwrap_or_else(|| panic!("no element {test_id}"))
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn edits_are_autosaved_with_their_units() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    assert_eq!(input_value(c, "f-baseline-units"), "1000");
+    type_into(c, "f-baseline-units", "2500").await;
+    tick().await;
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 2500.0);
+    assert_eq!(saved_plan()["headroom_plan"], 1);
+    // The unit is shown next to the field.
+    let field = find(c, "f-policies-target_utilisation_pct");
+    assert!(field.is_none(), "policies live on their own tab");
+    click(c, "tab-policies");
+    tick().await;
+    let row = find(c, "f-policies-target_utilisation_pct")
+        .unwrap()
+        .parent_element()
+        .unwrap();
+    assert!(row.text_content().unwrap_or_default().contains('%'));
+}
+
+#[wasm_bindgen_test]
+async fn a_half_typed_value_shows_its_problem_and_is_never_saved() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    type_into(c, "f-baseline-units", "12,5").await;
+    tick().await;
+    let error = text(c, "field-error");
+    assert!(
+        error.contains("Units today") && error.contains("not a number"),
+        "{error}"
+    );
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 1000.0);
+    type_into(c, "f-baseline-units", "-3").await;
+    assert!(text(c, "field-error").contains("at least 0"));
+    type_into(c, "f-baseline-units", "30").await;
+    tick().await;
+    assert!(find(c, "field-error").is_none());
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 30.0);
+}
+
+#[wasm_bindgen_test]
+async fn undo_and_redo_restore_the_text_of_fields() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    type_into(c, "f-baseline-units", "777").await;
+    tick().await;
+    click(c, "undo");
+    tick().await;
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 1000.0, "undo restores the plan");
+    assert_eq!(input_value(c, "f-baseline-units"), "1000");
+    click(c, "redo");
+    tick().await;
+    assert_eq!(input_value(c, "f-baseline-units"), "777");
+}
+
+#[wasm_bindgen_test]
+async fn loading_a_template_replaces_the_plan_and_can_be_undone() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    let select: web_sys::HtmlSelectElement = find(c, "template").unwrap().unchecked_into();
+    select.set_value("cafe-pilot");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    click(c, "load-template");
+    tick().await;
+    assert_eq!(saved_plan()["plan"]["baseline"]["demand_unit"], "cafés");
+    assert!(text(c, "notice").contains("template"));
+    click(c, "undo");
+    tick().await;
+    assert_eq!(saved_plan()["plan"]["baseline"]["demand_unit"], "users");
 }
