@@ -11,7 +11,7 @@ export class HeadroomPage {
 
   /** Waits until the app has mounted its form. */
   async ready() {
-    await this.page.getByTestId('peak_rps').waitFor();
+    await this.page.getByTestId('f-baseline-units').waitFor();
   }
 
   input(key) {

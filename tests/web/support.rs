@@ -1,0 +1,82 @@
+//! Shared helpers: mount a fresh app, find elements by `data-testid`, type, click.
+// Not every area uses every helper.
+#![allow(dead_code)]
+
+use headroom::App;
+pub use leptos::task::tick;
+pub use wasm_bindgen::JsCast;
+pub use web_sys::{HtmlElement, HtmlInputElement};
+
+/// A freshly mounted app; its container leaves the page when the test ends, pass or fail.
+pub struct Mounted {
+    pub container: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
+/// Mounts a fresh app (with an empty local storage) into its own container.
+pub fn mount_fresh() -> Mounted {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    let document = window.document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    Mounted {
+        container,
+        _handle: Box::new(handle),
+    }
+}
+
+pub fn find(container: &HtmlElement, test_id: &str) -> Option<HtmlElement> {
+    container
+        .query_selector(&format!("[data-testid='{test_id}']"))
+        .unwrap()
+        .map(JsCast::unchecked_into)
+}
+
+pub fn text(container: &HtmlElement, test_id: &str) -> String {
+    find(container, test_id)
+        .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+pub async fn type_into(container: &HtmlElement, test_id: &str, value: &str) {
+    let input: HtmlInputElement = find(container, test_id).unwrap().unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+}
+
+pub fn saved_plan() -> serde_json::Value {
+    let text = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("headroom.plan")
+        .unwrap()
+        .expect("the plan is autosaved");
+    serde_json::from_str(&text).expect("the autosave is JSON")
+}
+
+pub fn input_value(container: &HtmlElement, test_id: &str) -> String {
+    let input: HtmlInputElement = find(container, test_id)
+        .unwrap_or_else(|| panic!("no input {test_id}"))
+        .unchecked_into();
+    input.value()
+}
+
+pub fn click(container: &HtmlElement, test_id: &str) {
+    find(container, test_id)
+        .unwrap_or_else(|| panic!("no element {test_id}"))
+        .click();
+}

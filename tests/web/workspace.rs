@@ -1,0 +1,87 @@
+//! The workspace: autosave, inline errors, undo/redo, templates.
+
+use crate::support::*;
+use wasm_bindgen_test::*;
+
+#[wasm_bindgen_test]
+async fn edits_are_autosaved_with_their_units() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    assert_eq!(input_value(c, "f-baseline-units"), "1000");
+    type_into(c, "f-baseline-units", "2500").await;
+    tick().await;
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 2500.0);
+    assert_eq!(saved_plan()["headroom_plan"], 1);
+    // The unit is shown next to the field.
+    let field = find(c, "f-policies-target_utilisation_pct");
+    assert!(field.is_none(), "policies live on their own tab");
+    click(c, "tab-policies");
+    tick().await;
+    let row = find(c, "f-policies-target_utilisation_pct")
+        .unwrap()
+        .parent_element()
+        .unwrap();
+    assert!(row.text_content().unwrap_or_default().contains('%'));
+}
+
+#[wasm_bindgen_test]
+async fn a_half_typed_value_shows_its_problem_and_is_never_saved() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    type_into(c, "f-baseline-units", "12,5").await;
+    tick().await;
+    let error = text(c, "field-error");
+    assert!(
+        error.contains("Units today") && error.contains("not a number"),
+        "{error}"
+    );
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 1000.0);
+    type_into(c, "f-baseline-units", "-3").await;
+    assert!(text(c, "field-error").contains("at least 0"));
+    type_into(c, "f-baseline-units", "30").await;
+    tick().await;
+    assert!(find(c, "field-error").is_none());
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 30.0);
+}
+
+#[wasm_bindgen_test]
+async fn undo_and_redo_restore_the_text_of_fields() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    type_into(c, "f-baseline-units", "777").await;
+    tick().await;
+    click(c, "undo");
+    tick().await;
+    assert_eq!(
+        saved_plan()["plan"]["baseline"]["units"],
+        1000.0,
+        "undo restores the plan"
+    );
+    assert_eq!(input_value(c, "f-baseline-units"), "1000");
+    click(c, "redo");
+    tick().await;
+    assert_eq!(input_value(c, "f-baseline-units"), "777");
+}
+
+#[wasm_bindgen_test]
+async fn loading_a_template_replaces_the_plan_and_can_be_undone() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    let select: web_sys::HtmlSelectElement = find(c, "template").unwrap().unchecked_into();
+    select.set_value("cafe-pilot");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    click(c, "load-template");
+    tick().await;
+    assert_eq!(saved_plan()["plan"]["baseline"]["demand_unit"], "cafés");
+    assert!(text(c, "notice").contains("template"));
+    click(c, "undo");
+    tick().await;
+    assert_eq!(saved_plan()["plan"]["baseline"]["demand_unit"], "users");
+}
