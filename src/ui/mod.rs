@@ -1,6 +1,7 @@
 //! Leptos components: a thin layer over `headroom_core`. Signals live in [`state::Workspace`];
 //! every number comes from the core.
 
+pub mod browser;
 mod catalogs;
 mod charts;
 mod fields;

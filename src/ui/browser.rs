@@ -1,0 +1,68 @@
+//! The few browser services the page uses besides local storage: saving a file, copying text,
+//! reading the page's address. Each returns a plain `Result<(), String>` with a sentence a person
+//! can read, so callers show it in the page instead of failing; nothing here panics when the
+//! browser refuses (blocked downloads, no clipboard permission, an insecure context).
+
+use wasm_bindgen::JsCast;
+
+fn window() -> Result<web_sys::Window, String> {
+    web_sys::window().ok_or_else(|| "this page has no window".to_owned())
+}
+
+/// Offers `text` as a file download named `file_name` with the MIME type `mime`
+/// ("application/yaml", "text/csv"…). UTF-8, no byte-order mark.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let failed = |what: &str| format!("The browser did not save {file_name}: {what}");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&format!("{mime};charset=utf-8"));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| failed("the file could not be made"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| failed("no download address"))?;
+    let document = window()?.document().ok_or_else(|| failed("no document"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| failed("no link element"))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    let body = document.body().ok_or_else(|| failed("no page body"))?;
+    let _ = body.append_child(&anchor);
+    anchor.click();
+    anchor.remove();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies `text` to the clipboard. Resolves once the browser has accepted (or refused) it.
+pub async fn copy(text: &str) -> Result<(), String> {
+    let clipboard = window()?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| {
+            "The browser did not allow copying: select the text and copy it by hand.".to_owned()
+        })
+}
+
+/// The page's address without its fragment: where a share link points.
+pub fn page_address() -> Result<String, String> {
+    let location = window()?.location();
+    let href = location
+        .href()
+        .map_err(|_| "the page's address cannot be read".to_owned())?;
+    Ok(match href.split_once('#') {
+        Some((base, _)) => base.to_owned(),
+        None => href,
+    })
+}
+
+/// The page's URL fragment without the `#` (empty when there is none).
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|hash| hash.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
