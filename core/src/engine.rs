@@ -299,7 +299,8 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             let calendar = plan.start.of_plan_month(month);
             let effect = growth::calendar_multipliers(&scenario.calendar, calendar);
             let units_sized = forecast.bound(policies.forecast_bound) * headroom;
-            let peak_rps = peak_rps(plan, units_sized) * effect.peak;
+            let peak_rps =
+                (peak_rps(plan, units_sized, headroom) * effect.peak).min(growth::MAX_RPS);
             let app = sizing::size_app(peak_rps, app_type, &sizing_policy);
             let connections_from_pools = app.instances as f64
                 * f64::from(policies.pool_per_instance)
@@ -588,21 +589,33 @@ fn scaling_check(
     })
 }
 
-/// Peak requests per second for `units` demand units (before calendar effects).
-fn peak_rps(plan: &Plan, units: f64) -> f64 {
-    match &plan.baseline.traffic {
+/// Peak requests per second for `units` demand units (the units sized for, headroom included),
+/// before calendar effects.
+///
+/// ```text
+/// daily_volume:  fixed × headroom + shape(units × requests per unit per day)
+/// peak_rate:     fixed × headroom + (peak today − fixed) × units ÷ units today
+/// ```
+///
+/// `fixed` is [`Baseline::fixed_peak_rps`](crate::plan::Baseline::fixed_peak_rps): traffic
+/// that does not grow with units still takes the policy's headroom. Within `[0, MAX_RPS]`.
+fn peak_rps(plan: &Plan, units: f64, headroom: f64) -> f64 {
+    let fixed_today = plan.baseline.fixed_peak_rps;
+    let variable = match &plan.baseline.traffic {
         Traffic::DailyVolume {
             requests_per_unit_per_day,
             peak,
         } => growth::peak_rps(units * requests_per_unit_per_day, *peak),
         Traffic::PeakRate { peak_rps } => {
+            let growing_today = (peak_rps - fixed_today).max(0.0);
             if plan.baseline.units > 0.0 {
-                peak_rps * units / plan.baseline.units
+                growing_today * units / plan.baseline.units
             } else {
-                *peak_rps
+                growing_today * headroom
             }
         }
-    }
+    };
+    crate::tiers::demand_amount(fixed_today * headroom + variable).min(growth::MAX_RPS)
 }
 
 fn find_instance(plan: &Plan) -> &InstanceType {
@@ -905,6 +918,7 @@ fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
     let policies = &plan.policies;
     let unit_name = &plan.baseline.demand_unit;
     let units = format::with_unit(m.units_sized, unit_name);
+    let fixed_today = plan.baseline.fixed_peak_rps;
     let mut formula = match &plan.baseline.traffic {
         Traffic::DailyVolume {
             requests_per_unit_per_day,
@@ -924,15 +938,24 @@ fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
         ),
         Traffic::PeakRate { peak_rps } if plan.baseline.units > 0.0 => format!(
             "{} today × {units} ÷ {} today",
-            format::with_unit(*peak_rps, "req/s"),
+            format::with_unit(peak_rps - fixed_today, "req/s"),
             format::with_unit(plan.baseline.units, unit_name)
         ),
-        Traffic::PeakRate { peak_rps } => {
-            format!("{} today", format::with_unit(*peak_rps, "req/s"))
-        }
+        Traffic::PeakRate { peak_rps } => format!(
+            "{} today × (1 + {})",
+            format::with_unit(peak_rps - fixed_today, "req/s"),
+            format::percent(policies.headroom_pct / 100.0)
+        ),
     };
+    if fixed_today > 0.0 {
+        let fixed = fixed_today * (1.0 + policies.headroom_pct / 100.0);
+        formula = format!("{} fixed + {formula}", format::with_unit(fixed, "req/s"));
+    }
     let effect = &m.calendar_effect;
     if effect.peak != 1.0 {
+        if fixed_today > 0.0 {
+            formula = format!("({formula})");
+        }
         formula.push_str(&format!(" × {} calendar peak", format::number(effect.peak)));
     }
     let bound = m.units.bound(policies.forecast_bound);
@@ -952,6 +975,12 @@ fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
             ),
         )
         .input("calendar peak", times(effect.peak));
+    if fixed_today > 0.0 {
+        e = e.input(
+            "fixed traffic (does not grow with units)",
+            format::with_unit(fixed_today, "req/s"),
+        );
+    }
     if !effect.active.is_empty() {
         e = e.input("calendar effects", effect.active.join(", "));
     }

@@ -73,6 +73,12 @@ pub struct Baseline {
     pub units: f64,
     /// How request traffic follows from the units.
     pub traffic: Traffic,
+    /// Peak requests per second that do not grow with units (health checks, crawlers,
+    /// internal jobs), added to the peak the traffic model gives. With [`Traffic::PeakRate`] it
+    /// is part of today's measured peak, so only the rest scales with units. 0 by default
+    /// (older plans): all traffic grows with units.
+    #[serde(default)]
+    pub fixed_peak_rps: f64,
     /// Database demand.
     #[serde(default)]
     pub database: DatabaseDemand,
@@ -626,6 +632,7 @@ impl Default for Plan {
                     requests_per_unit_per_day: 200.0,
                     peak: PeakShape::PeakToAverage { ratio: 3.0 },
                 },
+                fixed_peak_rps: 0.0,
                 database: DatabaseDemand::default(),
                 redis: RedisDemand::default(),
                 voice: None,

@@ -101,6 +101,7 @@ pub mod specs {
     pub const PEAK_HOUR_SHARE: NumberSpec =
         spec("Peak-hour share", "%", 100.0 / 24.0, 100.0, false);
     pub const PEAK_RPS: NumberSpec = spec("Peak traffic today", "req/s", 0.0, 1e7, false);
+    pub const FIXED_PEAK_RPS: NumberSpec = spec("Fixed peak traffic", "req/s", 0.0, 1e7, false);
     pub const DATA_GB_FIXED: NumberSpec = spec("Fixed database data", "GB", 0.0, 1e6, false);
     pub const DATA_GB_PER_UNIT: NumberSpec = spec("Database data per unit", "GB", 0.0, 1e3, false);
     pub const CONNECTIONS_PER_UNIT: NumberSpec = spec("Connections per unit", "", 0.0, 1e3, false);
@@ -307,6 +308,23 @@ fn check_baseline(c: &mut Checker, b: &Baseline) {
         }
         Traffic::PeakRate { peak_rps } => {
             c.number("baseline.traffic.peak_rps", specs::PEAK_RPS, *peak_rps)
+        }
+    }
+    c.number(
+        "baseline.fixed_peak_rps",
+        specs::FIXED_PEAK_RPS,
+        b.fixed_peak_rps,
+    );
+    if let Traffic::PeakRate { peak_rps } = b.traffic {
+        if b.fixed_peak_rps > peak_rps {
+            c.fail(
+                "baseline.fixed_peak_rps",
+                format!(
+                    "Fixed peak traffic ({}) is part of today's peak and cannot exceed it ({})",
+                    specs::FIXED_PEAK_RPS.with_unit(b.fixed_peak_rps),
+                    specs::PEAK_RPS.with_unit(peak_rps)
+                ),
+            );
         }
     }
     let db = &b.database;

@@ -458,3 +458,42 @@ fn progression_starts_at_todays_tier() {
         .expect("fits");
     assert_eq!(valid.catalogs.databases[tier].name, largest);
 }
+
+#[test]
+fn fixed_traffic_does_not_grow_with_units_but_takes_headroom_and_seasons() {
+    let mut plan = small_plan();
+    // 200 req/s today, of which 20 do not grow: 180 req/s for 1 000 users.
+    plan.baseline.traffic = Traffic::PeakRate { peak_rps: 200.0 };
+    plan.baseline.fixed_peak_rps = 20.0;
+    plan.scenarios[0].growth = Growth::Compound {
+        monthly_growth_pct: 50.0,
+        monthly_churn_pct: 0.0,
+    };
+    plan.policies.headroom_pct = 10.0;
+    let (valid, results) = run(plan.clone());
+    let m = first_month(&results);
+    // 1 500 users × 1.1 = 1 650 sized for: 20 × 1.1 + 180 × 1 650 ÷ 1 000 = 22 + 297 = 319.
+    assert!((m.units_sized - 1650.0).abs() < TOLERANCE);
+    assert!((m.peak_rps - 319.0).abs() < TOLERANCE, "{}", m.peak_rps);
+    assert_eq!(
+        sentence(&valid, &results, Figure::PeakRps),
+        "319 req/s = 22 req/s fixed + 180 req/s today × 1 650 users ÷ 1 000 users today — the \
+         forecast plus 10 % headroom binds"
+    );
+    // A fixed part larger than today's whole peak is refused.
+    plan.baseline.fixed_peak_rps = 250.0;
+    let errors = plan.validate().unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "baseline.fixed_peak_rps");
+    assert_eq!(
+        errors[0].message,
+        "Fixed peak traffic (250 req/s) is part of today's peak and cannot exceed it (200 req/s)"
+    );
+    // With a daily volume the fixed part is added to the shaped peak: 20 + 1 500 × 8 640 ÷
+    // 86 400 × 2 = 320 req/s without headroom.
+    let mut daily = small_plan();
+    daily.baseline.fixed_peak_rps = 20.0;
+    daily.baseline.units = 1500.0;
+    let (_, results) = run(daily);
+    assert!((first_month(&results).peak_rps - 320.0).abs() < TOLERANCE);
+}

@@ -137,6 +137,8 @@ pub fn plan() -> Plan {
                     share_pct: 50.0 / 240.0 * 100.0,
                 },
             },
+            // All traffic grows with the demand units.
+            fixed_peak_rps: 0.0,
             database: DatabaseDemand {
                 // "Storage: Unlimited (managed)": size is not a limit in the guide.
                 data_gb_fixed: 1.0,

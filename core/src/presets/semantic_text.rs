@@ -109,6 +109,8 @@ pub fn plan() -> Plan {
             // The workload analyser's current_rps: the mean of its samples (50, 75, 100 req/s),
             // the figure its 3× growth multiplies. See the module documentation.
             traffic: Traffic::PeakRate { peak_rps: 75.0 },
+            // All traffic grows with the demand units.
+            fixed_peak_rps: 0.0,
             database: DatabaseDemand {
                 // The history's data_volume_gb is daily_requests ÷ 1 000 in every week
                 // (10 GB at 10 000 … 18 GB at 18 000).

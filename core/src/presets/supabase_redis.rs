@@ -89,6 +89,8 @@ pub fn plan() -> Plan {
                     ratio: PEAK_TO_AVERAGE,
                 },
             },
+            // All traffic grows with the demand units.
+            fixed_peak_rps: 0.0,
             database: DatabaseDemand {
                 // dbSize = users × 100 (MB): "100MB per user average"; 10 GB today.
                 data_gb_fixed: 0.0,

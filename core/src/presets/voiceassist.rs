@@ -120,6 +120,8 @@ pub fn plan() -> Plan {
             // `CURRENT_RPS=50`; the runbook grows RPS by the same factor as users, which is
             // what the measured-peak model does.
             traffic: Traffic::PeakRate { peak_rps: 50.0 },
+            // All traffic grows with the demand units.
+            fixed_peak_rps: 0.0,
             database: DatabaseDemand {
                 // `CURRENT_DB_SIZE_GB=10` for 1 000 users, grown by the same factor: 10 MB a user.
                 data_gb_fixed: 0.0,

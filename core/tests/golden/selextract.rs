@@ -89,21 +89,18 @@ fn year_one_users_per_scenario() {
 
 #[test]
 fn year_one_api_traffic_per_scenario() {
-    // The engine scales the peak in proportion to users: 200 req/s × 1.5 / 2 / 3.
-    //
-    // The guide prints 290, 380 and 560 req/s (+45 %, +90 %, +180 %). Those follow
-    // 20 req/s + 0.36 req/s per user exactly (20 + 0.36 × 500 = 200, × 750 = 290, × 1 000 = 380,
-    // × 1 500 = 560): a fixed part of traffic that does not grow with users. The plan model's
-    // traffic has no fixed part, so the proportional figures are 3.4 %, 5.3 % and 7.1 % higher
-    // (the safe side).
+    // The guide prints 290, 380 and 560 req/s (+45 %, +90 %, +180 %) for 750, 1 000 and 1 500
+    // users: 20 req/s that do not grow with users plus 0.36 req/s per user (20 + 0.36 × 500 =
+    // 200 today). The preset's fixed peak traffic of 20 req/s reproduces them; month 12
+    // (January 2026) has no seasonal effect.
     let results = results();
-    for (name, users, engine_rps, guide_rps) in [
-        ("Conservative", 750.0, 300.0, 290.0),
-        ("Moderate", 1000.0, 400.0, 380.0),
-        ("Aggressive", 1500.0, 600.0, 560.0),
+    for (name, users, guide_rps) in [
+        ("Conservative", 750.0, 290.0),
+        ("Moderate", 1000.0, 380.0),
+        ("Aggressive", 1500.0, 560.0),
     ] {
         let s = scenario(&results, name);
-        close(s.months[11].peak_rps, engine_rps, TOL, name);
+        close(s.months[11].peak_rps, guide_rps, TOL, name);
         close(20.0 + 0.36 * users, guide_rps, TOL, "the guide's own line");
     }
 }
@@ -148,7 +145,7 @@ fn resource_requirements_scale_todays_server_with_users() {
         ("Moderate", 16.0, 64.0),
         ("Aggressive", 24.0, 96.0),
     ] {
-        let load = scenario(&results, name).months[11].peak_rps / 200.0;
+        let load = scenario(&results, name).months[11].units.mean / 500.0;
         close(today.vcpu * load, cores, TOL, name);
         close(today.memory_gb * load, memory, TOL, name);
     }
@@ -179,11 +176,12 @@ fn data_growth_follows_users_for_two_of_three_scenarios() {
 
 #[test]
 fn servers_per_month_with_the_seasons() {
-    // ⌈peak ÷ (333⅓ req/s × 70 %)⌉ on today's server size, at least 1.
+    // ⌈peak ÷ (333⅓ req/s × 70 %)⌉ on today's server size, at least 1. One server holds
+    // 233⅓ req/s at the target: 20 + 0.36 × users passes it from 592.6 users.
     let results = results();
     assert_eq!(
         instances(scenario(&results, "Conservative")),
-        [1, 1, 1, 1, 2, 1, 2, 2, 2, 4, 3, 2]
+        [1, 1, 1, 1, 1, 1, 2, 2, 2, 4, 3, 2]
     );
     assert_eq!(
         instances(scenario(&results, "Moderate")),
@@ -191,7 +189,7 @@ fn servers_per_month_with_the_seasons() {
     );
     assert_eq!(
         instances(scenario(&results, "Aggressive")),
-        [1, 2, 2, 2, 2, 2, 2, 2, 2, 7, 5, 3]
+        [1, 2, 2, 2, 2, 1, 2, 2, 2, 7, 5, 3]
     );
 }
 
@@ -213,18 +211,18 @@ fn calendar_peaks_in_july_november_and_december() {
         TOL,
         "November average",
     );
-    // The peak rate is the month's units times the multiplier: 500 × 3^(10/12) users.
+    // The peak rate is the month's API traffic times the multiplier: 500 × 3^(10/12) users.
     let users = 500.0 * 3.0_f64.powf(10.0 / 12.0);
     close(november.units.mean, users, TOL, "November users");
     close(
         november.peak_rps,
-        200.0 * users / 500.0 * 3.0,
+        (20.0 + 0.36 * users) * 3.0,
         TOL,
         "Black Friday peak",
     );
     close(
         november.peak_rps,
-        1498.83,
+        1408.95,
         0.01,
         "Black Friday peak, rounded",
     );
@@ -233,26 +231,26 @@ fn calendar_peaks_in_july_november_and_december() {
 #[test]
 fn cheapest_size_and_scale_up_advice_at_black_friday() {
     let results = results();
-    // Conservative, 841 req/s: 4 × today's server ($1 440) ties 2 × 16 cores ($1 440); fewer
+    // Conservative, 817 req/s: 4 × today's server ($1 440) ties 2 × 16 cores ($1 440); fewer
     // instances win the tie, and nothing larger is cheaper, so scale out.
     let c = &scenario(&results, "Conservative").vertical;
-    close(c.peak_rps, 841.19, 0.01, "conservative peak");
+    close(c.peak_rps, 817.07, 0.01, "conservative peak");
     let counts: Vec<u64> = c.options.iter().map(|o| o.instances).collect();
     assert_eq!(counts, [4, 3, 2]);
     close(c.options[0].usd_per_month, 1440.0, TOL, "4 × $360");
     close(c.options[2].usd_per_month, 1440.0, TOL, "2 × $720");
     assert_eq!(c.cheapest, Some(2));
     assert_eq!(c.advice(0).map(|a| a.action), Some(SizeAction::ScaleOut));
-    // Moderate, 1 069 req/s: 5 × $360 = $1 800 against 2 × $720 = $1 440: scale up.
+    // Moderate, 1 022 req/s: 5 × $360 = $1 800 against 2 × $720 = $1 440: scale up.
     let m = &scenario(&results, "Moderate").vertical;
     let counts: Vec<u64> = m.options.iter().map(|o| o.instances).collect();
-    assert_eq!(counts, [5, 4, 2]);
+    assert_eq!(counts, [5, 3, 2]);
     assert_eq!(m.cheapest, Some(2));
     assert_eq!(
         m.advice(0).map(|a| a.action),
         Some(SizeAction::ScaleUp { to: 2 })
     );
-    // Aggressive, 1 499 req/s: 7 × $360 = $2 520, 5 × $520 = $2 600, 3 × $720 = $2 160.
+    // Aggressive, 1 409 req/s: 7 × $360 = $2 520, 5 × $520 = $2 600, 3 × $720 = $2 160.
     let a = &scenario(&results, "Aggressive").vertical;
     let costs: Vec<f64> = a.options.iter().map(|o| o.usd_per_month).collect();
     assert_eq!(costs, [2520.0, 2600.0, 2160.0]);
@@ -285,10 +283,11 @@ fn one_year_reserved_instances_save_thirty_percent_of_the_floor() {
         .commitment
         .as_ref()
         .unwrap();
-    // 7 reserved for 12 months: Σ $360 × (min(count, 7) − 7 × 0.7) = −$9 648.
+    // 7 reserved for 12 months: $360 × (Σ min(count, 7) − 7 × 0.7 × 12) = $360 × (31 − 58.8)
+    // = −$10 008.
     close(
         aggressive.peak.saving_usd_over_term,
-        -9648.0,
+        -10_008.0,
         TOL,
         "peak commitment",
     );
@@ -475,16 +474,16 @@ fn connection_pools_stay_under_the_pooler_threshold_until_nine_instances() {
 #[test]
 fn days_to_exhaustion_of_todays_server() {
     // The guide's predictive alert: (limit − current) ÷ (weekly growth ÷ 7). Moderate growth
-    // adds 200 × (2^(1/12) − 1) req/s in the first month (4.35 weeks); today's server holds
-    // 333⅓ × 70 % = 233⅓ req/s at the target.
+    // adds 0.36 × 500 × (2^(1/12) − 1) req/s in the first month (4.35 weeks); today's server
+    // holds 333⅓ × 70 % = 233⅓ req/s at the target.
     let results = results();
     let s = scenario(&results, "Moderate");
     let limit = 200.0 / 0.6 * 0.7;
     let weekly = (s.months[0].peak_rps - 200.0) / (30.4375 / 7.0);
     let days = days_to_exhaustion(200.0, limit, weekly / 7.0).expect("growing");
-    let expected = (limit - 200.0) / (200.0 * (2.0_f64.powf(1.0 / 12.0) - 1.0) / 30.4375);
+    let expected = (limit - 200.0) / (180.0 * (2.0_f64.powf(1.0 / 12.0) - 1.0) / 30.4375);
     close(days, expected, TOL, "days to exhaustion");
-    close(days, 85.3, 0.1, "days to exhaustion, rounded");
+    close(days, 94.8, 0.1, "days to exhaustion, rounded");
     // Between 30 and 90 days: no alert yet, and the forecast first passes the limit in month 3.
     let rps: Vec<f64> = s.months.iter().map(|m| m.peak_rps).collect();
     assert_eq!(first_month_above(&rps, limit), Some(3));
