@@ -402,6 +402,10 @@ pub struct VoicePolicy {
 }
 
 /// Committed-use (reserved instance, savings plan) discount.
+///
+/// When enabled, every term commits the floor of the app instances and GPU nodes running
+/// around the clock in that term (renewed term after term) and bills them at the discount; see
+/// [`crate::cost`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CommitmentPolicy {

@@ -270,8 +270,15 @@ fn every_figure_explains_itself() {
     );
     assert_eq!(
         sentence(&plan, &results, Figure::CostPerUnit),
-        "$2.49 per user = $2 490/month ÷ 1 000 users — the total cost spread over the units \
-         sized for"
+        "$2.49 per user = $2 490/month ÷ 1 000 users — the total cost spread over the forecast \
+         (headroom is spare capacity, not users)"
+    );
+    // 1 000 users × 0.5 sessions a day × 31 days (January) = 15 500 sessions.
+    assert!((m.cost_per_session_usd.unwrap() - 2490.0 / 15_500.0).abs() < TOLERANCE);
+    assert_eq!(
+        sentence(&plan, &results, Figure::CostPerSession),
+        "$0.161 per session = $2 490/month ÷ 15 500 sessions — the total cost spread over the \
+         month's voice sessions"
     );
     // Every table figure of every month explains itself, and nothing out of range does.
     for month in 1..=2 {
@@ -496,4 +503,43 @@ fn fixed_traffic_does_not_grow_with_units_but_takes_headroom_and_seasons() {
     daily.baseline.units = 1500.0;
     let (_, results) = run(daily);
     assert!((first_month(&results).peak_rps - 320.0).abs() < TOLERANCE);
+}
+
+#[test]
+fn commitments_discount_the_instances_running_around_the_clock() {
+    let mut plan = small_plan();
+    plan.policies.commitment.enabled = true;
+    plan.policies.commitment.discount_pct = 30.0;
+    plan.policies.commitment.term_months = 12;
+    let (valid, results) = run(plan.clone());
+    let m = first_month(&results);
+    // Steady: 7 app instances and 4 GPU nodes every month, all committed.
+    assert_eq!((m.committed_app_instances, m.committed_gpu_nodes), (7, 4));
+    let amounts: Vec<f64> = m.cost.items.iter().map(|i| i.usd_per_month).collect();
+    // 7 × $60 × 70 % = $294; 4 × $500 × 70 % = $1 400.
+    assert!((amounts[0] - 294.0).abs() < TOLERANCE, "{amounts:?}");
+    assert!((amounts[3] - 1400.0).abs() < TOLERANCE, "{amounts:?}");
+    assert_eq!(
+        sentence(&valid, &results, Figure::Cost { component: 0 }),
+        "$294 = 7 × $60.00 app.test − 7 committed × $60.00 × 30 % discount"
+    );
+    let advice = results.scenarios[0].gpu_commitment.as_ref().expect("voice");
+    assert_eq!(advice.recommended.units, 4);
+
+    // With off-hours scale-down only the 4 instances kept at night are committed: 7 × $60 −
+    // 3 × $60 × 108/168 off hours − 4 × $60 × 30 %.
+    plan.policies.off_hours.enabled = true;
+    let (valid, results) = run(plan);
+    let m = first_month(&results);
+    assert_eq!(m.committed_app_instances, 4);
+    let expected = 420.0 - 3.0 * 60.0 * 108.0 / 168.0 - 4.0 * 60.0 * 0.3;
+    assert!((m.cost.items[0].usd_per_month - expected).abs() < TOLERANCE);
+    assert_eq!(
+        sentence(&valid, &results, Figure::Cost { component: 0 }),
+        "$232 = 7 × $60.00 app.test − $116 off-hours saving − 4 committed × $60.00 × 30 % \
+         discount"
+    );
+    let advice = results.scenarios[0].commitment.as_ref().expect("enabled");
+    assert_eq!(advice.recommended.units, 4);
+    assert_eq!(advice.recommended.pays_off_month, Some(1));
 }

@@ -121,10 +121,34 @@ proptest! {
             if let (Some(lv), Some(hv)) = (&lm.voice, &hm.voice) {
                 prop_assert!(hv.nodes >= lv.nodes, "voice nodes fell in month {}", i + 1);
             }
-            prop_assert!(
-                hm.cost.total_usd_per_month >= lm.cost.total_usd_per_month - 1e-6,
-                "cost fell in month {}: {} → {}", i + 1, lm.cost.total_usd_per_month, hm.cost.total_usd_per_month
-            );
+            // With commitments, more load can lower a month's bill: a higher floor commits more
+            // instances at the discount (2 → 3 committed while the month still runs 3). The
+            // bill without them never falls; see `commitments_never_cost_more` for the rest.
+            if !plan.policies.commitment.enabled {
+                prop_assert!(
+                    hm.cost.total_usd_per_month >= lm.cost.total_usd_per_month - 1e-6,
+                    "cost fell in month {}: {} → {}", i + 1, lm.cost.total_usd_per_month, hm.cost.total_usd_per_month
+                );
+            }
+        }
+    }
+
+    /// A commitment covers only instances that run all month, so it never makes a month dearer
+    /// than on-demand, and saves at most the discount.
+    #[test]
+    fn commitments_never_cost_more(plan in any_plan(), discount in 0.0..95.0f64, term in 1u32..=60) {
+        let mut on_demand = plan.clone();
+        on_demand.policies.commitment.enabled = false;
+        let mut committed = plan;
+        committed.policies.commitment.enabled = true;
+        committed.policies.commitment.discount_pct = discount;
+        committed.policies.commitment.term_months = term;
+        let (a, b) = (run(&on_demand), run(&committed));
+        for (om, cm) in a.scenarios[0].months.iter().zip(&b.scenarios[0].months) {
+            let (full, with) = (om.cost.total_usd_per_month, cm.cost.total_usd_per_month);
+            prop_assert!(with <= full + 1e-6, "month {}: {with} > {full}", om.month);
+            prop_assert!(with >= full * (1.0 - discount / 100.0) - 1e-6, "month {}", om.month);
+            prop_assert!(cm.committed_app_instances <= cm.app.instances);
         }
     }
 

@@ -283,14 +283,18 @@ fn one_year_reserved_instances_save_thirty_percent_of_the_floor() {
         .commitment
         .as_ref()
         .unwrap();
-    // 7 reserved for 12 months: $360 × (Σ min(count, 7) − 7 × 0.7 × 12) = $360 × (31 − 58.8)
-    // = −$10 008.
+    // 7 reserved for 12 months. Weekends keep max(1, ⌈servers × 50 %⌉) (18 server-months over
+    // the year) and stop the rest for 48 of 168 hours (13 server-months at 120/168 of the
+    // time): $360 × (18 + 13 × 120/168 − 7 × 0.7 × 12) = −$11 345.14, and it never pays off.
     close(
         aggressive.peak.saving_usd_over_term,
-        -10_008.0,
+        360.0 * (18.0 + 13.0 * 120.0 / 168.0 - 58.8),
         TOL,
         "peak commitment",
     );
+    assert_eq!(aggressive.peak.pays_off_month, None);
+    // The floor (one server, never stopped) pays off from the first month.
+    assert_eq!(aggressive.recommended.pays_off_month, Some(1));
     // The 3-year, 50 % option over the same forecast (later months keep month 12's count).
     let counts = instances(scenario(&results, "Aggressive"));
     let three_year = commitment_advice(
@@ -314,9 +318,13 @@ fn one_year_reserved_instances_save_thirty_percent_of_the_floor() {
 #[test]
 fn costs_with_weekend_scale_down() {
     let results = results();
-    // Month 12, conservative: 2 servers; weekends keep 1 (scale factor 0.5) for 48 of 168 hours.
+    // Month 12, conservative: 2 servers; weekends keep 1 (scale factor 0.5) for 48 of 168
+    // hours; the one server that never stops is reserved for the year at 30 % off ("1-year
+    // reserved instances for production").
     let m = &scenario(&results, "Conservative").months[11];
+    assert_eq!(m.committed_app_instances, 1);
     let weekend_saving = 360.0 * 48.0 / 168.0;
+    let reserved_saving = 360.0 * 0.3;
     let app = m
         .cost
         .items
@@ -325,23 +333,25 @@ fn costs_with_weekend_scale_down() {
         .expect("app cost");
     close(
         app.usd_per_month,
-        2.0 * 360.0 - weekend_saving,
+        2.0 * 360.0 - weekend_saving - reserved_saving,
         TOL,
         "app cost",
     );
+    close(app.usd_per_month, 509.14, 0.005, "app cost, dollars");
     // Database (1 TB storage) $50 and network $50.
     close(
         m.cost.total_usd_per_month,
-        2.0 * 360.0 - weekend_saving + 50.0 + 50.0,
+        2.0 * 360.0 - weekend_saving - reserved_saving + 50.0 + 50.0,
         TOL,
         "month 12 total",
     );
-    // A single server cannot scale down: month 1 costs today's $460.
+    // A single server cannot scale down, but it is reserved: month 1 costs today's $460 less
+    // 30 % of $360.
     close(
         scenario(&results, "Conservative").months[0]
             .cost
             .total_usd_per_month,
-        460.0,
+        460.0 - reserved_saving,
         TOL,
         "month 1 total",
     );
