@@ -32,7 +32,7 @@ use crate::sizing::{self, AppSizing, SizingPolicy};
 use crate::tiers::{self, Dimension, Progression, ProgressionOptions, TierSpec};
 use crate::usl;
 use crate::validate::ValidPlan;
-use crate::vertical::{self, VerticalComparison};
+use crate::vertical::{self, SizeChange, SizeChangeReason, VerticalComparison};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -63,8 +63,11 @@ pub struct ScenarioResult {
     /// Commitment advice for the GPU voice nodes (when the plan enables commitments and has
     /// voice).
     pub gpu_commitment: Option<CommitmentAdvice>,
-    /// Instance sizes compared at the busiest month.
+    /// Instance sizes compared at the busiest month, with the cheapest mix of sizes.
     pub vertical: VerticalComparison,
+    /// When the app's instance type should give way to a larger size (past the maximum, or a
+    /// larger size is cheaper than adding instances).
+    pub size_change: SizeChange,
     /// Where adding instances stops helping, when the plan has scaling measurements.
     pub scaling: Option<ScalingCheck>,
     /// Things the planner should know about this scenario's inputs (a trend that could not be
@@ -515,7 +518,17 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     };
     let busiest = months.iter().map(|m| m.peak_rps).fold(0.0, f64::max);
     let vertical = vertical::compare_sizes(&plan.catalogs.instances, busiest, &sizing_policy);
-    let mut timeline = timeline(plan, &months, &database_tiers, &redis_plans);
+    let peaks: Vec<f64> = months.iter().map(|m| m.peak_rps).collect();
+    let size_change = vertical::size_change(
+        &plan.catalogs.instances,
+        &peaks,
+        position_or_first(
+            plan.catalogs.instances.iter().map(|t| t.name.as_str()),
+            &policies.app_instance,
+        ),
+        &sizing_policy,
+    );
+    let mut timeline = timeline(plan, &months, &database_tiers, &redis_plans, &size_change);
     let scaling = scaling_check(plan, &months, &mut notes);
     if let Some(month) = scaling.as_ref().and_then(|c| c.first_month_past_peak) {
         let peak = scaling
@@ -543,6 +556,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         commitment,
         gpu_commitment,
         vertical,
+        size_change,
         notes,
         scaling,
     }
@@ -1451,6 +1465,7 @@ fn timeline(
     months: &[MonthResult],
     db: &Progression,
     redis: &Progression,
+    size_change: &SizeChange,
 ) -> Vec<TimelineEvent> {
     let mut events = Vec::new();
     let at = |month: u32| plan.start.of_plan_month(month);
@@ -1487,13 +1502,40 @@ fn timeline(
         });
     }
     if let Some(m) = months.iter().find(|m| m.app.over_max) {
+        let to = match (size_change.month, size_change.reason, size_change.move_to) {
+            (Some(month), Some(SizeChangeReason::PastMaximum), Some(to)) if month == m.month => {
+                plan.catalogs.instances.get(to).map(|t| {
+                    format!(
+                        "move up to {} ({} instances)",
+                        t.name,
+                        size_change.instances_after.unwrap_or(0)
+                    )
+                })
+            }
+            _ => None,
+        };
         events.push(TimelineEvent {
             month: m.month,
             calendar: m.calendar,
             resource: Resource::App,
             text: format!(
-                "App needs {} instances, above the maximum of {}: move up an instance size",
-                m.app.instances, plan.policies.max_instances
+                "App needs {} instances, above the maximum of {}: {}",
+                m.app.instances,
+                plan.policies.max_instances,
+                to.unwrap_or_else(|| "move up an instance size".to_owned())
+            ),
+        });
+    }
+    if let (Some(month), Some(SizeChangeReason::LargerIsCheaper)) =
+        (size_change.month, size_change.reason)
+    {
+        events.push(TimelineEvent {
+            month,
+            calendar: plan.start.of_plan_month(month),
+            resource: Resource::App,
+            text: format!(
+                "A larger instance size is cheaper than adding instances: {}",
+                size_change.explanation.formula
             ),
         });
     }

@@ -543,3 +543,49 @@ fn commitments_discount_the_instances_running_around_the_clock() {
     assert_eq!(advice.recommended.units, 4);
     assert_eq!(advice.recommended.pays_off_month, Some(1));
 }
+
+#[test]
+fn the_results_say_when_to_move_up_a_size_and_price_a_mix() {
+    // The default catalog and policy (m7g.large at 50 req/s, 70 %, 2–10 instances), 100 req/s
+    // today growing 50 % a month: 150, 225, 337.5, 506 req/s.
+    let mut plan = Plan {
+        horizon_months: 4,
+        ..Plan::default()
+    };
+    plan.baseline.traffic = Traffic::PeakRate { peak_rps: 100.0 };
+    plan.scenarios[0].growth = Growth::Compound {
+        monthly_growth_pct: 50.0,
+        monthly_churn_pct: 0.0,
+    };
+    let (_, results) = run(plan);
+    let s = &results.scenarios[0];
+    let instances: Vec<u64> = s.months.iter().map(|m| m.app.instances).collect();
+    // ⌈150 ÷ 35⌉ = 5, ⌈225 ÷ 35⌉ = 7, ⌈337.5 ÷ 35⌉ = 10, ⌈506.25 ÷ 35⌉ = 15.
+    assert_eq!(instances, [5, 7, 10, 15]);
+    // Month 1: 2 × m7g.xlarge ($238.2) serve 150 req/s for less than 5 × m7g.large ($298).
+    let change = &s.size_change;
+    assert_eq!(change.month, Some(1));
+    assert_eq!(
+        change.reason,
+        Some(headroom_core::vertical::SizeChangeReason::LargerIsCheaper)
+    );
+    assert_eq!(change.move_to, Some(3));
+    assert!(s.timeline.iter().any(|e| {
+        e.month == 1
+        && e.text
+            == "A larger instance size is cheaper than adding instances: month 1: 2 × m7g.xlarge \
+                = $238.2/month serves 150 req/s for $59.8 less than 5 × m7g.large = $298/month"
+    }));
+    // Month 4 passes the maximum; the event names no size because the cheaper-size advice
+    // came first.
+    assert!(s
+        .timeline
+        .iter()
+        .any(|e| e.month == 4 && e.text.starts_with("App needs 15 instances")));
+    // The busiest month, 506.25 req/s (723.2 req/s of capacity): 3 × m7g.2xlarge = $714.9 is
+    // the cheapest single size within 10; the cheapest mix is never dearer.
+    let mix = s.vertical.cheapest_mix.as_ref().expect("a mix fits");
+    let best = &s.vertical.options[s.vertical.cheapest.expect("a size fits")];
+    assert!(mix.usd_per_month <= best.usd_per_month + TOLERANCE);
+    assert!(mix.capacity_rps * 0.7 >= 506.25 - TOLERANCE);
+}
