@@ -670,8 +670,7 @@ pub fn off_hours_saving(
 mod tests {
     use super::*;
 
-    /// Tolerance for hand-checked dollars.
-    const USD_TOLERANCE: f64 = 1e-6;
+    use crate::tolerance::{assert_close, EXACT, HAND};
 
     fn policy(discount_pct: f64, term_months: u32) -> CommitmentPolicy {
         CommitmentPolicy {
@@ -690,13 +689,33 @@ mod tests {
         assert_eq!(a.peak.units, 11);
         assert_eq!(a.window_months, 12);
         // 4 × 59.6 × 0.7 = 166.88 a month committed; 4 × 59.6 × 0.3 = 71.52 saved a month.
-        assert!((a.recommended.committed_usd_per_month - 166.88).abs() < USD_TOLERANCE);
-        assert!((a.recommended.saving_usd_per_month - 71.52).abs() < USD_TOLERANCE);
-        assert!((a.recommended.saving_usd_over_term - 858.24).abs() < USD_TOLERANCE);
+        assert_close(
+            "a.recommended.committed_usd_per_month",
+            a.recommended.committed_usd_per_month,
+            166.88,
+            EXACT,
+        );
+        assert_close(
+            "a.recommended.saving_usd_per_month",
+            a.recommended.saving_usd_per_month,
+            71.52,
+            EXACT,
+        );
+        assert_close(
+            "a.recommended.saving_usd_over_term",
+            a.recommended.saving_usd_over_term,
+            858.24,
+            EXACT,
+        );
         // Peak: Σ min(count, 11) = 85 unit-months used against 11 × 0.7 × 12 = 92.4 paid:
         // (85 − 92.4) × 59.6 = −441.04.
-        assert!((a.peak.saving_usd_over_term + 441.04).abs() < USD_TOLERANCE);
-        assert!((a.break_even_utilisation_pct - 70.0).abs() < USD_TOLERANCE);
+        assert_close("peak saving", a.peak.saving_usd_over_term, -441.04, EXACT);
+        assert_close(
+            "a.break_even_utilisation_pct",
+            a.break_even_utilisation_pct,
+            70.0,
+            EXACT,
+        );
         assert_eq!(
             a.explanation.figure,
             "Commit 4 instances (the floor over months 1–12), not the peak of 11: saves \
@@ -713,7 +732,12 @@ mod tests {
         // The 5th unit is in use 10 of 12 months (83 % > 70 %), the 6th 8 of 12 (67 %): 5 saves
         // the most, (58 − 5 × 0.7 × 12) × $59.6 = $953.60.
         assert_eq!(a.most_saving.units, 5);
-        assert!((a.most_saving.saving_usd_over_term - 953.6).abs() < USD_TOLERANCE);
+        assert_close(
+            "a.most_saving.saving_usd_over_term",
+            a.most_saving.saving_usd_over_term,
+            953.6,
+            EXACT,
+        );
         assert!(a.explanation.inputs.contains(&(
             "most saving".to_owned(),
             "5 instances: $953.6 over the term".to_owned()
@@ -728,7 +752,12 @@ mod tests {
         let a = commitment_advice(&[2, 2, 6], 100.0, &policy(30.0, 6));
         assert_eq!(a.peak.units, 6);
         assert_eq!(a.peak.pays_off_month, Some(5));
-        assert!((a.peak.saving_usd_over_term - 280.0).abs() < USD_TOLERANCE);
+        assert_close(
+            "a.peak.saving_usd_over_term",
+            a.peak.saving_usd_over_term,
+            280.0,
+            EXACT,
+        );
         // Within the forecast: 1, 2, 3 at 50 %, committing 3: −0.5, +0.5 → month 2.
         let a = commitment_advice(&[1, 2, 3], 100.0, &policy(50.0, 3));
         assert_eq!(a.peak.pays_off_month, Some(2));
@@ -747,12 +776,20 @@ mod tests {
         let reduced = 108.0 / 168.0;
         let a = commitment_advice_for(&months, reduced, 59.6, &policy(30.0, 12));
         assert_eq!(a.recommended.units, 2);
-        assert!(
-            (a.recommended.saving_usd_over_term - 2.0 * 59.6 * 0.3 * 12.0).abs() < USD_TOLERANCE
+        assert_close(
+            "a.recommended.saving_usd_over_term",
+            a.recommended.saving_usd_over_term,
+            2.0 * 59.6 * 0.3 * 12.0,
+            EXACT,
         );
         // Committing all 4: use 2 + 2 × 60/168 = 2.714 a month against 2.8 paid: a loss.
         let use_4 = 2.0 + 2.0 * 60.0 / 168.0;
-        assert!((a.peak.saving_usd_over_term - 59.6 * 12.0 * (use_4 - 2.8)).abs() < USD_TOLERANCE);
+        assert_close(
+            "a.peak.saving_usd_over_term",
+            a.peak.saving_usd_over_term,
+            59.6 * 12.0 * (use_4 - 2.8),
+            EXACT,
+        );
         assert_eq!(a.most_saving.units, 2);
         assert!(a
             .explanation
@@ -780,8 +817,13 @@ mod tests {
         let counts: Vec<u64> = (1..=12).collect();
         let a = commitment_advice(&counts, 100.0, &policy(30.0, 12));
         // Floor 1: 1 × 100 × 30 % × 12 = 360. Peak 12: (78 − 100.8) × 100 = −2 280.
-        assert!((a.recommended.saving_usd_over_term - 360.0).abs() < USD_TOLERANCE);
-        assert!((a.peak.saving_usd_over_term + 2280.0).abs() < USD_TOLERANCE);
+        assert_close(
+            "a.recommended.saving_usd_over_term",
+            a.recommended.saving_usd_over_term,
+            360.0,
+            EXACT,
+        );
+        assert_close("peak saving", a.peak.saving_usd_over_term, -2280.0, EXACT);
     }
 
     #[test]
@@ -790,12 +832,20 @@ mod tests {
         let a = commitment_advice(&[3, 4, 5], 10.0, &policy(50.0, 36));
         assert_eq!(a.window_months, 3);
         assert_eq!(a.recommended.units, 3);
-        assert!(
-            (a.recommended.saving_usd_over_term - 3.0 * 10.0 * 0.5 * 36.0).abs() < USD_TOLERANCE
+        assert_close(
+            "a.recommended.saving_usd_over_term",
+            a.recommended.saving_usd_over_term,
+            3.0 * 10.0 * 0.5 * 36.0,
+            EXACT,
         );
         // Peak 5: months 1–3 use 3, 4, 5 of 5 paid at 2.5 each; 33 more months use all 5.
         let expected = 10.0 * ((3.0 + 4.0 + 5.0 - 3.0 * 2.5) + 33.0 * (5.0 - 2.5));
-        assert!((a.peak.saving_usd_over_term - expected).abs() < USD_TOLERANCE);
+        assert_close(
+            "a.peak.saving_usd_over_term",
+            a.peak.saving_usd_over_term,
+            expected,
+            EXACT,
+        );
         // Only the first term's months set the floor.
         let a = commitment_advice(&[6, 7, 1], 10.0, &policy(30.0, 2));
         assert_eq!(a.recommended.units, 6);
@@ -831,10 +881,20 @@ mod tests {
         };
         let s = off_hours_saving(4, 59.6, &p);
         assert_eq!(s.reduced_hours_per_week, 108.0);
-        assert!((s.reduced_fraction - 108.0 / 168.0).abs() < 1e-12);
-        assert!((s.reduced_fraction - 0.643).abs() < 5e-4); // 64.3 %
+        assert_close(
+            "s.reduced_fraction",
+            s.reduced_fraction,
+            108.0 / 168.0,
+            EXACT,
+        );
+        assert_close("s.reduced_fraction", s.reduced_fraction, 0.643, HAND); // 64.3 %
         assert_eq!(s.instances_kept, 2);
-        assert!((s.saving_usd_per_month - 2.0 * 59.6 * 108.0 / 168.0).abs() < USD_TOLERANCE);
+        assert_close(
+            "s.saving_usd_per_month",
+            s.saving_usd_per_month,
+            2.0 * 59.6 * 108.0 / 168.0,
+            EXACT,
+        );
         assert_eq!(format::number(s.saving_usd_per_month), "76.63");
         // Weekends like weekdays: 12 × 7 = 84 h.
         let weekdays_only = OffHoursPolicy {

@@ -818,8 +818,7 @@ mod tests {
     use crate::plan::Policies;
     use crate::tiers::COUNT_CAP;
 
-    /// Tolerance for hand-checked dollars and percentages.
-    const TOLERANCE: f64 = 1e-9;
+    use crate::tolerance::{assert_close, EXACT};
 
     fn policy() -> SizingPolicy {
         SizingPolicy::from(&Policies::default())
@@ -834,10 +833,15 @@ mod tests {
         assert_eq!(counts, [5, 4, 4, 2, 2, 2]);
         let costs: Vec<f64> = c.options.iter().map(|o| o.usd_per_month).collect();
         for (cost, expected) in costs.iter().zip([122.5, 211.6, 238.4, 238.2, 476.6, 953.0]) {
-            assert!((cost - expected).abs() < TOLERANCE, "{cost} vs {expected}");
+            assert_close("cost", *cost, expected, EXACT);
         }
         assert_eq!(c.cheapest, Some(0));
-        assert!((c.options[2].utilisation_at_peak_pct - 70.0).abs() < TOLERANCE);
+        assert_close(
+            "c.options[2].utilisation_at_peak_pct",
+            c.options[2].utilisation_at_peak_pct,
+            70.0,
+            EXACT,
+        );
         assert_eq!(c.options[2].explanation.binding, "the CPU target binds");
         assert_eq!(c.options[5].explanation.binding, "the HA minimum binds");
         // m7g.xlarge serves 140 req/s for $0.2 less than 4 × m7g.large.
@@ -896,8 +900,18 @@ mod tests {
         let c = compare_sizes(&catalog::default_instances(), 140.0, &p);
         // max(2, 4 + 1) = 5 × $59.6.
         assert_eq!(c.options[2].instances, 5);
-        assert!((c.options[2].usd_per_month - 298.0).abs() < TOLERANCE);
-        assert!((c.options[2].utilisation_at_peak_pct - 56.0).abs() < TOLERANCE);
+        assert_close(
+            "c.options[2].usd_per_month",
+            c.options[2].usd_per_month,
+            298.0,
+            EXACT,
+        );
+        assert_close(
+            "c.options[2].utilisation_at_peak_pct",
+            c.options[2].utilisation_at_peak_pct,
+            56.0,
+            EXACT,
+        );
     }
 
     #[test]
@@ -937,8 +951,8 @@ mod tests {
             ]
         );
         assert_eq!(mix.instances, 5);
-        assert!((mix.usd_per_month - 536.0).abs() < TOLERANCE);
-        assert!((mix.capacity_rps - 550.0).abs() < TOLERANCE);
+        assert_close("mix.usd_per_month", mix.usd_per_month, 536.0, EXACT);
+        assert_close("mix.capacity_rps", mix.capacity_rps, 550.0, EXACT);
         assert_eq!(
             mix.explanation.sentence(),
             "4 × m7g.xlarge + 1 × m7g.large = $536/month = 4 × 125 req/s + 1 × 50 req/s = 550 \
@@ -949,7 +963,8 @@ mod tests {
         for peak in [10.0, 140.0, 380.0, 1000.0, 2400.0] {
             let c = compare_sizes(&catalog::default_instances(), peak, &policy());
             if let (Some(best), Some(mix)) = (c.cheapest, &c.cheapest_mix) {
-                assert!(mix.usd_per_month <= c.options[best].usd_per_month + TOLERANCE);
+                let single = c.options[best].usd_per_month;
+                assert!(mix.usd_per_month <= single + EXACT.allowed(single));
             }
         }
     }
@@ -970,7 +985,11 @@ mod tests {
             .iter()
             .map(|part| m7g[part.instance].capacity_rps)
             .fold(0.0, f64::max);
-        assert!(mix.capacity_rps - largest >= 380.0 / 0.7 - 1e-9, "{mix:?}");
+        let needed = 380.0 / 0.7;
+        assert!(
+            mix.capacity_rps - largest >= needed - EXACT.allowed(needed),
+            "{mix:?}"
+        );
         assert_eq!(
             mix.parts,
             [MixPart {
@@ -978,7 +997,7 @@ mod tests {
                 count: 6
             }]
         );
-        assert!((mix.usd_per_month - 6.0 * 119.1).abs() < TOLERANCE);
+        assert_close("mix.usd_per_month", mix.usd_per_month, 6.0 * 119.1, EXACT);
         assert!(mix
             .explanation
             .binding

@@ -4,6 +4,7 @@
 
 use headroom_core::engine::{self, PlanResults};
 use headroom_core::plan::{Growth, PeakShape, Plan, Scenario, Traffic, VoiceDemand};
+use headroom_core::tolerance::EXACT;
 use proptest::prelude::*;
 
 /// A plan drawn from the accepted ranges: demand, traffic, data, voice and policies vary.
@@ -126,7 +127,7 @@ proptest! {
             // bill without them never falls; see `commitments_never_cost_more` for the rest.
             if !plan.policies.commitment.enabled {
                 prop_assert!(
-                    hm.cost.total_usd_per_month >= lm.cost.total_usd_per_month - 1e-6,
+                    hm.cost.total_usd_per_month >= lm.cost.total_usd_per_month - EXACT.allowed(lm.cost.total_usd_per_month),
                     "cost fell in month {}: {} → {}", i + 1, lm.cost.total_usd_per_month, hm.cost.total_usd_per_month
                 );
             }
@@ -146,8 +147,9 @@ proptest! {
         let (a, b) = (run(&on_demand), run(&committed));
         for (om, cm) in a.scenarios[0].months.iter().zip(&b.scenarios[0].months) {
             let (full, with) = (om.cost.total_usd_per_month, cm.cost.total_usd_per_month);
-            prop_assert!(with <= full + 1e-6, "month {}: {with} > {full}", om.month);
-            prop_assert!(with >= full * (1.0 - discount / 100.0) - 1e-6, "month {}", om.month);
+            prop_assert!(with <= full + EXACT.allowed(full), "month {}: {with} > {full}", om.month);
+            let floor = full * (1.0 - discount / 100.0);
+            prop_assert!(with >= floor - EXACT.allowed(floor), "month {}", om.month);
             prop_assert!(cm.committed_app_instances <= cm.app.instances);
         }
     }

@@ -6,6 +6,7 @@ use headroom_core::cost::{commitment_advice, off_hours_saving, per_unit};
 use headroom_core::plan::{CommitmentPolicy, OffHoursPolicy, RedisDemand, RedisPolicy};
 use headroom_core::redis::{choose_plans, memory_need};
 use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
+use headroom_core::tolerance::EXACT;
 use headroom_core::vertical::{compare_sizes, size_change, size_timeline, SizingPolicy};
 use proptest::prelude::*;
 
@@ -311,7 +312,7 @@ proptest! {
         let c = compare_sizes(&instances, peak, &policy);
         let single = c.cheapest.map(|i| c.options[i].usd_per_month);
         match (&c.cheapest_mix, single) {
-            (Some(mix), Some(single)) => prop_assert!(mix.usd_per_month <= single + 1e-9),
+            (Some(mix), Some(single)) => prop_assert!(mix.usd_per_month <= single + EXACT.allowed(single)),
             (None, Some(_)) => prop_assert!(false, "a single size fits but no mix"),
             _ => {}
         }
@@ -326,7 +327,7 @@ proptest! {
             capacities.sort_by(|a, b| b.total_cmp(a));
             let kept: f64 = capacities.iter().skip(policy.redundancy as usize).sum();
             let needed = peak / (policy.target_utilisation_pct / 100.0);
-            prop_assert!(kept >= needed * (1.0 - 1e-9), "{mix:?}: {kept} < {needed}");
+            prop_assert!(kept >= needed - EXACT.allowed(needed), "{mix:?}: {kept} < {needed}");
         }
     }
 
@@ -364,7 +365,7 @@ proptest! {
             discount_pct: 30.0,
             term_months: short_term,
         });
-        prop_assert!(a.recommended.saving_usd_over_term >= -1e-9);
+        prop_assert!(a.recommended.saving_usd_over_term >= -EXACT.allowed(0.0));
         let s = off_hours_saving(instances, price, &OffHoursPolicy {
             enabled: true,
             business_hours_per_weekday: hours,

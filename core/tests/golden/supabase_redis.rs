@@ -19,10 +19,10 @@
 //!   DDoS", Monitoring $0 → $50 → $100 "DataDog/NewRelic"): a cost line is fixed + per unit;
 //!   extension: cost lines with dated or unit-count steps.
 
-use crate::tolerance::{assert_close, CENT, EXACT, ONE_DECIMAL, WHOLE};
 use headroom_core::engine::{self, MonthResult, PlanResults};
 use headroom_core::plan::Plan;
 use headroom_core::presets;
+use headroom_core::tolerance::{assert_close, CENT, EXACT, ONE_DECIMAL, WHOLE};
 
 const CONSERVATIVE: usize = 0;
 const MODERATE: usize = 1;

@@ -7,10 +7,10 @@
 //! 113.9 GB (printed rounded, 114 GB); Redis ⌈11 390.6 ÷ 10 000⌉ = 2 GB. The runbook's script
 //! prints no month other than the last, so months 1–5 are checked against the same rules.
 
-use crate::tolerance::{assert_close, EXACT};
 use headroom_core::engine::{self, PlanResults};
 use headroom_core::plan::Plan;
 use headroom_core::presets;
+use headroom_core::tolerance::{assert_close, EXACT};
 
 fn preset() -> Plan {
     (presets::find("voiceassist")
