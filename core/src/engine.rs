@@ -1502,18 +1502,22 @@ fn timeline(
         });
     }
     if let Some(m) = months.iter().find(|m| m.app.over_max) {
-        let to = match (size_change.month, size_change.reason, size_change.move_to) {
-            (Some(month), Some(SizeChangeReason::PastMaximum), Some(to)) if month == m.month => {
-                plan.catalogs.instances.get(to).map(|t| {
-                    format!(
-                        "move up to {} ({} instances)",
-                        t.name,
-                        size_change.instances_after.unwrap_or(0)
-                    )
-                })
-            }
-            _ => None,
-        };
+        // The size to move to that month (the size change may have come earlier, on price).
+        let past_max = vertical::size_change(
+            &plan.catalogs.instances,
+            &[m.peak_rps],
+            size_change.current,
+            &SizingPolicy::from(&plan.policies),
+        );
+        let to = past_max.move_to.and_then(|to| {
+            plan.catalogs.instances.get(to).map(|t| {
+                format!(
+                    "move up to {} ({} instances)",
+                    t.name,
+                    past_max.instances_after.unwrap_or(0)
+                )
+            })
+        });
         events.push(TimelineEvent {
             month: m.month,
             calendar: m.calendar,

@@ -638,12 +638,12 @@ fn the_results_say_when_to_move_up_a_size_and_price_a_mix() {
             == "A larger instance size is cheaper than adding instances: month 1: 2 × m7g.xlarge \
                 = $238.2/month serves 150 req/s for $59.8 less than 5 × m7g.large = $298/month"
     }));
-    // Month 4 passes the maximum; the event names no size because the cheaper-size advice
-    // came first.
-    assert!(s
-        .timeline
-        .iter()
-        .any(|e| e.month == 4 && e.text.starts_with("App needs 15 instances")));
+    // Month 4 passes the maximum: 6 × m7g.xlarge ($714.6) is the cheapest larger size within
+    // it (3 × m7g.2xlarge $714.9, 2 × m7g.4xlarge $953).
+    assert!(s.timeline.iter().any(|e| e.month == 4
+        && e.text
+            == "App needs 15 instances, above the maximum of 10: move up to m7g.xlarge (6 \
+                instances)"));
     // The busiest month, 506.25 req/s (723.2 req/s of capacity): 3 × m7g.2xlarge = $714.9 is
     // the cheapest single size within 10; the cheapest mix is never dearer.
     let mix = s.vertical.cheapest_mix.as_ref().expect("a mix fits");

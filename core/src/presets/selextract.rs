@@ -215,7 +215,9 @@ pub fn plan() -> Plan {
             })
             .collect(),
         policies: Policies {
-            // api_scaling.target_cpu 70 % and cpu_scale_out threshold 70.
+            // api_scaling.target_cpu 70 % and cpu_scale_out threshold 70. (The conclusion's
+            // "Maintain 40% capacity headroom" would mean a 60 % target; the scaling
+            // configuration's explicit 70 % is used, with no extra headroom on top.)
             target_utilisation_pct: 70.0,
             // KPI warning thresholds at 80 % of target capacity; memory_scale_out at 80 %.
             scale_up_trigger_pct: 80.0,

@@ -254,6 +254,20 @@ fn vertical_tiers_at_the_busiest_month() {
     assert_close("3 × tier 2", v.options[1].usd_per_month, 317.55, EXACT);
     assert_eq!(v.cheapest, Some(1));
     assert_eq!(v.advice(1).map(|a| a.action), Some(SizeAction::ScaleOut));
+    // Mixing sizes beats every single size at the trend's busiest month: 898.04 req/s of
+    // capacity is 3 × tier 3 (750) + 3 × tier 1 (150) = 900 for $793.87, against $846.80.
+    let v = &scenario(&results, "Weekly trend").vertical;
+    let mix = v.cheapest_mix.as_ref().expect("a mix fits");
+    assert_eq!(
+        mix.explanation.figure,
+        "3 × Tier 3 (8 cores, 16 GB) + 3 × Tier 1 (2 cores, 4 GB) = $793.87/month"
+    );
+    assert_close(
+        "mix",
+        mix.usd_per_month,
+        3.0 * 0.29 * 730.0 + 3.0 * 0.0725 * 730.0,
+        EXACT,
+    );
 }
 
 #[test]
