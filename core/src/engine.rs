@@ -1287,7 +1287,8 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             Some(
                 Explanation::new(format::usd(item.usd_per_month))
                     .formula(formula)
-                    .input("price source", app_type.source.clone()),
+                    .input("price source", app_type.source.clone())
+                    .input("price read on", price_day(plan, app_type.priced_on)),
             )
         }
         CostComponent::Database => {
@@ -1298,6 +1299,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             Some(
                 Explanation::new(format::usd(tier.usd_per_month))
                     .formula(format!("{} tier price", tier.name))
+                    .input("price read on", price_day(plan, tier.priced_on))
                     .binding(if beyond {
                         "beyond the catalog: at least the largest tier's price".to_owned()
                     } else {
@@ -1313,6 +1315,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             Some(
                 Explanation::new(format::usd(entry.usd_per_month))
                     .formula(format!("{} price", entry.name))
+                    .input("price read on", price_day(plan, entry.priced_on))
                     .binding(if beyond {
                         "beyond the catalog: at least the largest plan's price".to_owned()
                     } else {
@@ -1330,7 +1333,8 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
                         format::usd(node.usd_per_month),
                         committed_words(plan, m.committed_gpu_nodes, node.usd_per_month)
                     ))
-                    .input("node type", node.name.clone()),
+                    .input("node type", node.name.clone())
+                    .input("price read on", price_day(plan, node.priced_on)),
             )
         }
         CostComponent::Other(i) => Some(cost::explain_other_cost(
@@ -1379,6 +1383,11 @@ fn explain_total(plan: &Plan, m: &MonthResult) -> Explanation {
         )),
         _ => e.binding("nothing to pay"),
     }
+}
+
+/// The day a catalog entry's price was read, as text.
+fn price_day(plan: &Plan, entry_priced_on: Option<NaiveDate>) -> String {
+    plan.catalogs.price_date(entry_priced_on).to_string()
 }
 
 /// " − 2 committed × $59.60 × 30 % discount", or nothing without a commitment.

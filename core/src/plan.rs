@@ -435,7 +435,8 @@ pub struct OffHoursPolicy {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogs {
-    /// Day the prices were read; shown with every cost.
+    /// Day the prices were read; shown with every cost. An entry read on another day says so
+    /// in its own `priced_on`.
     pub priced_on: NaiveDate,
     /// App instance types, smallest first.
     pub instances: Vec<InstanceType>,
@@ -464,6 +465,11 @@ pub struct InstanceType {
     /// Where the figures come from.
     #[serde(default)]
     pub source: String,
+    /// Day this entry's price was read, when it differs from the catalog's
+    /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
+    /// catalog's day. See [`Catalogs::price_date`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priced_on: Option<NaiveDate>,
 }
 
 /// A managed database tier.
@@ -484,6 +490,11 @@ pub struct DatabaseTier {
     /// Where the figures come from.
     #[serde(default)]
     pub source: String,
+    /// Day this entry's price was read, when it differs from the catalog's
+    /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
+    /// catalog's day. See [`Catalogs::price_date`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priced_on: Option<NaiveDate>,
 }
 
 /// Redis topology.
@@ -515,6 +526,11 @@ pub struct RedisPlan {
     /// Where the figures come from.
     #[serde(default)]
     pub source: String,
+    /// Day this entry's price was read, when it differs from the catalog's
+    /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
+    /// catalog's day. See [`Catalogs::price_date`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priced_on: Option<NaiveDate>,
 }
 
 /// A GPU node type for voice processing.
@@ -532,6 +548,11 @@ pub struct GpuNode {
     /// Where the figures come from.
     #[serde(default)]
     pub source: String,
+    /// Day this entry's price was read, when it differs from the catalog's
+    /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
+    /// catalog's day. See [`Catalogs::price_date`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priced_on: Option<NaiveDate>,
 }
 
 impl Default for DatabaseDemand {
@@ -655,6 +676,21 @@ impl Default for Plan {
             policies: Policies::default(),
             catalogs: crate::catalog::default_catalogs(),
         }
+    }
+}
+
+impl Catalogs {
+    /// The day an entry's price was read: its own `priced_on`, or the catalog's.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::catalog::default_catalogs;
+    /// let catalogs = default_catalogs();
+    /// let node = &catalogs.gpu_nodes[0];
+    /// assert_eq!(catalogs.price_date(node.priced_on), catalogs.priced_on);
+    /// ```
+    pub fn price_date(&self, entry_priced_on: Option<NaiveDate>) -> NaiveDate {
+        entry_priced_on.unwrap_or(self.priced_on)
     }
 }
 

@@ -62,6 +62,7 @@ fn small_plan() -> Plan {
         capacity_rps: 50.0,
         usd_per_month: 60.0,
         source: "test".to_owned(),
+        priced_on: None,
     }];
     plan.catalogs.databases = vec![
         DatabaseTier {
@@ -71,6 +72,7 @@ fn small_plan() -> Plan {
             storage_gb: 8.0,
             usd_per_month: 25.0,
             source: "test".to_owned(),
+            priced_on: None,
         },
         DatabaseTier {
             name: "Large".to_owned(),
@@ -79,6 +81,7 @@ fn small_plan() -> Plan {
             storage_gb: 100.0,
             usd_per_month: 100.0,
             source: "test".to_owned(),
+            priced_on: None,
         },
     ];
     plan.catalogs.redis = vec![RedisPlan {
@@ -88,6 +91,7 @@ fn small_plan() -> Plan {
         nodes: 1,
         usd_per_month: 15.0,
         source: "test".to_owned(),
+        priced_on: None,
     }];
     plan.catalogs.gpu_nodes = vec![GpuNode {
         name: "gpu.test".to_owned(),
@@ -95,6 +99,7 @@ fn small_plan() -> Plan {
         sessions_per_node: 2,
         usd_per_month: 500.0,
         source: "test".to_owned(),
+        priced_on: None,
     }];
     plan
 }

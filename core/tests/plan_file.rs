@@ -92,6 +92,12 @@ fn v1_fixtures_keep_their_values() {
     assert_eq!(yaml.scenarios[0].name, "no");
     assert_eq!(yaml.baseline.traffic, Traffic::PeakRate { peak_rps: 4.5 });
     assert_eq!(yaml.baseline.fixed_peak_rps, 0.5);
+    // One entry priced on its own day; the rest on the catalog's.
+    assert_eq!(
+        yaml.catalogs.gpu_nodes[0].priced_on.map(|d| d.to_string()),
+        Some("2026-09-15".to_owned())
+    );
+    assert_eq!(yaml.catalogs.gpu_nodes[1].priced_on, None);
     assert_eq!(
         yaml.baseline
             .voice

@@ -85,6 +85,7 @@ pub fn seasonal_effects() -> Vec<CalendarEffect> {
 
 fn server(name: &str, vcpu: f64, memory_gb: f64, capacity_rps: f64, usd: f64) -> InstanceType {
     InstanceType {
+        priced_on: None,
         name: name.to_owned(),
         vcpu,
         memory_gb,
@@ -121,6 +122,7 @@ pub fn server_path() -> Vec<InstanceType> {
 /// `database_scaling.connection_pooling.max_connections`.
 pub fn database_path() -> Vec<DatabaseTier> {
     let tier = |name: &str, storage_gb: f64, usd: f64| DatabaseTier {
+        priced_on: None,
         name: name.to_owned(),
         max_connections: 200,
         pooler_clients: 0,
@@ -140,6 +142,7 @@ pub fn database_path() -> Vec<DatabaseTier> {
 /// The Redis container: 1 GB allocated, on the server (no separate price).
 pub fn redis_container() -> Vec<RedisPlan> {
     vec![RedisPlan {
+        priced_on: None,
         name: "Redis container (1 GB)".to_owned(),
         memory_gb: 1.0,
         topology: RedisTopology::Single,
@@ -254,7 +257,16 @@ pub fn plan() -> Plan {
             instances: server_path(),
             databases: database_path(),
             redis: redis_container(),
-            gpu_nodes: defaults.gpu_nodes,
+            // Not used (no voice), but dated: these are the default catalog's prices, read on
+            // another day than the guide's.
+            gpu_nodes: defaults
+                .gpu_nodes
+                .into_iter()
+                .map(|node| crate::plan::GpuNode {
+                    priced_on: Some(defaults.priced_on),
+                    ..node
+                })
+                .collect(),
         },
     }
 }

@@ -54,6 +54,7 @@ const UNLIMITED_STORAGE_GB: f64 = 100_000.0;
 fn runbook_database_steps() -> Vec<DatabaseTier> {
     vec![
         DatabaseTier {
+            priced_on: None,
             name: "Primary + PgBouncer".to_owned(),
             max_connections: 150,
             pooler_clients: 0,
@@ -62,6 +63,7 @@ fn runbook_database_steps() -> Vec<DatabaseTier> {
             source: RUNBOOK_DB.to_owned(),
         },
         DatabaseTier {
+            priced_on: None,
             name: "Primary + 2 read replicas + PgBouncer".to_owned(),
             max_connections: 600,
             pooler_clients: 1000,
@@ -78,6 +80,7 @@ fn runbook_database_steps() -> Vec<DatabaseTier> {
 /// cluster setup (`--cluster-replicas 1`, 6 nodes billed).
 fn runbook_redis_steps() -> Vec<RedisPlan> {
     let single = |gb: f64| RedisPlan {
+        priced_on: None,
         name: format!("Single instance ({gb} GB)"),
         memory_gb: gb,
         topology: RedisTopology::Single,
@@ -91,6 +94,7 @@ fn runbook_redis_steps() -> Vec<RedisPlan> {
         single(3.0),
         single(4.0),
         RedisPlan {
+            priced_on: None,
             name: "3-node cluster".to_owned(),
             memory_gb: 12.0,
             topology: RedisTopology::Cluster,

@@ -338,6 +338,28 @@ fn costs() {
 
     let m6 = month(&results, MODERATE, 6);
     assert_close("Supabase, month 6", cost_item(m6, "Database"), 125.0, EXACT);
+    // The guide's prices are dated by the guide ("Last Updated: 2025-11-18").
+    let plan = preset();
+    let valid = plan.clone().validate().expect("valid");
+    let database = m6
+        .cost
+        .items
+        .iter()
+        .position(|i| i.component == headroom_core::cost::CostComponent::Database)
+        .expect("a database line");
+    let why = engine::explain(
+        &valid,
+        &results,
+        MODERATE,
+        6,
+        engine::Figure::Cost {
+            component: database,
+        },
+    )
+    .expect("explained");
+    assert!(why
+        .inputs
+        .contains(&("price read on".to_owned(), "2025-11-18".to_owned())));
     assert_close("Redis, month 6", cost_item(m6, "Redis"), 40.0, EXACT);
     assert_close(
         "Vercel, month 6",
