@@ -25,6 +25,13 @@
 //! data when it exceeds the largest non-cluster plan (or one core's throughput); Redis recommends
 //! at least 3 primaries, ideally 3 primaries + 3 replicas (Redis cluster tutorial). Plans are
 //! chosen month by month with [`crate::tiers::progression`], memory being the one dimension.
+//!
+//! The two margins are different things and both apply: the `maxmemory` share is room the node
+//! needs *every day* (fork and rewrite), the scale-up trigger is how early to move to the next
+//! plan. With the defaults (75 % and 80 %) RSS reaches 60 % of a plan's memory before the move;
+//! a guide that counts only a trigger ("1.6 GB = 80 % of 2 GB") is expressed with a 100 % share
+//! and a fragmentation ratio of 1 (the Supabase/Redis preset). Throughput (operations per
+//! second) is not a dimension: a plan is chosen on memory alone.
 
 use crate::explain::Explanation;
 use crate::format;
