@@ -715,11 +715,15 @@ impl YearMonth {
         NaiveDate::from_ymd_opt(self.year, self.month, 1)
     }
 
-    /// Number of days in the month (28–31); 30 when the fields are out of range.
+    /// Number of days in the month (28–31, Gregorian leap years); 30 when the month is out of
+    /// range.
     pub fn days(self) -> u32 {
-        let next = self.plus_months(1);
-        match (self.first_day(), next.first_day()) {
-            (Some(a), Some(b)) if b > a => (b - a).num_days() as u32,
+        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        match self.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
             _ => 30,
         }
     }
@@ -835,14 +839,24 @@ mod tests {
                 month: 12
             }
         );
-        assert_eq!(
-            YearMonth {
-                year: 2028,
-                month: 2
-            }
-            .days(),
-            29
-        );
+        for (year, month, days) in [
+            (2028, 2, 29),
+            (2027, 2, 28),
+            (2000, 2, 29),
+            (2100, 2, 28),
+            (2027, 4, 30),
+            (2027, 12, 31),
+            (2027, 13, 30),
+        ] {
+            assert_eq!(YearMonth { year, month }.days(), days, "{year}-{month}");
+        }
+        // The same as counting between first days.
+        for month in 1..=12 {
+            let m = YearMonth { year: 2027, month };
+            let next = m.plus_months(1).first_day().unwrap();
+            let days = (next - m.first_day().unwrap()).num_days();
+            assert_eq!(i64::from(m.days()), days);
+        }
         assert_eq!(jan.to_string(), "2027-01");
         assert_eq!("2027-01".parse::<YearMonth>(), Ok(jan));
         assert!("2027-13".parse::<YearMonth>().is_err());
