@@ -559,9 +559,36 @@ pub fn size_change(
         };
     };
     let price = |i: usize| supply_amount(instances[i].usd_per_month);
+    // A lower bound of a larger type's monthly cost at a peak: price × max(minimum, peak ÷
+    // usable capacity + spares), without rounding up. Months where no larger type can beat the
+    // current fleet even at its bound skip the exact sizing.
+    let target = target_fraction(policy);
+    let bounds: Vec<(f64, f64, f64)> = (current + 1..instances.len())
+        .map(|i| {
+            let usable = supply_amount(instances[i].capacity_rps) * target;
+            let per_rps = if usable > 0.0 {
+                price(i) / usable
+            } else {
+                f64::INFINITY
+            };
+            (
+                price(i) * f64::from(policy.min_instances),
+                per_rps,
+                price(i) * f64::from(policy.redundancy),
+            )
+        })
+        .collect();
     for (index, &peak) in peak_rps_per_month.iter().enumerate() {
         let now = crate::sizing::size_app(peak, type_now, policy);
         let now_cost = now.instances as f64 * price(current);
+        let peak_amount = demand_amount(peak);
+        let may_beat = bounds.iter().any(|&(floor, per_rps, spares)| {
+            let bound = floor.max(per_rps * peak_amount + spares);
+            bound.is_nan() || bound < now_cost
+        });
+        if !now.over_max && !may_beat {
+            continue;
+        }
         let larger = instances
             .iter()
             .enumerate()

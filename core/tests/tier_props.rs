@@ -301,6 +301,27 @@ proptest! {
         prop_assert!(change.month.is_none_or(|m| (1..=2).contains(&m)));
     }
 
+    /// The month to move up a size is the first month the type in use passes the maximum or a
+    /// larger type within it is cheaper, found by sizing every type every month.
+    #[test]
+    fn size_change_finds_the_first_month_a_larger_size_is_due(
+        peaks in prop::collection::vec(0.0..3_000.0f64, 1..24),
+        current in 0usize..6,
+        policy in sizing_policy(),
+    ) {
+        let instances = catalog::default_instances();
+        let brute = peaks.iter().position(|&peak| {
+            let c = compare_sizes(&instances, peak, &policy);
+            let now = &c.options[current];
+            now.exceeds_max
+                || c.options[current + 1..]
+                    .iter()
+                    .any(|o| !o.exceeds_max && o.usd_per_month < now.usd_per_month)
+        });
+        let change = size_change(&instances, &peaks, current, &policy);
+        prop_assert_eq!(change.month, brute.map(|i| i as u32 + 1));
+    }
+
     /// The cheapest mix is a fleet that serves the peak within the policy (after losing its k
     /// largest instances), and never costs more than the cheapest single size.
     #[test]
