@@ -933,7 +933,7 @@ impl Figure {
 }
 
 /// The working behind one figure of one month: inputs, formula and the constraint that binds,
-/// e.g. "7 × m7g.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
+/// e.g. "6 × app.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
 /// binds".
 ///
 /// `results` must be [`run`]'s output for `plan`; `scenario` is an index into
@@ -1015,7 +1015,7 @@ fn times(value: f64) -> String {
     format!("×{}", format::number(value))
 }
 
-/// "412 req/s = 10 000 users × 30 req/day ÷ 86 400 s × 3 peak-to-average × 1.5 calendar peak".
+/// "416.67 req/s = 10 000 users × 800 req/day ÷ 86 400 s × 3 peak-to-average × 1.5 calendar peak".
 fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
     let policies = &plan.policies;
     let unit_name = &plan.baseline.demand_unit;

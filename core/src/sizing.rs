@@ -121,7 +121,7 @@ pub struct AppSizing {
 }
 
 impl AppSizing {
-    /// "7 × m7g.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
+    /// "6 × app.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
     /// binds", for an instance type called `instance_name`.
     ///
     /// # Example
