@@ -454,6 +454,23 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
 // ---------------------------------------------------------------------------------------------
 // SVG path data
 
+/// Writes the decimal digits of `n`.
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut buffer = [0u8; 20];
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for digit in &buffer[start..] {
+        out.push(char::from(*digit));
+    }
+}
+
 /// Builds SVG path data (`d`) with coordinates rounded to 0.1 px.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PathData(String);
@@ -470,13 +487,22 @@ impl PathData {
             if i > 0 {
                 self.0.push(' ');
             }
-            let v = if v.is_finite() { *v } else { 0.0 };
+            // Tenths of a pixel as an integer: far cheaper to write than a float (a long plan
+            // writes thousands of coordinates per keystroke).
             let tenths = (v * 10.0).round();
-            // `tenths` is at most a few thousand pixels × 10; no precision is lost.
-            if tenths % 10.0 == 0.0 {
-                let _ = write!(self.0, "{}", (tenths / 10.0) as i64);
+            let tenths = if tenths.is_finite() {
+                tenths.clamp(-1e12, 1e12) as i64
             } else {
-                let _ = write!(self.0, "{:.1}", tenths / 10.0);
+                0
+            };
+            if tenths < 0 {
+                self.0.push('-');
+            }
+            let magnitude = tenths.unsigned_abs();
+            push_digits(&mut self.0, magnitude / 10);
+            if magnitude % 10 != 0 {
+                self.0.push('.');
+                push_digits(&mut self.0, magnitude % 10);
             }
         }
     }
@@ -668,7 +694,7 @@ pub struct ChartEvent {
     pub resource: Resource,
     /// Short label: "Redis → 8 GB primary + replica".
     pub label: String,
-    /// The timeline's full sentence.
+    /// The timeline's full sentence: "Redis 4 GB single node → 8 GB primary + replica: …".
     pub detail: String,
 }
 
@@ -693,8 +719,36 @@ pub struct ChartData {
     pub series: Vec<Series>,
     /// Upgrade markers.
     pub events: Vec<ChartEvent>,
-    /// A remark per month for the readout ("7 instances × 100 req/s"), or empty.
-    pub remarks: Vec<String>,
+    /// The instances running each month (demand chart), or empty.
+    pub fleet: Vec<Fleet>,
+}
+
+/// The app instances running in one month.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fleet {
+    /// Instances running.
+    pub instances: u64,
+    /// Capacity of one instance, req/s.
+    pub capacity_rps: f64,
+    /// Share of the fleet's capacity used at peak, as a fraction.
+    pub utilisation: f64,
+}
+
+impl Fleet {
+    /// "7 instances × 100 req/s · 58.9 % used at peak" (written only for the month read).
+    pub fn remark(&self) -> String {
+        format!(
+            "{} {} × {} · {} used at peak",
+            self.instances,
+            if self.instances == 1 {
+                "instance"
+            } else {
+                "instances"
+            },
+            format::with_unit(self.capacity_rps, "req/s"),
+            format::percent(self.utilisation)
+        )
+    }
 }
 
 /// The values of one month, as the legend shows them.
@@ -752,7 +806,7 @@ impl ChartData {
             month,
             values,
             total,
-            remark: self.remarks.get(index).filter(|r| !r.is_empty()).cloned(),
+            remark: self.fleet.get(index).map(Fleet::remark),
             events: self
                 .events
                 .iter()
@@ -830,20 +884,12 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
         .first()
         .map(|m| format::percent(m.app.target_utilisation))
         .unwrap_or_default();
-    let remarks = months
+    let fleet = months
         .iter()
-        .map(|m| {
-            format!(
-                "{} {} × {} · {} used at peak",
-                m.app.instances,
-                if m.app.instances == 1 {
-                    "instance"
-                } else {
-                    "instances"
-                },
-                format::with_unit(m.app.capacity_rps, "req/s"),
-                format::percent(m.app.utilisation_at_peak)
-            )
+        .map(|m| Fleet {
+            instances: m.app.instances,
+            capacity_rps: m.app.capacity_rps,
+            utilisation: m.app.utilisation_at_peak,
         })
         .collect();
     let events: Vec<ChartEvent> = result
@@ -854,7 +900,7 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
             month: e.month,
             resource: e.resource,
             label: event_label(e.resource, &e.text),
-            detail: format!("{}: {}", e.calendar.label(), e.text),
+            detail: e.text.clone(),
         })
         .collect();
 
@@ -936,7 +982,7 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
             },
         ],
         events,
-        remarks,
+        fleet,
     })
 }
 
@@ -1053,7 +1099,7 @@ pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option
             })
             .collect(),
         events: Vec::new(),
-        remarks: Vec::new(),
+        fleet: Vec::new(),
     })
 }
 
@@ -1237,7 +1283,7 @@ pub fn scenarios_chart(
         format,
         series,
         events: Vec::new(),
-        remarks: Vec::new(),
+        fleet: Vec::new(),
     })
 }
 
@@ -1352,8 +1398,10 @@ pub struct Marker {
     pub number: usize,
     /// Short labels joined: "Redis → 8 GB primary + replica".
     pub label: String,
-    /// Full sentences, one per line.
-    pub detail: String,
+    /// The timeline's full sentences.
+    pub details: Vec<String>,
+    /// Tooltip: the month, then each sentence on its own line.
+    pub tooltip: String,
     /// Where the label is drawn, when it fits.
     pub placement: Option<LabelPlacement>,
 }
@@ -1471,7 +1519,8 @@ impl ChartData {
             .fold(0.0, f64::max);
         let plot = Rect {
             left: (label_width + 12.0).max(32.0).min(frame.width / 3.0),
-            top: if self.events.is_empty() { 24.0 } else { 30.0 },
+            // The axis title's row, then (with events) the row of marker badges.
+            top: if self.events.is_empty() { 24.0 } else { 44.0 },
             right: frame.width - 10.0,
             bottom: frame.height - 26.0,
         };
@@ -1586,11 +1635,12 @@ impl ChartData {
                     .map(|e| e.label.as_str())
                     .collect::<Vec<_>>()
                     .join(" · ");
-                let detail = list
-                    .iter()
-                    .map(|e| e.detail.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n");
+                let details: Vec<String> = list.iter().map(|e| e.detail.clone()).collect();
+                let tooltip = format!(
+                    "{}\n{}",
+                    self.start.of_plan_month(month).label(),
+                    details.join("\n")
+                );
                 let width = text_width(&label, MARKER_FONT_PX);
                 let mut placement = None;
                 for (row, end) in row_ends.iter_mut().enumerate() {
@@ -1622,7 +1672,8 @@ impl ChartData {
                     x: line_x,
                     number: i + 1,
                     label,
-                    detail,
+                    details,
+                    tooltip,
                     placement,
                 }
             })
@@ -1940,6 +1991,9 @@ mod tests {
         let mut d = PathData::new();
         d.move_to(f64::NAN, -0.04).line_to(1.25, 2.0);
         assert_eq!(d.finish(), "M0 0L1.3 2");
+        let mut negative = PathData::new();
+        negative.move_to(-0.5, -1.55).line_to(-12.0, 1e20);
+        assert_eq!(negative.finish(), "M-0.5 -1.6L-12 100000000000");
     }
 
     #[test]
@@ -1973,7 +2027,7 @@ mod tests {
         assert_eq!(chart.events.len(), timeline.len());
         for (event, source) in chart.events.iter().zip(timeline) {
             assert_eq!(event.month, source.month);
-            assert!(event.detail.ends_with(&source.text));
+            assert_eq!(event.detail, source.text);
         }
     }
 
@@ -2201,9 +2255,20 @@ mod tests {
                 month: 2,
                 resource: Resource::Redis,
                 label: "Redis → 8 GB primary + replica".into(),
-                detail: "Feb 2027: Redis …".into(),
+                detail: "Redis 4 GB single node → 8 GB primary + replica: …".into(),
             }],
-            remarks: vec![String::new(), "x".into()],
+            fleet: vec![
+                Fleet {
+                    instances: 1,
+                    capacity_rps: 500.0,
+                    utilisation: 0.2,
+                },
+                Fleet {
+                    instances: 2,
+                    capacity_rps: 500.0,
+                    utilisation: 0.4,
+                },
+            ],
         };
         let g = chart.layout(Frame {
             width: 600.0,
@@ -2234,9 +2299,22 @@ mod tests {
         assert_eq!(readout.month_label, "Feb 2027");
         assert_eq!(readout.values, vec![("Peak".into(), "400 req/s".into())]);
         assert_eq!(readout.total, None);
-        assert_eq!(readout.remark.as_deref(), Some("x"));
-        assert_eq!(readout.events, vec!["Feb 2027: Redis …".to_owned()]);
-        assert_eq!(chart.readout(1).remark, None);
+        assert_eq!(
+            readout.remark.as_deref(),
+            Some("2 instances × 500 req/s · 40 % used at peak")
+        );
+        assert_eq!(
+            readout.events,
+            vec!["Redis 4 GB single node → 8 GB primary + replica: …".to_owned()]
+        );
+        assert_eq!(
+            marker.tooltip,
+            "Feb 2027\nRedis 4 GB single node → 8 GB primary + replica: …"
+        );
+        assert_eq!(
+            chart.readout(1).remark.as_deref(),
+            Some("1 instance × 500 req/s · 20 % used at peak")
+        );
     }
 
     #[test]
@@ -2263,7 +2341,7 @@ mod tests {
             integer: false,
             series: vec![],
             events,
-            remarks: vec![],
+            fleet: vec![],
         };
         let g = chart.layout(Frame::for_width(390.0));
         assert_eq!(g.markers.len(), 24);

@@ -125,9 +125,9 @@ pub fn ChartsPanel() -> impl IntoView {
                         "The charts appear once the plan is valid."
                     </p>
                 })}
-                <ChartFigure data=demand shared=shared/>
-                <ChartFigure data=cost shared=shared/>
-                <ChartFigure data=overlay shared=shared
+                <ChartFigure id="demand" data=demand shared=shared/>
+                <ChartFigure id="cost" data=cost shared=shared/>
+                <ChartFigure id="scenarios" data=overlay shared=shared
                     controls=move || view! { <MetricPicker metric=metric chosen=chosen_metric metrics=metrics/> }
                     legend_selects_scenario=true/>
             </div>
@@ -181,6 +181,8 @@ fn pointer_x(ev: &web_sys::MouseEvent, frame_width: f64) -> Option<f64> {
 /// demand chart) the list of markers.
 #[component]
 fn ChartFigure(
+    /// "demand", "cost" or "scenarios": the prefix of element ids and test ids.
+    id: &'static str,
     data: Memo<Option<ChartData>>,
     shared: Shared,
     #[prop(optional, into)] controls: Option<ViewFn>,
@@ -204,7 +206,21 @@ fn ChartFigure(
             .unwrap_or_else(|| selected.get())
             .clamp(1, months.get().max(1))
     });
-    let id = move || data.with(|d| d.as_ref().map_or("chart", |d| d.id));
+    let heading_id = format!("chart-{id}-heading");
+    let legend_id = format!("chart-{id}-legend");
+    // The marker list changes only when the markers do, not with every redraw.
+    let markers = Memo::new(move |_| {
+        geometry
+            .with(|g| {
+                g.as_ref().map(|g| {
+                    g.markers
+                        .iter()
+                        .map(|m| (m.month, m.number, m.label.clone(), m.details.clone()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .unwrap_or_default()
+    });
     let readout = Memo::new(move |_| {
         let month = active.get();
         data.with(|d| d.as_ref().map(|d| d.readout(month)))
@@ -263,17 +279,17 @@ fn ChartFigure(
 
     view! {
         <Show when=move || data.with(Option::is_some)>
-            <figure class="chart" data-testid=move || format!("chart-{}", id())>
+            <figure class="chart" data-testid=format!("chart-{id}")>
                 <figcaption class="chart-head">
-                    <h3 id=move || format!("chart-{}-heading", id())>
+                    <h3 id=heading_id.clone()>
                         {move || data.with(|d| d.as_ref().map(|d| d.title.clone()))}
                     </h3>
                     {controls.clone().map(|c| c.run())}
                 </figcaption>
                 <div class="chart-plot" tabindex="0" role="group"
-                    aria-labelledby=move || format!("chart-{}-heading", id())
-                    aria-describedby=move || format!("chart-{}-legend", id())
-                    data-testid=move || format!("chart-{}-plot", id())
+                    aria-labelledby=heading_id.clone()
+                    aria-describedby=legend_id.clone()
+                    data-testid=format!("chart-{id}-plot")
                     on:pointermove=on_move
                     on:pointerleave=move |_| hover.set(None)
                     on:click=on_click
@@ -284,8 +300,8 @@ fn ChartFigure(
                         Some(chart_svg(d, g, selected, active))
                     }}
                 </div>
-                <div class="chart-legend" id=move || format!("chart-{}-legend", id())
-                    data-testid=move || format!("chart-{}-legend", id())>
+                <div class="chart-legend" id=legend_id.clone()
+                    data-testid=format!("chart-{id}-legend")>
                     {move || readout.get().map(|r| {
                         let layers = data.with(|d| d.as_ref().map(|d| d.series.clone()).unwrap_or_default());
                         view! {
@@ -336,24 +352,23 @@ fn ChartFigure(
                         }
                     })}
                 </div>
-                {move || geometry.with(|g| {
-                    let g = g.as_ref()?;
-                    (!g.markers.is_empty()).then(|| view! {
+                {move || markers.with(|list| {
+                    (!list.is_empty()).then(|| view! {
                         <ol class="chart-events" data-testid="chart-events"
                             aria-label="Upgrades and limits crossed">
-                            {g.markers.iter().map(|m| {
-                                let month = m.month;
-                                let label = data.with(|d| d.as_ref().map(|d| d.start.of_plan_month(month).label()).unwrap_or_default());
-                                let details: Vec<String> = m.detail.lines().map(str::to_owned).collect();
+                            {list.iter().cloned().map(|(month, number, label, details)| {
+                                let when = data.with_untracked(|d| {
+                                    d.as_ref().map(|d| d.start.of_plan_month(month).label()).unwrap_or_default()
+                                });
                                 view! {
                                     <li>
                                         <button type="button" class="event-month link"
                                             title="Select this month"
                                             on:click=move |_| ws.month.set(month)>
-                                            <span class="event-number" aria-hidden="true">{m.number}</span>
-                                            {label}
+                                            <span class="event-number" aria-hidden="true">{number}</span>
+                                            {when}
                                         </button>
-                                        <span class="event-label">{m.label.clone()}</span>
+                                        <span class="event-label">{label}</span>
                                         {details.into_iter().map(|d| view! { <span class="event-detail">{d}</span> }).collect_view()}
                                     </li>
                                 }
@@ -444,7 +459,7 @@ fn chart_svg(
             });
             view! {
                 <g class="marker" data-testid="chart-marker" data-month=m.month>
-                    {svg_title(m.detail.clone())}
+                    {svg_title(m.tooltip.clone())}
                     <line class="marker-line" x1=m.x x2=m.x y1=plot.top - 2.0 y2=plot.bottom/>
                     <circle class="marker-badge" cx=m.x cy=plot.top - 10.0 r="8"/>
                     <text class="marker-number" x=m.x y=plot.top - 6.0 text-anchor="middle">{m.number}</text>
