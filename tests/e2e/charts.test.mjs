@@ -228,3 +228,28 @@ test('print: the charts keep their size and drop the pointer cursor', async () =
   assert.equal(await page.locator('.charts-hint').evaluate((el) => getComputedStyle(el).display), 'none');
   await done();
 });
+
+test('accessibility: axe-core finds nothing in the charts, light and dark', async () => {
+  // axe-core is a dev dependency of the project's end-to-end tools.
+  const { default: axe } = await import('axe-core');
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, done } = await open({ width: 1440, colorScheme });
+    for (const id of ['cafe-pilot', 'supabase-redis']) {
+      await loadTemplate(page, id);
+      await page.addScriptTag({ content: axe.source });
+      const { violations, passed } = await page.evaluate(async () => {
+        const result = await window.axe.run(document.querySelector('[data-testid="charts"]'));
+        return {
+          violations: result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          passed: result.passes.map((p) => p.id),
+        };
+      });
+      assert.deepEqual(violations, [], `${id}, ${colorScheme}`);
+      // The rules that matter here did run: images' names, contrast, labelled controls.
+      for (const rule of ['svg-img-alt', 'color-contrast', 'select-name', 'button-name']) {
+        assert.ok(passed.includes(rule), `${rule} checked`);
+      }
+    }
+    await done();
+  }
+});
