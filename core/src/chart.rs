@@ -1503,7 +1503,7 @@ impl ChartData {
             max_ticks: ((plot_height_guess / PX_PER_VALUE_TICK).floor() as usize).clamp(3, 8),
             include_zero: true,
             integer: self.integer,
-            top_padding: if self.events.is_empty() { 0.04 } else { 0.12 },
+            top_padding: if self.events.is_empty() { 0.04 } else { 0.2 },
         };
         let y_axis = Axis::nice(tops.iter().flatten().copied(), &options);
         let max_abs = y_axis.min.abs().max(y_axis.max.abs());
@@ -2276,7 +2276,7 @@ mod tests {
         });
         assert_eq!(g.y_title, "req/s");
         assert_eq!(g.y_axis.min, 0.0);
-        assert!(g.y_axis.max >= 400.0 * 1.12 - 1e-9);
+        assert!(g.y_axis.max >= 400.0 * 1.2 - 1e-9);
         assert_eq!(g.y_ticks.first().map(|t| t.label.as_str()), Some("0"));
         assert_eq!(g.y_ticks[0].at, g.plot.bottom);
         assert_eq!(g.baseline, g.plot.bottom);
