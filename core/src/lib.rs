@@ -22,6 +22,7 @@ pub mod presets;
 pub mod queueing;
 pub mod redis;
 pub mod sizing;
+pub mod tables;
 pub mod tiers;
 pub mod usl;
 pub mod validate;
