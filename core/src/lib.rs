@@ -10,6 +10,7 @@
 
 pub mod catalog;
 pub mod codec;
+pub mod compare;
 pub mod cost;
 pub mod engine;
 pub mod explain;
