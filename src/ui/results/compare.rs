@@ -123,6 +123,7 @@ pub fn ComparisonPanel() -> impl IntoView {
             explainer.show(t);
         }
     };
+    let pointer = explain::Pointer::default();
     view! {
         <section class="panel compare" aria-labelledby="compare-title" data-testid="compare">
             <div class="section-head">
@@ -140,7 +141,11 @@ pub fn ComparisonPanel() -> impl IntoView {
                 view! {
                     <div class="table-scroll compare-scroll" role="region"
                         aria-label="Scenarios side by side, scrollable"
-                        on:mouseover=move |ev| explain_event(ev.target())
+                        on:mousemove=move |ev| {
+                            if pointer.moved(&ev) {
+                                explain_event(ev.target());
+                            }
+                        }
                         on:focusin=move |ev| explain_event(ev.target())
                         on:click=move |ev| explain_event(ev.target())
                         on:keydown=move |ev| {

@@ -167,6 +167,28 @@ pub fn ExplanationPanel(area: Area) -> impl IntoView {
     }
 }
 
+/// Where the mouse was last seen over a grid. Browsers send mouse events when the page moves
+/// under a still pointer (a recomputed table, a scroll); only a pointer that really moved
+/// should take the explanation from a figure focused by keyboard.
+#[derive(Clone, Copy)]
+pub struct Pointer(StoredValue<(i32, i32)>);
+
+impl Default for Pointer {
+    fn default() -> Self {
+        Self(StoredValue::new((i32::MIN, i32::MIN)))
+    }
+}
+
+impl Pointer {
+    /// Whether `ev` is at another place than the last event seen (and remembers it).
+    pub fn moved(&self, ev: &web_sys::MouseEvent) -> bool {
+        let at = (ev.client_x(), ev.client_y());
+        let moved = self.0.get_value() != at;
+        self.0.set_value(at);
+        moved
+    }
+}
+
 /// The cell (an element with `data-cell`) an event happened in, if any.
 pub fn cell_of(target: Option<web_sys::EventTarget>) -> Option<Element> {
     target?

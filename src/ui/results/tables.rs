@@ -12,7 +12,7 @@ use super::explain::{self, cell_of, data_number, move_focus, Area, Target};
 use super::{selected_month, selected_scenario};
 use crate::ui::browser;
 use crate::ui::state::Workspace;
-use headroom_core::tables::{scenario_table, table_ids, Column, Row, Table};
+use headroom_core::tables::{scenario_table, table_ids, Column, Table};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -239,6 +239,7 @@ fn TableView(id: &'static str) -> impl IntoView {
         }
     };
     let label = move || format!("{}, scrollable", head.get().0);
+    let pointer = explain::Pointer::default();
     view! {
         <div class="table-block" data-testid=format!("table-{id}")>
             <div class="table-head">
@@ -253,9 +254,11 @@ fn TableView(id: &'static str) -> impl IntoView {
             </div>
             <p class="download-status" role="status">{move || status.get()}</p>
             <div class="table-scroll" node_ref=scroller role="region" aria-label=label
-                on:mouseover=move |ev| {
-                    if let Some(cell) = cell_of(ev.target()) {
-                        explain_cell(&cell);
+                on:mousemove=move |ev| {
+                    if pointer.moved(&ev) {
+                        if let Some(cell) = cell_of(ev.target()) {
+                            explain_cell(&cell);
+                        }
                     }
                 }
                 on:focusin=move |ev| {
@@ -306,7 +309,7 @@ fn TableView(id: &'static str) -> impl IntoView {
                                 </thead>
                                 <tbody>
                                     <For each=move || months.get() key=|m| *m children=move |m| {
-                                        view! { <TableRow table=table month=m layout=layout.clone()/> }
+                                        view! { <TableRow table=table month=m layout=layout.clone() selected=month/> }
                                     }/>
                                 </tbody>
                             </table>
@@ -340,11 +343,16 @@ fn header_cell(column: Column) -> impl IntoView {
 }
 
 /// One month of a table: reads its own row of the table memo, so an edit that leaves this
-/// month's figures alone leaves its cells alone.
+/// month's figures alone leaves its cells alone. Its cells are one view rebuilt in place (one
+/// reactive node per row, not per cell): a cell's text node is rewritten only when its text
+/// changed, and the cell elements stay, so a focused cell keeps the focus.
 #[component]
-fn TableRow(table: Memo<Option<Table>>, month: u32, layout: Layout) -> impl IntoView {
-    let ws = use_context::<Workspace>().expect("inside App");
-    let selected = selected_month(ws);
+fn TableRow(
+    table: Memo<Option<Table>>,
+    month: u32,
+    layout: Layout,
+    selected: Memo<u32>,
+) -> impl IntoView {
     let index = month as usize - 1;
     let row = Memo::new(move |_| {
         table.with(|t| {
@@ -355,59 +363,45 @@ fn TableRow(table: Memo<Option<Table>>, month: u32, layout: Layout) -> impl Into
         })
     });
     let is_selected = Memo::new(move |_| selected.get() == month);
-    let read =
-        move |f: fn(&Row) -> String| move || row.with(|r| r.as_ref().map(f).unwrap_or_default());
-    let cells = layout
-        .iter()
-        .enumerate()
-        .map(|(j, &(numeric, explained))| {
-            let content = move || {
-                row.with(|r| {
+    let label = move || row.with(|r| r.as_ref().map(|r| r.label.clone()).unwrap_or_default());
+    let cells = move || {
+        let focusable = if is_selected.get() { "0" } else { "-1" };
+        row.with(|r| {
+            layout
+                .iter()
+                .enumerate()
+                .map(|(j, &(numeric, explained))| {
                     let cell = r.as_ref().and_then(|r| r.cells.get(j));
                     let text = cell.map(|c| c.text.clone()).unwrap_or_default();
                     let flag = cell.and_then(|c| c.flag);
-                    (
-                        text,
-                        flag.map(|f| {
-                            view! {
+                    let mut class = String::from(if numeric { "num" } else { "text" });
+                    if let Some(flag) = flag {
+                        class.push_str(" flagged flag-");
+                        class.push_str(flag.id());
+                    }
+                    view! {
+                        <td class=class data-col=j
+                            data-cell=explained.then_some("")
+                            tabindex=explained.then_some(focusable)
+                            aria-describedby=explained.then_some(Area::Table.panel_id())>
+                            {text}
+                            {flag.map(|f| view! {
                                 <span class="flag-mark" aria-hidden="true" title=f.label()></span>
                                 <span class="visually-hidden">{format!(" ({})", f.label())}</span>
-                            }
-                        }),
-                    )
+                            })}
+                        </td>
+                    }
                 })
-            };
-            let class = move || {
-                let flag =
-                    row.with(|r| r.as_ref().and_then(|r| r.cells.get(j)).and_then(|c| c.flag));
-                let mut class = String::from(if numeric { "num" } else { "text" });
-                if let Some(flag) = flag {
-                    class.push_str(" flagged flag-");
-                    class.push_str(flag.id());
-                }
-                class
-            };
-            if explained {
-                view! {
-                    <td class=class data-col=j data-cell=""
-                        tabindex=move || if is_selected.get() { "0" } else { "-1" }
-                        aria-describedby=Area::Table.panel_id()>
-                        {content}
-                    </td>
-                }
-                .into_any()
-            } else {
-                view! { <td class=class data-col=j>{content}</td> }.into_any()
-            }
+                .collect::<Vec<_>>()
         })
-        .collect_view();
+    };
     view! {
         <tr data-month=month class:selected=move || is_selected.get()
             aria-current=move || is_selected.get().then_some("date")>
             <th scope="row" class="month-col">
                 <span class="month-number">{month}</span>
                 " "
-                <span class="month-name">{read(|r| r.label.clone())}</span>
+                <span class="month-name">{label}</span>
             </th>
             {cells}
         </tr>

@@ -118,7 +118,8 @@ pub fn Advice() -> impl IntoView {
                         "Instance sizes at the busiest month ({})",
                         format::with_unit(vertical.peak_rps, "req/s")
                     )}</h4>
-                    <div class="table-scroll small">
+                    <div class="table-scroll small" role="region" tabindex="0"
+                        aria-label="Instance sizes, scrollable">
                         <table class="vertical-table">
                             <caption class="visually-hidden">"Every instance type sized for the busiest month"</caption>
                             <thead>
