@@ -139,7 +139,7 @@ pub fn ExplanationPanel(area: Area) -> impl IntoView {
             let scenario = c.results.scenarios.get(target.scenario)?.name.clone();
             let calendar = c.results.scenarios[target.scenario]
                 .months
-                .get(target.month as usize - 1)
+                .get((target.month as usize).saturating_sub(1))
                 .map(|m| month_label(m.calendar))
                 .unwrap_or_default();
             let heading = format!(

@@ -353,7 +353,7 @@ fn TableRow(
     layout: Layout,
     selected: Memo<u32>,
 ) -> impl IntoView {
-    let index = month as usize - 1;
+    let index = (month as usize).saturating_sub(1);
     let row = Memo::new(move |_| {
         table.with(|t| {
             t.as_ref()
