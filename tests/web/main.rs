@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod charts;
+mod results;
 mod support;
 mod workspace;
 
