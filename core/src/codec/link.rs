@@ -23,8 +23,8 @@
 //!   entries), which DEFLATE shrinks to a third. Starting the compressor's 32 KiB window with
 //!   [`DICTIONARY_V2`] (the field names of every variant, then the whole default plan with its
 //!   catalogs) lets even the first occurrence of a field name or catalog entry be a short
-//!   back-reference: template links are 55–67 % shorter again, and an unedited new plan's
-//!   payload is 79 characters. The dictionary is frozen: `v2.` links decode with these
+//!   back-reference: template links are 51–66 % shorter again, and an unedited new plan's
+//!   payload is 111 characters. The dictionary is frozen: `v2.` links decode with these
 //!   exact bytes forever (a test pins their checksum); a better dictionary is a `v3.`.
 //! - **No checksum.** The zlib wrapper would add 6 bytes (8 characters) for an Adler-32
 //!   checksum that buys little here: damage almost always breaks the DEFLATE structure, and
@@ -43,7 +43,7 @@
 //! |-------------------------------------------|-------------------:|-----------:|------------:|
 //! | base64url of the JSON                     |              1 475 |      9 268 | 5 392–7 044 |
 //! | DEFLATE (level 9) + base64url (`v1.`)     |                659 |      1 998 | 1 699–2 060 |
-//! | DEFLATE + dictionary + base64url (`v2.`)  |                532 |         79 |     559–836 |
+//! | fixed-code DEFLATE + dictionary (`v2.`)   |                570 |        111 |     572–915 |
 //!
 //! (payload characters, without the tag and the page address.)
 //!
@@ -60,18 +60,18 @@
 //!
 //! # Dependencies and wasm size
 //!
-//! DEFLATE is [`miniz_oxide`]: pure Rust, so no C toolchain for wasm32, and no features beyond
-//! its allocating compressor and inflater. base64url is the few dozen lines of table-driven
-//! code below rather than the `base64` crate: this format needs one alphabet, no padding and
-//! strict decoding (invalid characters, impossible lengths and non-zero trailing bits are
-//! errors), so a dependency with configurable engines would only add code to every visitor's
-//! download. The dictionary adds its 7.9 KB to the `.wasm` (1.8 KB gzipped).
+//! Inflating is [`miniz_oxide`]'s inflater: pure Rust, so no C toolchain for wasm32, and
+//! bounded as below (5.3 KB gzipped in the `.wasm`). Compressing is the small encoder of
+//! `codec::deflate` (fixed Huffman codes, 1.9 KB gzipped) rather than
+//! `miniz_oxide`'s compressor (10.7 KB gzipped), whose dynamic Huffman tables would make
+//! template links only 5–9 % shorter. base64url is the few dozen lines of table-driven code
+//! below rather than the `base64` crate: this format needs one alphabet, no padding and strict
+//! decoding (invalid characters, impossible lengths and non-zero trailing bits are errors), so
+//! a dependency with configurable engines would only add code to every visitor's download. The
+//! dictionary adds its 7.9 KB to the `.wasm` (1.8 KB gzipped).
 
 use std::fmt;
 
-use miniz_oxide::deflate::core::{
-    compress_to_output, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
-};
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
 
@@ -113,10 +113,6 @@ pub const VERSION_1_PREFIX: &str = "v1.";
 /// the default plan's JSON with its catalogs (most likely matches last, nearest the data).
 /// Frozen: changing one byte breaks every `v2.` link ever made.
 pub const DICTIONARY_V2: &[u8] = include_bytes!("dictionary-v2.txt");
-
-/// DEFLATE level used by [`encode`]: zlib's "best compression". Plans are a few kilobytes, so
-/// the extra effort is imperceptible and every character saved shortens the link.
-const COMPRESSION_LEVEL: u8 = 9;
 
 /// Upper bounds applied by [`decode`] to untrusted link text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -275,7 +271,7 @@ impl From<Damage> for LinkError {
 /// assert_eq!(link::decode(&payload, &Default::default()).unwrap(), br#"{"name":"checkout"}"#);
 /// ```
 pub fn encode(json: &[u8]) -> String {
-    let compressed = deflate_with_dictionary(json, DICTIONARY_V2);
+    let compressed = super::deflate::compress(json, DICTIONARY_V2);
     let mut text = String::with_capacity(VERSION_PREFIX.len() + compressed.len().div_ceil(3) * 4);
     text.push_str(VERSION_PREFIX);
     base64url_encode(&compressed, &mut text);
@@ -466,31 +462,6 @@ fn strip_version(text: &str) -> Result<(&'static [u8], &str), LinkError> {
         })
     } else {
         Err(Damage::MissingVersion.into())
-    }
-}
-
-/// Raw DEFLATE of `data` with the compressor's window started from `dictionary`: the
-/// dictionary is compressed first and its output dropped after a sync flush (which ends on a
-/// byte boundary), so what follows is a stream an inflater reads once its window holds the
-/// dictionary.
-fn deflate_with_dictionary(data: &[u8], dictionary: &[u8]) -> Vec<u8> {
-    let flags = create_comp_flags_from_zip_params(i32::from(COMPRESSION_LEVEL), 0, 0);
-    let mut compressor = Box::new(CompressorOxide::new(flags));
-    let (status, _) = compress_to_output(&mut compressor, dictionary, TDEFLFlush::Sync, |_| true);
-    if status != TDEFLStatus::Okay {
-        // Cannot happen with an in-memory sink; without the dictionary the link is still
-        // valid `v1.`-style DEFLATE, which a primed inflater reads the same.
-        return miniz_oxide::deflate::compress_to_vec(data, COMPRESSION_LEVEL);
-    }
-    let mut out = Vec::with_capacity(data.len() / 3 + 16);
-    let (status, _) = compress_to_output(&mut compressor, data, TDEFLFlush::Finish, |chunk| {
-        out.extend_from_slice(chunk);
-        true
-    });
-    if status == TDEFLStatus::Done {
-        out
-    } else {
-        miniz_oxide::deflate::compress_to_vec(data, COMPRESSION_LEVEL)
     }
 }
 
@@ -882,7 +853,10 @@ mod tests {
 
     #[test]
     fn rejects_a_decompression_bomb() {
-        let bomb = encode(&vec![0; 10 * 1024 * 1024]);
+        // Packed by a compressor with dynamic Huffman codes, as an attacker would: 10 MB of
+        // zeros in 13 600 characters.
+        let stream = miniz_oxide::deflate::compress_to_vec(&vec![0; 10 * 1024 * 1024], 9);
+        let bomb = format!("{VERSION_PREFIX}{}", b64(&stream));
         assert!(bomb.len() < DecodeLimits::default().max_encoded_chars);
         let error = decode_default(&bomb).unwrap_err();
         assert_eq!(error, LinkError::TooLarge { max: 256 * 1024 });

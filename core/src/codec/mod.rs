@@ -11,6 +11,7 @@
 //! [`share`] puts a whole plan in a share link and opens one: [`link`]'s payload around the
 //! plan file's JSON envelope, so links are migrated by the same chain as files.
 
+mod deflate;
 pub mod link;
 pub mod plan_file;
 pub mod results;
