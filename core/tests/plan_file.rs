@@ -724,7 +724,10 @@ fn mutated_plan_files_never_panic() {
     }
     // Some mutations (in comments, or digit changes) still give a plan.
     assert!(accepted > 0);
-    assert!(slowest < Duration::from_secs(5), "one input took {slowest:?}");
+    assert!(
+        slowest < Duration::from_secs(5),
+        "one input took {slowest:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
