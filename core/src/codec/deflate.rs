@@ -3,7 +3,7 @@
 //! from a preset dictionary.
 //!
 //! Why not `miniz_oxide`'s compressor: it weighs about 10.7 KB gzipped in the `.wasm` (its
-//! inflater, which decoding uses, 5.3 KB), for links only 5–9 % shorter than fixed codes give
+//! inflater, which decoding uses, 5.3 KB), for links only 2–10 % shorter than fixed codes give
 //! here (its dynamic Huffman tables pay off on long inputs; a plan against the dictionary is
 //! mostly back-references). This encoder weighs 1.9 KB gzipped. Its output is plain
 //! DEFLATE: `miniz_oxide`'s inflater, zlib or any other reader decodes it (with the dictionary

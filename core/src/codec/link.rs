@@ -64,7 +64,7 @@
 //! bounded as below (5.3 KB gzipped in the `.wasm`). Compressing is the small encoder of
 //! `codec::deflate` (fixed Huffman codes, 1.9 KB gzipped) rather than
 //! `miniz_oxide`'s compressor (10.7 KB gzipped), whose dynamic Huffman tables would make
-//! template links only 5–9 % shorter. base64url is the few dozen lines of table-driven code
+//! template links only 2–10 % shorter. base64url is the few dozen lines of table-driven code
 //! below rather than the `base64` crate: this format needs one alphabet, no padding and strict
 //! decoding (invalid characters, impossible lengths and non-zero trailing bits are errors), so
 //! a dependency with configurable engines would only add code to every visitor's download. The
