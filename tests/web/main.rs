@@ -4,6 +4,7 @@
 
 mod charts;
 mod results;
+mod share;
 mod support;
 mod workspace;
 
