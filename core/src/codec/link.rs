@@ -41,9 +41,9 @@
 //!
 //! | encoding                                  | realistic document | blank plan | templates   |
 //! |-------------------------------------------|-------------------:|-----------:|------------:|
-//! | base64url of the JSON                     |              1 475 |      9 268 | 5 392–7 044 |
-//! | DEFLATE (level 9) + base64url (`v1.`)     |                659 |      1 998 | 1 699–2 060 |
-//! | fixed-code DEFLATE + dictionary (`v2.`)   |                570 |        111 |     572–915 |
+//! | base64url of the JSON                     |              1 475 |      9 296 | 5 720–7 072 |
+//! | DEFLATE (level 9) + base64url (`v1.`)     |                659 |      2 003 | 1 704–2 064 |
+//! | fixed-code DEFLATE + dictionary (`v2.`)   |                551 |        124 |     583–950 |
 //!
 //! (payload characters, without the tag and the page address.)
 //!

@@ -28,12 +28,20 @@
 //!
 //! `headroom_plan` is [`PLAN_SCHEMA_VERSION`] of the build that wrote the file. A file written by
 //! a newer build is refused with [`ImportError::TooNew`] rather than misread. A file written by
-//! an older build is read as a generic [`serde_json::Value`] and passed through [`migrate`],
-//! which applies one step per version (`MIGRATIONS[0]` turns a v1 plan into a v2 plan, and so on)
+//! an older build is passed through [`migrate`], which applies one step per version (`MIGRATIONS[0]` turns a v1 plan into a v2 plan, and so on)
 //! until the plan is current. The length of that table is tied to [`PLAN_SCHEMA_VERSION`] at
 //! compile time, so raising the version without adding its migration does not build.
 //! `core/tests/fixtures/plans/v<N>/` keeps sample files of every version, which the tests import
 //! on every run.
+//!
+//! # One document between text and types
+//!
+//! Every file is parsed into one untyped document ([`serde_json::Value`]) and only then
+//! converted to a [`Plan`]; writing goes the other way ([`document`]). serde generates a plan's
+//! reading and writing code once per format it meets, and the plan's types are many, so this
+//! one hop keeps the page's download hundreds of kilobytes smaller than typed YAML would. Field
+//! problems name the field's path (`at `plan.baseline.units`: invalid type …`) rather than a
+//! line; syntax problems keep the parser's line and column.
 //!
 //! # YAML
 //!
@@ -97,26 +105,6 @@ impl PlanFile {
             plan,
         }
     }
-}
-
-/// A plan file as read: the envelope, and a results section that is accepted and skipped.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ReadFile {
-    #[allow(dead_code)]
-    headroom_plan: u32,
-    plan: Plan,
-    #[serde(default)]
-    #[allow(dead_code)]
-    results: Option<serde::de::IgnoredAny>,
-}
-
-/// A plan file as written with its results.
-#[derive(Serialize)]
-struct FileWithResults<'a> {
-    headroom_plan: u32,
-    plan: &'a Plan,
-    results: &'a ResultsSection,
 }
 
 /// The results section alone, appended to a YAML plan file after a comment.
@@ -286,7 +274,7 @@ pub enum ImportError {
         format: Format,
         /// The explanation, naming the field.
         message: String,
-        /// Where, when known (not for migrated files, which are checked after conversion).
+        /// Where, when known; field problems name their path in `message` instead.
         position: Option<Position>,
     },
 }
@@ -454,16 +442,30 @@ pub fn yaml_options() -> serde_saphyr::Options {
 /// assert_eq!(import(&text).unwrap(), Plan::default());
 /// ```
 pub fn to_yaml(plan: &Plan) -> Result<String, ExportError> {
+    let text = yaml_text(&document(plan)).map_err(|message| ExportError::Serialize {
+        format: Format::Yaml,
+        message,
+    })?;
+    check_faithful(plan, &text, Format::Yaml)?;
+    Ok(text)
+}
+
+/// The envelope of `plan` as an untyped document, keys in the order of the plan's fields.
+///
+/// Every writer (YAML, JSON, share links) and every reader goes through this one document
+/// rather than serializing the typed plan with each format's own serializer: serde's code for a
+/// type is generated once per format it meets, and the plan's type tree is large, so one
+/// untyped hop keeps the page's download small. Serializing plain data cannot fail; a plan that
+/// somehow could not be represented is written as `null`, which reading refuses in words.
+pub fn document(plan: &Plan) -> Value {
+    serde_json::to_value(PlanFile::new(plan.clone())).unwrap_or(Value::Null)
+}
+
+fn yaml_text(value: &Value) -> Result<String, String> {
     let options = serde_saphyr::ser_options! {
         prefer_block_scalars: false,
     };
-    let text = serde_saphyr::to_string_with_options(&PlanFile::new(plan.clone()), options)
-        .map_err(|e| ExportError::Serialize {
-            format: Format::Yaml,
-            message: e.to_string(),
-        })?;
-    check_faithful(plan, &text, Format::Yaml)?;
-    Ok(text)
+    serde_saphyr::to_string_with_options(value, options).map_err(|e| e.to_string())
 }
 
 /// Writes `plan` as a JSON plan file (pretty-printed, two-space indent, trailing newline).
@@ -481,12 +483,11 @@ pub fn to_yaml(plan: &Plan) -> Result<String, ExportError> {
 /// assert_eq!(import(&text).unwrap(), Plan::default());
 /// ```
 pub fn to_json(plan: &Plan) -> Result<String, ExportError> {
-    let mut text = serde_json::to_string_pretty(&PlanFile::new(plan.clone())).map_err(|e| {
-        ExportError::Serialize {
+    let mut text =
+        serde_json::to_string_pretty(&document(plan)).map_err(|e| ExportError::Serialize {
             format: Format::Json,
             message: e.to_string(),
-        }
-    })?;
+        })?;
     text.push('\n');
     check_faithful(plan, &text, Format::Json)?;
     Ok(text)
@@ -551,12 +552,14 @@ pub fn export_with_results(
             text
         }
         Format::Json => {
-            let mut text = serde_json::to_string_pretty(&FileWithResults {
-                headroom_plan: PLAN_SCHEMA_VERSION,
-                plan: plan.plan(),
-                results: &section,
-            })
-            .map_err(|e| serialize_error(e.to_string()))?;
+            let mut file = document(plan.plan());
+            if let Value::Object(top) = &mut file {
+                let section =
+                    serde_json::to_value(&section).map_err(|e| serialize_error(e.to_string()))?;
+                top.insert(RESULTS_KEY.to_owned(), section);
+            }
+            let mut text =
+                serde_json::to_string_pretty(&file).map_err(|e| serialize_error(e.to_string()))?;
             text.push('\n');
             text
         }
@@ -633,79 +636,73 @@ pub fn import(text: &str) -> Result<Plan, ImportError> {
         return Err(ImportError::Empty);
     }
     let format = Format::detect(text);
-    let version = read_version(text, format)?;
-    if version == PLAN_SCHEMA_VERSION {
-        // The current version is read straight into the typed envelope, so field errors carry
-        // the parser's line and column.
-        let file: ReadFile = match format {
-            Format::Yaml => serde_saphyr::from_str_with_options(text, yaml_options())
-                .map_err(|e| yaml_error(&e, Format::Yaml))?,
-            Format::Json => serde_json::from_str(text).map_err(|e| json_error(&e))?,
-        };
-        return Ok(file.plan);
-    }
-    let mut document: Value = match format {
-        Format::Yaml => serde_saphyr::from_str_with_options(text, legacy_yaml_options())
+    let document: Value = match format {
+        Format::Yaml => serde_saphyr::from_str_with_options(text, untyped_yaml_options())
             .map_err(|e| yaml_error(&e, Format::Yaml))?,
         Format::Json => serde_json::from_str(text).map_err(|e| json_error(&e))?,
     };
-    let plan = document
-        .as_object_mut()
-        .and_then(|top| top.remove("plan"))
+    let Value::Object(mut top) = document else {
+        return Err(not_a_mapping());
+    };
+    let version = read_version(top.get(FORMAT_KEY))?;
+    if let Some(unknown) = top
+        .keys()
+        .find(|key| ![FORMAT_KEY, "plan", RESULTS_KEY].contains(&key.as_str()))
+    {
+        return Err(ImportError::Content {
+            format,
+            message: format!(
+                "unknown key `{unknown}` at the top (expected `{FORMAT_KEY}`, `plan` and \
+                 optionally `{RESULTS_KEY}`)"
+            ),
+            position: None,
+        });
+    }
+    let plan = top
+        .remove("plan")
         .ok_or_else(|| ImportError::NotAPlanFile {
             message: "there is no `plan` key at the top".to_owned(),
         })?;
     let plan = migrate(version, plan)?;
-    serde_json::from_value(plan).map_err(|e| ImportError::Content {
-        format,
-        message: e.to_string(),
-        position: None,
+    serde_path_to_error::deserialize(plan).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        ImportError::Content {
+            format,
+            message: if path == "." {
+                message
+            } else {
+                format!("at `plan.{path}`: {message}")
+            },
+            position: None,
+        }
     })
 }
 
-/// Options for reading older files into an untyped value: without the target types to say
-/// that a field is a string, only `true`/`false` are booleans, so a name `no` stays text.
-fn legacy_yaml_options() -> serde_saphyr::Options {
+/// Options for reading YAML into an untyped document: without target types to say that a field
+/// is a string, only `true`/`false` are booleans, so a name `no` stays text.
+fn untyped_yaml_options() -> serde_saphyr::Options {
     let mut options = yaml_options();
     options.strict_booleans = true;
     options
 }
 
-/// The top of a plan file: only the version, everything else skipped.
-#[derive(Deserialize)]
-struct Header {
-    headroom_plan: Option<Value>,
-}
-
-fn read_version(text: &str, format: Format) -> Result<u32, ImportError> {
-    let not_a_mapping = || ImportError::NotAPlanFile {
+fn not_a_mapping() -> ImportError {
+    ImportError::NotAPlanFile {
         message: format!(
             "the top level must be a mapping with the keys `{FORMAT_KEY}` and `plan` (and \
              optionally `{RESULTS_KEY}`)"
         ),
-    };
-    let header: Header = match format {
-        Format::Yaml => {
-            serde_saphyr::from_str_with_options(text, yaml_options()).map_err(
-                |e| match yaml_error(&e, Format::Yaml) {
-                    ImportError::Content { .. } => not_a_mapping(),
-                    other => other,
-                },
-            )?
-        }
-        Format::Json => serde_json::from_str(text).map_err(|e| match json_error(&e) {
-            ImportError::Content { .. } => not_a_mapping(),
-            other => other,
-        })?,
-    };
-    let found = header
-        .headroom_plan
-        .ok_or_else(|| ImportError::NotAPlanFile {
-            message: format!(
-                "it has no `{FORMAT_KEY}` version at the top (a plan file starts with \
+    }
+}
+
+fn read_version(found: Option<&Value>) -> Result<u32, ImportError> {
+    let found = found.ok_or_else(|| ImportError::NotAPlanFile {
+        message: format!(
+            "it has no `{FORMAT_KEY}` version at the top (a plan file starts with \
              `{FORMAT_KEY}: {PLAN_SCHEMA_VERSION}`, followed by `plan:`)"
-            ),
-        })?;
+        ),
+    })?;
     let version = found
         .as_u64()
         .and_then(|v| u32::try_from(v).ok())

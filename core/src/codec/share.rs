@@ -32,7 +32,7 @@
 use std::fmt;
 
 use crate::codec::link::{self, DecodeLimits, LinkError, Mode};
-use crate::codec::plan_file::{self, ImportError, PlanFile};
+use crate::codec::plan_file::{self, ImportError};
 use crate::plan::Plan;
 use crate::validate::{PlanError, ValidPlan};
 
@@ -61,7 +61,7 @@ const MAX_PROBLEMS_SHOWN: usize = 3;
 pub fn plan_json(plan: &Plan) -> Vec<u8> {
     // A plan is plain data with string keys: serialising it cannot fail. The fallback keeps
     // this total; such a link would open with a clear error.
-    serde_json::to_vec(&PlanFile::new(plan.clone())).unwrap_or_default()
+    serde_json::to_vec(&plan_file::document(plan)).unwrap_or_default()
 }
 
 /// The fragment that opens `plan` in `mode`: `#plan=v2.…` or `#view=v2.…`.
