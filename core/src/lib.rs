@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod codec;
 pub mod cost;
+pub mod edit;
 pub mod engine;
 pub mod explain;
 pub mod export;
