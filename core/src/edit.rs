@@ -108,7 +108,10 @@ pub fn singular(unit: &str) -> String {
 /// assert_eq!(label_in_units("Headroom", "users"), "Headroom");
 /// ```
 pub fn label_in_units(label: &str, demand_unit: &str) -> String {
-    label.replace("per unit", &format!("per {}", singular(demand_unit)))
+    let one = singular(demand_unit);
+    label
+        .replace("per unit", &format!("per {one}"))
+        .replace("Per unit", &format!("Per {one}"))
 }
 
 /// Rounds to `digits` significant digits (a sensible value to show in a field generated from a
@@ -1194,6 +1197,7 @@ mod tests {
             label_in_units("Voice sessions per unit per day", "tenants"),
             "Voice sessions per tenant per day"
         );
+        assert_eq!(label_in_units("Per unit", "cafés"), "Per café");
     }
 
     #[test]
