@@ -57,6 +57,7 @@ fn instance(
         capacity_rps,
         usd_per_month: usd,
         source: source.to_owned(),
+        priced_on: None,
     }
 }
 
@@ -87,6 +88,7 @@ fn db(
         storage_gb,
         usd_per_month: usd,
         source: source.to_owned(),
+        priced_on: None,
     }
 }
 
@@ -117,6 +119,17 @@ pub fn supabase_plan_tiers() -> Vec<DatabaseTier> {
         db("Pro+", 500, 0, 100.0, 125.0, GUIDE),
         db("Team", 1000, 0, 500.0, 599.0, GUIDE),
     ]
+    .into_iter()
+    .map(|tier| DatabaseTier {
+        priced_on: supabase_guide_date(),
+        ..tier
+    })
+    .collect()
+}
+
+/// "Last Updated: 2025-11-18" of the Supabase/Redis capacity guide, the day its prices hold.
+fn supabase_guide_date() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2025, 11, 18)
 }
 
 fn redis(
@@ -134,6 +147,7 @@ fn redis(
         nodes,
         usd_per_month: usd,
         source: source.to_owned(),
+        priced_on: None,
     }
 }
 
@@ -210,6 +224,12 @@ pub fn guide_redis_path() -> Vec<RedisPlan> {
         redis("8 GB primary + replica", 8.0, Replicated, 2, 120.0, GUIDE),
         redis("16 GB 3-node cluster", 16.0, Cluster, 3, 360.0, GUIDE),
     ]
+    .into_iter()
+    .map(|plan| RedisPlan {
+        priced_on: supabase_guide_date(),
+        ..plan
+    })
+    .collect()
 }
 
 fn gpu(name: &str, streams: u32, sessions: u32, usd: f64, source: &str) -> GpuNode {
@@ -219,6 +239,7 @@ fn gpu(name: &str, streams: u32, sessions: u32, usd: f64, source: &str) -> GpuNo
         sessions_per_node: sessions,
         usd_per_month: usd,
         source: source.to_owned(),
+        priced_on: None,
     }
 }
 
@@ -258,6 +279,20 @@ mod tests {
         assert!(catalogs.databases.iter().all(|e| !e.source.is_empty()));
         assert!(catalogs.redis.iter().all(|e| !e.source.is_empty()));
         assert!(catalogs.gpu_nodes.iter().all(|e| !e.source.is_empty()));
+    }
+
+    #[test]
+    fn guide_entries_carry_the_guides_date() {
+        let catalogs = default_catalogs();
+        assert!(catalogs.instances.iter().all(|e| e.priced_on.is_none()));
+        let guide = supabase_plan_tiers();
+        assert_eq!(
+            catalogs.price_date(guide[1].priced_on).to_string(),
+            "2025-11-18"
+        );
+        assert!(guide_redis_path()
+            .iter()
+            .all(|p| p.priced_on == supabase_guide_date()));
     }
 
     #[test]

@@ -6,19 +6,25 @@
 //! up to 57 %; typical discounts are 30–35 % for 1 year and 50–55 % for 3 years, and the
 //! Selextract guide plans with 30 % (1 year) and 50 % (3 years) (MODELS.md "Prices"). A
 //! commitment is paid for the whole term whether used or not, so commit the *floor* of the
-//! forecast, not its peak:
+//! forecast, not its peak — the floor of the instances running *around the clock*, since those
+//! stopped off hours would be paid for while idle:
 //!
 //! ```text
-//! committed units C        = min(count over the first term_months of the horizon)
+//! committed units C        = min over the term's months of the always-on instances
 //! committed cost per month = C × price × (1 − discount)            (every month of the term)
-//! saving in month m        = price × (min(countₘ, C) − C × (1 − discount))
+//! use of C units in month m = min(C, always_onₘ) + (1 − off-hours share of the week)
+//!                             × (min(C, instancesₘ) − min(C, always_onₘ))
+//! saving in month m        = price × (useₘ(C) − C × (1 − discount))
+//! pays off in month        = the first month the running sum of savings is ≥ 0
 //! break-even utilisation   = 1 − discount    (a committed unit pays off when in use more than
 //!                                              that share of the term)
 //! ```
 //!
-//! Months of the term past the forecast are assumed to keep the last forecast count. The advice
-//! also prices committing to the peak, which loses money on a growing curve: the early months
-//! pay for units that are not yet needed.
+//! Months of the term past the forecast are assumed to keep the last forecast month. The advice
+//! also prices committing to the peak, which loses money on a growing curve (the early months pay
+//! for units not yet needed, and it pays off late or never), and finds the level that saves the
+//! most. When a plan enables commitments the engine renews them term after term
+//! ([`rolling_commitments`]) and each month's bill falls by `C × price × discount`.
 //!
 //! **Off-hours scale-down** (the café guide: full capacity 8 AM–8 PM, half the instances
 //! otherwise and on weekends):
@@ -215,6 +221,35 @@ pub fn per_unit(total_usd: f64, units: f64) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
+/// One fleet (app instances, GPU nodes) in one month, as a commitment sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct FleetMonth {
+    /// Instances running at peak (business hours).
+    pub instances: u64,
+    /// Instances running around the clock; the rest stop off hours. At most `instances`
+    /// (equal to it without off-hours scale-down).
+    pub always_on: u64,
+}
+
+impl FleetMonth {
+    /// A fleet that runs around the clock.
+    pub fn constant(instances: u64) -> Self {
+        Self {
+            instances,
+            always_on: instances,
+        }
+    }
+
+    /// Instance-months of use the first `committed` committed instances get this month, when
+    /// off-hours instances run `1 − reduced_fraction` of the time:
+    /// `min(C, always_on) + (1 − f) × (min(C, instances) − min(C, always_on))`.
+    fn usage(&self, committed: u64, reduced_fraction: f64) -> f64 {
+        let always_on = self.always_on.min(self.instances).min(committed) as f64;
+        let running = self.instances.min(committed) as f64;
+        always_on + (1.0 - reduced_fraction) * (running - always_on)
+    }
+}
+
 /// One way to commit.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CommitmentOption {
@@ -226,6 +261,10 @@ pub struct CommitmentOption {
     pub saving_usd_per_month: f64,
     /// Saving against on-demand over the whole term, USD (negative = loss).
     pub saving_usd_over_term: f64,
+    /// First month (1-based) by which the savings so far cover what the commitment cost so
+    /// far, i.e. the cumulative saving is ≥ 0; `None` when that never happens within the term
+    /// (or nothing is committed).
+    pub pays_off_month: Option<u32>,
 }
 
 /// What to commit, what it saves, and what committing to the peak would do instead.
@@ -235,6 +274,9 @@ pub struct CommitmentAdvice {
     pub recommended: CommitmentOption,
     /// Committing to the peak of the same months, for comparison.
     pub peak: CommitmentOption,
+    /// The commitment that saves the most over the term: every unit in use for more than the
+    /// break-even share of the term, and no more (at least the floor's saving).
+    pub most_saving: CommitmentOption,
     /// Length of the commitment, months.
     pub term_months: u32,
     /// Months of forecast the floor and peak were taken over: min(term, forecast length).
@@ -247,22 +289,49 @@ pub struct CommitmentAdvice {
     pub explanation: Explanation,
 }
 
-/// Saving over the term from committing `units`: Σₘ price × (min(countₘ, units) − units × (1 −
-/// d)), months past the forecast keeping its last count.
+/// The months of a term: the known months (`months` cut to `term_months`), how many months of
+/// the term lie past the forecast, and the month they repeat (the forecast's last).
+fn term_months_of(months: &[FleetMonth], term_months: u32) -> (&[FleetMonth], u64, FleetMonth) {
+    let term = term_months as usize;
+    let known = &months[..months.len().min(term)];
+    let rest = term.saturating_sub(months.len()) as u64;
+    let last = months.last().copied().unwrap_or(FleetMonth::constant(0));
+    (known, rest, last)
+}
+
+/// Saving over the term from committing `units`:
+/// Σₘ price × (usageₘ(units) − units × (1 − d)), months past the forecast keeping its last
+/// month; and the first month the running sum is ≥ 0.
 fn commitment_option(
-    counts: &[u64],
+    months: &[FleetMonth],
+    reduced_fraction: f64,
     term_months: u32,
     price: f64,
     discount: f64,
     units: u64,
 ) -> CommitmentOption {
-    let term = term_months as usize;
     let committed = units as f64;
-    let saving_in = |count: u64| price * (count.min(units) as f64 - committed * (1.0 - discount));
-    let known: f64 = counts.iter().take(term).map(|&c| saving_in(c)).sum();
-    let rest_months = term.saturating_sub(counts.len()) as f64;
-    let rest = rest_months * saving_in(counts.last().copied().unwrap_or(0));
-    let saving_usd_over_term = known + rest;
+    let saving_in =
+        |m: &FleetMonth| price * (m.usage(units, reduced_fraction) - committed * (1.0 - discount));
+    let (known, rest_months, last) = term_months_of(months, term_months);
+    let mut running = 0.0;
+    let mut pays_off_month = None;
+    for (i, m) in known.iter().enumerate() {
+        running += saving_in(m);
+        if pays_off_month.is_none() && units > 0 && running >= 0.0 {
+            pays_off_month = u32::try_from(i + 1).ok();
+        }
+    }
+    let each_later = saving_in(&last);
+    if pays_off_month.is_none() && units > 0 && rest_months > 0 && each_later > 0.0 {
+        // running < 0 here: the later months, each saving the same, cover it after
+        // ⌈−running ÷ each⌉ of them.
+        let needed = ceil_count(-running / each_later).max(1);
+        if needed <= rest_months {
+            pays_off_month = u32::try_from(known.len() as u64 + needed).ok();
+        }
+    }
+    let saving_usd_over_term = finite_sum(running, rest_months as f64 * each_later);
     let saving_usd_per_month = if term_months == 0 {
         0.0
     } else {
@@ -273,17 +342,22 @@ fn commitment_option(
         committed_usd_per_month: committed * price * (1.0 - discount),
         saving_usd_per_month,
         saving_usd_over_term,
+        pays_off_month,
+    }
+}
+
+/// `a + b` for finite savings (either sign), kept finite: a sum that overflows saturates.
+fn finite_sum(a: f64, b: f64) -> f64 {
+    let sum = a + b;
+    if sum.is_nan() {
+        0.0
+    } else {
+        sum.clamp(-f64::MAX, f64::MAX)
     }
 }
 
 /// Advice on committed use for `counts_per_month` (month 1 first) at `unit_usd_per_month`
-/// on-demand.
-///
-/// Commits the floor: the smallest count over the first `policy.term_months` months (or over
-/// all months given, when fewer). See the module documentation for the formulas. The advice is
-/// what committing would do; `policy.enabled` is left to the caller, so the saving can be shown
-/// before a planner turns commitments on. The discount is clamped to 0–100 % (0 when not a
-/// number); a price that is not a number counts as 0.
+/// on-demand, for a fleet that runs around the clock; see [`commitment_advice_for`].
 ///
 /// # Example
 /// ```
@@ -294,42 +368,113 @@ fn commitment_option(
 /// assert_eq!(advice.recommended.units, 4);
 /// // 4 × $59.6 × 30 % × 12 months.
 /// assert!((advice.recommended.saving_usd_over_term - 858.24).abs() < 1e-6);
+/// assert_eq!(advice.recommended.pays_off_month, Some(1));
 /// assert!(advice.peak.saving_usd_over_term < 0.0); // committing to 11 loses money
+/// assert_eq!(advice.peak.pays_off_month, None);
+/// assert_eq!(advice.most_saving.units, 5); // the 5th unit is in use 10 of 12 months > 70 %
 /// ```
 pub fn commitment_advice(
     counts_per_month: &[u64],
     unit_usd_per_month: f64,
     policy: &CommitmentPolicy,
 ) -> CommitmentAdvice {
+    let months: Vec<FleetMonth> = counts_per_month
+        .iter()
+        .map(|&n| FleetMonth::constant(n))
+        .collect();
+    commitment_advice_for(&months, 0.0, unit_usd_per_month, policy)
+}
+
+/// Advice on committed use for a fleet month by month (`months`, month 1 first) whose
+/// off-hours instances run `1 − reduced_fraction` of the time, at `unit_usd_per_month`
+/// on-demand.
+///
+/// Commits the floor: the fewest instances running around the clock over the first
+/// `policy.term_months` months (or over all months given, when fewer). Such a unit is in use the
+/// whole term, so it saves price × discount every month and pays off from month 1. See the
+/// module documentation for the formulas. Also prices committing to the peak, and finds the
+/// commitment that saves the most (a unit pays off when in use more than `1 − discount` of the
+/// term, so the best level lies at one of the months' counts). The advice is what committing
+/// would do; `policy.enabled` is left to the caller, so the saving can be shown before a planner
+/// turns commitments on. The discount is clamped to 0–100 % (0 when not a number), the reduced
+/// fraction to 0–1 (0 when not a number); a price that is not a number counts as 0.
+///
+/// # Example
+/// ```
+/// use headroom_core::cost::{commitment_advice_for, FleetMonth};
+/// use headroom_core::plan::CommitmentPolicy;
+/// let policy = CommitmentPolicy { enabled: true, discount_pct: 30.0, term_months: 12 };
+/// // 4 instances in business hours, 2 of them around the clock; off hours are 64 % of a week.
+/// let months = [FleetMonth { instances: 4, always_on: 2 }; 12];
+/// let advice = commitment_advice_for(&months, 108.0 / 168.0, 59.6, &policy);
+/// assert_eq!(advice.recommended.units, 2); // not 4: two of them stop every night
+/// assert_eq!(advice.most_saving.units, 2); // the 3rd is used 36 % of the time < 70 %
+/// ```
+pub fn commitment_advice_for(
+    months: &[FleetMonth],
+    reduced_fraction: f64,
+    unit_usd_per_month: f64,
+    policy: &CommitmentPolicy,
+) -> CommitmentAdvice {
     let price = supply_amount(unit_usd_per_month);
     let discount = pct_fraction(policy.discount_pct, 0.0, 0.0, 100.0);
+    let reduced = if reduced_fraction.is_nan() {
+        0.0
+    } else {
+        reduced_fraction.clamp(0.0, 1.0)
+    };
     let term_months = policy.term_months;
-    let window = &counts_per_month[..counts_per_month.len().min(term_months as usize)];
+    let window = &months[..months.len().min(term_months as usize)];
     let window_months = u32::try_from(window.len()).unwrap_or(u32::MAX);
-    let floor = window.iter().copied().min().unwrap_or(0);
-    let peak_units = window.iter().copied().max().unwrap_or(0);
-    let recommended = commitment_option(counts_per_month, term_months, price, discount, floor);
-    let peak = commitment_option(counts_per_month, term_months, price, discount, peak_units);
-    let months = if window_months <= 1 {
+    let floor = window
+        .iter()
+        .map(|m| m.always_on.min(m.instances))
+        .min()
+        .unwrap_or(0);
+    let peak_units = window.iter().map(|m| m.instances).max().unwrap_or(0);
+    let option = |units| commitment_option(months, reduced, term_months, price, discount, units);
+    let recommended = option(floor);
+    let peak = option(peak_units);
+    let mut most_saving = recommended.clone();
+    for m in window {
+        for units in [m.always_on.min(m.instances), m.instances] {
+            if units > most_saving.units {
+                let candidate = option(units);
+                if candidate.saving_usd_over_term > most_saving.saving_usd_over_term {
+                    most_saving = candidate;
+                }
+            }
+        }
+    }
+    let months_words = if window_months <= 1 {
         format!("month {window_months}")
     } else {
         format!("months 1–{window_months}")
     };
+    let around_the_clock = if reduced > 0.0 {
+        " running around the clock"
+    } else {
+        ""
+    };
     let figure = if window.is_empty() {
         "Commit nothing: no months to commit over".to_owned()
     } else if floor == 0 {
-        format!("Commit nothing: the floor over {months} is 0 instances")
+        format!("Commit nothing: the floor over {months_words} is 0 instances{around_the_clock}")
     } else {
         format!(
-            "Commit {floor} instances (the floor over {months}), not the peak of {peak_units}: \
-             saves {} over the term",
+            "Commit {floor} instances (the floor{around_the_clock} over {months_words}), not the \
+             peak of {peak_units}: saves {} over the term",
             usd(recommended.saving_usd_over_term)
         )
     };
-    let explanation = Explanation::new(figure)
+    let peak_pays_off = match peak.pays_off_month {
+        Some(month) => format!("pays off in month {month}"),
+        None => "never pays off within the term".to_owned(),
+    };
+    let mut explanation = Explanation::new(figure)
         .formula(format!(
             "{floor} × {} × {} × {term_months} months = {}; committing to the peak of \
-             {peak_units}: {}",
+             {peak_units}: {} ({peak_pays_off})",
             usd(price),
             format::percent(discount),
             usd(recommended.saving_usd_over_term),
@@ -337,21 +482,58 @@ pub fn commitment_advice(
         ))
         .input("on-demand price", format!("{}/month", usd(price)))
         .input("discount", format::percent(discount))
-        .input("term", format!("{term_months} months"))
-        .binding(format!(
-            "a commitment is paid whether used or not: a committed unit pays off only when in \
-             use more than {} of the term",
-            format::percent(1.0 - discount)
-        ));
+        .input("term", format!("{term_months} months"));
+    if most_saving.units > floor {
+        explanation = explanation.input(
+            "most saving",
+            format!(
+                "{} instances: {} over the term",
+                most_saving.units,
+                usd(most_saving.saving_usd_over_term)
+            ),
+        );
+    }
+    let explanation = explanation.binding(format!(
+        "a commitment is paid whether used or not: a committed unit pays off only when in use \
+         more than {} of the term",
+        format::percent(1.0 - discount)
+    ));
     CommitmentAdvice {
         recommended,
         peak,
+        most_saving,
         term_months,
         window_months,
         discount_pct: discount * 100.0,
         break_even_utilisation_pct: (1.0 - discount) * 100.0,
         explanation,
     }
+}
+
+/// Instances committed in each month when commitments are renewed term after term: months
+/// `1..=T` commit the floor of their around-the-clock instances, months `T+1..=2T` the floor of
+/// theirs, and so on (the last term may run past the horizon; its known months set its floor).
+/// Such a unit is always in use, so the month's bill falls by `committed × price × discount`.
+///
+/// # Example
+/// ```
+/// use headroom_core::cost::{rolling_commitments, FleetMonth};
+/// let months: Vec<FleetMonth> = [2, 3, 3, 5, 6, 4].map(FleetMonth::constant).to_vec();
+/// assert_eq!(rolling_commitments(&months, 3), [2, 2, 2, 4, 4, 4]);
+/// ```
+pub fn rolling_commitments(months: &[FleetMonth], term_months: u32) -> Vec<u64> {
+    let term = (term_months as usize).max(1);
+    months
+        .chunks(term)
+        .flat_map(|chunk| {
+            let floor = chunk
+                .iter()
+                .map(|m| m.always_on.min(m.instances))
+                .min()
+                .unwrap_or(0);
+            std::iter::repeat_n(floor, chunk.len())
+        })
+        .collect()
 }
 
 /// What scaling down outside business hours saves.
@@ -488,8 +670,7 @@ pub fn off_hours_saving(
 mod tests {
     use super::*;
 
-    /// Tolerance for hand-checked dollars.
-    const USD_TOLERANCE: f64 = 1e-6;
+    use crate::tolerance::{assert_close, EXACT, HAND};
 
     fn policy(discount_pct: f64, term_months: u32) -> CommitmentPolicy {
         CommitmentPolicy {
@@ -508,13 +689,33 @@ mod tests {
         assert_eq!(a.peak.units, 11);
         assert_eq!(a.window_months, 12);
         // 4 × 59.6 × 0.7 = 166.88 a month committed; 4 × 59.6 × 0.3 = 71.52 saved a month.
-        assert!((a.recommended.committed_usd_per_month - 166.88).abs() < USD_TOLERANCE);
-        assert!((a.recommended.saving_usd_per_month - 71.52).abs() < USD_TOLERANCE);
-        assert!((a.recommended.saving_usd_over_term - 858.24).abs() < USD_TOLERANCE);
+        assert_close(
+            "a.recommended.committed_usd_per_month",
+            a.recommended.committed_usd_per_month,
+            166.88,
+            EXACT,
+        );
+        assert_close(
+            "a.recommended.saving_usd_per_month",
+            a.recommended.saving_usd_per_month,
+            71.52,
+            EXACT,
+        );
+        assert_close(
+            "a.recommended.saving_usd_over_term",
+            a.recommended.saving_usd_over_term,
+            858.24,
+            EXACT,
+        );
         // Peak: Σ min(count, 11) = 85 unit-months used against 11 × 0.7 × 12 = 92.4 paid:
         // (85 − 92.4) × 59.6 = −441.04.
-        assert!((a.peak.saving_usd_over_term + 441.04).abs() < USD_TOLERANCE);
-        assert!((a.break_even_utilisation_pct - 70.0).abs() < USD_TOLERANCE);
+        assert_close("peak saving", a.peak.saving_usd_over_term, -441.04, EXACT);
+        assert_close(
+            "a.break_even_utilisation_pct",
+            a.break_even_utilisation_pct,
+            70.0,
+            EXACT,
+        );
         assert_eq!(
             a.explanation.figure,
             "Commit 4 instances (the floor over months 1–12), not the peak of 11: saves \
@@ -523,7 +724,92 @@ mod tests {
         assert!(a
             .explanation
             .formula
-            .ends_with("committing to the peak of 11: −$441.04"));
+            .ends_with("committing to the peak of 11: −$441.04 (never pays off within the term)"));
+        // The floor pays off from month 1; the peak never does: its running saving is
+        // −3.7, −7.4, … and still −7.4 units of price after month 12.
+        assert_eq!(a.recommended.pays_off_month, Some(1));
+        assert_eq!(a.peak.pays_off_month, None);
+        // The 5th unit is in use 10 of 12 months (83 % > 70 %), the 6th 8 of 12 (67 %): 5 saves
+        // the most, (58 − 5 × 0.7 × 12) × $59.6 = $953.60.
+        assert_eq!(a.most_saving.units, 5);
+        assert_close(
+            "a.most_saving.saving_usd_over_term",
+            a.most_saving.saving_usd_over_term,
+            953.6,
+            EXACT,
+        );
+        assert!(a.explanation.inputs.contains(&(
+            "most saving".to_owned(),
+            "5 instances: $953.6 over the term".to_owned()
+        )));
+    }
+
+    #[test]
+    fn a_commitment_pays_off_when_its_running_saving_turns_positive() {
+        // 2, 2, 6 instances, then 6 for the rest of a 6-month term at 30 %. Committing 6:
+        // −2.2, −2.2, +1.8 units of price a month, −2.6 after month 3; two more months of
+        // +1.8 cover it: month 5.
+        let a = commitment_advice(&[2, 2, 6], 100.0, &policy(30.0, 6));
+        assert_eq!(a.peak.units, 6);
+        assert_eq!(a.peak.pays_off_month, Some(5));
+        assert_close(
+            "a.peak.saving_usd_over_term",
+            a.peak.saving_usd_over_term,
+            280.0,
+            EXACT,
+        );
+        // Within the forecast: 1, 2, 3 at 50 %, committing 3: −0.5, +0.5 → month 2.
+        let a = commitment_advice(&[1, 2, 3], 100.0, &policy(50.0, 3));
+        assert_eq!(a.peak.pays_off_month, Some(2));
+        // Nothing committed never "pays off".
+        let a = commitment_advice(&[0, 3], 100.0, &policy(30.0, 12));
+        assert_eq!(a.recommended.pays_off_month, None);
+    }
+
+    #[test]
+    fn off_hours_instances_are_not_committed() {
+        // 4 instances in business hours, 2 around the clock, 108 of 168 hours reduced.
+        let months = [FleetMonth {
+            instances: 4,
+            always_on: 2,
+        }; 12];
+        let reduced = 108.0 / 168.0;
+        let a = commitment_advice_for(&months, reduced, 59.6, &policy(30.0, 12));
+        assert_eq!(a.recommended.units, 2);
+        assert_close(
+            "a.recommended.saving_usd_over_term",
+            a.recommended.saving_usd_over_term,
+            2.0 * 59.6 * 0.3 * 12.0,
+            EXACT,
+        );
+        // Committing all 4: use 2 + 2 × 60/168 = 2.714 a month against 2.8 paid: a loss.
+        let use_4 = 2.0 + 2.0 * 60.0 / 168.0;
+        assert_close(
+            "a.peak.saving_usd_over_term",
+            a.peak.saving_usd_over_term,
+            59.6 * 12.0 * (use_4 - 2.8),
+            EXACT,
+        );
+        assert_eq!(a.most_saving.units, 2);
+        assert!(a
+            .explanation
+            .figure
+            .contains("the floor running around the clock"));
+    }
+
+    #[test]
+    fn commitments_renew_term_after_term() {
+        let months: Vec<FleetMonth> = [2, 3, 3, 5, 6, 4, 9].map(FleetMonth::constant).to_vec();
+        assert_eq!(rolling_commitments(&months, 3), [2, 2, 2, 4, 4, 4, 9]);
+        assert_eq!(rolling_commitments(&months, 12), [2; 7]);
+        // A zero term counts as one month; always-on instances set the floor.
+        assert_eq!(rolling_commitments(&months[..2], 0), [2, 3]);
+        let off = [FleetMonth {
+            instances: 4,
+            always_on: 1,
+        }];
+        assert_eq!(rolling_commitments(&off, 12), [1]);
+        assert!(rolling_commitments(&[], 12).is_empty());
     }
 
     #[test]
@@ -531,8 +817,13 @@ mod tests {
         let counts: Vec<u64> = (1..=12).collect();
         let a = commitment_advice(&counts, 100.0, &policy(30.0, 12));
         // Floor 1: 1 × 100 × 30 % × 12 = 360. Peak 12: (78 − 100.8) × 100 = −2 280.
-        assert!((a.recommended.saving_usd_over_term - 360.0).abs() < USD_TOLERANCE);
-        assert!((a.peak.saving_usd_over_term + 2280.0).abs() < USD_TOLERANCE);
+        assert_close(
+            "a.recommended.saving_usd_over_term",
+            a.recommended.saving_usd_over_term,
+            360.0,
+            EXACT,
+        );
+        assert_close("peak saving", a.peak.saving_usd_over_term, -2280.0, EXACT);
     }
 
     #[test]
@@ -541,12 +832,20 @@ mod tests {
         let a = commitment_advice(&[3, 4, 5], 10.0, &policy(50.0, 36));
         assert_eq!(a.window_months, 3);
         assert_eq!(a.recommended.units, 3);
-        assert!(
-            (a.recommended.saving_usd_over_term - 3.0 * 10.0 * 0.5 * 36.0).abs() < USD_TOLERANCE
+        assert_close(
+            "a.recommended.saving_usd_over_term",
+            a.recommended.saving_usd_over_term,
+            3.0 * 10.0 * 0.5 * 36.0,
+            EXACT,
         );
         // Peak 5: months 1–3 use 3, 4, 5 of 5 paid at 2.5 each; 33 more months use all 5.
         let expected = 10.0 * ((3.0 + 4.0 + 5.0 - 3.0 * 2.5) + 33.0 * (5.0 - 2.5));
-        assert!((a.peak.saving_usd_over_term - expected).abs() < USD_TOLERANCE);
+        assert_close(
+            "a.peak.saving_usd_over_term",
+            a.peak.saving_usd_over_term,
+            expected,
+            EXACT,
+        );
         // Only the first term's months set the floor.
         let a = commitment_advice(&[6, 7, 1], 10.0, &policy(30.0, 2));
         assert_eq!(a.recommended.units, 6);
@@ -582,10 +881,20 @@ mod tests {
         };
         let s = off_hours_saving(4, 59.6, &p);
         assert_eq!(s.reduced_hours_per_week, 108.0);
-        assert!((s.reduced_fraction - 108.0 / 168.0).abs() < 1e-12);
-        assert!((s.reduced_fraction - 0.643).abs() < 5e-4); // 64.3 %
+        assert_close(
+            "s.reduced_fraction",
+            s.reduced_fraction,
+            108.0 / 168.0,
+            EXACT,
+        );
+        assert_close("s.reduced_fraction", s.reduced_fraction, 0.643, HAND); // 64.3 %
         assert_eq!(s.instances_kept, 2);
-        assert!((s.saving_usd_per_month - 2.0 * 59.6 * 108.0 / 168.0).abs() < USD_TOLERANCE);
+        assert_close(
+            "s.saving_usd_per_month",
+            s.saving_usd_per_month,
+            2.0 * 59.6 * 108.0 / 168.0,
+            EXACT,
+        );
         assert_eq!(format::number(s.saving_usd_per_month), "76.63");
         // Weekends like weekdays: 12 × 7 = 84 h.
         let weekdays_only = OffHoursPolicy {

@@ -6,7 +6,7 @@
 //! growth (units per month, forecast bound, headroom, calendar peaks)
 //!   → sizing: app instances, DB connections, Redis memory, GPU voice nodes
 //!   → tier progression: database tier and Redis plan per month (never downgrading)
-//!   → cost: per component, commitments, off-hours savings, cost per unit
+//!   → cost: per component, commitments, off-hours savings, cost per unit and per session
 //!   → timeline: upgrades and limits crossed, in month order
 //! ```
 //!
@@ -18,7 +18,7 @@
 //! working is only read when someone asks for it. [`explain`] builds the explanation of any
 //! figure of any month on demand, from the plan and the results.
 
-use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent, CostLineItem};
+use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent, CostLineItem, FleetMonth};
 use crate::explain::Explanation;
 use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers};
@@ -32,7 +32,7 @@ use crate::sizing::{self, AppSizing, SizingPolicy};
 use crate::tiers::{self, Dimension, Progression, ProgressionOptions, TierSpec};
 use crate::usl;
 use crate::validate::ValidPlan;
-use crate::vertical::{self, VerticalComparison};
+use crate::vertical::{self, SizeChange, SizeChangeReason, VerticalComparison};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -58,10 +58,16 @@ pub struct ScenarioResult {
     pub redis_plans: Progression,
     /// Upgrades and limits crossed, in month order.
     pub timeline: Vec<TimelineEvent>,
-    /// Commitment advice for the app instances.
+    /// Commitment advice for the app instances (when the plan enables commitments).
     pub commitment: Option<CommitmentAdvice>,
-    /// Instance sizes compared at the busiest month.
+    /// Commitment advice for the GPU voice nodes (when the plan enables commitments and has
+    /// voice).
+    pub gpu_commitment: Option<CommitmentAdvice>,
+    /// Instance sizes compared at the busiest month, with the cheapest mix of sizes.
     pub vertical: VerticalComparison,
+    /// When the app's instance type should give way to a larger size (past the maximum, or a
+    /// larger size is cheaper than adding instances).
+    pub size_change: SizeChange,
     /// Where adding instances stops helping, when the plan has scaling measurements.
     pub scaling: Option<ScalingCheck>,
     /// Things the planner should know about this scenario's inputs (a trend that could not be
@@ -94,8 +100,17 @@ pub struct MonthResult {
     pub voice: Option<VoiceSizing>,
     /// Cost by component.
     pub cost: CostBreakdown,
-    /// Total cost per demand unit, when there are units.
+    /// Total cost per demand unit forecast (the policy's bound, without headroom: headroom is
+    /// spare capacity, not users), when there are units.
     pub cost_per_unit_usd: Option<f64>,
+    /// Total cost per voice session of the month (sessions per unit per day × units × days ×
+    /// the calendar's average multiplier), when the plan has voice sessions.
+    pub cost_per_session_usd: Option<f64>,
+    /// App instances under a commitment this month (0 without commitments): their price is
+    /// discounted.
+    pub committed_app_instances: u64,
+    /// GPU voice nodes under a commitment this month (0 without commitments or voice).
+    pub committed_gpu_nodes: u64,
 }
 
 /// Database demand in one month and the tier that serves it.
@@ -299,7 +314,8 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             let calendar = plan.start.of_plan_month(month);
             let effect = growth::calendar_multipliers(&scenario.calendar, calendar);
             let units_sized = forecast.bound(policies.forecast_bound) * headroom;
-            let peak_rps = peak_rps(plan, units_sized) * effect.peak;
+            let peak_rps =
+                (peak_rps(plan, units_sized, headroom) * effect.peak).min(growth::MAX_RPS);
             let app = sizing::size_app(peak_rps, app_type, &sizing_policy);
             let connections_from_pools = app.instances as f64
                 * f64::from(policies.pool_per_instance)
@@ -365,9 +381,46 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         ),
     );
 
+    // Fleets as commitments see them, and the units committed month by month.
+    let off_hours = &policies.off_hours;
+    let reduced_fraction = if off_hours.enabled {
+        cost::off_hours_saving(0, app_type.usd_per_month, off_hours).reduced_fraction
+    } else {
+        0.0
+    };
+    let app_fleet: Vec<FleetMonth> = demands
+        .iter()
+        .map(|d| FleetMonth {
+            instances: d.app.instances,
+            always_on: if off_hours.enabled {
+                cost::off_hours_saving(d.app.instances, app_type.usd_per_month, off_hours)
+                    .instances_kept
+            } else {
+                d.app.instances
+            },
+        })
+        .collect();
+    let gpu_fleet: Vec<FleetMonth> = demands
+        .iter()
+        .map(|d| FleetMonth::constant(d.voice.as_ref().map_or(0, |v| v.nodes)))
+        .collect();
+    let commitment_policy = &policies.commitment;
+    let (app_committed, gpu_committed) = if commitment_policy.enabled {
+        (
+            cost::rolling_commitments(&app_fleet, commitment_policy.term_months),
+            cost::rolling_commitments(&gpu_fleet, commitment_policy.term_months),
+        )
+    } else {
+        (vec![0; app_fleet.len()], vec![0; gpu_fleet.len()])
+    };
+    let discount = fraction(commitment_policy.discount_pct).clamp(0.0, 1.0);
+
     // Months with cost.
     let mut months = Vec::with_capacity(demands.len());
     for (i, d) in demands.into_iter().enumerate() {
+        let committed_app_instances = app_committed.get(i).copied().unwrap_or(0);
+        let committed_gpu_nodes = gpu_committed.get(i).copied().unwrap_or(0);
+        let units_planned = d.units.bound(policies.forecast_bound);
         let month = i as u32 + 1;
         let db_index = database_tiers.months.get(i).and_then(|m| m.tier);
         let db_tier = db_index.and_then(|t| plan.catalogs.databases.get(t));
@@ -393,10 +446,11 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         };
 
         let mut items = Vec::with_capacity(4 + baseline.other_costs.len());
-        items.push(CostLineItem {
-            component: CostComponent::AppInstances,
-            usd_per_month: app_cost_usd(plan, app_type, d.app.instances),
-        });
+        items.push(CostLineItem::new(
+            CostComponent::AppInstances,
+            app_cost_usd(plan, app_type, d.app.instances)
+                - committed_app_instances as f64 * app_type.usd_per_month * discount,
+        ));
         // Beyond the catalog, a month costs at least the largest entry: demand that outgrows
         // every tier must never look cheaper than demand that fits one.
         if let Some(tier) = db_tier.or_else(|| plan.catalogs.databases.last()) {
@@ -412,14 +466,20 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             });
         }
         if let (Some(voice), Some(node)) = (&d.voice, gpu_node) {
-            items.push(CostLineItem {
-                component: CostComponent::GpuVoice,
-                usd_per_month: voice.nodes as f64 * node.usd_per_month,
-            });
+            items.push(CostLineItem::new(
+                CostComponent::GpuVoice,
+                (voice.nodes as f64 - committed_gpu_nodes as f64 * discount) * node.usd_per_month,
+            ));
         }
-        items.extend(cost::other_cost_items(&baseline.other_costs, d.units_sized));
+        items.extend(cost::other_cost_items(&baseline.other_costs, units_planned));
         let cost = CostBreakdown::from_items(items);
-        let cost_per_unit_usd = cost::per_unit(cost.total_usd_per_month, d.units_sized);
+        let cost_per_unit_usd = cost::per_unit(cost.total_usd_per_month, units_planned);
+        let cost_per_session_usd = baseline.voice.as_ref().and_then(|voice| {
+            cost::per_unit(
+                cost.total_usd_per_month,
+                sessions_in_month(voice, units_planned, d.calendar, &d.effect),
+            )
+        });
         months.push(MonthResult {
             month,
             calendar: d.calendar,
@@ -433,16 +493,42 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             voice: d.voice,
             cost,
             cost_per_unit_usd,
+            cost_per_session_usd,
+            committed_app_instances,
+            committed_gpu_nodes,
         });
     }
 
-    let commitment = policies.commitment.enabled.then(|| {
-        let counts: Vec<u64> = months.iter().map(|m| m.app.instances).collect();
-        cost::commitment_advice(&counts, app_type.usd_per_month, &policies.commitment)
+    let commitment = commitment_policy.enabled.then(|| {
+        cost::commitment_advice_for(
+            &app_fleet,
+            reduced_fraction,
+            app_type.usd_per_month,
+            commitment_policy,
+        )
     });
+    let gpu_commitment = match (commitment_policy.enabled, baseline.voice.as_ref(), gpu_node) {
+        (true, Some(_), Some(node)) => Some(cost::commitment_advice_for(
+            &gpu_fleet,
+            0.0,
+            node.usd_per_month,
+            commitment_policy,
+        )),
+        _ => None,
+    };
     let busiest = months.iter().map(|m| m.peak_rps).fold(0.0, f64::max);
     let vertical = vertical::compare_sizes(&plan.catalogs.instances, busiest, &sizing_policy);
-    let mut timeline = timeline(plan, &months, &database_tiers, &redis_plans);
+    let peaks: Vec<f64> = months.iter().map(|m| m.peak_rps).collect();
+    let size_change = vertical::size_change(
+        &plan.catalogs.instances,
+        &peaks,
+        position_or_first(
+            plan.catalogs.instances.iter().map(|t| t.name.as_str()),
+            &policies.app_instance,
+        ),
+        &sizing_policy,
+    );
+    let mut timeline = timeline(plan, &months, &database_tiers, &redis_plans, &size_change);
     let scaling = scaling_check(plan, &months, &mut notes);
     if let Some(month) = scaling.as_ref().and_then(|c| c.first_month_past_peak) {
         let peak = scaling
@@ -468,7 +554,9 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         redis_plans,
         timeline,
         commitment,
+        gpu_commitment,
         vertical,
+        size_change,
         notes,
         scaling,
     }
@@ -588,21 +676,44 @@ fn scaling_check(
     })
 }
 
-/// Peak requests per second for `units` demand units (before calendar effects).
-fn peak_rps(plan: &Plan, units: f64) -> f64 {
-    match &plan.baseline.traffic {
+/// Peak requests per second for `units` demand units (the units sized for, headroom included),
+/// before calendar effects.
+///
+/// ```text
+/// daily_volume:  fixed × headroom + shape(units × requests per unit per day)
+/// peak_rate:     fixed × headroom + (peak today − fixed) × units ÷ units today
+/// ```
+///
+/// `fixed` is [`Baseline::fixed_peak_rps`](crate::plan::Baseline::fixed_peak_rps): traffic
+/// that does not grow with units still takes the policy's headroom. Within `[0, MAX_RPS]`.
+fn peak_rps(plan: &Plan, units: f64, headroom: f64) -> f64 {
+    let fixed_today = plan.baseline.fixed_peak_rps;
+    let variable = match &plan.baseline.traffic {
         Traffic::DailyVolume {
             requests_per_unit_per_day,
             peak,
         } => growth::peak_rps(units * requests_per_unit_per_day, *peak),
         Traffic::PeakRate { peak_rps } => {
+            let growing_today = (peak_rps - fixed_today).max(0.0);
             if plan.baseline.units > 0.0 {
-                peak_rps * units / plan.baseline.units
+                growing_today * units / plan.baseline.units
             } else {
-                *peak_rps
+                growing_today * headroom
             }
         }
-    }
+    };
+    crate::tiers::demand_amount(fixed_today * headroom + variable).min(growth::MAX_RPS)
+}
+
+/// Voice sessions in calendar month `calendar` for `units` demand units:
+/// units × sessions per unit per day × days in the month × the calendar's average multiplier.
+fn sessions_in_month(
+    voice: &VoiceDemand,
+    units: f64,
+    calendar: YearMonth,
+    effect: &MonthMultipliers,
+) -> f64 {
+    units * voice.sessions_per_unit_per_day * f64::from(calendar.days()) * effect.average
 }
 
 fn find_instance(plan: &Plan) -> &InstanceType {
@@ -799,11 +910,13 @@ pub enum Figure {
     TotalCost,
     /// Total cost per demand unit.
     CostPerUnit,
+    /// Total cost per voice session (only when the plan has voice).
+    CostPerSession,
 }
 
 impl Figure {
     /// Every figure except the cost lines, in table order.
-    pub const TABLE: [Figure; 11] = [
+    pub const TABLE: [Figure; 12] = [
         Figure::Units,
         Figure::PeakRps,
         Figure::AppInstances,
@@ -815,16 +928,17 @@ impl Figure {
         Figure::GpuNodes,
         Figure::TotalCost,
         Figure::CostPerUnit,
+        Figure::CostPerSession,
     ];
 }
 
 /// The working behind one figure of one month: inputs, formula and the constraint that binds,
-/// e.g. "7 × m7g.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
+/// e.g. "6 × app.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
 /// binds".
 ///
 /// `results` must be [`run`]'s output for `plan`; `scenario` is an index into
 /// `results.scenarios` and `month` the 1-based plan month. `None` when an index is out of
-/// range, or for [`Figure::GpuNodes`] when the plan has no voice.
+/// range, or for [`Figure::GpuNodes`] and [`Figure::CostPerSession`] when the plan has no voice.
 ///
 /// # Example
 /// ```
@@ -885,6 +999,7 @@ pub fn explain(
         Figure::Cost { component } => explain_cost_item(plan, m, m.cost.items.get(component)?),
         Figure::TotalCost => Some(explain_total(plan, m)),
         Figure::CostPerUnit => Some(explain_cost_per_unit(plan, m)),
+        Figure::CostPerSession => explain_cost_per_session(plan, m),
     }
 }
 
@@ -900,11 +1015,12 @@ fn times(value: f64) -> String {
     format!("×{}", format::number(value))
 }
 
-/// "412 req/s = 10 000 users × 30 req/day ÷ 86 400 s × 3 peak-to-average × 1.5 calendar peak".
+/// "416.67 req/s = 10 000 users × 800 req/day ÷ 86 400 s × 3 peak-to-average × 1.5 calendar peak".
 fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
     let policies = &plan.policies;
     let unit_name = &plan.baseline.demand_unit;
     let units = format::with_unit(m.units_sized, unit_name);
+    let fixed_today = plan.baseline.fixed_peak_rps;
     let mut formula = match &plan.baseline.traffic {
         Traffic::DailyVolume {
             requests_per_unit_per_day,
@@ -924,15 +1040,24 @@ fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
         ),
         Traffic::PeakRate { peak_rps } if plan.baseline.units > 0.0 => format!(
             "{} today × {units} ÷ {} today",
-            format::with_unit(*peak_rps, "req/s"),
+            format::with_unit(peak_rps - fixed_today, "req/s"),
             format::with_unit(plan.baseline.units, unit_name)
         ),
-        Traffic::PeakRate { peak_rps } => {
-            format!("{} today", format::with_unit(*peak_rps, "req/s"))
-        }
+        Traffic::PeakRate { peak_rps } => format!(
+            "{} today × (1 + {})",
+            format::with_unit(peak_rps - fixed_today, "req/s"),
+            format::percent(policies.headroom_pct / 100.0)
+        ),
     };
+    if fixed_today > 0.0 {
+        let fixed = fixed_today * (1.0 + policies.headroom_pct / 100.0);
+        formula = format!("{} fixed + {formula}", format::with_unit(fixed, "req/s"));
+    }
     let effect = &m.calendar_effect;
     if effect.peak != 1.0 {
+        if fixed_today > 0.0 {
+            formula = format!("({formula})");
+        }
         formula.push_str(&format!(" × {} calendar peak", format::number(effect.peak)));
     }
     let bound = m.units.bound(policies.forecast_bound);
@@ -952,6 +1077,12 @@ fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
             ),
         )
         .input("calendar peak", times(effect.peak));
+    if fixed_today > 0.0 {
+        e = e.input(
+            "fixed traffic (does not grow with units)",
+            format::with_unit(fixed_today, "req/s"),
+        );
+    }
     if !effect.active.is_empty() {
         e = e.input("calendar effects", effect.active.join(", "));
     }
@@ -1139,20 +1270,25 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
         CostComponent::AppInstances => {
             let app_type = find_instance(plan);
             let saving = off_hours_saving_usd(plan, app_type, m.app.instances);
+            let mut formula = format!(
+                "{} × {} {}",
+                m.app.instances,
+                format::usd(app_type.usd_per_month),
+                app_type.name
+            );
+            if saving > 0.0 {
+                formula.push_str(&format!(" − {} off-hours saving", format::usd(saving)));
+            }
+            formula.push_str(&committed_words(
+                plan,
+                m.committed_app_instances,
+                app_type.usd_per_month,
+            ));
             Some(
                 Explanation::new(format::usd(item.usd_per_month))
-                    .formula(format!(
-                        "{} × {} {}{}",
-                        m.app.instances,
-                        format::usd(app_type.usd_per_month),
-                        app_type.name,
-                        if saving > 0.0 {
-                            format!(" − {} off-hours saving", format::usd(saving))
-                        } else {
-                            String::new()
-                        }
-                    ))
-                    .input("price source", app_type.source.clone()),
+                    .formula(formula)
+                    .input("price source", app_type.source.clone())
+                    .input("price read on", price_day(plan, app_type.priced_on)),
             )
         }
         CostComponent::Database => {
@@ -1163,6 +1299,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             Some(
                 Explanation::new(format::usd(tier.usd_per_month))
                     .formula(format!("{} tier price", tier.name))
+                    .input("price read on", price_day(plan, tier.priced_on))
                     .binding(if beyond {
                         "beyond the catalog: at least the largest tier's price".to_owned()
                     } else {
@@ -1178,6 +1315,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             Some(
                 Explanation::new(format::usd(entry.usd_per_month))
                     .formula(format!("{} price", entry.name))
+                    .input("price read on", price_day(plan, entry.priced_on))
                     .binding(if beyond {
                         "beyond the catalog: at least the largest plan's price".to_owned()
                     } else {
@@ -1191,15 +1329,17 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             Some(
                 Explanation::new(format::usd(item.usd_per_month))
                     .formula(format!(
-                        "{nodes} nodes × {}",
-                        format::usd(node.usd_per_month)
+                        "{nodes} nodes × {}{}",
+                        format::usd(node.usd_per_month),
+                        committed_words(plan, m.committed_gpu_nodes, node.usd_per_month)
                     ))
-                    .input("node type", node.name.clone()),
+                    .input("node type", node.name.clone())
+                    .input("price read on", price_day(plan, node.priced_on)),
             )
         }
         CostComponent::Other(i) => Some(cost::explain_other_cost(
             plan.baseline.other_costs.get(i)?,
-            m.units_sized,
+            m.units.bound(plan.policies.forecast_bound),
         )),
     }
 }
@@ -1245,30 +1385,80 @@ fn explain_total(plan: &Plan, m: &MonthResult) -> Explanation {
     }
 }
 
+/// The day a catalog entry's price was read, as text.
+fn price_day(plan: &Plan, entry_priced_on: Option<NaiveDate>) -> String {
+    plan.catalogs.price_date(entry_priced_on).to_string()
+}
+
+/// " − 2 committed × $59.60 × 30 % discount", or nothing without a commitment.
+fn committed_words(plan: &Plan, committed: u64, unit_usd_per_month: f64) -> String {
+    if committed == 0 {
+        return String::new();
+    }
+    format!(
+        " − {committed} committed × {} × {} discount",
+        format::usd(unit_usd_per_month),
+        format::percent(plan.policies.commitment.discount_pct / 100.0)
+    )
+}
+
 /// "$0.0596 per unit = $596/month ÷ 10 000 users".
 fn explain_cost_per_unit(plan: &Plan, m: &MonthResult) -> Explanation {
     let unit_name = &plan.baseline.demand_unit;
     let total = format!("{}/month", format::usd(m.cost.total_usd_per_month));
+    let units = m.units.bound(plan.policies.forecast_bound);
     match m.cost_per_unit_usd {
         Some(per_unit) => Explanation::new(format!(
             "${} per {}",
             format::number(per_unit),
             singular(unit_name)
         ))
-        .formula(format!(
-            "{total} ÷ {}",
-            format::with_unit(m.units_sized, unit_name)
-        ))
+        .formula(format!("{total} ÷ {}", format::with_unit(units, unit_name)))
         .input("total cost", total)
         .input(
-            "units sized for",
-            format::with_unit(m.units_sized, unit_name),
+            bound_words(plan.policies.forecast_bound),
+            format::with_unit(units, unit_name),
         )
-        .binding("the total cost spread over the units sized for"),
+        .binding(format!(
+            "the total cost spread over the {} (headroom is spare capacity, not {unit_name})",
+            bound_words(plan.policies.forecast_bound)
+        )),
         None => Explanation::new("no cost per unit")
             .formula(format!("{total} ÷ 0 {unit_name}"))
             .binding(format!("no {unit_name} to spread the cost over")),
     }
+}
+
+/// "$0.021 per session = $2 530/month ÷ 120 000 sessions".
+fn explain_cost_per_session(plan: &Plan, m: &MonthResult) -> Option<Explanation> {
+    let voice = plan.baseline.voice.as_ref()?;
+    let unit_name = &plan.baseline.demand_unit;
+    let units = m.units.bound(plan.policies.forecast_bound);
+    let sessions = sessions_in_month(voice, units, m.calendar, &m.calendar_effect);
+    let total = format!("{}/month", format::usd(m.cost.total_usd_per_month));
+    let mut volume = format!(
+        "{} × {} sessions a day × {} days",
+        format::with_unit(units, unit_name),
+        format::number(voice.sessions_per_unit_per_day),
+        m.calendar.days()
+    );
+    if m.calendar_effect.average != 1.0 {
+        volume.push_str(&format!(
+            " × {} calendar average",
+            format::number(m.calendar_effect.average)
+        ));
+    }
+    let e = match m.cost_per_session_usd {
+        Some(per_session) => {
+            Explanation::new(format!("${} per session", format::number(per_session)))
+                .formula(format!("{total} ÷ {} sessions", format::number(sessions)))
+                .binding("the total cost spread over the month's voice sessions")
+        }
+        None => Explanation::new("no cost per session")
+            .formula(format!("{total} ÷ 0 sessions"))
+            .binding("no voice sessions to spread the cost over"),
+    };
+    Some(e.input("total cost", total).input("sessions", volume))
 }
 
 /// "users" → "user"; names that do not end in a plain "s" are kept.
@@ -1284,6 +1474,7 @@ fn timeline(
     months: &[MonthResult],
     db: &Progression,
     redis: &Progression,
+    size_change: &SizeChange,
 ) -> Vec<TimelineEvent> {
     let mut events = Vec::new();
     let at = |month: u32| plan.start.of_plan_month(month);
@@ -1320,13 +1511,44 @@ fn timeline(
         });
     }
     if let Some(m) = months.iter().find(|m| m.app.over_max) {
+        // The size to move to that month (the size change may have come earlier, on price).
+        let past_max = vertical::size_change(
+            &plan.catalogs.instances,
+            &[m.peak_rps],
+            size_change.current,
+            &SizingPolicy::from(&plan.policies),
+        );
+        let to = past_max.move_to.and_then(|to| {
+            plan.catalogs.instances.get(to).map(|t| {
+                format!(
+                    "move up to {} ({} instances)",
+                    t.name,
+                    past_max.instances_after.unwrap_or(0)
+                )
+            })
+        });
         events.push(TimelineEvent {
             month: m.month,
             calendar: m.calendar,
             resource: Resource::App,
             text: format!(
-                "App needs {} instances, above the maximum of {}: move up an instance size",
-                m.app.instances, plan.policies.max_instances
+                "App needs {} instances, above the maximum of {}: {}",
+                m.app.instances,
+                plan.policies.max_instances,
+                to.unwrap_or_else(|| "move up an instance size".to_owned())
+            ),
+        });
+    }
+    if let (Some(month), Some(SizeChangeReason::LargerIsCheaper)) =
+        (size_change.month, size_change.reason)
+    {
+        events.push(TimelineEvent {
+            month,
+            calendar: plan.start.of_plan_month(month),
+            resource: Resource::App,
+            text: format!(
+                "A larger instance size is cheaper than adding instances: {}",
+                size_change.explanation.formula
             ),
         });
     }

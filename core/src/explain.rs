@@ -2,14 +2,14 @@
 //! constraint that set it.
 //!
 //! Every sizing figure the engine produces carries an [`Explanation`], written for a planner:
-//! `7 instances = ⌈412 req/s ÷ (100 req/s × 70 %)⌉ — CPU target binds`.
+//! `6 instances = ⌈412 req/s ÷ (100 req/s × 70 %)⌉ — CPU target binds`.
 
 use serde::Serialize;
 
 /// The reasoning behind one figure.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Explanation {
-    /// The figure itself with its unit: "7 instances".
+    /// The figure itself with its unit: "6 instances".
     pub figure: String,
     /// The formula with the inputs filled in: "⌈412 req/s ÷ (100 req/s × 70 %)⌉".
     pub formula: String,
@@ -49,15 +49,15 @@ impl Explanation {
         self
     }
 
-    /// One line: "7 instances = ⌈…⌉ — the CPU target binds".
+    /// One line: "6 instances = ⌈…⌉ — the CPU target binds".
     ///
     /// # Example
     /// ```
     /// use headroom_core::explain::Explanation;
-    /// let e = Explanation::new("7 instances")
+    /// let e = Explanation::new("6 instances")
     ///     .formula("⌈412 req/s ÷ (100 req/s × 70 %)⌉")
     ///     .binding("the CPU target binds");
-    /// assert_eq!(e.sentence(), "7 instances = ⌈412 req/s ÷ (100 req/s × 70 %)⌉ — the CPU target binds");
+    /// assert_eq!(e.sentence(), "6 instances = ⌈412 req/s ÷ (100 req/s × 70 %)⌉ — the CPU target binds");
     /// ```
     pub fn sentence(&self) -> String {
         let mut text = self.figure.clone();

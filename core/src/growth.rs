@@ -1038,25 +1038,15 @@ mod tests {
 
     use super::*;
 
-    /// Tolerances, in one place.
-    mod tol {
-        /// Exact arithmetic on a handful of operations.
-        pub const EXACT: f64 = 1e-9;
-        /// Values the guides print to two decimals.
-        pub const PRINTED: f64 = 0.005;
-        /// Relative error of prediction-interval bounds (the t quantile is iterative).
-        pub const INTERVAL_REL: f64 = 1e-6;
+    use crate::tolerance::{Tolerance, CENT, EXACT, SIX_DIGITS};
+
+    fn close(actual: f64, expected: f64, tolerance: Tolerance) {
+        crate::tolerance::assert_close("units", actual, expected, tolerance);
     }
 
-    fn close(actual: f64, expected: f64, tolerance: f64) {
-        assert!(
-            (actual - expected).abs() <= tolerance,
-            "{actual} is not within {tolerance} of {expected}"
-        );
-    }
-
+    /// Prediction-interval bounds: the t quantile is iterative.
     fn close_rel(actual: f64, expected: f64) {
-        close(actual, expected, expected.abs() * tol::INTERVAL_REL);
+        close(actual, expected, SIX_DIGITS);
     }
 
     fn ym(year: i32, month: u32) -> YearMonth {
@@ -1090,13 +1080,13 @@ mod tests {
         let m = means(&p);
         assert_eq!(m.len(), 12);
         // 100 × 1.17ᵐ
-        close(m[0], 117.0, tol::EXACT);
-        close(m[1], 136.89, tol::EXACT);
-        close(m[2], 160.1613, tol::EXACT);
-        close(m[3], 187.388_721, tol::EXACT); // the guide prints 188
-        close(m[5], 256.52, tol::PRINTED);
-        close(m[8], 410.84, tol::PRINTED); // the guide prints 413
-        close(m[11], 658.01, tol::PRINTED); // the guide prints 664
+        close(m[0], 117.0, EXACT);
+        close(m[1], 136.89, EXACT);
+        close(m[2], 160.1613, EXACT);
+        close(m[3], 187.388_721, EXACT); // the guide prints 188
+        close(m[5], 256.52, CENT);
+        close(m[8], 410.84, CENT); // the guide prints 413
+        close(m[11], 658.01, CENT); // the guide prints 664
         assert!(p
             .months
             .iter()
@@ -1120,7 +1110,7 @@ mod tests {
         close(
             project(100.0, &churn_only, START, 2).months[1].mean,
             25.0,
-            tol::EXACT,
+            EXACT,
         );
     }
 
@@ -1164,10 +1154,10 @@ mod tests {
     #[test]
     fn milestones_linear_interpolate_between_points() {
         let m = means(&project(3.0, &cafes(Interpolation::Linear), START, 13));
-        close(m[3], 8.0 + 7.0 / 3.0, tol::EXACT); // month 4: 8 + (15 − 8) × 1/3
-        close(m[4], 8.0 + 14.0 / 3.0, tol::EXACT);
+        close(m[3], 8.0 + 7.0 / 3.0, EXACT); // month 4: 8 + (15 − 8) × 1/3
+        close(m[4], 8.0 + 14.0 / 3.0, EXACT);
         assert_eq!(m[5], 15.0);
-        close(m[8], 32.5, tol::EXACT); // month 9: 15 + (50 − 15) × 3/6
+        close(m[8], 32.5, EXACT); // month 9: 15 + (50 − 15) × 3/6
         assert_eq!(m[11], 50.0);
         assert_eq!(m[12], 50.0);
     }
@@ -1193,7 +1183,7 @@ mod tests {
         };
         let m = means(&project(10.0, &growth, START, 7));
         assert_eq!(&m[..3], [10.0, 10.0, 30.0]);
-        close(m[3], 42.0, tol::EXACT); // 30 + (66 − 30) × 1/3: the later duplicate wins
+        close(m[3], 42.0, EXACT); // 30 + (66 − 30) × 1/3: the later duplicate wins
         assert_eq!(m[5], 66.0);
         assert_eq!(m[6], 66.0);
         let empty = Growth::Milestones {
@@ -1240,22 +1230,22 @@ mod tests {
     #[test]
     fn linear_trend_matches_the_hand_computed_fit() {
         let fit = fit_trend(&weekly_history(), TrendShape::Linear).unwrap();
-        close(fit.slope_per_day(), 385.714_285_714, tol::EXACT);
-        close(fit.intercept(), A, tol::EXACT);
-        close(fit.slope_per_month(), 385.714_285_714 * 30.4375, 1e-6);
-        close(fit.r_squared(), 1.0 - 300_000.0 / 36_750_000.0, tol::EXACT);
-        close(fit.residual_std_error(), S, tol::EXACT);
+        close(fit.slope_per_day(), 385.714_285_714, EXACT);
+        close(fit.intercept(), A, EXACT);
+        close(fit.slope_per_month(), 385.714_285_714 * 30.4375, EXACT);
+        close(fit.r_squared(), 1.0 - 300_000.0 / 36_750_000.0, EXACT);
+        close(fit.residual_std_error(), S, EXACT);
         assert_eq!(fit.n(), 4);
         assert_eq!(fit.origin(), date(2024, 1, 1));
         assert_eq!(fit.monthly_growth_pct(), None);
 
         // 30 days after the last observation: day 51.
         let f = fit.predict(date(2024, 2, 21), 95.0);
-        close(f.mean, 29_371.428_571, 1e-5);
+        close(f.mean, 29_371.428_571, EXACT);
         let (_, lower, upper) = by_hand(51.0);
         close_rel(f.lower, lower); // 24 674.37
         close_rel(f.upper, upper); // 34 068.49
-        close(lower, 24_674.368_801, 1e-5); // cross-check of the by-hand formula (Python)
+        close(lower, 24_674.368_801, EXACT); // cross-check of the by-hand formula (Python)
     }
 
     #[test]
@@ -1265,28 +1255,24 @@ mod tests {
         assert!(p.trend.is_some() && p.trend_error.is_none() && !p.saturated);
         for (forecast, day) in p.months.iter().zip([31.0, 60.0]) {
             let (mean, lower, upper) = by_hand(day);
-            close(forecast.mean, mean, 1e-6);
+            close(forecast.mean, mean, EXACT);
             close_rel(forecast.lower, lower);
             close_rel(forecast.upper, upper);
         }
-        close(p.months[0].mean, 21_657.142_857, 1e-5);
+        close(p.months[0].mean, 21_657.142_857, EXACT);
     }
 
     #[test]
     fn exponential_trend_fits_log_units() {
         let fit = fit_trend(&weekly_history(), TrendShape::Exponential).unwrap();
         // Python: OLS of ln y on x.
-        close(fit.intercept(), 9.206_258_172_524_159, tol::EXACT);
-        close(fit.slope_per_day(), 0.028_378_622_086_008_09, tol::EXACT);
-        close(fit.r_squared(), 0.998_313_692_506_157_4, tol::EXACT);
-        close(
-            fit.residual_std_error(),
-            0.012_909_048_131_492_34,
-            tol::EXACT,
-        );
-        close(fit.monthly_growth_pct().unwrap(), 137.209_684_743, 1e-6);
+        close(fit.intercept(), 9.206_258_172_524_159, EXACT);
+        close(fit.slope_per_day(), 0.028_378_622_086_008_09, EXACT);
+        close(fit.r_squared(), 0.998_313_692_506_157_4, EXACT);
+        close(fit.residual_std_error(), 0.012_909_048_131_492_34, EXACT);
+        close(fit.monthly_growth_pct().unwrap(), 137.209_684_743, EXACT);
         let f = fit.predict(date(2024, 2, 21), 95.0);
-        close(f.mean, 42_343.402_334, 1e-4);
+        close(f.mean, 42_343.402_334, EXACT);
         close_rel(f.lower, 36_207.085_499);
         close_rel(f.upper, 49_519.691_976);
     }
@@ -1301,7 +1287,7 @@ mod tests {
         close_rel(narrow.upper - narrow.mean, half);
         assert!(narrow.upper < wide.upper && narrow.lower > wide.lower);
         let point = fit.predict(date(2024, 2, 21), 0.0);
-        close(point.upper, point.mean, 1e-6);
+        close(point.upper, point.mean, EXACT);
         // NaN confidence means 95 %; 100 % is capped, not infinite.
         assert_eq!(fit.predict(date(2024, 2, 21), f64::NAN), wide);
         assert!(fit.predict(date(2024, 2, 21), 100.0).upper < MAX_UNITS);
@@ -1386,16 +1372,16 @@ mod tests {
     fn calendar_seasons_from_the_selextract_guide() {
         let november = calendar_multipliers(&seasons(), ym(2027, 11));
         assert_eq!(november.peak, 3.0);
-        close(november.average, (19.0 + 11.0 * 3.0) / 30.0, tol::EXACT); // 1.7333
+        close(november.average, (19.0 + 11.0 * 3.0) / 30.0, EXACT); // 1.7333
         assert_eq!(november.active, ["Black Friday"]);
 
         let july = calendar_multipliers(&seasons(), ym(2027, 7));
-        close(july.peak, 0.7, tol::EXACT);
-        close(july.average, 0.7, tol::EXACT);
+        close(july.peak, 0.7, EXACT);
+        close(july.average, 0.7, EXACT);
 
         let december = calendar_multipliers(&seasons(), ym(2027, 12));
         assert_eq!(december.peak, 2.0);
-        close(december.average, (14.0 + 17.0 * 2.0) / 31.0, tol::EXACT);
+        close(december.average, (14.0 + 17.0 * 2.0) / 31.0, EXACT);
         assert_eq!(december.active, ["Year End"]);
 
         let march = calendar_multipliers(&seasons(), ym(2027, 3));
@@ -1408,9 +1394,9 @@ mod tests {
         let holidays = [effect("Holidays", (12, 20), (1, 10), 1.5)];
         let january = calendar_multipliers(&holidays, ym(2028, 1));
         assert_eq!(january.peak, 1.5);
-        close(january.average, (10.0 * 1.5 + 21.0) / 31.0, tol::EXACT);
+        close(january.average, (10.0 * 1.5 + 21.0) / 31.0, EXACT);
         let december = calendar_multipliers(&holidays, ym(2027, 12));
-        close(december.average, (19.0 + 12.0 * 1.5) / 31.0, tol::EXACT);
+        close(december.average, (19.0 + 12.0 * 1.5) / 31.0, EXACT);
 
         let overlapping = [
             effect("Year End", (12, 15), (12, 31), 2.0),
@@ -1435,7 +1421,7 @@ mod tests {
         assert_eq!(calendar_multipliers(&leap_day, ym(2027, 2)).peak, 1.0);
         let leap = calendar_multipliers(&leap_day, ym(2028, 2));
         assert_eq!(leap.peak, 2.0);
-        close(leap.average, 30.0 / 29.0, tol::EXACT);
+        close(leap.average, 30.0 / 29.0, EXACT);
     }
 
     #[test]
@@ -1460,13 +1446,13 @@ mod tests {
         close(
             peak_rps(1e6, PeakShape::PeakToAverage { ratio: 3.0 }),
             34.722_222_222,
-            1e-8,
+            EXACT,
         );
         // 1 000 000 × 12 % ÷ 3 600 = 33.333 3…
         close(
             peak_rps(1e6, PeakShape::PeakHourShare { share_pct: 12.0 }),
             33.333_333_333,
-            1e-8,
+            EXACT,
         );
         assert_eq!(
             peak_rps(f64::NAN, PeakShape::PeakToAverage { ratio: 3.0 }),

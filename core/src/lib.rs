@@ -24,6 +24,7 @@ pub mod queueing;
 pub mod redis;
 pub mod sizing;
 pub mod tiers;
+pub mod tolerance;
 pub mod usl;
 pub mod validate;
 pub mod vertical;

@@ -73,6 +73,12 @@ pub struct Baseline {
     pub units: f64,
     /// How request traffic follows from the units.
     pub traffic: Traffic,
+    /// Peak requests per second that do not grow with units (health checks, crawlers,
+    /// internal jobs), added to the peak the traffic model gives. With [`Traffic::PeakRate`] it
+    /// is part of today's measured peak, so only the rest scales with units. 0 by default
+    /// (older plans): all traffic grows with units.
+    #[serde(default)]
+    pub fixed_peak_rps: f64,
     /// Database demand.
     #[serde(default)]
     pub database: DatabaseDemand,
@@ -396,6 +402,10 @@ pub struct VoicePolicy {
 }
 
 /// Committed-use (reserved instance, savings plan) discount.
+///
+/// When enabled, every term commits the floor of the app instances and GPU nodes running
+/// around the clock in that term (renewed term after term) and bills them at the discount; see
+/// [`crate::cost`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CommitmentPolicy {
@@ -425,7 +435,8 @@ pub struct OffHoursPolicy {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogs {
-    /// Day the prices were read; shown with every cost.
+    /// Day the prices were read; shown with every cost. An entry read on another day says so
+    /// in its own `priced_on`.
     pub priced_on: NaiveDate,
     /// App instance types, smallest first.
     pub instances: Vec<InstanceType>,
@@ -454,6 +465,11 @@ pub struct InstanceType {
     /// Where the figures come from.
     #[serde(default)]
     pub source: String,
+    /// Day this entry's price was read, when it differs from the catalog's
+    /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
+    /// catalog's day. See [`Catalogs::price_date`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priced_on: Option<NaiveDate>,
 }
 
 /// A managed database tier.
@@ -474,6 +490,11 @@ pub struct DatabaseTier {
     /// Where the figures come from.
     #[serde(default)]
     pub source: String,
+    /// Day this entry's price was read, when it differs from the catalog's
+    /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
+    /// catalog's day. See [`Catalogs::price_date`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priced_on: Option<NaiveDate>,
 }
 
 /// Redis topology.
@@ -505,6 +526,11 @@ pub struct RedisPlan {
     /// Where the figures come from.
     #[serde(default)]
     pub source: String,
+    /// Day this entry's price was read, when it differs from the catalog's
+    /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
+    /// catalog's day. See [`Catalogs::price_date`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priced_on: Option<NaiveDate>,
 }
 
 /// A GPU node type for voice processing.
@@ -522,6 +548,11 @@ pub struct GpuNode {
     /// Where the figures come from.
     #[serde(default)]
     pub source: String,
+    /// Day this entry's price was read, when it differs from the catalog's
+    /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
+    /// catalog's day. See [`Catalogs::price_date`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priced_on: Option<NaiveDate>,
 }
 
 impl Default for DatabaseDemand {
@@ -626,6 +657,7 @@ impl Default for Plan {
                     requests_per_unit_per_day: 200.0,
                     peak: PeakShape::PeakToAverage { ratio: 3.0 },
                 },
+                fixed_peak_rps: 0.0,
                 database: DatabaseDemand::default(),
                 redis: RedisDemand::default(),
                 voice: None,
@@ -644,6 +676,21 @@ impl Default for Plan {
             policies: Policies::default(),
             catalogs: crate::catalog::default_catalogs(),
         }
+    }
+}
+
+impl Catalogs {
+    /// The day an entry's price was read: its own `priced_on`, or the catalog's.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::catalog::default_catalogs;
+    /// let catalogs = default_catalogs();
+    /// let node = &catalogs.gpu_nodes[0];
+    /// assert_eq!(catalogs.price_date(node.priced_on), catalogs.priced_on);
+    /// ```
+    pub fn price_date(&self, entry_priced_on: Option<NaiveDate>) -> NaiveDate {
+        entry_priced_on.unwrap_or(self.priced_on)
     }
 }
 
@@ -668,11 +715,15 @@ impl YearMonth {
         NaiveDate::from_ymd_opt(self.year, self.month, 1)
     }
 
-    /// Number of days in the month (28–31); 30 when the fields are out of range.
+    /// Number of days in the month (28–31, Gregorian leap years); 30 when the month is out of
+    /// range.
     pub fn days(self) -> u32 {
-        let next = self.plus_months(1);
-        match (self.first_day(), next.first_day()) {
-            (Some(a), Some(b)) if b > a => (b - a).num_days() as u32,
+        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        match self.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
             _ => 30,
         }
     }
@@ -788,14 +839,24 @@ mod tests {
                 month: 12
             }
         );
-        assert_eq!(
-            YearMonth {
-                year: 2028,
-                month: 2
-            }
-            .days(),
-            29
-        );
+        for (year, month, days) in [
+            (2028, 2, 29),
+            (2027, 2, 28),
+            (2000, 2, 29),
+            (2100, 2, 28),
+            (2027, 4, 30),
+            (2027, 12, 31),
+            (2027, 13, 30),
+        ] {
+            assert_eq!(YearMonth { year, month }.days(), days, "{year}-{month}");
+        }
+        // The same as counting between first days.
+        for month in 1..=12 {
+            let m = YearMonth { year: 2027, month };
+            let next = m.plus_months(1).first_day().unwrap();
+            let days = (next - m.first_day().unwrap()).num_days();
+            assert_eq!(i64::from(m.days()), days);
+        }
         assert_eq!(jan.to_string(), "2027-01");
         assert_eq!("2027-01".parse::<YearMonth>(), Ok(jan));
         assert!("2027-13".parse::<YearMonth>().is_err());

@@ -25,6 +25,13 @@
 //! data when it exceeds the largest non-cluster plan (or one core's throughput); Redis recommends
 //! at least 3 primaries, ideally 3 primaries + 3 replicas (Redis cluster tutorial). Plans are
 //! chosen month by month with [`crate::tiers::progression`], memory being the one dimension.
+//!
+//! The two margins are different things and both apply: the `maxmemory` share is room the node
+//! needs *every day* (fork and rewrite), the scale-up trigger is how early to move to the next
+//! plan. With the defaults (75 % and 80 %) RSS reaches 60 % of a plan's memory before the move;
+//! a guide that counts only a trigger ("1.6 GB = 80 % of 2 GB") is expressed with a 100 % share
+//! and a fragmentation ratio of 1 (the Supabase/Redis preset). Throughput (operations per
+//! second) is not a dimension: a plan is chosen on memory alone.
 
 use crate::explain::Explanation;
 use crate::format;
@@ -446,8 +453,7 @@ mod tests {
     use super::*;
     use crate::catalog;
 
-    /// Tolerance for hand-checked megabytes.
-    const MB_TOLERANCE: f64 = 1e-6;
+    use crate::tolerance::{assert_close, EXACT};
 
     fn per_user(mb: f64) -> RedisDemand {
         RedisDemand {
@@ -466,13 +472,13 @@ mod tests {
             ..RedisPolicy::default()
         };
         let need = memory_need(&per_user(0.1), &policy, 10_000.0);
-        assert!((need.data_mb - 1000.0).abs() < MB_TOLERANCE);
-        assert!((need.node_memory_mb - 1000.0).abs() < MB_TOLERANCE);
+        assert_close("need.data_mb", need.data_mb, 1000.0, EXACT);
+        assert_close("need.node_memory_mb", need.node_memory_mb, 1000.0, EXACT);
         // With the defaults: 1 000 × 1.2 = 1 200 MB RSS, ÷ 75 % = 1 600 MB of node memory.
         let need = memory_need(&per_user(0.1), &RedisPolicy::default(), 10_000.0);
-        assert!((need.rss_mb - 1200.0).abs() < MB_TOLERANCE);
-        assert!((need.node_memory_mb - 1600.0).abs() < MB_TOLERANCE);
-        assert!((need.maxmemory_mb - 1200.0).abs() < MB_TOLERANCE);
+        assert_close("need.rss_mb", need.rss_mb, 1200.0, EXACT);
+        assert_close("need.node_memory_mb", need.node_memory_mb, 1600.0, EXACT);
+        assert_close("need.maxmemory_mb", need.maxmemory_mb, 1200.0, EXACT);
         assert_eq!(need.explain().figure, "1 600 MB of node memory");
         // Default ElastiCache-style plans at 80 %: 1.37 GB × 80 % = 1 096 MB < 1 600 MB,
         // 3.09 GB × 80 % = 2 472 MB fits → cache.t4g.medium; with a replica required the
@@ -507,7 +513,7 @@ mod tests {
         };
         // 100 MB + 1 000 × 50 × (100 + 96) B ÷ 10⁶ = 100 + 9.8 MB.
         let need = memory_need(&demand, &RedisPolicy::default(), 1000.0);
-        assert!((need.data_mb - 109.8).abs() < MB_TOLERANCE);
+        assert_close("need.data_mb", need.data_mb, 109.8, EXACT);
         assert!(need
             .explain()
             .formula
@@ -529,7 +535,7 @@ mod tests {
     fn supabase_guide_path_from_two_gb_to_a_cluster() {
         let plans = catalog::guide_redis_path();
         let needs = guide_node_memory_mb();
-        assert!((needs[0] - 1280.0).abs() < MB_TOLERANCE);
+        assert_close("needs[0]", needs[0], 1280.0, EXACT);
         let p = choose_plans(&plans, &RedisPolicy::default(), &needs, 80.0, 0);
         // Fits at 80 %: 2 GB ≤ 1 600 MB (≤ 100 users), 4 GB ≤ 3 200 MB (≤ 200), 8 GB ≤ 6 400 MB
         // (≤ 400), 16 GB ≤ 12 800 MB (≤ 800). Users: 80, 96, 115.2, …, 199.07 (month 6),
@@ -586,7 +592,7 @@ mod tests {
         assert!(topology(9).contains("exceeds the largest non-cluster plan (8 GB at 80 %)"));
         assert!(topology(9).contains("at least 3 primaries"));
         // Month 1 uses 1 280 of 2 000 MB.
-        assert!((p.months[0].usage_pct - 64.0).abs() < 1e-9);
+        assert_close("p.months[0].usage_pct", p.months[0].usage_pct, 64.0, EXACT);
     }
 
     #[test]

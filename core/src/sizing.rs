@@ -121,7 +121,7 @@ pub struct AppSizing {
 }
 
 impl AppSizing {
-    /// "7 × m7g.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
+    /// "6 × app.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
     /// binds", for an instance type called `instance_name`.
     ///
     /// # Example
@@ -242,6 +242,7 @@ pub fn size_app(peak_rps: f64, instance: &InstanceType, policy: &SizingPolicy) -
 mod tests {
     use super::*;
     use crate::catalog;
+    use crate::tolerance::{assert_close, EXACT};
 
     fn policy(min: u32, redundancy: u32) -> SizingPolicy {
         SizingPolicy {
@@ -264,7 +265,12 @@ mod tests {
         let s = size_app(200.0, &instance(50.0), &policy(2, 0));
         assert_eq!(s.needed_for_load, 6);
         assert_eq!(s.instances, 6);
-        assert!((s.utilisation_at_peak - 200.0 / 300.0).abs() < 1e-12);
+        assert_close(
+            "s.utilisation_at_peak",
+            s.utilisation_at_peak,
+            200.0 / 300.0,
+            EXACT,
+        );
         assert_eq!(s.binding, Binding::Load);
     }
 

@@ -516,8 +516,7 @@ mod tests {
     use super::*;
     use crate::catalog;
 
-    /// Tolerance for hand-checked percentages.
-    const PCT_TOLERANCE: f64 = 1e-9;
+    use crate::tolerance::{assert_close, EXACT};
 
     fn dims() -> [Dimension; 2] {
         database_dimensions()
@@ -564,10 +563,15 @@ mod tests {
         assert_eq!(p.first_month_beyond_catalog(), None);
         // Month 1 in Pro+: connections 150 / 500 = 30 % bind over 11.7 / 100 = 11.7 %.
         assert_eq!(p.months[0].binding_dimension, Some(0));
-        assert!((p.months[0].usage_pct - 30.0).abs() < PCT_TOLERANCE);
+        assert_close("p.months[0].usage_pct", p.months[0].usage_pct, 30.0, EXACT);
         // Month 14 in Team: 150 / 1 000 = 15 % vs 90 / 500 = 18 %.
         assert_eq!(p.months[13].binding_dimension, Some(1));
-        assert!((p.months[13].usage_pct - 18.0).abs() < PCT_TOLERANCE);
+        assert_close(
+            "p.months[13].usage_pct",
+            p.months[13].usage_pct,
+            18.0,
+            EXACT,
+        );
         let month_1 = p
             .explain_month(0, &tiers, &dims(), &guide_needs()[0])
             .unwrap();
@@ -601,7 +605,7 @@ mod tests {
         assert_eq!(p.upgrades.len(), 2);
         assert_eq!((p.upgrades[1].from, p.upgrades[1].to), (Some(3), None));
         assert_eq!(p.months[1].binding_dimension, Some(1));
-        assert!((p.months[1].usage_pct - 90.0).abs() < PCT_TOLERANCE);
+        assert_close("p.months[1].usage_pct", p.months[1].usage_pct, 90.0, EXACT);
         assert!(p
             .explain_month(1, &tiers, &dims(), &needs[1])
             .unwrap()

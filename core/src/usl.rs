@@ -585,10 +585,9 @@ fn r_squared(model: &UslModel, points: &[UslPoint]) -> Option<f64> {
 mod tests {
     use super::*;
 
-    /// Coefficients recovered from exact model points: only rounding separates them.
-    const RECOVERED: f64 = 1e-9;
-    /// Figures worked by hand to 3–4 significant digits.
-    const HAND: f64 = 1e-3;
+    // Coefficients recovered from exact model points are EXACT (only rounding separates
+    // them); figures worked by hand are checked to HAND.
+    use crate::tolerance::{assert_close, within, EXACT, HAND, ITERATIVE, ONE_DECIMAL, SIX_DIGITS};
 
     fn points_from(model: &UslModel, ns: &[f64]) -> Vec<UslPoint> {
         ns.iter()
@@ -611,12 +610,22 @@ mod tests {
         let model = UslModel::new(0.05, 0.001, 100.0).unwrap();
         // N* = √(0.95 / 0.001) = √950 = 30.822…
         let peak = model.peak().unwrap();
-        assert!((peak.concurrency - 30.822).abs() < HAND);
+        assert_close("peak.concurrency", peak.concurrency, 30.822, HAND);
         // C(N*) = 30.822 / (1 + 0.05 × 29.822 + 0.001 × 30.822 × 29.822) = 30.822 / 3.4103
         //       = 9.038, so X(N*) = 903.8 /s.
-        assert!((peak.throughput_per_s - 903.8).abs() < 0.1);
+        assert_close(
+            "peak.throughput_per_s",
+            peak.throughput_per_s,
+            903.8,
+            ONE_DECIMAL,
+        );
         // C(2) = 2 / (1 + 0.05 + 0.002) = 1.9011.
-        assert!((model.relative_capacity(2.0).unwrap() - 1.9011).abs() < HAND);
+        assert_close(
+            "model.relative_capacity(2.0).unwrap()",
+            model.relative_capacity(2.0).unwrap(),
+            1.9011,
+            HAND,
+        );
         // C(1) = 1 always.
         assert_eq!(model.relative_capacity(1.0).unwrap(), 1.0);
         // Beyond the peak, throughput falls.
@@ -636,16 +645,16 @@ mod tests {
             let points = points_from(&truth, &[1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 32.0]);
             let fitted = fit(&points).unwrap();
             assert!(
-                (fitted.model.contention_alpha() - alpha).abs() < RECOVERED,
+                within(fitted.model.contention_alpha(), alpha, EXACT),
                 "α: {fitted:?}"
             );
             assert!(
-                (fitted.model.coherency_beta() - beta).abs() < RECOVERED,
+                within(fitted.model.coherency_beta(), beta, EXACT),
                 "β: {fitted:?}"
             );
             assert_eq!(fitted.model.single_throughput_per_s(), 250.0);
             assert!(
-                fitted.r_squared.is_none_or(|r| r > 1.0 - 1e-12),
+                fitted.r_squared.is_none_or(|r| within(r, 1.0, EXACT)),
                 "{fitted:?}"
             );
         }
@@ -656,8 +665,13 @@ mod tests {
         let truth = UslModel::new(0.01, 1e-6, 10.0).unwrap();
         let points = points_from(&truth, &[1.0, 100.0, 1_000.0, 10_000.0, 100_000.0]);
         let fitted = fit(&points).unwrap().model;
-        assert!((fitted.contention_alpha() - 0.01).abs() < 1e-8);
-        assert!((fitted.coherency_beta() - 1e-6).abs() < 1e-12);
+        assert_close(
+            "fitted.contention_alpha()",
+            fitted.contention_alpha(),
+            0.01,
+            EXACT,
+        );
+        assert_close("β", fitted.coherency_beta(), 1e-6, SIX_DIGITS);
     }
 
     #[test]
@@ -667,11 +681,16 @@ mod tests {
             .map(|&n| point(n, 50.0 * n))
             .collect();
         let fitted = fit(&points).unwrap();
-        assert!(fitted.model.contention_alpha().abs() < RECOVERED);
-        assert!(fitted.model.coherency_beta().abs() < RECOVERED);
+        assert_close("α", fitted.model.contention_alpha(), 0.0, EXACT);
+        assert_close("β", fitted.model.coherency_beta(), 0.0, EXACT);
         assert_eq!(fitted.constraint, FitConstraint::None);
         assert!(fitted.model.peak().is_none());
-        assert!((fitted.r_squared.unwrap() - 1.0).abs() < 1e-12);
+        assert_close(
+            "fitted.r_squared.unwrap()",
+            fitted.r_squared.unwrap(),
+            1.0,
+            EXACT,
+        );
     }
 
     #[test]
@@ -726,7 +745,7 @@ mod tests {
         ];
         let fitted = fit(&points).unwrap().model;
         assert_eq!(fitted.single_throughput_per_s(), 100.0);
-        assert!(fitted.contention_alpha().abs() < RECOVERED);
+        assert_close("α", fitted.contention_alpha(), 0.0, EXACT);
     }
 
     #[test]
@@ -790,13 +809,33 @@ mod tests {
         let model = UslModel::new(0.05, 0.001, 100.0).unwrap();
         // N = 5: X(5) = 500 / 1.22 = 409.84, X(6) = 600 / 1.28 = 468.75, gain 58.9 /s = 0.589 X(1).
         let advice = model.scaling_advice(&ScalingOptions::new(5.0)).unwrap();
-        assert!((advice.throughput_per_s - 409.836).abs() < HAND);
-        assert!((advice.next_throughput_per_s - 468.75).abs() < HAND);
-        assert!((advice.marginal_gain_fraction - 0.58914).abs() < HAND);
+        assert_close(
+            "advice.throughput_per_s",
+            advice.throughput_per_s,
+            409.836,
+            HAND,
+        );
+        assert_close(
+            "advice.next_throughput_per_s",
+            advice.next_throughput_per_s,
+            468.75,
+            HAND,
+        );
+        assert_close(
+            "advice.marginal_gain_fraction",
+            advice.marginal_gain_fraction,
+            0.58914,
+            HAND,
+        );
         assert_eq!(advice.verdict, ScalingVerdict::Helps);
         // N = 10: X(10) = 1000 / 1.54 = 649.35, X(11) = 1100 / 1.61 = 683.23: gain 0.339 X(1).
         let advice = model.scaling_advice(&ScalingOptions::new(10.0)).unwrap();
-        assert!((advice.marginal_gain_fraction - 0.33882).abs() < HAND);
+        assert_close(
+            "advice.marginal_gain_fraction",
+            advice.marginal_gain_fraction,
+            0.33882,
+            HAND,
+        );
         assert_eq!(advice.verdict, ScalingVerdict::DiminishingReturns);
         // A lower threshold accepts it.
         let lenient = ScalingOptions {
@@ -823,7 +862,12 @@ mod tests {
         for n in [1.0, 10.0, 1e6] {
             let advice = model.scaling_advice(&ScalingOptions::new(n)).unwrap();
             assert_eq!(advice.verdict, ScalingVerdict::Helps);
-            assert!((advice.marginal_gain_fraction - 1.0).abs() < 1e-6);
+            assert_close(
+                "advice.marginal_gain_fraction",
+                advice.marginal_gain_fraction,
+                1.0,
+                ITERATIVE,
+            );
             assert!(advice.peak.is_none());
         }
     }

@@ -11,7 +11,8 @@
 
 use crate::input::{FieldProblem, NumberSpec};
 use crate::plan::{
-    Baseline, Catalogs, Growth, PeakShape, Plan, Policies, Scenario, Traffic, VoiceDemand,
+    Baseline, Catalogs, Growth, MonthDay, PeakShape, Plan, Policies, Scenario, Traffic,
+    VoiceDemand, YearMonth,
 };
 use std::collections::HashSet;
 use std::fmt;
@@ -63,6 +64,12 @@ pub const MAX_SCENARIOS: usize = 12;
 pub const MAX_LIST: usize = 500;
 /// Longest name or label, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
+/// Most scaling measurements (load-test points) a plan can hold.
+pub const MAX_SCALING_POINTS: usize = 100;
+/// Most calendar effects one scenario can hold.
+pub const MAX_CALENDAR_EFFECTS: usize = 50;
+/// Earliest and latest calendar years a plan can start in (`YYYY-MM`).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 const fn spec(
     label: &'static str,
@@ -94,6 +101,7 @@ pub mod specs {
     pub const PEAK_HOUR_SHARE: NumberSpec =
         spec("Peak-hour share", "%", 100.0 / 24.0, 100.0, false);
     pub const PEAK_RPS: NumberSpec = spec("Peak traffic today", "req/s", 0.0, 1e7, false);
+    pub const FIXED_PEAK_RPS: NumberSpec = spec("Fixed peak traffic", "req/s", 0.0, 1e7, false);
     pub const DATA_GB_FIXED: NumberSpec = spec("Fixed database data", "GB", 0.0, 1e6, false);
     pub const DATA_GB_PER_UNIT: NumberSpec = spec("Database data per unit", "GB", 0.0, 1e3, false);
     pub const CONNECTIONS_PER_UNIT: NumberSpec = spec("Connections per unit", "", 0.0, 1e3, false);
@@ -256,6 +264,7 @@ impl Plan {
     pub fn validate(&self) -> Result<ValidPlan, Vec<PlanError>> {
         let mut c = Checker::default();
         c.name("name", "The plan's name", &self.name);
+        check_start(&mut c, self.start);
         c.count("horizon_months", specs::HORIZON, self.horizon_months);
         let has_voice = self.baseline.voice.is_some();
         check_baseline(&mut c, &self.baseline);
@@ -299,6 +308,23 @@ fn check_baseline(c: &mut Checker, b: &Baseline) {
         }
         Traffic::PeakRate { peak_rps } => {
             c.number("baseline.traffic.peak_rps", specs::PEAK_RPS, *peak_rps)
+        }
+    }
+    c.number(
+        "baseline.fixed_peak_rps",
+        specs::FIXED_PEAK_RPS,
+        b.fixed_peak_rps,
+    );
+    if let Traffic::PeakRate { peak_rps } = b.traffic {
+        if b.fixed_peak_rps > peak_rps {
+            c.fail(
+                "baseline.fixed_peak_rps",
+                format!(
+                    "Fixed peak traffic ({}) is part of today's peak and cannot exceed it ({})",
+                    specs::FIXED_PEAK_RPS.with_unit(b.fixed_peak_rps),
+                    specs::PEAK_RPS.with_unit(peak_rps)
+                ),
+            );
         }
     }
     let db = &b.database;
@@ -368,6 +394,27 @@ fn check_baseline(c: &mut Checker, b: &Baseline) {
             );
         }
     }
+    if c.list_len(
+        "baseline.scaling",
+        "Scaling measurements",
+        b.scaling.len(),
+        0,
+        MAX_SCALING_POINTS,
+    ) {
+        for (i, point) in b.scaling.iter().enumerate() {
+            let path = format!("baseline.scaling[{i}]");
+            c.number(
+                format!("{path}.instances"),
+                specs::SCALING_INSTANCES,
+                point.instances,
+            );
+            c.number(
+                format!("{path}.throughput_rps"),
+                specs::SCALING_THROUGHPUT,
+                point.throughput_rps,
+            );
+        }
+    }
     c.count(
         "baseline.today.app_instances",
         specs::TODAY_INSTANCES,
@@ -408,8 +455,45 @@ fn check_voice(c: &mut Checker, v: &VoiceDemand) {
     );
 }
 
+/// The start month: a real month within [`YEARS`]. Text is checked when it is read; this
+/// catches a plan built in code or edited field by field.
+fn check_start(c: &mut Checker, start: YearMonth) {
+    if !YEARS.contains(&start.year) || !(1..=12).contains(&start.month) {
+        c.fail(
+            "start",
+            format!(
+                "The start month {:04}-{:02} is not a month between {}-01 and {}-12",
+                start.year,
+                start.month,
+                YEARS.start(),
+                YEARS.end()
+            ),
+        );
+    }
+}
+
+/// A day of the year written `MM-DD`: a real day in a leap year (29 February allowed).
+fn check_month_day(c: &mut Checker, path: String, label: &str, day: MonthDay) {
+    if chrono::NaiveDate::from_ymd_opt(2024, day.month, day.day).is_none() {
+        c.fail(
+            path,
+            format!("{label} {day} is not a day of the year (MM-DD, e.g. 11-20)"),
+        );
+    }
+}
+
 fn check_scenarios(c: &mut Checker, scenarios: &[Scenario]) {
-    if !c.list_len("scenarios", "The plan", scenarios.len(), 1, MAX_SCENARIOS) {
+    if scenarios.is_empty() {
+        c.fail("scenarios", "The plan needs at least one scenario");
+        return;
+    }
+    if !c.list_len(
+        "scenarios",
+        "The scenario list",
+        scenarios.len(),
+        1,
+        MAX_SCENARIOS,
+    ) {
         return;
     }
     c.unique_names(
@@ -426,11 +510,13 @@ fn check_scenarios(c: &mut Checker, scenarios: &[Scenario]) {
             "The calendar",
             effects.len(),
             0,
-            50,
+            MAX_CALENDAR_EFFECTS,
         ) {
             for (j, effect) in effects.iter().enumerate() {
                 let path = format!("{path}.calendar[{j}]");
                 c.name(format!("{path}.name"), "A season's name", &effect.name);
+                check_month_day(c, format!("{path}.from"), "The first day", effect.from);
+                check_month_day(c, format!("{path}.to"), "The last day", effect.to);
                 c.number(
                     format!("{path}.multiplier"),
                     specs::MULTIPLIER,
@@ -940,12 +1026,65 @@ mod tests {
     }
 
     #[test]
+    fn start_month_calendar_days_and_scaling_points_are_checked() {
+        let mut plan = Plan::default();
+        plan.start = YearMonth {
+            year: 2027,
+            month: 13,
+        };
+        plan.scenarios[0].calendar = vec![crate::plan::CalendarEffect {
+            name: "Black Friday".into(),
+            from: MonthDay { month: 2, day: 30 },
+            to: MonthDay { month: 11, day: 30 },
+            multiplier: 3.0,
+            year: None,
+        }];
+        plan.baseline.scaling = vec![
+            crate::plan::ScalingPoint {
+                instances: 0.0,
+                throughput_rps: f64::NAN,
+            };
+            3
+        ];
+        let errors = plan.validate().unwrap_err();
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages[..4],
+            [
+                "The start month 2027-13 is not a month between 1900-01 and 2200-12 (start)",
+                "Instances tested must be at least 1 (baseline.scaling[0].instances)",
+                "Measured throughput is not a finite number (baseline.scaling[0].throughput_rps)",
+                "Instances tested must be at least 1 (baseline.scaling[1].instances)",
+            ]
+        );
+        assert_eq!(
+            messages.last().map(String::as_str),
+            Some(
+                "The first day 02-30 is not a day of the year (MM-DD, e.g. 11-20) \
+                 (scenarios[0].calendar[0].from)"
+            )
+        );
+        plan.start.month = 1;
+        plan.scenarios[0].calendar[0].from.day = 29;
+        plan.baseline.scaling = vec![
+            crate::plan::ScalingPoint {
+                instances: 1.0,
+                throughput_rps: 10.0,
+            };
+            MAX_SCALING_POINTS + 1
+        ];
+        assert_eq!(paths(&plan), ["baseline.scaling"]);
+        plan.baseline.scaling.truncate(MAX_SCALING_POINTS);
+        assert!(plan.validate().is_ok());
+    }
+
+    #[test]
     fn empty_catalogs_and_scenarios_are_rejected() {
         let mut plan = Plan::default();
         plan.scenarios.clear();
         plan.catalogs.databases.clear();
         let errors = plan.validate().unwrap_err();
-        assert_eq!(errors[0].message, "The plan needs at least 1 entry");
+        assert_eq!(errors[0].message, "The plan needs at least one scenario");
         assert_eq!(errors[1].path, "catalogs.databases");
     }
 }

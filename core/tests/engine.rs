@@ -8,10 +8,8 @@ use headroom_core::plan::{
     CostLine, DatabaseTier, GpuNode, Growth, InstanceType, PeakShape, Plan, RedisPlan,
     RedisTopology, Scenario, Traffic, VoiceDemand,
 };
+use headroom_core::tolerance::{assert_close, CENT, EXACT, ITERATIVE};
 use headroom_core::validate::ValidPlan;
-
-/// Tolerance for hand-checked figures.
-const TOLERANCE: f64 = 1e-9;
 
 /// 1 000 users, steady, 8 640 requests each a day at a peak-to-average ratio of 2: 200 req/s.
 /// One app type (50 req/s, $60), two database tiers, one Redis plan, one GPU node type.
@@ -64,6 +62,7 @@ fn small_plan() -> Plan {
         capacity_rps: 50.0,
         usd_per_month: 60.0,
         source: "test".to_owned(),
+        priced_on: None,
     }];
     plan.catalogs.databases = vec![
         DatabaseTier {
@@ -73,6 +72,7 @@ fn small_plan() -> Plan {
             storage_gb: 8.0,
             usd_per_month: 25.0,
             source: "test".to_owned(),
+            priced_on: None,
         },
         DatabaseTier {
             name: "Large".to_owned(),
@@ -81,6 +81,7 @@ fn small_plan() -> Plan {
             storage_gb: 100.0,
             usd_per_month: 100.0,
             source: "test".to_owned(),
+            priced_on: None,
         },
     ];
     plan.catalogs.redis = vec![RedisPlan {
@@ -90,6 +91,7 @@ fn small_plan() -> Plan {
         nodes: 1,
         usd_per_month: 15.0,
         source: "test".to_owned(),
+        priced_on: None,
     }];
     plan.catalogs.gpu_nodes = vec![GpuNode {
         name: "gpu.test".to_owned(),
@@ -97,6 +99,7 @@ fn small_plan() -> Plan {
         sessions_per_node: 2,
         usd_per_month: 500.0,
         source: "test".to_owned(),
+        priced_on: None,
     }];
     plan
 }
@@ -121,26 +124,51 @@ fn sentence(plan: &ValidPlan, results: &PlanResults, figure: Figure) -> String {
 fn hand_checked_figures() {
     let (plan, results) = run(small_plan());
     let m = first_month(&results);
-    assert!((m.units_sized - 1000.0).abs() < TOLERANCE);
+    assert_close("m.units_sized", m.units_sized, 1000.0, EXACT);
     // 1 000 × 8 640 ÷ 86 400 × 2.
-    assert!((m.peak_rps - 200.0).abs() < TOLERANCE);
+    assert_close("m.peak_rps", m.peak_rps, 200.0, EXACT);
     // ⌈200 ÷ (50 × 70 %)⌉ = ⌈5.71⌉ = 6, + 1 spare.
     assert_eq!(m.app.needed_for_load, 6);
     assert_eq!(m.app.instances, 7);
     assert!(!m.app.over_max);
     // Pools: 7 × 10 + 5 = 75; per unit: 0.1 × 1 000 = 100, which binds.
-    assert!((m.database.connections_from_pools - 75.0).abs() < TOLERANCE);
-    assert!((m.database.connections_from_units - 100.0).abs() < TOLERANCE);
-    assert!((m.database.connections - 100.0).abs() < TOLERANCE);
-    assert!((m.database.data_gb - 2.0).abs() < TOLERANCE);
+    assert_close(
+        "m.database.connections_from_pools",
+        m.database.connections_from_pools,
+        75.0,
+        EXACT,
+    );
+    assert_close(
+        "m.database.connections_from_units",
+        m.database.connections_from_units,
+        100.0,
+        EXACT,
+    );
+    assert_close(
+        "m.database.connections",
+        m.database.connections,
+        100.0,
+        EXACT,
+    );
+    assert_close("m.database.data_gb", m.database.data_gb, 2.0, EXACT);
     // Small holds max(60, 200) = 200 × 80 % = 160 ≥ 100 connections, 6.4 GB ≥ 2 GB.
     assert_eq!(m.database.tier, Some(0));
     // 75 app connections > 80 % of Small's 60 direct ones.
     assert!(m.database.needs_pooler);
     // Redis: 100 MB × 1.2 ÷ 75 % = 160 MB of node memory; 1 GB × 80 % holds it.
-    assert!((m.redis.need.data_mb - 100.0).abs() < TOLERANCE);
-    assert!((m.redis.need.node_memory_mb - 160.0).abs() < TOLERANCE);
-    assert!((m.redis.need.maxmemory_mb - 120.0).abs() < TOLERANCE);
+    assert_close("m.redis.need.data_mb", m.redis.need.data_mb, 100.0, EXACT);
+    assert_close(
+        "m.redis.need.node_memory_mb",
+        m.redis.need.node_memory_mb,
+        160.0,
+        EXACT,
+    );
+    assert_close(
+        "m.redis.need.maxmemory_mb",
+        m.redis.need.maxmemory_mb,
+        120.0,
+        EXACT,
+    );
     assert_eq!(m.redis.plan, Some(0));
     assert_eq!(m.redis.topology_words(), Some("single node"));
     // Voice: 1 000 × 0.5 × 15 % = 75 sessions in the busiest hour, × 4 min ÷ 60 = 5 at once:
@@ -148,9 +176,24 @@ fn hand_checked_figures() {
     // 1 stream waits 5.6 s at p95 (ln(0.26 / 0.05) ÷ ((1 − 0.26) ÷ 2.5 s)), 2 streams meet
     // 2 s (C = 0.03 < 5 %) → ⌈2 ÷ 4⌉ = 1 node by queueing. max(3, 1) + 1 spare = 4.
     let voice = m.voice.as_ref().expect("the plan has voice");
-    assert!((voice.busiest_hour_sessions - 75.0).abs() < TOLERANCE);
-    assert!((voice.concurrent_sessions - 5.0).abs() < TOLERANCE);
-    assert!((voice.offered_load_erlangs - 75.0 * 5.0 / 3600.0 * 2.5).abs() < TOLERANCE);
+    assert_close(
+        "voice.busiest_hour_sessions",
+        voice.busiest_hour_sessions,
+        75.0,
+        EXACT,
+    );
+    assert_close(
+        "voice.concurrent_sessions",
+        voice.concurrent_sessions,
+        5.0,
+        EXACT,
+    );
+    assert_close(
+        "voice.offered_load_erlangs",
+        voice.offered_load_erlangs,
+        75.0 * 5.0 / 3600.0 * 2.5,
+        EXACT,
+    );
     assert_eq!(voice.nodes_by_concurrency, 3);
     assert_eq!(voice.servers, 2);
     assert_eq!(voice.nodes_by_queue, 1);
@@ -171,13 +214,20 @@ fn hand_checked_figures() {
     );
     let amounts: Vec<f64> = m.cost.items.iter().map(|i| i.usd_per_month).collect();
     for (amount, expected) in amounts.iter().zip([420.0, 25.0, 15.0, 2000.0, 30.0]) {
-        assert!(
-            (amount - expected).abs() < TOLERANCE,
-            "{amount} vs {expected}"
-        );
+        assert_close("cost line", *amount, expected, EXACT);
     }
-    assert!((m.cost.total_usd_per_month - 2490.0).abs() < TOLERANCE);
-    assert!((m.cost_per_unit_usd.unwrap() - 2.49).abs() < TOLERANCE);
+    assert_close(
+        "m.cost.total_usd_per_month",
+        m.cost.total_usd_per_month,
+        2490.0,
+        EXACT,
+    );
+    assert_close(
+        "m.cost_per_unit_usd.unwrap()",
+        m.cost_per_unit_usd.unwrap(),
+        2.49,
+        EXACT,
+    );
     let _ = plan;
 }
 
@@ -270,8 +320,20 @@ fn every_figure_explains_itself() {
     );
     assert_eq!(
         sentence(&plan, &results, Figure::CostPerUnit),
-        "$2.49 per user = $2 490/month ÷ 1 000 users — the total cost spread over the units \
-         sized for"
+        "$2.49 per user = $2 490/month ÷ 1 000 users — the total cost spread over the forecast \
+         (headroom is spare capacity, not users)"
+    );
+    // 1 000 users × 0.5 sessions a day × 31 days (January) = 15 500 sessions.
+    assert_close(
+        "m.cost_per_session_usd.unwrap()",
+        m.cost_per_session_usd.unwrap(),
+        2490.0 / 15_500.0,
+        EXACT,
+    );
+    assert_eq!(
+        sentence(&plan, &results, Figure::CostPerSession),
+        "$0.161 per session = $2 490/month ÷ 15 500 sessions — the total cost spread over the \
+         month's voice sessions"
     );
     // Every table figure of every month explains itself, and nothing out of range does.
     for month in 1..=2 {
@@ -293,7 +355,12 @@ fn app_pools_and_the_wait_target_can_bind_too() {
     plan.catalogs.gpu_nodes[0].sessions_per_node = 100;
     let (plan, results) = run(plan);
     let m = first_month(&results);
-    assert!((m.database.connections - 75.0).abs() < TOLERANCE);
+    assert_close(
+        "m.database.connections",
+        m.database.connections,
+        75.0,
+        EXACT,
+    );
     assert_eq!(
         sentence(&plan, &results, Figure::DbConnections),
         "75 connections = 7 instances × 10 pool + 5 background = 75 — the app pools bind"
@@ -375,7 +442,12 @@ fn absurd_voice_loads_take_bounded_work() {
     assert_nodes_finite_and_monotone(&results);
     let first = first_month(&results).voice.as_ref().unwrap();
     // Month 1 has grown 4 % already: 10 400 erlangs.
-    assert!((first.offered_load_erlangs - 10_400.0).abs() < 1e-6);
+    assert_close(
+        "first.offered_load_erlangs",
+        first.offered_load_erlangs,
+        10_400.0,
+        ITERATIVE,
+    );
     assert_eq!(first.queue_model, QueueModel::HalfinWhitt);
     // The approximation stays close to what the load needs: above A, within a few √A.
     let servers = first.servers as f64;
@@ -418,18 +490,10 @@ fn scaling_measurements_warn_where_adding_instances_stops_helping() {
     plan.baseline.units *= 20.0;
     let (_, results) = run(plan);
     let check = results.scenarios[0].scaling.as_ref().expect("a fit");
-    assert!(
-        (check.contention_alpha - 0.05).abs() < 1e-6,
-        "{}",
-        check.contention_alpha
-    );
-    assert!(
-        (check.coherency_beta - 0.001).abs() < 1e-7,
-        "{}",
-        check.coherency_beta
-    );
+    assert_close("α", check.contention_alpha, 0.05, ITERATIVE);
+    assert_close("β", check.coherency_beta, 0.001, ITERATIVE);
     let peak = check.peak_instances.expect("a peak");
-    assert!((peak - 30.822).abs() < 0.01, "{peak}");
+    assert_close("peak", peak, 30.822, CENT);
     assert!(check.busiest_instances >= 31, "{}", check.busiest_instances);
     assert_eq!(check.verdict, "past the peak");
     assert_eq!(check.first_month_past_peak, Some(1));
@@ -457,4 +521,138 @@ fn progression_starts_at_todays_tier() {
         .tier
         .expect("fits");
     assert_eq!(valid.catalogs.databases[tier].name, largest);
+}
+
+#[test]
+fn fixed_traffic_does_not_grow_with_units_but_takes_headroom_and_seasons() {
+    let mut plan = small_plan();
+    // 200 req/s today, of which 20 do not grow: 180 req/s for 1 000 users.
+    plan.baseline.traffic = Traffic::PeakRate { peak_rps: 200.0 };
+    plan.baseline.fixed_peak_rps = 20.0;
+    plan.scenarios[0].growth = Growth::Compound {
+        monthly_growth_pct: 50.0,
+        monthly_churn_pct: 0.0,
+    };
+    plan.policies.headroom_pct = 10.0;
+    let (valid, results) = run(plan.clone());
+    let m = first_month(&results);
+    // 1 500 users × 1.1 = 1 650 sized for: 20 × 1.1 + 180 × 1 650 ÷ 1 000 = 22 + 297 = 319.
+    assert_close("m.units_sized", m.units_sized, 1650.0, EXACT);
+    assert_close("m.peak_rps", m.peak_rps, 319.0, EXACT);
+    assert_eq!(
+        sentence(&valid, &results, Figure::PeakRps),
+        "319 req/s = 22 req/s fixed + 180 req/s today × 1 650 users ÷ 1 000 users today — the \
+         forecast plus 10 % headroom binds"
+    );
+    // A fixed part larger than today's whole peak is refused.
+    plan.baseline.fixed_peak_rps = 250.0;
+    let errors = plan.validate().unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "baseline.fixed_peak_rps");
+    assert_eq!(
+        errors[0].message,
+        "Fixed peak traffic (250 req/s) is part of today's peak and cannot exceed it (200 req/s)"
+    );
+    // With a daily volume the fixed part is added to the shaped peak: 20 + 1 500 × 8 640 ÷
+    // 86 400 × 2 = 320 req/s without headroom.
+    let mut daily = small_plan();
+    daily.baseline.fixed_peak_rps = 20.0;
+    daily.baseline.units = 1500.0;
+    let (_, results) = run(daily);
+    assert_close(
+        "first_month(&results).peak_rps",
+        first_month(&results).peak_rps,
+        320.0,
+        EXACT,
+    );
+}
+
+#[test]
+fn commitments_discount_the_instances_running_around_the_clock() {
+    let mut plan = small_plan();
+    plan.policies.commitment.enabled = true;
+    plan.policies.commitment.discount_pct = 30.0;
+    plan.policies.commitment.term_months = 12;
+    let (valid, results) = run(plan.clone());
+    let m = first_month(&results);
+    // Steady: 7 app instances and 4 GPU nodes every month, all committed.
+    assert_eq!((m.committed_app_instances, m.committed_gpu_nodes), (7, 4));
+    let amounts: Vec<f64> = m.cost.items.iter().map(|i| i.usd_per_month).collect();
+    // 7 × $60 × 70 % = $294; 4 × $500 × 70 % = $1 400.
+    assert_close("amounts[0]", amounts[0], 294.0, EXACT);
+    assert_close("amounts[3]", amounts[3], 1400.0, EXACT);
+    assert_eq!(
+        sentence(&valid, &results, Figure::Cost { component: 0 }),
+        "$294 = 7 × $60.00 app.test − 7 committed × $60.00 × 30 % discount"
+    );
+    let advice = results.scenarios[0].gpu_commitment.as_ref().expect("voice");
+    assert_eq!(advice.recommended.units, 4);
+
+    // With off-hours scale-down only the 4 instances kept at night are committed: 7 × $60 −
+    // 3 × $60 × 108/168 off hours − 4 × $60 × 30 %.
+    plan.policies.off_hours.enabled = true;
+    let (valid, results) = run(plan);
+    let m = first_month(&results);
+    assert_eq!(m.committed_app_instances, 4);
+    let expected = 420.0 - 3.0 * 60.0 * 108.0 / 168.0 - 4.0 * 60.0 * 0.3;
+    assert_close(
+        "m.cost.items[0].usd_per_month",
+        m.cost.items[0].usd_per_month,
+        expected,
+        EXACT,
+    );
+    assert_eq!(
+        sentence(&valid, &results, Figure::Cost { component: 0 }),
+        "$232 = 7 × $60.00 app.test − $116 off-hours saving − 4 committed × $60.00 × 30 % \
+         discount"
+    );
+    let advice = results.scenarios[0].commitment.as_ref().expect("enabled");
+    assert_eq!(advice.recommended.units, 4);
+    assert_eq!(advice.recommended.pays_off_month, Some(1));
+}
+
+#[test]
+fn the_results_say_when_to_move_up_a_size_and_price_a_mix() {
+    // The default catalog and policy (m7g.large at 50 req/s, 70 %, 2–10 instances), 100 req/s
+    // today growing 50 % a month: 150, 225, 337.5, 506 req/s.
+    let mut plan = Plan {
+        horizon_months: 4,
+        ..Plan::default()
+    };
+    plan.baseline.traffic = Traffic::PeakRate { peak_rps: 100.0 };
+    plan.scenarios[0].growth = Growth::Compound {
+        monthly_growth_pct: 50.0,
+        monthly_churn_pct: 0.0,
+    };
+    let (_, results) = run(plan);
+    let s = &results.scenarios[0];
+    let instances: Vec<u64> = s.months.iter().map(|m| m.app.instances).collect();
+    // ⌈150 ÷ 35⌉ = 5, ⌈225 ÷ 35⌉ = 7, ⌈337.5 ÷ 35⌉ = 10, ⌈506.25 ÷ 35⌉ = 15.
+    assert_eq!(instances, [5, 7, 10, 15]);
+    // Month 1: 2 × m7g.xlarge ($238.2) serve 150 req/s for less than 5 × m7g.large ($298).
+    let change = &s.size_change;
+    assert_eq!(change.month, Some(1));
+    assert_eq!(
+        change.reason,
+        Some(headroom_core::vertical::SizeChangeReason::LargerIsCheaper)
+    );
+    assert_eq!(change.move_to, Some(3));
+    assert!(s.timeline.iter().any(|e| {
+        e.month == 1
+        && e.text
+            == "A larger instance size is cheaper than adding instances: month 1: 2 × m7g.xlarge \
+                = $238.2/month serves 150 req/s for $59.8 less than 5 × m7g.large = $298/month"
+    }));
+    // Month 4 passes the maximum: 6 × m7g.xlarge ($714.6) is the cheapest larger size within
+    // it (3 × m7g.2xlarge $714.9, 2 × m7g.4xlarge $953).
+    assert!(s.timeline.iter().any(|e| e.month == 4
+        && e.text
+            == "App needs 15 instances, above the maximum of 10: move up to m7g.xlarge (6 \
+                instances)"));
+    // The busiest month, 506.25 req/s (723.2 req/s of capacity): 3 × m7g.2xlarge = $714.9 is
+    // the cheapest single size within 10; the cheapest mix is never dearer.
+    let mix = s.vertical.cheapest_mix.as_ref().expect("a mix fits");
+    let best = &s.vertical.options[s.vertical.cheapest.expect("a size fits")];
+    assert!(mix.usd_per_month <= best.usd_per_month + EXACT.allowed(best.usd_per_month));
+    assert!(mix.capacity_rps * 0.7 >= 506.25 - EXACT.allowed(506.25));
 }

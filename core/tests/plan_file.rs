@@ -91,6 +91,13 @@ fn v1_fixtures_keep_their_values() {
     assert_eq!(yaml.name, "Café chain: 2027");
     assert_eq!(yaml.scenarios[0].name, "no");
     assert_eq!(yaml.baseline.traffic, Traffic::PeakRate { peak_rps: 4.5 });
+    assert_eq!(yaml.baseline.fixed_peak_rps, 0.5);
+    // One entry priced on its own day; the rest on the catalog's.
+    assert_eq!(
+        yaml.catalogs.gpu_nodes[0].priced_on.map(|d| d.to_string()),
+        Some("2026-09-15".to_owned())
+    );
+    assert_eq!(yaml.catalogs.gpu_nodes[1].priced_on, None);
     assert_eq!(
         yaml.baseline
             .voice
@@ -111,6 +118,8 @@ fn v1_fixtures_keep_their_values() {
     assert_eq!(default_yaml, default_json);
     assert_eq!(default_yaml.name, "New plan");
     assert_eq!(default_yaml.baseline.units, 1000.0);
+    // Written before `fixed_peak_rps` existed: all traffic grows with units.
+    assert_eq!(default_yaml.baseline.fixed_peak_rps, 0.0);
 
     let hand = import(&read(&dir.join("hand-written.yaml"))).unwrap();
     assert_eq!(hand.name, "Bakery app");

@@ -1,21 +1,123 @@
 //! Invariants of the whole engine that must hold for every accepted plan: more load never
 //! yields fewer instances, nodes or a lower tier; cost never falls when only load grows;
-//! validation accepts what is in range, and every result is a finite number.
+//! validation accepts what is in range, rejects what is not (naming every field), and nothing —
+//! accepted or rejected — makes the engine or its models panic or return NaN or ∞.
+//!
+//! Plans are drawn across every growth model (compound, milestones, trend), both traffic models
+//! and peak shapes, calendar effects, headroom, forecast bounds, redundancy, voice, off-hours
+//! scale-down and commitments.
 
+use chrono::NaiveDate;
 use headroom_core::engine::{self, PlanResults};
-use headroom_core::plan::{Growth, PeakShape, Plan, Scenario, Traffic, VoiceDemand};
+use headroom_core::growth;
+use headroom_core::plan::{
+    CalendarEffect, ForecastBound, Growth, Interpolation, Milestone, MonthDay, Observation,
+    PeakShape, Plan, Scenario, Traffic, TrendShape, VoiceDemand,
+};
+use headroom_core::redis;
+use headroom_core::sizing::{self, SizingPolicy};
+use headroom_core::tolerance::EXACT;
+use headroom_core::vertical;
 use proptest::prelude::*;
 
-/// A plan drawn from the accepted ranges: demand, traffic, data, voice and policies vary.
+fn any_growth() -> impl Strategy<Value = Growth> {
+    let compound = (-5.0..30.0f64, 0.0..5.0f64).prop_map(|(g, c)| Growth::Compound {
+        monthly_growth_pct: g,
+        monthly_churn_pct: c,
+    });
+    let milestones = (
+        prop::collection::btree_map(1u32..=120, 0.0..1e6f64, 1..6),
+        any::<bool>(),
+    )
+        .prop_map(|(points, linear)| Growth::Milestones {
+            points: points
+                .into_iter()
+                .map(|(month, units)| Milestone { month, units })
+                .collect(),
+            between: if linear {
+                Interpolation::Linear
+            } else {
+                Interpolation::Step
+            },
+        });
+    let trend = (
+        prop::collection::vec((1..60i64, 1.0..1e6f64), 3..8),
+        any::<bool>(),
+        50.0..99.9f64,
+    )
+        .prop_map(|(steps, exponential, confidence_pct)| {
+            let mut date = NaiveDate::from_ymd_opt(2026, 1, 1).expect("a real date");
+            Growth::Trend {
+                history: steps
+                    .into_iter()
+                    .map(|(gap, units)| {
+                        date += chrono::Duration::days(gap);
+                        Observation { date, units }
+                    })
+                    .collect(),
+                shape: if exponential {
+                    TrendShape::Exponential
+                } else {
+                    TrendShape::Linear
+                },
+                confidence_pct,
+            }
+        });
+    prop_oneof![2 => compound, 1 => milestones, 1 => trend]
+}
+
+fn any_calendar() -> impl Strategy<Value = Vec<CalendarEffect>> {
+    prop::collection::vec(
+        ((1..=12u32, 1..=28u32), (1..=12u32, 1..=28u32), 0.0..5.0f64),
+        0..3,
+    )
+    .prop_map(|effects| {
+        effects
+            .into_iter()
+            .map(|(from, to, multiplier)| CalendarEffect {
+                name: "Season".to_owned(),
+                from: MonthDay {
+                    month: from.0,
+                    day: from.1,
+                },
+                to: MonthDay {
+                    month: to.0,
+                    day: to.1,
+                },
+                multiplier,
+                year: None,
+            })
+            .collect()
+    })
+}
+
+fn any_traffic() -> impl Strategy<Value = (Traffic, f64)> {
+    prop_oneof![
+        (0.0..1e4f64, 1.0..20.0f64, 0.0..50.0f64).prop_map(|(requests, ratio, fixed)| (
+            Traffic::DailyVolume {
+                requests_per_unit_per_day: requests,
+                peak: PeakShape::PeakToAverage { ratio },
+            },
+            fixed
+        )),
+        (0.0..1e4f64, 4.2..100.0f64).prop_map(|(requests, share_pct)| (
+            Traffic::DailyVolume {
+                requests_per_unit_per_day: requests,
+                peak: PeakShape::PeakHourShare { share_pct },
+            },
+            0.0
+        )),
+        (0.0..5e3f64, 0.0..1.0f64).prop_map(|(peak_rps, fixed_share)| (
+            Traffic::PeakRate { peak_rps },
+            peak_rps * fixed_share
+        )),
+    ]
+}
+
+/// A plan drawn from the accepted ranges.
 fn any_plan() -> impl Strategy<Value = Plan> {
     (
-        (
-            0.0..1e6f64,
-            0.0..1e4f64,
-            1.0..20.0f64,
-            0.0..0.5f64,
-            0.0..50.0f64,
-        ),
+        (0.0..1e6f64, any_traffic(), 0.0..0.5f64, 0.0..50.0f64),
         (
             0.0..20.0f64,
             4.2..100.0f64,
@@ -28,24 +130,30 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             1.0..=100.0f64,
             0u32..=2,
             1u32..=5,
-            -5.0..30.0f64,
+            0.0..100.0f64,
         ),
-        (any::<bool>(), any::<bool>(), 1u32..=36),
+        (any_growth(), any_calendar()),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            0u8..3,
+            1u32..=36,
+        ),
     )
-        .prop_map(|(demand, voice, policy, flags)| {
-            let (units, requests, ratio, data_gb, redis_mb) = demand;
+        .prop_map(|(demand, voice, policy, scenario, flags)| {
+            let (units, (traffic, fixed), data_gb, redis_mb) = demand;
             let (sessions, share, minutes, interactions, gpu_s) = voice;
-            let (util, trigger, redundancy, min, growth) = policy;
-            let (with_voice, commit, horizon) = flags;
+            let (util, trigger, redundancy, min, headroom) = policy;
+            let (growth, calendar) = scenario;
+            let (with_voice, commit, off_hours, bound, horizon) = flags;
             let mut plan = Plan {
                 horizon_months: horizon,
                 ..Plan::default()
             };
             plan.baseline.units = units;
-            plan.baseline.traffic = Traffic::DailyVolume {
-                requests_per_unit_per_day: requests,
-                peak: PeakShape::PeakToAverage { ratio },
-            };
+            plan.baseline.traffic = traffic;
+            plan.baseline.fixed_peak_rps = fixed;
             plan.baseline.database.data_gb_per_unit = data_gb;
             plan.baseline.redis.memory_mb_per_unit = redis_mb;
             plan.baseline.voice = with_voice.then_some(VoiceDemand {
@@ -59,14 +167,18 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             plan.policies.scale_up_trigger_pct = trigger;
             plan.policies.redundancy = redundancy;
             plan.policies.min_instances = min;
+            plan.policies.headroom_pct = headroom;
             plan.policies.commitment.enabled = commit;
+            plan.policies.off_hours.enabled = off_hours;
+            plan.policies.forecast_bound = match bound {
+                0 => ForecastBound::Mean,
+                1 => ForecastBound::Upper,
+                _ => ForecastBound::Lower,
+            };
             plan.scenarios = vec![Scenario {
                 name: "Drawn".to_owned(),
-                growth: Growth::Compound {
-                    monthly_growth_pct: growth,
-                    monthly_churn_pct: 0.0,
-                },
-                calendar: Vec::new(),
+                growth,
+                calendar,
             }];
             plan
         })
@@ -76,10 +188,36 @@ fn run(plan: &Plan) -> PlanResults {
     engine::run(&plan.validate().expect("the strategy draws valid plans"))
 }
 
-/// The same plan with `factor` times the demand.
+/// The same plan with `factor` times the demand: today's units (and, for a measured peak, the
+/// peak), every milestone and every observation of a trend.
 fn scaled(plan: &Plan, factor: f64) -> Plan {
     let mut heavier = plan.clone();
-    heavier.baseline.units = (plan.baseline.units * factor).min(1e9);
+    let b = &mut heavier.baseline;
+    b.units = (b.units * factor).min(1e9);
+    if let Traffic::PeakRate { peak_rps } = &mut b.traffic {
+        let fixed_share = if *peak_rps > 0.0 {
+            b.fixed_peak_rps / *peak_rps
+        } else {
+            0.0
+        };
+        *peak_rps = (*peak_rps * factor).min(1e7);
+        b.fixed_peak_rps = (*peak_rps * fixed_share).min(*peak_rps);
+    }
+    for scenario in &mut heavier.scenarios {
+        match &mut scenario.growth {
+            Growth::Compound { .. } => {}
+            Growth::Milestones { points, .. } => {
+                for p in points {
+                    p.units *= factor;
+                }
+            }
+            Growth::Trend { history, .. } => {
+                for o in history {
+                    o.units *= factor;
+                }
+            }
+        }
+    }
     heavier
 }
 
@@ -90,19 +228,7 @@ proptest! {
     #[test]
     fn accepted_plans_give_finite_results(plan in any_plan()) {
         let results = run(&plan);
-        for month in &results.scenarios[0].months {
-            prop_assert!(month.units_sized.is_finite() && month.units_sized >= 0.0);
-            prop_assert!(month.peak_rps.is_finite() && month.peak_rps >= 0.0);
-            prop_assert!(month.app.utilisation_at_peak.is_finite());
-            prop_assert!(month.database.connections.is_finite());
-            prop_assert!(month.database.data_gb.is_finite());
-            prop_assert!(month.redis.need.node_memory_mb.is_finite());
-            prop_assert!(month.cost.total_usd_per_month.is_finite());
-            prop_assert!(month.cost.total_usd_per_month >= 0.0);
-            if let Some(voice) = &month.voice {
-                prop_assert!(voice.offered_load_erlangs.is_finite());
-            }
-        }
+        assert_finite(&results)?;
     }
 
     /// More demand never means fewer instances or nodes, a lower tier, or a smaller bill.
@@ -112,6 +238,7 @@ proptest! {
         let heavy = run(&scaled(&plan, factor));
         let (l, h) = (&light.scenarios[0], &heavy.scenarios[0]);
         for (i, (lm, hm)) in l.months.iter().zip(&h.months).enumerate() {
+            prop_assert!(hm.peak_rps >= lm.peak_rps - EXACT.allowed(lm.peak_rps), "month {}", i + 1);
             prop_assert!(hm.app.instances >= lm.app.instances, "month {}", i + 1);
             prop_assert!(hm.database.connections >= lm.database.connections);
             // A tier beyond the catalog (None) counts as the highest.
@@ -121,10 +248,35 @@ proptest! {
             if let (Some(lv), Some(hv)) = (&lm.voice, &hm.voice) {
                 prop_assert!(hv.nodes >= lv.nodes, "voice nodes fell in month {}", i + 1);
             }
-            prop_assert!(
-                hm.cost.total_usd_per_month >= lm.cost.total_usd_per_month - 1e-6,
-                "cost fell in month {}: {} → {}", i + 1, lm.cost.total_usd_per_month, hm.cost.total_usd_per_month
-            );
+            // With commitments, more load can lower a month's bill: a higher floor commits more
+            // instances at the discount (2 → 3 committed while the month still runs 3). The
+            // bill without them never falls; see `commitments_never_cost_more` for the rest.
+            if !plan.policies.commitment.enabled {
+                prop_assert!(
+                    hm.cost.total_usd_per_month >= lm.cost.total_usd_per_month - EXACT.allowed(lm.cost.total_usd_per_month),
+                    "cost fell in month {}: {} → {}", i + 1, lm.cost.total_usd_per_month, hm.cost.total_usd_per_month
+                );
+            }
+        }
+    }
+
+    /// A commitment covers only instances that run all month, so it never makes a month dearer
+    /// than on-demand, and saves at most the discount.
+    #[test]
+    fn commitments_never_cost_more(plan in any_plan(), discount in 0.0..95.0f64, term in 1u32..=60) {
+        let mut on_demand = plan.clone();
+        on_demand.policies.commitment.enabled = false;
+        let mut committed = plan;
+        committed.policies.commitment.enabled = true;
+        committed.policies.commitment.discount_pct = discount;
+        committed.policies.commitment.term_months = term;
+        let (a, b) = (run(&on_demand), run(&committed));
+        for (om, cm) in a.scenarios[0].months.iter().zip(&b.scenarios[0].months) {
+            let (full, with) = (om.cost.total_usd_per_month, cm.cost.total_usd_per_month);
+            prop_assert!(with <= full + EXACT.allowed(full), "month {}: {with} > {full}", om.month);
+            let floor = full * (1.0 - discount / 100.0);
+            prop_assert!(with >= floor - EXACT.allowed(floor), "month {}", om.month);
+            prop_assert!(cm.committed_app_instances <= cm.app.instances);
         }
     }
 
@@ -142,11 +294,135 @@ proptest! {
     /// Out-of-range numbers are rejected with a message naming the field; nothing panics.
     #[test]
     fn rejected_plans_name_their_fields(plan in any_plan(), bad in prop_oneof![
-        Just(f64::NAN), Just(f64::INFINITY), Just(-1.0), Just(1e300)
+        Just(f64::NAN), Just(f64::INFINITY), Just(f64::NEG_INFINITY), Just(-1.0), Just(1e300)
     ]) {
         let mut broken = plan;
         broken.baseline.units = bad;
         let errors = broken.validate().expect_err("an out-of-range unit count is rejected");
         prop_assert!(errors.iter().any(|e| e.path == "baseline.units" && e.message.starts_with("Units today")));
     }
+
+    /// Any field set to a hostile value: validation either accepts the plan — and the engine
+    /// then runs it to finite figures — or rejects it with every problem named (a path and a
+    /// sentence). Either way the models, which are total, run on the raw figures without
+    /// panicking or returning NaN or ∞.
+    #[test]
+    fn hostile_values_are_rejected_or_run_and_never_panic(
+        plan in any_plan(),
+        field in 0usize..FIELDS,
+        bad in hostile(),
+    ) {
+        let mut hostile = plan;
+        set_field(&mut hostile, field, bad);
+        match hostile.validate() {
+            Ok(valid) => assert_finite(&engine::run(&valid))?,
+            Err(errors) => {
+                prop_assert!(!errors.is_empty());
+                for e in &errors {
+                    prop_assert!(!e.path.is_empty() && !e.message.is_empty(), "{e:?}");
+                }
+            }
+        }
+        // The models on the raw figures, validated or not.
+        let p = &hostile;
+        let projection = growth::project(p.baseline.units, &p.scenarios[0].growth, p.start, p.horizon_months.min(240));
+        for f in &projection.months {
+            prop_assert!(f.mean.is_finite() && f.lower.is_finite() && f.upper.is_finite());
+        }
+        let need = redis::memory_need(&p.baseline.redis, &p.policies.redis, p.baseline.units);
+        prop_assert!(need.node_memory_mb.is_finite());
+        let policy = SizingPolicy::from(&p.policies);
+        let app = sizing::size_app(p.baseline.units, &p.catalogs.instances[0], &policy);
+        prop_assert!(app.utilisation_at_peak.is_finite());
+        let c = vertical::compare_sizes(&p.catalogs.instances, p.baseline.units, &policy);
+        prop_assert!(c.options.iter().all(|o| o.usd_per_month.is_finite()));
+        prop_assert!(c.cheapest_mix.as_ref().is_none_or(|m| m.usd_per_month.is_finite()));
+    }
+}
+
+fn hostile() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(-1.0),
+        Just(1e300),
+        Just(-1e300),
+        Just(0.0),
+        Just(1.2),
+        Just(10_000.0),
+    ]
+}
+
+/// How many fields [`set_field`] can break.
+const FIELDS: usize = 16;
+
+/// Sets one numeric field, chosen by `field`, to `value`.
+fn set_field(plan: &mut Plan, field: usize, value: f64) {
+    let b = &mut plan.baseline;
+    let p = &mut plan.policies;
+    match field {
+        0 => b.units = value,
+        1 => b.fixed_peak_rps = value,
+        2 => b.database.data_gb_per_unit = value,
+        3 => b.redis.memory_mb_per_unit = value,
+        4 => p.target_utilisation_pct = value,
+        5 => p.scale_up_trigger_pct = value,
+        6 => p.headroom_pct = value,
+        7 => p.voice.percentile_pct = value,
+        8 => p.voice.wait_target_s = value,
+        9 => p.redis.fragmentation_ratio = value,
+        10 => p.commitment.discount_pct = value,
+        11 => plan.catalogs.instances[0].capacity_rps = value,
+        12 => plan.catalogs.instances[0].usd_per_month = value,
+        13 => match &mut plan.scenarios[0].growth {
+            Growth::Compound {
+                monthly_growth_pct, ..
+            } => *monthly_growth_pct = value,
+            Growth::Milestones { points, .. } => points[0].units = value,
+            Growth::Trend { confidence_pct, .. } => *confidence_pct = value,
+        },
+        14 => {
+            // A horizon of 10 000 months, or of 0.
+            plan.horizon_months = if value > 1.0 { 10_000 } else { 0 }
+        }
+        _ => {
+            if let Some(voice) = &mut b.voice {
+                voice.gpu_seconds_per_interaction = value;
+            } else {
+                b.today.monthly_bill_usd = value;
+            }
+        }
+    }
+}
+
+fn assert_finite(results: &PlanResults) -> Result<(), TestCaseError> {
+    for s in &results.scenarios {
+        for month in &s.months {
+            prop_assert!(month.units_sized.is_finite() && month.units_sized >= 0.0);
+            prop_assert!(month.peak_rps.is_finite() && month.peak_rps >= 0.0);
+            prop_assert!(month.app.utilisation_at_peak.is_finite());
+            prop_assert!(month.database.connections.is_finite());
+            prop_assert!(month.database.data_gb.is_finite());
+            prop_assert!(month.redis.need.node_memory_mb.is_finite());
+            prop_assert!(month.cost.total_usd_per_month.is_finite());
+            prop_assert!(month.cost.total_usd_per_month >= 0.0);
+            prop_assert!(month.cost_per_unit_usd.is_none_or(f64::is_finite));
+            prop_assert!(month.cost_per_session_usd.is_none_or(f64::is_finite));
+            if let Some(voice) = &month.voice {
+                prop_assert!(voice.offered_load_erlangs.is_finite());
+                prop_assert!(voice.wait_at_percentile_s.is_none_or(f64::is_finite));
+            }
+        }
+        prop_assert!(s
+            .vertical
+            .cheapest_mix
+            .as_ref()
+            .is_none_or(|m| m.usd_per_month.is_finite()));
+        if let Some(c) = &s.commitment {
+            prop_assert!(c.recommended.saving_usd_over_term.is_finite());
+            prop_assert!(c.peak.saving_usd_over_term.is_finite());
+        }
+    }
+    Ok(())
 }

@@ -3,6 +3,7 @@
 use headroom_core::queueing::{
     erlang_b, erlang_c, mmc_wait, size_servers, MmcQueue, ServerSizing, SizingOptions, WaitTarget,
 };
+use headroom_core::tolerance::{within, EXACT};
 use headroom_core::usl::{fit, ScalingOptions, UslModel, UslPoint};
 use proptest::prelude::*;
 
@@ -183,7 +184,7 @@ proptest! {
             .map(|&n| UslPoint { n, throughput_per_s: truth.throughput_per_s(n).unwrap() })
             .collect();
         let m = fit(&points).unwrap().model;
-        prop_assert!((m.contention_alpha() - alpha).abs() < 1e-8);
-        prop_assert!((m.coherency_beta() - beta).abs() < 1e-8);
+        prop_assert!(within(m.contention_alpha(), alpha, EXACT), "α {} vs {alpha}", m.contention_alpha());
+        prop_assert!(within(m.coherency_beta(), beta, EXACT), "β {} vs {beta}", m.coherency_beta());
     }
 }

@@ -66,3 +66,37 @@ fn visit(dir: &Path, offences: &mut Vec<String>) {
         }
     }
 }
+
+#[test]
+fn every_core_file_opens_with_a_module_doc() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut missing = Vec::new();
+    for dir in ["src", "tests", "benches", "examples"] {
+        rust_files(&root.join(dir), &mut missing, &|text| {
+            text.starts_with("//!")
+        });
+    }
+    assert!(
+        missing.is_empty(),
+        "files that do not open with a `//!` doc comment:\n{}",
+        missing.join("\n")
+    );
+}
+
+/// Paths of the `.rs` files under `dir` for which `ok` is false.
+fn rust_files(dir: &Path, failing: &mut Vec<String>, ok: &dyn Fn(&str) -> bool) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries {
+        let path = entry.expect("dir entry").path();
+        if path.is_dir() {
+            rust_files(&path, failing, ok);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = fs::read_to_string(&path).expect("read source");
+            if !ok(&text) {
+                failing.push(path.display().to_string());
+            }
+        }
+    }
+}

@@ -6,7 +6,8 @@ use headroom_core::cost::{commitment_advice, off_hours_saving, per_unit};
 use headroom_core::plan::{CommitmentPolicy, OffHoursPolicy, RedisDemand, RedisPolicy};
 use headroom_core::redis::{choose_plans, memory_need};
 use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
-use headroom_core::vertical::{compare_sizes, size_timeline, SizingPolicy};
+use headroom_core::tolerance::EXACT;
+use headroom_core::vertical::{compare_sizes, size_change, size_timeline, SizingPolicy};
 use proptest::prelude::*;
 
 const DIMENSIONS: [Dimension; 3] = [
@@ -291,6 +292,64 @@ proptest! {
         for current in 0..instances.len() {
             prop_assert!(c.advice(current).is_some());
         }
+        if let Some(mix) = &c.cheapest_mix {
+            prop_assert!(mix.usd_per_month.is_finite() && mix.usd_per_month >= 0.0);
+            prop_assert!(mix.utilisation_at_peak_pct.is_finite());
+            prop_assert!(mix.capacity_rps.is_finite());
+        }
+        let change = size_change(&instances, &[peak, peak * 2.0], 2, &policy);
+        prop_assert!(change.month.is_none_or(|m| (1..=2).contains(&m)));
+    }
+
+    /// The month to move up a size is the first month the type in use passes the maximum or a
+    /// larger type within it is cheaper, found by sizing every type every month.
+    #[test]
+    fn size_change_finds_the_first_month_a_larger_size_is_due(
+        peaks in prop::collection::vec(0.0..3_000.0f64, 1..24),
+        current in 0usize..6,
+        policy in sizing_policy(),
+    ) {
+        let instances = catalog::default_instances();
+        let brute = peaks.iter().position(|&peak| {
+            let c = compare_sizes(&instances, peak, &policy);
+            let now = &c.options[current];
+            now.exceeds_max
+                || c.options[current + 1..]
+                    .iter()
+                    .any(|o| !o.exceeds_max && o.usd_per_month < now.usd_per_month)
+        });
+        let change = size_change(&instances, &peaks, current, &policy);
+        prop_assert_eq!(change.month, brute.map(|i| i as u32 + 1));
+    }
+
+    /// The cheapest mix is a fleet that serves the peak within the policy (after losing its k
+    /// largest instances), and never costs more than the cheapest single size.
+    #[test]
+    fn the_cheapest_mix_fits_and_beats_every_single_size(
+        peak in 0.0..5_000.0f64,
+        policy in sizing_policy(),
+    ) {
+        let instances = catalog::default_instances();
+        let c = compare_sizes(&instances, peak, &policy);
+        let single = c.cheapest.map(|i| c.options[i].usd_per_month);
+        match (&c.cheapest_mix, single) {
+            (Some(mix), Some(single)) => prop_assert!(mix.usd_per_month <= single + EXACT.allowed(single)),
+            (None, Some(_)) => prop_assert!(false, "a single size fits but no mix"),
+            _ => {}
+        }
+        if let Some(mix) = &c.cheapest_mix {
+            prop_assert!(mix.instances >= u64::from(policy.min_instances));
+            prop_assert!(mix.instances <= u64::from(policy.max_instances));
+            let mut capacities: Vec<f64> = mix
+                .parts
+                .iter()
+                .flat_map(|p| std::iter::repeat_n(instances[p.instance].capacity_rps, p.count as usize))
+                .collect();
+            capacities.sort_by(|a, b| b.total_cmp(a));
+            let kept: f64 = capacities.iter().skip(policy.redundancy as usize).sum();
+            let needed = peak / (policy.target_utilisation_pct / 100.0);
+            prop_assert!(kept >= needed - EXACT.allowed(needed), "{mix:?}: {kept} < {needed}");
+        }
     }
 
     /// Commitments and off-hours savings are finite for any input; committing the floor never
@@ -327,7 +386,7 @@ proptest! {
             discount_pct: 30.0,
             term_months: short_term,
         });
-        prop_assert!(a.recommended.saving_usd_over_term >= -1e-9);
+        prop_assert!(a.recommended.saving_usd_over_term >= -EXACT.allowed(0.0));
         let s = off_hours_saving(instances, price, &OffHoursPolicy {
             enabled: true,
             business_hours_per_weekday: hours,

@@ -1,120 +1,100 @@
-// End-to-end: the release build, served from /headroom/, used as a person would.
-// Fails on any console error or failed request (a favicon aside).
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+// End to end: the workspace as a person uses it, through the release build served from
+// /headroom/. Every test fails on a console error or a failed request (see harness.mjs).
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { serveDist } from './server.mjs';
+import { useApp, seriousA11yViolations, screenshot } from './harness.mjs';
 import { HeadroomPage } from './page.mjs';
 
-let server;
-let browser;
-let context;
-let page;
-let problems;
+const t = useApp();
 
-before(async () => {
-  server = await serveDist('dist');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+test('the release build loads from a sub-path and shows results for the blank plan', async () => {
+  const app = new HeadroomPage(t.page);
+  await app.open(t.server.url);
+  assert.equal(await t.page.title(), 'Headroom — capacity planning');
+  assert.equal(await t.page.locator('#loading').count(), 0, 'loading placeholder removed');
+  // The blank plan: 1 000 users × 200 requests a day is about 7 req/s at peak, so the
+  // two-instance availability minimum binds.
+  assert.equal(await app.instances(), '2');
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+test('a template loads, edits recompute, and undo/redo walk the history by keyboard', async () => {
+  const app = new HeadroomPage(t.page);
+  await app.open(t.server.url);
+  await app.loadTemplate('cafe-pilot');
+  assert.match(await app.text('notice'), /template/i);
+  const saved = await app.savedPlan();
+  assert.equal(saved.plan.baseline.demand_unit, 'cafés');
 
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-  problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    if (!req.url().includes('favicon')) problems.push(`request failed: ${req.url()}`);
-  });
-  page.on('response', (res) => {
-    if (res.status() >= 400 && !res.url().includes('favicon')) {
-      problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    }
-  });
-});
-
-afterEach(async () => {
-  await context?.close();
-  assert.deepEqual(problems, [], 'the page reported problems');
-});
-
-test('the release build loads from a sub-path and sizes the default baseline', async () => {
-  const app = new HeadroomPage(page);
-  await app.open(server.url);
-  assert.equal(await page.title(), 'Headroom — capacity planning');
-  assert.equal(await app.instances(), '6');
-  assert.equal(await page.locator('#loading').count(), 0, 'loading placeholder removed');
-});
-
-test('changing the peak recomputes the instance count as the person types', async () => {
-  const app = new HeadroomPage(page);
-  await app.open(server.url);
-  await app.fill('peak_rps', '1000');
-  assert.equal(await app.instances(), '29');
-  await app.fill('target_utilisation_pct', '50');
-  assert.equal(await app.instances(), '40');
-});
-
-test('bad input gets an inline error, blocks the result, and recovers', async () => {
-  const app = new HeadroomPage(page);
-  await app.open(server.url);
-  await app.fill('capacity_per_instance_rps', '0');
-  assert.equal(
-    await app.fieldError(),
-    'Capacity of one instance must be at least 0.001 req/s',
+  await app.fill('f-baseline-units', '30');
+  await t.page.waitForFunction(
+    () => JSON.parse(localStorage.getItem('headroom.plan')).plan.baseline.units === 30,
   );
-  assert.equal(await app.input('capacity_per_instance_rps').getAttribute('aria-invalid'), 'true');
-  assert.match(await page.getByTestId('sizing-blocked').innerText(), /Fix the highlighted field/);
-  await app.fill('capacity_per_instance_rps', 'twelve');
-  assert.match(await app.fieldError(), /is not a number/);
-  await app.fill('capacity_per_instance_rps', '100');
-  assert.equal(await page.getByTestId('field-error').count(), 0);
-  assert.equal(await app.instances(), '3');
+  await t.page.locator('body').click({ position: { x: 5, y: 5 } });
+  await t.page.keyboard.press('ControlOrMeta+z');
+  assert.equal(await app.input('f-baseline-units').inputValue(), '3');
+  await t.page.keyboard.press('ControlOrMeta+Shift+z');
+  assert.equal(await app.input('f-baseline-units').inputValue(), '30');
+  await t.page.keyboard.press('ControlOrMeta+z');
+  await t.page.keyboard.press('ControlOrMeta+z');
+  assert.equal((await app.savedPlan()).plan.baseline.demand_unit, 'users', 'undo reaches the plan before the template');
 });
 
-test('the explanation shows the working behind the number', async () => {
-  const app = new HeadroomPage(page);
-  await app.open(server.url);
-  await page.getByText('How is this computed?').click();
-  await page.getByText('Needed for peak = ⌈200 req/s ÷ 35 req/s⌉ = ⌈5.71⌉ = 6').waitFor();
+test('invalid input is named next to its field, and the last results stay, marked stale', async () => {
+  const app = new HeadroomPage(t.page);
+  await app.open(t.server.url);
+  const before = await app.instances();
+  await app.fill('f-baseline-units', '12,5');
+  assert.match(await app.fieldError(), /Units today.*not a number/);
+  assert.equal(await app.input('f-baseline-units').getAttribute('aria-invalid'), 'true');
+  await t.page.getByTestId('stale').waitFor();
+  assert.equal(await app.instances(), before, 'the last good results are still shown');
+  await app.fill('f-baseline-units', '-4');
+  assert.match(await app.fieldError(), /at least 0/);
+  await app.fill('f-baseline-units', '4000');
+  assert.equal(await t.page.getByTestId('field-error').count(), 0);
+  assert.equal(await t.page.getByTestId('stale').count(), 0);
 });
 
-test('a reload keeps what was typed', async () => {
-  const app = new HeadroomPage(page);
-  await app.open(server.url);
-  await app.fill('peak_rps', '350');
-  await app.fill('min_instances', '12');
-  await page.reload();
+test('a reload keeps the plan, and a damaged autosave is kept aside with a message', async () => {
+  const app = new HeadroomPage(t.page);
+  await app.open(t.server.url);
+  await app.loadTemplate('selextract');
+  await app.fill('f-baseline-units', '750');
+  await t.page.reload();
   await app.ready();
-  assert.equal(await app.input('peak_rps').inputValue(), '350');
-  assert.equal(await app.input('min_instances').inputValue(), '12');
-  assert.equal(await app.instances(), '12');
+  assert.equal(await app.input('f-baseline-units').inputValue(), '750');
+  assert.equal((await app.savedPlan()).plan.scenarios.length, 3);
+
+  await t.page.evaluate(() => localStorage.setItem('headroom.plan', '{"headroom_plan":1,"plan":'));
+  await t.page.reload();
+  await app.ready();
+  assert.match(await app.text('notice'), /could not be read/);
+  const kept = await t.page.evaluate(() => localStorage.getItem('headroom.plan.unreadable'));
+  assert.equal(kept, '{"headroom_plan":1,"plan":');
 });
 
-test('a corrupted saved draft falls back to defaults without breaking the page', async () => {
-  const app = new HeadroomPage(page);
-  await app.open(server.url);
-  await page.evaluate(() => localStorage.setItem('headroom.baseline', '{"version":1,"baseline":'));
-  await page.reload();
-  await app.ready();
-  assert.equal(await app.input('peak_rps').inputValue(), '200');
-  assert.equal(await app.instances(), '6');
+test('the page passes an accessibility scan on every input tab, in light and dark mode', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    await t.page.emulateMedia({ colorScheme });
+    const app = new HeadroomPage(t.page);
+    await app.open(t.server.url);
+    await app.loadTemplate('voiceassist');
+    for (const tab of ['baseline', 'scenarios', 'policies', 'catalogs']) {
+      await app.tab(tab);
+      assert.deepEqual(await seriousA11yViolations(t.page), [], `${tab} tab, ${colorScheme} mode`);
+    }
+  }
+});
+
+test('screenshots of the workspace at phone and desktop widths, light and dark', async () => {
+  const app = new HeadroomPage(t.page);
+  for (const [width, height] of [[390, 844], [1440, 900]]) {
+    for (const colorScheme of ['light', 'dark']) {
+      await t.page.setViewportSize({ width, height });
+      await t.page.emulateMedia({ colorScheme });
+      await app.open(t.server.url);
+      await app.loadTemplate('supabase-redis');
+      await screenshot(t.page, `workspace-${width}-${colorScheme}`);
+    }
+  }
 });

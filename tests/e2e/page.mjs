@@ -1,4 +1,5 @@
-// Page object for the Headroom app: how a person finds things on the page.
+// Page object for the Headroom app: how a person finds things on the page (data-testid
+// locators, labels), so tests read as what a person does.
 export class HeadroomPage {
   constructor(page) {
     this.page = page;
@@ -14,24 +15,44 @@ export class HeadroomPage {
     await this.page.getByTestId('f-baseline-units').waitFor();
   }
 
-  input(key) {
-    return this.page.getByTestId(key);
+  input(testId) {
+    return this.page.getByTestId(testId);
   }
 
   /** Replaces a field's text the way a person types it, key by key. */
-  async fill(key, text) {
-    const input = this.input(key);
+  async fill(testId, text) {
+    const input = this.input(testId);
     await input.click();
     await input.press('ControlOrMeta+A');
     await input.press('Backspace');
     if (text) await input.pressSequentially(text);
   }
 
+  /** Picks a template in the toolbar and loads it. */
+  async loadTemplate(id) {
+    await this.page.getByTestId('template').selectOption(id);
+    await this.page.getByTestId('load-template').click();
+    await this.page.getByTestId('notice').waitFor();
+  }
+
+  async tab(name) {
+    await this.page.getByTestId(`tab-${name}`).click();
+  }
+
+  async text(testId) {
+    return (await this.page.getByTestId(testId).first().innerText()).trim();
+  }
+
   async instances() {
-    return (await this.page.getByTestId('app-instances').innerText()).trim();
+    return this.text('app-instances');
   }
 
   async fieldError() {
-    return (await this.page.getByTestId('field-error').innerText()).trim();
+    return this.text('field-error');
+  }
+
+  /** The autosaved plan, as the page stored it. */
+  async savedPlan() {
+    return this.page.evaluate(() => JSON.parse(localStorage.getItem('headroom.plan')));
   }
 }

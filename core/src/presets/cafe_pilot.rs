@@ -51,6 +51,7 @@ const GUIDE: &str = "Swedish Pilot Capacity Planning & Scaling Guide";
 /// The API gateway container: 1 core, 1 GB, "1 core handles ~100 requests/minute".
 fn api_gateway() -> InstanceType {
     InstanceType {
+        priced_on: None,
         name: "API gateway (1 core, 1 GB)".to_owned(),
         vcpu: 1.0,
         memory_gb: 1.0,
@@ -67,6 +68,7 @@ fn api_gateway() -> InstanceType {
 /// trigger: "Concurrent sessions > 8"), one interaction processed at a time (2–3 s each on CPU).
 fn ollama_node() -> GpuNode {
     GpuNode {
+        priced_on: None,
         name: "Ollama voice node (2 cores, 4 GB)".to_owned(),
         streams_per_node: 1,
         sessions_per_node: 8,
@@ -84,6 +86,7 @@ fn ollama_node() -> GpuNode {
 fn supabase_pools() -> Vec<DatabaseTier> {
     vec![
         DatabaseTier {
+            priced_on: None,
             name: "Supabase, pool 100".to_owned(),
             max_connections: 100,
             pooler_clients: 0,
@@ -92,6 +95,7 @@ fn supabase_pools() -> Vec<DatabaseTier> {
             source: format!("{GUIDE} (Database Scaling: connection pool 100; Budget: $100)"),
         },
         DatabaseTier {
+            priced_on: None,
             name: "Supabase, pool 200 + read replicas".to_owned(),
             max_connections: 200,
             pooler_clients: 0,
@@ -137,6 +141,8 @@ pub fn plan() -> Plan {
                     share_pct: 50.0 / 240.0 * 100.0,
                 },
             },
+            // All traffic grows with the demand units.
+            fixed_peak_rps: 0.0,
             database: DatabaseDemand {
                 // "Storage: Unlimited (managed)": size is not a limit in the guide.
                 data_gb_fixed: 1.0,

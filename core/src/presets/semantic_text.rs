@@ -52,6 +52,7 @@ pub fn request_history() -> Vec<Observation> {
 pub fn vertical_tiers() -> Vec<InstanceType> {
     let tier = |n: u32, vcpu: f64, memory_gb: f64, max_rps: f64, aws: &str, usd_per_hour: f64| {
         InstanceType {
+            priced_on: None,
             name: format!("Tier {n} ({} cores, {} GB)", vcpu as u32, memory_gb as u32),
             vcpu,
             memory_gb,
@@ -77,6 +78,7 @@ pub fn vertical_tiers() -> Vec<InstanceType> {
 /// limit. Not priced in the guide.
 pub fn database_tier() -> Vec<DatabaseTier> {
     vec![DatabaseTier {
+        priced_on: None,
         name: "PostgreSQL on the 100 GB SSD".to_owned(),
         max_connections: 100,
         pooler_clients: 0,
@@ -109,6 +111,8 @@ pub fn plan() -> Plan {
             // The workload analyser's current_rps: the mean of its samples (50, 75, 100 req/s),
             // the figure its 3× growth multiplies. See the module documentation.
             traffic: Traffic::PeakRate { peak_rps: 75.0 },
+            // All traffic grows with the demand units.
+            fixed_peak_rps: 0.0,
             database: DatabaseDemand {
                 // The history's data_volume_gb is daily_requests ÷ 1 000 in every week
                 // (10 GB at 10 000 … 18 GB at 18 000).

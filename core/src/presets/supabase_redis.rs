@@ -34,6 +34,8 @@ pub const TEMPLATE: Template = Template {
 /// 3 = 3.47 req/s).
 fn vercel_pro() -> InstanceType {
     InstanceType {
+        // The guide's "Last Updated" day.
+        priced_on: chrono::NaiveDate::from_ymd_opt(2025, 11, 18),
         name: "Vercel Pro".to_owned(),
         vcpu: 1.0,
         memory_gb: 1.0,
@@ -89,6 +91,8 @@ pub fn plan() -> Plan {
                     ratio: PEAK_TO_AVERAGE,
                 },
             },
+            // All traffic grows with the demand units.
+            fixed_peak_rps: 0.0,
             database: DatabaseDemand {
                 // dbSize = users × 100 (MB): "100MB per user average"; 10 GB today.
                 data_gb_fixed: 0.0,

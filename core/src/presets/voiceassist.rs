@@ -54,6 +54,7 @@ const UNLIMITED_STORAGE_GB: f64 = 100_000.0;
 fn runbook_database_steps() -> Vec<DatabaseTier> {
     vec![
         DatabaseTier {
+            priced_on: None,
             name: "Primary + PgBouncer".to_owned(),
             max_connections: 150,
             pooler_clients: 0,
@@ -62,6 +63,7 @@ fn runbook_database_steps() -> Vec<DatabaseTier> {
             source: RUNBOOK_DB.to_owned(),
         },
         DatabaseTier {
+            priced_on: None,
             name: "Primary + 2 read replicas + PgBouncer".to_owned(),
             max_connections: 600,
             pooler_clients: 1000,
@@ -78,6 +80,7 @@ fn runbook_database_steps() -> Vec<DatabaseTier> {
 /// cluster setup (`--cluster-replicas 1`, 6 nodes billed).
 fn runbook_redis_steps() -> Vec<RedisPlan> {
     let single = |gb: f64| RedisPlan {
+        priced_on: None,
         name: format!("Single instance ({gb} GB)"),
         memory_gb: gb,
         topology: RedisTopology::Single,
@@ -91,6 +94,7 @@ fn runbook_redis_steps() -> Vec<RedisPlan> {
         single(3.0),
         single(4.0),
         RedisPlan {
+            priced_on: None,
             name: "3-node cluster".to_owned(),
             memory_gb: 12.0,
             topology: RedisTopology::Cluster,
@@ -120,6 +124,8 @@ pub fn plan() -> Plan {
             // `CURRENT_RPS=50`; the runbook grows RPS by the same factor as users, which is
             // what the measured-peak model does.
             traffic: Traffic::PeakRate { peak_rps: 50.0 },
+            // All traffic grows with the demand units.
+            fixed_peak_rps: 0.0,
             database: DatabaseDemand {
                 // `CURRENT_DB_SIZE_GB=10` for 1 000 users, grown by the same factor: 10 MB a user.
                 data_gb_fixed: 0.0,

@@ -4,7 +4,8 @@
 //! users, `dailyRequests = users × avgRequestsPerUser ÷ 30`, `dbSize = users × 100` MB and
 //! `redisMemory = users × 10` MB. Its printed "12-Month Projection (Moderate Growth)" table is
 //! checked row by row below; where it is wrong the test asserts the correct figure and says what
-//! was printed.
+//! was printed. Today the guide runs Supabase Pro and a 2 GB Redis: the preset names both as
+//! today's tiers, so the walks start there and never move below them.
 //!
 //! Not expressible in the plan model (follow-ups):
 //! - per-scenario request rates: Conservative 100, Moderate 150, Aggressive 200 requests per
@@ -12,17 +13,14 @@
 //!   Extension: an optional traffic override per scenario;
 //! - a per-dimension trigger: the guide upgrades the database at 80 % of connections but 75 % of
 //!   storage (`storage_threshold: 75%`); the plan has one `scale_up_trigger_pct`;
-//! - today's tier: the guide runs Supabase Pro and a 2 GB Redis today; the engine always starts
-//!   the walk at the first tier of each catalog (harmless here: tiers never go down and the
-//!   first month already needs Pro+);
 //! - step costs of third-party services (Vercel $20 → $40 → $100, CloudFlare $20 → $200 "Pro for
 //!   DDoS", Monitoring $0 → $50 → $100 "DataDog/NewRelic"): a cost line is fixed + per unit;
 //!   extension: cost lines with dated or unit-count steps.
 
-use crate::tolerance::{assert_close, CENT, EXACT, ONE_DECIMAL, WHOLE};
 use headroom_core::engine::{self, MonthResult, PlanResults};
 use headroom_core::plan::Plan;
 use headroom_core::presets;
+use headroom_core::tolerance::{assert_close, CENT, EXACT, ONE_DECIMAL, WHOLE};
 
 const CONSERVATIVE: usize = 0;
 const MODERATE: usize = 1;
@@ -340,6 +338,28 @@ fn costs() {
 
     let m6 = month(&results, MODERATE, 6);
     assert_close("Supabase, month 6", cost_item(m6, "Database"), 125.0, EXACT);
+    // The guide's prices are dated by the guide ("Last Updated: 2025-11-18").
+    let plan = preset();
+    let valid = plan.clone().validate().expect("valid");
+    let database = m6
+        .cost
+        .items
+        .iter()
+        .position(|i| i.component == headroom_core::cost::CostComponent::Database)
+        .expect("a database line");
+    let why = engine::explain(
+        &valid,
+        &results,
+        MODERATE,
+        6,
+        engine::Figure::Cost {
+            component: database,
+        },
+    )
+    .expect("explained");
+    assert!(why
+        .inputs
+        .contains(&("price read on".to_owned(), "2025-11-18".to_owned())));
     assert_close("Redis, month 6", cost_item(m6, "Redis"), 40.0, EXACT);
     assert_close(
         "Vercel, month 6",
@@ -386,6 +406,64 @@ fn costs() {
         "total, month 12 (dollars)",
         m12.cost.total_usd_per_month,
         1215.91,
+        CENT,
+    );
+}
+
+/// The aggressive scenario's upgrade timeline, as the page lists it: Pro → Pro+ at once (14 GB
+/// of data in month 1), Pro+ → Team in month 7 (105.4 GB > 80 % of 100 GB), and past Team's
+/// 500 GB in month 11 — the guide's "Enterprise: Custom".
+#[test]
+fn aggressive_upgrade_timeline() {
+    let results = run(&preset());
+    let s = &results.scenarios[AGGRESSIVE];
+    let database: Vec<(u32, &str)> = s
+        .timeline
+        .iter()
+        .filter(|e| e.resource == headroom_core::engine::Resource::Database)
+        .map(|e| (e.month, e.text.as_str()))
+        .collect();
+    assert_eq!(
+        database,
+        [
+            (1, "Database Pro → Pro+: data 14 GB > 80 % of 8 GB"),
+            (7, "Database Pro+ → Team: data 105.41 GB > 80 % of 100 GB"),
+            (
+                11,
+                "Database Team → beyond the catalog: data 404.96 GB > 80 % of 500 GB"
+            ),
+        ]
+    );
+    // Redis walks the whole path by month 6 and outgrows the 16 GB cluster in month 8
+    // (1 475.8 users × 10 MB = 14.76 GB > 80 % of 16 GB).
+    let redis: Vec<u32> = s.redis_plans.upgrades.iter().map(|u| u.month).collect();
+    assert_eq!(redis, [2, 4, 6, 8]);
+    assert_eq!(s.redis_plans.first_month_beyond_catalog(), Some(8));
+}
+
+/// The guide's business KPI, "cost_per_user: <$3": every month of every scenario stays under
+/// it with the guide's own per-user rates. The moderate month 12 costs $1 215.91 for 658.0
+/// users: $1.85 a user.
+#[test]
+fn cost_per_user_stays_under_the_kpi() {
+    let results = run(&preset());
+    for s in &results.scenarios {
+        for m in &s.months {
+            let per_user = m.cost_per_unit_usd.expect("users");
+            assert!(per_user < 3.0, "{} month {}: ${per_user}", s.name, m.month);
+        }
+    }
+    let m12 = month(&results, MODERATE, 12);
+    assert_close(
+        "cost per user, moderate month 12",
+        m12.cost_per_unit_usd.unwrap(),
+        m12.cost.total_usd_per_month / (100.0 * 1.17_f64.powi(12)),
+        EXACT,
+    );
+    assert_close(
+        "cost per user, dollars",
+        m12.cost_per_unit_usd.unwrap(),
+        1.85,
         CENT,
     );
 }

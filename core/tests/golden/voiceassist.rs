@@ -7,10 +7,10 @@
 //! 113.9 GB (printed rounded, 114 GB); Redis ⌈11 390.6 ÷ 10 000⌉ = 2 GB. The runbook's script
 //! prints no month other than the last, so months 1–5 are checked against the same rules.
 
-use crate::tolerance::{assert_close, EXACT};
 use headroom_core::engine::{self, PlanResults};
 use headroom_core::plan::Plan;
 use headroom_core::presets;
+use headroom_core::tolerance::{assert_close, CENT, EXACT};
 
 fn preset() -> Plan {
     (presets::find("voiceassist")
@@ -101,6 +101,24 @@ fn app_instances_follow_one_per_50_rps_with_the_autoscaler_minimum() {
     // needs in month 6: the plan flags it (move up an instance size, or raise the maximum).
     assert!(!months[4].app.over_max);
     assert!(months[5].app.over_max);
+    // The timeline names the size that stays within the maximum: 569.53 req/s on m7g.xlarge
+    // (125 req/s at the runbook's 100 %) is ⌈4.56⌉ = 5 instances.
+    assert!(results.scenarios[0].timeline.iter().any(|e| e.month == 6
+        && e.text
+            == "App needs 12 instances, above the maximum of 10: move up to m7g.xlarge (5 \
+                instances)"));
+}
+
+/// The capacity report's advice, "Scale to $(( APP_INSTANCES + 2 )) instances for 50% more
+/// capacity", holds only at 4 instances: from the 3 replicas the runbook deploys, 5 instances
+/// are 67 % more; from the autoscaler's minimum of 2, 100 % more.
+#[test]
+fn two_more_instances_are_fifty_percent_only_from_four() {
+    let more = |instances: f64| ((instances + 2.0) / instances - 1.0) * 100.0;
+    assert_close("from 4", more(4.0), 50.0, EXACT);
+    assert_close("from 3", more(3.0), 66.67, CENT);
+    assert_close("from 2", more(2.0), 100.0, EXACT);
+    assert_eq!(preset().baseline.today.app_instances, 3);
 }
 
 #[test]

@@ -1,0 +1,101 @@
+// What every end-to-end test file shares: the release build served under /headroom/ (as GitHub
+// Pages serves it), Debian's Chromium driven by playwright-core, a fresh context per test that
+// fails the test on any console error, page error or failed request, an accessibility scan
+// (axe-core) and screenshots for people to look at.
+import { before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serveDist } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** Chromium flags for a closed network: no background connections, no sandbox as root. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Starts a new context and page that records every problem the page reports. */
+export async function watchedPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    if (!req.url().includes('favicon')) problems.push(`request failed: ${req.url()}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !res.url().includes('favicon')) {
+      problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    }
+  });
+  return { context, page, problems };
+}
+
+/**
+ * Registers the node:test hooks of a test file and returns a live view of them:
+ * `t.server.url`, `t.browser`, and per test `t.page`, `t.context`, `t.problems`.
+ */
+export function useApp(contextOptions = {}) {
+  const t = {};
+  before(async () => {
+    t.server = await serveDist('dist');
+    t.browser = await launchChromium();
+  });
+  after(async () => {
+    await t.browser?.close();
+    await t.server?.close();
+  });
+  beforeEach(async () => {
+    Object.assign(t, await watchedPage(t.browser, contextOptions));
+  });
+  afterEach(async () => {
+    await t.context?.close();
+    assert.deepEqual(t.problems, [], 'the page reported problems');
+  });
+  return t;
+}
+
+/**
+ * Runs axe-core on the page and returns the violations of impact "serious" or "critical",
+ * each as "rule: help (n nodes: selector, …)".
+ */
+export async function seriousA11yViolations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return result
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 5).join(', ')})`);
+}
+
+/** Saves a full-page screenshot under test-results/screenshots/NAME.png. */
+export async function screenshot(page, name) {
+  await mkdir('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
