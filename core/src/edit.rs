@@ -18,7 +18,7 @@ use crate::plan::{
     Milestone, MonthDay, Observation, Plan, RedisPlan, RedisTopology, Scenario, TrendShape,
     YearMonth,
 };
-use crate::validate::{MAX_LIST, MAX_SCENARIOS};
+use crate::validate::{MAX_CALENDAR_EFFECTS, MAX_LIST, MAX_SCENARIOS};
 
 /// Dates in the plan (trend history, the catalogs' price date); re-exported so the page can
 /// name the type without depending on the date library itself.
@@ -727,6 +727,11 @@ pub fn has_preset(scenario: &Scenario, preset: &CalendarPreset) -> bool {
         .any(|e| normalise(&e.name) == normalise(preset.name))
 }
 
+/// Whether another season fits in the scenario ([`MAX_CALENDAR_EFFECTS`]).
+pub fn can_add_effect(scenario: &Scenario) -> bool {
+    scenario.calendar.len() < MAX_CALENDAR_EFFECTS
+}
+
 /// A blank season to fill in: all of June, ×1.5, every year.
 pub fn new_effect(scenario: &Scenario) -> CalendarEffect {
     CalendarEffect {
@@ -912,9 +917,11 @@ pub fn add_catalog_entry(plan: &mut Plan, kind: CatalogKind) -> Option<usize> {
                 capacity_rps: 50.0,
                 usd_per_month: 60.0,
                 source: String::new(),
+                priced_on: None,
             });
             entry.name = name;
             entry.source = source;
+            entry.priced_on = None;
             c.instances.push(entry);
         }
         CatalogKind::Databases => {
@@ -925,9 +932,11 @@ pub fn add_catalog_entry(plan: &mut Plan, kind: CatalogKind) -> Option<usize> {
                 storage_gb: 8.0,
                 usd_per_month: 25.0,
                 source: String::new(),
+                priced_on: None,
             });
             entry.name = name;
             entry.source = source;
+            entry.priced_on = None;
             c.databases.push(entry);
         }
         CatalogKind::Redis => {
@@ -938,9 +947,11 @@ pub fn add_catalog_entry(plan: &mut Plan, kind: CatalogKind) -> Option<usize> {
                 nodes: 1,
                 usd_per_month: 15.0,
                 source: String::new(),
+                priced_on: None,
             });
             entry.name = name;
             entry.source = source;
+            entry.priced_on = None;
             c.redis.push(entry);
         }
         CatalogKind::GpuNodes => {
@@ -950,9 +961,11 @@ pub fn add_catalog_entry(plan: &mut Plan, kind: CatalogKind) -> Option<usize> {
                 sessions_per_node: 8,
                 usd_per_month: 600.0,
                 source: String::new(),
+                priced_on: None,
             });
             entry.name = name;
             entry.source = source;
+            entry.priced_on = None;
             c.gpu_nodes.push(entry);
         }
     }
@@ -1473,6 +1486,10 @@ mod tests {
         let blank = new_effect(&plan.scenarios[0]);
         plan.scenarios[0].calendar.push(blank);
         assert!(has_preset(&plan.scenarios[0], &CALENDAR_PRESETS[0]));
+        assert!(can_add_effect(&plan.scenarios[0]));
+        plan.scenarios[0].calendar = vec![new_effect(&plan.scenarios[0]); MAX_CALENDAR_EFFECTS];
+        assert!(!can_add_effect(&plan.scenarios[0]));
+        plan.scenarios[0].calendar.truncate(5);
         assert!(plan.validate().is_ok());
     }
 
@@ -1556,6 +1573,7 @@ mod tests {
             storage_gb: 8.0,
             usd_per_month: 10.0,
             source: String::new(),
+            priced_on: None,
         };
         assert_eq!(
             database_digest(&tier),
@@ -1568,6 +1586,7 @@ mod tests {
             nodes: 2,
             usd_per_month: 175.2,
             source: String::new(),
+            priced_on: None,
         };
         assert_eq!(
             redis_digest(&redis),
@@ -1579,6 +1598,7 @@ mod tests {
             sessions_per_node: 8,
             usd_per_month: 88.9,
             source: String::new(),
+            priced_on: None,
         };
         assert_eq!(gpu_digest(&gpu), "1 stream · 8 sessions · $88.90/month");
         assert_eq!(priced_on_words(plan.catalogs.priced_on), "1 Nov 2026");

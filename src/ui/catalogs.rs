@@ -9,7 +9,7 @@
 
 use super::fields::{
     field_id, focus_soon, num, problem_badge, problem_count, structural_edit, workspace, Choice,
-    DateInput, NumberInput, TextInput, UndoNote, Undoable,
+    DateInput, NumberInput, OptionalDateInput, TextInput, UndoNote, Undoable,
 };
 use headroom_core::edit::{self, CatalogKind};
 use headroom_core::plan::{Plan, RedisTopology};
@@ -261,6 +261,12 @@ fn CatalogEntry(
         }
     };
     let entry_id = field_id(&base);
+    let priced_hint = ws.plan.with_untracked(|p| {
+        format!(
+            "Empty: the catalog's date ({})",
+            edit::priced_on_words(p.catalogs.priced_on)
+        )
+    });
     view! {
         <details
             class="entry"
@@ -284,6 +290,13 @@ fn CatalogEntry(
                     set=Arc::new(move |p: &mut Plan, v: String| edit::rename_catalog_entry(p, kind, j, v))
                 />
                 <div class="row-grid">{entry_fields(kind, j)}</div>
+                <OptionalDateInput
+                    path=format!("{base}.priced_on")
+                    label="Price read on"
+                    hint=priced_hint
+                    get=Arc::new(move |p: &Plan| entry_priced_on(p, kind, j))
+                    set=Arc::new(move |p: &mut Plan, d: Option<edit::NaiveDate>| set_entry_priced_on(p, kind, j, d))
+                />
                 <TextInput
                     path=format!("{base}.source")
                     label="Source"
@@ -301,6 +314,31 @@ fn CatalogEntry(
                 </div>
             </div>
         </details>
+    }
+}
+
+/// The entry's own price date: `Some(None)` when it uses the catalog's, `None` when there is no
+/// such entry.
+fn entry_priced_on(p: &Plan, kind: CatalogKind, j: usize) -> Option<Option<edit::NaiveDate>> {
+    let c = &p.catalogs;
+    match kind {
+        CatalogKind::Instances => c.instances.get(j).map(|e| e.priced_on),
+        CatalogKind::Databases => c.databases.get(j).map(|e| e.priced_on),
+        CatalogKind::Redis => c.redis.get(j).map(|e| e.priced_on),
+        CatalogKind::GpuNodes => c.gpu_nodes.get(j).map(|e| e.priced_on),
+    }
+}
+
+fn set_entry_priced_on(p: &mut Plan, kind: CatalogKind, j: usize, date: Option<edit::NaiveDate>) {
+    let c = &mut p.catalogs;
+    let slot = match kind {
+        CatalogKind::Instances => c.instances.get_mut(j).map(|e| &mut e.priced_on),
+        CatalogKind::Databases => c.databases.get_mut(j).map(|e| &mut e.priced_on),
+        CatalogKind::Redis => c.redis.get_mut(j).map(|e| &mut e.priced_on),
+        CatalogKind::GpuNodes => c.gpu_nodes.get_mut(j).map(|e| &mut e.priced_on),
+    };
+    if let Some(slot) = slot {
+        *slot = date;
     }
 }
 

@@ -418,6 +418,42 @@ pub fn DateInput(
     })
 }
 
+/// A calendar date that may be left empty (then something else's date applies, said in the
+/// hint).
+#[component]
+pub fn OptionalDateInput(
+    #[prop(into)] path: String,
+    #[prop(into)] label: Signal<String>,
+    get: Getter<Option<NaiveDate>>,
+    set: Setter<Option<NaiveDate>>,
+    #[prop(optional, into)] hint: String,
+) -> impl IntoView {
+    text_field(TextField {
+        label,
+        unit: None,
+        path,
+        hint,
+        input_type: "date",
+        inputmode: None,
+        placeholder: None,
+        get,
+        set,
+        parsing: Parsing {
+            parse: Arc::new(|text: &str| {
+                if text.trim().is_empty() {
+                    Ok(None)
+                } else {
+                    edit::parse_date(text).map(Some)
+                }
+            }),
+            show: |d| {
+                d.map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default()
+            },
+        },
+    })
+}
+
 /// A labelled text input (names). Empty, repeated or over-long names are reported by
 /// validation, next to the field.
 #[component]

@@ -10,7 +10,7 @@ use super::fields::{
 };
 use headroom_core::edit;
 use headroom_core::plan::{ForecastBound, PeakShape, Plan, ScalingPoint, Traffic, VoiceDemand};
-use headroom_core::validate::specs;
+use headroom_core::validate::{specs, MAX_SCALING_POINTS};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -158,6 +158,8 @@ pub fn BaselinePanel() -> impl IntoView {
                         })
                     />
                     {move || traffic_fields(traffic_model.get(), units)}
+                    {field!("baseline.fixed_peak_rps", specs::FIXED_PEAK_RPS, |p| p.baseline.fixed_peak_rps,
+                        "Peak traffic that does not grow with demand: health checks, crawlers, internal jobs (part of a measured peak)")}
                 </Group>
                 <Group title="Database" paths=&["baseline.database"]>
                     {field!("baseline.database.data_gb_fixed", specs::DATA_GB_FIXED, |p| p.baseline.database.data_gb_fixed, "Data that does not grow with demand")}
@@ -611,7 +613,11 @@ fn NameChoice(
 fn ScalingTable() -> impl IntoView {
     let ws = workspace();
     let count = Memo::new(move |_| ws.plan.with(|p| p.baseline.scaling.len()));
+    let full = Memo::new(move |_| count.get() >= MAX_SCALING_POINTS);
     let add = move |_| {
+        if full.get_untracked() {
+            return;
+        }
         let mut added = 0;
         structural_edit(ws, "baseline.scaling+", |p| {
             let next = p
@@ -632,7 +638,7 @@ fn ScalingTable() -> impl IntoView {
             <For each=move || 0..count.get() key=|i| *i let:i>
                 {scaling_row(i)}
             </For>
-            <button type="button" class="add" data-testid="add-scaling" on:click=add>"Add a measurement"</button>
+            <button type="button" class="add" data-testid="add-scaling" on:click=add disabled=move || full.get()>"Add a measurement"</button>
         </div>
     }
 }

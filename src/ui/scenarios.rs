@@ -604,12 +604,16 @@ fn CalendarTable(index: usize) -> impl IntoView {
     let ws = workspace();
     let i = index;
     let count = Memo::new(move |_| ws.plan.with(|p| effects(p, i).map_or(0, Vec::len)));
+    let full = Memo::new(move |_| {
+        ws.plan
+            .with(|p| !p.scenarios.get(i).is_some_and(edit::can_add_effect))
+    });
     let list_path = format!("scenarios[{i}].calendar");
     let list_problem = Memo::new(move |_| ws.plan_error(&list_path));
     let add_effect = move |effect: Option<CalendarEffect>| {
         let mut added = None;
         structural_edit(ws, "calendar+", |p| {
-            if let Some(s) = p.scenarios.get_mut(i) {
+            if let Some(s) = p.scenarios.get_mut(i).filter(|s| edit::can_add_effect(s)) {
                 let effect = effect.unwrap_or_else(|| edit::new_effect(s));
                 s.calendar.push(effect);
                 added = Some(s.calendar.len() - 1);
@@ -640,7 +644,7 @@ fn CalendarTable(index: usize) -> impl IntoView {
                                 type="button"
                                 class="preset"
                                 data-testid=format!("preset-{k}")
-                                disabled=move || taken.get()
+                                disabled=move || taken.get() || full.get()
                                 title=move || if taken.get() { "Already in this scenario" } else { "" }
                                 on:click=move |_| {
                                     add_effect(Some(CALENDAR_PRESETS[k].effect()));
@@ -651,7 +655,7 @@ fn CalendarTable(index: usize) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-                <button type="button" class="add" data-testid="add-effect" on:click=move |_| {
+                <button type="button" class="add" data-testid="add-effect" disabled=move || full.get() on:click=move |_| {
                     if let Some(j) = add_effect(None) {
                         focus_soon(field_id(&format!("scenarios[{i}].calendar[{j}].name")));
                     }
