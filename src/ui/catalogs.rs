@@ -279,7 +279,7 @@ fn CatalogEntry(
                 <span class="entry-name">{move || name.get()}</span>
                 <span class="entry-digest">{move || digest.get()}</span>
                 {move || used.get().map(|what| view! { <span class="badge used">{format!("used as {what}")}</span> })}
-                {move || (problems.get() > 0).then(|| view! { <span class="badge problem">"check"</span> })}
+                {problem_badge(problems)}
             </summary>
             <div class="entry-body">
                 <TextInput
@@ -306,9 +306,9 @@ fn CatalogEntry(
                 />
                 <div class="entry-actions">
                     <button type="button" id=format!("{entry_id}-up") on:click=move |_| { if j > 0 { move_to(j - 1) } }
-                        disabled=move || j == 0 aria-label=move || format!("Move {} up", name.get())>"↑ Smaller"</button>
+                        disabled=move || j == 0 aria-label=move || format!("Move up: {}", name.get())>"Move up"</button>
                     <button type="button" id=format!("{entry_id}-down") on:click=move |_| move_to(j + 1)
-                        disabled=move || { j + 1 >= count.get() } aria-label=move || format!("Move {} down", name.get())>"↓ Larger"</button>
+                        disabled=move || { j + 1 >= count.get() } aria-label=move || format!("Move down: {}", name.get())>"Move down"</button>
                     <button type="button" class="remove danger" data-testid=format!("remove-{}-{j}", kind.key()) on:click=remove
                         aria-label=move || format!("Remove {}", name.get())>"Remove"</button>
                 </div>

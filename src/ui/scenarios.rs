@@ -191,10 +191,10 @@ fn ScenarioDetail(index: usize, note: RwSignal<Option<Undoable>>) -> impl IntoVi
                         disabled=move || !can_add.get()>"Duplicate"</button>
                     <button type="button" id="scenario-move-up" data-testid="scenario-move-up"
                         on:click=move |_| move_by(true) disabled=move || i == 0
-                        aria-label="Move up in the list">"↑ Up"</button>
+                        >"Move up"</button>
                     <button type="button" id="scenario-move-down" data-testid="scenario-move-down"
                         on:click=move |_| move_by(false) disabled=move || { i + 1 >= count.get() }
-                        aria-label="Move down in the list">"↓ Down"</button>
+                        >"Move down"</button>
                     <button type="button" class="danger" data-testid="delete-scenario" on:click=delete
                         disabled=move || { count.get() <= 1 }
                         title=move || { if count.get() <= 1 { "A plan needs at least one scenario" } else { "" } }>
