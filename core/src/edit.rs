@@ -1067,15 +1067,32 @@ fn per_month(usd: f64) -> String {
     format!("{}/month", format::usd(usd))
 }
 
-/// An instance type in a line: "2 vCPU · 8 GB · 50 req/s · $59.60/month".
-pub fn instance_digest(e: &InstanceType) -> String {
+fn plural(count: u32, one: &str, many: &str) -> String {
     format!(
-        "{} vCPU · {} · {} · {}",
-        format::number(e.vcpu),
+        "{} {}",
+        format::number(f64::from(count)),
+        if count == 1 { one } else { many }
+    )
+}
+
+/// Figures joined by " · ", each kept on one line (its spaces made non-breaking, so
+/// "$1 918/month" never wraps inside).
+fn digest(parts: &[String]) -> String {
+    parts
+        .iter()
+        .map(|p| p.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// An instance type in a line: "2 vCPU · 8 GB · 50 req/s · $59.60/month" (figures unbroken).
+pub fn instance_digest(e: &InstanceType) -> String {
+    digest(&[
+        format!("{} vCPU", format::number(e.vcpu)),
         format::with_unit(e.memory_gb, "GB"),
         format::with_unit(e.capacity_rps, "req/s"),
-        per_month(e.usd_per_month)
-    )
+        per_month(e.usd_per_month),
+    ])
 }
 
 /// A database tier in a line: "60 connections · pooler 200 · 8 GB · $10/month".
@@ -1085,12 +1102,12 @@ pub fn database_digest(e: &DatabaseTier) -> String {
     } else {
         format!("pooler {}", format::number(f64::from(e.pooler_clients)))
     };
-    format!(
-        "{} connections · {pooler} · {} · {}",
-        format::number(f64::from(e.max_connections)),
+    digest(&[
+        plural(e.max_connections, "connection", "connections"),
+        pooler,
         format::with_unit(e.storage_gb, "GB"),
-        per_month(e.usd_per_month)
-    )
+        per_month(e.usd_per_month),
+    ])
 }
 
 /// Topology in words: "single node", "primary + replica", "cluster".
@@ -1104,34 +1121,21 @@ pub fn topology_words(topology: RedisTopology) -> &'static str {
 
 /// A Redis plan in a line: "6.38 GB · primary + replica · 2 nodes · $175/month".
 pub fn redis_digest(e: &RedisPlan) -> String {
-    format!(
-        "{} · {} · {} {} · {}",
+    digest(&[
         format::with_unit(e.memory_gb, "GB"),
-        topology_words(e.topology),
-        format::number(f64::from(e.nodes)),
-        if e.nodes == 1 { "node" } else { "nodes" },
-        per_month(e.usd_per_month)
-    )
+        topology_words(e.topology).to_owned(),
+        plural(e.nodes, "node", "nodes"),
+        per_month(e.usd_per_month),
+    ])
 }
 
 /// A GPU node type in a line: "4 streams · 8 sessions · $588/month".
 pub fn gpu_digest(e: &GpuNode) -> String {
-    format!(
-        "{} {} · {} {} · {}",
-        format::number(f64::from(e.streams_per_node)),
-        if e.streams_per_node == 1 {
-            "stream"
-        } else {
-            "streams"
-        },
-        format::number(f64::from(e.sessions_per_node)),
-        if e.sessions_per_node == 1 {
-            "session"
-        } else {
-            "sessions"
-        },
-        per_month(e.usd_per_month)
-    )
+    digest(&[
+        plural(e.streams_per_node, "stream", "streams"),
+        plural(e.sessions_per_node, "session", "sessions"),
+        per_month(e.usd_per_month),
+    ])
 }
 
 /// Entry `index` of catalog `kind` in a line (see the `*_digest` functions).
@@ -1563,7 +1567,7 @@ mod tests {
             .find(|i| i.name == "m7g.large")
             .unwrap();
         assert_eq!(
-            instance_digest(m7g),
+            instance_digest(m7g).replace('\u{a0}', " "),
             "2 vCPU · 8 GB · 50 req/s · $59.60/month"
         );
         let tier = DatabaseTier {
@@ -1576,7 +1580,7 @@ mod tests {
             priced_on: None,
         };
         assert_eq!(
-            database_digest(&tier),
+            database_digest(&tier).replace('\u{a0}', " "),
             "60 connections · no pooler · 8 GB · $10.00/month"
         );
         let redis = RedisPlan {
@@ -1589,7 +1593,7 @@ mod tests {
             priced_on: None,
         };
         assert_eq!(
-            redis_digest(&redis),
+            redis_digest(&redis).replace('\u{a0}', " "),
             "6.38 GB · primary + replica · 2 nodes · $175/month"
         );
         let gpu = GpuNode {
@@ -1600,7 +1604,10 @@ mod tests {
             source: String::new(),
             priced_on: None,
         };
-        assert_eq!(gpu_digest(&gpu), "1 stream · 8 sessions · $88.90/month");
+        assert_eq!(
+            gpu_digest(&gpu).replace('\u{a0}', " "),
+            "1 stream · 8 sessions · $88.90/month"
+        );
         assert_eq!(priced_on_words(plan.catalogs.priced_on), "1 Nov 2026");
     }
 

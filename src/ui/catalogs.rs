@@ -278,8 +278,10 @@ fn CatalogEntry(
             <summary>
                 <span class="entry-name">{move || name.get()}</span>
                 <span class="entry-digest">{move || digest.get()}</span>
-                {move || used.get().map(|what| view! { <span class="badge used">{format!("used as {what}")}</span> })}
-                {problem_badge(problems)}
+                <span class="entry-badges">
+                    {move || used.get().map(|what| view! { <span class="badge used">{format!("used as {what}")}</span> })}
+                    {problem_badge(problems)}
+                </span>
             </summary>
             <div class="entry-body">
                 <TextInput

@@ -61,12 +61,6 @@ impl Units {
         let name = self.name;
         Signal::derive(move || name.get())
     }
-
-    /// "USD/month per user".
-    fn per_unit(self, what: &'static str) -> Signal<String> {
-        let name = self.name;
-        Signal::derive(move || format!("{what} per {}", edit::singular(&name.get())))
-    }
 }
 
 fn catalog_names(
@@ -420,7 +414,7 @@ fn cost_line(i: usize, units: Units) -> impl IntoView {
                 <NumberInput path=format!("baseline.other_costs[{i}].fixed_usd_per_month") spec=specs::USD_PER_MONTH
                     label="Fixed" get=gf set=sf/>
                 <NumberInput path=format!("baseline.other_costs[{i}].per_unit_usd_per_month") spec=specs::USD_PER_MONTH
-                    label=units.label("Per unit") unit=units.per_unit("USD/month") get=gu set=su/>
+                    label=units.label("Per unit") get=gu set=su/>
             </div>
         </div>
     }

@@ -534,7 +534,8 @@ fn HistoryTable(index: usize) -> impl IntoView {
                 <Choice
                     path=format!("scenarios[{i}].growth.shape")
                     label="Shape"
-                    options=vec![("linear", "Straight line"), ("exponential", "Exponential (constant %)")]
+                    options=vec![("linear", "Straight line"), ("exponential", "Exponential")]
+                    hint="Exponential grows by a constant % a month"
                     get=Arc::new(move |p: &Plan| match p.scenarios.get(i).map(|s| &s.growth) {
                         Some(Growth::Trend { shape: TrendShape::Exponential, .. }) => Some("exponential"),
                         Some(Growth::Trend { .. }) => Some("linear"),
