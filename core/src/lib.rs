@@ -9,6 +9,7 @@
 //! tiers, vertical, cost), so it cannot fail.
 
 pub mod catalog;
+pub mod chart;
 pub mod codec;
 pub mod cost;
 pub mod edit;

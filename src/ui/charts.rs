@@ -1,10 +1,514 @@
 //! Charts drawn as SVG by the app itself: demand and capacity over time with upgrade markers,
 //! cost stacked by component, scenarios overlaid.
+//!
+//! What each chart plots, its axes, ticks, paths and marker placement come from
+//! `headroom_core::chart`; this module only renders them and handles the pointer and the
+//! keyboard. Each chart is a `Memo` of the core's `ChartData` (from the memoised results, the
+//! selected scenario and, for the overlay, the chosen metric) and of its geometry at the
+//! measured width, so an edit redraws only the charts whose data changed, and moving the
+//! pointer only moves the month cursor and the legend's values.
+//!
+//! The SVG's coordinate system is the measured width in CSS pixels (its `viewBox`), so text
+//! keeps its size from a phone to a wide screen; it still scales with `width: 100 %` (print,
+//! a resize before the next measurement).
 
+use super::state::Workspace;
+use headroom_core::chart::{self, ChartData, ChartGeometry, Frame, Metric, Shape};
 use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-/// Every chart for the current results.
+/// Width used before the panel has been measured, px.
+const DEFAULT_WIDTH: f64 = 720.0;
+
+/// Every chart for the selected scenario and month.
 #[component]
 pub fn ChartsPanel() -> impl IntoView {
-    view! { <section class="panel charts" aria-label="Charts"></section> }
+    let ws = use_context::<Workspace>().expect("inside App");
+    let body = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(DEFAULT_WIDTH);
+    let measure = move || {
+        if let Some(el) = body.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        // Once mounted; then on every window resize.
+        if body.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let hover = RwSignal::new(None::<u32>);
+    let announcement = RwSignal::new(String::new());
+    let metric = RwSignal::new(Metric::TotalCost);
+    let metrics = Memo::new(move |_| {
+        ws.computed.with(|c| {
+            c.as_ref()
+                .map(|c| Metric::available(&c.results))
+                .unwrap_or_default()
+        })
+    });
+    let chosen_metric = Memo::new(move |_| {
+        let m = metric.get();
+        if metrics.with(|all| all.contains(&m)) {
+            m
+        } else {
+            Metric::TotalCost
+        }
+    });
+    let demand = Memo::new(move |_| {
+        let scenario = ws.scenario.get();
+        ws.computed.with(|c| {
+            c.as_ref()
+                .and_then(|c| chart::demand_chart(&c.results, scenario))
+        })
+    });
+    let cost = Memo::new(move |_| {
+        let scenario = ws.scenario.get();
+        ws.computed.with(|c| {
+            c.as_ref()
+                .and_then(|c| chart::cost_chart(c.plan.plan(), &c.results, scenario))
+        })
+    });
+    let overlay = Memo::new(move |_| {
+        let scenario = ws.scenario.get();
+        let metric = chosen_metric.get();
+        ws.computed.with(|c| {
+            c.as_ref()
+                .and_then(|c| chart::scenarios_chart(&c.results, scenario, metric))
+        })
+    });
+    let scenario_name = Memo::new(move |_| {
+        let scenario = ws.scenario.get();
+        ws.computed.with(|c| {
+            c.as_ref().and_then(|c| {
+                let last = c.results.scenarios.len().checked_sub(1)?;
+                c.results
+                    .scenarios
+                    .get(scenario.min(last))
+                    .map(|s| s.name.clone())
+            })
+        })
+    });
+    let width = Signal::from(width);
+    let shared = Shared {
+        ws,
+        width,
+        hover,
+        announcement,
+    };
+
+    view! {
+        <section class="panel charts" aria-labelledby="charts-title" data-testid="charts"
+            class:stale=move || ws.stale.get()>
+            <div class="charts-head">
+                <h2 id="charts-title">"Charts"</h2>
+                {move || scenario_name.get().map(|name| view! {
+                    <p class="charts-scenario" data-testid="charts-scenario">{name}</p>
+                })}
+            </div>
+            <p class="charts-hint">
+                "Point at a chart, or focus it and use ← →, Home and End, to read a month; click to select it."
+            </p>
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="charts-announcement">
+                {move || announcement.get()}
+            </p>
+            <div class="charts-body" node_ref=body>
+                {move || demand.with(Option::is_none).then(|| view! {
+                    <p class="charts-empty" data-testid="charts-empty">
+                        "The charts appear once the plan is valid."
+                    </p>
+                })}
+                <ChartFigure id="demand" data=demand shared=shared/>
+                <ChartFigure id="cost" data=cost shared=shared/>
+                <ChartFigure id="scenarios" data=overlay shared=shared
+                    controls=move || view! { <MetricPicker metric=metric chosen=chosen_metric metrics=metrics/> }
+                    legend_selects_scenario=true/>
+            </div>
+        </section>
+    }
+}
+
+/// What every chart of the panel shares: the workspace, the measured width, the month under
+/// the pointer and the screen-reader announcement.
+#[derive(Clone, Copy)]
+struct Shared {
+    ws: Workspace,
+    width: Signal<f64>,
+    hover: RwSignal<Option<u32>>,
+    announcement: RwSignal<String>,
+}
+
+/// The metric of the scenarios chart.
+#[component]
+fn MetricPicker(
+    metric: RwSignal<Metric>,
+    chosen: Memo<Metric>,
+    metrics: Memo<Vec<Metric>>,
+) -> impl IntoView {
+    view! {
+        <div class="chart-controls">
+            <label for="chart-metric">"Compare"</label>
+            <select id="chart-metric" data-testid="chart-metric"
+                on:change=move |ev| {
+                    if let Some(m) = Metric::from_id(&event_target_value(&ev)) {
+                        metric.set(m);
+                    }
+                }>
+                {move || metrics.get().into_iter().map(|m| view! {
+                    <option value=m.id() selected=move || chosen.get() == m>{m.label()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The x, in the SVG's coordinates, of a pointer event over `target`.
+fn pointer_x(ev: &web_sys::MouseEvent, frame_width: f64) -> Option<f64> {
+    let target = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let rect = target.get_bounding_client_rect();
+    (rect.width() > 0.0)
+        .then(|| (f64::from(ev.client_x()) - rect.left()) * frame_width / rect.width())
+}
+
+/// One chart: heading, the SVG, the legend with the values of the active month, and (for the
+/// demand chart) the list of markers.
+#[component]
+fn ChartFigure(
+    /// "demand", "cost" or "scenarios": the prefix of element ids and test ids.
+    id: &'static str,
+    data: Memo<Option<ChartData>>,
+    shared: Shared,
+    #[prop(optional, into)] controls: Option<ViewFn>,
+    #[prop(optional)] legend_selects_scenario: bool,
+) -> impl IntoView {
+    let Shared {
+        ws,
+        width,
+        hover,
+        announcement,
+    } = shared;
+    let geometry = Memo::new(move |_| {
+        let frame = Frame::for_width(width.get());
+        data.with(|d| d.as_ref().map(|d| d.layout(frame)))
+    });
+    let months = Memo::new(move |_| data.with(|d| d.as_ref().map_or(1, |d| d.months)));
+    let selected = Memo::new(move |_| ws.month.get().clamp(1, months.get().max(1)));
+    let active = Memo::new(move |_| {
+        hover
+            .get()
+            .unwrap_or_else(|| selected.get())
+            .clamp(1, months.get().max(1))
+    });
+    let heading_id = format!("chart-{id}-heading");
+    let legend_id = format!("chart-{id}-legend");
+    // The marker list changes only when the markers do, not with every redraw.
+    let markers = Memo::new(move |_| {
+        geometry
+            .with(|g| {
+                g.as_ref().map(|g| {
+                    g.markers
+                        .iter()
+                        .map(|m| (m.month, m.number, m.label.clone(), m.details.clone()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .unwrap_or_default()
+    });
+    let readout = Memo::new(move |_| {
+        let month = active.get();
+        data.with(|d| d.as_ref().map(|d| d.readout(month)))
+    });
+
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some((frame_width, x)) =
+            geometry.with_untracked(|g| g.as_ref().map(|g| (g.frame.width, g.x)))
+        else {
+            return;
+        };
+        if let Some(px) = pointer_x(&ev, frame_width) {
+            let month = x.month_at(px);
+            if hover.get_untracked() != Some(month) {
+                hover.set(Some(month));
+            }
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some((frame_width, x)) =
+            geometry.with_untracked(|g| g.as_ref().map(|g| (g.frame.width, g.x)))
+        else {
+            return;
+        };
+        if let Some(px) = pointer_x(&ev, frame_width) {
+            ws.month.set(x.month_at(px));
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let last = months.get_untracked().max(1);
+        let current = selected.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowLeft" => current.saturating_sub(1).max(1),
+            "ArrowRight" => (current + 1).min(last),
+            "PageUp" => current.saturating_sub(12).max(1),
+            "PageDown" => (current + 12).min(last),
+            "Home" => 1,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        hover.set(None);
+        ws.month.set(next);
+        let text = data.with_untracked(|d| {
+            d.as_ref().map(|d| {
+                let r = d.readout(next);
+                let mut parts: Vec<String> =
+                    r.values.iter().map(|(n, v)| format!("{n} {v}")).collect();
+                parts.extend(r.total.clone().map(|t| format!("total {t}")));
+                parts.extend(r.events.iter().cloned());
+                format!("{}: {}", r.month_label, parts.join(", "))
+            })
+        });
+        announcement.set(text.unwrap_or_default());
+    };
+
+    view! {
+        <Show when=move || data.with(Option::is_some)>
+            <figure class="chart" data-testid=format!("chart-{id}")>
+                <figcaption class="chart-head">
+                    <h3 id=heading_id.clone()>
+                        {move || data.with(|d| d.as_ref().map(|d| d.title.clone()))}
+                    </h3>
+                    {controls.clone().map(|c| c.run())}
+                </figcaption>
+                <div class="chart-plot" tabindex="0" role="group"
+                    aria-labelledby=heading_id.clone()
+                    aria-describedby=legend_id.clone()
+                    data-testid=format!("chart-{id}-plot")
+                    on:pointermove=on_move
+                    on:pointerleave=move |_| hover.set(None)
+                    on:click=on_click
+                    on:keydown=on_key>
+                    {move || {
+                        let g = geometry.get()?;
+                        let d = data.get()?;
+                        Some(chart_svg(d, g, selected, active))
+                    }}
+                </div>
+                <div class="chart-legend" id=legend_id.clone()
+                    data-testid=format!("chart-{id}-legend")>
+                    {move || readout.get().map(|r| {
+                        let layers = data.with(|d| d.as_ref().map(|d| d.series.clone()).unwrap_or_default());
+                        view! {
+                            <p class="readout-month">
+                                <strong data-testid="readout-month">{r.month_label.clone()}</strong>
+                                {move || hover.get().is_none().then_some(" (selected)")}
+                                {r.remark.clone().map(|remark| view! { <span class="readout-remark">{remark}</span> })}
+                            </p>
+                            <ul class="legend">
+                                {layers.into_iter().zip(r.values.clone()).enumerate().map(|(i, (s, (name, value)))| {
+                                    let swatch = format!(
+                                        "swatch {} {}{}",
+                                        s.tone.class(),
+                                        match s.shape {
+                                            Shape::Bars => "swatch-bar",
+                                            Shape::StepArea => "swatch-area",
+                                            Shape::Line | Shape::Step => "swatch-line",
+                                        },
+                                        if s.dashed { " swatch-dashed" } else { "" }
+                                    );
+                                    let item = view! {
+                                        <span class=swatch aria-hidden="true"></span>
+                                        <span class="legend-name">{name}</span>
+                                        <span class="legend-value" data-testid="legend-value">{value}</span>
+                                    };
+                                    if legend_selects_scenario {
+                                        view! {
+                                            <li class:emphasis=s.emphasis>
+                                                <button type="button" class="legend-button"
+                                                    aria-pressed=if s.emphasis { "true" } else { "false" }
+                                                    title="Show this scenario in the charts and tables"
+                                                    on:click=move |_| ws.scenario.set(i)>
+                                                    {item}
+                                                </button>
+                                            </li>
+                                        }.into_any()
+                                    } else {
+                                        view! { <li class:emphasis=s.emphasis>{item}</li> }.into_any()
+                                    }
+                                }).collect_view()}
+                                {r.total.clone().map(|total| view! {
+                                    <li class="legend-total">
+                                        <span class="legend-name">"Total"</span>
+                                        <span class="legend-value" data-testid="legend-total">{total}</span>
+                                    </li>
+                                })}
+                            </ul>
+                        }
+                    })}
+                </div>
+                {move || markers.with(|list| {
+                    (!list.is_empty()).then(|| view! {
+                        <ol class="chart-events" data-testid="chart-events"
+                            aria-label="Upgrades and limits crossed">
+                            {list.iter().cloned().map(|(month, number, label, details)| {
+                                let when = data.with_untracked(|d| {
+                                    d.as_ref().map(|d| d.start.of_plan_month(month).label()).unwrap_or_default()
+                                });
+                                view! {
+                                    <li>
+                                        <button type="button" class="event-month link"
+                                            title="Select this month"
+                                            on:click=move |_| ws.month.set(month)>
+                                            <span class="event-number" aria-hidden="true">{number}</span>
+                                            {when}
+                                        </button>
+                                        <span class="event-label">{label}</span>
+                                        {details.into_iter().map(|d| view! { <span class="event-detail">{d}</span> }).collect_view()}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    })
+                })}
+            </figure>
+        </Show>
+    }
+}
+
+/// An SVG `<title>` (the view macro makes an HTML one among several siblings).
+fn svg_title(
+    text: String,
+) -> leptos::tachys::html::element::HtmlElement<leptos::tachys::svg::Title, (), (String,)> {
+    leptos::tachys::svg::title().child(text)
+}
+
+/// The SVG of one chart. The month cursor and the points follow `selected` and `active`
+/// without redrawing the rest.
+fn chart_svg(
+    data: ChartData,
+    g: ChartGeometry,
+    selected: Memo<u32>,
+    active: Memo<u32>,
+) -> impl IntoView {
+    let id = data.id;
+    let title_id = format!("chart-{id}-title");
+    let desc_id = format!("chart-{id}-desc");
+    let (labelled_by, described_by) = (title_id.clone(), desc_id.clone());
+    let x = g.x;
+    let plot = g.plot;
+    let band = x.band();
+    let view_box = format!("0 0 {} {}", g.frame.width, g.frame.height);
+    let grid = g
+        .y_ticks
+        .iter()
+        .map(|t| {
+            view! {
+                <line class="grid" x1=plot.left x2=plot.right y1=t.at y2=t.at/>
+                <text class="tick-y" x=plot.left - 6.0 y=t.label_at + 4.0 text-anchor="end">{t.label.clone()}</text>
+            }
+        })
+        .collect_view();
+    let x_labels = g
+        .x_ticks
+        .iter()
+        .map(|t| {
+            view! {
+                <line class="tick-mark" x1=t.at x2=t.at y1=plot.bottom y2=plot.bottom + 4.0/>
+                <text class="tick-x" x=t.label_at y=plot.bottom + 17.0 text-anchor="middle">{t.label.clone()}</text>
+            }
+        })
+        .collect_view();
+    let layers = g
+        .layers
+        .iter()
+        .map(|l| {
+            let kind = match l.shape {
+                Shape::Bars => "bars",
+                Shape::Line | Shape::Step | Shape::StepArea => "line",
+            };
+            let class = format!(
+                "series {} {kind}{}{}",
+                l.tone.class(),
+                if l.dashed { " dashed" } else { "" },
+                if l.emphasis { " emphasis" } else { "" }
+            );
+            let area = (!l.area.is_empty()).then(
+                || view! { <path class=format!("area {}", l.tone.class()) d=l.area.clone()/> },
+            );
+            view! {
+                {area}
+                <path class=class d=l.d.clone() data-testid="chart-series"/>
+            }
+        })
+        .collect_view();
+    let markers = g
+        .markers
+        .iter()
+        .map(|m| {
+            let label = m.placement.as_ref().map(|p| {
+                view! {
+                    <text class="marker-label" x=p.x y=p.y
+                        text-anchor=if p.end { "end" } else { "start" }>{m.label.clone()}</text>
+                }
+            });
+            view! {
+                <g class="marker" data-testid="chart-marker" data-month=m.month>
+                    {svg_title(m.tooltip.clone())}
+                    <line class="marker-line" x1=m.x x2=m.x y1=plot.top - 2.0 y2=plot.bottom/>
+                    <circle class="marker-badge" cx=m.x cy=plot.top - 10.0 r="8"/>
+                    <text class="marker-number" x=m.x y=plot.top - 6.0 text-anchor="middle">{m.number}</text>
+                    {label}
+                </g>
+            }
+        })
+        .collect_view();
+    // Points of the line layers at the active month.
+    let lines: Vec<(String, Arc<Vec<f64>>)> = g
+        .layers
+        .iter()
+        .filter(|l| l.shape != Shape::Bars)
+        .map(|l| (l.tone.class(), Arc::new(l.ys.clone())))
+        .collect();
+    let points = lines
+        .into_iter()
+        .map(|(tone, ys)| {
+            view! {
+                <circle class=format!("point {tone}") r="4"
+                    cx=move || x.center(active.get())
+                    cy=move || ys.get(active.get().saturating_sub(1) as usize).copied().unwrap_or(plot.bottom)/>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <svg role="img" viewBox=view_box width="100%" preserveAspectRatio="xMidYMid meet"
+            aria-labelledby=labelled_by aria-describedby=described_by
+            data-testid=format!("chart-{id}-svg")>
+            {svg_title(data.title.clone()).id(title_id)}
+            <desc id=desc_id>{data.summary.clone()}</desc>
+            <rect class="selected-band" x=move || x.start(selected.get()) y=plot.top
+                width=band height=plot.bottom - plot.top/>
+            <g class="axis">
+                {grid}
+                <text class="axis-title" x="0" y="11">{g.y_title.clone()}</text>
+                <line class="axis-line" x1=plot.left x2=plot.right y1=g.baseline y2=g.baseline/>
+                {x_labels}
+            </g>
+            <g class="layers">{layers}</g>
+            <g class="markers">{markers}</g>
+            <line class="cursor" x1=move || x.center(active.get()) x2=move || x.center(active.get())
+                y1=plot.top y2=plot.bottom/>
+            <line class="selected-line" data-testid="selected-month-marker"
+                data-month=move || selected.get()
+                x1=move || x.center(selected.get()) x2=move || x.center(selected.get())
+                y1=plot.top y2=plot.bottom/>
+            <g class="points">{points}</g>
+        </svg>
+    }
 }

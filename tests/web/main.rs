@@ -2,6 +2,7 @@
 //! an area per part of the page. Run with `make browser` (part of `make test`, see README).
 #![cfg(target_arch = "wasm32")]
 
+mod charts;
 mod editors;
 mod support;
 mod workspace;

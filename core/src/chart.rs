@@ -1,0 +1,2376 @@
+//! Charts as data: what each chart plots, its axes and ticks, and the SVG geometry that draws
+//! it, so the page only renders strings and numbers computed (and tested) here.
+//!
+//! Three charts are drawn from [`PlanResults`]:
+//! - **demand and capacity** ([`demand_chart`]): the peak req/s a month is sized for, against
+//!   the capacity of the instances running (instances × capacity per instance) and that capacity
+//!   at the target utilisation, with markers for the tier and plan upgrades and limits crossed
+//!   from the scenario's timeline;
+//! - **cost by component** ([`cost_chart`]): each month's bill stacked by component;
+//! - **scenarios overlaid** ([`scenarios_chart`]): one [`Metric`] for every scenario.
+//!
+//! Each is a [`ChartData`] (series of monthly values, units, events, a text summary for screen
+//! readers); [`ChartData::layout`] turns it into a [`ChartGeometry`] for an SVG of a given
+//! width: "nice" axes ([`Axis::nice`], 1-2-5 steps), month labels ("Jan 27"), SVG path data and
+//! marker placement. [`ChartData::readout`] gives the values of one month, for the legend that
+//! follows the pointer or the keyboard.
+//!
+//! Everything here is total: empty, flat, single-month, huge or tiny series give a valid axis
+//! and finite coordinates, never NaN, ∞ or a panic.
+
+use crate::engine::{MonthResult, PlanResults, Resource, ScenarioResult};
+use crate::format;
+use crate::plan::{Plan, YearMonth};
+use std::fmt::Write as _;
+
+// ---------------------------------------------------------------------------------------------
+// Axes
+
+/// Largest magnitude an axis shows; larger values are clamped (so spans stay finite).
+const VALUE_LIMIT: f64 = 1e300;
+/// Magnitudes below this count as zero (so steps stay normal floats).
+const VALUE_FLOOR: f64 = 1e-250;
+
+/// How an axis is chosen from its values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AxisOptions {
+    /// Most ticks (at least 3: an axis through zero needs −step, 0 and +step).
+    pub max_ticks: usize,
+    /// Whether the axis reaches zero (amounts: demand, cost, instances).
+    pub include_zero: bool,
+    /// Whether ticks are whole numbers (counts): the step is at least 1.
+    pub integer: bool,
+    /// Room left above the largest value, as a share of the span (0.05 = 5 %), so lines do not
+    /// run along the top edge.
+    pub top_padding: f64,
+}
+
+impl Default for AxisOptions {
+    fn default() -> Self {
+        Self {
+            max_ticks: 6,
+            include_zero: true,
+            integer: false,
+            top_padding: 0.0,
+        }
+    }
+}
+
+/// A linear axis with "nice" bounds and ticks: every tick is a multiple of the step, and the
+/// step is 1, 2 or 5 × 10ⁿ.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    /// Lower bound (a tick).
+    pub min: f64,
+    /// Upper bound (a tick), always above `min`.
+    pub max: f64,
+    /// Distance between ticks.
+    pub step: f64,
+    /// Tick values from `min` to `max`.
+    pub ticks: Vec<f64>,
+}
+
+/// The smallest 1, 2 or 5 × 10ⁿ at least `raw`; 1 when `raw` is not a positive finite number.
+///
+/// # Example
+/// ```
+/// use headroom_core::chart::nice_step;
+/// assert_eq!(nice_step(0.13), 0.2);
+/// assert_eq!(nice_step(3.0), 5.0);
+/// assert_eq!(nice_step(7.0), 10.0);
+/// assert_eq!(nice_step(f64::NAN), 1.0);
+/// ```
+pub fn nice_step(raw: f64) -> f64 {
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let power = 10f64.powi(raw.log10().floor() as i32);
+    if !(power.is_finite() && power > 0.0) {
+        return 1.0;
+    }
+    // Float error in log10 can leave `raw / power` just under 1 or at 10.
+    let mantissa = raw / power;
+    let nice = [1.0, 2.0, 5.0, 10.0, 20.0]
+        .into_iter()
+        .find(|m| *m >= mantissa * (1.0 - 1e-12))
+        .unwrap_or(20.0);
+    nice * power
+}
+
+/// The next larger 1-2-5 step after `step`.
+fn next_step(step: f64) -> f64 {
+    nice_step(step * 1.5)
+}
+
+impl Axis {
+    /// A nice axis covering every finite value of `values` (non-finite values are ignored).
+    ///
+    /// No values, or only zeros, give 0 to 1. A flat series away from zero is centred when the
+    /// axis need not reach zero. At most `max_ticks` ticks.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::chart::{Axis, AxisOptions};
+    /// let axis = Axis::nice([3.0, 412.0], &AxisOptions::default());
+    /// assert_eq!((axis.min, axis.max, axis.step), (0.0, 500.0, 100.0));
+    /// assert_eq!(axis.ticks, vec![0.0, 100.0, 200.0, 300.0, 400.0, 500.0]);
+    /// ```
+    pub fn nice(values: impl IntoIterator<Item = f64>, options: &AxisOptions) -> Axis {
+        let clean = |v: f64| {
+            let v = v.clamp(-VALUE_LIMIT, VALUE_LIMIT);
+            if v.abs() < VALUE_FLOOR {
+                0.0
+            } else {
+                v
+            }
+        };
+        let mut lo = f64::INFINITY;
+        let mut hi = f64::NEG_INFINITY;
+        for v in values.into_iter().filter(|v| v.is_finite()).map(clean) {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        if lo > hi {
+            lo = 0.0;
+            hi = 0.0;
+        }
+        if options.include_zero {
+            lo = lo.min(0.0);
+            hi = hi.max(0.0);
+        }
+        if hi == lo {
+            let pad = if hi == 0.0 {
+                1.0
+            } else if options.integer {
+                (hi.abs() * 0.5).max(1.0)
+            } else {
+                hi.abs() * 0.5
+            };
+            if options.include_zero && lo >= 0.0 {
+                hi += pad;
+            } else {
+                lo -= pad;
+                hi += pad;
+            }
+        } else if options.top_padding > 0.0 && options.top_padding.is_finite() {
+            hi = (hi + (hi - lo) * options.top_padding.min(1.0)).min(VALUE_LIMIT * 2.0);
+        }
+        let max_ticks = options.max_ticks.max(3);
+        let mut step = nice_step((hi - lo) / (max_ticks - 1) as f64);
+        if options.integer {
+            step = step.max(1.0);
+        }
+        // Widen the step until the ticks fit (a few rounds at most).
+        let mut bounds = Self::bounds(lo, hi, step);
+        for _ in 0..8 {
+            if bounds.2 < max_ticks {
+                break;
+            }
+            step = next_step(step);
+            bounds = Self::bounds(lo, hi, step);
+        }
+        let (first, last, intervals) = bounds;
+        let ticks = (0..=intervals)
+            .map(|i| {
+                let t = (first + i as f64) * step;
+                // No "-0" labels.
+                if t == 0.0 {
+                    0.0
+                } else {
+                    t
+                }
+            })
+            .collect();
+        Axis {
+            min: first * step,
+            max: last * step,
+            step,
+            ticks,
+        }
+    }
+
+    /// First and last tick index (multiples of `step`) and the number of intervals.
+    fn bounds(lo: f64, hi: f64, step: f64) -> (f64, f64, usize) {
+        // Slack for float error: 0.30000000000000004 / 0.1 is still 3 steps.
+        let first = (lo / step + 1e-9).floor();
+        let mut last = (hi / step - 1e-9).ceil();
+        if last <= first {
+            last = first + 1.0;
+        }
+        let intervals = (last - first).clamp(1.0, 1e6) as usize;
+        (first, last, intervals)
+    }
+}
+
+/// Maps values of `domain` linearly onto pixels of `range` (which may run downwards, as a y
+/// axis does).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinearScale {
+    /// Values at the two ends.
+    pub domain: (f64, f64),
+    /// Pixels at the two ends.
+    pub range: (f64, f64),
+}
+
+impl LinearScale {
+    /// The pixel of `value`: finite always; a value that is not a number maps to the start of
+    /// the range (the axis base), a degenerate domain to the middle.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::chart::LinearScale;
+    /// let y = LinearScale { domain: (0.0, 500.0), range: (200.0, 0.0) };
+    /// assert_eq!(y.map(100.0), 160.0);
+    /// assert_eq!(y.map(f64::NAN), 200.0);
+    /// ```
+    pub fn map(&self, value: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        if !value.is_finite() {
+            return r0;
+        }
+        let span = d1 - d0;
+        let px = if span.is_finite() && span != 0.0 {
+            r0 + (value - d0) / span * (r1 - r0)
+        } else {
+            (r0 + r1) / 2.0
+        };
+        // Far outside the range is drawn just outside it: SVG stays well-formed.
+        let (lo, hi) = (r0.min(r1), r0.max(r1));
+        let reach = (hi - lo).max(1.0);
+        if px.is_finite() {
+            px.clamp(lo - reach, hi + reach)
+        } else {
+            r0
+        }
+    }
+}
+
+/// Months 1..=`months` as equal bands across `left..right` pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MonthScale {
+    /// Number of months (at least 1).
+    pub months: u32,
+    /// Left edge of month 1, px.
+    pub left: f64,
+    /// Right edge of the last month, px.
+    pub right: f64,
+}
+
+impl MonthScale {
+    /// Width of one month, px.
+    pub fn band(&self) -> f64 {
+        (self.right - self.left).max(0.0) / f64::from(self.months.max(1))
+    }
+
+    /// Left edge of `month` (1-based, clamped to the horizon).
+    pub fn start(&self, month: u32) -> f64 {
+        let m = month.clamp(1, self.months.max(1));
+        self.left + f64::from(m - 1) * self.band()
+    }
+
+    /// Middle of `month`.
+    pub fn center(&self, month: u32) -> f64 {
+        self.start(month) + self.band() / 2.0
+    }
+
+    /// The month under pixel `x` (clamped to 1..=months; 1 for a non-finite x).
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::chart::MonthScale;
+    /// let x = MonthScale { months: 12, left: 0.0, right: 120.0 };
+    /// assert_eq!((x.month_at(5.0), x.month_at(15.0), x.month_at(999.0)), (1, 2, 12));
+    /// ```
+    pub fn month_at(&self, x: f64) -> u32 {
+        let band = self.band();
+        if !x.is_finite() || band <= 0.0 {
+            return 1;
+        }
+        let index = ((x - self.left) / band).floor();
+        (index.clamp(0.0, f64::from(self.months.max(1) - 1)) as u32) + 1
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A month as an axis shows it: "Jan 27".
+///
+/// # Example
+/// ```
+/// use headroom_core::{chart::month_short, plan::YearMonth};
+/// assert_eq!(month_short(YearMonth { year: 2027, month: 1 }), "Jan 27");
+/// ```
+pub fn month_short(month: YearMonth) -> String {
+    let name = MONTH_ABBREVIATIONS
+        .get(month.month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?");
+    format!("{name} {:02}", month.year.rem_euclid(100))
+}
+
+/// Which plan months get a label on a month axis of `months` months starting at `start`, when
+/// at most `max_labels` fit: every month, every 2nd, then quarters, half years, Januaries, and
+/// every 2, 5, 10… years, aligned to the calendar from quarters up.
+///
+/// # Example
+/// ```
+/// use headroom_core::{chart::month_ticks, plan::YearMonth};
+/// let jan = YearMonth { year: 2027, month: 1 };
+/// assert_eq!(month_ticks(jan, 12, 12), (1..=12).collect::<Vec<_>>());
+/// assert_eq!(month_ticks(jan, 12, 4), vec![1, 4, 7, 10]);
+/// assert_eq!(month_ticks(jan, 120, 10), vec![1, 13, 25, 37, 49, 61, 73, 85, 97, 109]);
+/// ```
+pub fn month_ticks(start: YearMonth, months: u32, max_labels: usize) -> Vec<u32> {
+    let months = months.max(1);
+    let max_labels = max_labels.max(1);
+    for step in [1u32, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200] {
+        let ticks: Vec<u32> = (1..=months)
+            .filter(|&m| {
+                let calendar = start.of_plan_month(m);
+                let index = calendar.month.saturating_sub(1);
+                match step {
+                    1 | 2 => (m - 1).is_multiple_of(step),
+                    3 | 6 | 12 => index.is_multiple_of(step),
+                    _ => index == 0 && calendar.year.rem_euclid((step / 12) as i32) == 0,
+                }
+            })
+            .take(max_labels + 1)
+            .collect();
+        // Also by spacing: labels `step` months apart, at most `max_labels` per horizon.
+        let spaced = u64::from(months) <= max_labels as u64 * u64::from(step);
+        if !ticks.is_empty() && ticks.len() <= max_labels && spaced {
+            return ticks;
+        }
+    }
+    vec![1]
+}
+
+/// "1.50e-7" → "1.5e-7"; "2.0e15" → "2e15".
+fn trim_exponent(text: &str) -> String {
+    match text.split_once('e') {
+        Some((mantissa, exponent)) => {
+            let mantissa = if mantissa.contains('.') {
+                mantissa.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                mantissa
+            };
+            format!("{mantissa}e{exponent}")
+        }
+        None => text.to_owned(),
+    }
+}
+
+/// How a chart's values are written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ValueFormat {
+    /// A number and its unit: "412 req/s", "7 instances".
+    Unit(String),
+    /// US dollars per month: "$1 234".
+    UsdPerMonth,
+}
+
+impl ValueFormat {
+    /// One value in full, as the legend shows it.
+    pub fn value(&self, value: f64) -> String {
+        match self {
+            Self::Unit(unit) => format::with_unit(value, unit),
+            Self::UsdPerMonth => format::usd(value),
+        }
+    }
+
+    /// The axis title: the unit ("req/s", "USD/month").
+    pub fn axis_title(&self) -> String {
+        match self {
+            Self::Unit(unit) => unit.clone(),
+            Self::UsdPerMonth => "USD/month".to_owned(),
+        }
+    }
+
+    fn is_usd(&self) -> bool {
+        matches!(self, Self::UsdPerMonth)
+    }
+}
+
+/// A tick label of an axis with `step` whose ticks reach `max_abs`: short ("2.5k", "$1.5M",
+/// "40", "0.05", "2e-7") and with just enough decimals to tell neighbouring ticks apart.
+///
+/// # Example
+/// ```
+/// use headroom_core::chart::tick_label;
+/// assert_eq!(tick_label(2500.0, 500.0, 2500.0, false), "2 500");
+/// assert_eq!(tick_label(25_000.0, 5_000.0, 25_000.0, false), "25k");
+/// assert_eq!(tick_label(1_500_000.0, 500_000.0, 2e6, true), "$1.5M");
+/// assert_eq!(tick_label(0.05, 0.05, 0.2, false), "0.05");
+/// ```
+pub fn tick_label(value: f64, step: f64, max_abs: f64, usd: bool) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let prefix = if usd { "$" } else { "" };
+    let sign = if value < 0.0 { "-" } else { "" };
+    let abs = value.abs();
+    if abs == 0.0 {
+        return format!("{prefix}0");
+    }
+    let step = if step.is_finite() && step > 0.0 {
+        step
+    } else {
+        abs
+    };
+    if max_abs >= 1e15 || step < 1e-6 {
+        return format!("{sign}{prefix}{}", trim_exponent(&format!("{abs:.2e}")));
+    }
+    let (scale, suffix) = match max_abs {
+        m if m >= 1e12 => (1e12, "T"),
+        m if m >= 1e9 => (1e9, "B"),
+        m if m >= 1e6 => (1e6, "M"),
+        m if m >= 1e4 => (1e3, "k"),
+        _ => (1.0, ""),
+    };
+    let decimals = (-(step / scale).log10().floor()).clamp(0.0, 9.0) as usize;
+    let text = format!("{:.*}", decimals, abs / scale);
+    let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = if frac_part.is_empty() {
+        String::new()
+    } else {
+        format!(".{frac_part}")
+    };
+    // The integer part grouped as everywhere else ("1 000"); it is below 10⁴ × 10³.
+    let grouped = format::number(int_part.parse::<u64>().unwrap_or(0) as f64);
+    format!("{sign}{prefix}{grouped}{frac}{suffix}")
+}
+
+/// Rough width of `text` in px at `font_px` (system sans-serif, digits and lower case).
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars().count() as f64 * font_px * 0.6
+}
+
+// ---------------------------------------------------------------------------------------------
+// SVG path data
+
+/// Writes the decimal digits of `n`.
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut buffer = [0u8; 20];
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for digit in &buffer[start..] {
+        out.push(char::from(*digit));
+    }
+}
+
+/// Builds SVG path data (`d`) with coordinates rounded to 0.1 px.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PathData(String);
+
+impl PathData {
+    /// An empty path.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn push(&mut self, command: char, values: &[f64]) {
+        self.0.push(command);
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                self.0.push(' ');
+            }
+            // Tenths of a pixel as an integer: far cheaper to write than a float (a long plan
+            // writes thousands of coordinates per keystroke).
+            let tenths = (v * 10.0).round();
+            let tenths = if tenths.is_finite() {
+                tenths.clamp(-1e12, 1e12) as i64
+            } else {
+                0
+            };
+            if tenths < 0 {
+                self.0.push('-');
+            }
+            let magnitude = tenths.unsigned_abs();
+            push_digits(&mut self.0, magnitude / 10);
+            if magnitude % 10 != 0 {
+                self.0.push('.');
+                push_digits(&mut self.0, magnitude % 10);
+            }
+        }
+    }
+
+    /// Moves to (x, y).
+    pub fn move_to(&mut self, x: f64, y: f64) -> &mut Self {
+        self.push('M', &[x, y]);
+        self
+    }
+
+    /// Straight line to (x, y).
+    pub fn line_to(&mut self, x: f64, y: f64) -> &mut Self {
+        self.push('L', &[x, y]);
+        self
+    }
+
+    /// Horizontal line to x.
+    pub fn horizontal_to(&mut self, x: f64) -> &mut Self {
+        self.push('H', &[x]);
+        self
+    }
+
+    /// Vertical line to y.
+    pub fn vertical_to(&mut self, y: f64) -> &mut Self {
+        self.push('V', &[y]);
+        self
+    }
+
+    /// Closes the subpath.
+    pub fn close(&mut self) -> &mut Self {
+        self.0.push('Z');
+        self
+    }
+
+    /// The `d` attribute.
+    pub fn finish(self) -> String {
+        self.0
+    }
+}
+
+/// A line through the middle of each month, run flat to the plot's edges so that a single
+/// month is a visible segment.
+///
+/// # Example
+/// ```
+/// use headroom_core::chart::{line_path, MonthScale};
+/// let x = MonthScale { months: 2, left: 0.0, right: 100.0 };
+/// assert_eq!(line_path(&x, &[10.0, 20.0]), "M0 10L25 10L75 20L100 20");
+/// ```
+pub fn line_path(x: &MonthScale, ys: &[f64]) -> String {
+    let mut d = PathData::new();
+    let (Some(first), Some(last)) = (ys.first(), ys.last()) else {
+        return String::new();
+    };
+    d.move_to(x.left, *first);
+    for (i, y) in ys.iter().enumerate() {
+        d.line_to(x.center(i as u32 + 1), *y);
+    }
+    d.line_to(x.right, *last);
+    d.finish()
+}
+
+/// A step line: flat across each month, vertical between months.
+///
+/// # Example
+/// ```
+/// use headroom_core::chart::{step_path, MonthScale};
+/// let x = MonthScale { months: 2, left: 0.0, right: 100.0 };
+/// assert_eq!(step_path(&x, &[10.0, 20.0]), "M0 10H50V20H100");
+/// ```
+pub fn step_path(x: &MonthScale, ys: &[f64]) -> String {
+    let mut d = PathData::new();
+    let Some(first) = ys.first() else {
+        return String::new();
+    };
+    d.move_to(x.left, *first);
+    for (i, y) in ys.iter().enumerate() {
+        if i > 0 {
+            d.vertical_to(*y);
+        }
+        d.horizontal_to(x.start(i as u32 + 1) + x.band());
+    }
+    d.finish()
+}
+
+/// The area under a step line down to `base` (the y pixel of zero).
+pub fn step_area_path(x: &MonthScale, ys: &[f64], base: f64) -> String {
+    if ys.is_empty() {
+        return String::new();
+    }
+    let mut d = step_path(x, ys);
+    let mut tail = PathData::new();
+    tail.vertical_to(base).horizontal_to(x.left).close();
+    d.push_str(&tail.finish());
+    d
+}
+
+/// One rectangle per month from `bottoms[i]` up to `tops[i]` (pixels), `width_share` of the
+/// month's band wide and centred in it; months whose rectangle has no height are left out.
+///
+/// # Example
+/// ```
+/// use headroom_core::chart::{bars_path, MonthScale};
+/// let x = MonthScale { months: 2, left: 0.0, right: 100.0 };
+/// assert_eq!(bars_path(&x, &[100.0, 100.0], &[60.0, 100.0], 0.6), "M10 100H40V60H10Z");
+/// ```
+pub fn bars_path(x: &MonthScale, bottoms: &[f64], tops: &[f64], width_share: f64) -> String {
+    let band = x.band();
+    let width = band * width_share.clamp(0.05, 1.0);
+    let mut d = PathData::new();
+    for (i, (bottom, top)) in bottoms.iter().zip(tops).enumerate() {
+        if (bottom - top).abs() < 0.05 {
+            continue;
+        }
+        let left = x.start(i as u32 + 1) + (band - width) / 2.0;
+        d.move_to(left, *bottom)
+            .horizontal_to(left + width)
+            .vertical_to(*top)
+            .horizontal_to(left)
+            .close();
+    }
+    d.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chart data
+
+/// How a series is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A line through each month's middle.
+    Line,
+    /// Flat across each month.
+    Step,
+    /// A step line with the area under it shaded.
+    StepArea,
+    /// Bars, stacked on the series before them.
+    Bars,
+}
+
+/// Which colour a series takes (the page maps these to CSS custom properties).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Demand.
+    Demand,
+    /// Capacity.
+    Capacity,
+    /// The n-th colour of the categorical palette (0-based, wraps at [`PALETTE_SIZE`]).
+    Palette(usize),
+}
+
+/// Colours in the categorical palette.
+pub const PALETTE_SIZE: usize = 8;
+
+impl Tone {
+    /// CSS class name: "tone-demand", "tone-capacity", "tone-3".
+    pub fn class(self) -> String {
+        match self {
+            Self::Demand => "tone-demand".to_owned(),
+            Self::Capacity => "tone-capacity".to_owned(),
+            Self::Palette(i) => format!("tone-{}", i % PALETTE_SIZE + 1),
+        }
+    }
+}
+
+/// One series: a value per month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// Legend name.
+    pub name: String,
+    /// Month 1 first.
+    pub values: Vec<f64>,
+    /// How it is drawn.
+    pub shape: Shape,
+    /// Its colour.
+    pub tone: Tone,
+    /// Drawn dashed.
+    pub dashed: bool,
+    /// Drawn heavier (the selected scenario).
+    pub emphasis: bool,
+}
+
+/// An upgrade or limit crossed, marked on a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartEvent {
+    /// Month, 1-based.
+    pub month: u32,
+    /// Which resource.
+    pub resource: Resource,
+    /// Short label: "Redis → 8 GB primary + replica".
+    pub label: String,
+    /// The timeline's full sentence: "Redis 4 GB single node → 8 GB primary + replica: …".
+    pub detail: String,
+}
+
+/// What a chart plots, before any pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData {
+    /// "demand", "cost" or "scenarios".
+    pub id: &'static str,
+    /// Title: "Demand and capacity".
+    pub title: String,
+    /// What the chart shows in one sentence, with its figures (the SVG's description).
+    pub summary: String,
+    /// Calendar month of month 1.
+    pub start: YearMonth,
+    /// Number of months.
+    pub months: u32,
+    /// How values are written.
+    pub format: ValueFormat,
+    /// Whether values are counts (whole-number ticks).
+    pub integer: bool,
+    /// The series, drawn in order (bars stack in order).
+    pub series: Vec<Series>,
+    /// Upgrade markers.
+    pub events: Vec<ChartEvent>,
+    /// The instances running each month (demand chart), or empty.
+    pub fleet: Vec<Fleet>,
+}
+
+/// The app instances running in one month.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fleet {
+    /// Instances running.
+    pub instances: u64,
+    /// Capacity of one instance, req/s.
+    pub capacity_rps: f64,
+    /// Share of the fleet's capacity used at peak, as a fraction.
+    pub utilisation: f64,
+}
+
+impl Fleet {
+    /// "7 instances × 100 req/s · 58.9 % used at peak" (written only for the month read).
+    pub fn remark(&self) -> String {
+        format!(
+            "{} {} × {} · {} used at peak",
+            self.instances,
+            if self.instances == 1 {
+                "instance"
+            } else {
+                "instances"
+            },
+            format::with_unit(self.capacity_rps, "req/s"),
+            format::percent(self.utilisation)
+        )
+    }
+}
+
+/// The values of one month, as the legend shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Readout {
+    /// "Mar 2027".
+    pub month_label: String,
+    /// Month, 1-based.
+    pub month: u32,
+    /// Each series' value, in series order: name, value text.
+    pub values: Vec<(String, String)>,
+    /// The stack's total, when the chart stacks ("$1 234/month").
+    pub total: Option<String>,
+    /// The month's remark.
+    pub remark: Option<String>,
+    /// The events of this month (their full sentences).
+    pub events: Vec<String>,
+}
+
+impl ChartData {
+    /// Whether the series stack (a bar chart).
+    pub fn is_stacked(&self) -> bool {
+        self.series.iter().any(|s| s.shape == Shape::Bars)
+    }
+
+    /// The month clamped to this chart's horizon.
+    pub fn clamp_month(&self, month: u32) -> u32 {
+        month.clamp(1, self.months.max(1))
+    }
+
+    /// The values of `month` (clamped to the horizon).
+    pub fn readout(&self, month: u32) -> Readout {
+        let month = self.clamp_month(month);
+        let index = month as usize - 1;
+        let value_of = |s: &Series| s.values.get(index).copied().unwrap_or(0.0);
+        let values = self
+            .series
+            .iter()
+            .map(|s| (s.name.clone(), self.format.value(value_of(s))))
+            .collect();
+        let total = self.is_stacked().then(|| {
+            let sum: f64 = self
+                .series
+                .iter()
+                .map(value_of)
+                .filter(|v| v.is_finite())
+                .sum();
+            match self.format {
+                ValueFormat::UsdPerMonth => format!("{}/month", format::usd(sum)),
+                ValueFormat::Unit(_) => self.format.value(sum),
+            }
+        });
+        Readout {
+            month_label: self.start.of_plan_month(month).label(),
+            month,
+            values,
+            total,
+            remark: self.fleet.get(index).map(Fleet::remark),
+            events: self
+                .events
+                .iter()
+                .filter(|e| e.month == month)
+                .map(|e| e.detail.clone())
+                .collect(),
+        }
+    }
+}
+
+/// The short label of a timeline sentence: the part before its reason, with a tier move
+/// shortened to where it goes ("Redis 4 GB single node → 8 GB primary + replica: memory …" →
+/// "Redis → 8 GB primary + replica").
+fn event_label(resource: Resource, text: &str) -> String {
+    let head = text.split_once(": ").map_or(text, |(head, _)| head);
+    let prefix = match resource {
+        Resource::Database => "Database",
+        Resource::Redis => "Redis",
+        Resource::App | Resource::Voice => "",
+    };
+    match head.rsplit_once(" → ") {
+        Some((from, to)) if !prefix.is_empty() && from.starts_with(prefix) => {
+            format!("{prefix} → {to}")
+        }
+        _ => head.to_owned(),
+    }
+}
+
+fn scenario_at(results: &PlanResults, scenario: usize) -> Option<(usize, &ScenarioResult)> {
+    let index = scenario.min(results.scenarios.len().checked_sub(1)?);
+    Some((index, results.scenarios.get(index)?))
+}
+
+fn first_calendar(months: &[MonthResult]) -> Option<YearMonth> {
+    months.first().map(|m| m.calendar)
+}
+
+fn horizon(months: &[MonthResult]) -> u32 {
+    u32::try_from(months.len()).unwrap_or(u32::MAX)
+}
+
+/// Index and value of the largest finite value (the first when several tie).
+fn largest(values: &[f64]) -> Option<(usize, f64)> {
+    values
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, v)| v.is_finite())
+        .fold(None, |best, (i, v)| match best {
+            Some((_, b)) if b >= v => best,
+            _ => Some((i, v)),
+        })
+}
+
+/// Peak demand against the capacity of the instances running, for scenario `scenario` (clamped
+/// to the scenarios there are); `None` when there are no results.
+///
+/// Capacity = instances × capacity per instance; "at target" = capacity × target utilisation,
+/// the line the sizing keeps demand under. Markers: every timeline event but GPU voice node
+/// steps (which this chart does not plot).
+pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData> {
+    let (_, result) = scenario_at(results, scenario)?;
+    let months = &result.months;
+    let start = first_calendar(months)?;
+    let peak: Vec<f64> = months.iter().map(|m| m.peak_rps).collect();
+    let capacity: Vec<f64> = months
+        .iter()
+        .map(|m| m.app.instances as f64 * m.app.capacity_rps)
+        .collect();
+    let usable: Vec<f64> = months
+        .iter()
+        .map(|m| m.app.instances as f64 * m.app.capacity_rps * m.app.target_utilisation)
+        .collect();
+    let target = months
+        .first()
+        .map(|m| format::percent(m.app.target_utilisation))
+        .unwrap_or_default();
+    let fleet = months
+        .iter()
+        .map(|m| Fleet {
+            instances: m.app.instances,
+            capacity_rps: m.app.capacity_rps,
+            utilisation: m.app.utilisation_at_peak,
+        })
+        .collect();
+    let events: Vec<ChartEvent> = result
+        .timeline
+        .iter()
+        .filter(|e| e.resource != Resource::Voice)
+        .map(|e| ChartEvent {
+            month: e.month,
+            resource: e.resource,
+            label: event_label(e.resource, &e.text),
+            detail: e.text.clone(),
+        })
+        .collect();
+
+    let rps = |v: f64| format::with_unit(v, "req/s");
+    let first = months.first()?;
+    let last = months.last()?;
+    let mut summary = format!(
+        "{}: peak demand goes from {} in {} to {} in {}",
+        result.name,
+        rps(first.peak_rps),
+        first.calendar.label(),
+        rps(last.peak_rps),
+        last.calendar.label()
+    );
+    if let Some((i, top)) = largest(&peak) {
+        if i + 1 < months.len() && top > last.peak_rps {
+            let _ = write!(
+                summary,
+                ", highest at {} in {}",
+                rps(top),
+                start.of_plan_month(i as u32 + 1).label()
+            );
+        }
+    }
+    let _ = write!(
+        summary,
+        "; the running instances can take {} to {} ({} to {} instances).",
+        rps(capacity.first().copied().unwrap_or(0.0)),
+        rps(capacity.last().copied().unwrap_or(0.0)),
+        first.app.instances,
+        last.app.instances
+    );
+    if events.is_empty() {
+        summary.push_str(" No upgrades or limits crossed.");
+    } else {
+        let _ = write!(
+            summary,
+            " Upgrades and limits: {}.",
+            events
+                .iter()
+                .map(|e| format!("{} {}", start.of_plan_month(e.month).label(), e.label))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
+
+    Some(ChartData {
+        id: "demand",
+        title: "Demand and capacity".to_owned(),
+        summary,
+        start,
+        months: horizon(months),
+        format: ValueFormat::Unit("req/s".to_owned()),
+        integer: false,
+        series: vec![
+            Series {
+                name: "Capacity of the instances".to_owned(),
+                values: capacity,
+                shape: Shape::StepArea,
+                tone: Tone::Capacity,
+                dashed: false,
+                emphasis: false,
+            },
+            Series {
+                name: format!("Capacity at {target} target"),
+                values: usable,
+                shape: Shape::Step,
+                tone: Tone::Capacity,
+                dashed: true,
+                emphasis: false,
+            },
+            Series {
+                name: "Peak demand".to_owned(),
+                values: peak,
+                shape: Shape::Line,
+                tone: Tone::Demand,
+                dashed: false,
+                emphasis: true,
+            },
+        ],
+        events,
+        fleet,
+    })
+}
+
+/// Most components a cost chart stacks; beyond, the smallest are summed into one.
+const MAX_COST_COMPONENTS: usize = PALETTE_SIZE;
+
+/// Each month's bill stacked by component, for scenario `scenario` (clamped); `None` when
+/// there are no results. `plan` names the plan's other costs.
+///
+/// Components keep the bill's order (app instances, database, Redis, GPU voice, other costs);
+/// a component absent from a month counts 0 there. With more than [`PALETTE_SIZE`] components,
+/// the smallest over the horizon are summed into "Other costs".
+pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option<ChartData> {
+    let (_, result) = scenario_at(results, scenario)?;
+    let months = &result.months;
+    let start = first_calendar(months)?;
+    let names = &plan.baseline.other_costs;
+    // Components in first-seen order, each with a value per month.
+    let mut components: Vec<(crate::cost::CostComponent, Vec<f64>)> = Vec::new();
+    for (i, m) in months.iter().enumerate() {
+        for item in &m.cost.items {
+            let position = match components.iter().position(|(c, _)| *c == item.component) {
+                Some(p) => p,
+                None => {
+                    components.push((item.component, vec![0.0; months.len()]));
+                    components.len() - 1
+                }
+            };
+            if let Some(slot) = components
+                .get_mut(position)
+                .and_then(|(_, values)| values.get_mut(i))
+            {
+                *slot += if item.usd_per_month.is_finite() {
+                    item.usd_per_month
+                } else {
+                    0.0
+                };
+            }
+        }
+    }
+    let mut series: Vec<(String, Vec<f64>)> = components
+        .into_iter()
+        .map(|(c, values)| (c.name(names).to_owned(), values))
+        .collect();
+    if series.len() > MAX_COST_COMPONENTS {
+        // Keep the largest (by horizon total) in bill order; sum the rest.
+        let total = |v: &Vec<f64>| v.iter().sum::<f64>();
+        let mut order: Vec<usize> = (0..series.len()).collect();
+        order.sort_by(|&a, &b| total(&series[b].1).total_cmp(&total(&series[a].1)));
+        let keep: Vec<usize> = order[..MAX_COST_COMPONENTS - 1].to_vec();
+        let mut rest = vec![0.0; months.len()];
+        let mut rest_count = 0;
+        let mut kept = Vec::new();
+        for (i, (name, values)) in series.into_iter().enumerate() {
+            if keep.contains(&i) {
+                kept.push((name, values));
+            } else {
+                rest_count += 1;
+                for (r, v) in rest.iter_mut().zip(values) {
+                    *r += v;
+                }
+            }
+        }
+        kept.push((format!("Other costs ({rest_count} lines)"), rest));
+        series = kept;
+    }
+
+    let first = months.first()?;
+    let last = months.last()?;
+    let mut summary = format!(
+        "{}: monthly cost goes from {} in {} to {} in {}",
+        result.name,
+        format::usd(first.cost.total_usd_per_month),
+        first.calendar.label(),
+        format::usd(last.cost.total_usd_per_month),
+        last.calendar.label()
+    );
+    let last_index = months.len() - 1;
+    let biggest = series
+        .iter()
+        .filter_map(|(name, v)| Some((name, *v.get(last_index)?)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    match biggest {
+        Some((name, value)) if value > 0.0 => {
+            let _ = write!(
+                summary,
+                "; the largest line in {} is {} at {}.",
+                last.calendar.label(),
+                name,
+                format::usd(value)
+            );
+        }
+        _ => summary.push('.'),
+    }
+
+    Some(ChartData {
+        id: "cost",
+        title: "Cost by component".to_owned(),
+        summary,
+        start,
+        months: horizon(months),
+        format: ValueFormat::UsdPerMonth,
+        integer: false,
+        series: series
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, values))| Series {
+                name,
+                values,
+                shape: Shape::Bars,
+                tone: Tone::Palette(i),
+                dashed: false,
+                emphasis: false,
+            })
+            .collect(),
+        events: Vec::new(),
+        fleet: Vec::new(),
+    })
+}
+
+/// A figure the scenarios chart can compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metric {
+    /// Total cost, USD/month.
+    TotalCost,
+    /// App instances.
+    AppInstances,
+    /// Peak demand sized for, req/s.
+    PeakDemand,
+    /// Database connections.
+    DbConnections,
+    /// Redis node memory, MB.
+    RedisMemory,
+    /// GPU voice nodes.
+    GpuNodes,
+}
+
+impl Metric {
+    /// Every metric, in menu order.
+    pub const ALL: [Metric; 6] = [
+        Metric::TotalCost,
+        Metric::AppInstances,
+        Metric::PeakDemand,
+        Metric::DbConnections,
+        Metric::RedisMemory,
+        Metric::GpuNodes,
+    ];
+
+    /// Stable identifier: "total-cost".
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::TotalCost => "total-cost",
+            Self::AppInstances => "app-instances",
+            Self::PeakDemand => "peak-demand",
+            Self::DbConnections => "db-connections",
+            Self::RedisMemory => "redis-memory",
+            Self::GpuNodes => "gpu-nodes",
+        }
+    }
+
+    /// The metric with `id`.
+    pub fn from_id(id: &str) -> Option<Metric> {
+        Self::ALL.into_iter().find(|m| m.id() == id)
+    }
+
+    /// Menu label with its unit: "Total cost (USD/month)".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::TotalCost => "Total cost (USD/month)",
+            Self::AppInstances => "App instances",
+            Self::PeakDemand => "Peak demand (req/s)",
+            Self::DbConnections => "Database connections",
+            Self::RedisMemory => "Redis node memory (MB)",
+            Self::GpuNodes => "GPU voice nodes",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::TotalCost => "Total cost",
+            Self::AppInstances => "App instances",
+            Self::PeakDemand => "Peak demand",
+            Self::DbConnections => "Database connections",
+            Self::RedisMemory => "Redis node memory",
+            Self::GpuNodes => "GPU voice nodes",
+        }
+    }
+
+    fn format(self) -> ValueFormat {
+        let unit = |u: &str| ValueFormat::Unit(u.to_owned());
+        match self {
+            Self::TotalCost => ValueFormat::UsdPerMonth,
+            Self::AppInstances => unit("instances"),
+            Self::PeakDemand => unit("req/s"),
+            Self::DbConnections => unit("connections"),
+            Self::RedisMemory => unit("MB"),
+            Self::GpuNodes => unit("nodes"),
+        }
+    }
+
+    fn integer(self) -> bool {
+        matches!(
+            self,
+            Self::AppInstances | Self::DbConnections | Self::GpuNodes
+        )
+    }
+
+    /// This metric's value in `month` (0 GPU nodes without voice).
+    pub fn value(self, month: &MonthResult) -> f64 {
+        match self {
+            Self::TotalCost => month.cost.total_usd_per_month,
+            Self::AppInstances => month.app.instances as f64,
+            Self::PeakDemand => month.peak_rps,
+            Self::DbConnections => month.database.connections,
+            Self::RedisMemory => month.redis.need.node_memory_mb,
+            Self::GpuNodes => month.voice.as_ref().map_or(0.0, |v| v.nodes as f64),
+        }
+    }
+
+    /// The metrics that mean something for these results (GPU nodes only with voice).
+    pub fn available(results: &PlanResults) -> Vec<Metric> {
+        let voice = results
+            .scenarios
+            .iter()
+            .any(|s| s.months.iter().any(|m| m.voice.is_some()));
+        Self::ALL
+            .into_iter()
+            .filter(|m| *m != Metric::GpuNodes || voice)
+            .collect()
+    }
+}
+
+/// `metric` for every scenario, overlaid; `selected` (clamped) is drawn heavier. `None` when
+/// there are no results. Scenarios with fewer months (never, from one plan) end early.
+pub fn scenarios_chart(
+    results: &PlanResults,
+    selected: usize,
+    metric: Metric,
+) -> Option<ChartData> {
+    let (selected, first_result) = scenario_at(results, selected)?;
+    let months = results
+        .scenarios
+        .iter()
+        .map(|s| horizon(&s.months))
+        .max()
+        .unwrap_or(0);
+    let start = results
+        .scenarios
+        .iter()
+        .find_map(|s| first_calendar(&s.months))?;
+    let format = metric.format();
+    let series: Vec<Series> = results
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Series {
+            name: s.name.clone(),
+            values: s.months.iter().map(|m| metric.value(m)).collect(),
+            shape: Shape::Line,
+            tone: Tone::Palette(i),
+            dashed: i >= PALETTE_SIZE,
+            emphasis: i == selected,
+        })
+        .collect();
+    let last_label = start.of_plan_month(months).label();
+    let summary = if series.len() == 1 {
+        format!(
+            "{} of the only scenario, {}, in {}: {}.",
+            metric.name(),
+            first_result.name,
+            last_label,
+            format.value(series[0].values.last().copied().unwrap_or(0.0))
+        )
+    } else {
+        format!(
+            "{} of {} scenarios in {}: {}.",
+            metric.name(),
+            series.len(),
+            last_label,
+            series
+                .iter()
+                .map(|s| format!(
+                    "{} {}",
+                    s.name,
+                    format.value(s.values.last().copied().unwrap_or(0.0))
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    Some(ChartData {
+        id: "scenarios",
+        title: format!("{} by scenario", metric.name()),
+        summary,
+        start,
+        months: months.max(1),
+        integer: metric.integer(),
+        format,
+        series,
+        events: Vec::new(),
+        fleet: Vec::new(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry
+
+/// The SVG's size in px (its `viewBox`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    /// Width, px.
+    pub width: f64,
+    /// Height, px.
+    pub height: f64,
+}
+
+/// Narrowest frame drawn; narrower containers scale the SVG down.
+pub const MIN_WIDTH: f64 = 280.0;
+/// Widest frame drawn.
+pub const MAX_WIDTH: f64 = 2400.0;
+
+impl Frame {
+    /// A frame `width` px wide (clamped to [`MIN_WIDTH`]..[`MAX_WIDTH`]; 640 when not a
+    /// number), lower on narrow screens.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::chart::Frame;
+    /// assert_eq!(Frame::for_width(360.0).height, 220.0);
+    /// assert_eq!(Frame::for_width(f64::NAN).width, 640.0);
+    /// ```
+    pub fn for_width(width: f64) -> Frame {
+        let width = if width.is_finite() {
+            width.clamp(MIN_WIDTH, MAX_WIDTH).round()
+        } else {
+            640.0
+        };
+        let height = if width < 480.0 {
+            220.0
+        } else if width < 800.0 {
+            250.0
+        } else {
+            280.0
+        };
+        Frame { width, height }
+    }
+}
+
+/// The plot area inside the frame, px.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Right edge.
+    pub right: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+}
+
+/// A labelled tick: its pixel along the axis and its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Pixel (x for the month axis, y for the value axis).
+    pub at: f64,
+    /// Label.
+    pub label: String,
+    /// Where the label is drawn along the axis (x labels are kept inside the frame).
+    pub label_at: f64,
+}
+
+/// A series drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    /// Legend name.
+    pub name: String,
+    /// How it is drawn.
+    pub shape: Shape,
+    /// Its colour.
+    pub tone: Tone,
+    /// Dashed.
+    pub dashed: bool,
+    /// Heavier.
+    pub emphasis: bool,
+    /// SVG path data of the line or the bars.
+    pub d: String,
+    /// SVG path data of the shaded area ([`Shape::StepArea`]), else empty.
+    pub area: String,
+    /// The y pixel of each month's value (the top of its bar when stacked).
+    pub ys: Vec<f64>,
+}
+
+/// Where a marker's label goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelPlacement {
+    /// Anchor x, px.
+    pub x: f64,
+    /// Baseline y, px.
+    pub y: f64,
+    /// Whether the text ends at `x` (it starts there otherwise).
+    pub end: bool,
+}
+
+/// A marker: every event of one month, numbered in month order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// Month, 1-based.
+    pub month: u32,
+    /// x of the marker line, px (the start of the month: when the change takes effect).
+    pub x: f64,
+    /// Number shown in the badge (1-based).
+    pub number: usize,
+    /// Short labels joined: "Redis → 8 GB primary + replica".
+    pub label: String,
+    /// The timeline's full sentences.
+    pub details: Vec<String>,
+    /// Tooltip: the month, then each sentence on its own line.
+    pub tooltip: String,
+    /// Where the label is drawn, when it fits.
+    pub placement: Option<LabelPlacement>,
+}
+
+/// Everything to draw one chart at one size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartGeometry {
+    /// The SVG's size.
+    pub frame: Frame,
+    /// The plot area.
+    pub plot: Rect,
+    /// Months across the plot.
+    pub x: MonthScale,
+    /// The value axis.
+    pub y_axis: Axis,
+    /// The value axis title (its unit).
+    pub y_title: String,
+    /// Value ticks (gridlines), bottom up.
+    pub y_ticks: Vec<Tick>,
+    /// Month ticks.
+    pub x_ticks: Vec<Tick>,
+    /// The y pixel of zero (or of the axis minimum when zero is not shown).
+    pub baseline: f64,
+    /// Series, in drawing order.
+    pub layers: Vec<Layer>,
+    /// Upgrade markers.
+    pub markers: Vec<Marker>,
+}
+
+/// Font size of axis labels, px (the stylesheet uses the same).
+pub const AXIS_FONT_PX: f64 = 12.0;
+/// Font size of marker labels, px.
+pub const MARKER_FONT_PX: f64 = 11.0;
+/// Rows of marker labels at most.
+const MARKER_ROWS: usize = 2;
+/// Room a month label needs, px, beyond its text.
+const MONTH_LABEL_GAP: f64 = 14.0;
+/// Room per value tick, px.
+const PX_PER_VALUE_TICK: f64 = 40.0;
+
+impl ChartGeometry {
+    /// The x of the middle of `month` (clamped).
+    pub fn month_x(&self, month: u32) -> f64 {
+        self.x.center(month)
+    }
+
+    /// The month under `x` (clamped).
+    pub fn month_at(&self, x: f64) -> u32 {
+        self.x.month_at(x)
+    }
+
+    /// The points of `month` on each line layer: (layer index, x, y). Bars have none (the
+    /// month's band is highlighted instead).
+    pub fn points(&self, month: u32) -> Vec<(usize, f64, f64)> {
+        let x = self.month_x(month);
+        let index = month.clamp(1, self.x.months.max(1)) as usize - 1;
+        self.layers
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.shape != Shape::Bars)
+            .filter_map(|(i, l)| Some((i, x, *l.ys.get(index)?)))
+            .collect()
+    }
+}
+
+impl ChartData {
+    /// Lays the chart out in `frame`: axes, ticks, paths, markers.
+    pub fn layout(&self, frame: Frame) -> ChartGeometry {
+        let months = self.months.max(1);
+        let stacked = self.is_stacked();
+        let n = months as usize;
+        // Stack tops (bars) or the raw values (lines) decide the axis.
+        let mut stack = vec![0.0f64; n];
+        let mut tops: Vec<Vec<f64>> = Vec::with_capacity(self.series.len());
+        let mut bottoms: Vec<Vec<f64>> = Vec::with_capacity(self.series.len());
+        for s in &self.series {
+            let values: Vec<f64> = (0..n)
+                .map(|i| {
+                    s.values
+                        .get(i)
+                        .copied()
+                        .filter(|v| v.is_finite())
+                        .unwrap_or(0.0)
+                })
+                .collect();
+            if stacked && s.shape == Shape::Bars {
+                bottoms.push(stack.clone());
+                for (acc, v) in stack.iter_mut().zip(&values) {
+                    *acc += v.max(0.0);
+                }
+                tops.push(stack.clone());
+            } else {
+                bottoms.push(vec![0.0; n]);
+                tops.push(values);
+            }
+        }
+        let plot_height_guess = frame.height - 50.0;
+        let options = AxisOptions {
+            max_ticks: ((plot_height_guess / PX_PER_VALUE_TICK).floor() as usize).clamp(3, 8),
+            include_zero: true,
+            integer: self.integer,
+            top_padding: if self.events.is_empty() { 0.04 } else { 0.2 },
+        };
+        let y_axis = Axis::nice(tops.iter().flatten().copied(), &options);
+        let max_abs = y_axis.min.abs().max(y_axis.max.abs());
+        let usd = self.format.is_usd();
+        let labels: Vec<String> = y_axis
+            .ticks
+            .iter()
+            .map(|t| tick_label(*t, y_axis.step, max_abs, usd))
+            .collect();
+        let label_width = labels
+            .iter()
+            .map(|l| text_width(l, AXIS_FONT_PX))
+            .fold(0.0, f64::max);
+        let plot = Rect {
+            left: (label_width + 12.0).max(32.0).min(frame.width / 3.0),
+            // The axis title's row, then (with events) the row of marker badges.
+            top: if self.events.is_empty() { 24.0 } else { 44.0 },
+            right: frame.width - 10.0,
+            bottom: frame.height - 26.0,
+        };
+        let x = MonthScale {
+            months,
+            left: plot.left,
+            right: plot.right,
+        };
+        let y = LinearScale {
+            domain: (y_axis.min, y_axis.max),
+            range: (plot.bottom, plot.top),
+        };
+        let y_ticks = y_axis
+            .ticks
+            .iter()
+            .zip(labels)
+            .map(|(t, label)| {
+                let at = y.map(*t);
+                Tick {
+                    at,
+                    label,
+                    label_at: at,
+                }
+            })
+            .collect();
+        let month_label_width = text_width("Jan 27", AXIS_FONT_PX) + MONTH_LABEL_GAP;
+        let max_labels = ((plot.right - plot.left) / month_label_width).floor() as usize;
+        let x_ticks = month_ticks(self.start, months, max_labels)
+            .into_iter()
+            .map(|m| {
+                let at = x.center(m);
+                let label = month_short(self.start.of_plan_month(m));
+                let half = text_width(&label, AXIS_FONT_PX) / 2.0;
+                Tick {
+                    at,
+                    label_at: at.clamp(half + 2.0, frame.width - half - 2.0),
+                    label,
+                }
+            })
+            .collect();
+        let baseline = y.map(0.0_f64.clamp(y_axis.min, y_axis.max));
+        let layers = self
+            .series
+            .iter()
+            .zip(tops.iter().zip(&bottoms))
+            .map(|(s, (top, bottom))| {
+                let ys: Vec<f64> = top.iter().map(|v| y.map(*v)).collect();
+                let (d, area) = match s.shape {
+                    Shape::Line => (line_path(&x, &ys), String::new()),
+                    Shape::Step => (step_path(&x, &ys), String::new()),
+                    Shape::StepArea => (step_path(&x, &ys), step_area_path(&x, &ys, baseline)),
+                    Shape::Bars => {
+                        let bottom_px: Vec<f64> = bottom.iter().map(|v| y.map(*v)).collect();
+                        let share = if x.band() >= 6.0 { 0.72 } else { 0.9 };
+                        (bars_path(&x, &bottom_px, &ys, share), String::new())
+                    }
+                };
+                Layer {
+                    name: s.name.clone(),
+                    shape: s.shape,
+                    tone: s.tone,
+                    dashed: s.dashed,
+                    emphasis: s.emphasis,
+                    d,
+                    area,
+                    ys,
+                }
+            })
+            .collect();
+        let markers = self.markers(&x, &plot);
+        ChartGeometry {
+            frame,
+            plot,
+            x,
+            y_title: self.format.axis_title(),
+            y_axis,
+            y_ticks,
+            x_ticks,
+            baseline,
+            layers,
+            markers,
+        }
+    }
+
+    /// Events grouped by month, numbered, with labels placed in up to [`MARKER_ROWS`] rows at
+    /// the top of the plot where they fit without overlapping (to the right of the line, or to
+    /// its left near the right edge). Labels that do not fit are left to the list under the
+    /// chart.
+    fn markers(&self, x: &MonthScale, plot: &Rect) -> Vec<Marker> {
+        let mut groups: Vec<(u32, Vec<&ChartEvent>)> = Vec::new();
+        let mut events: Vec<&ChartEvent> = self
+            .events
+            .iter()
+            .filter(|e| (1..=self.months.max(1)).contains(&e.month))
+            .collect();
+        events.sort_by_key(|e| e.month);
+        for e in events {
+            match groups.last_mut() {
+                Some((month, list)) if *month == e.month => list.push(e),
+                _ => groups.push((e.month, vec![e])),
+            }
+        }
+        let mut row_ends = [f64::NEG_INFINITY; MARKER_ROWS];
+        let gap = 10.0;
+        groups
+            .into_iter()
+            .enumerate()
+            .map(|(i, (month, list))| {
+                let line_x = x.start(month);
+                let label = list
+                    .iter()
+                    .map(|e| e.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let details: Vec<String> = list.iter().map(|e| e.detail.clone()).collect();
+                let tooltip = format!(
+                    "{}\n{}",
+                    self.start.of_plan_month(month).label(),
+                    details.join("\n")
+                );
+                let width = text_width(&label, MARKER_FONT_PX);
+                let mut placement = None;
+                for (row, end) in row_ends.iter_mut().enumerate() {
+                    let y = plot.top + 14.0 + row as f64 * 15.0;
+                    let after = line_x + 5.0;
+                    let before = line_x - 5.0 - width;
+                    if after >= *end + gap && after + width <= plot.right {
+                        placement = Some(LabelPlacement {
+                            x: after,
+                            y,
+                            end: false,
+                        });
+                        *end = after + width;
+                        break;
+                    }
+                    if before >= plot.left && before >= *end + gap {
+                        placement = Some(LabelPlacement {
+                            x: line_x - 5.0,
+                            y,
+                            end: true,
+                        });
+                        *end = line_x - 5.0;
+                        break;
+                    }
+                }
+                // A marker whose label was dropped still blocks nothing.
+                Marker {
+                    month,
+                    x: line_x,
+                    number: i + 1,
+                    label,
+                    details,
+                    tooltip,
+                    placement,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine;
+    use crate::presets;
+
+    fn options() -> AxisOptions {
+        AxisOptions::default()
+    }
+
+    fn run(id: &str) -> (Plan, PlanResults) {
+        let plan = (presets::find(id).expect("template").build)();
+        let valid = plan.clone().validate().expect("valid template");
+        let results = engine::run(&valid);
+        (plan, results)
+    }
+
+    fn assert_axis_sound(axis: &Axis, values: &[f64], options: &AxisOptions) {
+        assert!(axis.min.is_finite() && axis.max.is_finite() && axis.step.is_finite());
+        assert!(axis.max > axis.min, "{axis:?}");
+        assert!(axis.step > 0.0);
+        assert!(axis.ticks.len() >= 2, "{axis:?}");
+        assert!(axis.ticks.len() <= options.max_ticks.max(3), "{axis:?}");
+        for v in values.iter().filter(|v| v.is_finite()) {
+            let v = v.clamp(-VALUE_LIMIT, VALUE_LIMIT);
+            let slack = axis.step * 1e-6;
+            assert!(
+                v >= axis.min - slack && v <= axis.max + slack,
+                "{v} outside {axis:?}"
+            );
+        }
+        // 1-2-5 steps.
+        let mantissa = axis.step / 10f64.powi(axis.step.log10().floor() as i32);
+        assert!(
+            [1.0, 2.0, 5.0, 10.0]
+                .iter()
+                .any(|m| (mantissa - m).abs() < 1e-6),
+            "step {} is not 1-2-5",
+            axis.step
+        );
+        for pair in axis.ticks.windows(2) {
+            assert!(((pair[1] - pair[0]) - axis.step).abs() <= axis.step * 1e-6);
+        }
+    }
+
+    #[test]
+    fn nice_steps_are_one_two_five() {
+        assert_eq!(nice_step(1.0), 1.0);
+        assert_eq!(nice_step(1.01), 2.0);
+        assert_eq!(nice_step(2.0), 2.0);
+        assert_eq!(nice_step(4.9), 5.0);
+        assert_eq!(nice_step(5.1), 10.0);
+        assert_eq!(nice_step(95.0), 100.0);
+        assert_eq!(nice_step(0.0021), 0.005);
+        assert_eq!(nice_step(0.0), 1.0);
+        assert_eq!(nice_step(-3.0), 1.0);
+        assert_eq!(nice_step(f64::INFINITY), 1.0);
+        assert_eq!(next_step(1.0), 2.0);
+        assert_eq!(next_step(2.0), 5.0);
+        assert_eq!(next_step(5.0), 10.0);
+    }
+
+    #[test]
+    fn axis_is_zero_based_with_round_ticks() {
+        let axis = Axis::nice([120.0, 950.0], &options());
+        assert_eq!(axis.min, 0.0);
+        assert_eq!(axis.max, 1000.0);
+        assert_eq!(axis.step, 200.0);
+        assert_eq!(axis.ticks.len(), 6);
+    }
+
+    #[test]
+    fn axis_without_zero_hugs_the_data() {
+        let opts = AxisOptions {
+            include_zero: false,
+            ..options()
+        };
+        let axis = Axis::nice([1010.0, 1090.0], &opts);
+        assert_eq!((axis.min, axis.max, axis.step), (1000.0, 1100.0, 20.0));
+    }
+
+    #[test]
+    fn flat_and_empty_series_get_a_usable_axis() {
+        let zero = Axis::nice([0.0, 0.0], &options());
+        assert_eq!((zero.min, zero.max), (0.0, 1.0));
+        let empty = Axis::nice([], &options());
+        assert_eq!((empty.min, empty.max), (0.0, 1.0));
+        let nothing_finite = Axis::nice([f64::NAN, f64::INFINITY], &options());
+        assert_eq!((nothing_finite.min, nothing_finite.max), (0.0, 1.0));
+        let flat = Axis::nice([300.0; 12], &options());
+        assert_eq!(flat.min, 0.0);
+        assert!(flat.max >= 300.0 && flat.max <= 500.0, "{flat:?}");
+        let flat_away = Axis::nice(
+            [300.0],
+            &AxisOptions {
+                include_zero: false,
+                ..options()
+            },
+        );
+        assert!(
+            flat_away.min < 300.0 && flat_away.max > 300.0,
+            "{flat_away:?}"
+        );
+        let one = Axis::nice(
+            [1.0],
+            &AxisOptions {
+                integer: true,
+                ..options()
+            },
+        );
+        assert_eq!(one.step, 1.0);
+        assert_eq!(one.ticks, vec![0.0, 1.0]);
+    }
+
+    #[test]
+    fn integer_axes_never_step_below_one() {
+        let opts = AxisOptions {
+            integer: true,
+            ..options()
+        };
+        let axis = Axis::nice([2.0, 3.0], &opts);
+        assert_eq!(axis.step, 1.0);
+        assert!(axis.ticks.iter().all(|t| t.fract() == 0.0));
+    }
+
+    #[test]
+    fn top_padding_leaves_room_above_the_data() {
+        let padded = Axis::nice(
+            [0.0, 100.0],
+            &AxisOptions {
+                top_padding: 0.12,
+                ..options()
+            },
+        );
+        assert!(padded.max > 100.0, "{padded:?}");
+    }
+
+    #[test]
+    fn huge_tiny_and_negative_values_stay_finite() {
+        let cases: Vec<Vec<f64>> = vec![
+            vec![0.0, 1e15],
+            vec![0.0, 1e17 * 3.7],
+            vec![0.0, f64::MAX],
+            vec![f64::MIN, f64::MAX],
+            vec![0.0, 1e-9],
+            vec![0.0, 3e-7],
+            vec![0.0, 5e-324],
+            vec![-5.0, 5.0],
+            vec![-1e-300, 1e-300],
+            vec![123_456_789.0, 123_456_790.0],
+            vec![0.1, 0.3],
+        ];
+        for values in cases {
+            for include_zero in [true, false] {
+                for integer in [true, false] {
+                    for max_ticks in [0, 2, 3, 6, 8] {
+                        let opts = AxisOptions {
+                            max_ticks,
+                            include_zero,
+                            integer,
+                            top_padding: 0.1,
+                        };
+                        let axis = Axis::nice(values.iter().copied(), &opts);
+                        assert_axis_sound(&axis, &values, &opts);
+                        let max_abs = axis.min.abs().max(axis.max.abs());
+                        let labels: Vec<String> = axis
+                            .ticks
+                            .iter()
+                            .map(|t| tick_label(*t, axis.step, max_abs, false))
+                            .collect();
+                        let mut unique = labels.clone();
+                        unique.dedup();
+                        assert_eq!(unique, labels, "labels repeat for {values:?}: {labels:?}");
+                        assert!(labels
+                            .iter()
+                            .all(|l| !l.contains("NaN") && !l.contains("inf")));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tick_labels_are_short_and_exact_enough() {
+        assert_eq!(tick_label(0.0, 100.0, 500.0, false), "0");
+        assert_eq!(tick_label(0.0, 100.0, 500.0, true), "$0");
+        assert_eq!(tick_label(400.0, 100.0, 500.0, false), "400");
+        assert_eq!(tick_label(400.0, 100.0, 500.0, true), "$400");
+        assert_eq!(tick_label(7500.0, 2500.0, 7500.0, false), "7 500");
+        assert_eq!(tick_label(10_000.0, 2000.0, 10_000.0, true), "$10k");
+        assert_eq!(tick_label(12_000.0, 2000.0, 12_000.0, false), "12k");
+        assert_eq!(tick_label(2_500_000.0, 500_000.0, 3e6, false), "2.5M");
+        assert_eq!(tick_label(4e9, 1e9, 5e9, false), "4B");
+        assert_eq!(tick_label(2e12, 1e12, 5e12, false), "2T");
+        assert_eq!(tick_label(2e15, 1e15, 5e15, false), "2e15");
+        assert_eq!(tick_label(2.5e15, 5e14, 5e15, false), "2.5e15");
+        assert_eq!(tick_label(0.25, 0.05, 0.3, false), "0.25");
+        assert_eq!(tick_label(1.2, 0.2, 2.0, false), "1.2");
+        assert_eq!(tick_label(3e-7, 1e-7, 5e-7, false), "3e-7");
+        assert_eq!(tick_label(-40.0, 20.0, 40.0, false), "-40");
+        assert_eq!(tick_label(-400.0, 100.0, 400.0, true), "-$400");
+        assert_eq!(tick_label(f64::NAN, 1.0, 1.0, false), "—");
+    }
+
+    #[test]
+    fn linear_scale_maps_and_never_returns_nan() {
+        let y = LinearScale {
+            domain: (0.0, 1000.0),
+            range: (200.0, 20.0),
+        };
+        assert_eq!(y.map(0.0), 200.0);
+        assert_eq!(y.map(1000.0), 20.0);
+        assert_eq!(y.map(500.0), 110.0);
+        assert_eq!(y.map(f64::INFINITY), 200.0);
+        assert!(y.map(1e300).is_finite());
+        assert!(y.map(1e300) >= 20.0 - 180.0);
+        let flat = LinearScale {
+            domain: (5.0, 5.0),
+            range: (0.0, 100.0),
+        };
+        assert_eq!(flat.map(5.0), 50.0);
+        let huge = LinearScale {
+            domain: (-f64::MAX, f64::MAX),
+            range: (0.0, 100.0),
+        };
+        assert!(huge.map(1.0).is_finite());
+    }
+
+    #[test]
+    fn month_scale_bands_and_hit_testing() {
+        let x = MonthScale {
+            months: 4,
+            left: 40.0,
+            right: 440.0,
+        };
+        assert_eq!(x.band(), 100.0);
+        assert_eq!(x.start(1), 40.0);
+        assert_eq!(x.center(2), 190.0);
+        assert_eq!(x.center(99), 390.0, "clamped to the last month");
+        assert_eq!(x.month_at(39.0), 1);
+        assert_eq!(x.month_at(140.0), 2);
+        assert_eq!(x.month_at(439.0), 4);
+        assert_eq!(x.month_at(f64::NAN), 1);
+        let none = MonthScale {
+            months: 0,
+            left: 0.0,
+            right: 100.0,
+        };
+        assert_eq!(none.band(), 100.0);
+        assert_eq!(none.month_at(50.0), 1);
+    }
+
+    #[test]
+    fn month_labels_fit_and_follow_the_calendar() {
+        let nov = YearMonth {
+            year: 2026,
+            month: 11,
+        };
+        assert_eq!(month_short(nov), "Nov 26");
+        assert_eq!(
+            month_short(YearMonth {
+                year: 2100,
+                month: 3
+            }),
+            "Mar 00"
+        );
+        // Quarters from November: Jan, Apr, Jul, Oct.
+        assert_eq!(month_ticks(nov, 12, 4), vec![3, 6, 9, 12]);
+        // Every 2nd month when quarters are not needed.
+        assert_eq!(month_ticks(nov, 12, 6), vec![1, 3, 5, 7, 9, 11]);
+        assert_eq!(month_ticks(nov, 1, 0), vec![1]);
+        // 120 months on a phone: every 2 years, on Januaries of even years.
+        let ticks = month_ticks(nov, 120, 5);
+        assert!(ticks.len() <= 5 && !ticks.is_empty(), "{ticks:?}");
+        for m in &ticks {
+            let c = nov.of_plan_month(*m);
+            assert_eq!(c.month, 1);
+            assert_eq!(c.year % 2, 0);
+        }
+        // A horizon too short for any aligned label still gets one.
+        assert_eq!(month_ticks(nov, 2, 1), vec![1]);
+    }
+
+    #[test]
+    fn paths_round_to_tenths_and_handle_edges() {
+        let x = MonthScale {
+            months: 3,
+            left: 0.0,
+            right: 100.0,
+        };
+        assert_eq!(
+            line_path(&x, &[1.0, 2.0, 3.0]),
+            "M0 1L16.7 1L50 2L83.3 3L100 3"
+        );
+        assert_eq!(line_path(&x, &[]), "");
+        assert_eq!(step_path(&x, &[]), "");
+        assert_eq!(step_area_path(&x, &[], 0.0), "");
+        assert_eq!(
+            step_area_path(&x, &[5.0, 5.0, 2.0], 10.0),
+            "M0 5H33.3V5H66.7V2H100V10H0Z"
+        );
+        let one = MonthScale {
+            months: 1,
+            left: 10.0,
+            right: 90.0,
+        };
+        assert_eq!(line_path(&one, &[7.0]), "M10 7L50 7L90 7");
+        let mut d = PathData::new();
+        d.move_to(f64::NAN, -0.04).line_to(1.25, 2.0);
+        assert_eq!(d.finish(), "M0 0L1.3 2");
+        let mut negative = PathData::new();
+        negative.move_to(-0.5, -1.55).line_to(-12.0, 1e20);
+        assert_eq!(negative.finish(), "M-0.5 -1.6L-12 100000000000");
+    }
+
+    #[test]
+    fn demand_chart_plots_peak_against_the_capacity_running() {
+        let (_, results) = run("cafe-pilot");
+        let chart = demand_chart(&results, 0).expect("results");
+        let months = &results.scenarios[0].months;
+        assert_eq!(chart.months as usize, months.len());
+        let capacity = &chart.series[0];
+        let usable = &chart.series[1];
+        let peak = &chart.series[2];
+        for (i, m) in months.iter().enumerate() {
+            assert_eq!(peak.values[i], m.peak_rps);
+            let running = m.app.instances as f64 * m.app.capacity_rps;
+            assert_eq!(capacity.values[i], running);
+            assert!((usable.values[i] - running * m.app.target_utilisation).abs() < 1e-9);
+            // Sizing keeps the peak under the capacity at target.
+            assert!(peak.values[i] <= usable.values[i] + 1e-6);
+        }
+        assert_eq!(chart.format.axis_title(), "req/s");
+        assert!(chart
+            .summary
+            .starts_with("Pilot rollout: peak demand goes from"));
+        assert!(chart.summary.contains("req/s"));
+        // Every timeline event but voice-node steps is a marker, with its sentence.
+        let timeline: Vec<_> = results.scenarios[0]
+            .timeline
+            .iter()
+            .filter(|e| e.resource != Resource::Voice)
+            .collect();
+        assert_eq!(chart.events.len(), timeline.len());
+        for (event, source) in chart.events.iter().zip(timeline) {
+            assert_eq!(event.month, source.month);
+            assert_eq!(event.detail, source.text);
+        }
+    }
+
+    #[test]
+    fn upgrade_labels_say_where_a_tier_goes() {
+        assert_eq!(
+            event_label(
+                Resource::Redis,
+                "Redis 4 GB single node → 8 GB primary + replica: memory 6.9 GB > 80 % of 8 GB"
+            ),
+            "Redis → 8 GB primary + replica"
+        );
+        assert_eq!(
+            event_label(
+                Resource::Database,
+                "Database Pro → Pro+: connections 412 > 80 % of 500"
+            ),
+            "Database → Pro+"
+        );
+        assert_eq!(
+            event_label(
+                Resource::Database,
+                "Connection pooler needed: app pools pass the pooler threshold"
+            ),
+            "Connection pooler needed"
+        );
+        assert_eq!(
+            event_label(
+                Resource::App,
+                "App needs 12 instances, above the maximum of 10: move up an instance size"
+            ),
+            "App needs 12 instances, above the maximum of 10"
+        );
+    }
+
+    #[test]
+    fn supabase_scenarios_have_tier_upgrade_markers() {
+        let (_, results) = run("supabase-redis");
+        let with_upgrades = (0..results.scenarios.len())
+            .filter_map(|s| demand_chart(&results, s))
+            .filter(|c| c.events.iter().any(|e| e.label.starts_with("Database → ")))
+            .count();
+        assert!(with_upgrades > 0, "some scenario moves up a database tier");
+    }
+
+    #[test]
+    fn cost_chart_stacks_every_component_to_the_total() {
+        let (plan, results) = run("cafe-pilot");
+        let chart = cost_chart(&plan, &results, 0).expect("results");
+        let months = &results.scenarios[0].months;
+        let names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names[0], "App instances");
+        for item in &months[0].cost.items {
+            assert!(names.contains(&item.component.name(&plan.baseline.other_costs)));
+        }
+        for (i, m) in months.iter().enumerate() {
+            let sum: f64 = chart.series.iter().map(|s| s.values[i]).sum();
+            assert!((sum - m.cost.total_usd_per_month).abs() < 1e-6);
+        }
+        let readout = chart.readout(1);
+        assert_eq!(
+            readout.total,
+            Some(format!(
+                "{}/month",
+                format::usd(months[0].cost.total_usd_per_month)
+            ))
+        );
+        assert_eq!(readout.values.len(), chart.series.len());
+        assert_eq!(chart.format.axis_title(), "USD/month");
+        // The stack's top is the total: the axis covers the largest bill.
+        let geometry = chart.layout(Frame::for_width(900.0));
+        let top = months
+            .iter()
+            .map(|m| m.cost.total_usd_per_month)
+            .fold(0.0, f64::max);
+        assert!(geometry.y_axis.max >= top);
+    }
+
+    #[test]
+    fn many_cost_lines_fold_into_other_costs() {
+        let mut plan = (presets::find("blank").expect("blank").build)();
+        for i in 0..12 {
+            plan.baseline.other_costs.push(crate::plan::CostLine {
+                name: format!("Line {i}"),
+                fixed_usd_per_month: f64::from(i + 1),
+                per_unit_usd_per_month: 0.0,
+            });
+        }
+        let results = engine::run(&plan.clone().validate().expect("valid"));
+        let chart = cost_chart(&plan, &results, 0).expect("results");
+        assert_eq!(chart.series.len(), MAX_COST_COMPONENTS);
+        assert!(chart
+            .series
+            .last()
+            .unwrap()
+            .name
+            .starts_with("Other costs ("));
+        for (i, m) in results.scenarios[0].months.iter().enumerate() {
+            let sum: f64 = chart.series.iter().map(|s| s.values[i]).sum();
+            assert!((sum - m.cost.total_usd_per_month).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn scenarios_chart_overlays_one_metric_per_scenario() {
+        let (_, results) = run("supabase-redis");
+        assert!(results.scenarios.len() >= 3);
+        for metric in Metric::available(&results) {
+            let chart = scenarios_chart(&results, 1, metric).expect("results");
+            assert_eq!(chart.series.len(), results.scenarios.len());
+            for (series, scenario) in chart.series.iter().zip(&results.scenarios) {
+                assert_eq!(series.name, scenario.name);
+                let expected: Vec<f64> = scenario.months.iter().map(|m| metric.value(m)).collect();
+                assert_eq!(series.values, expected);
+            }
+            assert!(chart.series[1].emphasis && !chart.series[0].emphasis);
+            assert!(chart.summary.contains(&results.scenarios[2].name));
+        }
+        assert!(!Metric::available(&results).contains(&Metric::GpuNodes));
+        let (_, voice) = run("cafe-pilot");
+        assert!(Metric::available(&voice).contains(&Metric::GpuNodes));
+        assert_eq!(Metric::from_id("app-instances"), Some(Metric::AppInstances));
+        assert_eq!(Metric::from_id("nope"), None);
+        let instances = scenarios_chart(&results, 99, Metric::AppInstances).expect("clamped");
+        assert!(instances.integer);
+        assert!(instances.series.last().unwrap().emphasis);
+    }
+
+    #[test]
+    fn no_results_no_chart() {
+        let empty = PlanResults {
+            scenarios: Vec::new(),
+            priced_on: chrono::NaiveDate::MIN,
+        };
+        assert!(demand_chart(&empty, 0).is_none());
+        assert!(scenarios_chart(&empty, 0, Metric::TotalCost).is_none());
+    }
+
+    fn assert_geometry_sound(geometry: &ChartGeometry) {
+        let finite = |v: f64| v.is_finite();
+        assert!(geometry.plot.left < geometry.plot.right);
+        assert!(geometry.plot.top < geometry.plot.bottom);
+        for t in geometry.y_ticks.iter().chain(&geometry.x_ticks) {
+            assert!(finite(t.at) && finite(t.label_at));
+        }
+        for l in &geometry.layers {
+            assert!(l.ys.iter().all(|y| finite(*y)));
+            for d in [&l.d, &l.area] {
+                assert!(!d.contains("NaN") && !d.contains("inf"), "{d}");
+            }
+        }
+        // Month labels never overlap.
+        for pair in geometry.x_ticks.windows(2) {
+            let gap = pair[1].label_at - pair[0].label_at;
+            assert!(gap >= text_width("Jan 27", AXIS_FONT_PX), "{gap}");
+        }
+        // Marker labels on one row never overlap.
+        let mut placed: Vec<(f64, f64, f64)> = geometry
+            .markers
+            .iter()
+            .filter_map(|m| {
+                let p = m.placement.as_ref()?;
+                let w = text_width(&m.label, MARKER_FONT_PX);
+                let (a, b) = if p.end {
+                    (p.x - w, p.x)
+                } else {
+                    (p.x, p.x + w)
+                };
+                assert!(a >= geometry.plot.left - 0.01 && b <= geometry.plot.right + 0.01);
+                Some((p.y, a, b))
+            })
+            .collect();
+        placed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        for pair in placed.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                assert!(pair[1].1 >= pair[0].2, "{pair:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn layout_draws_every_template_at_every_width() {
+        for template in &presets::TEMPLATES {
+            let (plan, results) = run(template.id);
+            for width in [f64::NAN, 100.0, 358.0, 390.0, 700.0, 960.0, 1400.0, 1e9] {
+                let frame = Frame::for_width(width);
+                let charts = [
+                    demand_chart(&results, 0),
+                    cost_chart(&plan, &results, 0),
+                    scenarios_chart(&results, 0, Metric::TotalCost),
+                    scenarios_chart(&results, 0, Metric::AppInstances),
+                ];
+                for chart in charts.into_iter().flatten() {
+                    let geometry = chart.layout(frame);
+                    assert_geometry_sound(&geometry);
+                    assert_eq!(geometry.layers.len(), chart.series.len());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn layout_of_a_demand_chart_by_hand() {
+        let start = YearMonth {
+            year: 2027,
+            month: 1,
+        };
+        let chart = ChartData {
+            id: "demand",
+            title: "t".into(),
+            summary: String::new(),
+            start,
+            months: 2,
+            format: ValueFormat::Unit("req/s".into()),
+            integer: false,
+            series: vec![Series {
+                name: "Peak".into(),
+                values: vec![100.0, 400.0],
+                shape: Shape::Line,
+                tone: Tone::Demand,
+                dashed: false,
+                emphasis: true,
+            }],
+            events: vec![ChartEvent {
+                month: 2,
+                resource: Resource::Redis,
+                label: "Redis → 8 GB primary + replica".into(),
+                detail: "Redis 4 GB single node → 8 GB primary + replica: …".into(),
+            }],
+            fleet: vec![
+                Fleet {
+                    instances: 1,
+                    capacity_rps: 500.0,
+                    utilisation: 0.2,
+                },
+                Fleet {
+                    instances: 2,
+                    capacity_rps: 500.0,
+                    utilisation: 0.4,
+                },
+            ],
+        };
+        let g = chart.layout(Frame {
+            width: 600.0,
+            height: 250.0,
+        });
+        assert_eq!(g.y_title, "req/s");
+        assert_eq!(g.y_axis.min, 0.0);
+        assert!(g.y_axis.max >= 400.0 * 1.2 - 1e-9);
+        assert_eq!(g.y_ticks.first().map(|t| t.label.as_str()), Some("0"));
+        assert_eq!(g.y_ticks[0].at, g.plot.bottom);
+        assert_eq!(g.baseline, g.plot.bottom);
+        assert_eq!(
+            g.x_ticks
+                .iter()
+                .map(|t| t.label.as_str())
+                .collect::<Vec<_>>(),
+            vec!["Jan 27", "Feb 27"]
+        );
+        assert_eq!(g.markers.len(), 1);
+        let marker = &g.markers[0];
+        assert_eq!(marker.number, 1);
+        assert_eq!(marker.x, g.x.start(2));
+        assert!(marker.placement.is_some());
+        assert_eq!(g.month_at(g.month_x(2)), 2);
+        assert_eq!(g.points(2), vec![(0, g.month_x(2), g.layers[0].ys[1])]);
+        let readout = chart.readout(7);
+        assert_eq!(readout.month, 2);
+        assert_eq!(readout.month_label, "Feb 2027");
+        assert_eq!(readout.values, vec![("Peak".into(), "400 req/s".into())]);
+        assert_eq!(readout.total, None);
+        assert_eq!(
+            readout.remark.as_deref(),
+            Some("2 instances × 500 req/s · 40 % used at peak")
+        );
+        assert_eq!(
+            readout.events,
+            vec!["Redis 4 GB single node → 8 GB primary + replica: …".to_owned()]
+        );
+        assert_eq!(
+            marker.tooltip,
+            "Feb 2027\nRedis 4 GB single node → 8 GB primary + replica: …"
+        );
+        assert_eq!(
+            chart.readout(1).remark.as_deref(),
+            Some("1 instance × 500 req/s · 20 % used at peak")
+        );
+    }
+
+    #[test]
+    fn crowded_markers_drop_labels_instead_of_overlapping() {
+        let start = YearMonth {
+            year: 2027,
+            month: 1,
+        };
+        let events = (1..=24)
+            .map(|m| ChartEvent {
+                month: m,
+                resource: Resource::Database,
+                label: format!("Database → A long tier name number {m}"),
+                detail: String::new(),
+            })
+            .collect();
+        let chart = ChartData {
+            id: "demand",
+            title: String::new(),
+            summary: String::new(),
+            start,
+            months: 24,
+            format: ValueFormat::Unit("req/s".into()),
+            integer: false,
+            series: vec![],
+            events,
+            fleet: vec![],
+        };
+        let g = chart.layout(Frame::for_width(390.0));
+        assert_eq!(g.markers.len(), 24);
+        let placed = g.markers.iter().filter(|m| m.placement.is_some()).count();
+        assert!(placed < 24);
+        assert_geometry_sound(&g);
+    }
+
+    #[test]
+    fn a_long_plan_lays_out_quickly() {
+        // 120 months × 5 scenarios: the page redraws this on every keystroke.
+        let mut plan = (presets::find("supabase-redis").expect("template").build)();
+        plan.horizon_months = 120;
+        while plan.scenarios.len() < 5 {
+            let mut copy = plan.scenarios[0].clone();
+            copy.name = format!("Copy {}", plan.scenarios.len());
+            plan.scenarios.push(copy);
+        }
+        let results = engine::run(&plan.clone().validate().expect("valid"));
+        let frame = Frame::for_width(960.0);
+        let charts = [
+            demand_chart(&results, 4).expect("results"),
+            cost_chart(&plan, &results, 4).expect("results"),
+            scenarios_chart(&results, 4, Metric::TotalCost).expect("results"),
+        ];
+        for chart in &charts {
+            let g = chart.layout(frame);
+            assert_geometry_sound(&g);
+            assert!(g.x_ticks.len() <= 12);
+        }
+    }
+}
