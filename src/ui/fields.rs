@@ -77,6 +77,20 @@ pub fn reload(ws: Workspace) {
     ws.revision.update(|r| *r += 1);
 }
 
+/// Writes `text` into `input` as soon as the plan is loaded into the controls again (undo,
+/// redo, a template), as an effect of the revision itself rather than a redraw after it, so
+/// the restored value is there by the time the page settles.
+fn show_after_reload(ws: Workspace, input: NodeRef<leptos::html::Input>, text: Signal<String>) {
+    Effect::new(move |first: Option<()>| {
+        ws.revision.track();
+        if first.is_some() {
+            if let Some(el) = input.get_untracked() {
+                el.set_value(&text.get_untracked());
+            }
+        }
+    });
+}
+
 /// The text a control shows: what the person typed, until the plan is loaded into the controls
 /// again ([`Workspace::revision`] moves on: undo, redo, a template, a row added or removed), then
 /// the plan's value. Derived in one step, so a restored value shows as soon as the revision
@@ -214,6 +228,8 @@ fn text_field<T: Clone + Send + Sync + 'static>(field: TextField<T>) -> impl Int
         }
     };
     let (text, record) = typed_text(ws, read);
+    let input = NodeRef::<leptos::html::Input>::new();
+    show_after_reload(ws, input, text);
     on_cleanup({
         let path = path.clone();
         move || ws.set_field_error(&path, None)
@@ -257,6 +273,7 @@ fn text_field<T: Clone + Send + Sync + 'static>(field: TextField<T>) -> impl Int
             <label for=id.clone()>{move || label.get()}</label>
             <div class="input-row">
                 <input
+                    node_ref=input
                     id=id.clone()
                     type=input_type
                     inputmode=inputmode
@@ -472,6 +489,8 @@ pub fn TextInput(
         let get = get.clone();
         move || ws.plan.with_untracked(|p| get(p)).unwrap_or_default()
     });
+    let input = NodeRef::<leptos::html::Input>::new();
+    show_after_reload(ws, input, text);
     let problem = problem_for(ws, path.clone());
     let has_hint = !hint.is_empty();
     let described_by = {
@@ -500,6 +519,7 @@ pub fn TextInput(
         <div class="field" class:invalid=move || problem.with(Option::is_some)>
             <label for=id.clone()>{label}</label>
             <input
+                node_ref=input
                 id=id.clone()
                 type="text"
                 autocomplete="off"
