@@ -7,7 +7,9 @@ do not check:
 - every Kubernetes object and container name is an RFC 1123 label, and every label and
   annotation value a string;
 - CSV files parse as RFC 4180 and no cell starts a formula;
-- a plan file reads the same from YAML (PyYAML) and JSON.
+- every plan file reads the same from YAML (PyYAML) and JSON, and a results section has as
+  many cells in each row as it names columns;
+- the exports built from the templates' plans are all there (at least one per template).
 """
 
 import csv
@@ -21,6 +23,7 @@ import jsonschema
 import yaml
 
 LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+TEMPLATE_EXPORT = re.compile(r"^template-(.+)-s[0-9]+-m[0-9]+\.compose\.yaml$")
 
 
 def fail(path, message):
@@ -88,18 +91,29 @@ def check_csv(path):
     print(f"ok {path} ({len(rows)} rows)")
 
 
-def check_plan(directory):
-    from_yaml = yaml.safe_load((directory / "plan.yaml").read_text(encoding="utf-8"))
-    from_json = json.loads((directory / "plan.json").read_text(encoding="utf-8"))
+def check_plan(yaml_path, json_path):
+    from_yaml = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))
+    from_json = json.loads(json_path.read_text(encoding="utf-8"))
     if from_yaml != from_json:
-        fail(directory / "plan.yaml", "PyYAML reads it differently from plan.json")
-    print(f"ok {directory / 'plan.yaml'} (same as plan.json)")
+        fail(yaml_path, f"PyYAML reads it differently from {json_path.name}")
+    results = from_yaml.get("results")
+    if results is not None:
+        if "derived" not in results:
+            fail(yaml_path, "the results section does not say it is derived")
+        width = len(results["columns"])
+        for scenario in results["scenarios"]:
+            for row in scenario["months"]:
+                if len(row) != width:
+                    fail(yaml_path, f"{scenario['name']}: a row of {len(row)} cells, {width} columns")
+    what = "with results" if results is not None else "inputs only"
+    print(f"ok {yaml_path} (same as {json_path.name}, {what})")
+    return results is not None
 
 
 def main():
     directory = pathlib.Path(sys.argv[1])
     schema = compose_schema()
-    counts = {"compose": 0, "k8s": 0, "csv": 0}
+    counts = {"compose": 0, "k8s": 0, "csv": 0, "plan": 0, "plan with results": 0}
     for path in sorted(directory.glob("*.compose.yaml")):
         check_compose(path, schema)
         counts["compose"] += 1
@@ -109,9 +123,20 @@ def main():
     for path in sorted(directory.glob("*.csv")):
         check_csv(path)
         counts["csv"] += 1
-    check_plan(directory)
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name == "plan.yaml" or path.name.endswith(".plan.yaml"):
+            with_results = check_plan(path, path.with_suffix(".json"))
+            counts["plan with results" if with_results else "plan"] += 1
+    templates = {
+        TEMPLATE_EXPORT.match(p.name).group(1)
+        for p in directory.glob("template-*.compose.yaml")
+        if TEMPLATE_EXPORT.match(p.name)
+    }
+    print(f"checked {counts}; exports from {len(templates)} templates")
     if min(counts.values()) == 0:
         fail(directory, f"missing samples: {counts}")
+    if len(templates) < 2 or counts["plan with results"] < len(templates):
+        fail(directory, f"exports from templates missing: {sorted(templates)}")
 
 
 if __name__ == "__main__":

@@ -1,19 +1,29 @@
-//! Writes sample exports into a directory, for `scripts/validate-exports.sh` to check with the
-//! Compose and Kubernetes validators:
+//! Writes exports into a directory, for `scripts/validate-exports.sh` to check with the Compose
+//! and Kubernetes validators:
 //!
 //! ```text
 //! cargo run -p headroom-core --example export_samples -- OUTDIR
 //! ```
 //!
-//! For every sample spec (`headroom_core::export::samples`) it writes `<name>.compose.yaml` and
-//! `<name>.k8s.yaml`, plus `<name>.csv`, and the default plan as `plan.yaml` and `plan.json`.
+//! It writes:
+//! - for every hand-made sample spec (`headroom_core::export::samples`): `<name>.compose.yaml`,
+//!   `<name>.k8s.yaml` and `<name>.csv`;
+//! - for every template, every scenario, and its first, busiest and last month: the
+//!   deployment exports built from the plan's results
+//!   (`template-<id>-s<scenario>-m<month>.compose.yaml` and `.k8s.yaml`);
+//! - for every template, the plan file with its results (`<id>.plan.yaml`, `<id>.plan.json`)
+//!   and its month tables as CSV (`<id>.csv`);
+//! - the default plan without results as `plan.yaml` and `plan.json`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use headroom_core::codec::plan_file;
-use headroom_core::export::{compose, csv, kubernetes, samples, DeploymentSpec};
+use headroom_core::codec::plan_file::{self, Format};
+use headroom_core::codec::results;
+use headroom_core::engine;
+use headroom_core::export::{compose, csv, deployment, kubernetes, samples, DeploymentSpec};
 use headroom_core::plan::Plan;
+use headroom_core::presets::TEMPLATES;
 
 fn table(spec: &DeploymentSpec) -> String {
     let rows: Vec<Vec<String>> = spec
@@ -31,38 +41,98 @@ fn table(spec: &DeploymentSpec) -> String {
     csv::to_csv(&["service", "replicas", "cpu_cores", "memory_mib"], &rows)
 }
 
-fn main() -> ExitCode {
-    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: export_samples OUTDIR");
-        return ExitCode::from(2);
-    };
+/// Every scenario's month rows of a results section, as one CSV table.
+fn results_table(section: &results::ResultsSection) -> String {
+    let mut header = vec!["scenario"];
+    header.extend(results::COLUMNS);
+    let rows: Vec<Vec<String>> = section
+        .scenarios
+        .iter()
+        .flat_map(|s| {
+            s.months.iter().map(|row| {
+                let mut cells = vec![s.name.clone()];
+                cells.extend(row.0.iter().map(|cell| match cell {
+                    serde_json::Value::String(text) => text.clone(),
+                    serde_json::Value::Null => String::new(),
+                    other => other.to_string(),
+                }));
+                cells
+            })
+        })
+        .collect();
+    csv::to_csv(&header, &rows)
+}
+
+fn files() -> Result<Vec<(String, String)>, String> {
     let mut files: Vec<(String, String)> = Vec::new();
     for (name, spec) in [("shop", samples::shop()), ("minimal", samples::minimal())] {
         files.push((format!("{name}.compose.yaml"), compose::to_yaml(&spec)));
         files.push((format!("{name}.k8s.yaml"), kubernetes::to_yaml(&spec)));
         files.push((format!("{name}.csv"), table(&spec)));
     }
-    let plan = Plan::default();
-    for format in [plan_file::Format::Yaml, plan_file::Format::Json] {
-        match plan_file::export(&plan, format) {
-            Ok(text) => files.push((format!("plan.{}", format.extension()), text)),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
+    for template in &TEMPLATES {
+        let plan = (template.build)()
+            .validate()
+            .map_err(|e| format!("template {} is invalid: {e:?}", template.id))?;
+        let results = engine::run(&plan);
+        for (s, scenario) in results.scenarios.iter().enumerate() {
+            let busiest = scenario
+                .months
+                .iter()
+                .max_by_key(|m| m.app.instances)
+                .map_or(1, |m| m.month);
+            let mut months = vec![1, busiest, scenario.months.len() as u32];
+            months.sort_unstable();
+            months.dedup();
+            for month in months {
+                let spec =
+                    deployment::spec(&plan, &results, s, month).map_err(|e| e.to_string())?;
+                let stem = format!("template-{}-s{}-m{month}", template.id, s + 1);
+                files.push((format!("{stem}.compose.yaml"), compose::to_yaml(&spec)));
+                files.push((format!("{stem}.k8s.yaml"), kubernetes::to_yaml(&spec)));
             }
         }
+        for format in [Format::Yaml, Format::Json] {
+            let text = plan_file::export_with_results(&plan, &results, format)
+                .map_err(|e| e.to_string())?;
+            files.push((format!("{}.plan.{}", template.id, format.extension()), text));
+        }
+        files.push((
+            format!("{}.csv", template.id),
+            results_table(&results::section(&plan, &results)),
+        ));
     }
+    let plan = Plan::default();
+    for format in [Format::Yaml, Format::Json] {
+        let text = plan_file::export(&plan, format).map_err(|e| e.to_string())?;
+        files.push((format!("plan.{}", format.extension()), text));
+    }
+    Ok(files)
+}
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: export_samples OUTDIR");
+        return ExitCode::from(2);
+    };
+    let files = match files() {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("{}: {e}", dir.display());
         return ExitCode::FAILURE;
     }
-    for (name, text) in files {
+    for (name, text) in &files {
         let path = dir.join(name);
         if let Err(e) = std::fs::write(&path, text) {
             eprintln!("{}: {e}", path.display());
             return ExitCode::FAILURE;
         }
-        println!("wrote {}", path.display());
     }
+    println!("wrote {} files to {}", files.len(), dir.display());
     ExitCode::SUCCESS
 }

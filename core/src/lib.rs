@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod chart;
 pub mod codec;
+pub mod compare;
 pub mod cost;
 pub mod edit;
 pub mod engine;
@@ -24,6 +25,7 @@ pub mod presets;
 pub mod queueing;
 pub mod redis;
 pub mod sizing;
+pub mod tables;
 pub mod tiers;
 pub mod tolerance;
 pub mod usl;

@@ -1,5 +1,5 @@
 //! The few browser services the page uses besides local storage: saving a file, copying text,
-//! reading the page's address. Each returns a plain `Result<(), String>` with a sentence a person
+//! reading the page's address and fragment (and clearing it), reading a chosen file. Each returns a plain `Result<(), String>` with a sentence a person
 //! can read, so callers show it in the page instead of failing; nothing here panics when the
 //! browser refuses (blocked downloads, no clipboard permission, an insecure context).
 
@@ -65,4 +65,36 @@ pub fn fragment() -> String {
         .and_then(|w| w.location().hash().ok())
         .map(|hash| hash.trim_start_matches('#').to_owned())
         .unwrap_or_default()
+}
+
+/// Removes the fragment from the address bar without reloading or adding a history entry, so
+/// a reload does not open a link again. Returns whether the browser accepted it.
+pub fn clear_fragment() -> bool {
+    let Ok(address) = page_address() else {
+        return false;
+    };
+    web_sys::window()
+        .and_then(|w| w.history().ok())
+        .is_some_and(|history| {
+            history
+                .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
+                .is_ok()
+        })
+}
+
+/// Reads the whole of `file` (as chosen in a file input) as bytes.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("The browser could not read {}", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Whether the page (its window) has the keyboard focus: false while a file chooser or
+/// another window is in front.
+pub fn page_has_focus() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.has_focus().ok())
+        .unwrap_or(false)
 }

@@ -69,19 +69,19 @@ impl InputTab {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, notice) = match storage::load_plan() {
-        storage::Loaded::Plan(plan) => (*plan, None),
-        storage::Loaded::Nothing => (Plan::default(), None),
-        storage::Loaded::Unreadable(why) => (
-            Plan::default(),
-            Some(format!("Started from a blank plan: {why}. The unreadable copy is kept in this browser's storage.")),
-        ),
-    };
-    let ws = Workspace::new(initial);
+    // What to load (the saved plan, or a plan from a share link) is the share module's call.
+    let start = share::start();
+    let session = start.session;
+    let ws = Workspace::new(start.plan);
     provide_context(ws);
-    let notice = RwSignal::new(notice);
-    // Sync with the outside world only: autosave every change.
-    Effect::new(move |_| ws.plan.with(storage::save_plan));
+    provide_context(session);
+    let notice = RwSignal::new(start.notice);
+    // Sync with the outside world only: autosave every change (never in a read-only view).
+    Effect::new(move |_| {
+        if session.autosaves() {
+            ws.plan.with(storage::save_plan);
+        }
+    });
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y, ⌘ on macOS) undo and redo plan edits everywhere.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let modifier = ev.ctrl_key() || ev.meta_key();
@@ -113,7 +113,9 @@ pub fn App() -> impl IntoView {
                 <h1>"Headroom"</h1>
                 <p class="tagline">"What do we need, when, and what will it cost?"</p>
             </div>
-            <Toolbar notice=notice/>
+            <Show when=move || session.editing()>
+                <Toolbar notice=notice/>
+            </Show>
         </header>
         {move || notice.get().map(|message| view! {
             <div class="notice" role="status" data-testid="notice">
@@ -122,6 +124,7 @@ pub fn App() -> impl IntoView {
             </div>
         })}
         <share::LinkPrompt/>
+        <Show when=move || session.editing() fallback=|| view! { <share::ReadOnlyView/> }>
         <main class="workspace">
             <div class="inputs-column">
                 <PlanHeader/>
@@ -172,6 +175,7 @@ pub fn App() -> impl IntoView {
                 <results::ResultsPanel/>
             </div>
         </main>
+        </Show>
     }
 }
 

@@ -4,6 +4,8 @@
 
 mod charts;
 mod editors;
+mod results;
+mod share;
 mod support;
 mod workspace;
 

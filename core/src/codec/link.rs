@@ -6,19 +6,27 @@
 //! server:
 //!
 //! ```text
-//! https://example.org/headroom/#plan=v1.<payload>
+//! https://example.org/headroom/#plan=v2.<payload>     (opens for editing)
+//! https://example.org/headroom/#view=v2.<payload>     (opens read-only: the stakeholder view)
 //!
-//! plan       FRAGMENT_KEY: the fragment parameter
-//! v1.        VERSION_PREFIX: the payload format's version tag
+//! plan, view FRAGMENT_KEY, VIEW_KEY: the fragment parameter, which also says how to open it
+//! v2.        VERSION_PREFIX: the payload format's version tag
 //! <payload>  base64url (RFC 4648 §5, unpadded) of raw DEFLATE (RFC 1951, no zlib header)
-//!            of the plan's JSON
+//!            of the plan's JSON, compressed against the preset dictionary DICTIONARY_V2
 //! ```
 //!
-//! - **Version tag first.** `v1.` names the payload format, so a later format can change
+//! - **Version tag first.** `v2.` names the payload format, so a later format can change
 //!   anything after it and an older app can still say "this link is newer than me" instead of
-//!   "damaged". A tag is `v`, a decimal number without leading zeros, and a dot.
-//! - **Raw DEFLATE.** Plans are repetitive JSON (field names, numbers), which DEFLATE shrinks to
-//!   less than half. The zlib wrapper would add 6 bytes (8 characters) for an Adler-32
+//!   "damaged". A tag is `v`, a decimal number without leading zeros, and a dot. Every format
+//!   ever written stays readable: `v1.` is the same without the dictionary.
+//! - **Raw DEFLATE with a preset dictionary.** Plans are repetitive JSON (field names, catalog
+//!   entries), which DEFLATE shrinks to a third. Starting the compressor's 32 KiB window with
+//!   [`DICTIONARY_V2`] (the field names of every variant, then the whole default plan with its
+//!   catalogs) lets even the first occurrence of a field name or catalog entry be a short
+//!   back-reference: template links are 51–66 % shorter again, and an unedited new plan's
+//!   payload is 111 characters. The dictionary is frozen: `v2.` links decode with these
+//!   exact bytes forever (a test pins their checksum); a better dictionary is a `v3.`.
+//! - **No checksum.** The zlib wrapper would add 6 bytes (8 characters) for an Adler-32
 //!   checksum that buys little here: damage almost always breaks the DEFLATE structure, and
 //!   the decoded JSON is parsed and validated anyway.
 //! - **base64url without padding.** Its alphabet (`A–Z a–z 0–9 - _`) and the `.` of the tag
@@ -27,54 +35,84 @@
 //!
 //! # Measured lengths
 //!
-//! For a realistic 1 106-byte plan (a name, a baseline of 15 numeric fields, 3 scenarios and a
-//! small catalog of 4 instance types; built in `tests/link_codec.rs`, which checks these
-//! figures):
+//! For a realistic 1 106-byte JSON document (`tests/link_codec.rs`, which checks these figures;
+//! it is not a plan, so the dictionary helps it little) and for the real templates (see
+//! `docs/plan-format.md`, "Share links"):
 //!
-//! | encoding                          | payload characters | full `#plan=v1.…` fragment |
-//! |-----------------------------------|-------------------:|---------------------------:|
-//! | base64url of the JSON             |              1 475 |                      1 484 |
-//! | DEFLATE (level 9) + base64url     |                659 |                        668 |
+//! | encoding                                  | realistic document | blank plan | templates   |
+//! |-------------------------------------------|-------------------:|-----------:|------------:|
+//! | base64url of the JSON                     |              1 475 |      9 268 | 5 392–7 044 |
+//! | DEFLATE (level 9) + base64url (`v1.`)     |                659 |      1 998 | 1 699–2 060 |
+//! | fixed-code DEFLATE + dictionary (`v2.`)   |                570 |        111 |     572–915 |
 //!
-//! DEFLATE makes the link 55 % shorter. Levels 6 and 10 give the same 659 characters, level 1
-//! gives 703.
+//! (payload characters, without the tag and the page address.)
 //!
 //! # Decoding is bounded
 //!
 //! A link is untrusted input. [`decode`] rejects text longer than
 //! [`DecodeLimits::max_encoded_chars`] before looking at it, and inflates into a buffer that
-//! never grows beyond [`DecodeLimits::max_decoded_bytes`], so a decompression bomb (10 MB of
-//! zeros is about 13 600 characters) fails with [`LinkError::TooLarge`]: `tests/link_codec.rs`
-//! measures its peak heap at the 256 KiB limit plus the 10 KB of decoded input and 10.5 KB of
-//! inflater state. Decoding never panics; every failure is a [`LinkError`] whose `Display` text can be
-//! shown to a person as is.
+//! never grows beyond the dictionary plus [`DecodeLimits::max_decoded_bytes`], so a
+//! decompression bomb (10 MB of zeros is about 13 600 characters) fails with
+//! [`LinkError::TooLarge`]: `tests/link_codec.rs` measures its peak heap at the 256 KiB limit
+//! plus the dictionary, the 10 KB of decoded input and 10.5 KB of inflater state. Decoding
+//! never panics; every failure is a [`LinkError`] whose `Display` text can be shown to a person
+//! as is.
 //!
 //! # Dependencies and wasm size
 //!
-//! DEFLATE is [`miniz_oxide`]: pure Rust, so no C toolchain for wasm32, and no features beyond
-//! its allocating compressor and inflater. base64url is the few dozen lines of table-driven
-//! code below rather than the `base64` crate: this format needs one alphabet, no padding and
-//! strict decoding (invalid characters, impossible lengths and non-zero trailing bits are
-//! errors), so a dependency with configurable engines would only add code to every visitor's
-//! download.
+//! Inflating is [`miniz_oxide`]'s inflater: pure Rust, so no C toolchain for wasm32, and
+//! bounded as below (5.3 KB gzipped in the `.wasm`). Compressing is the small encoder of
+//! `codec::deflate` (fixed Huffman codes, 1.9 KB gzipped) rather than
+//! `miniz_oxide`'s compressor (10.7 KB gzipped), whose dynamic Huffman tables would make
+//! template links only 2–10 % shorter. base64url is the few dozen lines of table-driven code
+//! below rather than the `base64` crate: this format needs one alphabet, no padding and strict
+//! decoding (invalid characters, impossible lengths and non-zero trailing bits are errors), so
+//! a dependency with configurable engines would only add code to every visitor's download. The
+//! dictionary adds its 7.9 KB to the `.wasm` (1.8 KB gzipped).
 
 use std::fmt;
 
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
 
-/// Name of the fragment parameter that carries a plan: `#plan=…`.
+/// Name of the fragment parameter that carries a plan to edit: `#plan=…`.
 pub const FRAGMENT_KEY: &str = "plan";
 
+/// Name of the fragment parameter that carries a plan to view read-only: `#view=…`.
+pub const VIEW_KEY: &str = "view";
+
+/// How a link asks to open its plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// In the editor ([`FRAGMENT_KEY`]).
+    Edit,
+    /// Read-only, results first ([`VIEW_KEY`]).
+    View,
+}
+
+impl Mode {
+    /// The fragment parameter of this mode.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Edit => FRAGMENT_KEY,
+            Mode::View => VIEW_KEY,
+        }
+    }
+}
+
 /// Version of the payload format written by [`encode`].
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Tag at the start of every payload written by [`encode`]; it names [`VERSION`].
-pub const VERSION_PREFIX: &str = "v1.";
+pub const VERSION_PREFIX: &str = "v2.";
 
-/// DEFLATE level used by [`encode`]: zlib's "best compression". Plans are a few kilobytes, so
-/// the extra effort is imperceptible and every character saved shortens the link.
-const COMPRESSION_LEVEL: u8 = 9;
+/// Tag of the first payload format (raw DEFLATE without a dictionary), still read.
+pub const VERSION_1_PREFIX: &str = "v1.";
+
+/// The preset dictionary of `v2.` payloads: fragments of the plan JSON's rarer variants, then
+/// the default plan's JSON with its catalogs (most likely matches last, nearest the data).
+/// Frozen: changing one byte breaks every `v2.` link ever made.
+pub const DICTIONARY_V2: &[u8] = include_bytes!("dictionary-v2.txt");
 
 /// Upper bounds applied by [`decode`] to untrusted link text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -233,14 +271,14 @@ impl From<Damage> for LinkError {
 /// assert_eq!(link::decode(&payload, &Default::default()).unwrap(), br#"{"name":"checkout"}"#);
 /// ```
 pub fn encode(json: &[u8]) -> String {
-    let compressed = miniz_oxide::deflate::compress_to_vec(json, COMPRESSION_LEVEL);
+    let compressed = super::deflate::compress(json, DICTIONARY_V2);
     let mut text = String::with_capacity(VERSION_PREFIX.len() + compressed.len().div_ceil(3) * 4);
     text.push_str(VERSION_PREFIX);
     base64url_encode(&compressed, &mut text);
     text
 }
 
-/// The fragment of a share link for a serialised plan, `#plan=v1.…`, ready to append to the
+/// The fragment of a share link for a serialised plan, `#plan=v2.…`, ready to append to the
 /// app's URL.
 ///
 /// # Example
@@ -248,20 +286,36 @@ pub fn encode(json: &[u8]) -> String {
 /// use headroom_core::codec::link;
 ///
 /// let fragment = link::fragment(b"{}");
-/// assert!(fragment.starts_with("#plan=v1."));
+/// assert!(fragment.starts_with("#plan=v2."));
 /// assert_eq!(link::payload(&fragment), Ok(&fragment["#plan=".len()..]));
 /// ```
 pub fn fragment(json: &[u8]) -> String {
-    format!("#{FRAGMENT_KEY}={}", encode(json))
+    fragment_for(json, Mode::Edit)
+}
+
+/// The fragment of a link that opens a serialised plan in `mode`: `#plan=v2.…` or
+/// `#view=v2.…`.
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::link::{self, Mode};
+///
+/// let fragment = link::fragment_for(b"{}", Mode::View);
+/// assert!(fragment.starts_with("#view=v2."));
+/// assert_eq!(link::parse(&fragment), Ok((Mode::View, &fragment["#view=".len()..])));
+/// ```
+pub fn fragment_for(json: &[u8], mode: Mode) -> String {
+    format!("#{}={}", mode.key(), encode(json))
 }
 
 /// Finds the payload in text a person pasted: a full URL (`https://…/#plan=v1.…`), a fragment
-/// with or without its `#`, a `plan=…` parameter among others separated by `&`, or a bare
-/// payload (`v1.…`). Surrounding whitespace is ignored. The payload itself is not checked;
-/// pass it to [`decode`].
+/// with or without its `#`, a `plan=…` or `view=…` parameter among others separated by `&`, or
+/// a bare payload (`v1.…`). Surrounding whitespace is ignored. The payload itself is not
+/// checked; pass it to [`decode`].
 ///
 /// # Errors
-/// [`LinkError::NoPlan`] when there is no `plan=` parameter and the text is not a bare payload.
+/// [`LinkError::NoPlan`] when there is no `plan=` or `view=` parameter and the text is not a
+/// bare payload.
 ///
 /// # Example
 /// ```
@@ -269,17 +323,36 @@ pub fn fragment(json: &[u8]) -> String {
 ///
 /// assert_eq!(payload("  https://example.org/app/#plan=v1.AwA\n"), Ok("v1.AwA"));
 /// assert_eq!(payload("#theme=dark&plan=v1.AwA"), Ok("v1.AwA"));
+/// assert_eq!(payload("#view=v1.AwA"), Ok("v1.AwA"));
 /// assert_eq!(payload("v1.AwA"), Ok("v1.AwA"));
 /// assert_eq!(payload("https://example.org/app/"), Err(LinkError::NoPlan));
 /// ```
 pub fn payload(link: &str) -> Result<&str, LinkError> {
+    parse(link).map(|(_, payload)| payload)
+}
+
+/// [`payload`], and the [`Mode`] the link asks for (a bare payload opens for editing; with
+/// both parameters, the first wins).
+///
+/// # Errors
+/// As [`payload`].
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::link::{parse, Mode};
+///
+/// assert_eq!(parse("https://example.org/#view=v1.AwA"), Ok((Mode::View, "v1.AwA")));
+/// assert_eq!(parse("plan=v1.AwA"), Ok((Mode::Edit, "v1.AwA")));
+/// assert_eq!(parse("v1.AwA"), Ok((Mode::Edit, "v1.AwA")));
+/// ```
+pub fn parse(link: &str) -> Result<(Mode, &str), LinkError> {
     let link = link.trim();
     let fragment = match link.split_once('#') {
         Some((_, fragment)) => fragment,
         None => {
             let mut bytes = link.bytes();
             if bytes.next() == Some(b'v') && bytes.next().is_some_and(|b| b.is_ascii_digit()) {
-                return Ok(link);
+                return Ok((Mode::Edit, link));
             }
             link
         }
@@ -287,17 +360,42 @@ pub fn payload(link: &str) -> Result<&str, LinkError> {
     fragment
         .split('&')
         .find_map(|param| {
-            param
-                .strip_prefix(FRAGMENT_KEY)
-                .and_then(|rest| rest.strip_prefix('='))
+            [Mode::Edit, Mode::View].into_iter().find_map(|mode| {
+                param
+                    .strip_prefix(mode.key())
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .map(|payload| (mode, payload.trim()))
+            })
         })
-        .map(str::trim)
         .ok_or(LinkError::NoPlan)
+}
+
+/// Whether `text` (a URL or a fragment) carries a plan parameter at all, so the page knows
+/// whether there is a link to open. Cheap: nothing is decoded.
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::link::has_plan;
+/// assert!(has_plan("#plan=garbage"));
+/// assert!(has_plan("view=v1.AwA"));
+/// assert!(!has_plan(""));
+/// assert!(!has_plan("#section-2"));
+/// ```
+pub fn has_plan(text: &str) -> bool {
+    let fragment = text.split_once('#').map_or(text, |(_, f)| f);
+    fragment.split('&').any(|param| {
+        [Mode::Edit, Mode::View].iter().any(|mode| {
+            param
+                .trim()
+                .strip_prefix(mode.key())
+                .is_some_and(|r| r.starts_with('='))
+        })
+    })
 }
 
 /// Decodes a payload written by [`encode`] back into the serialised plan, within `limits`.
 ///
-/// `text` must be exactly the payload (`v1.…`); use [`decode_link`] for text a person pasted.
+/// `text` must be exactly the payload (`v2.…`); use [`decode_link`] for text a person pasted.
 /// Never panics, whatever the input.
 ///
 /// # Errors
@@ -327,9 +425,9 @@ pub fn decode(text: &str, limits: &DecodeLimits) -> Result<Vec<u8>, LinkError> {
             max: limits.max_encoded_chars,
         });
     }
-    let body = strip_version(text)?;
+    let (dictionary, body) = strip_version(text)?;
     let compressed = base64url_decode(body)?;
-    inflate_bounded(&compressed, limits.max_decoded_bytes)
+    inflate_bounded(&compressed, dictionary, limits.max_decoded_bytes)
 }
 
 /// [`payload`] then [`decode`]: opens a link as a person pasted it.
@@ -348,10 +446,14 @@ pub fn decode_link(link: &str, limits: &DecodeLimits) -> Result<Vec<u8>, LinkErr
     decode(payload(link)?, limits)
 }
 
-/// Splits off the version tag, accepting only [`VERSION_PREFIX`].
-fn strip_version(text: &str) -> Result<&str, LinkError> {
+/// Splits off the version tag, accepting [`VERSION_PREFIX`] and [`VERSION_1_PREFIX`], and
+/// gives the dictionary of that version.
+fn strip_version(text: &str) -> Result<(&'static [u8], &str), LinkError> {
     if let Some(body) = text.strip_prefix(VERSION_PREFIX) {
-        return Ok(body);
+        return Ok((DICTIONARY_V2, body));
+    }
+    if let Some(body) = text.strip_prefix(VERSION_1_PREFIX) {
+        return Ok((&[], body));
     }
     let (tag, _) = text.split_once('.').ok_or(Damage::MissingVersion)?;
     if version_number(tag).is_some() {
@@ -372,22 +474,25 @@ fn version_number(tag: &str) -> Option<u64> {
     well_formed.then(|| digits.parse().ok()).flatten()
 }
 
-/// Inflates raw DEFLATE into a buffer that never grows past `max` bytes, and requires the
-/// stream to end exactly at the end of `input`.
-fn inflate_bounded(input: &[u8], max: usize) -> Result<Vec<u8>, LinkError> {
-    // The whole stream is in `input` and `out` is the whole output, so matches can refer back
-    // into it directly; no 32 KiB ring buffer.
+/// Inflates raw DEFLATE whose window starts with `dictionary` into a buffer that never grows
+/// past the dictionary and `max` bytes, and requires the stream to end exactly at the end of
+/// `input`.
+fn inflate_bounded(input: &[u8], dictionary: &[u8], max: usize) -> Result<Vec<u8>, LinkError> {
+    // The whole stream is in `input` and `out` is the whole output, after the dictionary, so
+    // matches can refer back into both directly; no 32 KiB ring buffer.
     let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-    let mut out = vec![
-        0;
-        input
-            .len()
-            .saturating_mul(4)
-            .clamp(1024, 64 * 1024)
-            .min(max)
-    ];
+    let start = dictionary.len();
+    let limit = start.saturating_add(max);
+    let initial = input
+        .len()
+        .saturating_mul(4)
+        .clamp(1024, 64 * 1024)
+        .min(max);
+    let mut out = Vec::with_capacity(start + initial);
+    out.extend_from_slice(dictionary);
+    out.resize(start + initial, 0);
     let mut state = Box::<DecompressorOxide>::default();
-    let (mut in_pos, mut out_pos) = (0, 0);
+    let (mut in_pos, mut out_pos) = (0, start);
     loop {
         let rest = input.get(in_pos..).unwrap_or_default();
         let (status, consumed, produced) = decompress(&mut state, rest, &mut out, out_pos, flags);
@@ -397,14 +502,19 @@ fn inflate_bounded(input: &[u8], max: usize) -> Result<Vec<u8>, LinkError> {
             TINFLStatus::Done if in_pos < input.len() => return Err(Damage::TrailingData.into()),
             TINFLStatus::Done => {
                 out.truncate(out_pos);
+                out.drain(..start);
                 return Ok(out);
             }
-            TINFLStatus::HasMoreOutput if out.len() >= max => {
+            TINFLStatus::HasMoreOutput if out.len() >= limit => {
                 return Err(LinkError::TooLarge { max })
             }
             TINFLStatus::HasMoreOutput => {
-                let grown = out.len().saturating_mul(2).max(1024).min(max);
-                // `resize` alone may round the capacity up past `max` (amortised doubling).
+                let grown = (out.len() - start)
+                    .saturating_mul(2)
+                    .max(1024)
+                    .saturating_add(start)
+                    .min(limit);
+                // `resize` alone may round the capacity up past the limit (amortised doubling).
                 out.reserve_exact(grown - out.len());
                 out.resize(grown, 0);
             }
@@ -566,13 +676,52 @@ mod tests {
 
     #[test]
     fn empty_input_has_a_short_valid_encoding() {
-        assert_eq!(encode(b""), "v1.AwA");
+        assert_eq!(encode(b""), "v2.AwA");
+        assert_eq!(decode_default("v2.AwA").unwrap(), b"");
         assert_eq!(decode_default("v1.AwA").unwrap(), b"");
     }
 
     #[test]
     fn version_prefix_names_the_version() {
         assert_eq!(VERSION_PREFIX, format!("v{VERSION}."));
+    }
+
+    /// Checksum of `dictionary-v2.txt` as first published.
+    const DICTIONARY_V2_FNV1A: u64 = 0x84d4_fe36_b888_3409;
+
+    /// FNV-1a, 64 bits: enough to notice any change to the dictionary.
+    fn fnv1a(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+            (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
+        })
+    }
+
+    #[test]
+    fn the_v2_dictionary_never_changes() {
+        assert_eq!(
+            (DICTIONARY_V2.len(), fnv1a(DICTIONARY_V2)),
+            (7864, DICTIONARY_V2_FNV1A),
+            "dictionary-v2.txt changed: every v2 link ever made would decode wrongly. Restore \
+             it, and put a new dictionary in a new payload version."
+        );
+        assert!(
+            DICTIONARY_V2.len() <= 32 * 1024,
+            "DEFLATE's window is 32 KiB"
+        );
+    }
+
+    #[test]
+    fn the_dictionary_shortens_plans_and_v1_payloads_still_decode() {
+        let json = br#"{"headroom_plan":1,"plan":{"name":"New plan","start":"2027-01","horizon_months":12}}"#;
+        let v2 = encode(json);
+        let mut v1 = VERSION_1_PREFIX.to_owned();
+        base64url_encode(&miniz_oxide::deflate::compress_to_vec(json, 9), &mut v1);
+        assert!(v2.len() + 40 < v1.len(), "{v2} vs {v1}");
+        assert_eq!(decode_default(&v2).unwrap(), json);
+        assert_eq!(decode_default(&v1).unwrap(), json);
+        // The same DEFLATE bytes read with and without the dictionary are different links.
+        let body = &v2[VERSION_PREFIX.len()..];
+        assert!(decode_default(&format!("{VERSION_1_PREFIX}{body}")).is_err());
     }
 
     #[test]
@@ -593,6 +742,10 @@ mod tests {
     #[test]
     fn rejects_other_versions_naming_them() {
         let error = decode_default("v7.AwA").unwrap_err();
+        assert!(matches!(
+            decode_default("v3.AwA"),
+            Err(LinkError::UnsupportedVersion { .. })
+        ));
         assert_eq!(
             error,
             LinkError::UnsupportedVersion {
@@ -700,7 +853,10 @@ mod tests {
 
     #[test]
     fn rejects_a_decompression_bomb() {
-        let bomb = encode(&vec![0; 10 * 1024 * 1024]);
+        // Packed by a compressor with dynamic Huffman codes, as an attacker would: 10 MB of
+        // zeros in 13 600 characters.
+        let stream = miniz_oxide::deflate::compress_to_vec(&vec![0; 10 * 1024 * 1024], 9);
+        let bomb = format!("{VERSION_PREFIX}{}", b64(&stream));
         assert!(bomb.len() < DecodeLimits::default().max_encoded_chars);
         let error = decode_default(&bomb).unwrap_err();
         assert_eq!(error, LinkError::TooLarge { max: 256 * 1024 });

@@ -5,7 +5,14 @@
 //! UI and the docs never spell them out themselves.
 //!
 //! [`plan_file`] writes a plan to a YAML or JSON file inside a versioned envelope and reads
-//! either back, migrating files written by older versions.
+//! either back, migrating files written by older versions; [`results`] is the derived results
+//! section an exported file may carry.
+//!
+//! [`share`] puts a whole plan in a share link and opens one: [`link`]'s payload around the
+//! plan file's JSON envelope, so links are migrated by the same chain as files.
 
+mod deflate;
 pub mod link;
 pub mod plan_file;
+pub mod results;
+pub mod share;

@@ -2,7 +2,8 @@
 //!
 //! # Format
 //!
-//! A plan file is one mapping with exactly two keys (see `docs/plan-format.md` for every field):
+//! A plan file is one mapping with two keys, and optionally a third (see
+//! `docs/plan-format.md` for every field):
 //!
 //! ```yaml
 //! headroom_plan: 1      # FORMAT_KEY: the plan schema version the file was written with
@@ -10,7 +11,14 @@
 //!   name: New plan
 //!   start: 2027-01
 //!   # …
+//! results:              # RESULTS_KEY, optional: derived figures, ignored on import
+//!   derived: Computed by Headroom from `plan`. …
+//!   # …
 //! ```
+//!
+//! [`to_yaml`] and [`to_json`] write the inputs only; [`export_with_results`] adds the
+//! `results` section ([`crate::codec::results`]), which [`import`] accepts and ignores: results
+//! are always recomputed from the plan, so a file edited by hand cannot contradict itself.
 //!
 //! The same envelope is written as JSON (`{"headroom_plan": 1, "plan": {…}}`). [`import`]
 //! accepts either and tells them apart by content: text whose first character (after an optional
@@ -49,10 +57,16 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::codec::results::{self, ResultsSection};
+use crate::engine::PlanResults;
 use crate::plan::{Plan, PLAN_SCHEMA_VERSION};
+use crate::validate::ValidPlan;
 
 /// Name of the version field at the top of every plan file.
 pub const FORMAT_KEY: &str = "headroom_plan";
+
+/// Name of the optional, derived results section at the top of a plan file.
+pub const RESULTS_KEY: &str = "results";
 
 /// Largest plan file [`import`] reads, in bytes (1 MiB). Real plans are a few kilobytes.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
@@ -83,6 +97,32 @@ impl PlanFile {
             plan,
         }
     }
+}
+
+/// A plan file as read: the envelope, and a results section that is accepted and skipped.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadFile {
+    #[allow(dead_code)]
+    headroom_plan: u32,
+    plan: Plan,
+    #[serde(default)]
+    #[allow(dead_code)]
+    results: Option<serde::de::IgnoredAny>,
+}
+
+/// A plan file as written with its results.
+#[derive(Serialize)]
+struct FileWithResults<'a> {
+    headroom_plan: u32,
+    plan: &'a Plan,
+    results: &'a ResultsSection,
+}
+
+/// The results section alone, appended to a YAML plan file after a comment.
+#[derive(Serialize)]
+struct ResultsOnly<'a> {
+    results: &'a ResultsSection,
 }
 
 /// The two text formats of a plan file.
@@ -470,6 +510,61 @@ pub fn export(plan: &Plan, format: Format) -> Result<String, ExportError> {
     }
 }
 
+/// Writes `plan` in `format` with a `results` section holding `results` (which must be
+/// `engine::run(plan)`): the plan's inputs and what Headroom computed from them, in one file.
+/// [`import`] reads such a file back to exactly `plan`, ignoring the results. In YAML a comment
+/// above the section says it is derived; in both formats its `derived` field says so.
+///
+/// # Errors
+/// As [`to_yaml`] and [`to_json`].
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_file::{export_with_results, import, Format};
+/// use headroom_core::{engine, plan::Plan};
+/// let plan = Plan::default().validate().unwrap();
+/// let text = export_with_results(&plan, &engine::run(&plan), Format::Yaml).unwrap();
+/// assert!(text.contains("\nresults:\n"));
+/// assert_eq!(import(&text).unwrap(), Plan::default());
+/// ```
+pub fn export_with_results(
+    plan: &ValidPlan,
+    results: &PlanResults,
+    format: Format,
+) -> Result<String, ExportError> {
+    let section = results::section(plan, results);
+    let serialize_error = |message: String| ExportError::Serialize { format, message };
+    let text = match format {
+        Format::Yaml => {
+            let mut text = to_yaml(plan.plan())?;
+            text.push_str(
+                "# results: derived from `plan` by Headroom, for reading only; opening the file \
+                 ignores them and computes the results again.\n",
+            );
+            let options = serde_saphyr::ser_options! {
+                prefer_block_scalars: false,
+            };
+            text.push_str(
+                &serde_saphyr::to_string_with_options(&ResultsOnly { results: &section }, options)
+                    .map_err(|e| serialize_error(e.to_string()))?,
+            );
+            text
+        }
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&FileWithResults {
+                headroom_plan: PLAN_SCHEMA_VERSION,
+                plan: plan.plan(),
+                results: &section,
+            })
+            .map_err(|e| serialize_error(e.to_string()))?;
+            text.push('\n');
+            text
+        }
+    };
+    check_faithful(plan.plan(), &text, format)?;
+    Ok(text)
+}
+
 fn check_faithful(plan: &Plan, text: &str, format: Format) -> Result<(), ExportError> {
     match import(text) {
         Ok(back) if back == *plan => Ok(()),
@@ -542,7 +637,7 @@ pub fn import(text: &str) -> Result<Plan, ImportError> {
     if version == PLAN_SCHEMA_VERSION {
         // The current version is read straight into the typed envelope, so field errors carry
         // the parser's line and column.
-        let file: PlanFile = match format {
+        let file: ReadFile = match format {
             Format::Yaml => serde_saphyr::from_str_with_options(text, yaml_options())
                 .map_err(|e| yaml_error(&e, Format::Yaml))?,
             Format::Json => serde_json::from_str(text).map_err(|e| json_error(&e))?,
@@ -584,7 +679,10 @@ struct Header {
 
 fn read_version(text: &str, format: Format) -> Result<u32, ImportError> {
     let not_a_mapping = || ImportError::NotAPlanFile {
-        message: format!("the top level must be a mapping with the keys `{FORMAT_KEY}` and `plan`"),
+        message: format!(
+            "the top level must be a mapping with the keys `{FORMAT_KEY}` and `plan` (and \
+             optionally `{RESULTS_KEY}`)"
+        ),
     };
     let header: Header = match format {
         Format::Yaml => {

@@ -3,8 +3,10 @@
 //! The file follows the Compose specification: `services.<name>.deploy.replicas` and
 //! `deploy.resources.limits` / `reservations` with `cpus` as a decimal string (`"0.5"`) and
 //! `memory` in MiB (`512M`). Redis runs with `--maxmemory` and `--maxmemory-policy` on its
-//! command line; PgBouncer is configured through the `PGBOUNCER_*` environment variables of the
-//! `bitnami/pgbouncer` image. Service keys are [`dns_label`](super::dns_label)s.
+//! command line; PgBouncer, when the plan advises a pooler, is configured through the
+//! `PGBOUNCER_*` environment variables of the `bitnami/pgbouncer` image. Each app service gets
+//! its connection pool size in [`POOL_SIZE_VARIABLE`]. Service keys are
+//! [`dns_label`](super::dns_label)s.
 
 use std::collections::BTreeMap;
 
@@ -16,6 +18,8 @@ use super::{header, mebibytes, millicores, setting_word, unique_labels, yaml, De
 pub const REDIS_IMAGE: &str = "redis:7.4-alpine";
 /// Image of the PgBouncer service (configured through `PGBOUNCER_*` environment variables).
 pub const PGBOUNCER_IMAGE: &str = "bitnami/pgbouncer:1.24.1";
+/// Environment variable of each app service holding its database pool size (connections).
+pub const POOL_SIZE_VARIABLE: &str = "DB_POOL_SIZE";
 
 #[derive(Serialize)]
 struct ComposeFile {
@@ -104,9 +108,16 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
     if spec.redis.is_some() {
         reserved.push("redis");
     }
-    if spec.database.is_some() {
+    let pooler = spec.database.as_ref().and_then(|d| d.pooler.as_ref());
+    if pooler.is_some() {
         reserved.push("pgbouncer");
     }
+    let app_environment = spec.database.as_ref().map(|d| {
+        BTreeMap::from([(
+            POOL_SIZE_VARIABLE.to_owned(),
+            d.pool_per_instance.to_string(),
+        )])
+    });
     let labels = unique_labels(spec.services.iter().map(|s| s.name.as_str()), &reserved);
     let mut services = BTreeMap::new();
     for (service, label) in spec.services.iter().zip(labels) {
@@ -115,7 +126,7 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
             Service {
                 image: service.image.clone(),
                 command: None,
-                environment: None,
+                environment: app_environment.clone(),
                 deploy: Deploy {
                     replicas: service.replicas,
                     resources: Some(Resources {
@@ -152,19 +163,19 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
             },
         );
     }
-    if let Some(database) = &spec.database {
+    if let Some(pooler) = pooler {
         let environment = BTreeMap::from([
             (
                 "PGBOUNCER_POOL_MODE".to_owned(),
-                setting_word(&database.pool_mode, "transaction"),
+                setting_word(&pooler.pool_mode, "transaction"),
             ),
             (
                 "PGBOUNCER_DEFAULT_POOL_SIZE".to_owned(),
-                database.default_pool_size.to_string(),
+                pooler.default_pool_size.to_string(),
             ),
             (
                 "PGBOUNCER_MAX_CLIENT_CONN".to_owned(),
-                database.max_client_conn.to_string(),
+                pooler.max_client_conn.to_string(),
             ),
         ]);
         services.insert(

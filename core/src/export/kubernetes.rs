@@ -286,28 +286,30 @@ fn config_map(spec: &DeploymentSpec, part_of: &str) -> Option<String> {
         );
     }
     if let Some(database) = &spec.database {
-        let pool_mode = setting_word(&database.pool_mode, "transaction");
-        data.insert(
-            "pgbouncer.ini".to_owned(),
-            format!(
-                "[pgbouncer]\npool_mode = {pool_mode}\ndefault_pool_size = {}\nmax_client_conn = {}\n",
-                database.default_pool_size, database.max_client_conn
-            ),
-        );
-        data.insert("PGBOUNCER_POOL_MODE".to_owned(), pool_mode);
-        data.insert(
-            "PGBOUNCER_DEFAULT_POOL_SIZE".to_owned(),
-            database.default_pool_size.to_string(),
-        );
-        data.insert(
-            "PGBOUNCER_MAX_CLIENT_CONN".to_owned(),
-            database.max_client_conn.to_string(),
-        );
         data.insert(
             "DB_POOL_PER_INSTANCE".to_owned(),
             database.pool_per_instance.to_string(),
         );
         data.insert("DB_TIER".to_owned(), database.tier.clone());
+        if let Some(pooler) = &database.pooler {
+            let pool_mode = setting_word(&pooler.pool_mode, "transaction");
+            data.insert(
+                "pgbouncer.ini".to_owned(),
+                format!(
+                    "[pgbouncer]\npool_mode = {pool_mode}\ndefault_pool_size = {}\nmax_client_conn = {}\n",
+                    pooler.default_pool_size, pooler.max_client_conn
+                ),
+            );
+            data.insert("PGBOUNCER_POOL_MODE".to_owned(), pool_mode);
+            data.insert(
+                "PGBOUNCER_DEFAULT_POOL_SIZE".to_owned(),
+                pooler.default_pool_size.to_string(),
+            );
+            data.insert(
+                "PGBOUNCER_MAX_CLIENT_CONN".to_owned(),
+                pooler.max_client_conn.to_string(),
+            );
+        }
     }
     let object: Object<()> = Object {
         api_version: "v1",

@@ -1,0 +1,187 @@
+//! The `results` section of an exported plan file: what the engine computed, written beside the
+//! inputs for people and tools that read the file without Headroom.
+//!
+//! Results are *derived*: [`crate::codec::plan_file::import`] ignores the section (it only has
+//! to be well-formed YAML or JSON within the file's limits) and the page recomputes everything
+//! from `plan`. A file edited by hand therefore cannot contradict itself: change an input, and
+//! the results follow when the file is opened. The section says so in its `derived` field.
+//!
+//! Each scenario's months are one table: `columns` names the cells of every row, once for the
+//! whole file, and each row is written as a flow sequence (`[1, "2027-01", 1050, …]`), so the
+//! largest plan (12 scenarios × 120 months) stays within the plan file's reading budget.
+//! Figures are rounded to two decimals (exact figures come from opening the file).
+
+use serde::Serialize;
+use serde_json::Value;
+use serde_saphyr::FlowSeq;
+
+use crate::engine::{MonthResult, PlanResults, Resource, ScenarioResult};
+use crate::validate::ValidPlan;
+
+/// What the `derived` field says.
+pub const DERIVED_NOTE: &str = "Computed by Headroom from `plan`. Opening the file ignores this \
+                                section and computes the results again.";
+
+/// The columns of every month row, in order, with their units in their names.
+pub const COLUMNS: [&str; 13] = [
+    "month",
+    "calendar_month",
+    "units",
+    "peak_rps",
+    "app_instances",
+    "db_connections",
+    "db_tier",
+    "db_pooler_advised",
+    "redis_node_memory_mb",
+    "redis_plan",
+    "gpu_nodes",
+    "cost_usd_per_month",
+    "cost_per_unit_usd_per_month",
+];
+
+/// The section as written to the file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ResultsSection {
+    /// [`DERIVED_NOTE`].
+    pub derived: &'static str,
+    /// Day the catalog prices were read (`YYYY-MM-DD`).
+    pub priced_on: String,
+    /// [`COLUMNS`].
+    pub columns: FlowSeq<Vec<&'static str>>,
+    /// One entry per scenario, in the plan's order.
+    pub scenarios: Vec<ScenarioSection>,
+}
+
+/// One scenario's results.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScenarioSection {
+    /// The scenario's name.
+    pub name: String,
+    /// One row per month, cells as named by [`COLUMNS`]; `null` where a figure does not exist
+    /// (beyond a catalog, no voice).
+    pub months: Vec<FlowSeq<Vec<Value>>>,
+    /// Upgrades and limits crossed, in month order.
+    pub timeline: Vec<TimelineEntry>,
+    /// What the planner should know about this scenario's inputs.
+    pub notes: Vec<String>,
+}
+
+/// One upgrade or limit crossed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    /// Plan month, 1-based.
+    pub month: u32,
+    /// `YYYY-MM`.
+    pub calendar_month: String,
+    /// `app`, `database`, `redis` or `voice`.
+    pub resource: &'static str,
+    /// What happens, in words.
+    pub text: String,
+}
+
+/// `value` rounded to two decimals, as a JSON number (`null` if not finite, which the engine
+/// never produces).
+fn figure(value: f64) -> Value {
+    let rounded = (value * 100.0).round() / 100.0;
+    serde_json::Number::from_f64(if rounded == 0.0 { 0.0 } else { rounded })
+        .map_or(Value::Null, Value::Number)
+}
+
+fn resource_word(resource: Resource) -> &'static str {
+    match resource {
+        Resource::App => "app",
+        Resource::Database => "database",
+        Resource::Redis => "redis",
+        Resource::Voice => "voice",
+    }
+}
+
+fn month_row(plan: &ValidPlan, month: &MonthResult) -> Vec<Value> {
+    let catalogs = &plan.catalogs;
+    let name = |n: Option<&String>| n.map_or(Value::Null, |n| Value::String(n.clone()));
+    vec![
+        Value::from(month.month),
+        Value::String(month.calendar.to_string()),
+        figure(month.units_sized),
+        figure(month.peak_rps),
+        Value::from(month.app.instances),
+        figure(month.database.connections),
+        name(
+            month
+                .database
+                .tier
+                .and_then(|t| catalogs.databases.get(t))
+                .map(|t| &t.name),
+        ),
+        Value::Bool(month.database.needs_pooler),
+        figure(month.redis.need.node_memory_mb),
+        name(
+            month
+                .redis
+                .plan
+                .and_then(|p| catalogs.redis.get(p))
+                .map(|p| &p.name),
+        ),
+        month.voice.as_ref().map_or(Value::Null, |v| v.nodes.into()),
+        figure(month.cost.total_usd_per_month),
+        month.cost_per_unit_usd.map_or(Value::Null, figure),
+    ]
+}
+
+fn scenario_section(plan: &ValidPlan, scenario: &ScenarioResult) -> ScenarioSection {
+    ScenarioSection {
+        name: scenario.name.clone(),
+        months: scenario
+            .months
+            .iter()
+            .map(|m| FlowSeq(month_row(plan, m)))
+            .collect(),
+        timeline: scenario
+            .timeline
+            .iter()
+            .map(|e| TimelineEntry {
+                month: e.month,
+                calendar_month: e.calendar.to_string(),
+                resource: resource_word(e.resource),
+                text: e.text.clone(),
+            })
+            .collect(),
+        notes: scenario.notes.clone(),
+    }
+}
+
+/// The results section for `plan`, whose results are `results` (`engine::run(plan)`).
+///
+/// # Example
+/// ```
+/// use headroom_core::{codec::results, engine, plan::Plan};
+/// let plan = Plan::default().validate().unwrap();
+/// let section = results::section(&plan, &engine::run(&plan));
+/// assert_eq!(section.scenarios[0].months.len(), 12);
+/// assert_eq!(section.scenarios[0].months[0].0.len(), results::COLUMNS.len());
+/// ```
+pub fn section(plan: &ValidPlan, results: &PlanResults) -> ResultsSection {
+    ResultsSection {
+        derived: DERIVED_NOTE,
+        priced_on: results.priced_on.to_string(),
+        columns: FlowSeq(COLUMNS.to_vec()),
+        scenarios: results
+            .scenarios
+            .iter()
+            .map(|s| scenario_section(plan, s))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_rounded_to_cents() {
+        assert_eq!(figure(1.005_000_1), serde_json::json!(1.01));
+        assert_eq!(figure(2.0), serde_json::json!(2.0));
+        assert_eq!(figure(-0.001), serde_json::json!(0.0));
+        assert_eq!(figure(f64::NAN), Value::Null);
+    }
+}

@@ -1,0 +1,400 @@
+//! A [`DeploymentSpec`] from a validated plan and its results: what to deploy for one scenario
+//! in one month.
+//!
+//! # How the figures map
+//!
+//! The plan has one app service; each replica is one instance of the policy's instance type
+//! (`policies.app_instance`), as the engine sized it:
+//!
+//! | export | from |
+//! |---|---|
+//! | `replicas` | the month's app instances |
+//! | CPU and memory, requests (reservations) and limits | the instance type's vCPUs and memory (decimal GB, written in MiB, rounded down): a replica gets the whole instance, so the two are equal |
+//! | autoscaler `minReplicas` | `policies.min_instances` (the HA minimum) |
+//! | autoscaler `maxReplicas` | the larger of `policies.max_instances` and the scenario's busiest month over the horizon, so the autoscaler never blocks a month the plan sized |
+//! | autoscaler CPU target | `policies.target_utilisation_pct`: requests are the whole instance, so this is the plan's own utilisation target |
+//! | autoscaler memory target | `policies.scale_up_trigger_pct` (the plan has no memory model; the trigger is its "move up before the limit" rule) |
+//! | Redis `maxmemory` | the month's Redis plan: its memory per primary × `policies.redis.maxmemory_share_pct`, in MiB (a cluster's memory is split over its primaries) |
+//! | Redis `maxmemory-policy` | `allkeys-lru` for a single node (a cache: the catalog says its data may be lost), `noeviction` for a replicated or clustered plan (data that must be kept) |
+//! | pool size per instance | `policies.pool_per_instance` |
+//! | PgBouncer (only when the plan advises a pooler) | `max_client_conn` = `maxReplicas` × pool size + background connections, so autoscaling never exhausts it; `default_pool_size` = the pooler share of the tier's direct connections; `pool_mode` = `transaction` |
+//!
+//! The container image is not part of a plan: the exports name [`APP_IMAGE`] and a note at the
+//! top says to replace it. Months beyond a catalog, instance counts above the policy maximum and
+//! GPU voice nodes (which the files do not deploy) are written as notes too.
+
+use std::fmt;
+
+use crate::engine::{MonthResult, PlanResults, ScenarioResult};
+use crate::format;
+use crate::plan::{DatabaseTier, InstanceType, Plan, RedisPlan, RedisTopology};
+use crate::redis::{MB_PER_GB, MIN_CLUSTER_PRIMARIES};
+use crate::validate::ValidPlan;
+
+use super::{DatabaseSettings, DeploymentSpec, PoolerSettings, RedisSettings, ServiceSpec};
+
+/// Name of the app service in every export.
+pub const APP_SERVICE: &str = "app";
+
+/// Placeholder image of the app service: plans do not name one.
+pub const APP_IMAGE: &str = "registry.example.com/app:latest";
+
+/// PgBouncer pool mode written when the plan advises a pooler: transaction pooling is what
+/// lets many client connections share few server connections.
+pub const POOL_MODE: &str = "transaction";
+
+/// Bytes in a decimal megabyte and in a mebibyte.
+const BYTES_PER_MB: f64 = 1e6;
+const BYTES_PER_MIB: f64 = 1_048_576.0;
+
+/// Why no spec could be made: the scenario or month is not in the results.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpecError {
+    /// No scenario at this index.
+    NoScenario {
+        /// The index asked for.
+        index: usize,
+        /// Scenarios in the results.
+        scenarios: usize,
+    },
+    /// No such month in the scenario.
+    NoMonth {
+        /// The month asked for (1-based).
+        month: u32,
+        /// Months in the scenario.
+        months: usize,
+    },
+}
+
+impl fmt::Display for SpecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SpecError::NoScenario { index, scenarios } => write!(
+                f,
+                "There is no scenario {} in this plan (it has {scenarios})",
+                index + 1
+            ),
+            SpecError::NoMonth { month, months } => write!(
+                f,
+                "There is no month {month} in this plan (it plans {months} months)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SpecError {}
+
+/// The deployment for scenario `scenario` (index into the plan's scenarios) in month `month`
+/// (1-based), from `results`, which must be `engine::run(plan)`.
+///
+/// # Errors
+/// [`SpecError`] when the scenario or month is not in the results.
+///
+/// # Example
+/// ```
+/// use headroom_core::{engine, export::{compose, deployment}, plan::Plan};
+/// let plan = Plan::default().validate().unwrap();
+/// let results = engine::run(&plan);
+/// let spec = deployment::spec(&plan, &results, 0, 12).unwrap();
+/// assert_eq!(spec.services[0].replicas as u64, results.scenarios[0].months[11].app.instances);
+/// assert!(compose::to_yaml(&spec).contains("deploy:"));
+/// assert!(deployment::spec(&plan, &results, 0, 13).is_err());
+/// ```
+pub fn spec(
+    plan: &ValidPlan,
+    results: &PlanResults,
+    scenario: usize,
+    month: u32,
+) -> Result<DeploymentSpec, SpecError> {
+    let plan = plan.plan();
+    let scenario_result = results
+        .scenarios
+        .get(scenario)
+        .ok_or(SpecError::NoScenario {
+            index: scenario,
+            scenarios: results.scenarios.len(),
+        })?;
+    let no_month = || SpecError::NoMonth {
+        month,
+        months: scenario_result.months.len(),
+    };
+    let index =
+        usize::try_from(month.checked_sub(1).ok_or_else(no_month)?).map_err(|_| no_month())?;
+    let month_result = scenario_result.months.get(index).ok_or_else(no_month)?;
+
+    let mut notes = vec![format!(
+        "Replace the image {APP_IMAGE} with your app's image."
+    )];
+    let service = app_service(plan, scenario_result, month_result, &mut notes);
+    let database = database_settings(plan, month_result, service.max_replicas, &mut notes);
+    let redis = redis_settings(plan, month_result, &mut notes);
+    if let Some(voice) = &month_result.voice {
+        let node = plan
+            .catalogs
+            .gpu_nodes
+            .iter()
+            .find(|g| g.name == plan.policies.voice.gpu_node)
+            .or_else(|| plan.catalogs.gpu_nodes.first())
+            .map_or("GPU node", |g| g.name.as_str());
+        notes.push(format!(
+            "Voice needs {} × {node} this month; GPU nodes are not part of this file.",
+            voice.nodes
+        ));
+    }
+    Ok(DeploymentSpec {
+        plan_name: plan.name.clone(),
+        scenario: scenario_result.name.clone(),
+        month_label: format!("{} (month {month})", month_result.calendar.label()),
+        services: vec![service],
+        redis,
+        database,
+        notes,
+    })
+}
+
+/// A count as `u32`, saturating.
+fn count(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Decimal megabytes as whole mebibytes, rounded down (never above what was asked for).
+fn mib(mb: f64) -> u64 {
+    let value = (mb * BYTES_PER_MB / BYTES_PER_MIB).floor();
+    if value.is_finite() && value >= 0.0 {
+        // Saturates for absurd values.
+        value as u64
+    } else {
+        0
+    }
+}
+
+fn app_instance(plan: &Plan) -> Option<&InstanceType> {
+    plan.catalogs
+        .instances
+        .iter()
+        .find(|i| i.name == plan.policies.app_instance)
+        .or_else(|| plan.catalogs.instances.first())
+}
+
+fn app_service(
+    plan: &Plan,
+    scenario: &ScenarioResult,
+    month: &MonthResult,
+    notes: &mut Vec<String>,
+) -> ServiceSpec {
+    let policies = &plan.policies;
+    let replicas = count(month.app.instances);
+    let busiest = scenario
+        .months
+        .iter()
+        .map(|m| m.app.instances)
+        .max()
+        .unwrap_or(0);
+    let min_replicas = policies.min_instances.max(1);
+    let max_replicas = policies
+        .max_instances
+        .max(count(busiest))
+        .max(replicas)
+        .max(min_replicas);
+    let (vcpu, memory_mb) = match app_instance(plan) {
+        Some(instance) => {
+            notes.push(format!(
+                "One replica is one “{}”: {} vCPU and {} as both requests and limits, so \
+                 the autoscaler's CPU target is the plan's target utilisation.",
+                instance.name,
+                format::number(instance.vcpu),
+                format::with_unit(instance.memory_gb, "GB")
+            ));
+            (instance.vcpu, instance.memory_gb * MB_PER_GB)
+        }
+        None => (1.0, MB_PER_GB),
+    };
+    if month.app.over_max {
+        notes.push(format!(
+            "{replicas} instances is above the policy maximum of {}: consider a larger \
+             instance type.",
+            policies.max_instances
+        ));
+    }
+    let memory_mib = mib(memory_mb);
+    ServiceSpec {
+        name: APP_SERVICE.to_owned(),
+        replicas,
+        min_replicas,
+        max_replicas,
+        cpu_limit: vcpu,
+        cpu_reservation: vcpu,
+        memory_limit_mb: memory_mib,
+        memory_reservation_mb: memory_mib,
+        image: APP_IMAGE.to_owned(),
+        target_cpu_utilisation_pct: policies.target_utilisation_pct,
+        target_memory_utilisation_pct: policies.scale_up_trigger_pct,
+    }
+}
+
+fn database_settings(
+    plan: &Plan,
+    month: &MonthResult,
+    max_replicas: u32,
+    notes: &mut Vec<String>,
+) -> Option<DatabaseSettings> {
+    let policies = &plan.policies;
+    let databases = &plan.catalogs.databases;
+    let tier: &DatabaseTier = match month.database.tier.and_then(|t| databases.get(t)) {
+        Some(tier) => tier,
+        None => {
+            let largest = databases.last()?;
+            notes.push(format!(
+                "The database needs more than the largest tier ({}) this month; the settings \
+                 below use that tier.",
+                largest.name
+            ));
+            largest
+        }
+    };
+    let share = policies.pooler_share_pct / 100.0;
+    let allowed = f64::from(tier.max_connections) * share;
+    let needs_pooler = if month.database.tier.is_some() {
+        month.database.needs_pooler
+    } else {
+        month.database.connections_from_pools > allowed
+    };
+    let pooler = needs_pooler.then(|| {
+        notes.push(format!(
+            "The app pools hold {} connections, more than {} of the {} direct connections \
+             of {}: connect through PgBouncer.",
+            format::number(month.database.connections_from_pools.ceil()),
+            format::percent(share),
+            tier.max_connections,
+            tier.name
+        ));
+        let clients = f64::from(max_replicas) * f64::from(policies.pool_per_instance)
+            + f64::from(plan.baseline.database.background_connections);
+        PoolerSettings {
+            max_client_conn: saturating_u32(clients.ceil()).max(1),
+            default_pool_size: saturating_u32(allowed.floor()).max(1),
+            pool_mode: POOL_MODE.to_owned(),
+        }
+    });
+    Some(DatabaseSettings {
+        tier: tier.name.clone(),
+        pool_per_instance: policies.pool_per_instance,
+        pooler,
+    })
+}
+
+fn saturating_u32(value: f64) -> u32 {
+    if value.is_finite() && value >= 0.0 {
+        // `as` saturates at u32::MAX.
+        value as u32
+    } else {
+        0
+    }
+}
+
+/// Primaries of a Redis plan: one for a single node or a primary with replicas; for a
+/// cluster, half its nodes when it has at least two per shard of the recommended minimum (3
+/// primaries + 3 replicas), otherwise every node.
+///
+/// # Example
+/// ```
+/// use headroom_core::{catalog, export::deployment::primaries};
+/// let plans = catalog::default_redis_plans();
+/// assert_eq!(primaries(&plans[0]), 1); // single node
+/// assert_eq!(primaries(&plans[3]), 1); // primary + replica
+/// assert_eq!(primaries(&plans[5]), 3); // 3 shards, 6 nodes
+/// ```
+pub fn primaries(plan: &RedisPlan) -> u32 {
+    match plan.topology {
+        RedisTopology::Single | RedisTopology::Replicated => 1,
+        RedisTopology::Cluster => {
+            let nodes = plan.nodes.max(1);
+            if nodes >= 2 * MIN_CLUSTER_PRIMARIES && nodes.is_multiple_of(2) {
+                nodes / 2
+            } else {
+                nodes
+            }
+        }
+    }
+}
+
+fn topology_word(topology: RedisTopology) -> &'static str {
+    match topology {
+        RedisTopology::Single => "single",
+        RedisTopology::Replicated => "replicated",
+        RedisTopology::Cluster => "cluster",
+    }
+}
+
+/// `allkeys-lru` for a cache (single node), `noeviction` for data that must be kept.
+fn eviction_policy(topology: RedisTopology) -> &'static str {
+    match topology {
+        RedisTopology::Single => "allkeys-lru",
+        RedisTopology::Replicated | RedisTopology::Cluster => "noeviction",
+    }
+}
+
+fn redis_settings(
+    plan: &Plan,
+    month: &MonthResult,
+    notes: &mut Vec<String>,
+) -> Option<RedisSettings> {
+    let share = plan.policies.redis.maxmemory_share_pct / 100.0;
+    let catalog = &plan.catalogs.redis;
+    match month.redis.plan.and_then(|p| catalog.get(p)) {
+        Some(entry) => {
+            let per_primary_mb = entry.memory_gb * MB_PER_GB / f64::from(primaries(entry));
+            Some(RedisSettings {
+                maxmemory_mb: mib(per_primary_mb * share),
+                maxmemory_policy: eviction_policy(entry.topology).to_owned(),
+                nodes: entry.nodes,
+                topology: topology_word(entry.topology).to_owned(),
+            })
+        }
+        None => {
+            let largest = catalog.last()?;
+            notes.push(format!(
+                "Redis needs {} of node memory this month, more than the largest plan ({}): \
+                 maxmemory below is what the data needs.",
+                format::with_unit(month.redis.need.node_memory_mb, "MB"),
+                largest.name
+            ));
+            Some(RedisSettings {
+                maxmemory_mb: mib(month.redis.need.maxmemory_mb),
+                maxmemory_policy: eviction_policy(largest.topology).to_owned(),
+                nodes: largest.nodes,
+                topology: topology_word(largest.topology).to_owned(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn megabytes_become_mebibytes_rounded_down() {
+        assert_eq!(mib(8000.0), 7629);
+        assert_eq!(mib(1.048_576), 1);
+        assert_eq!(mib(1.0), 0);
+        assert_eq!(mib(f64::NAN), 0);
+        assert_eq!(mib(-5.0), 0);
+    }
+
+    #[test]
+    fn cluster_primaries() {
+        let cluster = |nodes| RedisPlan {
+            name: "c".to_owned(),
+            memory_gb: 12.0,
+            topology: RedisTopology::Cluster,
+            nodes,
+            usd_per_month: 0.0,
+            source: String::new(),
+        };
+        assert_eq!(primaries(&cluster(3)), 3);
+        assert_eq!(primaries(&cluster(6)), 3);
+        assert_eq!(primaries(&cluster(7)), 7);
+        assert_eq!(primaries(&cluster(0)), 1);
+    }
+}

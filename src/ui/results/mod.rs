@@ -1,0 +1,195 @@
+//! Results: what the engine made of the plan, read by a planner.
+//!
+//! The selected scenario and month (`Workspace.scenario`/`.month`, picked in [`selection`])
+//! drive everything here: the summary cards of that month, the month-by-month sizing tables
+//! ([`tables`]), the timeline of upgrades and limits and the scenario's advice ([`timeline`]),
+//! and all scenarios side by side for that month with their break points ([`compare`]). Every
+//! figure explains itself on hover, focus or tap ([`explain`]). What a table, a card or a
+//! comparison contains comes from `headroom_core::{tables, compare}`; this module only lays it
+//! out.
+
+mod compare;
+mod explain;
+mod selection;
+mod tables;
+mod timeline;
+
+use super::state::Workspace;
+use explain::{Area, Explainer, ExplanationPanel, Target};
+use headroom_core::compare::compare_month;
+use headroom_core::tables::price_note;
+use leptos::prelude::*;
+
+/// The scenario shown in detail, clamped to the scenarios of the results on show.
+pub(crate) fn selected_scenario(ws: Workspace) -> Memo<usize> {
+    Memo::new(move |_| {
+        let count = ws
+            .computed
+            .with(|c| c.as_ref().map_or(1, |c| c.results.scenarios.len()));
+        ws.scenario.get().min(count.saturating_sub(1))
+    })
+}
+
+/// The month shown in detail (1-based), clamped to the horizon of the results on show.
+pub(crate) fn selected_month(ws: Workspace) -> Memo<u32> {
+    Memo::new(move |_| {
+        let horizon = ws.computed.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.results.scenarios.first())
+                .map_or(1, |s| s.months.len().max(1) as u32)
+        });
+        ws.month.get().clamp(1, horizon)
+    })
+}
+
+/// The results column: status, selection, summary, tables, timeline, advice, comparison and
+/// charts.
+#[component]
+pub fn ResultsPanel() -> impl IntoView {
+    let ws = use_context::<Workspace>().expect("inside App");
+    provide_context(Explainer::default());
+    let printing = tables::Printing::listen();
+    provide_context(printing);
+    view! {
+        <section class="panel results" aria-labelledby="results-title" data-testid="results">
+            <div class="results-head">
+                <h2 id="results-title">"Results"</h2>
+                <button type="button" class="print" data-testid="print"
+                    on:click=move |_| printing.print()>"Print results"</button>
+                {move || ws.stale.get().then(|| view! {
+                    <p class="stale" role="status" data-testid="stale">
+                        "Showing the last valid results: fix the highlighted fields to update them."
+                    </p>
+                })}
+            </div>
+            {move || ws.computed.with(Option::is_none).then(|| view! {
+                <p class="lede">"Results appear once the plan is valid."</p>
+            })}
+            <selection::SelectionBar/>
+            <SummaryCards/>
+            <tables::SizingTables/>
+            <timeline::Timeline/>
+            <timeline::Advice/>
+        </section>
+        <compare::ComparisonPanel/>
+        <super::charts::ChartsPanel/>
+    }
+}
+
+/// Which compared figures the summary cards show, in order, with their test ids.
+const CARDS: [(&str, &str); 8] = [
+    ("units", "units"),
+    ("peak", "peak"),
+    ("instances", "app-instances"),
+    ("db-tier", "db-tier"),
+    ("redis-plan", "redis-plan"),
+    ("gpu-nodes", "gpu-nodes"),
+    ("total-cost", "total-cost"),
+    ("per-unit", "cost-per-unit"),
+];
+
+/// One summary card's content.
+#[derive(Clone, Debug, PartialEq)]
+struct Card {
+    title: String,
+    unit: String,
+    text: String,
+    figure: headroom_core::engine::Figure,
+}
+
+/// The key figures of the selected scenario in the selected month, each a button that
+/// explains itself. The cards stay in place as figures change (only their text is updated), so
+/// a focused card keeps the focus while the plan is edited.
+#[component]
+fn SummaryCards() -> impl IntoView {
+    let ws = use_context::<Workspace>().expect("inside App");
+    let explainer = explain::explainer();
+    let scenario = selected_scenario(ws);
+    let month = selected_month(ws);
+    let cards = Memo::new(move |_| {
+        let s = scenario.get();
+        let m = month.get();
+        ws.computed.with(|c| {
+            let Some(c) = c.as_ref() else {
+                return Vec::new();
+            };
+            let Some(comparison) = compare_month(&c.plan, &c.results, m, s) else {
+                return Vec::new();
+            };
+            let prices = price_note(&c.results);
+            CARDS
+                .iter()
+                .filter_map(|(key, test_id)| {
+                    let row = comparison.rows.iter().find(|r| r.key == *key)?;
+                    let cell = row.cells.get(s)?;
+                    let unit = if row.unit.starts_with("USD") {
+                        prices.clone()
+                    } else {
+                        row.unit.clone()
+                    };
+                    Some((
+                        *test_id,
+                        Card {
+                            title: row.title.clone(),
+                            unit,
+                            text: cell.text.clone(),
+                            figure: row.figure,
+                        },
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let ids = Memo::new(move |_| cards.with(|c| c.iter().map(|(id, _)| *id).collect::<Vec<_>>()));
+    let card = move |id: &'static str| {
+        Memo::new(move |_| {
+            cards.with(|c| {
+                c.iter()
+                    .find(|(i, _)| *i == id)
+                    .map(|(_, card)| card.clone())
+            })
+        })
+    };
+    let target = move |card: Memo<Option<Card>>| {
+        card.with_untracked(|c| {
+            c.as_ref().map(|c| Target {
+                area: Area::Cards,
+                scenario: scenario.get_untracked(),
+                month: month.get_untracked(),
+                figure: c.figure,
+                label: c.title.clone(),
+            })
+        })
+    };
+    let show = move |card: Memo<Option<Card>>| {
+        if let Some(t) = target(card) {
+            explainer.show(t);
+        }
+    };
+    view! {
+        <div class="summary-cards">
+            <dl class="cards" data-testid="summary-cards">
+                <For each=move || ids.get() key=|id| *id children=move |id| {
+                    let c = card(id);
+                    let field = move |f: fn(&Card) -> String| move || c.with(|c| c.as_ref().map(f).unwrap_or_default());
+                    view! {
+                        <div class="card">
+                            <dt>{field(|c| c.title.clone())}</dt>
+                            <dd>
+                                <button type="button" class="figure" data-testid=id
+                                    aria-describedby=Area::Cards.panel_id()
+                                    on:mouseenter=move |_| show(c)
+                                    on:focus=move |_| show(c)
+                                    on:click=move |_| show(c)>
+                                    {field(|c| c.text.clone())}
+                                </button>
+                                <span class="card-unit">{field(|c| c.unit.clone())}</span>
+                            </dd>
+                        </div>
+                    }
+                }/>
+            </dl>
+            <ExplanationPanel area=Area::Cards/>
+        </div>
+    }
+}

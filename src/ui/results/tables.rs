@@ -1,0 +1,440 @@
+//! The month-by-month sizing tables of the selected scenario, one at a time behind tabs (all of
+//! them when printing), each with a CSV download.
+//!
+//! The page recomputes on every keystroke, so a table is built to update in place: the table's
+//! content is one memo (`headroom_core::tables::scenario_table`, only for the table on show),
+//! rows are keyed by month, each row reads its own memo and is touched only when its content
+//! changed, and a cell's text node is rewritten only when its text differs. The selected month
+//! is highlighted and kept in view; its figures are in the tab order, and the arrow keys move
+//! between every figure of the table.
+
+use super::explain::{self, cell_of, data_number, move_focus, Area, Target};
+use super::{selected_month, selected_scenario};
+use crate::ui::browser;
+use crate::ui::state::Workspace;
+use headroom_core::tables::{scenario_table, table_ids, Column, Table};
+use leptos::html::Div;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// Tabs over the selected scenario's tables, and the table on show.
+#[component]
+pub fn SizingTables() -> impl IntoView {
+    let ws = use_context::<Workspace>().expect("inside App");
+    let scenario = selected_scenario(ws);
+    let ids = Memo::new(move |_| {
+        let s = scenario.get();
+        ws.computed.with(|c| {
+            c.as_ref()
+                .map(|c| table_ids(&c.plan, &c.results, s))
+                .unwrap_or_default()
+        })
+    });
+    let chosen = RwSignal::new("demand");
+    let active = Memo::new(move |_| {
+        let want = chosen.get();
+        ids.with(|ids| {
+            if ids.iter().any(|(id, _)| *id == want) {
+                want
+            } else {
+                ids.first().map_or("demand", |(id, _)| *id)
+            }
+        })
+    });
+    // Printing shows every table.
+    let printing = use_context::<Printing>().map_or_else(|| RwSignal::new(false), |p| p.0);
+    let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
+        let list = ids.get_untracked();
+        let Some(i) = list
+            .iter()
+            .position(|(id, _)| *id == active.get_untracked())
+        else {
+            return;
+        };
+        let n = list.len();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (i + 1) % n,
+            "ArrowLeft" => (i + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        let id = list[next].0;
+        chosen.set(id);
+        crate::ui::focus(&format!("table-tab-{id}"));
+    };
+    view! {
+        <section class="sizing" aria-labelledby="sizing-title">
+            <div class="section-head">
+                <h3 id="sizing-title">"Month by month"</h3>
+                <p class="section-hint">
+                    "Click a row to select its month. Arrow keys move between figures."
+                </p>
+            </div>
+            <div class="tabs table-tabs" role="tablist" aria-label="Sizing tables">
+                <For each=move || ids.get() key={|entry: &(&'static str, &'static str)| entry.0} children={move |(id, title): (&'static str, &'static str)| {
+                    view! {
+                        <button type="button" role="tab" id=format!("table-tab-{id}")
+                            data-testid=format!("table-tab-{id}")
+                            aria-controls="table-panel"
+                            aria-selected=move || (active.get() == id).to_string()
+                            tabindex=move || if active.get() == id { "0" } else { "-1" }
+                            on:click=move |_| chosen.set(id)
+                            on:keydown=on_tab_key>
+                            {title}
+                        </button>
+                    }
+                }}/>
+            </div>
+            <div id="table-panel" role="tabpanel"
+                aria-labelledby=move || format!("table-tab-{}", active.get())>
+                {move || {
+                    if printing.get() {
+                        ids.get()
+                            .into_iter()
+                            .map(|(id, _)| view! { <TableView id=id/> })
+                            .collect_view()
+                            .into_any()
+                    } else {
+                        let id = active.get();
+                        view! { <TableView id=id/> }.into_any()
+                    }
+                }}
+            </div>
+            <explain::ExplanationPanel area=Area::Table/>
+        </section>
+    }
+}
+
+/// Whether the page is being printed (every table is shown then): set by the browser's
+/// `beforeprint`/`afterprint` events and by the page's print button (in context).
+#[derive(Clone, Copy)]
+pub struct Printing(pub RwSignal<bool>);
+
+impl Printing {
+    /// Follows the browser's print events for as long as the calling component lives.
+    pub fn listen() -> Self {
+        let printing = RwSignal::new(false);
+        let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+        let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+        on_cleanup(move || {
+            before.remove();
+            after.remove();
+        });
+        Self(printing)
+    }
+
+    /// Shows every table, then opens the browser's print dialog once they are on the page.
+    pub fn print(self) {
+        self.0.set(true);
+        set_timeout(
+            move || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            },
+            std::time::Duration::from_millis(50),
+        );
+    }
+}
+
+/// The columns of a table as far as its rows' layout goes: numeric, explained.
+type Layout = Arc<Vec<(bool, bool)>>;
+
+/// One sizing table of the selected scenario.
+#[component]
+fn TableView(id: &'static str) -> impl IntoView {
+    let ws = use_context::<Workspace>().expect("inside App");
+    let explainer = explain::explainer();
+    let scenario = selected_scenario(ws);
+    let month = selected_month(ws);
+    let table = Memo::new(move |_| {
+        let s = scenario.get();
+        ws.computed.with(|c| {
+            c.as_ref()
+                .and_then(|c| scenario_table(&c.plan, &c.results, s, id))
+        })
+    });
+    let head = Memo::new(move |_| {
+        table.with(|t| {
+            t.as_ref()
+                .map(|t| (t.title.clone(), t.note.clone().unwrap_or_default()))
+                .unwrap_or_default()
+        })
+    });
+    let columns = Memo::new(move |_| {
+        table.with(|t| t.as_ref().map(|t| t.columns.clone()).unwrap_or_default())
+    });
+    let months = Memo::new(move |_| {
+        table.with(|t| {
+            t.as_ref()
+                .map(|t| t.rows.iter().map(|r| r.month).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let scroller = NodeRef::<Div>::new();
+    // Keep the selected month's row in view when the month (or the table) changes.
+    Effect::new(move |_| {
+        let m = month.get();
+        months.track();
+        columns.track();
+        if let Some(el) = scroller.get() {
+            keep_row_in_view(&el, m);
+        }
+    });
+    let status = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let file = ws.computed.with_untracked(|c| {
+            let c = c.as_ref()?;
+            let plan_name = c.plan.plan().name.clone();
+            let scenario_name = c
+                .results
+                .scenarios
+                .get(scenario.get_untracked())?
+                .name
+                .clone();
+            table.with_untracked(|t| {
+                t.as_ref()
+                    .map(|t| (t.csv_file_name(&plan_name, &scenario_name), t.to_csv()))
+            })
+        });
+        if let Some((name, text)) = file {
+            status.set(Some(match browser::download(&name, "text/csv", &text) {
+                Ok(()) => format!("Downloaded {name}."),
+                Err(why) => why,
+            }));
+        }
+    };
+    let target_of = move |cell: &Element| -> Option<Target> {
+        let row = cell.closest("tr").ok().flatten()?;
+        let m = data_number(&row, "data-month")? as u32;
+        let j = data_number(cell, "data-col")?;
+        columns.with_untracked(|cols| {
+            let column = cols.get(j)?;
+            Some(Target {
+                area: Area::Table,
+                scenario: scenario.get_untracked(),
+                month: m,
+                figure: column.figure?,
+                label: column.title.clone(),
+            })
+        })
+    };
+    let explain_cell = move |cell: &Element| {
+        if let Some(target) = target_of(cell) {
+            explainer.show(target);
+        }
+    };
+    let select_row = move |element: &Element| {
+        if let Some(m) = element
+            .closest("tr[data-month]")
+            .ok()
+            .flatten()
+            .and_then(|row| data_number(&row, "data-month"))
+        {
+            ws.month.set(m as u32);
+        }
+    };
+    let label = move || format!("{}, scrollable", head.get().0);
+    let pointer = explain::Pointer::default();
+    view! {
+        <div class="table-block" data-testid=format!("table-{id}")>
+            <div class="table-head">
+                <div>
+                    <h4>{move || head.get().0}</h4>
+                    <p class="table-note" data-testid=format!("table-note-{id}")>{move || head.get().1}</p>
+                </div>
+                <button type="button" class="download" data-testid=format!("csv-{id}")
+                    on:click=download>
+                    "Download CSV"
+                </button>
+            </div>
+            <p class="download-status" role="status">{move || status.get()}</p>
+            <div class="table-scroll" node_ref=scroller role="region" aria-label=label
+                on:mousemove=move |ev| {
+                    if pointer.moved(&ev) {
+                        if let Some(cell) = cell_of(ev.target()) {
+                            explain_cell(&cell);
+                        }
+                    }
+                }
+                on:focusin=move |ev| {
+                    if let Some(cell) = cell_of(ev.target()) {
+                        explain_cell(&cell);
+                    }
+                }
+                on:click=move |ev| {
+                    if let Some(element) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                        select_row(&element);
+                        if let Some(cell) = cell_of(ev.target()) {
+                            explain_cell(&cell);
+                        }
+                    }
+                }
+                on:keydown=move |ev| {
+                    let Some(cell) = cell_of(ev.target()) else { return };
+                    let key = ev.key();
+                    match key.as_str() {
+                        "Enter" | " " => {
+                            ev.prevent_default();
+                            select_row(&cell);
+                        }
+                        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" | "Home" | "End" => {
+                            if let Some(next) = move_focus(&cell, &key) {
+                                ev.prevent_default();
+                                if matches!(key.as_str(), "ArrowUp" | "ArrowDown") {
+                                    select_row(&next);
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }>
+                {move || {
+                    let cols = columns.get();
+                    (!cols.is_empty()).then(|| {
+                        let layout: Layout = Arc::new(
+                            cols.iter().map(|c| (c.numeric, c.figure.is_some())).collect(),
+                        );
+                        view! {
+                            <table class="sizing-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col" class="month-col">"Month"</th>
+                                        {cols.into_iter().map(header_cell).collect_view()}
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    <For each=move || months.get() key=|m| *m children=move |m| {
+                                        view! { <TableRow table=table month=m layout=layout.clone() selected=month/> }
+                                    }/>
+                                </tbody>
+                            </table>
+                        }
+                    })
+                }}
+            </div>
+            <p class="legend" aria-hidden="true">
+                <span class="flag-upgrade"><span class="flag-mark"></span>"upgrade this month"</span>
+                <span class="flag-beyond"><span class="flag-mark"></span>"beyond the catalog or above the maximum"</span>
+                <span class="flag-pooler"><span class="flag-mark"></span>"pooler needed"</span>
+                <span class="flag-more-nodes"><span class="flag-mark"></span>"more GPU nodes"</span>
+            </p>
+        </div>
+    }
+}
+
+fn header_cell(column: Column) -> impl IntoView {
+    let Column {
+        title,
+        unit,
+        numeric,
+        ..
+    } = column;
+    view! {
+        <th scope="col" class:num=numeric>
+            <span class="col-title">{title}</span>
+            {(!unit.is_empty()).then(|| view! { <span class="col-unit">{unit}</span> })}
+        </th>
+    }
+}
+
+/// One month of a table: reads its own row of the table memo, so an edit that leaves this
+/// month's figures alone leaves its cells alone. Its cells are one view rebuilt in place (one
+/// reactive node per row, not per cell): a cell's text node is rewritten only when its text
+/// changed, and the cell elements stay, so a focused cell keeps the focus.
+#[component]
+fn TableRow(
+    table: Memo<Option<Table>>,
+    month: u32,
+    layout: Layout,
+    selected: Memo<u32>,
+) -> impl IntoView {
+    let index = (month as usize).saturating_sub(1);
+    let row = Memo::new(move |_| {
+        table.with(|t| {
+            t.as_ref()
+                .and_then(|t| t.rows.get(index))
+                .filter(|r| r.month == month)
+                .cloned()
+        })
+    });
+    let is_selected = Memo::new(move |_| selected.get() == month);
+    let label = move || row.with(|r| r.as_ref().map(|r| r.label.clone()).unwrap_or_default());
+    let cells = move || {
+        let focusable = if is_selected.get() { "0" } else { "-1" };
+        row.with(|r| {
+            layout
+                .iter()
+                .enumerate()
+                .map(|(j, &(numeric, explained))| {
+                    let cell = r.as_ref().and_then(|r| r.cells.get(j));
+                    let text = cell.map(|c| c.text.clone()).unwrap_or_default();
+                    let flag = cell.and_then(|c| c.flag);
+                    let mut class = String::from(if numeric { "num" } else { "text" });
+                    if let Some(flag) = flag {
+                        class.push_str(" flagged flag-");
+                        class.push_str(flag.id());
+                    }
+                    view! {
+                        <td class=class data-col=j
+                            data-cell=explained.then_some("")
+                            tabindex=explained.then_some(focusable)
+                            aria-describedby=explained.then_some(Area::Table.panel_id())>
+                            {text}
+                            {flag.map(|f| view! {
+                                <span class="flag-mark" aria-hidden="true" title=f.label()></span>
+                                <span class="visually-hidden">{format!(" ({})", f.label())}</span>
+                            })}
+                        </td>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <tr data-month=month class:selected=move || is_selected.get()
+            aria-current=move || is_selected.get().then_some("date")>
+            <th scope="row" class="month-col">
+                <span class="month-number">{month}</span>
+                " "
+                <span class="month-name">{label}</span>
+            </th>
+            {cells}
+        </tr>
+    }
+}
+
+/// Scrolls `scroller` (not the page) so the row of `month` is visible below the sticky header.
+fn keep_row_in_view(scroller: &web_sys::HtmlDivElement, month: u32) {
+    let Ok(Some(row)) = scroller.query_selector(&format!("tr[data-month='{month}']")) else {
+        return;
+    };
+    let Ok(row) = row.dyn_into::<HtmlElement>() else {
+        return;
+    };
+    let table_top = row
+        .closest("table")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .map_or(0, |t| t.offset_top());
+    let header = scroller
+        .query_selector("thead")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<HtmlElement>().ok())
+        .map_or(0, |h| h.offset_height());
+    let top = table_top + row.offset_top();
+    let bottom = top + row.offset_height();
+    let view_top = scroller.scroll_top();
+    let view_height = scroller.client_height();
+    if top - header < view_top {
+        scroller.set_scroll_top((top - header).max(0));
+    } else if bottom > view_top + view_height {
+        scroller.set_scroll_top(bottom - view_height);
+    }
+}

@@ -1,0 +1,443 @@
+//! The "Share & export" menu of the toolbar: share links, plan files (download and open), and
+//! deployment configs for the selected scenario and month, each downloadable or copyable.
+//!
+//! A disclosure (a button that shows a panel of ordinary buttons): Tab moves through it,
+//! Escape closes it and gives the focus back to the button, and it closes when the focus
+//! leaves it (but not while a file chooser has the focus). Everything it writes comes from
+//! the core (`codec::share`, `codec::plan_file`, `export::*`); it only talks to the browser.
+
+use headroom_core::codec::link::Mode;
+use headroom_core::codec::plan_file::{self, Format, ImportError, MAX_FILE_BYTES};
+use headroom_core::codec::share;
+use headroom_core::export::{self, compose, deployment, kubernetes};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::session::{Banner, Session};
+use crate::ui::browser;
+use crate::ui::state::Workspace;
+
+/// A message in the menu's live region.
+#[derive(Clone, Debug, PartialEq)]
+struct Status {
+    text: String,
+    error: bool,
+}
+
+fn say(status: RwSignal<Option<Status>>, text: impl Into<String>, error: bool) {
+    status.set(Some(Status {
+        text: text.into(),
+        error,
+    }));
+}
+
+/// The two deployment formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Deploy {
+    Compose,
+    Kubernetes,
+}
+
+impl Deploy {
+    fn title(self) -> &'static str {
+        match self {
+            Deploy::Compose => "Docker Compose",
+            Deploy::Kubernetes => "Kubernetes",
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Deploy::Compose => "compose",
+            Deploy::Kubernetes => "k8s",
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            Deploy::Compose => "compose.yaml",
+            Deploy::Kubernetes => "k8s.yaml",
+        }
+    }
+}
+
+/// Why exports are unavailable right now, if they are.
+fn blocked(ws: Workspace) -> Option<&'static str> {
+    if ws.validated.with(Result::is_err) || ws.field_errors.with(|e| !e.is_empty()) {
+        Some("Fix the highlighted fields first: files and links carry a plan that can be opened again.")
+    } else {
+        None
+    }
+}
+
+/// Export and share actions for the toolbar.
+#[component]
+pub fn ShareMenu() -> impl IntoView {
+    let ws = use_context::<Workspace>().expect("inside App");
+    let session = Session::get();
+    let open = RwSignal::new(false);
+    let status: RwSignal<Option<Status>> = RwSignal::new(None);
+    let link_text = RwSignal::new(String::new());
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let close = move |refocus: bool| {
+        open.set(false);
+        if refocus {
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+
+    let copy_link = move |mode: Mode| {
+        if let Some(why) = blocked(ws) {
+            say(status, why, true);
+            return;
+        }
+        let page = match browser::page_address() {
+            Ok(page) => page,
+            Err(why) => {
+                say(status, why, true);
+                return;
+            }
+        };
+        let url = ws.plan.with_untracked(|p| share::url(&page, p, mode));
+        link_text.set(url.clone());
+        let what = match mode {
+            Mode::Edit => "Share link",
+            Mode::View => "Read-only link",
+        };
+        let length = url.chars().count();
+        let long = if length > share::SAFE_LINK_CHARS {
+            format!(
+                " Some e-mail and chat tools cut links over {} characters; if it does not \
+                 open, send the YAML file instead.",
+                share::SAFE_LINK_CHARS
+            )
+        } else {
+            String::new()
+        };
+        spawn_local(async move {
+            match browser::copy(&url).await {
+                Ok(()) => say(
+                    status,
+                    format!(
+                        "{what} copied ({length} characters). Anyone with it sees this plan.{long}"
+                    ),
+                    false,
+                ),
+                Err(why) => say(status, why, true),
+            }
+        });
+    };
+
+    let download_plan = move |format: Format| {
+        let Some(computed) = blocked(ws)
+            .is_none()
+            .then(|| ws.computed.get_untracked())
+            .flatten()
+        else {
+            say(
+                status,
+                blocked(ws).unwrap_or("There are no results yet."),
+                true,
+            );
+            return;
+        };
+        match plan_file::export_with_results(&computed.plan, &computed.results, format) {
+            Ok(text) => {
+                let name = export::file_name(&[&computed.plan.name], format.extension());
+                let mime = match format {
+                    Format::Yaml => "application/yaml",
+                    Format::Json => "application/json",
+                };
+                match browser::download(&name, mime, &text) {
+                    Ok(()) => say(status, format!("Saved {name} (plan and results)."), false),
+                    Err(why) => say(status, why, true),
+                }
+            }
+            Err(why) => say(status, why.to_string(), true),
+        }
+    };
+
+    let deployment_text = move |kind: Deploy| -> Result<(String, String), String> {
+        if let Some(why) = blocked(ws) {
+            return Err(why.to_owned());
+        }
+        let computed = ws
+            .computed
+            .get_untracked()
+            .ok_or_else(|| "There are no results yet.".to_owned())?;
+        let scenario = ws.scenario.get_untracked();
+        let month = ws.month.get_untracked();
+        let spec = deployment::spec(&computed.plan, &computed.results, scenario, month)
+            .map_err(|e| e.to_string())?;
+        let calendar = computed
+            .results
+            .scenarios
+            .get(scenario)
+            .and_then(|s| s.months.get(month.saturating_sub(1) as usize))
+            .map(|m| m.calendar.to_string())
+            .unwrap_or_default();
+        let name = export::file_name(
+            &[&computed.plan.name, &spec.scenario, &calendar],
+            kind.extension(),
+        );
+        let text = match kind {
+            Deploy::Compose => compose::to_yaml(&spec),
+            Deploy::Kubernetes => kubernetes::to_yaml(&spec),
+        };
+        Ok((name, text))
+    };
+
+    let download_deployment = move |kind: Deploy| match deployment_text(kind) {
+        Ok((name, text)) => match browser::download(&name, "application/yaml", &text) {
+            Ok(()) => say(status, format!("Saved {name}."), false),
+            Err(why) => say(status, why, true),
+        },
+        Err(why) => say(status, why, true),
+    };
+
+    let copy_deployment = move |kind: Deploy| match deployment_text(kind) {
+        Ok((_, text)) => spawn_local(async move {
+            match browser::copy(&text).await {
+                Ok(()) => say(
+                    status,
+                    format!("{} configuration copied.", kind.title()),
+                    false,
+                ),
+                Err(why) => say(status, why, true),
+            }
+        }),
+        Err(why) => say(status, why, true),
+    };
+
+    let choose_file = move |_| {
+        if let Some(input) = file_input.get_untracked() {
+            input.set_value("");
+            input.click();
+        }
+    };
+
+    let file_chosen = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        let size = file.size();
+        if size > MAX_FILE_BYTES as f64 {
+            let error = ImportError::TooLarge {
+                bytes: size as usize,
+                max: MAX_FILE_BYTES,
+            };
+            say(status, format!("{}: {error}.", file.name()), true);
+            return;
+        }
+        spawn_local(async move {
+            let name = file.name();
+            let bytes = match browser::read_file(&file).await {
+                Ok(bytes) => bytes,
+                Err(why) => return say(status, why, true),
+            };
+            let plan = match plan_file::import_bytes(&bytes) {
+                Ok(plan) => plan,
+                Err(error) => return say(status, format!("{name}: {error}."), true),
+            };
+            if let Err(errors) = plan.validate() {
+                let listed: Vec<String> = errors
+                    .iter()
+                    .take(5)
+                    .map(|e| format!("{} ({})", e.message, e.path))
+                    .collect();
+                let more = errors.len().saturating_sub(5);
+                let more = if more > 0 {
+                    format!("; and {more} more")
+                } else {
+                    String::new()
+                };
+                return say(
+                    status,
+                    format!(
+                        "{name} has values Headroom cannot use: {}{more}.",
+                        listed.join("; ")
+                    ),
+                    true,
+                );
+            }
+            let plan_name = plan.name.clone();
+            ws.replace(plan);
+            ws.scenario.set(0);
+            status.set(None);
+            session.banner.set(Some(Banner::Done {
+                message: format!(
+                    "Opened “{plan_name}” from {name}. Undo (Ctrl+Z) brings your previous plan \
+                     back."
+                ),
+                restore: false,
+            }));
+            close(true);
+        });
+    };
+
+    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(wrapper.get_untracked())
+            .is_some_and(|(node, wrapper)| wrapper.contains(Some(&node)));
+        // A file chooser or another window in front takes the page's focus: stay open.
+        if !inside && browser::page_has_focus() {
+            open.set(false);
+        }
+    };
+
+    let scenarios = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            p.scenarios
+                .iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let months = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            (1..=p.horizon_months.clamp(1, 120))
+                .map(|m| (m, p.start.of_plan_month(m).label()))
+                .collect::<Vec<_>>()
+        })
+    });
+
+    let deploy_row = move |kind: Deploy| {
+        let id = kind.id();
+        view! {
+            <>
+                <span class="share-row-title">{kind.title()}</span>
+                <button type="button" data-testid=format!("download-{id}")
+                    aria-label=format!("Download the {} file", kind.title())
+                    on:click=move |_| download_deployment(kind)>"Download"</button>
+                <button type="button" data-testid=format!("copy-{id}")
+                    aria-label=format!("Copy the {} file", kind.title())
+                    on:click=move |_| copy_deployment(kind)>"Copy"</button>
+            </>
+        }
+    };
+
+    view! {
+        <div class="share-menu" node_ref=wrapper on:focusout=on_focus_out
+            on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() {
+                ev.prevent_default();
+                close(true);
+            }>
+            <button type="button" class="share-toggle" node_ref=toggle data-testid="share-menu"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="share-panel"
+                on:click=move |_| open.update(|o| *o = !*o)>
+                "Share & export"
+                <span class="share-caret" aria-hidden="true">"▾"</span>
+            </button>
+            <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+                data-testid="import-file" node_ref=file_input on:change=file_chosen/>
+            <Show when=move || open.get()>
+                <div id="share-panel" class="share-panel" role="group" tabindex="-1"
+                    aria-label="Share and export" data-testid="share-panel">
+                    {move || blocked(ws).map(|why| view! {
+                        <p class="share-blocked" data-testid="share-blocked">{why}</p>
+                    })}
+                    <section aria-labelledby="share-links-title">
+                        <h3 id="share-links-title">"Share"</h3>
+                        <div class="share-row">
+                            <button type="button" data-testid="copy-link"
+                                on:click=move |_| copy_link(Mode::Edit)>"Copy share link"</button>
+                            <button type="button" data-testid="copy-view-link"
+                                on:click=move |_| copy_link(Mode::View)>"Copy read-only link"</button>
+                        </div>
+                        <p class="share-hint">"The whole plan travels in the link; nothing is uploaded. A read-only link opens on the results."</p>
+                        {move || (!link_text.with(String::is_empty)).then(|| view! {
+                            <label class="share-link-label" for="share-link">
+                                {move || format!("Link ({} characters)", link_text.with(|t| t.chars().count()))}
+                            </label>
+                            <input id="share-link" class="share-link" readonly data-testid="share-link"
+                                prop:value=move || link_text.get()
+                                on:focus=move |ev| {
+                                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                        input.select();
+                                    }
+                                }/>
+                        })}
+                    </section>
+                    <section aria-labelledby="share-file-title">
+                        <h3 id="share-file-title">"Plan file"</h3>
+                        <div class="share-row">
+                            <button type="button" data-testid="download-yaml"
+                                on:click=move |_| download_plan(Format::Yaml)>"Download YAML"</button>
+                            <button type="button" data-testid="download-json"
+                                on:click=move |_| download_plan(Format::Json)>"Download JSON"</button>
+                            <button type="button" data-testid="open-file" on:click=choose_file>
+                                "Open a plan file…"
+                            </button>
+                        </div>
+                        <p class="share-hint">"Inputs and results; opening a file reads the inputs and computes the results again."</p>
+                    </section>
+                    <section aria-labelledby="share-deploy-title">
+                        <h3 id="share-deploy-title">"Deployment"</h3>
+                        <div class="share-pick">
+                            <label for="export-scenario">"Scenario"</label>
+                            <select id="export-scenario" data-testid="export-scenario"
+                                on:change=move |ev| {
+                                    if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                        ws.scenario.set(i);
+                                    }
+                                }>
+                                {move || scenarios.get().into_iter().enumerate().map(|(i, name)| view! {
+                                    <option value=i.to_string() selected=move || ws.scenario.get() == i>{name}</option>
+                                }).collect_view()}
+                            </select>
+                            <label for="export-month">"Month"</label>
+                            <select id="export-month" data-testid="export-month"
+                                on:change=move |ev| {
+                                    if let Ok(m) = event_target_value(&ev).parse::<u32>() {
+                                        ws.month.set(m);
+                                    }
+                                }>
+                                {move || months.get().into_iter().map(|(m, label)| view! {
+                                    <option value=m.to_string() selected=move || ws.month.get() == m>
+                                        {format!("{label} (month {m})")}
+                                    </option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="share-deploy">
+                            {deploy_row(Deploy::Compose)}
+                            {deploy_row(Deploy::Kubernetes)}
+                        </div>
+                        <p class="share-hint">"Replicas, resources and autoscaling from the sized month; Redis maxmemory and pool sizes from the plan."</p>
+                    </section>
+                    {move || session.aside.get().map(|name| view! {
+                        <section aria-labelledby="share-aside-title">
+                            <h3 id="share-aside-title">"Kept aside"</h3>
+                            <div class="share-row">
+                                <button type="button" data-testid="restore-aside"
+                                    on:click=move |_| { session.restore_aside(ws); close(true); }>
+                                    {format!("Restore “{name}”")}
+                                </button>
+                            </div>
+                        </section>
+                    })}
+                    <p class="share-status" role="status" aria-live="polite" data-testid="share-status"
+                        class:share-error=move || status.with(|s| s.as_ref().is_some_and(|s| s.error))>
+                        {move || status.get().map(|s| s.text)}
+                    </p>
+                </div>
+            </Show>
+        </div>
+    }
+}

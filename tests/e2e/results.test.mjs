@@ -1,0 +1,308 @@
+// End-to-end: reading the results of the release build served from /headroom/, as a planner
+// would: a template's tables, an explanation opened by keyboard, scenarios compared with their
+// break points, a CSV download, the page's speed on a large plan, small screens and an axe scan.
+// Fails on any console error or failed request (a favicon aside).
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { serveDist } from './server.mjs';
+import { HeadroomPage } from './page.mjs';
+
+let server;
+let browser;
+let context;
+let page;
+let problems;
+
+before(async () => {
+  server = await serveDist('dist');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(options = {}) {
+  context = await browser.newContext({ acceptDownloads: true, ...options });
+  page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    if (!req.url().includes('favicon') && !req.url().startsWith('blob:')) {
+      problems.push(`request failed: ${req.url()}`);
+    }
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !res.url().includes('favicon')) {
+      problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    }
+  });
+  const app = new HeadroomPage(page);
+  await app.open(server.url);
+  return app;
+}
+
+beforeEach(() => {
+  problems = [];
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  assert.deepEqual(problems, [], 'the page reported problems');
+});
+
+/** Loads the template `id` from the toolbar. */
+async function loadTemplate(id) {
+  await page.getByTestId('template').selectOption(id);
+  await page.getByTestId('load-template').click();
+  await page.getByTestId('notice').waitFor();
+}
+
+/** Moves the month slider to `month`, as dragging it would. */
+async function setMonth(month) {
+  await page.getByTestId('month-slider').evaluate((el, m) => {
+    el.value = String(m);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, month);
+}
+
+/** The text of a table cell: the column titled `title`, the row of plan month `month`. */
+async function cell(table, month, title) {
+  const block = page.getByTestId(`table-${table}`);
+  const titles = await block.locator('thead .col-title').allInnerTexts();
+  const col = titles.indexOf(title);
+  assert.notEqual(col, -1, `no column ${title} in ${table}: ${titles}`);
+  const td = block.locator(`tr[data-month="${month}"] td[data-col="${col}"]`);
+  return td.evaluate((el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('.visually-hidden').forEach((h) => h.remove());
+    return copy.textContent.trim();
+  });
+}
+
+test('a template reads month by month, with units and flags', async () => {
+  await openPage();
+  await loadTemplate('supabase-redis');
+  // Conservative: 100 users × (1 + 10 % − 5 %) = 105 in month 1, 10 MB each.
+  assert.equal(await cell('demand', 1, 'Units'), '105');
+  assert.match(await page.getByTestId('table-demand').locator('thead').innerText(), /req\/s/);
+  await page.getByTestId('table-tab-database').click();
+  // 105 users × 0.1 GB = 10.5 GB, more than 80 % of Pro's 8 GB: Pro+ from month 1.
+  assert.equal(await cell('database', 1, 'Data'), '10.5');
+  assert.equal(await cell('database', 1, 'Tier'), 'Pro+');
+  const tier = page.getByTestId('table-database').locator('tr[data-month="1"] td.flag-upgrade');
+  assert.match(await tier.innerText(), /Pro\+/);
+  await page.getByTestId('table-tab-cost').click();
+  assert.equal(
+    await page.getByTestId('table-note-cost').innerText(),
+    'USD/month, prices of 2026-11-01',
+  );
+  // The timeline names the upgrades; a month in it selects that month.
+  const timeline = page.getByTestId('timeline');
+  await timeline.getByText('Redis 2 GB single node → 4 GB single node', { exact: false }).waitFor();
+  await timeline.locator('.event-month').first().click();
+  assert.match(await page.getByTestId('month-label').innerText(), /Month 1 of 12/);
+});
+
+test('an explanation opens by keyboard, and the arrow keys walk the table', async () => {
+  await openPage();
+  await loadTemplate('supabase-redis');
+  // The pointer rests away from the tables, as it would while typing.
+  await page.mouse.move(1, 1);
+  // From the table's tab: Tab to the download button, Tab to the selected month's first figure.
+  await page.getByTestId('table-tab-demand').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const panel = page.getByTestId('explain-table');
+  const said = async () => (await panel.textContent()).replace(/\s+/g, ' ');
+  assert.match(await said(), /Units · month 12 \(Nov 2026\) · Conservative/);
+  // 100 × (1 + 10 % − 5 %)¹² = 180 users.
+  assert.match(await said(), /180 users = 100 × \(1 \+ 10 % − 5 %\)¹²/);
+  await page.keyboard.press('ArrowUp');
+  assert.match(await said(), /month 11 \(Oct 2026\)/);
+  assert.match(await page.getByTestId('month-label').innerText(), /Month 11 of 12/);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await said(), /^Peak · month 11/);
+  // The month slider answers the arrow keys too.
+  await page.getByTestId('month-slider').focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await page.getByTestId('month-label').innerText(), /Sep 2026 · Month 10 of 12/);
+  // A summary card explains itself when focused.
+  await page.getByTestId('app-instances').focus();
+  assert.match(await page.getByTestId('explain-cards').textContent(), /× Vercel Pro/);
+});
+
+test('scenarios side by side, with break-point sentences', async () => {
+  await openPage();
+  await loadTemplate('supabase-redis');
+  await page.locator('label[for="scenario-pick-1"]').click();
+  await setMonth(7);
+  const compare = page.getByTestId('compare');
+  assert.match(
+    await compare.getByTestId('compare-heading').innerText(),
+    /Jun 2026 \(month 7\): differences against Moderate/,
+  );
+  const table = await page.getByTestId('compare-table').innerText();
+  assert.match(table, /Team/);
+  assert.match(table, /1 tier larger/);
+  const sentences = page.getByTestId('break-sentences');
+  await sentences
+    .getByText('Aggressive needs 4 GB single node 1 month before Moderate (month 2 vs 3)')
+    .waitFor();
+  await sentences
+    .getByText(
+      'Aggressive needs Team in month 7; Moderate does not need Team within the 12-month horizon',
+    )
+    .waitFor();
+  // Hovering a compared figure explains it.
+  await page.getByTestId('compare-table').locator('td[data-row="0"][data-scenario="2"]').hover();
+  assert.match(await page.getByTestId('explain-compare').textContent(), /Units · month 7 \(Jun 2026\) · Aggressive/);
+  assert.match(await page.getByTestId('explain-compare').textContent(), /1 054 users = 100 × \(1 \+ 50 % − 10 %\)⁷/);
+});
+
+test('a table downloads as CSV', async () => {
+  await openPage();
+  await loadTemplate('supabase-redis');
+  await page.getByTestId('table-tab-database').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('csv-database').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'supabase-redis-saas-conservative-database.csv');
+  const text = await readFile(await download.path(), 'utf8');
+  const lines = text.split('\r\n');
+  assert.equal(
+    lines[0],
+    'Month,Calendar month,Connections,From app pools,Data (GB),Tier,Tier use (%),Pooler,Flags',
+  );
+  // Tier use: the closest limit, connections 55 of Pro+'s 500 = 11 % (data: 10.5 of 100 GB).
+  assert.match(lines[1], /^1,Dec 2025,55,55,10\.5,Pro\+,11,direct,Tier: upgrade this month$/);
+  assert.equal(lines.length, 14, 'a header, 12 months and the final line break');
+  await page.getByTestId('table-tab-cost').click();
+  const [costs] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('csv-cost').click(),
+  ]);
+  const costText = await readFile(await costs.path(), 'utf8');
+  assert.match(costText.split('\r\n')[0], /,Flags,Prices as of$/);
+  assert.match(costText.split('\r\n')[1], /,2026-11-01$/);
+});
+
+/** The plan in local storage made large: 120 months, five scenarios, voice on. */
+async function makeLargePlan() {
+  await loadTemplate('cafe-pilot');
+  await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('headroom.plan'));
+    const plan = stored.plan;
+    plan.horizon_months = 120;
+    const growths = [2, 4, 6, 8, 10];
+    plan.scenarios = growths.map((g, i) => ({
+      name: `Growth ${g} %`,
+      growth: { model: 'compound', monthly_growth_pct: g, monthly_churn_pct: 0.5 },
+      calendar: i === 4 && plan.scenarios[0].calendar ? plan.scenarios[0].calendar : [],
+    }));
+    localStorage.setItem('headroom.plan', JSON.stringify(stored));
+  });
+  await page.reload();
+  await new HeadroomPage(page).ready();
+}
+
+test('120 months × 5 scenarios: a keystroke updates cells in place, and is timed', async () => {
+  await openPage();
+  await makeLargePlan();
+  assert.equal(await page.getByTestId('table-demand').locator('tbody tr').count(), 120);
+  assert.equal(await page.getByTestId('scenario-picker').locator('input').count(), 5);
+  const firstUnits = await cell('demand', 120, 'Units');
+  // Input to DOM: set the field, let the app's reactive updates run, force layout. Count the
+  // elements added to the results meanwhile: rows and cells must be updated, not rebuilt.
+  const { times, added } = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid="f-baseline-units"]');
+    const results = document.querySelector('[data-testid="results"]');
+    let added = 0;
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE) added += 1 + n.querySelectorAll('*').length;
+      }
+    });
+    observer.observe(results, { childList: true, subtree: true });
+    const base = Number(input.value);
+    const times = [];
+    for (let i = 1; i <= 40; i++) {
+      const t0 = performance.now();
+      input.value = String(base + i);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      void document.body.offsetHeight;
+      times.push(performance.now() - t0);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    observer.disconnect();
+    return { times, added: added / 40 };
+  });
+  times.sort((a, b) => a - b);
+  const p50 = times[Math.floor(times.length * 0.5)];
+  const p95 = times[Math.floor(times.length * 0.95)];
+  console.log(
+    `input to DOM, 120 months × 5 scenarios with voice: p50 ${p50.toFixed(1)} ms, ` +
+      `p95 ${p95.toFixed(1)} ms; ${added.toFixed(0)} elements added to the results per keystroke`,
+  );
+  // The table follows what was typed, and its 120 rows were not rebuilt: a rebuild adds
+  // thousands of elements (120 rows of 8 cells and their flags).
+  assert.notEqual(await cell('demand', 120, 'Units'), firstUnits);
+  assert.ok(added < 300, `${added} elements added per keystroke`);
+});
+
+test('a phone-width screen scrolls the tables inside their boxes', async () => {
+  await openPage({ viewport: { width: 390, height: 844 } });
+  await loadTemplate('supabase-redis');
+  await page.getByTestId('table-tab-database').click();
+  const box = page.getByTestId('table-database').locator('.table-scroll');
+  const { scrollWidth, clientWidth } = await box.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
+  assert.ok(scrollWidth > clientWidth, 'the table scrolls sideways inside its box');
+  // Nothing in the results is wider than the results panel.
+  for (const id of ['results', 'compare']) {
+    const overflow = await page.getByTestId(id).evaluate((panel) => {
+      const right = panel.getBoundingClientRect().right + 1;
+      return [...panel.querySelectorAll('*')]
+        .filter((el) => !el.closest('.table-scroll') && el.getBoundingClientRect().right > right)
+        .map((el) => `${el.tagName}.${el.className}`);
+    });
+    assert.deepEqual(overflow, [], `${id} overflows its panel`);
+  }
+});
+
+test('the results pass an axe-core scan', async () => {
+  await openPage();
+  await loadTemplate('cafe-pilot');
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(
+      { include: [['[data-testid="results"]'], ['[data-testid="compare"]']] },
+      { resultTypes: ['violations'] },
+    );
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`,
+    );
+  });
+  assert.deepEqual(violations, []);
+});

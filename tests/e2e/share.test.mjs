@@ -1,0 +1,302 @@
+// End-to-end: sharing and exporting in the release build served from /headroom/. Plan files
+// are downloaded and read back, share links are opened in fresh browser contexts (another
+// machine, as far as the page can tell), damaged links leave the saved plan alone.
+// Fails on any console error or failed request (a favicon aside).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveDist } from './server.mjs';
+import { HeadroomPage } from './page.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist('dist');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh context (its own storage: another machine) with a page that records problems. */
+async function freshPage() {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(server.url).origin,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    if (!req.url().includes('favicon')) problems.push(`request failed: ${req.url()}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !res.url().includes('favicon')) {
+      problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    }
+  });
+  return {
+    page,
+    app: new HeadroomPage(page),
+    async close() {
+      await context.close();
+      assert.deepEqual(problems, [], 'the page reported problems');
+    },
+  };
+}
+
+async function loadTemplate(page, id) {
+  await page.getByTestId('template').selectOption(id);
+  await page.getByTestId('load-template').click();
+}
+
+async function openMenu(page) {
+  if ((await page.getByTestId('share-panel').count()) === 0) {
+    await page.getByTestId('share-menu').click();
+  }
+  await page.getByTestId('share-panel').waitFor();
+}
+
+/** What must be identical wherever the plan is opened. */
+async function figures(page) {
+  return {
+    name: await page.getByTestId('f-name').inputValue(),
+    instances: (await page.getByTestId('app-instances').innerText()).trim(),
+    cost: (await page.getByTestId('total-cost').innerText()).trim(),
+    results: (await page.locator('.results-column').innerText()).trim(),
+  };
+}
+
+async function savedPlanName(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('headroom.plan')).plan.name);
+}
+
+test('the plan downloads as YAML and JSON with its results, and opens again', async () => {
+  const { page, app, close } = await freshPage();
+  await app.open(server.url);
+  await app.fill('f-name', 'Shop: no "quotes" lost');
+  await openMenu(page);
+  const [yamlDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-yaml').click(),
+  ]);
+  assert.equal(yamlDownload.suggestedFilename(), 'shop-no-quotes-lost.yaml');
+  const yaml = await readFile(await yamlDownload.path(), 'utf8');
+  assert.ok(yaml.startsWith('headroom_plan: 1\nplan:\n  name: "Shop: no \\"quotes\\" lost"\n'), yaml.slice(0, 80));
+  assert.match(yaml, /\n# results: derived from `plan` by Headroom/);
+  assert.match(yaml, /\nresults:\n  derived: /);
+  assert.match(yaml, /\n  columns: \[month, calendar_month, units, peak_rps, app_instances,/);
+  assert.match(await page.getByTestId('share-status').innerText(), /Saved shop-no-quotes-lost\.yaml/);
+
+  const [jsonDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-json').click(),
+  ]);
+  const file = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
+  assert.equal(file.headroom_plan, 1);
+  assert.equal(file.plan.name, 'Shop: no "quotes" lost');
+  const months = file.results.scenarios[0].months;
+  assert.equal(months.length, 12);
+  const column = file.results.columns.indexOf('app_instances');
+  // The page's month is month 12 of the first scenario.
+  assert.equal(String(months[11][column]), await app.instances());
+
+  // Edit the downloaded YAML by hand and open it: the inputs are read, results recomputed.
+  const dir = await mkdtemp(join(tmpdir(), 'headroom-e2e-'));
+  const edited = join(dir, 'edited.yaml');
+  await writeFile(edited, yaml.replace('name: "Shop: no \\"quotes\\" lost"', 'name: Edited by hand'));
+  await page.getByTestId('import-file').setInputFiles(edited);
+  await page.getByTestId('share-notice').waitFor();
+  assert.match(await page.getByTestId('share-notice').innerText(), /Opened “Edited by hand” from edited\.yaml/);
+  assert.equal(await page.getByTestId('f-name').inputValue(), 'Edited by hand');
+  // Undo brings the previous plan back.
+  await page.getByTestId('undo').click();
+  assert.equal(await page.getByTestId('f-name').inputValue(), 'Shop: no "quotes" lost');
+
+  // A broken file says what and where, and changes nothing.
+  const broken = join(dir, 'broken.yaml');
+  await writeFile(broken, yaml.replace('  horizon_months: 12\n', '  horizon_months: twelve\n'));
+  await openMenu(page);
+  await page.getByTestId('import-file').setInputFiles(broken);
+  await page.getByTestId('share-status').filter({ hasText: 'broken.yaml' }).waitFor();
+  const status = await page.getByTestId('share-status').innerText();
+  assert.match(status, /broken\.yaml: The YAML file does not describe a plan: .*line \d+, column \d+/);
+  assert.equal(await page.getByTestId('f-name').inputValue(), 'Shop: no "quotes" lost');
+  await close();
+});
+
+test('a share link opens on another machine with identical results', async () => {
+  const sender = await freshPage();
+  await sender.app.open(server.url);
+  await loadTemplate(sender.page, 'supabase-redis');
+  await openMenu(sender.page);
+  await sender.page.getByTestId('copy-link').click();
+  await sender.page.getByTestId('share-status').filter({ hasText: 'copied' }).waitFor();
+  const link = await sender.page.getByTestId('share-link').inputValue();
+  assert.equal(await sender.page.evaluate(() => navigator.clipboard.readText()), link);
+  assert.ok(link.startsWith(`${server.url}#plan=v2.`), link);
+  assert.ok(link.length < 2000, `${link.length} characters`);
+  const sent = await figures(sender.page);
+
+  const receiver = await freshPage();
+  await receiver.page.goto(link);
+  await receiver.app.ready();
+  assert.deepEqual(await figures(receiver.page), sent);
+  assert.match(await receiver.page.getByTestId('share-notice').innerText(), /from the link/);
+  assert.equal(new URL(receiver.page.url()).hash, '', 'the link is cleared from the address');
+  assert.equal(await savedPlanName(receiver.page), sent.name);
+  await receiver.page.reload();
+  await receiver.app.ready();
+  assert.equal(await receiver.page.getByTestId('share-notice').count(), 0, 'no second prompt');
+  assert.deepEqual(await figures(receiver.page), sent);
+  await receiver.close();
+  await sender.close();
+});
+
+test('a link to a different plan asks first, and the plan kept aside comes back', async () => {
+  const sender = await freshPage();
+  await sender.app.open(server.url);
+  await loadTemplate(sender.page, 'cafe-pilot');
+  await openMenu(sender.page);
+  await sender.page.getByTestId('copy-link').click();
+  const link = await sender.page.getByTestId('share-link').inputValue();
+  const theirs = await sender.page.getByTestId('f-name').inputValue();
+  await sender.close();
+
+  const { page, app, close } = await freshPage();
+  await app.open(server.url);
+  await app.fill('f-name', 'My own plan');
+  await page.goto('about:blank');
+  await page.goto(link);
+  await app.ready();
+  const prompt = page.getByTestId('link-prompt');
+  assert.match(await prompt.innerText(), new RegExp(`“${theirs}”[\\s\\S]*“My own plan”`));
+  assert.equal(await page.getByTestId('f-name').inputValue(), 'My own plan');
+  await page.getByTestId('open-linked').click();
+  assert.equal(await page.getByTestId('f-name').inputValue(), theirs);
+  assert.equal(await savedPlanName(page), theirs);
+  await openMenu(page);
+  await page.getByTestId('restore-aside').click();
+  assert.equal(await page.getByTestId('f-name').inputValue(), 'My own plan');
+  assert.equal(await savedPlanName(page), 'My own plan');
+  await close();
+});
+
+test('a corrupted link shows a message and the earlier plan stays', async () => {
+  const { page, app, close } = await freshPage();
+  await app.open(server.url);
+  await app.fill('f-name', 'Earlier plan');
+  await app.fill('f-baseline-units', '2500');
+  const before = await figures(page);
+  const link = `${server.url}#plan=v2.7ZRNb9MwGMe_iuVzVdlx3njbDdBuTEi7AEKaOtBNSUoaJ%%`;
+
+  // Pasted into the address bar of the open page (no reload).
+  await page.goto(link);
+  const error = page.getByTestId('link-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /This link could not be opened\. This link is damaged: .*Your own plan is unchanged\./s);
+  assert.deepEqual(await figures(page), before);
+
+  // Opened from scratch.
+  await page.goto('about:blank');
+  await page.goto(`${server.url}#plan=v1.${'A'.repeat(70000)}`);
+  await app.ready();
+  assert.match(await page.getByTestId('link-error').innerText(), /too long to open/);
+  assert.deepEqual(await figures(page), before);
+  assert.equal(await savedPlanName(page), 'Earlier plan');
+  assert.equal(new URL(page.url()).hash, '');
+  await page.reload();
+  await app.ready();
+  assert.equal(await page.getByTestId('link-error').count(), 0);
+  assert.deepEqual(await figures(page), before);
+  await close();
+});
+
+test('a read-only link opens on the results, and "Make my own copy" asks before replacing', async () => {
+  const sender = await freshPage();
+  await sender.app.open(server.url);
+  await loadTemplate(sender.page, 'voiceassist');
+  await openMenu(sender.page);
+  await sender.page.getByTestId('copy-view-link').click();
+  const link = await sender.page.getByTestId('share-link').inputValue();
+  assert.match(link, /#view=v2\./);
+  const sent = await figures(sender.page);
+  await sender.close();
+
+  const { page, app, close } = await freshPage();
+  await app.open(server.url);
+  await app.fill('f-name', 'Mine');
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.getByTestId('read-only-view').waitFor();
+  assert.equal(await page.getByTestId('plan-name').innerText(), sent.name);
+  assert.equal(await page.getByTestId('f-baseline-units').count(), 0, 'inputs hidden');
+  assert.equal(await page.getByTestId('share-menu').count(), 0);
+  assert.equal((await page.getByTestId('app-instances').innerText()).trim(), sent.instances);
+  assert.equal((await page.getByTestId('total-cost').innerText()).trim(), sent.cost);
+  assert.equal(await savedPlanName(page), 'Mine', 'viewing saves nothing');
+  await page.reload();
+  await page.getByTestId('read-only-view').waitFor();
+
+  await page.getByTestId('make-copy').click();
+  assert.match(await page.getByTestId('copy-prompt').innerText(), /“Mine”/);
+  await page.getByTestId('confirm-copy').click();
+  await app.ready();
+  assert.deepEqual(await figures(page), sent);
+  assert.equal(await savedPlanName(page), sent.name);
+  assert.equal(
+    await page.evaluate(() => JSON.parse(localStorage.getItem('headroom.plan.aside')).plan.name),
+    'Mine',
+  );
+  await close();
+});
+
+test('deployment configs download for the chosen scenario and month', async () => {
+  const { page, app, close } = await freshPage();
+  await app.open(server.url);
+  await loadTemplate(page, 'semantic-text');
+  await openMenu(page);
+  await page.getByTestId('export-scenario').selectOption('1');
+  await page.getByTestId('export-month').selectOption('6');
+  const [compose] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-compose').click(),
+  ]);
+  assert.match(compose.suggestedFilename(), /-2027-\d\d\.compose\.yaml$|\.compose\.yaml$/);
+  const composeText = await readFile(await compose.path(), 'utf8');
+  assert.match(composeText, /^# Docker Compose file generated by Headroom\n/);
+  assert.match(composeText, /\(month 6\)\n/);
+  assert.match(composeText, /\n  app:\n/);
+  assert.match(composeText, /replicas: \d+\n/);
+  const [k8s] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-k8s').click(),
+  ]);
+  const k8sText = await readFile(await k8s.path(), 'utf8');
+  assert.match(k8sText, /kind: HorizontalPodAutoscaler/);
+  assert.match(k8sText, /apiVersion: autoscaling\/v2/);
+  await page.getByTestId('copy-k8s').click();
+  await page.getByTestId('share-status').filter({ hasText: 'Kubernetes configuration copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), k8sText);
+  await close();
+});

@@ -1,0 +1,262 @@
+//! The results: sizing tables, explanations, the month and scenario pickers, the comparison.
+
+use crate::support::*;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+/// The element of `table` (a test id such as "table-demand") matching `selector`.
+fn query(c: &HtmlElement, table: &str, selector: &str) -> Option<Element> {
+    find(c, table)
+        .unwrap_or_else(|| panic!("no {table}"))
+        .query_selector(selector)
+        .unwrap()
+}
+
+/// Index of the column titled `title` among a table's figure columns (the month column
+/// excluded), as the cells' `data-col` numbers them.
+fn column(c: &HtmlElement, table: &str, title: &str) -> usize {
+    let headers = query(c, table, "thead tr")
+        .expect("a header row")
+        .children();
+    (1..headers.length())
+        .map(|i| {
+            headers
+                .item(i)
+                .and_then(|th| th.query_selector(".col-title").unwrap())
+                .and_then(|t| t.text_content())
+                .unwrap_or_default()
+        })
+        .position(|t| t == title)
+        .unwrap_or_else(|| panic!("no column {title} in {table}"))
+}
+
+/// A cell's text as shown, without the words a flag adds for screen readers.
+fn cell(c: &HtmlElement, table: &str, month: u32, title: &str) -> String {
+    let col = column(c, table, title);
+    let td = query(
+        c,
+        table,
+        &format!("tr[data-month='{month}'] td[data-col='{col}']"),
+    )
+    .unwrap_or_else(|| panic!("no cell {title} of month {month}"));
+    let mut text = td.text_content().unwrap_or_default();
+    if let Some(hidden) = td.query_selector(".visually-hidden").unwrap() {
+        text = text.replace(&hidden.text_content().unwrap_or_default(), "");
+    }
+    text
+}
+
+/// Dispatches a bubbling `keydown` of `key` at `element`, as a key press would.
+fn press(element: &HtmlElement, key: &str) {
+    let dispatch = js_sys::Function::new_with_args(
+        "element, key",
+        "element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))",
+    );
+    dispatch
+        .call2(&wasm_bindgen::JsValue::NULL, element, &key.into())
+        .unwrap();
+}
+
+fn selected_month(c: &HtmlElement) -> String {
+    c.query_selector("tr.selected")
+        .unwrap()
+        .expect("a selected row")
+        .get_attribute("data-month")
+        .unwrap_or_default()
+}
+
+async fn load_template(c: &HtmlElement, id: &str) {
+    let select: web_sys::HtmlSelectElement = find(c, "template").unwrap().unchecked_into();
+    select.set_value(id);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    click(c, "load-template");
+    tick().await;
+    tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn tables_show_the_default_plans_figures() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    // 1 000 users × 1.04 = 1 040 in month 1; 1 040 × 200 req/day ÷ 86 400 s × 3 = 7.22 req/s;
+    // ⌈7.22 ÷ (50 × 70 %)⌉ = 1, below the minimum of 2.
+    assert_eq!(cell(c, "table-demand", 1, "Units"), "1 040");
+    assert_eq!(cell(c, "table-demand", 1, "Peak"), "7.22");
+    assert_eq!(cell(c, "table-demand", 1, "App instances"), "2");
+    assert_eq!(cell(c, "table-demand", 1, "Binds"), "minimum");
+    // 1 000 × 1.04¹² = 1 601 users in month 12.
+    assert_eq!(cell(c, "table-demand", 12, "Units"), "1 601");
+    // Units are in the headers.
+    let peak_header = query(c, "table-demand", "thead th:nth-child(3)").unwrap();
+    assert!(peak_header.text_content().unwrap().contains("req/s"));
+    // Twelve months, the last one selected.
+    assert_eq!(
+        query(c, "table-demand", "tbody")
+            .unwrap()
+            .children()
+            .length(),
+        12
+    );
+    assert_eq!(selected_month(c), "12");
+    // Costs carry the catalog's price date.
+    click(c, "table-tab-cost");
+    tick().await;
+    assert_eq!(cell(c, "table-cost", 1, "App instances"), "$119");
+    assert_eq!(
+        text(c, "table-note-cost"),
+        "USD/month, prices of 2026-11-01"
+    );
+    assert!(text(c, "summary-cards").contains("prices of 2026-11-01"));
+}
+
+#[wasm_bindgen_test]
+async fn changing_an_input_changes_the_cells() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    let rows_before = find(c, "table-demand")
+        .unwrap()
+        .query_selector("tr[data-month='1']")
+        .unwrap()
+        .unwrap();
+    type_into(c, "f-baseline-units", "20000").await;
+    tick().await;
+    // 20 000 × 1.04 = 20 800 users; × 200 ÷ 86 400 × 3 = 144.44 req/s; ⌈144.44 ÷ 35⌉ = 5.
+    assert_eq!(cell(c, "table-demand", 1, "Units"), "20 800");
+    assert_eq!(cell(c, "table-demand", 1, "Peak"), "144.44");
+    assert_eq!(cell(c, "table-demand", 1, "App instances"), "5");
+    assert_eq!(cell(c, "table-demand", 1, "Binds"), "CPU target");
+    // The row was updated in place, not rebuilt.
+    let rows_after = find(c, "table-demand")
+        .unwrap()
+        .query_selector("tr[data-month='1']")
+        .unwrap()
+        .unwrap();
+    assert!(rows_before.is_same_node(Some(&rows_after)));
+    // Half-typed input keeps the last results, marked stale.
+    type_into(c, "f-baseline-units", "20 0x").await;
+    tick().await;
+    assert!(find(c, "stale").is_some());
+    assert_eq!(cell(c, "table-demand", 1, "Units"), "20 800");
+}
+
+#[wasm_bindgen_test]
+async fn focusing_a_figure_shows_its_explanation() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    assert!(text(c, "explain-table").contains("Hover, focus or tap"));
+    let col = column(c, "table-demand", "App instances");
+    let td: HtmlElement = query(
+        c,
+        "table-demand",
+        &format!("tr[data-month='12'] td[data-col='{col}']"),
+    )
+    .unwrap()
+    .unchecked_into();
+    assert_eq!(
+        td.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "the selected month is in the tab order"
+    );
+    assert_eq!(
+        td.get_attribute("aria-describedby").as_deref(),
+        Some("explain-table")
+    );
+    td.focus().unwrap();
+    tick().await;
+    let panel = text(c, "explain-table");
+    assert!(
+        panel.contains("App instances · month 12 (Dec 2027) · Steady"),
+        "{panel}"
+    );
+    assert!(panel.contains("2 × m7g.large"), "{panel}");
+    assert!(panel.contains("the HA minimum binds"), "{panel}");
+    // The arrow keys move to the month before, which becomes the selected month.
+    press(&td, "ArrowUp");
+    tick().await;
+    assert_eq!(selected_month(c), "11");
+    assert!(text(c, "explain-table").contains("month 11 (Nov 2027)"));
+    // A summary card explains itself when focused.
+    find(c, "app-instances").unwrap().focus().unwrap();
+    tick().await;
+    assert!(text(c, "explain-cards").contains("2 × m7g.large"));
+}
+
+#[wasm_bindgen_test]
+async fn the_month_picker_moves_the_selection() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    assert!(text(c, "month-label").contains("Dec 2027"));
+    click(c, "month-prev");
+    tick().await;
+    assert_eq!(selected_month(c), "11");
+    assert!(text(c, "month-label").contains("Nov 2027"));
+    assert!(text(c, "month-label").contains("Month 11 of 12"));
+    type_into(c, "month-slider", "3").await;
+    tick().await;
+    assert_eq!(selected_month(c), "3");
+    assert!(text(c, "month-label").contains("Mar 2027"));
+    // The cards follow: 1 000 × 1.04³ = 1 125 users.
+    assert_eq!(text(c, "units"), "1 125");
+    click(c, "month-next");
+    tick().await;
+    assert_eq!(selected_month(c), "4");
+    assert!(find(c, "month-next")
+        .unwrap()
+        .get_attribute("disabled")
+        .is_none());
+    type_into(c, "month-slider", "12").await;
+    assert!(find(c, "month-next").unwrap().has_attribute("disabled"));
+    // Clicking a row selects its month.
+    let row: HtmlElement = query(c, "table-demand", "tr[data-month='7'] th")
+        .unwrap()
+        .unchecked_into();
+    row.click();
+    tick().await;
+    assert_eq!(selected_month(c), "7");
+    assert!(text(c, "month-label").contains("Jul 2027"));
+}
+
+#[wasm_bindgen_test]
+async fn scenarios_compare_with_break_points() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    assert!(
+        find(c, "compare-table").is_none(),
+        "one scenario has nothing to compare"
+    );
+    load_template(c, "supabase-redis").await;
+    // Compare against Moderate in month 7: Aggressive needs Team, Moderate stays on Pro+.
+    click(c, "scenario-1");
+    type_into(c, "month-slider", "7").await;
+    tick().await;
+    let table = text(c, "compare-table");
+    assert!(
+        table.contains("Team") && table.contains("1 tier larger"),
+        "{table}"
+    );
+    let sentences = text(c, "break-sentences");
+    assert!(
+        sentences
+            .contains("Aggressive needs 4 GB single node 1 month before Moderate (month 2 vs 3)"),
+        "{sentences}"
+    );
+    assert!(sentences.contains(
+        "Aggressive needs Team in month 7; Moderate does not need Team within the 12-month horizon"
+    ));
+    // The tables follow the scenario: Moderate's database in month 1 is Pro+, an upgrade.
+    click(c, "table-tab-database");
+    tick().await;
+    assert_eq!(cell(c, "table-database", 1, "Tier"), "Pro+");
+    let tier = query(c, "table-database", "tr[data-month='1'] td.flag-upgrade").unwrap();
+    assert!(tier.text_content().unwrap().contains("upgrade this month"));
+    // The timeline names the upgrades.
+    assert!(text(c, "timeline").contains("Redis 2 GB single node → 4 GB single node"));
+}

@@ -1,0 +1,311 @@
+//! Sharing: opening the page from a link (damaged, different from the saved plan, read-only),
+//! the saved plan kept safe throughout, and the share menu's links and keyboard behaviour.
+
+use crate::support::*;
+use headroom::App;
+use headroom_core::codec::link::Mode;
+use headroom_core::codec::share;
+use headroom_core::plan::Plan;
+use wasm_bindgen_test::*;
+
+const PLAN_KEY: &str = "headroom.plan";
+const ASIDE_KEY: &str = "headroom.plan.aside";
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn stored(key: &str) -> Option<Plan> {
+    let text = storage().get_item(key).unwrap()?;
+    Some(headroom_core::codec::plan_file::import(&text).expect("a stored plan file"))
+}
+
+fn plan_named(name: &str, units: f64) -> Plan {
+    let mut plan = Plan {
+        name: name.to_owned(),
+        ..Plan::default()
+    };
+    plan.baseline.units = units;
+    plan
+}
+
+/// Sets the address's fragment (`"#plan=…"`, or `""` for none) the way opening a link does,
+/// without a `hashchange` event.
+fn set_fragment(fragment: &str) {
+    let window = web_sys::window().unwrap();
+    let location = window.location();
+    let url = format!(
+        "{}{}{fragment}",
+        location.pathname().unwrap(),
+        location.search().unwrap()
+    );
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .unwrap();
+}
+
+/// A keydown of `key` that bubbles, as a person pressing it.
+fn key_down(key: &str) -> web_sys::Event {
+    let window = web_sys::window().unwrap();
+    let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"KeyboardEvent".into())
+        .unwrap()
+        .unchecked_into();
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))
+        .unwrap()
+        .unchecked_into()
+}
+
+/// Lets what follows an event happen: effects, renders and the browser's own tasks.
+async fn settle() {
+    for _ in 0..3 {
+        tick().await;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    tick().await;
+}
+
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+/// An app mounted after `saved` (if any) is autosaved and the address holds `fragment`.
+struct Page {
+    container: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.container.remove();
+        set_fragment("");
+        storage().clear().unwrap();
+    }
+}
+
+fn open_page(saved: Option<&Plan>, fragment: &str) -> Page {
+    storage().clear().unwrap();
+    if let Some(plan) = saved {
+        let text = String::from_utf8(share::plan_json(plan)).unwrap();
+        storage().set_item(PLAN_KEY, &text).unwrap();
+    }
+    set_fragment(fragment);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    Page {
+        container,
+        _handle: Box::new(handle),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_link_says_why_and_leaves_the_saved_plan_alone() {
+    let mine = plan_named("Mine", 1234.0);
+    let fragment = share::fragment(&plan_named("Theirs", 5.0), Mode::Edit);
+    let damaged = format!("{}x", &fragment[..fragment.len() - 20]);
+    let page = open_page(Some(&mine), &damaged);
+    let c = &page.container;
+    settle().await;
+    let message = text(c, "link-error");
+    assert!(
+        message.contains("This link could not be opened"),
+        "{message}"
+    );
+    assert!(message.contains("damaged"), "{message}");
+    assert!(message.contains("Your own plan is unchanged"), "{message}");
+    assert_eq!(input_value(c, "f-name"), "Mine");
+    assert_eq!(input_value(c, "f-baseline-units"), "1234");
+    assert_eq!(stored(PLAN_KEY), Some(mine));
+    assert_eq!(
+        hash(),
+        "",
+        "the fragment is cleared so a reload does not retry"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_link_opens_at_once_when_nothing_is_saved() {
+    let theirs = plan_named("Theirs", 4321.0);
+    let page = open_page(None, &share::fragment(&theirs, Mode::Edit));
+    let c = &page.container;
+    settle().await;
+    assert_eq!(input_value(c, "f-name"), "Theirs");
+    assert!(text(c, "share-notice").contains("Opened “Theirs” from the link."));
+    assert_eq!(stored(PLAN_KEY), Some(theirs));
+    assert_eq!(hash(), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_link_to_another_plan_asks_and_keep_mine_changes_nothing() {
+    let mine = plan_named("Mine", 1234.0);
+    let page = open_page(
+        Some(&mine),
+        &share::fragment(&plan_named("Theirs", 5.0), Mode::Edit),
+    );
+    let c = &page.container;
+    settle().await;
+    let prompt = text(c, "link-prompt");
+    assert!(
+        prompt.contains("“Theirs”") && prompt.contains("“Mine”"),
+        "{prompt}"
+    );
+    assert_eq!(
+        input_value(c, "f-name"),
+        "Mine",
+        "nothing replaced before the answer"
+    );
+    assert_eq!(stored(PLAN_KEY), Some(mine.clone()));
+    click(c, "keep-mine");
+    settle().await;
+    assert!(find(c, "link-prompt").is_none());
+    assert_eq!(input_value(c, "f-name"), "Mine");
+    assert_eq!(stored(PLAN_KEY), Some(mine));
+    assert_eq!(stored(ASIDE_KEY), None);
+    assert_eq!(hash(), "");
+}
+
+#[wasm_bindgen_test]
+async fn opening_the_linked_plan_keeps_mine_aside_and_restores_it() {
+    let mine = plan_named("Mine", 1234.0);
+    let theirs = plan_named("Theirs", 5.0);
+    let page = open_page(Some(&mine), &share::fragment(&theirs, Mode::Edit));
+    let c = &page.container;
+    settle().await;
+    click(c, "open-linked");
+    settle().await;
+    assert_eq!(input_value(c, "f-name"), "Theirs");
+    assert_eq!(stored(PLAN_KEY), Some(theirs.clone()));
+    assert_eq!(stored(ASIDE_KEY), Some(mine.clone()));
+    assert!(text(c, "share-notice").contains("Your plan “Mine” is kept aside"));
+    click(c, "restore-aside-banner");
+    settle().await;
+    assert_eq!(input_value(c, "f-name"), "Mine");
+    assert_eq!(stored(PLAN_KEY), Some(mine));
+    assert_eq!(
+        stored(ASIDE_KEY),
+        Some(theirs),
+        "the swap loses neither plan"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_read_only_link_shows_results_saves_nothing_and_makes_a_copy_on_request() {
+    let mine = plan_named("Mine", 1234.0);
+    let name = "<script>window.pwned = 1</script><b>Theirs</b>";
+    let theirs = plan_named(name, 5000.0);
+    let page = open_page(Some(&mine), &share::fragment(&theirs, Mode::View));
+    let c = &page.container;
+    settle().await;
+    assert!(find(c, "read-only-view").is_some());
+    assert!(find(c, "f-baseline-units").is_none(), "inputs are hidden");
+    assert!(find(c, "share-menu").is_none(), "no editing toolbar");
+    assert!(find(c, "app-instances").is_some(), "results are shown");
+    // The name is text, not markup.
+    assert_eq!(text(c, "plan-name"), name);
+    assert!(c.query_selector("script, b").unwrap().is_none());
+    assert_eq!(stored(PLAN_KEY), Some(mine.clone()), "a view saves nothing");
+    assert!(
+        hash().starts_with("#view=v2."),
+        "a reload shows the view again"
+    );
+
+    click(c, "make-copy");
+    settle().await;
+    assert!(text(c, "copy-prompt").contains("“Mine”"));
+    assert_eq!(
+        stored(PLAN_KEY),
+        Some(mine.clone()),
+        "asked before replacing"
+    );
+    click(c, "confirm-copy");
+    settle().await;
+    assert!(find(c, "read-only-view").is_none());
+    assert_eq!(input_value(c, "f-name"), name);
+    assert_eq!(stored(PLAN_KEY), Some(theirs));
+    assert_eq!(stored(ASIDE_KEY), Some(mine));
+    assert_eq!(hash(), "");
+}
+
+#[wasm_bindgen_test]
+async fn leaving_a_read_only_view_goes_back_to_the_saved_plan() {
+    let mine = plan_named("Mine", 1234.0);
+    let page = open_page(
+        Some(&mine),
+        &share::fragment(&plan_named("Theirs", 5.0), Mode::View),
+    );
+    let c = &page.container;
+    settle().await;
+    click(c, "leave-view");
+    settle().await;
+    assert_eq!(input_value(c, "f-name"), "Mine");
+    assert_eq!(stored(PLAN_KEY), Some(mine));
+    assert_eq!(hash(), "");
+}
+
+#[wasm_bindgen_test]
+async fn the_share_menu_builds_links_of_the_current_plan_and_closes_with_escape() {
+    let mine = plan_named("Mine", 1234.0);
+    let page = open_page(Some(&mine), "");
+    let c = &page.container;
+    settle().await;
+    assert!(find(c, "share-panel").is_none());
+    let toggle = find(c, "share-menu").unwrap();
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    toggle.click();
+    settle().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    click(c, "copy-view-link");
+    settle().await;
+    let link = input_value(c, "share-link");
+    assert!(link.contains("#view=v2."), "{link}");
+    let opened = share::open(&link).unwrap();
+    assert_eq!(opened.plan.plan(), &mine);
+    assert_eq!(opened.mode, Mode::View);
+    // Escape closes the panel and gives the focus back to the toggle.
+    let panel = find(c, "share-panel").unwrap();
+    panel.dispatch_event(&key_down("Escape")).unwrap();
+    settle().await;
+    assert!(find(c, "share-panel").is_none());
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .and_then(|e| e.get_attribute("data-testid"));
+    assert_eq!(focused.as_deref(), Some("share-menu"));
+}
+
+#[wasm_bindgen_test]
+async fn exports_wait_for_a_valid_plan() {
+    let page = open_page(Some(&plan_named("Mine", 1234.0)), "");
+    let c = &page.container;
+    settle().await;
+    type_into(c, "f-baseline-units", "-5").await;
+    click(c, "share-menu");
+    settle().await;
+    assert!(text(c, "share-blocked").contains("Fix the highlighted fields first"));
+    click(c, "copy-link");
+    settle().await;
+    assert!(
+        find(c, "share-link").is_none(),
+        "no link of an invalid plan"
+    );
+    assert!(text(c, "share-status").contains("Fix the highlighted fields first"));
+}
