@@ -98,7 +98,7 @@ fn ScenarioItem(index: usize, selected: Memo<usize>) -> impl IntoView {
                 class="scenario-item"
                 class:selected=is_selected
                 aria-pressed=move || if is_selected() { "true" } else { "false" }
-                data-testid=format!("scenario-{index}")
+                data-testid=format!("scenario-item-{index}")
                 on:click=move |_| ws.scenario.set(index)
             >
                 <span class="scenario-name">

@@ -36,7 +36,7 @@ test('a planner builds a launch scenario, prices a catalog entry, deletes and un
   await page.getByRole('button', { name: 'Add a scenario' }).click();
   await focusReaches('f-scenarios-1-name');
   await app.fill('f-scenarios-1-name', 'Launch');
-  assert.match(await page.getByTestId('scenario-1').innerText(), /Launch/);
+  assert.match(await page.getByTestId('scenario-item-1').innerText(), /Launch/);
 
   await page.getByRole('radio', { name: /^Milestones/ }).check();
   await page.getByTestId('milestone-fields').waitFor();
@@ -58,19 +58,19 @@ test('a planner builds a launch scenario, prices a catalog entry, deletes and un
   assert.match(await entry.locator('summary').innerText(), /\$65\.00\/month/);
 
   await openTab('Scenarios');
-  await page.getByTestId('scenario-1').click();
+  await page.getByTestId('scenario-item-1').click();
   await page.getByRole('button', { name: 'Delete' }).click();
   await focusReaches('scenario-note-undo');
   assert.match(await page.getByTestId('scenario-note').innerText(), /Deleted “Launch”\./);
-  assert.equal(await page.getByTestId('scenario-1').count(), 0);
+  assert.equal(await page.getByTestId('scenario-item-1').count(), 0);
   await page.keyboard.press('ControlOrMeta+z');
-  assert.match(await page.getByTestId('scenario-1').innerText(), /Launch/);
+  assert.match(await page.getByTestId('scenario-item-1').innerText(), /Launch/);
   assert.equal(await page.getByTestId('scenario-note').count(), 0);
 
   await page.reload();
   await app.ready();
   await openTab('Scenarios');
-  await page.getByTestId('scenario-1').click();
+  await page.getByTestId('scenario-item-1').click();
   assert.equal(await app.input('f-scenarios-1-name').inputValue(), 'Launch');
   assert.equal(await page.getByRole('radio', { name: /^Milestones/ }).isChecked(), true);
   assert.equal(await app.input('f-scenarios-1-growth-points-3-units').inputValue(), '4000');

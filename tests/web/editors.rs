@@ -68,13 +68,16 @@ async fn scenarios_are_added_duplicated_renamed_deleted_and_undone() {
     click(c, "add-scenario");
     settle().await;
     assert_eq!(scenario_names(), ["Steady", "Scenario 2"]);
-    assert!(pressed(c, "scenario-1"), "the new scenario is selected");
-    assert!(!pressed(c, "scenario-0"));
+    assert!(
+        pressed(c, "scenario-item-1"),
+        "the new scenario is selected"
+    );
+    assert!(!pressed(c, "scenario-item-0"));
 
     type_into(c, "f-scenarios-1-name", "Aggressive").await;
     settle().await;
     assert_eq!(scenario_names(), ["Steady", "Aggressive"]);
-    assert!(text(c, "scenario-1").contains("Aggressive"));
+    assert!(text(c, "scenario-item-1").contains("Aggressive"));
 
     click(c, "duplicate-scenario");
     settle().await;
@@ -82,16 +85,16 @@ async fn scenarios_are_added_duplicated_renamed_deleted_and_undone() {
         scenario_names(),
         ["Steady", "Aggressive", "Aggressive (copy)"]
     );
-    assert!(pressed(c, "scenario-2"));
+    assert!(pressed(c, "scenario-item-2"));
     let plan = saved_plan();
     assert_eq!(
         plan["plan"]["scenarios"][1]["growth"],
         plan["plan"]["scenarios"][2]["growth"]
     );
 
-    click(c, "scenario-1");
+    click(c, "scenario-item-1");
     settle().await;
-    assert!(pressed(c, "scenario-1"));
+    assert!(pressed(c, "scenario-item-1"));
     assert_eq!(input_value(c, "f-scenarios-1-name"), "Aggressive");
     click(c, "delete-scenario");
     settle().await;
@@ -105,7 +108,7 @@ async fn scenarios_are_added_duplicated_renamed_deleted_and_undone() {
         ["Steady", "Aggressive", "Aggressive (copy)"]
     );
     assert!(
-        pressed(c, "scenario-1"),
+        pressed(c, "scenario-item-1"),
         "the restored scenario is selected"
     );
     assert_eq!(input_value(c, "f-scenarios-1-name"), "Aggressive");
@@ -159,7 +162,7 @@ async fn switching_the_growth_model_keeps_the_trajectory() {
         input_value(c, "f-scenarios-0-growth-points-3-units"),
         "1600"
     );
-    assert!(text(c, "scenario-0").contains("4 milestones"));
+    assert!(text(c, "scenario-item-0").contains("4 milestones"));
 
     click(c, "growth-trend");
     settle().await;
