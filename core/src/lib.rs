@@ -13,6 +13,7 @@ pub mod chart;
 pub mod codec;
 pub mod compare;
 pub mod cost;
+pub mod edit;
 pub mod engine;
 pub mod explain;
 pub mod export;

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod charts;
+mod editors;
 mod results;
 mod share;
 mod support;

@@ -1,0 +1,145 @@
+// End to end: the editors through the release build served from /headroom/, used as a person
+// would — by label, role and keyboard. Every test fails on a console error or a failed request
+// (see harness.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, seriousA11yViolations, screenshot } from './harness.mjs';
+import { HeadroomPage } from './page.mjs';
+
+const t = useApp();
+let page;
+
+async function open() {
+  page = t.page;
+  const app = new HeadroomPage(page);
+  await app.open(t.server.url);
+  return app;
+}
+
+async function openTab(name) {
+  await page.getByRole('tab', { name }).click();
+}
+
+/** Waits until keyboard focus is on the element with `testId` (focus moves after a redraw). */
+async function focusReaches(testId) {
+  await page.waitForFunction(
+    (id) => document.activeElement?.getAttribute('data-testid') === id,
+    testId,
+    { timeout: 5000 },
+  );
+}
+
+test('a planner builds a launch scenario, prices a catalog entry, deletes and undoes, and finds it all after a reload', async () => {
+  const app = await open();
+
+  await openTab('Scenarios');
+  await page.getByRole('button', { name: 'Add a scenario' }).click();
+  await focusReaches('f-scenarios-1-name');
+  await app.fill('f-scenarios-1-name', 'Launch');
+  assert.match(await page.getByTestId('scenario-item-1').innerText(), /Launch/);
+
+  await page.getByRole('radio', { name: /^Milestones/ }).check();
+  await page.getByTestId('milestone-fields').waitFor();
+  await page.getByRole('button', { name: 'Add a milestone' }).click();
+  await focusReaches('f-scenarios-1-growth-points-4-month');
+  await app.fill('f-scenarios-1-growth-points-4-month', '2');
+  await app.fill('f-scenarios-1-growth-points-3-units', '4000');
+  assert.match(await page.getByTestId('scenario-outcome').innerText(), /4 000 in Dec 2027 \(month 12\)/);
+
+  await page.getByRole('button', { name: 'Black Friday (Nov 20–30 ×3)' }).click();
+  assert.equal(await app.input('f-scenarios-1-calendar-0-name').inputValue(), 'Black Friday');
+  assert.equal(await app.input('f-scenarios-1-calendar-0-from').inputValue(), '11-20');
+  assert.equal(await app.input('f-scenarios-1-calendar-0-multiplier').inputValue(), '3');
+
+  await openTab('Catalogs');
+  const entry = page.getByTestId('entry-instances-2');
+  await entry.locator('summary').click();
+  await app.fill('f-catalogs-instances-2-usd_per_month', '65');
+  assert.match(await entry.locator('summary').innerText(), /\$65\.00\/month/);
+
+  await openTab('Scenarios');
+  await page.getByTestId('scenario-item-1').click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await focusReaches('scenario-note-undo');
+  assert.match(await page.getByTestId('scenario-note').innerText(), /Deleted “Launch”\./);
+  assert.equal(await page.getByTestId('scenario-item-1').count(), 0);
+  await page.keyboard.press('ControlOrMeta+z');
+  assert.match(await page.getByTestId('scenario-item-1').innerText(), /Launch/);
+  assert.equal(await page.getByTestId('scenario-note').count(), 0);
+
+  await page.reload();
+  await app.ready();
+  await openTab('Scenarios');
+  await page.getByTestId('scenario-item-1').click();
+  assert.equal(await app.input('f-scenarios-1-name').inputValue(), 'Launch');
+  assert.equal(await page.getByRole('radio', { name: /^Milestones/ }).isChecked(), true);
+  assert.equal(await app.input('f-scenarios-1-growth-points-3-units').inputValue(), '4000');
+  assert.equal(await app.input('f-scenarios-1-growth-points-4-month').inputValue(), '2');
+  assert.equal(await app.input('f-scenarios-1-calendar-0-name').inputValue(), 'Black Friday');
+  await openTab('Catalogs');
+  await page.getByTestId('entry-instances-2').locator('summary').click();
+  assert.equal(await app.input('f-catalogs-instances-2-usd_per_month').inputValue(), '65');
+});
+
+test('the growth model is picked with the arrow keys and a bad price is explained next to it', async () => {
+  const app = await open();
+  await openTab('Scenarios');
+  const compound = page.getByRole('radio', { name: /^Compound growth/ });
+  await compound.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getByRole('radio', { name: /^Milestones/ }).isChecked(), true);
+  await page.getByTestId('milestone-fields').waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.getByTestId('trend-fields').waitFor();
+  assert.match(await page.getByTestId('trend-fit').innerText(), /^Fitted: \+4/);
+
+  await openTab('Catalogs');
+  const before = await page.getByTestId('total-cost').innerText();
+  const entry = page.getByTestId('entry-databases-0');
+  await entry.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await app.fill('f-catalogs-databases-0-usd_per_month', '-1');
+  const field = page.getByTestId('f-catalogs-databases-0-usd_per_month').locator('xpath=ancestor::div[contains(@class,"field")][1]');
+  assert.equal(
+    (await field.getByTestId('field-error').innerText()).trim(),
+    'Price must be at least 0 USD/month',
+  );
+  assert.equal(await app.input('f-catalogs-databases-0-usd_per_month').getAttribute('aria-invalid'), 'true');
+  await page.getByTestId('stale').waitFor();
+  assert.equal(await page.getByTestId('total-cost').innerText(), before, 'the last results stay');
+  await app.fill('f-catalogs-databases-0-usd_per_month', '10');
+  assert.equal(await page.getByTestId('stale').count(), 0);
+});
+
+test('every editor passes an accessibility scan, on a phone and a wide screen, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [390, 1440]) {
+      const context = await t.browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+      const view = await context.newPage();
+      const errors = [];
+      view.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      const app = new HeadroomPage(view);
+      await app.open(t.server.url);
+      for (const tab of ['baseline', 'scenarios', 'policies', 'catalogs']) {
+        await app.tab(tab);
+        if (tab === 'scenarios') {
+          await view.getByTestId('preset-0').click();
+          await view.getByRole('radio', { name: /^Milestones/ }).check();
+        }
+        if (tab === 'catalogs') {
+          await view.getByTestId('entry-instances-2').locator('summary').click();
+        }
+        assert.deepEqual(
+          await seriousA11yViolations(view),
+          [],
+          `${tab} at ${width} px, ${colorScheme}`,
+        );
+        await screenshot(view, `editors-${tab}-${width}-${colorScheme}`);
+      }
+      await context.close();
+      assert.deepEqual(errors, [], `console errors at ${width} px, ${colorScheme}`);
+    }
+  }
+});
