@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serveDist } from './server.mjs';
+import { HeadroomPage } from './page.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -39,7 +40,9 @@ export async function watchedPage(browser, contextOptions = {}) {
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => {
-    if (!req.url().includes('favicon')) problems.push(`request failed: ${req.url()}`);
+    // A download's blob: address ends its request on purpose.
+    const url = req.url();
+    if (!url.includes('favicon') && !url.startsWith('blob:')) problems.push(`request failed: ${url}`);
   });
   page.on('response', (res) => {
     if (res.status() >= 400 && !res.url().includes('favicon')) {
@@ -50,10 +53,12 @@ export async function watchedPage(browser, contextOptions = {}) {
 }
 
 /**
- * Registers the node:test hooks of a test file and returns a live view of them:
- * `t.server.url`, `t.browser`, and per test `t.page`, `t.context`, `t.problems`.
+ * Registers the node:test hooks that serve dist/ and start Chromium for a test file, and returns
+ * `t` with `t.server.url`, `t.browser` and `t.fresh(contextOptions)`: a new context (its own
+ * storage: another machine, as far as the page can tell) whose page records problems, as
+ * `{ context, page, app, done }`; `await done()` closes it and fails the test on any problem.
  */
-export function useApp(contextOptions = {}) {
+export function useBrowser() {
   const t = {};
   before(async () => {
     t.server = await serveDist('dist');
@@ -63,6 +68,27 @@ export function useApp(contextOptions = {}) {
     await t.browser?.close();
     await t.server?.close();
   });
+  t.fresh = async (contextOptions = {}) => {
+    const { context, page, problems } = await watchedPage(t.browser, contextOptions);
+    return {
+      context,
+      page,
+      app: new HeadroomPage(page),
+      async done() {
+        await context.close();
+        assert.deepEqual(problems, [], 'the page reported problems');
+      },
+    };
+  };
+  return t;
+}
+
+/**
+ * Like useBrowser, with one fresh context per test: `t.page`, `t.context`, `t.problems`, closed
+ * and checked after each test.
+ */
+export function useApp(contextOptions = {}) {
+  const t = useBrowser();
   beforeEach(async () => {
     Object.assign(t, await watchedPage(t.browser, contextOptions));
   });
@@ -74,21 +100,22 @@ export function useApp(contextOptions = {}) {
 }
 
 /**
- * Runs axe-core on the page and returns the violations of impact "serious" or "critical",
- * each as "rule: help (n nodes: selector, …)".
+ * Runs axe-core on the page (or the element matching `selector`) and returns the violations of
+ * impact "serious" or "critical", each as "rule: help (n nodes: selector, …)".
  */
-export async function seriousA11yViolations(page) {
+export async function seriousA11yViolations(page, selector = null) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const result = await page.evaluate(async () => {
+  const result = await page.evaluate(async (selector) => {
+    const root = selector ? document.querySelector(selector) : document;
     // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
+    const r = await axe.run(root, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
-  });
+  }, selector);
   return result
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 5).join(', ')})`);

@@ -2,77 +2,32 @@
 // would: a template's tables, an explanation opened by keyboard, scenarios compared with their
 // break points, a CSV download, the page's speed on a large plan, small screens and an axe scan.
 // Fails on any console error or failed request (a favicon aside).
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import { serveDist } from './server.mjs';
+import { useBrowser, seriousA11yViolations } from './harness.mjs';
 import { HeadroomPage } from './page.mjs';
 
-let server;
-let browser;
-let context;
+const t = useBrowser();
+let opened;
 let page;
-let problems;
 
-before(async () => {
-  server = await serveDist('dist');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+/** Opens the app in a fresh context (downloads allowed); closed and checked after the test. */
 async function openPage(options = {}) {
-  context = await browser.newContext({ acceptDownloads: true, ...options });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    if (!req.url().includes('favicon') && !req.url().startsWith('blob:')) {
-      problems.push(`request failed: ${req.url()}`);
-    }
-  });
-  page.on('response', (res) => {
-    if (res.status() >= 400 && !res.url().includes('favicon')) {
-      problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    }
-  });
-  const app = new HeadroomPage(page);
-  await app.open(server.url);
-  return app;
+  opened = await t.fresh({ acceptDownloads: true, ...options });
+  page = opened.page;
+  await opened.app.open(t.server.url);
+  return opened.app;
 }
 
-beforeEach(() => {
-  problems = [];
-});
-
 afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  assert.deepEqual(problems, [], 'the page reported problems');
+  await opened?.done();
+  opened = undefined;
 });
 
 /** Loads the template `id` from the toolbar. */
 async function loadTemplate(id) {
-  await page.getByTestId('template').selectOption(id);
-  await page.getByTestId('load-template').click();
-  await page.getByTestId('notice').waitFor();
+  await opened.app.loadTemplate(id);
 }
 
 /** Moves the month slider to `month`, as dragging it would. */
@@ -294,15 +249,5 @@ test('a phone-width screen scrolls the tables inside their boxes', async () => {
 test('the results pass an axe-core scan', async () => {
   await openPage();
   await loadTemplate('cafe-pilot');
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(
-      { include: [['[data-testid="results"]'], ['[data-testid="compare"]']] },
-      { resultTypes: ['violations'] },
-    );
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`,
-    );
-  });
-  assert.deepEqual(violations, []);
+  assert.deepEqual(await seriousA11yViolations(page), []);
 });
