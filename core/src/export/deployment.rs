@@ -391,6 +391,7 @@ mod tests {
             nodes,
             usd_per_month: 0.0,
             source: String::new(),
+            priced_on: None,
         };
         assert_eq!(primaries(&cluster(3)), 3);
         assert_eq!(primaries(&cluster(6)), 3);
