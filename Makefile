@@ -4,7 +4,8 @@ ENV := source scripts/env.sh &&
 WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
-.PHONY: serve test setup setup-test release lint unit browser e2e size validate-exports
+.PHONY: serve test setup setup-test release lint unit browser e2e size validate-exports \
+	bench-engine bench-browser
 
 ## Serve the app with live reload at http://127.0.0.1:8080/ (installs what it needs first).
 serve: setup
@@ -44,3 +45,10 @@ size:
 
 e2e:
 	$(ENV) node --test tests/e2e/
+
+## Benchmarks (not part of `make test`; figures go in BENCHMARKS.md).
+bench-engine:
+	cargo bench -p headroom-core --bench engine
+
+bench-browser: setup-test release
+	$(ENV) node tests/bench/input-latency.mjs
