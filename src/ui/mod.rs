@@ -127,6 +127,19 @@ pub fn App() -> impl IntoView {
         <Show when=move || session.editing() fallback=|| view! { <share::ReadOnlyView/> }>
         <main class="workspace">
             <div class="inputs-column">
+                // On a phone the inputs come first and the page is long: one tap to the results.
+                // (Scrolled to by hand: the address's fragment is where share links arrive.)
+                <a class="jump-results" href="#results" data-testid="jump-results"
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        if let Some(el) = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.get_element_by_id("results"))
+                        {
+                            el.scroll_into_view();
+                        }
+                        focus("results");
+                    }>"Jump to results ↓"</a>
                 <PlanHeader/>
                 <div class="tabs" role="tablist" aria-label="Plan inputs">
                     {InputTab::ALL
@@ -171,7 +184,7 @@ pub fn App() -> impl IntoView {
                     }}
                 </div>
             </div>
-            <div class="results-column">
+            <div class="results-column" id="results" tabindex="-1">
                 <results::ResultsPanel/>
             </div>
         </main>
