@@ -86,6 +86,22 @@ test('the page passes an accessibility scan on every input tab, in light and dar
   }
 });
 
+test('on a phone, one tap jumps from the inputs to the results', async () => {
+  const app = new HeadroomPage(t.page);
+  await t.page.setViewportSize({ width: 390, height: 844 });
+  await app.open(t.server.url);
+  const jump = t.page.getByTestId('jump-results');
+  assert.ok(await jump.isVisible(), 'the link shows at phone width');
+  const url = t.page.url();
+  await jump.click();
+  await t.page.waitForFunction(() => document.activeElement?.id === 'results');
+  const top = await t.page.getByTestId('results').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= -1 && top < 844, `results in view (top at ${top} px)`);
+  assert.equal(t.page.url(), url, 'the address is left alone');
+  await t.page.setViewportSize({ width: 1440, height: 900 });
+  assert.ok(!(await jump.isVisible()), 'no link on a wide screen, where both columns show');
+});
+
 test('screenshots of the workspace at phone and desktop widths, light and dark', async () => {
   const app = new HeadroomPage(t.page);
   for (const [width, height] of [[390, 844], [1440, 900]]) {
