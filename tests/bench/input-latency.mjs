@@ -11,7 +11,7 @@ import { launchChromium } from '../e2e/harness.mjs';
 import { serveDist } from '../e2e/server.mjs';
 
 const runs = Number(process.argv[2] ?? 200);
-const server = await serveDist('dist');
+const server = await serveDist(process.argv[3] ?? 'dist');
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(server.url);

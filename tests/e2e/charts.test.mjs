@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { useBrowser, seriousA11yViolations } from './harness.mjs';
+import { HeadroomPage } from './page.mjs';
 
 const SHOTS = process.env.CHART_SHOTS ?? 'test-results/screenshots/charts';
 const t = useBrowser();
@@ -38,6 +39,7 @@ test('café pilot: demand against capacity with upgrade markers, cost by compone
   const { page, done } = await open();
   await loadTemplate(page, 'cafe-pilot');
   await assertCharts(page, 'Total cost by scenario');
+  await new HeadroomPage(page).reveal('charts');
   const demandLegend = await page.getByTestId('chart-demand-legend').innerText();
   assert.match(demandLegend, /Peak demand\s+[\d ]+(\.\d+)? req\/s/);
   assert.match(demandLegend, /Capacity of the instances/);

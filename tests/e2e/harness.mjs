@@ -124,5 +124,9 @@ export async function seriousA11yViolations(page, selector = null) {
 /** Saves a full-page screenshot under test-results/screenshots/NAME.png. */
 export async function screenshot(page, name) {
   await mkdir('test-results/screenshots', { recursive: true });
+  // Panels out of view are rendered only when scrolled near; a full-page picture shows the
+  // page as a reader scrolling through it sees it.
+  const all = await page.addStyleTag({ content: '.panel { content-visibility: visible !important; }' });
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  await all.evaluate((style) => style.remove());
 }

@@ -35,6 +35,15 @@ export class HeadroomPage {
     await this.page.getByTestId('notice').waitFor();
   }
 
+  /** Scrolls a panel into view and waits until the page has drawn it: panels out of view are
+   * not rendered (so have no layout and no innerText) until they are scrolled near. */
+  async reveal(testId) {
+    await this.page.getByTestId(testId).scrollIntoViewIfNeeded();
+    await this.page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+  }
+
   async tab(name) {
     await this.page.getByTestId(`tab-${name}`).click();
   }

@@ -110,6 +110,8 @@ test('scenarios side by side, with break-point sentences', async () => {
   await page.locator('label[for="scenario-pick-1"]').click();
   await setMonth(7);
   const compare = page.getByTestId('compare');
+  // Panels out of view are not rendered until scrolled near (as a reader would).
+  await new HeadroomPage(page).reveal('compare');
   assert.match(
     await compare.getByTestId('compare-heading').innerText(),
     /Jun 2026 \(month 7\): differences against Moderate/,
@@ -182,8 +184,14 @@ async function makeLargePlan() {
 test('120 months × 5 scenarios: a keystroke updates cells in place, and is timed', async () => {
   await openPage();
   await makeLargePlan();
-  assert.equal(await page.getByTestId('table-demand').locator('tbody tr').count(), 120);
+  // 120 months in the table, of which only the rows in and near view are drawn.
+  const demand = page.getByTestId('table-demand');
+  assert.equal(await demand.locator('table').getAttribute('aria-rowcount'), '121');
+  const drawn = await demand.locator('tbody tr[data-month]').count();
+  assert.ok(drawn >= 12 && drawn < 60, `${drawn} rows drawn`);
   assert.equal(await page.getByTestId('scenario-picker').locator('input').count(), 5);
+  // Selecting the last month scrolls the table to it, and its row is drawn.
+  await setMonth(120);
   const firstUnits = await cell('demand', 120, 'Units');
   // Input to DOM: set the field, let the app's reactive updates run, force layout. Count the
   // elements added to the results meanwhile: rows and cells must be updated, not rebuilt.
@@ -222,6 +230,22 @@ test('120 months × 5 scenarios: a keystroke updates cells in place, and is time
   // thousands of elements (120 rows of 8 cells and their flags).
   assert.notEqual(await cell('demand', 120, 'Units'), firstUnits);
   assert.ok(added < 300, `${added} elements added per keystroke`);
+  // Scrolling the table by hand draws the rows that come into view.
+  await setMonth(1);
+  await demand.locator('tr[data-month="1"]').waitFor();
+  assert.equal(await demand.locator('tr[data-month="100"]').count(), 0);
+  await demand.locator('.table-scroll').evaluate((el) => {
+    el.scrollTop = el.scrollHeight * 0.8;
+  });
+  await demand.locator('tr[data-month="100"]').waitFor();
+  // The arrow keys walk down the table past the rows drawn at first.
+  await demand.locator('.table-scroll').evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await demand.locator('tr[data-month="1"] td[data-cell]').first().focus();
+  for (let i = 0; i < 45; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getByTestId('month-slider').inputValue(), '46');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('tr').dataset.month), '46');
 });
 
 test('a phone-width screen scrolls the tables inside their boxes', async () => {

@@ -38,7 +38,8 @@ async function figures(page) {
     name: await page.getByTestId('f-name').inputValue(),
     instances: (await page.getByTestId('app-instances').innerText()).trim(),
     cost: (await page.getByTestId('total-cost').innerText()).trim(),
-    results: (await page.locator('.results-column').innerText()).trim(),
+    // textContent: every panel, including those out of view (not rendered until scrolled near).
+    results: (await page.locator('.results-column').textContent()).replace(/\s+/g, ' ').trim(),
   };
 }
 

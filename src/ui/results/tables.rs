@@ -4,9 +4,12 @@
 //! The page recomputes on every keystroke, so a table is built to update in place: the table's
 //! content is one memo (`headroom_core::tables::scenario_table`, only for the table on show),
 //! rows are keyed by month, each row reads its own memo and is touched only when its content
-//! changed, and a cell's text node is rewritten only when its text differs. The selected month
-//! is highlighted and kept in view; its figures are in the tab order, and the arrow keys move
-//! between every figure of the table.
+//! changed, and a cell's text node is rewritten only when its text differs. A long table
+//! draws only the rows in and near view of its scrolling box (spacer rows stand for the rest,
+//! and `aria-rowcount`/`aria-rowindex` give the full count), so a 120-month plan lays out and
+//! updates a few dozen rows per keystroke, not 120; printing draws every row. The selected
+//! month is highlighted and kept in view; its figures are in the tab order, and the arrow keys
+//! move between every figure of the table.
 
 use super::explain::{self, cell_of, data_number, move_focus, Area, Target};
 use super::{selected_month, selected_scenario};
@@ -176,13 +179,32 @@ fn TableView(id: &'static str) -> impl IntoView {
         })
     });
     let scroller = NodeRef::<Div>::new();
+    // Printing shows every row.
+    let printing = use_context::<Printing>().map_or_else(|| RwSignal::new(false), |p| p.0);
+    let window = RowWindow::new();
+    let shown = Memo::new(move |_| {
+        let all = months.with(Vec::len);
+        if printing.get() {
+            (0, all)
+        } else {
+            window.range(all)
+        }
+    });
     // Keep the selected month's row in view when the month (or the table) changes.
     Effect::new(move |_| {
         let m = month.get();
         months.track();
         columns.track();
         if let Some(el) = scroller.get() {
-            keep_row_in_view(&el, m);
+            keep_row_in_view(&el, m, window.row_height_px.get_untracked());
+            window.follow(&el);
+        }
+    });
+    // Rows are drawn: measure one, so the spacers stand for the right height.
+    Effect::new(move |_| {
+        shown.track();
+        if let Some(el) = scroller.get() {
+            window.measure_row(&el);
         }
     });
     let status = RwSignal::new(None::<String>);
@@ -254,6 +276,11 @@ fn TableView(id: &'static str) -> impl IntoView {
             </div>
             <p class="download-status" role="status">{move || status.get()}</p>
             <div class="table-scroll" node_ref=scroller role="region" aria-label=label
+                on:scroll=move |_| {
+                    if let Some(el) = scroller.get_untracked() {
+                        window.follow(&el);
+                    }
+                }
                 on:mousemove=move |ev| {
                     if pointer.moved(&ev) {
                         if let Some(cell) = cell_of(ev.target()) {
@@ -299,18 +326,36 @@ fn TableView(id: &'static str) -> impl IntoView {
                         let layout: Layout = Arc::new(
                             cols.iter().map(|c| (c.numeric, c.figure.is_some())).collect(),
                         );
+                        let span = cols.len() + 1;
+                        let spacer = move |rows: usize| {
+                            let height = rows as i32 * window.row_height_px.get();
+                            (rows > 0).then(|| view! {
+                                <tr class="spacer" aria-hidden="true">
+                                    <td colspan=span style=format!("height: {height}px")></td>
+                                </tr>
+                            })
+                        };
                         view! {
-                            <table class="sizing-table">
+                            <table class="sizing-table"
+                                aria-rowcount=move || months.with(Vec::len) + 1>
                                 <thead>
-                                    <tr>
+                                    <tr aria-rowindex="1">
                                         <th scope="col" class="month-col">"Month"</th>
                                         {cols.into_iter().map(header_cell).collect_view()}
                                     </tr>
                                 </thead>
                                 <tbody>
-                                    <For each=move || months.get() key=|m| *m children=move |m| {
+                                    {move || spacer(shown.get().0)}
+                                    <For each=move || {
+                                        let (start, end) = shown.get();
+                                        months.with(|m| m.get(start..end).map(<[u32]>::to_vec).unwrap_or_default())
+                                    } key=|m| *m children=move |m| {
                                         view! { <TableRow table=table month=m layout=layout.clone() selected=month/> }
                                     }/>
+                                    {move || {
+                                        let (_, end) = shown.get();
+                                        spacer(months.with(Vec::len).saturating_sub(end))
+                                    }}
                                 </tbody>
                             </table>
                         }
@@ -396,7 +441,7 @@ fn TableRow(
         })
     };
     view! {
-        <tr data-month=month class:selected=move || is_selected.get()
+        <tr data-month=month aria-rowindex=month + 1 class:selected=move || is_selected.get()
             aria-current=move || is_selected.get().then_some("date")>
             <th scope="row" class="month-col">
                 <span class="month-number">{month}</span>
@@ -408,28 +453,106 @@ fn TableRow(
     }
 }
 
+/// Tables longer than this draw only the rows in and near view (a 120-month plan would
+/// otherwise lay out and update 120 rows on every keystroke); the rest are two spacer rows
+/// of the same height, so the scroll bar and scrolling behave as with every row drawn.
+const WINDOW_FROM_ROWS: usize = 40;
+/// Rows drawn above and below the ones in view: enough that the arrow keys always find the
+/// next row on the page, and that fast scrolling rarely shows a blank.
+const OVERSCAN_ROWS: usize = 8;
+/// Row height used before a row has been measured, px.
+const ROW_HEIGHT_GUESS_PX: i32 = 34;
+
+/// Which rows of a long table are drawn: follows the table's scroll position and height.
+#[derive(Clone, Copy)]
+struct RowWindow {
+    /// Scroll offset of the table's box, px.
+    scroll_top_px: RwSignal<i32>,
+    /// Visible height of the table's box, px.
+    view_height_px: RwSignal<i32>,
+    /// Height of one row, as measured, px.
+    row_height_px: RwSignal<i32>,
+}
+
+impl RowWindow {
+    fn new() -> Self {
+        Self {
+            scroll_top_px: RwSignal::new(0),
+            view_height_px: RwSignal::new(600),
+            row_height_px: RwSignal::new(ROW_HEIGHT_GUESS_PX),
+        }
+    }
+
+    /// Rows `start..end` (0-based) to draw out of `rows` (reactive).
+    fn range(self, rows: usize) -> (usize, usize) {
+        if rows <= WINDOW_FROM_ROWS {
+            return (0, rows);
+        }
+        let height = self.row_height_px.get().max(1);
+        let first = (self.scroll_top_px.get().max(0) / height) as usize;
+        let visible = (self.view_height_px.get().max(0) / height) as usize + 1;
+        let start = first.saturating_sub(OVERSCAN_ROWS).min(rows);
+        let end = (first + visible + OVERSCAN_ROWS).min(rows);
+        (start, end)
+    }
+
+    /// Reads the box's scroll position and height.
+    fn follow(self, scroller: &web_sys::HtmlDivElement) {
+        let top = scroller.scroll_top();
+        if top != self.scroll_top_px.get_untracked() {
+            self.scroll_top_px.set(top);
+        }
+        let height = scroller.client_height();
+        if height > 0 && height != self.view_height_px.get_untracked() {
+            self.view_height_px.set(height);
+        }
+    }
+
+    /// Measures a drawn row's height.
+    fn measure_row(self, scroller: &web_sys::HtmlDivElement) {
+        let Ok(Some(row)) = scroller.query_selector("tbody tr[data-month]") else {
+            return;
+        };
+        let Ok(row) = row.dyn_into::<HtmlElement>() else {
+            return;
+        };
+        let height = row.offset_height();
+        if height > 0 && height != self.row_height_px.get_untracked() {
+            self.row_height_px.set(height);
+        }
+    }
+}
+
 /// Scrolls `scroller` (not the page) so the row of `month` is visible below the sticky header.
-fn keep_row_in_view(scroller: &web_sys::HtmlDivElement, month: u32) {
-    let Ok(Some(row)) = scroller.query_selector(&format!("tr[data-month='{month}']")) else {
+/// A row that is not drawn (outside the window of a long table) is placed by its index: every
+/// row, drawn or standing in a spacer, is `row_height_px` high.
+fn keep_row_in_view(scroller: &web_sys::HtmlDivElement, month: u32, row_height_px: i32) {
+    let Ok(Some(table)) = scroller.query_selector("table") else {
         return;
     };
-    let Ok(row) = row.dyn_into::<HtmlElement>() else {
+    let Ok(table) = table.dyn_into::<HtmlElement>() else {
         return;
     };
-    let table_top = row
-        .closest("table")
-        .ok()
-        .flatten()
-        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-        .map_or(0, |t| t.offset_top());
     let header = scroller
         .query_selector("thead")
         .ok()
         .flatten()
         .and_then(|h| h.dyn_into::<HtmlElement>().ok())
         .map_or(0, |h| h.offset_height());
-    let top = table_top + row.offset_top();
-    let bottom = top + row.offset_height();
+    let row = scroller
+        .query_selector(&format!("tr[data-month='{month}']"))
+        .ok()
+        .flatten()
+        .and_then(|r| r.dyn_into::<HtmlElement>().ok());
+    let (row_top, row_height) = match row {
+        Some(row) => (row.offset_top(), row.offset_height()),
+        None => (
+            header + (month.saturating_sub(1) as i32).saturating_mul(row_height_px),
+            row_height_px,
+        ),
+    };
+    let top = table.offset_top() + row_top;
+    let bottom = top + row_height;
     let view_top = scroller.scroll_top();
     let view_height = scroller.client_height();
     if top - header < view_top {
