@@ -23,8 +23,8 @@ use crate::explain::Explanation;
 use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers};
 use crate::plan::{
-    ForecastBound, GpuNode, InstanceType, PeakShape, Plan, RedisTopology, Traffic, VoiceDemand,
-    YearMonth,
+    ForecastBound, GpuNode, InstanceType, PeakShape, Plan, Policies, RedisTopology, Traffic,
+    VoiceDemand, YearMonth,
 };
 use crate::queueing;
 use crate::redis::{self, RedisNeed};
@@ -290,6 +290,8 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     let gpu_node = baseline.voice.as_ref().and_then(|_| find_gpu(plan));
     let sizing_policy = SizingPolicy::from(policies);
     let headroom = 1.0 + fraction(policies.headroom_pct);
+    // The approximation for large voice loads, prepared once for the plan's wait target.
+    let voice_queue = queueing::HalfinWhittSizer::new(voice_wait_target(policies));
 
     // Per-month demand and horizontal sizing.
     struct Demand {
@@ -325,9 +327,13 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
                 baseline.database.data_gb_fixed + units_sized * baseline.database.data_gb_per_unit;
             let redis = redis::memory_need(&baseline.redis, &policies.redis, units_sized);
             let voice = match (&baseline.voice, gpu_node) {
-                (Some(voice), Some(node)) => {
-                    Some(size_voice(voice, node, plan, units_sized * effect.peak))
-                }
+                (Some(voice), Some(node)) => Some(size_voice(
+                    voice,
+                    node,
+                    plan,
+                    voice_queue,
+                    units_sized * effect.peak,
+                )),
                 _ => None,
             };
             Demand {
@@ -744,6 +750,15 @@ impl RedisMonth {
     }
 }
 
+/// What the voice queue must achieve: the policy's percentile of requests waits no longer
+/// than its target.
+fn voice_wait_target(policies: &Policies) -> queueing::WaitTarget {
+    queueing::WaitTarget::Quantile {
+        quantile: fraction(policies.voice.percentile_pct),
+        max_wait_s: policies.voice.wait_target_s,
+    }
+}
+
 /// GPU voice nodes for `units` (peak-adjusted) demand units.
 ///
 /// Two rules, the larger binds (MODELS.md "GPU voice nodes"):
@@ -753,7 +768,13 @@ impl RedisMonth {
 ///   interactions per session ÷ 3 600 per second and each takes the GPU time; the smallest
 ///   number of streams c whose chosen wait percentile meets the target, nodes = ⌈c ÷ streams
 ///   per node⌉.
-fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> VoiceSizing {
+fn size_voice(
+    voice: &VoiceDemand,
+    node: &GpuNode,
+    plan: &Plan,
+    large_load_sizer: Result<queueing::HalfinWhittSizer, queueing::QueueingError>,
+    units: f64,
+) -> VoiceSizing {
     let policies = &plan.policies;
     let busiest_hour_sessions =
         units * voice.sessions_per_unit_per_day * fraction(voice.peak_hour_share_pct);
@@ -766,15 +787,12 @@ fn size_voice(voice: &VoiceDemand, node: &GpuNode, plan: &Plan, units: f64) -> V
         arrival_rate_per_s: interactions_per_s,
         mean_service_time_s: voice.gpu_seconds_per_interaction,
         streams_per_node: node.streams_per_node,
-        target: queueing::WaitTarget::Quantile {
-            quantile: fraction(policies.voice.percentile_pct),
-            max_wait_s: policies.voice.wait_target_s,
-        },
+        target: voice_wait_target(policies),
     };
     // Above the threshold the exact search would take O(streams) steps every month.
     let (queue, model) = if offered_load_erlangs > EXACT_QUEUEING_MAX_ERLANGS {
         (
-            queueing::size_servers_halfin_whitt(&options),
+            large_load_sizer.and_then(|sizer| sizer.size(&options)),
             QueueModel::HalfinWhitt,
         )
     } else {

@@ -856,54 +856,97 @@ fn no_load_sizing(target: WaitTarget) -> ServerSizing {
 /// assert!(exact.abs_diff(approx) <= 2, "{exact} vs {approx}");
 /// ```
 pub fn size_servers_halfin_whitt(options: &SizingOptions) -> Result<ServerSizing, QueueingError> {
-    let offered_load_erlangs =
-        offered_load(options.arrival_rate_per_s, options.mean_service_time_s)?;
-    if options.streams_per_node == 0 {
-        return Err(QueueingError::StreamsPerNode);
+    HalfinWhittSizer::new(options.target)?.size(options)
+}
+
+/// [`size_servers_halfin_whitt`] prepared for one wait target: β (a 64-step bisection, most of
+/// the work) is found once and reused for every load sized against that target, such as every
+/// month of a plan.
+///
+/// ```
+/// use headroom_core::queueing::{size_servers_halfin_whitt, HalfinWhittSizer, SizingOptions, WaitTarget};
+/// let target = WaitTarget::Quantile { quantile: 0.95, max_wait_s: 0.1 };
+/// let sizer = HalfinWhittSizer::new(target).unwrap();
+/// for arrival_rate_per_s in [1000.0, 4000.0, 9000.0] {
+///     let options = SizingOptions { arrival_rate_per_s, mean_service_time_s: 2.5, streams_per_node: 8, target };
+///     assert_eq!(sizer.size(&options), size_servers_halfin_whitt(&options));
+/// }
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HalfinWhittSizer {
+    target: WaitTarget,
+    beta: f64,
+}
+
+impl HalfinWhittSizer {
+    /// Prepares sizing against `target`.
+    ///
+    /// # Errors
+    /// [`QueueingError::Probability`] or [`QueueingError::Wait`] for a target out of range.
+    pub fn new(target: WaitTarget) -> Result<Self, QueueingError> {
+        target.check()?;
+        let max_probability = match target {
+            WaitTarget::Quantile { quantile, .. } => 1.0 - quantile,
+            WaitTarget::ProbabilityOfWait { max_probability } => max_probability,
+        };
+        Ok(Self {
+            target,
+            beta: halfin_whitt_beta(max_probability)?,
+        })
     }
-    options.target.check()?;
-    if options.arrival_rate_per_s == 0.0 {
-        return Ok(no_load_sizing(options.target));
-    }
-    let max_probability = match options.target {
-        WaitTarget::Quantile { quantile, .. } => 1.0 - quantile,
-        WaitTarget::ProbabilityOfWait { max_probability } => max_probability,
-    };
-    let beta = halfin_whitt_beta(max_probability)?;
-    let upper = square_root_staffing(offered_load_erlangs, beta)?
-        .servers
-        .max(1);
-    let service = options.mean_service_time_s;
-    let assess = |servers: u64| {
-        let wait = approximate_wait(servers, offered_load_erlangs, service);
-        let (met, quantile) = options.target.assess(&wait);
-        (met, wait, quantile)
-    };
-    // A < 10⁶ here (square-root staffing checked it), so the cast is exact.
-    let (mut low, mut high) = (offered_load_erlangs.floor() as u64 + 1, upper);
-    if low > high {
-        low = high;
-    }
-    // Invariant: `high` meets the target (or is the staffing count); every count below `low`
-    // does not.
-    while low < high {
-        let middle = low + (high - low) / 2;
-        if assess(middle).0 {
-            high = middle;
-        } else {
-            low = middle + 1;
+
+    /// Sizes `options` as [`size_servers_halfin_whitt`] does. Options with another target than
+    /// this sizer's are sized against their own target (β found afresh).
+    ///
+    /// # Errors
+    /// As [`size_servers`].
+    pub fn size(&self, options: &SizingOptions) -> Result<ServerSizing, QueueingError> {
+        if options.target != self.target {
+            return Self::new(options.target)?.size(options);
         }
+        let offered_load_erlangs =
+            offered_load(options.arrival_rate_per_s, options.mean_service_time_s)?;
+        if options.streams_per_node == 0 {
+            return Err(QueueingError::StreamsPerNode);
+        }
+        if options.arrival_rate_per_s == 0.0 {
+            return Ok(no_load_sizing(options.target));
+        }
+        let upper = square_root_staffing(offered_load_erlangs, self.beta)?
+            .servers
+            .max(1);
+        let service = options.mean_service_time_s;
+        let assess = |servers: u64| {
+            let wait = approximate_wait(servers, offered_load_erlangs, service);
+            let (met, quantile) = options.target.assess(&wait);
+            (met, wait, quantile)
+        };
+        // A < 10⁶ here (square-root staffing checked it), so the cast is exact.
+        let (mut low, mut high) = (offered_load_erlangs.floor() as u64 + 1, upper);
+        if low > high {
+            low = high;
+        }
+        // Invariant: `high` meets the target (or is the staffing count); every count below
+        // `low` does not.
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if assess(middle).0 {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        let (_, wait, wait_quantile_s) = assess(high);
+        Ok(ServerSizing {
+            servers: high,
+            nodes: high.div_ceil(u64::from(options.streams_per_node)),
+            offered_load_erlangs,
+            utilisation: wait.utilisation,
+            probability_of_wait: wait.probability_of_wait,
+            mean_wait_s: wait.mean_wait_s,
+            wait_quantile_s,
+        })
     }
-    let (_, wait, wait_quantile_s) = assess(high);
-    Ok(ServerSizing {
-        servers: high,
-        nodes: high.div_ceil(u64::from(options.streams_per_node)),
-        offered_load_erlangs,
-        utilisation: wait.utilisation,
-        probability_of_wait: wait.probability_of_wait,
-        mean_wait_s: wait.mean_wait_s,
-        wait_quantile_s,
-    })
 }
 
 #[cfg(test)]
@@ -1318,6 +1361,42 @@ mod tests {
                 "A = {load}: Erlang C {exact}, square-root rule {rule}"
             );
         }
+    }
+
+    #[test]
+    fn a_prepared_sizer_follows_the_target_of_what_it_sizes() {
+        let strict = WaitTarget::ProbabilityOfWait {
+            max_probability: 0.01,
+        };
+        let loose = WaitTarget::Quantile {
+            quantile: 0.8,
+            max_wait_s: 1.0,
+        };
+        let sizer = HalfinWhittSizer::new(loose).unwrap();
+        let options = |target| SizingOptions {
+            arrival_rate_per_s: 4_000.0,
+            mean_service_time_s: 2.0,
+            streams_per_node: 4,
+            target,
+        };
+        let loose_sizing = sizer.size(&options(loose)).unwrap();
+        let strict_sizing = sizer.size(&options(strict)).unwrap();
+        assert_eq!(
+            strict_sizing,
+            HalfinWhittSizer::new(strict)
+                .unwrap()
+                .size(&options(strict))
+                .unwrap()
+        );
+        assert!(strict_sizing.servers > loose_sizing.servers);
+        assert!(strict_sizing.probability_of_wait <= 0.01);
+        assert_eq!(
+            HalfinWhittSizer::new(WaitTarget::Quantile {
+                quantile: 1.2,
+                max_wait_s: 1.0
+            }),
+            Err(QueueingError::Probability)
+        );
     }
 
     #[test]
