@@ -35,6 +35,7 @@ use crate::validate::ValidPlan;
 use crate::vertical::{self, SizeChange, SizeChangeReason, VerticalComparison};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::cell::OnceCell;
 
 /// Everything the page, the exports and the comparisons show.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -290,8 +291,9 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     let gpu_node = baseline.voice.as_ref().and_then(|_| find_gpu(plan));
     let sizing_policy = SizingPolicy::from(policies);
     let headroom = 1.0 + fraction(policies.headroom_pct);
-    // The approximation for large voice loads, prepared once for the plan's wait target.
-    let voice_queue = queueing::HalfinWhittSizer::new(voice_wait_target(policies));
+    // The approximation for large voice loads, prepared for the plan's wait target the first
+    // time a month needs it.
+    let voice_queue = OnceCell::new();
 
     // Per-month demand and horizontal sizing.
     struct Demand {
@@ -331,7 +333,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
                     voice,
                     node,
                     plan,
-                    voice_queue,
+                    &voice_queue,
                     units_sized * effect.peak,
                 )),
                 _ => None,
@@ -772,7 +774,7 @@ fn size_voice(
     voice: &VoiceDemand,
     node: &GpuNode,
     plan: &Plan,
-    large_load_sizer: Result<queueing::HalfinWhittSizer, queueing::QueueingError>,
+    large_load_sizer: &OnceCell<Result<queueing::HalfinWhittSizer, queueing::QueueingError>>,
     units: f64,
 ) -> VoiceSizing {
     let policies = &plan.policies;
@@ -792,7 +794,8 @@ fn size_voice(
     // Above the threshold the exact search would take O(streams) steps every month.
     let (queue, model) = if offered_load_erlangs > EXACT_QUEUEING_MAX_ERLANGS {
         (
-            large_load_sizer.and_then(|sizer| sizer.size(&options)),
+            (*large_load_sizer.get_or_init(|| queueing::HalfinWhittSizer::new(options.target)))
+                .and_then(|sizer| sizer.size(&options)),
             QueueModel::HalfinWhitt,
         )
     } else {

@@ -132,6 +132,10 @@ impl ErlangBRecursion {
     /// far below an `f64`'s precision. Reaching c ≥ A then takes O(√A) steps instead of O(A)
     /// (70 instead of 5 000 at A = 5 000). `offered_load_erlangs` is finite and ≥ 0.
     fn near_load(offered_load_erlangs: f64) -> Self {
+        // Below A = 100, A − 10√A < 1: nothing to skip.
+        if offered_load_erlangs <= WARM_START_SIGMAS * WARM_START_SIGMAS {
+            return Self::new(offered_load_erlangs);
+        }
         let start =
             (offered_load_erlangs - WARM_START_SIGMAS * offered_load_erlangs.sqrt()).floor();
         if start < 1.0 {
