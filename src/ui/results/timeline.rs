@@ -16,27 +16,44 @@ pub fn Timeline() -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App");
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
+    // Each event keeps its place on the page while its figures change (a keystroke rewrites
+    // the text, not the list): keyed by month, resource and its order among that month's
+    // events of that resource.
     let events = Memo::new(move |_| {
         let s = scenario.get();
         ws.computed.with(|c| {
             c.as_ref()
                 .and_then(|c| c.results.scenarios.get(s))
                 .map(|r| {
+                    let mut seen: Vec<EventKey> = Vec::new();
                     r.timeline
                         .iter()
                         .map(|e| {
-                            (
-                                e.month,
-                                month_label(e.calendar),
-                                resource_name(e.resource),
-                                e.text.clone(),
-                            )
+                            let resource = resource_name(e.resource);
+                            let occurrence = seen
+                                .iter()
+                                .filter(|k| k.0 == e.month && k.1 == resource)
+                                .count();
+                            let key = (e.month, resource, occurrence);
+                            seen.push(key);
+                            (key, month_label(e.calendar), e.text.clone())
                         })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
     });
+    let keys = Memo::new(move |_| events.with(|e| e.iter().map(|(k, ..)| *k).collect::<Vec<_>>()));
+    let text_of = move |key: EventKey| {
+        Memo::new(move |_| {
+            events.with(|e| {
+                e.iter()
+                    .find(|(k, ..)| *k == key)
+                    .map(|(_, calendar, text)| (calendar.clone(), text.clone()))
+                    .unwrap_or_default()
+            })
+        })
+    };
     view! {
         <section class="timeline" aria-labelledby="timeline-title" data-testid="timeline">
             <div class="section-head">
@@ -49,7 +66,9 @@ pub fn Timeline() -> impl IntoView {
                 </p>
             })}
             <ol class="events">
-                <For each=move || events.get() key={|e: &(u32, String, &'static str, String)| e.clone()} children={move |(m, calendar, resource, text): (u32, String, &'static str, String)| {
+                <For each=move || keys.get() key=|k: &EventKey| *k children=move |key: EventKey| {
+                    let (m, resource, _) = key;
+                    let texts = text_of(key);
                     let when = move || {
                         let selected = month.get();
                         if m == selected { "event now" } else if m < selected { "event past" } else { "event later" }
@@ -59,17 +78,21 @@ pub fn Timeline() -> impl IntoView {
                             <button type="button" class="event-month" on:click=move |_| ws.month.set(m)
                                 title="Select this month">
                                 <span class="month-number">{format!("Month {m}")}</span>
-                                <span class="month-name">{calendar}</span>
+                                <span class="month-name">{move || texts.with(|t| t.0.clone())}</span>
                             </button>
                             <span class=format!("chip chip-{}", resource.to_lowercase().replace(' ', "-"))>{resource}</span>
-                            <span class="event-text">{text}</span>
+                            <span class="event-text">{move || texts.with(|t| t.1.clone())}</span>
                         </li>
                     }
-                }}/>
+                }/>
             </ol>
         </section>
     }
 }
+
+/// Identifies a timeline event across edits: month, resource, and its order among that
+/// month's events of that resource.
+type EventKey = (u32, &'static str, usize);
 
 /// Instance sizes at the busiest month, commitment advice, the scalability check and notes.
 #[component]
