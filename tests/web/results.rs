@@ -260,3 +260,18 @@ async fn scenarios_compare_with_break_points() {
     // The timeline names the upgrades.
     assert!(text(c, "timeline").contains("Redis 2 GB single node → 4 GB single node"));
 }
+
+#[wasm_bindgen_test]
+async fn a_long_name_in_a_card_wraps_at_its_dots() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    // The blank plan's Redis node: a name with dots, then a size with a decimal point.
+    let card = find(c, "redis-plan").expect("the Redis card");
+    assert_eq!(text(c, "redis-plan"), "cache.t4g.micro (0.5 GB)");
+    // A break opportunity after each dot of the name, none after the decimal point.
+    assert_eq!(card.inner_html().matches("<wbr>").count(), 2);
+    // Numbers stay plain text.
+    let units = find(c, "units").expect("the units card");
+    assert!(!units.inner_html().contains("<wbr>"));
+}

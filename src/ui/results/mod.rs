@@ -181,7 +181,7 @@ fn SummaryCards() -> impl IntoView {
                                     on:mouseenter=move |_| show(c)
                                     on:focus=move |_| show(c)
                                     on:click=move |_| show(c)>
-                                    {field(|c| c.text.clone())}
+                                    {move || figure_text(c.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default()))}
                                 </button>
                                 <span class="card-unit">{field(|c| c.unit.clone())}</span>
                             </dd>
@@ -192,4 +192,30 @@ fn SummaryCards() -> impl IntoView {
             <ExplanationPanel area=Area::Cards/>
         </div>
     }
+}
+
+/// A figure's text, with a line-break opportunity after each dot of a name such as
+/// `cache.t4g.micro (0.5 GB)` (a dot followed by a letter, not a decimal point), so a narrow
+/// card wraps it at a dot rather than mid-word. `<wbr>` adds nothing to the text that is read
+/// or copied. Other figures stay one text node.
+fn figure_text(text: String) -> AnyView {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('.') {
+        if text[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            parts.push(text[start..=i].to_owned());
+            start = i + 1;
+        }
+    }
+    if parts.is_empty() {
+        return text.into_any();
+    }
+    parts.push(text[start..].to_owned());
+    let last = parts.len() - 1;
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| view! { {part}{(i < last).then(|| view! { <wbr/> })} })
+        .collect_view()
+        .into_any()
 }
