@@ -132,13 +132,15 @@ pub fn App() -> impl IntoView {
                 <a class="jump-results" href="#results" data-testid="jump-results"
                     on:click=move |ev| {
                         ev.prevent_default();
+                        // Top of the results to the top of the screen (focus alone would
+                        // scroll only as far as some of the column shows), then focus.
                         if let Some(el) = web_sys::window()
                             .and_then(|w| w.document())
                             .and_then(|d| d.get_element_by_id("results"))
                         {
                             el.scroll_into_view();
                         }
-                        focus("results");
+                        fields::focus_now("results");
                     }>"Jump to results ↓"</a>
                 <PlanHeader/>
                 <div class="tabs" role="tablist" aria-label="Plan inputs">
@@ -164,7 +166,7 @@ pub fn App() -> impl IntoView {
                                         };
                                         if let Some(n) = next {
                                             tab.set(InputTab::ALL[n]);
-                                            focus(&format!("tab-{}", InputTab::ALL[n].id()));
+                                            fields::focus_now(&format!("tab-{}", InputTab::ALL[n].id()));
                                         }
                                     }
                                 >
@@ -189,17 +191,6 @@ pub fn App() -> impl IntoView {
             </div>
         </main>
         </Show>
-    }
-}
-
-fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }
 
