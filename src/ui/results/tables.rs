@@ -47,7 +47,7 @@ pub fn SizingTables() -> impl IntoView {
         })
     });
     // Printing shows every table.
-    let printing = use_context::<Printing>().map_or_else(|| RwSignal::new(false), |p| p.0);
+    let printing = Printing::in_context();
     let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
         let list = ids.get_untracked();
         let Some(i) = list
@@ -67,7 +67,7 @@ pub fn SizingTables() -> impl IntoView {
         ev.prevent_default();
         let id = list[next].0;
         chosen.set(id);
-        crate::ui::focus(&format!("table-tab-{id}"));
+        crate::ui::fields::focus_now(&format!("table-tab-{id}"));
     };
     view! {
         <section class="sizing" aria-labelledby="sizing-title">
@@ -118,6 +118,11 @@ pub fn SizingTables() -> impl IntoView {
 pub struct Printing(pub RwSignal<bool>);
 
 impl Printing {
+    /// Whether the page is being printed, from the context (never, outside the results).
+    pub fn in_context() -> RwSignal<bool> {
+        use_context::<Self>().map_or_else(|| RwSignal::new(false), |p| p.0)
+    }
+
     /// Follows the browser's print events for as long as the calling component lives.
     pub fn listen() -> Self {
         let printing = RwSignal::new(false);
@@ -180,7 +185,7 @@ fn TableView(id: &'static str) -> impl IntoView {
     });
     let scroller = NodeRef::<Div>::new();
     // Printing shows every row.
-    let printing = use_context::<Printing>().map_or_else(|| RwSignal::new(false), |p| p.0);
+    let printing = Printing::in_context();
     let window = RowWindow::new();
     let shown = Memo::new(move |_| {
         let all = months.with(Vec::len);
