@@ -4,7 +4,7 @@
 // every reaction has run and the DOM is updated (the first macrotask after the event, so all
 // of Leptos' microtask-scheduled effects are included). Prints p50/p95/max in milliseconds.
 //
-//   make release && node tests/bench/input-latency.mjs [runs=200]
+//   make release && node tests/bench/input-latency.mjs [runs=200] [dist=dist]
 //
 // The figure is recorded in BENCHMARKS.md; it is a measurement, not a test.
 import { launchChromium } from '../e2e/harness.mjs';
