@@ -1,26 +1,14 @@
+// Where a keystroke's script time goes, by function: a sampling profile of 30 inputs into the
+// large plan. Function names need a build with them kept (wasm-bindgen --keep-debug).
+//
+//   node tests/bench/profile.mjs [dist=dist]
 import { launchChromium } from '../e2e/harness.mjs';
 import { serveDist } from '../e2e/server.mjs';
+import { openLargePlan } from './large-plan.mjs';
 const server = await serveDist(process.argv[2] ?? 'dist');
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-await page.goto(server.url);
-await page.getByTestId('f-baseline-units').waitFor();
-await page.getByTestId('template').selectOption('supabase-redis');
-await page.getByTestId('load-template').click();
-await page.evaluate(() => {
-  const stored = JSON.parse(localStorage.getItem('headroom.plan'));
-  const plan = stored.plan;
-  plan.horizon_months = 120;
-  while (plan.scenarios.length < 5) {
-    const copy = structuredClone(plan.scenarios[plan.scenarios.length % 3]);
-    copy.name = `${copy.name} ${plan.scenarios.length + 1}`;
-    plan.scenarios.push(copy);
-  }
-  plan.baseline.voice = { sessions_per_unit_per_day: 0.2, peak_hour_share_pct: 15, session_minutes: 4, interactions_per_session: 6, gpu_seconds_per_interaction: 2 };
-  localStorage.setItem('headroom.plan', JSON.stringify(stored));
-});
-await page.reload();
-await page.getByTestId('f-baseline-units').waitFor();
+await openLargePlan(page, server.url);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -64,7 +52,7 @@ const callers = new Map();
 for (const [id, us] of counts) {
   const n = byId.get(id);
   const name = n.callFrame.functionName;
-  if (!/indexmap|ArcMemo<T>::new_with_compare|set_nodeValue|decode$|setItem/.test(name)) continue;
+  if (!new RegExp(process.env.CALLERS ?? "indexmap|ArcMemo<T>::new_with_compare|set_nodeValue|decode$|setItem").test(name)) continue;
   const chain = [];
   let cur = parent.get(id);
   while (cur !== undefined && chain.length < 6) { chain.push(byId.get(cur).callFrame.functionName.slice(0, 90)); cur = parent.get(cur); }

@@ -1,0 +1,32 @@
+// The benchmark plan: the Supabase + Redis template stretched to 120 months and 5 scenarios,
+// with voice, opened in `page` from the app served at `url`. Returns the plan's shape.
+export async function openLargePlan(page, url) {
+  await page.goto(url);
+  await page.getByTestId('f-baseline-units').waitFor();
+  await page.getByTestId('template').selectOption('supabase-redis');
+  await page.getByTestId('load-template').click();
+  await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('headroom.plan'));
+    const plan = stored.plan;
+    plan.horizon_months = 120;
+    while (plan.scenarios.length < 5) {
+      const copy = structuredClone(plan.scenarios[plan.scenarios.length % 3]);
+      copy.name = `${copy.name} ${plan.scenarios.length + 1}`;
+      plan.scenarios.push(copy);
+    }
+    plan.baseline.voice = {
+      sessions_per_unit_per_day: 0.2,
+      peak_hour_share_pct: 15,
+      session_minutes: 4,
+      interactions_per_session: 6,
+      gpu_seconds_per_interaction: 2,
+    };
+    localStorage.setItem('headroom.plan', JSON.stringify(stored));
+  });
+  await page.reload();
+  await page.getByTestId('f-baseline-units').waitFor();
+  return page.evaluate(() => {
+    const plan = JSON.parse(localStorage.getItem('headroom.plan')).plan;
+    return { months: plan.horizon_months, scenarios: plan.scenarios.length, voice: !!plan.baseline.voice };
+  });
+}
