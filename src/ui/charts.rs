@@ -24,7 +24,7 @@ const DEFAULT_WIDTH: f64 = 720.0;
 /// Every chart for the selected scenario and month.
 #[component]
 pub fn ChartsPanel() -> impl IntoView {
-    let ws = use_context::<Workspace>().expect("inside App");
+    let ws = use_context::<Workspace>().expect("inside App").deferred();
     let body = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(DEFAULT_WIDTH);
     let measure = move || {

@@ -53,6 +53,9 @@ pub struct Workspace {
     pub validated: Memo<Result<Arc<ValidPlan>, Arc<Vec<PlanError>>>>,
     /// The last good results (kept while the input is invalid).
     pub computed: Memo<Option<Computed>>,
+    /// [`Workspace::computed`] once the frame showing it has been painted: what the panels
+    /// below the fold read (see [`Workspace::deferred`]).
+    later: Memo<Option<Computed>>,
     /// Whether [`Workspace::computed`] is older than the input.
     pub stale: Signal<bool>,
     /// Scenario shown in detail (index into the plan's scenarios).
@@ -81,6 +84,7 @@ impl Workspace {
                     Err(_) => previous.cloned().flatten(),
                 },
             );
+        let later = follow_after_paint(computed);
         let field_errors = RwSignal::new(BTreeMap::new());
         let stale = Signal::derive(move || {
             validated.with(Result::is_err) || field_errors.with(|e| !e.is_empty())
@@ -90,11 +94,23 @@ impl Workspace {
             field_errors,
             validated,
             computed,
+            later,
             stale,
             scenario: RwSignal::new(0),
             month: RwSignal::new(month),
             history: StoredValue::new(History::default()),
             revision: RwSignal::new(0),
+        }
+    }
+
+    /// This workspace as the panels below the fold see it: its results follow the plan once the
+    /// frame with the rest of the page has been painted. A keystroke then updates the field,
+    /// the summary and the sizing table within one frame, and the comparison, the charts, the
+    /// timeline and the advice right after it (several edits within one frame are drawn once).
+    pub fn deferred(self) -> Self {
+        Self {
+            computed: self.later,
+            ..self
         }
     }
 
@@ -221,6 +237,34 @@ impl Workspace {
             self.month.set(horizon.clamp(1, 120));
         }
     }
+}
+
+/// A memo that takes `source`'s value once the browser has painted the frame in which it
+/// changed (the next animation frame, then the task after it). Changes that come faster than
+/// that are taken together, the latest one; a first value is taken at once.
+fn follow_after_paint(source: Memo<Option<Computed>>) -> Memo<Option<Computed>> {
+    let taken = RwSignal::new(source.get_untracked());
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        source.track();
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    let now = source.get_untracked();
+                    if taken.with_untracked(|t| *t != now) {
+                        taken.set(now);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    Memo::new(move |_| taken.get())
 }
 
 fn now_ms() -> f64 {

@@ -26,6 +26,16 @@ export class HeadroomPage {
     await input.press('ControlOrMeta+A');
     await input.press('Backspace');
     if (text) await input.pressSequentially(text);
+    await this.settled();
+  }
+
+  /** Waits until every panel has followed the last change: the panels below the fold (the
+   * comparison, the charts, the timeline) take new results once the frame showing them has
+   * been painted, at the next animation frame and the task after it. */
+  async settled() {
+    await this.page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    );
   }
 
   /** Picks a template in the toolbar and loads it. */
@@ -33,6 +43,7 @@ export class HeadroomPage {
     await this.page.getByTestId('template').selectOption(id);
     await this.page.getByTestId('load-template').click();
     await this.page.getByTestId('notice').waitFor();
+    await this.settled();
   }
 
   /** Scrolls a panel into view and waits until the page has drawn it: panels out of view are
@@ -49,6 +60,7 @@ export class HeadroomPage {
   }
 
   async text(testId) {
+    await this.settled();
     return (await this.page.getByTestId(testId).first().innerText()).trim();
   }
 

@@ -108,7 +108,7 @@ async fn load_template(c: &HtmlElement, id: &str) {
     tick().await;
     click(c, "load-template");
     tick().await;
-    tick().await;
+    settled().await;
 }
 
 #[wasm_bindgen_test]

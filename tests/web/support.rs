@@ -53,6 +53,23 @@ pub async fn type_into(container: &HtmlElement, test_id: &str, value: &str) {
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
+    settled().await;
+}
+
+/// Waits until every panel has followed the last change: the panels below the fold (the
+/// comparison, the charts, the timeline) take new results once the frame showing them has
+/// been painted, that is, at the next animation frame and the task after it.
+pub async fn settled() {
+    tick().await;
+    let window = web_sys::window().unwrap();
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        window.request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        window.set_timeout_with_callback(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(task).await.unwrap();
     tick().await;
 }
 

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// The comparison panel.
 #[component]
 pub fn ComparisonPanel() -> impl IntoView {
-    let ws = use_context::<Workspace>().expect("inside App");
+    let ws = use_context::<Workspace>().expect("inside App").deferred();
     let explainer = explain::explainer();
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 /// Upgrades and limits crossed, in month order; each month is a button that selects it.
 #[component]
 pub fn Timeline() -> impl IntoView {
-    let ws = use_context::<Workspace>().expect("inside App");
+    let ws = use_context::<Workspace>().expect("inside App").deferred();
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
     // Each event keeps its place on the page while its figures change (a keystroke rewrites
@@ -97,7 +97,7 @@ type EventKey = (u32, &'static str, usize);
 /// Instance sizes at the busiest month, commitment advice, the scalability check and notes.
 #[component]
 pub fn Advice() -> impl IntoView {
-    let ws = use_context::<Workspace>().expect("inside App");
+    let ws = use_context::<Workspace>().expect("inside App").deferred();
     let scenario = selected_scenario(ws);
     let advice = Memo::new(move |_| {
         let s = scenario.get();
