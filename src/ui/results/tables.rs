@@ -7,14 +7,16 @@
 //! changed, and a cell's text node is rewritten only when its text differs. A long table
 //! draws only the rows in and near view of its scrolling box (spacer rows stand for the rest,
 //! and `aria-rowcount`/`aria-rowindex` give the full count), so a 120-month plan lays out and
-//! updates a few dozen rows per keystroke, not 120; printing draws every row. The selected
+//! updates a few dozen rows per keystroke, not 120; printing draws every row. Of those, the
+//! rows on screen follow a keystroke in the frame that shows it; the rows drawn but scrolled
+//! out of the page's view follow once that frame is painted ([`Workspace::deferred`]). The selected
 //! month is highlighted and kept in view; its figures are in the tab order, and the arrow keys
 //! move between every figure of the table.
 
 use super::explain::{self, cell_of, data_number, move_focus, Area, Target};
 use super::{selected_month, selected_scenario};
 use crate::ui::browser;
-use crate::ui::state::Workspace;
+use crate::ui::state::{Computed, Workspace};
 use headroom_core::tables::{scenario_table, table_ids, Column, Table};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -159,25 +161,31 @@ fn TableView(id: &'static str) -> impl IntoView {
     let explainer = explain::explainer();
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
-    let table = Memo::new(move |_| {
-        let s = scenario.get();
-        ws.computed.with(|c| {
-            c.as_ref()
-                .and_then(|c| scenario_table(&c.plan, &c.results, s, id))
+    let table_of = move |results: Memo<Option<Computed>>| {
+        Memo::new(move |_| {
+            let s = scenario.get();
+            results.with(|c| {
+                c.as_ref()
+                    .and_then(|c| scenario_table(&c.plan, &c.results, s, id))
+            })
         })
-    });
+    };
+    // The table as the rows on screen show it, and as the others do (a frame later). A memo
+    // is computed when read: while no row is on screen, only the second one is.
+    let table = table_of(ws.computed);
+    let table_later = table_of(ws.deferred().computed);
     let head = Memo::new(move |_| {
-        table.with(|t| {
+        table_later.with(|t| {
             t.as_ref()
                 .map(|t| (t.title.clone(), t.note.clone().unwrap_or_default()))
                 .unwrap_or_default()
         })
     });
     let columns = Memo::new(move |_| {
-        table.with(|t| t.as_ref().map(|t| t.columns.clone()).unwrap_or_default())
+        table_later.with(|t| t.as_ref().map(|t| t.columns.clone()).unwrap_or_default())
     });
     let months = Memo::new(move |_| {
-        table.with(|t| {
+        table_later.with(|t| {
             t.as_ref()
                 .map(|t| t.rows.iter().map(|r| r.month).collect::<Vec<_>>())
                 .unwrap_or_default()
@@ -203,6 +211,12 @@ fn TableView(id: &'static str) -> impl IntoView {
         if let Some(el) = scroller.get() {
             keep_row_in_view(&el, m, window.row_height_px.get_untracked());
             window.follow(&el);
+        }
+    });
+    // Which part of the box is on screen, as the page scrolls.
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            window.watch_page(&el);
         }
     });
     // Rows are drawn: measure one, so the spacers stand for the right height.
@@ -355,7 +369,11 @@ fn TableView(id: &'static str) -> impl IntoView {
                                         let (start, end) = shown.get();
                                         months.with(|m| m.get(start..end).map(<[u32]>::to_vec).unwrap_or_default())
                                     } key=|m| *m children=move |m| {
-                                        view! { <TableRow table=table month=m layout=layout.clone() selected=month/> }
+                                        let on_screen = window.on_screen(m);
+                                        view! {
+                                            <TableRow table=table table_later=table_later on_screen=on_screen
+                                                month=m layout=layout.clone() selected=month/>
+                                        }
                                     }/>
                                     {move || {
                                         let (_, end) = shown.get();
@@ -392,20 +410,24 @@ fn header_cell(column: Column) -> impl IntoView {
     }
 }
 
-/// One month of a table: reads its own row of the table memo, so an edit that leaves this
-/// month's figures alone leaves its cells alone. Its cells are one view rebuilt in place (one
+/// One month of a table: reads its own row of the table memo (`table` while the row is on
+/// screen, else `table_later`), so an edit that leaves this month's figures alone leaves its
+/// cells alone. Its cells are one view rebuilt in place (one
 /// reactive node per row, not per cell): a cell's text node is rewritten only when its text
 /// changed, and the cell elements stay, so a focused cell keeps the focus.
 #[component]
 fn TableRow(
     table: Memo<Option<Table>>,
+    table_later: Memo<Option<Table>>,
+    on_screen: Memo<bool>,
     month: u32,
     layout: Layout,
     selected: Memo<u32>,
 ) -> impl IntoView {
     let index = (month as usize).saturating_sub(1);
     let row = Memo::new(move |_| {
-        table.with(|t| {
+        let source = if on_screen.get() { table } else { table_later };
+        source.with(|t| {
             t.as_ref()
                 .and_then(|t| t.rows.get(index))
                 .filter(|r| r.month == month)
@@ -465,6 +487,9 @@ const WINDOW_FROM_ROWS: usize = 40;
 /// Rows drawn above and below the ones in view: enough that the arrow keys always find the
 /// next row on the page, and that fast scrolling rarely shows a blank.
 const OVERSCAN_ROWS: usize = 8;
+/// How finely the part of a table's box in view of the page is followed: a report every
+/// 1/STEPS of the box's height scrolled into or out of view.
+const PAGE_VIEW_STEPS: u32 = 24;
 /// Row height used before a row has been measured, px.
 const ROW_HEIGHT_GUESS_PX: i32 = 34;
 
@@ -477,6 +502,8 @@ struct RowWindow {
     view_height_px: RwSignal<i32>,
     /// Height of one row, as measured, px.
     row_height_px: RwSignal<i32>,
+    /// The part of the box in view of the page, px from the box's top edge (`None`: none).
+    on_page_px: RwSignal<Option<(i32, i32)>>,
 }
 
 impl RowWindow {
@@ -485,7 +512,68 @@ impl RowWindow {
             scroll_top_px: RwSignal::new(0),
             view_height_px: RwSignal::new(600),
             row_height_px: RwSignal::new(ROW_HEIGHT_GUESS_PX),
+            on_page_px: RwSignal::new(Some((0, i32::MAX))),
         }
+    }
+
+    /// Whether the row of `month` (1-based) is on screen, give or take a row: within the part
+    /// of the box in view of the page (reactive). Rows are placed by index, every row
+    /// `row_height_px` high below a header of about one row.
+    fn on_screen(self, month: u32) -> Memo<bool> {
+        Memo::new(move |_| {
+            let Some((top, bottom)) = self.on_page_px.get() else {
+                return false;
+            };
+            let height = self.row_height_px.get().max(1);
+            let scrolled = self.scroll_top_px.get();
+            let row_top = month as i32 * height - scrolled;
+            row_top + height >= top - height && row_top <= bottom.saturating_add(height)
+        })
+    }
+
+    /// Follows which part of `scroller` is in view of the page, for as long as the calling
+    /// component lives. Without an `IntersectionObserver`, every row counts as on screen.
+    fn watch_page(self, scroller: &web_sys::HtmlDivElement) {
+        let on_page = self.on_page_px;
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |entries: js_sys::Array| {
+                let Some(entry) = entries
+                    .iter()
+                    .last()
+                    .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                else {
+                    return;
+                };
+                let next = entry.is_intersecting().then(|| {
+                    let shown = entry.intersection_rect();
+                    let whole = entry.bounding_client_rect();
+                    (
+                        (shown.top() - whole.top()).floor() as i32,
+                        (shown.bottom() - whole.top()).ceil() as i32,
+                    )
+                });
+                if on_page.get_untracked() != next {
+                    on_page.set(next);
+                }
+            },
+        );
+        let options = web_sys::IntersectionObserverInit::new();
+        let steps: js_sys::Array = (0..=PAGE_VIEW_STEPS)
+            .map(|i| wasm_bindgen::JsValue::from(f64::from(i) / f64::from(PAGE_VIEW_STEPS)))
+            .collect();
+        options.set_threshold(&steps);
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        ) else {
+            return;
+        };
+        observer.observe(scroller);
+        // Disconnected, and the callback freed, with the component.
+        StoredValue::new_local(PageWatch {
+            observer,
+            _callback: callback,
+        });
     }
 
     /// Rows `start..end` (0-based) to draw out of `rows` (reactive).
@@ -525,6 +613,18 @@ impl RowWindow {
         if height > 0 && height != self.row_height_px.get_untracked() {
             self.row_height_px.set(height);
         }
+    }
+}
+
+/// An `IntersectionObserver` and its callback, disconnected when dropped.
+struct PageWatch {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for PageWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
     }
 }
 
