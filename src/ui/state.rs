@@ -105,8 +105,9 @@ impl Workspace {
 
     /// This workspace as the panels below the fold see it: its results follow the plan once the
     /// frame with the rest of the page has been painted. A keystroke then updates the field,
-    /// the summary and the sizing table within one frame, and the comparison, the charts, the
-    /// timeline and the advice right after it (several edits within one frame are drawn once).
+    /// the summary and the table rows on screen within one frame, and the comparison, the
+    /// charts, the timeline, the advice and the table rows out of view right after it (several
+    /// edits within one frame are drawn once).
     pub fn deferred(self) -> Self {
         Self {
             computed: self.later,
@@ -254,9 +255,14 @@ fn follow_after_paint(source: Memo<Option<Computed>>) -> Memo<Option<Computed>> 
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    pending.set_value(false);
-                    let now = source.get_untracked();
-                    if taken.with_untracked(|t| *t != now) {
+                    // The workspace may have gone (a test's app unmounted) before the frame.
+                    if pending.try_set_value(false).is_some() {
+                        return;
+                    }
+                    let Some(now) = source.try_get_untracked() else {
+                        return;
+                    };
+                    if taken.try_with_untracked(|t| *t != now) == Some(true) {
                         taken.set(now);
                     }
                 },
