@@ -533,6 +533,8 @@ impl RowWindow {
 
     /// Follows which part of `scroller` is in view of the page, for as long as the calling
     /// component lives. Without an `IntersectionObserver`, every row counts as on screen.
+    /// The box is never taller than most of the window (`--r-scroll-height`), so scrolling the
+    /// page always changes how much of it is in view and the observer reports the new part.
     fn watch_page(self, scroller: &web_sys::HtmlDivElement) {
         let on_page = self.on_page_px;
         let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
