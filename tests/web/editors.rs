@@ -5,13 +5,6 @@
 use crate::support::*;
 use wasm_bindgen_test::*;
 
-/// Lets the page finish reacting: new elements get their values a tick after they appear.
-async fn settle() {
-    for _ in 0..3 {
-        tick().await;
-    }
-}
-
 fn scenario_names() -> Vec<String> {
     saved_plan()["plan"]["scenarios"]
         .as_array()
@@ -52,9 +45,9 @@ fn is_disabled(c: &HtmlElement, test_id: &str) -> bool {
 }
 
 async fn open_tab(c: &HtmlElement, tab: &str) {
-    settle().await;
+    settled().await;
     click(c, &format!("tab-{tab}"));
-    settle().await;
+    settled().await;
 }
 
 #[wasm_bindgen_test]
@@ -66,7 +59,7 @@ async fn scenarios_are_added_duplicated_renamed_deleted_and_undone() {
     assert!(is_disabled(c, "delete-scenario"), "the only scenario stays");
 
     click(c, "add-scenario");
-    settle().await;
+    settled().await;
     assert_eq!(scenario_names(), ["Steady", "Scenario 2"]);
     assert!(
         pressed(c, "scenario-item-1"),
@@ -75,12 +68,12 @@ async fn scenarios_are_added_duplicated_renamed_deleted_and_undone() {
     assert!(!pressed(c, "scenario-item-0"));
 
     type_into(c, "f-scenarios-1-name", "Aggressive").await;
-    settle().await;
+    settled().await;
     assert_eq!(scenario_names(), ["Steady", "Aggressive"]);
     assert!(text(c, "scenario-item-1").contains("Aggressive"));
 
     click(c, "duplicate-scenario");
-    settle().await;
+    settled().await;
     assert_eq!(
         scenario_names(),
         ["Steady", "Aggressive", "Aggressive (copy)"]
@@ -93,16 +86,16 @@ async fn scenarios_are_added_duplicated_renamed_deleted_and_undone() {
     );
 
     click(c, "scenario-item-1");
-    settle().await;
+    settled().await;
     assert!(pressed(c, "scenario-item-1"));
     assert_eq!(input_value(c, "f-scenarios-1-name"), "Aggressive");
     click(c, "delete-scenario");
-    settle().await;
+    settled().await;
     assert_eq!(scenario_names(), ["Steady", "Aggressive (copy)"]);
     assert!(text(c, "scenario-note").starts_with("Deleted “Aggressive”."));
 
     click(c, "scenario-note-undo");
-    settle().await;
+    settled().await;
     assert_eq!(
         scenario_names(),
         ["Steady", "Aggressive", "Aggressive (copy)"]
@@ -124,12 +117,12 @@ async fn the_undo_note_disappears_once_the_plan_moves_on() {
     let c = &app.container;
     open_tab(c, "scenarios").await;
     click(c, "add-scenario");
-    settle().await;
+    settled().await;
     click(c, "delete-scenario");
-    settle().await;
+    settled().await;
     assert!(find(c, "scenario-note").is_some());
     type_into(c, "f-scenarios-0-growth-monthly_growth_pct", "7").await;
-    settle().await;
+    settled().await;
     assert!(
         find(c, "scenario-note").is_none(),
         "its Undo would now undo the typing"
@@ -144,7 +137,7 @@ async fn switching_the_growth_model_keeps_the_trajectory() {
     assert!(find(c, "compound-fields").is_some());
 
     click(c, "growth-milestones");
-    settle().await;
+    settled().await;
     let g = growth();
     assert_eq!(g["model"], "milestones");
     assert_eq!(g["between"], "linear");
@@ -165,14 +158,14 @@ async fn switching_the_growth_model_keeps_the_trajectory() {
     assert!(text(c, "scenario-item-0").contains("4 milestones"));
 
     click(c, "growth-trend");
-    settle().await;
+    settled().await;
     let g = growth();
     assert_eq!(g["model"], "trend");
     assert_eq!(g["history"].as_array().unwrap().len(), 6);
     assert!(text(c, "trend-fit").starts_with("Fitted: +4"));
 
     click(c, "growth-compound");
-    settle().await;
+    settled().await;
     let g = growth();
     assert_eq!(g["model"], "compound");
     let pct = g["monthly_growth_pct"].as_f64().unwrap();
@@ -189,18 +182,18 @@ async fn a_trend_with_too_few_observations_says_so_and_keeps_the_results() {
     let c = &app.container;
     open_tab(c, "scenarios").await;
     click(c, "growth-trend");
-    settle().await;
+    settled().await;
     let instances = text(c, "app-instances");
     for _ in 0..4 {
         click(c, "remove-observation-0");
-        settle().await;
+        settled().await;
     }
     assert_eq!(growth()["history"].as_array().unwrap().len(), 2);
     assert_eq!(text(c, "history-error"), "History needs at least 3 entries");
     assert!(find(c, "stale").is_some(), "results are marked stale");
     assert_eq!(text(c, "app-instances"), instances, "and stay on screen");
     click(c, "add-observation");
-    settle().await;
+    settled().await;
     assert!(find(c, "history-error").is_none());
     assert!(find(c, "stale").is_none());
 }
@@ -211,17 +204,17 @@ async fn adding_a_milestone_changes_the_plan() {
     let c = &app.container;
     open_tab(c, "scenarios").await;
     click(c, "growth-milestones");
-    settle().await;
+    settled().await;
     let cost_before = text(c, "total-cost");
     click(c, "add-milestone");
-    settle().await;
+    settled().await;
     let points = growth()["points"].as_array().unwrap().clone();
     assert_eq!(points.len(), 5);
     assert_eq!(points[4]["month"], 1, "fills the first free month");
     assert!(find(c, "f-scenarios-0-growth-points-4-units").is_some());
 
     type_into(c, "f-scenarios-0-growth-points-3-units", "50000").await;
-    settle().await;
+    settled().await;
     assert_eq!(growth()["points"][3]["units"], 50000.0);
     assert!(
         text(c, "scenario-outcome").contains("50 000 in Dec 2027 (month 12)"),
@@ -231,7 +224,7 @@ async fn adding_a_milestone_changes_the_plan() {
     assert_ne!(text(c, "total-cost"), cost_before, "the results follow");
 
     type_into(c, "f-scenarios-0-growth-points-4-month", "3").await;
-    settle().await;
+    settled().await;
     let error = error_next_to(c, "f-scenarios-0-growth-points-4-month").unwrap_or_default();
     assert_eq!(error, "Month 3 has two milestones: keep one");
     assert!(find(c, "stale").is_some());
@@ -243,14 +236,14 @@ async fn typing_in_a_row_keeps_the_other_rows_and_the_focus() {
     let c = &app.container;
     open_tab(c, "scenarios").await;
     click(c, "growth-milestones");
-    settle().await;
+    settled().await;
     let first = find(c, "f-scenarios-0-growth-points-0-units").unwrap();
     let second = find(c, "f-scenarios-0-growth-points-1-units").unwrap();
     second.focus().unwrap();
     for text in ["1", "12", "123", "1234"] {
         type_into(c, "f-scenarios-0-growth-points-1-units", text).await;
     }
-    settle().await;
+    settled().await;
     assert_eq!(growth()["points"][1]["units"], 1234.0);
     let document = web_sys::window().unwrap().document().unwrap();
     let active = document.active_element().unwrap();
@@ -271,7 +264,7 @@ async fn seasons_come_from_presets_or_by_hand_with_checked_days() {
     open_tab(c, "scenarios").await;
     assert!(text(c, "preset-0").contains("Black Friday (Nov 20–30 ×3)"));
     click(c, "preset-0");
-    settle().await;
+    settled().await;
     let effect = saved_plan()["plan"]["scenarios"][0]["calendar"][0].clone();
     assert_eq!(effect["name"], "Black Friday");
     assert_eq!(effect["from"], "11-20");
@@ -280,7 +273,7 @@ async fn seasons_come_from_presets_or_by_hand_with_checked_days() {
     assert!(is_disabled(c, "preset-0"), "a preset is added once");
 
     click(c, "add-effect");
-    settle().await;
+    settled().await;
     type_into(c, "f-scenarios-0-calendar-1-from", "13-01").await;
     assert_eq!(
         error_next_to(c, "f-scenarios-0-calendar-1-from").as_deref(),
@@ -292,13 +285,13 @@ async fn seasons_come_from_presets_or_by_hand_with_checked_days() {
     );
     type_into(c, "f-scenarios-0-calendar-1-from", "12-20").await;
     type_into(c, "f-scenarios-0-calendar-1-year", "2027").await;
-    settle().await;
+    settled().await;
     assert!(error_next_to(c, "f-scenarios-0-calendar-1-from").is_none());
     let effect = saved_plan()["plan"]["scenarios"][0]["calendar"][1].clone();
     assert_eq!(effect["from"], "12-20");
     assert_eq!(effect["year"], 2027);
     type_into(c, "f-scenarios-0-calendar-1-year", "").await;
-    settle().await;
+    settled().await;
     assert!(saved_plan()["plan"]["scenarios"][0]["calendar"][1]["year"].is_null());
 }
 
@@ -316,7 +309,7 @@ async fn a_bad_catalog_price_is_flagged_next_to_its_cell_and_keeps_the_results()
     );
 
     type_into(c, "f-catalogs-instances-2-usd_per_month", "-5").await;
-    settle().await;
+    settled().await;
     assert_eq!(
         error_next_to(c, "f-catalogs-instances-2-usd_per_month").as_deref(),
         Some("Price must be at least 0 USD/month")
@@ -332,7 +325,7 @@ async fn a_bad_catalog_price_is_flagged_next_to_its_cell_and_keeps_the_results()
     );
 
     type_into(c, "f-catalogs-instances-2-usd_per_month", "100").await;
-    settle().await;
+    settled().await;
     assert!(error_next_to(c, "f-catalogs-instances-2-usd_per_month").is_none());
     assert!(find(c, "stale").is_none());
     assert_ne!(text(c, "total-cost"), cost, "the new price is used");
@@ -351,14 +344,14 @@ async fn catalog_names_must_differ_and_renames_carry_references() {
     let c = &app.container;
     open_tab(c, "catalogs").await;
     type_into(c, "f-catalogs-instances-1-name", "t4g.medium").await;
-    settle().await;
+    settled().await;
     assert_eq!(
         error_next_to(c, "f-catalogs-instances-1-name").as_deref(),
         Some("An instance type's name \"t4g.medium\" is used twice: names must differ")
     );
     // The app runs on m7g.large (entry 2): renaming it takes the policy along.
     type_into(c, "f-catalogs-instances-2-name", "web").await;
-    settle().await;
+    settled().await;
     assert_eq!(saved_plan()["plan"]["policies"]["app_instance"], "web");
     assert!(text(c, "entry-instances-2").contains("used as the app's instance type"));
 }
@@ -377,21 +370,21 @@ async fn catalog_rows_are_added_removed_and_reset() {
     };
     let before = count(c);
     click(c, "add-gpu_nodes");
-    settle().await;
+    settled().await;
     assert_eq!(count(c), before + 1);
     assert_eq!(
         saved_plan()["plan"]["catalogs"]["gpu_nodes"][before]["name"],
         "New GPU node type"
     );
     click(c, &format!("remove-gpu_nodes-{before}"));
-    settle().await;
+    settled().await;
     assert_eq!(count(c), before);
     assert!(text(c, "catalog-note").contains("Removed “New GPU node type”."));
 
     type_into(c, "f-catalogs-gpu_nodes-0-usd_per_month", "1").await;
-    settle().await;
+    settled().await;
     click(c, "reset-gpu_nodes");
-    settle().await;
+    settled().await;
     assert_ne!(
         saved_plan()["plan"]["catalogs"]["gpu_nodes"][0]["usd_per_month"],
         1.0
@@ -399,7 +392,7 @@ async fn catalog_rows_are_added_removed_and_reset() {
     assert!(text(c, "catalog-note").contains("GPU node types reset to the defaults."));
     assert_ne!(input_value(c, "f-catalogs-gpu_nodes-0-usd_per_month"), "1");
     click(c, "catalog-note-undo");
-    settle().await;
+    settled().await;
     assert_eq!(
         saved_plan()["plan"]["catalogs"]["gpu_nodes"][0]["usd_per_month"],
         1.0,
@@ -414,7 +407,7 @@ async fn the_price_date_is_shown_and_editable() {
     open_tab(c, "catalogs").await;
     assert_eq!(input_value(c, "f-catalogs-priced_on"), "2026-11-01");
     type_into(c, "f-catalogs-priced_on", "2027-02-15").await;
-    settle().await;
+    settled().await;
     assert_eq!(saved_plan()["plan"]["catalogs"]["priced_on"], "2027-02-15");
 }
 
@@ -422,16 +415,16 @@ async fn the_price_date_is_shown_and_editable() {
 async fn other_cost_lines_are_added_priced_and_removed() {
     let app = mount_fresh();
     let c = &app.container;
-    settle().await;
+    settled().await;
     let cost = text(c, "total-cost");
     click(c, "add-cost-line");
-    settle().await;
+    settled().await;
     assert_eq!(
         saved_plan()["plan"]["baseline"]["other_costs"][0]["name"],
         "Monitoring"
     );
     type_into(c, "f-baseline-other_costs-0-fixed_usd_per_month", "500").await;
-    settle().await;
+    settled().await;
     assert_eq!(
         saved_plan()["plan"]["baseline"]["other_costs"][0]["fixed_usd_per_month"],
         500.0
@@ -450,7 +443,7 @@ async fn other_cost_lines_are_added_priced_and_removed() {
         "{per_unit}"
     );
     click(c, "remove-cost-line-0");
-    settle().await;
+    settled().await;
     assert_eq!(
         saved_plan()["plan"]["baseline"]["other_costs"]
             .as_array()

@@ -275,3 +275,36 @@ async fn a_long_name_in_a_card_wraps_at_its_dots() {
     let units = find(c, "units").expect("the units card");
     assert!(!units.inner_html().contains("<wbr>"));
 }
+
+/// A keystroke reaches the summary in its own frame, and the panels below the fold (here the
+/// demand chart's legend for the selected month) once that frame is painted.
+#[wasm_bindgen_test]
+async fn the_summary_follows_at_once_and_the_charts_after_the_frame() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    let units_before = text(c, "units");
+    let legend_before = text(c, "chart-demand-legend");
+    let input: HtmlInputElement = find(c, "f-baseline-units").unwrap().unchecked_into();
+    input.set_value("20000");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert_ne!(
+        text(c, "units"),
+        units_before,
+        "the summary follows in the keystroke's frame"
+    );
+    let peak_now = text(c, "peak");
+    settled().await;
+    let legend_now = text(c, "chart-demand-legend");
+    assert_ne!(
+        legend_now, legend_before,
+        "the charts follow once the frame is painted"
+    );
+    assert!(
+        legend_now.contains(&peak_now),
+        "the chart and the summary agree on the month's peak: {legend_now} / {peak_now}"
+    );
+}

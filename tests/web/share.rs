@@ -60,20 +60,6 @@ fn key_down(key: &str) -> web_sys::Event {
         .unchecked_into()
 }
 
-/// Lets what follows an event happen: effects, renders and the browser's own tasks.
-async fn settle() {
-    for _ in 0..3 {
-        tick().await;
-    }
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    tick().await;
-}
-
 fn hash() -> String {
     web_sys::window().unwrap().location().hash().unwrap()
 }
@@ -116,7 +102,7 @@ async fn a_damaged_link_says_why_and_leaves_the_saved_plan_alone() {
     let damaged = format!("{}x", &fragment[..fragment.len() - 20]);
     let page = open_page(Some(&mine), &damaged);
     let c = &page.container;
-    settle().await;
+    settled().await;
     let message = text(c, "link-error");
     assert!(
         message.contains("This link could not be opened"),
@@ -139,7 +125,7 @@ async fn a_link_opens_at_once_when_nothing_is_saved() {
     let theirs = plan_named("Theirs", 4321.0);
     let page = open_page(None, &share::fragment(&theirs, Mode::Edit));
     let c = &page.container;
-    settle().await;
+    settled().await;
     assert_eq!(input_value(c, "f-name"), "Theirs");
     assert!(text(c, "share-notice").contains("Opened “Theirs” from the link."));
     assert_eq!(stored(PLAN_KEY), Some(theirs));
@@ -154,7 +140,7 @@ async fn a_link_to_another_plan_asks_and_keep_mine_changes_nothing() {
         &share::fragment(&plan_named("Theirs", 5.0), Mode::Edit),
     );
     let c = &page.container;
-    settle().await;
+    settled().await;
     let prompt = text(c, "link-prompt");
     assert!(
         prompt.contains("“Theirs”") && prompt.contains("“Mine”"),
@@ -167,7 +153,7 @@ async fn a_link_to_another_plan_asks_and_keep_mine_changes_nothing() {
     );
     assert_eq!(stored(PLAN_KEY), Some(mine.clone()));
     click(c, "keep-mine");
-    settle().await;
+    settled().await;
     assert!(find(c, "link-prompt").is_none());
     assert_eq!(input_value(c, "f-name"), "Mine");
     assert_eq!(stored(PLAN_KEY), Some(mine));
@@ -181,15 +167,15 @@ async fn opening_the_linked_plan_keeps_mine_aside_and_restores_it() {
     let theirs = plan_named("Theirs", 5.0);
     let page = open_page(Some(&mine), &share::fragment(&theirs, Mode::Edit));
     let c = &page.container;
-    settle().await;
+    settled().await;
     click(c, "open-linked");
-    settle().await;
+    settled().await;
     assert_eq!(input_value(c, "f-name"), "Theirs");
     assert_eq!(stored(PLAN_KEY), Some(theirs.clone()));
     assert_eq!(stored(ASIDE_KEY), Some(mine.clone()));
     assert!(text(c, "share-notice").contains("Your plan “Mine” is kept aside"));
     click(c, "restore-aside-banner");
-    settle().await;
+    settled().await;
     assert_eq!(input_value(c, "f-name"), "Mine");
     assert_eq!(stored(PLAN_KEY), Some(mine));
     assert_eq!(
@@ -206,7 +192,7 @@ async fn a_read_only_link_shows_results_saves_nothing_and_makes_a_copy_on_reques
     let theirs = plan_named(name, 5000.0);
     let page = open_page(Some(&mine), &share::fragment(&theirs, Mode::View));
     let c = &page.container;
-    settle().await;
+    settled().await;
     assert!(find(c, "read-only-view").is_some());
     assert!(find(c, "f-baseline-units").is_none(), "inputs are hidden");
     assert!(find(c, "share-menu").is_none(), "no editing toolbar");
@@ -221,7 +207,7 @@ async fn a_read_only_link_shows_results_saves_nothing_and_makes_a_copy_on_reques
     );
 
     click(c, "make-copy");
-    settle().await;
+    settled().await;
     assert!(text(c, "copy-prompt").contains("“Mine”"));
     assert_eq!(
         stored(PLAN_KEY),
@@ -229,7 +215,7 @@ async fn a_read_only_link_shows_results_saves_nothing_and_makes_a_copy_on_reques
         "asked before replacing"
     );
     click(c, "confirm-copy");
-    settle().await;
+    settled().await;
     assert!(find(c, "read-only-view").is_none());
     assert_eq!(input_value(c, "f-name"), name);
     assert_eq!(stored(PLAN_KEY), Some(theirs));
@@ -245,9 +231,9 @@ async fn leaving_a_read_only_view_goes_back_to_the_saved_plan() {
         &share::fragment(&plan_named("Theirs", 5.0), Mode::View),
     );
     let c = &page.container;
-    settle().await;
+    settled().await;
     click(c, "leave-view");
-    settle().await;
+    settled().await;
     assert_eq!(input_value(c, "f-name"), "Mine");
     assert_eq!(stored(PLAN_KEY), Some(mine));
     assert_eq!(hash(), "");
@@ -258,7 +244,7 @@ async fn the_share_menu_builds_links_of_the_current_plan_and_closes_with_escape(
     let mine = plan_named("Mine", 1234.0);
     let page = open_page(Some(&mine), "");
     let c = &page.container;
-    settle().await;
+    settled().await;
     assert!(find(c, "share-panel").is_none());
     let toggle = find(c, "share-menu").unwrap();
     assert_eq!(
@@ -266,13 +252,13 @@ async fn the_share_menu_builds_links_of_the_current_plan_and_closes_with_escape(
         Some("false")
     );
     toggle.click();
-    settle().await;
+    settled().await;
     assert_eq!(
         toggle.get_attribute("aria-expanded").as_deref(),
         Some("true")
     );
     click(c, "copy-view-link");
-    settle().await;
+    settled().await;
     let link = input_value(c, "share-link");
     assert!(link.contains("#view=v2."), "{link}");
     let opened = share::open(&link).unwrap();
@@ -281,7 +267,7 @@ async fn the_share_menu_builds_links_of_the_current_plan_and_closes_with_escape(
     // Escape closes the panel and gives the focus back to the toggle.
     let panel = find(c, "share-panel").unwrap();
     panel.dispatch_event(&key_down("Escape")).unwrap();
-    settle().await;
+    settled().await;
     assert!(find(c, "share-panel").is_none());
     let focused = web_sys::window()
         .unwrap()
@@ -296,13 +282,13 @@ async fn the_share_menu_builds_links_of_the_current_plan_and_closes_with_escape(
 async fn exports_wait_for_a_valid_plan() {
     let page = open_page(Some(&plan_named("Mine", 1234.0)), "");
     let c = &page.container;
-    settle().await;
+    settled().await;
     type_into(c, "f-baseline-units", "-5").await;
     click(c, "share-menu");
-    settle().await;
+    settled().await;
     assert!(text(c, "share-blocked").contains("Fix the highlighted fields first"));
     click(c, "copy-link");
-    settle().await;
+    settled().await;
     assert!(
         find(c, "share-link").is_none(),
         "no link of an invalid plan"
