@@ -258,6 +258,22 @@ pub fn run(plan: &ValidPlan) -> PlanResults {
     }
 }
 
+/// Runs every model for one scenario (by its index in the plan), or `None` when the plan has
+/// no such scenario. Scenarios do not depend on each other: `run` is this for every index, so
+/// a caller can compute the one on show first and the others later.
+///
+/// # Example
+/// ```
+/// use headroom_core::{engine, plan::Plan};
+/// let plan = Plan::default().validate().unwrap();
+/// assert_eq!(engine::run_one(&plan, 0), Some(engine::run(&plan).scenarios[0].clone()));
+/// assert_eq!(engine::run_one(&plan, 99), None);
+/// ```
+pub fn run_one(plan: &ValidPlan, index: usize) -> Option<ScenarioResult> {
+    let plan = plan.plan();
+    (index < plan.scenarios.len()).then(|| run_scenario(plan, index))
+}
+
 fn fraction(pct: f64) -> f64 {
     pct / 100.0
 }

@@ -656,3 +656,16 @@ fn the_results_say_when_to_move_up_a_size_and_price_a_mix() {
     assert!(mix.usd_per_month <= best.usd_per_month + EXACT.allowed(best.usd_per_month));
     assert!(mix.capacity_rps * 0.7 >= 506.25 - EXACT.allowed(506.25));
 }
+
+#[test]
+fn each_scenario_on_its_own_is_the_scenario_of_the_whole_run() {
+    for template in headroom_core::presets::TEMPLATES {
+        let plan = (template.build)().validate().expect("templates are valid");
+        let whole = engine::run(&plan);
+        let one_by_one: Vec<_> = (0..whole.scenarios.len())
+            .map(|i| engine::run_one(&plan, i).expect("the scenario exists"))
+            .collect();
+        assert_eq!(one_by_one, whole.scenarios, "{}", template.id);
+        assert_eq!(engine::run_one(&plan, whole.scenarios.len()), None);
+    }
+}

@@ -20,17 +20,104 @@ const HISTORY_LIMIT: usize = 200;
 const MERGE_WINDOW_MS: f64 = 1000.0;
 
 /// A validated plan and its results, shared cheaply between components.
+///
+/// Right after an edit only the scenario on show is computed for the new plan (see
+/// [`Workspace::computed`]); the others hold their results for the plan before the edit until
+/// the frame showing it has been painted. [`Computed::is_complete`] tells which is which.
 #[derive(Clone, Debug)]
 pub struct Computed {
     /// The plan the results were computed from.
     pub plan: Arc<ValidPlan>,
     /// The engine's results.
     pub results: Arc<PlanResults>,
+    /// Which scenarios' results are for `plan`, by index.
+    fresh: Arc<[bool]>,
 }
 
 impl PartialEq for Computed {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.results, &other.results)
+    }
+}
+
+impl Computed {
+    /// Every scenario of `plan` computed.
+    fn whole(plan: Arc<ValidPlan>) -> Self {
+        let results = engine::run(&plan);
+        let fresh = vec![true; results.scenarios.len()].into();
+        Self {
+            plan,
+            results: Arc::new(results),
+            fresh,
+        }
+    }
+
+    /// `plan` with scenario `shown` computed, and the others taken from `before` while they
+    /// wait: only when `before` has the same scenarios over the same months (otherwise the
+    /// whole plan is computed at once).
+    fn first_for(plan: Arc<ValidPlan>, shown: usize, before: Option<&Computed>) -> Self {
+        let same_shape = |before: &&Computed| {
+            let (old, new) = (before.plan.plan(), plan.plan());
+            old.scenarios.len() == new.scenarios.len()
+                && old.horizon_months == new.horizon_months
+                && old.start == new.start
+        };
+        let Some(before) = before.filter(same_shape) else {
+            return Self::whole(plan);
+        };
+        let mut fresh = if Arc::ptr_eq(&before.plan, &plan) {
+            before.fresh.to_vec()
+        } else {
+            vec![false; before.fresh.len()]
+        };
+        let mut results = PlanResults::clone(&before.results);
+        results.priced_on = plan.plan().catalogs.priced_on;
+        for (i, (result, scenario)) in results
+            .scenarios
+            .iter_mut()
+            .zip(&plan.plan().scenarios)
+            .enumerate()
+        {
+            if i == shown && !fresh[i] {
+                if let Some(now) = engine::run_one(&plan, i) {
+                    *result = now;
+                    fresh[i] = true;
+                }
+            } else if !fresh[i] {
+                // A renamed scenario is named right away, wherever its name shows.
+                result.name.clone_from(&scenario.name);
+            }
+        }
+        Self {
+            plan,
+            results: Arc::new(results),
+            fresh: fresh.into(),
+        }
+    }
+
+    /// Whether every scenario's results are for [`Computed::plan`].
+    pub fn is_complete(&self) -> bool {
+        self.fresh.iter().all(|f| *f)
+    }
+
+    /// These results with every scenario computed for [`Computed::plan`] (itself when it is).
+    fn completed(&self) -> Self {
+        if self.is_complete() {
+            return self.clone();
+        }
+        let mut results = PlanResults::clone(&self.results);
+        for (i, result) in results.scenarios.iter_mut().enumerate() {
+            if !self.fresh[i] {
+                if let Some(now) = engine::run_one(&self.plan, i) {
+                    *result = now;
+                }
+            }
+        }
+        Self {
+            plan: Arc::clone(&self.plan),
+            fresh: vec![true; results.scenarios.len()].into(),
+            results: Arc::new(results),
+        }
     }
 }
 
@@ -51,11 +138,17 @@ pub struct Workspace {
     pub field_errors: RwSignal<BTreeMap<String, String>>,
     /// The plan after validation.
     pub validated: Memo<Result<Arc<ValidPlan>, Arc<Vec<PlanError>>>>,
-    /// The last good results (kept while the input is invalid).
+    /// The last good results (kept while the input is invalid). Right after an edit only the
+    /// scenario on show is computed for the new plan, in the edit's frame; every scenario is,
+    /// once that frame is painted. Read only the scenario on show from it (or use
+    /// [`Workspace::deferred`] or [`Workspace::complete_results`]).
     pub computed: Memo<Option<Computed>>,
-    /// [`Workspace::computed`] once the frame showing it has been painted: what the panels
-    /// below the fold read (see [`Workspace::deferred`]).
+    /// [`Workspace::computed`] with every scenario computed, once the frame showing the edit
+    /// has been painted: what the panels below the fold read (see [`Workspace::deferred`]).
     later: Memo<Option<Computed>>,
+    /// What [`Workspace::later`] follows: set once the frame is painted, or at once by
+    /// [`Workspace::complete_results`].
+    complete: RwSignal<Option<Computed>>,
     /// Whether [`Workspace::computed`] is older than the input.
     pub stale: Signal<bool>,
     /// Scenario shown in detail (index into the plan's scenarios).
@@ -74,17 +167,31 @@ impl Workspace {
         let plan = RwSignal::new(plan);
         let validated =
             Memo::new(move |_| plan.with(|p| p.validate().map(Arc::new).map_err(Arc::new)));
-        let computed =
-            Memo::new(
-                move |previous: Option<&Option<Computed>>| match validated.get() {
-                    Ok(valid) => Some(Computed {
-                        results: Arc::new(engine::run(&valid)),
-                        plan: valid,
-                    }),
-                    Err(_) => previous.cloned().flatten(),
-                },
-            );
-        let later = follow_after_paint(computed);
+        let scenario = RwSignal::new(0_usize);
+        // The results with every scenario computed, set once the frame is painted.
+        let complete = RwSignal::new(None::<Computed>);
+        let computed = Memo::new(move |previous: Option<&Option<Computed>>| {
+            let previous = previous.cloned().flatten();
+            // An invalid plan keeps the last good results (and lets them be completed).
+            let plan = match validated.get() {
+                Ok(valid) => valid,
+                Err(_) => Arc::clone(&previous.as_ref()?.plan),
+            };
+            let done =
+                complete.with(|c| c.as_ref().filter(|c| Arc::ptr_eq(&c.plan, &plan)).cloned());
+            if done.is_some() {
+                return done;
+            }
+            let count = plan.plan().scenarios.len();
+            let shown = scenario.get().min(count.saturating_sub(1));
+            match previous {
+                Some(p) if Arc::ptr_eq(&p.plan, &plan) && p.fresh.get(shown) == Some(&true) => {
+                    Some(p)
+                }
+                p => Some(Computed::first_for(plan, shown, p.as_ref())),
+            }
+        });
+        let later = complete_after_paint(computed, complete);
         let field_errors = RwSignal::new(BTreeMap::new());
         let stale = Signal::derive(move || {
             validated.with(Result::is_err) || field_errors.with(|e| !e.is_empty())
@@ -95,24 +202,34 @@ impl Workspace {
             validated,
             computed,
             later,
+            complete,
             stale,
-            scenario: RwSignal::new(0),
+            scenario,
             month: RwSignal::new(month),
             history: StoredValue::new(History::default()),
             revision: RwSignal::new(0),
         }
     }
 
-    /// This workspace as the panels below the fold see it: its results follow the plan once the
-    /// frame with the rest of the page has been painted. A keystroke then updates the field,
-    /// the summary and the table rows on screen within one frame, and the comparison, the
-    /// charts, the timeline, the advice and the table rows out of view right after it (several
+    /// This workspace as the panels below the fold see it: its results, every scenario
+    /// computed, follow the plan once the frame with the rest of the page has been painted. A
+    /// keystroke then computes the scenario on show and updates the field, the summary and the
+    /// table rows on screen within one frame; the other scenarios, the comparison, the charts,
+    /// the timeline, the advice and the table rows out of view follow right after it (several
     /// edits within one frame are drawn once).
     pub fn deferred(self) -> Self {
         Self {
             computed: self.later,
             ..self
         }
+    }
+
+    /// The results of the plan on show with every scenario computed, computing the ones still
+    /// waiting for the frame now (for an export, which must not hold results of an earlier
+    /// plan). Untracked.
+    pub fn complete_results(&self) -> Option<Computed> {
+        take_complete(self.computed.get_untracked(), self.complete);
+        self.complete.get_untracked()
     }
 
     /// Applies `change` to the plan as one undoable step. `key` names what is edited (a field
@@ -240,15 +357,20 @@ impl Workspace {
     }
 }
 
-/// A memo that takes `source`'s value once the browser has painted the frame in which it
-/// changed (the next animation frame, then the task after it). Changes that come faster than
-/// that are taken together, the latest one; a first value is taken at once.
-fn follow_after_paint(source: Memo<Option<Computed>>) -> Memo<Option<Computed>> {
-    let taken = RwSignal::new(source.get_untracked());
+/// The results with every scenario computed, a frame behind `computed`: once the browser has
+/// painted the frame in which `computed` changed (the next animation frame, then the task
+/// after it), the scenarios it has not computed yet are computed and the whole set is put in
+/// `complete`, which `computed` then shows too. Changes that come faster than that are taken
+/// together, the latest one; a first value is taken at once.
+fn complete_after_paint(
+    computed: Memo<Option<Computed>>,
+    complete: RwSignal<Option<Computed>>,
+) -> Memo<Option<Computed>> {
+    complete.set(computed.get_untracked().map(|c| c.completed()));
     let pending = StoredValue::new(false);
     Effect::new(move |_| {
-        source.track();
-        if pending.get_value() {
+        let now = computed.get();
+        if pending.get_value() || complete.with_untracked(|c| *c == now) {
             return;
         }
         pending.set_value(true);
@@ -259,18 +381,23 @@ fn follow_after_paint(source: Memo<Option<Computed>>) -> Memo<Option<Computed>> 
                     if pending.try_set_value(false).is_some() {
                         return;
                     }
-                    let Some(now) = source.try_get_untracked() else {
-                        return;
-                    };
-                    if taken.try_with_untracked(|t| *t != now) == Some(true) {
-                        taken.set(now);
+                    if let Some(now) = computed.try_get_untracked() {
+                        take_complete(now, complete);
                     }
                 },
                 std::time::Duration::ZERO,
             );
         });
     });
-    Memo::new(move |_| taken.get())
+    Memo::new(move |_| complete.get())
+}
+
+/// Puts `now`, completed, in `complete` (unless it is there already).
+fn take_complete(now: Option<Computed>, complete: RwSignal<Option<Computed>>) {
+    let now = now.map(|c| c.completed());
+    if complete.try_with_untracked(|c| *c != now) == Some(true) {
+        complete.set(now);
+    }
 }
 
 fn now_ms() -> f64 {

@@ -308,3 +308,61 @@ async fn the_summary_follows_at_once_and_the_charts_after_the_frame() {
         "the chart and the summary agree on the month's peak: {legend_now} / {peak_now}"
     );
 }
+
+/// The comparison's "Units" figure for `scenario`, as shown.
+fn compared_units(c: &HtmlElement, scenario: usize) -> String {
+    let title = text_of(query(c, "compare-table", "tbody tr th .col-title"));
+    assert_eq!(title, "Units", "the comparison's first row");
+    text_of(query(
+        c,
+        "compare-table",
+        &format!("td[data-row='0'][data-scenario='{scenario}'] .value"),
+    ))
+}
+
+fn text_of(element: Option<Element>) -> String {
+    element
+        .and_then(|e| e.text_content())
+        .unwrap_or_else(|| panic!("no such element"))
+}
+
+/// A keystroke computes the scenario on show in its own frame and the other scenarios once
+/// that frame is painted; picking another scenario before then computes that one at once.
+#[wasm_bindgen_test]
+async fn other_scenarios_follow_the_frame_and_a_picked_one_is_computed_at_once() {
+    let app = mount_fresh();
+    let c = &app.container;
+    load_template(c, "supabase-redis").await;
+    click(c, "scenario-0");
+    settled().await;
+    let aggressive_before = compared_units(c, 2);
+    let input: HtmlInputElement = find(c, "f-baseline-units").unwrap().unchecked_into();
+    input.set_value("20000");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    let shown_now = text(c, "units");
+    assert_eq!(
+        compared_units(c, 2),
+        aggressive_before,
+        "the comparison waits for the frame"
+    );
+    // Picked before the frame: the summary shows the picked scenario for the new baseline.
+    click(c, "scenario-2");
+    tick().await;
+    let aggressive_now = text(c, "units");
+    assert_ne!(
+        aggressive_now, shown_now,
+        "another scenario, another figure"
+    );
+    settled().await;
+    assert_eq!(
+        text(c, "units"),
+        aggressive_now,
+        "nothing changes after the frame"
+    );
+    assert_eq!(compared_units(c, 2), aggressive_now);
+    assert_eq!(compared_units(c, 0), shown_now);
+    assert_ne!(aggressive_now, aggressive_before);
+}

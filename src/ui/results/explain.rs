@@ -114,6 +114,12 @@ pub fn ExplanationView(explanation: Explanation) -> impl IntoView {
 #[component]
 pub fn ExplanationPanel(area: Area) -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App");
+    // The comparison shows every scenario, so its explanations follow it once every scenario
+    // is computed; the cards and the table show only the scenario on show.
+    let ws = match area {
+        Area::Compare => ws.deferred(),
+        Area::Cards | Area::Table => ws,
+    };
     let explainer = explainer();
     let scenario = super::selected_scenario(ws);
     let month = super::selected_month(ws);

@@ -137,7 +137,7 @@ pub fn ShareMenu() -> impl IntoView {
     let download_plan = move |format: Format| {
         let Some(computed) = blocked(ws)
             .is_none()
-            .then(|| ws.computed.get_untracked())
+            .then(|| ws.complete_results())
             .flatten()
         else {
             say(
@@ -168,8 +168,7 @@ pub fn ShareMenu() -> impl IntoView {
             return Err(why.to_owned());
         }
         let computed = ws
-            .computed
-            .get_untracked()
+            .complete_results()
             .ok_or_else(|| "There are no results yet.".to_owned())?;
         let scenario = ws.scenario.get_untracked();
         let month = ws.month.get_untracked();
