@@ -12,6 +12,9 @@
 //
 //   make release && node tests/bench/input-latency.mjs [runs=200] [dist=dist]
 //
+// CPU_SLOWDOWN=n runs the page with Chromium's CPU throttling at n× (DevTools' "CPU slowdown"),
+// to see the margin a slower machine would have.
+//
 // The figure is recorded in BENCHMARKS.md; it is a measurement, not a test.
 import { launchChromium } from '../e2e/harness.mjs';
 import { serveDist } from '../e2e/server.mjs';
@@ -22,6 +25,11 @@ const server = await serveDist(process.argv[3] ?? 'dist');
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 const shape = await openLargePlan(page, server.url);
+const slowdown = Number(process.env.CPU_SLOWDOWN ?? 1);
+if (slowdown > 1) {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+}
 
 const samples = await page.evaluate(async (runs) => {
   const input = document.querySelector('[data-testid="f-baseline-units"]');
@@ -59,6 +67,7 @@ const stats = (list) => {
 };
 console.log(JSON.stringify({
   plan: shape,
+  cpu_slowdown: slowdown,
   runs: samples.first.length,
   first_frame: stats(samples.first),
   every_panel: stats(samples.settled),
