@@ -36,12 +36,14 @@ use crate::vertical::{self, SizeChange, SizeChangeReason, VerticalComparison};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 /// Everything the page, the exports and the comparisons show.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PlanResults {
-    /// One result per scenario, in the plan's order.
-    pub scenarios: Vec<ScenarioResult>,
+    /// One result per scenario, in the plan's order. Shared, so results that differ in one
+    /// scenario (after an edit, before the others are computed again) share the rest.
+    pub scenarios: Vec<Arc<ScenarioResult>>,
     /// Day the catalog prices were read: shown with every cost.
     pub priced_on: NaiveDate,
 }
@@ -252,7 +254,7 @@ pub fn run(plan: &ValidPlan) -> PlanResults {
     let plan = plan.plan();
     PlanResults {
         scenarios: (0..plan.scenarios.len())
-            .map(|i| run_scenario(plan, i))
+            .map(|i| Arc::new(run_scenario(plan, i)))
             .collect(),
         priced_on: plan.catalogs.priced_on,
     }
@@ -269,9 +271,9 @@ pub fn run(plan: &ValidPlan) -> PlanResults {
 /// assert_eq!(engine::run_one(&plan, 0), Some(engine::run(&plan).scenarios[0].clone()));
 /// assert_eq!(engine::run_one(&plan, 99), None);
 /// ```
-pub fn run_one(plan: &ValidPlan, index: usize) -> Option<ScenarioResult> {
+pub fn run_one(plan: &ValidPlan, index: usize) -> Option<Arc<ScenarioResult>> {
     let plan = plan.plan();
-    (index < plan.scenarios.len()).then(|| run_scenario(plan, index))
+    (index < plan.scenarios.len()).then(|| Arc::new(run_scenario(plan, index)))
 }
 
 fn fraction(pct: f64) -> f64 {

@@ -83,9 +83,9 @@ impl Computed {
                     *result = now;
                     fresh[i] = true;
                 }
-            } else if !fresh[i] {
+            } else if !fresh[i] && result.name != scenario.name {
                 // A renamed scenario is named right away, wherever its name shows.
-                result.name.clone_from(&scenario.name);
+                Arc::make_mut(result).name.clone_from(&scenario.name);
             }
         }
         Self {
