@@ -451,21 +451,27 @@ fn chart_svg(
         .markers
         .iter()
         .map(|m| {
-            let label = m.placement.as_ref().map(|p| {
-                view! {
-                    <text class="marker-label" x=p.x y=p.y
-                        text-anchor=if p.end { "end" } else { "start" }>{m.label.clone()}</text>
-                }
-            });
             view! {
                 <g class="marker" data-testid="chart-marker" data-month=m.month>
                     {svg_title(m.tooltip.clone())}
                     <line class="marker-line" x1=m.x x2=m.x y1=plot.top - 2.0 y2=plot.bottom/>
                     <circle class="marker-badge" cx=m.x cy=plot.top - 10.0 r="8"/>
                     <text class="marker-number" x=m.x y=plot.top - 6.0 text-anchor="middle">{m.number}</text>
-                    {label}
                 </g>
             }
+        })
+        .collect_view();
+    // The labels go over every line of the plot (their halo hides a marker line that would
+    // cross another marker's label).
+    let marker_labels = g
+        .markers
+        .iter()
+        .filter_map(|m| {
+            let p = m.placement.as_ref()?;
+            Some(view! {
+                <text class="marker-label" data-testid="chart-marker-label" x=p.x y=p.y
+                    text-anchor=if p.end { "end" } else { "start" }>{m.label.clone()}</text>
+            })
         })
         .collect_view();
     // Points of the line layers at the active month.
@@ -509,6 +515,7 @@ fn chart_svg(
                 x1=move || x.center(selected.get()) x2=move || x.center(selected.get())
                 y1=plot.top y2=plot.bottom/>
             <g class="points">{points}</g>
+            <g class="marker-labels">{marker_labels}</g>
         </svg>
     }
 }

@@ -266,6 +266,17 @@ async fn a_template_with_upgrades_shows_markers_and_scenario_legends() {
     let title = query(&markers[0], "title").unwrap();
     assert_eq!(title.namespace_uri().as_deref(), Some(SVG_NS));
     assert!(title.text_content().unwrap_or_default().contains(':'));
+    // Labels are drawn over every marker line, so no line crosses a label.
+    let labels = query_all(&svg(c, "demand"), "[data-testid='chart-marker-label']");
+    assert!(!labels.is_empty(), "labelled markers");
+    let last_line = query_all(&svg(c, "demand"), ".marker-line")
+        .pop()
+        .expect("marker lines");
+    for label in &labels {
+        let after =
+            last_line.compare_document_position(label) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING;
+        assert_ne!(after, 0, "a label drawn under a marker line");
+    }
     let events = text(c, "chart-events");
     assert!(events.contains(" → "), "{events}");
     // The metric can change.
