@@ -238,6 +238,28 @@ test('120 months × 5 scenarios: a keystroke updates cells in place, and is time
     el.scrollTop = el.scrollHeight * 0.8;
   });
   await demand.locator('tr[data-month="100"]').waitFor();
+  // Picking the month on show again (from the timeline) brings its row back into view.
+  const scroller = demand.locator('.table-scroll');
+  const rowInView = (month) => scroller.evaluate((el, m) => {
+    const row = el.querySelector(`tr[data-month="${m}"]`);
+    if (!row) return false;
+    const box = el.getBoundingClientRect();
+    const r = row.getBoundingClientRect();
+    return r.top >= box.top && r.bottom <= box.bottom + 1;
+  }, month);
+  const event = page.getByTestId('timeline').locator('button.event-month').first();
+  await event.click();
+  const picked = Number(await page.getByTestId('month-slider').inputValue());
+  await new HeadroomPage(page).settled();
+  assert.ok(await rowInView(picked), `month ${picked} in view once picked`);
+  await scroller.evaluate((el, m) => {
+    el.scrollTop = m > 60 ? 0 : el.scrollHeight;
+  }, picked);
+  await new HeadroomPage(page).settled();
+  assert.ok(!(await rowInView(picked)), `month ${picked} scrolled away`);
+  await event.click();
+  await new HeadroomPage(page).settled();
+  assert.ok(await rowInView(picked), `month ${picked} back in view when picked again`);
   // The arrow keys walk down the table past the rows drawn at first.
   await demand.locator('.table-scroll').evaluate((el) => {
     el.scrollTop = 0;

@@ -203,9 +203,11 @@ fn TableView(id: &'static str) -> impl IntoView {
             window.range(all)
         }
     });
-    // Keep the selected month's row in view when the month (or the table) changes.
+    // Keep the selected month's row in view when the month (or the table) changes, or when
+    // the month on show is picked again (the signal is set even to the same month).
     Effect::new(move |_| {
         let m = month.get();
+        ws.month.track();
         months.track();
         columns.track();
         if let Some(el) = scroller.get() {
