@@ -366,3 +366,30 @@ async fn other_scenarios_follow_the_frame_and_a_picked_one_is_computed_at_once()
     assert_eq!(compared_units(c, 0), shown_now);
     assert_ne!(aggressive_now, aggressive_before);
 }
+
+/// An edit that moves an upgrade to another month rewrites its timeline entry in place: the
+/// element stays (a focused entry keeps the focus), its month changes.
+#[wasm_bindgen_test]
+async fn a_timeline_entry_moved_by_an_edit_keeps_its_element() {
+    let app = mount_fresh();
+    let c = &app.container;
+    load_template(c, "supabase-redis").await;
+    click(c, "scenario-2");
+    settled().await;
+    let month_of = |e: &Element| {
+        e.query_selector(".month-number")
+            .unwrap()
+            .and_then(|m| m.text_content())
+            .unwrap_or_default()
+    };
+    // The first upgrade after month 1 (less demand moves it later).
+    let list = query(c, "timeline", "ol.events").expect("the timeline's list");
+    let entry = std::iter::successors(list.first_element_child(), Element::next_element_sibling)
+        .find(|e| month_of(e) != "Month 1")
+        .expect("the aggressive scenario has upgrades after month 1");
+    let before = month_of(&entry);
+    let units: f64 = input_value(c, "f-baseline-units").parse().unwrap();
+    type_into(c, "f-baseline-units", &format!("{}", (units * 0.8).round())).await;
+    assert!(entry.is_connected(), "the entry was rebuilt");
+    assert_ne!(month_of(&entry), before, "the upgrade moved: {before}");
+}

@@ -16,40 +16,41 @@ pub fn Timeline() -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App").deferred();
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
-    // Each event keeps its place on the page while its figures change (a keystroke rewrites
-    // the text, not the list): keyed by month, resource and its order among that month's
-    // events of that resource.
+    // Each event keeps its element while its figures change, even when an edit moves it to
+    // another month (a keystroke rewrites the text, not the list, and a focused event keeps
+    // the focus): keyed by resource and its order among that resource's events.
     let events = Memo::new(move |_| {
         let s = scenario.get();
         ws.computed.with(|c| {
             c.as_ref()
                 .and_then(|c| c.results.scenarios.get(s))
                 .map(|r| {
-                    let mut seen: Vec<EventKey> = Vec::new();
+                    let mut seen: Vec<&'static str> = Vec::new();
                     r.timeline
                         .iter()
                         .map(|e| {
                             let resource = resource_name(e.resource);
-                            let occurrence = seen
-                                .iter()
-                                .filter(|k| k.0 == e.month && k.1 == resource)
-                                .count();
-                            let key = (e.month, resource, occurrence);
-                            seen.push(key);
-                            (key, month_label(e.calendar), e.text.clone())
+                            let occurrence = seen.iter().filter(|r| **r == resource).count();
+                            seen.push(resource);
+                            let shown = Shown {
+                                month: e.month,
+                                calendar: month_label(e.calendar),
+                                text: e.text.clone(),
+                            };
+                            ((resource, occurrence), shown)
                         })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         })
     });
-    let keys = Memo::new(move |_| events.with(|e| e.iter().map(|(k, ..)| *k).collect::<Vec<_>>()));
-    let text_of = move |key: EventKey| {
+    let keys = Memo::new(move |_| events.with(|e| e.iter().map(|(k, _)| *k).collect::<Vec<_>>()));
+    let shown_of = move |key: EventKey| {
         Memo::new(move |_| {
             events.with(|e| {
                 e.iter()
-                    .find(|(k, ..)| *k == key)
-                    .map(|(_, calendar, text)| (calendar.clone(), text.clone()))
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, shown)| shown.clone())
                     .unwrap_or_default()
             })
         })
@@ -67,21 +68,23 @@ pub fn Timeline() -> impl IntoView {
             })}
             <ol class="events">
                 <For each=move || keys.get() key=|k: &EventKey| *k children=move |key: EventKey| {
-                    let (m, resource, _) = key;
-                    let texts = text_of(key);
+                    let (resource, _) = key;
+                    let shown = shown_of(key);
+                    let m = Memo::new(move |_| shown.with(|s| s.month));
                     let when = move || {
-                        let selected = month.get();
+                        let (m, selected) = (m.get(), month.get());
                         if m == selected { "event now" } else if m < selected { "event past" } else { "event later" }
                     };
                     view! {
                         <li class=when data-testid="timeline-event">
-                            <button type="button" class="event-month" on:click=move |_| ws.month.set(m)
+                            <button type="button" class="event-month"
+                                on:click=move |_| ws.month.set(m.get_untracked())
                                 title="Select this month">
-                                <span class="month-number">{format!("Month {m}")}</span>
-                                <span class="month-name">{move || texts.with(|t| t.0.clone())}</span>
+                                <span class="month-number">{move || format!("Month {}", m.get())}</span>
+                                <span class="month-name">{move || shown.with(|s| s.calendar.clone())}</span>
                             </button>
                             <span class=format!("chip chip-{}", resource.to_lowercase().replace(' ', "-"))>{resource}</span>
-                            <span class="event-text">{move || texts.with(|t| t.1.clone())}</span>
+                            <span class="event-text">{move || shown.with(|s| s.text.clone())}</span>
                         </li>
                     }
                 }/>
@@ -90,9 +93,17 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// Identifies a timeline event across edits: month, resource, and its order among that
-/// month's events of that resource.
-type EventKey = (u32, &'static str, usize);
+/// Identifies a timeline event across edits: its resource and its order among that
+/// resource's events (an edit that moves an upgrade to another month keeps it).
+type EventKey = (&'static str, usize);
+
+/// What a timeline event shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Shown {
+    month: u32,
+    calendar: String,
+    text: String,
+}
 
 /// Instance sizes at the busiest month, commitment advice, the scalability check and notes.
 #[component]
