@@ -23,7 +23,7 @@ const MERGE_WINDOW_MS: f64 = 1000.0;
 ///
 /// Right after an edit only the scenario on show is computed for the new plan (see
 /// [`Workspace::computed`]); the others hold their results for the plan before the edit until
-/// the frame showing it has been painted. [`Computed::is_complete`] tells which is which.
+/// the frame showing it has been painted.
 #[derive(Clone, Debug)]
 pub struct Computed {
     /// The plan the results were computed from.
@@ -52,9 +52,9 @@ impl Computed {
         }
     }
 
-    /// `plan` with scenario `shown` computed, and the others taken from `before` while they
-    /// wait: only when `before` has the same scenarios over the same months (otherwise the
-    /// whole plan is computed at once).
+    /// A new `plan` with scenario `shown` computed, and the others taken from `before` (the
+    /// results of an earlier plan) while they wait: only when `before` has the same scenarios
+    /// over the same months (otherwise the whole plan is computed at once).
     fn first_for(plan: Arc<ValidPlan>, shown: usize, before: Option<&Computed>) -> Self {
         let same_shape = |before: &&Computed| {
             let (old, new) = (before.plan.plan(), plan.plan());
@@ -65,58 +65,48 @@ impl Computed {
         let Some(before) = before.filter(same_shape) else {
             return Self::whole(plan);
         };
-        let mut fresh = if Arc::ptr_eq(&before.plan, &plan) {
-            before.fresh.to_vec()
-        } else {
-            vec![false; before.fresh.len()]
-        };
         let mut results = PlanResults::clone(&before.results);
         results.priced_on = plan.plan().catalogs.priced_on;
-        for (i, (result, scenario)) in results
-            .scenarios
-            .iter_mut()
-            .zip(&plan.plan().scenarios)
-            .enumerate()
-        {
-            if i == shown && !fresh[i] {
-                if let Some(now) = engine::run_one(&plan, i) {
-                    *result = now;
-                    fresh[i] = true;
-                }
-            } else if !fresh[i] && result.name != scenario.name {
-                // A renamed scenario is named right away, wherever its name shows.
+        // A renamed scenario is named right away, wherever its name shows.
+        for (result, scenario) in results.scenarios.iter_mut().zip(&plan.plan().scenarios) {
+            if result.name != scenario.name {
                 Arc::make_mut(result).name.clone_from(&scenario.name);
             }
         }
         Self {
+            fresh: vec![false; results.scenarios.len()].into(),
             plan,
             results: Arc::new(results),
-            fresh: fresh.into(),
         }
-    }
-
-    /// Whether every scenario's results are for [`Computed::plan`].
-    pub fn is_complete(&self) -> bool {
-        self.fresh.iter().all(|f| *f)
+        .computing(|i| i == shown)
     }
 
     /// These results with every scenario computed for [`Computed::plan`] (itself when it is).
     fn completed(&self) -> Self {
-        if self.is_complete() {
+        self.computing(|_| true)
+    }
+
+    /// These results with the scenarios that `wanted` picks (by index) computed for
+    /// [`Computed::plan`], where they are not yet (itself when nothing is to compute).
+    fn computing(&self, wanted: impl Fn(usize) -> bool) -> Self {
+        let due = |i: usize| wanted(i) && !self.fresh[i];
+        if !(0..self.fresh.len()).any(due) {
             return self.clone();
         }
         let mut results = PlanResults::clone(&self.results);
+        let mut fresh = self.fresh.to_vec();
         for (i, result) in results.scenarios.iter_mut().enumerate() {
-            if !self.fresh[i] {
+            if due(i) {
                 if let Some(now) = engine::run_one(&self.plan, i) {
                     *result = now;
+                    fresh[i] = true;
                 }
             }
         }
         Self {
             plan: Arc::clone(&self.plan),
-            fresh: vec![true; results.scenarios.len()].into(),
             results: Arc::new(results),
+            fresh: fresh.into(),
         }
     }
 }
@@ -184,10 +174,9 @@ impl Workspace {
             }
             let count = plan.plan().scenarios.len();
             let shown = scenario.get().min(count.saturating_sub(1));
+            // Another scenario picked before the frame: it is computed at once.
             match previous {
-                Some(p) if Arc::ptr_eq(&p.plan, &plan) && p.fresh.get(shown) == Some(&true) => {
-                    Some(p)
-                }
+                Some(p) if Arc::ptr_eq(&p.plan, &plan) => Some(p.computing(|i| i == shown)),
                 p => Some(Computed::first_for(plan, shown, p.as_ref())),
             }
         });
