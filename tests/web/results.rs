@@ -285,11 +285,7 @@ async fn the_summary_follows_at_once_and_the_charts_after_the_frame() {
     tick().await;
     let units_before = text(c, "units");
     let legend_before = text(c, "chart-demand-legend");
-    let input: HtmlInputElement = find(c, "f-baseline-units").unwrap().unchecked_into();
-    input.set_value("20000");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    enter(c, "f-baseline-units", "20000");
     tick().await;
     assert_ne!(
         text(c, "units"),
@@ -336,11 +332,7 @@ async fn other_scenarios_follow_the_frame_and_a_picked_one_is_computed_at_once()
     click(c, "scenario-0");
     settled().await;
     let aggressive_before = compared_units(c, 2);
-    let input: HtmlInputElement = find(c, "f-baseline-units").unwrap().unchecked_into();
-    input.set_value("20000");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    enter(c, "f-baseline-units", "20000");
     tick().await;
     let shown_now = text(c, "units");
     assert_eq!(

@@ -47,12 +47,19 @@ pub fn text(container: &HtmlElement, test_id: &str) -> String {
         .unwrap_or_default()
 }
 
-pub async fn type_into(container: &HtmlElement, test_id: &str, value: &str) {
+/// Puts `value` in the input `test_id` as a keystroke would (one `input` event), without
+/// waiting for anything to follow.
+pub fn enter(container: &HtmlElement, test_id: &str, value: &str) {
     let input: HtmlInputElement = find(container, test_id).unwrap().unchecked_into();
     input.set_value(value);
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
+}
+
+/// [`enter`], then waits until every panel has followed.
+pub async fn type_into(container: &HtmlElement, test_id: &str, value: &str) {
+    enter(container, test_id, value);
     settled().await;
 }
 
