@@ -21,11 +21,12 @@ import { serveDist } from '../e2e/server.mjs';
 import { openLargePlan } from './large-plan.mjs';
 
 const runs = Number(process.argv[2] ?? 200);
+const slowdown = Number(process.env.CPU_SLOWDOWN ?? 1);
+if (!(slowdown >= 1)) throw new Error(`CPU_SLOWDOWN must be a number of at least 1, not "${process.env.CPU_SLOWDOWN}"`);
 const server = await serveDist(process.argv[3] ?? 'dist');
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 const shape = await openLargePlan(page, server.url);
-const slowdown = Number(process.env.CPU_SLOWDOWN ?? 1);
 if (slowdown > 1) {
   const devtools = await page.context().newCDPSession(page);
   await devtools.send('Emulation.setCPUThrottlingRate', { rate: slowdown });

@@ -247,21 +247,22 @@ test('120 months × 5 scenarios: a keystroke updates cells in place, and is time
     const r = row.getBoundingClientRect();
     return r.top >= box.top && r.bottom <= box.bottom + 1;
   }, month);
+  const app = new HeadroomPage(page);
   const event = page.getByTestId('timeline').locator('button.event-month').first();
   await event.click();
   const picked = Number(await page.getByTestId('month-slider').inputValue());
-  await new HeadroomPage(page).settled();
+  await app.settled();
   assert.ok(await rowInView(picked), `month ${picked} in view once picked`);
   await scroller.evaluate((el, m) => {
     el.scrollTop = m > 60 ? 0 : el.scrollHeight;
   }, picked);
-  await new HeadroomPage(page).settled();
+  await app.settled();
   assert.ok(!(await rowInView(picked)), `month ${picked} scrolled away`);
   await event.click();
-  await new HeadroomPage(page).settled();
+  await app.settled();
   assert.ok(await rowInView(picked), `month ${picked} back in view when picked again`);
   // The arrow keys walk down the table past the rows drawn at first.
-  await demand.locator('.table-scroll').evaluate((el) => {
+  await scroller.evaluate((el) => {
     el.scrollTop = 0;
   });
   await demand.locator('tr[data-month="1"] td[data-cell]').first().focus();
