@@ -98,3 +98,10 @@ pub fn page_has_focus() -> bool {
         .and_then(|d| d.has_focus().ok())
         .unwrap_or(false)
 }
+
+/// The page's whole address, fragment included ("" when it cannot be read).
+pub fn current_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}

@@ -77,11 +77,17 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     let notice = RwSignal::new(start.notice);
     // Sync with the outside world only: autosave every change (never in a read-only view).
+    // A failure to save is shown at once (`SaveAlert`).
     Effect::new(move |_| {
         if session.autosaves() {
-            ws.plan.with(storage::save_plan);
+            ws.plan.with(|p| session.save(p));
         }
     });
+    // Another tab saved: follow its plan, read My plans again.
+    let other_tabs = window_event_listener(leptos::ev::storage, move |ev| {
+        session.storage_changed(ws, ev.key(), ev.new_value());
+    });
+    on_cleanup(move || other_tabs.remove());
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y, ⌘ on macOS) undo and redo plan edits everywhere.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let modifier = ev.ctrl_key() || ev.meta_key();
@@ -123,6 +129,7 @@ pub fn App() -> impl IntoView {
                 <button type="button" class="link" on:click=move |_| notice.set(None)>"Dismiss"</button>
             </div>
         })}
+        <share::SaveAlert/>
         <share::LinkPrompt/>
         <Show when=move || session.editing() fallback=|| view! { <share::ReadOnlyView/> }>
         <main class="workspace">
@@ -233,15 +240,26 @@ fn PlanHeader() -> impl IntoView {
 fn Toolbar(notice: RwSignal<Option<String>>) -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App");
     let template = RwSignal::new(String::new());
+    let session = share::Session::get();
+    let switch_to = move |t: &'static presets::Template| {
+        let mine = ws.plan.with_untracked(|p| p.name.clone());
+        match session.replace_open(
+            ws,
+            (t.build)(),
+            &format!("replaced by the “{}” template", t.title),
+        ) {
+            Ok(kept) => notice.set(Some(format!(
+                "Loaded the “{}” template.{}",
+                t.title,
+                kept.sentence(&mine)
+            ))),
+            Err(why) => notice.set(Some(why)),
+        }
+    };
     let load = move |_| {
         let id = template.get_untracked();
         if let Some(t) = presets::find(&id) {
-            ws.replace((t.build)());
-            ws.scenario.set(0);
-            notice.set(Some(format!(
-                "Loaded the “{}” template. Undo (Ctrl+Z) brings your plan back.",
-                t.title
-            )));
+            switch_to(t);
         }
     };
     let reset = move |_| {
@@ -250,14 +268,14 @@ fn Toolbar(notice: RwSignal<Option<String>>) -> impl IntoView {
         let confirmed = web_sys::window()
             .and_then(|w| {
                 w.confirm_with_message(&format!(
-                    "Replace the whole plan with the “{}” template? You can undo this.",
+                    "Replace the whole plan with the “{}” template? Your plan is kept in My plans.",
                     t.title
                 ))
                 .ok()
             })
             .unwrap_or(false);
         if confirmed {
-            ws.replace((t.build)());
+            switch_to(t);
         }
     };
     view! {
@@ -274,6 +292,7 @@ fn Toolbar(notice: RwSignal<Option<String>>) -> impl IntoView {
             <button type="button" data-testid="redo" title="Redo (Ctrl+Shift+Z)"
                 disabled=move || !ws.can_redo() on:click=move |_| { ws.redo(); }>"Redo"</button>
             <button type="button" data-testid="reset" on:click=reset>"Reset to template…"</button>
+            <share::PlansMenu/>
             <share::ShareMenu/>
         </nav>
     }

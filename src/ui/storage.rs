@@ -1,91 +1,316 @@
-//! The browser's local storage: where the plan survives a reload or a crash.
+//! The browser's local storage: where plans survive a reload or a crash.
 //!
-//! Storage can be missing or blocked (private modes, sandboxed frames, a full quota); the app
-//! then works without persistence rather than failing. A stored plan that cannot be read is kept
-//! aside under [`DAMAGED_KEY`] instead of being overwritten, and the person is told. When a
-//! linked or imported plan replaces the autosaved one, the autosaved plan is first copied to
-//! [`ASIDE_KEY`], from where it can be restored.
+//! - [`PLAN_KEY`] holds the plan open in the page, autosaved at every change.
+//! - "My plans" ([`library`]) holds every other plan this browser keeps: saved copies, the
+//!   plan that was open when a link, a template or a file replaced it, and stored text that
+//!   could not be read. Each entry has its own key, so nothing is overwritten silently.
+//!
+//! Storage can be missing or blocked (private modes, sandboxed frames, a setting) or full. Every
+//! write returns a [`SaveProblem`] the page shows at once; nothing here panics. An unreadable
+//! autosave is moved into the library, and left where it is when there is no room to move it.
 //!
 //! Every stored plan is the plan file's JSON envelope (`{"headroom_plan":1,"plan":{…}}`),
-//! written with [`share::plan_json`] and read with [`plan_file::import`], so an autosave
-//! written by an older version is migrated like an old file.
+//! written with [`share::plan_json`] and read with [`plan_file::import`], so a plan written by
+//! an older version is migrated like an old file.
 
+use headroom_core::codec::library::{self, Entry, Kind, Library};
 use headroom_core::codec::plan_file::{self, ImportError};
 use headroom_core::codec::share;
 use headroom_core::plan::Plan;
 
-/// Key of the autosaved plan.
+/// Key of the autosaved open plan.
 pub const PLAN_KEY: &str = "headroom.plan";
-/// Where an unreadable autosave is moved, so nothing is lost silently.
-pub const DAMAGED_KEY: &str = "headroom.plan.unreadable";
-/// Where the autosaved plan is kept when a plan from a link replaces it.
-pub const ASIDE_KEY: &str = "headroom.plan.aside";
+/// Where older versions kept an unreadable autosave (moved into the library on start).
+const LEGACY_DAMAGED_KEY: &str = "headroom.plan.unreadable";
+/// Where older versions kept the plan a link replaced (moved into the library on start).
+const LEGACY_ASIDE_KEY: &str = "headroom.plan.aside";
+
+/// Why something could not be saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// The browser gives this page no storage at all.
+    Blocked,
+    /// Storage refused the write (full, or a quota).
+    Refused,
+}
+
+impl SaveProblem {
+    /// The sentence the page shows.
+    pub fn message(&self) -> &'static str {
+        match self {
+            SaveProblem::Blocked => {
+                "This browser does not let Headroom save (storage is blocked, for example in a \
+                 private window or by a setting): your plan lives only in this tab. Download it \
+                 as a file to keep it."
+            }
+            SaveProblem::Refused => {
+                "Your latest changes are not saved: this browser's storage is full. Download the \
+                 plan as a file to keep it, or delete plans you no longer need in My plans."
+            }
+        }
+    }
+}
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// What was found in storage.
+fn storage() -> Result<web_sys::Storage, SaveProblem> {
+    local_storage().ok_or(SaveProblem::Blocked)
+}
+
+fn write(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), SaveProblem> {
+    storage
+        .set_item(key, text)
+        .map_err(|_| SaveProblem::Refused)
+}
+
+/// Whether this page can use storage at all.
+pub fn available() -> bool {
+    local_storage().is_some()
+}
+
+/// What was found in storage for the open plan.
 pub enum Loaded {
-    /// Nothing saved yet.
+    /// Nothing saved yet (or no storage).
     Nothing,
     /// The autosaved plan.
     Plan(Box<Plan>),
-    /// Something was saved but could not be read; it was moved to [`DAMAGED_KEY`].
-    Unreadable(String),
+    /// Something was saved but could not be read. `kept`: it was moved into My plans; when
+    /// false it is left where it was (no room to move it), and autosave must not overwrite it.
+    Unreadable {
+        /// Why it could not be read.
+        why: String,
+        /// Whether it is now an entry of My plans.
+        kept: bool,
+    },
 }
 
-/// Reads the autosaved plan.
+/// Why a stored text cannot be opened, in words.
+pub fn unreadable_reason(error: &ImportError) -> String {
+    match error {
+        ImportError::TooNew { version, .. } => format!(
+            "it was written by a newer version of Headroom (plan format {version}); open it \
+             there, or download it"
+        ),
+        other => format!("it could not be read ({other})"),
+    }
+}
+
+/// Reads the autosaved plan. An unreadable one is moved into My plans; if that fails it stays.
 pub fn load_plan() -> Loaded {
     let Some(storage) = local_storage() else {
         return Loaded::Nothing;
     };
+    migrate_legacy(&storage);
     let Some(text) = storage.get_item(PLAN_KEY).ok().flatten() else {
         return Loaded::Nothing;
     };
     match plan_file::import(&text) {
         Ok(plan) => Loaded::Plan(Box::new(plan)),
         Err(error) => {
-            let _ = storage.set_item(DAMAGED_KEY, &text);
-            Loaded::Unreadable(match error {
-                ImportError::TooNew { version, .. } => format!(
-                    "the saved plan was written by a newer version of Headroom (schema {version})"
-                ),
-                other => format!("the saved plan could not be read ({other})"),
-            })
+            let why = unreadable_reason(&error);
+            let kept = keep_text(&text, "Unreadable saved plan", Kind::Unreadable, &why).is_ok()
+                && storage.remove_item(PLAN_KEY).is_ok();
+            Loaded::Unreadable { why, kept }
         }
     }
 }
 
-fn stored_text(plan: &Plan) -> Option<String> {
-    String::from_utf8(share::plan_json(plan)).ok()
+/// The open plan as stored: the text [`save_plan`] writes.
+pub fn stored_text(plan: &Plan) -> String {
+    String::from_utf8(share::plan_json(plan)).unwrap_or_default()
 }
 
-/// Saves the plan; failures (quota, blocked storage) only cost persistence.
-pub fn save_plan(plan: &Plan) {
-    if let (Some(storage), Some(text)) = (local_storage(), stored_text(plan)) {
-        let _ = storage.set_item(PLAN_KEY, &text);
+/// Saves the open plan.
+pub fn save_plan(plan: &Plan) -> Result<(), SaveProblem> {
+    let storage = storage()?;
+    let text = stored_text(plan);
+    if storage.get_item(PLAN_KEY).ok().flatten().as_deref() == Some(text.as_str()) {
+        return Ok(());
+    }
+    write(&storage, PLAN_KEY, &text)
+}
+
+/// Removes the stored open plan (after the person chose to discard an unreadable one).
+pub fn discard_open() -> Result<(), SaveProblem> {
+    storage()?
+        .remove_item(PLAN_KEY)
+        .map_err(|_| SaveProblem::Refused)
+}
+
+/// The stored open plan's text, as it is (for downloading an unreadable one).
+pub fn open_text() -> Option<String> {
+    local_storage()?.get_item(PLAN_KEY).ok().flatten()
+}
+
+/// The library ("My plans"). A missing index is an empty library; a damaged one is rebuilt
+/// from the entries still stored.
+pub fn library() -> Library {
+    let Some(storage) = local_storage() else {
+        return Library::new();
+    };
+    match storage.get_item(library::INDEX_KEY).ok().flatten() {
+        None => Library::new(),
+        Some(text) => Library::parse(&text).unwrap_or_else(|_| rebuild(&storage)),
     }
 }
 
-/// Keeps `plan` aside (replacing what was kept before), so it can be restored after another
-/// plan takes its place. Returns whether it was stored.
-pub fn keep_aside(plan: &Plan) -> bool {
-    match (local_storage(), stored_text(plan)) {
-        (Some(storage), Some(text)) => storage.set_item(ASIDE_KEY, &text).is_ok(),
-        _ => false,
+fn rebuild(storage: &web_sys::Storage) -> Library {
+    let count = storage.length().unwrap_or(0);
+    let found: Vec<(u32, String, Kind)> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| {
+            let id = library::id_of_key(&key)?;
+            let text = storage.get_item(&key).ok().flatten()?;
+            Some(match plan_file::import(&text) {
+                Ok(plan) => (id, plan.name, Kind::Saved),
+                Err(_) => (id, format!("Unreadable plan {id}"), Kind::Unreadable),
+            })
+        })
+        .collect();
+    Library::rebuild(found)
+}
+
+fn now_label() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// Stores `text` as a new entry: its text first, then the index, so a failure leaves the
+/// library as it was. An entry with the same text already stored is reused, not repeated.
+fn keep_text(text: &str, name: &str, kind: Kind, note: &str) -> Result<u32, SaveProblem> {
+    let storage = storage()?;
+    let mut lib = library();
+    if let Some(same) = lib.entries().iter().find(|e| {
+        e.kind == kind
+            && storage
+                .get_item(&library::entry_key(e.id))
+                .ok()
+                .flatten()
+                .as_deref()
+                == Some(text)
+    }) {
+        return Ok(same.id);
     }
+    let id = lib.next_id();
+    let key = library::entry_key(id);
+    write(&storage, &key, text)?;
+    let added = lib.add(name, kind, note, &now_label());
+    debug_assert_eq!(added, id);
+    if let Err(problem) = write(&storage, library::INDEX_KEY, &lib.to_json()) {
+        let _ = storage.remove_item(&key);
+        return Err(problem);
+    }
+    Ok(id)
 }
 
-/// The plan kept aside, if any and readable.
-pub fn aside() -> Option<Plan> {
-    let text = local_storage()?.get_item(ASIDE_KEY).ok().flatten()?;
-    plan_file::import(&text).ok()
+/// Keeps `plan` in My plans as `kind`, with a note saying why. Returns the entry's id.
+pub fn keep(plan: &Plan, kind: Kind, note: &str) -> Result<u32, SaveProblem> {
+    keep_text(&stored_text(plan), &plan.name, kind, note)
 }
 
-/// Forgets the plan kept aside.
-pub fn clear_aside() {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(ASIDE_KEY);
+/// Keeps `plan` under `name` as a saved copy (the plan inside carries the name too).
+pub fn keep_copy(plan: &Plan, name: &str) -> Result<u32, SaveProblem> {
+    let mut copy = plan.clone();
+    copy.name = name.to_owned();
+    keep_text(&stored_text(&copy), name, Kind::Saved, "")
+}
+
+/// An entry's stored text.
+pub fn entry_text(id: u32) -> Option<String> {
+    local_storage()?
+        .get_item(&library::entry_key(id))
+        .ok()
+        .flatten()
+}
+
+/// An entry's plan, or why it cannot be opened.
+pub fn entry_plan(id: u32) -> Result<Plan, String> {
+    let text = entry_text(id).ok_or_else(|| "its text is no longer in this browser".to_owned())?;
+    plan_file::import(&text).map_err(|e| unreadable_reason(&e))
+}
+
+/// An entry taken out of My plans, kept in memory so the deletion can be undone.
+#[derive(Clone, Debug)]
+pub struct Removed {
+    index: usize,
+    /// The entry as it was.
+    pub entry: Entry,
+    text: Option<String>,
+}
+
+/// Takes an entry out of My plans (its text too).
+pub fn remove(id: u32) -> Result<Removed, SaveProblem> {
+    let storage = storage()?;
+    let mut lib = library();
+    let text = entry_text(id);
+    let (index, entry) = lib.remove(id).ok_or(SaveProblem::Refused)?;
+    write(&storage, library::INDEX_KEY, &lib.to_json())?;
+    let _ = storage.remove_item(&library::entry_key(id));
+    Ok(Removed { index, entry, text })
+}
+
+/// Puts back an entry [`remove`] took out.
+pub fn restore(removed: Removed) -> Result<(), SaveProblem> {
+    let storage = storage()?;
+    let key = library::entry_key(removed.entry.id);
+    if let Some(text) = &removed.text {
+        write(&storage, &key, text)?;
+    }
+    let mut lib = library();
+    lib.restore(removed.index, removed.entry);
+    if let Err(problem) = write(&storage, library::INDEX_KEY, &lib.to_json()) {
+        let _ = storage.remove_item(&key);
+        return Err(problem);
+    }
+    Ok(())
+}
+
+/// Renames an entry; a readable plan's own name changes with it.
+pub fn rename(id: u32, name: &str) -> Result<(), SaveProblem> {
+    let storage = storage()?;
+    let mut lib = library();
+    let name = library::entry_name(name);
+    if let Ok(mut plan) = entry_plan(id) {
+        plan.name = name.clone();
+        write(&storage, &library::entry_key(id), &stored_text(&plan))?;
+    }
+    lib.rename(id, &name);
+    write(&storage, library::INDEX_KEY, &lib.to_json())
+}
+
+/// Moves what older versions kept in their single slots into the library, so a second plan
+/// kept aside never replaces the first.
+fn migrate_legacy(storage: &web_sys::Storage) {
+    for (key, kind) in [
+        (LEGACY_ASIDE_KEY, Kind::Aside),
+        (LEGACY_DAMAGED_KEY, Kind::Unreadable),
+    ] {
+        let Some(text) = storage.get_item(key).ok().flatten() else {
+            continue;
+        };
+        let (name, note) = match plan_file::import(&text) {
+            Ok(plan) => (plan.name, "kept aside by an earlier version".to_owned()),
+            Err(error) => (
+                "Unreadable saved plan".to_owned(),
+                unreadable_reason(&error),
+            ),
+        };
+        let kind = if kind == Kind::Aside && plan_file::import(&text).is_err() {
+            Kind::Unreadable
+        } else {
+            kind
+        };
+        if keep_text(&text, &name, kind, &note).is_ok() {
+            let _ = storage.remove_item(key);
+        }
     }
 }

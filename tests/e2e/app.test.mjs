@@ -68,9 +68,21 @@ test('a reload keeps the plan, and a damaged autosave is kept aside with a messa
   await t.page.evaluate(() => localStorage.setItem('headroom.plan', '{"headroom_plan":1,"plan":'));
   await t.page.reload();
   await app.ready();
-  assert.match(await app.text('notice'), /could not be read/);
-  const kept = await t.page.evaluate(() => localStorage.getItem('headroom.plan.unreadable'));
-  assert.equal(kept, '{"headroom_plan":1,"plan":');
+  assert.match(await app.text('notice'), /could not be read.*kept, as it was, in My plans/s);
+  const kept = await app.keptPlans();
+  assert.deepEqual(kept.map((e) => [e.kind, e.text]), [['unreadable', '{"headroom_plan":1,"plan":']]);
+  // A second damaged autosave gets its own entry: the first is never overwritten.
+  await t.page.evaluate(() => localStorage.setItem('headroom.plan', '{"headroom_plan":99,"plan":{}}'));
+  await t.page.reload();
+  await app.ready();
+  assert.match(await app.text('notice'), /newer version of Headroom/);
+  assert.deepEqual((await app.keptPlans()).map((e) => e.text), [
+    '{"headroom_plan":99,"plan":{}}',
+    '{"headroom_plan":1,"plan":',
+  ]);
+  const entry = await app.keptEntry('Unreadable saved plan');
+  assert.equal(await entry.count(), 2);
+  assert.equal(await entry.first().getByTestId('open-entry').count(), 0, 'an unreadable copy cannot be opened');
 });
 
 test('the page passes an accessibility scan on every input tab, in light and dark mode', async () => {

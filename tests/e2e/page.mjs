@@ -76,4 +76,31 @@ export class HeadroomPage {
   async savedPlan() {
     return this.page.evaluate(() => JSON.parse(localStorage.getItem('headroom.plan')));
   }
+
+  /** The plans kept in My plans, newest first: `{ id, name, kind, note, text, plan }` (`plan` is
+   * null when the stored text is not a plan file). */
+  async keptPlans() {
+    return this.page.evaluate(() => {
+      const index = JSON.parse(localStorage.getItem('headroom.plans') ?? '{"entries":[]}');
+      return index.entries.map((e) => {
+        const text = localStorage.getItem(`headroom.plans.${e.id}`);
+        let plan = null;
+        try {
+          plan = JSON.parse(text).plan ?? null;
+        } catch {
+          plan = null;
+        }
+        return { id: e.id, name: e.name, kind: e.kind, note: e.note, text, plan };
+      });
+    });
+  }
+
+  /** Opens My plans and returns the entry (a locator) whose name is `name`. */
+  async keptEntry(name) {
+    const panel = this.page.getByTestId('plans-panel');
+    if (!(await panel.isVisible())) await this.page.getByTestId('plans-menu').click();
+    return panel.getByTestId('plan-entry').filter({
+      has: this.page.getByTestId('entry-name').getByText(name, { exact: true }),
+    });
+  }
 }

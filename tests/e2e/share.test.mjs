@@ -154,10 +154,15 @@ test('a link to a different plan asks first, and the plan kept aside comes back'
   await page.getByTestId('open-linked').click();
   assert.equal(await page.getByTestId('f-name').inputValue(), theirs);
   assert.equal(await savedPlanName(page), theirs);
-  await openMenu(page);
-  await page.getByTestId('restore-aside').click();
+  assert.deepEqual((await app.keptPlans()).map((e) => [e.kind, e.name]), [['aside', 'My own plan']]);
+  await (await app.keptEntry('My own plan')).getByTestId('open-entry').click();
   assert.equal(await page.getByTestId('f-name').inputValue(), 'My own plan');
   assert.equal(await savedPlanName(page), 'My own plan');
+  assert.deepEqual(
+    (await app.keptPlans()).map((e) => e.name),
+    [theirs],
+    'opening a kept plan keeps the one it replaces',
+  );
   await close();
 });
 
@@ -223,10 +228,7 @@ test('a read-only link opens on the results, and "Make my own copy" asks before 
   await app.ready();
   assert.deepEqual(await figures(page), sent);
   assert.equal(await savedPlanName(page), sent.name);
-  assert.equal(
-    await page.evaluate(() => JSON.parse(localStorage.getItem('headroom.plan.aside')).plan.name),
-    'Mine',
-  );
+  assert.deepEqual((await app.keptPlans()).map((e) => [e.kind, e.plan.name]), [['aside', 'Mine']]);
   await close();
 });
 

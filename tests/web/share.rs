@@ -3,13 +3,13 @@
 
 use crate::support::*;
 use headroom::App;
+use headroom_core::codec::library::{self, Kind, Library};
 use headroom_core::codec::link::Mode;
 use headroom_core::codec::share;
 use headroom_core::plan::Plan;
 use wasm_bindgen_test::*;
 
 const PLAN_KEY: &str = "headroom.plan";
-const ASIDE_KEY: &str = "headroom.plan.aside";
 
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -18,6 +18,23 @@ fn storage() -> web_sys::Storage {
 fn stored(key: &str) -> Option<Plan> {
     let text = storage().get_item(key).unwrap()?;
     Some(headroom_core::codec::plan_file::import(&text).expect("a stored plan file"))
+}
+
+/// The plans kept in My plans, newest first, as `(kind, plan)` (`None` when unreadable).
+fn kept() -> Vec<(Kind, Option<Plan>)> {
+    let Some(index) = storage().get_item(library::INDEX_KEY).unwrap() else {
+        return Vec::new();
+    };
+    Library::parse(&index)
+        .expect("a readable index")
+        .entries()
+        .iter()
+        .map(|e| {
+            let text = storage().get_item(&library::entry_key(e.id)).unwrap();
+            let plan = text.and_then(|t| headroom_core::codec::plan_file::import(&t).ok());
+            (e.kind, plan)
+        })
+        .collect()
 }
 
 fn plan_named(name: &str, units: f64) -> Plan {
@@ -157,7 +174,7 @@ async fn a_link_to_another_plan_asks_and_keep_mine_changes_nothing() {
     assert!(find(c, "link-prompt").is_none());
     assert_eq!(input_value(c, "f-name"), "Mine");
     assert_eq!(stored(PLAN_KEY), Some(mine));
-    assert_eq!(stored(ASIDE_KEY), None);
+    assert_eq!(kept(), vec![]);
     assert_eq!(hash(), "");
 }
 
@@ -172,15 +189,15 @@ async fn opening_the_linked_plan_keeps_mine_aside_and_restores_it() {
     settled().await;
     assert_eq!(input_value(c, "f-name"), "Theirs");
     assert_eq!(stored(PLAN_KEY), Some(theirs.clone()));
-    assert_eq!(stored(ASIDE_KEY), Some(mine.clone()));
-    assert!(text(c, "share-notice").contains("Your plan “Mine” is kept aside"));
+    assert_eq!(kept(), vec![(Kind::Aside, Some(mine.clone()))]);
+    assert!(text(c, "share-notice").contains("Your plan “Mine” is kept in My plans"));
     click(c, "restore-aside-banner");
     settled().await;
     assert_eq!(input_value(c, "f-name"), "Mine");
     assert_eq!(stored(PLAN_KEY), Some(mine));
     assert_eq!(
-        stored(ASIDE_KEY),
-        Some(theirs),
+        kept(),
+        vec![(Kind::Aside, Some(theirs))],
         "the swap loses neither plan"
     );
 }
@@ -219,7 +236,7 @@ async fn a_read_only_link_shows_results_saves_nothing_and_makes_a_copy_on_reques
     assert!(find(c, "read-only-view").is_none());
     assert_eq!(input_value(c, "f-name"), name);
     assert_eq!(stored(PLAN_KEY), Some(theirs));
-    assert_eq!(stored(ASIDE_KEY), Some(mine));
+    assert_eq!(kept(), vec![(Kind::Aside, Some(mine))]);
     assert_eq!(hash(), "");
 }
 
@@ -294,4 +311,139 @@ async fn exports_wait_for_a_valid_plan() {
         "no link of an invalid plan"
     );
     assert!(text(c, "share-status").contains("Fix the highlighted fields first"));
+}
+
+/// A `storage` event as another tab's save raises it in this one.
+fn storage_event(key: &str, new_value: &str) -> web_sys::Event {
+    let window = web_sys::window().unwrap();
+    let constructor: js_sys::Function = js_sys::Reflect::get(&window, &"StorageEvent".into())
+        .unwrap()
+        .unchecked_into();
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    js_sys::Reflect::set(&init, &"newValue".into(), &new_value.into()).unwrap();
+    js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"storage".into(), &init))
+        .unwrap()
+        .unchecked_into()
+}
+
+/// Makes every storage write throw as a full storage does, until [`storage_accepts_writes`].
+fn storage_refuses_writes() {
+    js_sys::Function::new_no_args(
+        "Storage.prototype.__setItem = Storage.prototype.setItem; \
+         Storage.prototype.setItem = function () { \
+           throw new DOMException('full', 'QuotaExceededError'); };",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+}
+
+fn storage_accepts_writes() {
+    js_sys::Function::new_no_args(
+        "if (Storage.prototype.__setItem) { \
+           Storage.prototype.setItem = Storage.prototype.__setItem; \
+           delete Storage.prototype.__setItem; }",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_second_link_keeps_a_second_plan_aside_instead_of_replacing_the_first() {
+    let mine = plan_named("Mine", 1234.0);
+    let theirs = plan_named("Theirs", 5.0);
+    let third = plan_named("Third", 7.0);
+    let page = open_page(Some(&mine), &share::fragment(&theirs, Mode::Edit));
+    let c = &page.container;
+    settled().await;
+    click(c, "open-linked");
+    settled().await;
+    set_fragment(&share::fragment(&third, Mode::Edit));
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("hashchange").unwrap())
+        .unwrap();
+    settled().await;
+    click(c, "open-linked");
+    settled().await;
+    assert_eq!(input_value(c, "f-name"), "Third");
+    assert_eq!(
+        kept(),
+        vec![(Kind::Aside, Some(theirs)), (Kind::Aside, Some(mine))],
+        "each plan a link replaced has its own entry"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_save_of_the_plan_is_followed_and_said() {
+    let mine = plan_named("Mine", 1234.0);
+    let page = open_page(Some(&mine), "");
+    let c = &page.container;
+    settled().await;
+    let newer = plan_named("Mine, edited in another tab", 99.0);
+    let text = String::from_utf8(share::plan_json(&newer)).unwrap();
+    // The other tab wrote it; this one hears of it.
+    storage().set_item(PLAN_KEY, &text).unwrap();
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&storage_event(PLAN_KEY, &text))
+        .unwrap();
+    settled().await;
+    assert_eq!(input_value(c, "f-name"), "Mine, edited in another tab");
+    assert_eq!(input_value(c, "f-baseline-units"), "99");
+    assert!(text_of_notice(c).contains("Another tab changed this plan"));
+    assert_eq!(stored(PLAN_KEY), Some(newer));
+}
+
+fn text_of_notice(c: &web_sys::HtmlElement) -> String {
+    text(c, "share-notice")
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_save_is_said_at_once_and_cleared_when_saving_works_again() {
+    let mine = plan_named("Mine", 1234.0);
+    let page = open_page(Some(&mine), "");
+    let c = &page.container;
+    settled().await;
+    assert!(find(c, "save-problem").is_none());
+    storage_refuses_writes();
+    type_into(c, "f-baseline-units", "2000").await;
+    let alert = find(c, "save-problem").map(|e| e.text_content().unwrap_or_default());
+    storage_accepts_writes();
+    let alert = alert.expect("the failed save is on screen");
+    assert!(alert.contains("not saved"), "{alert}");
+    assert!(alert.contains("storage is full"), "{alert}");
+    assert_eq!(
+        stored(PLAN_KEY),
+        Some(mine),
+        "the stored plan is the last one saved"
+    );
+    assert_eq!(
+        input_value(c, "f-baseline-units"),
+        "2000",
+        "the screen keeps the edit"
+    );
+    click(c, "retry-save");
+    settled().await;
+    assert!(find(c, "save-problem").is_none());
+    assert_eq!(stored(PLAN_KEY).map(|p| p.baseline.units), Some(2000.0));
+}
+
+#[wasm_bindgen_test]
+async fn a_replacement_that_cannot_keep_the_open_plan_is_refused() {
+    let mine = plan_named("Mine", 1234.0);
+    let theirs = plan_named("Theirs", 5.0);
+    let page = open_page(Some(&mine), &share::fragment(&theirs, Mode::Edit));
+    let c = &page.container;
+    settled().await;
+    storage_refuses_writes();
+    click(c, "open-linked");
+    settled().await;
+    let failed = find(c, "share-failed").map(|e| e.text_content().unwrap_or_default());
+    storage_accepts_writes();
+    let failed = failed.expect("the refusal is said");
+    assert!(failed.contains("Nothing was changed"), "{failed}");
+    assert_eq!(input_value(c, "f-name"), "Mine");
+    assert_eq!(stored(PLAN_KEY), Some(mine));
+    assert_eq!(kept(), vec![]);
 }

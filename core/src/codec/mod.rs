@@ -10,8 +10,11 @@
 //!
 //! [`share`] puts a whole plan in a share link and opens one: [`link`]'s payload around the
 //! plan file's JSON envelope, so links are migrated by the same chain as files.
+//!
+//! [`library`] is the index of the plans a browser keeps ("My plans").
 
 mod deflate;
+pub mod library;
 pub mod link;
 pub mod plan_file;
 pub mod results;

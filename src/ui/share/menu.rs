@@ -272,17 +272,21 @@ pub fn ShareMenu() -> impl IntoView {
                 );
             }
             let plan_name = plan.name.clone();
-            ws.replace(plan);
-            ws.scenario.set(0);
-            status.set(None);
-            session.banner.set(Some(Banner::Done {
-                message: format!(
-                    "Opened “{plan_name}” from {name}. Undo (Ctrl+Z) brings your previous plan \
-                     back."
-                ),
-                restore: false,
-            }));
-            close(true);
+            let mine = ws.plan.with_untracked(|p| p.name.clone());
+            match session.replace_open(ws, plan, &format!("replaced by the file {name}")) {
+                Ok(kept) => {
+                    status.set(None);
+                    session.banner.set(Some(Banner::Done {
+                        message: format!(
+                            "Opened “{plan_name}” from {name}.{}",
+                            kept.sentence(&mine)
+                        ),
+                        restore: kept.entry(),
+                    }));
+                    close(true);
+                }
+                Err(why) => say(status, why, true),
+            }
         });
     };
 
@@ -420,17 +424,6 @@ pub fn ShareMenu() -> impl IntoView {
                         </div>
                         <p class="share-hint">"Replicas, resources and autoscaling from the sized month; Redis maxmemory and pool sizes from the plan."</p>
                     </section>
-                    {move || session.aside.get().map(|name| view! {
-                        <section aria-labelledby="share-aside-title">
-                            <h3 id="share-aside-title">"Kept aside"</h3>
-                            <div class="share-row">
-                                <button type="button" data-testid="restore-aside"
-                                    on:click=move |_| { session.restore_aside(ws); close(true); }>
-                                    {format!("Restore “{name}”")}
-                                </button>
-                            </div>
-                        </section>
-                    })}
                     <p class="share-status" role="status" aria-live="polite" data-testid="share-status"
                         class:share-error=move || status.with(|s| s.as_ref().is_some_and(|s| s.error))>
                         {move || status.get().map(|s| s.text)}

@@ -13,14 +13,17 @@
 //! HTML).
 
 mod menu;
+mod plans;
 mod session;
 
 pub use menu::ShareMenu;
+pub use plans::{PlansMenu, SaveAlert};
 pub use session::{start, Session};
 
 use leptos::prelude::*;
 use session::Banner;
 
+use crate::ui::browser;
 use crate::ui::state::Workspace;
 
 /// Reports on a link or a file that was opened, and asks when a link would replace the saved
@@ -50,7 +53,7 @@ pub fn LinkPrompt() -> impl IntoView {
                     aria-labelledby="link-ask-title" aria-describedby="link-ask-text" data-testid="link-prompt">
                     <p id="link-ask-title"><strong>{format!("This link holds the plan “{linked}”.")}</strong></p>
                     <p id="link-ask-text">
-                        {format!("Your own plan “{mine}” is saved in this browser. Opening the link keeps yours aside, and you can restore it from Share & export.")}
+                        {format!("Your own plan “{mine}” is saved in this browser. Opening the link keeps yours in My plans, from where you can open it again.")}
                     </p>
                     <div class="share-actions">
                         <button type="button" class="primary" data-testid="open-linked"
@@ -66,11 +69,11 @@ pub fn LinkPrompt() -> impl IntoView {
                     aria-labelledby="copy-ask-title" data-testid="copy-prompt">
                     <p id="copy-ask-title">
                         <strong>{format!("Your own plan “{mine}” is saved in this browser.")}</strong>
-                        " Making a copy of this plan keeps yours aside; you can restore it from Share & export."
+                        " Making a copy of this plan keeps yours in My plans, from where you can open it again."
                     </p>
                     <div class="share-actions">
                         <button type="button" class="primary" data-testid="confirm-copy"
-                            on:click=move |_| session.confirm_copy()>"Make my copy"</button>
+                            on:click=move |_| session.confirm_copy(ws)>"Make my copy"</button>
                         <button type="button" data-testid="cancel-copy" on:click=dismiss>"Cancel"</button>
                     </div>
                 </div>
@@ -80,10 +83,19 @@ pub fn LinkPrompt() -> impl IntoView {
                 <div class="share-banner" role="status" data-testid="share-notice">
                     <p>{message}</p>
                     <div class="share-actions">
-                        {restore.then(|| view! {
+                        {restore.map(|id| view! {
                             <button type="button" data-testid="restore-aside-banner"
-                                on:click=move |_| session.restore_aside(ws)>"Restore my plan"</button>
+                                on:click=move |_| session.restore_entry(ws, id)>"Restore my plan"</button>
                         })}
+                        <button type="button" on:click=dismiss data-testid="dismiss-banner">"Dismiss"</button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            Banner::Failed(message) => view! {
+                <div class="share-banner share-banner-error" role="alert" data-testid="share-failed">
+                    <p>{message}</p>
+                    <div class="share-actions">
                         <button type="button" on:click=dismiss data-testid="dismiss-banner">"Dismiss"</button>
                     </div>
                 </div>
@@ -126,15 +138,30 @@ pub fn ReadOnlyView() -> impl IntoView {
                     "Scenarios: "
                     {move || summary.get().2.join(" · ")}
                 </p>
-                <div class="share-actions">
-                    <button type="button" class="primary" data-testid="make-copy"
-                        on:click=move |_| session.make_copy(ws)>"Make my own copy"</button>
-                    <button type="button" data-testid="leave-view"
-                        on:click=move |_| session.leave_view(ws)>"Open my own plan instead"</button>
-                </div>
-                <p class="share-hint">
-                    "Shared with a link: nothing is saved in this browser until you make a copy."
-                </p>
+                {if session.framed() {
+                    view! {
+                        <p class="share-hint" data-testid="framed-notice">
+                            "Headroom is shown inside another site here, so it edits and saves nothing. "
+                            <a href=browser::current_address() target="_blank" rel="noopener noreferrer"
+                                data-testid="open-own-tab">"Open it in its own tab"</a>
+                            " to make a copy or edit."
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <div class="share-actions">
+                            <button type="button" class="primary" data-testid="make-copy"
+                                on:click=move |_| session.make_copy(ws)>"Make my own copy"</button>
+                            <button type="button" data-testid="leave-view"
+                                on:click=move |_| session.leave_view(ws)>"Open my own plan instead"</button>
+                        </div>
+                        <p class="share-hint">
+                            "Shared with a link: nothing is saved in this browser until you make a copy."
+                        </p>
+                    }
+                    .into_any()
+                }}
             </section>
             <div class="read-only-results">
                 <crate::ui::results::ResultsPanel/>

@@ -1,25 +1,34 @@
-//! How the page started and what it may do with the browser's saved plan: opened from a link
-//! or not, read-only or editing, a linked plan waiting for a decision, a plan kept aside.
+//! How the page started and what it may do with the browser's saved plans: opened from a link
+//! or not, read-only or editing, shown inside another site's frame, a linked plan waiting for a
+//! decision, the plans kept in My plans, and whether saving works.
 //!
 //! The rules (decided by `headroom_core::codec::share::arrive`, carried out here):
-//! - a link never silently replaces a saved plan that differs from it: the page asks, and
-//!   opening keeps the saved plan aside, from where it can be restored;
+//! - the open plan is never replaced silently: whatever takes its place (a link, a template,
+//!   a file, a plan from My plans) first keeps it in My plans, each time as its own entry; when
+//!   storage refuses that, the replacement is refused and the page says why;
+//! - a link never silently replaces a saved plan that differs from it: the page asks;
 //! - a link that cannot be opened says why and leaves the saved plan untouched;
 //! - a read-only (`#view=`) link shows its plan without saving anything; "Make my own copy"
 //!   asks before replacing a different saved plan;
+//! - a page shown inside another site's frame reads and writes no storage and edits nothing:
+//!   it shows a link's plan read-only and offers to open Headroom in its own tab;
+//! - any failure to save is said on screen at once, and what is on screen stays there;
+//! - another tab's save of the open plan is followed here, and said;
 //! - once a link is handled, its fragment is removed from the address, so a reload does not
 //!   open it again (a read-only view keeps its fragment until it becomes a copy: reloading
 //!   the view shows the view).
 
 use std::sync::Arc;
 
+use headroom_core::codec::library::{Kind, Library};
+use headroom_core::codec::plan_file;
 use headroom_core::codec::share::{self, Arrival};
 use headroom_core::plan::Plan;
 use leptos::prelude::*;
 
 use crate::ui::browser;
 use crate::ui::state::Workspace;
-use crate::ui::storage;
+use crate::ui::storage::{self, SaveProblem};
 
 /// What the banner under the masthead says and offers.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,26 +47,65 @@ pub enum Banner {
         /// Name of the saved plan.
         mine: String,
     },
-    /// Something happened; `restore` offers to bring back the plan kept aside.
+    /// Something happened; `restore` offers to bring back the plan kept in My plans just now.
     Done {
         /// What happened.
         message: String,
-        /// Whether to offer "Restore" (a plan was kept aside just now).
-        restore: bool,
+        /// The My plans entry to offer "Restore" for.
+        restore: Option<u32>,
     },
+    /// Something could not be done; nothing changed.
+    Failed(String),
 }
 
-/// The page's share state, in context next to the [`Workspace`].
+/// Where the plan that was open went when another took its place.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kept {
+    /// Kept in My plans as this entry.
+    Entry(u32),
+    /// Nothing worth keeping (the same plan, or a read-only view).
+    NotNeeded,
+    /// This browser has no storage: only undo brings it back.
+    NoStorage,
+}
+
+impl Kept {
+    /// The sentence about the plan that was open, named `name`.
+    pub fn sentence(&self, name: &str) -> String {
+        match self {
+            Kept::Entry(_) => format!(" Your plan “{name}” is kept in My plans."),
+            Kept::NotNeeded => String::new(),
+            Kept::NoStorage => " Undo (Ctrl+Z) brings your plan back.".to_owned(),
+        }
+    }
+
+    /// The entry to offer "Restore" for.
+    pub fn entry(&self) -> Option<u32> {
+        match self {
+            Kept::Entry(id) => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// The page's share and storage state, in context next to the [`Workspace`].
 #[derive(Clone, Copy)]
 pub struct Session {
     /// Whether the page shows a linked plan read-only.
     read_only: RwSignal<bool>,
+    /// Whether the page is shown inside another site's frame (then it never edits or saves).
+    framed: bool,
     /// The banner's message, if any.
     pub banner: RwSignal<Option<Banner>>,
     /// A linked plan waiting for the person's decision.
     pending: RwSignal<Option<Arc<Plan>>>,
-    /// Name of the plan kept aside in storage, if any.
-    pub aside: RwSignal<Option<String>>,
+    /// My plans, as last read from storage.
+    pub library: RwSignal<Library>,
+    /// Why the last save failed, while it does.
+    pub save_problem: RwSignal<Option<SaveProblem>>,
+    /// The stored open plan could not be read and could not be moved into My plans: autosave
+    /// is held so it is not overwritten, until the person downloads or discards it.
+    pub held: RwSignal<Option<String>>,
 }
 
 /// How the page starts: the plan to show, a notice about the saved plan, the session.
@@ -70,26 +118,67 @@ pub struct Start {
     pub session: Session,
 }
 
+/// Whether this page is shown inside another page's frame.
+fn framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) => top != window,
+        // The top window is out of reach: framed by another origin.
+        _ => true,
+    }
+}
+
 /// Reads the saved plan and the address, and decides what the page starts with.
 pub fn start() -> Start {
+    let framed = framed();
+    let session = Session {
+        read_only: RwSignal::new(framed),
+        framed,
+        banner: RwSignal::new(None),
+        pending: RwSignal::new(None),
+        library: RwSignal::new(Library::new()),
+        save_problem: RwSignal::new(None),
+        held: RwSignal::new(None),
+    };
+    let fragment = browser::fragment();
+    if framed {
+        // Nothing of this browser's own plans is read or shown inside another site.
+        let plan = match share::arrive(&fragment, None) {
+            Arrival::Open(linked) | Arrival::View(linked) | Arrival::Ask(linked) => {
+                linked.into_plan()
+            }
+            Arrival::Failed(error) => {
+                session
+                    .banner
+                    .set(Some(Banner::LinkFailed(error.to_string())));
+                Plan::default()
+            }
+            Arrival::NoLink => Plan::default(),
+        };
+        return Start {
+            plan,
+            notice: None,
+            session,
+        };
+    }
     let (saved, notice) = match storage::load_plan() {
         storage::Loaded::Plan(plan) => (Some(*plan), None),
         storage::Loaded::Nothing => (None, None),
-        storage::Loaded::Unreadable(why) => (
+        storage::Loaded::Unreadable { why, kept: true } => (
             None,
             Some(format!(
-                "Started from a blank plan: {why}. The unreadable copy is kept in this \
-                 browser's storage."
+                "Started from a blank plan: your saved plan could not be opened: {why}. It is \
+                 kept, as it was, in My plans."
             )),
         ),
+        storage::Loaded::Unreadable { why, kept: false } => {
+            session.held.set(Some(why));
+            (None, None)
+        }
     };
-    let session = Session {
-        read_only: RwSignal::new(false),
-        banner: RwSignal::new(None),
-        pending: RwSignal::new(None),
-        aside: RwSignal::new(storage::aside().map(|p| p.name)),
-    };
-    let fragment = browser::fragment();
+    session.refresh();
     let plan = match share::arrive(&fragment, saved.as_ref()) {
         Arrival::NoLink => saved.unwrap_or_default(),
         Arrival::Failed(error) => {
@@ -103,7 +192,7 @@ pub fn start() -> Start {
         Arrival::Open(linked) => {
             session.banner.set(Some(Banner::Done {
                 message: format!("Opened “{}” from the link.", linked.name),
-                restore: false,
+                restore: None,
             }));
             browser::clear_fragment();
             linked.into_plan()
@@ -149,37 +238,81 @@ impl Session {
         !self.read_only.get()
     }
 
-    /// Whether edits are saved to the browser's storage (reactive): never in a read-only view.
-    pub fn autosaves(&self) -> bool {
-        self.editing()
+    /// Whether the page is shown inside another site's frame.
+    pub fn framed(&self) -> bool {
+        self.framed
     }
 
-    /// Opens the linked plan waiting for a decision, keeping the current plan aside.
+    /// Whether edits are saved to the browser's storage (reactive): never in a read-only view
+    /// or a frame, nor while an unreadable stored plan is held.
+    pub fn autosaves(&self) -> bool {
+        self.editing() && !self.framed && self.held.with(Option::is_none)
+    }
+
+    /// Reads My plans again from storage.
+    pub fn refresh(&self) {
+        if !self.framed {
+            self.library.set(storage::library());
+        }
+    }
+
+    /// Saves the open plan, and says at once when that fails (and when it works again).
+    pub fn save(&self, plan: &Plan) {
+        let result = storage::save_plan(plan);
+        let problem = result.err();
+        if self.save_problem.get_untracked() != problem {
+            self.save_problem.set(problem);
+        }
+    }
+
+    /// Replaces the open plan with `plan`, first keeping it in My plans with `why` as the
+    /// note. Refused (with the sentence to show) when storage cannot keep it.
+    pub fn replace_open(&self, ws: Workspace, plan: Plan, why: &str) -> Result<Kept, String> {
+        let current = ws.plan.get_untracked();
+        let kept = if !self.autosaves() || current == plan || current == Plan::default() {
+            Kept::NotNeeded
+        } else {
+            match storage::keep(&current, Kind::Aside, why) {
+                Ok(id) => Kept::Entry(id),
+                Err(SaveProblem::Blocked) => Kept::NoStorage,
+                Err(SaveProblem::Refused) => {
+                    return Err(format!(
+                        "Nothing was changed: your plan “{}” could not be kept in My plans \
+                         because this browser's storage is full. Download it as a file, or \
+                         delete plans you no longer need in My plans, then try again.",
+                        current.name
+                    ))
+                }
+            }
+        };
+        ws.replace(plan);
+        ws.scenario.set(0);
+        self.refresh();
+        Ok(kept)
+    }
+
+    /// Opens the linked plan waiting for a decision, keeping the current plan in My plans.
     pub fn open_linked(&self, ws: Workspace) {
         let Some(linked) = self.pending.get_untracked() else {
             return;
         };
-        let mine = ws.plan.get_untracked();
-        let kept = storage::keep_aside(&mine);
-        if kept {
-            self.aside.set(Some(mine.name.clone()));
-        }
+        let mine = ws.plan.with_untracked(|p| p.name.clone());
         let name = linked.name.clone();
-        self.pending.set(None);
-        ws.replace((*linked).clone());
-        ws.scenario.set(0);
-        self.banner.set(Some(Banner::Done {
-            message: if kept {
-                format!(
-                    "Opened “{name}” from the link. Your plan “{}” is kept aside.",
-                    mine.name
-                )
-            } else {
-                format!("Opened “{name}” from the link. Undo (Ctrl+Z) brings your plan back.")
-            },
-            restore: kept,
-        }));
-        browser::clear_fragment();
+        match self.replace_open(
+            ws,
+            (*linked).clone(),
+            &format!("replaced by the link “{name}”"),
+        ) {
+            Ok(kept) => {
+                self.pending.set(None);
+                self.banner.set(Some(Banner::Done {
+                    message: format!("Opened “{name}” from the link.{}", kept.sentence(&mine)),
+                    restore: kept.entry(),
+                }));
+                browser::clear_fragment();
+            }
+            Err(why) => self.banner.set(Some(Banner::Failed(why))),
+        }
     }
 
     /// Keeps the current plan and drops the linked one.
@@ -187,78 +320,95 @@ impl Session {
         self.pending.set(None);
         self.banner.set(Some(Banner::Done {
             message: "Kept your plan; the link was not opened.".to_owned(),
-            restore: false,
+            restore: None,
         }));
         browser::clear_fragment();
     }
 
-    /// Swaps the current plan with the one kept aside, so neither is lost.
-    pub fn restore_aside(&self, ws: Workspace) {
-        let Some(aside) = storage::aside() else {
-            self.aside.set(None);
-            self.banner.set(Some(Banner::Done {
-                message: "There is no plan kept aside in this browser any more.".to_owned(),
-                restore: false,
-            }));
-            return;
+    /// Opens entry `id` of My plans, keeping the open plan there in its place.
+    pub fn open_entry(&self, ws: Workspace, id: u32) -> Result<String, String> {
+        let plan = storage::entry_plan(id).map_err(|why| format!("It cannot be opened: {why}."))?;
+        let current = ws.plan.with_untracked(|p| p.name.clone());
+        let name = plan.name.clone();
+        let kept = self.replace_open(ws, plan, &format!("replaced by “{name}” from My plans"))?;
+        // The entry is the open plan now; it comes back to the list when it is replaced.
+        let _ = storage::remove(id);
+        self.refresh();
+        Ok(format!("Opened “{name}”.{}", kept.sentence(&current)))
+    }
+
+    /// "Restore" in the banner: opens the entry kept just now.
+    pub fn restore_entry(&self, ws: Workspace, id: u32) {
+        let banner = match self.open_entry(ws, id) {
+            Ok(message) => Banner::Done {
+                message,
+                restore: None,
+            },
+            Err(why) => Banner::Failed(why),
         };
-        let current = ws.plan.get_untracked();
-        if storage::keep_aside(&current) {
-            self.aside.set(Some(current.name.clone()));
-        } else {
-            storage::clear_aside();
-            self.aside.set(None);
-        }
-        let name = aside.name.clone();
-        ws.replace(aside);
-        ws.scenario.set(0);
-        self.banner.set(Some(Banner::Done {
-            message: format!(
-                "Restored “{name}”. “{}” is kept aside in its place.",
-                current.name
-            ),
-            restore: false,
-        }));
+        self.banner.set(Some(banner));
     }
 
     /// "Make my own copy" in a read-only view: asks first when a different plan is saved.
     pub fn make_copy(&self, ws: Workspace) {
+        if self.framed {
+            return;
+        }
         match saved_plan() {
             Some(saved) if ws.plan.with_untracked(|p| *p != saved) => {
                 self.banner
                     .set(Some(Banner::ConfirmCopy { mine: saved.name }));
             }
-            _ => {
-                self.start_editing("This is now your copy: your changes are saved in this browser.")
-            }
+            _ => self.start_editing(
+                "This is now your copy: your changes are saved in this browser.",
+                None,
+            ),
         }
     }
 
-    /// Makes the copy after [`Banner::ConfirmCopy`], keeping the saved plan aside.
-    pub fn confirm_copy(&self) {
-        let message = match saved_plan() {
-            Some(saved) if storage::keep_aside(&saved) => {
-                self.aside.set(Some(saved.name.clone()));
-                format!(
-                    "This is now your copy: your changes are saved in this browser. Your plan \
-                     “{}” is kept aside.",
-                    saved.name
-                )
-            }
-            _ => "This is now your copy: your changes are saved in this browser.".to_owned(),
+    /// Makes the copy after [`Banner::ConfirmCopy`], keeping the saved plan in My plans.
+    pub fn confirm_copy(&self, ws: Workspace) {
+        let Some(saved) = saved_plan() else {
+            return self.start_editing(
+                "This is now your copy: your changes are saved in this browser.",
+                None,
+            );
         };
-        self.start_editing(&message);
-        if self.aside.get_untracked().is_some() {
-            self.banner.update(|b| {
-                if let Some(Banner::Done { restore, .. }) = b {
-                    *restore = true;
-                }
-            });
+        let linked = ws.plan.with_untracked(|p| p.name.clone());
+        match storage::keep(
+            &saved,
+            Kind::Aside,
+            &format!("replaced by a copy of the link “{linked}”"),
+        ) {
+            Ok(id) => {
+                self.refresh();
+                self.start_editing(
+                    &format!(
+                        "This is now your copy: your changes are saved in this browser. Your \
+                         plan “{}” is kept in My plans.",
+                        saved.name
+                    ),
+                    Some(id),
+                );
+            }
+            Err(SaveProblem::Blocked) => self.start_editing(
+                "This is now your copy, but this browser does not let Headroom save.",
+                None,
+            ),
+            Err(SaveProblem::Refused) => self.banner.set(Some(Banner::Failed(format!(
+                "No copy was made: your plan “{}” could not be kept in My plans because this \
+                 browser's storage is full. Download it first, or delete plans you no longer \
+                 need.",
+                saved.name
+            )))),
         }
     }
 
     /// Leaves a read-only view for the person's own saved plan (or a blank one).
     pub fn leave_view(&self, ws: Workspace) {
+        if self.framed {
+            return;
+        }
         let own = saved_plan().unwrap_or_default();
         ws.replace(own);
         ws.scenario.set(0);
@@ -267,11 +417,11 @@ impl Session {
         browser::clear_fragment();
     }
 
-    fn start_editing(&self, message: &str) {
+    fn start_editing(&self, message: &str, restore: Option<u32>) {
         self.read_only.set(false);
         self.banner.set(Some(Banner::Done {
             message: message.to_owned(),
-            restore: false,
+            restore,
         }));
         browser::clear_fragment();
     }
@@ -279,6 +429,15 @@ impl Session {
     /// Handles a link pasted into the address bar of the open page (`hashchange`).
     pub fn arrive_again(&self, ws: Workspace) {
         let fragment = browser::fragment();
+        if self.framed {
+            if let Arrival::Open(linked) | Arrival::View(linked) | Arrival::Ask(linked) =
+                share::arrive(&fragment, None)
+            {
+                ws.replace(linked.into_plan());
+                ws.scenario.set(0);
+            }
+            return;
+        }
         let current = if self.read_only.get_untracked() {
             saved_plan()
         } else {
@@ -306,7 +465,7 @@ impl Session {
                 ws.replace(linked.into_plan());
                 self.banner.set(Some(Banner::Done {
                     message: format!("Opened “{name}” from the link."),
-                    restore: false,
+                    restore: None,
                 }));
                 browser::clear_fragment();
             }
@@ -322,6 +481,45 @@ impl Session {
                 }));
                 self.pending.set(Some(Arc::new(linked.into_plan())));
             }
+        }
+    }
+
+    /// Another tab changed storage (`storage` event): follow its save of the open plan, and
+    /// read My plans again.
+    pub fn storage_changed(&self, ws: Workspace, key: Option<String>, value: Option<String>) {
+        if self.framed {
+            return;
+        }
+        match key.as_deref() {
+            Some(storage::PLAN_KEY) if self.autosaves() => {
+                let Some(text) = value else { return };
+                let mine = ws.plan.with_untracked(storage::stored_text);
+                if text == mine {
+                    return;
+                }
+                match plan_file::import(&text) {
+                    Ok(plan) => {
+                        let name = plan.name.clone();
+                        ws.replace(plan);
+                        self.banner.set(Some(Banner::Done {
+                            message: format!(
+                                "Another tab changed this plan: showing its latest version \
+                                 (“{name}”). Undo (Ctrl+Z) steps back."
+                            ),
+                            restore: None,
+                        }));
+                    }
+                    Err(error) => self.banner.set(Some(Banner::Failed(format!(
+                        "Another tab saved a plan this page cannot read: {}. This page keeps \
+                         showing yours.",
+                        storage::unreadable_reason(&error)
+                    )))),
+                }
+            }
+            // Another tab cleared everything, or changed My plans.
+            None => self.refresh(),
+            Some(k) if k.starts_with(headroom_core::codec::library::INDEX_KEY) => self.refresh(),
+            _ => {}
         }
     }
 }
