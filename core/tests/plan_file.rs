@@ -255,6 +255,52 @@ fn strings_yaml_readers_reinterpret_round_trip() {
     }
 }
 
+/// Every sequence that ends a line for some reader.
+const LINE_BREAKS: &[&str] = &[
+    "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\r\n",
+];
+
+/// A plan whose plan, scenario, season, cost line and unit names hold `line_break` followed by
+/// YAML of their own (the plan is read back, not validated: validation refuses line breaks).
+fn plan_with_line_break(line_break: &str) -> Plan {
+    let names: Vec<String> = ["plan", "scenario", "note"]
+        .iter()
+        .map(|label| format!("{label}{line_break}headroom_plan: 99{line_break}x: {label}"))
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    plan_named(&names)
+}
+
+#[test]
+fn line_breaks_in_names_stay_inside_strings() {
+    for line_break in LINE_BREAKS {
+        let plan = plan_with_line_break(line_break);
+        let yaml = to_yaml(&plan).unwrap();
+        let json = to_json(&plan).unwrap();
+        let from_yaml: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
+        let from_json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(from_yaml, from_json, "{line_break:?}\n{yaml}");
+        assert_eq!(
+            from_yaml.as_object().map(|top| top.len()),
+            Some(2),
+            "{line_break:?}\n{yaml}"
+        );
+        assert_eq!(from_yaml["plan"]["name"], plan.name.as_str());
+        assert_eq!(import(&yaml).unwrap(), plan, "{line_break:?}");
+        assert_eq!(import(&json).unwrap(), plan, "{line_break:?}");
+        // No line of either file starts with the injected key (in a block scalar it is
+        // indented, part of the string).
+        for text in [&yaml, &json] {
+            for line in text
+                .split("\r\n")
+                .flat_map(|part| part.split(headroom_core::text::is_line_break))
+            {
+                assert!(!line.starts_with("headroom_plan: 99"), "{line:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn ambiguous_strings_are_quoted_in_yaml() {
     let text = to_yaml(&plan_named(&["no", "on", "1_000", "~", "0x10", "yes"])).unwrap();
@@ -396,6 +442,7 @@ fn pyyaml_reads_exported_yaml_as_the_json_export() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut plans = vec![Plan::default()];
     plans.extend(TRICKY.chunks(12).map(plan_named));
+    plans.extend(LINE_BREAKS.iter().map(|b| plan_with_line_break(b)));
     for (i, plan) in plans.iter().enumerate() {
         std::fs::write(dir.join(format!("{i}.yaml")), to_yaml(plan).unwrap()).unwrap();
         std::fs::write(dir.join(format!("{i}.json")), to_json(plan).unwrap()).unwrap();
@@ -404,7 +451,7 @@ fn pyyaml_reads_exported_yaml_as_the_json_export() {
 import json, sys, yaml
 for i in range(int(sys.argv[2])):
     base = f"{sys.argv[1]}/{i}"
-    with open(base + ".yaml", encoding="utf-8") as f:
+    with open(base + ".yaml", encoding="utf-8", newline="") as f:
         from_yaml = yaml.safe_load(f)
     with open(base + ".json", encoding="utf-8") as f:
         from_json = json.load(f)

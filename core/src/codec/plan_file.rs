@@ -489,8 +489,22 @@ pub fn to_json(plan: &Plan) -> Result<String, ExportError> {
             message: e.to_string(),
         })?;
     text.push('\n');
+    let text = escape_line_separators(text);
     check_faithful(plan, &text, Format::Json)?;
     Ok(text)
+}
+
+/// Writes U+0085, U+2028 and U+2029 as `\u` escapes. `serde_json` leaves them as they are
+/// (JSON allows them in strings), but YAML readers and many editors end a line at each, so a
+/// JSON file read as YAML, or shown line by line, would split a name in two. Outside strings
+/// pretty-printed JSON holds only ASCII, so every one of them is inside a string.
+fn escape_line_separators(text: String) -> String {
+    if !text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        return text;
+    }
+    text.replace('\u{85}', "\\u0085")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 /// Writes `plan` in `format`; see [`to_yaml`] and [`to_json`].
@@ -561,7 +575,7 @@ pub fn export_with_results(
             let mut text =
                 serde_json::to_string_pretty(&file).map_err(|e| serialize_error(e.to_string()))?;
             text.push('\n');
-            text
+            escape_line_separators(text)
         }
     };
     check_faithful(plan.plan(), &text, format)?;
