@@ -415,6 +415,102 @@ fn csv_table_of_a_spec() {
     );
 }
 
+/// Splits a CSV line the way a spreadsheet told to use `separator` does, honouring quotes, and
+/// returns the cells as the spreadsheet reads them.
+fn split_cells(line: &str, separator: char) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cells.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            c if c == separator && !quoted => cells.push(String::new()),
+            c => cells.last_mut().unwrap().push(c),
+        }
+    }
+    cells
+}
+
+/// The rows of a CSV text as written (quotes kept): split at CRLF outside quotes.
+fn records(text: &str) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if c == '\r' && !quoted && chars.peek() == Some(&'\n') {
+            chars.next();
+            rows.push(std::mem::take(&mut row));
+        } else {
+            row.push(c);
+        }
+    }
+    assert!(row.is_empty() && !quoted, "{text:?}");
+    rows
+}
+
+#[test]
+fn csv_cells_cannot_break_out_or_start_formulas() {
+    let hostile = [
+        "x;=1+1;",
+        "a,=cmd|' /C calc'!A0",
+        "@SUM(1)",
+        "\t=1",
+        "a\tb;+c",
+        "x; -2+3",
+        "two\nlines",
+        "two\r\nlines",
+        "cr\rline",
+        "nel\u{85}line",
+        "ls\u{2028}ps\u{2029}line",
+        "vt\u{0B}ff\u{0C}",
+        "say \"=1\"",
+    ];
+    let rows: Vec<Vec<String>> = hostile
+        .iter()
+        .map(|name| vec![(*name).to_owned(), "-12.5".to_owned(), "42".to_owned()])
+        .collect();
+    let text = csv::to_csv(&["name", "change", "count"], &rows);
+    let lines = records(&text);
+    assert_eq!(lines.len(), hostile.len() + 1, "{text}");
+    for (line, name) in lines[1..].iter().zip(hostile) {
+        // Every hostile name is quoted, and numbers stay plain.
+        assert!(line.starts_with('"'), "{name:?}: {line:?}");
+        assert!(line.ends_with("\",-12.5,42"), "{name:?}: {line:?}");
+        // Whatever the spreadsheet splits on, no cell it sees starts a formula.
+        for separator in [',', ';', '\t'] {
+            for cell in split_cells(line, separator) {
+                for part in cell.split(|c: char| headroom_core::text::is_line_break(c)) {
+                    let part = part.trim_start_matches(' ');
+                    let starts_formula = part.starts_with(['=', '+', '@'])
+                        || (part.starts_with('-') && part.parse::<f64>().is_err());
+                    assert!(
+                        !starts_formula,
+                        "{name:?} split on {separator:?}: {part:?} in {line:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(csv::cell_text("x;=1+1;"), "\"x;'=1+1;\"");
+    assert_eq!(
+        csv::cell_text("a,=cmd|' /C calc'!A0"),
+        "\"a,'=cmd|' /C calc'!A0\""
+    );
+    assert_eq!(csv::cell_text("@SUM(1)"), "\"'@SUM(1)\"");
+    assert_eq!(csv::cell_text("\t=1"), "\"'\t'=1\"");
+    assert_eq!(csv::cell_text("a\u{2028}b"), "\"a\u{2028}b\"");
+    assert_eq!(csv::cell_text("-3"), "-3");
+    assert_eq!(csv::cell_text("1.5"), "1.5");
+}
+
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![
         proptest::sample::select(vec![
