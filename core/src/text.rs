@@ -206,7 +206,7 @@ fn push_escaped(out: &mut String, c: char) {
 }
 
 /// Longest message [`bounded_message`] returns, in characters.
-pub const MAX_MESSAGE_CHARS: usize = 300;
+pub const MAX_MESSAGE_CHARS: usize = 200;
 
 /// A message from a parser made safe to show: every run quoted in backticks or double quotes is
 /// cut to an [`excerpt`], invisible characters are escaped, and the whole is cut to
@@ -278,7 +278,10 @@ mod tests {
         assert!(short.contains("…` y \""), "{short}");
         let unclosed = bounded_message(&format!("`{}", "c".repeat(1000)));
         assert!(unclosed.chars().count() <= EXCERPT_CHARS + 2, "{unclosed}");
-        assert_eq!(bounded_message(&"d".repeat(1000)).chars().count(), 300);
+        assert_eq!(
+            bounded_message(&"d".repeat(1000)).chars().count(),
+            MAX_MESSAGE_CHARS
+        );
         assert_eq!(bounded_message("a\u{202E}b"), "a\\u{202E}b");
     }
 

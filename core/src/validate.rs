@@ -14,6 +14,7 @@ use crate::plan::{
     Baseline, Catalogs, Growth, MonthDay, PeakShape, Plan, Policies, Scenario, Traffic,
     VoiceDemand, YearMonth,
 };
+use crate::text::excerpt;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -236,7 +237,10 @@ impl Checker {
             if !seen.insert(name.trim().to_lowercase()) {
                 self.fail(
                     format!("{path}[{i}].name"),
-                    format!("{label} \"{name}\" is used twice: names must differ"),
+                    format!(
+                        "{label} \"{}\" is used twice: names must differ",
+                        excerpt(name)
+                    ),
                 );
             }
         }
@@ -663,7 +667,7 @@ fn check_policies(c: &mut Checker, p: &Policies, catalogs: &Catalogs, has_voice:
             "policies.app_instance",
             format!(
                 "The app's instance type \"{}\" is not in the instance catalog",
-                p.app_instance
+                excerpt(&p.app_instance)
             ),
         );
     }
@@ -723,7 +727,7 @@ fn check_policies(c: &mut Checker, p: &Policies, catalogs: &Catalogs, has_voice:
                 "policies.voice.gpu_node",
                 format!(
                     "The voice GPU node \"{}\" is not in the GPU catalog",
-                    p.voice.gpu_node
+                    excerpt(&p.voice.gpu_node)
                 ),
             );
         }
@@ -763,7 +767,7 @@ fn check_today_tiers(c: &mut Checker, plan: &Plan) {
             "baseline.today.database_tier",
             format!(
                 "Today's database tier \"{}\" is not in the database catalog",
-                today.database_tier
+                excerpt(&today.database_tier)
             ),
         );
     }
@@ -778,7 +782,7 @@ fn check_today_tiers(c: &mut Checker, plan: &Plan) {
             "baseline.today.redis_plan",
             format!(
                 "Today's Redis plan \"{}\" is not in the Redis catalog",
-                today.redis_plan
+                excerpt(&today.redis_plan)
             ),
         );
     }
