@@ -88,6 +88,11 @@ def check_csv(path):
         for cell in row:
             if cell[:1] in ("=", "+", "@", "\t", "\r"):
                 fail(path, f"cell {cell!r} starts a formula")
+            # A spreadsheet splitting on `;` or tab (or at a line break) must not find a
+            # formula either.
+            for part in re.split("[,;\t\n\r\x0b\x0c\x85\u2028\u2029]", cell)[1:]:
+                if part.lstrip(" ")[:1] in ("=", "+", "@"):
+                    fail(path, f"cell {cell!r} holds a formula after a separator")
     print(f"ok {path} ({len(rows)} rows)")
 
 

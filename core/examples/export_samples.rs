@@ -65,7 +65,11 @@ fn results_table(section: &results::ResultsSection) -> String {
 
 fn files() -> Result<Vec<(String, String)>, String> {
     let mut files: Vec<(String, String)> = Vec::new();
-    for (name, spec) in [("shop", samples::shop()), ("minimal", samples::minimal())] {
+    for (name, spec) in [
+        ("shop", samples::shop()),
+        ("minimal", samples::minimal()),
+        ("hostile", samples::hostile()),
+    ] {
         files.push((format!("{name}.compose.yaml"), compose::to_yaml(&spec)));
         files.push((format!("{name}.k8s.yaml"), kubernetes::to_yaml(&spec)));
         files.push((format!("{name}.csv"), table(&spec)));

@@ -26,6 +26,7 @@ pub mod queueing;
 pub mod redis;
 pub mod sizing;
 pub mod tables;
+pub mod text;
 pub mod tiers;
 pub mod tolerance;
 pub mod usl;

@@ -756,12 +756,21 @@ impl std::str::FromStr for YearMonth {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("\"{text}\" is not a month written as YYYY-MM (e.g. 2027-01)");
+        let quoted = crate::text::excerpt(text);
+        let bad = || format!("\"{quoted}\" is not a month written as YYYY-MM (e.g. 2027-01)");
         let (year, month) = text.trim().split_once('-').ok_or_else(bad)?;
         let year: i32 = year.parse().map_err(|_| bad())?;
         let month: u32 = month.parse().map_err(|_| bad())?;
-        if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) {
-            return Err(bad());
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "\"{quoted}\" names month {month}, which does not exist: months run from 01 to \
+                 12 (YYYY-MM, e.g. 2027-01)"
+            ));
+        }
+        if !(1900..=2200).contains(&year) {
+            return Err(format!(
+                "\"{quoted}\" is in the year {year}: plans start between 1900 and 2200"
+            ));
         }
         Ok(YearMonth { year, month })
     }
@@ -777,12 +786,14 @@ impl std::str::FromStr for MonthDay {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("\"{text}\" is not a day written as MM-DD (e.g. 11-20)");
+        let quoted = crate::text::excerpt(text);
+        let bad = || format!("\"{quoted}\" is not a day written as MM-DD (e.g. 11-20)");
         let (month, day) = text.trim().split_once('-').ok_or_else(bad)?;
         let month: u32 = month.parse().map_err(|_| bad())?;
         let day: u32 = day.parse().map_err(|_| bad())?;
         // 2024 is a leap year, so 02-29 is accepted.
-        NaiveDate::from_ymd_opt(2024, month, day).ok_or_else(bad)?;
+        NaiveDate::from_ymd_opt(2024, month, day)
+            .ok_or_else(|| format!("\"{quoted}\" is not a day that exists (MM-DD, e.g. 11-20)"))?;
         Ok(MonthDay { month, day })
     }
 }

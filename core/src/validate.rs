@@ -14,6 +14,7 @@ use crate::plan::{
     Baseline, Catalogs, Growth, MonthDay, PeakShape, Plan, Policies, Scenario, Traffic,
     VoiceDemand, YearMonth,
 };
+use crate::text::{excerpt, first_invisible};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -203,8 +204,25 @@ impl Checker {
                 path,
                 format!("{label} is longer than {MAX_NAME_CHARS} characters"),
             );
-        } else if value.chars().any(char::is_control) {
-            self.fail(path, format!("{label} contains control characters"));
+        } else {
+            self.visible(path, label, value);
+        }
+    }
+
+    /// Refuses text holding a character a reader cannot see: a line break or other control
+    /// character, a direction-changing character or a zero-width one (see
+    /// [`crate::text::invisible_at`] for the joiners allowed inside emoji and scripts that need
+    /// them).
+    fn visible(&mut self, path: String, label: &str, value: &str) {
+        if let Some((c, kind)) = first_invisible(value) {
+            self.fail(
+                path,
+                format!(
+                    "{label} contains {} (U+{:04X}); remove it",
+                    kind.describe(),
+                    u32::from(c)
+                ),
+            );
         }
     }
 
@@ -236,7 +254,10 @@ impl Checker {
             if !seen.insert(name.trim().to_lowercase()) {
                 self.fail(
                     format!("{path}[{i}].name"),
-                    format!("{label} \"{name}\" is used twice: names must differ"),
+                    format!(
+                        "{label} \"{}\" is used twice: names must differ",
+                        excerpt(name)
+                    ),
                 );
             }
         }
@@ -663,7 +684,7 @@ fn check_policies(c: &mut Checker, p: &Policies, catalogs: &Catalogs, has_voice:
             "policies.app_instance",
             format!(
                 "The app's instance type \"{}\" is not in the instance catalog",
-                p.app_instance
+                excerpt(&p.app_instance)
             ),
         );
     }
@@ -723,7 +744,7 @@ fn check_policies(c: &mut Checker, p: &Policies, catalogs: &Catalogs, has_voice:
                 "policies.voice.gpu_node",
                 format!(
                     "The voice GPU node \"{}\" is not in the GPU catalog",
-                    p.voice.gpu_node
+                    excerpt(&p.voice.gpu_node)
                 ),
             );
         }
@@ -763,7 +784,7 @@ fn check_today_tiers(c: &mut Checker, plan: &Plan) {
             "baseline.today.database_tier",
             format!(
                 "Today's database tier \"{}\" is not in the database catalog",
-                today.database_tier
+                excerpt(&today.database_tier)
             ),
         );
     }
@@ -778,7 +799,7 @@ fn check_today_tiers(c: &mut Checker, plan: &Plan) {
             "baseline.today.redis_plan",
             format!(
                 "Today's Redis plan \"{}\" is not in the Redis catalog",
-                today.redis_plan
+                excerpt(&today.redis_plan)
             ),
         );
     }
@@ -799,6 +820,11 @@ fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         );
         for (i, e) in k.instances.iter().enumerate() {
             let path = format!("catalogs.instances[{i}]");
+            c.visible(
+                format!("{path}.source"),
+                "An instance type's source",
+                &e.source,
+            );
             c.number(format!("{path}.vcpu"), specs::VCPU, e.vcpu);
             c.number(format!("{path}.memory_gb"), specs::MEMORY_GB, e.memory_gb);
             c.number(
@@ -827,6 +853,11 @@ fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         );
         for (i, e) in k.databases.iter().enumerate() {
             let path = format!("catalogs.databases[{i}]");
+            c.visible(
+                format!("{path}.source"),
+                "A database tier's source",
+                &e.source,
+            );
             c.count(
                 format!("{path}.max_connections"),
                 specs::MAX_CONNECTIONS,
@@ -863,6 +894,7 @@ fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         );
         for (i, e) in k.redis.iter().enumerate() {
             let path = format!("catalogs.redis[{i}]");
+            c.visible(format!("{path}.source"), "A Redis plan's source", &e.source);
             c.number(format!("{path}.memory_gb"), specs::MEMORY_GB, e.memory_gb);
             c.count(format!("{path}.nodes"), specs::REDIS_NODES, e.nodes);
             c.number(
@@ -887,6 +919,7 @@ fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         );
         for (i, e) in k.gpu_nodes.iter().enumerate() {
             let path = format!("catalogs.gpu_nodes[{i}]");
+            c.visible(format!("{path}.source"), "A GPU node's source", &e.source);
             c.count(
                 format!("{path}.streams_per_node"),
                 specs::STREAMS_PER_NODE,
@@ -958,6 +991,108 @@ mod tests {
                 "Wait percentile must be at least 50 % (policies.voice.percentile_pct)",
             ]
         );
+    }
+
+    /// The messages of `plan`'s problems, by path.
+    fn messages(plan: &Plan) -> Vec<(String, String)> {
+        plan.validate()
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.path, e.message))
+            .collect()
+    }
+
+    #[test]
+    fn invisible_characters_in_names_are_refused_in_words() {
+        let mut plan = Plan::default();
+        plan.name = "Plan\u{202E}txt.exe".into();
+        plan.scenarios[0].name = "Base\u{200B}".into();
+        plan.baseline.demand_unit = "users\u{2028}".into();
+        plan.catalogs.instances[0].name = "m7g\u{2066}.large".into();
+        plan.catalogs.instances[0].source = "price page\u{061C}".into();
+        let app = plan.catalogs.instances[0].name.clone();
+        plan.policies.app_instance = app;
+        assert_eq!(
+            messages(&plan),
+            [
+                (
+                    "name".to_owned(),
+                    "The plan's name contains an invisible direction-changing character \
+                     (U+202E); remove it"
+                        .to_owned()
+                ),
+                (
+                    "baseline.demand_unit".to_owned(),
+                    "The demand unit contains a line break (U+2028); remove it".to_owned()
+                ),
+                (
+                    "scenarios[0].name".to_owned(),
+                    "A scenario's name contains an invisible zero-width character (U+200B); \
+                     remove it"
+                        .to_owned()
+                ),
+                (
+                    "catalogs.instances[0].name".to_owned(),
+                    "An instance type's name contains an invisible direction-changing \
+                     character (U+2066); remove it"
+                        .to_owned()
+                ),
+                (
+                    "catalogs.instances[0].source".to_owned(),
+                    "An instance type's source contains an invisible direction-changing \
+                     character (U+061C); remove it"
+                        .to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_direction_zero_width_and_line_break_character_is_refused() {
+        let refused = ('\u{202A}'..='\u{202E}')
+            .chain('\u{2066}'..='\u{2069}')
+            .chain(['\u{200E}', '\u{200F}', '\u{061C}'])
+            .chain(['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'])
+            .chain(['\u{00AD}', '\u{2061}', '\u{3164}', '\u{E0041}'])
+            .chain([
+                '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}', '\t',
+            ]);
+        for c in refused {
+            let mut plan = Plan::default();
+            plan.scenarios[0].name = format!("Fast{c}er");
+            let messages = messages(&plan);
+            assert_eq!(messages.len(), 1, "{c:?}: {messages:?}");
+            let (path, message) = &messages[0];
+            assert_eq!(path, "scenarios[0].name");
+            assert!(
+                message.starts_with("A scenario's name contains ")
+                    && message.ends_with(&format!("(U+{:04X}); remove it", u32::from(c))),
+                "{c:?}: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn joiners_inside_emoji_and_scripts_are_names() {
+        for name in [
+            "Team 👩\u{200D}💻",
+            "🏳\u{FE0F}\u{200D}🌈 launch",
+            "👨\u{200D}👩\u{200D}👧",
+            "می\u{200C}خواهم",
+            "क्\u{200D}ष",
+            "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} Scotland",
+            "Café ☕ 日本語",
+        ] {
+            let mut plan = Plan::default();
+            plan.scenarios[0].name = name.to_owned();
+            plan.name = name.to_owned();
+            assert!(
+                plan.validate().is_ok(),
+                "{name}: {:?}",
+                plan.validate().err()
+            );
+        }
     }
 
     #[test]

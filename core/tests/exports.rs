@@ -183,6 +183,225 @@ fn settings_cannot_inject_configuration_lines() {
     assert!(file["services"].get("{}").is_none());
 }
 
+// ---------------------------------------------------------------------------------------------
+// Names cannot change a file's structure: every line break any YAML reader knows, in the plan
+// name, the scenario name, a note and the database tier, stays inside a comment or a string.
+
+/// Every sequence that ends a line for some reader.
+const LINE_BREAKS: &[&str] = &[
+    "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\r\n",
+];
+
+/// Text a hostile name would write as YAML of its own after a line break.
+const INJECTED: &str = "kind: ClusterRoleBinding";
+
+fn hostile_spec(line_break: &str) -> DeploymentSpec {
+    let mut spec = samples::shop();
+    let text = |label: &str| format!("{label}{line_break}{INJECTED}{line_break}x: {label}");
+    spec.plan_name = text("plan");
+    spec.scenario = text("scenario");
+    spec.month_label = text("month");
+    spec.notes = vec![text("note"), text("second note")];
+    if let Some(database) = &mut spec.database {
+        database.tier = text("tier");
+    }
+    spec
+}
+
+/// The same spec with the names a person would type: the structure the hostile one must keep.
+fn plain_spec() -> DeploymentSpec {
+    let mut spec = samples::shop();
+    spec.plan_name = "plan".to_owned();
+    spec.scenario = "scenario".to_owned();
+    spec.month_label = "month".to_owned();
+    spec.notes = vec!["note".to_owned(), "second note".to_owned()];
+    if let Some(database) = &mut spec.database {
+        database.tier = "tier".to_owned();
+    }
+    spec
+}
+
+/// A document's shape: its keys, sequence lengths and kinds of scalars, with string values
+/// left out (they hold the names).
+fn shape(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, value)| (key.clone(), shape(value)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(shape).collect()),
+        Value::String(_) => Value::String(String::new()),
+        other => other.clone(),
+    }
+}
+
+/// The lines of `text` as every YAML reader splits them (`\r\n` is one break).
+fn lines(text: &str) -> Vec<&str> {
+    text.split("\r\n")
+        .flat_map(|part| part.split(headroom_core::text::is_line_break))
+        .collect()
+}
+
+/// Checks the comment header of an export: exactly the expected comment lines before the first
+/// line of YAML, and the injected text never at the start of a line.
+fn check_text(text: &str, spec: &DeploymentSpec, line_break: &str) {
+    let lines = lines(text);
+    let header = lines
+        .iter()
+        .take_while(|line| line.starts_with('#'))
+        .count();
+    assert_eq!(header, 4 + spec.notes.len(), "{line_break:?}\n{text}");
+    // At the top level (column 0) the name could only be YAML of its own; inside a block
+    // scalar it is indented, and the shape checks below see that it stays a string.
+    for line in &lines {
+        assert!(
+            !line.starts_with(INJECTED),
+            "{line_break:?}: the name is a line of YAML: {line:?}"
+        );
+    }
+}
+
+#[test]
+fn line_breaks_in_names_stay_in_comments_and_strings() {
+    let plain = plain_spec();
+    let compose_shape = shape(&parse(&compose::to_yaml(&plain)));
+    let kubernetes_shape: Vec<Value> = parse_all(&kubernetes::to_yaml(&plain))
+        .iter()
+        .map(shape)
+        .collect();
+    for line_break in LINE_BREAKS {
+        let spec = hostile_spec(line_break);
+
+        let text = compose::to_yaml(&spec);
+        check_text(&text, &spec, line_break);
+        let file = parse(&text);
+        assert_eq!(shape(&file), compose_shape, "{line_break:?}\n{text}");
+
+        let text = kubernetes::to_yaml(&spec);
+        check_text(&text, &spec, line_break);
+        let documents = parse_all(&text);
+        let shapes: Vec<Value> = documents.iter().map(shape).collect();
+        assert_eq!(shapes, kubernetes_shape, "{line_break:?}\n{text}");
+        // The names are values, written whole.
+        let annotations = &documents[0]["metadata"]["annotations"];
+        assert_eq!(annotations["headroom/plan"], spec.plan_name.as_str());
+        assert_eq!(annotations["headroom/scenario"], spec.scenario.as_str());
+        assert_eq!(
+            documents.last().unwrap()["data"]["DB_TIER"],
+            spec.database.as_ref().unwrap().tier.as_str()
+        );
+    }
+}
+
+#[test]
+fn the_hostile_sample_keeps_the_structure_of_the_shop() {
+    let (hostile, shop) = (samples::hostile(), samples::shop());
+    for line_break in LINE_BREAKS {
+        check_text(&compose::to_yaml(&hostile), &hostile, line_break);
+        check_text(&kubernetes::to_yaml(&hostile), &hostile, line_break);
+    }
+    let count = |spec: &DeploymentSpec| parse_all(&kubernetes::to_yaml(spec)).len();
+    assert_eq!(count(&hostile), count(&shop));
+    let services = |spec: &DeploymentSpec| {
+        parse(&compose::to_yaml(spec))["services"]
+            .as_object()
+            .map(|services| services.len())
+    };
+    assert_eq!(services(&hostile), services(&shop));
+}
+
+/// A Python with PyYAML: the project's tool venv first (scripts/setup.sh test), then `python3`.
+fn python_with_pyyaml() -> Option<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    [
+        root.join(".tools/venv/bin/python3"),
+        std::path::PathBuf::from("python3"),
+    ]
+    .into_iter()
+    .find(|python| {
+        std::process::Command::new(python)
+            .args(["-c", "import yaml"])
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+    })
+}
+
+/// PyYAML (YAML 1.1, which also ends lines at U+0085, U+2028 and U+2029, as the Go scanner
+/// behind `kubectl` does) reads the hostile exports with the structure of the plain ones.
+#[test]
+fn pyyaml_reads_names_with_line_breaks_as_strings() {
+    let Some(python) = python_with_pyyaml() else {
+        assert!(
+            std::env::var_os("HEADROOM_REQUIRE_PYYAML").is_none(),
+            "PyYAML is required (HEADROOM_REQUIRE_PYYAML is set) but not found: run scripts/setup.sh test"
+        );
+        eprintln!("skipped: no python3 with PyYAML (scripts/setup.sh test installs one)");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("headroom-export-breaks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = vec![
+        ("plain-compose", compose::to_yaml(&plain_spec())),
+        ("plain-k8s", kubernetes::to_yaml(&plain_spec())),
+    ];
+    for line_break in LINE_BREAKS {
+        files.push(("compose", compose::to_yaml(&hostile_spec(line_break))));
+        files.push(("k8s", kubernetes::to_yaml(&hostile_spec(line_break))));
+    }
+    for (i, (_, text)) in files.iter().enumerate() {
+        std::fs::write(dir.join(format!("{i}.yaml")), text).unwrap();
+    }
+    let script = r#"
+import json, sys, yaml
+out = []
+for i in range(int(sys.argv[2])):
+    with open(f"{sys.argv[1]}/{i}.yaml", encoding="utf-8", newline="") as f:
+        out.append(list(yaml.safe_load_all(f)))
+print(json.dumps(out))
+"#;
+    let output = std::process::Command::new(&python)
+        .args(["-c", script])
+        .arg(&dir)
+        .arg(files.len().to_string())
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let read: Vec<Vec<Value>> = serde_json::from_slice(&output.stdout).unwrap();
+    let shapes: Vec<Vec<Value>> = read
+        .iter()
+        .map(|documents| documents.iter().map(shape).collect())
+        .collect();
+    for (i, (kind, _)) in files.iter().enumerate().skip(2) {
+        let expected = if *kind == "compose" {
+            &shapes[0]
+        } else {
+            &shapes[1]
+        };
+        let line_break = LINE_BREAKS[(i - 2) / 2];
+        assert_eq!(&shapes[i], expected, "PyYAML, {kind}, {line_break:?}");
+        let documents = &read[i];
+        let plan = if *kind == "compose" {
+            documents[0]["name"].clone()
+        } else {
+            documents[0]["metadata"]["annotations"]["headroom/plan"].clone()
+        };
+        if *kind == "k8s" {
+            assert_eq!(
+                plan,
+                hostile_spec(line_break).plan_name.as_str(),
+                "{line_break:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn csv_table_of_a_spec() {
     let rows: Vec<Vec<String>> = samples::shop()
@@ -194,6 +413,102 @@ fn csv_table_of_a_spec() {
         csv::to_csv(&["service", "replicas"], &rows),
         "service,replicas\r\nWeb API,4\r\nno,1\r\n"
     );
+}
+
+/// Splits a CSV line the way a spreadsheet told to use `separator` does, honouring quotes, and
+/// returns the cells as the spreadsheet reads them.
+fn split_cells(line: &str, separator: char) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cells.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            c if c == separator && !quoted => cells.push(String::new()),
+            c => cells.last_mut().unwrap().push(c),
+        }
+    }
+    cells
+}
+
+/// The rows of a CSV text as written (quotes kept): split at CRLF outside quotes.
+fn records(text: &str) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if c == '\r' && !quoted && chars.peek() == Some(&'\n') {
+            chars.next();
+            rows.push(std::mem::take(&mut row));
+        } else {
+            row.push(c);
+        }
+    }
+    assert!(row.is_empty() && !quoted, "{text:?}");
+    rows
+}
+
+#[test]
+fn csv_cells_cannot_break_out_or_start_formulas() {
+    let hostile = [
+        "x;=1+1;",
+        "a,=cmd|' /C calc'!A0",
+        "@SUM(1)",
+        "\t=1",
+        "a\tb;+c",
+        "x; -2+3",
+        "two\nlines",
+        "two\r\nlines",
+        "cr\rline",
+        "nel\u{85}line",
+        "ls\u{2028}ps\u{2029}line",
+        "vt\u{0B}ff\u{0C}",
+        "say \"=1\"",
+    ];
+    let rows: Vec<Vec<String>> = hostile
+        .iter()
+        .map(|name| vec![(*name).to_owned(), "-12.5".to_owned(), "42".to_owned()])
+        .collect();
+    let text = csv::to_csv(&["name", "change", "count"], &rows);
+    let lines = records(&text);
+    assert_eq!(lines.len(), hostile.len() + 1, "{text}");
+    for (line, name) in lines[1..].iter().zip(hostile) {
+        // Every hostile name is quoted, and numbers stay plain.
+        assert!(line.starts_with('"'), "{name:?}: {line:?}");
+        assert!(line.ends_with("\",-12.5,42"), "{name:?}: {line:?}");
+        // Whatever the spreadsheet splits on, no cell it sees starts a formula.
+        for separator in [',', ';', '\t'] {
+            for cell in split_cells(line, separator) {
+                for part in cell.split(|c: char| headroom_core::text::is_line_break(c)) {
+                    let part = part.trim_start_matches(' ');
+                    let starts_formula = part.starts_with(['=', '+', '@'])
+                        || (part.starts_with('-') && part.parse::<f64>().is_err());
+                    assert!(
+                        !starts_formula,
+                        "{name:?} split on {separator:?}: {part:?} in {line:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(csv::cell_text("x;=1+1;"), "\"x;'=1+1;\"");
+    assert_eq!(
+        csv::cell_text("a,=cmd|' /C calc'!A0"),
+        "\"a,'=cmd|' /C calc'!A0\""
+    );
+    assert_eq!(csv::cell_text("@SUM(1)"), "\"'@SUM(1)\"");
+    assert_eq!(csv::cell_text("\t=1"), "\"'\t'=1\"");
+    assert_eq!(csv::cell_text("a\u{2028}b"), "\"a\u{2028}b\"");
+    assert_eq!(csv::cell_text("-3"), "-3");
+    assert_eq!(csv::cell_text("1.5"), "1.5");
 }
 
 fn any_text() -> impl Strategy<Value = String> {

@@ -814,3 +814,42 @@ mod plans {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A short link that unpacks to long text gets a short message: what the link holds is quoted as
+// an excerpt at most.
+
+#[test]
+fn long_text_in_a_link_gives_a_short_message() {
+    use headroom_core::codec::{plan_file, share};
+    use headroom_core::plan::Plan;
+
+    let long = "k".repeat(100_000);
+    let mut named = Plan::default();
+    named.scenarios[0].name = long.clone();
+    let twin = named.scenarios[0].clone();
+    named.scenarios.push(twin);
+    named.name = format!("a\u{202E}b{long}");
+    let named = plan_file::to_json(&named).unwrap();
+    let jsons = [
+        format!("{{\"headroom_plan\": 1, \"plan\": {{\"{long}\": 1}}}}"),
+        format!("{{\"headroom_plan\": 1, \"{long}\": 1, \"plan\": {{}}}}"),
+        format!("{{\"headroom_plan\": \"{long}\", \"plan\": {{}}}}"),
+        format!("{{\"headroom_plan\": 1, \"plan\": {{\"start\": \"{long}\"}}}}"),
+        format!("{{\"{long}\"}}"),
+        named,
+    ];
+    for json in &jsons {
+        let fragment = link::fragment(json.as_bytes());
+        assert!(fragment.len() < 8_000, "{} chars", fragment.len());
+        let message = share::open(&fragment).unwrap_err().to_string();
+        assert!(
+            message.chars().count() <= 400,
+            "{} chars from {:.60?}: {:.500}",
+            message.chars().count(),
+            json,
+            message
+        );
+        assert!(!message.contains('\u{202E}'), "{message}");
+    }
+}

@@ -255,6 +255,52 @@ fn strings_yaml_readers_reinterpret_round_trip() {
     }
 }
 
+/// Every sequence that ends a line for some reader.
+const LINE_BREAKS: &[&str] = &[
+    "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\r\n",
+];
+
+/// A plan whose plan, scenario, season, cost line and unit names hold `line_break` followed by
+/// YAML of their own (the plan is read back, not validated: validation refuses line breaks).
+fn plan_with_line_break(line_break: &str) -> Plan {
+    let names: Vec<String> = ["plan", "scenario", "note"]
+        .iter()
+        .map(|label| format!("{label}{line_break}headroom_plan: 99{line_break}x: {label}"))
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    plan_named(&names)
+}
+
+#[test]
+fn line_breaks_in_names_stay_inside_strings() {
+    for line_break in LINE_BREAKS {
+        let plan = plan_with_line_break(line_break);
+        let yaml = to_yaml(&plan).unwrap();
+        let json = to_json(&plan).unwrap();
+        let from_yaml: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
+        let from_json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(from_yaml, from_json, "{line_break:?}\n{yaml}");
+        assert_eq!(
+            from_yaml.as_object().map(|top| top.len()),
+            Some(2),
+            "{line_break:?}\n{yaml}"
+        );
+        assert_eq!(from_yaml["plan"]["name"], plan.name.as_str());
+        assert_eq!(import(&yaml).unwrap(), plan, "{line_break:?}");
+        assert_eq!(import(&json).unwrap(), plan, "{line_break:?}");
+        // No line of either file starts with the injected key (in a block scalar it is
+        // indented, part of the string).
+        for text in [&yaml, &json] {
+            for line in text
+                .split("\r\n")
+                .flat_map(|part| part.split(headroom_core::text::is_line_break))
+            {
+                assert!(!line.starts_with("headroom_plan: 99"), "{line:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn ambiguous_strings_are_quoted_in_yaml() {
     let text = to_yaml(&plan_named(&["no", "on", "1_000", "~", "0x10", "yes"])).unwrap();
@@ -396,6 +442,7 @@ fn pyyaml_reads_exported_yaml_as_the_json_export() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut plans = vec![Plan::default()];
     plans.extend(TRICKY.chunks(12).map(plan_named));
+    plans.extend(LINE_BREAKS.iter().map(|b| plan_with_line_break(b)));
     for (i, plan) in plans.iter().enumerate() {
         std::fs::write(dir.join(format!("{i}.yaml")), to_yaml(plan).unwrap()).unwrap();
         std::fs::write(dir.join(format!("{i}.json")), to_json(plan).unwrap()).unwrap();
@@ -404,7 +451,7 @@ fn pyyaml_reads_exported_yaml_as_the_json_export() {
 import json, sys, yaml
 for i in range(int(sys.argv[2])):
     base = f"{sys.argv[1]}/{i}"
-    with open(base + ".yaml", encoding="utf-8") as f:
+    with open(base + ".yaml", encoding="utf-8", newline="") as f:
         from_yaml = yaml.safe_load(f)
     with open(base + ".json", encoding="utf-8") as f:
         from_json = json.load(f)
@@ -533,6 +580,166 @@ fn files_that_are_not_plans_are_refused_in_words() {
         "This plan file was written by a newer Headroom (plan format 2; this version reads up to \
          1): open it with the newer version"
     );
+}
+
+/// A message a person can read: names the problem in words, quotes no more than a short
+/// excerpt, and holds nothing that looks like a Rust value (`Name { field: … }`).
+fn assert_in_words(message: &str) {
+    assert!(
+        message.chars().count() <= 300,
+        "{} chars: {message}",
+        message.len()
+    );
+    assert!(!message.contains('{'), "{message}");
+    for developer in [
+        "struct ",
+        "Some(",
+        "None",
+        "budget breached",
+        "Error",
+        "input is out of range",
+    ] {
+        assert!(!message.contains(developer), "{developer:?} in {message}");
+    }
+}
+
+#[test]
+fn anchor_and_alias_limits_are_explained_in_words() {
+    // One anchor over more events than the reader records for aliases.
+    let recorded = format!("a: &x [{}]\nb: *x\n", "1, ".repeat(10_001));
+    // An anchor repeated past its expansion limit, and more anchors than allowed.
+    let expanded = format!("a: &x [1, 2]\nb: [{}]\n", "*x, ".repeat(11));
+    let anchors: String = (0..101).map(|i| format!("a{i}: &a{i} 1\n")).collect();
+    for text in [recorded, expanded] {
+        let error = import(&text).unwrap_err();
+        assert!(matches!(error, ImportError::TooComplex { .. }), "{error:?}");
+        let message = error.to_string();
+        assert_in_words(&message);
+        assert!(
+            message.contains("aliases (`*name`) repeat parts of the file"),
+            "{message}"
+        );
+    }
+    let message = import(&anchors).unwrap_err().to_string();
+    assert_in_words(&message);
+    assert!(message.contains("more than 100 anchors"), "{message}");
+    let message = import("a: *nowhere\n").unwrap_err().to_string();
+    assert_in_words(&message);
+    assert!(
+        message.contains("alias (`*name`) refers to an anchor"),
+        "{message}"
+    );
+}
+
+#[test]
+fn impossible_dates_and_months_are_named_in_words() {
+    let yaml = read(&fixtures_dir().join("v1/hand-written.yaml"));
+    let message = import(&yaml.replacen("start: 2027-03", "start: 2027-13", 1))
+        .unwrap_err()
+        .to_string();
+    assert_in_words(&message);
+    assert!(
+        message.contains("`plan.start`: \"2027-13\" names month 13, which does not exist"),
+        "{message}"
+    );
+    let message = import(&yaml.replacen("start: 2027-03", "start: 2027-02-30", 1))
+        .unwrap_err()
+        .to_string();
+    assert_in_words(&message);
+    assert!(
+        message.contains("`plan.start`: \"2027-02-30\" is not a month written as YYYY-MM"),
+        "{message}"
+    );
+    let cafe = read(&fixtures_dir().join("v1/cafe-chain.yaml"));
+    let text = cafe.replacen("date: \"2026-09-01\"", "date: \"2026-02-30\"", 1);
+    assert_ne!(text, cafe);
+    let message = import(&text).unwrap_err().to_string();
+    assert_in_words(&message);
+    assert!(
+        message.contains("not a date that exists, written as YYYY-MM-DD"),
+        "{message}"
+    );
+    // The growth model is an enum, so serde names the scenario's growth, not the point.
+    assert!(message.contains("at `plan.scenarios["), "{message}");
+}
+
+#[test]
+fn two_documents_are_named_as_such() {
+    for text in [
+        "a: 1\n---\nb: 2\n",
+        "headroom_plan: 1\nplan: {}\n---\nheadroom_plan: 1\n",
+    ] {
+        let error = import(text).unwrap_err();
+        assert!(
+            matches!(error, ImportError::NotAPlanFile { .. }),
+            "{error:?}"
+        );
+        let message = error.to_string();
+        assert_in_words(&message);
+        assert!(message.contains("more than one YAML document"), "{message}");
+        assert!(!message.contains("nested"), "{message}");
+    }
+}
+
+#[test]
+fn parser_messages_are_in_words() {
+    for (text, expected) in [
+        ("a: 1\na: 2\n", "the key `a` appears twice"),
+        (
+            "headroom_plan: 1\nplan: {horizon_months: 1e999}\n",
+            "the number `1e999` is too large",
+        ),
+        (
+            "headroom_plan: 1\nplan: 3\n",
+            "expected a mapping of fields",
+        ),
+    ] {
+        let message = import(text).unwrap_err().to_string();
+        assert_in_words(&message);
+        assert!(message.contains(expected), "{message}");
+    }
+}
+
+#[test]
+fn long_hostile_inputs_give_short_messages() {
+    let long = "k".repeat(100_000);
+    let hidden = format!("a\u{202E}b\u{2028}{}", "x".repeat(1000));
+    let deep_json = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let texts = [
+        "a".repeat(100_000),
+        format!("{long}: 1\n"),
+        format!("{long}\n"),
+        "[".repeat(100_000),
+        "{a: ".repeat(10_000),
+        deep_json,
+        format!("headroom_plan: 1\nplan: {{}}\n{long}: 1\n"),
+        format!("headroom_plan: 1\nplan: {{name: x, {long}: 1}}\n"),
+        format!("headroom_plan: \"{long}\"\nplan: {{}}\n"),
+        format!("headroom_plan: {}\nplan: {{}}\n", "9".repeat(50_000)),
+        format!("headroom_plan: 1\nplan: {{start: \"{long}\"}}\n"),
+        format!("headroom_plan: 1\nplan: {{start: \"2027-{long}\"}}\n"),
+        format!("headroom_plan: 1\nplan: {{name: \"\\q{long}\"}}\n"),
+        format!("{{\"headroom_plan\": 1, \"plan\": {{\"{long}\": 1}}}}"),
+        format!("{{\"headroom_plan\": 1, \"{long}\": 1}}"),
+        format!("{{\"headroom_plan\": 1, \"plan\": {{\"start\": \"{hidden}\"}}}}"),
+        format!("{{\"{long}\"}}"),
+        format!("a: 1\n---\n{long}"),
+        format!("a: &{long} 1\nb: *{long}x\n"),
+    ];
+    for text in &texts {
+        let message = import(text).unwrap_err().to_string();
+        assert!(
+            message.chars().count() <= 300,
+            "{} chars from {:.40?}: {:.400}",
+            message.chars().count(),
+            text,
+            message
+        );
+        assert!(
+            !message.contains('\u{202E}') && !message.contains('\u{2028}'),
+            "{message}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

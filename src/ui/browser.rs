@@ -86,7 +86,12 @@ pub fn clear_fragment() -> bool {
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| format!("The browser could not read {}", file.name()))?;
+        .map_err(|_| {
+            format!(
+                "The browser could not read {}",
+                headroom_core::text::excerpt(&file.name())
+            )
+        })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

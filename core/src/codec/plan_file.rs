@@ -68,6 +68,7 @@ use serde_json::Value;
 use crate::codec::results::{self, ResultsSection};
 use crate::engine::PlanResults;
 use crate::plan::{Plan, PLAN_SCHEMA_VERSION};
+use crate::text::{bounded_message, excerpt};
 use crate::validate::ValidPlan;
 
 /// Name of the version field at the top of every plan file.
@@ -489,8 +490,22 @@ pub fn to_json(plan: &Plan) -> Result<String, ExportError> {
             message: e.to_string(),
         })?;
     text.push('\n');
+    let text = escape_line_separators(text);
     check_faithful(plan, &text, Format::Json)?;
     Ok(text)
+}
+
+/// Writes U+0085, U+2028 and U+2029 as `\u` escapes. `serde_json` leaves them as they are
+/// (JSON allows them in strings), but YAML readers and many editors end a line at each, so a
+/// JSON file read as YAML, or shown line by line, would split a name in two. Outside strings
+/// pretty-printed JSON holds only ASCII, so every one of them is inside a string.
+fn escape_line_separators(text: String) -> String {
+    if !text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        return text;
+    }
+    text.replace('\u{85}', "\\u0085")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 /// Writes `plan` in `format`; see [`to_yaml`] and [`to_json`].
@@ -561,7 +576,7 @@ pub fn export_with_results(
             let mut text =
                 serde_json::to_string_pretty(&file).map_err(|e| serialize_error(e.to_string()))?;
             text.push('\n');
-            text
+            escape_line_separators(text)
         }
     };
     check_faithful(plan.plan(), &text, format)?;
@@ -652,8 +667,9 @@ pub fn import(text: &str) -> Result<Plan, ImportError> {
         return Err(ImportError::Content {
             format,
             message: format!(
-                "unknown key `{unknown}` at the top (expected `{FORMAT_KEY}`, `plan` and \
-                 optionally `{RESULTS_KEY}`)"
+                "unknown key `{}` at the top (expected `{FORMAT_KEY}`, `plan` and \
+                 optionally `{RESULTS_KEY}`)",
+                excerpt(unknown)
             ),
             position: None,
         });
@@ -666,13 +682,13 @@ pub fn import(text: &str) -> Result<Plan, ImportError> {
     let plan = migrate(version, plan)?;
     serde_path_to_error::deserialize(plan).map_err(|e| {
         let path = e.path().to_string();
-        let message = e.into_inner().to_string();
+        let message = content_message(&e.into_inner().to_string());
         ImportError::Content {
             format,
             message: if path == "." {
                 message
             } else {
-                format!("at `plan.{path}`: {message}")
+                format!("at `plan.{}`: {message}", excerpt(&path))
             },
             position: None,
         }
@@ -707,28 +723,79 @@ fn read_version(found: Option<&Value>) -> Result<u32, ImportError> {
         .as_u64()
         .and_then(|v| u32::try_from(v).ok())
         .ok_or_else(|| ImportError::BadVersion {
-            found: found.to_string(),
+            found: excerpt(&found.to_string()),
         })?;
     check_version(version)?;
     Ok(version)
 }
 
-/// Classifies a YAML error: budget breaches, field problems (from serde's derived code) and
-/// syntax errors (from the parser).
+/// Classifies a YAML error: budget breaches and alias limits (in words, without the parser's
+/// type names), more than one document, field problems and syntax errors. Every message is
+/// bounded ([`bounded_message`]): quoted input is cut to a short excerpt.
 fn yaml_error(error: &serde_saphyr::Error, format: Format) -> ImportError {
+    use serde_saphyr::Error as E;
     let position = error.location().filter(|l| l.line() > 0).map(|l| Position {
         line: l.line(),
         column: l.column(),
     });
-    let inner = error.without_snippet();
+    let mut inner = error.without_snippet();
+    // An error met while replaying an alias wraps the error itself.
+    while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = inner {
+        inner = error;
+    }
+    let too_complex = |message: &str| ImportError::TooComplex {
+        message: message.to_owned(),
+        position,
+    };
+    match inner {
+        E::Budget { breach, .. } => match budget_words(breach) {
+            Some(words) => return too_complex(words),
+            None => return several_documents(),
+        },
+        E::MultipleDocuments { .. } => return several_documents(),
+        E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => return too_complex(ALIASES_REPEAT),
+        E::DuplicateMappingKey { key, .. } => {
+            let key = key
+                .as_deref()
+                .map(|k| format!(" `{}`", excerpt(k)))
+                .unwrap_or_default();
+            return ImportError::Syntax {
+                format,
+                message: format!("the key{key} appears twice in the same mapping"),
+                position,
+            };
+        }
+        E::NonFiniteFloat { value, .. } => {
+            return ImportError::Content {
+                format,
+                message: format!(
+                    "the number `{}` is too large or not a number (plans hold finite numbers)",
+                    excerpt(value)
+                ),
+                position,
+            }
+        }
+        E::UnknownAnchor { .. } => {
+            return ImportError::Syntax {
+                format,
+                message: "an alias (`*name`) refers to an anchor (`&name`) that is not defined                           before it"
+                    .to_owned(),
+                position,
+            }
+        }
+        _ => {}
+    }
     let mut message = inner.to_string();
     // The parser appends its own "at line L, column C"; the position is reported separately.
     if let Some(cut) = message.find(" at line ") {
         message.truncate(cut);
     }
-    if matches!(inner, serde_saphyr::Error::Budget { .. }) || message.starts_with("budget breached")
-    {
-        ImportError::TooComplex { message, position }
+    let message = bounded_message(&message);
+    if message.starts_with("budget breached") {
+        too_complex(ALIASES_REPEAT)
     } else if is_content_error(&message) {
         ImportError::Content {
             format,
@@ -742,6 +809,67 @@ fn yaml_error(error: &serde_saphyr::Error, format: Format) -> ImportError {
             position,
         }
     }
+}
+
+const ALIASES_REPEAT: &str = "aliases (`*name`) repeat parts of the file more often than a plan \
+                              ever needs";
+
+/// A YAML stream of two or more documents, which a plan file never is.
+fn several_documents() -> ImportError {
+    ImportError::NotAPlanFile {
+        message: "it holds more than one YAML document (a line `---` starts another one); a plan \
+                  file is a single document"
+            .to_owned(),
+    }
+}
+
+/// A parsing budget breach in words; `None` for more than one document, which is not about
+/// complexity.
+fn budget_words(breach: &serde_saphyr::budget::BudgetBreach) -> Option<&'static str> {
+    use serde_saphyr::budget::BudgetBreach as B;
+    Some(match breach {
+        B::Documents { .. } => return None,
+        B::Depth { .. } | B::InclusionDepth { .. } => {
+            "it is nested more than 32 levels deep (a plan needs fewer than 10)"
+        }
+        B::Anchors { .. } => "it defines more than 100 anchors (`&name`)",
+        B::Aliases { .. }
+        | B::AliasAnchorRatio { .. }
+        | B::RecordedAnchorEvents { .. }
+        | B::RecordedAnchorBytes { .. } => ALIASES_REPEAT,
+        B::MergeKeys { .. } => "it uses merge keys (`<<`), which plan files do not",
+        B::InputBytes { .. } | B::ScalarBytes { .. } => "it holds more text than a plan file can",
+        B::Events { .. } | B::Nodes { .. } => "it holds far more values than any plan",
+        _ => "it is more complex than any plan",
+    })
+}
+
+/// Messages from chrono when a date does not parse, and what they mean in words.
+const DATE_MESSAGES: &[&str] = &[
+    "input is out of range",
+    "no possible date and time matching input",
+    "input is not enough for unique date and time",
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+    "bad or unsupported format string",
+];
+
+/// A field problem from serde's derived code in plain words: a date that chrono refuses is
+/// named as such, Rust type names are left out, and quoted input is cut to an excerpt.
+fn content_message(message: &str) -> String {
+    if DATE_MESSAGES.iter().any(|m| message.contains(m)) {
+        return "not a date that exists, written as YYYY-MM-DD (e.g. 2026-11-20)".to_owned();
+    }
+    let mut words = message.to_owned();
+    for (developer, plain) in [
+        ("expected struct ", "expected a mapping of fields, for "),
+        ("expected enum ", "expected one of the known kinds, for "),
+        ("expected a sequence", "expected a list"),
+    ] {
+        words = words.replace(developer, plain);
+    }
+    bounded_message(&words)
 }
 
 /// Whether a message from serde's derived code (rather than from the YAML parser) describes a
@@ -775,6 +903,7 @@ fn json_error(error: &serde_json::Error) -> ImportError {
     if let Some(cut) = message.rfind(" at line ") {
         message.truncate(cut);
     }
+    let message = bounded_message(&message);
     match error.classify() {
         serde_json::error::Category::Data => ImportError::Content {
             format: Format::Json,

@@ -1,10 +1,18 @@
 //! CSV tables for spreadsheets: RFC 4180 quoting, and cells defused against formula injection.
 //!
-//! A cell is quoted (`"…"`, inner quotes doubled) when it holds a comma, a quote, a line break
-//! or leading or trailing spaces; rows end with CRLF. Spreadsheet programs run a cell that
-//! starts with `=`, `+`, `-` or `@` (and some also tab or carriage return) as a formula, so
-//! such a cell gets a leading `'`, which spreadsheets show as text. A `-` that starts a plain
-//! number (`-12.5`) is left alone, so negative figures stay numbers.
+//! Spreadsheet programs run a cell that starts with `=`, `+`, `-` or `@` (and some also tab or
+//! carriage return) as a formula, so such a cell gets a leading `'`, which spreadsheets show as
+//! text. Programs that split cells on `;` or tab (or that are told to) would see a new cell
+//! after each of them, so a formula character at the start of any part after `,`, `;`, tab or a
+//! line break (after spaces) gets a `'` too: `x;=1+1` is written `"x;'=1+1"`. A `-` that starts
+//! a plain number (`-12.5`) is left alone, so negative figures stay numbers.
+//!
+//! A cell is quoted (`"…"`, inner quotes doubled) when it holds a separator (`,` `;` tab), a
+//! quote, a line break of any kind (`\n`, `\r`, vertical tab, form feed, U+0085, U+2028,
+//! U+2029), leading or trailing spaces, or was defused; rows end with CRLF. Plain numbers are
+//! never quoted.
+
+use crate::text::is_line_break;
 
 /// Writes a table: the `header` row, then every row, each row's cells joined by commas and
 /// ended by CRLF. Rows may have any length; nothing is padded.
@@ -43,17 +51,16 @@ fn write_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
 /// ```
 /// use headroom_core::export::csv::cell_text;
 /// assert_eq!(cell_text("a,b"), "\"a,b\"");
-/// assert_eq!(cell_text("@SUM(A1)"), "'@SUM(A1)");
+/// assert_eq!(cell_text("@SUM(A1)"), "\"'@SUM(A1)\"");
+/// assert_eq!(cell_text("x;=1+1;"), "\"x;'=1+1;\"");
 /// assert_eq!(cell_text("-1e3"), "-1e3");
-/// assert_eq!(cell_text("-x"), "'-x");
+/// assert_eq!(cell_text("-x"), "\"'-x\"");
 /// ```
 pub fn cell_text(cell: &str) -> String {
-    let defused = if is_formula(cell) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    };
-    let needs_quotes = defused.contains([',', '"', '\n', '\r'])
+    let defused = defuse(cell);
+    let needs_quotes = defused != cell
+        || defused.contains([',', ';', '\t', '"'])
+        || defused.contains(is_line_break)
         || defused.starts_with(' ')
         || defused.ends_with(' ');
     if needs_quotes {
@@ -61,6 +68,36 @@ pub fn cell_text(cell: &str) -> String {
     } else {
         defused
     }
+}
+
+/// Whether a spreadsheet might start a new cell after `c`.
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | ';' | '\t') || is_line_break(c)
+}
+
+/// `cell` with a `'` before a formula at its start and before a formula that starts a part
+/// after a separator (spaces after the separator skipped).
+fn defuse(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len() + 2);
+    if is_formula(cell) {
+        out.push('\'');
+    }
+    let mut part_starts = false;
+    for (i, c) in cell.char_indices() {
+        if part_starts && c != ' ' {
+            let part = &cell[i..];
+            let end = part.find(is_separator).unwrap_or(part.len());
+            if is_formula(&part[..end]) {
+                out.push('\'');
+            }
+            part_starts = false;
+        }
+        out.push(c);
+        if is_separator(c) {
+            part_starts = true;
+        }
+    }
+    out
 }
 
 fn is_formula(cell: &str) -> bool {
@@ -102,18 +139,20 @@ mod tests {
     #[test]
     fn formulas_are_defused_and_numbers_kept() {
         for (cell, expected) in [
-            ("=1+1", "'=1+1"),
-            ("+1", "'+1"),
-            ("@cmd", "'@cmd"),
-            ("-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"),
-            ("\tx", "'\tx"),
-            ("-", "'-"),
-            ("-inf", "'-inf"),
-            ("-NaN", "'-NaN"),
+            ("=1+1", "\"'=1+1\""),
+            ("+1", "\"'+1\""),
+            ("@cmd", "\"'@cmd\""),
+            ("-1+cmd|' /C calc'!A0", "\"'-1+cmd|' /C calc'!A0\""),
+            ("\tx", "\"'\tx\""),
+            ("-", "\"'-\""),
+            ("-inf", "\"'-inf\""),
+            ("-NaN", "\"'-NaN\""),
             ("-12.5", "-12.5"),
             ("-0", "-0"),
             ("1-2", "1-2"),
             ("=a,b", "\"'=a,b\""),
+            ("a, -1", "\"a, -1\""),
+            ("a; -b", "\"a; '-b\""),
         ] {
             assert_eq!(cell_text(cell), expected, "{cell:?}");
         }

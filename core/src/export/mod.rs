@@ -245,10 +245,21 @@ fn setting_word(value: &str, fallback: &str) -> String {
     }
 }
 
-/// One line of text for a comment: control characters (line breaks) become spaces.
+/// One line of text for a comment: every character that ends a line for some reader
+/// ([`crate::text::is_line_break`]: `\n`, `\r`, U+0085, U+2028, U+2029, …), every other
+/// control character and every invisible or direction-changing character
+/// ([`crate::text::invisible_at`]) becomes a space, so a name cannot end the comment and write
+/// YAML of its own, nor reorder the comment as shown.
 fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .map(|i| {
+            if crate::text::invisible_at(&chars, i).is_some() {
+                ' '
+            } else {
+                chars[i]
+            }
+        })
         .collect()
 }
 
@@ -331,6 +342,35 @@ pub mod samples {
         }
     }
 
+    /// The shop with hostile names: the plan, scenario, month, notes, tier and a service name
+    /// hold every line break a YAML reader knows (`\n`, `\r`, `\r\n`, vertical tab, form
+    /// feed, U+0085, U+2028, U+2029), each followed by YAML that would add an object, and a
+    /// direction override. The exports must keep the shop's structure.
+    pub fn hostile() -> DeploymentSpec {
+        let breaks = [
+            "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
+        ];
+        let text = |label: &str| {
+            let mut text = label.to_owned();
+            for line_break in breaks {
+                text.push_str(line_break);
+                text.push_str("kind: ClusterRoleBinding");
+            }
+            text.push_str("\u{202E}---");
+            text
+        };
+        let mut spec = shop();
+        spec.plan_name = text("plan");
+        spec.scenario = text("scenario");
+        spec.month_label = text("month");
+        spec.notes = vec![text("note"), text("another note")];
+        spec.services[0].name = text("web");
+        if let Some(database) = &mut spec.database {
+            database.tier = text("tier");
+        }
+        spec
+    }
+
     /// One service with awkward names and no Redis or database: `on` for a YAML 1.1 boolean,
     /// and a name that derives to the same label as another.
     pub fn minimal() -> DeploymentSpec {
@@ -402,5 +442,14 @@ mod tests {
         assert_eq!(mebibytes(0), 1);
         assert_eq!(setting_word("allkeys-lru\nsave 1 1", "x"), "allkeys-lru");
         assert_eq!(setting_word(" ", "noeviction"), "noeviction");
+    }
+
+    #[test]
+    fn comment_lines_hold_no_line_break_of_any_reader() {
+        assert_eq!(
+            one_line("a\u{2028}b\u{2029}c\u{85}d\r\ne\u{0B}f\u{202E}g"),
+            "a b c d  e f g"
+        );
+        assert_eq!(one_line("Team 👩\u{200D}💻"), "Team 👩\u{200D}💻");
     }
 }

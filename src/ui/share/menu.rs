@@ -10,6 +10,7 @@ use headroom_core::codec::link::Mode;
 use headroom_core::codec::plan_file::{self, Format, ImportError, MAX_FILE_BYTES};
 use headroom_core::codec::share;
 use headroom_core::export::{self, compose, deployment, kubernetes};
+use headroom_core::text::excerpt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -237,11 +238,13 @@ pub fn ShareMenu() -> impl IntoView {
                 bytes: size as usize,
                 max: MAX_FILE_BYTES,
             };
-            say(status, format!("{}: {error}.", file.name()), true);
+            say(status, format!("{}: {error}.", excerpt(&file.name())), true);
             return;
         }
         spawn_local(async move {
-            let name = file.name();
+            // The file's own name, shown in messages: a short excerpt, invisible characters
+            // escaped.
+            let name = excerpt(&file.name());
             let bytes = match browser::read_file(&file).await {
                 Ok(bytes) => bytes,
                 Err(why) => return say(status, why, true),

@@ -1,0 +1,314 @@
+//! Free text typed by people (plan, scenario, note and catalog names) on its way into files and
+//! messages: which characters end a line for some reader, which are invisible, and a short,
+//! escaped excerpt of any text for an error message.
+//!
+//! YAML readers (PyYAML, the Go scanner `kubectl` uses) end a line at `\n`, `\r`, U+0085 (NEL),
+//! U+2028 and U+2029; spreadsheets and editors also at `\u{0B}` and `\u{0C}`. [`is_line_break`]
+//! is all of them, so text written into a comment line or a CSV cell can be checked against
+//! every reader at once.
+
+/// Whether `c` ends a line for some reader: `\n`, `\r`, vertical tab, form feed, U+0085 (NEL),
+/// U+2028 (line separator) and U+2029 (paragraph separator).
+///
+/// # Example
+/// ```
+/// use headroom_core::text::is_line_break;
+/// assert!(is_line_break('\u{2028}'));
+/// assert!(!is_line_break(' '));
+/// ```
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// What kind of invisible character a character is, for a message that names the problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invisible {
+    /// A line break ([`is_line_break`]).
+    LineBreak,
+    /// Another control character (tab, NUL, escape, …).
+    Control,
+    /// A character that changes the direction text is shown in: the bidi embeddings,
+    /// overrides and isolates (U+202A–U+202E, U+2066–U+2069), the marks U+200E, U+200F and
+    /// U+061C.
+    Direction,
+    /// A character of no width: U+200B, U+200C and U+200D outside the places they are
+    /// needed (see [`invisible_at`]), U+2060, U+FEFF.
+    ZeroWidth,
+    /// Another invisible formatting character (soft hyphen, invisible operators, fillers,
+    /// interlinear annotation, tags outside a flag).
+    Format,
+}
+
+impl Invisible {
+    /// The problem in words, e.g. "an invisible direction-changing character".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Invisible::LineBreak => "a line break",
+            Invisible::Control => "a control character",
+            Invisible::Direction => "an invisible direction-changing character",
+            Invisible::ZeroWidth => "an invisible zero-width character",
+            Invisible::Format => "an invisible formatting character",
+        }
+    }
+}
+
+/// The kind of `c` when it is invisible on its own, without looking at its neighbours.
+fn kind(c: char) -> Option<Invisible> {
+    if is_line_break(c) {
+        return Some(Invisible::LineBreak);
+    }
+    if c.is_control() {
+        return Some(Invisible::Control);
+    }
+    match c {
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => Some(Invisible::Direction),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(Invisible::ZeroWidth),
+        '\u{00AD}'
+        | '\u{034F}'
+        | '\u{115F}'
+        | '\u{1160}'
+        | '\u{17B4}'
+        | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{2061}'..='\u{2064}'
+        | '\u{206A}'..='\u{206F}'
+        | '\u{3164}'
+        | '\u{FFA0}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}' => Some(Invisible::Format),
+        _ => None,
+    }
+}
+
+/// Whether `c` is drawn as a pictograph (emoji and symbol blocks, regional indicators, skin
+/// tone modifiers) or is the emoji presentation selector U+FE0F that may follow one.
+fn is_pictographic(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A9}'
+            | '\u{00AE}'
+            | '\u{203C}'
+            | '\u{2049}'
+            | '\u{2122}'
+            | '\u{2139}'
+            | '\u{2194}'..='\u{21FF}'
+            | '\u{2300}'..='\u{23FF}'
+            | '\u{2460}'..='\u{27BF}'
+            | '\u{2900}'..='\u{297F}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{3030}'
+            | '\u{303D}'
+            | '\u{3297}'
+            | '\u{3299}'
+            | '\u{FE0F}'
+            | '\u{1F000}'..='\u{1FAFF}'
+    )
+}
+
+/// Whether `c` is a visible character outside ASCII: a letter or mark of a script that may need
+/// U+200C or U+200D between two of its characters (Persian, Arabic, the Indic scripts).
+fn is_visible_non_ascii(c: char) -> bool {
+    !c.is_ascii() && !c.is_whitespace() && kind(c).is_none() && c != '\u{FE0F}'
+}
+
+/// The kind of invisible character at `chars[i]`, looking at its neighbours where that decides.
+///
+/// Allowed, because they are part of what is shown rather than hidden in it:
+/// - U+200D (zero-width joiner) between two pictographs, as in the emoji sequences 👩‍💻 or
+///   🏳️‍🌈;
+/// - U+200C and U+200D between two visible characters outside ASCII, where scripts such as
+///   Persian and Devanagari need them to shape letters;
+/// - tag characters (U+E0020–U+E007F) after U+1F3F4 (black flag) or another tag, as in the
+///   flag of Scotland.
+///
+/// Everything else [`kind`] names is invisible: next to ASCII text a joiner could only hide
+/// something, and direction-changing characters can reorder what a person reads.
+pub fn invisible_at(chars: &[char], i: usize) -> Option<Invisible> {
+    let c = *chars.get(i)?;
+    let found = kind(c)?;
+    let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+    let after = chars.get(i + 1).copied();
+    match c {
+        '\u{200D}' if before.is_some_and(is_pictographic) && after.is_some_and(is_pictographic) => {
+            None
+        }
+        '\u{200C}' | '\u{200D}'
+            if before.is_some_and(is_visible_non_ascii)
+                && after.is_some_and(is_visible_non_ascii) =>
+        {
+            None
+        }
+        '\u{E0020}'..='\u{E007F}'
+            if before
+                .is_some_and(|b| b == '\u{1F3F4}' || ('\u{E0020}'..='\u{E007F}').contains(&b)) =>
+        {
+            None
+        }
+        _ => Some(found),
+    }
+}
+
+/// The first invisible character of `text` ([`invisible_at`]), with its kind.
+///
+/// # Example
+/// ```
+/// use headroom_core::text::{first_invisible, Invisible};
+/// assert_eq!(first_invisible("Base\u{202E}line"), Some(('\u{202E}', Invisible::Direction)));
+/// assert_eq!(first_invisible("ad\u{200D}min"), Some(('\u{200D}', Invisible::ZeroWidth)));
+/// assert_eq!(first_invisible("Team 👩\u{200D}💻"), None);
+/// assert_eq!(first_invisible("می\u{200C}خواهم"), None);
+/// ```
+pub fn first_invisible(text: &str) -> Option<(char, Invisible)> {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len()).find_map(|i| invisible_at(&chars, i).map(|kind| (chars[i], kind)))
+}
+
+/// Characters an excerpt keeps before it is cut with `…`.
+pub const EXCERPT_CHARS: usize = 60;
+
+/// `text` as it may be quoted in a message: at most [`EXCERPT_CHARS`] characters followed by
+/// `…` when cut, and every invisible character ([`kind`], line breaks included) written as
+/// `\u{…}` so the message shows it and cannot be reordered or broken by it.
+///
+/// # Example
+/// ```
+/// use headroom_core::text::excerpt;
+/// assert_eq!(excerpt("Base\u{202E}"), "Base\\u{202E}");
+/// assert_eq!(excerpt(&"a".repeat(100)).chars().count(), 61);
+/// ```
+pub fn excerpt(text: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == EXCERPT_CHARS {
+            out.push('…');
+            break;
+        }
+        push_escaped(&mut out, c);
+    }
+    out
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    if kind(c).is_some() {
+        out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+    } else {
+        out.push(c);
+    }
+}
+
+/// Longest message [`bounded_message`] returns, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 200;
+
+/// A message from a parser made safe to show: every run quoted in backticks or double quotes is
+/// cut to an [`excerpt`], invisible characters are escaped, and the whole is cut to
+/// [`MAX_MESSAGE_CHARS`] with `…`.
+///
+/// # Example
+/// ```
+/// use headroom_core::text::bounded_message;
+/// let long = format!("unknown field `{}`, expected `name`", "k".repeat(10_000));
+/// let short = bounded_message(&long);
+/// assert!(short.starts_with("unknown field `kkk"));
+/// assert!(short.ends_with("…`, expected `name`"));
+/// assert!(short.chars().count() < 120);
+/// ```
+pub fn bounded_message(message: &str) -> String {
+    let mut out = String::new();
+    let mut quoted: Option<(char, String)> = None;
+    for c in message.chars() {
+        match &mut quoted {
+            Some((close, inner)) if c == *close => {
+                out.push(c);
+                out.push_str(&excerpt(inner));
+                out.push(c);
+                quoted = None;
+            }
+            Some((_, inner)) => {
+                // One character more than an excerpt keeps is enough for it to show the cut,
+                // and keeps memory bounded.
+                if inner.chars().count() <= EXCERPT_CHARS {
+                    inner.push(c);
+                }
+            }
+            None if c == '`' || c == '"' => quoted = Some((c, String::new())),
+            None => push_escaped(&mut out, c),
+        }
+    }
+    if let Some((open, inner)) = quoted {
+        out.push(open);
+        out.push_str(&excerpt(&inner));
+    }
+    if out.chars().count() > MAX_MESSAGE_CHARS {
+        let mut cut: String = out.chars().take(MAX_MESSAGE_CHARS - 1).collect();
+        cut.push('…');
+        cut
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_escape_and_cut() {
+        assert_eq!(excerpt("a\nb"), "a\\u{000A}b");
+        assert_eq!(excerpt("\u{2029}"), "\\u{2029}");
+        let long = "é".repeat(200);
+        let short = excerpt(&long);
+        assert_eq!(short.chars().count(), EXCERPT_CHARS + 1);
+        assert!(short.ends_with('…'));
+    }
+
+    #[test]
+    fn messages_are_bounded() {
+        let message = format!("x `{}` y \"{}\" z", "a".repeat(5000), "b".repeat(5000));
+        let short = bounded_message(&message);
+        assert!(short.chars().count() <= MAX_MESSAGE_CHARS);
+        assert!(short.contains("…` y \""), "{short}");
+        let unclosed = bounded_message(&format!("`{}", "c".repeat(1000)));
+        assert!(unclosed.chars().count() <= EXCERPT_CHARS + 2, "{unclosed}");
+        assert_eq!(
+            bounded_message(&"d".repeat(1000)).chars().count(),
+            MAX_MESSAGE_CHARS
+        );
+        assert_eq!(bounded_message("a\u{202E}b"), "a\\u{202E}b");
+    }
+
+    #[test]
+    fn joiners_are_allowed_only_where_they_join() {
+        assert_eq!(first_invisible("🏳\u{FE0F}\u{200D}🌈"), None);
+        assert_eq!(first_invisible("क्\u{200D}ष"), None);
+        assert_eq!(
+            first_invisible("\u{200D}💻"),
+            Some(('\u{200D}', Invisible::ZeroWidth))
+        );
+        assert_eq!(
+            first_invisible("a\u{200C}b"),
+            Some(('\u{200C}', Invisible::ZeroWidth))
+        );
+        assert_eq!(
+            first_invisible("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"),
+            None
+        );
+        assert_eq!(
+            first_invisible("x\u{E0041}"),
+            Some(('\u{E0041}', Invisible::Format))
+        );
+        assert_eq!(
+            first_invisible("a\u{2066}b"),
+            Some(('\u{2066}', Invisible::Direction))
+        );
+        assert_eq!(first_invisible("Plan 2027"), None);
+    }
+}
