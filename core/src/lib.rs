@@ -28,6 +28,7 @@ pub mod sizing;
 pub mod tables;
 pub mod tiers;
 pub mod tolerance;
+pub mod totals;
 pub mod usl;
 pub mod validate;
 pub mod vertical;
