@@ -1062,7 +1062,12 @@ pub fn explain(
             ))
         }
         Figure::PeakRps => Some(explain_peak_rps(plan, m)),
-        Figure::AppInstances => Some(m.app.explain(&find_instance(plan).name)),
+        Figure::AppInstances => Some(crate::totals::explain_instances(
+            plan,
+            result,
+            m,
+            m.app.explain(&find_instance(plan).name),
+        )),
         Figure::DbConnections => Some(explain_connections(plan, m)),
         Figure::DbPooler => Some(explain_pooler(plan, &m.database)),
         Figure::DbTier => result.database_tiers.explain_month(
@@ -1085,9 +1090,19 @@ pub fn explain(
             Some(explain_voice(plan, demand, find_gpu(plan)?, voice))
         }
         Figure::Cost { component } => explain_cost_item(plan, m, m.cost.items.get(component)?),
-        Figure::TotalCost => Some(explain_total(plan, m)),
-        Figure::CostPerUnit => Some(explain_cost_per_unit(plan, m)),
-        Figure::CostPerSession => explain_cost_per_session(plan, m),
+        Figure::TotalCost => Some(crate::totals::explain_total(
+            plan,
+            result,
+            m,
+            explain_total(plan, m),
+        )),
+        Figure::CostPerUnit => Some(crate::totals::explain_lower_bound(
+            plan,
+            m,
+            explain_cost_per_unit(plan, m),
+        )),
+        Figure::CostPerSession => explain_cost_per_session(plan, m)
+            .map(|e| crate::totals::explain_lower_bound(plan, m, e)),
     }
 }
 

@@ -12,6 +12,7 @@
 
 use crate::cost::CostGap;
 use crate::engine::{MonthResult, ScenarioResult};
+use crate::explain::Explanation;
 use crate::format;
 use crate::plan::{CostLine, Plan};
 use serde::Serialize;
@@ -209,6 +210,52 @@ pub fn against_today(plan: &Plan, result: &ScenarioResult) -> Option<AgainstToda
     })
 }
 
+/// `e`, the working of a figure made from month `m`'s total (the total itself, per unit, per
+/// session), marked as a lower bound when the bill leaves out a component: "at least …", with
+/// what is left out among the inputs and in the binding.
+pub fn explain_lower_bound(plan: &Plan, m: &MonthResult, mut e: Explanation) -> Explanation {
+    let Some(why) = LowerBound::of_month(m) else {
+        return e;
+    };
+    let reason = why.reason(&plan.baseline.other_costs);
+    e.figure = format!("at least {}", e.figure);
+    e.binding = if e.binding.is_empty() {
+        format!("a lower bound: {reason}")
+    } else {
+        format!("a lower bound: {reason}; {}", e.binding)
+    };
+    e.input("left out of the total", reason)
+}
+
+/// The working of month `m`'s total cost `e`, marked as a lower bound when it is one, and in
+/// month 1 with today's bill beside it (when entered).
+pub fn explain_total(
+    plan: &Plan,
+    result: &ScenarioResult,
+    m: &MonthResult,
+    e: Explanation,
+) -> Explanation {
+    let e = explain_lower_bound(plan, m, e);
+    match against_today(plan, result).and_then(|t| t.bill_text()) {
+        Some(text) if m.month == 1 => e.input("against today", text),
+        _ => e,
+    }
+}
+
+/// The working of month `m`'s app instances `e`, in month 1 with today's instances beside it
+/// (when entered).
+pub fn explain_instances(
+    plan: &Plan,
+    result: &ScenarioResult,
+    m: &MonthResult,
+    e: Explanation,
+) -> Explanation {
+    match against_today(plan, result).and_then(|t| t.instances_text()) {
+        Some(text) if m.month == 1 => e.input("against today", text),
+        _ => e,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,6 +401,76 @@ mod tests {
         plan.baseline.today.app_instances = 0;
         plan.baseline.today.monthly_bill_usd = 0.0;
         assert_eq!(against_today(&plan, result), None);
+    }
+
+    #[test]
+    fn explanations_say_why_a_total_is_a_lower_bound_and_set_month_1_beside_today() {
+        use crate::engine::Figure;
+        let mut plan = (presets::find("voiceassist").expect("template").build)();
+        plan.baseline.today.monthly_bill_usd = 100.0;
+        let plan = plan.validate().expect("valid");
+        let results = engine::run(&plan);
+        let explain = |month, figure| engine::explain(&plan, &results, 0, month, figure).unwrap();
+
+        let total = explain(1, Figure::TotalCost);
+        assert!(
+            total.figure.starts_with("at least $119"),
+            "{}",
+            total.figure
+        );
+        assert!(
+            total
+                .binding
+                .starts_with("a lower bound: the database has no price; Redis has no price; "),
+            "{}",
+            total.binding
+        );
+        let input = |e: &Explanation, name: &str| {
+            e.inputs
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(
+            input(&total, "left out of the total").as_deref(),
+            Some("the database has no price; Redis has no price")
+        );
+        assert_eq!(
+            input(&total, "against today").as_deref(),
+            Some("month 1 bill at least $119, today $100 (at least +$19.20)")
+        );
+        // Only month 1 is set beside today.
+        assert_eq!(input(&explain(2, Figure::TotalCost), "against today"), None);
+        let beyond = explain(6, Figure::TotalCost);
+        assert!(
+            input(&beyond, "left out of the total")
+                .unwrap()
+                .contains("the database is beyond the largest catalog tier"),
+            "{beyond:?}"
+        );
+        let per_unit = explain(1, Figure::CostPerUnit);
+        assert!(
+            per_unit.figure.starts_with("at least $"),
+            "{}",
+            per_unit.figure
+        );
+
+        let instances = explain(1, Figure::AppInstances);
+        assert_eq!(
+            input(&instances, "against today").as_deref(),
+            Some("month 1: 2 instances, today 3 (−1)")
+        );
+        assert_eq!(
+            input(&explain(2, Figure::AppInstances), "against today"),
+            None
+        );
+
+        // A complete bill and no baseline entered: nothing added.
+        let blank = crate::plan::Plan::default().validate().expect("valid");
+        let results = engine::run(&blank);
+        let total = engine::explain(&blank, &results, 0, 1, Figure::TotalCost).unwrap();
+        assert!(!total.figure.starts_with("at least"), "{}", total.figure);
+        assert_eq!(input(&total, "left out of the total"), None);
     }
 
     #[test]
