@@ -77,6 +77,11 @@ impl LowerBound {
     /// tier from month 6; Redis has no price". A gap that starts after the span's first month
     /// says from when.
     pub fn reason(&self, other_costs: &[CostLine]) -> String {
+        self.reasons(other_costs).join("; ")
+    }
+
+    /// Each gap in words, as [`LowerBound::reason`] joins them.
+    pub fn reasons(&self, other_costs: &[CostLine]) -> Vec<String> {
         self.gaps
             .iter()
             .map(|g| {
@@ -87,8 +92,7 @@ impl LowerBound {
                     words
                 }
             })
-            .collect::<Vec<_>>()
-            .join("; ")
+            .collect()
     }
 }
 
