@@ -405,6 +405,10 @@ mod tests {
         plan.baseline.today.app_instances = 0;
         plan.baseline.today.monthly_bill_usd = 0.0;
         assert_eq!(against_today(&plan, result), None);
+        // The blank plan enters nothing for today: nothing to compare.
+        let blank = crate::plan::Plan::default();
+        let results = engine::run(&blank.clone().validate().expect("valid"));
+        assert_eq!(against_today(&blank, &results.scenarios[0]), None);
     }
 
     #[test]
