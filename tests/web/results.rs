@@ -416,4 +416,9 @@ async fn a_total_that_leaves_out_a_cost_reads_at_least_and_month_1_meets_today()
         text(c, "app-instances-note"),
         "month 1: 2 instances, today 3 (−1)"
     );
+    // The cost table: 2 × $59.60 in month 1, at least; the note says why.
+    click(c, "table-tab-cost");
+    tick().await;
+    assert_eq!(cell(c, "table-cost", 1, "Total"), "at least $119");
+    assert!(text(c, "table-note-cost").contains("Totals marked “at least” leave out a cost"));
 }
