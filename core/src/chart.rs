@@ -725,6 +725,9 @@ pub struct ChartData {
     /// Per month (index 0 = month 1), why the stack's total is only a lower bound, when it
     /// leaves out a component (cost chart); empty for other charts.
     pub lower_bounds: Vec<Option<String>>,
+    /// Per series, per month: whether the series' value is only a lower bound (a total cost
+    /// that leaves out a component, in the scenarios chart); empty when none is.
+    pub series_lower_bounds: Vec<Vec<bool>>,
 }
 
 /// The app instances running in one month.
@@ -791,7 +794,24 @@ impl ChartData {
         let values = self
             .series
             .iter()
-            .map(|s| (s.name.clone(), self.format.value(value_of(s))))
+            .enumerate()
+            .map(|(i, s)| {
+                let text = self.format.value(value_of(s));
+                let at_least = self
+                    .series_lower_bounds
+                    .get(i)
+                    .and_then(|b| b.get(index))
+                    .copied()
+                    .unwrap_or(false);
+                (
+                    s.name.clone(),
+                    if at_least {
+                        format!("at least {text}")
+                    } else {
+                        text
+                    },
+                )
+            })
             .collect();
         let lower_bound = self.lower_bounds.get(index).and_then(Option::as_ref);
         let total = self.is_stacked().then(|| {
@@ -997,6 +1017,7 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
         events,
         fleet,
         lower_bounds: Vec::new(),
+        series_lower_bounds: Vec::new(),
     })
 }
 
@@ -1123,6 +1144,7 @@ pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option
         events: Vec::new(),
         fleet: Vec::new(),
         lower_bounds,
+        series_lower_bounds: Vec::new(),
     })
 }
 
@@ -1270,6 +1292,29 @@ pub fn scenarios_chart(
             emphasis: i == selected,
         })
         .collect();
+    // A total cost that leaves out a component is only a lower bound.
+    let series_lower_bounds: Vec<Vec<bool>> = if metric == Metric::TotalCost {
+        results
+            .scenarios
+            .iter()
+            .map(|s| s.months.iter().map(|m| m.cost.is_lower_bound()).collect())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let last_value = |i: usize, s: &Series| {
+        let text = format.value(s.values.last().copied().unwrap_or(0.0));
+        let at_least = series_lower_bounds
+            .get(i)
+            .and_then(|b| b.last())
+            .copied()
+            .unwrap_or(false);
+        if at_least {
+            format!("at least {text}")
+        } else {
+            text
+        }
+    };
     let last_label = start.of_plan_month(months).label();
     let summary = if series.len() == 1 {
         format!(
@@ -1277,7 +1322,7 @@ pub fn scenarios_chart(
             metric.name(),
             first_result.name,
             last_label,
-            format.value(series[0].values.last().copied().unwrap_or(0.0))
+            last_value(0, &series[0])
         )
     } else {
         format!(
@@ -1287,11 +1332,8 @@ pub fn scenarios_chart(
             last_label,
             series
                 .iter()
-                .map(|s| format!(
-                    "{} {}",
-                    s.name,
-                    format.value(s.values.last().copied().unwrap_or(0.0))
-                ))
+                .enumerate()
+                .map(|(i, s)| format!("{} {}", s.name, last_value(i, s)))
                 .collect::<Vec<_>>()
                 .join(", ")
         )
@@ -1308,6 +1350,7 @@ pub fn scenarios_chart(
         events: Vec::new(),
         fleet: Vec::new(),
         lower_bounds: Vec::new(),
+        series_lower_bounds,
     })
 }
 
@@ -2144,6 +2187,33 @@ mod tests {
     }
 
     #[test]
+    fn the_scenarios_chart_reads_at_least_for_a_total_that_leaves_out_a_cost() {
+        // Supabase + Redis: Aggressive's Redis is beyond the largest plan from month 8.
+        let (_, results) = run("supabase-redis");
+        let chart = scenarios_chart(&results, 1, Metric::TotalCost).expect("results");
+        let readout = chart.readout(8);
+        assert!(
+            readout.values[2].1.starts_with("at least $"),
+            "{:?}",
+            readout.values
+        );
+        assert!(readout.values[1].1.starts_with('$'), "{:?}", readout.values);
+        assert!(chart.readout(7).values[2].1.starts_with('$'));
+        assert!(
+            chart.summary.contains("Aggressive at least $"),
+            "{}",
+            chart.summary
+        );
+        // Other metrics are never lower bounds.
+        let chart = scenarios_chart(&results, 1, Metric::AppInstances).expect("results");
+        assert!(chart
+            .readout(8)
+            .values
+            .iter()
+            .all(|(_, v)| !v.starts_with("at least")));
+    }
+
+    #[test]
     fn cost_chart_stacks_every_component_to_the_total() {
         let (plan, results) = run("cafe-pilot");
         let chart = cost_chart(&plan, &results, 0).expect("results");
@@ -2340,6 +2410,7 @@ mod tests {
                 },
             ],
             lower_bounds: Vec::new(),
+            series_lower_bounds: Vec::new(),
         };
         let g = chart.layout(Frame {
             width: 600.0,
@@ -2414,6 +2485,7 @@ mod tests {
             events,
             fleet: vec![],
             lower_bounds: Vec::new(),
+            series_lower_bounds: Vec::new(),
         };
         let g = chart.layout(Frame::for_width(390.0));
         assert_eq!(g.markers.len(), 24);
