@@ -300,7 +300,9 @@ pub fn compare_month(
             let lower_bounds: Vec<Option<String>> = months
                 .iter()
                 .map(|m| {
-                    totals
+                    // A cost per unit that is not there ("—") bounds nothing.
+                    let shown = key != "per-unit" || m.cost_per_unit_usd.is_some();
+                    (totals && shown)
                         .then(|| LowerBound::of_month(m))
                         .flatten()
                         .map(|why| why.reason(&plan.baseline.other_costs))
@@ -722,6 +724,17 @@ mod tests {
             .cells
             .iter()
             .all(|c| c.lower_bound.is_none()));
+
+        // No units, no cost per unit: nothing to call a lower bound.
+        let mut zero = (presets::find("voiceassist").unwrap().build)();
+        zero.baseline.units = 0.0;
+        let zero = zero.validate().unwrap();
+        let results = engine::run(&zero);
+        let c = compare_month(&zero, &results, 1, 0).unwrap();
+        let per_unit = &row(&c, "per-unit").cells[0];
+        assert_eq!(per_unit.text, "—");
+        assert_eq!(per_unit.lower_bound, None);
+        assert!(row(&c, "total-cost").cells[0].lower_bound.is_some());
 
         // VoiceAssist prices neither the database nor Redis.
         let plan = (presets::find("voiceassist").unwrap().build)()
