@@ -1089,7 +1089,11 @@ pub fn explain(
             let demand = plan.baseline.voice.as_ref()?;
             Some(explain_voice(plan, demand, find_gpu(plan)?, voice))
         }
-        Figure::Cost { component } => explain_cost_item(plan, m, m.cost.items.get(component)?),
+        Figure::Cost { component } => {
+            let item = m.cost.items.get(component)?;
+            explain_cost_item(plan, m, item)
+                .map(|e| crate::totals::explain_cost_line(plan, m, item.component, e))
+        }
         Figure::TotalCost => Some(crate::totals::explain_total(
             plan,
             result,

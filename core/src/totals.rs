@@ -10,7 +10,7 @@
 //! bill); [`against_today`] sets month 1 beside them. A figure not entered (0) is not
 //! compared.
 
-use crate::cost::CostGap;
+use crate::cost::{CostComponent, CostGap};
 use crate::engine::{MonthResult, ScenarioResult};
 use crate::explain::Explanation;
 use crate::format;
@@ -231,6 +231,34 @@ pub fn explain_lower_bound(plan: &Plan, m: &MonthResult, mut e: Explanation) -> 
     e.input("left out of the total", reason)
 }
 
+/// `e`, the working of the bill line of `component` in month `m`, saying when the line counts
+/// less than it costs (no price, or beyond the catalog), which makes the month's total a lower
+/// bound.
+pub fn explain_cost_line(
+    plan: &Plan,
+    m: &MonthResult,
+    component: CostComponent,
+    mut e: Explanation,
+) -> Explanation {
+    let gaps: Vec<String> = m
+        .cost
+        .gaps
+        .iter()
+        .filter(|g| g.component() == component)
+        .map(|g| g.words(&plan.baseline.other_costs))
+        .collect();
+    if gaps.is_empty() {
+        return e;
+    }
+    let why = format!("{}: the month's total is a lower bound", gaps.join("; "));
+    e.binding = if e.binding.is_empty() {
+        why
+    } else {
+        format!("{why}; {}", e.binding)
+    };
+    e
+}
+
 /// The working of month `m`'s total cost `e`, marked as a lower bound when it is one, and in
 /// month 1 with today's bill beside it (when entered).
 pub fn explain_total(
@@ -263,7 +291,6 @@ pub fn explain_instances(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cost::CostComponent;
     use crate::engine::{self, PlanResults};
     use crate::presets;
     use crate::validate::ValidPlan;
@@ -456,6 +483,27 @@ mod tests {
                 .contains("the database is beyond the largest catalog tier"),
             "{beyond:?}"
         );
+        // The unpriced line says so, and why the total is a lower bound.
+        let database = results.scenarios[0].months[0]
+            .cost
+            .items
+            .iter()
+            .position(|i| i.component == CostComponent::Database)
+            .unwrap();
+        let line = explain(
+            1,
+            Figure::Cost {
+                component: database,
+            },
+        );
+        assert!(
+            line.binding
+                .starts_with("the database has no price: the month's total is a lower bound"),
+            "{}",
+            line.binding
+        );
+        let app = explain(1, Figure::Cost { component: 0 });
+        assert!(!app.binding.contains("lower bound"), "{}", app.binding);
         let per_unit = explain(1, Figure::CostPerUnit);
         assert!(
             per_unit.figure.starts_with("at least $"),
