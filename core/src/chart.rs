@@ -21,6 +21,7 @@
 use crate::engine::{MonthResult, PlanResults, Resource, ScenarioResult};
 use crate::format;
 use crate::plan::{Plan, YearMonth};
+use crate::totals::{self, LowerBound};
 use std::fmt::Write as _;
 
 // ---------------------------------------------------------------------------------------------
@@ -721,6 +722,12 @@ pub struct ChartData {
     pub events: Vec<ChartEvent>,
     /// The instances running each month (demand chart), or empty.
     pub fleet: Vec<Fleet>,
+    /// Per month (index 0 = month 1), why the stack's total is only a lower bound, when it
+    /// leaves out a component (cost chart); empty for other charts.
+    pub lower_bounds: Vec<Option<String>>,
+    /// Per series, per month: whether the series' value is only a lower bound (a total cost
+    /// that leaves out a component, in the scenarios chart); empty when none is.
+    pub series_lower_bounds: Vec<Vec<bool>>,
 }
 
 /// The app instances running in one month.
@@ -787,8 +794,26 @@ impl ChartData {
         let values = self
             .series
             .iter()
-            .map(|s| (s.name.clone(), self.format.value(value_of(s))))
+            .enumerate()
+            .map(|(i, s)| {
+                let text = self.format.value(value_of(s));
+                let at_least = self
+                    .series_lower_bounds
+                    .get(i)
+                    .and_then(|b| b.get(index))
+                    .copied()
+                    .unwrap_or(false);
+                (
+                    s.name.clone(),
+                    if at_least {
+                        format!("at least {text}")
+                    } else {
+                        text
+                    },
+                )
+            })
             .collect();
+        let lower_bound = self.lower_bounds.get(index).and_then(Option::as_ref);
         let total = self.is_stacked().then(|| {
             let sum: f64 = self
                 .series
@@ -796,9 +821,13 @@ impl ChartData {
                 .map(value_of)
                 .filter(|v| v.is_finite())
                 .sum();
-            match self.format {
+            let text = match self.format {
                 ValueFormat::UsdPerMonth => format!("{}/month", format::usd(sum)),
                 ValueFormat::Unit(_) => self.format.value(sum),
+            };
+            match lower_bound {
+                Some(_) => format!("at least {text}"),
+                None => text,
             }
         });
         Readout {
@@ -806,7 +835,11 @@ impl ChartData {
             month,
             values,
             total,
-            remark: self.fleet.get(index).map(Fleet::remark),
+            remark: self
+                .fleet
+                .get(index)
+                .map(Fleet::remark)
+                .or_else(|| lower_bound.map(|why| format!("the total leaves out a cost: {why}"))),
             events: self
                 .events
                 .iter()
@@ -983,6 +1016,8 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
         ],
         events,
         fleet,
+        lower_bounds: Vec::new(),
+        series_lower_bounds: Vec::new(),
     })
 }
 
@@ -1052,12 +1087,13 @@ pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option
 
     let first = months.first()?;
     let last = months.last()?;
+    let total = |m: &MonthResult| totals::usd(m.cost.total_usd_per_month, m.cost.is_lower_bound());
     let mut summary = format!(
         "{}: monthly cost goes from {} in {} to {} in {}",
         result.name,
-        format::usd(first.cost.total_usd_per_month),
+        total(first),
         first.calendar.label(),
-        format::usd(last.cost.total_usd_per_month),
+        total(last),
         last.calendar.label()
     );
     let last_index = months.len() - 1;
@@ -1077,6 +1113,13 @@ pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option
         }
         _ => summary.push('.'),
     }
+    if let Some(why) = LowerBound::of(months) {
+        let _ = write!(summary, " Totals are lower bounds: {}.", why.reason(names));
+    }
+    let lower_bounds = months
+        .iter()
+        .map(|m| LowerBound::of_month(m).map(|why| why.reason(names)))
+        .collect();
 
     Some(ChartData {
         id: "cost",
@@ -1100,6 +1143,8 @@ pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option
             .collect(),
         events: Vec::new(),
         fleet: Vec::new(),
+        lower_bounds,
+        series_lower_bounds: Vec::new(),
     })
 }
 
@@ -1247,6 +1292,29 @@ pub fn scenarios_chart(
             emphasis: i == selected,
         })
         .collect();
+    // A total cost that leaves out a component is only a lower bound.
+    let series_lower_bounds: Vec<Vec<bool>> = if metric == Metric::TotalCost {
+        results
+            .scenarios
+            .iter()
+            .map(|s| s.months.iter().map(|m| m.cost.is_lower_bound()).collect())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let last_value = |i: usize, s: &Series| {
+        let text = format.value(s.values.last().copied().unwrap_or(0.0));
+        let at_least = series_lower_bounds
+            .get(i)
+            .and_then(|b| b.last())
+            .copied()
+            .unwrap_or(false);
+        if at_least {
+            format!("at least {text}")
+        } else {
+            text
+        }
+    };
     let last_label = start.of_plan_month(months).label();
     let summary = if series.len() == 1 {
         format!(
@@ -1254,7 +1322,7 @@ pub fn scenarios_chart(
             metric.name(),
             first_result.name,
             last_label,
-            format.value(series[0].values.last().copied().unwrap_or(0.0))
+            last_value(0, &series[0])
         )
     } else {
         format!(
@@ -1264,11 +1332,8 @@ pub fn scenarios_chart(
             last_label,
             series
                 .iter()
-                .map(|s| format!(
-                    "{} {}",
-                    s.name,
-                    format.value(s.values.last().copied().unwrap_or(0.0))
-                ))
+                .enumerate()
+                .map(|(i, s)| format!("{} {}", s.name, last_value(i, s)))
                 .collect::<Vec<_>>()
                 .join(", ")
         )
@@ -1284,6 +1349,8 @@ pub fn scenarios_chart(
         series,
         events: Vec::new(),
         fleet: Vec::new(),
+        lower_bounds: Vec::new(),
+        series_lower_bounds,
     })
 }
 
@@ -2074,6 +2141,79 @@ mod tests {
     }
 
     #[test]
+    fn a_cost_chart_whose_totals_leave_out_a_cost_says_at_least_and_why() {
+        let (plan, results) = run("voiceassist");
+        let chart = cost_chart(&plan, &results, 0).expect("results");
+        let months = &results.scenarios[0].months;
+        let readout = chart.readout(1);
+        assert_eq!(
+            readout.total,
+            Some(format!(
+                "at least {}/month",
+                format::usd(months[0].cost.total_usd_per_month)
+            ))
+        );
+        assert_eq!(
+            readout.remark.as_deref(),
+            Some("the total leaves out a cost: the database has no price; Redis has no price")
+        );
+        assert!(chart
+            .readout(6)
+            .remark
+            .unwrap()
+            .contains("the database is beyond the largest catalog tier"));
+        assert!(
+            chart
+                .summary
+                .contains("monthly cost goes from at least $119 in "),
+            "{}",
+            chart.summary
+        );
+        assert!(
+            chart.summary.ends_with(
+                " Totals are lower bounds: the database has no price; Redis has no price; \
+                 the database is beyond the largest catalog tier from month 6."
+            ),
+            "{}",
+            chart.summary
+        );
+        // A complete bill: no "at least", no remark.
+        let (plan, results) = run("blank");
+        let chart = cost_chart(&plan, &results, 0).expect("results");
+        let readout = chart.readout(1);
+        assert!(!readout.total.unwrap().starts_with("at least"));
+        assert_eq!(readout.remark, None);
+        assert!(!chart.summary.contains("lower bound"), "{}", chart.summary);
+    }
+
+    #[test]
+    fn the_scenarios_chart_reads_at_least_for_a_total_that_leaves_out_a_cost() {
+        // Supabase + Redis: Aggressive's Redis is beyond the largest plan from month 8.
+        let (_, results) = run("supabase-redis");
+        let chart = scenarios_chart(&results, 1, Metric::TotalCost).expect("results");
+        let readout = chart.readout(8);
+        assert!(
+            readout.values[2].1.starts_with("at least $"),
+            "{:?}",
+            readout.values
+        );
+        assert!(readout.values[1].1.starts_with('$'), "{:?}", readout.values);
+        assert!(chart.readout(7).values[2].1.starts_with('$'));
+        assert!(
+            chart.summary.contains("Aggressive at least $"),
+            "{}",
+            chart.summary
+        );
+        // Other metrics are never lower bounds.
+        let chart = scenarios_chart(&results, 1, Metric::AppInstances).expect("results");
+        assert!(chart
+            .readout(8)
+            .values
+            .iter()
+            .all(|(_, v)| !v.starts_with("at least")));
+    }
+
+    #[test]
     fn cost_chart_stacks_every_component_to_the_total() {
         let (plan, results) = run("cafe-pilot");
         let chart = cost_chart(&plan, &results, 0).expect("results");
@@ -2269,6 +2409,8 @@ mod tests {
                     utilisation: 0.4,
                 },
             ],
+            lower_bounds: Vec::new(),
+            series_lower_bounds: Vec::new(),
         };
         let g = chart.layout(Frame {
             width: 600.0,
@@ -2342,6 +2484,8 @@ mod tests {
             series: vec![],
             events,
             fleet: vec![],
+            lower_bounds: Vec::new(),
+            series_lower_bounds: Vec::new(),
         };
         let g = chart.layout(Frame::for_width(390.0));
         assert_eq!(g.markers.len(), 24);

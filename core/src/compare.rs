@@ -13,6 +13,7 @@ use crate::engine::{Figure, MonthResult, PlanResults, Resource};
 use crate::format;
 use crate::plan::{Plan, RedisTopology};
 use crate::tables::{month_label, singular};
+use crate::totals::{self, LowerBound};
 use crate::validate::ValidPlan;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -58,6 +59,10 @@ pub struct CompareCell {
     pub value: f64,
     /// Against the reference scenario; `None` for the reference itself.
     pub difference: Option<Difference>,
+    /// For a total (total cost, cost per unit) that leaves out a component, why it is only a
+    /// lower bound: "the database has no price; Redis is beyond the largest catalog plan". The
+    /// text then reads "at least $715".
+    pub lower_bound: Option<String>,
 }
 
 /// How a figure differs from the reference scenario's.
@@ -258,7 +263,7 @@ pub fn compare_month(
         Kind::Usd,
         Box::new(|m: &MonthResult| {
             (
-                format::usd(m.cost.total_usd_per_month),
+                totals::usd(m.cost.total_usd_per_month, m.cost.is_lower_bound()),
                 m.cost.total_usd_per_month,
             )
         }),
@@ -270,7 +275,18 @@ pub fn compare_month(
         Figure::CostPerUnit,
         Kind::Usd,
         Box::new(|m: &MonthResult| match m.cost_per_unit_usd {
-            Some(v) => (format!("${}", format::number(v)), v),
+            Some(v) => (
+                format!(
+                    "{}${}",
+                    if m.cost.is_lower_bound() {
+                        "at least "
+                    } else {
+                        ""
+                    },
+                    format::number(v)
+                ),
+                v,
+            ),
             None => ("—".to_owned(), 0.0),
         }),
     ));
@@ -279,13 +295,35 @@ pub fn compare_month(
         .map(|(key, title, unit, figure, kind, read)| {
             let values: Vec<(String, f64)> = months.iter().map(|m| read(m)).collect();
             let reference_value = values[reference].1;
+            // Totals that leave out a component, and why.
+            let totals = matches!(key, "total-cost" | "per-unit");
+            let lower_bounds: Vec<Option<String>> = months
+                .iter()
+                .map(|m| {
+                    // A cost per unit that is not there ("—") bounds nothing.
+                    let shown = key != "per-unit" || m.cost_per_unit_usd.is_some();
+                    (totals && shown)
+                        .then(|| LowerBound::of_month(m))
+                        .flatten()
+                        .map(|why| why.reason(&plan.baseline.other_costs))
+                })
+                .collect();
+            let reference_bound = lower_bounds.get(reference).is_some_and(Option::is_some);
             let cells = values
                 .into_iter()
+                .zip(lower_bounds)
                 .enumerate()
-                .map(|(s, (text, value))| CompareCell {
+                .map(|(s, ((text, value), lower_bound))| CompareCell {
                     text,
                     value,
-                    difference: (s != reference).then(|| difference(value, reference_value, kind)),
+                    difference: (s != reference).then(|| {
+                        bounded(
+                            difference(value, reference_value, kind),
+                            lower_bound.is_some(),
+                            reference_bound,
+                        )
+                    }),
+                    lower_bound,
                 })
                 .collect();
             CompareRow {
@@ -363,6 +401,24 @@ fn difference(value: f64, reference: f64, kind: Kind) -> Difference {
         ),
     };
     Difference { text, direction }
+}
+
+/// A difference between totals of which one or both are lower bounds: a lower bound less an
+/// exact figure is at least the difference shown ("at least +$120"), an exact figure less a
+/// lower bound at most; between two lower bounds the difference is not known.
+fn bounded(mut d: Difference, lower_bound: bool, reference_bound: bool) -> Difference {
+    let text = if d.direction == Direction::Same {
+        "the same".to_owned()
+    } else {
+        d.text.clone()
+    };
+    d.text = match (lower_bound, reference_bound) {
+        (false, false) => return d,
+        (true, false) => format!("at least {text}"),
+        (false, true) => format!("at most {text}"),
+        (true, true) => format!("{} (both lower bounds)", d.text),
+    };
+    d
 }
 
 /// "+3" → "+3 (+50 %)" when the reference is not zero.
@@ -631,6 +687,81 @@ mod tests {
 
     fn row<'a>(c: &'a Comparison, key: &str) -> &'a CompareRow {
         c.rows.iter().find(|r| r.key == key).unwrap()
+    }
+
+    #[test]
+    fn totals_that_leave_out_a_component_read_at_least() {
+        // Supabase + Redis, month 8: Aggressive's Redis is beyond the largest plan.
+        let (plan, results) = supabase();
+        let c = compare_month(&plan, &results, 8, 1).unwrap();
+        let total = row(&c, "total-cost");
+        let aggressive = &total.cells[2];
+        assert!(
+            aggressive.text.starts_with("at least $"),
+            "{}",
+            aggressive.text
+        );
+        assert_eq!(
+            aggressive.lower_bound.as_deref(),
+            Some("Redis is beyond the largest catalog plan")
+        );
+        let moderate = &total.cells[1];
+        assert!(!moderate.text.starts_with("at least"), "{}", moderate.text);
+        assert_eq!(moderate.lower_bound, None);
+        // A lower bound less an exact total: at least the difference shown.
+        let d = aggressive.difference.as_ref().unwrap();
+        assert!(d.text.starts_with("at least +$"), "{}", d.text);
+        assert_eq!(d.direction, Direction::More);
+        // Against the lower bound, an exact total's difference is at most the one shown.
+        let c = compare_month(&plan, &results, 8, 2).unwrap();
+        let d = row(&c, "total-cost").cells[1].difference.clone().unwrap();
+        assert!(d.text.starts_with("at most −$"), "{}", d.text);
+        let per_unit = &row(&c, "per-unit").cells[2];
+        assert!(per_unit.text.starts_with("at least $"), "{}", per_unit.text);
+        assert!(per_unit.lower_bound.is_some());
+        // Other rows never carry a lower bound.
+        assert!(row(&c, "instances")
+            .cells
+            .iter()
+            .all(|c| c.lower_bound.is_none()));
+
+        // No units, no cost per unit: nothing to call a lower bound.
+        let mut zero = (presets::find("voiceassist").unwrap().build)();
+        zero.baseline.units = 0.0;
+        let zero = zero.validate().unwrap();
+        let results = engine::run(&zero);
+        let c = compare_month(&zero, &results, 1, 0).unwrap();
+        let per_unit = &row(&c, "per-unit").cells[0];
+        assert_eq!(per_unit.text, "—");
+        assert_eq!(per_unit.lower_bound, None);
+        assert!(row(&c, "total-cost").cells[0].lower_bound.is_some());
+
+        // VoiceAssist prices neither the database nor Redis.
+        let plan = (presets::find("voiceassist").unwrap().build)()
+            .validate()
+            .unwrap();
+        let results = engine::run(&plan);
+        let c = compare_month(&plan, &results, 6, 0).unwrap();
+        let total = &row(&c, "total-cost").cells[0];
+        // 12 × m7g.large at $59.60: the summary's "Total cost $715" was missing the database
+        // and Redis.
+        assert_eq!(total.text, "at least $715");
+        assert_eq!(
+            total.lower_bound.as_deref(),
+            Some(
+                "the database has no price; the database is beyond the largest catalog tier; \
+                 Redis has no price"
+            )
+        );
+        // Two lower bounds: the difference is not known.
+        assert_eq!(
+            bounded(difference(10.0, 5.0, Kind::Usd), true, true).text,
+            "+$5.00 (+100 %) (both lower bounds)"
+        );
+        assert_eq!(
+            bounded(difference(5.0, 5.0, Kind::Usd), true, false).text,
+            "at least the same"
+        );
     }
 
     #[test]

@@ -127,6 +127,69 @@ pub struct CostBreakdown {
     pub items: Vec<CostLineItem>,
     /// Sum of the items, USD per month.
     pub total_usd_per_month: f64,
+    /// Components the total counts at less than they cost, in bill order: when not empty, the
+    /// total is only a lower bound ("at least $715").
+    pub gaps: Vec<CostGap>,
+}
+
+/// Why a bill's total is only a lower bound: one component it counts at less than it costs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum CostGap {
+    /// Priced at $0 where a price is expected (no entry of its catalog has a price): nobody has
+    /// priced it yet, and the total counts it as free.
+    Unpriced(CostComponent),
+    /// The need is beyond the largest entry of the catalog: the total counts the largest
+    /// entry's price, and the real one is higher.
+    BeyondCatalog(CostComponent),
+}
+
+impl CostGap {
+    /// The component the gap is about.
+    pub fn component(self) -> CostComponent {
+        match self {
+            Self::Unpriced(c) | Self::BeyondCatalog(c) => c,
+        }
+    }
+
+    /// The gap in words: "the database is beyond the largest catalog tier", "Redis has no
+    /// price".
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::cost::{CostComponent, CostGap};
+    /// assert_eq!(CostGap::Unpriced(CostComponent::Redis).words(&[]), "Redis has no price");
+    /// assert_eq!(
+    ///     CostGap::BeyondCatalog(CostComponent::Database).words(&[]),
+    ///     "the database is beyond the largest catalog tier"
+    /// );
+    /// ```
+    pub fn words(self, other_costs: &[CostLine]) -> String {
+        let subject = match self.component() {
+            CostComponent::AppInstances => "the app instances".to_owned(),
+            CostComponent::Database => "the database".to_owned(),
+            CostComponent::Redis => "Redis".to_owned(),
+            CostComponent::GpuVoice => "the GPU voice nodes".to_owned(),
+            other => other.name(other_costs).to_owned(),
+        };
+        let plural = matches!(
+            self.component(),
+            CostComponent::AppInstances | CostComponent::GpuVoice
+        );
+        match self {
+            Self::Unpriced(_) => {
+                format!("{subject} {} no price", if plural { "have" } else { "has" })
+            }
+            Self::BeyondCatalog(component) => format!(
+                "{subject} {} beyond the largest catalog {}",
+                if plural { "are" } else { "is" },
+                match component {
+                    CostComponent::Database => "tier",
+                    CostComponent::Redis => "plan",
+                    _ => "entry",
+                }
+            ),
+        }
+    }
 }
 
 impl CostBreakdown {
@@ -149,7 +212,14 @@ impl CostBreakdown {
         Self {
             items,
             total_usd_per_month,
+            gaps: Vec::new(),
         }
+    }
+
+    /// Whether the total is only a lower bound (a component is unpriced or beyond its
+    /// catalog).
+    pub fn is_lower_bound(&self) -> bool {
+        !self.gaps.is_empty()
     }
 }
 

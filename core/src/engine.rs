@@ -498,7 +498,18 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             ));
         }
         items.extend(cost::other_cost_items(&baseline.other_costs, units_planned));
-        let cost = CostBreakdown::from_items(items);
+        let mut cost = CostBreakdown::from_items(items);
+        cost.gaps = cost_gaps(
+            plan,
+            app_type.usd_per_month,
+            d.app.instances,
+            db_tier.is_none(),
+            redis_plan.is_none(),
+            d.voice
+                .as_ref()
+                .zip(gpu_node)
+                .map(|(v, n)| (v.nodes, n.usd_per_month)),
+        );
         let cost_per_unit_usd = cost::per_unit(cost.total_usd_per_month, units_planned);
         let cost_per_session_usd = baseline.voice.as_ref().and_then(|voice| {
             cost::per_unit(
@@ -910,6 +921,44 @@ fn app_cost_usd(plan: &Plan, app_type: &InstanceType, instances: u64) -> f64 {
     (on_demand - off_hours_saving_usd(plan, app_type, instances)).max(0.0)
 }
 
+/// What a month's bill counts at less than it costs, in bill order: the app instances or GPU
+/// nodes priced at $0 while some run; a database or Redis priced at $0 when no entry of its
+/// catalog has a price (a $0 entry beside priced ones is a free tier, not a missing price); a
+/// database or Redis need beyond its catalog (the bill counts the largest entry).
+fn cost_gaps(
+    plan: &Plan,
+    app_usd_per_month: f64,
+    app_instances: u64,
+    db_beyond: bool,
+    redis_beyond: bool,
+    gpu: Option<(u64, f64)>,
+) -> Vec<cost::CostGap> {
+    let mut gaps = Vec::new();
+    if app_instances > 0 && app_usd_per_month <= 0.0 {
+        gaps.push(cost::CostGap::Unpriced(CostComponent::AppInstances));
+    }
+    let databases = &plan.catalogs.databases;
+    if !databases.is_empty() && databases.iter().all(|t| t.usd_per_month <= 0.0) {
+        gaps.push(cost::CostGap::Unpriced(CostComponent::Database));
+    }
+    if db_beyond && !databases.is_empty() {
+        gaps.push(cost::CostGap::BeyondCatalog(CostComponent::Database));
+    }
+    let redis = &plan.catalogs.redis;
+    if !redis.is_empty() && redis.iter().all(|p| p.usd_per_month <= 0.0) {
+        gaps.push(cost::CostGap::Unpriced(CostComponent::Redis));
+    }
+    if redis_beyond && !redis.is_empty() {
+        gaps.push(cost::CostGap::BeyondCatalog(CostComponent::Redis));
+    }
+    if let Some((nodes, usd_per_month)) = gpu {
+        if nodes > 0 && usd_per_month <= 0.0 {
+            gaps.push(cost::CostGap::Unpriced(CostComponent::GpuVoice));
+        }
+    }
+    gaps
+}
+
 fn off_hours_saving_usd(plan: &Plan, app_type: &InstanceType, instances: u64) -> f64 {
     let policy = &plan.policies.off_hours;
     if policy.enabled {
@@ -1013,7 +1062,12 @@ pub fn explain(
             ))
         }
         Figure::PeakRps => Some(explain_peak_rps(plan, m)),
-        Figure::AppInstances => Some(m.app.explain(&find_instance(plan).name)),
+        Figure::AppInstances => Some(crate::totals::explain_instances(
+            plan,
+            result,
+            m,
+            m.app.explain(&find_instance(plan).name),
+        )),
         Figure::DbConnections => Some(explain_connections(plan, m)),
         Figure::DbPooler => Some(explain_pooler(plan, &m.database)),
         Figure::DbTier => result.database_tiers.explain_month(
@@ -1035,10 +1089,24 @@ pub fn explain(
             let demand = plan.baseline.voice.as_ref()?;
             Some(explain_voice(plan, demand, find_gpu(plan)?, voice))
         }
-        Figure::Cost { component } => explain_cost_item(plan, m, m.cost.items.get(component)?),
-        Figure::TotalCost => Some(explain_total(plan, m)),
-        Figure::CostPerUnit => Some(explain_cost_per_unit(plan, m)),
-        Figure::CostPerSession => explain_cost_per_session(plan, m),
+        Figure::Cost { component } => {
+            let item = m.cost.items.get(component)?;
+            explain_cost_item(plan, m, item)
+                .map(|e| crate::totals::explain_cost_line(plan, m, item.component, e))
+        }
+        Figure::TotalCost => Some(crate::totals::explain_total(
+            plan,
+            result,
+            m,
+            explain_total(plan, m),
+        )),
+        Figure::CostPerUnit => Some(crate::totals::explain_lower_bound(
+            plan,
+            m,
+            explain_cost_per_unit(plan, m),
+        )),
+        Figure::CostPerSession => explain_cost_per_session(plan, m)
+            .map(|e| crate::totals::explain_lower_bound(plan, m, e)),
     }
 }
 

@@ -29,6 +29,7 @@ pub mod tables;
 pub mod text;
 pub mod tiers;
 pub mod tolerance;
+pub mod totals;
 pub mod usl;
 pub mod validate;
 pub mod vertical;

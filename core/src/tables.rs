@@ -15,6 +15,7 @@ use crate::export::csv;
 use crate::format;
 use crate::plan::{Plan, YearMonth};
 use crate::sizing::Binding;
+use crate::totals::{self, LowerBound};
 use crate::validate::ValidPlan;
 use serde::Serialize;
 use std::hash::{Hash, Hasher};
@@ -60,6 +61,9 @@ pub struct Row {
     pub label: String,
     /// One cell per column.
     pub cells: Vec<Cell>,
+    /// When the row's totals are lower bounds, why: "the database has no price; Redis is
+    /// beyond the largest catalog plan" (cost table only).
+    pub lower_bound: Option<String>,
 }
 
 /// One figure of one month.
@@ -86,6 +90,8 @@ pub enum Flag {
     PoolerNeeded,
     /// More GPU voice nodes than the month before.
     MoreNodes,
+    /// A total that leaves out a component (no price, or beyond the catalog): at least this.
+    LowerBound,
 }
 
 impl Flag {
@@ -97,6 +103,7 @@ impl Flag {
             Flag::OverMax => "above the maximum instances",
             Flag::PoolerNeeded => "pooler needed",
             Flag::MoreNodes => "more nodes than the month before",
+            Flag::LowerBound => "lower bound",
         }
     }
 
@@ -108,6 +115,7 @@ impl Flag {
             Flag::OverMax => "over-max",
             Flag::PoolerNeeded => "pooler",
             Flag::MoreNodes => "more-nodes",
+            Flag::LowerBound => "lower-bound",
         }
     }
 }
@@ -177,6 +185,7 @@ impl Row {
             cell.text.hash(&mut hasher);
             cell.flag.hash(&mut hasher);
         }
+        self.lower_bound.hash(&mut hasher);
         hasher.finish()
     }
 }
@@ -200,8 +209,10 @@ impl Table {
 
     /// The table as CSV (RFC 4180, formula-safe, see [`csv::to_csv`]): a "Month" and a
     /// "Calendar month" column, then one column per [`Column`] headed "Title (unit)", then
-    /// "Flags", and for a table of costs "Prices as of" with the catalog's price date. Numbers are written plainly (no digit grouping, at most six decimals) so
-    /// spreadsheets read them as numbers; names and words as shown.
+    /// "Flags", and for a table of costs "Lower bound" (why the row's totals are only lower
+    /// bounds, empty when they are exact) and "Prices as of" with the catalog's price date.
+    /// Numbers are written plainly (no digit grouping, at most six decimals) so spreadsheets
+    /// read them as numbers, a lower bound included; names and words as shown.
     ///
     /// # Example
     /// ```
@@ -218,6 +229,7 @@ impl Table {
         header.extend(self.columns.iter().map(Column::heading));
         header.push("Flags".to_owned());
         if self.priced_on.is_some() {
+            header.push("Lower bound".to_owned());
             header.push("Prices as of".to_owned());
         }
         let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
@@ -240,6 +252,7 @@ impl Table {
                 }
                 cells.push(flags.join("; "));
                 if let Some(date) = self.priced_on {
+                    cells.push(row.lower_bound.clone().unwrap_or_default());
                     cells.push(date.to_string());
                 }
                 cells
@@ -392,6 +405,16 @@ fn rows(
     labels: &[String],
     cells: impl Fn(usize, &MonthResult) -> Vec<Cell>,
 ) -> Vec<Row> {
+    rows_with(result, labels, cells, |_| None)
+}
+
+/// Rows, each with the reason its totals are lower bounds (if any) from `lower_bound`.
+fn rows_with(
+    result: &ScenarioResult,
+    labels: &[String],
+    cells: impl Fn(usize, &MonthResult) -> Vec<Cell>,
+    lower_bound: impl Fn(&MonthResult) -> Option<String>,
+) -> Vec<Row> {
     result
         .months
         .iter()
@@ -400,6 +423,7 @@ fn rows(
             month: m.month,
             label: labels.get(i).cloned().unwrap_or_default(),
             cells: cells(i, m),
+            lower_bound: lower_bound(m),
         })
         .collect()
 }
@@ -721,28 +745,47 @@ fn cost_table(
         )
         .explained(Figure::CostPerUnit),
     );
-    let rows = rows(result, labels, |_, m| {
-        let mut cells: Vec<Cell> = components
-            .iter()
-            .map(|component| {
-                m.cost
-                    .items
-                    .iter()
-                    .find(|item| item.component == *component)
-                    .map_or_else(|| usd(0.0), |item| usd(item.usd_per_month))
-            })
-            .collect();
-        cells.push(usd(m.cost.total_usd_per_month));
-        cells.push(match m.cost_per_unit_usd {
-            Some(per_unit) => Cell::number(per_unit, format!("${}", format::number(per_unit))),
-            None => Cell::words("—"),
-        });
-        cells
-    });
+    let rows = rows_with(
+        result,
+        labels,
+        |_, m| {
+            let mut cells: Vec<Cell> = components
+                .iter()
+                .map(|component| {
+                    m.cost
+                        .items
+                        .iter()
+                        .find(|item| item.component == *component)
+                        .map_or_else(|| usd(0.0), |item| usd(item.usd_per_month))
+                })
+                .collect();
+            let lower_bound = m.cost.is_lower_bound();
+            let flag = lower_bound.then_some(Flag::LowerBound);
+            let at_least = if lower_bound { "at least " } else { "" };
+            let total = m.cost.total_usd_per_month;
+            cells.push(Cell::number(total, totals::usd(total, lower_bound)).flagged(flag));
+            cells.push(match m.cost_per_unit_usd {
+                Some(per_unit) => {
+                    Cell::number(per_unit, format!("{at_least}${}", format::number(per_unit)))
+                        .flagged(flag)
+                }
+                None => Cell::words("—"),
+            });
+            cells
+        },
+        |m| LowerBound::of_month(m).map(|why| why.reason(names)),
+    );
+    let mut note = price_note(results);
+    if let Some(why) = LowerBound::of(&result.months) {
+        note.push_str(&format!(
+            ". Totals marked “at least” leave out a cost: {}.",
+            why.reason(names)
+        ));
+    }
     Table {
         id: "cost",
         title: "Cost".to_owned(),
-        note: Some(price_note(results)),
+        note: Some(note),
         priced_on: Some(results.priced_on),
         columns,
         rows,
@@ -938,7 +981,7 @@ mod tests {
             .lines()
             .next()
             .unwrap()
-            .ends_with(",Flags,Prices as of"));
+            .ends_with(",Flags,Lower bound,Prices as of"));
         assert!(
             cost.lines().skip(1).all(|l| l.ends_with(",2026-11-01")),
             "{cost}"
@@ -947,6 +990,77 @@ mod tests {
             db.csv_file_name("Supabase + Redis SaaS", "Aggressive"),
             "supabase-redis-saas-aggressive-database.csv"
         );
+    }
+
+    #[test]
+    fn voiceassist_totals_read_at_least_with_the_reason() {
+        let (plan, results) = template("voiceassist");
+        let tables = scenario_tables(&plan, &results, 0);
+        let cost = table(&tables, "cost");
+        let months = &results.scenarios[0].months;
+        // Month 1: 2 × $59.60 = $119.20; the database and Redis carry no price.
+        let total = cost.cell(1, "total").unwrap();
+        assert_eq!(total.text, "at least $119");
+        assert!(
+            (total.value.unwrap() - 119.2).abs() < 1e-9,
+            "still a number"
+        );
+        assert_eq!(total.flag, Some(Flag::LowerBound));
+        let per_unit = cost.cell(1, "per-unit").unwrap();
+        assert!(per_unit.text.starts_with("at least $"), "{}", per_unit.text);
+        assert_eq!(per_unit.flag, Some(Flag::LowerBound));
+        assert_eq!(
+            cost.row(1).unwrap().lower_bound.as_deref(),
+            Some("the database has no price; Redis has no price")
+        );
+        assert_eq!(
+            cost.row(6).unwrap().lower_bound.as_deref(),
+            Some(
+                "the database has no price; the database is beyond the largest catalog tier; \
+                 Redis has no price"
+            )
+        );
+        assert_eq!(
+            cost.note.as_deref(),
+            Some(
+                "USD/month, prices of 2026-11-01. Totals marked “at least” leave out a cost: \
+                 the database has no price; Redis has no price; \
+                 the database is beyond the largest catalog tier from month 6."
+            )
+        );
+        // The CSV keeps the number and says why in its own column.
+        let csv = cost.to_csv();
+        let mut lines = csv.split("\r\n");
+        let header = lines.next().unwrap();
+        assert!(
+            header.ends_with(
+                ",Total (USD/month),Per user (USD/month),Flags,Lower bound,Prices as of"
+            ),
+            "{header}"
+        );
+        let first = lines.next().unwrap();
+        assert!(first.contains(",119.2,"), "{first}");
+        assert!(
+            first.ends_with(
+                ",Total: lower bound; Per user: lower bound,\
+                 the database has no price; Redis has no price,2026-11-01"
+            ),
+            "{first}"
+        );
+        assert_eq!(months.len(), cost.rows.len());
+
+        // A complete bill reads as before, with an empty "Lower bound" cell.
+        let (plan, results) = template("blank");
+        let cost = table(&scenario_tables(&plan, &results, 0), "cost").clone();
+        assert_eq!(cost.cell(1, "total").unwrap().text, "$141");
+        assert_eq!(cost.cell(1, "total").unwrap().flag, None);
+        assert_eq!(cost.row(1).unwrap().lower_bound, None);
+        assert_eq!(
+            cost.note.as_deref(),
+            Some("USD/month, prices of 2026-11-01")
+        );
+        let csv = cost.to_csv();
+        assert!(csv.split("\r\n").nth(1).unwrap().ends_with(",,,2026-11-01"));
     }
 
     #[test]

@@ -158,7 +158,7 @@ test('a table downloads as CSV', async () => {
     page.getByTestId('csv-cost').click(),
   ]);
   const costText = await readFile(await costs.path(), 'utf8');
-  assert.match(costText.split('\r\n')[0], /,Flags,Prices as of$/);
+  assert.match(costText.split('\r\n')[0], /,Flags,Lower bound,Prices as of$/);
   assert.match(costText.split('\r\n')[1], /,2026-11-01$/);
 });
 

@@ -385,3 +385,37 @@ async fn a_timeline_entry_moved_by_an_edit_keeps_its_element() {
     assert!(entry.is_connected(), "the entry was rebuilt");
     assert_ne!(month_of(&entry), before, "the upgrade moved: {before}");
 }
+
+/// A total that leaves out a component reads "at least" with what it leaves out, and month 1
+/// is set beside today's instances; without a bill today, no bill comparison.
+#[wasm_bindgen_test]
+async fn a_total_that_leaves_out_a_cost_reads_at_least_and_month_1_meets_today() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    // The blank plan's bills are complete and it enters nothing for today.
+    assert!(text(c, "total-cost").starts_with('$'));
+    assert_eq!(text(c, "total-cost-note"), "");
+    assert_eq!(text(c, "app-instances-note"), "");
+    // The VoiceAssist runbook prices neither the database nor Redis, and its database is
+    // beyond the largest step in month 6 (the month selected: the last).
+    load_template(c, "voiceassist").await;
+    // 12 × m7g.large at $59.60 = $715, without the database and Redis.
+    assert_eq!(text(c, "total-cost"), "at least $715");
+    assert_eq!(
+        text(c, "total-cost-note"),
+        "leaves out: the database has no price; the database is beyond the largest catalog \
+         tier; Redis has no price"
+    );
+    assert!(text(c, "cost-per-unit").starts_with("at least $"));
+    // 1 500 users in month 1 → 75 req/s ÷ 50 = 2 instances; 3 run today.
+    assert_eq!(
+        text(c, "app-instances-note"),
+        "month 1: 2 instances, today 3 (−1)"
+    );
+    // The cost table: 2 × $59.60 in month 1, at least; the note says why.
+    click(c, "table-tab-cost");
+    tick().await;
+    assert_eq!(cell(c, "table-cost", 1, "Total"), "at least $119");
+    assert!(text(c, "table-note-cost").contains("Totals marked “at least” leave out a cost"));
+}

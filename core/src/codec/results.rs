@@ -16,6 +16,7 @@ use serde_json::Value;
 use serde_saphyr::FlowSeq;
 
 use crate::engine::{MonthResult, PlanResults, Resource, ScenarioResult};
+use crate::totals::LowerBound;
 use crate::validate::ValidPlan;
 
 /// What the `derived` field says.
@@ -23,7 +24,7 @@ pub const DERIVED_NOTE: &str = "Computed by Headroom from `plan`. Opening the fi
                                 section and computes the results again.";
 
 /// The columns of every month row, in order, with their units in their names.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 14] = [
     "month",
     "calendar_month",
     "units",
@@ -37,6 +38,7 @@ pub const COLUMNS: [&str; 13] = [
     "gpu_nodes",
     "cost_usd_per_month",
     "cost_per_unit_usd_per_month",
+    "cost_is_lower_bound",
 ];
 
 /// The section as written to the file.
@@ -64,6 +66,12 @@ pub struct ScenarioSection {
     pub timeline: Vec<TimelineEntry>,
     /// What the planner should know about this scenario's inputs.
     pub notes: Vec<String>,
+    /// Whether any month's total cost leaves out a component (no price, or beyond its
+    /// catalog): those totals are lower bounds.
+    pub lower_bound: bool,
+    /// What the totals leave out, in words, with the month each starts when later than month
+    /// 1: "the database is beyond the largest catalog tier from month 6".
+    pub missing: Vec<String>,
 }
 
 /// One upgrade or limit crossed.
@@ -125,11 +133,17 @@ fn month_row(plan: &ValidPlan, month: &MonthResult) -> Vec<Value> {
         month.voice.as_ref().map_or(Value::Null, |v| v.nodes.into()),
         figure(month.cost.total_usd_per_month),
         month.cost_per_unit_usd.map_or(Value::Null, figure),
+        Value::Bool(month.cost.is_lower_bound()),
     ]
 }
 
 fn scenario_section(plan: &ValidPlan, scenario: &ScenarioResult) -> ScenarioSection {
+    let missing = LowerBound::of(&scenario.months)
+        .map(|why| why.reasons(&plan.baseline.other_costs))
+        .unwrap_or_default();
     ScenarioSection {
+        lower_bound: !missing.is_empty(),
+        missing,
         name: scenario.name.clone(),
         months: scenario
             .months
@@ -176,6 +190,40 @@ pub fn section(plan: &ValidPlan, results: &PlanResults) -> ResultsSection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn voiceassist_totals_are_marked_lower_bounds_with_what_they_miss() {
+        let plan = (crate::presets::find("voiceassist").unwrap().build)()
+            .validate()
+            .unwrap();
+        let section = section(&plan, &crate::engine::run(&plan));
+        let scenario = &section.scenarios[0];
+        assert!(scenario.lower_bound);
+        assert_eq!(
+            scenario.missing,
+            [
+                "the database has no price",
+                "Redis has no price",
+                "the database is beyond the largest catalog tier from month 6"
+            ]
+        );
+        let last = COLUMNS.len() - 1;
+        assert_eq!(COLUMNS[last], "cost_is_lower_bound");
+        assert!(scenario
+            .months
+            .iter()
+            .all(|row| row.0.get(last) == Some(&Value::Bool(true))));
+
+        // A complete bill: not a lower bound, nothing missing.
+        let blank = crate::plan::Plan::default().validate().unwrap();
+        let section = super::section(&blank, &crate::engine::run(&blank));
+        assert!(!section.scenarios[0].lower_bound);
+        assert!(section.scenarios[0].missing.is_empty());
+        assert_eq!(
+            section.scenarios[0].months[0].0.get(last),
+            Some(&Value::Bool(false))
+        );
+    }
 
     #[test]
     fn figures_are_rounded_to_cents() {

@@ -18,6 +18,7 @@ use super::state::Workspace;
 use explain::{Area, Explainer, ExplanationPanel, Target};
 use headroom_core::compare::compare_month;
 use headroom_core::tables::price_note;
+use headroom_core::totals::{against_today, AgainstToday};
 use leptos::prelude::*;
 
 /// The scenario shown in detail, clamped to the scenarios of the results on show.
@@ -114,6 +115,9 @@ struct Card {
     unit: String,
     text: String,
     figure: headroom_core::engine::Figure,
+    /// A line under the figure: why a total is only a lower bound ("leaves out: Redis has no
+    /// price"), and month 1 against today ("month 1: 7 instances, today 4 (+3)").
+    note: String,
 }
 
 /// The key figures of the selected scenario in the selected month, each a button that
@@ -136,6 +140,11 @@ fn SummaryCards() -> impl IntoView {
                 return Vec::new();
             };
             let prices = price_note(&c.results);
+            let today = c
+                .results
+                .scenarios
+                .get(s)
+                .and_then(|r| against_today(c.plan.plan(), r));
             CARDS
                 .iter()
                 .filter_map(|(key, test_id)| {
@@ -146,6 +155,15 @@ fn SummaryCards() -> impl IntoView {
                     } else {
                         row.unit.clone()
                     };
+                    let mut notes: Vec<String> = Vec::new();
+                    if let Some(why) = &cell.lower_bound {
+                        notes.push(format!("leaves out: {why}"));
+                    }
+                    notes.extend(match *key {
+                        "instances" => today.as_ref().and_then(AgainstToday::instances_text),
+                        "total-cost" => today.as_ref().and_then(AgainstToday::bill_text),
+                        _ => None,
+                    });
                     Some((
                         *test_id,
                         Card {
@@ -153,6 +171,7 @@ fn SummaryCards() -> impl IntoView {
                             unit,
                             text: cell.text.clone(),
                             figure: row.figure,
+                            note: notes.join(" · "),
                         },
                     ))
                 })
@@ -203,6 +222,7 @@ fn SummaryCards() -> impl IntoView {
                                     {move || figure_text(c.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default()))}
                                 </button>
                                 <span class="card-unit">{field(|c| c.unit.clone())}</span>
+                                <span class="card-note" data-testid=format!("{id}-note")>{field(|c| c.note.clone())}</span>
                             </dd>
                         </div>
                     }

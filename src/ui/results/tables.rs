@@ -392,6 +392,7 @@ fn TableView(id: &'static str) -> impl IntoView {
                 <span class="flag-beyond"><span class="flag-mark"></span>"beyond the catalog or above the maximum"</span>
                 <span class="flag-pooler"><span class="flag-mark"></span>"pooler needed"</span>
                 <span class="flag-more-nodes"><span class="flag-mark"></span>"more GPU nodes"</span>
+                <span class="flag-lower-bound"><span class="flag-mark"></span>"at least: a cost is left out"</span>
             </p>
         </div>
     }
