@@ -1042,8 +1042,8 @@ mod tests {
         assert!(first.contains(",119.2,"), "{first}");
         assert!(
             first.ends_with(
-                ",Total: lower bound; Per user: lower bound,\
-                 the database has no price; Redis has no price,2026-11-01"
+                ",\"Total: lower bound; Per user: lower bound\",\
+                 \"the database has no price; Redis has no price\",2026-11-01"
             ),
             "{first}"
         );
