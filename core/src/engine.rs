@@ -23,13 +23,13 @@ use crate::explain::Explanation;
 use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers};
 use crate::plan::{
-    ForecastBound, GpuNode, InstanceType, PeakShape, Plan, Policies, RedisTopology, Traffic,
-    VoiceDemand, YearMonth,
+    DatabaseTier, ForecastBound, GpuNode, InstanceType, PeakShape, Plan, Policies, RedisTopology,
+    Traffic, VoiceDemand, YearMonth,
 };
 use crate::queueing;
 use crate::redis::{self, RedisNeed};
 use crate::sizing::{self, AppSizing, SizingPolicy};
-use crate::tiers::{self, Dimension, Progression, ProgressionOptions, TierSpec};
+use crate::tiers::{self, ConnectionCheck, Dimension, Progression, ProgressionOptions, TierSpec};
 use crate::usl;
 use crate::validate::ValidPlan;
 use crate::vertical::{self, SizeChange, SizeChangeReason, VerticalComparison};
@@ -129,7 +129,8 @@ pub struct DatabaseMonth {
     pub data_gb: f64,
     /// Index of the tier in the plan's database catalog, or `None` beyond the catalog.
     pub tier: Option<usize>,
-    /// Whether the app's pools exceed the pooler threshold of the tier's direct connections.
+    /// Whether the connections exceed the pooler share of the tier's direct connections
+    /// ([`tiers::check_connections`], the same rule that chose the tier).
     pub needs_pooler: bool,
 }
 
@@ -378,7 +379,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         .iter()
         .map(|d| {
             [
-                d.connections_from_pools.max(d.connections_from_units),
+                tiers::connections_needed(d.connections_from_pools, d.connections_from_units).0,
                 d.data_gb,
             ]
         })
@@ -450,10 +451,16 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         let month = i as u32 + 1;
         let db_index = database_tiers.months.get(i).and_then(|m| m.tier);
         let db_tier = db_index.and_then(|t| plan.catalogs.databases.get(t));
-        let connections = d.connections_from_pools.max(d.connections_from_units);
+        let (connections, _) =
+            tiers::connections_needed(d.connections_from_pools, d.connections_from_units);
         let needs_pooler = db_tier.is_some_and(|t| {
-            d.connections_from_pools
-                > f64::from(t.max_connections) * fraction(policies.pooler_share_pct)
+            tiers::check_connections(
+                d.connections_from_pools,
+                d.connections_from_units,
+                t,
+                policies.pooler_share_pct,
+            )
+            .needs_pooler
         });
         let database = DatabaseMonth {
             connections,
@@ -887,21 +894,10 @@ const DATABASE_DIMENSIONS: [Dimension; 2] = [
     },
 ];
 
-/// The plan's database tiers as tier specs: connections (direct or through the pooler,
-/// whichever is larger) and storage.
+/// The plan's database tiers as tier specs ([`tiers::database_specs`]: connections through
+/// [`tiers::connection_limit`], and storage).
 fn database_specs(plan: &Plan) -> Vec<TierSpec> {
-    plan.catalogs
-        .databases
-        .iter()
-        .map(|t| TierSpec {
-            name: t.name.clone(),
-            limits: vec![
-                Some(f64::from(t.max_connections.max(t.pooler_clients))),
-                Some(t.storage_gb),
-            ],
-            usd_per_month: t.usd_per_month,
-        })
-        .collect()
+    tiers::database_specs(&plan.catalogs.databases)
 }
 
 /// App instances' monthly cost: on demand, less the off-hours saving when enabled.
@@ -1180,52 +1176,92 @@ fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
     })
 }
 
+/// The month's connections held against `tier` by the one connection rule.
+fn connection_check(plan: &Plan, database: &DatabaseMonth, tier: &DatabaseTier) -> ConnectionCheck {
+    tiers::check_connections(
+        database.connections_from_pools,
+        database.connections_from_units,
+        tier,
+        plan.policies.pooler_share_pct,
+    )
+}
+
+/// "300 connections (the per-unit connection rule)".
+fn connections_words(check: &ConnectionCheck) -> String {
+    format!(
+        "{} connections ({})",
+        format::number(check.connections),
+        check.rule.words()
+    )
+}
+
 /// What to do about pooling in words.
 fn pooler_advice(plan: &Plan, database: &DatabaseMonth) -> String {
-    let pools = database.connections_from_pools;
     let Some(tier) = database.tier.and_then(|t| plan.catalogs.databases.get(t)) else {
         return "No tier in the catalog holds this many connections or this much data: add a larger tier, read replicas or partitioning.".to_owned();
     };
-    if database.needs_pooler {
+    let check = connection_check(plan, database, tier);
+    if check.needs_pooler {
         format!(
-            "The app pools ({}) exceed {} of {}'s {} direct connections: put a pooler (PgBouncer or Supavisor, transaction mode) in front; it accepts {} clients and keeps server connections under the limit.",
-            format::number(pools),
-            format::percent(plan.policies.pooler_share_pct / 100.0),
+            "{} exceed {} of {}'s {} direct connections: put a pooler (PgBouncer or Supavisor, transaction mode) in front; {} and keeps server connections under the limit.",
+            capitalised(&connections_words(&check)),
+            format::percent(fraction(plan.policies.pooler_share_pct)),
             tier.name,
             tier.max_connections,
-            tier.pooler_clients,
+            if tier.pooler_clients > 0 {
+                format!("the tier's pooler accepts {} clients", tier.pooler_clients)
+            } else {
+                "the tier lists no pooler of its own, so run one; it takes the clients".to_owned()
+            },
         )
     } else {
         format!(
             "Direct connections fit: {} of {}'s {}.",
-            format::number(pools),
+            connections_words(&check),
             tier.name,
             tier.max_connections
         )
     }
 }
 
-/// "connection pooler needed = 130 app connections > 80 % × 120 direct connections".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// "connection pooler needed = 300 connections (the per-unit connection rule) > 80 % × 120
+/// direct connections of Supabase Medium = 96".
 fn explain_pooler(plan: &Plan, database: &DatabaseMonth) -> Explanation {
     let advice = pooler_advice(plan, database);
     let Some(tier) = database.tier.and_then(|t| plan.catalogs.databases.get(t)) else {
         return Explanation::new("beyond the catalog").binding(advice);
     };
-    let share = plan.policies.pooler_share_pct / 100.0;
-    let (figure, sign) = if database.needs_pooler {
+    let check = connection_check(plan, database, tier);
+    let share = fraction(plan.policies.pooler_share_pct);
+    let (figure, sign) = if check.needs_pooler {
         ("connection pooler needed", ">")
     } else {
         ("direct connections", "≤")
     };
     Explanation::new(figure)
         .formula(format!(
-            "{} app connections {sign} {} × {} direct connections of {} = {}",
-            format::number(database.connections_from_pools),
+            "{} {sign} {} × {} direct connections of {} = {}",
+            connections_words(&check),
             format::percent(share),
             tier.max_connections,
             tier.name,
-            format::number(f64::from(tier.max_connections) * share)
+            format::number(check.direct_allowed)
         ))
+        .input(
+            "app pools + background",
+            format::number(database.connections_from_pools),
+        )
+        .input(
+            "per-unit rule",
+            format::number(database.connections_from_units),
+        )
         .input("pooler threshold", format::percent(share))
         .input("pooler clients", tier.pooler_clients.to_string())
         .binding(advice)
@@ -1542,11 +1578,22 @@ fn timeline(
         });
     }
     if let Some(m) = months.iter().find(|m| m.database.needs_pooler) {
+        let tier = m.database.tier.and_then(|t| plan.catalogs.databases.get(t));
+        let text = match tier {
+            Some(tier) => format!(
+                "Connection pooler needed: {} pass {} of {}'s {} direct connections",
+                connections_words(&connection_check(plan, &m.database, tier)),
+                format::percent(fraction(plan.policies.pooler_share_pct)),
+                tier.name,
+                tier.max_connections
+            ),
+            None => "Connection pooler needed".to_owned(),
+        };
         events.push(TimelineEvent {
             month: m.month,
             calendar: m.calendar,
             resource: Resource::Database,
-            text: "Connection pooler needed: app pools pass the pooler threshold".to_owned(),
+            text,
         });
     }
     if let Some(m) = months.iter().find(|m| m.app.over_max) {
