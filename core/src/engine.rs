@@ -199,7 +199,9 @@ impl VoiceBinding {
 pub enum QueueModel {
     /// Erlang C, searched exactly (offered load up to [`EXACT_QUEUEING_MAX_ERLANGS`]).
     ErlangC,
-    /// Square-root staffing with the Halfin–Whitt approximation of Erlang C (larger loads).
+    /// Square-root staffing with the Halfin–Whitt approximation of Erlang C, checked and
+    /// stepped to the smallest count that meets the target by the exact Erlang C wait (larger
+    /// loads).
     HalfinWhitt,
     /// Beyond the queueing model's range: streams at the target utilisation.
     UtilisationCap,
@@ -207,9 +209,10 @@ pub enum QueueModel {
 
 /// Offered load (erlangs) up to which voice streams are sized with the exact Erlang C search,
 /// which takes O(streams) steps per month. Above it, square-root staffing with the
-/// Halfin–Whitt approximation ([`queueing::size_servers_halfin_whitt`]) takes O(log streams)
-/// steps; at thousands of erlangs it agrees with the exact search to within a few streams in
-/// thousands. This bounds the work of any plan, however large its voice load.
+/// Halfin–Whitt approximation ([`queueing::size_servers_halfin_whitt`]) finds a count in
+/// O(log streams) steps and a few exact Erlang C evaluations (O(√A) steps each) check it and step
+/// to the smallest count that meets the target: the same count as the exact search. This bounds
+/// the work of any plan, however large its voice load.
 pub const EXACT_QUEUEING_MAX_ERLANGS: f64 = 5_000.0;
 
 /// Streams up to which the wait at the chosen percentile is computed exactly (O(streams)
@@ -1314,7 +1317,7 @@ fn explain_voice(plan: &Plan, voice: &VoiceDemand, node: &GpuNode, v: &VoiceSizi
             e = e.input(
                 "queueing model",
                 format!(
-                    "approximate: Halfin–Whitt square-root staffing (offered load above {} erlangs)",
+                    "Halfin–Whitt square-root staffing, checked and stepped to the exact Erlang C count (offered load above {} erlangs)",
                     format::number(EXACT_QUEUEING_MAX_ERLANGS)
                 ),
             );
@@ -1332,7 +1335,7 @@ fn explain_voice(plan: &Plan, voice: &VoiceDemand, node: &GpuNode, v: &VoiceSizi
     e.binding(match (v.binding, v.queue_model) {
         (VoiceBinding::Queueing, QueueModel::ErlangC) => "the wait target (Erlang C) binds",
         (VoiceBinding::Queueing, QueueModel::HalfinWhitt) => {
-            "the wait target (approximate: Halfin–Whitt) binds"
+            "the wait target (Halfin–Whitt, checked with Erlang C) binds"
         }
         (VoiceBinding::Queueing, QueueModel::UtilisationCap) => "the utilisation cap binds",
         (VoiceBinding::Concurrency, _) => "the sessions-per-node rule binds",

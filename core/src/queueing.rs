@@ -862,14 +862,21 @@ fn no_load_sizing(target: WaitTarget) -> ServerSizing {
     }
 }
 
-/// [`size_servers`] with Erlang C replaced by its Halfin–Whitt limit (see
-/// [`mmc_wait_halfin_whitt`]): O(log A) work instead of O(c), for large loads.
+/// [`size_servers`] for large loads: the Halfin–Whitt limit of Erlang C (see
+/// [`mmc_wait_halfin_whitt`]) finds a count in O(log A) work, then the exact Erlang C wait
+/// checks it and steps to the smallest count that meets the target, so the count is the exact
+/// search's.
 ///
 /// Square-root staffing with β from [`halfin_whitt_beta`] for the probability of waiting the
 /// target allows (1 − p for a p-quantile target, which meets any wait bound) gives a count that
 /// meets the target; a bisection between the smallest stable count, ⌊A⌋ + 1, and that count
 /// then finds the smallest one whose approximate wait meets it (the quantile target also
 /// counts the e^{−(cμ − λ)t} tail, so it needs fewer servers than the bare probability).
+///
+/// Above a few thousand erlangs the approximation can be a server or more short of a strict
+/// target, so that count is then checked with the exact wait (warm-started Erlang B, O(c − A +
+/// 10√A) steps): down while one fewer still meets the target, up until one does. A few exact
+/// evaluations suffice.
 ///
 /// # Errors
 /// As [`size_servers`].
@@ -885,7 +892,7 @@ fn no_load_sizing(target: WaitTarget) -> ServerSizing {
 /// };
 /// let exact = size_servers(&options).unwrap().servers;
 /// let approx = size_servers_halfin_whitt(&options).unwrap().servers;
-/// assert!(exact.abs_diff(approx) <= 2, "{exact} vs {approx}");
+/// assert_eq!(exact, approx);
 /// ```
 pub fn size_servers_halfin_whitt(options: &SizingOptions) -> Result<ServerSizing, QueueingError> {
     HalfinWhittSizer::new(options.target)?.size(options)
@@ -899,12 +906,12 @@ pub fn size_servers_halfin_whitt(options: &SizingOptions) -> Result<ServerSizing
 /// use headroom_core::queueing::{size_servers, HalfinWhittSizer, SizingOptions, WaitTarget};
 /// let target = WaitTarget::Quantile { quantile: 0.95, max_wait_s: 0.1 };
 /// let sizer = HalfinWhittSizer::new(target).unwrap();
-/// // One sizer, reused across loads, stays within a few streams of the exact Erlang C search.
+/// // One sizer, reused across loads, gives the exact Erlang C search's count.
 /// for arrival_rate_per_s in [1000.0, 4000.0, 9000.0] {
 ///     let options = SizingOptions { arrival_rate_per_s, mean_service_time_s: 2.5, streams_per_node: 8, target };
 ///     let approx = sizer.size(&options).unwrap().servers;
 ///     let exact = size_servers(&options).unwrap().servers;
-///     assert!(exact.abs_diff(approx) <= 2, "{arrival_rate_per_s}/s: {exact} vs {approx}");
+///     assert_eq!(exact, approx, "{arrival_rate_per_s}/s");
 /// }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -971,10 +978,11 @@ impl HalfinWhittSizer {
                 low = middle + 1;
             }
         }
-        let (_, wait, wait_quantile_s) = assess(high);
+        let (servers, wait, wait_quantile_s) =
+            exact_smallest(high, offered_load_erlangs, service, &options.target)?;
         Ok(ServerSizing {
-            servers: high,
-            nodes: high.div_ceil(u64::from(options.streams_per_node)),
+            servers,
+            nodes: servers.div_ceil(u64::from(options.streams_per_node)),
             offered_load_erlangs,
             utilisation: wait.utilisation,
             probability_of_wait: wait.probability_of_wait,
@@ -982,6 +990,63 @@ impl HalfinWhittSizer {
             wait_quantile_s,
         })
     }
+}
+
+/// Checks an approximate count `guess` with the exact Erlang C wait and steps to the smallest
+/// count that meets `target` exactly: down while one fewer still meets it, up until one does.
+/// The approximation lands within a server or two, so this takes a few exact evaluations; each
+/// costs O(c − A + 10√A) steps of the warm-started recursion (a few thousand at 50 000 erlangs),
+/// and a walk up carries the recursion, one step per server. The figures are those the exact
+/// search ([`size_servers`]) gives for the same count, to the last bit.
+///
+/// Parts are checked: A finite with 0 < A < [`MAX_SERVERS`], S finite > 0, the target checked.
+fn exact_smallest(
+    guess: u64,
+    offered_load_erlangs: f64,
+    mean_service_time_s: f64,
+    target: &WaitTarget,
+) -> Result<(u64, MmcWait, Option<f64>), QueueingError> {
+    // A < 10⁶, so the cast is exact; no count below ⌊A⌋ + 1 is stable.
+    let first = offered_load_erlangs.floor() as u64 + 1;
+    let evaluate = |servers: u64, blocking: f64| {
+        let wait =
+            MmcWait::from_parts(servers, offered_load_erlangs, mean_service_time_s, blocking);
+        let (met, quantile) = target.assess(&wait);
+        (met, wait, quantile)
+    };
+    let mut servers = guess.clamp(first, MAX_SERVERS);
+    let (met, mut wait, mut quantile) =
+        evaluate(servers, blocking_for(servers, offered_load_erlangs));
+    if met {
+        while servers > first {
+            let below = servers - 1;
+            let (met, below_wait, below_quantile) =
+                evaluate(below, blocking_for(below, offered_load_erlangs));
+            if !met {
+                break;
+            }
+            (servers, wait, quantile) = (below, below_wait, below_quantile);
+        }
+        return Ok((servers, wait, quantile));
+    }
+    let mut recursion = ErlangBRecursion::near_load(offered_load_erlangs);
+    if recursion.servers > servers {
+        recursion = ErlangBRecursion::new(offered_load_erlangs);
+    }
+    while recursion.servers < servers {
+        recursion.step();
+    }
+    while servers < MAX_SERVERS {
+        recursion.step();
+        servers += 1;
+        let (met, above_wait, above_quantile) = evaluate(servers, recursion.blocking());
+        if met {
+            return Ok((servers, above_wait, above_quantile));
+        }
+    }
+    Err(QueueingError::TooManyServers {
+        max_servers: MAX_SERVERS,
+    })
 }
 
 #[cfg(test)]
@@ -1464,6 +1529,69 @@ mod tests {
             }),
             Err(QueueingError::Probability)
         );
+    }
+
+    /// Above ~5 000 erlangs the Halfin–Whitt count alone can fall a server or more short of a
+    /// strict target; the sizer checks its count with the exact Erlang C wait and steps to the
+    /// smallest count that meets it, so it matches the exact search server for server.
+    #[test]
+    fn the_approximate_sizer_returns_the_exact_smallest_count() {
+        let targets = [
+            WaitTarget::ProbabilityOfWait {
+                max_probability: 0.001,
+            },
+            WaitTarget::ProbabilityOfWait {
+                max_probability: 0.01,
+            },
+            WaitTarget::Quantile {
+                quantile: 0.999,
+                max_wait_s: 0.0,
+            },
+            WaitTarget::Quantile {
+                quantile: 0.99,
+                max_wait_s: 0.001,
+            },
+            WaitTarget::Quantile {
+                quantile: 0.95,
+                max_wait_s: 0.01,
+            },
+        ];
+        let mut checked = 0;
+        for load in [
+            5_000.0, 5_001.5, 7_919.0, 12_345.6, 20_000.0, 33_333.3, 50_000.0,
+        ] {
+            for target in targets {
+                let options = SizingOptions {
+                    arrival_rate_per_s: load / 2.0,
+                    mean_service_time_s: 2.0,
+                    streams_per_node: 8,
+                    target,
+                };
+                let sizing = size_servers_halfin_whitt(&options).unwrap();
+                let meets = |servers: u64| {
+                    let wait = mmc_wait(&MmcQueue {
+                        arrival_rate_per_s: options.arrival_rate_per_s,
+                        mean_service_time_s: options.mean_service_time_s,
+                        servers,
+                    })
+                    .unwrap();
+                    target.assess(&wait).0
+                };
+                let c = sizing.servers;
+                assert!(
+                    meets(c),
+                    "A = {load}, {target:?}: {c} servers miss the target"
+                );
+                assert!(
+                    !meets(c - 1),
+                    "A = {load}, {target:?}: {} servers already meet the target",
+                    c - 1
+                );
+                assert_eq!(sizing, size_servers(&options).unwrap(), "A = {load}");
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 35);
     }
 
     #[test]
