@@ -166,10 +166,28 @@ pub struct VoiceSizing {
     pub interactions_per_s: f64,
     /// Offered load, erlangs.
     pub offered_load_erlangs: f64,
-    /// The chosen percentile's wait with `nodes`, seconds (`None` when unstable).
+    /// Streams the nodes provide: `nodes × streams per node`.
+    pub streams: u64,
+    /// The chosen percentile's wait with `nodes`, seconds (`None` without load, when unstable,
+    /// or too long to represent; [`VoiceSizing::no_wait_words`] says which).
     pub wait_at_percentile_s: Option<f64>,
     /// Which rule binds.
     pub binding: VoiceBinding,
+}
+
+impl VoiceSizing {
+    /// Why there is no wait figure, in words: "no load" when no voice interactions arrive,
+    /// "unstable" when the offered load fills every stream (A ≥ streams: the queue grows
+    /// without bound), "—" otherwise (a wait too long to represent).
+    pub fn no_wait_words(&self) -> &'static str {
+        if self.interactions_per_s <= 0.0 || self.offered_load_erlangs <= 0.0 {
+            "no load"
+        } else if self.offered_load_erlangs >= self.streams as f64 {
+            "unstable"
+        } else {
+            "—"
+        }
+    }
 }
 
 /// Which rule sets the GPU voice nodes.
@@ -880,6 +898,7 @@ fn size_voice(
         concurrent_sessions,
         interactions_per_s,
         offered_load_erlangs,
+        streams,
         wait_at_percentile_s,
         binding,
     }
