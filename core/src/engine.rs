@@ -248,6 +248,10 @@ pub struct TimelineEvent {
     pub resource: Resource,
     /// "Supabase Small → Medium: connections 101 > 80 % of 120".
     pub text: String,
+    /// The last month of an entry that groups repeated steps of one resource ("GPU voice
+    /// nodes 3 → 47 over months 4–120, in 44 steps"); `None` for a single step. `month` is
+    /// the first step's.
+    pub through_month: Option<u32>,
 }
 
 /// A resource the plan sizes.
@@ -597,6 +601,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
                 "Adding instances stops helping: throughput peaks near {} instances (Universal Scalability Law)",
                 format::number(peak)
             ),
+            through_month: None,
         });
         timeline.sort_by_key(|e| (e.month, e.resource));
     }
@@ -1585,6 +1590,7 @@ fn timeline(
                 tier_move(&db_names(plan), upgrade.from, upgrade.to),
                 upgrade.reason
             ),
+            through_month: None,
         });
     }
     for upgrade in &redis.upgrades {
@@ -1597,6 +1603,7 @@ fn timeline(
                 tier_move(&redis_names(plan), upgrade.from, upgrade.to),
                 upgrade.reason
             ),
+            through_month: None,
         });
     }
     if let Some(m) = months.iter().find(|m| m.database.needs_pooler) {
@@ -1616,6 +1623,7 @@ fn timeline(
             calendar: m.calendar,
             resource: Resource::Database,
             text,
+            through_month: None,
         });
     }
     if let Some(m) = months.iter().find(|m| m.app.over_max) {
@@ -1645,6 +1653,7 @@ fn timeline(
                 plan.policies.max_instances,
                 to.unwrap_or_else(|| "move up an instance size".to_owned())
             ),
+            through_month: None,
         });
     }
     if let (Some(month), Some(SizeChangeReason::LargerIsCheaper)) =
@@ -1658,29 +1667,75 @@ fn timeline(
                 "A larger instance size is cheaper than adding instances: {}",
                 size_change.explanation.formula
             ),
+            through_month: None,
         });
     }
+    events.extend(voice_steps(months));
+    events.sort_by_key(|e| (e.month, e.resource));
+    events
+}
+
+/// Steps of one resource up to this many are listed one by one; more are grouped into one entry.
+pub const MAX_SEPARATE_STEPS: usize = 2;
+
+/// GPU voice node increases: each one (with the rule that binds) while there are at most
+/// [`MAX_SEPARATE_STEPS`]; beyond that one entry from the first step to the last, so a fleet
+/// that grows every month reads "GPU voice nodes 3 → 47 over months 4–120 (Apr 2027 – Dec
+/// 2036), in 44 steps" rather than 44 entries.
+fn voice_steps(months: &[MonthResult]) -> Vec<TimelineEvent> {
+    struct Step<'a> {
+        month: &'a MonthResult,
+        from: u64,
+        to: u64,
+        binding: VoiceBinding,
+    }
+    let mut steps = Vec::new();
     let mut last_nodes = None;
     for m in months {
         if let Some(v) = &m.voice {
-            if last_nodes.is_some_and(|n| v.nodes > n) {
-                events.push(TimelineEvent {
-                    month: m.month,
-                    calendar: m.calendar,
-                    resource: Resource::Voice,
-                    text: format!(
-                        "GPU voice nodes {} → {} ({})",
-                        last_nodes.unwrap_or(0),
-                        v.nodes,
-                        v.binding.as_str()
-                    ),
+            if let Some(from) = last_nodes.filter(|&n| v.nodes > n) {
+                steps.push(Step {
+                    month: m,
+                    from,
+                    to: v.nodes,
+                    binding: v.binding,
                 });
             }
             last_nodes = Some(v.nodes);
         }
     }
-    events.sort_by_key(|e| (e.month, e.resource));
-    events
+    let single = |step: &Step| TimelineEvent {
+        month: step.month.month,
+        calendar: step.month.calendar,
+        resource: Resource::Voice,
+        text: format!(
+            "GPU voice nodes {} → {} ({})",
+            step.from,
+            step.to,
+            step.binding.as_str()
+        ),
+        through_month: None,
+    };
+    match (steps.first(), steps.last()) {
+        (Some(first), Some(last)) if steps.len() > MAX_SEPARATE_STEPS => vec![TimelineEvent {
+            month: first.month.month,
+            calendar: first.month.calendar,
+            resource: Resource::Voice,
+            text: format!(
+                "GPU voice nodes {} → {} over months {}–{} ({} – {}), in {} steps ({} at the last)",
+                first.from,
+                last.to,
+                first.month.month,
+                last.month.month,
+                first.month.calendar.label(),
+                last.month.calendar.label(),
+                steps.len(),
+                last.binding.as_str()
+            ),
+            through_month: Some(last.month.month),
+        }],
+        _ => steps.iter().map(single).collect(),
+    }
 }
 
 fn db_names(plan: &Plan) -> Vec<String> {

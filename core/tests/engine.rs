@@ -770,3 +770,60 @@ fn pooler_flag_explanation_and_export_agree() {
         }
     }
 }
+
+/// A voice fleet that grows most months is one timeline entry from its first step to its last,
+/// not one entry per step; two steps or fewer stay separate.
+#[test]
+fn repeated_gpu_steps_are_one_timeline_entry() {
+    let voice = small_plan().baseline.voice.unwrap();
+    let (_, results) = run(voice_plan(20_000.0, voice.clone(), 4.0, 120));
+    let s = &results.scenarios[0];
+    let nodes: Vec<u64> = s
+        .months
+        .iter()
+        .map(|m| m.voice.as_ref().unwrap().nodes)
+        .collect();
+    let steps: Vec<u32> = (1..nodes.len())
+        .filter(|&i| nodes[i] > nodes[i - 1])
+        .map(|i| i as u32 + 1)
+        .collect();
+    assert!(steps.len() > 20, "{} steps", steps.len());
+    let voice_events: Vec<_> = s
+        .timeline
+        .iter()
+        .filter(|e| e.resource == headroom_core::engine::Resource::Voice)
+        .collect();
+    assert_eq!(voice_events.len(), 1, "{voice_events:?}");
+    let grouped = voice_events[0];
+    let (first, last) = (steps[0], *steps.last().unwrap());
+    assert_eq!(grouped.month, first);
+    assert_eq!(grouped.through_month, Some(last));
+    let expected_start = format!(
+        "GPU voice nodes {} → {} over months {first}–{last} (",
+        nodes[first as usize - 2],
+        nodes[last as usize - 1]
+    );
+    assert!(
+        grouped.text.starts_with(&expected_start),
+        "{} vs {expected_start}",
+        grouped.text
+    );
+    assert!(
+        grouped.text.contains(&format!("in {} steps", steps.len())),
+        "{}",
+        grouped.text
+    );
+    assert!(s.timeline.len() < 20, "{} entries", s.timeline.len());
+
+    // Steady demand with one step of growth: each step is its own entry.
+    let (_, results) = run(voice_plan(20_000.0, voice, 4.0, 2));
+    let events: Vec<_> = results.scenarios[0]
+        .timeline
+        .iter()
+        .filter(|e| e.resource == headroom_core::engine::Resource::Voice)
+        .collect();
+    assert!(events.len() <= 2);
+    assert!(events.iter().all(|e| e.through_month.is_none()
+        && e.text.starts_with("GPU voice nodes ")
+        && !e.text.contains("steps")));
+}
