@@ -827,3 +827,37 @@ fn repeated_gpu_steps_are_one_timeline_entry() {
         && e.text.starts_with("GPU voice nodes ")
         && !e.text.contains("steps")));
 }
+
+/// A larger size that saves cents is not an event: at 140 req/s, 2 × m7g.xlarge ($238.2) saves
+/// $0.2 a month over 4 × m7g.large ($238.4). A real saving still is.
+#[test]
+fn a_saving_of_cents_is_not_a_timeline_event() {
+    let mut plan = Plan::default();
+    plan.baseline.traffic = Traffic::DailyVolume {
+        requests_per_unit_per_day: 0.0,
+        peak: PeakShape::PeakToAverage { ratio: 1.0 },
+    };
+    plan.baseline.fixed_peak_rps = 140.0;
+    let cheaper_event = |plan: Plan| {
+        let (_, results) = run(plan);
+        assert_close(
+            "peak",
+            results.scenarios[0].months[0].peak_rps,
+            140.0,
+            EXACT,
+        );
+        results.scenarios[0]
+            .timeline
+            .iter()
+            .any(|e| e.text.starts_with("A larger instance size is cheaper"))
+    };
+    assert!(!cheaper_event(plan.clone()));
+    let xlarge = plan
+        .catalogs
+        .instances
+        .iter_mut()
+        .find(|t| t.name == "m7g.xlarge")
+        .unwrap();
+    xlarge.usd_per_month *= 0.8;
+    assert!(cheaper_event(plan));
+}
