@@ -632,33 +632,21 @@ pub fn size_servers(options: &SizingOptions) -> Result<ServerSizing, QueueingErr
     }
     // A < 10⁶, so the cast is exact.
     let first = offered_load_erlangs.floor() as u64 + 1;
-    // ⌊A − 10√A⌋ < first, so the recursion starts at or below the first count searched.
-    let mut recursion = ErlangBRecursion::near_load(offered_load_erlangs);
-    while recursion.servers + 1 < first {
-        recursion.step();
-    }
-    for servers in first..=MAX_SERVERS {
-        recursion.step();
-        let wait = MmcWait::from_parts(
-            servers,
-            offered_load_erlangs,
-            options.mean_service_time_s,
-            recursion.blocking(),
-        );
-        let (met, wait_quantile_s) = options.target.assess(&wait);
-        if met {
-            return Ok(ServerSizing {
-                servers,
-                nodes: servers.div_ceil(u64::from(options.streams_per_node)),
-                offered_load_erlangs,
-                utilisation: wait.utilisation,
-                probability_of_wait: wait.probability_of_wait,
-                mean_wait_s: wait.mean_wait_s,
-                wait_quantile_s,
-            });
-        }
-    }
-    Err(too_many)
+    let (servers, wait, wait_quantile_s) = first_meeting(
+        first,
+        offered_load_erlangs,
+        options.mean_service_time_s,
+        &options.target,
+    )?;
+    Ok(ServerSizing {
+        servers,
+        nodes: servers.div_ceil(u64::from(options.streams_per_node)),
+        offered_load_erlangs,
+        utilisation: wait.utilisation,
+        probability_of_wait: wait.probability_of_wait,
+        mean_wait_s: wait.mean_wait_s,
+        wait_quantile_s,
+    })
 }
 
 /// The square-root staffing rule of thumb, for comparison with [`size_servers`].
@@ -992,12 +980,19 @@ impl HalfinWhittSizer {
     }
 }
 
-/// Checks an approximate count `guess` with the exact Erlang C wait and steps to the smallest
-/// count that meets `target` exactly: down while one fewer still meets it, up until one does.
-/// The approximation lands within a server or two, so this takes a few exact evaluations; each
-/// costs O(c − A + 10√A) steps of the warm-started recursion (a few thousand at 50 000 erlangs),
-/// and a walk up carries the recursion, one step per server. The figures are those the exact
-/// search ([`size_servers`]) gives for the same count, to the last bit.
+/// Servers below the approximate count at which [`exact_smallest`] starts checking exactly.
+const EXACT_CHECK_MARGIN: u64 = 2;
+
+/// Checks an approximate count `guess` with the exact Erlang C wait and returns the smallest
+/// count that meets `target` exactly. The recursion is carried, without evaluating, up to
+/// `guess` − [`EXACT_CHECK_MARGIN`] (or the smallest stable count), and counts are evaluated
+/// from there up until one meets the target; both conditions only get easier as `c` grows, so
+/// when the first count evaluated fails every smaller one does too. Only when the first count
+/// evaluated already meets the target (the approximation over-sized by more than the margin)
+/// is the search redone from the smallest stable count. The approximation lands within a
+/// server or two, so this is one O(c − A + 10√A) walk of the warm-started recursion plus a few
+/// evaluations; the count and its figures are those of the exact search ([`size_servers`]),
+/// to the last bit, because the recursion takes the same steps.
 ///
 /// Parts are checked: A finite with 0 < A < [`MAX_SERVERS`], S finite > 0, the target checked.
 fn exact_smallest(
@@ -1008,40 +1003,44 @@ fn exact_smallest(
 ) -> Result<(u64, MmcWait, Option<f64>), QueueingError> {
     // A < 10⁶, so the cast is exact; no count below ⌊A⌋ + 1 is stable.
     let first = offered_load_erlangs.floor() as u64 + 1;
-    let evaluate = |servers: u64, blocking: f64| {
-        let wait =
-            MmcWait::from_parts(servers, offered_load_erlangs, mean_service_time_s, blocking);
-        let (met, quantile) = target.assess(&wait);
-        (met, wait, quantile)
-    };
-    let mut servers = guess.clamp(first, MAX_SERVERS);
-    let (met, mut wait, mut quantile) =
-        evaluate(servers, blocking_for(servers, offered_load_erlangs));
-    if met {
-        while servers > first {
-            let below = servers - 1;
-            let (met, below_wait, below_quantile) =
-                evaluate(below, blocking_for(below, offered_load_erlangs));
-            if !met {
-                break;
-            }
-            (servers, wait, quantile) = (below, below_wait, below_quantile);
-        }
-        return Ok((servers, wait, quantile));
+    let start = guess
+        .saturating_sub(EXACT_CHECK_MARGIN)
+        .clamp(first, MAX_SERVERS);
+    let found = first_meeting(start, offered_load_erlangs, mean_service_time_s, target)?;
+    if found.0 > start || start == first {
+        return Ok(found);
     }
+    first_meeting(first, offered_load_erlangs, mean_service_time_s, target)
+}
+
+/// The first count from `from` (≥ 1) up that meets `target` exactly, with its wait and achieved
+/// quantile: the recursion walks from [`ErlangBRecursion::near_load`] to `from` − 1 and then
+/// evaluates every count, as [`size_servers`] does.
+fn first_meeting(
+    from: u64,
+    offered_load_erlangs: f64,
+    mean_service_time_s: f64,
+    target: &WaitTarget,
+) -> Result<(u64, MmcWait, Option<f64>), QueueingError> {
     let mut recursion = ErlangBRecursion::near_load(offered_load_erlangs);
-    if recursion.servers > servers {
+    if recursion.servers >= from {
         recursion = ErlangBRecursion::new(offered_load_erlangs);
     }
-    while recursion.servers < servers {
+    while recursion.servers + 1 < from {
         recursion.step();
     }
-    while servers < MAX_SERVERS {
+    while recursion.servers < MAX_SERVERS {
         recursion.step();
-        servers += 1;
-        let (met, above_wait, above_quantile) = evaluate(servers, recursion.blocking());
+        let servers = recursion.servers;
+        let wait = MmcWait::from_parts(
+            servers,
+            offered_load_erlangs,
+            mean_service_time_s,
+            recursion.blocking(),
+        );
+        let (met, quantile) = target.assess(&wait);
         if met {
-            return Ok((servers, above_wait, above_quantile));
+            return Ok((servers, wait, quantile));
         }
     }
     Err(QueueingError::TooManyServers {
