@@ -1170,7 +1170,7 @@ fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
     let by_units = m.database.connections_from_units;
     let mut e = Explanation::new(format!(
         "{} connections",
-        format::number(pools.max(by_units))
+        format::number(tiers::connections_needed(pools, by_units).0)
     ))
     .formula(format!(
         "{} instances × {} pool + {} background = {}",
@@ -1196,10 +1196,9 @@ fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
             ),
         );
     }
-    e.binding(if by_units > pools {
-        "the per-unit connection rule binds"
-    } else {
-        "the app pools bind"
+    e.binding(match tiers::connections_needed(pools, by_units).1 {
+        tiers::ConnectionRule::PerUnit => "the per-unit connection rule binds",
+        tiers::ConnectionRule::AppPools => "the app pools bind",
     })
 }
 
