@@ -3,8 +3,8 @@
 //!
 //! A *break point* is the first month a scenario needs a step the plan has to prepare for: a
 //! database tier or Redis plan (or anything larger), a Redis cluster, a connection pooler, more
-//! app instances than the maximum, demand beyond a catalog, or the point where adding instances
-//! stops helping. Comparing those months across scenarios gives the sentences a planner acts
+//! app instances than the maximum, demand beyond a catalog, the point where adding instances
+//! stops helping, or a GPU voice fleet's first step and each doubling. Comparing those months across scenarios gives the sentences a planner acts
 //! on: "Aggressive needs Team 4 months before Moderate (month 7 vs 11)".
 //!
 //! Everything here reads [`PlanResults`] only; nothing is recomputed.
@@ -584,7 +584,49 @@ pub fn break_points(plan: &ValidPlan, results: &PlanResults) -> Vec<BreakPoint> 
         "does not outgrow the Redis plans".to_owned(),
         first(&|m| m.redis.plan.is_none()),
     );
+
+    for nodes in gpu_steps(scenarios) {
+        push(
+            Resource::Voice,
+            format!("GPU nodes: {nodes} or more"),
+            format!("needs {nodes} GPU nodes or more"),
+            format!("does not need {nodes} GPU nodes"),
+            first(&|m| m.voice.as_ref().is_some_and(|v| v.nodes >= nodes)),
+        );
+    }
     points
+}
+
+/// The GPU node counts that make break points: one more than the fewest any scenario runs in
+/// month 1 (the first step), then doublings of that count (2×, 4×, … the month-1 fewest, at
+/// least 2), up to the most any scenario reaches. Node counts change almost every month as
+/// voice load grows, so a break point per count would bury the steps that matter; doublings
+/// are where the fleet, its cost and its operation change in kind. Empty without voice.
+fn gpu_steps(scenarios: &[std::sync::Arc<crate::engine::ScenarioResult>]) -> Vec<u64> {
+    let nodes = |m: &MonthResult| m.voice.as_ref().map(|v| v.nodes);
+    let Some(base) = scenarios
+        .iter()
+        .filter_map(|s| s.months.first().and_then(nodes))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let most = scenarios
+        .iter()
+        .flat_map(|s| s.months.iter().filter_map(nodes))
+        .max()
+        .unwrap_or(base);
+    let mut steps = Vec::new();
+    let mut next = base.saturating_add(1);
+    let mut doubling = base.max(1);
+    while next <= most && next < crate::tiers::COUNT_CAP {
+        steps.push(next);
+        while doubling <= next {
+            doubling = doubling.saturating_mul(2);
+        }
+        next = doubling;
+    }
+    steps
 }
 
 /// "month 7 (Jul 2027)", or "—" for `None`.
@@ -891,6 +933,79 @@ mod tests {
                 .unwrap()
                 .nodes
                 .to_string()
+        );
+    }
+
+    /// GPU steps part scenarios too: the first step above the fewest month-1 nodes and each
+    /// doubling, each month the first a scenario runs that many nodes.
+    #[test]
+    fn gpu_steps_are_break_points() {
+        let mut plan = (presets::find("cafe-pilot").unwrap().build)();
+        plan.horizon_months = 36;
+        plan.scenarios.truncate(1);
+        let mut fast = plan.scenarios[0].clone();
+        fast.name = "Fast".to_owned();
+        fast.growth = crate::plan::Growth::Compound {
+            monthly_growth_pct: 15.0,
+            monthly_churn_pct: 0.0,
+        };
+        fast.calendar.clear();
+        let mut slow = fast.clone();
+        slow.name = "Slow".to_owned();
+        slow.growth = crate::plan::Growth::Compound {
+            monthly_growth_pct: 5.0,
+            monthly_churn_pct: 0.0,
+        };
+        plan.scenarios = vec![slow, fast];
+        let plan = plan.validate().unwrap();
+        let results = engine::run(&plan);
+        let nodes = |s: usize| -> Vec<u64> {
+            results.scenarios[s]
+                .months
+                .iter()
+                .map(|m| m.voice.as_ref().unwrap().nodes)
+                .collect()
+        };
+        let (slow_nodes, fast_nodes) = (nodes(0), nodes(1));
+        let base = slow_nodes[0].min(fast_nodes[0]);
+        let points: Vec<BreakPoint> = break_points(&plan, &results)
+            .into_iter()
+            .filter(|p| p.resource == Resource::Voice)
+            .collect();
+        assert!(points.len() >= 2, "{points:#?}");
+        assert_eq!(points[0].step, format!("GPU nodes: {} or more", base + 1));
+        for point in &points {
+            let n: u64 = point
+                .step
+                .trim_start_matches("GPU nodes: ")
+                .trim_end_matches(" or more")
+                .parse()
+                .unwrap();
+            let first = |all: &[u64]| all.iter().position(|&x| x >= n).map(|i| i as u32 + 1);
+            assert_eq!(
+                point.months,
+                [first(&slow_nodes), first(&fast_nodes)],
+                "{}",
+                point.step
+            );
+        }
+        // Doublings: each count after the first is twice the one before (past the first).
+        for pair in points.windows(2).skip(1) {
+            let n = |p: &BreakPoint| -> u64 {
+                p.step
+                    .trim_start_matches("GPU nodes: ")
+                    .trim_end_matches(" or more")
+                    .parse()
+                    .unwrap()
+            };
+            assert_eq!(n(&pair[1]), 2 * n(&pair[0]));
+        }
+        let sentences = break_sentences(&plan, &results, 0);
+        assert!(
+            sentences
+                .iter()
+                .any(|s| s.resource == Resource::Voice && s.text.starts_with("Fast needs")),
+            "{sentences:#?}"
         );
     }
 

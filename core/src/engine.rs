@@ -23,13 +23,13 @@ use crate::explain::Explanation;
 use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers};
 use crate::plan::{
-    ForecastBound, GpuNode, InstanceType, PeakShape, Plan, Policies, RedisTopology, Traffic,
-    VoiceDemand, YearMonth,
+    DatabaseTier, ForecastBound, GpuNode, InstanceType, PeakShape, Plan, Policies, RedisTopology,
+    Traffic, VoiceDemand, YearMonth,
 };
 use crate::queueing;
 use crate::redis::{self, RedisNeed};
 use crate::sizing::{self, AppSizing, SizingPolicy};
-use crate::tiers::{self, Dimension, Progression, ProgressionOptions, TierSpec};
+use crate::tiers::{self, ConnectionCheck, Dimension, Progression, ProgressionOptions, TierSpec};
 use crate::usl;
 use crate::validate::ValidPlan;
 use crate::vertical::{self, SizeChange, SizeChangeReason, VerticalComparison};
@@ -129,7 +129,8 @@ pub struct DatabaseMonth {
     pub data_gb: f64,
     /// Index of the tier in the plan's database catalog, or `None` beyond the catalog.
     pub tier: Option<usize>,
-    /// Whether the app's pools exceed the pooler threshold of the tier's direct connections.
+    /// Whether the connections exceed the pooler share of the tier's direct connections
+    /// ([`tiers::check_connections`], the same rule that chose the tier).
     pub needs_pooler: bool,
 }
 
@@ -165,10 +166,28 @@ pub struct VoiceSizing {
     pub interactions_per_s: f64,
     /// Offered load, erlangs.
     pub offered_load_erlangs: f64,
-    /// The chosen percentile's wait with `nodes`, seconds (`None` when unstable).
+    /// Streams the nodes provide: `nodes × streams per node`.
+    pub streams: u64,
+    /// The chosen percentile's wait with `nodes`, seconds (`None` without load, when unstable,
+    /// or too long to represent; [`VoiceSizing::no_wait_words`] says which).
     pub wait_at_percentile_s: Option<f64>,
     /// Which rule binds.
     pub binding: VoiceBinding,
+}
+
+impl VoiceSizing {
+    /// Why there is no wait figure, in words: "no load" when no voice interactions arrive,
+    /// "unstable" when the offered load fills every stream (A ≥ streams: the queue grows
+    /// without bound), "—" otherwise (a wait too long to represent).
+    pub fn no_wait_words(&self) -> &'static str {
+        if self.interactions_per_s <= 0.0 || self.offered_load_erlangs <= 0.0 {
+            "no load"
+        } else if self.offered_load_erlangs >= self.streams as f64 {
+            "unstable"
+        } else {
+            "—"
+        }
+    }
 }
 
 /// Which rule sets the GPU voice nodes.
@@ -198,7 +217,9 @@ impl VoiceBinding {
 pub enum QueueModel {
     /// Erlang C, searched exactly (offered load up to [`EXACT_QUEUEING_MAX_ERLANGS`]).
     ErlangC,
-    /// Square-root staffing with the Halfin–Whitt approximation of Erlang C (larger loads).
+    /// Square-root staffing with the Halfin–Whitt approximation of Erlang C, checked and
+    /// stepped to the smallest count that meets the target by the exact Erlang C wait (larger
+    /// loads).
     HalfinWhitt,
     /// Beyond the queueing model's range: streams at the target utilisation.
     UtilisationCap,
@@ -206,9 +227,10 @@ pub enum QueueModel {
 
 /// Offered load (erlangs) up to which voice streams are sized with the exact Erlang C search,
 /// which takes O(streams) steps per month. Above it, square-root staffing with the
-/// Halfin–Whitt approximation ([`queueing::size_servers_halfin_whitt`]) takes O(log streams)
-/// steps; at thousands of erlangs it agrees with the exact search to within a few streams in
-/// thousands. This bounds the work of any plan, however large its voice load.
+/// Halfin–Whitt approximation ([`queueing::size_servers_halfin_whitt`]) finds a count in
+/// O(log streams) steps and a few exact Erlang C evaluations (O(√A) steps each) check it and step
+/// to the smallest count that meets the target: the same count as the exact search. This bounds
+/// the work of any plan, however large its voice load.
 pub const EXACT_QUEUEING_MAX_ERLANGS: f64 = 5_000.0;
 
 /// Streams up to which the wait at the chosen percentile is computed exactly (O(streams)
@@ -226,6 +248,10 @@ pub struct TimelineEvent {
     pub resource: Resource,
     /// "Supabase Small → Medium: connections 101 > 80 % of 120".
     pub text: String,
+    /// The last month of an entry that groups repeated steps of one resource ("GPU voice
+    /// nodes 3 → 47 over months 4–120, in 44 steps"); `None` for a single step. `month` is
+    /// the first step's.
+    pub through_month: Option<u32>,
 }
 
 /// A resource the plan sizes.
@@ -378,7 +404,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         .iter()
         .map(|d| {
             [
-                d.connections_from_pools.max(d.connections_from_units),
+                tiers::connections_needed(d.connections_from_pools, d.connections_from_units).0,
                 d.data_gb,
             ]
         })
@@ -450,10 +476,16 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         let month = i as u32 + 1;
         let db_index = database_tiers.months.get(i).and_then(|m| m.tier);
         let db_tier = db_index.and_then(|t| plan.catalogs.databases.get(t));
-        let connections = d.connections_from_pools.max(d.connections_from_units);
+        let (connections, _) =
+            tiers::connections_needed(d.connections_from_pools, d.connections_from_units);
         let needs_pooler = db_tier.is_some_and(|t| {
-            d.connections_from_pools
-                > f64::from(t.max_connections) * fraction(policies.pooler_share_pct)
+            tiers::check_connections(
+                d.connections_from_pools,
+                d.connections_from_units,
+                t,
+                policies.pooler_share_pct,
+            )
+            .needs_pooler
         });
         let database = DatabaseMonth {
             connections,
@@ -580,6 +612,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
                 "Adding instances stops helping: throughput peaks near {} instances (Universal Scalability Law)",
                 format::number(peak)
             ),
+            through_month: None,
         });
         timeline.sort_by_key(|e| (e.month, e.resource));
     }
@@ -881,6 +914,7 @@ fn size_voice(
         concurrent_sessions,
         interactions_per_s,
         offered_load_erlangs,
+        streams,
         wait_at_percentile_s,
         binding,
     }
@@ -898,21 +932,10 @@ const DATABASE_DIMENSIONS: [Dimension; 2] = [
     },
 ];
 
-/// The plan's database tiers as tier specs: connections (direct or through the pooler,
-/// whichever is larger) and storage.
+/// The plan's database tiers as tier specs ([`tiers::database_specs`]: connections through
+/// [`tiers::connection_limit`], and storage).
 fn database_specs(plan: &Plan) -> Vec<TierSpec> {
-    plan.catalogs
-        .databases
-        .iter()
-        .map(|t| TierSpec {
-            name: t.name.clone(),
-            limits: vec![
-                Some(f64::from(t.max_connections.max(t.pooler_clients))),
-                Some(t.storage_gb),
-            ],
-            usd_per_month: t.usd_per_month,
-        })
-        .collect()
+    tiers::database_specs(&plan.catalogs.databases)
 }
 
 /// App instances' monthly cost: on demand, less the off-hours saving when enabled.
@@ -1215,7 +1238,7 @@ fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
     let by_units = m.database.connections_from_units;
     let mut e = Explanation::new(format!(
         "{} connections",
-        format::number(pools.max(by_units))
+        format::number(tiers::connections_needed(pools, by_units).0)
     ))
     .formula(format!(
         "{} instances × {} pool + {} background = {}",
@@ -1241,59 +1264,98 @@ fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
             ),
         );
     }
-    e.binding(if by_units > pools {
-        "the per-unit connection rule binds"
-    } else {
-        "the app pools bind"
+    e.binding(match tiers::connections_needed(pools, by_units).1 {
+        tiers::ConnectionRule::PerUnit => "the per-unit connection rule binds",
+        tiers::ConnectionRule::AppPools => "the app pools bind",
     })
+}
+
+/// The month's connections held against `tier` by the one connection rule.
+fn connection_check(plan: &Plan, database: &DatabaseMonth, tier: &DatabaseTier) -> ConnectionCheck {
+    tiers::check_connections(
+        database.connections_from_pools,
+        database.connections_from_units,
+        tier,
+        plan.policies.pooler_share_pct,
+    )
+}
+
+/// "300 connections (the per-unit connection rule)".
+fn connections_words(check: &ConnectionCheck) -> String {
+    format!(
+        "{} connections ({})",
+        format::number(check.connections),
+        check.rule.words()
+    )
 }
 
 /// What to do about pooling in words.
 fn pooler_advice(plan: &Plan, database: &DatabaseMonth) -> String {
-    let pools = database.connections_from_pools;
     let Some(tier) = database.tier.and_then(|t| plan.catalogs.databases.get(t)) else {
         return "No tier in the catalog holds this many connections or this much data: add a larger tier, read replicas or partitioning.".to_owned();
     };
-    if database.needs_pooler {
+    let check = connection_check(plan, database, tier);
+    if check.needs_pooler {
         format!(
-            "The app pools ({}) exceed {} of {}'s {} direct connections: put a pooler (PgBouncer or Supavisor, transaction mode) in front; it accepts {} clients and keeps server connections under the limit.",
-            format::number(pools),
-            format::percent(plan.policies.pooler_share_pct / 100.0),
+            "{} exceed {} of {}'s {} direct connections: put a pooler (PgBouncer or Supavisor, transaction mode) in front; {} and keeps server connections under the limit.",
+            capitalised(&connections_words(&check)),
+            format::percent(fraction(plan.policies.pooler_share_pct)),
             tier.name,
             tier.max_connections,
-            tier.pooler_clients,
+            if tier.pooler_clients > 0 {
+                format!("the tier's pooler accepts {} clients", tier.pooler_clients)
+            } else {
+                "the tier lists no pooler of its own, so run one; it takes the clients".to_owned()
+            },
         )
     } else {
         format!(
             "Direct connections fit: {} of {}'s {}.",
-            format::number(pools),
+            connections_words(&check),
             tier.name,
             tier.max_connections
         )
     }
 }
 
-/// "connection pooler needed = 130 app connections > 80 % × 120 direct connections".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// "connection pooler needed = 300 connections (the per-unit connection rule) > 80 % × 120
+/// direct connections of Supabase Medium = 96".
 fn explain_pooler(plan: &Plan, database: &DatabaseMonth) -> Explanation {
     let advice = pooler_advice(plan, database);
     let Some(tier) = database.tier.and_then(|t| plan.catalogs.databases.get(t)) else {
         return Explanation::new("beyond the catalog").binding(advice);
     };
-    let share = plan.policies.pooler_share_pct / 100.0;
-    let (figure, sign) = if database.needs_pooler {
+    let check = connection_check(plan, database, tier);
+    let share = fraction(plan.policies.pooler_share_pct);
+    let (figure, sign) = if check.needs_pooler {
         ("connection pooler needed", ">")
     } else {
         ("direct connections", "≤")
     };
     Explanation::new(figure)
         .formula(format!(
-            "{} app connections {sign} {} × {} direct connections of {} = {}",
-            format::number(database.connections_from_pools),
+            "{} {sign} {} × {} direct connections of {} = {}",
+            connections_words(&check),
             format::percent(share),
             tier.max_connections,
             tier.name,
-            format::number(f64::from(tier.max_connections) * share)
+            format::number(check.direct_allowed)
         ))
+        .input(
+            "app pools + background",
+            format::number(database.connections_from_pools),
+        )
+        .input(
+            "per-unit rule",
+            format::number(database.connections_from_units),
+        )
         .input("pooler threshold", format::percent(share))
         .input("pooler clients", tier.pooler_clients.to_string())
         .binding(advice)
@@ -1346,7 +1408,7 @@ fn explain_voice(plan: &Plan, voice: &VoiceDemand, node: &GpuNode, v: &VoiceSizi
             e = e.input(
                 "queueing model",
                 format!(
-                    "approximate: Halfin–Whitt square-root staffing (offered load above {} erlangs)",
+                    "Halfin–Whitt square-root staffing, checked and stepped to the exact Erlang C count (offered load above {} erlangs)",
                     format::number(EXACT_QUEUEING_MAX_ERLANGS)
                 ),
             );
@@ -1364,7 +1426,7 @@ fn explain_voice(plan: &Plan, voice: &VoiceDemand, node: &GpuNode, v: &VoiceSizi
     e.binding(match (v.binding, v.queue_model) {
         (VoiceBinding::Queueing, QueueModel::ErlangC) => "the wait target (Erlang C) binds",
         (VoiceBinding::Queueing, QueueModel::HalfinWhitt) => {
-            "the wait target (approximate: Halfin–Whitt) binds"
+            "the wait target (Halfin–Whitt, checked with Erlang C) binds"
         }
         (VoiceBinding::Queueing, QueueModel::UtilisationCap) => "the utilisation cap binds",
         (VoiceBinding::Concurrency, _) => "the sessions-per-node rule binds",
@@ -1595,6 +1657,7 @@ fn timeline(
                 tier_move(&db_names(plan), upgrade.from, upgrade.to),
                 upgrade.reason
             ),
+            through_month: None,
         });
     }
     for upgrade in &redis.upgrades {
@@ -1607,14 +1670,27 @@ fn timeline(
                 tier_move(&redis_names(plan), upgrade.from, upgrade.to),
                 upgrade.reason
             ),
+            through_month: None,
         });
     }
     if let Some(m) = months.iter().find(|m| m.database.needs_pooler) {
+        let tier = m.database.tier.and_then(|t| plan.catalogs.databases.get(t));
+        let text = match tier {
+            Some(tier) => format!(
+                "Connection pooler needed: {} pass {} of {}'s {} direct connections",
+                connections_words(&connection_check(plan, &m.database, tier)),
+                format::percent(fraction(plan.policies.pooler_share_pct)),
+                tier.name,
+                tier.max_connections
+            ),
+            None => "Connection pooler needed".to_owned(),
+        };
         events.push(TimelineEvent {
             month: m.month,
             calendar: m.calendar,
             resource: Resource::Database,
-            text: "Connection pooler needed: app pools pass the pooler threshold".to_owned(),
+            text,
+            through_month: None,
         });
     }
     if let Some(m) = months.iter().find(|m| m.app.over_max) {
@@ -1644,6 +1720,7 @@ fn timeline(
                 plan.policies.max_instances,
                 to.unwrap_or_else(|| "move up an instance size".to_owned())
             ),
+            through_month: None,
         });
     }
     if let (Some(month), Some(SizeChangeReason::LargerIsCheaper)) =
@@ -1657,29 +1734,75 @@ fn timeline(
                 "A larger instance size is cheaper than adding instances: {}",
                 size_change.explanation.formula
             ),
+            through_month: None,
         });
     }
+    events.extend(voice_steps(months));
+    events.sort_by_key(|e| (e.month, e.resource));
+    events
+}
+
+/// Steps of one resource up to this many are listed one by one; more are grouped into one entry.
+pub const MAX_SEPARATE_STEPS: usize = 2;
+
+/// GPU voice node increases: each one (with the rule that binds) while there are at most
+/// [`MAX_SEPARATE_STEPS`]; beyond that one entry from the first step to the last, so a fleet
+/// that grows every month reads "GPU voice nodes 3 → 47 over months 4–120 (Apr 2027 – Dec
+/// 2036), in 44 steps" rather than 44 entries.
+fn voice_steps(months: &[MonthResult]) -> Vec<TimelineEvent> {
+    struct Step<'a> {
+        month: &'a MonthResult,
+        from: u64,
+        to: u64,
+        binding: VoiceBinding,
+    }
+    let mut steps = Vec::new();
     let mut last_nodes = None;
     for m in months {
         if let Some(v) = &m.voice {
-            if last_nodes.is_some_and(|n| v.nodes > n) {
-                events.push(TimelineEvent {
-                    month: m.month,
-                    calendar: m.calendar,
-                    resource: Resource::Voice,
-                    text: format!(
-                        "GPU voice nodes {} → {} ({})",
-                        last_nodes.unwrap_or(0),
-                        v.nodes,
-                        v.binding.as_str()
-                    ),
+            if let Some(from) = last_nodes.filter(|&n| v.nodes > n) {
+                steps.push(Step {
+                    month: m,
+                    from,
+                    to: v.nodes,
+                    binding: v.binding,
                 });
             }
             last_nodes = Some(v.nodes);
         }
     }
-    events.sort_by_key(|e| (e.month, e.resource));
-    events
+    let single = |step: &Step| TimelineEvent {
+        month: step.month.month,
+        calendar: step.month.calendar,
+        resource: Resource::Voice,
+        text: format!(
+            "GPU voice nodes {} → {} ({})",
+            step.from,
+            step.to,
+            step.binding.as_str()
+        ),
+        through_month: None,
+    };
+    match (steps.first(), steps.last()) {
+        (Some(first), Some(last)) if steps.len() > MAX_SEPARATE_STEPS => vec![TimelineEvent {
+            month: first.month.month,
+            calendar: first.month.calendar,
+            resource: Resource::Voice,
+            text: format!(
+                "GPU voice nodes {} → {} over months {}–{} ({} – {}), in {} steps ({} at the last)",
+                first.from,
+                last.to,
+                first.month.month,
+                last.month.month,
+                first.month.calendar.label(),
+                last.month.calendar.label(),
+                steps.len(),
+                last.binding.as_str()
+            ),
+            through_month: Some(last.month.month),
+        }],
+        _ => steps.iter().map(single).collect(),
+    }
 }
 
 fn db_names(plan: &Plan) -> Vec<String> {

@@ -632,33 +632,21 @@ pub fn size_servers(options: &SizingOptions) -> Result<ServerSizing, QueueingErr
     }
     // A < 10⁶, so the cast is exact.
     let first = offered_load_erlangs.floor() as u64 + 1;
-    // ⌊A − 10√A⌋ < first, so the recursion starts at or below the first count searched.
-    let mut recursion = ErlangBRecursion::near_load(offered_load_erlangs);
-    while recursion.servers + 1 < first {
-        recursion.step();
-    }
-    for servers in first..=MAX_SERVERS {
-        recursion.step();
-        let wait = MmcWait::from_parts(
-            servers,
-            offered_load_erlangs,
-            options.mean_service_time_s,
-            recursion.blocking(),
-        );
-        let (met, wait_quantile_s) = options.target.assess(&wait);
-        if met {
-            return Ok(ServerSizing {
-                servers,
-                nodes: servers.div_ceil(u64::from(options.streams_per_node)),
-                offered_load_erlangs,
-                utilisation: wait.utilisation,
-                probability_of_wait: wait.probability_of_wait,
-                mean_wait_s: wait.mean_wait_s,
-                wait_quantile_s,
-            });
-        }
-    }
-    Err(too_many)
+    let (servers, wait, wait_quantile_s) = first_meeting(
+        first,
+        offered_load_erlangs,
+        options.mean_service_time_s,
+        &options.target,
+    )?;
+    Ok(ServerSizing {
+        servers,
+        nodes: servers.div_ceil(u64::from(options.streams_per_node)),
+        offered_load_erlangs,
+        utilisation: wait.utilisation,
+        probability_of_wait: wait.probability_of_wait,
+        mean_wait_s: wait.mean_wait_s,
+        wait_quantile_s,
+    })
 }
 
 /// The square-root staffing rule of thumb, for comparison with [`size_servers`].
@@ -862,14 +850,21 @@ fn no_load_sizing(target: WaitTarget) -> ServerSizing {
     }
 }
 
-/// [`size_servers`] with Erlang C replaced by its Halfin–Whitt limit (see
-/// [`mmc_wait_halfin_whitt`]): O(log A) work instead of O(c), for large loads.
+/// [`size_servers`] for large loads: the Halfin–Whitt limit of Erlang C (see
+/// [`mmc_wait_halfin_whitt`]) finds a count in O(log A) work, then the exact Erlang C wait
+/// checks it and steps to the smallest count that meets the target, so the count is the exact
+/// search's.
 ///
 /// Square-root staffing with β from [`halfin_whitt_beta`] for the probability of waiting the
 /// target allows (1 − p for a p-quantile target, which meets any wait bound) gives a count that
 /// meets the target; a bisection between the smallest stable count, ⌊A⌋ + 1, and that count
 /// then finds the smallest one whose approximate wait meets it (the quantile target also
 /// counts the e^{−(cμ − λ)t} tail, so it needs fewer servers than the bare probability).
+///
+/// Above a few thousand erlangs the approximation can be a server or more short of a strict
+/// target, so that count is then checked with the exact wait (warm-started Erlang B, O(c − A +
+/// 10√A) steps): down while one fewer still meets the target, up until one does. A few exact
+/// evaluations suffice.
 ///
 /// # Errors
 /// As [`size_servers`].
@@ -885,7 +880,7 @@ fn no_load_sizing(target: WaitTarget) -> ServerSizing {
 /// };
 /// let exact = size_servers(&options).unwrap().servers;
 /// let approx = size_servers_halfin_whitt(&options).unwrap().servers;
-/// assert!(exact.abs_diff(approx) <= 2, "{exact} vs {approx}");
+/// assert_eq!(exact, approx);
 /// ```
 pub fn size_servers_halfin_whitt(options: &SizingOptions) -> Result<ServerSizing, QueueingError> {
     HalfinWhittSizer::new(options.target)?.size(options)
@@ -899,12 +894,12 @@ pub fn size_servers_halfin_whitt(options: &SizingOptions) -> Result<ServerSizing
 /// use headroom_core::queueing::{size_servers, HalfinWhittSizer, SizingOptions, WaitTarget};
 /// let target = WaitTarget::Quantile { quantile: 0.95, max_wait_s: 0.1 };
 /// let sizer = HalfinWhittSizer::new(target).unwrap();
-/// // One sizer, reused across loads, stays within a few streams of the exact Erlang C search.
+/// // One sizer, reused across loads, gives the exact Erlang C search's count.
 /// for arrival_rate_per_s in [1000.0, 4000.0, 9000.0] {
 ///     let options = SizingOptions { arrival_rate_per_s, mean_service_time_s: 2.5, streams_per_node: 8, target };
 ///     let approx = sizer.size(&options).unwrap().servers;
 ///     let exact = size_servers(&options).unwrap().servers;
-///     assert!(exact.abs_diff(approx) <= 2, "{arrival_rate_per_s}/s: {exact} vs {approx}");
+///     assert_eq!(exact, approx, "{arrival_rate_per_s}/s");
 /// }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -971,10 +966,11 @@ impl HalfinWhittSizer {
                 low = middle + 1;
             }
         }
-        let (_, wait, wait_quantile_s) = assess(high);
+        let (servers, wait, wait_quantile_s) =
+            exact_smallest(high, offered_load_erlangs, service, &options.target)?;
         Ok(ServerSizing {
-            servers: high,
-            nodes: high.div_ceil(u64::from(options.streams_per_node)),
+            servers,
+            nodes: servers.div_ceil(u64::from(options.streams_per_node)),
             offered_load_erlangs,
             utilisation: wait.utilisation,
             probability_of_wait: wait.probability_of_wait,
@@ -982,6 +978,74 @@ impl HalfinWhittSizer {
             wait_quantile_s,
         })
     }
+}
+
+/// Servers below the approximate count at which [`exact_smallest`] starts checking exactly.
+const EXACT_CHECK_MARGIN: u64 = 2;
+
+/// Checks an approximate count `guess` with the exact Erlang C wait and returns the smallest
+/// count that meets `target` exactly. The recursion is carried, without evaluating, up to
+/// `guess` − [`EXACT_CHECK_MARGIN`] (or the smallest stable count), and counts are evaluated
+/// from there up until one meets the target; both conditions only get easier as `c` grows, so
+/// when the first count evaluated fails every smaller one does too. Only when the first count
+/// evaluated already meets the target (the approximation over-sized by more than the margin)
+/// is the search redone from the smallest stable count. The approximation lands within a
+/// server or two, so this is one O(c − A + 10√A) walk of the warm-started recursion plus a few
+/// evaluations; the count and its figures are those of the exact search ([`size_servers`]),
+/// to the last bit, because the recursion takes the same steps.
+///
+/// Parts are checked: A finite with 0 < A < [`MAX_SERVERS`], S finite > 0, the target checked.
+fn exact_smallest(
+    guess: u64,
+    offered_load_erlangs: f64,
+    mean_service_time_s: f64,
+    target: &WaitTarget,
+) -> Result<(u64, MmcWait, Option<f64>), QueueingError> {
+    // A < 10⁶, so the cast is exact; no count below ⌊A⌋ + 1 is stable.
+    let first = offered_load_erlangs.floor() as u64 + 1;
+    let start = guess
+        .saturating_sub(EXACT_CHECK_MARGIN)
+        .clamp(first, MAX_SERVERS);
+    let found = first_meeting(start, offered_load_erlangs, mean_service_time_s, target)?;
+    if found.0 > start || start == first {
+        return Ok(found);
+    }
+    first_meeting(first, offered_load_erlangs, mean_service_time_s, target)
+}
+
+/// The first count from `from` (≥ 1) up that meets `target` exactly, with its wait and achieved
+/// quantile: the recursion walks from [`ErlangBRecursion::near_load`] to `from` − 1 and then
+/// evaluates every count, as [`size_servers`] does.
+fn first_meeting(
+    from: u64,
+    offered_load_erlangs: f64,
+    mean_service_time_s: f64,
+    target: &WaitTarget,
+) -> Result<(u64, MmcWait, Option<f64>), QueueingError> {
+    let mut recursion = ErlangBRecursion::near_load(offered_load_erlangs);
+    if recursion.servers >= from {
+        recursion = ErlangBRecursion::new(offered_load_erlangs);
+    }
+    while recursion.servers + 1 < from {
+        recursion.step();
+    }
+    while recursion.servers < MAX_SERVERS {
+        recursion.step();
+        let servers = recursion.servers;
+        let wait = MmcWait::from_parts(
+            servers,
+            offered_load_erlangs,
+            mean_service_time_s,
+            recursion.blocking(),
+        );
+        let (met, quantile) = target.assess(&wait);
+        if met {
+            return Ok((servers, wait, quantile));
+        }
+    }
+    Err(QueueingError::TooManyServers {
+        max_servers: MAX_SERVERS,
+    })
 }
 
 #[cfg(test)]
@@ -1464,6 +1528,69 @@ mod tests {
             }),
             Err(QueueingError::Probability)
         );
+    }
+
+    /// Above ~5 000 erlangs the Halfin–Whitt count alone can fall a server or more short of a
+    /// strict target; the sizer checks its count with the exact Erlang C wait and steps to the
+    /// smallest count that meets it, so it matches the exact search server for server.
+    #[test]
+    fn the_approximate_sizer_returns_the_exact_smallest_count() {
+        let targets = [
+            WaitTarget::ProbabilityOfWait {
+                max_probability: 0.001,
+            },
+            WaitTarget::ProbabilityOfWait {
+                max_probability: 0.01,
+            },
+            WaitTarget::Quantile {
+                quantile: 0.999,
+                max_wait_s: 0.0,
+            },
+            WaitTarget::Quantile {
+                quantile: 0.99,
+                max_wait_s: 0.001,
+            },
+            WaitTarget::Quantile {
+                quantile: 0.95,
+                max_wait_s: 0.01,
+            },
+        ];
+        let mut checked = 0;
+        for load in [
+            5_000.0, 5_001.5, 7_919.0, 12_345.6, 20_000.0, 33_333.3, 50_000.0,
+        ] {
+            for target in targets {
+                let options = SizingOptions {
+                    arrival_rate_per_s: load / 2.0,
+                    mean_service_time_s: 2.0,
+                    streams_per_node: 8,
+                    target,
+                };
+                let sizing = size_servers_halfin_whitt(&options).unwrap();
+                let meets = |servers: u64| {
+                    let wait = mmc_wait(&MmcQueue {
+                        arrival_rate_per_s: options.arrival_rate_per_s,
+                        mean_service_time_s: options.mean_service_time_s,
+                        servers,
+                    })
+                    .unwrap();
+                    target.assess(&wait).0
+                };
+                let c = sizing.servers;
+                assert!(
+                    meets(c),
+                    "A = {load}, {target:?}: {c} servers miss the target"
+                );
+                assert!(
+                    !meets(c - 1),
+                    "A = {load}, {target:?}: {} servers already meet the target",
+                    c - 1
+                );
+                assert_eq!(sizing, size_servers(&options).unwrap(), "A = {load}");
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 35);
     }
 
     #[test]

@@ -696,7 +696,7 @@ fn voice_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Table
             count(v.nodes).flagged(more),
             match v.wait_at_percentile_s {
                 Some(wait) => amount(wait),
-                None => Cell::words("unstable"),
+                None => Cell::words(v.no_wait_words()),
             },
             Cell::words(v.binding.as_str()),
         ]
@@ -933,6 +933,45 @@ mod tests {
             assert_eq!(get("nodes"), expected.max(1.0), "month {}", row.month);
         }
         assert!(voice.columns.iter().any(|c| c.title == "Wait at p95"));
+    }
+
+    /// No demand means no voice load: its wait reads "no load", not "unstable" (a queue is
+    /// unstable only when the load fills every stream).
+    #[test]
+    fn a_month_without_voice_load_is_not_unstable() {
+        let mut plan = (presets::find("cafe-pilot").expect("template").build)();
+        plan.baseline.units = 0.0;
+        plan.scenarios.truncate(1);
+        plan.scenarios[0].growth = crate::plan::Growth::Compound {
+            monthly_growth_pct: 0.0,
+            monthly_churn_pct: 0.0,
+        };
+        let plan = plan.validate().expect("valid plan");
+        let results = engine::run(&plan);
+        let tables = scenario_tables(&plan, &results, 0);
+        let voice = table(&tables, "voice");
+        let v = results.scenarios[0].months[0].voice.as_ref().unwrap();
+        assert_eq!(v.offered_load_erlangs, 0.0);
+        assert_eq!(voice.cell(1, "wait").unwrap().text, "no load");
+        assert!(voice
+            .rows
+            .iter()
+            .all(|row| voice.cell(row.month, "wait").unwrap().text != "unstable"));
+        // A load that fills every stream is unstable; a stable queue without a wait figure is
+        // neither.
+        let unstable = engine::VoiceSizing {
+            interactions_per_s: 2.0,
+            offered_load_erlangs: 8.0,
+            streams: 8,
+            wait_at_percentile_s: None,
+            ..v.clone()
+        };
+        assert_eq!(unstable.no_wait_words(), "unstable");
+        let stable = engine::VoiceSizing {
+            streams: 9,
+            ..unstable
+        };
+        assert_eq!(stable.no_wait_words(), "—");
     }
 
     #[test]

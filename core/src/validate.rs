@@ -287,6 +287,9 @@ impl Plan {
         c.name("name", "The plan's name", &self.name);
         check_start(&mut c, self.start);
         c.count("horizon_months", specs::HORIZON, self.horizon_months);
+        if !c.errors.iter().any(|e| e.path == "horizon_months") {
+            check_end(&mut c, self.start, self.horizon_months);
+        }
         let has_voice = self.baseline.voice.is_some();
         check_baseline(&mut c, &self.baseline);
         check_today_tiers(&mut c, self);
@@ -488,6 +491,40 @@ fn check_start(c: &mut Checker, start: YearMonth) {
                 start.month,
                 YEARS.start(),
                 YEARS.end()
+            ),
+        );
+    }
+}
+
+/// The last planned month: no later than December of the last of [`YEARS`], so every month of
+/// the plan has its own calendar month (past it, months would repeat December 2200). Checked
+/// only for a valid start and horizon; the message names both fields and sits by the horizon.
+fn check_end(c: &mut Checker, start: YearMonth, horizon_months: u32) {
+    if !YEARS.contains(&start.year) || !(1..=12).contains(&start.month) {
+        return;
+    }
+    let first = i64::from(start.year) * 12 + i64::from(start.month) - 1;
+    let last = first + i64::from(horizon_months) - 1;
+    let latest = i64::from(*YEARS.end()) * 12 + 11;
+    if last > latest {
+        let latest_start = YearMonth {
+            year: *YEARS.end(),
+            month: 12,
+        }
+        .plus_months(1 - i64::from(horizon_months));
+        c.fail(
+            "horizon_months",
+            format!(
+                "Start / horizon: the plan would run past December {} ({} months from {:04}-{:02} \
+                 end in {:04}-{:02}); start by {:04}-{:02} or plan fewer months",
+                YEARS.end(),
+                horizon_months,
+                start.year,
+                start.month,
+                last.div_euclid(12),
+                last.rem_euclid(12) + 1,
+                latest_start.year,
+                latest_start.month
             ),
         );
     }
@@ -1211,6 +1248,50 @@ mod tests {
         assert_eq!(paths(&plan), ["baseline.scaling"]);
         plan.baseline.scaling.truncate(MAX_SCALING_POINTS);
         assert!(plan.validate().is_ok());
+    }
+
+    /// Months past December 2200 would all read December 2200: a plan running past it is
+    /// refused with a message naming the start and the horizon; one ending there is accepted
+    /// and every month has its own label.
+    #[test]
+    fn a_plan_may_not_run_past_december_2200() {
+        let mut plan = Plan::default();
+        plan.start = YearMonth {
+            year: 2199,
+            month: 6,
+        };
+        plan.horizon_months = 120;
+        let errors = plan.validate().unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].path, "horizon_months");
+        assert_eq!(
+            errors[0].message,
+            "Start / horizon: the plan would run past December 2200 (120 months from 2199-06 \
+             end in 2209-05); start by 2191-01 or plan fewer months"
+        );
+        plan.horizon_months = 19; // 2199-06 … 2200-12
+        let plan_ok = plan.validate().expect("ends in December 2200");
+        let labels: std::collections::HashSet<_> = (1..=plan.horizon_months)
+            .map(|m| plan_ok.plan().start.of_plan_month(m))
+            .collect();
+        assert_eq!(labels.len(), 19);
+        plan.horizon_months = 20;
+        assert_eq!(paths(&plan), ["horizon_months"]);
+        plan.start = YearMonth {
+            year: 2191,
+            month: 1,
+        };
+        plan.horizon_months = 120;
+        let valid = plan
+            .validate()
+            .expect("2191-01 + 120 months ends in 2200-12");
+        let results = crate::engine::run(&valid);
+        let months: std::collections::HashSet<_> = results.scenarios[0]
+            .months
+            .iter()
+            .map(|m| m.calendar)
+            .collect();
+        assert_eq!(months.len(), 120);
     }
 
     #[test]

@@ -18,8 +18,9 @@
 //! count stays within the maximum and no larger size is cheaper; *scale up a size* when the
 //! count would pass the maximum — past it coordination, connection pools and deploys get harder
 //! (the Semantic Text Processor guide's vertical tiers: 2 cores → 50 req/s, 4 → 125, 8 → 250,
-//! 16 → 500) — or when a larger size serves the same load for less. [`size_change`] finds the
-//! first month either happens. [`cheapest_mix`] also tries fleets of two sizes (a bulk size
+//! 16 → 500) — or when a larger size serves the same load for enough less to be worth a move
+//! ([`saving_matters`]: at least $1/month and 1 % of the fleet's cost). [`size_change`] finds
+//! the first month either happens. [`cheapest_mix`] also tries fleets of two sizes (a bulk size
 //! topped up with another), which beat every single size when the load falls just past a whole
 //! number of large instances. Capacities are app-specific: measure them with a load test.
 //!
@@ -523,6 +524,31 @@ fn top_up(x: u64, bulk: f64, top: f64, needed: f64, k: u64) -> u64 {
     }
 }
 
+/// Smallest monthly saving, in dollars, worth moving to a larger size for.
+pub const MIN_SAVING_USD_PER_MONTH: f64 = 1.0;
+
+/// Smallest monthly saving worth moving to a larger size for, as a share of the fleet's
+/// monthly cost (1 = 1 %).
+pub const MIN_SAVING_PCT: f64 = 1.0;
+
+/// Whether serving the peak for `cheaper_usd_per_month` instead of `now_usd_per_month` is worth
+/// moving to a larger size: the saving is at least [`MIN_SAVING_USD_PER_MONTH`] and at least
+/// [`MIN_SAVING_PCT`] of the fleet's cost now. Below that a move (new images, a migration, a
+/// rollout) costs more attention than it saves; a saving of cents is noise in the prices.
+///
+/// # Example
+/// ```
+/// use headroom_core::vertical::saving_matters;
+/// assert!(!saving_matters(357.6, 357.3)); // $0.30
+/// assert!(!saving_matters(2_000.0, 1_990.0)); // $10, 0.5 %
+/// assert!(saving_matters(357.6, 340.0)); // $17.60, 4.9 %
+/// assert!(!saving_matters(f64::NAN, 1.0));
+/// ```
+pub fn saving_matters(now_usd_per_month: f64, cheaper_usd_per_month: f64) -> bool {
+    let saving = now_usd_per_month - cheaper_usd_per_month;
+    saving >= MIN_SAVING_USD_PER_MONTH && saving >= now_usd_per_month * MIN_SAVING_PCT / 100.0
+}
+
 /// When the type in use (`current`, a catalog index) should give way to a larger size, given
 /// each month's peak (`peak_rps_per_month`, month 1 first): the first month its count passes
 /// the maximum, or a larger size within the maximum serves the peak for less. The size to move
@@ -599,7 +625,7 @@ pub fn size_change(
             .min_by(|a, b| a.2.total_cmp(&b.2).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)));
         let reason = if now.over_max {
             Some(SizeChangeReason::PastMaximum)
-        } else if larger.is_some_and(|l| l.2 < now_cost) {
+        } else if larger.is_some_and(|l| saving_matters(now_cost, l.2)) {
             Some(SizeChangeReason::LargerIsCheaper)
         } else {
             None
@@ -719,7 +745,7 @@ impl VerticalComparison {
                     self.max_instances
                 ),
             ),
-            (false, Some(up)) if up.usd_per_month < now.usd_per_month => (
+            (false, Some(up)) if saving_matters(now.usd_per_month, up.usd_per_month) => (
                 SizeAction::ScaleUp { to: up.instance },
                 format!("scale up to {}", up.name),
                 format!(
@@ -734,6 +760,15 @@ impl VerticalComparison {
             (false, _) => {
                 let mut text =
                     format!("{figure_now} stays within the maximum and no larger size is cheaper");
+                if let Some(up) = larger.filter(|up| up.usd_per_month < now.usd_per_month) {
+                    text = format!(
+                        "{figure_now} stays within the maximum; {} × {} would save only {}/month, \
+                         too little to move for",
+                        up.instances,
+                        up.name,
+                        usd(now.usd_per_month - up.usd_per_month)
+                    );
+                }
                 if let Some(best) = self.cheapest.and_then(|c| self.options.get(c)) {
                     if best.instance < current && best.usd_per_month < now.usd_per_month {
                         text.push_str(&format!(
@@ -871,14 +906,21 @@ mod tests {
         );
         assert_eq!(c.options[2].explanation.binding, "the CPU target binds");
         assert_eq!(c.options[5].explanation.binding, "the HA minimum binds");
-        // m7g.xlarge serves 140 req/s for $0.2 less than 4 × m7g.large.
+        // m7g.xlarge serves 140 req/s for $0.2 less than 4 × m7g.large: too little to move for
+        // (under $1/month), so scale out, and the advice says why.
         let advice = c.advice(2).unwrap();
-        assert_eq!(advice.action, SizeAction::ScaleUp { to: 3 });
+        assert_eq!(advice.action, SizeAction::ScaleOut);
         assert_eq!(
             advice.explanation.binding,
-            "2 × m7g.xlarge serves 140 req/s for $238.2/month, $0.2 less than 4 × m7g.large = \
-             $238.4/month"
+            "4 × m7g.large = $238.4/month stays within the maximum; 2 × m7g.xlarge would save \
+             only $0.2/month, too little to move for; a smaller size, 5 × t4g.medium, would \
+             cost $122.5/month"
         );
+        // A real saving still moves: at 20 % off, 2 × m7g.xlarge = $190.6 saves $47.8.
+        let mut cheaper = catalog::default_instances();
+        cheaper[3].usd_per_month *= 0.8;
+        let advice = compare_sizes(&cheaper, 140.0, &policy()).advice(2).unwrap();
+        assert_eq!(advice.action, SizeAction::ScaleUp { to: 3 });
     }
 
     #[test]
@@ -1038,12 +1080,14 @@ mod tests {
         let t = size_timeline(&catalog::default_instances(), &peaks, 2, &policy());
         let c = size_change(&catalog::default_instances(), &peaks, 2, &policy());
         // Month 2, 200 req/s: 6 × m7g.large = $357.6, but 2 × m7g.2xlarge = $476.6, 4 ×
-        // m7g.xlarge (⌈2.29⌉ = 3) = $357.3: a larger size is $0.3 cheaper before the maximum.
-        assert_eq!(c.month, Some(2));
+        // m7g.xlarge (⌈2.29⌉ = 3) = $357.3: a larger size is $0.3 cheaper before the maximum,
+        // too little to move for ([`saving_matters`]). Month 3, 300 req/s: 9 × m7g.large =
+        // $536.4 against 4 × m7g.xlarge (⌈3.43⌉) = $476.4 saves $60.
+        assert_eq!(c.month, Some(3));
         assert_eq!(c.reason, Some(SizeChangeReason::LargerIsCheaper));
         assert_eq!(c.move_to, Some(3));
-        assert_eq!(c.instances_after, Some(3));
-        assert_eq!(c.explanation.figure, "move up to m7g.xlarge in month 2");
+        assert_eq!(c.instances_after, Some(4));
+        assert_eq!(c.explanation.figure, "move up to m7g.xlarge in month 3");
         // Without the cheaper option (a dearer xlarge), the maximum decides, as in the timeline.
         let mut dear = catalog::default_instances();
         dear[3].usd_per_month = 1000.0;

@@ -267,10 +267,11 @@ fn every_figure_explains_itself() {
     )));
     assert_eq!(
         sentence(&plan, &results, Figure::DbPooler),
-        "connection pooler needed = 75 app connections > 80 % × 60 direct connections of Small \
-         = 48 — The app pools (75) exceed 80 % of Small's 60 direct connections: put a pooler \
-         (PgBouncer or Supavisor, transaction mode) in front; it accepts 200 clients and keeps \
-         server connections under the limit."
+        "connection pooler needed = 100 connections (the per-unit connection rule) > 80 % × 60 \
+         direct connections of Small = 48 — 100 connections (the per-unit connection rule) \
+         exceed 80 % of Small's 60 direct connections: put a pooler (PgBouncer or Supavisor, \
+         transaction mode) in front; the tier's pooler accepts 200 clients and keeps server \
+         connections under the limit."
     );
     assert_eq!(
         sentence(&plan, &results, Figure::DbTier),
@@ -449,14 +450,17 @@ fn absurd_voice_loads_take_bounded_work() {
         ITERATIVE,
     );
     assert_eq!(first.queue_model, QueueModel::HalfinWhitt);
-    // The approximation stays close to what the load needs: above A, within a few √A.
+    // Checked with the exact wait: above A, within a few √A.
     let servers = first.servers as f64;
     assert!(
         servers > 10_400.0 && servers < 10_400.0 + 5.0 * 102.0,
         "{servers}"
     );
     let why = engine::explain(&plan, &results, 0, 1, Figure::GpuNodes).unwrap();
-    assert!(why.binding.contains("approximate: Halfin–Whitt"), "{why:?}");
+    assert!(
+        why.binding.contains("Halfin–Whitt, checked with Erlang C"),
+        "{why:?}"
+    );
 
     // Crossing the threshold (4 400 → 7 795 erlangs) keeps nodes monotone.
     let (_, results) = run(voice_plan(4e5, heavy, 10.0, 7));
@@ -668,4 +672,192 @@ fn each_scenario_on_its_own_is_the_scenario_of_the_whole_run() {
         assert_eq!(one_by_one, whole.scenarios, "{}", template.id);
         assert_eq!(engine::run_one(&plan, whole.scenarios.len()), None);
     }
+}
+
+/// The per-unit rule (0.1 × 1 000 users = 100) drives the connections past Small's direct
+/// allowance (80 % × 60 = 48) while the app pools (7 × 5 + 5 = 40) stay under it: Small is
+/// chosen for its 200 pooler clients, so the pooler is needed and the words say why.
+#[test]
+fn the_per_unit_rule_can_call_for_the_pooler() {
+    let mut plan = small_plan();
+    plan.policies.pool_per_instance = 5;
+    let (plan, results) = run(plan);
+    let m = first_month(&results);
+    assert_close(
+        "m.database.connections_from_pools",
+        m.database.connections_from_pools,
+        40.0,
+        EXACT,
+    );
+    assert_close(
+        "m.database.connections",
+        m.database.connections,
+        100.0,
+        EXACT,
+    );
+    assert_eq!(m.database.tier, Some(0));
+    assert!(m.database.needs_pooler);
+    assert_eq!(
+        sentence(&plan, &results, Figure::DbPooler),
+        "connection pooler needed = 100 connections (the per-unit connection rule) > 80 % × 60 \
+         direct connections of Small = 48 — 100 connections (the per-unit connection rule) \
+         exceed 80 % of Small's 60 direct connections: put a pooler (PgBouncer or Supavisor, \
+         transaction mode) in front; the tier's pooler accepts 200 clients and keeps server \
+         connections under the limit."
+    );
+    let event = results.scenarios[0]
+        .timeline
+        .iter()
+        .find(|e| e.text.starts_with("Connection pooler needed"))
+        .expect("a pooler event");
+    assert_eq!(
+        event.text,
+        "Connection pooler needed: 100 connections (the per-unit connection rule) pass 80 % of \
+         Small's 60 direct connections"
+    );
+    let spec = headroom_core::export::deployment::spec(&plan, &results, 0, 1).unwrap();
+    let pooler = spec.database.unwrap().pooler.expect("PgBouncer settings");
+    assert_eq!(pooler.default_pool_size, 48);
+    // The per-unit rule's 100 clients, more than the pools' 7 × 5 + 5 at full scale-out.
+    assert!(pooler.max_client_conn >= 100);
+    assert!(spec
+        .notes
+        .iter()
+        .any(|n| n.contains("100 connections (the per-unit connection rule)")));
+}
+
+/// The pooler flag, its explanation, the timeline and the deployment export come from one rule
+/// and agree, whichever rule sets the connections.
+#[test]
+fn pooler_flag_explanation_and_export_agree() {
+    for pool in [1, 5, 10, 30] {
+        for per_unit in [0.0, 0.03, 0.1, 0.15, 0.3] {
+            let mut plan = small_plan();
+            plan.policies.pool_per_instance = pool;
+            plan.baseline.database.connections_per_unit = per_unit;
+            let (plan, results) = run(plan);
+            let m = first_month(&results);
+            let case = format!("pool {pool}, {per_unit} per user");
+            let explained = engine::explain(&plan, &results, 0, 1, Figure::DbPooler).unwrap();
+            let spec = headroom_core::export::deployment::spec(&plan, &results, 0, 1).unwrap();
+            let exported = spec.database.as_ref().unwrap().pooler.is_some();
+            let event = results.scenarios[0]
+                .timeline
+                .iter()
+                .any(|e| e.text.starts_with("Connection pooler needed"));
+            assert_eq!(exported, m.database.needs_pooler, "{case}: export");
+            assert_eq!(event, m.database.needs_pooler, "{case}: timeline");
+            if let Some(tier) = m.database.tier {
+                // The rule: connections (whichever rule sets them) > 80 % of direct connections.
+                let direct = f64::from(plan.plan().catalogs.databases[tier].max_connections);
+                assert_eq!(
+                    m.database.needs_pooler,
+                    m.database.connections > direct * 0.8,
+                    "{case}: flag"
+                );
+                assert_eq!(
+                    explained.figure == "connection pooler needed",
+                    m.database.needs_pooler,
+                    "{case}: explanation {}",
+                    explained.sentence()
+                );
+                assert_eq!(
+                    explained.binding.starts_with("Direct connections fit"),
+                    !m.database.needs_pooler,
+                    "{case}"
+                );
+            }
+        }
+    }
+}
+
+/// A voice fleet that grows most months is one timeline entry from its first step to its last,
+/// not one entry per step; two steps or fewer stay separate.
+#[test]
+fn repeated_gpu_steps_are_one_timeline_entry() {
+    let voice = small_plan().baseline.voice.unwrap();
+    let (_, results) = run(voice_plan(20_000.0, voice.clone(), 4.0, 120));
+    let s = &results.scenarios[0];
+    let nodes: Vec<u64> = s
+        .months
+        .iter()
+        .map(|m| m.voice.as_ref().unwrap().nodes)
+        .collect();
+    let steps: Vec<u32> = (1..nodes.len())
+        .filter(|&i| nodes[i] > nodes[i - 1])
+        .map(|i| i as u32 + 1)
+        .collect();
+    assert!(steps.len() > 20, "{} steps", steps.len());
+    let voice_events: Vec<_> = s
+        .timeline
+        .iter()
+        .filter(|e| e.resource == headroom_core::engine::Resource::Voice)
+        .collect();
+    assert_eq!(voice_events.len(), 1, "{voice_events:?}");
+    let grouped = voice_events[0];
+    let (first, last) = (steps[0], *steps.last().unwrap());
+    assert_eq!(grouped.month, first);
+    assert_eq!(grouped.through_month, Some(last));
+    let expected_start = format!(
+        "GPU voice nodes {} → {} over months {first}–{last} (",
+        nodes[first as usize - 2],
+        nodes[last as usize - 1]
+    );
+    assert!(
+        grouped.text.starts_with(&expected_start),
+        "{} vs {expected_start}",
+        grouped.text
+    );
+    assert!(
+        grouped.text.contains(&format!("in {} steps", steps.len())),
+        "{}",
+        grouped.text
+    );
+    assert!(s.timeline.len() < 20, "{} entries", s.timeline.len());
+
+    // Steady demand with one step of growth: each step is its own entry.
+    let (_, results) = run(voice_plan(20_000.0, voice, 4.0, 2));
+    let events: Vec<_> = results.scenarios[0]
+        .timeline
+        .iter()
+        .filter(|e| e.resource == headroom_core::engine::Resource::Voice)
+        .collect();
+    assert!(events.len() <= 2);
+    assert!(events.iter().all(|e| e.through_month.is_none()
+        && e.text.starts_with("GPU voice nodes ")
+        && !e.text.contains("steps")));
+}
+
+/// A larger size that saves cents is not an event: at 140 req/s, 2 × m7g.xlarge ($238.2) saves
+/// $0.2 a month over 4 × m7g.large ($238.4). A real saving still is.
+#[test]
+fn a_saving_of_cents_is_not_a_timeline_event() {
+    let mut plan = Plan::default();
+    plan.baseline.traffic = Traffic::DailyVolume {
+        requests_per_unit_per_day: 0.0,
+        peak: PeakShape::PeakToAverage { ratio: 1.0 },
+    };
+    plan.baseline.fixed_peak_rps = 140.0;
+    let cheaper_event = |plan: Plan| {
+        let (_, results) = run(plan);
+        assert_close(
+            "peak",
+            results.scenarios[0].months[0].peak_rps,
+            140.0,
+            EXACT,
+        );
+        results.scenarios[0]
+            .timeline
+            .iter()
+            .any(|e| e.text.starts_with("A larger instance size is cheaper"))
+    };
+    assert!(!cheaper_event(plan.clone()));
+    let xlarge = plan
+        .catalogs
+        .instances
+        .iter_mut()
+        .find(|t| t.name == "m7g.xlarge")
+        .unwrap();
+    xlarge.usd_per_month *= 0.8;
+    assert!(cheaper_event(plan));
 }

@@ -719,10 +719,13 @@ mod from_plans {
                             .max(1),
                         "{context}"
                     );
+                    // Every client at full scale-out, or the month's connections when the
+                    // per-unit rule asks for more.
                     assert_eq!(
                         pooler.max_client_conn,
-                        app.max_replicas * policies.pool_per_instance
-                            + plan.baseline.database.background_connections,
+                        (app.max_replicas * policies.pool_per_instance
+                            + plan.baseline.database.background_connections)
+                            .max(sized.database.connections.ceil() as u32),
                         "{context}"
                     );
                 }

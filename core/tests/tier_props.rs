@@ -7,7 +7,9 @@ use headroom_core::plan::{CommitmentPolicy, OffHoursPolicy, RedisDemand, RedisPo
 use headroom_core::redis::{choose_plans, memory_need};
 use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
 use headroom_core::tolerance::EXACT;
-use headroom_core::vertical::{compare_sizes, size_change, size_timeline, SizingPolicy};
+use headroom_core::vertical::{
+    compare_sizes, saving_matters, size_change, size_timeline, SizingPolicy,
+};
 use proptest::prelude::*;
 
 const DIMENSIONS: [Dimension; 3] = [
@@ -316,7 +318,7 @@ proptest! {
             now.exceeds_max
                 || c.options[current + 1..]
                     .iter()
-                    .any(|o| !o.exceeds_max && o.usd_per_month < now.usd_per_month)
+                    .any(|o| !o.exceeds_max && saving_matters(now.usd_per_month, o.usd_per_month))
         });
         let change = size_change(&instances, &peaks, current, &policy);
         prop_assert_eq!(change.month, brute.map(|i| i as u32 + 1));

@@ -17,7 +17,7 @@
 //! | Redis `maxmemory` | the month's Redis plan: its memory per primary × `policies.redis.maxmemory_share_pct`, in MiB (a cluster's memory is split over its primaries) |
 //! | Redis `maxmemory-policy` | `allkeys-lru` for a single node (a cache: the catalog says its data may be lost), `noeviction` for a replicated or clustered plan (data that must be kept) |
 //! | pool size per instance | `policies.pool_per_instance` |
-//! | PgBouncer (only when the plan advises a pooler) | `max_client_conn` = `maxReplicas` × pool size + background connections, so autoscaling never exhausts it; `default_pool_size` = the pooler share of the tier's direct connections; `pool_mode` = `transaction` |
+//! | PgBouncer (when [`crate::tiers::check_connections`] advises a pooler, the rule the engine flags with) | `max_client_conn` = the larger of `maxReplicas` × pool size + background connections (so autoscaling never exhausts it) and the month's connections (the per-unit rule may ask for more); `default_pool_size` = the pooler share of the tier's direct connections; `pool_mode` = `transaction` |
 //!
 //! The container image is not part of a plan: the exports name [`APP_IMAGE`] and a note at the
 //! top says to replace it. Months beyond a catalog, instance counts above the policy maximum and
@@ -29,6 +29,7 @@ use crate::engine::{MonthResult, PlanResults, ScenarioResult};
 use crate::format;
 use crate::plan::{DatabaseTier, InstanceType, Plan, RedisPlan, RedisTopology};
 use crate::redis::{MB_PER_GB, MIN_CLUSTER_PRIMARIES};
+use crate::tiers;
 use crate::validate::ValidPlan;
 
 use super::{DatabaseSettings, DeploymentSpec, PoolerSettings, RedisSettings, ServiceSpec};
@@ -252,27 +253,30 @@ fn database_settings(
             largest
         }
     };
-    let share = policies.pooler_share_pct / 100.0;
-    let allowed = f64::from(tier.max_connections) * share;
-    let needs_pooler = if month.database.tier.is_some() {
-        month.database.needs_pooler
-    } else {
-        month.database.connections_from_pools > allowed
-    };
-    let pooler = needs_pooler.then(|| {
+    // The engine's connection rule, held against the tier the settings use (the largest when
+    // the month is beyond the catalog).
+    let check = tiers::check_connections(
+        month.database.connections_from_pools,
+        month.database.connections_from_units,
+        tier,
+        policies.pooler_share_pct,
+    );
+    let pooler = check.needs_pooler.then(|| {
         notes.push(format!(
-            "The app pools hold {} connections, more than {} of the {} direct connections \
+            "The app needs {} connections ({}), more than {} of the {} direct connections \
              of {}: connect through PgBouncer.",
-            format::number(month.database.connections_from_pools.ceil()),
-            format::percent(share),
+            format::number(check.connections.ceil()),
+            check.rule.words(),
+            format::percent(policies.pooler_share_pct / 100.0),
             tier.max_connections,
             tier.name
         ));
-        let clients = f64::from(max_replicas) * f64::from(policies.pool_per_instance)
-            + f64::from(plan.baseline.database.background_connections);
+        let clients = (f64::from(max_replicas) * f64::from(policies.pool_per_instance)
+            + f64::from(plan.baseline.database.background_connections))
+        .max(check.connections);
         PoolerSettings {
             max_client_conn: saturating_u32(clients.ceil()).max(1),
-            default_pool_size: saturating_u32(allowed.floor()).max(1),
+            default_pool_size: saturating_u32(check.direct_allowed.floor()).max(1),
             pool_mode: POOL_MODE.to_owned(),
         }
     });

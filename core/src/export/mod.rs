@@ -104,7 +104,7 @@ pub struct DatabaseSettings {
     pub tier: String,
     /// Connections each app instance's own pool holds.
     pub pool_per_instance: u32,
-    /// PgBouncer settings, when the app's pools would hold too many of the tier's direct
+    /// PgBouncer settings, when the month's connections would hold too many of the tier's direct
     /// connections.
     pub pooler: Option<PoolerSettings>,
 }

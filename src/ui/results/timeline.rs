@@ -34,6 +34,7 @@ pub fn Timeline() -> impl IntoView {
                             seen.push(resource);
                             let shown = Shown {
                                 month: e.month,
+                                through: e.through_month,
                                 calendar: month_label(e.calendar),
                                 text: e.text.clone(),
                             };
@@ -71,16 +72,23 @@ pub fn Timeline() -> impl IntoView {
                     let (resource, _) = key;
                     let shown = shown_of(key);
                     let m = Memo::new(move |_| shown.with(|s| s.month));
+                    // A grouped entry (repeated steps of one resource) spans months: it selects
+                    // its first and names its last.
+                    let months = move || shown.with(|s| match s.through {
+                        Some(last) if last != s.month => format!("Months {}–{last}", s.month),
+                        _ => format!("Month {}", s.month),
+                    });
+                    let last = Memo::new(move |_| shown.with(|s| s.through.unwrap_or(s.month).max(s.month)));
                     let when = move || {
-                        let (m, selected) = (m.get(), month.get());
-                        if m == selected { "event now" } else if m < selected { "event past" } else { "event later" }
+                        let (m, last, selected) = (m.get(), last.get(), month.get());
+                        if (m..=last).contains(&selected) { "event now" } else if last < selected { "event past" } else { "event later" }
                     };
                     view! {
                         <li class=when data-testid="timeline-event">
                             <button type="button" class="event-month"
                                 on:click=move |_| ws.month.set(m.get_untracked())
                                 title="Select this month">
-                                <span class="month-number">{move || format!("Month {}", m.get())}</span>
+                                <span class="month-number">{months}</span>
                                 <span class="month-name">{move || shown.with(|s| s.calendar.clone())}</span>
                             </button>
                             <span class=format!("chip chip-{}", resource.to_lowercase().replace(' ', "-"))>{resource}</span>
@@ -101,6 +109,8 @@ type EventKey = (&'static str, usize);
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Shown {
     month: u32,
+    /// The last month of a grouped entry.
+    through: Option<u32>,
     calendar: String,
     text: String,
 }
