@@ -403,7 +403,7 @@ impl ValueFormat {
 /// # Example
 /// ```
 /// use headroom_core::chart::tick_label;
-/// assert_eq!(tick_label(2500.0, 500.0, 2500.0, false), "2 500");
+/// assert_eq!(tick_label(2500.0, 500.0, 2500.0, false), "2\u{202F}500");
 /// assert_eq!(tick_label(25_000.0, 5_000.0, 25_000.0, false), "25k");
 /// assert_eq!(tick_label(1_500_000.0, 500_000.0, 2e6, true), "$1.5M");
 /// assert_eq!(tick_label(0.05, 0.05, 0.2, false), "0.05");
@@ -1869,7 +1869,7 @@ mod tests {
         assert_eq!(tick_label(0.0, 100.0, 500.0, true), "$0");
         assert_eq!(tick_label(400.0, 100.0, 500.0, false), "400");
         assert_eq!(tick_label(400.0, 100.0, 500.0, true), "$400");
-        assert_eq!(tick_label(7500.0, 2500.0, 7500.0, false), "7 500");
+        assert_eq!(tick_label(7500.0, 2500.0, 7500.0, false), "7\u{202F}500");
         assert_eq!(tick_label(10_000.0, 2000.0, 10_000.0, true), "$10k");
         assert_eq!(tick_label(12_000.0, 2000.0, 12_000.0, false), "12k");
         assert_eq!(tick_label(2_500_000.0, 500_000.0, 3e6, false), "2.5M");

@@ -189,7 +189,7 @@ pub fn other_cost_items(lines: &[CostLine], units: f64) -> Vec<CostLineItem> {
 /// ```
 /// use headroom_core::{cost::explain_other_cost, plan::CostLine};
 /// let line = CostLine { name: "Monitoring".into(), fixed_usd_per_month: 20.0, per_unit_usd_per_month: 0.01 };
-/// assert_eq!(explain_other_cost(&line, 1000.0).sentence(), "$30/month = $20 + $0.01 × 1 000");
+/// assert_eq!(explain_other_cost(&line, 1000.0).sentence(), "$30/month = $20 + $0.01 × 1\u{202F}000");
 /// ```
 pub fn explain_other_cost(line: &CostLine, units: f64) -> Explanation {
     let units = demand_amount(units);

@@ -318,7 +318,7 @@ fn milestone_months(horizon: u32) -> Vec<u32> {
 /// let milestones = switch_growth(&plan, &plan.scenarios[0].growth, GrowthKind::Milestones);
 /// let Growth::Milestones { points, .. } = &milestones else { panic!() };
 /// assert_eq!(points.iter().map(|p| p.month).collect::<Vec<_>>(), [3, 6, 9, 12]);
-/// assert_eq!(points[3].units, 1600.0); // 1 000 × 1.04¹² = 1 601, to 3 significant digits
+/// assert_eq!(points[3].units, 1600.0); // 1\u{202F}000 × 1.04¹² = 1\u{202F}601, to 3 significant digits
 /// ```
 pub fn switch_growth(plan: &Plan, growth: &Growth, kind: GrowthKind) -> Growth {
     if GrowthKind::of(growth) == kind {
@@ -1362,7 +1362,7 @@ mod tests {
         );
         assert_eq!(
             growth_outcome(&plan, 0).as_deref(),
-            Some("1 000 users today → 1 601 in Dec 2027 (month 12)")
+            Some("1\u{202F}000 users today → 1\u{202F}601 in Dec 2027 (month 12)")
         );
         set_growth_kind(&mut plan, 0, GrowthKind::Milestones);
         assert_eq!(
@@ -1389,7 +1389,7 @@ mod tests {
         }
         let outcome = growth_outcome(&plan, 0).unwrap();
         assert!(
-            outcome.starts_with("1 5") || outcome.starts_with("1 6"),
+            outcome.starts_with("1\u{202F}5") || outcome.starts_with("1\u{202F}6"),
             "{outcome}"
         );
         assert!(

@@ -1065,7 +1065,7 @@ fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
             requests_per_unit_per_day,
             peak: PeakShape::PeakToAverage { ratio },
         } => format!(
-            "{units} × {} req/day ÷ 86 400 s × {} peak-to-average",
+            "{units} × {} req/day ÷ 86\u{202F}400 s × {} peak-to-average",
             format::number(*requests_per_unit_per_day),
             format::number(*ratio)
         ),
@@ -1073,7 +1073,7 @@ fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
             requests_per_unit_per_day,
             peak: PeakShape::PeakHourShare { share_pct },
         } => format!(
-            "{units} × {} req/day × {} in the busiest hour ÷ 3 600 s",
+            "{units} × {} req/day × {} in the busiest hour ÷ 3\u{202F}600 s",
             format::number(*requests_per_unit_per_day),
             format::percent(share_pct / 100.0)
         ),

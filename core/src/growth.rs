@@ -1243,8 +1243,8 @@ mod tests {
         let f = fit.predict(date(2024, 2, 21), 95.0);
         close(f.mean, 29_371.428_571, EXACT);
         let (_, lower, upper) = by_hand(51.0);
-        close_rel(f.lower, lower); // 24 674.37
-        close_rel(f.upper, upper); // 34 068.49
+        close_rel(f.lower, lower); // 24\u{202F}674.37
+        close_rel(f.upper, upper); // 34\u{202F}068.49
         close(lower, 24_674.368_801, EXACT); // cross-check of the by-hand formula (Python)
     }
 
@@ -1537,7 +1537,7 @@ mod tests {
         let e = explain_month(0.0, &growth, ym(2024, 2), 1, &p.months[0], "requests");
         assert_eq!(
             e.sentence(),
-            "21 657 requests = 9 700 + 385.71 × 31 days (95 % interval 18 788–24 527) — \
+            "21\u{202F}657 requests = 9\u{202F}700 + 385.71 × 31 days (95 % interval 18\u{202F}788–24\u{202F}527) — \
              least-squares linear trend over 4 observations (2024-01-01 to 2024-01-22)"
         );
         let growth = trend(TrendShape::Exponential);

@@ -794,8 +794,8 @@ mod tests {
         let tables = scenario_tables(&plan, &results, 0);
         let demand = table(&tables, "demand");
         // Units: 1 000 × 1.04 = 1 040 in month 1, 1 000 × 1.04¹² = 1 601 in month 12.
-        assert_eq!(demand.cell(1, "units").unwrap().text, "1 040");
-        assert_eq!(demand.cell(12, "units").unwrap().text, "1 601");
+        assert_eq!(demand.cell(1, "units").unwrap().text, "1\u{202F}040");
+        assert_eq!(demand.cell(12, "units").unwrap().text, "1\u{202F}601");
         // Peak: 1 040 × 200 ÷ 86 400 × 3 = 7.22 req/s.
         assert_eq!(demand.cell(1, "peak").unwrap().text, "7.22");
         assert_eq!(demand.columns[1].unit, "req/s");
@@ -842,7 +842,7 @@ mod tests {
         );
         let redis = table(&moderate, "redis");
         // 117 users × 10 MB = 1 170 MB, fragmentation 1, maxmemory 100 %.
-        assert_eq!(redis.cell(1, "node-memory").unwrap().text, "1 170");
+        assert_eq!(redis.cell(1, "node-memory").unwrap().text, "1\u{202F}170");
         assert_eq!(redis.cell(1, "plan").unwrap().text, "2 GB single node");
         assert_eq!(redis.cell(1, "topology").unwrap().text, "single node");
         // Every upgrade month of the progressions is flagged, and only those.

@@ -908,10 +908,9 @@ mod tests {
         assert_eq!(c.cheapest, Some(3));
         let advice = c.advice(0).unwrap();
         assert_eq!(advice.action, SizeAction::ScaleUp { to: 3 });
-        assert!(advice
-            .explanation
-            .binding
-            .starts_with("29 × m7g.large = $1 728.4/month passes the maximum of 10 instances"));
+        assert!(advice.explanation.binding.starts_with(
+            "29 × m7g.large = $1\u{202F}728.4/month passes the maximum of 10 instances"
+        ));
         // From the largest size nothing bigger exists.
         let c = compare_sizes(&tiers, 4000.0, &policy());
         assert_eq!(c.advice(3).unwrap().action, SizeAction::NoSizeFits);

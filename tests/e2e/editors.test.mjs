@@ -44,7 +44,7 @@ test('a planner builds a launch scenario, prices a catalog entry, deletes and un
   await focusReaches('f-scenarios-1-growth-points-4-month');
   await app.fill('f-scenarios-1-growth-points-4-month', '2');
   await app.fill('f-scenarios-1-growth-points-3-units', '4000');
-  assert.match(await page.getByTestId('scenario-outcome').innerText(), /4 000 in Dec 2027 \(month 12\)/);
+  assert.match(await page.getByTestId('scenario-outcome').innerText(), /4\u202F000 in Dec 2027 \(month 12\)/);
 
   await page.getByRole('button', { name: 'Black Friday (Nov 20–30 ×3)' }).click();
   assert.equal(await app.input('f-scenarios-1-calendar-0-name').inputValue(), 'Black Friday');
