@@ -270,7 +270,7 @@ pub fn compare_month(
         Figure::CostPerUnit,
         Kind::Usd,
         Box::new(|m: &MonthResult| match m.cost_per_unit_usd {
-            Some(v) => (format!("${}", format::number(v)), v),
+            Some(v) => (format::usd(v), v),
             None => ("—".to_owned(), 0.0),
         }),
     ));

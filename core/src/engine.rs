@@ -1448,8 +1448,8 @@ fn explain_cost_per_unit(plan: &Plan, m: &MonthResult) -> Explanation {
     let units = m.units.bound(plan.policies.forecast_bound);
     match m.cost_per_unit_usd {
         Some(per_unit) => Explanation::new(format!(
-            "${} per {}",
-            format::number(per_unit),
+            "{} per {}",
+            format::usd(per_unit),
             singular(unit_name)
         ))
         .formula(format!("{total} ÷ {}", format::with_unit(units, unit_name)))
@@ -1488,11 +1488,9 @@ fn explain_cost_per_session(plan: &Plan, m: &MonthResult) -> Option<Explanation>
         ));
     }
     let e = match m.cost_per_session_usd {
-        Some(per_session) => {
-            Explanation::new(format!("${} per session", format::number(per_session)))
-                .formula(format!("{total} ÷ {} sessions", format::number(sessions)))
-                .binding("the total cost spread over the month's voice sessions")
-        }
+        Some(per_session) => Explanation::new(format!("{} per session", format::usd(per_session)))
+            .formula(format!("{total} ÷ {} sessions", format::number(sessions)))
+            .binding("the total cost spread over the month's voice sessions"),
         None => Explanation::new("no cost per session")
             .formula(format!("{total} ÷ 0 sessions"))
             .binding("no voice sessions to spread the cost over"),

@@ -734,7 +734,7 @@ fn cost_table(
             .collect();
         cells.push(usd(m.cost.total_usd_per_month));
         cells.push(match m.cost_per_unit_usd {
-            Some(per_unit) => Cell::number(per_unit, format!("${}", format::number(per_unit))),
+            Some(per_unit) => Cell::number(per_unit, format::usd(per_unit)),
             None => Cell::words("—"),
         });
         cells

@@ -169,11 +169,7 @@ pub struct SizeTimeline {
 }
 
 fn usd(value: f64) -> String {
-    if value < 0.0 {
-        format!("−${}", format::number(-value))
-    } else {
-        format!("${}", format::number(value))
-    }
+    format::usd(value)
 }
 
 fn rps(value: f64) -> String {
@@ -876,8 +872,8 @@ mod tests {
         assert_eq!(advice.action, SizeAction::ScaleUp { to: 3 });
         assert_eq!(
             advice.explanation.binding,
-            "2 × m7g.xlarge serves 140 req/s for $238.2/month, $0.2 less than 4 × m7g.large = \
-             $238.4/month"
+            "2 × m7g.xlarge serves 140 req/s for $238/month, $0.20 less than 4 × m7g.large = \
+             $238/month"
         );
     }
 
@@ -890,7 +886,7 @@ mod tests {
         assert!(advice
             .explanation
             .binding
-            .ends_with("a smaller size, 4 × t4g.medium, would cost $98/month"));
+            .ends_with("a smaller size, 4 × t4g.medium, would cost $98.00/month"));
         assert!(c.advice(99).is_none());
     }
 
@@ -909,7 +905,7 @@ mod tests {
         let advice = c.advice(0).unwrap();
         assert_eq!(advice.action, SizeAction::ScaleUp { to: 3 });
         assert!(advice.explanation.binding.starts_with(
-            "29 × m7g.large = $1\u{202F}728.4/month passes the maximum of 10 instances"
+            "29 × m7g.large = $1\u{202F}728/month passes the maximum of 10 instances"
         ));
         // From the largest size nothing bigger exists.
         let c = compare_sizes(&tiers, 4000.0, &policy());
@@ -982,7 +978,7 @@ mod tests {
         assert_eq!(
             mix.explanation.sentence(),
             "4 × m7g.xlarge + 1 × m7g.large = $536/month = 4 × 125 req/s + 1 × 50 req/s = 550 \
-             req/s ≥ 380 req/s ÷ 70 % = 542.86 req/s — the lowest monthly cost: $59.5 less than \
+             req/s ≥ 380 req/s ÷ 70 % = 542.86 req/s — the lowest monthly cost: $59.50 less than \
              the cheapest single size, 5 × m7g.xlarge"
         );
         // The compared mix is never dearer than the cheapest single size.

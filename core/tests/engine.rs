@@ -310,7 +310,7 @@ fn every_figure_explains_itself() {
             "$25.00 = Small tier price — test",
             "$15.00 = cache.test price — test",
             "$2\u{202F}000 = 4 nodes × $500",
-            "$30/month = $20 + $0.01 × 1\u{202F}000",
+            "$30.00/month = $20.00 + $0.01 × 1\u{202F}000",
         ]
     );
     assert_eq!(
@@ -641,7 +641,7 @@ fn the_results_say_when_to_move_up_a_size_and_price_a_mix() {
         e.month == 1
         && e.text
             == "A larger instance size is cheaper than adding instances: month 1: 2 × m7g.xlarge \
-                = $238.2/month serves 150 req/s for $59.8 less than 5 × m7g.large = $298/month"
+                = $238/month serves 150 req/s for $59.80 less than 5 × m7g.large = $298/month"
     }));
     // Month 4 passes the maximum: 6 × m7g.xlarge ($714.6) is the cheapest larger size within
     // it (3 × m7g.2xlarge $714.9, 2 × m7g.4xlarge $953).
