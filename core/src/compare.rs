@@ -192,8 +192,8 @@ pub fn compare_month(
             Kind::Amount,
             Box::new(|m: &MonthResult| {
                 (
-                    format::number(m.database.connections),
-                    m.database.connections,
+                    format::count(m.database.connections),
+                    crate::sizing::ceil_count(m.database.connections) as f64,
                 )
             }),
         ),

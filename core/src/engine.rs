@@ -1147,14 +1147,14 @@ fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
     let by_units = m.database.connections_from_units;
     let mut e = Explanation::new(format!(
         "{} connections",
-        format::number(pools.max(by_units))
+        format::count(pools.max(by_units))
     ))
     .formula(format!(
         "{} instances × {} pool + {} background = {}",
-        m.app.instances,
+        format::count(m.app.instances as f64),
         p.pool_per_instance,
         db.background_connections,
-        format::number(pools)
+        format::count(pools)
     ))
     .input("pool per instance", p.pool_per_instance.to_string())
     .input(
@@ -1169,7 +1169,7 @@ fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
                 format::number(db.connections_per_unit),
                 format::number(m.units_sized),
                 plan.baseline.demand_unit,
-                format::number(by_units)
+                format::count(by_units)
             ),
         );
     }

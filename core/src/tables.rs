@@ -408,6 +408,15 @@ fn count(value: u64) -> Cell {
     Cell::number(value as f64, format::number(value as f64))
 }
 
+/// A count of things that is computed as a fraction (connections from a per-unit rule):
+/// shown and kept whole, rounded up.
+fn whole(value: f64) -> Cell {
+    Cell::number(
+        crate::sizing::ceil_count(value) as f64,
+        format::count(value),
+    )
+}
+
 fn amount(value: f64) -> Cell {
     Cell::number(value, format::number(value))
 }
@@ -544,9 +553,9 @@ fn database_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Ta
     let names = &plan.catalogs.databases;
     let rows = rows(result, labels, |i, m| {
         let db = &m.database;
-        let mut cells = vec![amount(db.connections), amount(db.connections_from_pools)];
+        let mut cells = vec![whole(db.connections), whole(db.connections_from_pools)];
         if per_unit_rule {
-            cells.push(amount(db.connections_from_units));
+            cells.push(whole(db.connections_from_units));
         }
         let tier_month = result.database_tiers.months.get(i);
         let flag = tier_flag(db.tier, m.month, &result.database_tiers.upgrades);

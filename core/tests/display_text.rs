@@ -1,8 +1,8 @@
 //! Everything the results views write follows the one rule per quantity of `format`: no
-//! number holds a space a line could break at and dollars never show one decimal. Checked over
-//! every template (and one with a per-unit connection rule) through the tables, the comparison
-//! (which also fills the summary cards), the timeline, the break points and every figure's
-//! explanation.
+//! number holds a space a line could break at, dollars never show one decimal and connection
+//! counts are whole. Checked over every template (and one with a per-unit connection rule,
+//! whose connections are computed as fractions) through the tables, the comparison (which also
+//! fills the summary cards), the timeline, the break points and every figure's explanation.
 
 use headroom_core::compare::{break_sentences, compare_month};
 use headroom_core::engine::{self, Figure, PlanResults};
@@ -56,7 +56,7 @@ fn run(plan: &Plan) -> (ValidPlan, PlanResults) {
 }
 
 #[test]
-fn results_write_numbers_and_dollars_by_one_rule() {
+fn results_write_numbers_dollars_and_counts_by_one_rule() {
     for (name, plan) in plans() {
         let (valid, results) = run(&plan);
         for (s, result) in results.scenarios.iter().enumerate() {
@@ -65,6 +65,11 @@ fn results_write_numbers_and_dollars_by_one_rule() {
                     for (cell, column) in row.cells.iter().zip(&table.columns) {
                         let context = format!("{name} {} {} {}", table.id, column.key, row.month);
                         check(&cell.text, &context);
+                        if table.id == "database" && column.key.contains("connections")
+                            || column.key.starts_with("from-")
+                        {
+                            assert!(!cell.text.contains('.'), "{context}: {}", cell.text);
+                        }
                     }
                 }
             }
@@ -99,6 +104,9 @@ fn results_write_numbers_and_dollars_by_one_rule() {
                     if let Some(d) = &cell.difference {
                         check(&d.text, &context);
                     }
+                    if row.key == "connections" {
+                        assert!(!cell.text.contains('.'), "{context}: {}", cell.text);
+                    }
                 }
             }
         }
@@ -106,4 +114,29 @@ fn results_write_numbers_and_dollars_by_one_rule() {
             check(&sentence.text, &format!("{name} break points"));
         }
     }
+}
+
+#[test]
+fn fractional_connections_show_as_whole_counts() {
+    let mut plan = Plan::default();
+    plan.baseline.database.connections_per_unit = 0.37;
+    let (valid, results) = run(&plan);
+    let m = &results.scenarios[0].months[0];
+    // 1 000 users × 1.04 = 1 040 in month 1; × 0.37 = 384.8 connections: 385.
+    assert!(m.database.connections.fract() != 0.0);
+    let database = scenario_tables(&valid, &results, 0)
+        .into_iter()
+        .find(|t| t.id == "database")
+        .expect("a database table");
+    assert_eq!(database.cell(1, "connections").unwrap().text, "385");
+    assert_eq!(database.cell(1, "from-units").unwrap().text, "385");
+    let comparison = compare_month(&valid, &results, 1, 0).unwrap();
+    let row = comparison
+        .rows
+        .iter()
+        .find(|r| r.key == "connections")
+        .unwrap();
+    assert_eq!(row.cells[0].text, "385");
+    let e = engine::explain(&valid, &results, 0, 1, Figure::DbConnections).unwrap();
+    assert_eq!(e.figure, "385 connections");
 }
