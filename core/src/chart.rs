@@ -11,7 +11,7 @@
 //!
 //! Each is a [`ChartData`] (series of monthly values, units, events, a text summary for screen
 //! readers); [`ChartData::layout`] turns it into a [`ChartGeometry`] for an SVG of a given
-//! width: "nice" axes ([`Axis::nice`], 1-2-5 steps), month labels ("Jan 27"), SVG path data and
+//! width: "nice" axes ([`Axis::nice`], 1-2-5 steps), month labels ("Jan 2027"), SVG path data and
 //! marker placement. [`ChartData::readout`] gives the values of one month, for the legend that
 //! follows the pointer or the keyboard.
 //!
@@ -295,24 +295,9 @@ impl MonthScale {
 // ---------------------------------------------------------------------------------------------
 // Labels
 
-const MONTH_ABBREVIATIONS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A month as an axis shows it: "Jan 27".
-///
-/// # Example
-/// ```
-/// use headroom_core::{chart::month_short, plan::YearMonth};
-/// assert_eq!(month_short(YearMonth { year: 2027, month: 1 }), "Jan 27");
-/// ```
-pub fn month_short(month: YearMonth) -> String {
-    let name = MONTH_ABBREVIATIONS
-        .get(month.month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("?");
-    format!("{name} {:02}", month.year.rem_euclid(100))
-}
+/// The widest month label an axis writes ("Sep 2027", as everywhere else on the page): month
+/// labels are spaced by its width.
+const MONTH_LABEL_SAMPLE: &str = "Sep 2027";
 
 /// Which plan months get a label on a month axis of `months` months starting at `start`, when
 /// at most `max_labels` fit: every month, every 2nd, then quarters, half years, Januaries, and
@@ -1546,13 +1531,13 @@ impl ChartData {
                 }
             })
             .collect();
-        let month_label_width = text_width("Jan 27", AXIS_FONT_PX) + MONTH_LABEL_GAP;
+        let month_label_width = text_width(MONTH_LABEL_SAMPLE, AXIS_FONT_PX) + MONTH_LABEL_GAP;
         let max_labels = ((plot.right - plot.left) / month_label_width).floor() as usize;
         let x_ticks = month_ticks(self.start, months, max_labels)
             .into_iter()
             .map(|m| {
                 let at = x.center(m);
-                let label = month_short(self.start.of_plan_month(m));
+                let label = format::month_label(self.start.of_plan_month(m));
                 let half = text_width(&label, AXIS_FONT_PX) / 2.0;
                 Tick {
                     at,
@@ -1939,14 +1924,7 @@ mod tests {
             year: 2026,
             month: 11,
         };
-        assert_eq!(month_short(nov), "Nov 26");
-        assert_eq!(
-            month_short(YearMonth {
-                year: 2100,
-                month: 3
-            }),
-            "Mar 00"
-        );
+        assert_eq!(format::month_label(nov), "Nov 2026");
         // Quarters from November: Jan, Apr, Jul, Oct.
         assert_eq!(month_ticks(nov, 12, 4), vec![3, 6, 9, 12]);
         // Every 2nd month when quarters are not needed.
@@ -2182,7 +2160,7 @@ mod tests {
         // Month labels never overlap.
         for pair in geometry.x_ticks.windows(2) {
             let gap = pair[1].label_at - pair[0].label_at;
-            assert!(gap >= text_width("Jan 27", AXIS_FONT_PX), "{gap}");
+            assert!(gap >= text_width(MONTH_LABEL_SAMPLE, AXIS_FONT_PX), "{gap}");
         }
         // Marker labels on one row never overlap.
         let mut placed: Vec<(f64, f64, f64)> = geometry
@@ -2285,7 +2263,7 @@ mod tests {
                 .iter()
                 .map(|t| t.label.as_str())
                 .collect::<Vec<_>>(),
-            vec!["Jan 27", "Feb 27"]
+            vec!["Jan 2027", "Feb 2027"]
         );
         assert_eq!(g.markers.len(), 1);
         let marker = &g.markers[0];

@@ -686,15 +686,8 @@ impl CalendarPreset {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 fn month_name(month: u32) -> &'static str {
-    MONTHS
-        .get((month.max(1) - 1) as usize)
-        .copied()
-        .unwrap_or("?")
+    format::month_abbreviation(month)
 }
 
 /// The days an effect covers, in words: "Nov 20–30", "Jul 1–31", "Dec 24 – Jan 2", with the

@@ -13,7 +13,7 @@
 use crate::engine::{self, Figure, MonthResult, PlanResults, ScenarioResult};
 use crate::export::csv;
 use crate::format;
-use crate::plan::{Plan, YearMonth};
+use crate::plan::Plan;
 use crate::sizing::Binding;
 use crate::validate::ValidPlan;
 use serde::Serialize;
@@ -299,15 +299,7 @@ pub fn slug(text: &str) -> String {
 }
 
 /// "Jan 2027": the calendar month as tables and sentences write it.
-pub fn month_label(month: YearMonth) -> String {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match NAMES.get(month.month.wrapping_sub(1) as usize) {
-        Some(name) => format!("{name} {}", month.year),
-        None => month.to_string(),
-    }
-}
+pub use crate::format::month_label;
 
 /// "USD/month, prices of 2026-11-01": the unit of every cost, with the catalog's price date.
 pub fn price_note(results: &PlanResults) -> String {
@@ -988,7 +980,7 @@ mod tests {
     #[test]
     fn labels_and_numbers() {
         assert_eq!(
-            month_label(YearMonth {
+            month_label(crate::plan::YearMonth {
                 year: 2027,
                 month: 9
             }),

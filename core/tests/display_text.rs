@@ -1,15 +1,15 @@
 //! Everything the results views write follows the one rule per quantity of `format`: no
 //! number holds a space a line could break at, dollars never show one decimal and connection
-//! counts are whole. Checked over every template (and one with a per-unit connection rule,
+//! counts are whole, and calendar months read "Mar 2027" (the chart axis too). Checked over every template (and one with a per-unit connection rule,
 //! whose connections are computed as fractions) through the tables, the comparison (which also
 //! fills the summary cards), the timeline, the break points and every figure's explanation.
 
 use headroom_core::compare::{break_sentences, compare_month};
 use headroom_core::engine::{self, Figure, PlanResults};
 use headroom_core::format;
-use headroom_core::plan::Plan;
+use headroom_core::plan::{Plan, YearMonth};
 use headroom_core::presets::TEMPLATES;
-use headroom_core::tables::scenario_tables;
+use headroom_core::tables::{month_label, scenario_tables};
 use headroom_core::validate::ValidPlan;
 
 /// A digit, a plain space and three digits: "4 258" written with a breakable space.
@@ -139,4 +139,31 @@ fn fractional_connections_show_as_whole_counts() {
     assert_eq!(row.cells[0].text, "385");
     let e = engine::explain(&valid, &results, 0, 1, Figure::DbConnections).unwrap();
     assert_eq!(e.figure, "385 connections");
+}
+
+#[test]
+fn calendar_months_have_one_label() {
+    let march = YearMonth {
+        year: 2027,
+        month: 3,
+    };
+    assert_eq!(format::month_label(march), "Mar 2027");
+    assert_eq!(month_label(march), "Mar 2027");
+    assert_eq!(march.label(), "Mar 2027");
+    for month in 0..=13 {
+        let m = YearMonth { year: 2027, month };
+        assert_eq!(m.label(), format::month_label(m));
+        assert_eq!(month_label(m), format::month_label(m));
+    }
+    let plan = Plan::default();
+    let (_, results) = run(&plan);
+    let data = headroom_core::chart::demand_chart(&results, 0).expect("a demand chart");
+    let geometry = data.layout(headroom_core::chart::Frame {
+        width: 900.0,
+        height: 300.0,
+    });
+    assert!(!geometry.x_ticks.is_empty());
+    for tick in &geometry.x_ticks {
+        assert_eq!(tick.label.len(), "Mar 2027".len(), "{}", tick.label);
+    }
 }
