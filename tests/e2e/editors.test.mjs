@@ -143,3 +143,20 @@ test('every editor passes an accessibility scan, on a phone and a wide screen, l
     }
   }
 });
+
+test('a trend count keeps room for its value beside a long unit name', async () => {
+  const app = await open();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.fill('f-baseline-demand_unit', 'monthly active subscribers');
+  await openTab('Scenarios');
+  await page.getByRole('radio', { name: /^Trend/ }).check();
+  await page.getByTestId('trend-fields').waitFor();
+  const id = 'f-scenarios-0-growth-history-0-units';
+  await app.fill(id, '10000');
+  const { client, scroll } = await app
+    .input(id)
+    .evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+  assert.ok(scroll <= client, `"10000" is cut off: ${scroll} px of text in a ${client} px box`);
+  const box = await app.input(id).boundingBox();
+  assert.ok(box.width >= 60, `the count box is ${box.width} px wide`);
+});
