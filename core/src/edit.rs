@@ -1144,7 +1144,7 @@ pub fn catalog_digest(plan: &Plan, kind: CatalogKind, index: usize) -> Option<St
 
 /// The price date in words: "1 Nov 2026".
 pub fn priced_on_words(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    format::day_label(date)
 }
 
 // ---------------------------------------------------------------------------------------------

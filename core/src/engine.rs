@@ -1408,7 +1408,7 @@ fn explain_total(plan: &Plan, m: &MonthResult) -> Explanation {
     for item in &m.cost.items {
         e = e.input(item.component.name(names), format::usd(item.usd_per_month));
     }
-    e = e.input("prices as of", plan.catalogs.priced_on.to_string());
+    e = e.input("prices as of", format::day_label(plan.catalogs.priced_on));
     let largest = m
         .cost
         .items

@@ -7,7 +7,7 @@
 //!   [`crate::input::NumberSpec::parse`]);
 //! - counts of things (instances, connections, nodes): [`count`], always whole;
 //! - US dollars: [`usd`];
-//! - a calendar month: [`month_label`] ("Mar 2027");
+//! - a calendar month: [`month_label`] ("Mar 2027"); a day: [`day_label`] ("1 Nov 2026");
 //! - a value put back into an input field: [`field_value`].
 //!
 //! Machine formats (CSV, plan files, exports' keys and values) do not use these: they write
@@ -190,6 +190,24 @@ pub fn month_label(month: YearMonth) -> String {
     }
 }
 
+/// A day as the page writes it: "1 Nov 2026" (the price date of a catalog). Machine forms
+/// (plan files, CSV) keep `2026-11-01`.
+///
+/// # Example
+/// ```
+/// use headroom_core::{edit::NaiveDate, format::day_label};
+/// assert_eq!(day_label(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()), "1 Nov 2026");
+/// ```
+pub fn day_label(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_abbreviation(date.month()),
+        date.year()
+    )
+}
+
 /// The text an input field shows for a stored value: at most six significant digits with
 /// trailing zeros dropped (20.833333333 → "20.8333"), whole numbers in full (1234567 →
 /// "1234567"), no grouping so it reads as typed. Tiny and huge values use an exponent
@@ -336,6 +354,13 @@ mod tests {
         assert_eq!(month_abbreviation(1), "Jan");
         assert_eq!(month_abbreviation(0), "?");
         assert_eq!(month_abbreviation(u32::MAX), "?");
+    }
+
+    #[test]
+    fn days_read_as_words() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(day_label(day(2026, 11, 1)), "1 Nov 2026");
+        assert_eq!(day_label(day(2027, 3, 31)), "31 Mar 2027");
     }
 
     #[test]

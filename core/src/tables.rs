@@ -303,7 +303,10 @@ pub use crate::format::month_label;
 
 /// "USD/month, prices of 2026-11-01": the unit of every cost, with the catalog's price date.
 pub fn price_note(results: &PlanResults) -> String {
-    format!("USD/month, prices of {}", results.priced_on)
+    format!(
+        "USD/month, prices of {}",
+        format::day_label(results.priced_on)
+    )
 }
 
 /// Identifier and title of every table of scenario `scenario`, in page order: demand and app
@@ -816,7 +819,7 @@ mod tests {
         assert_eq!(cost.columns[0].title, "App instances");
         assert_eq!(
             cost.note.as_deref(),
-            Some("USD/month, prices of 2026-11-01")
+            Some("USD/month, prices of 1 Nov 2026")
         );
         assert_eq!(cost.columns.last().unwrap().title, "Per user");
     }

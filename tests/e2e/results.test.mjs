@@ -67,7 +67,7 @@ test('a template reads month by month, with units and flags', async () => {
   await page.getByTestId('table-tab-cost').click();
   assert.equal(
     await page.getByTestId('table-note-cost').innerText(),
-    'USD/month, prices of 2026-11-01',
+    'USD/month, prices of 1 Nov 2026',
   );
   // The timeline names the upgrades; a month in it selects that month.
   const timeline = page.getByTestId('timeline');

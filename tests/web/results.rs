@@ -108,9 +108,9 @@ async fn tables_show_the_default_plans_figures() {
     assert_eq!(cell(c, "table-cost", 1, "App instances"), "$119");
     assert_eq!(
         text(c, "table-note-cost"),
-        "USD/month, prices of 2026-11-01"
+        "USD/month, prices of 1 Nov 2026"
     );
-    assert!(text(c, "summary-cards").contains("prices of 2026-11-01"));
+    assert!(text(c, "summary-cards").contains("prices of 1 Nov 2026"));
 }
 
 #[wasm_bindgen_test]
