@@ -9,8 +9,8 @@ use proptest::prelude::*;
 const ANY: NumberSpec = NumberSpec {
     label: "Value",
     unit: "",
-    min: -1e300,
-    max: 1e300,
+    min: f64::MIN,
+    max: f64::MAX,
     whole: false,
 };
 
@@ -82,6 +82,24 @@ proptest! {
         let back = ANY.parse(&text).map_err(|p| TestCaseError::fail(format!("{text:?}: {p:?}")))?;
         prop_assert_eq!(back.fract(), 0.0);
         prop_assert!(back >= value - 1e-6 && back < value + 1.0, "{value} → {text:?}");
+    }
+
+    #[test]
+    fn every_writer_is_total_and_never_breakable(value in any::<f64>()) {
+        for text in [
+            format::number(value),
+            format::usd(value),
+            format::count(value),
+            format::field_value(value),
+            format::percent(value),
+            format::with_unit(value, "req/s"),
+        ] {
+            let number_part = text.trim_end_matches(" %").trim_end_matches(" req/s");
+            prop_assert!(!number_part.contains(' '), "{value}: {text:?}");
+        }
+        if value.is_finite() {
+            prop_assert!(ANY.parse(&format::field_value(value)).is_ok(), "{value}");
+        }
     }
 
     #[test]
