@@ -1181,7 +1181,8 @@ impl Metric {
             Self::TotalCost => month.cost.total_usd_per_month,
             Self::AppInstances => month.app.instances as f64,
             Self::PeakDemand => month.peak_rps,
-            Self::DbConnections => month.database.connections,
+            // A count: whole, as the tables write it (a per-unit rule computes a fraction).
+            Self::DbConnections => crate::sizing::ceil_count(month.database.connections) as f64,
             Self::RedisMemory => month.redis.need.node_memory_mb,
             Self::GpuNodes => month.voice.as_ref().map_or(0.0, |v| v.nodes as f64),
         }

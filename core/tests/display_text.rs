@@ -139,6 +139,15 @@ fn fractional_connections_show_as_whole_counts() {
     assert_eq!(row.cells[0].text, "385");
     let e = engine::explain(&valid, &results, 0, 1, Figure::DbConnections).unwrap();
     assert_eq!(e.figure, "385 connections");
+    let chart = headroom_core::chart::scenarios_chart(
+        &results,
+        0,
+        headroom_core::chart::Metric::DbConnections,
+    )
+    .expect("a scenarios chart");
+    assert_eq!(chart.readout(1).values[0].1, "385 connections");
+    let summary = chart.summary.trim_end_matches('.');
+    assert!(!summary.contains('.'), "{summary}");
 }
 
 #[test]
