@@ -318,7 +318,7 @@ fn milestone_months(horizon: u32) -> Vec<u32> {
 /// let milestones = switch_growth(&plan, &plan.scenarios[0].growth, GrowthKind::Milestones);
 /// let Growth::Milestones { points, .. } = &milestones else { panic!() };
 /// assert_eq!(points.iter().map(|p| p.month).collect::<Vec<_>>(), [3, 6, 9, 12]);
-/// assert_eq!(points[3].units, 1600.0); // 1\u{202F}000 × 1.04¹² = 1\u{202F}601, to 3 significant digits
+/// assert_eq!(points[3].units, 1600.0); // 1 000 × 1.04¹² = 1 601, to 3 significant digits
 /// ```
 pub fn switch_growth(plan: &Plan, growth: &Growth, kind: GrowthKind) -> Growth {
     if GrowthKind::of(growth) == kind {

@@ -1243,8 +1243,8 @@ mod tests {
         let f = fit.predict(date(2024, 2, 21), 95.0);
         close(f.mean, 29_371.428_571, EXACT);
         let (_, lower, upper) = by_hand(51.0);
-        close_rel(f.lower, lower); // 24\u{202F}674.37
-        close_rel(f.upper, upper); // 34\u{202F}068.49
+        close_rel(f.lower, lower); // 24 674.37
+        close_rel(f.upper, upper); // 34 068.49
         close(lower, 24_674.368_801, EXACT); // cross-check of the by-hand formula (Python)
     }
 

@@ -209,7 +209,7 @@ fn three_times_growth() {
     let results = results();
     let s = scenario(&results, "3× growth");
     let m12 = &s.months[11];
-    assert_close("3 × 18\u{202F}000", m12.units.mean, 54_000.0, EXACT);
+    assert_close("3 × 18 000", m12.units.mean, 54_000.0, EXACT);
     // predicted_rps = current_rps × 3 = 75 × 3, as the guide computes.
     assert_close("predicted rps", m12.peak_rps, 225.0, EXACT);
     // 3 × tier 2 (12 cores at 70 %).
