@@ -11,7 +11,7 @@
 //!
 //! Each is a [`ChartData`] (series of monthly values, units, events, a text summary for screen
 //! readers); [`ChartData::layout`] turns it into a [`ChartGeometry`] for an SVG of a given
-//! width: "nice" axes ([`Axis::nice`], 1-2-5 steps), month labels ("Jan 27"), SVG path data and
+//! width: "nice" axes ([`Axis::nice`], 1-2-5 steps), month labels ("Jan 2027"), SVG path data and
 //! marker placement. [`ChartData::readout`] gives the values of one month, for the legend that
 //! follows the pointer or the keyboard.
 //!
@@ -296,24 +296,9 @@ impl MonthScale {
 // ---------------------------------------------------------------------------------------------
 // Labels
 
-const MONTH_ABBREVIATIONS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A month as an axis shows it: "Jan 27".
-///
-/// # Example
-/// ```
-/// use headroom_core::{chart::month_short, plan::YearMonth};
-/// assert_eq!(month_short(YearMonth { year: 2027, month: 1 }), "Jan 27");
-/// ```
-pub fn month_short(month: YearMonth) -> String {
-    let name = MONTH_ABBREVIATIONS
-        .get(month.month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("?");
-    format!("{name} {:02}", month.year.rem_euclid(100))
-}
+/// The widest month label an axis writes ("Sep 2027", as everywhere else on the page): month
+/// labels are spaced by its width.
+const MONTH_LABEL_SAMPLE: &str = "Sep 2027";
 
 /// Which plan months get a label on a month axis of `months` months starting at `start`, when
 /// at most `max_labels` fit: every month, every 2nd, then quarters, half years, Januaries, and
@@ -404,7 +389,7 @@ impl ValueFormat {
 /// # Example
 /// ```
 /// use headroom_core::chart::tick_label;
-/// assert_eq!(tick_label(2500.0, 500.0, 2500.0, false), "2 500");
+/// assert_eq!(tick_label(2500.0, 500.0, 2500.0, false), "2\u{202F}500");
 /// assert_eq!(tick_label(25_000.0, 5_000.0, 25_000.0, false), "25k");
 /// assert_eq!(tick_label(1_500_000.0, 500_000.0, 2e6, true), "$1.5M");
 /// assert_eq!(tick_label(0.05, 0.05, 0.2, false), "0.05");
@@ -1241,7 +1226,8 @@ impl Metric {
             Self::TotalCost => month.cost.total_usd_per_month,
             Self::AppInstances => month.app.instances as f64,
             Self::PeakDemand => month.peak_rps,
-            Self::DbConnections => month.database.connections,
+            // A count: whole, as the tables write it (a per-unit rule computes a fraction).
+            Self::DbConnections => crate::sizing::ceil_count(month.database.connections) as f64,
             Self::RedisMemory => month.redis.need.node_memory_mb,
             Self::GpuNodes => month.voice.as_ref().map_or(0.0, |v| v.nodes as f64),
         }
@@ -1613,13 +1599,13 @@ impl ChartData {
                 }
             })
             .collect();
-        let month_label_width = text_width("Jan 27", AXIS_FONT_PX) + MONTH_LABEL_GAP;
+        let month_label_width = text_width(MONTH_LABEL_SAMPLE, AXIS_FONT_PX) + MONTH_LABEL_GAP;
         let max_labels = ((plot.right - plot.left) / month_label_width).floor() as usize;
         let x_ticks = month_ticks(self.start, months, max_labels)
             .into_iter()
             .map(|m| {
                 let at = x.center(m);
-                let label = month_short(self.start.of_plan_month(m));
+                let label = format::month_label(self.start.of_plan_month(m));
                 let half = text_width(&label, AXIS_FONT_PX) / 2.0;
                 Tick {
                     at,
@@ -1936,7 +1922,7 @@ mod tests {
         assert_eq!(tick_label(0.0, 100.0, 500.0, true), "$0");
         assert_eq!(tick_label(400.0, 100.0, 500.0, false), "400");
         assert_eq!(tick_label(400.0, 100.0, 500.0, true), "$400");
-        assert_eq!(tick_label(7500.0, 2500.0, 7500.0, false), "7 500");
+        assert_eq!(tick_label(7500.0, 2500.0, 7500.0, false), "7\u{202F}500");
         assert_eq!(tick_label(10_000.0, 2000.0, 10_000.0, true), "$10k");
         assert_eq!(tick_label(12_000.0, 2000.0, 12_000.0, false), "12k");
         assert_eq!(tick_label(2_500_000.0, 500_000.0, 3e6, false), "2.5M");
@@ -2006,14 +1992,7 @@ mod tests {
             year: 2026,
             month: 11,
         };
-        assert_eq!(month_short(nov), "Nov 26");
-        assert_eq!(
-            month_short(YearMonth {
-                year: 2100,
-                month: 3
-            }),
-            "Mar 00"
-        );
+        assert_eq!(format::month_label(nov), "Nov 2026");
         // Quarters from November: Jan, Apr, Jul, Oct.
         assert_eq!(month_ticks(nov, 12, 4), vec![3, 6, 9, 12]);
         // Every 2nd month when quarters are not needed.
@@ -2322,7 +2301,7 @@ mod tests {
         // Month labels never overlap.
         for pair in geometry.x_ticks.windows(2) {
             let gap = pair[1].label_at - pair[0].label_at;
-            assert!(gap >= text_width("Jan 27", AXIS_FONT_PX), "{gap}");
+            assert!(gap >= text_width(MONTH_LABEL_SAMPLE, AXIS_FONT_PX), "{gap}");
         }
         // Marker labels on one row never overlap.
         let mut placed: Vec<(f64, f64, f64)> = geometry
@@ -2427,7 +2406,7 @@ mod tests {
                 .iter()
                 .map(|t| t.label.as_str())
                 .collect::<Vec<_>>(),
-            vec!["Jan 27", "Feb 27"]
+            vec!["Jan 2027", "Feb 2027"]
         );
         assert_eq!(g.markers.len(), 1);
         let marker = &g.markers[0];

@@ -197,8 +197,8 @@ pub fn compare_month(
             Kind::Amount,
             Box::new(|m: &MonthResult| {
                 (
-                    format::number(m.database.connections),
-                    m.database.connections,
+                    format::count(m.database.connections),
+                    crate::sizing::ceil_count(m.database.connections) as f64,
                 )
             }),
         ),
@@ -275,18 +275,7 @@ pub fn compare_month(
         Figure::CostPerUnit,
         Kind::Usd,
         Box::new(|m: &MonthResult| match m.cost_per_unit_usd {
-            Some(v) => (
-                format!(
-                    "{}${}",
-                    if m.cost.is_lower_bound() {
-                        "at least "
-                    } else {
-                        ""
-                    },
-                    format::number(v)
-                ),
-                v,
-            ),
+            Some(v) => (totals::usd(v, m.cost.is_lower_bound()), v),
             None => ("—".to_owned(), 0.0),
         }),
     ));

@@ -224,11 +224,7 @@ impl CostBreakdown {
 }
 
 fn usd(value: f64) -> String {
-    if value < 0.0 {
-        format!("−${}", format::number(-value))
-    } else {
-        format!("${}", format::number(value))
-    }
+    format::usd(value)
 }
 
 /// The plan's other costs at `units` demand units: fixed + per unit × units, one item each.
@@ -253,13 +249,13 @@ pub fn other_cost_items(lines: &[CostLine], units: f64) -> Vec<CostLineItem> {
 }
 
 /// How one of the plan's other costs comes to its amount at `units` demand units:
-/// "$30/month = $20 + $0.01 × 1 000".
+/// "$30.00/month = $20.00 + $0.01 × 1 000".
 ///
 /// # Example
 /// ```
 /// use headroom_core::{cost::explain_other_cost, plan::CostLine};
 /// let line = CostLine { name: "Monitoring".into(), fixed_usd_per_month: 20.0, per_unit_usd_per_month: 0.01 };
-/// assert_eq!(explain_other_cost(&line, 1000.0).sentence(), "$30/month = $20 + $0.01 × 1 000");
+/// assert_eq!(explain_other_cost(&line, 1000.0).sentence(), "$30.00/month = $20.00 + $0.01 × 1\u{202F}000");
 /// ```
 pub fn explain_other_cost(line: &CostLine, units: f64) -> Explanation {
     let units = demand_amount(units);
@@ -789,12 +785,12 @@ mod tests {
         assert_eq!(
             a.explanation.figure,
             "Commit 4 instances (the floor over months 1–12), not the peak of 11: saves \
-             $858.24 over the term"
+             $858 over the term"
         );
         assert!(a
             .explanation
             .formula
-            .ends_with("committing to the peak of 11: −$441.04 (never pays off within the term)"));
+            .ends_with("committing to the peak of 11: −$441 (never pays off within the term)"));
         // The floor pays off from month 1; the peak never does: its running saving is
         // −3.7, −7.4, … and still −7.4 units of price after month 12.
         assert_eq!(a.recommended.pays_off_month, Some(1));
@@ -810,7 +806,7 @@ mod tests {
         );
         assert!(a.explanation.inputs.contains(&(
             "most saving".to_owned(),
-            "5 instances: $953.6 over the term".to_owned()
+            "5 instances: $954 over the term".to_owned()
         )));
     }
 

@@ -686,15 +686,8 @@ impl CalendarPreset {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 fn month_name(month: u32) -> &'static str {
-    MONTHS
-        .get((month.max(1) - 1) as usize)
-        .copied()
-        .unwrap_or("?")
+    format::month_abbreviation(month)
 }
 
 /// The days an effect covers, in words: "Nov 20–30", "Jul 1–31", "Dec 24 – Jan 2", with the
@@ -1151,7 +1144,7 @@ pub fn catalog_digest(plan: &Plan, kind: CatalogKind, index: usize) -> Option<St
 
 /// The price date in words: "1 Nov 2026".
 pub fn priced_on_words(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    format::day_label(date)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1362,7 +1355,7 @@ mod tests {
         );
         assert_eq!(
             growth_outcome(&plan, 0).as_deref(),
-            Some("1 000 users today → 1 601 in Dec 2027 (month 12)")
+            Some("1\u{202F}000 users today → 1\u{202F}601 in Dec 2027 (month 12)")
         );
         set_growth_kind(&mut plan, 0, GrowthKind::Milestones);
         assert_eq!(
@@ -1389,7 +1382,7 @@ mod tests {
         }
         let outcome = growth_outcome(&plan, 0).unwrap();
         assert!(
-            outcome.starts_with("1 5") || outcome.starts_with("1 6"),
+            outcome.starts_with("1\u{202F}5") || outcome.starts_with("1\u{202F}6"),
             "{outcome}"
         );
         assert!(

@@ -1156,7 +1156,7 @@ fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
             requests_per_unit_per_day,
             peak: PeakShape::PeakToAverage { ratio },
         } => format!(
-            "{units} × {} req/day ÷ 86 400 s × {} peak-to-average",
+            "{units} × {} req/day ÷ 86\u{202F}400 s × {} peak-to-average",
             format::number(*requests_per_unit_per_day),
             format::number(*ratio)
         ),
@@ -1164,7 +1164,7 @@ fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
             requests_per_unit_per_day,
             peak: PeakShape::PeakHourShare { share_pct },
         } => format!(
-            "{units} × {} req/day × {} in the busiest hour ÷ 3 600 s",
+            "{units} × {} req/day × {} in the busiest hour ÷ 3\u{202F}600 s",
             format::number(*requests_per_unit_per_day),
             format::percent(share_pct / 100.0)
         ),
@@ -1238,14 +1238,14 @@ fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
     let by_units = m.database.connections_from_units;
     let mut e = Explanation::new(format!(
         "{} connections",
-        format::number(tiers::connections_needed(pools, by_units).0)
+        format::count(tiers::connections_needed(pools, by_units).0)
     ))
     .formula(format!(
         "{} instances × {} pool + {} background = {}",
-        m.app.instances,
+        format::count(m.app.instances as f64),
         p.pool_per_instance,
         db.background_connections,
-        format::number(pools)
+        format::count(pools)
     ))
     .input("pool per instance", p.pool_per_instance.to_string())
     .input(
@@ -1260,7 +1260,7 @@ fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
                 format::number(db.connections_per_unit),
                 format::number(m.units_sized),
                 plan.baseline.demand_unit,
-                format::number(by_units)
+                format::count(by_units)
             ),
         );
     }
@@ -1538,7 +1538,7 @@ fn explain_total(plan: &Plan, m: &MonthResult) -> Explanation {
     for item in &m.cost.items {
         e = e.input(item.component.name(names), format::usd(item.usd_per_month));
     }
-    e = e.input("prices as of", plan.catalogs.priced_on.to_string());
+    e = e.input("prices as of", format::day_label(plan.catalogs.priced_on));
     let largest = m
         .cost
         .items
@@ -1578,8 +1578,8 @@ fn explain_cost_per_unit(plan: &Plan, m: &MonthResult) -> Explanation {
     let units = m.units.bound(plan.policies.forecast_bound);
     match m.cost_per_unit_usd {
         Some(per_unit) => Explanation::new(format!(
-            "${} per {}",
-            format::number(per_unit),
+            "{} per {}",
+            format::usd(per_unit),
             singular(unit_name)
         ))
         .formula(format!("{total} ÷ {}", format::with_unit(units, unit_name)))
@@ -1618,11 +1618,9 @@ fn explain_cost_per_session(plan: &Plan, m: &MonthResult) -> Option<Explanation>
         ));
     }
     let e = match m.cost_per_session_usd {
-        Some(per_session) => {
-            Explanation::new(format!("${} per session", format::number(per_session)))
-                .formula(format!("{total} ÷ {} sessions", format::number(sessions)))
-                .binding("the total cost spread over the month's voice sessions")
-        }
+        Some(per_session) => Explanation::new(format!("{} per session", format::usd(per_session)))
+            .formula(format!("{total} ÷ {} sessions", format::number(sessions)))
+            .binding("the total cost spread over the month's voice sessions"),
         None => Explanation::new("no cost per session")
             .formula(format!("{total} ÷ 0 sessions"))
             .binding("no voice sessions to spread the cost over"),

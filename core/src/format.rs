@@ -1,12 +1,31 @@
 //! Numbers as people read them: grouped thousands, few decimals, units always shown.
+//!
+//! One rule per quantity, each written by one function here:
+//!
+//! - any figure: [`number`] (groups of three digits joined by [`GROUP_SEPARATOR`], a narrow
+//!   no-break space, so "4 258" never wraps inside and is read back by
+//!   [`crate::input::NumberSpec::parse`]);
+//! - counts of things (instances, connections, nodes): [`count`], always whole;
+//! - US dollars: [`usd`];
+//! - a calendar month: [`month_label`] ("Mar 2027"); a day: [`day_label`] ("1 Nov 2026");
+//! - a value put back into an input field: [`field_value`].
+//!
+//! Machine formats (CSV, plan files, exports' keys and values) do not use these: they write
+//! plain numbers (`tables::plain_number`) and `2027-03`.
 
-/// Formats `value` with a space between groups of three digits and trailing zeros dropped: at
-/// most two decimals from 1 up, three significant digits below 1 (so limits like 0.001 stay
-/// visible), e.g. `1234567.5` → `"1 234 567.5"`.
+use crate::plan::YearMonth;
+
+/// Joins groups of three digits in every number written for display: U+202F NARROW NO-BREAK
+/// SPACE, the SI thin space that does not let a line break between "4" and "258".
+pub const GROUP_SEPARATOR: char = '\u{202F}';
+
+/// Formats `value` with [`GROUP_SEPARATOR`] between groups of three digits and trailing zeros
+/// dropped: at most two decimals from 1 up, three significant digits below 1 (so limits like
+/// 0.001 stay visible), e.g. `1234567.5` → `"1 234 567.5"`.
 ///
 /// # Example
 /// ```
-/// assert_eq!(headroom_core::format::number(1234567.5), "1 234 567.5");
+/// assert_eq!(headroom_core::format::number(1234567.5), "1\u{202F}234\u{202F}567.5");
 /// assert_eq!(headroom_core::format::number(0.125), "0.125");
 /// assert_eq!(headroom_core::format::number(2.0 / 3.0), "0.667");
 /// assert_eq!(headroom_core::format::number(-42.0), "-42");
@@ -41,7 +60,7 @@ pub fn number(value: f64) -> String {
     let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3 + 8);
     for (i, digit) in int_part.chars().enumerate() {
         if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push(' ');
+            grouped.push(GROUP_SEPARATOR);
         }
         grouped.push(digit);
     }
@@ -83,24 +102,157 @@ pub fn percent(fraction: f64) -> String {
     format!("{trimmed} %")
 }
 
-/// US dollars: "$1 234" from 100 up, cents below ("$59.60").
+/// A count of things — instances, connections, nodes — as a whole number: a fractional need
+/// (1 139.06 connections) is rounded up with the slack of [`crate::sizing::ceil_count`] (so
+/// float noise such as 4.000000001 stays 4), negatives count as 0, and NaN or ±∞ show "—".
 ///
 /// # Example
 /// ```
-/// assert_eq!(headroom_core::format::usd(1234.4), "$1 234");
-/// assert_eq!(headroom_core::format::usd(59.6), "$59.60");
-/// assert_eq!(headroom_core::format::usd(0.0), "$0");
+/// assert_eq!(headroom_core::format::count(1139.06), "1\u{202F}140");
+/// assert_eq!(headroom_core::format::count(12.0), "12");
+/// assert_eq!(headroom_core::format::count(f64::NAN), "—");
+/// ```
+pub fn count(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    number(crate::sizing::ceil_count(value) as f64)
+}
+
+/// US dollars, one rule everywhere: whole dollars from $100 up ("$1 234"), cents below
+/// ("$59.60", never "$59.6"), and under $1 three significant digits with at least two decimals
+/// ("$0.50", "$0.0596": per-unit costs stay readable). Zero is "$0"; a negative amount has a
+/// minus sign in front ("−$120").
+///
+/// # Example
+/// ```
+/// use headroom_core::format::usd;
+/// assert_eq!(usd(1234.4), "$1\u{202F}234");
+/// assert_eq!(usd(59.6), "$59.60");
+/// assert_eq!(usd(0.0596), "$0.0596");
+/// assert_eq!(usd(0.0), "$0");
+/// assert_eq!(usd(-120.0), "−$120");
 /// ```
 pub fn usd(value: f64) -> String {
     if !value.is_finite() {
         return "—".to_owned();
     }
-    let sign = if value < 0.0 { "-" } else { "" };
     let abs = value.abs();
-    if abs >= 100.0 || abs == 0.0 {
-        format!("{sign}${}", number(abs.round()))
+    // Cents, then decide: 99.996 is "$100", not "$100.00".
+    let cents = (abs * 100.0).round() / 100.0;
+    let digits = if cents >= 100.0 {
+        number(abs.round())
+    } else if abs >= 1.0 {
+        format!("{cents:.2}")
     } else {
-        format!("{sign}${abs:.2}")
+        // Three significant digits, at least two decimals, at most six.
+        let decimals = if abs == 0.0 {
+            2
+        } else {
+            (2 - abs.log10().floor() as i32).clamp(2, 6) as usize
+        };
+        let text = format!("{abs:.decimals$}");
+        let (int_part, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let frac = frac.trim_end_matches('0');
+        format!("{int_part}.{frac:0<2}")
+    };
+    if digits.trim_start_matches(['0', '.']).is_empty() {
+        return "$0".to_owned();
+    }
+    let sign = if value < 0.0 { "−" } else { "" };
+    format!("{sign}${digits}")
+}
+
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A month's three-letter English name ("Mar" for 3); "?" outside 1–12.
+pub fn month_abbreviation(month: u32) -> &'static str {
+    MONTH_ABBREVIATIONS
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
+}
+
+/// A calendar month as every table, card, sentence and picker writes it: "Mar 2027". A month
+/// outside 1–12 (never in a valid plan) falls back to the machine form "2027-13".
+///
+/// # Example
+/// ```
+/// use headroom_core::{format::month_label, plan::YearMonth};
+/// assert_eq!(month_label(YearMonth { year: 2027, month: 3 }), "Mar 2027");
+/// ```
+pub fn month_label(month: YearMonth) -> String {
+    match MONTH_ABBREVIATIONS.get(month.month.wrapping_sub(1) as usize) {
+        Some(name) => format!("{name} {}", month.year),
+        None => month.to_string(),
+    }
+}
+
+/// A day as the page writes it: "1 Nov 2026" (the price date of a catalog). Machine forms
+/// (plan files, CSV) keep `2026-11-01`.
+///
+/// # Example
+/// ```
+/// use headroom_core::{edit::NaiveDate, format::day_label};
+/// assert_eq!(day_label(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()), "1 Nov 2026");
+/// ```
+pub fn day_label(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_abbreviation(date.month()),
+        date.year()
+    )
+}
+
+/// The text an input field shows for a stored value: at most six significant digits with
+/// trailing zeros dropped (20.833333333 → "20.8333"), whole numbers in full (1234567 →
+/// "1234567"), no grouping so it reads as typed. Tiny and huge values use an exponent
+/// ("1e-9"). Only for display: the plan keeps the exact figure until the person edits it, and
+/// [`crate::input::NumberSpec::parse`] reads every text this writes. NaN and ±∞ give "".
+///
+/// # Example
+/// ```
+/// use headroom_core::format::field_value;
+/// assert_eq!(field_value(20.833333333), "20.8333");
+/// assert_eq!(field_value(1_234_567.0), "1234567");
+/// assert_eq!(field_value(0.7), "0.7");
+/// ```
+pub fn field_value(value: f64) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    if value == 0.0 {
+        return "0".to_owned();
+    }
+    let abs = value.abs();
+    if value.fract() == 0.0 && abs < 1e15 {
+        return format!("{value:.0}");
+    }
+    if !(1e-4..1e15).contains(&abs) {
+        let text = format!("{value:.5e}");
+        return match text.split_once('e') {
+            Some((mantissa, exponent)) if mantissa.contains('.') => {
+                let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+                format!("{mantissa}e{exponent}")
+            }
+            _ => text,
+        };
+    }
+    let decimals = (5 - abs.log10().floor() as i32).max(0) as usize;
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
     }
 }
 
@@ -108,12 +260,18 @@ pub fn usd(value: f64) -> String {
 mod tests {
     use super::*;
 
+    /// "1 000" as written, with the group separator.
+    fn grouped(text: &str) -> String {
+        text.replace(' ', "\u{202F}")
+    }
+
     #[test]
     fn groups_thousands_and_trims_decimals() {
         assert_eq!(number(0.0), "0");
         assert_eq!(number(999.0), "999");
-        assert_eq!(number(1000.0), "1 000");
-        assert_eq!(number(10_000_000.0), "10 000 000");
+        assert_eq!(number(1000.0), grouped("1 000"));
+        assert_eq!(number(10_000_000.0), grouped("10 000 000"));
+        assert_eq!(number(-4258.0), grouped("-4 258"));
         assert_eq!(number(12.50), "12.5");
         assert_eq!(number(0.001), "0.001");
         assert_eq!(number(-0.001), "-0.001");
@@ -123,10 +281,102 @@ mod tests {
     }
 
     #[test]
+    fn numbers_never_hold_a_breakable_space() {
+        for value in [1e3, 4258.0, 1_234_567.5, 2e6, 1e14, 9.9e18] {
+            for text in [number(value), usd(value), count(value)] {
+                assert!(!text.contains(' '), "{text:?} can wrap");
+                assert!(text.contains(GROUP_SEPARATOR), "{text:?} is not grouped");
+            }
+        }
+        // The unit stays apart with an ordinary space (it may wrap before the unit).
+        assert_eq!(with_unit(2000.0, "req/s"), grouped("2 000") + " req/s");
+    }
+
+    #[test]
     fn percent_has_one_decimal() {
         assert_eq!(percent(2.0 / 3.0), "66.7 %");
         assert_eq!(percent(0.7), "70 %");
         assert_eq!(percent(0.0), "0 %");
         assert_eq!(percent(f64::INFINITY), "—");
+    }
+
+    #[test]
+    fn counts_are_whole() {
+        assert_eq!(count(1139.06), grouped("1 140"));
+        assert_eq!(count(140.0 / (50.0 * 0.7)), "4");
+        assert_eq!(count(4.2), "5");
+        assert_eq!(count(0.0), "0");
+        assert_eq!(count(-3.0), "0");
+        assert_eq!(count(f64::INFINITY), "—");
+        assert_eq!(count(1e300), grouped("1 000 000 000 000 000"));
+    }
+
+    #[test]
+    fn dollars_have_one_rule() {
+        assert_eq!(usd(0.0), "$0");
+        assert_eq!(usd(-0.0), "$0");
+        assert_eq!(usd(1234.4), grouped("$1 234"));
+        assert_eq!(usd(100.0), "$100");
+        assert_eq!(usd(99.996), "$100");
+        assert_eq!(usd(99.99), "$99.99");
+        assert_eq!(usd(59.6), "$59.60");
+        assert_eq!(usd(1.0), "$1.00");
+        assert_eq!(usd(0.9996), "$1.00");
+        assert_eq!(usd(0.5), "$0.50");
+        assert_eq!(usd(0.01), "$0.01");
+        assert_eq!(usd(0.021), "$0.021");
+        assert_eq!(usd(0.0596), "$0.0596");
+        assert_eq!(usd(0.000_001_2), "$0.000001");
+        assert_eq!(usd(1e-9), "$0");
+        assert_eq!(usd(-441.04), "−$441");
+        assert_eq!(usd(-0.2), "−$0.20");
+        assert_eq!(usd(f64::NAN), "—");
+        assert_eq!(usd(1e300).chars().filter(|c| *c == '.').count(), 0);
+    }
+
+    #[test]
+    fn dollars_never_show_one_decimal() {
+        for cents in 0..20_000u32 {
+            let text = usd(f64::from(cents) / 100.0 + 0.001);
+            if let Some((_, frac)) = text.split_once('.') {
+                assert!(frac.len() >= 2, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn month_labels_name_the_month_and_year() {
+        let at = |year, month| month_label(YearMonth { year, month });
+        assert_eq!(at(2027, 3), "Mar 2027");
+        assert_eq!(at(2027, 12), "Dec 2027");
+        assert_eq!(at(2027, 0), "2027-00");
+        assert_eq!(at(2027, 13), "2027-13");
+        assert_eq!(month_abbreviation(1), "Jan");
+        assert_eq!(month_abbreviation(0), "?");
+        assert_eq!(month_abbreviation(u32::MAX), "?");
+    }
+
+    #[test]
+    fn days_read_as_words() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(day_label(day(2026, 11, 1)), "1 Nov 2026");
+        assert_eq!(day_label(day(2027, 3, 31)), "31 Mar 2027");
+    }
+
+    #[test]
+    fn field_values_have_sensible_precision() {
+        assert_eq!(field_value(20.833_333_333), "20.8333");
+        assert_eq!(field_value(200.0 / 4.5), "44.4444");
+        assert_eq!(field_value(0.7), "0.7");
+        assert_eq!(field_value(59.6), "59.6");
+        assert_eq!(field_value(0.0), "0");
+        assert_eq!(field_value(-0.0), "0");
+        assert_eq!(field_value(-2.5), "-2.5");
+        assert_eq!(field_value(1_234_567.0), "1234567");
+        assert_eq!(field_value(0.000_123_456_78), "0.000123457");
+        assert_eq!(field_value(1e-9), "1e-9");
+        assert_eq!(field_value(1.5e20), "1.5e20");
+        assert_eq!(field_value(f64::NAN), "");
+        assert_eq!(field_value(0.1 + 0.2), "0.3");
     }
 }

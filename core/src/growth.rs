@@ -1537,7 +1537,7 @@ mod tests {
         let e = explain_month(0.0, &growth, ym(2024, 2), 1, &p.months[0], "requests");
         assert_eq!(
             e.sentence(),
-            "21 657 requests = 9 700 + 385.71 × 31 days (95 % interval 18 788–24 527) — \
+            "21\u{202F}657 requests = 9\u{202F}700 + 385.71 × 31 days (95 % interval 18\u{202F}788–24\u{202F}527) — \
              least-squares linear trend over 4 observations (2024-01-01 to 2024-01-22)"
         );
         let growth = trend(TrendShape::Exponential);

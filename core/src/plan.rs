@@ -728,12 +728,9 @@ impl YearMonth {
         }
     }
 
-    /// "Jan 2027".
+    /// "Jan 2027" ([`crate::format::month_label`]).
     pub fn label(self) -> String {
-        match self.first_day() {
-            Some(day) => day.format("%b %Y").to_string(),
-            None => self.to_string(),
-        }
+        crate::format::month_label(self)
     }
 }
 

@@ -94,7 +94,7 @@ impl RedisNeed {
     /// use headroom_core::{plan::{RedisDemand, RedisPolicy}, redis::memory_need};
     /// let demand = RedisDemand { memory_mb_fixed: 0.0, memory_mb_per_unit: 0.1, ..RedisDemand::default() };
     /// let need = memory_need(&demand, &RedisPolicy::default(), 10_000.0);
-    /// assert_eq!(need.explain().figure, "1 600 MB of node memory");
+    /// assert_eq!(need.explain().figure, "1\u{202F}600 MB of node memory");
     /// ```
     pub fn explain(&self) -> Explanation {
         let mb = |v: f64| format::with_unit(v, "MB");
@@ -479,7 +479,7 @@ mod tests {
         assert_close("need.rss_mb", need.rss_mb, 1200.0, EXACT);
         assert_close("need.node_memory_mb", need.node_memory_mb, 1600.0, EXACT);
         assert_close("need.maxmemory_mb", need.maxmemory_mb, 1200.0, EXACT);
-        assert_eq!(need.explain().figure, "1 600 MB of node memory");
+        assert_eq!(need.explain().figure, "1\u{202F}600 MB of node memory");
         // Default ElastiCache-style plans at 80 %: 1.37 GB × 80 % = 1 096 MB < 1 600 MB,
         // 3.09 GB × 80 % = 2 472 MB fits → cache.t4g.medium; with a replica required the
         // single nodes are skipped → cache.m7g.large + replica.
@@ -517,7 +517,7 @@ mod tests {
         assert!(need
             .explain()
             .formula
-            .contains("1 000 × 50 keys × (100 B + 96 B) ÷ 10⁶"));
+            .contains("1\u{202F}000 × 50 keys × (100 B + 96 B) ÷ 10⁶"));
     }
 
     /// 80 users growing 20 % a month, 10 MB per user: node memory = users × 10 × 1.2 ÷ 75 %
@@ -575,7 +575,7 @@ mod tests {
         // Month 10: 80 × 1.2⁹ = 412.78 users × 16 MB = 6 604.52 MB > 80 % of 8 000 MB.
         assert_eq!(
             p.upgrades[2].reason,
-            "node memory 6 604.52 MB > 80 % of 8 000 MB"
+            "node memory 6\u{202F}604.52 MB > 80 % of 8\u{202F}000 MB"
         );
         let policy = RedisPolicy::default();
         let topology = |m: usize| {

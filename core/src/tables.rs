@@ -13,7 +13,7 @@
 use crate::engine::{self, Figure, MonthResult, PlanResults, ScenarioResult};
 use crate::export::csv;
 use crate::format;
-use crate::plan::{Plan, YearMonth};
+use crate::plan::Plan;
 use crate::sizing::Binding;
 use crate::totals::{self, LowerBound};
 use crate::validate::ValidPlan;
@@ -312,19 +312,14 @@ pub fn slug(text: &str) -> String {
 }
 
 /// "Jan 2027": the calendar month as tables and sentences write it.
-pub fn month_label(month: YearMonth) -> String {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match NAMES.get(month.month.wrapping_sub(1) as usize) {
-        Some(name) => format!("{name} {}", month.year),
-        None => month.to_string(),
-    }
-}
+pub use crate::format::month_label;
 
-/// "USD/month, prices of 2026-11-01": the unit of every cost, with the catalog's price date.
+/// "USD/month, prices of 1 Nov 2026": the unit of every cost, with the catalog's price date.
 pub fn price_note(results: &PlanResults) -> String {
-    format!("USD/month, prices of {}", results.priced_on)
+    format!(
+        "USD/month, prices of {}",
+        format::day_label(results.priced_on)
+    )
 }
 
 /// Identifier and title of every table of scenario `scenario`, in page order: demand and app
@@ -430,6 +425,15 @@ fn rows_with(
 
 fn count(value: u64) -> Cell {
     Cell::number(value as f64, format::number(value as f64))
+}
+
+/// A count of things that is computed as a fraction (connections from a per-unit rule):
+/// shown and kept whole, rounded up.
+fn whole(value: f64) -> Cell {
+    Cell::number(
+        crate::sizing::ceil_count(value) as f64,
+        format::count(value),
+    )
 }
 
 fn amount(value: f64) -> Cell {
@@ -568,9 +572,9 @@ fn database_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Ta
     let names = &plan.catalogs.databases;
     let rows = rows(result, labels, |i, m| {
         let db = &m.database;
-        let mut cells = vec![amount(db.connections), amount(db.connections_from_pools)];
+        let mut cells = vec![whole(db.connections), whole(db.connections_from_pools)];
         if per_unit_rule {
-            cells.push(amount(db.connections_from_units));
+            cells.push(whole(db.connections_from_units));
         }
         let tier_month = result.database_tiers.months.get(i);
         let flag = tier_flag(db.tier, m.month, &result.database_tiers.upgrades);
@@ -761,13 +765,11 @@ fn cost_table(
                 .collect();
             let lower_bound = m.cost.is_lower_bound();
             let flag = lower_bound.then_some(Flag::LowerBound);
-            let at_least = if lower_bound { "at least " } else { "" };
             let total = m.cost.total_usd_per_month;
             cells.push(Cell::number(total, totals::usd(total, lower_bound)).flagged(flag));
             cells.push(match m.cost_per_unit_usd {
                 Some(per_unit) => {
-                    Cell::number(per_unit, format!("{at_least}${}", format::number(per_unit)))
-                        .flagged(flag)
+                    Cell::number(per_unit, totals::usd(per_unit, lower_bound)).flagged(flag)
                 }
                 None => Cell::words("—"),
             });
@@ -837,8 +839,8 @@ mod tests {
         let tables = scenario_tables(&plan, &results, 0);
         let demand = table(&tables, "demand");
         // Units: 1 000 × 1.04 = 1 040 in month 1, 1 000 × 1.04¹² = 1 601 in month 12.
-        assert_eq!(demand.cell(1, "units").unwrap().text, "1 040");
-        assert_eq!(demand.cell(12, "units").unwrap().text, "1 601");
+        assert_eq!(demand.cell(1, "units").unwrap().text, "1\u{202F}040");
+        assert_eq!(demand.cell(12, "units").unwrap().text, "1\u{202F}601");
         // Peak: 1 040 × 200 ÷ 86 400 × 3 = 7.22 req/s.
         assert_eq!(demand.cell(1, "peak").unwrap().text, "7.22");
         assert_eq!(demand.columns[1].unit, "req/s");
@@ -858,7 +860,7 @@ mod tests {
         assert_eq!(cost.columns[0].title, "App instances");
         assert_eq!(
             cost.note.as_deref(),
-            Some("USD/month, prices of 2026-11-01")
+            Some("USD/month, prices of 1 Nov 2026")
         );
         assert_eq!(cost.columns.last().unwrap().title, "Per user");
     }
@@ -885,7 +887,7 @@ mod tests {
         );
         let redis = table(&moderate, "redis");
         // 117 users × 10 MB = 1 170 MB, fragmentation 1, maxmemory 100 %.
-        assert_eq!(redis.cell(1, "node-memory").unwrap().text, "1 170");
+        assert_eq!(redis.cell(1, "node-memory").unwrap().text, "1\u{202F}170");
         assert_eq!(redis.cell(1, "plan").unwrap().text, "2 GB single node");
         assert_eq!(redis.cell(1, "topology").unwrap().text, "single node");
         // Every upgrade month of the progressions is flagged, and only those.
@@ -1062,7 +1064,7 @@ mod tests {
         assert_eq!(
             cost.note.as_deref(),
             Some(
-                "USD/month, prices of 2026-11-01. Totals marked “at least” leave out a cost: \
+                "USD/month, prices of 1 Nov 2026. Totals marked “at least” leave out a cost: \
                  the database has no price; Redis has no price; \
                  the database is beyond the largest catalog tier from month 6."
             )
@@ -1096,7 +1098,7 @@ mod tests {
         assert_eq!(cost.row(1).unwrap().lower_bound, None);
         assert_eq!(
             cost.note.as_deref(),
-            Some("USD/month, prices of 2026-11-01")
+            Some("USD/month, prices of 1 Nov 2026")
         );
         let csv = cost.to_csv();
         assert!(csv.split("\r\n").nth(1).unwrap().ends_with(",,,2026-11-01"));
@@ -1132,7 +1134,7 @@ mod tests {
     #[test]
     fn labels_and_numbers() {
         assert_eq!(
-            month_label(YearMonth {
+            month_label(crate::plan::YearMonth {
                 year: 2027,
                 month: 9
             }),

@@ -460,6 +460,16 @@ fn amount(value: f64, unit: &str) -> String {
     format::with_unit(value, unit)
 }
 
+/// What a month needs of a dimension: a count (no unit, such as connections) is whole, rounded
+/// up as the need is; an amount keeps its decimals. Limits and thresholds stay as they are.
+fn need_amount(value: f64, unit: &str) -> String {
+    if unit.is_empty() {
+        format::count(value)
+    } else {
+        amount(value, unit)
+    }
+}
+
 fn upgrade_reason(from: &TierSpec, dimensions: &[Dimension], need: &[f64], trigger: f64) -> String {
     // The failing dimension closest to (furthest past) its limit.
     let failing = need
@@ -478,7 +488,7 @@ fn upgrade_reason(from: &TierSpec, dimensions: &[Dimension], need: &[f64], trigg
             format!(
                 "{} {} > {} of {}",
                 dim.name,
-                amount(n, dim.unit),
+                need_amount(n, dim.unit),
                 format::percent(trigger),
                 amount(limit_of(from, d), dim.unit)
             )
@@ -530,7 +540,7 @@ fn explain_month(
             format!(
                 "{} {} {sign} {} × {} = {}",
                 dim.name,
-                amount(n, dim.unit),
+                need_amount(n, dim.unit),
                 format::percent(trigger),
                 amount(limit, dim.unit),
                 amount(limit * trigger, dim.unit)
@@ -545,7 +555,7 @@ fn explain_month(
         })
         .input("scale-up trigger", format::percent(trigger));
     for (d, &n) in need.iter().enumerate() {
-        explanation = explanation.input(dimensions[d].name, amount(n, dimensions[d].unit));
+        explanation = explanation.input(dimensions[d].name, need_amount(n, dimensions[d].unit));
     }
     let mut because = match (chosen, bind) {
         (Some(_), Some((d, pct))) => format!(
@@ -562,7 +572,7 @@ fn explain_month(
             "even the largest tier, {}, is too small: {} {} > {} of {}",
             spec.name,
             dimensions[d].name,
-            amount(need[d], dimensions[d].unit),
+            need_amount(need[d], dimensions[d].unit),
             format::percent(trigger),
             amount(limit_of(spec, d), dimensions[d].unit)
         ),
@@ -687,6 +697,26 @@ mod tests {
         assert_eq!(p.tiers(), [Some(1), Some(2), Some(3)]);
         assert_eq!(p.upgrades[0].reason, "connections 150 > 80 % of 60");
         assert_eq!(p.upgrades[2].reason, "connections 412 > 80 % of 500");
+    }
+
+    #[test]
+    fn a_fractional_connection_need_is_written_whole() {
+        let tiers = database_specs(&catalog::supabase_plan_tiers());
+        // 384.8 connections (a per-unit rule of 0.37 × 1 040 users) need 385.
+        let needs = [vec![384.8, 0.3]];
+        let p = progression(&tiers, &dims(), &needs, &options(80.0, 0));
+        assert_eq!(p.upgrades[0].reason, "connections 385 > 80 % of 60");
+        let month_1 = p.explain_month(0, &tiers, &dims(), &needs[0]).unwrap();
+        assert!(
+            month_1
+                .formula
+                .starts_with("connections 385 ≤ 80 % × 500 = 400"),
+            "{}",
+            month_1.formula
+        );
+        assert!(month_1
+            .inputs
+            .contains(&("connections".to_owned(), "385".to_owned())));
     }
 
     #[test]

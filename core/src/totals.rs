@@ -144,7 +144,7 @@ impl AgainstToday {
         ))
     }
 
-    /// Month 1's bill against today's: "month 1 bill $1 240, today $900 (+$340)"; "month 1
+    /// Month 1's bill against today's: "month 1 bill $1\u{202f}240, today $900 (+$340)"; "month 1
     /// bill at least $715, today $900 (at least −$185)" when month 1 is a lower bound; `None`
     /// when today's bill was not entered.
     pub fn bill_text(&self) -> Option<String> {
@@ -544,7 +544,7 @@ mod tests {
         );
         assert_eq!(
             today.bill_text().as_deref(),
-            Some("month 1 bill $1 240, today $900 (+$340)")
+            Some("month 1 bill $1\u{202f}240, today $900 (+$340)")
         );
         let same = AgainstToday {
             month1_instances: 1,

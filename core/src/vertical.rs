@@ -170,11 +170,7 @@ pub struct SizeTimeline {
 }
 
 fn usd(value: f64) -> String {
-    if value < 0.0 {
-        format!("−${}", format::number(-value))
-    } else {
-        format!("${}", format::number(value))
-    }
+    format::usd(value)
 }
 
 fn rps(value: f64) -> String {
@@ -912,9 +908,9 @@ mod tests {
         assert_eq!(advice.action, SizeAction::ScaleOut);
         assert_eq!(
             advice.explanation.binding,
-            "4 × m7g.large = $238.4/month stays within the maximum; 2 × m7g.xlarge would save \
-             only $0.2/month, too little to move for; a smaller size, 5 × t4g.medium, would \
-             cost $122.5/month"
+            "4 × m7g.large = $238/month stays within the maximum; 2 × m7g.xlarge would save \
+             only $0.20/month, too little to move for; a smaller size, 5 × t4g.medium, would \
+             cost $123/month"
         );
         // A real saving still moves: at 20 % off, 2 × m7g.xlarge = $190.6 saves $47.8.
         let mut cheaper = catalog::default_instances();
@@ -932,7 +928,7 @@ mod tests {
         assert!(advice
             .explanation
             .binding
-            .ends_with("a smaller size, 4 × t4g.medium, would cost $98/month"));
+            .ends_with("a smaller size, 4 × t4g.medium, would cost $98.00/month"));
         assert!(c.advice(99).is_none());
     }
 
@@ -950,10 +946,9 @@ mod tests {
         assert_eq!(c.cheapest, Some(3));
         let advice = c.advice(0).unwrap();
         assert_eq!(advice.action, SizeAction::ScaleUp { to: 3 });
-        assert!(advice
-            .explanation
-            .binding
-            .starts_with("29 × m7g.large = $1 728.4/month passes the maximum of 10 instances"));
+        assert!(advice.explanation.binding.starts_with(
+            "29 × m7g.large = $1\u{202F}728/month passes the maximum of 10 instances"
+        ));
         // From the largest size nothing bigger exists.
         let c = compare_sizes(&tiers, 4000.0, &policy());
         assert_eq!(c.advice(3).unwrap().action, SizeAction::NoSizeFits);
@@ -1025,7 +1020,7 @@ mod tests {
         assert_eq!(
             mix.explanation.sentence(),
             "4 × m7g.xlarge + 1 × m7g.large = $536/month = 4 × 125 req/s + 1 × 50 req/s = 550 \
-             req/s ≥ 380 req/s ÷ 70 % = 542.86 req/s — the lowest monthly cost: $59.5 less than \
+             req/s ≥ 380 req/s ÷ 70 % = 542.86 req/s — the lowest monthly cost: $59.50 less than \
              the cheapest single size, 5 × m7g.xlarge"
         );
         // The compared mix is never dearer than the cheapest single size.

@@ -244,10 +244,10 @@ fn every_figure_explains_itself() {
         units,
         growth::explain_month(1000.0, &growth, plan.plan().start, 1, &m.units, "users")
     );
-    assert_eq!(units.figure, "1 000 users");
+    assert_eq!(units.figure, "1\u{202F}000 users");
     assert_eq!(
         sentence(&plan, &results, Figure::PeakRps),
-        "200 req/s = 1 000 users × 8 640 req/day ÷ 86 400 s × 2 peak-to-average — the forecast \
+        "200 req/s = 1\u{202F}000 users × 8\u{202F}640 req/day ÷ 86\u{202F}400 s × 2 peak-to-average — the forecast \
          plus 0 % headroom binds"
     );
     assert_eq!(
@@ -263,7 +263,7 @@ fn every_figure_explains_itself() {
     let connections = engine::explain(&plan, &results, 0, 1, Figure::DbConnections).unwrap();
     assert!(connections.inputs.contains(&(
         "per-unit rule".to_owned(),
-        "0.1 × 1 000 users = 100".to_owned()
+        "0.1 × 1\u{202F}000 users = 100".to_owned()
     )));
     assert_eq!(
         sentence(&plan, &results, Figure::DbPooler),
@@ -280,15 +280,15 @@ fn every_figure_explains_itself() {
     );
     assert_eq!(
         sentence(&plan, &results, Figure::RedisMemory),
-        "160 MB of node memory = data 100 MB = 0 MB + 1 000 × 0.1 MB; RSS = 100 MB × 1.2 = \
+        "160 MB of node memory = data 100 MB = 0 MB + 1\u{202F}000 × 0.1 MB; RSS = 100 MB × 1.2 = \
          120 MB; node = 120 MB ÷ 75 % = 160 MB; maxmemory = 120 MB — the fork/rewrite reserve: \
          25 % of the node stays free for RDB saves and AOF rewrites"
     );
     let redis_plan = engine::explain(&plan, &results, 0, 1, Figure::RedisPlan).unwrap();
     assert_eq!(
         redis_plan.sentence(),
-        "cache.test = node memory 160 MB ≤ 80 % × 1 000 MB = 800 MB — node memory is closest \
-         to its limit (16 % of 1 000 MB)"
+        "cache.test = node memory 160 MB ≤ 80 % × 1\u{202F}000 MB = 800 MB — node memory is closest \
+         to its limit (16 % of 1\u{202F}000 MB)"
     );
     assert!(redis_plan
         .inputs
@@ -310,18 +310,18 @@ fn every_figure_explains_itself() {
             "$420 = 7 × $60.00 app.test",
             "$25.00 = Small tier price — test",
             "$15.00 = cache.test price — test",
-            "$2 000 = 4 nodes × $500",
-            "$30/month = $20 + $0.01 × 1 000",
+            "$2\u{202F}000 = 4 nodes × $500",
+            "$30.00/month = $20.00 + $0.01 × 1\u{202F}000",
         ]
     );
     assert_eq!(
         sentence(&plan, &results, Figure::TotalCost),
-        "$2 490/month = $420 App instances + $25.00 Database + $15.00 Redis + $2 000 GPU voice \
+        "$2\u{202F}490/month = $420 App instances + $25.00 Database + $15.00 Redis + $2\u{202F}000 GPU voice \
          + $30.00 Monitoring — GPU voice is the largest line (80.3 % of the total)"
     );
     assert_eq!(
         sentence(&plan, &results, Figure::CostPerUnit),
-        "$2.49 per user = $2 490/month ÷ 1 000 users — the total cost spread over the forecast \
+        "$2.49 per user = $2\u{202F}490/month ÷ 1\u{202F}000 users — the total cost spread over the forecast \
          (headroom is spare capacity, not users)"
     );
     // 1 000 users × 0.5 sessions a day × 31 days (January) = 15 500 sessions.
@@ -333,7 +333,7 @@ fn every_figure_explains_itself() {
     );
     assert_eq!(
         sentence(&plan, &results, Figure::CostPerSession),
-        "$0.161 per session = $2 490/month ÷ 15 500 sessions — the total cost spread over the \
+        "$0.161 per session = $2\u{202F}490/month ÷ 15\u{202F}500 sessions — the total cost spread over the \
          month's voice sessions"
     );
     // Every table figure of every month explains itself, and nothing out of range does.
@@ -545,7 +545,7 @@ fn fixed_traffic_does_not_grow_with_units_but_takes_headroom_and_seasons() {
     assert_close("m.peak_rps", m.peak_rps, 319.0, EXACT);
     assert_eq!(
         sentence(&valid, &results, Figure::PeakRps),
-        "319 req/s = 22 req/s fixed + 180 req/s today × 1 650 users ÷ 1 000 users today — the \
+        "319 req/s = 22 req/s fixed + 180 req/s today × 1\u{202F}650 users ÷ 1\u{202F}000 users today — the \
          forecast plus 10 % headroom binds"
     );
     // A fixed part larger than today's whole peak is refused.
@@ -645,7 +645,7 @@ fn the_results_say_when_to_move_up_a_size_and_price_a_mix() {
         e.month == 1
         && e.text
             == "A larger instance size is cheaper than adding instances: month 1: 2 × m7g.xlarge \
-                = $238.2/month serves 150 req/s for $59.8 less than 5 × m7g.large = $298/month"
+                = $238/month serves 150 req/s for $59.80 less than 5 × m7g.large = $298/month"
     }));
     // Month 4 passes the maximum: 6 × m7g.xlarge ($714.6) is the cheapest larger size within
     // it (3 × m7g.2xlarge $714.9, 2 × m7g.4xlarge $953).

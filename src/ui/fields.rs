@@ -40,15 +40,10 @@ pub fn field_id(path: &str) -> String {
     id
 }
 
-/// Text for a number in an input: plain digits, no grouping, no float noise.
+/// Text for a number in an input: plain digits, no grouping, at most six significant digits
+/// (the plan keeps the exact value until the person edits the field).
 pub fn input_text(value: f64) -> String {
-    let rounded = (value * 1e9).round() / 1e9;
-    let text = format!("{rounded}");
-    if text == "-0" {
-        "0".to_owned()
-    } else {
-        text
-    }
+    headroom_core::format::field_value(value)
 }
 
 pub(super) fn workspace() -> Workspace {

@@ -159,7 +159,7 @@ pub fn BaselinePanel() -> impl IntoView {
                     {field!("baseline.database.data_gb_fixed", specs::DATA_GB_FIXED, |p| p.baseline.database.data_gb_fixed, "Data that does not grow with demand")}
                     {field!("baseline.database.data_gb_per_unit", specs::DATA_GB_PER_UNIT, |p| p.baseline.database.data_gb_per_unit, "0.1 GB is 100 MB", label = units.label("Database data per unit"))}
                     {field!("baseline.database.connections_per_unit", specs::CONNECTIONS_PER_UNIT, |p| p.baseline.database.connections_per_unit,
-                        "Optional rule, such as 0.1 for 100 per 1 000; 0 = off (connections then come from the app's pools)",
+                        "Optional rule, such as 0.1 for 100 per 1\u{202F}000; 0 = off (connections then come from the app's pools)",
                         label = units.label("Connections per unit"), unit = "connections")}
                     {field!("baseline.database.background_connections", specs::BACKGROUND_CONNECTIONS, |p| p.baseline.database.background_connections,
                         "Workers, cron jobs and admin tools, beside the app's pools", unit = "connections")}

@@ -44,7 +44,7 @@ test('a planner builds a launch scenario, prices a catalog entry, deletes and un
   await focusReaches('f-scenarios-1-growth-points-4-month');
   await app.fill('f-scenarios-1-growth-points-4-month', '2');
   await app.fill('f-scenarios-1-growth-points-3-units', '4000');
-  assert.match(await page.getByTestId('scenario-outcome').innerText(), /4 000 in Dec 2027 \(month 12\)/);
+  assert.match(await page.getByTestId('scenario-outcome').innerText(), /4\u202F000 in Dec 2027 \(month 12\)/);
 
   await page.getByRole('button', { name: 'Black Friday (Nov 20–30 ×3)' }).click();
   assert.equal(await app.input('f-scenarios-1-calendar-0-name').inputValue(), 'Black Friday');
@@ -142,4 +142,21 @@ test('every editor passes an accessibility scan, on a phone and a wide screen, l
       assert.deepEqual(errors, [], `console errors at ${width} px, ${colorScheme}`);
     }
   }
+});
+
+test('a trend count keeps room for its value beside a long unit name', async () => {
+  const app = await open();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.fill('f-baseline-demand_unit', 'monthly active subscribers');
+  await openTab('Scenarios');
+  await page.getByRole('radio', { name: /^Trend/ }).check();
+  await page.getByTestId('trend-fields').waitFor();
+  const id = 'f-scenarios-0-growth-history-0-units';
+  await app.fill(id, '10000');
+  const { client, scroll } = await app
+    .input(id)
+    .evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+  assert.ok(scroll <= client, `"10000" is cut off: ${scroll} px of text in a ${client} px box`);
+  const box = await app.input(id).boundingBox();
+  assert.ok(box.width >= 60, `the count box is ${box.width} px wide`);
 });

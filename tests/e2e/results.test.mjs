@@ -67,7 +67,7 @@ test('a template reads month by month, with units and flags', async () => {
   await page.getByTestId('table-tab-cost').click();
   assert.equal(
     await page.getByTestId('table-note-cost').innerText(),
-    'USD/month, prices of 2026-11-01',
+    'USD/month, prices of 1 Nov 2026',
   );
   // The timeline names the upgrades; a month in it selects that month.
   const timeline = page.getByTestId('timeline');
@@ -131,7 +131,7 @@ test('scenarios side by side, with break-point sentences', async () => {
   // Hovering a compared figure explains it.
   await page.getByTestId('compare-table').locator('td[data-row="0"][data-scenario="2"]').hover();
   assert.match(await page.getByTestId('explain-compare').textContent(), /Units · month 7 \(Jun 2026\) · Aggressive/);
-  assert.match(await page.getByTestId('explain-compare').textContent(), /1 054 users = 100 × \(1 \+ 50 % − 10 %\)⁷/);
+  assert.match(await page.getByTestId('explain-compare').textContent(), /1\u202F054 users = 100 × \(1 \+ 50 % − 10 %\)⁷/);
 });
 
 test('a table downloads as CSV', async () => {

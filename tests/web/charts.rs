@@ -156,11 +156,11 @@ async fn three_charts_are_svg_images_with_names_and_descriptions() {
         })
         .collect();
     assert_eq!(units, vec!["req/s", "USD/month", "USD/month"]);
-    // Month labels read like "Jan 27".
+    // Month labels read like "Jan 2027", as everywhere else on the page.
     let first_month = query(&svg(c, "demand"), "text.tick-x")
         .and_then(|t| t.text_content())
         .unwrap_or_default();
-    assert_eq!(first_month.len(), 6, "{first_month}");
+    assert_eq!(first_month.len(), 8, "{first_month}");
     // Legends name the series with this month's values.
     let legend = text(c, "chart-demand-legend");
     assert!(

@@ -217,7 +217,7 @@ async fn adding_a_milestone_changes_the_plan() {
     settled().await;
     assert_eq!(growth()["points"][3]["units"], 50000.0);
     assert!(
-        text(c, "scenario-outcome").contains("50 000 in Dec 2027 (month 12)"),
+        text(c, "scenario-outcome").contains("50\u{202F}000 in Dec 2027 (month 12)"),
         "{}",
         text(c, "scenario-outcome")
     );

@@ -84,12 +84,12 @@ async fn tables_show_the_default_plans_figures() {
     tick().await;
     // 1 000 users × 1.04 = 1 040 in month 1; 1 040 × 200 req/day ÷ 86 400 s × 3 = 7.22 req/s;
     // ⌈7.22 ÷ (50 × 70 %)⌉ = 1, below the minimum of 2.
-    assert_eq!(cell(c, "table-demand", 1, "Units"), "1 040");
+    assert_eq!(cell(c, "table-demand", 1, "Units"), "1\u{202F}040");
     assert_eq!(cell(c, "table-demand", 1, "Peak"), "7.22");
     assert_eq!(cell(c, "table-demand", 1, "App instances"), "2");
     assert_eq!(cell(c, "table-demand", 1, "Binds"), "minimum");
     // 1 000 × 1.04¹² = 1 601 users in month 12.
-    assert_eq!(cell(c, "table-demand", 12, "Units"), "1 601");
+    assert_eq!(cell(c, "table-demand", 12, "Units"), "1\u{202F}601");
     // Units are in the headers.
     let peak_header = query(c, "table-demand", "thead th:nth-child(3)").unwrap();
     assert!(peak_header.text_content().unwrap().contains("req/s"));
@@ -108,9 +108,9 @@ async fn tables_show_the_default_plans_figures() {
     assert_eq!(cell(c, "table-cost", 1, "App instances"), "$119");
     assert_eq!(
         text(c, "table-note-cost"),
-        "USD/month, prices of 2026-11-01"
+        "USD/month, prices of 1 Nov 2026"
     );
-    assert!(text(c, "summary-cards").contains("prices of 2026-11-01"));
+    assert!(text(c, "summary-cards").contains("prices of 1 Nov 2026"));
 }
 
 #[wasm_bindgen_test]
@@ -126,7 +126,7 @@ async fn changing_an_input_changes_the_cells() {
     type_into(c, "f-baseline-units", "20000").await;
     tick().await;
     // 20 000 × 1.04 = 20 800 users; × 200 ÷ 86 400 × 3 = 144.44 req/s; ⌈144.44 ÷ 35⌉ = 5.
-    assert_eq!(cell(c, "table-demand", 1, "Units"), "20 800");
+    assert_eq!(cell(c, "table-demand", 1, "Units"), "20\u{202F}800");
     assert_eq!(cell(c, "table-demand", 1, "Peak"), "144.44");
     assert_eq!(cell(c, "table-demand", 1, "App instances"), "5");
     assert_eq!(cell(c, "table-demand", 1, "Binds"), "CPU target");
@@ -141,7 +141,7 @@ async fn changing_an_input_changes_the_cells() {
     type_into(c, "f-baseline-units", "20 0x").await;
     tick().await;
     assert!(find(c, "stale").is_some());
-    assert_eq!(cell(c, "table-demand", 1, "Units"), "20 800");
+    assert_eq!(cell(c, "table-demand", 1, "Units"), "20\u{202F}800");
 }
 
 #[wasm_bindgen_test]
@@ -203,7 +203,7 @@ async fn the_month_picker_moves_the_selection() {
     assert_eq!(selected_month(c), "3");
     assert!(text(c, "month-label").contains("Mar 2027"));
     // The cards follow: 1 000 × 1.04³ = 1 125 users.
-    assert_eq!(text(c, "units"), "1 125");
+    assert_eq!(text(c, "units"), "1\u{202F}125");
     click(c, "month-next");
     tick().await;
     assert_eq!(selected_month(c), "4");

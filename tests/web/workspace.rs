@@ -34,7 +34,7 @@ async fn a_half_typed_value_shows_its_problem_and_is_never_saved() {
     tick().await;
     let error = text(c, "field-error");
     assert!(
-        error.contains("Units today") && error.contains("not a number"),
+        error.contains("Units today") && error.contains("comma as the decimal mark"),
         "{error}"
     );
     assert_eq!(saved_plan()["plan"]["baseline"]["units"], 1000.0);
@@ -44,6 +44,15 @@ async fn a_half_typed_value_shows_its_problem_and_is_never_saved() {
     tick().await;
     assert!(find(c, "field-error").is_none());
     assert_eq!(saved_plan()["plan"]["baseline"]["units"], 30.0);
+    // Grouped as people paste and as the page writes.
+    type_into(c, "f-baseline-units", "2,000").await;
+    tick().await;
+    assert!(find(c, "field-error").is_none());
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 2000.0);
+    type_into(c, "f-baseline-units", "4\u{202F}258").await;
+    tick().await;
+    assert!(find(c, "field-error").is_none());
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 4258.0);
 }
 
 #[wasm_bindgen_test]

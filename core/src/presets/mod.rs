@@ -29,7 +29,7 @@ pub const TEMPLATES: [Template; 6] = [
     Template {
         id: "blank",
         title: "Blank plan",
-        summary: "1 000 users, one steady scenario and the default catalogs.",
+        summary: "1\u{202F}000 users, one steady scenario and the default catalogs.",
         build: Plan::default,
     },
     cafe_pilot::TEMPLATE,

@@ -25,7 +25,8 @@ use crate::plan::{
 pub const TEMPLATE: Template = Template {
     id: "voiceassist",
     title: "VoiceAssist scaling runbook",
-    summary: "1 000 users and 50 req/s growing 1.5× a month for 6 months: app instances per \
+    summary:
+        "1\u{202F}000 users and 50 req/s growing 1.5× a month for 6 months: app instances per \
               50 req/s, connections per user, read replicas above 150 connections, Redis \
               cluster above 4 GB.",
     build: plan,

@@ -260,7 +260,7 @@ fn vertical_tiers_at_the_busiest_month() {
     let mix = v.cheapest_mix.as_ref().expect("a mix fits");
     assert_eq!(
         mix.explanation.figure,
-        "3 × Tier 3 (8 cores, 16 GB) + 3 × Tier 1 (2 cores, 4 GB) = $793.87/month"
+        "3 × Tier 3 (8 cores, 16 GB) + 3 × Tier 1 (2 cores, 4 GB) = $794/month"
     );
     assert_close(
         "mix",
