@@ -382,10 +382,12 @@ fn ChartFigure(
 }
 
 /// An SVG `<title>` (the view macro makes an HTML one among several siblings).
-fn svg_title(
-    text: String,
-) -> leptos::tachys::html::element::HtmlElement<leptos::tachys::svg::Title, (), (String,)> {
-    leptos::tachys::svg::title().child(text)
+/// A macro rather than a function: the element's type depends on whether components are
+/// type-erased (`--cfg erase_components`), so it is left to inference at each use.
+macro_rules! svg_title {
+    ($text:expr) => {
+        leptos::tachys::svg::title().child($text)
+    };
 }
 
 /// The SVG of one chart. The month cursor and the points follow `selected` and `active`
@@ -453,7 +455,7 @@ fn chart_svg(
         .map(|m| {
             view! {
                 <g class="marker" data-testid="chart-marker" data-month=m.month>
-                    {svg_title(m.tooltip.clone())}
+                    {svg_title!(m.tooltip.clone())}
                     <line class="marker-line" x1=m.x x2=m.x y1=plot.top - 2.0 y2=plot.bottom/>
                     <circle class="marker-badge" cx=m.x cy=plot.top - 10.0 r="8"/>
                     <text class="marker-number" x=m.x y=plot.top - 6.0 text-anchor="middle">{m.number}</text>
@@ -496,7 +498,7 @@ fn chart_svg(
         <svg role="img" viewBox=view_box width="100%" preserveAspectRatio="xMidYMid meet"
             aria-labelledby=labelled_by aria-describedby=described_by
             data-testid=format!("chart-{id}-svg")>
-            {svg_title(data.title.clone()).id(title_id)}
+            {svg_title!(data.title.clone()).id(title_id)}
             <desc id=desc_id>{data.summary.clone()}</desc>
             <rect class="selected-band" x=move || x.start(selected.get()) y=plot.top
                 width=band height=plot.bottom - plot.top/>

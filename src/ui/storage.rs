@@ -173,15 +173,7 @@ fn rebuild(storage: &web_sys::Storage) -> Library {
 }
 
 fn now_label() -> String {
-    let date = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date(),
-        date.get_hours(),
-        date.get_minutes()
-    )
+    library::stamp(js_sys::Date::now())
 }
 
 /// Stores `text` as a new entry: its text first, then the index, so a failure leaves the

@@ -281,6 +281,17 @@ impl Library {
     }
 }
 
+/// When an entry was stored, as the list shows it ("2026-12-05 10:07 UTC"), from the browser
+/// clock's milliseconds since 1970; "" for a time that is not one.
+pub fn stamp(ms_since_epoch: f64) -> String {
+    if !ms_since_epoch.is_finite() {
+        return String::new();
+    }
+    chrono::DateTime::from_timestamp_millis(ms_since_epoch as i64)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
+
 /// The name of a copy: "Shop (copy)", "Shop (copy 2)", … not yet used by any entry.
 pub fn copy_name(library: &Library, name: &str) -> String {
     let base = entry_name(name);
@@ -365,6 +376,14 @@ mod tests {
         assert!(library.rename(id, "Shop 2\n"));
         assert_eq!(library.get(id).unwrap().name, "Shop 2");
         assert!(!library.rename(id + 1, "nothing"));
+    }
+
+    #[test]
+    fn stamps_are_utc_minutes_and_never_panic() {
+        assert_eq!(stamp(1_796_464_020_000.0), "2026-12-05 09:47 UTC");
+        assert_eq!(stamp(f64::NAN), "");
+        assert_eq!(stamp(f64::MAX), "");
+        assert_eq!(stamp(-1.0e300), "");
     }
 
     #[test]
