@@ -7,27 +7,21 @@ import { HeadroomPage } from './page.mjs';
 
 const t = useBrowser();
 
-/** Fills this origin's storage with junk until it refuses more; returns how many keys. */
+/** Fills this origin's storage with junk until not one more character fits. */
 async function fillStorage(page) {
-  return page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    let i = 0;
-    for (; i < 200; i += 1) {
-      try {
-        localStorage.setItem(`junk.${i}`, chunk);
-      } catch {
-        break;
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 8, 1]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`junk.${n}`, chunk);
+          n += 1;
+        } catch {
+          break;
+        }
       }
     }
-    // Top up with small pieces, so not even a small plan fits any more.
-    for (let j = 0; j < 400; j += 1) {
-      try {
-        localStorage.setItem(`junk.small.${j}`, 'y'.repeat(1024));
-      } catch {
-        break;
-      }
-    }
-    return i;
   });
 }
 
@@ -55,7 +49,8 @@ test('a template keeps the plan it replaces in My plans, where it opens, is rena
 
   const entry = await app.keptEntry('Budget 2027');
   await entry.getByTestId('rename-entry').click();
-  const rename = entry.getByTestId('rename-input');
+  const rename = page.getByTestId('rename-input');
+  assert.equal(await rename.evaluate((el) => el === document.activeElement), true, 'the name field has the focus');
   await rename.fill('Budget 2027, board version');
   await rename.press('Enter');
   assert.equal((await app.keptPlans())[0].plan.name, 'Budget 2027, board version', 'the plan inside is renamed too');
@@ -111,21 +106,22 @@ test('a full storage: the failed save is said at once, a replacement is refused,
   await app.open(t.server.url);
   await app.fill('f-name', 'Nearly full');
   await fillStorage(page);
-  await app.fill('f-baseline-units', '2500');
+  // A save that needs more room than the plan had (an equal-sized one still fits).
+  await app.fill('f-name', 'Nearly full, now with a longer name');
   const alert = page.getByTestId('save-problem');
   await alert.waitFor();
   assert.match(await alert.innerText(), /Not saved[\s\S]*storage is full/);
-  assert.equal(await page.getByTestId('f-baseline-units').inputValue(), '2500', 'what is on screen stays');
+  assert.equal(await page.getByTestId('f-name').inputValue(), 'Nearly full, now with a longer name', 'what is on screen stays');
 
   await loadTemplate(app, 'cafe-pilot');
   assert.match(await app.text('notice'), /Nothing was changed[\s\S]*storage is full/);
-  assert.equal(await page.getByTestId('f-name').inputValue(), 'Nearly full', 'the plan was not replaced');
+  assert.equal(await page.getByTestId('f-name').inputValue(), 'Nearly full, now with a longer name', 'the plan was not replaced');
 
   await emptyJunk(page);
   await page.getByTestId('retry-save').click();
   await app.settled();
   assert.equal(await page.getByTestId('save-problem').count(), 0);
-  assert.equal((await app.savedPlan()).plan.baseline.units, 2500);
+  assert.equal((await app.savedPlan()).plan.name, 'Nearly full, now with a longer name');
   await done();
 });
 

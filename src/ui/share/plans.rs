@@ -280,7 +280,7 @@ pub fn PlansMenu() -> impl IntoView {
                                                                 <button type="button" data-testid="rename-entry"
                                                                     on:click=move |_| {
                                                                         renaming.set(Some((id, current.clone())));
-                                                                        crate::ui::fields::focus_now(&format!("rename-{id}"));
+                                                                        crate::ui::fields::focus_soon(format!("rename-{id}"));
                                                                     }>"Rename"</button>
                                                             }.into_any()
                                                         }}
