@@ -502,6 +502,13 @@ async fn a_link_opens_on_the_scenario_and_month_the_sender_had_on_show() {
         "{}",
         text(c, "month-label")
     );
+    // The reader sees the plan's assumptions in words, one line per scenario.
+    let assumptions = text(c, "assumptions");
+    assert!(assumptions.contains("Assumptions"), "{assumptions}");
+    for line in headroom_core::assumptions::assumptions(&theirs) {
+        assert!(assumptions.contains(&line.label), "{assumptions}");
+        assert!(assumptions.contains(&line.text), "{assumptions}");
+    }
     drop(viewer);
 
     let editor = open_page(None, &fragment(&edit_link));
