@@ -13,6 +13,11 @@
 //! v2.        VERSION_PREFIX: the payload format's version tag
 //! <payload>  base64url (RFC 4648 §5, unpadded) of raw DEFLATE (RFC 1951, no zlib header)
 //!            of the plan's JSON, compressed against the preset dictionary DICTIONARY_V2
+//!
+//! https://example.org/headroom/#view=v2.<payload>&scenario=2&month=7
+//!
+//! scenario, month  SCENARIO_KEY, MONTH_KEY (optional): what the sender had on show, a
+//!                  0-based scenario index and a 1-based plan month; see Selection
 //! ```
 //!
 //! - **Version tag first.** `v2.` names the payload format, so a later format can change
