@@ -8,6 +8,7 @@
 //! [`validate::ValidPlan`]; the [`engine`] takes only that and runs the models (growth, sizing,
 //! tiers, vertical, cost), so it cannot fail.
 
+pub mod assumptions;
 pub mod catalog;
 pub mod chart;
 pub mod codec;

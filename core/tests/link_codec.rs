@@ -479,7 +479,7 @@ fn fuzz_link_decoder() {
 
 mod plans {
     use super::*;
-    use headroom_core::codec::link::Mode;
+    use headroom_core::codec::link::{Mode, Selection};
     use headroom_core::codec::plan_file::{self, ImportError};
     use headroom_core::codec::share::{self, Arrival, OpenError};
     use headroom_core::plan::{Plan, PLAN_SCHEMA_VERSION};
@@ -583,6 +583,8 @@ mod plans {
                     assert!(text.contains(&format!("={packing}.")), "{}", path.display());
                 }
                 assert_eq!(got.mode, mode, "{}", path.display());
+                // Made before links carried a scenario and month: they open on the defaults.
+                assert_eq!(got.at, Selection::default(), "{}", path.display());
                 opened += 1;
             }
         }
@@ -635,23 +637,133 @@ mod plans {
         let view = share::fragment(&theirs, Mode::View);
         assert_eq!(share::arrive("", Some(&mine)), Arrival::NoLink);
         assert_eq!(share::arrive("#results", Some(&mine)), Arrival::NoLink);
-        assert!(matches!(share::arrive(&edit, None), Arrival::Open(p) if p.plan() == &theirs));
+        assert!(matches!(share::arrive(&edit, None), Arrival::Open(p, _) if p.plan() == &theirs));
         assert!(matches!(
             share::arrive(&edit, Some(&theirs)),
-            Arrival::Open(_)
+            Arrival::Open(..)
         ));
         assert!(
-            matches!(share::arrive(&edit, Some(&mine)), Arrival::Ask(p) if p.plan() == &theirs)
+            matches!(share::arrive(&edit, Some(&mine)), Arrival::Ask(p, _) if p.plan() == &theirs)
         );
         assert!(
-            matches!(share::arrive(&view, Some(&mine)), Arrival::View(p) if p.plan() == &theirs)
+            matches!(share::arrive(&view, Some(&mine)), Arrival::View(p, _) if p.plan() == &theirs)
         );
-        assert!(matches!(share::arrive(&view, None), Arrival::View(_)));
+        assert!(matches!(share::arrive(&view, None), Arrival::View(..)));
         let cut = &edit[..edit.len() / 2];
         assert!(matches!(
             share::arrive(cut, Some(&mine)),
             Arrival::Failed(OpenError::Link(_))
         ));
+    }
+
+    /// The sender's scenario and month travel with the link and come back as they were, in
+    /// both modes and whatever the receiver has saved.
+    #[test]
+    fn a_link_opens_on_the_scenario_and_month_it_was_made_on() {
+        let theirs = TEMPLATES
+            .iter()
+            .map(|t| (t.build)())
+            .find(|p| p.scenarios.len() >= 3 && p.horizon_months >= 7)
+            .expect("a template with three scenarios");
+        let at = Selection {
+            scenario: Some(2),
+            month: Some(7),
+        };
+        let mine = Plan::default();
+        for mode in [Mode::Edit, Mode::View] {
+            let url = share::url_at(PAGE, &theirs, mode, at);
+            assert!(url.ends_with("&scenario=2&month=7"), "{url}");
+            let opened = share::open(&url).unwrap();
+            assert_eq!(opened.plan.plan(), &theirs);
+            assert_eq!((opened.mode, opened.at), (mode, at));
+            let arrived = share::arrive(&url, Some(&mine));
+            assert!(
+                matches!(
+                    arrived,
+                    Arrival::Ask(_, a) | Arrival::View(_, a) if a == at
+                ),
+                "{arrived:?}"
+            );
+            assert!(matches!(
+                share::arrive(&url, None),
+                Arrival::Open(_, a) | Arrival::View(_, a) if a == at
+            ));
+        }
+        // Order of the parameters does not matter; the plan parameter is still found.
+        let payload = share::fragment(&theirs, Mode::View);
+        let payload = payload.trim_start_matches("#view=");
+        let reordered = format!("#month=7&scenario=2&view={payload}");
+        assert_eq!(share::open(&reordered).unwrap().at, at);
+        // A link without them (every link made before) opens on the page's defaults.
+        let plain = share::url(PAGE, &theirs, Mode::Edit);
+        assert_eq!(share::open(&plain).unwrap().at, Selection::default());
+    }
+
+    /// Hand-edited scenario and month parameters never fail a link and never panic: what the
+    /// plan does not have is dropped (or, for a month past the horizon, clamped to the last).
+    #[test]
+    fn hostile_scenario_and_month_parameters_are_ignored_or_clamped() {
+        let plan = Plan::default();
+        let scenarios = plan.scenarios.len();
+        let horizon = plan.horizon_months;
+        let base = share::url(PAGE, &plan, Mode::View);
+        let cases: Vec<(String, Selection)> = vec![
+            (format!("&scenario={scenarios}"), Selection::default()),
+            (
+                "&scenario=18446744073709551616".into(),
+                Selection::default(),
+            ),
+            ("&scenario=4294967295".into(), Selection::default()),
+            ("&scenario=-1&month=-3".into(), Selection::default()),
+            ("&scenario=1e3&month=0x7".into(), Selection::default()),
+            ("&scenario=&month=".into(), Selection::default()),
+            ("&scenario&month".into(), Selection::default()),
+            ("&scenario=+0&month=+2".into(), Selection::default()),
+            ("&scenario=٣&month=７".into(), Selection::default()),
+            ("&month=0".into(), Selection::default()),
+            (
+                "&month=999999999".into(),
+                Selection {
+                    scenario: None,
+                    month: Some(horizon),
+                },
+            ),
+            (
+                format!("&month={}", horizon + 1),
+                Selection {
+                    scenario: None,
+                    month: Some(horizon),
+                },
+            ),
+            (
+                "&scenario=0&month=1&scenario=5&month=3".into(),
+                Selection {
+                    scenario: Some(0),
+                    month: Some(1),
+                },
+            ),
+            ("&month=%37&scenario=0%00".into(), Selection::default()),
+        ];
+        for (params, want) in cases {
+            let url = format!("{base}{params}");
+            let opened = share::open(&url).unwrap_or_else(|e| panic!("{params}: {e}"));
+            assert_eq!(opened.at, want, "{params}");
+            assert_eq!(opened.plan.plan(), &plan, "{params}");
+        }
+        // Garbage in the parameters alone never panics, whatever the bytes.
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..2_000 {
+            let mut text = String::from("#scenario=");
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push(char::from_u32((seed % 0x3000) as u32).unwrap_or('&'));
+            }
+            let at = link::selection(&text).within(3, 24);
+            assert!(at.scenario.is_none_or(|s| s < 3));
+            assert!(at.month.is_none_or(|m| (1..=24).contains(&m)));
+        }
     }
 
     proptest! {

@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
     let start = share::start();
     let session = start.session;
     let ws = Workspace::new(start.plan);
+    share::show_at(ws, start.at);
     provide_context(ws);
     provide_context(session);
     let notice = RwSignal::new(start.notice);

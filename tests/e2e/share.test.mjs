@@ -232,6 +232,40 @@ test('a read-only link opens on the results, and "Make my own copy" asks before 
   await close();
 });
 
+test('a link opens on the scenario and month the sender had on show', async () => {
+  const sender = await freshPage();
+  await sender.app.open(t.server.url);
+  await loadTemplate(sender.page, 'supabase-redis');
+  await sender.page.locator('label[for="scenario-pick-2"]').click();
+  await sender.page.getByTestId('month-slider').fill('7');
+  assert.match(await sender.page.getByTestId('month-label').innerText(), /Month 7 of/);
+  await openMenu(sender.page);
+  await sender.page.getByTestId('copy-view-link').click();
+  const viewLink = await sender.page.getByTestId('share-link').inputValue();
+  assert.ok(viewLink.endsWith('&scenario=2&month=7'), viewLink);
+  await sender.page.getByTestId('copy-link').click();
+  await sender.page.waitForFunction(
+    () => document.querySelector('[data-testid="share-link"]').value.includes('#plan='),
+  );
+  const editLink = await sender.page.getByTestId('share-link').inputValue();
+  assert.ok(editLink.includes('#plan=v2.') && editLink.endsWith('&scenario=2&month=7'), editLink);
+  const sent = (await sender.page.getByTestId('app-instances').innerText()).trim();
+  await sender.close();
+
+  for (const link of [viewLink, editLink]) {
+    const { page, close } = await freshPage();
+    await page.goto(link);
+    await page.getByTestId('month-label').waitFor();
+    assert.ok(await page.getByTestId('scenario-2').isChecked(), `${link.slice(-30)}: the third scenario`);
+    assert.match(await page.getByTestId('month-label').innerText(), /Month 7 of/);
+    assert.equal((await page.getByTestId('app-instances').innerText()).trim(), sent);
+    if (link === viewLink) {
+      assert.match(await page.getByTestId('assumptions').innerText(), /Assumptions[\s\S]*Today[\s\S]*Prices/);
+    }
+    await close();
+  }
+});
+
 test('deployment configs download for the chosen scenario and month', async () => {
   const { page, app, close } = await freshPage();
   await app.open(t.server.url);

@@ -419,3 +419,56 @@ async fn a_total_that_leaves_out_a_cost_reads_at_least_and_month_1_meets_today()
     assert_eq!(cell(c, "table-cost", 1, "Total"), "at least $119");
     assert!(text(c, "table-note-cost").contains("Totals marked “at least” leave out a cost"));
 }
+
+/// Ctrl+P (the browser's own print) prints every table with every row: the print snapshot is
+/// taken right after `beforeprint`, so its handler must have written them by the time it
+/// returns, without waiting for the page to update. Nothing is written before.
+#[wasm_bindgen_test]
+async fn beforeprint_writes_every_table_with_every_row_at_once() {
+    let app = mount_fresh();
+    let c = &app.container;
+    load_template(c, "supabase-redis").await;
+    type_into(c, "f-horizon_months", "60").await;
+    let tabs = c
+        .query_selector(".table-tabs")
+        .unwrap()
+        .expect("the table tabs")
+        .child_element_count();
+    assert!(tabs >= 3, "{tabs} tables");
+    let copy = find(c, "print-tables").expect("the print copy's place");
+    assert_eq!(
+        copy.child_element_count(),
+        0,
+        "nothing is built before a print"
+    );
+    let window = web_sys::window().unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("beforeprint").unwrap())
+        .unwrap();
+    // No await: this is what the print snapshot sees.
+    assert_eq!(copy.child_element_count(), tabs, "one copy per table");
+    for i in 0..tabs {
+        let block = copy.children().item(i).unwrap();
+        let rows = block
+            .query_selector("tbody")
+            .unwrap()
+            .expect("a table body")
+            .child_element_count();
+        assert_eq!(
+            rows,
+            60,
+            "every month of {:?}",
+            block.get_attribute("data-testid")
+        );
+    }
+    let demand = find(c, "print-table-demand").expect("the demand table");
+    assert!(demand.text_content().unwrap().contains("Month"));
+    window
+        .dispatch_event(&web_sys::Event::new("afterprint").unwrap())
+        .unwrap();
+    assert_eq!(
+        copy.child_element_count(),
+        0,
+        "the copy goes after the print"
+    );
+}

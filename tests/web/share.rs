@@ -4,7 +4,7 @@
 use crate::support::*;
 use headroom::App;
 use headroom_core::codec::library::{self, Kind, Library};
-use headroom_core::codec::link::Mode;
+use headroom_core::codec::link::{Mode, Selection};
 use headroom_core::codec::share;
 use headroom_core::plan::Plan;
 use wasm_bindgen_test::*;
@@ -446,4 +446,98 @@ async fn a_replacement_that_cannot_keep_the_open_plan_is_refused() {
     assert_eq!(input_value(c, "f-name"), "Mine");
     assert_eq!(stored(PLAN_KEY), Some(mine));
     assert_eq!(kept(), vec![]);
+}
+
+/// A plan with at least three scenarios over at least seven months.
+fn three_scenario_plan() -> Plan {
+    headroom_core::presets::TEMPLATES
+        .iter()
+        .map(|t| (t.build)())
+        .find(|p| p.scenarios.len() >= 3 && p.horizon_months >= 7)
+        .expect("a template with three scenarios")
+}
+
+fn radio_checked(c: &HtmlElement, test_id: &str) -> bool {
+    let input: HtmlInputElement = find(c, test_id)
+        .unwrap_or_else(|| panic!("no radio {test_id}"))
+        .unchecked_into();
+    input.checked()
+}
+
+/// The sender picks the third scenario and month 7; both links carry them, and the receiver
+/// opens on them, read-only or for editing.
+#[wasm_bindgen_test]
+async fn a_link_opens_on_the_scenario_and_month_the_sender_had_on_show() {
+    let theirs = three_scenario_plan();
+    let sender = open_page(Some(&theirs), "");
+    let c = &sender.container;
+    settled().await;
+    click(c, "scenario-2");
+    type_into(c, "month-slider", "7").await;
+    click(c, "share-menu");
+    settled().await;
+    let at = Selection {
+        scenario: Some(2),
+        month: Some(7),
+    };
+    click(c, "copy-view-link");
+    settled().await;
+    let view_link = input_value(c, "share-link");
+    assert_eq!(share::open(&view_link).unwrap().at, at, "{view_link}");
+    click(c, "copy-link");
+    settled().await;
+    let edit_link = input_value(c, "share-link");
+    assert_eq!(share::open(&edit_link).unwrap().at, at, "{edit_link}");
+    drop(sender);
+
+    let fragment = |link: &str| link[link.find('#').unwrap()..].to_owned();
+    let viewer = open_page(Some(&plan_named("Mine", 1234.0)), &fragment(&view_link));
+    let c = &viewer.container;
+    settled().await;
+    assert!(find(c, "read-only-view").is_some());
+    assert!(radio_checked(c, "scenario-2"), "the sender's scenario");
+    assert!(!radio_checked(c, "scenario-0"));
+    assert!(
+        text(c, "month-label").contains("Month 7 of"),
+        "{}",
+        text(c, "month-label")
+    );
+    // The reader sees the plan's assumptions in words, one line per scenario.
+    let assumptions = text(c, "assumptions");
+    assert!(assumptions.contains("Assumptions"), "{assumptions}");
+    for line in headroom_core::assumptions::assumptions(&theirs) {
+        assert!(assumptions.contains(&line.label), "{assumptions}");
+        assert!(assumptions.contains(&line.text), "{assumptions}");
+    }
+    drop(viewer);
+
+    let editor = open_page(None, &fragment(&edit_link));
+    let c = &editor.container;
+    settled().await;
+    assert!(find(c, "read-only-view").is_none());
+    assert!(radio_checked(c, "scenario-2"), "the sender's scenario");
+    assert!(text(c, "month-label").contains("Month 7 of"));
+}
+
+/// A hand-edited link with a scenario and month the plan does not have opens on the defaults
+/// (a month past the horizon on the last month), with no error.
+#[wasm_bindgen_test]
+async fn a_link_with_out_of_range_scenario_and_month_opens_on_the_defaults() {
+    let theirs = three_scenario_plan();
+    let horizon = theirs.horizon_months;
+    let link = format!(
+        "{}&scenario=99&month=100000",
+        share::fragment(&theirs, Mode::View)
+    );
+    let page = open_page(None, &link);
+    let c = &page.container;
+    settled().await;
+    assert!(find(c, "read-only-view").is_some());
+    assert!(find(c, "link-error").is_none());
+    assert!(radio_checked(c, "scenario-0"));
+    assert!(
+        text(c, "month-label").contains(&format!("Month {horizon} of {horizon}")),
+        "{}",
+        text(c, "month-label")
+    );
 }

@@ -9,6 +9,7 @@
 //! ```text
 //! #plan=v2.<base64url(deflate({"headroom_plan":1,"plan":{…}}))>    edit
 //! #view=v2.<…the same…>                                             read-only view
+//! #view=v2.<…>&scenario=2&month=7                   …opening on the third scenario, month 7
 //! ```
 //!
 //! Two versions travel in every link, each with its own job: `v2.` is the *payload* format
@@ -16,6 +17,11 @@
 //! a link goes through [`plan_file::import`], so a link made by an older version is migrated by
 //! the same chain as an old file, and `core/tests/fixtures/links/v<N>/` keeps links of every
 //! schema version that must keep opening.
+//!
+//! What the sender was looking at ([`Selection`]: the scenario, by 0-based index, and the
+//! 1-based plan month) travels as plain fragment parameters after the payload, outside the
+//! compressed plan. They are optional (older links have none and open on the page's
+//! defaults), and a value the plan does not have is dropped or clamped, never an error.
 //!
 //! # Opening is bounded and total
 //!
@@ -31,7 +37,7 @@
 
 use std::fmt;
 
-use crate::codec::link::{self, DecodeLimits, LinkError, Mode};
+use crate::codec::link::{self, DecodeLimits, LinkError, Mode, Selection};
 use crate::codec::plan_file::{self, ImportError};
 use crate::plan::Plan;
 use crate::validate::{PlanError, ValidPlan};
@@ -90,8 +96,30 @@ pub fn fragment(plan: &Plan, mode: Mode) -> String {
 /// assert!(url.starts_with("https://example.org/headroom/#view=v2."));
 /// ```
 pub fn url(page: &str, plan: &Plan, mode: Mode) -> String {
+    url_at(page, plan, mode, Selection::default())
+}
+
+/// [`fragment`], opening on the scenario and month of `at`: `#view=v2.…&scenario=2&month=7`.
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::{link::{Mode, Selection}, share};
+/// use headroom_core::plan::Plan;
+/// let at = Selection { scenario: Some(0), month: Some(7) };
+/// let fragment = share::fragment_at(&Plan::default(), Mode::View, at);
+/// assert!(fragment.ends_with("&scenario=0&month=7"));
+/// assert_eq!(share::open(&fragment).unwrap().at, at);
+/// ```
+pub fn fragment_at(plan: &Plan, mode: Mode, at: Selection) -> String {
+    let mut fragment = fragment(plan, mode);
+    fragment.push_str(&at.params());
+    fragment
+}
+
+/// [`url`], opening on the scenario and month of `at` (see [`fragment_at`]).
+pub fn url_at(page: &str, plan: &Plan, mode: Mode, at: Selection) -> String {
     let base = page.split_once('#').map_or(page, |(base, _)| base);
-    format!("{base}{}", fragment(plan, mode))
+    format!("{base}{}", fragment_at(plan, mode, at))
 }
 
 /// A plan opened from a link.
@@ -101,6 +129,9 @@ pub struct Opened {
     pub plan: ValidPlan,
     /// How the link asks to open it.
     pub mode: Mode,
+    /// The scenario and month to open on, as far as the plan has them (see
+    /// [`Selection::within`]); unset when the link does not say.
+    pub at: Selection,
 }
 
 /// Why a link could not be opened. The `Display` text is written for the person who opened it.
@@ -182,7 +213,8 @@ pub fn open(text: &str) -> Result<Opened, OpenError> {
     let json = String::from_utf8(bytes).map_err(|_| OpenError::NotText)?;
     let plan = plan_file::import(&json).map_err(OpenError::Plan)?;
     let plan = plan.validate().map_err(OpenError::Invalid)?;
-    Ok(Opened { plan, mode })
+    let at = link::selection(text).within(plan.scenarios.len(), plan.horizon_months);
+    Ok(Opened { plan, mode, at })
 }
 
 /// What the page does on load (or when its fragment changes) with the link in its address.
@@ -192,13 +224,14 @@ pub enum Arrival {
     NoLink,
     /// The link could not be opened: say why, and keep the person's own plan untouched.
     Failed(OpenError),
-    /// Open the linked plan in the editor now: nothing is saved in this browser, or the saved
-    /// plan is the same plan.
-    Open(ValidPlan),
+    /// Open the linked plan in the editor now, on the scenario and month the link names:
+    /// nothing is saved in this browser, or the saved plan is the same plan.
+    Open(ValidPlan, Selection),
     /// Ask first: the saved plan differs, and opening the link must not silently replace it.
-    Ask(ValidPlan),
-    /// Show the linked plan read-only; the saved plan is neither shown nor touched.
-    View(ValidPlan),
+    Ask(ValidPlan, Selection),
+    /// Show the linked plan read-only, on the scenario and month the link names; the saved
+    /// plan is neither shown nor touched.
+    View(ValidPlan, Selection),
 }
 
 /// Decides what to do with `fragment` (the page's address or just its fragment) when the
@@ -210,9 +243,9 @@ pub enum Arrival {
 /// use headroom_core::plan::Plan;
 /// let linked = Plan { name: "Theirs".into(), ..Plan::default() };
 /// let fragment = share::fragment(&linked, Mode::Edit);
-/// assert!(matches!(share::arrive(&fragment, None), Arrival::Open(_)));
-/// assert!(matches!(share::arrive(&fragment, Some(&linked)), Arrival::Open(_)));
-/// assert!(matches!(share::arrive(&fragment, Some(&Plan::default())), Arrival::Ask(_)));
+/// assert!(matches!(share::arrive(&fragment, None), Arrival::Open(..)));
+/// assert!(matches!(share::arrive(&fragment, Some(&linked)), Arrival::Open(..)));
+/// assert!(matches!(share::arrive(&fragment, Some(&Plan::default())), Arrival::Ask(..)));
 /// assert!(matches!(share::arrive("#plan=v2.!!", Some(&Plan::default())), Arrival::Failed(_)));
 /// assert_eq!(share::arrive("", None), Arrival::NoLink);
 /// ```
@@ -225,13 +258,15 @@ pub fn arrive(fragment: &str, saved: Option<&Plan>) -> Arrival {
         Ok(Opened {
             plan,
             mode: Mode::View,
-        }) => Arrival::View(plan),
+            at,
+        }) => Arrival::View(plan, at),
         Ok(Opened {
             plan,
             mode: Mode::Edit,
+            at,
         }) => match saved {
-            Some(saved) if saved != plan.plan() => Arrival::Ask(plan),
-            _ => Arrival::Open(plan),
+            Some(saved) if saved != plan.plan() => Arrival::Ask(plan, at),
+            _ => Arrival::Open(plan, at),
         },
     }
 }

@@ -10,6 +10,7 @@
 
 mod compare;
 mod explain;
+mod print;
 mod selection;
 mod tables;
 mod timeline;

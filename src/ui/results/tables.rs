@@ -1,5 +1,5 @@
 //! The month-by-month sizing tables of the selected scenario, one at a time behind tabs (all of
-//! them when printing), each with a CSV download.
+//! them, every row, on paper: see `print`), each with a CSV download.
 //!
 //! The page recomputes on every keystroke, so a table is built to update in place: the table's
 //! content is one memo (`headroom_core::tables::scenario_table`, only for the table on show),
@@ -7,7 +7,7 @@
 //! changed, and a cell's text node is rewritten only when its text differs. A long table
 //! draws only the rows in and near view of its scrolling box (spacer rows stand for the rest,
 //! and `aria-rowcount`/`aria-rowindex` give the full count), so a 120-month plan lays out and
-//! updates a few dozen rows per keystroke, not 120; printing draws every row. Of those, the
+//! updates a few dozen rows per keystroke, not 120; the print copy has every row. Of those, the
 //! rows on screen follow a keystroke in the frame that shows it; the rows drawn but scrolled
 //! out of the page's view follow once that frame is painted ([`Workspace::deferred`]). The selected
 //! month is highlighted and kept in view; its figures are in the tab order, and the arrow keys
@@ -48,8 +48,6 @@ pub fn SizingTables() -> impl IntoView {
             }
         })
     });
-    // Printing shows every table.
-    let printing = Printing::in_context();
     let on_tab_key = move |ev: leptos::ev::KeyboardEvent| {
         let list = ids.get_untracked();
         let Some(i) = list
@@ -94,19 +92,14 @@ pub fn SizingTables() -> impl IntoView {
                     }
                 }}/>
             </div>
+            // Empty on screen; every table while the page prints (`print::fill`). While it
+            // holds them, the print stylesheet shows them instead of the panel below.
+            <div id=super::print::PRINT_TABLES_ID class="print-tables" data-testid="print-tables"></div>
             <div id="table-panel" role="tabpanel"
                 aria-labelledby=move || format!("table-tab-{}", active.get())>
                 {move || {
-                    if printing.get() {
-                        ids.get()
-                            .into_iter()
-                            .map(|(id, _)| view! { <TableView id=id/> })
-                            .collect_view()
-                            .into_any()
-                    } else {
-                        let id = active.get();
-                        view! { <TableView id=id/> }.into_any()
-                    }
+                    let id = active.get();
+                    view! { <TableView id=id/> }
                 }}
             </div>
             <explain::ExplanationPanel area=Area::Table/>
@@ -114,40 +107,33 @@ pub fn SizingTables() -> impl IntoView {
     }
 }
 
-/// Whether the page is being printed (every table is shown then): set by the browser's
-/// `beforeprint`/`afterprint` events and by the page's print button (in context).
+/// Printing: every table of the selected scenario goes on paper, whether the print starts
+/// from the page's button or from the browser (Ctrl+P, its menu). See `print`.
 #[derive(Clone, Copy)]
-pub struct Printing(pub RwSignal<bool>);
+pub struct Printing;
 
 impl Printing {
-    /// Whether the page is being printed, from the context (never, outside the results).
-    pub fn in_context() -> RwSignal<bool> {
-        use_context::<Self>().map_or_else(|| RwSignal::new(false), |p| p.0)
-    }
-
-    /// Follows the browser's print events for as long as the calling component lives.
+    /// Follows the browser's print events for as long as the calling component lives: writes
+    /// the print copy of every table on `beforeprint` (synchronously, so it is in the print
+    /// snapshot), removes it on `afterprint`.
     pub fn listen() -> Self {
-        let printing = RwSignal::new(false);
-        let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
-        let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+        let ws = use_context::<Workspace>().expect("inside App");
+        let before = window_event_listener(leptos::ev::beforeprint, move |_| {
+            super::print::fill(ws);
+        });
+        let after = window_event_listener(leptos::ev::afterprint, move |_| super::print::clear());
         on_cleanup(move || {
             before.remove();
             after.remove();
         });
-        Self(printing)
+        Self
     }
 
-    /// Shows every table, then opens the browser's print dialog once they are on the page.
+    /// Opens the browser's print dialog (its `beforeprint` writes the tables).
     pub fn print(self) {
-        self.0.set(true);
-        set_timeout(
-            move || {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
-            },
-            std::time::Duration::from_millis(50),
-        );
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
     }
 }
 
@@ -192,17 +178,8 @@ fn TableView(id: &'static str) -> impl IntoView {
         })
     });
     let scroller = NodeRef::<Div>::new();
-    // Printing shows every row.
-    let printing = Printing::in_context();
     let window = RowWindow::new();
-    let shown = Memo::new(move |_| {
-        let all = months.with(Vec::len);
-        if printing.get() {
-            (0, all)
-        } else {
-            window.range(all)
-        }
-    });
+    let shown = Memo::new(move |_| window.range(months.with(Vec::len)));
     // Keep the selected month's row in view when the month (or the table) changes, or when
     // the month on show is picked again (the signal is set even to the same month).
     Effect::new(move |_| {

@@ -6,7 +6,7 @@
 //! leaves it (but not while a file chooser has the focus). Everything it writes comes from
 //! the core (`codec::share`, `codec::plan_file`, `export::*`); it only talks to the browser.
 
-use headroom_core::codec::link::Mode;
+use headroom_core::codec::link::{Mode, Selection};
 use headroom_core::codec::plan_file::{self, Format, ImportError, MAX_FILE_BYTES};
 use headroom_core::codec::share;
 use headroom_core::export::{self, compose, deployment, kubernetes};
@@ -105,7 +105,14 @@ pub fn ShareMenu() -> impl IntoView {
                 return;
             }
         };
-        let url = ws.plan.with_untracked(|p| share::url(&page, p, mode));
+        // The link opens on what is on show here: this scenario, this month.
+        let at = Selection {
+            scenario: Some(ws.scenario.get_untracked()),
+            month: Some(ws.month.get_untracked()),
+        };
+        let url = ws
+            .plan
+            .with_untracked(|p| share::url_at(&page, p, mode, at));
         link_text.set(url.clone());
         let what = match mode {
             Mode::Edit => "Share link",

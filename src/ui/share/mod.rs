@@ -18,7 +18,7 @@ mod session;
 
 pub use menu::ShareMenu;
 pub use plans::{PlansMenu, SaveAlert};
-pub use session::{start, Session};
+pub use session::{show_at, start, Session};
 
 use leptos::prelude::*;
 use session::Banner;
@@ -128,6 +128,8 @@ pub fn ReadOnlyView() -> impl IntoView {
             )
         })
     });
+    // The plan's inputs in words: the reader of a view sees results, not the fields.
+    let assumptions = Memo::new(move |_| ws.plan.with(headroom_core::assumptions::assumptions));
     view! {
         <main class="read-only" data-testid="read-only-view">
             <section class="panel read-only-header" aria-labelledby="read-only-title">
@@ -162,6 +164,18 @@ pub fn ReadOnlyView() -> impl IntoView {
                     }
                     .into_any()
                 }}
+            </section>
+            <section class="panel read-only-assumptions" aria-labelledby="assumptions-title"
+                data-testid="assumptions">
+                <h3 id="assumptions-title">"Assumptions"</h3>
+                <dl class="assumptions">
+                    {move || assumptions.get().into_iter().map(|a| view! {
+                        <div class="assumption">
+                            <dt>{a.label}</dt>
+                            <dd>{a.text}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
             </section>
             <div class="read-only-results">
                 <crate::ui::results::ResultsPanel/>

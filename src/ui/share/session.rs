@@ -21,6 +21,7 @@
 use std::sync::Arc;
 
 use headroom_core::codec::library::{Kind, Library};
+use headroom_core::codec::link::Selection;
 use headroom_core::codec::plan_file;
 use headroom_core::codec::share::{self, Arrival};
 use headroom_core::plan::Plan;
@@ -97,8 +98,9 @@ pub struct Session {
     framed: bool,
     /// The banner's message, if any.
     pub banner: RwSignal<Option<Banner>>,
-    /// A linked plan waiting for the person's decision.
-    pending: RwSignal<Option<Arc<Plan>>>,
+    /// A linked plan waiting for the person's decision, and the scenario and month to open it
+    /// on.
+    pending: RwSignal<Option<(Arc<Plan>, Selection)>>,
     /// My plans, as last read from storage.
     pub library: RwSignal<Library>,
     /// Why the last save failed, while it does.
@@ -112,6 +114,8 @@ pub struct Session {
 pub struct Start {
     /// The plan the workspace starts with.
     pub plan: Plan,
+    /// The scenario and month a link opened on asks to show (see [`show_at`]).
+    pub at: Selection,
     /// A notice about the saved plan (unreadable), for the page's notice line.
     pub notice: Option<String>,
     /// The share state.
@@ -145,20 +149,21 @@ pub fn start() -> Start {
     let fragment = browser::fragment();
     if framed {
         // Nothing of this browser's own plans is read or shown inside another site.
-        let plan = match share::arrive(&fragment, None) {
-            Arrival::Open(linked) | Arrival::View(linked) | Arrival::Ask(linked) => {
-                linked.into_plan()
+        let (plan, at) = match share::arrive(&fragment, None) {
+            Arrival::Open(linked, at) | Arrival::View(linked, at) | Arrival::Ask(linked, at) => {
+                (linked.into_plan(), at)
             }
             Arrival::Failed(error) => {
                 session
                     .banner
                     .set(Some(Banner::LinkFailed(error.to_string())));
-                Plan::default()
+                (Plan::default(), Selection::default())
             }
-            Arrival::NoLink => Plan::default(),
+            Arrival::NoLink => (Plan::default(), Selection::default()),
         };
         return Start {
             plan,
+            at,
             notice: None,
             session,
         };
@@ -179,6 +184,7 @@ pub fn start() -> Start {
         }
     };
     session.refresh();
+    let mut at = Selection::default();
     let plan = match share::arrive(&fragment, saved.as_ref()) {
         Arrival::NoLink => saved.unwrap_or_default(),
         Arrival::Failed(error) => {
@@ -189,32 +195,47 @@ pub fn start() -> Start {
             browser::clear_fragment();
             saved.unwrap_or_default()
         }
-        Arrival::Open(linked) => {
+        Arrival::Open(linked, linked_at) => {
             session.banner.set(Some(Banner::Done {
                 message: format!("Opened “{}” from the link.", linked.name),
                 restore: None,
             }));
             browser::clear_fragment();
+            at = linked_at;
             linked.into_plan()
         }
-        Arrival::Ask(linked) => {
+        Arrival::Ask(linked, linked_at) => {
             let saved = saved.unwrap_or_default();
             session.banner.set(Some(Banner::Ask {
                 linked: linked.name.clone(),
                 mine: saved.name.clone(),
             }));
-            session.pending.set(Some(Arc::new(linked.into_plan())));
+            session
+                .pending
+                .set(Some((Arc::new(linked.into_plan()), linked_at)));
             saved
         }
-        Arrival::View(linked) => {
+        Arrival::View(linked, linked_at) => {
             session.read_only.set(true);
+            at = linked_at;
             linked.into_plan()
         }
     };
     Start {
         plan,
+        at,
         notice,
         session,
+    }
+}
+
+/// Shows the scenario and month a link asks for, once its plan is in `ws`: the scenario it
+/// names (or the first), and the month it names (or the month already on show, clamped to the
+/// plan as always). `at` was already fitted to the plan by the core.
+pub fn show_at(ws: Workspace, at: Selection) {
+    ws.scenario.set(at.scenario.unwrap_or(0));
+    if let Some(month) = at.month {
+        ws.month.set(month);
     }
 }
 
@@ -293,7 +314,7 @@ impl Session {
 
     /// Opens the linked plan waiting for a decision, keeping the current plan in My plans.
     pub fn open_linked(&self, ws: Workspace) {
-        let Some(linked) = self.pending.get_untracked() else {
+        let Some((linked, at)) = self.pending.get_untracked() else {
             return;
         };
         let mine = ws.plan.with_untracked(|p| p.name.clone());
@@ -305,6 +326,7 @@ impl Session {
         ) {
             Ok(kept) => {
                 self.pending.set(None);
+                show_at(ws, at);
                 self.banner.set(Some(Banner::Done {
                     message: format!("Opened “{name}” from the link.{}", kept.sentence(&mine)),
                     restore: kept.entry(),
@@ -430,11 +452,12 @@ impl Session {
     pub fn arrive_again(&self, ws: Workspace) {
         let fragment = browser::fragment();
         if self.framed {
-            if let Arrival::Open(linked) | Arrival::View(linked) | Arrival::Ask(linked) =
-                share::arrive(&fragment, None)
+            if let Arrival::Open(linked, at)
+            | Arrival::View(linked, at)
+            | Arrival::Ask(linked, at) = share::arrive(&fragment, None)
             {
                 ws.replace(linked.into_plan());
-                ws.scenario.set(0);
+                show_at(ws, at);
             }
             return;
         }
@@ -450,26 +473,27 @@ impl Session {
                     .set(Some(Banner::LinkFailed(failure_message(&error, true))));
                 browser::clear_fragment();
             }
-            Arrival::View(linked) => {
+            Arrival::View(linked, at) => {
                 self.pending.set(None);
                 self.read_only.set(true);
                 self.banner.set(None);
                 ws.replace(linked.into_plan());
-                ws.scenario.set(0);
+                show_at(ws, at);
             }
-            Arrival::Open(linked) => {
+            Arrival::Open(linked, at) => {
                 let name = linked.name.clone();
                 if self.read_only.get_untracked() {
                     self.read_only.set(false);
                 }
                 ws.replace(linked.into_plan());
+                show_at(ws, at);
                 self.banner.set(Some(Banner::Done {
                     message: format!("Opened “{name}” from the link."),
                     restore: None,
                 }));
                 browser::clear_fragment();
             }
-            Arrival::Ask(linked) => {
+            Arrival::Ask(linked, at) => {
                 if self.read_only.get_untracked() {
                     // Back to the person's own plan first, then ask about the link.
                     ws.replace(current.clone().unwrap_or_default());
@@ -479,7 +503,7 @@ impl Session {
                     linked: linked.name.clone(),
                     mine: ws.plan.with_untracked(|p| p.name.clone()),
                 }));
-                self.pending.set(Some(Arc::new(linked.into_plan())));
+                self.pending.set(Some((Arc::new(linked.into_plan()), at)));
             }
         }
     }

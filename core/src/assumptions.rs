@@ -1,0 +1,377 @@
+//! A plan's assumptions in words, for readers who see its results but not its inputs (the
+//! read-only view of a shared link): today's baseline, each scenario's growth, the policies
+//! that bind the sizing, and how old the prices are.
+//!
+//! Built from the plan alone (no results), in the same words and number formats as the rest
+//! of the page ([`crate::format`], [`crate::edit::period`]). Total: any plan, even one that
+//! does not validate, gives words and never panics.
+
+use std::collections::BTreeSet;
+
+use crate::edit;
+use crate::format::{number, usd, with_unit};
+use crate::plan::{
+    ForecastBound, Growth, Interpolation, PeakShape, Plan, Scenario, Traffic, TrendShape,
+};
+
+/// One line of the assumptions: what it is about, and what the plan assumes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assumption {
+    /// Short label: "Today", "Traffic", "Scenario “Steady”", "Prices".
+    pub label: String,
+    /// The assumption in words.
+    pub text: String,
+}
+
+fn line(label: impl Into<String>, text: impl Into<String>) -> Assumption {
+    Assumption {
+        label: label.into(),
+        text: text.into(),
+    }
+}
+
+/// The plan's assumptions, in reading order: today, traffic, instances, one line per
+/// scenario, policies, prices.
+///
+/// # Example
+/// ```
+/// use headroom_core::{assumptions::assumptions, plan::Plan};
+/// let lines = assumptions(&Plan::default());
+/// assert_eq!(lines[0].label, "Today");
+/// assert!(lines.iter().any(|l| l.label == "Prices"));
+/// ```
+pub fn assumptions(plan: &Plan) -> Vec<Assumption> {
+    let mut lines = Vec::with_capacity(6 + plan.scenarios.len());
+    let unit = plan.baseline.demand_unit.trim();
+    let one = edit::singular(unit);
+    lines.push(line("Today", with_unit(plan.baseline.units, unit)));
+    lines.push(line("Traffic", traffic(plan, &one)));
+    lines.push(line("App instances", instances(plan)));
+    for scenario in &plan.scenarios {
+        lines.push(line(
+            format!("Scenario “{}”", scenario.name),
+            growth(scenario, plan.policies.forecast_bound),
+        ));
+    }
+    lines.push(line("Policies", policies(plan)));
+    lines.push(line("Prices", prices(plan)));
+    lines
+}
+
+fn traffic(plan: &Plan, one: &str) -> String {
+    let per = if one.is_empty() { "unit" } else { one };
+    let mut text = match &plan.baseline.traffic {
+        Traffic::PeakRate { peak_rps } => format!(
+            "peak {} today, growing with the {}",
+            with_unit(*peak_rps, "req/s"),
+            if plan.baseline.demand_unit.trim().is_empty() {
+                "units"
+            } else {
+                plan.baseline.demand_unit.trim()
+            }
+        ),
+        Traffic::DailyVolume {
+            requests_per_unit_per_day,
+            peak,
+        } => {
+            let shape = match peak {
+                PeakShape::PeakToAverage { ratio } => {
+                    format!("peak {}× the day's average", number(*ratio))
+                }
+                PeakShape::PeakHourShare { share_pct } => {
+                    format!(
+                        "{} of the day in its busiest hour",
+                        with_unit(*share_pct, "%")
+                    )
+                }
+            };
+            format!(
+                "{} requests per {per} per day, {shape}",
+                number(*requests_per_unit_per_day)
+            )
+        }
+    };
+    if plan.baseline.fixed_peak_rps > 0.0 {
+        text.push_str(&format!(
+            ", plus {} that does not grow",
+            with_unit(plan.baseline.fixed_peak_rps, "req/s")
+        ));
+    }
+    text
+}
+
+fn instances(plan: &Plan) -> String {
+    let policies = &plan.policies;
+    let target = with_unit(policies.target_utilisation_pct, "%");
+    match plan
+        .catalogs
+        .instances
+        .iter()
+        .find(|i| i.name == policies.app_instance)
+    {
+        Some(instance) => format!(
+            "{}, {} each, sized to {target} utilisation",
+            instance.name,
+            with_unit(instance.capacity_rps, "req/s")
+        ),
+        None => format!(
+            "“{}” (not in the instance catalog), sized to {target} utilisation",
+            policies.app_instance
+        ),
+    }
+}
+
+fn growth(scenario: &Scenario, bound: ForecastBound) -> String {
+    let mut text = match &scenario.growth {
+        Growth::Compound {
+            monthly_growth_pct,
+            monthly_churn_pct,
+        } => {
+            let mut text = format!("compound {} %/month", number(*monthly_growth_pct));
+            if *monthly_churn_pct != 0.0 {
+                text.push_str(&format!(", churn {} %", number(*monthly_churn_pct)));
+            }
+            text
+        }
+        Growth::Milestones { points, between } => {
+            let shown: Vec<String> = points
+                .iter()
+                .map(|p| format!("{} in month {}", number(p.units), p.month))
+                .collect();
+            let between = match between {
+                Interpolation::Step => "steps",
+                Interpolation::Linear => "linear",
+            };
+            if shown.is_empty() {
+                "milestones: none yet".to_owned()
+            } else {
+                format!("milestones {} ({between} between)", shown.join(", "))
+            }
+        }
+        Growth::Trend {
+            history,
+            shape,
+            confidence_pct,
+        } => {
+            let shape = match shape {
+                TrendShape::Linear => "linear",
+                TrendShape::Exponential => "exponential",
+            };
+            let span = match (
+                history.iter().map(|o| o.date).min(),
+                history.iter().map(|o| o.date).max(),
+            ) {
+                (Some(first), Some(last)) => format!(", {first} to {last}"),
+                _ => String::new(),
+            };
+            let bound = match bound {
+                ForecastBound::Mean => "its mean".to_owned(),
+                ForecastBound::Upper => {
+                    format!(
+                        "the upper end of its {} interval",
+                        with_unit(*confidence_pct, "%")
+                    )
+                }
+                ForecastBound::Lower => {
+                    format!(
+                        "the lower end of its {} interval",
+                        with_unit(*confidence_pct, "%")
+                    )
+                }
+            };
+            let count = history.len();
+            let observations = if count == 1 {
+                "observation"
+            } else {
+                "observations"
+            };
+            format!("{shape} trend of {count} {observations}{span}, sized to {bound}")
+        }
+    };
+    if !scenario.calendar.is_empty() {
+        let events: Vec<String> = scenario
+            .calendar
+            .iter()
+            .map(|e| format!("{} ({} ×{})", e.name, edit::period(e), number(e.multiplier)))
+            .collect();
+        text.push_str(&format!("; seasonal: {}", events.join(", ")));
+    }
+    text
+}
+
+fn policies(plan: &Plan) -> String {
+    let p = &plan.policies;
+    let mut parts = Vec::new();
+    if p.redundancy > 0 {
+        parts.push(format!("N+{} redundancy", p.redundancy));
+    }
+    if p.min_instances > 1 {
+        parts.push(format!(
+            "at least {} instances (HA minimum)",
+            p.min_instances
+        ));
+    }
+    parts.push(format!("flagged above {} instances", p.max_instances));
+    if p.headroom_pct > 0.0 {
+        parts.push(format!("{} headroom", with_unit(p.headroom_pct, "%")));
+    }
+    parts.push(format!(
+        "next tier at {}",
+        with_unit(p.scale_up_trigger_pct, "%")
+    ));
+    if p.redis.require_replica {
+        parts.push("Redis with a replica".to_owned());
+    }
+    if p.commitment.enabled {
+        parts.push(format!(
+            "committed {} months at {} off",
+            p.commitment.term_months,
+            with_unit(p.commitment.discount_pct, "%")
+        ));
+    }
+    if p.off_hours.enabled {
+        parts.push(format!(
+            "off hours at {} of peak",
+            with_unit(p.off_hours.off_hours_share_pct, "%")
+        ));
+    }
+    parts.join("; ")
+}
+
+fn prices(plan: &Plan) -> String {
+    let c = &plan.catalogs;
+    let own: BTreeSet<_> = c
+        .instances
+        .iter()
+        .map(|i| i.priced_on)
+        .chain(c.databases.iter().map(|d| d.priced_on))
+        .chain(c.redis.iter().map(|r| r.priced_on))
+        .chain(c.gpu_nodes.iter().map(|g| g.priced_on))
+        .flatten()
+        .filter(|d| *d != c.priced_on)
+        .collect();
+    let mut text = format!("catalog prices as of {}", c.priced_on);
+    if !own.is_empty() {
+        let dates: Vec<String> = own.iter().map(ToString::to_string).collect();
+        text.push_str(&format!("; some entries priced on {}", dates.join(", ")));
+    }
+    if plan.baseline.today.monthly_bill_usd > 0.0 {
+        text.push_str(&format!(
+            "; today's bill {}/month",
+            usd(plan.baseline.today.monthly_bill_usd)
+        ));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{CalendarEffect, MonthDay};
+    use crate::presets;
+
+    fn text_of<'a>(lines: &'a [Assumption], label: &str) -> &'a str {
+        &lines
+            .iter()
+            .find(|l| l.label == label)
+            .unwrap_or_else(|| panic!("no {label} in {lines:?}"))
+            .text
+    }
+
+    #[test]
+    fn the_cafe_pilot_in_words() {
+        let plan = (presets::find("cafe-pilot").unwrap().build)();
+        let lines = assumptions(&plan);
+        let labels: Vec<&str> = lines.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Today",
+                "Traffic",
+                "App instances",
+                "Scenario “Pilot rollout”",
+                "Policies",
+                "Prices"
+            ]
+        );
+        assert_eq!(text_of(&lines, "Today"), "3 cafés");
+        assert_eq!(
+            text_of(&lines, "Traffic"),
+            "4 000 requests per café per day, 20.83 % of the day in its busiest hour"
+        );
+        assert_eq!(
+            text_of(&lines, "App instances"),
+            "API gateway (1 core, 1 GB), 1.67 req/s each, sized to 70 % utilisation"
+        );
+        assert_eq!(
+            text_of(&lines, "Scenario “Pilot rollout”"),
+            "milestones 3 in month 1, 5 in month 2, 8 in month 3, 15 in month 6, 50 in month 12 \
+             (linear between)"
+        );
+        assert_eq!(
+            text_of(&lines, "Policies"),
+            "at least 2 instances (HA minimum); flagged above 5 instances; next tier at 80 %; \
+             off hours at 50 % of peak"
+        );
+        assert_eq!(
+            text_of(&lines, "Prices"),
+            format!(
+                "catalog prices as of {}; today's bill $420/month",
+                plan.catalogs.priced_on
+            )
+        );
+    }
+
+    #[test]
+    fn compound_growth_churn_seasons_and_redundancy() {
+        let mut plan = Plan::default();
+        plan.scenarios[0].growth = Growth::Compound {
+            monthly_growth_pct: 8.0,
+            monthly_churn_pct: 2.0,
+        };
+        plan.scenarios[0].calendar = vec![CalendarEffect {
+            name: "Black Friday".into(),
+            from: MonthDay { month: 11, day: 20 },
+            to: MonthDay { month: 11, day: 30 },
+            multiplier: 3.0,
+            year: None,
+        }];
+        plan.policies.redundancy = 1;
+        let name = plan.scenarios[0].name.clone();
+        let lines = assumptions(&plan);
+        assert_eq!(
+            text_of(&lines, &format!("Scenario “{name}”")),
+            "compound 8 %/month, churn 2 %; seasonal: Black Friday (Nov 20–30 ×3)"
+        );
+        assert!(text_of(&lines, "Policies").starts_with("N+1 redundancy; at least 2 instances"));
+    }
+
+    #[test]
+    fn every_template_and_hostile_values_give_words() {
+        for template in &presets::TEMPLATES {
+            let plan = (template.build)();
+            let lines = assumptions(&plan);
+            assert_eq!(lines.len(), 5 + plan.scenarios.len(), "{}", template.id);
+            assert!(lines.iter().all(|l| !l.text.is_empty()), "{}", template.id);
+        }
+        let mut plan = Plan::default();
+        plan.baseline.units = f64::NAN;
+        plan.baseline.demand_unit = String::new();
+        plan.policies.app_instance = "gone".into();
+        plan.scenarios[0].growth = Growth::Trend {
+            history: Vec::new(),
+            shape: TrendShape::Exponential,
+            confidence_pct: f64::INFINITY,
+        };
+        plan.scenarios[0].calendar = vec![CalendarEffect {
+            name: String::new(),
+            from: MonthDay { month: 0, day: 99 },
+            to: MonthDay { month: 13, day: 0 },
+            multiplier: -1.0,
+            year: Some(i32::MIN),
+        }];
+        let lines = assumptions(&plan);
+        assert_eq!(text_of(&lines, "Today"), "—");
+        assert!(text_of(&lines, "App instances").contains("not in the instance catalog"));
+    }
+}
