@@ -72,6 +72,7 @@ pub fn ResultsPanel() -> impl IntoView {
                         )}</p>
                     }
                 })}
+                <dl class="assumptions" id=print::PRINT_ASSUMPTIONS_ID></dl>
             </div>
             <div class="results-head">
                 <h2 id="results-title">"Results"</h2>

@@ -20,6 +20,32 @@ use crate::ui::state::Workspace;
 /// Id of the element that holds the print copy (rendered empty by the sizing tables).
 pub const PRINT_TABLES_ID: &str = "print-tables";
 
+/// Id of the element that holds the plan's assumptions on paper (rendered empty in the print
+/// heading).
+pub const PRINT_ASSUMPTIONS_ID: &str = "print-assumptions";
+
+/// Writes the plan's assumptions, in words, into `#print-assumptions`.
+fn fill_assumptions(document: &Document, ws: Workspace) {
+    let Some(holder) = document.get_element_by_id(PRINT_ASSUMPTIONS_ID) else {
+        return;
+    };
+    holder.set_text_content(None);
+    for a in ws
+        .plan
+        .with_untracked(headroom_core::assumptions::assumptions)
+    {
+        if let (Some(row), Some(label), Some(text)) = (
+            element(document, "div", "assumption", ""),
+            element(document, "dt", "", &a.label),
+            element(document, "dd", "", &a.text),
+        ) {
+            let _ = row.append_child(&label);
+            let _ = row.append_child(&text);
+            let _ = holder.append_child(&row);
+        }
+    }
+}
+
 /// Writes every table of the selected scenario into `#print-tables`, replacing what was there.
 /// Does nothing when the page has no such element or no results yet.
 pub fn fill(ws: Workspace) {
@@ -30,6 +56,7 @@ pub fn fill(ws: Workspace) {
         return;
     };
     holder.set_text_content(None);
+    fill_assumptions(&document, ws);
     let Some(computed) = ws.complete_results() else {
         return;
     };
@@ -47,11 +74,13 @@ pub fn fill(ws: Workspace) {
 
 /// Empties `#print-tables`, so the page holds only the live table again.
 pub fn clear() {
-    if let Some(holder) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(PRINT_TABLES_ID))
-    {
-        holder.set_text_content(None);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for id in [PRINT_TABLES_ID, PRINT_ASSUMPTIONS_ID] {
+        if let Some(holder) = document.get_element_by_id(id) {
+            holder.set_text_content(None);
+        }
     }
 }
 
