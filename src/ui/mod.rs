@@ -85,8 +85,8 @@ pub fn App() -> impl IntoView {
         }
     });
     // Another tab saved: follow its plan, read My plans again.
-    let other_tabs = window_event_listener(leptos::ev::storage, move |ev| {
-        session.storage_changed(ws, ev.key(), ev.new_value());
+    let other_tabs = window_event_listener(leptos::ev::storage, move |_| {
+        session.storage_changed(ws);
     });
     on_cleanup(move || other_tabs.remove());
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y, ⌘ on macOS) undo and redo plan edits everywhere.

@@ -156,13 +156,15 @@ pub fn library() -> Library {
     }
 }
 
+/// Ids a damaged index is rebuilt from: every id an index of this size could have handed out.
+const REBUILD_IDS: u32 = 10_000;
+
 fn rebuild(storage: &web_sys::Storage) -> Library {
-    let count = storage.length().unwrap_or(0);
-    let found: Vec<(u32, String, Kind)> = (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter_map(|key| {
-            let id = library::id_of_key(&key)?;
-            let text = storage.get_item(&key).ok().flatten()?;
+    // Ids count up from 1 and are never reused, so probing them finds every stored entry
+    // (without listing every key of the origin).
+    let found: Vec<(u32, String, Kind)> = (1..=REBUILD_IDS)
+        .filter_map(|id| {
+            let text = storage.get_item(&library::entry_key(id)).ok().flatten()?;
             Some(match plan_file::import(&text) {
                 Ok(plan) => (id, plan.name, Kind::Saved),
                 Err(_) => (id, format!("Unreadable plan {id}"), Kind::Unreadable),
@@ -202,6 +204,11 @@ fn keep_text(text: &str, name: &str, kind: Kind, note: &str) -> Result<u32, Save
         return Err(problem);
     }
     Ok(id)
+}
+
+/// Keeps stored text that cannot be read as a plan in My plans, as it is.
+pub fn keep_unreadable(text: &str, why: &str) -> Result<u32, SaveProblem> {
+    keep_text(text, "Unreadable saved plan", Kind::Unreadable, why)
 }
 
 /// Keeps `plan` in My plans as `kind`, with a note saying why. Returns the entry's id.

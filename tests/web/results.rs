@@ -466,7 +466,10 @@ async fn beforeprint_writes_every_table_with_every_row_at_once() {
     // The plan's name and assumptions are on paper too (the inputs are not printed).
     let heading = find(c, "print-heading").expect("the print heading");
     let heading = heading.text_content().unwrap();
-    assert!(heading.contains("Today") && heading.contains("Traffic"), "{heading}");
+    assert!(
+        heading.contains("Today") && heading.contains("Traffic"),
+        "{heading}"
+    );
     window
         .dispatch_event(&web_sys::Event::new("afterprint").unwrap())
         .unwrap();

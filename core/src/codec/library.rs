@@ -29,15 +29,6 @@ pub fn entry_key(id: u32) -> String {
     format!("{ENTRY_PREFIX}{id}")
 }
 
-/// The id in an entry's storage key, if `key` is one.
-pub fn id_of_key(key: &str) -> Option<u32> {
-    let digits = key.strip_prefix(ENTRY_PREFIX)?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse().ok()
-}
-
 /// Why an entry is in the library.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -404,14 +395,5 @@ mod tests {
         let ids: Vec<u32> = library.entries().iter().map(|e| e.id).collect();
         assert_eq!(ids, vec![9, 3]);
         assert_eq!(library.next_id(), 10);
-    }
-
-    #[test]
-    fn only_entry_keys_have_ids() {
-        assert_eq!(id_of_key("headroom.plans.12"), Some(12));
-        assert_eq!(id_of_key("headroom.plans."), None);
-        assert_eq!(id_of_key("headroom.plans.1x"), None);
-        assert_eq!(id_of_key("headroom.plans"), None);
-        assert_eq!(id_of_key("headroom.plan"), None);
     }
 }

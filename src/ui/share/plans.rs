@@ -55,6 +55,8 @@ pub fn PlansMenu() -> impl IntoView {
     let status: RwSignal<Option<Status>> = RwSignal::new(None);
     // The entry being renamed, with the text typed so far.
     let renaming: RwSignal<Option<(u32, String)>> = RwSignal::new(None);
+    // Set by the rename field's Escape, which ends the rename but not the menu.
+    let escaped_rename = StoredValue::new(false);
     let toggle = NodeRef::<leptos::html::Button>::new();
     let wrapper = NodeRef::<leptos::html::Div>::new();
 
@@ -188,9 +190,12 @@ pub fn PlansMenu() -> impl IntoView {
 
     view! {
         <div class="share-menu plans-menu" node_ref=wrapper on:focusout=on_focus_out
-            on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() && renaming.with_untracked(Option::is_none) {
-                ev.prevent_default();
-                close();
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() && !escaped_rename.get_value() {
+                    ev.prevent_default();
+                    close();
+                }
+                escaped_rename.set_value(false);
             }>
             <button type="button" class="share-toggle" node_ref=toggle data-testid="plans-menu"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
@@ -259,7 +264,12 @@ pub fn PlansMenu() -> impl IntoView {
                                                             }
                                                             on:keydown=move |ev| match ev.key().as_str() {
                                                                 "Enter" => { ev.prevent_default(); commit_rename(); }
-                                                                "Escape" => { ev.prevent_default(); ev.stop_propagation(); renaming.set(None); }
+                                                                "Escape" => {
+                                                                    ev.prevent_default();
+                                                                    // The menu's own Escape (which closes it) sees this and stays open.
+                                                                    escaped_rename.set_value(true);
+                                                                    renaming.set(None);
+                                                                }
                                                                 _ => {}
                                                             }/>
                                                     </Show>

@@ -508,42 +508,53 @@ impl Session {
         }
     }
 
-    /// Another tab changed storage (`storage` event): follow its save of the open plan, and
-    /// read My plans again.
-    pub fn storage_changed(&self, ws: Workspace, key: Option<String>, value: Option<String>) {
+    /// Another tab changed storage (`storage` event): read My plans again, and follow its save
+    /// of the open plan — unless this page's own last save failed, when what is on screen is
+    /// newer than what is stored and must stay.
+    pub fn storage_changed(&self, ws: Workspace) {
         if self.framed {
             return;
         }
-        match key.as_deref() {
-            Some(storage::PLAN_KEY) if self.autosaves() => {
-                let Some(text) = value else { return };
-                let mine = ws.plan.with_untracked(storage::stored_text);
-                if text == mine {
-                    return;
-                }
-                match plan_file::import(&text) {
-                    Ok(plan) => {
-                        let name = plan.name.clone();
-                        ws.replace(plan);
-                        self.banner.set(Some(Banner::Done {
-                            message: format!(
-                                "Another tab changed this plan: showing its latest version \
-                                 (“{name}”). Undo (Ctrl+Z) steps back."
-                            ),
-                            restore: None,
-                        }));
-                    }
-                    Err(error) => self.banner.set(Some(Banner::Failed(format!(
-                        "Another tab saved a plan this page cannot read: {}. This page keeps \
-                         showing yours.",
-                        storage::unreadable_reason(&error)
-                    )))),
+        self.refresh();
+        if !self.autosaves() || self.save_problem.with_untracked(Option::is_some) {
+            return;
+        }
+        let Some(text) = storage::open_text() else {
+            return;
+        };
+        if text == ws.plan.with_untracked(storage::stored_text) {
+            return;
+        }
+        let banner = match plan_file::import(&text) {
+            Ok(plan) => {
+                let name = plan.name.clone();
+                ws.replace(plan);
+                Banner::Done {
+                    message: format!(
+                        "Another tab changed this plan: showing its latest version (“{name}”). \
+                         Undo (Ctrl+Z) steps back."
+                    ),
+                    restore: None,
                 }
             }
-            // Another tab cleared everything, or changed My plans.
-            None => self.refresh(),
-            Some(k) if k.starts_with(headroom_core::codec::library::INDEX_KEY) => self.refresh(),
-            _ => {}
+            Err(error) => {
+                // This page's next save would overwrite it: keep it in My plans first.
+                let why = storage::unreadable_reason(&error);
+                let kept = storage::keep_unreadable(&text, &why).is_ok();
+                self.refresh();
+                Banner::Failed(format!(
+                    "Another tab saved a plan this page cannot read: {why}. This page keeps \
+                     showing yours{}.",
+                    if kept {
+                        "; the other tab's plan is kept, as it was, in My plans"
+                    } else {
+                        ""
+                    }
+                ))
+            }
+        };
+        if self.banner.with_untracked(|b| b.as_ref() != Some(&banner)) {
+            self.banner.set(Some(banner));
         }
     }
 }
