@@ -41,12 +41,12 @@ test('café pilot: demand against capacity with upgrade markers, cost by compone
   await assertCharts(page, 'Total cost by scenario');
   await new HeadroomPage(page).reveal('charts');
   const demandLegend = await page.getByTestId('chart-demand-legend').innerText();
-  assert.match(demandLegend, /Peak demand\s+[\d ]+(\.\d+)? req\/s/);
+  assert.match(demandLegend, /Peak demand\s+[\d\u202f]+(\.\d+)? req\/s/);
   assert.match(demandLegend, /Capacity of the instances/);
   const costLegend = await page.getByTestId('chart-cost-legend').innerText();
   assert.match(costLegend, /App instances/);
   assert.match(costLegend, /GPU voice/);
-  assert.match(costLegend, /Total\s+\$[\d ]+(\.\d+)?\/month/);
+  assert.match(costLegend, /Total\s+\$[\d\u202f]+(\.\d+)?\/month/);
   // Upgrade markers on the chart and listed under it, with the timeline's sentences.
   const markers = page.getByTestId('chart-demand-svg').getByTestId('chart-marker');
   assert.ok((await markers.count()) > 0, 'the pilot has upgrades');

@@ -416,8 +416,10 @@ fn TableRow(
     });
     let is_selected = Memo::new(move |_| selected.get() == month);
     let label = move || row.with(|r| r.as_ref().map(|r| r.label.clone()).unwrap_or_default());
+    // The selected row's figures are in the tab order: its own attribute, so picking a month
+    // touches no cell's content (and a focused cell stays the element it was).
+    let focusable = move || if is_selected.get() { "0" } else { "-1" };
     let cells = move || {
-        let focusable = if is_selected.get() { "0" } else { "-1" };
         row.with(|r| {
             layout
                 .iter()
@@ -434,7 +436,7 @@ fn TableRow(
                     view! {
                         <td class=class data-col=j
                             data-cell=explained.then_some("")
-                            tabindex=explained.then_some(focusable)
+                            tabindex=move || explained.then_some(focusable())
                             aria-describedby=explained.then_some(Area::Table.panel_id())>
                             {text}
                             {flag.map(|f| view! {

@@ -46,6 +46,12 @@ fn download_plan_text(name: &str, text: &str) -> Result<String, String> {
     browser::download(&file, "application/yaml", text).map(|()| file)
 }
 
+/// Keeps the keyboard focus inside the panel while the entry whose button has it is redrawn
+/// or removed (the focus would otherwise leave the menu, which closes it).
+fn hold_focus() {
+    crate::ui::fields::focus_now("plans-panel");
+}
+
 /// The toolbar's "My plans" button and list.
 #[component]
 pub fn PlansMenu() -> impl IntoView {
@@ -133,8 +139,9 @@ pub fn PlansMenu() -> impl IntoView {
         }
     };
 
-    let delete = move |id: u32| match storage::remove(id) {
+    let on_deleted = move |result: Result<Removed, SaveProblem>| match result {
         Ok(removed) => {
+            crate::ui::fields::focus_soon("plans-undo".to_owned());
             session.refresh();
             status.set(Some(Status {
                 text: format!("Deleted “{}”.", removed.entry.name),
@@ -144,13 +151,18 @@ pub fn PlansMenu() -> impl IntoView {
         }
         Err(problem) => say(status, problem_text(&problem), true),
     };
-
+    let delete = move |id: u32| {
+        hold_focus();
+        let result = storage::remove(id);
+        on_deleted(result);
+    };
     let undo_delete = move |_| {
         let Some(removed) = status.with_untracked(|s| s.as_ref().and_then(|s| s.undo.clone()))
         else {
             return;
         };
         let name = removed.entry.name.clone();
+        hold_focus();
         match storage::restore(removed) {
             Ok(()) => {
                 session.refresh();
@@ -164,6 +176,7 @@ pub fn PlansMenu() -> impl IntoView {
         let Some((id, text)) = renaming.get_untracked() else {
             return;
         };
+        hold_focus();
         renaming.set(None);
         match storage::rename(id, &text) {
             Ok(()) => {
@@ -213,7 +226,7 @@ pub fn PlansMenu() -> impl IntoView {
                 <span class="share-caret" aria-hidden="true">"▾"</span>
             </button>
             <Show when=move || open.get()>
-                <div id="plans-panel" class="share-panel plans-panel" role="group"
+                <div id="plans-panel" class="share-panel plans-panel" role="group" tabindex="-1"
                     aria-label="My plans" data-testid="plans-panel">
                     <section aria-labelledby="plans-open-title">
                         <h3 id="plans-open-title">"Open now"</h3>
@@ -268,6 +281,7 @@ pub fn PlansMenu() -> impl IntoView {
                                                                     ev.prevent_default();
                                                                     // The menu's own Escape (which closes it) sees this and stays open.
                                                                     escaped_rename.set_value(true);
+                                                                    hold_focus();
                                                                     renaming.set(None);
                                                                 }
                                                                 _ => {}
@@ -289,6 +303,7 @@ pub fn PlansMenu() -> impl IntoView {
                                                             view! {
                                                                 <button type="button" data-testid="rename-entry"
                                                                     on:click=move |_| {
+                                                                        hold_focus();
                                                                         renaming.set(Some((id, current.clone())));
                                                                         crate::ui::fields::focus_soon(format!("rename-{id}"));
                                                                     }>"Rename"</button>
@@ -315,7 +330,7 @@ pub fn PlansMenu() -> impl IntoView {
                         {move || status.with(|s| s.as_ref().map(|s| s.text.clone()))}
                         {move || status.with(|s| s.as_ref().is_some_and(|s| s.undo.is_some())).then(|| view! {
                             " "
-                            <button type="button" class="link" data-testid="undo-delete" on:click=undo_delete>"Undo"</button>
+                            <button type="button" class="link" id="plans-undo" data-testid="undo-delete" on:click=undo_delete>"Undo"</button>
                         })}
                     </p>
                 </div>
