@@ -2,6 +2,7 @@
 //! names, RFC 1123 names, and totality on hostile specs. Schema validation against the Compose
 //! specification and the Kubernetes API is `scripts/validate-exports.sh` (`make validate-exports`).
 
+mod common;
 use headroom_core::export::{
     compose, csv, kubernetes, samples, DatabaseSettings, DeploymentSpec, PoolerSettings,
     RedisSettings, ServiceSpec,
@@ -311,33 +312,11 @@ fn the_hostile_sample_keeps_the_structure_of_the_shop() {
     assert_eq!(services(&hostile), services(&shop));
 }
 
-/// A Python with PyYAML: the project's tool venv first (scripts/setup.sh test), then `python3`.
-fn python_with_pyyaml() -> Option<std::path::PathBuf> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    [
-        root.join(".tools/venv/bin/python3"),
-        std::path::PathBuf::from("python3"),
-    ]
-    .into_iter()
-    .find(|python| {
-        std::process::Command::new(python)
-            .args(["-c", "import yaml"])
-            .output()
-            .map(|o| o.status.success())
-            .unwrap_or(false)
-    })
-}
-
 /// PyYAML (YAML 1.1, which also ends lines at U+0085, U+2028 and U+2029, as the Go scanner
 /// behind `kubectl` does) reads the hostile exports with the structure of the plain ones.
 #[test]
 fn pyyaml_reads_names_with_line_breaks_as_strings() {
-    let Some(python) = python_with_pyyaml() else {
-        assert!(
-            std::env::var_os("HEADROOM_REQUIRE_PYYAML").is_none(),
-            "PyYAML is required (HEADROOM_REQUIRE_PYYAML is set) but not found: run scripts/setup.sh test"
-        );
-        eprintln!("skipped: no python3 with PyYAML (scripts/setup.sh test installs one)");
+    let Some(python) = crate::common::python_with_pyyaml() else {
         return;
     };
     let dir = std::env::temp_dir().join(format!("headroom-export-breaks-{}", std::process::id()));

@@ -6,6 +6,8 @@
 // Tests build plans by editing the default one, and time hostile inputs with the host's clock.
 #![allow(clippy::field_reassign_with_default, clippy::disallowed_methods)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -412,30 +414,9 @@ proptest! {
 // Other YAML readers: PyYAML (YAML 1.1, the most eager to reinterpret) reads exported YAML as
 // the same document as the JSON export.
 
-/// A Python with PyYAML: the project's tool venv first (scripts/setup.sh test), then `python3`.
-fn python_with_pyyaml() -> Option<PathBuf> {
-    let root = manifest_dir().join("..");
-    let candidates = [
-        root.join(".tools/venv/bin/python3"),
-        PathBuf::from("python3"),
-    ];
-    candidates.into_iter().find(|python| {
-        Command::new(python)
-            .args(["-c", "import yaml"])
-            .output()
-            .map(|o| o.status.success())
-            .unwrap_or(false)
-    })
-}
-
 #[test]
 fn pyyaml_reads_exported_yaml_as_the_json_export() {
-    let Some(python) = python_with_pyyaml() else {
-        assert!(
-            std::env::var_os("HEADROOM_REQUIRE_PYYAML").is_none(),
-            "PyYAML is required (HEADROOM_REQUIRE_PYYAML is set) but not found: run scripts/setup.sh test"
-        );
-        eprintln!("skipped: no python3 with PyYAML (scripts/setup.sh test installs one)");
+    let Some(python) = crate::common::python_with_pyyaml() else {
         return;
     };
     let dir = std::env::temp_dir().join(format!("headroom-pyyaml-{}", std::process::id()));
@@ -1122,12 +1103,7 @@ mod with_results {
 
     #[test]
     fn pyyaml_reads_results_as_the_json_export() {
-        let Some(python) = python_with_pyyaml() else {
-            assert!(
-                std::env::var_os("HEADROOM_REQUIRE_PYYAML").is_none(),
-                "PyYAML is required (HEADROOM_REQUIRE_PYYAML is set) but not found"
-            );
-            eprintln!("skipped: no python3 with PyYAML (scripts/setup.sh test installs one)");
+        let Some(python) = crate::common::python_with_pyyaml() else {
             return;
         };
         let mut plan = plan_named(&TRICKY[..12]);

@@ -301,13 +301,7 @@ pub fn ShareMenu() -> impl IntoView {
     };
 
     let on_focus_out = move |ev: leptos::ev::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(wrapper.get_untracked())
-            .is_some_and(|(node, wrapper)| wrapper.contains(Some(&node)));
-        // A file chooser or another window in front takes the page's focus: stay open.
-        if !inside && browser::page_has_focus() {
+        if super::focus_left_menu(&ev, wrapper) {
             open.set(false);
         }
     };

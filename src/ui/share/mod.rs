@@ -26,6 +26,18 @@ use session::Banner;
 use crate::ui::browser;
 use crate::ui::state::Workspace;
 
+/// Whether a `focusout` from a menu leaves it for somewhere else on the page, so the menu
+/// closes. A file chooser or another window in front takes the page's focus: the menu stays.
+fn focus_left_menu(ev: &leptos::ev::FocusEvent, wrapper: NodeRef<leptos::html::Div>) -> bool {
+    use wasm_bindgen::JsCast;
+    let inside = ev
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .zip(wrapper.get_untracked())
+        .is_some_and(|(node, wrapper)| wrapper.contains(Some(&node)));
+    !inside && browser::page_has_focus()
+}
+
 /// Reports on a link or a file that was opened, and asks when a link would replace the saved
 /// plan. Also opens links pasted into the address bar while the page is open.
 #[component]

@@ -7,8 +7,8 @@
 use headroom_core::codec::library::Kind;
 use headroom_core::codec::plan_file::{self, Format};
 use headroom_core::export;
+use headroom_core::plan::Plan;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::session::{Banner, Session};
 use crate::ui::browser;
@@ -74,8 +74,8 @@ pub fn PlansMenu() -> impl IntoView {
         }
     };
 
-    let save_copy = move |_| {
-        let plan = ws.plan.get_untracked();
+    // Keeps `plan` as a saved copy under a name no entry has yet.
+    let keep_copy = move |plan: Plan| {
         let name = session
             .library
             .with_untracked(|l| headroom_core::codec::library::copy_name(l, &plan.name));
@@ -87,6 +87,7 @@ pub fn PlansMenu() -> impl IntoView {
             Err(problem) => say(status, problem_text(&problem), true),
         }
     };
+    let save_copy = move |_| keep_copy(ws.plan.get_untracked());
 
     let open_entry = move |id: u32| match session.open_entry(ws, id) {
         Ok(message) => {
@@ -100,23 +101,9 @@ pub fn PlansMenu() -> impl IntoView {
         Err(why) => say(status, why, true),
     };
 
-    let duplicate = move |id: u32| {
-        let result = storage::entry_plan(id).map_err(|why| format!("It cannot be copied: {why}."));
-        match result {
-            Ok(plan) => {
-                let name = session
-                    .library
-                    .with_untracked(|l| headroom_core::codec::library::copy_name(l, &plan.name));
-                match storage::keep_copy(&plan, &name) {
-                    Ok(_) => {
-                        session.refresh();
-                        say(status, format!("Saved a copy as “{name}”."), false);
-                    }
-                    Err(problem) => say(status, problem_text(&problem), true),
-                }
-            }
-            Err(why) => say(status, why, true),
-        }
+    let duplicate = move |id: u32| match storage::entry_plan(id) {
+        Ok(plan) => keep_copy(plan),
+        Err(why) => say(status, format!("It cannot be copied: {why}."), true),
     };
 
     let download = move |id: u32| {
@@ -188,12 +175,7 @@ pub fn PlansMenu() -> impl IntoView {
     };
 
     let on_focus_out = move |ev: leptos::ev::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(wrapper.get_untracked())
-            .is_some_and(|(node, wrapper)| wrapper.contains(Some(&node)));
-        if !inside && browser::page_has_focus() {
+        if super::focus_left_menu(&ev, wrapper) {
             open.set(false);
             renaming.set(None);
         }
