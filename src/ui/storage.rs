@@ -125,11 +125,8 @@ pub fn stored_text(plan: &Plan) -> String {
 /// Saves the open plan.
 pub fn save_plan(plan: &Plan) -> Result<(), SaveProblem> {
     let storage = storage()?;
-    let text = stored_text(plan);
-    if storage.get_item(PLAN_KEY).ok().flatten().as_deref() == Some(text.as_str()) {
-        return Ok(());
-    }
-    write(&storage, PLAN_KEY, &text)
+    // Writing the same text again raises no `storage` event in other tabs (per the spec).
+    write(&storage, PLAN_KEY, &stored_text(plan))
 }
 
 /// Removes the stored open plan (after the person chose to discard an unreadable one).
