@@ -297,7 +297,7 @@ mod tests {
         assert_eq!(text_of(&lines, "Today"), "3 cafés");
         assert_eq!(
             text_of(&lines, "Traffic"),
-            "4 000 requests per café per day, 20.83 % of the day in its busiest hour"
+            "4\u{202f}000 requests per café per day, 20.83 % of the day in its busiest hour"
         );
         assert_eq!(
             text_of(&lines, "App instances"),
