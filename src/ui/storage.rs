@@ -117,16 +117,16 @@ pub fn load_plan() -> Loaded {
     }
 }
 
-/// The open plan as stored: the text [`save_plan`] writes.
+/// The open plan as stored: the text [`save_text`] writes.
 pub fn stored_text(plan: &Plan) -> String {
     String::from_utf8(share::plan_json(plan)).unwrap_or_default()
 }
 
-/// Saves the open plan.
-pub fn save_plan(plan: &Plan) -> Result<(), SaveProblem> {
+/// Saves the open plan's text ([`stored_text`]).
+pub fn save_text(text: &str) -> Result<(), SaveProblem> {
     let storage = storage()?;
     // Writing the same text again raises no `storage` event in other tabs (per the spec).
-    write(&storage, PLAN_KEY, &stored_text(plan))
+    write(&storage, PLAN_KEY, text)
 }
 
 /// Removes the stored open plan (after the person chose to discard an unreadable one).

@@ -108,6 +108,8 @@ pub struct Session {
     /// The stored open plan could not be read and could not be moved into My plans: autosave
     /// is held so it is not overwritten, until the person downloads or discards it.
     pub held: RwSignal<Option<String>>,
+    /// The text of the plan last followed from another tab's save (not to be written back).
+    followed: StoredValue<Option<String>>,
 }
 
 /// How the page starts: the plan to show, a notice about the saved plan, the session.
@@ -145,6 +147,7 @@ pub fn start() -> Start {
         library: RwSignal::new(Library::new()),
         save_problem: RwSignal::new(None),
         held: RwSignal::new(None),
+        followed: StoredValue::new(None),
     };
     let fragment = browser::fragment();
     if framed {
@@ -279,7 +282,17 @@ impl Session {
 
     /// Saves the open plan, and says at once when that fails (and when it works again).
     pub fn save(&self, plan: &Plan) {
-        let result = storage::save_plan(plan);
+        let text = storage::stored_text(plan);
+        // The plan another tab saved, followed here: it is stored already, and writing it back
+        // later could overwrite a newer save of that tab.
+        if self
+            .followed
+            .with_value(|f| f.as_deref() == Some(text.as_str()))
+        {
+            return;
+        }
+        self.followed.set_value(None);
+        let result = storage::save_text(&text);
         let problem = result.err();
         if self.save_problem.get_untracked() != problem {
             self.save_problem.set(problem);
@@ -528,6 +541,7 @@ impl Session {
         let banner = match plan_file::import(&text) {
             Ok(plan) => {
                 let name = plan.name.clone();
+                self.followed.set_value(Some(text));
                 ws.replace(plan);
                 Banner::Done {
                     message: format!(
