@@ -388,22 +388,23 @@ async fn another_tabs_save_of_the_plan_is_followed_and_said() {
         .unwrap()
         .dispatch_event(&storage_event(PLAN_KEY, &text))
         .unwrap();
+    // The other tab saves again right away: its newer save stays stored, and is followed when
+    // its event arrives.
+    let newest = plan_named("Mine, edited again", 98.0);
+    let newest_text = String::from_utf8(share::plan_json(&newest)).unwrap();
+    storage().set_item(PLAN_KEY, &newest_text).unwrap();
     settled().await;
     assert_eq!(input_value(c, "f-name"), "Mine, edited in another tab");
     assert_eq!(input_value(c, "f-baseline-units"), "99");
     assert!(text_of_notice(c).contains("Another tab changed this plan"));
-    assert_eq!(stored(PLAN_KEY), Some(newer.clone()));
-    // The other tab saves again before this one's autosave runs: the followed plan is not
-    // written back over it.
-    let newest = plan_named("Mine, edited again", 98.0);
-    storage()
-        .set_item(
-            PLAN_KEY,
-            &String::from_utf8(share::plan_json(&newest)).unwrap(),
-        )
+    assert_eq!(stored(PLAN_KEY), Some(newest));
+    // Its event arrives: followed too.
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&storage_event(PLAN_KEY, &newest_text))
         .unwrap();
     settled().await;
-    assert_eq!(stored(PLAN_KEY), Some(newest));
+    assert_eq!(input_value(c, "f-name"), "Mine, edited again");
 }
 
 fn text_of_notice(c: &web_sys::HtmlElement) -> String {
