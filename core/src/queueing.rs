@@ -632,21 +632,13 @@ pub fn size_servers(options: &SizingOptions) -> Result<ServerSizing, QueueingErr
     }
     // A < 10⁶, so the cast is exact.
     let first = offered_load_erlangs.floor() as u64 + 1;
-    let (servers, wait, wait_quantile_s) = first_meeting(
+    let found = first_meeting(
         first,
         offered_load_erlangs,
         options.mean_service_time_s,
         &options.target,
     )?;
-    Ok(ServerSizing {
-        servers,
-        nodes: servers.div_ceil(u64::from(options.streams_per_node)),
-        offered_load_erlangs,
-        utilisation: wait.utilisation,
-        probability_of_wait: wait.probability_of_wait,
-        mean_wait_s: wait.mean_wait_s,
-        wait_quantile_s,
-    })
+    Ok(ServerSizing::found(found, offered_load_erlangs, options))
 }
 
 /// The square-root staffing rule of thumb, for comparison with [`size_servers`].
@@ -966,9 +958,20 @@ impl HalfinWhittSizer {
                 low = middle + 1;
             }
         }
-        let (servers, wait, wait_quantile_s) =
-            exact_smallest(high, offered_load_erlangs, service, &options.target)?;
-        Ok(ServerSizing {
+        let found = exact_smallest(high, offered_load_erlangs, service, &options.target)?;
+        Ok(ServerSizing::found(found, offered_load_erlangs, options))
+    }
+}
+
+impl ServerSizing {
+    /// The sizing of a count found by a search (`(c, its wait, its wait quantile)`), in nodes
+    /// of `options.streams_per_node` streams.
+    fn found(
+        (servers, wait, wait_quantile_s): (u64, MmcWait, Option<f64>),
+        offered_load_erlangs: f64,
+        options: &SizingOptions,
+    ) -> Self {
+        ServerSizing {
             servers,
             nodes: servers.div_ceil(u64::from(options.streams_per_node)),
             offered_load_erlangs,
@@ -976,7 +979,7 @@ impl HalfinWhittSizer {
             probability_of_wait: wait.probability_of_wait,
             mean_wait_s: wait.mean_wait_s,
             wait_quantile_s,
-        })
+        }
     }
 }
 

@@ -818,14 +818,7 @@ pub fn explain_cell(
 mod tests {
     use super::*;
     use crate::presets;
-
-    fn template(id: &str) -> (ValidPlan, PlanResults) {
-        let plan = (presets::find(id).expect("template").build)()
-            .validate()
-            .expect("valid template");
-        let results = engine::run(&plan);
-        (plan, results)
-    }
+    use crate::presets::computed as template;
 
     fn table<'a>(tables: &'a [Table], id: &str) -> &'a Table {
         tables.iter().find(|t| t.id == id).expect("table")

@@ -291,17 +291,9 @@ pub fn explain_instances(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{self, PlanResults};
+    use crate::engine;
     use crate::presets;
-    use crate::validate::ValidPlan;
-
-    fn template(id: &str) -> (ValidPlan, PlanResults) {
-        let plan = (presets::find(id).expect("template").build)()
-            .validate()
-            .expect("valid template");
-        let results = engine::run(&plan);
-        (plan, results)
-    }
+    use crate::presets::computed as template;
 
     #[test]
     fn voiceassist_totals_are_lower_bounds_with_their_reasons() {

@@ -44,6 +44,16 @@ pub fn find(id: &str) -> Option<&'static Template> {
     TEMPLATES.iter().find(|t| t.id == id)
 }
 
+/// The template `id`, validated and run: what the core's unit tests start from.
+#[cfg(test)]
+pub(crate) fn computed(id: &str) -> (crate::validate::ValidPlan, crate::engine::PlanResults) {
+    let plan = (find(id).expect("template").build)()
+        .validate()
+        .expect("valid template");
+    let results = crate::engine::run(&plan);
+    (plan, results)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
