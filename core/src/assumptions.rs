@@ -30,6 +30,20 @@ fn line(label: impl Into<String>, text: impl Into<String>) -> Assumption {
     }
 }
 
+/// The plan's period and today's demand in one sentence, under its name in the read-only view
+/// and on paper: "12 months, Dec 2025 to Nov 2026; today 100 users".
+pub fn period(plan: &Plan) -> String {
+    let last = plan.start.of_plan_month(plan.horizon_months.max(1));
+    format!(
+        "{} months, {} to {}; today {} {}",
+        plan.horizon_months,
+        plan.start.label(),
+        last.label(),
+        number(plan.baseline.units),
+        plan.baseline.demand_unit
+    )
+}
+
 /// The plan's assumptions, in reading order: today, traffic, instances, one line per
 /// scenario, policies, prices.
 ///
@@ -267,6 +281,22 @@ fn prices(plan: &Plan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_period_names_months_dates_and_today() {
+        let mut plan = Plan::default();
+        plan.horizon_months = 12;
+        plan.baseline.units = 4000.0;
+        assert_eq!(
+            period(&plan),
+            format!(
+                "12 months, {} to {}; today 4\u{202f}000 {}",
+                plan.start.label(),
+                plan.start.of_plan_month(12).label(),
+                plan.baseline.demand_unit
+            )
+        );
+    }
     use crate::plan::{CalendarEffect, MonthDay};
     use crate::presets;
 

@@ -208,14 +208,15 @@ test('on a phone the Share & export and My plans menus open inside the screen', 
   await done();
 });
 
-test('printing keeps the headline figures and the plan name', async () => {
+test('printing keeps the headline figures, the plan name and its assumptions', async () => {
   const { page, app, done } = await t.fresh();
   await app.open(t.server.url);
   await app.fill('f-name', 'Printed plan');
   await page.emulateMedia({ media: 'print' });
-  await app.settled();
+  // What the browser does before it takes the print snapshot (Ctrl+P or the page's button).
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   assert.ok(await page.getByTestId('app-instances').isVisible(), 'the card figure prints');
-  assert.match(await page.getByTestId('print-heading').innerText(), /Printed plan/);
+  assert.match(await page.getByTestId('print-heading').innerText(), /Printed plan[\s\S]*months[\s\S]*Traffic/);
   await page.emulateMedia({ media: 'screen' });
   await done();
 });

@@ -54,26 +54,9 @@ pub fn ResultsPanel() -> impl IntoView {
     provide_context(printing);
     view! {
         <section class="panel results" aria-labelledby="results-title" data-testid="results">
-            // On paper the inputs are not printed: the plan's name and what it assumes are.
-            <div class="print-only print-heading" data-testid="print-heading">
-                {move || ws.plan.with(|p| {
-                    let last = p.start.of_plan_month(p.horizon_months.max(1));
-                    let scenarios: Vec<&str> = p.scenarios.iter().map(|s| s.name.as_str()).collect();
-                    view! {
-                        <p class="print-plan-name"><strong>{p.name.clone()}</strong></p>
-                        <p>{format!(
-                            "{} months, {} to {}; today {} {}. Scenarios: {}.",
-                            p.horizon_months,
-                            p.start.label(),
-                            last.label(),
-                            headroom_core::format::number(p.baseline.units),
-                            p.baseline.demand_unit,
-                            scenarios.join(" · ")
-                        )}</p>
-                    }
-                })}
-                <dl class="assumptions" id=print::PRINT_ASSUMPTIONS_ID></dl>
-            </div>
+            // On paper the inputs are not printed: the plan's name and what it assumes are,
+            // written here on `beforeprint` (`print::fill`), never per keystroke.
+            <div class="print-only print-heading" id=print::PRINT_HEADING_ID data-testid="print-heading"></div>
             <div class="results-head">
                 <h2 id="results-title">"Results"</h2>
                 <button type="button" class="print" data-testid="print"

@@ -20,30 +20,36 @@ use crate::ui::state::Workspace;
 /// Id of the element that holds the print copy (rendered empty by the sizing tables).
 pub const PRINT_TABLES_ID: &str = "print-tables";
 
-/// Id of the element that holds the plan's assumptions on paper (rendered empty in the print
-/// heading).
-pub const PRINT_ASSUMPTIONS_ID: &str = "print-assumptions";
+/// Id of the element that holds the plan's name, period and assumptions on paper (rendered
+/// empty above the results).
+pub const PRINT_HEADING_ID: &str = "print-heading";
 
-/// Writes the plan's assumptions, in words, into `#print-assumptions`.
-fn fill_assumptions(document: &Document, ws: Workspace) {
-    let Some(holder) = document.get_element_by_id(PRINT_ASSUMPTIONS_ID) else {
+/// Writes the plan's name, its period and scenarios, and its assumptions in words into
+/// `#print-heading`.
+fn fill_heading(document: &Document, ws: Workspace) {
+    let Some(holder) = document.get_element_by_id(PRINT_HEADING_ID) else {
         return;
     };
     holder.set_text_content(None);
-    for a in ws
-        .plan
-        .with_untracked(headroom_core::assumptions::assumptions)
-    {
-        if let (Some(row), Some(label), Some(text)) = (
-            element(document, "div", "assumption", ""),
-            element(document, "dt", "", &a.label),
-            element(document, "dd", "", &a.text),
-        ) {
-            let _ = row.append_child(&label);
-            let _ = row.append_child(&text);
-            let _ = holder.append_child(&row);
+    ws.plan.with_untracked(|plan| {
+        let scenarios: Vec<&str> = plan.scenarios.iter().map(|s| s.name.as_str()).collect();
+        let period = format!(
+            "{}. Scenarios: {}.",
+            headroom_core::assumptions::period(plan),
+            scenarios.join(" · ")
+        );
+        child(document, &holder, "p", "print-plan-name", &plan.name);
+        child(document, &holder, "p", "", &period);
+        let Some(list) = child(document, &holder, "dl", "assumptions", "") else {
+            return;
+        };
+        for a in headroom_core::assumptions::assumptions(plan) {
+            if let Some(row) = child(document, &list, "div", "assumption", "") {
+                child(document, &row, "dt", "", &a.label);
+                child(document, &row, "dd", "", &a.text);
+            }
         }
-    }
+    });
 }
 
 /// Writes every table of the selected scenario into `#print-tables`, replacing what was there.
@@ -52,11 +58,11 @@ pub fn fill(ws: Workspace) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    fill_heading(&document, ws);
     let Some(holder) = document.get_element_by_id(PRINT_TABLES_ID) else {
         return;
     };
     holder.set_text_content(None);
-    fill_assumptions(&document, ws);
     let Some(computed) = ws.complete_results() else {
         return;
     };
@@ -77,7 +83,7 @@ pub fn clear() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for id in [PRINT_TABLES_ID, PRINT_ASSUMPTIONS_ID] {
+    for id in [PRINT_TABLES_ID, PRINT_HEADING_ID] {
         if let Some(holder) = document.get_element_by_id(id) {
             holder.set_text_content(None);
         }

@@ -124,18 +124,10 @@ pub fn ReadOnlyView() -> impl IntoView {
     let session = Session::get();
     let summary = Memo::new(move |_| {
         ws.plan.with(|p| {
-            let last = p.start.of_plan_month(p.horizon_months.max(1));
             let scenarios: Vec<String> = p.scenarios.iter().map(|s| s.name.clone()).collect();
             (
                 p.name.clone(),
-                format!(
-                    "{} months, {} to {}; today {} {}",
-                    p.horizon_months,
-                    p.start.label(),
-                    last.label(),
-                    headroom_core::format::number(p.baseline.units),
-                    p.baseline.demand_unit
-                ),
+                headroom_core::assumptions::period(p),
                 scenarios,
             )
         })
