@@ -284,8 +284,10 @@ mod tests {
 
     #[test]
     fn the_period_names_months_dates_and_today() {
-        let mut plan = Plan::default();
-        plan.horizon_months = 12;
+        let mut plan = Plan {
+            horizon_months: 12,
+            ..Plan::default()
+        };
         plan.baseline.units = 4000.0;
         assert_eq!(
             period(&plan),

@@ -201,11 +201,6 @@ impl Library {
         &self.entries
     }
 
-    /// Whether the library has no entry.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The entry with `id`.
     pub fn get(&self, id: u32) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id == id)
@@ -260,15 +255,6 @@ impl Library {
         let index = index.min(self.entries.len());
         self.next_id = self.next_id.max(entry.id.saturating_add(1));
         self.entries.insert(index, entry);
-    }
-
-    /// The ids of entries whose kind is `kind`.
-    pub fn ids_of(&self, kind: Kind) -> Vec<u32> {
-        self.entries
-            .iter()
-            .filter(|e| e.kind == kind)
-            .map(|e| e.id)
-            .collect()
     }
 }
 
