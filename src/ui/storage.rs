@@ -286,26 +286,16 @@ pub fn rename(id: u32, name: &str) -> Result<(), SaveProblem> {
 /// Moves what older versions kept in their single slots into the library, so a second plan
 /// kept aside never replaces the first.
 fn migrate_legacy(storage: &web_sys::Storage) {
-    for (key, kind) in [
-        (LEGACY_ASIDE_KEY, Kind::Aside),
-        (LEGACY_DAMAGED_KEY, Kind::Unreadable),
-    ] {
+    for key in [LEGACY_ASIDE_KEY, LEGACY_DAMAGED_KEY] {
         let Some(text) = storage.get_item(key).ok().flatten() else {
             continue;
         };
-        let (name, note) = match plan_file::import(&text) {
-            Ok(plan) => (plan.name, "kept aside by an earlier version".to_owned()),
-            Err(error) => (
-                "Unreadable saved plan".to_owned(),
-                unreadable_reason(&error),
-            ),
+        // What it is now decides its kind: a copy an older version could not read may open now.
+        let kept = match plan_file::import(&text) {
+            Ok(plan) => keep_text(&text, &plan.name, Kind::Aside, "kept by an earlier version"),
+            Err(error) => keep_unreadable(&text, &unreadable_reason(&error)),
         };
-        let kind = if kind == Kind::Aside && plan_file::import(&text).is_err() {
-            Kind::Unreadable
-        } else {
-            kind
-        };
-        if keep_text(&text, &name, kind, &note).is_ok() {
+        if kept.is_ok() {
             let _ = storage.remove_item(key);
         }
     }
