@@ -24,7 +24,7 @@ setup-test:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy -p headroom --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p headroom -p headroom-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 # HEADROOM_REQUIRE_PYYAML: the PyYAML cross-check of plan files must run, not skip.
 unit:

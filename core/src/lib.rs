@@ -21,6 +21,7 @@ pub mod export;
 pub mod format;
 pub mod growth;
 pub mod input;
+pub mod jobs;
 pub mod plan;
 pub mod presets;
 pub mod queueing;

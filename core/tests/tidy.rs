@@ -100,3 +100,24 @@ fn rust_files(dir: &Path, failing: &mut Vec<String>, ok: &dyn Fn(&str) -> bool) 
         }
     }
 }
+
+/// The page's first download is built without YAML (ARCHITECTURE.md, "First load"): the app
+/// takes the core without its default features, and only the file worker turns `yaml` on.
+#[test]
+fn only_the_file_worker_builds_the_core_with_yaml() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let core_line = |manifest: &str| -> String {
+        let text = fs::read_to_string(root.join(manifest)).expect("read a manifest");
+        text.lines()
+            .find(|line| line.trim_start().starts_with("headroom-core"))
+            .unwrap_or_else(|| panic!("{manifest} does not depend on headroom-core"))
+            .to_owned()
+    };
+    let app = core_line("Cargo.toml");
+    assert!(
+        app.contains("default-features = false") && !app.contains("yaml"),
+        "the app must take headroom-core without YAML: {app}"
+    );
+    let worker = core_line("worker/Cargo.toml");
+    assert!(worker.contains("\"yaml\""), "the file worker needs YAML: {worker}");
+}

@@ -5,6 +5,7 @@ pub mod browser;
 mod catalogs;
 mod charts;
 mod fields;
+mod files;
 mod inputs;
 mod results;
 mod scenarios;

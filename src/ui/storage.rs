@@ -10,7 +10,7 @@
 //! autosave is moved into the library, and left where it is when there is no room to move it.
 //!
 //! Every stored plan is the plan file's JSON envelope (`{"headroom_plan":1,"plan":{…}}`),
-//! written with [`share::plan_json`] and read with [`plan_file::import`], so a plan written by
+//! written with [`share::plan_json`] and read with [`plan_file::import_json`] (no YAML: this is the start-up path), so a plan written by
 //! an older version is migrated like an old file.
 
 use headroom_core::codec::library::{self, Entry, Kind, Library};
@@ -106,7 +106,7 @@ pub fn load_plan() -> Loaded {
     let Some(text) = storage.get_item(PLAN_KEY).ok().flatten() else {
         return Loaded::Nothing;
     };
-    match plan_file::import(&text) {
+    match plan_file::import_json(&text) {
         Ok(plan) => Loaded::Plan(Box::new(plan)),
         Err(error) => {
             let why = unreadable_reason(&error);
@@ -162,7 +162,7 @@ fn rebuild(storage: &web_sys::Storage) -> Library {
     let found: Vec<(u32, String, Kind)> = (1..=REBUILD_IDS)
         .filter_map(|id| {
             let text = storage.get_item(&library::entry_key(id)).ok().flatten()?;
-            Some(match plan_file::import(&text) {
+            Some(match plan_file::import_json(&text) {
                 Ok(plan) => (id, plan.name, Kind::Saved),
                 Err(_) => (id, format!("Unreadable plan {id}"), Kind::Unreadable),
             })
@@ -231,7 +231,7 @@ pub fn entry_text(id: u32) -> Option<String> {
 /// An entry's plan, or why it cannot be opened.
 pub fn entry_plan(id: u32) -> Result<Plan, String> {
     let text = entry_text(id).ok_or_else(|| "its text is no longer in this browser".to_owned())?;
-    plan_file::import(&text).map_err(|e| unreadable_reason(&e))
+    plan_file::import_json(&text).map_err(|e| unreadable_reason(&e))
 }
 
 /// An entry taken out of My plans, kept in memory so the deletion can be undone.
@@ -291,7 +291,7 @@ fn migrate_legacy(storage: &web_sys::Storage) {
             continue;
         };
         // What it is now decides its kind: a copy an older version could not read may open now.
-        let kept = match plan_file::import(&text) {
+        let kept = match plan_file::import_json(&text) {
             Ok(plan) => keep_text(&text, &plan.name, Kind::Aside, "kept by an earlier version"),
             Err(error) => keep_unreadable(&text, &unreadable_reason(&error)),
         };

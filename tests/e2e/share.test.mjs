@@ -49,8 +49,13 @@ async function savedPlanName(page) {
 
 test('the plan downloads as YAML and JSON with its results, and opens again', async () => {
   const { page, app, close } = await freshPage();
+  // YAML lives in the file worker, fetched on first use only: not by opening the page.
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  const worker = () => fetched.filter((path) => path.includes('headroom-worker'));
   await app.open(t.server.url);
   await app.fill('f-name', 'Shop: no "quotes" lost');
+  assert.deepEqual(worker(), [], 'the file worker is not part of the first load');
   await openMenu(page);
   const [yamlDownload] = await Promise.all([
     page.waitForEvent('download'),
@@ -63,6 +68,7 @@ test('the plan downloads as YAML and JSON with its results, and opens again', as
   assert.match(yaml, /\nresults:\n  derived: /);
   assert.match(yaml, /\n  columns: \[month, calendar_month, units, peak_rps, app_instances,/);
   assert.match(await page.getByTestId('share-status').innerText(), /Saved shop-no-quotes-lost\.yaml/);
+  assert.ok(worker().some((path) => path.endsWith('_bg.wasm')), `worker fetched: ${worker()}`);
 
   const [jsonDownload] = await Promise.all([
     page.waitForEvent('download'),

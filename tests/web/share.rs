@@ -17,7 +17,7 @@ fn storage() -> web_sys::Storage {
 
 fn stored(key: &str) -> Option<Plan> {
     let text = storage().get_item(key).unwrap()?;
-    Some(headroom_core::codec::plan_file::import(&text).expect("a stored plan file"))
+    Some(headroom_core::codec::plan_file::import_json(&text).expect("a stored plan file"))
 }
 
 /// The plans kept in My plans, newest first, as `(kind, plan)` (`None` when unreadable).
@@ -31,7 +31,7 @@ fn kept() -> Vec<(Kind, Option<Plan>)> {
         .iter()
         .map(|e| {
             let text = storage().get_item(&library::entry_key(e.id)).unwrap();
-            let plan = text.and_then(|t| headroom_core::codec::plan_file::import(&t).ok());
+            let plan = text.and_then(|t| headroom_core::codec::plan_file::import_json(&t).ok());
             (e.kind, plan)
         })
         .collect()

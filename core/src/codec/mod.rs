@@ -5,8 +5,10 @@
 //! UI and the docs never spell them out themselves.
 //!
 //! [`plan_file`] writes a plan to a YAML or JSON file inside a versioned envelope and reads
-//! either back, migrating files written by older versions; [`results`] is the derived results
-//! section an exported file may carry.
+//! either back, migrating files written by older versions. Its JSON half is all the page's first
+//! download holds; `plan_yaml` (YAML files, and files with results) and `results` (the derived
+//! results section an exported file may carry) are built with the `yaml` feature, for the file
+//! worker.
 //!
 //! [`share`] puts a whole plan in a share link and opens one: [`link`]'s payload around the
 //! plan file's JSON envelope, so links are migrated by the same chain as files.
@@ -17,5 +19,8 @@ mod deflate;
 pub mod library;
 pub mod link;
 pub mod plan_file;
+#[cfg(feature = "yaml")]
+pub mod plan_yaml;
+#[cfg(feature = "yaml")]
 pub mod results;
 pub mod share;

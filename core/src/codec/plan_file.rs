@@ -65,11 +65,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::codec::results::{self, ResultsSection};
-use crate::engine::PlanResults;
 use crate::plan::{Plan, PLAN_SCHEMA_VERSION};
 use crate::text::{bounded_message, excerpt};
-use crate::validate::ValidPlan;
+
+#[cfg(feature = "yaml")]
+pub use super::plan_yaml::{
+    export, export_with_results, import, import_bytes, to_yaml, yaml_options,
+};
 
 /// Name of the version field at the top of every plan file.
 pub const FORMAT_KEY: &str = "headroom_plan";
@@ -108,14 +110,8 @@ impl PlanFile {
     }
 }
 
-/// The results section alone, appended to a YAML plan file after a comment.
-#[derive(Serialize)]
-struct ResultsOnly<'a> {
-    results: &'a ResultsSection,
-}
-
 /// The two text formats of a plan file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     /// YAML 1.2, written so YAML 1.1 readers agree.
     Yaml,
@@ -161,7 +157,7 @@ impl fmt::Display for Format {
 }
 
 /// Where in the file a problem is, 1-based, when the parser knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// Line, from 1.
     pub line: u64,
@@ -170,7 +166,7 @@ pub struct Position {
 }
 
 /// Why a plan could not be written faithfully.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ExportError {
     /// The serializer failed.
@@ -208,8 +204,9 @@ impl fmt::Display for ExportError {
 impl std::error::Error for ExportError {}
 
 /// Why a plan file could not be read. The `Display` text says in words what is wrong and where,
-/// for the person who chose the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// for the person who chose the file. It crosses from the file worker to the page as data
+/// ([`crate::jobs`]), so it serializes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ImportError {
     /// The file is larger than [`MAX_FILE_BYTES`]; nothing was parsed.
@@ -397,60 +394,6 @@ fn check_version(version: u32) -> Result<(), ImportError> {
     }
 }
 
-/// The parsing budget applied to YAML plan files: far above any real plan (the default plan is
-/// about 400 nodes), far below what would take noticeable time or memory.
-///
-/// Depth 32, 100 000 events, 50 000 nodes, 1 MiB of scalar text, 100 anchors, 1 000 aliases
-/// (and at most 10 per anchor, 10 000 replayed events in all), one document, no merge keys.
-pub fn yaml_options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_reader_input_bytes: Some(MAX_FILE_BYTES),
-            max_events: 100_000,
-            max_aliases: 1_000,
-            max_anchors: 100,
-            max_recorded_anchor_events: 10_000,
-            max_recorded_anchor_bytes: MAX_FILE_BYTES,
-            max_depth: 32,
-            max_inclusion_depth: 0,
-            max_documents: 1,
-            max_nodes: 50_000,
-            max_total_scalar_bytes: MAX_FILE_BYTES,
-            max_merge_keys: 0,
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 10_000,
-            max_replay_stack_depth: 8,
-            max_alias_expansions_per_anchor: 10,
-        },
-        merge_keys: serde_saphyr::options::MergeKeyPolicy::Error,
-        with_snippet: false,
-    }
-}
-
-/// Writes `plan` as a YAML plan file.
-///
-/// # Errors
-/// [`ExportError`] when the plan cannot be written so that [`import`] reads back the same plan
-/// (a number that is not finite).
-///
-/// # Example
-/// ```
-/// use headroom_core::codec::plan_file::{import, to_yaml};
-/// use headroom_core::plan::Plan;
-/// let text = to_yaml(&Plan::default()).unwrap();
-/// assert!(text.starts_with("headroom_plan: 1\n"));
-/// assert_eq!(import(&text).unwrap(), Plan::default());
-/// ```
-pub fn to_yaml(plan: &Plan) -> Result<String, ExportError> {
-    let text = yaml_text(&document(plan)).map_err(|message| ExportError::Serialize {
-        format: Format::Yaml,
-        message,
-    })?;
-    check_faithful(plan, &text, Format::Yaml)?;
-    Ok(text)
-}
-
 /// The envelope of `plan` as an untyped document, keys in the order of the plan's fields.
 ///
 /// Every writer (YAML, JSON, share links) and every reader goes through this one document
@@ -460,13 +403,6 @@ pub fn to_yaml(plan: &Plan) -> Result<String, ExportError> {
 /// somehow could not be represented is written as `null`, which reading refuses in words.
 pub fn document(plan: &Plan) -> Value {
     serde_json::to_value(PlanFile::new(plan.clone())).unwrap_or(Value::Null)
-}
-
-fn yaml_text(value: &Value) -> Result<String, String> {
-    let options = serde_saphyr::ser_options! {
-        prefer_block_scalars: false,
-    };
-    serde_saphyr::to_string_with_options(value, options).map_err(|e| e.to_string())
 }
 
 /// Writes `plan` as a JSON plan file (pretty-printed, two-space indent, trailing newline).
@@ -491,7 +427,7 @@ pub fn to_json(plan: &Plan) -> Result<String, ExportError> {
         })?;
     text.push('\n');
     let text = escape_line_separators(text);
-    check_faithful(plan, &text, Format::Json)?;
+    check_faithful(plan, &text, Format::Json, import_json)?;
     Ok(text)
 }
 
@@ -499,7 +435,7 @@ pub fn to_json(plan: &Plan) -> Result<String, ExportError> {
 /// (JSON allows them in strings), but YAML readers and many editors end a line at each, so a
 /// JSON file read as YAML, or shown line by line, would split a name in two. Outside strings
 /// pretty-printed JSON holds only ASCII, so every one of them is inside a string.
-fn escape_line_separators(text: String) -> String {
+pub(super) fn escape_line_separators(text: String) -> String {
     if !text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
         return text;
     }
@@ -508,83 +444,14 @@ fn escape_line_separators(text: String) -> String {
         .replace('\u{2029}', "\\u2029")
 }
 
-/// Writes `plan` in `format`; see [`to_yaml`] and [`to_json`].
-///
-/// # Errors
-/// As [`to_yaml`] and [`to_json`].
-///
-/// # Example
-/// ```
-/// use headroom_core::codec::plan_file::{export, Format};
-/// use headroom_core::plan::Plan;
-/// assert!(export(&Plan::default(), Format::Json).unwrap().starts_with('{'));
-/// ```
-pub fn export(plan: &Plan, format: Format) -> Result<String, ExportError> {
-    match format {
-        Format::Yaml => to_yaml(plan),
-        Format::Json => to_json(plan),
-    }
-}
-
-/// Writes `plan` in `format` with a `results` section holding `results` (which must be
-/// `engine::run(plan)`): the plan's inputs and what Headroom computed from them, in one file.
-/// [`import`] reads such a file back to exactly `plan`, ignoring the results. In YAML a comment
-/// above the section says it is derived; in both formats its `derived` field says so.
-///
-/// # Errors
-/// As [`to_yaml`] and [`to_json`].
-///
-/// # Example
-/// ```
-/// use headroom_core::codec::plan_file::{export_with_results, import, Format};
-/// use headroom_core::{engine, plan::Plan};
-/// let plan = Plan::default().validate().unwrap();
-/// let text = export_with_results(&plan, &engine::run(&plan), Format::Yaml).unwrap();
-/// assert!(text.contains("\nresults:\n"));
-/// assert_eq!(import(&text).unwrap(), Plan::default());
-/// ```
-pub fn export_with_results(
-    plan: &ValidPlan,
-    results: &PlanResults,
+/// Reads `text` back with `read` and checks that it gives `plan` again.
+pub(super) fn check_faithful(
+    plan: &Plan,
+    text: &str,
     format: Format,
-) -> Result<String, ExportError> {
-    let section = results::section(plan, results);
-    let serialize_error = |message: String| ExportError::Serialize { format, message };
-    let text = match format {
-        Format::Yaml => {
-            let mut text = to_yaml(plan.plan())?;
-            text.push_str(
-                "# results: derived from `plan` by Headroom, for reading only; opening the file \
-                 ignores them and computes the results again.\n",
-            );
-            let options = serde_saphyr::ser_options! {
-                prefer_block_scalars: false,
-            };
-            text.push_str(
-                &serde_saphyr::to_string_with_options(&ResultsOnly { results: &section }, options)
-                    .map_err(|e| serialize_error(e.to_string()))?,
-            );
-            text
-        }
-        Format::Json => {
-            let mut file = document(plan.plan());
-            if let Value::Object(top) = &mut file {
-                let section =
-                    serde_json::to_value(&section).map_err(|e| serialize_error(e.to_string()))?;
-                top.insert(RESULTS_KEY.to_owned(), section);
-            }
-            let mut text =
-                serde_json::to_string_pretty(&file).map_err(|e| serialize_error(e.to_string()))?;
-            text.push('\n');
-            escape_line_separators(text)
-        }
-    };
-    check_faithful(plan.plan(), &text, format)?;
-    Ok(text)
-}
-
-fn check_faithful(plan: &Plan, text: &str, format: Format) -> Result<(), ExportError> {
-    match import(text) {
+    read: fn(&str) -> Result<Plan, ImportError>,
+) -> Result<(), ExportError> {
+    match read(text) {
         Ok(back) if back == *plan => Ok(()),
         Ok(_) => Err(ExportError::NotFaithful {
             format,
@@ -597,65 +464,64 @@ fn check_faithful(plan: &Plan, text: &str, format: Format) -> Result<(), ExportE
     }
 }
 
-/// Reads a plan file given as bytes, as a browser's file picker delivers it: checks the size
-/// before anything else, then that it is UTF-8, then imports it as [`import`] does.
+/// Checks a file's bytes as a browser's file picker delivers them before anything is parsed:
+/// their size, then that they are UTF-8 text.
 ///
 /// # Errors
-/// [`ImportError::TooLarge`], [`ImportError::NotText`] and every error of [`import`].
+/// [`ImportError::TooLarge`] and [`ImportError::NotText`].
 ///
 /// # Example
 /// ```
-/// use headroom_core::codec::plan_file::{import_bytes, ImportError};
-/// assert_eq!(import_bytes(&[0xff, 0xfe]), Err(ImportError::NotText { offset: 0 }));
+/// use headroom_core::codec::plan_file::{text_of, ImportError};
+/// assert_eq!(text_of(b"{}"), Ok("{}"));
+/// assert_eq!(text_of(&[0xff, 0xfe]), Err(ImportError::NotText { offset: 0 }));
 /// ```
-pub fn import_bytes(bytes: &[u8]) -> Result<Plan, ImportError> {
+pub fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     check_size(bytes.len())?;
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText {
+    std::str::from_utf8(bytes).map_err(|e| ImportError::NotText {
         offset: e.valid_up_to(),
-    })?;
-    import(text)
+    })
 }
 
-fn check_size(bytes: usize) -> Result<(), ImportError> {
-    if bytes > MAX_FILE_BYTES {
-        Err(ImportError::TooLarge {
-            bytes,
-            max: MAX_FILE_BYTES,
-        })
-    } else {
-        Ok(())
-    }
-}
-
-/// Reads a YAML or JSON plan file (detected by [`Format::detect`]), migrating older versions.
-///
-/// The result is a plan document, not yet a checked one: pass it to
-/// [`Plan::validate`](crate::plan::Plan::validate) before sizing with it.
+/// Reads a JSON plan file, as the autosave, My plans and share links keep it, migrating older
+/// versions. This is the page's start-up path: it needs no YAML reader. Text that is not JSON
+/// (a YAML file) is refused as a JSON syntax error; the file worker reads YAML
+/// ([`crate::jobs`]).
 ///
 /// # Errors
-/// An [`ImportError`] saying what is wrong and, where the parser knows, at which line and
-/// column: too large, empty, malformed, too complex, not a plan file, a version from a newer
-/// build, or fields that do not describe a plan.
+/// As `import`: too large, empty, malformed, not a plan file, a version from a newer build,
+/// or fields that do not describe a plan.
 ///
 /// # Example
 /// ```
-/// use headroom_core::codec::plan_file::{import, ImportError};
-/// let error = import("headroom_plan: 7\nplan: {}\n").unwrap_err();
-/// assert!(matches!(error, ImportError::TooNew { version: 7, supported: 1 }));
-/// assert!(error.to_string().contains("newer Headroom"));
+/// use headroom_core::codec::plan_file::{import_json, to_json, ImportError};
+/// use headroom_core::plan::Plan;
+/// assert_eq!(import_json(&to_json(&Plan::default()).unwrap()), Ok(Plan::default()));
+/// assert!(matches!(
+///     import_json("{\"headroom_plan\": 7, \"plan\": {}}"),
+///     Err(ImportError::TooNew { version: 7, .. })
+/// ));
 /// ```
-pub fn import(text: &str) -> Result<Plan, ImportError> {
+pub fn import_json(text: &str) -> Result<Plan, ImportError> {
+    let text = plain_text(text)?;
+    let document = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    read_document(document, Format::Json)
+}
+
+/// The text of a plan file without its byte-order mark, refused when too large or empty.
+pub(super) fn plain_text(text: &str) -> Result<&str, ImportError> {
     check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(ImportError::Empty);
+        Err(ImportError::Empty)
+    } else {
+        Ok(text)
     }
-    let format = Format::detect(text);
-    let document: Value = match format {
-        Format::Yaml => serde_saphyr::from_str_with_options(text, untyped_yaml_options())
-            .map_err(|e| yaml_error(&e, Format::Yaml))?,
-        Format::Json => serde_json::from_str(text).map_err(|e| json_error(&e))?,
-    };
+}
+
+/// Reads the envelope of a parsed plan file (in either format): its version, its keys, and the
+/// plan under `plan`, migrated to the current version.
+pub(super) fn read_document(document: Value, format: Format) -> Result<Plan, ImportError> {
     let Value::Object(mut top) = document else {
         return Err(not_a_mapping());
     };
@@ -695,15 +561,18 @@ pub fn import(text: &str) -> Result<Plan, ImportError> {
     })
 }
 
-/// Options for reading YAML into an untyped document: without target types to say that a field
-/// is a string, only `true`/`false` are booleans, so a name `no` stays text.
-fn untyped_yaml_options() -> serde_saphyr::Options {
-    let mut options = yaml_options();
-    options.strict_booleans = true;
-    options
+pub(super) fn check_size(bytes: usize) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(ImportError::TooLarge {
+            bytes,
+            max: MAX_FILE_BYTES,
+        })
+    } else {
+        Ok(())
+    }
 }
 
-fn not_a_mapping() -> ImportError {
+pub(super) fn not_a_mapping() -> ImportError {
     ImportError::NotAPlanFile {
         message: format!(
             "the top level must be a mapping with the keys `{FORMAT_KEY}` and `plan` (and \
@@ -729,121 +598,6 @@ fn read_version(found: Option<&Value>) -> Result<u32, ImportError> {
     Ok(version)
 }
 
-/// Classifies a YAML error: budget breaches and alias limits (in words, without the parser's
-/// type names), more than one document, field problems and syntax errors. Every message is
-/// bounded ([`bounded_message`]): quoted input is cut to a short excerpt.
-fn yaml_error(error: &serde_saphyr::Error, format: Format) -> ImportError {
-    use serde_saphyr::Error as E;
-    let position = error.location().filter(|l| l.line() > 0).map(|l| Position {
-        line: l.line(),
-        column: l.column(),
-    });
-    let mut inner = error.without_snippet();
-    // An error met while replaying an alias wraps the error itself.
-    while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = inner {
-        inner = error;
-    }
-    let too_complex = |message: &str| ImportError::TooComplex {
-        message: message.to_owned(),
-        position,
-    };
-    match inner {
-        E::Budget { breach, .. } => match budget_words(breach) {
-            Some(words) => return too_complex(words),
-            None => return several_documents(),
-        },
-        E::MultipleDocuments { .. } => return several_documents(),
-        E::AliasReplayCounterOverflow { .. }
-        | E::AliasReplayLimitExceeded { .. }
-        | E::AliasExpansionLimitExceeded { .. }
-        | E::AliasReplayStackDepthExceeded { .. } => return too_complex(ALIASES_REPEAT),
-        E::DuplicateMappingKey { key, .. } => {
-            let key = key
-                .as_deref()
-                .map(|k| format!(" `{}`", excerpt(k)))
-                .unwrap_or_default();
-            return ImportError::Syntax {
-                format,
-                message: format!("the key{key} appears twice in the same mapping"),
-                position,
-            };
-        }
-        E::NonFiniteFloat { value, .. } => {
-            return ImportError::Content {
-                format,
-                message: format!(
-                    "the number `{}` is too large or not a number (plans hold finite numbers)",
-                    excerpt(value)
-                ),
-                position,
-            }
-        }
-        E::UnknownAnchor { .. } => {
-            return ImportError::Syntax {
-                format,
-                message: "an alias (`*name`) refers to an anchor (`&name`) that is not defined                           before it"
-                    .to_owned(),
-                position,
-            }
-        }
-        _ => {}
-    }
-    let mut message = inner.to_string();
-    // The parser appends its own "at line L, column C"; the position is reported separately.
-    if let Some(cut) = message.find(" at line ") {
-        message.truncate(cut);
-    }
-    let message = bounded_message(&message);
-    if message.starts_with("budget breached") {
-        too_complex(ALIASES_REPEAT)
-    } else if is_content_error(&message) {
-        ImportError::Content {
-            format,
-            message,
-            position,
-        }
-    } else {
-        ImportError::Syntax {
-            format,
-            message,
-            position,
-        }
-    }
-}
-
-const ALIASES_REPEAT: &str = "aliases (`*name`) repeat parts of the file more often than a plan \
-                              ever needs";
-
-/// A YAML stream of two or more documents, which a plan file never is.
-fn several_documents() -> ImportError {
-    ImportError::NotAPlanFile {
-        message: "it holds more than one YAML document (a line `---` starts another one); a plan \
-                  file is a single document"
-            .to_owned(),
-    }
-}
-
-/// A parsing budget breach in words; `None` for more than one document, which is not about
-/// complexity.
-fn budget_words(breach: &serde_saphyr::budget::BudgetBreach) -> Option<&'static str> {
-    use serde_saphyr::budget::BudgetBreach as B;
-    Some(match breach {
-        B::Documents { .. } => return None,
-        B::Depth { .. } | B::InclusionDepth { .. } => {
-            "it is nested more than 32 levels deep (a plan needs fewer than 10)"
-        }
-        B::Anchors { .. } => "it defines more than 100 anchors (`&name`)",
-        B::Aliases { .. }
-        | B::AliasAnchorRatio { .. }
-        | B::RecordedAnchorEvents { .. }
-        | B::RecordedAnchorBytes { .. } => ALIASES_REPEAT,
-        B::MergeKeys { .. } => "it uses merge keys (`<<`), which plan files do not",
-        B::InputBytes { .. } | B::ScalarBytes { .. } => "it holds more text than a plan file can",
-        B::Events { .. } | B::Nodes { .. } => "it holds far more values than any plan",
-        _ => "it is more complex than any plan",
-    })
-}
-
 /// Messages from chrono when a date does not parse, and what they mean in words.
 const DATE_MESSAGES: &[&str] = &[
     "input is out of range",
@@ -857,7 +611,7 @@ const DATE_MESSAGES: &[&str] = &[
 
 /// A field problem from serde's derived code in plain words: a date that chrono refuses is
 /// named as such, Rust type names are left out, and quoted input is cut to an excerpt.
-fn content_message(message: &str) -> String {
+pub(super) fn content_message(message: &str) -> String {
     if DATE_MESSAGES.iter().any(|m| message.contains(m)) {
         return "not a date that exists, written as YYYY-MM-DD (e.g. 2026-11-20)".to_owned();
     }
@@ -870,28 +624,6 @@ fn content_message(message: &str) -> String {
         words = words.replace(developer, plain);
     }
     bounded_message(&words)
-}
-
-/// Whether a message from serde's derived code (rather than from the YAML parser) describes a
-/// field that is wrong for a plan.
-fn is_content_error(message: &str) -> bool {
-    [
-        "unknown field",
-        "missing field",
-        "invalid type",
-        "invalid value",
-        "unknown variant",
-        "invalid length",
-        "is not a",
-        "invalid u32",
-        "invalid i32",
-        "invalid f64",
-        "duplicate field",
-        "expected mapping",
-        "expected sequence",
-    ]
-    .iter()
-    .any(|needle| message.contains(needle))
 }
 
 fn json_error(error: &serde_json::Error) -> ImportError {
@@ -934,11 +666,11 @@ mod tests {
             Err(ImportError::BadVersion { .. })
         ));
         assert!(matches!(
-            import("headroom_plan: -1\nplan: {}\n"),
+            import_json("{\"headroom_plan\": -1, \"plan\": {}}"),
             Err(ImportError::BadVersion { .. })
         ));
         assert!(matches!(
-            import("{\"headroom_plan\": \"1\", \"plan\": {}}"),
+            import_json("{\"headroom_plan\": \"1\", \"plan\": {}}"),
             Err(ImportError::BadVersion { .. })
         ));
     }

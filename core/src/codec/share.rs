@@ -14,7 +14,7 @@
 //!
 //! Two versions travel in every link, each with its own job: `v2.` is the *payload* format
 //! (how the bytes are packed), `headroom_plan` the *plan schema* (what the fields mean). Opening
-//! a link goes through [`plan_file::import`], so a link made by an older version is migrated by
+//! a link goes through [`plan_file::import_json`], so a link made by an older version is migrated by
 //! the same chain as an old file, and `core/tests/fixtures/links/v<N>/` keeps links of every
 //! schema version that must keep opening.
 //!
@@ -211,7 +211,7 @@ pub fn open(text: &str) -> Result<Opened, OpenError> {
     let (mode, payload) = link::parse(text)?;
     let bytes = link::decode(payload, &DecodeLimits::DEFAULT)?;
     let json = String::from_utf8(bytes).map_err(|_| OpenError::NotText)?;
-    let plan = plan_file::import(&json).map_err(OpenError::Plan)?;
+    let plan = plan_file::import_json(&json).map_err(OpenError::Plan)?;
     let plan = plan.validate().map_err(OpenError::Invalid)?;
     let at = link::selection(text).within(plan.scenarios.len(), plan.horizon_months);
     Ok(Opened { plan, mode, at })

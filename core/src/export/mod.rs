@@ -31,9 +31,12 @@
 //! positive are written as the smallest amount (1 millicore, 1 MiB) rather than rejected, so
 //! the writers cannot fail.
 
+#[cfg(feature = "yaml")]
 pub mod compose;
 pub mod csv;
+#[cfg(feature = "yaml")]
 pub mod deployment;
+#[cfg(feature = "yaml")]
 pub mod kubernetes;
 
 /// Everything a deployment export needs: one plan, one scenario, one month.
@@ -212,6 +215,7 @@ pub fn file_name(parts: &[&str], extension: &str) -> String {
     format!("{}.{}", stem.join("-"), extension.trim_matches('.'))
 }
 
+#[cfg(feature = "yaml")]
 /// Whole millicores for `cores`, at least 1 (non-finite and non-positive values give 1).
 fn millicores(cores: f64) -> u64 {
     let m = (cores * 1000.0).round();
@@ -223,11 +227,13 @@ fn millicores(cores: f64) -> u64 {
     }
 }
 
+#[cfg(feature = "yaml")]
 /// MiB, at least 1.
 fn mebibytes(mb: u64) -> u64 {
     mb.max(1)
 }
 
+#[cfg(feature = "yaml")]
 /// The first word of a setting such as a Redis policy or a pool mode, lowercased and cut at
 /// the first character other than an ASCII letter, digit or `-`, so it cannot add lines to a
 /// configuration file; `fallback` when nothing is left.
@@ -245,6 +251,7 @@ fn setting_word(value: &str, fallback: &str) -> String {
     }
 }
 
+#[cfg(feature = "yaml")]
 /// One line of text for a comment: every character that ends a line for some reader
 /// ([`crate::text::is_line_break`]: `\n`, `\r`, U+0085, U+2028, U+2029, …), every other
 /// control character and every invisible or direction-changing character
@@ -263,6 +270,7 @@ fn one_line(text: &str) -> String {
         .collect()
 }
 
+#[cfg(feature = "yaml")]
 /// The comment at the top of every export, naming what produced it, then the notes.
 fn header(kind: &str, spec: &DeploymentSpec) -> String {
     let mut text = format!(
@@ -279,11 +287,13 @@ fn header(kind: &str, spec: &DeploymentSpec) -> String {
     text
 }
 
+#[cfg(feature = "yaml")]
 /// Serializes a document; the structs used here always serialize, but the writers stay total.
 fn yaml<T: serde::Serialize>(value: &T) -> String {
     serde_saphyr::to_string(value).unwrap_or_else(|e| format!("# could not write: {e}\n"))
 }
 
+#[cfg(feature = "yaml")]
 /// Sample specs used by the docs examples, the tests and `examples/export_samples.rs`.
 pub mod samples {
     use super::*;

@@ -4,20 +4,21 @@
 //! A disclosure (a button that shows a panel of ordinary buttons): Tab moves through it,
 //! Escape closes it and gives the focus back to the button, and it closes when the focus
 //! leaves it (but not while a file chooser has the focus). Everything it writes comes from
-//! the core (`codec::share`, `codec::plan_file`, `export::*`); it only talks to the browser.
+//! the core (`codec::share`) or from the file worker (`ui::files`: plan files and deployment
+//! files); it only talks to the browser.
 
 use headroom_core::codec::link::{Mode, Selection};
 use headroom_core::codec::plan_file::{self, Format, ImportError, MAX_FILE_BYTES};
 use headroom_core::codec::share;
-use headroom_core::export::{self, compose, deployment, kubernetes};
+use headroom_core::jobs::{Deploy, Job};
 use headroom_core::text::excerpt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::session::{Banner, Session};
-use crate::ui::browser;
 use crate::ui::state::Workspace;
+use crate::ui::{browser, files};
 
 /// A message in the menu's live region.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,33 +34,17 @@ fn say(status: RwSignal<Option<Status>>, text: impl Into<String>, error: bool) {
     }));
 }
 
-/// The two deployment formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Deploy {
-    Compose,
-    Kubernetes,
+fn title(kind: Deploy) -> &'static str {
+    match kind {
+        Deploy::Compose => "Docker Compose",
+        Deploy::Kubernetes => "Kubernetes",
+    }
 }
 
-impl Deploy {
-    fn title(self) -> &'static str {
-        match self {
-            Deploy::Compose => "Docker Compose",
-            Deploy::Kubernetes => "Kubernetes",
-        }
-    }
-
-    fn id(self) -> &'static str {
-        match self {
-            Deploy::Compose => "compose",
-            Deploy::Kubernetes => "k8s",
-        }
-    }
-
-    fn extension(self) -> &'static str {
-        match self {
-            Deploy::Compose => "compose.yaml",
-            Deploy::Kubernetes => "k8s.yaml",
-        }
+fn test_id(kind: Deploy) -> &'static str {
+    match kind {
+        Deploy::Compose => "compose",
+        Deploy::Kubernetes => "k8s",
     }
 }
 
@@ -142,6 +127,8 @@ pub fn ShareMenu() -> impl IntoView {
         });
     };
 
+    // Plan files and deployment files are written by the file worker (`ui::files`): the
+    // first download has no YAML. The plan sent is the one the results on screen are for.
     let download_plan = move |format: Format| {
         let Some(computed) = blocked(ws)
             .is_none()
@@ -155,65 +142,67 @@ pub fn ShareMenu() -> impl IntoView {
             );
             return;
         };
-        match plan_file::export_with_results(&computed.plan, &computed.results, format) {
-            Ok(text) => {
-                let name = export::file_name(&[&computed.plan.name], format.extension());
-                let mime = match format {
-                    Format::Yaml => "application/yaml",
-                    Format::Json => "application/json",
-                };
-                match browser::download(&name, mime, &text) {
-                    Ok(()) => say(status, format!("Saved {name} (plan and results)."), false),
-                    Err(why) => say(status, why, true),
-                }
+        let job = Job::WritePlan {
+            plan: files::json_of(&computed.plan),
+            format,
+            results: true,
+        };
+        let mime = match format {
+            Format::Yaml => "application/yaml",
+            Format::Json => "application/json",
+        };
+        say(status, format!("Writing the {format} file…"), false);
+        spawn_local(async move {
+            match files::write(job).await.and_then(|file| {
+                browser::download(&file.name, mime, &file.text).map(|()| file.name)
+            }) {
+                Ok(name) => say(status, format!("Saved {name} (plan and results)."), false),
+                Err(why) => say(status, why, true),
             }
-            Err(why) => say(status, why.to_string(), true),
-        }
+        });
     };
 
-    let deployment_text = move |kind: Deploy| -> Result<(String, String), String> {
+    let deployment_job = move |kind: Deploy| -> Result<Job, String> {
         if let Some(why) = blocked(ws) {
             return Err(why.to_owned());
         }
         let computed = ws
             .complete_results()
             .ok_or_else(|| "There are no results yet.".to_owned())?;
-        let scenario = ws.scenario.get_untracked();
-        let month = ws.month.get_untracked();
-        let spec = deployment::spec(&computed.plan, &computed.results, scenario, month)
-            .map_err(|e| e.to_string())?;
-        let calendar = computed
-            .results
-            .scenarios
-            .get(scenario)
-            .and_then(|s| s.months.get(month.saturating_sub(1) as usize))
-            .map(|m| m.calendar.to_string())
-            .unwrap_or_default();
-        let name = export::file_name(
-            &[&computed.plan.name, &spec.scenario, &calendar],
-            kind.extension(),
-        );
-        let text = match kind {
-            Deploy::Compose => compose::to_yaml(&spec),
-            Deploy::Kubernetes => kubernetes::to_yaml(&spec),
-        };
-        Ok((name, text))
+        Ok(Job::Deploy {
+            plan: files::json_of(&computed.plan),
+            kind,
+            scenario: ws.scenario.get_untracked(),
+            month: ws.month.get_untracked(),
+        })
     };
 
-    let download_deployment = move |kind: Deploy| match deployment_text(kind) {
-        Ok((name, text)) => match browser::download(&name, "application/yaml", &text) {
-            Ok(()) => say(status, format!("Saved {name}."), false),
-            Err(why) => say(status, why, true),
-        },
+    let download_deployment = move |kind: Deploy| match deployment_job(kind) {
+        Ok(job) => {
+            say(status, format!("Writing the {} file…", title(kind)), false);
+            spawn_local(async move {
+                match files::write(job).await.and_then(|file| {
+                    browser::download(&file.name, "application/yaml", &file.text)
+                        .map(|()| file.name)
+                }) {
+                    Ok(name) => say(status, format!("Saved {name}."), false),
+                    Err(why) => say(status, why, true),
+                }
+            });
+        }
         Err(why) => say(status, why, true),
     };
 
-    let copy_deployment = move |kind: Deploy| match deployment_text(kind) {
-        Ok((_, text)) => spawn_local(async move {
-            match browser::copy(&text).await {
+    let copy_deployment = move |kind: Deploy| match deployment_job(kind) {
+        Ok(job) => spawn_local(async move {
+            let copied = match files::write(job).await {
+                Ok(file) => browser::copy(&file.text).await,
+                Err(why) => Err(why),
+            };
+            match copied {
                 Ok(()) => say(
                     status,
-                    format!("{} configuration copied.", kind.title()),
+                    format!("{} configuration copied.", title(kind)),
                     false,
                 ),
                 Err(why) => say(status, why, true),
@@ -256,9 +245,14 @@ pub fn ShareMenu() -> impl IntoView {
                 Ok(bytes) => bytes,
                 Err(why) => return say(status, why, true),
             };
-            let plan = match plan_file::import_bytes(&bytes) {
-                Ok(plan) => plan,
+            let text = match plan_file::text_of(&bytes) {
+                Ok(text) => text.to_owned(),
                 Err(error) => return say(status, format!("{name}: {error}."), true),
+            };
+            say(status, format!("Reading {name}…"), false);
+            let plan = match files::read_plan(text).await {
+                Ok(plan) => plan,
+                Err(why) => return say(status, format!("{name}: {why}."), true),
             };
             if let Err(errors) = plan.validate() {
                 let listed: Vec<String> = errors
@@ -323,15 +317,15 @@ pub fn ShareMenu() -> impl IntoView {
     });
 
     let deploy_row = move |kind: Deploy| {
-        let id = kind.id();
+        let id = test_id(kind);
         view! {
             <>
-                <span class="share-row-title">{kind.title()}</span>
+                <span class="share-row-title">{title(kind)}</span>
                 <button type="button" data-testid=format!("download-{id}")
-                    aria-label=format!("Download the {} file", kind.title())
+                    aria-label=format!("Download the {} file", title(kind))
                     on:click=move |_| download_deployment(kind)>"Download"</button>
                 <button type="button" data-testid=format!("copy-{id}")
-                    aria-label=format!("Copy the {} file", kind.title())
+                    aria-label=format!("Copy the {} file", title(kind))
                     on:click=move |_| copy_deployment(kind)>"Copy"</button>
             </>
         }

@@ -5,15 +5,15 @@
 //! button. Storage is read and written only through `ui::storage`, and every failure is shown.
 
 use headroom_core::codec::library::Kind;
-use headroom_core::codec::plan_file::{self, Format};
-use headroom_core::export;
+use headroom_core::codec::plan_file;
 use headroom_core::plan::Plan;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::session::{Banner, Session};
-use crate::ui::browser;
 use crate::ui::state::Workspace;
 use crate::ui::storage::{self, Removed, SaveProblem};
+use crate::ui::{browser, files};
 
 /// The menu's message line, with an undo for the last deletion.
 #[derive(Clone, Debug)]
@@ -40,10 +40,16 @@ fn problem_text(problem: &SaveProblem) -> &'static str {
     }
 }
 
-/// Downloads `text` as a file named after `name`.
-fn download_plan_text(name: &str, text: &str) -> Result<String, String> {
-    let file = export::file_name(&[name], "yaml");
-    browser::download(&file, "application/yaml", text).map(|()| file)
+/// Downloads `plan` as a plan file (YAML, or JSON when the file worker cannot be reached) and
+/// returns the sentence that says what happened.
+async fn download_plan(plan: Plan) -> Result<String, String> {
+    let file = files::plan_file(&plan).await?;
+    let mime = if file.name.ends_with(".json") {
+        "application/json"
+    } else {
+        "application/yaml"
+    };
+    browser::download(&file.name, mime, &file.text).map(|()| format!("Saved {}.", file.name))
 }
 
 /// Keeps the keyboard focus inside the panel while the entry whose button has it is redrawn
@@ -110,19 +116,21 @@ pub fn PlansMenu() -> impl IntoView {
         let Some(text) = storage::entry_text(id) else {
             return say(status, "Its text is no longer in this browser.", true);
         };
-        let result = match plan_file::import(&text) {
-            Ok(plan) => plan_file::export(&plan, Format::Yaml)
-                .map_err(|e| e.to_string())
-                .and_then(|yaml| download_plan_text(&plan.name, &yaml)),
+        match plan_file::import_json(&text) {
+            Ok(plan) => spawn_local(async move {
+                match download_plan(plan).await {
+                    Ok(saved) => say(status, saved, false),
+                    Err(why) => say(status, why, true),
+                }
+            }),
             // An unreadable copy is offered exactly as it was stored.
             Err(_) => {
                 let file = format!("headroom-unreadable-plan-{id}.txt");
-                browser::download(&file, "text/plain", &text).map(|()| file)
+                match browser::download(&file, "text/plain", &text) {
+                    Ok(()) => say(status, format!("Saved {file}."), false),
+                    Err(why) => say(status, why, true),
+                }
             }
-        };
-        match result {
-            Ok(file) => say(status, format!("Saved {file}."), false),
-            Err(why) => say(status, why, true),
         }
     };
 
@@ -328,14 +336,10 @@ pub fn SaveAlert() -> impl IntoView {
     let session = Session::get();
     let result: RwSignal<Option<String>> = RwSignal::new(None);
     let download_open = move |_| {
-        let text = ws
-            .plan
-            .with_untracked(|p| plan_file::export(p, Format::Yaml).map(|y| (p.name.clone(), y)));
-        let outcome = match text {
-            Ok((name, yaml)) => download_plan_text(&name, &yaml).map(|f| format!("Saved {f}.")),
-            Err(e) => Err(e.to_string()),
-        };
-        result.set(Some(outcome.unwrap_or_else(|e| e)));
+        let plan = ws.plan.get_untracked();
+        spawn_local(async move {
+            result.set(Some(download_plan(plan).await.unwrap_or_else(|e| e)));
+        });
     };
     let try_again = move |_| ws.plan.with_untracked(|p| session.save(p));
     let download_held = move |_| {

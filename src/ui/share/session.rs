@@ -538,7 +538,7 @@ impl Session {
         if text == ws.plan.with_untracked(storage::stored_text) {
             return;
         }
-        let banner = match plan_file::import(&text) {
+        let banner = match plan_file::import_json(&text) {
             Ok(plan) => {
                 let name = plan.name.clone();
                 self.followed.set_value(Some(text));

@@ -1,0 +1,374 @@
+//! The work the page hands to its file worker, and the answers it gets back.
+//!
+//! The page's first download holds no YAML reader or writer (see ARCHITECTURE.md, "First
+//! load"). Reading a plan file someone chose, writing a plan file with its results, and writing
+//! the Compose and Kubernetes files happen in a Web Worker built from `worker/` with the `yaml`
+//! feature, fetched the first time one of them is asked for. The page and the worker exchange
+//! one [`Message`] each way, as JSON text:
+//!
+//! ```text
+//! page                                   worker
+//!  Message { id, protocol, body: Job }  ──▶  answer(job)
+//!  Message { id, protocol, body: Answer } ◀──
+//! ```
+//!
+//! Plans travel as JSON plan files (the autosave's format), so both sides read them with
+//! [`plan_file::import_json`]. A worker from an older deployment still in a cache answers a
+//! message of another [`PROTOCOL`] with [`Answer::Failed`], asking for a reload, rather than
+//! misreading it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::codec::plan_file::{Format, ImportError};
+
+#[cfg(feature = "yaml")]
+use crate::{
+    codec::plan_file,
+    engine,
+    export::{self, compose, deployment, kubernetes},
+    plan::Plan,
+    validate::ValidPlan,
+};
+
+/// The worker's first message: from then on it listens, so the page holds jobs until it comes.
+pub const READY: &str = "ready";
+
+/// Version of the messages below; raised whenever a [`Job`] or an [`Answer`] changes shape.
+pub const PROTOCOL: u32 = 1;
+
+/// One message between the page and the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Message<T> {
+    /// Pairs an answer with its job.
+    pub id: u32,
+    /// [`PROTOCOL`] of the sender.
+    pub protocol: u32,
+    /// The job or the answer.
+    pub body: T,
+}
+
+/// The two deployment files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deploy {
+    /// A Docker Compose file.
+    Compose,
+    /// Kubernetes manifests.
+    Kubernetes,
+}
+
+impl Deploy {
+    /// The file name's ending.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Deploy::Compose => "compose.yaml",
+            Deploy::Kubernetes => "k8s.yaml",
+        }
+    }
+}
+
+/// What the page asks for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Job {
+    /// Read a plan file (YAML or JSON) as a person chose it.
+    ReadPlan {
+        /// The file's text.
+        text: String,
+    },
+    /// Write a plan file: the plan, and its results when `results` is set.
+    WritePlan {
+        /// The plan, as a JSON plan file.
+        plan: String,
+        /// YAML or JSON.
+        format: Format,
+        /// Whether to add the derived results section.
+        results: bool,
+    },
+    /// Write a deployment file sized for one scenario and month.
+    Deploy {
+        /// The plan, as a JSON plan file.
+        plan: String,
+        /// Compose or Kubernetes.
+        kind: Deploy,
+        /// The scenario, from 0.
+        scenario: usize,
+        /// The plan month, from 1.
+        month: u32,
+    },
+}
+
+/// What the worker answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "answer", rename_all = "snake_case")]
+pub enum Answer {
+    /// The plan read from a file, as a JSON plan file of the current version (read it with
+    /// [`plan_file::import_json`]).
+    Plan {
+        /// The JSON plan file.
+        json: String,
+    },
+    /// The file could not be read as a plan.
+    Unreadable {
+        /// Why, in words (its `Display`).
+        error: ImportError,
+    },
+    /// A written file.
+    File {
+        /// A file name for it (see [`crate::export::file_name`]).
+        name: String,
+        /// Its text.
+        text: String,
+    },
+    /// The job could not be done; `message` says why, for the person.
+    Failed {
+        /// The explanation.
+        message: String,
+    },
+}
+
+/// Does `job`: the worker's whole behaviour, natively testable.
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_file::{to_json, Format};
+/// use headroom_core::jobs::{answer, Answer, Job};
+/// use headroom_core::plan::Plan;
+/// let plan = to_json(&Plan::default()).unwrap();
+/// let Answer::File { name, text } = answer(Job::WritePlan { plan, format: Format::Yaml, results: true })
+/// else { panic!() };
+/// assert_eq!(name, "new-plan.yaml");
+/// assert!(text.starts_with("headroom_plan: 1\n") && text.contains("\nresults:\n"));
+/// ```
+#[cfg(feature = "yaml")]
+pub fn answer(job: Job) -> Answer {
+    match job {
+        Job::ReadPlan { text } => match plan_file::import(&text) {
+            Ok(plan) => match plan_file::to_json(&plan) {
+                Ok(json) => Answer::Plan { json },
+                Err(e) => failed(e),
+            },
+            Err(error) => Answer::Unreadable { error },
+        },
+        Job::WritePlan {
+            plan,
+            format,
+            results,
+        } => {
+            let plan = match valid(&plan) {
+                Ok(plan) => plan,
+                Err(answer) => return answer,
+            };
+            let text = if results {
+                plan_file::export_with_results(&plan, &engine::run(&plan), format)
+            } else {
+                plan_file::export(plan.plan(), format)
+            };
+            match text {
+                Ok(text) => Answer::File {
+                    name: export::file_name(&[&plan.name], format.extension()),
+                    text,
+                },
+                Err(e) => failed(e),
+            }
+        }
+        Job::Deploy {
+            plan,
+            kind,
+            scenario,
+            month,
+        } => {
+            let plan = match valid(&plan) {
+                Ok(plan) => plan,
+                Err(answer) => return answer,
+            };
+            let results = engine::run(&plan);
+            let spec = match deployment::spec(&plan, &results, scenario, month) {
+                Ok(spec) => spec,
+                Err(e) => return failed(e),
+            };
+            let calendar = results
+                .scenarios
+                .get(scenario)
+                .and_then(|s| s.months.get(month.saturating_sub(1) as usize))
+                .map(|m| m.calendar.to_string())
+                .unwrap_or_default();
+            Answer::File {
+                name: export::file_name(&[&plan.name, &spec.scenario, &calendar], kind.extension()),
+                text: match kind {
+                    Deploy::Compose => compose::to_yaml(&spec),
+                    Deploy::Kubernetes => kubernetes::to_yaml(&spec),
+                },
+            }
+        }
+    }
+}
+
+/// Answers one message given as JSON text, as the worker receives it; the answer is JSON text
+/// too. Text that is not a message of this [`PROTOCOL`] gets [`Answer::Failed`] (with id 0
+/// when even the id cannot be read). Never panics.
+///
+/// # Example
+/// ```
+/// use headroom_core::jobs::{answer_text, Answer, Message};
+/// let reply: Message<Answer> = serde_json::from_str(&answer_text("{\"id\": 3}")).unwrap();
+/// assert_eq!(reply.id, 3);
+/// assert!(matches!(reply.body, Answer::Failed { .. }));
+/// ```
+#[cfg(feature = "yaml")]
+pub fn answer_text(text: &str) -> String {
+    #[derive(Deserialize)]
+    struct Header {
+        id: u32,
+        protocol: Option<u32>,
+    }
+    let header: Option<Header> = serde_json::from_str(text).ok();
+    let id = header.as_ref().map_or(0, |h| h.id);
+    let body = match header.and_then(|h| h.protocol) {
+        Some(PROTOCOL) => match serde_json::from_str::<Message<Job>>(text) {
+            Ok(message) => answer(message.body),
+            Err(e) => Answer::Failed {
+                message: format!("The file worker could not read the request: {e}"),
+            },
+        },
+        _ => Answer::Failed {
+            message: "This page and its file worker are from different versions of Headroom: \
+                      reload the page."
+                .to_owned(),
+        },
+    };
+    serde_json::to_string(&Message {
+        id,
+        protocol: PROTOCOL,
+        body,
+    })
+    .unwrap_or_default()
+}
+
+#[cfg(feature = "yaml")]
+fn valid(json: &str) -> Result<ValidPlan, Answer> {
+    let plan: Plan = plan_file::import_json(json).map_err(|error| Answer::Failed {
+        message: error.to_string(),
+    })?;
+    plan.validate().map_err(|errors| Answer::Failed {
+        message: format!(
+            "The plan has values Headroom cannot use: {}.",
+            errors
+                .iter()
+                .take(3)
+                .map(|e| format!("{} ({})", e.message, e.path))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    })
+}
+
+#[cfg(feature = "yaml")]
+fn failed(error: impl std::fmt::Display) -> Answer {
+    Answer::Failed {
+        message: error.to_string(),
+    }
+}
+
+#[cfg(all(test, feature = "yaml"))]
+mod tests {
+    use super::*;
+    use crate::codec::plan_file::to_json;
+    use crate::presets;
+
+    fn ask(job: Job) -> Answer {
+        let text = serde_json::to_string(&Message {
+            id: 7,
+            protocol: PROTOCOL,
+            body: job,
+        })
+        .unwrap();
+        let reply: Message<Answer> = serde_json::from_str(&answer_text(&text)).unwrap();
+        assert_eq!((reply.id, reply.protocol), (7, PROTOCOL));
+        reply.body
+    }
+
+    #[test]
+    fn a_yaml_file_is_read_into_the_json_plan_the_page_opens() {
+        let plan = (presets::TEMPLATES[1].build)();
+        let yaml = plan_file::to_yaml(&plan).unwrap();
+        let Answer::Plan { json } = ask(Job::ReadPlan { text: yaml }) else {
+            panic!("not read")
+        };
+        assert_eq!(plan_file::import_json(&json).unwrap(), plan);
+    }
+
+    #[test]
+    fn an_unreadable_file_says_why() {
+        let answer = ask(Job::ReadPlan {
+            text: "headroom_plan: 7\nplan: {}\n".to_owned(),
+        });
+        assert!(matches!(
+            answer,
+            Answer::Unreadable {
+                error: ImportError::TooNew { version: 7, .. }
+            }
+        ));
+    }
+
+    #[test]
+    fn plan_files_and_deployments_are_written_from_the_json_plan() {
+        let plan = (presets::TEMPLATES[1].build)();
+        let json = to_json(&plan).unwrap();
+        for format in [Format::Yaml, Format::Json] {
+            let Answer::File { text, .. } = ask(Job::WritePlan {
+                plan: json.clone(),
+                format,
+                results: true,
+            }) else {
+                panic!("not written")
+            };
+            assert_eq!(plan_file::import(&text).unwrap(), plan);
+        }
+        for kind in [Deploy::Compose, Deploy::Kubernetes] {
+            let Answer::File { name, text } = ask(Job::Deploy {
+                plan: json.clone(),
+                kind,
+                scenario: 0,
+                month: 12,
+            }) else {
+                panic!("not written")
+            };
+            assert!(name.ends_with(kind.extension()), "{name}");
+            assert!(text.contains(&format!("# plan: {}", plan.name)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_month_outside_the_plan_or_an_invalid_plan_fails_in_words() {
+        let json = to_json(&Plan::default()).unwrap();
+        let Answer::Failed { message } = ask(Job::Deploy {
+            plan: json,
+            kind: Deploy::Compose,
+            scenario: 9,
+            month: 1,
+        }) else {
+            panic!("written")
+        };
+        assert!(message.contains("scenario"), "{message}");
+        let Answer::Failed { message } = ask(Job::WritePlan {
+            plan: "{".to_owned(),
+            format: Format::Yaml,
+            results: false,
+        }) else {
+            panic!("written")
+        };
+        assert!(message.contains("JSON"), "{message}");
+    }
+
+    #[test]
+    fn another_protocol_or_no_message_at_all_asks_for_a_reload() {
+        for text in ["{\"id\": 2, \"protocol\": 999, \"body\": {}}", "not json"] {
+            let reply: Message<Answer> = serde_json::from_str(&answer_text(text)).unwrap();
+            let Answer::Failed { message } = reply.body else {
+                panic!("answered")
+            };
+            assert!(message.contains("reload"), "{message}");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! The page's side of the file worker (`worker/`, protocol in `headroom_core::jobs`): reading
+//! plan files someone chose and writing plan files and deployment files, none of which the
+//! first download can do (it has no YAML).
+//!
+//! The worker is started on the first job, not at load: a visitor who only reads a plan never
+//! fetches it. Jobs posted before its [`jobs::READY`] message wait in a queue. Each job waits
+//! on a channel that the answer with the same id fills; if the worker cannot start (offline before
+//! it was ever cached, a failed fetch), every waiting job fails with a sentence and the next
+//! job tries again.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use futures_channel::oneshot;
+use headroom_core::codec::plan_file::{self, Format};
+use headroom_core::codec::share;
+use headroom_core::jobs::{self, Answer, Job, Message};
+use headroom_core::plan::Plan;
+use wasm_bindgen::prelude::*;
+
+/// The worker's loader, written by Trunk next to `index.html` (`data-loader-shim`).
+const WORKER_URL: &str = "headroom-worker_loader.js";
+
+const UNAVAILABLE: &str = "The file tools could not be loaded (check the connection, then try \
+                           again)";
+
+#[derive(Default)]
+struct Client {
+    worker: Option<web_sys::Worker>,
+    ready: bool,
+    /// Messages posted before the worker said it listens.
+    queue: Vec<String>,
+    /// Where each waiting job's answer (its JSON text) or failure goes, by id.
+    pending: HashMap<u32, oneshot::Sender<Result<String, String>>>,
+    next_id: u32,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Client> = RefCell::new(Client::default());
+}
+
+/// Does `job` in the worker and returns its answer, or why there is none.
+pub async fn ask(job: Job) -> Result<Answer, String> {
+    let (send, answer) = oneshot::channel();
+    CLIENT.with_borrow_mut(|client| {
+        client.next_id = client.next_id.wrapping_add(1);
+        let id = client.next_id;
+        let text = serde_json::to_string(&Message {
+            id,
+            protocol: jobs::PROTOCOL,
+            body: &job,
+        })
+        .unwrap_or_default();
+        client.pending.insert(id, send);
+        if let Err(why) = client.post(text) {
+            client.fail_all(&why);
+        }
+    });
+    let reply = answer
+        .await
+        .unwrap_or_else(|_| Err(UNAVAILABLE.to_owned()))?;
+    let reply: Message<Answer> = serde_json::from_str(&reply)
+        .map_err(|_| "The file worker gave an answer this page cannot read".to_owned())?;
+    Ok(reply.body)
+}
+
+impl Client {
+    /// Posts `text` now, or queues it until the worker (started here if need be) is ready.
+    fn post(&mut self, text: String) -> Result<(), String> {
+        if self.worker.is_none() {
+            self.worker = Some(start()?);
+            self.ready = false;
+        }
+        match (&self.worker, self.ready) {
+            (Some(worker), true) => worker
+                .post_message(&JsValue::from_str(&text))
+                .map_err(|_| UNAVAILABLE.to_owned()),
+            _ => {
+                self.queue.push(text);
+                Ok(())
+            }
+        }
+    }
+
+    /// Rejects every waiting job with `why` and drops the worker, so the next job starts anew.
+    fn fail_all(&mut self, why: &str) {
+        // A worker that failed to start has stopped already; the page just lets it go.
+        self.worker = None;
+        self.ready = false;
+        self.queue.clear();
+        for (_, waiting) in self.pending.drain() {
+            let _ = waiting.send(Err(why.to_owned()));
+        }
+    }
+}
+
+/// Starts the worker and wires its messages and errors to [`CLIENT`].
+fn start() -> Result<web_sys::Worker, String> {
+    let worker = web_sys::Worker::new(WORKER_URL).map_err(|_| UNAVAILABLE.to_owned())?;
+    // Both handlers take a plain `Event`: one closure type for the two, a smaller download.
+    let on_message = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        // `MessageEvent.data`, read through `Reflect` (already in the page's glue).
+        let Some(text) = js_sys::Reflect::get(&event, &JsValue::from_str("data"))
+            .ok()
+            .and_then(|data| data.as_string())
+        else {
+            return;
+        };
+        CLIENT.with_borrow_mut(|client| {
+            if text == jobs::READY {
+                client.ready = true;
+                let queued = std::mem::take(&mut client.queue);
+                if let Some(worker) = &client.worker {
+                    for message in queued {
+                        if worker.post_message(&JsValue::from_str(&message)).is_err() {
+                            client.fail_all(UNAVAILABLE);
+                            return;
+                        }
+                    }
+                }
+                return;
+            }
+            let id = serde_json::from_str::<Message<serde_json::Value>>(&text)
+                .map(|m| m.id)
+                .unwrap_or(0);
+            if let Some(waiting) = client.pending.remove(&id) {
+                let _ = waiting.send(Ok(text));
+            }
+        });
+    });
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        event.prevent_default();
+        CLIENT.with_borrow_mut(|client| client.fail_all(UNAVAILABLE));
+    });
+    // `addEventListener` rather than `onmessage`/`onerror`: the page's glue has it already.
+    let listen = |kind: &str, handler: &Closure<dyn Fn(web_sys::Event)>| {
+        worker.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref())
+    };
+    listen("message", &on_message).map_err(|_| UNAVAILABLE.to_owned())?;
+    listen("error", &on_error).map_err(|_| UNAVAILABLE.to_owned())?;
+    // One worker per page at a time, restarted only after a failure: the two handlers live as
+    // long as the page.
+    on_message.forget();
+    on_error.forget();
+    Ok(worker)
+}
+
+/// A written file: its name and text.
+pub struct File {
+    /// Suggested file name.
+    pub name: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// Asks the worker for a file (a plan file or a deployment file).
+pub async fn write(job: Job) -> Result<File, String> {
+    match ask(job).await? {
+        Answer::File { name, text } => Ok(File { name, text }),
+        Answer::Failed { message } => Err(message),
+        Answer::Unreadable { error } => Err(error.to_string()),
+        Answer::Plan { .. } => Err("The file worker answered with a plan, not a file".to_owned()),
+    }
+}
+
+/// `plan` as a YAML plan file (inputs only), or as JSON written here when the worker cannot
+/// be reached: a plan to save never waits on the network.
+pub async fn plan_file(plan: &Plan) -> Result<File, String> {
+    let yaml = write(Job::WritePlan {
+        plan: json_of(plan),
+        format: Format::Yaml,
+        results: false,
+    })
+    .await;
+    match yaml {
+        Ok(file) => Ok(file),
+        Err(_) => plan_file::to_json(plan)
+            .map(|text| File {
+                name: headroom_core::export::file_name(&[&plan.name], "json"),
+                text,
+            })
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// A plan as the JSON plan file jobs carry.
+pub fn json_of(plan: &Plan) -> String {
+    String::from_utf8(share::plan_json(plan)).unwrap_or_default()
+}
+
+/// Reads a plan file's text in the worker: the plan, or why it is not one (in words).
+pub async fn read_plan(text: String) -> Result<Plan, String> {
+    match ask(Job::ReadPlan { text }).await? {
+        Answer::Plan { json } => plan_file::import_json(&json).map_err(|e| e.to_string()),
+        Answer::Unreadable { error } => Err(error.to_string()),
+        Answer::Failed { message } => Err(message),
+        Answer::File { .. } => Err("The file worker answered with a file, not a plan".to_owned()),
+    }
+}
