@@ -19,7 +19,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::codec::plan_file::{Format, ImportError};
+use crate::codec::plan_file::Format;
 
 #[cfg(feature = "yaml")]
 use crate::{
@@ -69,7 +69,7 @@ impl Deploy {
 
 /// What the page asks for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "job", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Job {
     /// Read a plan file (YAML or JSON) as a person chose it.
     ReadPlan {
@@ -100,7 +100,7 @@ pub enum Job {
 
 /// What the worker answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "answer", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// The plan read from a file, as a JSON plan file of the current version (read it with
     /// [`plan_file::import_json`]).
@@ -110,8 +110,10 @@ pub enum Answer {
     },
     /// The file could not be read as a plan.
     Unreadable {
-        /// Why, in words (its `Display`).
-        error: ImportError,
+        /// Why, in words: the [`ImportError`](crate::codec::plan_file::ImportError)'s
+        /// `Display`. Text rather than the error itself, so the page carries no code to
+        /// rebuild one.
+        message: String,
     },
     /// A written file.
     File {
@@ -148,7 +150,9 @@ pub fn answer(job: Job) -> Answer {
                 Ok(json) => Answer::Plan { json },
                 Err(e) => failed(e),
             },
-            Err(error) => Answer::Unreadable { error },
+            Err(error) => Answer::Unreadable {
+                message: error.to_string(),
+            },
         },
         Job::WritePlan {
             plan,
@@ -303,12 +307,10 @@ mod tests {
         let answer = ask(Job::ReadPlan {
             text: "headroom_plan: 7\nplan: {}\n".to_owned(),
         });
-        assert!(matches!(
-            answer,
-            Answer::Unreadable {
-                error: ImportError::TooNew { version: 7, .. }
-            }
-        ));
+        let Answer::Unreadable { message } = answer else {
+            panic!("read")
+        };
+        assert!(message.contains("newer Headroom"), "{message}");
     }
 
     #[test]

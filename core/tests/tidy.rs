@@ -119,5 +119,8 @@ fn only_the_file_worker_builds_the_core_with_yaml() {
         "the app must take headroom-core without YAML: {app}"
     );
     let worker = core_line("worker/Cargo.toml");
-    assert!(worker.contains("\"yaml\""), "the file worker needs YAML: {worker}");
+    assert!(
+        worker.contains("\"yaml\""),
+        "the file worker needs YAML: {worker}"
+    );
 }

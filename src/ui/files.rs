@@ -158,7 +158,7 @@ pub async fn write(job: Job) -> Result<File, String> {
     match ask(job).await? {
         Answer::File { name, text } => Ok(File { name, text }),
         Answer::Failed { message } => Err(message),
-        Answer::Unreadable { error } => Err(error.to_string()),
+        Answer::Unreadable { message } => Err(message),
         Answer::Plan { .. } => Err("The file worker answered with a plan, not a file".to_owned()),
     }
 }
@@ -192,8 +192,7 @@ pub fn json_of(plan: &Plan) -> String {
 pub async fn read_plan(text: String) -> Result<Plan, String> {
     match ask(Job::ReadPlan { text }).await? {
         Answer::Plan { json } => plan_file::import_json(&json).map_err(|e| e.to_string()),
-        Answer::Unreadable { error } => Err(error.to_string()),
-        Answer::Failed { message } => Err(message),
+        Answer::Unreadable { message } | Answer::Failed { message } => Err(message),
         Answer::File { .. } => Err("The file worker answered with a file, not a plan".to_owned()),
     }
 }

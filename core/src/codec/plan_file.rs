@@ -157,7 +157,7 @@ impl fmt::Display for Format {
 }
 
 /// Where in the file a problem is, 1-based, when the parser knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
     /// Line, from 1.
     pub line: u64,
@@ -166,7 +166,7 @@ pub struct Position {
 }
 
 /// Why a plan could not be written faithfully.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ExportError {
     /// The serializer failed.
@@ -204,9 +204,8 @@ impl fmt::Display for ExportError {
 impl std::error::Error for ExportError {}
 
 /// Why a plan file could not be read. The `Display` text says in words what is wrong and where,
-/// for the person who chose the file. It crosses from the file worker to the page as data
-/// ([`crate::jobs`]), so it serializes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// for the person who chose the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ImportError {
     /// The file is larger than [`MAX_FILE_BYTES`]; nothing was parsed.
