@@ -17,6 +17,24 @@ test('the release build loads from a sub-path and shows results for the blank pl
   assert.equal(await app.instances(), '2');
 });
 
+test('the page paints its header before the app code arrives, then the app replaces it', async () => {
+  // Hold the app's wasm back: what shows meanwhile is index.html's own shell.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await t.page.route('**/headroom-*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await t.page.goto(t.server.url, { waitUntil: 'domcontentloaded' });
+  await t.page.locator('#loading h1').waitFor();
+  assert.equal(await t.page.locator('h1').innerText(), 'Headroom');
+  assert.match(await t.page.getByRole('status').innerText(), /Loading the plan/);
+  release();
+  await t.page.getByTestId('app-instances').waitFor();
+  assert.equal(await t.page.locator('#loading').count(), 0, 'the shell is gone');
+  assert.equal(await t.page.locator('h1').count(), 1, 'one page heading');
+});
+
 test('a template loads, edits recompute, and undo/redo walk the history by keyboard', async () => {
   const app = new HeadroomPage(t.page);
   await app.open(t.server.url);
