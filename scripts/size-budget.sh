@@ -13,8 +13,8 @@ index="$dist/index.html"
 [ -f "$index" ] || { echo "no index.html in $dist: build first (make release)" >&2; exit 1; }
 
 declare -A BUDGET=(
-  [first-load]=670000 # everything before the first results
-  [app]=655000        # the app's .wasm and its .js glue (was .wasm 820000 + .js 9000)
+  [first-load]=665000 # everything before the first results
+  [app]=650000        # the app's .wasm and its .js glue (was .wasm 820000 + .js 9000)
   [css]=14000         # the stylesheets
   [worker]=400000     # the file worker, fetched on first use
 )

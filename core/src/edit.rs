@@ -759,8 +759,23 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     if trimmed.is_empty() {
         return Err("is empty: pick a date".to_owned());
     }
-    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
-        .map_err(|_| "must be a date written YYYY-MM-DD, such as 2026-11-01".to_owned())
+    // By hand rather than with chrono's format strings, whose parser would be in the page's
+    // download for this one use.
+    let number = |part: Option<&str>, digits: std::ops::RangeInclusive<usize>| {
+        part.filter(|p| digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let mut parts = trimmed.split('-');
+    let (year, month, day) = (
+        number(parts.next(), 4..=4),
+        number(parts.next(), 1..=2),
+        number(parts.next(), 1..=2),
+    );
+    match (year, month, day, parts.next()) {
+        (Some(y), Some(m), Some(d), None) => NaiveDate::from_ymd_opt(y as i32, m, d),
+        _ => None,
+    }
+    .ok_or_else(|| "must be a date written YYYY-MM-DD, such as 2026-11-01".to_owned())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1504,6 +1519,20 @@ mod tests {
             Ok(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
         );
         assert!(parse_date("2026-13-01").unwrap_err().contains("YYYY-MM-DD"));
+        for bad in [
+            "2026-02-30",
+            "2026-11",
+            "2026-11-01-01",
+            "26-11-01",
+            "2026-+1-01",
+            "2026/11/01",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_date(" 2027-1-5 "),
+            Ok(NaiveDate::from_ymd_opt(2027, 1, 5).unwrap())
+        );
         assert!(parse_date("").is_err());
     }
 

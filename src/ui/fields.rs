@@ -425,7 +425,7 @@ pub fn DateInput(
         set,
         parsing: Parsing {
             parse: Arc::new(edit::parse_date),
-            show: |d| d.format("%Y-%m-%d").to_string(),
+            show: |d| d.to_string(),
         },
     })
 }
@@ -458,10 +458,7 @@ pub fn OptionalDateInput(
                     edit::parse_date(text).map(Some)
                 }
             }),
-            show: |d| {
-                d.map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default()
-            },
+            show: |d| d.map(|d| d.to_string()).unwrap_or_default(),
         },
     })
 }

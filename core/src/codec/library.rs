@@ -264,8 +264,10 @@ pub fn stamp(ms_since_epoch: f64) -> String {
     if !ms_since_epoch.is_finite() {
         return String::new();
     }
+    use chrono::Timelike;
+    // Written by hand: chrono's format strings would put their parser in the page's download.
     chrono::DateTime::from_timestamp_millis(ms_since_epoch as i64)
-        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .map(|t| format!("{} {:02}:{:02} UTC", t.date_naive(), t.hour(), t.minute()))
         .unwrap_or_default()
 }
 
