@@ -5,7 +5,7 @@ WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 .PHONY: serve test setup setup-test release lint unit browser e2e size validate-exports \
-	bench-engine bench-browser
+	bench-engine bench-browser audit
 
 ## Serve the app with live reload at http://127.0.0.1:8080/ (installs what it needs first).
 serve: setup
@@ -49,6 +49,12 @@ e2e:
 ## Benchmarks (not part of `make test`; figures go in BENCHMARKS.md).
 bench-engine:
 	cargo bench -p headroom-core --bench engine
+
+## Where the app's .wasm bytes go, by crate (twiggy over the release build; BENCHMARKS.md).
+audit: release
+	scripts/setup.sh audit
+	$(ENV) twiggy top -n 1000000 -f csv target/wasm32-unknown-unknown/release/headroom.wasm \
+		| scripts/wasm-audit.py 25
 
 bench-browser: setup-test release
 	$(ENV) node tests/bench/input-latency.mjs

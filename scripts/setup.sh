@@ -3,6 +3,7 @@
 #   scripts/setup.sh serve   wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen), crates
 #   scripts/setup.sh test    the above plus Chromium + ChromeDriver and Playwright, and the
 #                            Python validators of scripts/requirements-test.txt in .tools/venv
+#   scripts/setup.sh audit   the serve tools plus twiggy (`make audit`: the .wasm by crate)
 # Safe to run again: a second run installs nothing. Never downloads a tool from outside the
 # package registries (crates.io, npm, PyPI, Debian).
 set -euo pipefail
@@ -48,7 +49,14 @@ fi
 # 5. Crates, so Trunk's offline build (cargo --offline) finds them.
 cargo fetch --locked >/dev/null
 
-# 6. Browser for the test layers.
+# 6. twiggy, for `make audit` only.
+TWIGGY_VERSION="0.8.0"
+if [ "$mode" = "audit" ] && ! twiggy --version 2>/dev/null | grep -q " ${TWIGGY_VERSION}$"; then
+  say "installing twiggy ${TWIGGY_VERSION}"
+  cargo install twiggy --version "=${TWIGGY_VERSION}" --locked
+fi
+
+# 6b. Browser for the test layers.
 if [ "$mode" = "test" ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing chromium and chromium-driver"
