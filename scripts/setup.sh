@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every tool Headroom needs, skipping what is already there at the right version.
-#   scripts/setup.sh serve   wasm target, trunk, wasm-bindgen-cli, wasm-opt (binaryen), crates
+#   scripts/setup.sh serve   wasm target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
+#                            (binaryen), crates
 #   scripts/setup.sh test    the above plus Chromium + ChromeDriver and Playwright, and the
 #                            Python validators of scripts/requirements-test.txt in .tools/venv
 #   scripts/setup.sh audit   the serve tools plus twiggy (`make audit`: the .wasm by crate)
@@ -36,6 +37,16 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen ${WB_VERSION}"; then
   say "installing wasm-bindgen-cli ${WB_VERSION}"
   cargo install wasm-bindgen-cli --version "=${WB_VERSION}" --force
+fi
+
+# 3b. wasm-split-cli: cuts the release wasm into the first load and the views fetched on first
+#     use (scripts/build-wasm.sh). Its version follows the wasm_split_helpers that Leptos uses.
+WSPLIT_VERSION="0.2.4"
+# (It has no --version: cargo's own list of installed tools says which one is there.)
+if ! command -v wasm-split-cli >/dev/null \
+  || ! cargo install --list | grep -qx "wasm_split_cli_support v${WSPLIT_VERSION}:"; then
+  say "installing wasm-split-cli ${WSPLIT_VERSION}"
+  cargo install wasm_split_cli_support --version "=${WSPLIT_VERSION}" --features build-binary --locked
 fi
 
 # 4. Node tools: binaryen's wasm-opt (Debian's 108 silently breaks the output) and

@@ -191,7 +191,11 @@ pub fn App() -> impl IntoView {
                         InputTab::Baseline => view! { <inputs::BaselinePanel/> }.into_any(),
                         InputTab::Scenarios => view! { <scenarios::ScenarioEditor/> }.into_any(),
                         InputTab::Policies => view! { <inputs::PoliciesPanel/> }.into_any(),
-                        InputTab::Catalogs => view! { <catalogs::CatalogEditor/> }.into_any(),
+                        InputTab::Catalogs => view! {
+                            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                                {Suspend::new(async move { catalog_editor().await })}
+                            </Suspense>
+                        }.into_any(),
                     }}
                 </div>
             </div>
@@ -201,6 +205,12 @@ pub fn App() -> impl IntoView {
         </main>
         </Show>
     }
+}
+
+/// The catalog editor, fetched on first use in a split build.
+#[cfg_attr(headroom_split, leptos::lazy)]
+async fn catalog_editor() -> AnyView {
+    view! { <catalogs::CatalogEditor/> }.into_any()
 }
 
 /// The plan's name, start month and horizon.

@@ -21,7 +21,7 @@ test('the page paints its header before the app code arrives, then the app repla
   // Hold the app's wasm back: what shows meanwhile is index.html's own shell.
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await t.page.route('**/headroom-*_bg.wasm', async (route) => {
+  await t.page.route('**/app-*/headroom_bg.wasm', async (route) => {
     await held;
     await route.continue();
   });

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the app's wasm for Trunk (its post_build hook, see Trunk.toml) and writes it, with the
+# module that starts it, into Trunk's staging directory.
+#
+# Trunk builds the file worker and the stylesheets itself; it cannot split one wasm binary into
+# parts loaded on demand (trunk-rs/trunk#1022), so the app is built here:
+#
+#   release: cargo build with `--cfg headroom_split` (views marked `#[lazy]` become split
+#            points) and `--emit-relocs`; `wasm-split-cli` cuts the wasm into the first-load
+#            module and one chunk per lazy view (plus `__wasm_split.js`, their loader);
+#            wasm-bindgen; wasm-opt -Oz on every wasm file.
+#   debug:   (trunk serve) cargo build, wasm-bindgen, no split, no wasm-opt.
+#
+# Everything lands in one directory per build, `app-<hash>/` (the hash of the linked wasm), so
+# the files that refer to each other by fixed names (`__wasm_split.js`, the chunks) never mix
+# across deployments; index.html's `<!-- headroom:app -->` becomes the tags that load it.
+set -euo pipefail
+
+: "${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
+profile="${TRUNK_PROFILE:-debug}"
+target=wasm32-unknown-unknown
+wasm_opt_flags=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int
+  --enable-reference-types --enable-multivalue --enable-sign-ext --enable-mutable-globals)
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+if [ "$profile" = release ]; then
+  # The same flags as .cargo/config.toml, plus the split point cfg and the relocations the
+  # splitter reads.
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg headroom_split -C link-args=--emit-relocs"
+  cargo build --release --locked --offline --target "$target" --bin headroom
+  linked="target/$target/release/headroom.wasm"
+else
+  cargo build --locked --offline --target "$target" --bin headroom
+  linked="target/$target/debug/headroom.wasm"
+fi
+
+hash="$(sha256sum "$linked" | cut -c1-16)"
+app="app-$hash"
+out="$work/$app"
+mkdir -p "$out"
+
+if [ "$profile" = release ]; then
+  wasm-split-cli "$linked" "$work/split" --out-name headroom --target web
+  wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+    --out-dir "$out" --out-name headroom "$work/split/headroom.wasm"
+  cp "$work/split/__wasm_split.js" "$out/"
+  for chunk in "$work"/split/split_*.wasm; do
+    [ -e "$chunk" ] && cp "$chunk" "$out/"
+  done
+  for wasm in "$out"/*.wasm; do
+    wasm-opt "${wasm_opt_flags[@]}" "$wasm" -o "$wasm"
+  done
+else
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name headroom "$linked"
+fi
+
+# The module that starts the app (a file, not an inline script: the page's
+# Content-Security-Policy allows scripts from its own origin only).
+cat > "$out/start.js" <<'EOF'
+import init from "./headroom.js";
+await init({ module_or_path: new URL("./headroom_bg.wasm", import.meta.url) });
+EOF
+
+rm -rf "$TRUNK_STAGING_DIR"/app-*
+mv "$out" "$TRUNK_STAGING_DIR/"
+
+tags="<link rel=\"modulepreload\" href=\"./$app/headroom.js\">"
+[ -e "$TRUNK_STAGING_DIR/$app/__wasm_split.js" ] \
+  && tags+="<link rel=\"modulepreload\" href=\"./$app/__wasm_split.js\">"
+tags+="<link rel=\"preload\" href=\"./$app/headroom_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>"
+tags+="<script type=\"module\" src=\"./$app/start.js\"></script>"
+html="$TRUNK_STAGING_DIR/index.html"
+grep -q '<!-- headroom:app -->' "$html" || { echo "no <!-- headroom:app --> in $html" >&2; exit 1; }
+sed -i "s#<!-- headroom:app -->#$tags#" "$html"
+echo "app built ($profile): $app"
