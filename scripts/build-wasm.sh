@@ -47,8 +47,9 @@ if [ "$profile" = release ]; then
   wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
     --out-dir "$out" --out-name headroom "$work/split/headroom.wasm"
   cp "$work/split/__wasm_split.js" "$out/"
-  for chunk in "$work"/split/split_*.wasm; do
-    [ -e "$chunk" ] && cp "$chunk" "$out/"
+  # One chunk per split point (split_*.wasm) and the code some of them share (chunk_*.wasm).
+  for chunk in "$work"/split/*.wasm; do
+    [ "$(basename "$chunk")" = headroom.wasm ] || cp "$chunk" "$out/"
   done
   for wasm in "$out"/*.wasm; do
     wasm-opt "${wasm_opt_flags[@]}" "$wasm" -o "$wasm"

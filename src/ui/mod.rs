@@ -7,6 +7,7 @@ mod charts;
 mod fields;
 mod files;
 mod inputs;
+mod lazy;
 mod results;
 mod scenarios;
 mod share;
@@ -188,14 +189,10 @@ pub fn App() -> impl IntoView {
                 <div role="tabpanel" id=move || format!("panel-{}", tab.get().id())
                     aria-labelledby=move || format!("tab-{}", tab.get().id())>
                     {move || match tab.get() {
-                        InputTab::Baseline => view! { <inputs::BaselinePanel/> }.into_any(),
-                        InputTab::Scenarios => view! { <scenarios::ScenarioEditor/> }.into_any(),
-                        InputTab::Policies => view! { <inputs::PoliciesPanel/> }.into_any(),
-                        InputTab::Catalogs => view! {
-                            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                                {Suspend::new(async move { catalog_editor().await })}
-                            </Suspense>
-                        }.into_any(),
+                        InputTab::Baseline => lazy::lazily(baseline_panel).into_any(),
+                        InputTab::Scenarios => lazy::lazily(scenario_editor).into_any(),
+                        InputTab::Policies => lazy::lazily(policies_panel).into_any(),
+                        InputTab::Catalogs => lazy::lazily(catalog_editor).into_any(),
                     }}
                 </div>
             </div>
@@ -207,11 +204,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The catalog editor, fetched on first use in a split build.
-#[cfg_attr(headroom_split, leptos::lazy)]
-async fn catalog_editor() -> AnyView {
-    view! { <catalogs::CatalogEditor/> }.into_any()
-}
+// The input tabs, fetched when first opened (`lazy`); the baseline's right after the first
+// results show: results come first.
+lazy::split_view!(baseline_panel => view! { <inputs::BaselinePanel/> });
+lazy::split_view!(scenario_editor => view! { <scenarios::ScenarioEditor/> });
+lazy::split_view!(policies_panel => view! { <inputs::PoliciesPanel/> });
+lazy::split_view!(catalog_editor => view! { <catalogs::CatalogEditor/> });
 
 /// The plan's name, start month and horizon.
 #[component]

@@ -100,7 +100,8 @@ test('the plan downloads as YAML and JSON with its results, and opens again', as
   await writeFile(broken, yaml.replace('  horizon_months: 12\n', '  horizon_months: twelve\n'));
   await openMenu(page);
   await page.getByTestId('import-file').setInputFiles(broken);
-  await page.getByTestId('share-status').filter({ hasText: 'broken.yaml' }).waitFor();
+  // "Reading broken.yaml…" first (the file worker reads it), then what is wrong.
+  await page.getByTestId('share-status').filter({ hasText: 'broken.yaml:' }).waitFor();
   const status = await page.getByTestId('share-status').innerText();
   assert.match(
     status,

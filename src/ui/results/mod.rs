@@ -73,13 +73,20 @@ pub fn ResultsPanel() -> impl IntoView {
             <selection::SelectionBar/>
             <SummaryCards/>
             <tables::SizingTables/>
-            <timeline::Timeline/>
-            <timeline::Advice/>
+            {super::lazy::lazily(timeline_and_advice)}
         </section>
-        <compare::ComparisonPanel/>
-        <super::charts::ChartsPanel/>
+        {super::lazy::lazily(comparison)}
+        {super::lazy::lazily(charts)}
     }
 }
+
+// Below the sizing tables, fetched right after the first results show (`ui::lazy`).
+super::lazy::split_view!(timeline_and_advice => view! {
+    <timeline::Timeline/>
+    <timeline::Advice/>
+});
+super::lazy::split_view!(comparison => view! { <compare::ComparisonPanel/> });
+super::lazy::split_view!(charts => view! { <super::charts::ChartsPanel/> });
 
 /// Which compared figures the summary cards show, in order, with their test ids.
 const CARDS: [(&str, &str); 8] = [
