@@ -57,6 +57,14 @@ fn blocked(ws: Workspace) -> Option<&'static str> {
     }
 }
 
+/// What the menu and its panel share (the panel is fetched on first use: `ui::lazy`).
+#[derive(Clone, Copy)]
+struct MenuState {
+    status: RwSignal<Option<Status>>,
+    link_text: RwSignal<String>,
+    file_input: NodeRef<leptos::html::Input>,
+}
+
 /// Export and share actions for the toolbar.
 #[component]
 pub fn ShareMenu() -> impl IntoView {
@@ -77,6 +85,129 @@ pub fn ShareMenu() -> impl IntoView {
             }
         }
     };
+
+    provide_context(MenuState {
+        status,
+        link_text,
+        file_input,
+    });
+
+    let file_chosen = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        let size = file.size();
+        if size > MAX_FILE_BYTES as f64 {
+            let error = ImportError::TooLarge {
+                bytes: size as usize,
+                max: MAX_FILE_BYTES,
+            };
+            say(status, format!("{}: {error}.", excerpt(&file.name())), true);
+            return;
+        }
+        spawn_local(async move {
+            // The file's own name, shown in messages: a short excerpt, invisible characters
+            // escaped.
+            let name = excerpt(&file.name());
+            let bytes = match browser::read_file(&file).await {
+                Ok(bytes) => bytes,
+                Err(why) => return say(status, why, true),
+            };
+            let text = match plan_file::text_of(&bytes) {
+                Ok(text) => text.to_owned(),
+                Err(error) => return say(status, format!("{name}: {error}."), true),
+            };
+            say(status, format!("Reading {name}…"), false);
+            let plan = match files::read_plan(text).await {
+                Ok(plan) => plan,
+                Err(why) => return say(status, format!("{name}: {why}."), true),
+            };
+            if let Err(errors) = plan.validate() {
+                let listed: Vec<String> = errors
+                    .iter()
+                    .take(5)
+                    .map(|e| format!("{} ({})", e.message, e.path))
+                    .collect();
+                let more = errors.len().saturating_sub(5);
+                let more = if more > 0 {
+                    format!("; and {more} more")
+                } else {
+                    String::new()
+                };
+                return say(
+                    status,
+                    format!(
+                        "{name} has values Headroom cannot use: {}{more}.",
+                        listed.join("; ")
+                    ),
+                    true,
+                );
+            }
+            let plan_name = plan.name.clone();
+            let mine = ws.plan.with_untracked(|p| p.name.clone());
+            match session.replace_open(ws, plan, &format!("replaced by the file {name}")) {
+                Ok(kept) => {
+                    status.set(None);
+                    session.banner.set(Some(Banner::Done {
+                        message: format!(
+                            "Opened “{plan_name}” from {name}.{}",
+                            kept.sentence(&mine)
+                        ),
+                        restore: kept.entry(),
+                    }));
+                    close(true);
+                }
+                Err(why) => say(status, why, true),
+            }
+        });
+    };
+
+    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
+        if super::focus_left_menu(&ev, wrapper) {
+            open.set(false);
+        }
+    };
+
+    view! {
+        <div class="share-menu" node_ref=wrapper on:focusout=on_focus_out
+            on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() {
+                ev.prevent_default();
+                close(true);
+            }>
+            <button type="button" class="share-toggle" node_ref=toggle data-testid="share-menu"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="share-panel"
+                on:click=move |_| open.update(|o| *o = !*o)>
+                "Share & export"
+                <span class="share-caret" aria-hidden="true">"▾"</span>
+            </button>
+            <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+                data-testid="import-file" node_ref=file_input on:change=file_chosen/>
+            <Show when=move || open.get()>
+                {crate::ui::lazy::lazily(share_panel)}
+            </Show>
+        </div>
+    }
+}
+
+crate::ui::lazy::split_view!(share_panel => view! { <SharePanel/> });
+
+/// The menu's panel: links, plan files and deployment files.
+#[component]
+fn SharePanel() -> impl IntoView {
+    let ws = use_context::<Workspace>().expect("inside App");
+    let MenuState {
+        status,
+        link_text,
+        file_input,
+    } = use_context().expect("inside ShareMenu");
 
     let copy_link = move |mode: Mode| {
         if let Some(why) = blocked(ws) {
@@ -218,88 +349,6 @@ pub fn ShareMenu() -> impl IntoView {
         }
     };
 
-    let file_chosen = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        let size = file.size();
-        if size > MAX_FILE_BYTES as f64 {
-            let error = ImportError::TooLarge {
-                bytes: size as usize,
-                max: MAX_FILE_BYTES,
-            };
-            say(status, format!("{}: {error}.", excerpt(&file.name())), true);
-            return;
-        }
-        spawn_local(async move {
-            // The file's own name, shown in messages: a short excerpt, invisible characters
-            // escaped.
-            let name = excerpt(&file.name());
-            let bytes = match browser::read_file(&file).await {
-                Ok(bytes) => bytes,
-                Err(why) => return say(status, why, true),
-            };
-            let text = match plan_file::text_of(&bytes) {
-                Ok(text) => text.to_owned(),
-                Err(error) => return say(status, format!("{name}: {error}."), true),
-            };
-            say(status, format!("Reading {name}…"), false);
-            let plan = match files::read_plan(text).await {
-                Ok(plan) => plan,
-                Err(why) => return say(status, format!("{name}: {why}."), true),
-            };
-            if let Err(errors) = plan.validate() {
-                let listed: Vec<String> = errors
-                    .iter()
-                    .take(5)
-                    .map(|e| format!("{} ({})", e.message, e.path))
-                    .collect();
-                let more = errors.len().saturating_sub(5);
-                let more = if more > 0 {
-                    format!("; and {more} more")
-                } else {
-                    String::new()
-                };
-                return say(
-                    status,
-                    format!(
-                        "{name} has values Headroom cannot use: {}{more}.",
-                        listed.join("; ")
-                    ),
-                    true,
-                );
-            }
-            let plan_name = plan.name.clone();
-            let mine = ws.plan.with_untracked(|p| p.name.clone());
-            match session.replace_open(ws, plan, &format!("replaced by the file {name}")) {
-                Ok(kept) => {
-                    status.set(None);
-                    session.banner.set(Some(Banner::Done {
-                        message: format!(
-                            "Opened “{plan_name}” from {name}.{}",
-                            kept.sentence(&mine)
-                        ),
-                        restore: kept.entry(),
-                    }));
-                    close(true);
-                }
-                Err(why) => say(status, why, true),
-            }
-        });
-    };
-
-    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
-        if super::focus_left_menu(&ev, wrapper) {
-            open.set(false);
-        }
-    };
-
     let scenarios = Memo::new(move |_| {
         ws.plan.with(|p| {
             p.scenarios
@@ -332,22 +381,6 @@ pub fn ShareMenu() -> impl IntoView {
     };
 
     view! {
-        <div class="share-menu" node_ref=wrapper on:focusout=on_focus_out
-            on:keydown=move |ev| if ev.key() == "Escape" && open.get_untracked() {
-                ev.prevent_default();
-                close(true);
-            }>
-            <button type="button" class="share-toggle" node_ref=toggle data-testid="share-menu"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="share-panel"
-                on:click=move |_| open.update(|o| *o = !*o)>
-                "Share & export"
-                <span class="share-caret" aria-hidden="true">"▾"</span>
-            </button>
-            <input type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
-                accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
-                data-testid="import-file" node_ref=file_input on:change=file_chosen/>
-            <Show when=move || open.get()>
                 <div id="share-panel" class="share-panel" role="group" tabindex="-1"
                     aria-label="Share and export" data-testid="share-panel">
                     {move || blocked(ws).map(|why| view! {
@@ -427,7 +460,5 @@ pub fn ShareMenu() -> impl IntoView {
                         {move || status.get().map(|s| s.text)}
                     </p>
                 </div>
-            </Show>
-        </div>
     }
 }

@@ -58,29 +58,104 @@ fn hold_focus() {
     crate::ui::fields::focus_now("plans-panel");
 }
 
+/// What the menu and its panel share (the panel is fetched on first use: `ui::lazy`).
+#[derive(Clone, Copy)]
+struct MenuState {
+    open: RwSignal<bool>,
+    status: RwSignal<Option<Status>>,
+    /// The entry being renamed, with the text typed so far.
+    renaming: RwSignal<Option<(u32, String)>>,
+    /// Set by the rename field's Escape, which ends the rename but not the menu.
+    escaped_rename: StoredValue<bool>,
+    toggle: NodeRef<leptos::html::Button>,
+}
+
+impl MenuState {
+    /// Closes the menu and gives the focus back to its button.
+    fn close(self) {
+        self.open.set(false);
+        self.renaming.set(None);
+        if let Some(button) = self.toggle.get_untracked() {
+            let _ = button.focus();
+        }
+    }
+}
+
 /// The toolbar's "My plans" button and list.
 #[component]
 pub fn PlansMenu() -> impl IntoView {
-    let ws = use_context::<Workspace>().expect("inside App");
     let session = Session::get();
     let open = RwSignal::new(false);
-    let status: RwSignal<Option<Status>> = RwSignal::new(None);
-    // The entry being renamed, with the text typed so far.
-    let renaming: RwSignal<Option<(u32, String)>> = RwSignal::new(None);
-    // Set by the rename field's Escape, which ends the rename but not the menu.
+    let renaming = RwSignal::new(None);
     let escaped_rename = StoredValue::new(false);
-    let toggle = NodeRef::<leptos::html::Button>::new();
     let wrapper = NodeRef::<leptos::html::Div>::new();
+    let menu = MenuState {
+        open,
+        status: RwSignal::new(None),
+        renaming,
+        escaped_rename,
+        toggle: NodeRef::new(),
+    };
+    let toggle = menu.toggle;
+    provide_context(menu);
+    let close = move || menu.close();
 
-    let close = move || {
-        open.set(false);
-        renaming.set(None);
-        if let Some(button) = toggle.get_untracked() {
-            let _ = button.focus();
+    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
+        if super::focus_left_menu(&ev, wrapper) {
+            open.set(false);
+            renaming.set(None);
         }
     };
 
-    // Keeps `plan` as a saved copy under a name no entry has yet.
+    let count = move || session.library.with(|l| l.entries().len());
+
+    view! {
+        <div class="share-menu plans-menu" node_ref=wrapper on:focusout=on_focus_out
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() && !escaped_rename.get_value() {
+                    ev.prevent_default();
+                    close();
+                }
+                escaped_rename.set_value(false);
+            }>
+            <button type="button" class="share-toggle" node_ref=toggle data-testid="plans-menu"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="plans-panel"
+                on:click=move |_| {
+                    if !open.get_untracked() {
+                        session.refresh();
+                    }
+                    open.update(|o| *o = !*o);
+                }>
+                "My plans"
+                {move || (count() > 0).then(|| view! {
+                    <span class="plans-count" data-testid="plans-count">{count()}</span>
+                })}
+                <span class="share-caret" aria-hidden="true">"▾"</span>
+            </button>
+            <Show when=move || open.get()>
+                {crate::ui::lazy::lazily(plans_panel)}
+            </Show>
+        </div>
+    }
+}
+
+crate::ui::lazy::split_view!(plans_panel => view! { <PlansPanel/> });
+
+/// The menu's panel: the open plan and every plan kept in this browser.
+#[component]
+fn PlansPanel() -> impl IntoView {
+    let ws = use_context::<Workspace>().expect("inside App");
+    let session = Session::get();
+    let menu: MenuState = use_context().expect("inside PlansMenu");
+    let MenuState {
+        status,
+        renaming,
+        escaped_rename,
+        ..
+    } = menu;
+    let close = move || menu.close();
+
     let keep_copy = move |plan: Plan| {
         let name = session
             .library
@@ -182,40 +257,9 @@ pub fn PlansMenu() -> impl IntoView {
         }
     };
 
-    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
-        if super::focus_left_menu(&ev, wrapper) {
-            open.set(false);
-            renaming.set(None);
-        }
-    };
-
     let count = move || session.library.with(|l| l.entries().len());
 
     view! {
-        <div class="share-menu plans-menu" node_ref=wrapper on:focusout=on_focus_out
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" && open.get_untracked() && !escaped_rename.get_value() {
-                    ev.prevent_default();
-                    close();
-                }
-                escaped_rename.set_value(false);
-            }>
-            <button type="button" class="share-toggle" node_ref=toggle data-testid="plans-menu"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="plans-panel"
-                on:click=move |_| {
-                    if !open.get_untracked() {
-                        session.refresh();
-                    }
-                    open.update(|o| *o = !*o);
-                }>
-                "My plans"
-                {move || (count() > 0).then(|| view! {
-                    <span class="plans-count" data-testid="plans-count">{count()}</span>
-                })}
-                <span class="share-caret" aria-hidden="true">"▾"</span>
-            </button>
-            <Show when=move || open.get()>
                 <div id="plans-panel" class="share-panel plans-panel" role="group" tabindex="-1"
                     aria-label="My plans" data-testid="plans-panel">
                     <section aria-labelledby="plans-open-title">
@@ -324,8 +368,6 @@ pub fn PlansMenu() -> impl IntoView {
                         })}
                     </p>
                 </div>
-            </Show>
-        </div>
     }
 }
 
