@@ -23,10 +23,11 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     }
 }
 
-/// Declares `async fn $name() -> Result<AnyView, NotLoaded>` making `$view`: a split point
-/// in the release build, a plain function elsewhere.
+/// Declares `async fn $name($args) -> Result<AnyView, NotLoaded>` making `$view`: a split
+/// point in the release build, a plain function elsewhere. Arguments are small `Copy` values
+/// (signals, enums): they cross into the chunk as they are.
 macro_rules! split_view {
-    ($(#[$attr:meta])* $name:ident => $view:expr) => {
+    ($(#[$attr:meta])* $name:ident $(($($arg:ident: $ty:ty),*))? => $view:expr) => {
         $(#[$attr])*
         #[cfg(headroom_split)]
         #[leptos::wasm_split::wasm_split(
@@ -34,13 +35,13 @@ macro_rules! split_view {
             fallible,
             wasm_split_path = ::leptos::wasm_split
         )]
-        fn $name() -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
+        fn $name($($($arg: $ty),*)?) -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
             Ok($view.into_any())
         }
 
         $(#[$attr])*
         #[cfg(not(headroom_split))]
-        async fn $name() -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
+        async fn $name($($($arg: $ty),*)?) -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
             Ok($view.into_any())
         }
     };
@@ -49,7 +50,7 @@ pub(crate) use split_view;
 
 /// The view `load` makes, once its code is fetched: "Loading…" until then, and a way to try
 /// again if it cannot be fetched.
-pub fn lazily<F>(load: fn() -> F) -> impl IntoView
+pub fn lazily<F>(load: impl Fn() -> F + Send + Sync + 'static) -> impl IntoView
 where
     F: Future<Output = Result<AnyView, NotLoaded>> + 'static,
 {

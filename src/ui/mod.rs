@@ -123,7 +123,7 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">"What do we need, when, and what will it cost?"</p>
             </div>
             <Show when=move || session.editing()>
-                <Toolbar notice=notice/>
+                {lazy::lazily(move || toolbar(notice))}
             </Show>
         </header>
         {move || notice.get().map(|message| view! {
@@ -152,7 +152,7 @@ pub fn App() -> impl IntoView {
                         }
                         fields::focus_now("results");
                     }>"Jump to results ↓"</a>
-                <PlanHeader/>
+                {lazy::lazily(plan_header)}
                 <div class="tabs" role="tablist" aria-label="Plan inputs">
                     {InputTab::ALL
                         .into_iter()
@@ -207,6 +207,9 @@ pub fn App() -> impl IntoView {
 // The input tabs, fetched when first opened (`lazy`); the baseline's right after the first
 // results show: results come first.
 lazy::split_view!(baseline_panel => view! { <inputs::BaselinePanel/> });
+lazy::split_view!(plan_header => view! { <PlanHeader/> });
+// The toolbar (templates, undo and redo, My plans, Share & export): right after the results.
+lazy::split_view!(toolbar(notice: RwSignal<Option<String>>) => view! { <Toolbar notice=notice/> });
 lazy::split_view!(scenario_editor => view! { <scenarios::ScenarioEditor/> });
 lazy::split_view!(policies_panel => view! { <inputs::PoliciesPanel/> });
 lazy::split_view!(catalog_editor => view! { <catalogs::CatalogEditor/> });

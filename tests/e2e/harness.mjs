@@ -40,9 +40,12 @@ export async function watchedPage(browser, contextOptions = {}) {
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => {
-    // A download's blob: address ends its request on purpose.
+    // A download's blob: address ends its request on purpose, and a reload or a navigation
+    // cancels what the page was still fetching (net::ERR_ABORTED): neither is a failure.
     const url = req.url();
-    if (!url.includes('favicon') && !url.startsWith('blob:')) problems.push(`request failed: ${url}`);
+    if (url.includes('favicon') || url.startsWith('blob:')) return;
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${url}`);
   });
   page.on('response', (res) => {
     if (res.status() >= 400 && !res.url().includes('favicon')) {

@@ -13,6 +13,16 @@ export class HeadroomPage {
   /** Waits until the app has mounted its form. */
   async ready() {
     await this.page.getByTestId('f-baseline-units').waitFor();
+    await this.settled();
+  }
+
+  /** Waits until every view fetched on first use that is on the page has arrived. */
+  async settled() {
+    // Panels below the fold are drawn a frame after the first results: let two frames pass.
+    await this.page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    await this.page.waitForFunction(() => !document.querySelector('p.loading[role="status"]'));
   }
 
   input(testId) {
@@ -99,6 +109,8 @@ export class HeadroomPage {
   async keptEntry(name) {
     const panel = this.page.getByTestId('plans-panel');
     if (!(await panel.isVisible())) await this.page.getByTestId('plans-menu').click();
+    // The panel is fetched on first use: wait for it before counting what it lists.
+    await panel.waitFor();
     return panel.getByTestId('plan-entry').filter({
       has: this.page.getByTestId('entry-name').getByText(name, { exact: true }),
     });

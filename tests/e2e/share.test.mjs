@@ -34,6 +34,8 @@ async function openMenu(page) {
 
 /** What must be identical wherever the plan is opened. */
 async function figures(page) {
+  // Every panel, including those fetched on first use.
+  await page.waitForFunction(() => !document.querySelector('p.loading[role="status"]'));
   return {
     name: await page.getByTestId('f-name').inputValue(),
     instances: (await page.getByTestId('app-instances').innerText()).trim(),

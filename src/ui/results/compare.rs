@@ -4,7 +4,7 @@
 //! The content is `headroom_core::compare`; the grid keeps its shape while figures change (its
 //! cells update in place) and explains a figure on hover, focus or tap like the sizing tables.
 
-use super::explain::{self, cell_of, data_number, move_focus, Area, ExplanationPanel, Target};
+use super::explain::{self, cell_of, data_number, move_focus, Area, Target};
 use super::{selected_month, selected_scenario};
 use crate::ui::state::Workspace;
 use headroom_core::compare::{break_points, break_sentences, compare_month, resource_name};
@@ -201,7 +201,7 @@ pub fn ComparisonPanel() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <ExplanationPanel area=Area::Compare/>
+                    {super::explanation(Area::Compare)}
                 }
             })}
             {move || has_points.get().then(|| {

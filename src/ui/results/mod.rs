@@ -88,6 +88,14 @@ super::lazy::split_view!(timeline_and_advice => view! {
 super::lazy::split_view!(comparison => view! { <compare::ComparisonPanel/> });
 super::lazy::split_view!(charts => view! { <super::charts::ChartsPanel/> });
 
+// The working behind a figure, shown on hover, focus or tap: fetched with the panels above.
+super::lazy::split_view!(explanation_panel(area: Area) => view! { <ExplanationPanel area=area/> });
+
+/// The explanation panel of `area`, fetched on first use.
+pub(crate) fn explanation(area: Area) -> impl IntoView {
+    super::lazy::lazily(move || explanation_panel(area))
+}
+
 /// Which compared figures the summary cards show, in order, with their test ids.
 const CARDS: [(&str, &str); 8] = [
     ("units", "units"),
@@ -220,7 +228,7 @@ fn SummaryCards() -> impl IntoView {
                     }
                 }/>
             </dl>
-            <ExplanationPanel area=Area::Cards/>
+            {explanation(Area::Cards)}
         </div>
     }
 }

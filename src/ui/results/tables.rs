@@ -102,7 +102,7 @@ pub fn SizingTables() -> impl IntoView {
                     view! { <TableView id=id/> }
                 }}
             </div>
-            <explain::ExplanationPanel area=Area::Table/>
+            {super::explanation(Area::Table)}
         </section>
     }
 }
