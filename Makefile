@@ -50,11 +50,14 @@ e2e:
 bench-engine:
 	cargo bench -p headroom-core --bench engine
 
-## Where the app's .wasm bytes go, by crate (twiggy over the release build; BENCHMARKS.md).
+## Where the first load's .wasm bytes go, by crate: the release wasm split as the build splits
+## it, its first-load module read by twiggy (names kept: before wasm-opt; BENCHMARKS.md).
 audit: release
 	scripts/setup.sh audit
-	$(ENV) twiggy top -n 1000000 -f csv target/wasm32-unknown-unknown/release/headroom.wasm \
-		| scripts/wasm-audit.py 25
+	rm -rf target/audit
+	$(ENV) wasm-split-cli target/wasm32-unknown-unknown/release/headroom.wasm target/audit \
+		--out-name headroom --target web >/dev/null
+	$(ENV) twiggy top -n 1000000 -f csv target/audit/headroom.wasm | scripts/wasm-audit.py 25
 
 bench-browser: setup-test release
 	$(ENV) node tests/bench/input-latency.mjs
