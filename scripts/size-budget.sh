@@ -4,7 +4,9 @@
 set -euo pipefail
 dist="${1:-dist}"
 # Budgets in gzipped bytes, with margin over the figures recorded in BENCHMARKS.md.
-declare -A BUDGET=([wasm]=820000 [js]=9000 [css]=14000)
+# .js includes the service worker (sw.js) and its registration (register-sw.js), about 1.6 KB,
+# fetched after the page has loaded.
+declare -A BUDGET=([wasm]=820000 [js]=10700 [css]=14000)
 status=0
 for ext in wasm js css; do
   total=0
