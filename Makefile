@@ -5,7 +5,7 @@ WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 .PHONY: serve test setup setup-test release lint unit browser e2e size validate-exports \
-	bench-engine bench-browser audit
+	bench-engine bench-browser audit lighthouse
 
 ## Serve the app with live reload at http://127.0.0.1:8080/ (installs what it needs first).
 serve: setup
@@ -61,3 +61,8 @@ audit: release
 
 bench-browser: setup-test release
 	$(ENV) node tests/bench/input-latency.mjs
+
+## Lighthouse scores of the release build in dist/ (served with gzip, as Pages does); builds nothing.
+lighthouse:
+	scripts/setup.sh lighthouse
+	$(ENV) node scripts/lighthouse.mjs

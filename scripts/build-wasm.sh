@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the app's wasm for Trunk (its post_build hook, see Trunk.toml) and writes it, with the
-# module that starts it, into Trunk's staging directory.
+# module that starts it, into Trunk's staging directory; then runs scripts/post-build.mjs.
 #
 # Trunk builds the file worker and the stylesheets itself; it cannot split one wasm binary into
 # parts loaded on demand (trunk-rs/trunk#1022), so the app is built here:
@@ -77,3 +77,7 @@ html="$TRUNK_STAGING_DIR/index.html"
 grep -q '<!-- headroom:app -->' "$html" || { echo "no <!-- headroom:app --> in $html" >&2; exit 1; }
 sed -i "s#<!-- headroom:app -->#$tags#" "$html"
 echo "app built ($profile): $app"
+
+# Then what needs every file in place: public/, and in release the Content-Security-Policy and
+# the service worker's precache list (one hook: Trunk runs a stage's hooks concurrently).
+node scripts/post-build.mjs

@@ -5,6 +5,8 @@
 #   scripts/setup.sh test    the above plus Chromium + ChromeDriver and Playwright, and the
 #                            Python validators of scripts/requirements-test.txt in .tools/venv
 #   scripts/setup.sh audit   the serve tools plus twiggy (`make audit`: the .wasm by crate)
+#   scripts/setup.sh lighthouse  the test tools plus npm lighthouse (pinned) in .tools/lighthouse,
+#                            for scripts/lighthouse.sh
 # Safe to run again: a second run installs nothing. Never downloads a tool from outside the
 # package registries (crates.io, npm, PyPI, Debian).
 set -euo pipefail
@@ -69,6 +71,8 @@ fi
 
 # 6b. Browser for the test layers.
 if [ "$mode" = "test" ]; then
+# 6. Browser for the test layers.
+if [ "$mode" = "test" ] || [ "$mode" = "lighthouse" ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing chromium and chromium-driver"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -78,7 +82,7 @@ if [ "$mode" = "test" ]; then
 fi
 # 7. Python validators for the export checks and the PyYAML cross-check, pinned in
 #    scripts/requirements-test.txt; reinstalled only when that file changed since the last install.
-if [ "$mode" = "test" ]; then
+if [ "$mode" = "test" ] || [ "$mode" = "lighthouse" ]; then
   REQ=scripts/requirements-test.txt
   VENV=.tools/venv
   if [ ! -x "$VENV/bin/python3" ] || ! cmp -s "$REQ" "$VENV/requirements.installed" 2>/dev/null; then
@@ -92,6 +96,17 @@ if [ "$mode" = "test" ]; then
     python3 -m venv "$VENV"
     "$VENV/bin/python3" -m pip install --quiet --disable-pip-version-check -r "$REQ"
     cp "$REQ" "$VENV/requirements.installed"
+  fi
+fi
+# 8. Lighthouse for `make lighthouse`, in its own prefix (not in package.json: neither the build
+#    nor the tests need it). 12.x: 13.x needs Node 22.19 or later.
+LIGHTHOUSE_VERSION="12.8.2"
+if [ "$mode" = "lighthouse" ]; then
+  LH=.tools/lighthouse/node_modules/.bin/lighthouse
+  if [ ! -x "$LH" ] || [ "$("$LH" --version)" != "$LIGHTHOUSE_VERSION" ]; then
+    say "installing lighthouse ${LIGHTHOUSE_VERSION}"
+    mkdir -p .tools/lighthouse
+    npm install --prefix .tools/lighthouse --no-audit --no-fund "lighthouse@${LIGHTHOUSE_VERSION}" >/dev/null
   fi
 fi
 say "tools ready ($mode)"

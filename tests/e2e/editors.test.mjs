@@ -3,7 +3,7 @@
 // (see harness.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, seriousA11yViolations, screenshot } from './harness.mjs';
+import { useApp, watchedPage, seriousA11yViolations, screenshot } from './harness.mjs';
 import { HeadroomPage } from './page.mjs';
 
 const t = useApp();
@@ -114,12 +114,11 @@ test('the growth model is picked with the arrow keys and a bad price is explaine
 test('every editor passes an accessibility scan, on a phone and a wide screen, light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [390, 1440]) {
-      const context = await t.browser.newContext({ colorScheme, viewport: { width, height: 900 } });
-      const view = await context.newPage();
-      const errors = [];
-      view.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(msg.text());
-      });
+      const { context, page: view, problems: errors } = await watchedPage(
+        t.browser,
+        { colorScheme, viewport: { width, height: 900 } },
+        t.server.origin,
+      );
       const app = new HeadroomPage(view);
       await app.open(t.server.url);
       for (const tab of ['baseline', 'scenarios', 'policies', 'catalogs']) {
@@ -139,7 +138,7 @@ test('every editor passes an accessibility scan, on a phone and a wide screen, l
         await screenshot(view, `editors-${tab}-${width}-${colorScheme}`);
       }
       await context.close();
-      assert.deepEqual(errors, [], `console errors at ${width} px, ${colorScheme}`);
+      assert.deepEqual(errors, [], `problems at ${width} px, ${colorScheme}`);
     }
   }
 });

@@ -5,6 +5,7 @@
 import { before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serveDist } from './server.mjs';
@@ -30,11 +31,31 @@ export async function launchChromium() {
   });
 }
 
-/** Starts a new context and page that records every problem the page reports. */
-export async function watchedPage(browser, contextOptions = {}) {
+/** Reports every Content-Security-Policy violation as a console error (so as a problem). Runs
+ * before the page's own scripts, in every frame, and is not itself subject to the CSP. */
+function reportCspViolations() {
+  addEventListener(
+    'securitypolicyviolation',
+    (e) => console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    true,
+  );
+}
+
+/**
+ * Starts a new context and page that records every problem the page reports: console errors
+ * (CSP violations included), page errors, failed requests, HTTP errors, and any request that
+ * leaves `origin` (the test server's), from the page, its workers or its service worker.
+ */
+export async function watchedPage(browser, contextOptions = {}, origin = null) {
   const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
+  await context.addInitScript(reportCspViolations);
   const problems = [];
+  context.on('request', (req) => {
+    const url = new URL(req.url());
+    const local = ['data:', 'blob:', 'about:'].includes(url.protocol);
+    if (!local && origin && url.origin !== origin) problems.push(`request left the origin: ${req.url()}`);
+  });
+  const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
@@ -65,6 +86,7 @@ export function useBrowser() {
   const t = {};
   before(async () => {
     t.server = await serveDist('dist');
+    t.server.origin = new URL(t.server.url).origin;
     t.browser = await launchChromium();
   });
   after(async () => {
@@ -72,7 +94,7 @@ export function useBrowser() {
     await t.server?.close();
   });
   t.fresh = async (contextOptions = {}) => {
-    const { context, page, problems } = await watchedPage(t.browser, contextOptions);
+    const { context, page, problems } = await watchedPage(t.browser, contextOptions, t.server.origin);
     return {
       context,
       page,
@@ -93,7 +115,7 @@ export function useBrowser() {
 export function useApp(contextOptions = {}) {
   const t = useBrowser();
   beforeEach(async () => {
-    Object.assign(t, await watchedPage(t.browser, contextOptions));
+    Object.assign(t, await watchedPage(t.browser, contextOptions, t.server.origin));
   });
   afterEach(async () => {
     await t.context?.close();
@@ -107,7 +129,11 @@ export function useApp(contextOptions = {}) {
  * impact "serious" or "critical", each as "rule: help (n nodes: selector, …)".
  */
 export async function seriousA11yViolations(page, selector = null) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, not added as a <script>: the page's CSP would
+  // (rightly) refuse an inline script.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  }
   const result = await page.evaluate(async (selector) => {
     const root = selector ? document.querySelector(selector) : document;
     // eslint-disable-next-line no-undef
@@ -133,7 +159,15 @@ export async function screenshot(page, name) {
   await mkdir('test-results/screenshots', { recursive: true });
   // Panels out of view are rendered only when scrolled near; a full-page picture shows the
   // page as a reader scrolling through it sees it.
-  const all = await page.addStyleTag({ content: '.panel { content-visibility: visible !important; }' });
+  // Set through the CSSOM, which the page's CSP allows (a <style> element it would refuse).
+  const reveal = (on) =>
+    page.evaluate((on) => {
+      for (const panel of document.querySelectorAll('.panel')) {
+        if (on) panel.style.setProperty('content-visibility', 'visible', 'important');
+        else panel.style.removeProperty('content-visibility');
+      }
+    }, on);
+  await reveal(true);
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
-  await all.evaluate((style) => style.remove());
+  await reveal(false);
 }

@@ -1,0 +1,104 @@
+// Trunk post_build hook (Trunk.toml): finishes the build in $TRUNK_STAGING_DIR before Trunk
+// moves it into dist/. Generic on purpose: it scans whatever files and inline scripts the build
+// has, so it keeps working when the loader or the set of files changes.
+//   every profile   copies public/ (manifest, icons, preview image, unhashed favicon)
+//   release only    1. adds <script src="./register-sw.js" defer> (service worker registration)
+//                   2. adds a Content-Security-Policy <meta>, with the sha256 of every inline
+//                      <script> and <style> of index.html
+//                   3. writes sw.js with a version hashed from every file of the build and the
+//                      list of those files to precache
+// Debug builds (`trunk serve`, `make serve`) get no CSP and no service worker: Trunk's live
+// reload injects an inline script when serving, and a service worker would cache dev builds.
+// Usage outside Trunk: TRUNK_PROFILE=release node scripts/post-build.mjs DIR
+//
+// NOTE Trunk 0.21 runs all hooks of one stage concurrently: if another post_build hook changes
+// index.html or adds files, run this script at its end (one hook), not as a second hook.
+import { createHash } from 'node:crypto';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+const source = process.env.TRUNK_SOURCE_DIR ?? '.';
+const release = process.env.TRUNK_PROFILE === 'release';
+if (!dir) throw new Error('usage: TRUNK_PROFILE=release node scripts/post-build.mjs DIR');
+
+const sha256 = (data, enc = 'base64') => createHash('sha256').update(data).digest(enc);
+const RUNTIME = new Set(['sw.js', 'register-sw.js']); // release only, handled below
+
+// Files of public/ that are referenced by fixed names (manifest icons, og:image).
+for (const name of await readdir(join(source, 'public'))) {
+  if (!RUNTIME.has(name)) await cp(join(source, 'public', name), join(dir, name));
+}
+const indexPath = join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8');
+// Share previews need absolute addresses: HEADROOM_SITE_URL (e.g. https://owner.github.io/headroom/,
+// set by the Pages workflow) makes og:/twitter: "./…" absolute and adds og:url.
+const site = process.env.HEADROOM_SITE_URL;
+if (site) {
+  const base = site.endsWith('/') ? site : `${site}/`;
+  html = html.replace(/(<meta (?:property|name)="(?:og|twitter):[^"]+" content=")\.\/([^"]*)"/g, `$1${base}$2"`);
+  html = html.replace('<meta property="og:type"', `<meta property="og:url" content="${base}" />\n    <meta property="og:type"`);
+}
+if (!release) {
+  await writeFile(indexPath, html);
+  process.exit(0);
+}
+
+// 1. Service worker registration: a same-origin file, so it needs no hash.
+await cp(join(source, 'public', 'register-sw.js'), join(dir, 'register-sw.js'));
+html = html.replace('</head>', '  <script src="./register-sw.js" defer></script>\n  </head>');
+
+// 2. Content-Security-Policy. Pages sends no headers, so it is a <meta>; `frame-ancestors`,
+// `report-uri` and `sandbox` are ignored in a <meta> and are left out.
+const inline = (tag) =>
+  [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi'))]
+    .filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs))
+    .map(([, , body]) => `'sha256-${sha256(body)}'`);
+const scripts = inline('script');
+const styles = inline('style');
+const csp = [
+  "default-src 'self'",
+  // 'wasm-unsafe-eval': compiling WebAssembly.
+  ["script-src 'self' 'wasm-unsafe-eval'", ...scripts].join(' '),
+  ["style-src 'self'", ...styles].join(' '),
+  // Leptos sets a few style="…" attributes (e.g. the timeline's bar heights).
+  "style-src-attr 'unsafe-inline'",
+  // Icons and the inline SVG charts; data: for images a browser builds from a data URL.
+  "img-src 'self' data:",
+  // The file worker is a same-origin classic script (importScripts), no blob: needed.
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error('index.html already has a CSP');
+// Right after <meta charset>: a CSP <meta> governs only what comes after it.
+html = html.replace(
+  /(<meta charset[^>]*>)/i,
+  `$1\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
+);
+if (!html.includes('Content-Security-Policy')) throw new Error('no <meta charset> in index.html');
+await writeFile(indexPath, html);
+
+// 3. Service worker: every file of the build (dotfiles aside), version from their contents.
+async function files(d) {
+  const out = [];
+  for (const entry of await readdir(d, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(d, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else if (entry.name !== 'sw.js') out.push(path);
+  }
+  return out;
+}
+const all = (await files(dir)).map((f) => relative(dir, f).split(sep).join('/')).sort();
+const version = createHash('sha256');
+for (const f of all) version.update(`${f}\0${sha256(await readFile(join(dir, f)), 'hex')}\n`);
+const precache = all.map((f) => `./${f}`);
+const sw = (await readFile(join(source, 'public', 'sw.js'), 'utf8'))
+  .replace("'__HEADROOM_VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
+  .replace("['__HEADROOM_PRECACHE__']", JSON.stringify(precache, null, 2));
+await writeFile(join(dir, 'sw.js'), sw);
+console.log(`post-build: CSP with ${scripts.length} inline script hash(es), ${styles.length} style hash(es); sw.js precaches ${precache.length} files`);

@@ -1,0 +1,69 @@
+// End to end: the release build works offline once visited (service worker, sw.js), is
+// installable (web app manifest and its icons) and runs under its Content-Security-Policy.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, watchedPage } from './harness.mjs';
+
+const t = useBrowser();
+
+test('after one visit the app loads and recomputes with the network off', async () => {
+  const { context, page, app, done } = await t.fresh();
+  await app.open(t.server.url);
+  // ready: the worker is active, so its install (the precache of every file) has finished.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await context.setOffline(true);
+  const response = await page.reload();
+  assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
+  await app.ready();
+  assert.equal(await app.instances(), '2');
+  await app.fill('f-baseline-units', '2000000');
+  assert.notEqual(await app.instances(), '2', 'results follow the edit offline');
+  // A lazily loaded view comes from the cache too.
+  await app.tab('catalogs');
+  await app.settled();
+  await context.setOffline(false);
+  await done();
+});
+
+test('the manifest names the app and its icons exist', async () => {
+  const { page, done } = await t.fresh();
+  await page.goto(t.server.url);
+  const href = await page.locator('link[rel=manifest]').getAttribute('href');
+  const manifestUrl = new URL(href, t.server.url);
+  const manifest = await (await page.request.get(manifestUrl.href)).json();
+  assert.equal(manifest.short_name, 'Headroom');
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.display, 'standalone');
+  const sizes = manifest.icons.map((i) => i.sizes);
+  assert.ok(sizes.includes('192x192') && sizes.includes('512x512'), sizes.join(', '));
+  for (const icon of manifest.icons) {
+    const res = await page.request.get(new URL(icon.src, manifestUrl).href);
+    assert.equal(res.status(), 200, icon.src);
+  }
+  const og = await page.locator('meta[property="og:image"]').getAttribute('content');
+  assert.equal((await page.request.get(new URL(og, t.server.url).href)).status(), 200, og);
+  await done();
+});
+
+test('the CSP is in force: an inline script is refused and reported', async () => {
+  const { context, page, problems } = await watchedPage(t.browser, {}, t.server.origin);
+  await page.goto(t.server.url);
+  await page.getByTestId('f-baseline-units').waitFor();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  for (const d of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+    assert.ok(csp.includes(d), d);
+  }
+  assert.deepEqual(problems, [], 'the app itself runs without a violation');
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.injected = true';
+    document.head.append(s);
+  });
+  await page.waitForFunction(() => true);
+  assert.equal(await page.evaluate(() => window.injected), undefined);
+  await page.waitForTimeout(100);
+  assert.ok(problems.some((p) => p.includes('CSP violation: script-src')), problems.join('\n'));
+  await context.close();
+});
