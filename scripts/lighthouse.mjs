@@ -5,6 +5,7 @@
 // link (made by the app itself, as tests/e2e/share.test.mjs does), and prints per run the
 // performance / accessibility / best-practices / SEO scores and LCP, then the mobile medians.
 // Usage: make lighthouse   (scripts/setup.sh lighthouse installs the pinned lighthouse)
+//        node scripts/lighthouse.mjs [dist-dir]   (another build, to compare side by side)
 // Env: LIGHTHOUSE_RUNS (mobile runs, default 3), CHROME_PATH (default /usr/bin/chromium).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,11 +18,12 @@ const run = promisify(execFile);
 const LIGHTHOUSE = '.tools/lighthouse/node_modules/.bin/lighthouse';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const OUT = 'test-results/lighthouse';
-if (!existsSync('dist/index.html')) throw new Error('no dist/index.html: run `make release` first');
+const DIST = process.argv[2] ?? 'dist';
+if (!existsSync(`${DIST}/index.html`)) throw new Error(`no ${DIST}/index.html: run \`make release\` first`);
 if (!existsSync(LIGHTHOUSE)) throw new Error('no lighthouse: run `scripts/setup.sh lighthouse`');
 await mkdir(OUT, { recursive: true });
 
-const server = await serveDist('dist', { gzip: true });
+const server = await serveDist(DIST, { gzip: true });
 
 /** A share link to a template plan, made by the app's own "Copy link". */
 async function planLink() {

@@ -6,7 +6,7 @@
 #                            Python validators of scripts/requirements-test.txt in .tools/venv
 #   scripts/setup.sh audit   the serve tools plus twiggy (`make audit`: the .wasm by crate)
 #   scripts/setup.sh lighthouse  the test tools plus npm lighthouse (pinned) in .tools/lighthouse,
-#                            for scripts/lighthouse.sh
+#                            for scripts/lighthouse.mjs
 # Safe to run again: a second run installs nothing. Never downloads a tool from outside the
 # package registries (crates.io, npm, PyPI, Debian).
 set -euo pipefail
@@ -70,8 +70,6 @@ if [ "$mode" = "audit" ] && ! twiggy --version 2>/dev/null | grep -q " ${TWIGGY_
 fi
 
 # 6b. Browser for the test layers.
-if [ "$mode" = "test" ]; then
-# 6. Browser for the test layers.
 if [ "$mode" = "test" ] || [ "$mode" = "lighthouse" ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing chromium and chromium-driver"
