@@ -48,9 +48,24 @@ macro_rules! split_view {
 }
 pub(crate) use split_view;
 
+/// Resolves once the frame showing the page as it is now has been painted: a view's chunk is
+/// only asked for after the first results are on screen, so its fetch never delays them.
+async fn after_paint() {
+    let (painted, wait) = futures_channel::oneshot::channel();
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = painted.send(());
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let _ = wait.await;
+}
+
 /// The view `load` makes, once its code is fetched: "Loading…" until then, and a way to try
-/// again if it cannot be fetched.
-pub fn lazily<F>(load: impl Fn() -> F + Send + Sync + 'static) -> impl IntoView
+/// again if it cannot be fetched. The fetch starts after the next paint ([`after_paint`]).
+pub fn lazily<F>(load: impl Fn() -> F + Clone + Send + Sync + 'static) -> impl IntoView
 where
     F: Future<Output = Result<AnyView, NotLoaded>> + 'static,
 {
@@ -58,7 +73,11 @@ where
     move || {
         attempt.track();
         // The page has one thread: the future never leaves it, whatever `Suspend` asks for.
-        let view = send_wrapper::SendWrapper::new(load());
+        let load = load.clone();
+        let view = send_wrapper::SendWrapper::new(async move {
+            after_paint().await;
+            load().await
+        });
         view! {
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
                 {Suspend::new(async move {
