@@ -9,6 +9,7 @@
 //! panic a failed load would otherwise be. Which views are split, and why: ARCHITECTURE.md,
 //! "First load".
 
+#[cfg(headroom_split)]
 use std::future::Future;
 
 use leptos::prelude::*;
@@ -23,9 +24,15 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     }
 }
 
-/// Declares `async fn $name($args) -> Result<AnyView, NotLoaded>` making `$view`: a split
-/// point in the release build, a plain function elsewhere. Arguments are small `Copy` values
-/// (signals, enums): they cross into the chunk as they are.
+/// Builds a split view; its code is in the view's chunk.
+pub type Build = Box<dyn FnOnce() -> AnyView>;
+
+/// Declares `$name($args) -> Result<Build, NotLoaded>` (an `async fn` in the release build),
+/// whose [`Build`] makes `$view`: a split point in the release build, a plain function
+/// elsewhere, where [`lazily`] shows the view at once, as if it were not split. It returns the builder, not
+/// the view, so that [`lazily`] builds it only if its place is still on the page once the chunk
+/// has arrived. Arguments are small `Copy` values (signals, enums): they cross into the chunk as
+/// they are.
 macro_rules! split_view {
     ($(#[$attr:meta])* $name:ident $(($($arg:ident: $ty:ty),*))? => $view:expr) => {
         $(#[$attr])*
@@ -35,21 +42,27 @@ macro_rules! split_view {
             fallible,
             wasm_split_path = ::leptos::wasm_split
         )]
-        fn $name($($($arg: $ty),*)?) -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
-            Ok($view.into_any())
+        fn $name(
+            $($($arg: $ty),*)?
+        ) -> Result<$crate::ui::lazy::Build, $crate::ui::lazy::NotLoaded> {
+            Ok(Box::new(move || $view.into_any()))
         }
 
         $(#[$attr])*
         #[cfg(not(headroom_split))]
-        async fn $name($($($arg: $ty),*)?) -> Result<AnyView, $crate::ui::lazy::NotLoaded> {
-            Ok($view.into_any())
+        fn $name(
+            $($($arg: $ty),*)?
+        ) -> Result<$crate::ui::lazy::Build, $crate::ui::lazy::NotLoaded> {
+            Ok(Box::new(move || $view.into_any()))
         }
     };
 }
 pub(crate) use split_view;
 
 /// Resolves once the frame showing the page as it is now has been painted: a view's chunk is
-/// only asked for after the first results are on screen, so its fetch never delays them.
+/// only asked for after the first results are on screen, so its fetch never delays them. Only
+/// in the split build: elsewhere there is nothing to fetch, and the view shows at once.
+#[cfg(headroom_split)]
 async fn after_paint() {
     let (painted, wait) = futures_channel::oneshot::channel();
     request_animation_frame(move || {
@@ -63,11 +76,24 @@ async fn after_paint() {
     let _ = wait.await;
 }
 
+/// The view `load` makes, at once: nothing is split in this build.
+#[cfg(not(headroom_split))]
+pub fn lazily(
+    load: impl Fn() -> Result<Build, NotLoaded> + Send + Sync + 'static,
+) -> impl IntoView {
+    // `load` cannot fail here: there is no chunk to fetch.
+    move || match load() {
+        Ok(build) => untrack(build),
+        Err(NotLoaded) => ().into_any(),
+    }
+}
+
 /// The view `load` makes, once its code is fetched: "Loading…" until then, and a way to try
 /// again if it cannot be fetched. The fetch starts after the next paint ([`after_paint`]).
+#[cfg(headroom_split)]
 pub fn lazily<F>(load: impl Fn() -> F + Clone + Send + Sync + 'static) -> impl IntoView
 where
-    F: Future<Output = Result<AnyView, NotLoaded>> + 'static,
+    F: Future<Output = Result<Build, NotLoaded>> + 'static,
 {
     let attempt = RwSignal::new(0_u32);
     move || {
@@ -82,7 +108,14 @@ where
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
                 {Suspend::new(async move {
                     match view.await {
-                        Ok(view) => view,
+                        // Gone while its chunk was on the way (another tab opened, the page
+                        // unmounted): nothing to build, and nothing that could reach a signal
+                        // that no longer exists.
+                        Ok(_) if attempt.try_get_untracked().is_none() => ().into_any(),
+                        // Untracked: a `Suspend` runs again when a signal its future read
+                        // changes, and building a view reads many (they belong to the view's
+                        // own effects, not to its arrival).
+                        Ok(build) => untrack(build),
                         Err(NotLoaded) => view! {
                             <p class="loading" role="alert" data-testid="not-loaded">
                                 "This part of Headroom could not be fetched (is the connection down?). "
