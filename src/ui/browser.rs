@@ -110,3 +110,11 @@ pub fn current_address() -> String {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
 }
+
+/// Runs `f` in the first task after the next frame has been painted (the next animation frame,
+/// then the task after it): what follows an edit or the first results without delaying them.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
+}

@@ -24,14 +24,16 @@ const WORKER_URL: &str = "headroom-worker_loader.js";
 const UNAVAILABLE: &str = "The file tools could not be loaded (check the connection, then try \
                            again)";
 
+const UNREADABLE: &str = "The file worker gave an answer this page cannot read";
+
 #[derive(Default)]
 struct Client {
     worker: Option<web_sys::Worker>,
     ready: bool,
     /// Messages posted before the worker said it listens.
     queue: Vec<String>,
-    /// Where each waiting job's answer (its JSON text) or failure goes, by id.
-    pending: HashMap<u32, oneshot::Sender<Result<String, String>>>,
+    /// Where each waiting job's answer or failure goes, by id.
+    pending: HashMap<u32, oneshot::Sender<Result<Answer, String>>>,
     next_id: u32,
 }
 
@@ -56,12 +58,7 @@ pub async fn ask(job: Job) -> Result<Answer, String> {
             client.fail_all(&why);
         }
     });
-    let reply = answer
-        .await
-        .unwrap_or_else(|_| Err(UNAVAILABLE.to_owned()))?;
-    let reply: Message<Answer> = serde_json::from_str(&reply)
-        .map_err(|_| "The file worker gave an answer this page cannot read".to_owned())?;
-    Ok(reply.body)
+    answer.await.unwrap_or_else(|_| Err(UNAVAILABLE.to_owned()))
 }
 
 impl Client {
@@ -120,11 +117,15 @@ fn start() -> Result<web_sys::Worker, String> {
                 }
                 return;
             }
-            let id = serde_json::from_str::<Message<serde_json::Value>>(&text)
-                .map(|m| m.id)
-                .unwrap_or(0);
-            if let Some(waiting) = client.pending.remove(&id) {
-                let _ = waiting.send(Ok(text));
+            // Read once, here; a reply without a readable id fails every waiting job rather
+            // than leaving one to wait for ever.
+            match serde_json::from_str::<Message<Answer>>(&text) {
+                Ok(reply) => {
+                    if let Some(waiting) = client.pending.remove(&reply.id) {
+                        let _ = waiting.send(Ok(reply.body));
+                    }
+                }
+                Err(_) => client.fail_all(UNREADABLE),
             }
         });
     });

@@ -59,19 +59,23 @@ macro_rules! split_view {
 }
 pub(crate) use split_view;
 
-/// Resolves once the frame showing the page as it is now has been painted: a view's chunk is
-/// only asked for after the first results are on screen, so its fetch never delays them. Only
-/// in the split build: elsewhere there is nothing to fetch, and the view shows at once.
+/// Resolves once the page's first frame has been painted (at once after that): a view's chunk
+/// is only asked for after the first results are on screen, so its fetch never delays them,
+/// and a view shown again later (its chunk already here) does not flash "Loading…". Only in
+/// the split build: elsewhere there is nothing to fetch, and the view shows at once.
 #[cfg(headroom_split)]
 async fn after_paint() {
+    thread_local! {
+        /// Set once the page's first frame is painted: later views need not wait for one.
+        static PAINTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if PAINTED.get() {
+        return;
+    }
     let (painted, wait) = futures_channel::oneshot::channel();
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let _ = painted.send(());
-            },
-            std::time::Duration::ZERO,
-        );
+    super::browser::after_paint(move || {
+        PAINTED.set(true);
+        let _ = painted.send(());
     });
     let _ = wait.await;
 }

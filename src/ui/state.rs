@@ -363,19 +363,14 @@ fn complete_after_paint(
             return;
         }
         pending.set_value(true);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    // The workspace may have gone (a test's app unmounted) before the frame.
-                    if pending.try_set_value(false).is_some() {
-                        return;
-                    }
-                    if let Some(now) = computed.try_get_untracked() {
-                        take_complete(now, complete);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+        super::browser::after_paint(move || {
+            // The workspace may have gone (a test's app unmounted) before the frame.
+            if pending.try_set_value(false).is_some() {
+                return;
+            }
+            if let Some(now) = computed.try_get_untracked() {
+                take_complete(now, complete);
+            }
         });
     });
     Memo::new(move |_| complete.get())

@@ -16,14 +16,24 @@ export class HeadroomPage {
     await this.settled();
   }
 
-  /** Waits until every view fetched on first use that is on the page has arrived. */
+  /** Waits until every view fetched on first use that is on the page has arrived: no
+   * "Loading…" for four frames in a row (panels below the fold mount a frame after the first
+   * results, and ask for their code after the next paint). */
   async settled() {
-    // Panels below the fold are drawn a frame after the first results: let two frames pass.
-    await this.page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    await this.page.waitForFunction(
+      () =>
+        new Promise((done) => {
+          let quiet = 0;
+          const check = () => {
+            quiet = document.querySelector('p.loading[role="status"]') ? 0 : quiet + 1;
+            if (quiet >= 4) done(true);
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }),
     );
-    await this.page.waitForFunction(() => !document.querySelector('p.loading[role="status"]'));
   }
+
 
   input(testId) {
     return this.page.getByTestId(testId);
