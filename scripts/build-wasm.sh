@@ -8,10 +8,10 @@
 #   release: cargo build with `--cfg headroom_split` (views marked `#[lazy]` become split
 #            points) and `--emit-relocs`; `wasm-split-cli` cuts the wasm into the first-load
 #            module and one chunk per lazy view (plus `__wasm_split.js`, their loader);
-#            wasm-bindgen; wasm-opt -Oz on every wasm file.
+#            wasm-bindgen; wasm-opt -Oz on every wasm file; terser on every script.
 #   debug:   (trunk serve) cargo build, wasm-bindgen, no split, no wasm-opt.
 #
-# Everything lands in one directory per build, `app-<hash>/` (the hash of the linked wasm), so
+# Everything lands in one directory per build, `app-<hash>/` (a hash of its files), so
 # the files that refer to each other by fixed names (`__wasm_split.js`, the chunks) never mix
 # across deployments; index.html's `<!-- headroom:app -->` becomes the tags that load it.
 set -euo pipefail
@@ -37,9 +37,7 @@ else
   linked="target/$target/debug/headroom.wasm"
 fi
 
-hash="$(sha256sum "$linked" | cut -c1-16)"
-app="app-$hash"
-out="$work/$app"
+out="$work/app"
 mkdir -p "$out"
 
 if [ "$profile" = release ]; then
@@ -59,14 +57,28 @@ else
 fi
 
 # The module that starts the app (a file, not an inline script: the page's
-# Content-Security-Policy allows scripts from its own origin only).
-cat > "$out/start.js" <<'EOF'
+# Content-Security-Policy allows scripts from its own origin only). In release it first
+# registers the service worker (sw.js, written by post-build.mjs), before the app's `await`.
+{
+  if [ "$profile" = release ]; then cat public/register-sw.js; fi
+  cat <<'EOF'
 import init from "./headroom.js";
 await init({ module_or_path: new URL("./headroom_bg.wasm", import.meta.url) });
 EOF
+} > "$out/start.js"
 
+# Release: every script minified (terser, from npm; the glue is most of the page's JavaScript).
+if [ "$profile" = release ]; then
+  for js in "$out"/*.js; do
+    terser "$js" --module --compress --mangle --output "$js"
+  done
+fi
+
+# Named after what it holds: any change to any of its files is a new directory.
+hash="$(cd "$out" && sha256sum -- * | sha256sum | cut -c1-16)"
+app="app-$hash"
 rm -rf "$TRUNK_STAGING_DIR"/app-*
-mv "$out" "$TRUNK_STAGING_DIR/"
+mv "$out" "$TRUNK_STAGING_DIR/$app"
 
 tags="<link rel=\"modulepreload\" href=\"./$app/headroom.js\">"
 [ -e "$TRUNK_STAGING_DIR/$app/__wasm_split.js" ] \

@@ -2,7 +2,7 @@
 // moves it into dist/. Generic on purpose: it scans whatever files and inline scripts the build
 // has, so it keeps working when the loader or the set of files changes.
 //   every profile   copies public/ (manifest, icons, preview image, unhashed favicon)
-//   release only    1. adds <script src="./register-sw.js" defer> (service worker registration)
+//   release only    1. (the service worker is registered by app-<hash>/start.js: build-wasm.sh)
 //                   2. adds a Content-Security-Policy <meta>, with the sha256 of every inline
 //                      <script> and <style> of index.html
 //                   3. writes sw.js with a version hashed from every file of the build and the
@@ -23,7 +23,8 @@ const release = process.env.TRUNK_PROFILE === 'release';
 if (!dir) throw new Error('usage: TRUNK_PROFILE=release node scripts/post-build.mjs DIR');
 
 const sha256 = (data, enc = 'base64') => createHash('sha256').update(data).digest(enc);
-const RUNTIME = new Set(['sw.js', 'register-sw.js']); // release only, handled below
+// sw.js is written below (release only); register-sw.js goes into start.js (build-wasm.sh).
+const RUNTIME = new Set(['sw.js', 'register-sw.js']);
 
 // Files of public/ that are referenced by fixed names (manifest icons, og:image).
 for (const name of await readdir(join(source, 'public'))) {
@@ -44,9 +45,6 @@ if (!release) {
   process.exit(0);
 }
 
-// 1. Service worker registration: a same-origin file, so it needs no hash.
-await cp(join(source, 'public', 'register-sw.js'), join(dir, 'register-sw.js'));
-html = html.replace('</head>', '  <script src="./register-sw.js" defer></script>\n  </head>');
 
 // 2. Content-Security-Policy. Pages sends no headers, so it is a <meta>; `frame-ancestors`,
 // `report-uri` and `sandbox` are ignored in a <meta> and are left out.
