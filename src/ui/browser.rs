@@ -1,8 +1,10 @@
 //! The few browser services the page uses besides local storage: saving a file, copying text,
-//! reading the page's address and fragment (and clearing it), reading a chosen file. Each returns a plain `Result<(), String>` with a sentence a person
+//! reading the page's address and fragment (and clearing it), reading a chosen file, and
+//! timing: after the next paint, when an element comes into view, when the page is idle. Each returns a plain `Result<(), String>` with a sentence a person
 //! can read, so callers show it in the page instead of failing; nothing here panics when the
 //! browser refuses (blocked downloads, no clipboard permission, an insecure context).
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 fn window() -> Result<web_sys::Window, String> {
@@ -117,4 +119,70 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || {
         leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
     });
+}
+
+/// An `IntersectionObserver` watching one element, with its callback: disconnected (and the
+/// callback freed) when dropped, so it lives as long as whoever keeps it.
+pub struct Watch {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Watches how much of `element` is in view of the page: `on_change` gets the observer's
+/// latest entry each time that crosses one of `options`' thresholds. `None` where the browser
+/// has no `IntersectionObserver`.
+pub fn watch(
+    element: &web_sys::Element,
+    options: &web_sys::IntersectionObserverInit,
+    mut on_change: impl FnMut(web_sys::IntersectionObserverEntry) + 'static,
+) -> Option<Watch> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries
+            .iter()
+            .last()
+            .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+        {
+            on_change(entry);
+        }
+    });
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), options)
+            .ok()?;
+    observer.observe(element);
+    Some(Watch {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Runs `f` once the page has been left alone for `quiet`: after that delay, in the browser's
+/// next idle period (`requestIdleCallback`), or at once where there is none (Safari).
+pub fn when_idle(quiet: std::time::Duration, f: impl FnOnce() + 'static) {
+    leptos::prelude::set_timeout(
+        move || {
+            let f = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+            let idle = {
+                let f = f.clone();
+                Closure::once_into_js(move || {
+                    if let Some(f) = f.take() {
+                        f();
+                    }
+                })
+            };
+            let asked = web_sys::window()
+                .is_some_and(|w| w.request_idle_callback(idle.unchecked_ref()).is_ok());
+            if !asked {
+                if let Some(f) = f.take() {
+                    f();
+                }
+            }
+        },
+        quiet,
+    );
 }

@@ -6,8 +6,9 @@
 //! serve`, browser tests) the same functions are plain `async fn`s, ready at once. [`lazily`]
 //! shows such a view: a status line while its chunk is on the way, and a sentence with
 //! "Try again" if it cannot be fetched (offline before it was ever cached), instead of the
-//! panic a failed load would otherwise be. Which views are split, and why: ARCHITECTURE.md,
-//! "First load".
+//! panic a failed load would otherwise be. [`lazily_below`] does the same for a panel below
+//! the fold, asked for only once it comes near the screen or the page is idle. Which views
+//! are split, and why: ARCHITECTURE.md, "First load".
 
 #[cfg(headroom_split)]
 use std::future::Future;
@@ -134,4 +135,67 @@ where
             </Suspense>
         }
     }
+}
+
+/// How far below (and above) the screen a panel's place may be for its chunk to be asked for:
+/// one screen, so a reader scrolling down finds it built.
+#[cfg(headroom_split)]
+const NEAR_MARGIN: &str = "100% 0px";
+
+/// How long the page is left alone before the panels still waiting are built anyway (each in
+/// an idle period of its own), so that printing and find-in-page have them.
+#[cfg(headroom_split)]
+const IDLE_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// A split view below the fold, as [`lazily`] but asked for only once its place comes within
+/// a screen of view ([`NEAR_MARGIN`]) or the page has been idle for [`IDLE_AFTER`], whichever
+/// is first: on a phone the comparison and the charts are several screens down, and building
+/// them while the first screen starts would block it. Until then its place is an empty box
+/// (`.lazy-below`, given a height so the panels after it stay further down).
+#[cfg(headroom_split)]
+pub fn lazily_below<F>(load: impl Fn() -> F + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    F: Future<Output = Result<Build, NotLoaded>> + 'static,
+{
+    let near = RwSignal::new(false);
+    let place = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(element) = place.get() else {
+            return;
+        };
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(NEAR_MARGIN);
+        let watch = super::browser::watch(&element, &options, move |entry| {
+            if entry.is_intersecting() {
+                near.try_set(true);
+            }
+        });
+        match watch {
+            // Disconnected with this effect's run (the place gone, the view unmounted).
+            Some(watch) => {
+                StoredValue::new_local(watch);
+            }
+            None => {
+                near.try_set(true);
+            }
+        }
+        super::browser::when_idle(IDLE_AFTER, move || {
+            near.try_set(true);
+        });
+    });
+    move || {
+        if near.get() {
+            lazily(load.clone()).into_any()
+        } else {
+            view! { <div class="lazy-below" node_ref=place aria-hidden="true"></div> }.into_any()
+        }
+    }
+}
+
+/// The view `load` makes, at once: nothing is split in this build.
+#[cfg(not(headroom_split))]
+pub fn lazily_below(
+    load: impl Fn() -> Result<Build, NotLoaded> + Send + Sync + 'static,
+) -> impl IntoView {
+    lazily(load)
 }

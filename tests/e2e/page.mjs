@@ -10,30 +10,32 @@ export class HeadroomPage {
     await this.ready();
   }
 
-  /** Waits until the app has mounted its form. */
+  /** Waits until the app has mounted its form and every view fetched on first use has arrived. */
   async ready() {
     await this.page.getByTestId('f-baseline-units').waitFor();
-    await this.settled();
+    await this.arrived();
   }
 
-  /** Waits until every view fetched on first use that is on the page has arrived: no
-   * "Loading…" for four frames in a row (panels below the fold mount a frame after the first
-   * results, and ask for their code after the next paint). */
-  async settled() {
-    await this.page.waitForFunction(
-      () =>
-        new Promise((done) => {
-          let quiet = 0;
-          const check = () => {
-            quiet = document.querySelector('p.loading[role="status"]') ? 0 : quiet + 1;
-            if (quiet >= 4) done(true);
-            else requestAnimationFrame(check);
-          };
-          requestAnimationFrame(check);
-        }),
-    );
+  /** Waits until every view fetched on first use that is on the page has arrived. A panel
+   * below the fold is only asked for once it comes near the screen (or the page has been idle
+   * a few seconds): like a person reading on, this scrolls to each place still waiting, then
+   * back to where the page was; then waits for no "Loading…" for four frames in a row. */
+  async arrived() {
+    await this.page.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      const [x, y] = [window.scrollX, window.scrollY];
+      for (let i = 0; i < 20 && document.querySelector('.lazy-below'); i++) {
+        document.querySelector('.lazy-below').scrollIntoView({ block: 'center' });
+        await frame();
+        await frame();
+      }
+      window.scrollTo(x, y);
+      for (let quiet = 0; quiet < 4; ) {
+        await frame();
+        quiet = document.querySelector('p.loading[role="status"]') ? 0 : quiet + 1;
+      }
+    });
   }
-
 
   input(testId) {
     return this.page.getByTestId(testId);

@@ -73,14 +73,15 @@ pub fn ResultsPanel() -> impl IntoView {
             <selection::SelectionBar/>
             <SummaryCards/>
             <tables::SizingTables/>
-            {super::lazy::lazily(timeline_and_advice)}
+            {super::lazy::lazily_below(timeline_and_advice)}
         </section>
-        {super::lazy::lazily(comparison)}
-        {super::lazy::lazily(charts)}
+        {super::lazy::lazily_below(comparison)}
+        {super::lazy::lazily_below(charts)}
     }
 }
 
-// Below the sizing tables, fetched right after the first results show (`ui::lazy`).
+// Below the sizing tables: fetched once they come near the screen, or the page is idle
+// (`ui::lazy::lazily_below`).
 super::lazy::split_view!(timeline_and_advice => view! {
     <timeline::Timeline/>
     <timeline::Advice/>

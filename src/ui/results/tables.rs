@@ -519,45 +519,28 @@ impl RowWindow {
     /// page always changes how much of it is in view and the observer reports the new part.
     fn watch_page(self, scroller: &web_sys::HtmlDivElement) {
         let on_page = self.on_page_px;
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
-            move |entries: js_sys::Array| {
-                let Some(entry) = entries
-                    .iter()
-                    .last()
-                    .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-                else {
-                    return;
-                };
-                let next = entry.is_intersecting().then(|| {
-                    let shown = entry.intersection_rect();
-                    let whole = entry.bounding_client_rect();
-                    (
-                        (shown.top() - whole.top()).floor() as i32,
-                        (shown.bottom() - whole.top()).ceil() as i32,
-                    )
-                });
-                if on_page.get_untracked() != next {
-                    on_page.set(next);
-                }
-            },
-        );
         let options = web_sys::IntersectionObserverInit::new();
         let steps: js_sys::Array = (0..=PAGE_VIEW_STEPS)
             .map(|i| wasm_bindgen::JsValue::from(f64::from(i) / f64::from(PAGE_VIEW_STEPS)))
             .collect();
         options.set_threshold(&steps);
-        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
-            callback.as_ref().unchecked_ref(),
-            &options,
-        ) else {
-            return;
-        };
-        observer.observe(scroller);
-        // Disconnected, and the callback freed, with the component.
-        StoredValue::new_local(PageWatch {
-            observer,
-            _callback: callback,
+        let watch = browser::watch(scroller, &options, move |entry| {
+            let next = entry.is_intersecting().then(|| {
+                let shown = entry.intersection_rect();
+                let whole = entry.bounding_client_rect();
+                (
+                    (shown.top() - whole.top()).floor() as i32,
+                    (shown.bottom() - whole.top()).ceil() as i32,
+                )
+            });
+            if on_page.get_untracked() != next {
+                on_page.set(next);
+            }
         });
+        // Disconnected, and the callback freed, with the component.
+        if let Some(watch) = watch {
+            StoredValue::new_local(watch);
+        }
     }
 
     /// Rows `start..end` (0-based) to draw out of `rows` (reactive).
@@ -597,18 +580,6 @@ impl RowWindow {
         if height > 0 && height != self.row_height_px.get_untracked() {
             self.row_height_px.set(height);
         }
-    }
-}
-
-/// An `IntersectionObserver` and its callback, disconnected when dropped.
-struct PageWatch {
-    observer: web_sys::IntersectionObserver,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
-}
-
-impl Drop for PageWatch {
-    fn drop(&mut self) {
-        self.observer.disconnect();
     }
 }
 
