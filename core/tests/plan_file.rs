@@ -640,8 +640,31 @@ fn impossible_dates_and_months_are_named_in_words() {
         message.contains("not a date that exists, written as YYYY-MM-DD"),
         "{message}"
     );
-    // The growth model is an enum, so serde names the scenario's growth, not the point.
-    assert!(message.contains("at `plan.scenarios["), "{message}");
+    // The growth model is an internally tagged enum, read whole before its variant is known,
+    // so the message names the scenario's growth, not the point.
+    assert!(
+        message.contains("at `plan.scenarios[1].growth`: not a date"),
+        "{message}"
+    );
+    // A month or a day that does not parse is named even as the last field of its mapping.
+    let text = yaml.replacen("  start: 2027-03\n", "", 1) + "  start: 2027-13\n";
+    assert!(text.ends_with("year: 2027\n  start: 2027-13\n"), "{text}");
+    let message = import(&text).unwrap_err().to_string();
+    assert!(
+        message.contains("at `plan.start`: \"2027-13\" names month 13"),
+        "{message}"
+    );
+    let text = yaml.replacen(
+        "to: 11-30\n          multiplier: 3\n          year: 2027",
+        "multiplier: 3\n          year: 2027\n          to: 11-31",
+        1,
+    );
+    assert_ne!(text, yaml);
+    let message = import(&text).unwrap_err().to_string();
+    assert!(
+        message.contains("at `plan.scenarios[1].calendar[0].to`: \"11-31\" is not a day"),
+        "{message}"
+    );
 }
 
 #[test]

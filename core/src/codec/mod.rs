@@ -16,6 +16,7 @@
 //! [`library`] is the index of the plans a browser keeps ("My plans").
 
 mod deflate;
+mod json_path;
 pub mod library;
 pub mod link;
 pub mod plan_file;
