@@ -199,3 +199,20 @@ pub fn lazily_below(
 ) -> impl IntoView {
     lazily(load)
 }
+
+/// `view`, built in a task of its own right after the current one (in the release build;
+/// elsewhere at once): part of a long start-up split off, so that no single task holds the
+/// page for long.
+pub fn in_own_task<V: IntoView + 'static>(
+    view: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let ready = RwSignal::new(cfg!(not(headroom_split)));
+    #[cfg(headroom_split)]
+    set_timeout(
+        move || {
+            ready.try_set(true);
+        },
+        std::time::Duration::ZERO,
+    );
+    move || ready.get().then(&view)
+}

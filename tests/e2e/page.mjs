@@ -32,7 +32,7 @@ export class HeadroomPage {
       window.scrollTo(x, y);
       for (let quiet = 0; quiet < 4; ) {
         await frame();
-        quiet = document.querySelector('p.loading[role="status"]') ? 0 : quiet + 1;
+        quiet = document.querySelector('.loading[role="status"]') ? 0 : quiet + 1;
       }
     });
   }
