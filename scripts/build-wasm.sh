@@ -59,10 +59,24 @@ fi
 # The module that starts the app (a file, not an inline script: the page's
 # Content-Security-Policy allows scripts from its own origin only). In release it first
 # registers the service worker (sw.js, written by post-build.mjs), before the app's `await`.
+# The wasm is asked for, and the app started, only once the browser reports the shell's first
+# contentful paint (index.html) as shown: the stylesheets that paint need not share the line
+# with the wasm, and the shell is on screen before the app replaces it, the page's first and
+# largest paint (a paint whose element is gone before the browser has shown it is not
+# reported). Without paint timing, or in a hidden tab, which paints nothing, after 500 ms.
 {
   if [ "$profile" = release ]; then cat public/register-sw.js; fi
   cat <<'EOF'
 import init from "./headroom.js";
+await new Promise((shown) => {
+  new PerformanceObserver((paints, observer) => {
+    if (paints.getEntriesByName("first-contentful-paint").length) {
+      observer.disconnect();
+      shown();
+    }
+  }).observe({ type: "paint", buffered: true });
+  setTimeout(shown, 500);
+});
 await init({ module_or_path: new URL("./headroom_bg.wasm", import.meta.url) });
 EOF
 } > "$out/start.js"
@@ -83,7 +97,6 @@ mv "$out" "$TRUNK_STAGING_DIR/$app"
 tags="<link rel=\"modulepreload\" href=\"./$app/headroom.js\">"
 [ -e "$TRUNK_STAGING_DIR/$app/__wasm_split.js" ] \
   && tags+="<link rel=\"modulepreload\" href=\"./$app/__wasm_split.js\">"
-tags+="<link rel=\"preload\" href=\"./$app/headroom_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>"
 tags+="<script type=\"module\" src=\"./$app/start.js\"></script>"
 html="$TRUNK_STAGING_DIR/index.html"
 grep -q '<!-- headroom:app -->' "$html" || { echo "no <!-- headroom:app --> in $html" >&2; exit 1; }
