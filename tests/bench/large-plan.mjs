@@ -25,6 +25,18 @@ export async function openLargePlan(page, url) {
   });
   await page.reload();
   await page.getByTestId('f-baseline-units').waitFor();
+  // Every panel built, as after a reader has scrolled through the page once: panels below the
+  // fold are otherwise built only when near the screen or after a few idle seconds.
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    for (let i = 0; i < 20 && document.querySelector('.lazy-below'); i++) {
+      document.querySelector('.lazy-below').scrollIntoView({ block: 'center' });
+      await frame();
+      await frame();
+    }
+    window.scrollTo(0, 0);
+    while (document.querySelector('.loading[role="status"]')) await frame();
+  });
   return page.evaluate(() => {
     const plan = JSON.parse(localStorage.getItem('headroom.plan')).plan;
     return { months: plan.horizon_months, scenarios: plan.scenarios.length, voice: !!plan.baseline.voice };
