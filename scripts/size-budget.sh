@@ -37,6 +37,13 @@ first_load_files=("index.html")
 for f in "${referenced[@]}"; do
   [ -f "$dist/$f" ] && first_load_files+=("$f")
 done
+# And what start.js loads before the app runs: every file of the app's directory but its
+# split views (the .wasm is asked for from start.js, not named in index.html).
+for path in "$dist"/app-*/*; do
+  f="${path#"$dist"/}"
+  case "$f" in app-*/split_* | app-*/chunk_*) continue ;; esac
+  printf '%s\n' "${first_load_files[@]}" | grep -qxF "$f" || first_load_files+=("$f")
+done
 
 printf '%-48s %10s  %s\n' "file" "gzipped" "group"
 for path in "$dist"/* "$dist"/app-*/*; do
@@ -65,6 +72,8 @@ for f in "${first_load_files[@]}"; do
   esac
 done
 [ "${TOTAL[app]}" -gt 0 ] || { echo "no app .wasm/.js in $dist" >&2; exit 1; }
+printf '%s\n' "${first_load_files[@]}" | grep -q '^app-[^/]*/headroom_bg\.wasm$' \
+  || { echo "the app's .wasm is not in the first load" >&2; exit 1; }
 [ "${TOTAL[worker]}" -gt 0 ] || { echo "no file worker in $dist" >&2; exit 1; }
 
 echo
