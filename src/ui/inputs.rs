@@ -155,60 +155,64 @@ pub fn BaselinePanel() -> impl IntoView {
                     {field!("baseline.fixed_peak_rps", specs::FIXED_PEAK_RPS, |p| p.baseline.fixed_peak_rps,
                         "Peak traffic that does not grow with demand: health checks, crawlers, internal jobs (part of a measured peak)")}
                 </Group>
-                <Group title="Database" paths=&["baseline.database"]>
-                    {field!("baseline.database.data_gb_fixed", specs::DATA_GB_FIXED, |p| p.baseline.database.data_gb_fixed, "Data that does not grow with demand")}
-                    {field!("baseline.database.data_gb_per_unit", specs::DATA_GB_PER_UNIT, |p| p.baseline.database.data_gb_per_unit, "0.1 GB is 100 MB", label = units.label("Database data per unit"))}
-                    {field!("baseline.database.connections_per_unit", specs::CONNECTIONS_PER_UNIT, |p| p.baseline.database.connections_per_unit,
-                        "Optional rule, such as 0.1 for 100 per 1\u{202F}000; 0 = off (connections then come from the app's pools)",
-                        label = units.label("Connections per unit"), unit = "connections")}
-                    {field!("baseline.database.background_connections", specs::BACKGROUND_CONNECTIONS, |p| p.baseline.database.background_connections,
-                        "Workers, cron jobs and admin tools, beside the app's pools", unit = "connections")}
-                </Group>
-                <Group title="Redis" paths=&["baseline.redis"]>
-                    {field!("baseline.redis.memory_mb_fixed", specs::REDIS_MB_FIXED, |p| p.baseline.redis.memory_mb_fixed, "Memory that does not grow with demand (queues, configuration)")}
-                    {field!("baseline.redis.memory_mb_per_unit", specs::REDIS_MB_PER_UNIT, |p| p.baseline.redis.memory_mb_per_unit, "Measured used_memory ÷ today's count", label = units.label("Redis memory per unit"))}
-                    {field!("baseline.redis.keys_per_unit", specs::KEYS_PER_UNIT, |p| p.baseline.redis.keys_per_unit, "Or count keys instead (0 = off)", label = units.label("Redis keys per unit"), unit = "keys")}
-                    {field!("baseline.redis.bytes_per_key", specs::BYTES_PER_KEY, |p| p.baseline.redis.bytes_per_key, "Key plus value; Redis' own overhead per key is a policy")}
-                </Group>
-                <Group title="Voice (GPU)" paths=&["baseline.voice"]>
-                    <Toggle
-                        path="baseline.voice"
-                        label="This product processes voice on GPUs"
-                        get=Arc::new(|p: &Plan| Some(p.baseline.voice.is_some()))
-                        set=Arc::new(|p: &mut Plan, on: bool| {
-                            p.baseline.voice = on.then(voice_default);
-                        })
-                    />
-                    <Show when=move || has_voice.get()>
-                        {voice_fields(units)}
-                    </Show>
-                </Group>
-                <Group title="Other monthly costs" paths=&["baseline.other_costs"] testid="group-other-costs">
-                    <p class="hint">
-                        "Costs the sizing does not produce: monitoring, storage, third-party APIs. "
-                        "Each is a fixed amount plus an amount per unit of demand."
-                    </p>
-                    <CostLines units=units/>
-                </Group>
-                <Group title="Today" paths=&["baseline.today"]>
-                    {field!("baseline.today.app_instances", specs::TODAY_INSTANCES, |p| p.baseline.today.app_instances, "What runs now, to compare with month 1", unit = "instances")}
-                    {field!("baseline.today.monthly_bill_usd", specs::BILL, |p| p.baseline.today.monthly_bill_usd, "The whole bill today, to compare with the plan's cost")}
-                    <NameChoice path="baseline.today.database_tier" label="Database tier today" names=db_names
-                        hint="The plan never moves below it"
-                        get=Arc::new(|p: &Plan| Some(p.baseline.today.database_tier.clone()))
-                        set=Arc::new(|p: &mut Plan, v: String| p.baseline.today.database_tier = v)/>
-                    <NameChoice path="baseline.today.redis_plan" label="Redis plan today" names=redis_names
-                        hint="The plan never moves below it"
-                        get=Arc::new(|p: &Plan| Some(p.baseline.today.redis_plan.clone()))
-                        set=Arc::new(|p: &mut Plan, v: String| p.baseline.today.redis_plan = v)/>
-                </Group>
-                <Group title="Scaling measurements (optional)" paths=&["baseline.scaling"]>
-                    <p class="hint">
-                        "Throughput from load tests at several instance counts, including 1. With three or more, "
-                        "Headroom warns where adding instances stops helping (Universal Scalability Law)."
-                    </p>
-                    <ScalingTable/>
-                </Group>
+                // The groups below the first screen, built once it is painted (and the
+                // results are built).
+                {crate::ui::lazy::after_next_paint(move || view! {
+                    <Group title="Database" paths=&["baseline.database"]>
+                        {field!("baseline.database.data_gb_fixed", specs::DATA_GB_FIXED, |p| p.baseline.database.data_gb_fixed, "Data that does not grow with demand")}
+                        {field!("baseline.database.data_gb_per_unit", specs::DATA_GB_PER_UNIT, |p| p.baseline.database.data_gb_per_unit, "0.1 GB is 100 MB", label = units.label("Database data per unit"))}
+                        {field!("baseline.database.connections_per_unit", specs::CONNECTIONS_PER_UNIT, |p| p.baseline.database.connections_per_unit,
+                            "Optional rule, such as 0.1 for 100 per 1\u{202F}000; 0 = off (connections then come from the app's pools)",
+                            label = units.label("Connections per unit"), unit = "connections")}
+                        {field!("baseline.database.background_connections", specs::BACKGROUND_CONNECTIONS, |p| p.baseline.database.background_connections,
+                            "Workers, cron jobs and admin tools, beside the app's pools", unit = "connections")}
+                    </Group>
+                    <Group title="Redis" paths=&["baseline.redis"]>
+                        {field!("baseline.redis.memory_mb_fixed", specs::REDIS_MB_FIXED, |p| p.baseline.redis.memory_mb_fixed, "Memory that does not grow with demand (queues, configuration)")}
+                        {field!("baseline.redis.memory_mb_per_unit", specs::REDIS_MB_PER_UNIT, |p| p.baseline.redis.memory_mb_per_unit, "Measured used_memory ÷ today's count", label = units.label("Redis memory per unit"))}
+                        {field!("baseline.redis.keys_per_unit", specs::KEYS_PER_UNIT, |p| p.baseline.redis.keys_per_unit, "Or count keys instead (0 = off)", label = units.label("Redis keys per unit"), unit = "keys")}
+                        {field!("baseline.redis.bytes_per_key", specs::BYTES_PER_KEY, |p| p.baseline.redis.bytes_per_key, "Key plus value; Redis' own overhead per key is a policy")}
+                    </Group>
+                    <Group title="Voice (GPU)" paths=&["baseline.voice"]>
+                        <Toggle
+                            path="baseline.voice"
+                            label="This product processes voice on GPUs"
+                            get=Arc::new(|p: &Plan| Some(p.baseline.voice.is_some()))
+                            set=Arc::new(|p: &mut Plan, on: bool| {
+                                p.baseline.voice = on.then(voice_default);
+                            })
+                        />
+                        <Show when=move || has_voice.get()>
+                            {voice_fields(units)}
+                        </Show>
+                    </Group>
+                    <Group title="Other monthly costs" paths=&["baseline.other_costs"] testid="group-other-costs">
+                        <p class="hint">
+                            "Costs the sizing does not produce: monitoring, storage, third-party APIs. "
+                            "Each is a fixed amount plus an amount per unit of demand."
+                        </p>
+                        <CostLines units=units/>
+                    </Group>
+                    <Group title="Today" paths=&["baseline.today"]>
+                        {field!("baseline.today.app_instances", specs::TODAY_INSTANCES, |p| p.baseline.today.app_instances, "What runs now, to compare with month 1", unit = "instances")}
+                        {field!("baseline.today.monthly_bill_usd", specs::BILL, |p| p.baseline.today.monthly_bill_usd, "The whole bill today, to compare with the plan's cost")}
+                        <NameChoice path="baseline.today.database_tier" label="Database tier today" names=db_names
+                            hint="The plan never moves below it"
+                            get=Arc::new(|p: &Plan| Some(p.baseline.today.database_tier.clone()))
+                            set=Arc::new(|p: &mut Plan, v: String| p.baseline.today.database_tier = v)/>
+                        <NameChoice path="baseline.today.redis_plan" label="Redis plan today" names=redis_names
+                            hint="The plan never moves below it"
+                            get=Arc::new(|p: &Plan| Some(p.baseline.today.redis_plan.clone()))
+                            set=Arc::new(|p: &mut Plan, v: String| p.baseline.today.redis_plan = v)/>
+                    </Group>
+                    <Group title="Scaling measurements (optional)" paths=&["baseline.scaling"]>
+                        <p class="hint">
+                            "Throughput from load tests at several instance counts, including 1. With three or more, "
+                            "Headroom warns where adding instances stops helping (Universal Scalability Law)."
+                        </p>
+                        <ScalingTable/>
+                    </Group>
+                })}
             </form>
         </section>
     }

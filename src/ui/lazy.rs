@@ -201,18 +201,33 @@ pub fn lazily_below(
 }
 
 /// `view`, built in a task of its own right after the current one (in the release build;
-/// elsewhere at once): part of a long start-up split off, so that no single task holds the
-/// page for long.
+/// elsewhere at once), untracked: part of a long start-up split off, so that no single task
+/// holds the page for long.
 pub fn in_own_task<V: IntoView + 'static>(
     view: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView {
+    built_when(view, |ready| {
+        set_timeout(ready, std::time::Duration::ZERO);
+    })
+}
+
+/// `view`, built in the first task after the next paint (in the release build; elsewhere at
+/// once), untracked: a part of the first screen that is below it, after what is on it.
+pub fn after_next_paint<V: IntoView + 'static>(
+    view: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    built_when(view, super::browser::after_paint)
+}
+
+/// `view`, built once `when` calls back (in the release build; elsewhere at once), untracked.
+fn built_when<V: IntoView + 'static>(
+    view: impl Fn() -> V + Send + Sync + 'static,
+    #[cfg_attr(not(headroom_split), allow(unused_variables))] when: impl FnOnce(Box<dyn FnOnce()>),
+) -> impl IntoView {
     let ready = RwSignal::new(cfg!(not(headroom_split)));
     #[cfg(headroom_split)]
-    set_timeout(
-        move || {
-            ready.try_set(true);
-        },
-        std::time::Duration::ZERO,
-    );
-    move || ready.get().then(&view)
+    when(Box::new(move || {
+        ready.try_set(true);
+    }));
+    move || ready.get().then(|| untrack(&view))
 }
