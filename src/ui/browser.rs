@@ -165,23 +165,13 @@ pub fn watch(
 /// next idle period (`requestIdleCallback`), or at once where there is none (Safari).
 pub fn when_idle(quiet: std::time::Duration, f: impl FnOnce() + 'static) {
     leptos::prelude::set_timeout(
-        move || {
-            let f = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
-            let idle = {
-                let f = f.clone();
-                Closure::once_into_js(move || {
-                    if let Some(f) = f.take() {
-                        f();
-                    }
-                })
-            };
-            let asked = web_sys::window()
-                .is_some_and(|w| w.request_idle_callback(idle.unchecked_ref()).is_ok());
-            if !asked {
-                if let Some(f) = f.take() {
-                    f();
-                }
+        move || match web_sys::window() {
+            Some(window)
+                if js_sys::Reflect::has(&window, &"requestIdleCallback".into()) == Ok(true) =>
+            {
+                let _ = window.request_idle_callback(Closure::once_into_js(f).unchecked_ref());
             }
+            _ => f(),
         },
         quiet,
     );
