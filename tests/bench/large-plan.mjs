@@ -1,3 +1,5 @@
+import { HeadroomPage } from '../e2e/page.mjs';
+
 // The benchmark plan: the Supabase + Redis template stretched to 120 months and 5 scenarios,
 // with voice, opened in `page` from the app served at `url`. Returns the plan's shape.
 export async function openLargePlan(page, url) {
@@ -27,16 +29,7 @@ export async function openLargePlan(page, url) {
   await page.getByTestId('f-baseline-units').waitFor();
   // Every panel built, as after a reader has scrolled through the page once: panels below the
   // fold are otherwise built only when near the screen or after a few idle seconds.
-  await page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
-    for (let i = 0; i < 20 && document.querySelector('.lazy-below'); i++) {
-      document.querySelector('.lazy-below').scrollIntoView({ block: 'center' });
-      await frame();
-      await frame();
-    }
-    window.scrollTo(0, 0);
-    while (document.querySelector('.loading[role="status"]')) await frame();
-  });
+  await new HeadroomPage(page).arrived();
   return page.evaluate(() => {
     const plan = JSON.parse(localStorage.getItem('headroom.plan')).plan;
     return { months: plan.horizon_months, scenarios: plan.scenarios.length, voice: !!plan.baseline.voice };

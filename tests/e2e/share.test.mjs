@@ -35,24 +35,15 @@ async function openMenu(page) {
 
 /** What must be identical wherever the plan is opened. */
 async function figures(page) {
-  const read = async () => ({
+  // Every panel, including those below the fold, built and arrived.
+  await new HeadroomPage(page).arrived();
+  return {
     name: await page.getByTestId('f-name').inputValue(),
     instances: (await page.getByTestId('app-instances').innerText()).trim(),
     cost: (await page.getByTestId('total-cost').innerText()).trim(),
     // textContent: every panel, including those out of view (not rendered until scrolled near).
     results: (await page.locator('.results-column').textContent()).replace(/\s+/g, ' ').trim(),
-  });
-  // Every panel, including those fetched on first use: read until two readings agree.
-  const app = new HeadroomPage(page);
-  await app.settled();
-  let before = await read();
-  for (let i = 0; i < 10; i++) {
-    await app.settled();
-    const now = await read();
-    if (JSON.stringify(now) === JSON.stringify(before) && !now.results.includes('Loading…')) return now;
-    before = now;
-  }
-  return before;
+  };
 }
 
 async function savedPlanName(page) {
