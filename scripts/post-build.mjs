@@ -2,10 +2,9 @@
 // moves it into dist/. Generic on purpose: it scans whatever files and inline scripts the build
 // has, so it keeps working when the loader or the set of files changes.
 //   every profile   copies public/ (manifest, icons, preview image, unhashed favicon)
-//   release only    1. (the service worker is registered by app-<hash>/start.js: build-wasm.sh)
-//                   2. adds a Content-Security-Policy <meta>, with the sha256 of every inline
+//   release only    1. adds a Content-Security-Policy <meta>, with the sha256 of every inline
 //                      <script> and <style> of index.html
-//                   3. writes sw.js with a version hashed from every file of the build and the
+//                   2. writes sw.js with a version hashed from every file of the build and the
 //                      list of those files to precache
 // Debug builds (`trunk serve`, `make serve`) get no CSP and no service worker: Trunk's live
 // reload injects an inline script when serving, and a service worker would cache dev builds.
@@ -45,8 +44,9 @@ if (!release) {
   process.exit(0);
 }
 
+// The service worker is registered by app-<hash>/start.js (build-wasm.sh).
 
-// 2. Content-Security-Policy. Pages sends no headers, so it is a <meta>; `frame-ancestors`,
+// 1. Content-Security-Policy. Pages sends no headers, so it is a <meta>; `frame-ancestors`,
 // `report-uri` and `sandbox` are ignored in a <meta> and are left out.
 const inline = (tag) =>
   [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi'))]
@@ -80,7 +80,7 @@ html = html.replace(
 if (!html.includes('Content-Security-Policy')) throw new Error('no <meta charset> in index.html');
 await writeFile(indexPath, html);
 
-// 3. Service worker: every file of the build (dotfiles aside), version from their contents.
+// 2. Service worker: every file of the build (dotfiles aside), version from their contents.
 async function files(d) {
   const out = [];
   for (const entry of await readdir(d, { withFileTypes: true })) {
