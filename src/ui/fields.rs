@@ -254,7 +254,7 @@ fn text_field<T: Clone + Send + Sync + 'static>(field: TextField<T>) -> impl Int
                 Ok(parsed) => {
                     ws.set_field_error(&path, None);
                     let set = set.clone();
-                    ws.edit(&path, move |p| set(p, parsed));
+                    ws.edit_typed(&path, move |p| set(p, parsed));
                 }
                 Err(sentence) => {
                     let message = format!("{} {sentence}", label.get_untracked());
@@ -504,7 +504,7 @@ pub fn TextInput(
             let value = event_target_value(&ev);
             record(value.clone());
             let set = set.clone();
-            ws.edit(&path, move |p| set(p, value));
+            ws.edit_typed(&path, move |p| set(p, value));
         }
     };
     view! {

@@ -79,13 +79,24 @@ pub fn App() -> impl IntoView {
     provide_context(ws);
     provide_context(session);
     let notice = RwSignal::new(start.notice);
-    // Sync with the outside world only: autosave every change (never in a read-only view).
-    // A failure to save is shown at once (`SaveAlert`).
+    // Sync with the outside world only: autosave every change (never in a read-only view),
+    // typing once its frame is painted. A failure to save is shown at once (`SaveAlert`).
     Effect::new(move |_| {
+        ws.track_settled();
         if session.autosaves() {
-            ws.plan.with(|p| session.save(p));
+            ws.plan.with_untracked(|p| session.save(p));
         }
     });
+    // A keystroke still waiting for its frame is saved before the page goes away.
+    let leaving = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("pagehide"),
+        move |_| {
+            if ws.settle_now() && session.autosaves() {
+                ws.plan.with_untracked(|p| session.save(p));
+            }
+        },
+    );
+    on_cleanup(move || leaving.remove());
     // Another tab saved: follow its plan, read My plans again.
     let other_tabs = window_event_listener(leptos::ev::storage, move |_| {
         session.storage_changed(ws);

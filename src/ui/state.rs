@@ -5,6 +5,10 @@
 //! so they are computed once per edit however many components read them. When the plan is
 //! invalid (or a field holds text that is not a number yet), the last good results stay on
 //! screen, marked stale, until the input is valid again.
+//!
+//! Typing is the one edit whose results come a frame later ([`Workspace::edit_typed`]): the
+//! keystroke's own frame shows the field, the next one the results, so a phone keeps up with
+//! the typist. Every other edit (a button, a choice, undo, a new plan) has its results at once.
 
 use headroom_core::engine::{self, PlanResults};
 use headroom_core::plan::Plan;
@@ -148,6 +152,11 @@ pub struct Workspace {
     history: StoredValue<History>,
     /// Bumped on every undo/redo/replace, so fields re-read their text from the plan.
     pub revision: RwSignal<u64>,
+    /// Notified when the validated plan (and with it the results and the autosave) should
+    /// follow [`Workspace::plan`]: at once after an edit, after the next paint after typing.
+    settled: Trigger,
+    /// Whether typing has changed the plan since [`Workspace::settled`] was last notified.
+    unsettled: StoredValue<bool>,
 }
 
 impl Workspace {
@@ -155,8 +164,13 @@ impl Workspace {
     pub fn new(plan: Plan) -> Self {
         let month = plan.horizon_months.clamp(1, 12);
         let plan = RwSignal::new(plan);
-        let validated =
-            Memo::new(move |_| plan.with(|p| p.validate().map(Arc::new).map_err(Arc::new)));
+        let settled = Trigger::new();
+        // The plan as of the last settling (see `settled`): typing changes `plan` at once and
+        // this a frame later.
+        let validated = Memo::new(move |_| {
+            settled.track();
+            plan.with_untracked(|p| p.validate().map(Arc::new).map_err(Arc::new))
+        });
         let scenario = RwSignal::new(0_usize);
         // The results with every scenario computed, set once the frame is painted.
         let complete = RwSignal::new(None::<Computed>);
@@ -197,7 +211,45 @@ impl Workspace {
             month: RwSignal::new(month),
             history: StoredValue::new(History::default()),
             revision: RwSignal::new(0),
+            settled,
+            unsettled: StoredValue::new(false),
         }
+    }
+
+    /// Tracks when the plan settles (reactive): after every edit, and after the next paint
+    /// after typing. What follows the plan but need not keep up with each keystroke (the
+    /// autosave) reads the plan untracked and this instead.
+    pub fn track_settled(&self) {
+        self.settled.track();
+    }
+
+    /// Lets the validated plan and the results follow a typed edit now instead of after the
+    /// next paint; returns whether one was waiting. For whatever must not see results of an
+    /// earlier plan (an export) or must not lose a keystroke (the page going away).
+    pub fn settle_now(&self) -> bool {
+        let waiting = self.unsettled.try_get_value() == Some(true);
+        if waiting {
+            self.settle();
+        }
+        waiting
+    }
+
+    fn settle(&self) {
+        self.unsettled.try_set_value(false);
+        self.settled.notify();
+    }
+
+    /// Lets the validated plan follow once the frame showing the typed text is painted
+    /// (several keystrokes before it are taken together).
+    fn settle_after_paint(&self) {
+        if self.unsettled.try_get_value() != Some(false) {
+            return;
+        }
+        self.unsettled.set_value(true);
+        let ws = *self;
+        super::browser::after_paint(move || {
+            ws.settle_now();
+        });
     }
 
     /// This workspace as the panels below the fold see it: its results, every scenario
@@ -217,6 +269,7 @@ impl Workspace {
     /// waiting for the frame now (for an export, which must not hold results of an earlier
     /// plan). Untracked.
     pub fn complete_results(&self) -> Option<Computed> {
+        self.settle_now();
         take_complete(self.computed.get_untracked(), self.complete);
         self.complete.get_untracked()
     }
@@ -224,11 +277,28 @@ impl Workspace {
     /// Applies `change` to the plan as one undoable step. `key` names what is edited (a field
     /// path); consecutive edits of the same key within a second merge into one step.
     pub fn edit(&self, key: &str, change: impl FnOnce(&mut Plan)) {
+        if self.change(key, change) {
+            self.settle();
+        }
+    }
+
+    /// [`Workspace::edit`] for a keystroke in a text field: the plan changes at once, its
+    /// validation and results once the frame showing the typed text has been painted. At 4×
+    /// CPU slowdown (a mid-range phone) computing and drawing the results takes about two
+    /// frames; in the keystroke's frame it made every keystroke miss one.
+    pub fn edit_typed(&self, key: &str, change: impl FnOnce(&mut Plan)) {
+        if self.change(key, change) {
+            self.settle_after_paint();
+        }
+    }
+
+    /// The plan changed by `change`, recorded for undo; whether it changed.
+    fn change(&self, key: &str, change: impl FnOnce(&mut Plan)) -> bool {
         let before = self.plan.get_untracked();
         let mut after = before.clone();
         change(&mut after);
         if after == before {
-            return;
+            return false;
         }
         let now = now_ms();
         self.history.update_value(|h| {
@@ -245,6 +315,7 @@ impl Workspace {
         });
         self.plan.set(after);
         self.clamp_selection();
+        true
     }
 
     /// Replaces the whole plan (a template, an imported file) as one undoable step.
@@ -283,6 +354,7 @@ impl Workspace {
         match plan {
             Some(plan) => {
                 self.plan.set(plan);
+                self.settle();
                 self.field_errors.set(BTreeMap::new());
                 self.revision.update(|r| *r += 1);
                 self.clamp_selection();

@@ -126,7 +126,8 @@ test('a 120-month, 5-scenario plan redraws on every keystroke', async () => {
       const before = drawn();
       // Input to DOM: the time of the last change to the page, seen by a MutationObserver
       // (its callbacks run as microtasks right after Leptos writes, before the browser paints).
-      // The charts follow once the keystroke's frame is painted: the next frame, then a task.
+      // The results follow once the keystroke's frame is painted (the next frame, then a
+      // task), and the charts once the results' frame is painted (the same again).
       let last = 0;
       const observer = new MutationObserver(() => {
         last = performance.now();
@@ -137,6 +138,7 @@ test('a 120-month, 5-scenario plan redraws on every keystroke', async () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
       // Leptos runs its effects as microtasks: a zero timeout runs after all of them.
       await new Promise((resolve) => setTimeout(resolve, 0));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       observer.disconnect();
       return { ms: last - start, changed: drawn() !== before };

@@ -276,10 +276,11 @@ async fn a_long_name_in_a_card_wraps_at_its_dots() {
     assert!(!units.inner_html().contains("<wbr>"));
 }
 
-/// A keystroke reaches the summary in its own frame, and the panels below the fold (here the
-/// demand chart's legend for the selected month) once that frame is painted.
+/// A keystroke's own frame shows the field only; the summary follows once that frame is
+/// painted, and the panels below the fold (here the demand chart's legend for the selected
+/// month) once the summary's frame is painted.
 #[wasm_bindgen_test]
-async fn the_summary_follows_at_once_and_the_charts_after_the_frame() {
+async fn typing_shows_the_field_then_the_summary_then_the_charts() {
     let app = mount_fresh();
     let c = &app.container;
     tick().await;
@@ -287,21 +288,65 @@ async fn the_summary_follows_at_once_and_the_charts_after_the_frame() {
     let legend_before = text(c, "chart-demand-legend");
     enter(c, "f-baseline-units", "20000");
     tick().await;
+    assert_eq!(
+        text(c, "units"),
+        units_before,
+        "the keystroke's frame shows the field only"
+    );
+    painted().await;
     assert_ne!(
         text(c, "units"),
         units_before,
-        "the summary follows in the keystroke's frame"
+        "the summary follows once the keystroke's frame is painted"
+    );
+    assert_eq!(
+        text(c, "chart-demand-legend"),
+        legend_before,
+        "the charts wait for the summary's frame"
     );
     let peak_now = text(c, "peak");
-    settled().await;
+    painted().await;
     let legend_now = text(c, "chart-demand-legend");
     assert_ne!(
         legend_now, legend_before,
-        "the charts follow once the frame is painted"
+        "the charts follow once the summary's frame is painted"
     );
     assert!(
         legend_now.contains(&peak_now),
         "the chart and the summary agree on the month's peak: {legend_now} / {peak_now}"
+    );
+}
+
+/// Several keystrokes before a frame are computed once, for the last of them; a button's edit
+/// right after typing has its results at once, typing included.
+#[wasm_bindgen_test]
+async fn keystrokes_within_a_frame_are_computed_once_and_other_edits_at_once() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    let units_before = text(c, "units");
+    enter(c, "f-baseline-units", "2");
+    enter(c, "f-baseline-units", "20");
+    enter(c, "f-baseline-units", "200");
+    tick().await;
+    assert_eq!(text(c, "units"), units_before);
+    painted().await;
+    let typed = text(c, "units");
+    assert_ne!(typed, units_before);
+    type_into(c, "f-baseline-units", "20000").await;
+    let big = text(c, "units");
+    assert_ne!(big, typed);
+    // Typing again, then undo before the frame: the plan before the typing (one undo step,
+    // typed within a second) and its results show at once.
+    enter(c, "f-baseline-units", "30000");
+    tick().await;
+    assert_eq!(text(c, "units"), big);
+    click(c, "undo");
+    tick().await;
+    assert_eq!(
+        text(c, "units"),
+        units_before,
+        "undo shows the plan before the typing at once"
     );
 }
 
@@ -322,8 +367,8 @@ fn text_of(element: Option<Element>) -> String {
         .unwrap_or_else(|| panic!("no such element"))
 }
 
-/// A keystroke computes the scenario on show in its own frame and the other scenarios once
-/// that frame is painted; picking another scenario before then computes that one at once.
+/// A keystroke computes the scenario on show once its frame is painted, and the other
+/// scenarios once that frame is painted; picking another scenario before then computes that one at once.
 #[wasm_bindgen_test]
 async fn other_scenarios_follow_the_frame_and_a_picked_one_is_computed_at_once() {
     let app = mount_fresh();
@@ -333,7 +378,7 @@ async fn other_scenarios_follow_the_frame_and_a_picked_one_is_computed_at_once()
     settled().await;
     let aggressive_before = compared_units(c, 2);
     enter(c, "f-baseline-units", "20000");
-    tick().await;
+    painted().await;
     let shown_now = text(c, "units");
     assert_eq!(
         compared_units(c, 2),

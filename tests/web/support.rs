@@ -63,11 +63,18 @@ pub async fn type_into(container: &HtmlElement, test_id: &str, value: &str) {
     settled().await;
 }
 
-/// Waits until every panel has followed the last change: the panels below the fold (the
-/// comparison, the charts, the timeline) take new results once the frame showing them has
-/// been painted, that is, at the next animation frame and the task after it.
+/// Waits until every panel has followed the last change: typing's results follow once the
+/// keystroke's frame has been painted, and the panels below the fold (the comparison, the
+/// charts, the timeline) once the frame showing those results has been painted.
 pub async fn settled() {
     tick().await;
+    painted().await;
+    painted().await;
+}
+
+/// Waits for the next animation frame and the task after it (what the page's `after_paint`
+/// waits for), then for what that task set off.
+pub async fn painted() {
     let window = web_sys::window().unwrap();
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         window.request_animation_frame(&resolve).unwrap();

@@ -25,6 +25,36 @@ async fn edits_are_autosaved_with_their_units() {
     assert!(row.text_content().unwrap_or_default().contains('%'));
 }
 
+/// Typing is saved once its frame is painted, and at once if the page goes away first.
+#[wasm_bindgen_test]
+async fn a_keystroke_is_saved_after_its_frame_or_when_the_page_goes_away() {
+    let app = mount_fresh();
+    let c = &app.container;
+    tick().await;
+    type_into(c, "f-baseline-units", "2500").await;
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 2500.0);
+    enter(c, "f-baseline-units", "2600");
+    tick().await;
+    assert_eq!(
+        saved_plan()["plan"]["baseline"]["units"],
+        2500.0,
+        "not in the keystroke's frame"
+    );
+    painted().await;
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 2600.0);
+    enter(c, "f-baseline-units", "2700");
+    tick().await;
+    let window = web_sys::window().unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    assert_eq!(
+        saved_plan()["plan"]["baseline"]["units"],
+        2700.0,
+        "saved as the page goes away, before its frame"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn a_half_typed_value_shows_its_problem_and_is_never_saved() {
     let app = mount_fresh();

@@ -532,6 +532,10 @@ impl Session {
         if !self.autosaves() || self.save_problem.with_untracked(Option::is_some) {
             return;
         }
+        // A keystroke of this tab still waiting for its frame is saved first: it is newer.
+        if ws.settle_now() {
+            ws.plan.with_untracked(|p| self.save(p));
+        }
         let Some(text) = storage::open_text() else {
             return;
         };
