@@ -81,18 +81,39 @@ pub fn App() -> impl IntoView {
     let notice = RwSignal::new(start.notice);
     // Sync with the outside world only: autosave every change (never in a read-only view),
     // typing once its frame is painted. A failure to save is shown at once (`SaveAlert`).
-    Effect::new(move |_| {
-        ws.track_settled();
+    // The plan the page starts with (read from storage, or a link's) is saved once the page
+    // is idle, not in the task that builds the first screen.
+    let save = move || {
         if session.autosaves() {
             ws.plan.with_untracked(|p| session.save(p));
         }
+    };
+    let first_save_due = StoredValue::new(true);
+    // Whether the first save is still to do (and now done by the caller); false once the page
+    // is gone.
+    let take_first_save = move || first_save_due.try_update_value(std::mem::take) == Some(true);
+    Effect::new(move |started: Option<()>| {
+        ws.track_settled();
+        // Tracked: a read-only view made editable, or a held save released, saves too.
+        let autosaves = session.autosaves();
+        match started {
+            Some(()) if autosaves => save(),
+            Some(()) => {}
+            // Not if the page is gone by then (a test's app unmounted).
+            None => browser::when_idle(std::time::Duration::ZERO, move || {
+                if take_first_save() {
+                    save();
+                }
+            }),
+        }
     });
-    // A keystroke still waiting for its frame is saved before the page goes away.
+    // What is waiting (a keystroke's frame, the first save) is saved before the page goes
+    // away; nothing else, so storage written since by anyone else is left as it is.
     let leaving = window_event_listener(
         leptos::ev::Custom::<web_sys::Event>::new("pagehide"),
         move |_| {
-            if ws.settle_now() && session.autosaves() {
-                ws.plan.with_untracked(|p| session.save(p));
+            if ws.settle_now() | take_first_save() {
+                save();
             }
         },
     );

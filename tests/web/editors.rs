@@ -360,6 +360,7 @@ async fn catalog_names_must_differ_and_renames_carry_references() {
 async fn catalog_rows_are_added_removed_and_reset() {
     let app = mount_fresh();
     let c = &app.container;
+    idle().await;
     open_tab(c, "catalogs").await;
     let count = |c: &HtmlElement| {
         let _ = c;

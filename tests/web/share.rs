@@ -143,6 +143,7 @@ async fn a_link_opens_at_once_when_nothing_is_saved() {
     let page = open_page(None, &share::fragment(&theirs, Mode::Edit));
     let c = &page.container;
     settled().await;
+    idle().await;
     assert_eq!(input_value(c, "f-name"), "Theirs");
     assert!(text(c, "share-notice").contains("Opened “Theirs” from the link."));
     assert_eq!(stored(PLAN_KEY), Some(theirs));

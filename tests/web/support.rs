@@ -87,6 +87,20 @@ pub async fn painted() {
     tick().await;
 }
 
+/// Waits until the page has once been idle: the plan a page starts with is saved then.
+pub async fn idle() {
+    let window = web_sys::window().unwrap();
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        window.set_timeout_with_callback(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(task).await.unwrap();
+    let idle = js_sys::Promise::new(&mut |resolve, _| {
+        window.request_idle_callback(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(idle).await.unwrap();
+    tick().await;
+}
+
 pub fn saved_plan() -> serde_json::Value {
     let text = web_sys::window()
         .unwrap()

@@ -25,6 +25,26 @@ async fn edits_are_autosaved_with_their_units() {
     assert!(row.text_content().unwrap_or_default().contains('%'));
 }
 
+/// The plan a page starts with is saved once the page is idle, not while it builds.
+#[wasm_bindgen_test]
+async fn the_starting_plan_is_saved_once_the_page_is_idle() {
+    let app = mount_fresh();
+    tick().await;
+    let stored = || {
+        web_sys::window()
+            .unwrap()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item("headroom.plan")
+            .unwrap()
+    };
+    assert_eq!(stored(), None, "nothing is written while the page builds");
+    idle().await;
+    assert_eq!(saved_plan()["plan"]["baseline"]["units"], 1000.0);
+    drop(app);
+}
+
 /// Typing is saved once its frame is painted, and at once if the page goes away first.
 #[wasm_bindgen_test]
 async fn a_keystroke_is_saved_after_its_frame_or_when_the_page_goes_away() {
@@ -59,7 +79,7 @@ async fn a_keystroke_is_saved_after_its_frame_or_when_the_page_goes_away() {
 async fn a_half_typed_value_shows_its_problem_and_is_never_saved() {
     let app = mount_fresh();
     let c = &app.container;
-    tick().await;
+    idle().await;
     type_into(c, "f-baseline-units", "12,5").await;
     tick().await;
     let error = text(c, "field-error");

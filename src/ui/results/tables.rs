@@ -181,15 +181,22 @@ fn TableView(id: &'static str) -> impl IntoView {
     let window = RowWindow::new();
     let shown = Memo::new(move |_| window.range(months.with(Vec::len)));
     // Keep the selected month's row in view when the month (or the table) changes, or when
-    // the month on show is picked again (the signal is set even to the same month).
+    // the month on show is picked again (the signal is set even to the same month). Boxes are
+    // measured at the next animation frame, where the browser lays the page out anyway, not
+    // in the task that built or changed the table (at start-up that forced a layout of the
+    // whole page into the task building the results).
     Effect::new(move |_| {
         let m = month.get();
         ws.month.track();
         months.track();
         columns.track();
         if let Some(el) = scroller.get() {
-            keep_row_in_view(&el, m, window.row_height_px.get_untracked());
-            window.follow(&el);
+            request_animation_frame(move || {
+                if let Some(row_height_px) = window.row_height_px.try_get_untracked() {
+                    keep_row_in_view(&el, m, row_height_px);
+                    window.follow(&el);
+                }
+            });
         }
     });
     // Which part of the box is on screen, as the page scrolls.
@@ -198,11 +205,16 @@ fn TableView(id: &'static str) -> impl IntoView {
             window.watch_page(&el);
         }
     });
-    // Rows are drawn: measure one, so the spacers stand for the right height.
+    // Rows are drawn: measure one, so the spacers stand for the right height (at the next
+    // animation frame too).
     Effect::new(move |_| {
         shown.track();
         if let Some(el) = scroller.get() {
-            window.measure_row(&el);
+            request_animation_frame(move || {
+                if window.row_height_px.try_get_untracked().is_some() {
+                    window.measure_row(&el);
+                }
+            });
         }
     });
     let status = RwSignal::new(None::<String>);
