@@ -16,12 +16,14 @@ index="$dist/index.html"
 [ -f "$index" ] || { echo "no index.html in $dist: build first (make release)" >&2; exit 1; }
 
 declare -A BUDGET=(
-  [first-load]=496000 # everything before the first results
-  [app]=479000        # the app's first-load .wasm and .js (was .wasm 820000 + .js 9000)
+  [first-load]=478000 # everything before the first results
+  [app]=461000        # the app's first-load .wasm and .js (was .wasm 820000 + .js 9000)
   [js]=8500           # the first load's scripts (start, glue, chunk loader; was .js 9000)
   [css]=14000         # the stylesheets
-  [views]=236000      # the views split out of the app, fetched on first use
-  [worker]=384000     # the file worker, fetched on first use
+  [app-all]=710500    # the app's code in all: its first load and its split parts (was
+                      # app 479000 + views 236000 = 715000); what moves out of the first load
+                      # moves into the split parts, so the two are held as one sum
+  [worker]=377000     # the file worker, fetched on first use
 )
 
 gz() { gzip -9 -c "$1" | wc -c; }
@@ -31,7 +33,7 @@ gz() { gzip -9 -c "$1" | wc -c; }
 mapfile -t referenced < <(grep -v 'apple-touch-icon' "$index" | grep -oE '(href|src)="[^"#?]+"' \
   | sed -E 's/^(href|src)="(\.\/)?//; s/"$//' | sort -u)
 
-declare -A TOTAL=([first-load]=0 [app]=0 [js]=0 [css]=0 [views]=0 [worker]=0)
+declare -A TOTAL=([first-load]=0 [app]=0 [js]=0 [css]=0 [views]=0 [app-all]=0 [worker]=0)
 status=0
 first_load_files=("index.html")
 for f in "${referenced[@]}"; do
@@ -57,8 +59,8 @@ for path in "$dist"/* "$dist"/app-*/*; do
   fi
   case "$f" in
     headroom-worker*) groups+=(worker) ;;
-    app-*/split_*.wasm | app-*/chunk_*.wasm) groups+=(views) ;;
-    app-*/*) groups+=(app) ;;
+    app-*/split_*.wasm | app-*/chunk_*.wasm) groups+=(views app-all) ;;
+    app-*/*) groups+=(app app-all) ;;
     *.css) groups+=(css) ;;
   esac
   for g in "${groups[@]}"; do TOTAL[$g]=$((TOTAL[$g] + size)); done
@@ -77,7 +79,11 @@ printf '%s\n' "${first_load_files[@]}" | grep -q '^app-[^/]*/headroom_bg\.wasm$'
 [ "${TOTAL[worker]}" -gt 0 ] || { echo "no file worker in $dist" >&2; exit 1; }
 
 echo
-for g in first-load app js css views worker; do
+for g in first-load app js css views app-all worker; do
+  if [ -z "${BUDGET[$g]:-}" ]; then
+    printf '%-11s %8d bytes gzipped (in app-all)\n' "$g" "${TOTAL[$g]}"
+    continue
+  fi
   verdict=ok
   if [ "${TOTAL[$g]}" -gt "${BUDGET[$g]}" ]; then verdict="OVER BUDGET"; status=1; fi
   printf '%-11s %8d bytes gzipped (budget %d) %s\n' "$g" "${TOTAL[$g]}" "${BUDGET[$g]}" "$verdict"

@@ -75,7 +75,8 @@ fn files() -> Result<Vec<(String, String)>, String> {
         files.push((format!("{name}.csv"), table(&spec)));
     }
     for template in &TEMPLATES {
-        let plan = (template.build)()
+        let plan = template
+            .build()
             .validate()
             .map_err(|e| format!("template {} is invalid: {e:?}", template.id))?;
         let results = engine::run(&plan);

@@ -312,7 +312,7 @@ mod tests {
 
     #[test]
     fn the_cafe_pilot_in_words() {
-        let plan = (presets::find("cafe-pilot").unwrap().build)();
+        let plan = presets::find("cafe-pilot").unwrap().build();
         let lines = assumptions(&plan);
         let labels: Vec<&str> = lines.iter().map(|l| l.label.as_str()).collect();
         assert_eq!(
@@ -381,7 +381,7 @@ mod tests {
     #[test]
     fn every_template_and_hostile_values_give_words() {
         for template in &presets::TEMPLATES {
-            let plan = (template.build)();
+            let plan = template.build();
             let lines = assumptions(&plan);
             assert_eq!(lines.len(), 5 + plan.scenarios.len(), "{}", template.id);
             assert!(lines.iter().all(|l| !l.text.is_empty()), "{}", template.id);

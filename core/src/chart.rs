@@ -1745,7 +1745,7 @@ mod tests {
     }
 
     fn run(id: &str) -> (Plan, PlanResults) {
-        let plan = (presets::find(id).expect("template").build)();
+        let plan = presets::find(id).expect("template").build();
         let valid = plan.clone().validate().expect("valid template");
         let results = engine::run(&valid);
         (plan, results)
@@ -2227,7 +2227,7 @@ mod tests {
 
     #[test]
     fn many_cost_lines_fold_into_other_costs() {
-        let mut plan = (presets::find("blank").expect("blank").build)();
+        let mut plan = presets::find("blank").expect("blank").build();
         for i in 0..12 {
             plan.baseline.other_costs.push(crate::plan::CostLine {
                 name: format!("Line {i}"),
@@ -2476,7 +2476,7 @@ mod tests {
     #[test]
     fn a_long_plan_lays_out_quickly() {
         // 120 months × 5 scenarios: the page redraws this on every keystroke.
-        let mut plan = (presets::find("supabase-redis").expect("template").build)();
+        let mut plan = presets::find("supabase-redis").expect("template").build();
         plan.horizon_months = 120;
         while plan.scenarios.len() < 5 {
             let mut copy = plan.scenarios[0].clone();

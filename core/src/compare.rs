@@ -123,7 +123,7 @@ enum Kind {
 /// # Example
 /// ```
 /// use headroom_core::{compare, engine, presets};
-/// let plan = (presets::find("supabase-redis").unwrap().build)().validate().unwrap();
+/// let plan = presets::find("supabase-redis").unwrap().build().validate().unwrap();
 /// let results = engine::run(&plan);
 /// let c = compare::compare_month(&plan, &results, 6, 1).unwrap();
 /// assert_eq!(c.scenarios, ["Conservative", "Moderate", "Aggressive"]);
@@ -460,7 +460,7 @@ pub struct BreakSentence {
 /// # Example
 /// ```
 /// use headroom_core::{compare, engine, presets};
-/// let plan = (presets::find("supabase-redis").unwrap().build)().validate().unwrap();
+/// let plan = presets::find("supabase-redis").unwrap().build().validate().unwrap();
 /// let results = engine::run(&plan);
 /// let points = compare::break_points(&plan, &results);
 /// let team = points.iter().find(|p| p.step == "Database: Team").unwrap();
@@ -633,7 +633,7 @@ fn month_text(plan: &Plan, month: Option<u32>) -> String {
 /// # Example
 /// ```
 /// use headroom_core::{compare, engine, presets};
-/// let plan = (presets::find("supabase-redis").unwrap().build)().validate().unwrap();
+/// let plan = presets::find("supabase-redis").unwrap().build().validate().unwrap();
 /// let results = engine::run(&plan);
 /// let sentences = compare::break_sentences(&plan, &results, 1); // against Moderate
 /// let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
@@ -709,7 +709,9 @@ mod tests {
     use crate::presets;
 
     fn supabase() -> (ValidPlan, PlanResults) {
-        let plan = (presets::find("supabase-redis").unwrap().build)()
+        let plan = presets::find("supabase-redis")
+            .unwrap()
+            .build()
             .validate()
             .unwrap();
         let results = engine::run(&plan);
@@ -757,7 +759,7 @@ mod tests {
             .all(|c| c.lower_bound.is_none()));
 
         // No units, no cost per unit: nothing to call a lower bound.
-        let mut zero = (presets::find("voiceassist").unwrap().build)();
+        let mut zero = presets::find("voiceassist").unwrap().build();
         zero.baseline.units = 0.0;
         let zero = zero.validate().unwrap();
         let results = engine::run(&zero);
@@ -768,7 +770,9 @@ mod tests {
         assert!(row(&c, "total-cost").cells[0].lower_bound.is_some());
 
         // VoiceAssist prices neither the database nor Redis.
-        let plan = (presets::find("voiceassist").unwrap().build)()
+        let plan = presets::find("voiceassist")
+            .unwrap()
+            .build()
             .validate()
             .unwrap();
         let results = engine::run(&plan);
@@ -887,7 +891,7 @@ mod tests {
 
     #[test]
     fn identical_scenarios_have_no_sentences_and_only_same_differences() {
-        let mut plan = (presets::find("supabase-redis").unwrap().build)();
+        let mut plan = presets::find("supabase-redis").unwrap().build();
         plan.scenarios.truncate(1);
         let mut twin = plan.scenarios[0].clone();
         twin.name = "Twin".to_owned();
@@ -908,7 +912,9 @@ mod tests {
 
     #[test]
     fn voice_plans_compare_gpu_nodes() {
-        let plan = (presets::find("cafe-pilot").unwrap().build)()
+        let plan = presets::find("cafe-pilot")
+            .unwrap()
+            .build()
             .validate()
             .unwrap();
         let results = engine::run(&plan);
@@ -929,7 +935,7 @@ mod tests {
     /// doubling, each month the first a scenario runs that many nodes.
     #[test]
     fn gpu_steps_are_break_points() {
-        let mut plan = (presets::find("cafe-pilot").unwrap().build)();
+        let mut plan = presets::find("cafe-pilot").unwrap().build();
         plan.horizon_months = 36;
         plan.scenarios.truncate(1);
         let mut fast = plan.scenarios[0].clone();

@@ -759,23 +759,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     if trimmed.is_empty() {
         return Err("is empty: pick a date".to_owned());
     }
-    // By hand rather than with chrono's format strings, whose parser would be in the page's
-    // download for this one use.
-    let number = |part: Option<&str>, digits: std::ops::RangeInclusive<usize>| {
-        part.filter(|p| digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|p| p.parse::<u32>().ok())
-    };
-    let mut parts = trimmed.split('-');
-    let (year, month, day) = (
-        number(parts.next(), 4..=4),
-        number(parts.next(), 1..=2),
-        number(parts.next(), 1..=2),
-    );
-    match (year, month, day, parts.next()) {
-        (Some(y), Some(m), Some(d), None) => NaiveDate::from_ymd_opt(y as i32, m, d),
-        _ => None,
-    }
-    .ok_or_else(|| "must be a date written YYYY-MM-DD, such as 2026-11-01".to_owned())
+    // By hand rather than with chrono's format strings (see `plan::day`).
+    crate::plan::day::parse(trimmed)
+        .ok_or_else(|| "must be a date written YYYY-MM-DD, such as 2026-11-01".to_owned())
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ pub struct PlanResults {
     /// scenario (after an edit, before the others are computed again) share the rest.
     pub scenarios: Vec<Arc<ScenarioResult>>,
     /// Day the catalog prices were read: shown with every cost.
+    #[serde(with = "crate::plan::day")]
     pub priced_on: NaiveDate,
 }
 

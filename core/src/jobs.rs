@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn a_yaml_file_is_read_into_the_json_plan_the_page_opens() {
-        let plan = (presets::TEMPLATES[1].build)();
+        let plan = presets::TEMPLATES[1].build();
         let yaml = plan_file::to_yaml(&plan).unwrap();
         let Answer::Plan { json } = ask(Job::ReadPlan { text: yaml }) else {
             panic!("not read")
@@ -315,7 +315,7 @@ mod tests {
 
     #[test]
     fn plan_files_and_deployments_are_written_from_the_json_plan() {
-        let plan = (presets::TEMPLATES[1].build)();
+        let plan = presets::TEMPLATES[1].build();
         let json = to_json(&plan).unwrap();
         for format in [Format::Yaml, Format::Json] {
             let Answer::File { text, .. } = ask(Job::WritePlan {

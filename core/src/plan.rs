@@ -20,6 +20,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod day;
+
 /// Version of the plan document written by this build.
 pub const PLAN_SCHEMA_VERSION: u32 = 1;
 
@@ -294,6 +296,7 @@ pub enum Interpolation {
 #[serde(deny_unknown_fields)]
 pub struct Observation {
     /// Day of the observation.
+    #[serde(with = "day")]
     pub date: NaiveDate,
     /// Units observed.
     pub units: f64,
@@ -437,6 +440,7 @@ pub struct OffHoursPolicy {
 pub struct Catalogs {
     /// Day the prices were read; shown with every cost. An entry read on another day says so
     /// in its own `priced_on`.
+    #[serde(with = "day")]
     pub priced_on: NaiveDate,
     /// App instance types, smallest first.
     pub instances: Vec<InstanceType>,
@@ -468,7 +472,11 @@ pub struct InstanceType {
     /// Day this entry's price was read, when it differs from the catalog's
     /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
     /// catalog's day. See [`Catalogs::price_date`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "day::optional"
+    )]
     pub priced_on: Option<NaiveDate>,
 }
 
@@ -493,7 +501,11 @@ pub struct DatabaseTier {
     /// Day this entry's price was read, when it differs from the catalog's
     /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
     /// catalog's day. See [`Catalogs::price_date`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "day::optional"
+    )]
     pub priced_on: Option<NaiveDate>,
 }
 
@@ -529,7 +541,11 @@ pub struct RedisPlan {
     /// Day this entry's price was read, when it differs from the catalog's
     /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
     /// catalog's day. See [`Catalogs::price_date`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "day::optional"
+    )]
     pub priced_on: Option<NaiveDate>,
 }
 
@@ -551,7 +567,11 @@ pub struct GpuNode {
     /// Day this entry's price was read, when it differs from the catalog's
     /// [`Catalogs::priced_on`] (e.g. an entry copied from another catalog); `None` = the
     /// catalog's day. See [`Catalogs::price_date`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "day::optional"
+    )]
     pub priced_on: Option<NaiveDate>,
 }
 

@@ -30,6 +30,7 @@ pub struct Table {
     /// One line under the title that says how to read the table, if any.
     pub note: Option<String>,
     /// The catalog's price date, for a table of costs: every cost is read with it.
+    #[serde(with = "crate::plan::day::optional")]
     pub priced_on: Option<chrono::NaiveDate>,
     /// The columns after the month column.
     pub columns: Vec<Column>,
@@ -934,7 +935,7 @@ mod tests {
     /// unstable only when the load fills every stream).
     #[test]
     fn a_month_without_voice_load_is_not_unstable() {
-        let mut plan = (presets::find("cafe-pilot").expect("template").build)();
+        let mut plan = presets::find("cafe-pilot").expect("template").build();
         plan.baseline.units = 0.0;
         plan.scenarios.truncate(1);
         plan.scenarios[0].growth = crate::plan::Growth::Compound {

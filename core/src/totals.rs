@@ -42,7 +42,7 @@ impl LowerBound {
     /// # Example
     /// ```
     /// use headroom_core::{engine, presets, totals::LowerBound};
-    /// let plan = (presets::find("voiceassist").unwrap().build)().validate().unwrap();
+    /// let plan = presets::find("voiceassist").unwrap().build().validate().unwrap();
     /// let results = engine::run(&plan);
     /// let months = &results.scenarios[0].months;
     /// let why = LowerBound::of(months).unwrap();
@@ -190,7 +190,7 @@ fn signed_usd(delta: f64) -> String {
 /// # Example
 /// ```
 /// use headroom_core::{engine, presets, totals};
-/// let plan = (presets::find("voiceassist").unwrap().build)().validate().unwrap();
+/// let plan = presets::find("voiceassist").unwrap().build().validate().unwrap();
 /// let results = engine::run(&plan);
 /// let today = totals::against_today(plan.plan(), &results.scenarios[0]).unwrap();
 /// assert_eq!(today.today_instances, Some(3));
@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn unpriced_instances_and_nodes_are_gaps() {
-        let mut plan = (presets::find("cafe-pilot").expect("template").build)();
+        let mut plan = presets::find("cafe-pilot").expect("template").build();
         for i in &mut plan.catalogs.instances {
             i.usd_per_month = 0.0;
         }
@@ -433,7 +433,7 @@ mod tests {
     #[test]
     fn explanations_say_why_a_total_is_a_lower_bound_and_set_month_1_beside_today() {
         use crate::engine::Figure;
-        let mut plan = (presets::find("voiceassist").expect("template").build)();
+        let mut plan = presets::find("voiceassist").expect("template").build();
         plan.baseline.today.monthly_bill_usd = 100.0;
         let plan = plan.validate().expect("valid");
         let results = engine::run(&plan);

@@ -41,7 +41,7 @@ fn check(text: &str, context: &str) {
 fn plans() -> Vec<(String, Plan)> {
     let mut plans: Vec<(String, Plan)> = TEMPLATES
         .iter()
-        .map(|t| (t.id.to_owned(), (t.build)()))
+        .map(|t| (t.id.to_owned(), t.build()))
         .collect();
     let mut per_unit = Plan::default();
     per_unit.baseline.database.connections_per_unit = 0.37;

@@ -664,7 +664,7 @@ fn the_results_say_when_to_move_up_a_size_and_price_a_mix() {
 #[test]
 fn each_scenario_on_its_own_is_the_scenario_of_the_whole_run() {
     for template in headroom_core::presets::TEMPLATES {
-        let plan = (template.build)().validate().expect("templates are valid");
+        let plan = template.build().validate().expect("templates are valid");
         let whole = engine::run(&plan);
         let one_by_one: Vec<_> = (0..whole.scenarios.len())
             .map(|i| engine::run_one(&plan, i).expect("the scenario exists"))

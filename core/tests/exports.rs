@@ -755,7 +755,7 @@ mod from_plans {
     #[test]
     fn every_template_scenario_and_month_gives_a_consistent_spec() {
         for template in &TEMPLATES {
-            let (plan, results) = run((template.build)());
+            let (plan, results) = run(template.build());
             for (s, scenario) in results.scenarios.iter().enumerate() {
                 for month in 1..=scenario.months.len() as u32 {
                     check(&plan, &results, s, month);

@@ -502,7 +502,7 @@ mod plans {
         let mut lines = Vec::new();
         let mut over = Vec::new();
         for template in &TEMPLATES {
-            let plan = (template.build)();
+            let plan = template.build();
             let json = share::plan_json(&plan);
             let edit = share::url(PAGE, &plan, Mode::Edit);
             let view = share::url(PAGE, &plan, Mode::View);
@@ -631,7 +631,7 @@ mod plans {
 
     #[test]
     fn what_arriving_from_a_link_does() {
-        let theirs = (TEMPLATES[1].build)();
+        let theirs = TEMPLATES[1].build();
         let mine = Plan::default();
         let edit = share::fragment(&theirs, Mode::Edit);
         let view = share::fragment(&theirs, Mode::View);
@@ -662,7 +662,7 @@ mod plans {
     fn a_link_opens_on_the_scenario_and_month_it_was_made_on() {
         let theirs = TEMPLATES
             .iter()
-            .map(|t| (t.build)())
+            .map(|t| t.build())
             .find(|p| p.scenarios.len() >= 3 && p.horizon_months >= 7)
             .expect("a template with three scenarios");
         let at = Selection {
@@ -778,7 +778,7 @@ mod plans {
             growth in -50.0f64..200.0,
             view in any::<bool>(),
         ) {
-            let mut plan = (TEMPLATES[template].build)();
+            let mut plan = TEMPLATES[template].build();
             plan.name = name;
             plan.baseline.units = units;
             if let headroom_core::plan::Growth::Compound { monthly_growth_pct, monthly_churn_pct } =
@@ -903,7 +903,7 @@ mod plans {
     fn fuzz_link_opening() {
         let seeds: Vec<Vec<u8>> = TEMPLATES
             .iter()
-            .map(|t| share::plan_json(&(t.build)()))
+            .map(|t| share::plan_json(&t.build()))
             .collect();
         let mut outcomes: BTreeMap<&str, usize> = BTreeMap::new();
         fuzz_inputs(&seeds, 3_000, 0x5EED_0F5A_A2E0, |text| {

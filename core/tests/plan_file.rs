@@ -1026,7 +1026,7 @@ mod with_results {
     #[test]
     fn every_template_round_trips_with_the_results_it_computes() {
         for template in &TEMPLATES {
-            let plan = (template.build)().validate().unwrap();
+            let plan = template.build().validate().unwrap();
             let computed = engine::run(&plan);
             let expected = serde_json::to_value(results::section(&plan, &computed)).unwrap();
             for format in [Format::Yaml, Format::Json] {

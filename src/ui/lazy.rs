@@ -60,6 +60,32 @@ macro_rules! split_view {
 }
 pub(crate) use split_view;
 
+/// Declares `async fn $name($args) -> Result<$ret, NotLoaded>` running `$body`: in the release
+/// build a split point whose code (and whatever only it reaches) is fetched on the first call,
+/// elsewhere a plain function. For work the first screen never does (building a template,
+/// talking to the file worker). Arguments cross into the chunk by value.
+macro_rules! split_fn {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        $(#[$attr])*
+        #[cfg(headroom_split)]
+        #[leptos::wasm_split::wasm_split(
+            $name,
+            fallible,
+            wasm_split_path = ::leptos::wasm_split
+        )]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::lazy::NotLoaded> {
+            Ok($body)
+        }
+
+        $(#[$attr])*
+        #[cfg(not(headroom_split))]
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::lazy::NotLoaded> {
+            Ok($body)
+        }
+    };
+}
+pub(crate) use split_fn;
+
 /// Resolves once the page's first frame has been painted (at once after that): a view's chunk
 /// is only asked for after the first results are on screen, so its fetch never delays them,
 /// and a view shown again later (its chunk already here) does not flash "Loading…". Only in

@@ -280,6 +280,14 @@ fn PlanHeader() -> impl IntoView {
     }
 }
 
+lazy::split_fn! {
+    /// The plan of the template `id` (the blank plan for an unknown one): the templates' plans
+    /// are fetched when one is picked, not with the first screen.
+    fn template_plan(id: &'static str) -> Plan {
+        presets::find(id).map(presets::Template::build).unwrap_or_default()
+    }
+}
+
 /// Template picker, undo/redo and reset.
 #[component]
 fn Toolbar(notice: RwSignal<Option<String>>) -> impl IntoView {
@@ -287,19 +295,28 @@ fn Toolbar(notice: RwSignal<Option<String>>) -> impl IntoView {
     let template = RwSignal::new(String::new());
     let session = share::Session::get();
     let switch_to = move |t: &'static presets::Template| {
-        let mine = ws.plan.with_untracked(|p| p.name.clone());
-        match session.replace_open(
-            ws,
-            (t.build)(),
-            &format!("replaced by the “{}” template", t.title),
-        ) {
-            Ok(kept) => notice.set(Some(format!(
-                "Loaded the “{}” template.{}",
-                t.title,
-                kept.sentence(&mine)
-            ))),
-            Err(why) => notice.set(Some(why)),
-        }
+        leptos::task::spawn_local(async move {
+            let Ok(plan) = template_plan(t.id).await else {
+                notice.try_set(Some(format!(
+                    "The “{}” template could not be fetched: check the connection and try again.",
+                    t.title
+                )));
+                return;
+            };
+            if ws.plan.try_with_untracked(|_| ()).is_none() {
+                return;
+            }
+            let mine = ws.plan.with_untracked(|p| p.name.clone());
+            match session.replace_open(ws, plan, &format!("replaced by the “{}” template", t.title))
+            {
+                Ok(kept) => notice.set(Some(format!(
+                    "Loaded the “{}” template.{}",
+                    t.title,
+                    kept.sentence(&mine)
+                ))),
+                Err(why) => notice.set(Some(why)),
+            }
+        });
     };
     let load = move |_| {
         let id = template.get_untracked();

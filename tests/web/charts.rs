@@ -245,7 +245,7 @@ async fn a_template_with_upgrades_shows_markers_and_scenario_legends() {
     tick().await;
     load_template(c, "supabase-redis").await;
     let scenarios = presets::find("supabase-redis").unwrap();
-    let plan = (scenarios.build)();
+    let plan = scenarios.build();
     // Every scenario in the overlay's legend; the first is selected.
     let legend: web_sys::Element = find(c, "chart-scenarios-legend").unwrap().unchecked_into();
     let buttons = query_all(&legend, "button");
@@ -298,7 +298,7 @@ fn now() -> f64 {
 
 #[wasm_bindgen_test]
 async fn a_long_plan_redraws_on_every_keystroke() {
-    let mut plan = (presets::find("supabase-redis").unwrap().build)();
+    let mut plan = presets::find("supabase-redis").unwrap().build();
     plan.horizon_months = 120;
     while plan.scenarios.len() < 5 {
         let mut copy = plan.scenarios[0].clone();

@@ -54,6 +54,7 @@ async fn open_tab(c: &HtmlElement, tab: &str) {
 async fn scenarios_are_added_duplicated_renamed_deleted_and_undone() {
     let app = mount_fresh();
     let c = &app.container;
+    idle().await;
     open_tab(c, "scenarios").await;
     assert_eq!(scenario_names(), ["Steady"]);
     assert!(is_disabled(c, "delete-scenario"), "the only scenario stays");

@@ -211,6 +211,7 @@ async fn a_read_only_link_shows_results_saves_nothing_and_makes_a_copy_on_reques
     let page = open_page(Some(&mine), &share::fragment(&theirs, Mode::View));
     let c = &page.container;
     settled().await;
+    idle().await;
     assert!(find(c, "read-only-view").is_some());
     assert!(find(c, "f-baseline-units").is_none(), "inputs are hidden");
     assert!(find(c, "share-menu").is_none(), "no editing toolbar");
@@ -465,7 +466,7 @@ async fn a_replacement_that_cannot_keep_the_open_plan_is_refused() {
 fn three_scenario_plan() -> Plan {
     headroom_core::presets::TEMPLATES
         .iter()
-        .map(|t| (t.build)())
+        .map(|t| t.build())
         .find(|p| p.scenarios.len() >= 3 && p.horizon_months >= 7)
         .expect("a template with three scenarios")
 }

@@ -621,23 +621,10 @@ fn read_version(found: Option<&Value>) -> Result<u32, ImportError> {
     Ok(version)
 }
 
-/// Messages from chrono when a date does not parse, and what they mean in words.
-const DATE_MESSAGES: &[&str] = &[
-    "input is out of range",
-    "no possible date and time matching input",
-    "input is not enough for unique date and time",
-    "input contains invalid characters",
-    "premature end of input",
-    "trailing input",
-    "bad or unsupported format string",
-];
-
-/// A field problem from serde's derived code in plain words: a date that chrono refuses is
-/// named as such, Rust type names are left out, and quoted input is cut to an excerpt.
+/// A field problem from serde's derived code in plain words: Rust type names are left out,
+/// and quoted input is cut to an excerpt. (A day that does not read says so itself:
+/// [`crate::plan::day::NOT_A_DAY`].)
 pub(super) fn content_message(message: &str) -> String {
-    if DATE_MESSAGES.iter().any(|m| message.contains(m)) {
-        return "not a date that exists, written as YYYY-MM-DD (e.g. 2026-11-20)".to_owned();
-    }
     let mut words = message.to_owned();
     for (developer, plain) in [
         ("expected struct ", "expected a mapping of fields, for "),

@@ -193,7 +193,9 @@ mod tests {
 
     #[test]
     fn voiceassist_totals_are_marked_lower_bounds_with_what_they_miss() {
-        let plan = (crate::presets::find("voiceassist").unwrap().build)()
+        let plan = crate::presets::find("voiceassist")
+            .unwrap()
+            .build()
             .validate()
             .unwrap();
         let section = section(&plan, &crate::engine::run(&plan));

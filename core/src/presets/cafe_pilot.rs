@@ -28,7 +28,6 @@ pub const TEMPLATE: Template = Template {
     title: "Café voice pilot",
     summary: "A voice-feedback pilot growing from 3 to 50 cafés in a year: Ollama voice nodes, \
               API gateway, Supabase pool and Redis, with off-hours scale-down.",
-    build: plan,
 };
 
 /// Today's compute bill over today's cores: $200 ÷ (1 + 0.5 + 1 + 2) cores ("Budget Planning",

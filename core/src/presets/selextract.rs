@@ -23,7 +23,6 @@ pub const TEMPLATE: Template = Template {
     summary: "500 users on one 8-core server growing 50–200 % in a year: the vertical path to \
               64 GB and 16 cores, API scaling at 70 % CPU, Black Friday ×3 and 1-year reserved \
               instances.",
-    build: plan,
 };
 
 /// Name of today's server size in the catalog.

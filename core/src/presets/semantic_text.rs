@@ -27,7 +27,6 @@ pub const TEMPLATE: Template = Template {
     summary: "A 4-core text service: its weekly request history fitted as a trend with a \
               prediction interval, a 3× growth scenario, 2–10 instances at 70 % CPU and four \
               vertical tiers from 50 to 500 req/s.",
-    build: plan,
 };
 
 const GUIDE: &str = "Semantic Text Processor capacity planning guide";

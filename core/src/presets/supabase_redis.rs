@@ -25,7 +25,6 @@ pub const TEMPLATE: Template = Template {
     title: "Supabase + Redis SaaS",
     summary: "100 users under three growth scenarios: Supabase Free → Pro → Pro+ → Team and \
               Redis 2 GB → 16 GB cluster at 80 % triggers, with the guide's cost lines.",
-    build: plan,
 };
 
 /// The app's hosting as the guide prices it: Vercel Pro, $20 a month ("Monthly Cost Breakdown",

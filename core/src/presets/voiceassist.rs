@@ -29,7 +29,6 @@ pub const TEMPLATE: Template = Template {
         "1\u{202F}000 users and 50 req/s growing 1.5× a month for 6 months: app instances per \
               50 req/s, connections per user, read replicas above 150 connections, Redis \
               cluster above 4 GB.",
-    build: plan,
 };
 
 const RUNBOOK_DB: &str = "VoiceAssist Scaling Runbook (Growth Planning: \"Primary + PgBouncer\" \

@@ -32,9 +32,9 @@ const DAYS_PER_MONTH: f64 = 30.0;
 const USD_PER_CORE: f64 = 200.0 / 4.5;
 
 fn preset() -> Plan {
-    (presets::find("cafe-pilot")
+    presets::find("cafe-pilot")
         .expect("cafe-pilot template")
-        .build)()
+        .build()
 }
 
 fn run() -> (Plan, PlanResults) {
@@ -52,7 +52,9 @@ fn cost_item(m: &MonthResult, component: &str) -> f64 {
         .items
         .iter()
         .find(|i| {
-            let other = (presets::find("cafe-pilot").expect("template").build)()
+            let other = presets::find("cafe-pilot")
+                .expect("template")
+                .build()
                 .baseline
                 .other_costs;
             i.component.name(&other) == component

@@ -14,9 +14,9 @@ use headroom_core::tolerance::{assert_close, CENT, EXACT, HAND, ONE_DECIMAL, WHO
 use headroom_core::vertical::{size_change, SizeAction, SizeChangeReason, SizingPolicy};
 
 fn plan() -> Plan {
-    (presets::find("selextract")
+    presets::find("selextract")
         .expect("selextract template")
-        .build)()
+        .build()
 }
 
 fn results() -> PlanResults {

@@ -14,9 +14,9 @@ use headroom_core::usl::{self, FitConstraint, UslPoint};
 use headroom_core::vertical::SizeAction;
 
 fn plan() -> Plan {
-    (presets::find("semantic-text")
+    presets::find("semantic-text")
         .expect("semantic-text template")
-        .build)()
+        .build()
 }
 
 fn results() -> PlanResults {

@@ -27,9 +27,9 @@ const MODERATE: usize = 1;
 const AGGRESSIVE: usize = 2;
 
 fn preset() -> Plan {
-    (presets::find("supabase-redis")
+    presets::find("supabase-redis")
         .expect("supabase-redis template")
-        .build)()
+        .build()
 }
 
 fn run(plan: &Plan) -> PlanResults {
@@ -71,7 +71,9 @@ fn cost_item(m: &MonthResult, component: &str) -> f64 {
         .items
         .iter()
         .find(|i| {
-            let other = (presets::find("supabase-redis").expect("template").build)()
+            let other = presets::find("supabase-redis")
+                .expect("template")
+                .build()
                 .baseline
                 .other_costs;
             i.component.name(&other) == component

@@ -13,9 +13,9 @@ use headroom_core::presets;
 use headroom_core::tolerance::{assert_close, CENT, EXACT};
 
 fn preset() -> Plan {
-    (presets::find("voiceassist")
+    presets::find("voiceassist")
         .expect("voiceassist template")
-        .build)()
+        .build()
 }
 
 fn run(plan: Plan) -> PlanResults {
