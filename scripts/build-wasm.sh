@@ -8,7 +8,7 @@
 #   release: cargo build with `--cfg headroom_split` (views marked `#[lazy]` become split
 #            points) and `--emit-relocs`; `wasm-split-cli` cuts the wasm into the first-load
 #            module and one chunk per lazy view (plus `__wasm_split.js`, their loader);
-#            wasm-bindgen; wasm-opt -Oz on every wasm file; terser on every script.
+#            wasm-bindgen; wasm-opt -Oz (twice) on every wasm file; terser on every script.
 #   debug:   (trunk serve) cargo build, wasm-bindgen, no split, no wasm-opt.
 #
 # Everything lands in one directory per build, `app-<hash>/` (a hash of its files), so
@@ -49,7 +49,10 @@ if [ "$profile" = release ]; then
   for chunk in "$work"/split/*.wasm; do
     [ "$(basename "$chunk")" = headroom.wasm ] || cp "$chunk" "$out/"
   done
+  # Twice: the second round finds a little more (0.13 % of the app's gzipped .wasm, about
+  # 0.9 KB; a third makes it larger again).
   for wasm in "$out"/*.wasm; do
+    wasm-opt "${wasm_opt_flags[@]}" "$wasm" -o "$wasm"
     wasm-opt "${wasm_opt_flags[@]}" "$wasm" -o "$wasm"
   done
 else

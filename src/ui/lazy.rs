@@ -226,34 +226,63 @@ pub fn lazily_below(
     lazily(load)
 }
 
-/// `view`, built in a task of its own right after the current one (in the release build;
-/// elsewhere at once), untracked: part of a long start-up split off, so that no single task
-/// holds the page for long.
+thread_local! {
+    /// Set once the page's first screen is on show ([`started`]): from then on the views of
+    /// [`in_own_task`] and [`after_next_paint`] (a tab opened again) are built at once.
+    static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Records that the page's first screen is on show (`ui::reveal`).
+pub fn started() {
+    STARTED.set(true);
+}
+
+/// `view`, built in a task of its own right after the current one (in the release build,
+/// while the page starts; elsewhere and later at once), untracked: part of a long start-up
+/// split off, so that no single task holds the page for long.
 pub fn in_own_task<V: IntoView + 'static>(
     view: impl Fn() -> V + Send + Sync + 'static,
-) -> impl IntoView {
-    built_when(view, |ready| {
-        set_timeout(ready, std::time::Duration::ZERO);
-    })
+) -> AnyView {
+    built_when(Box::new(move || view().into_any()), After::Task)
 }
 
-/// `view`, built in the first task after the next paint (in the release build; elsewhere at
-/// once), untracked: a part of the first screen that is below it, after what is on it.
+/// `view`, built in the first task after the next paint (in the release build, while the
+/// page starts; elsewhere and later at once), untracked: a part of the first screen that is
+/// below it, after what is on it.
 pub fn after_next_paint<V: IntoView + 'static>(
     view: impl Fn() -> V + Send + Sync + 'static,
-) -> impl IntoView {
-    built_when(view, super::browser::after_paint)
+) -> AnyView {
+    built_when(Box::new(move || view().into_any()), After::Paint)
 }
 
-/// `view`, built once `when` calls back (in the release build; elsewhere at once), untracked.
-fn built_when<V: IntoView + 'static>(
-    view: impl Fn() -> V + Send + Sync + 'static,
-    #[cfg_attr(not(headroom_split), allow(unused_variables))] when: impl FnOnce(Box<dyn FnOnce()>),
-) -> impl IntoView {
-    let ready = RwSignal::new(cfg!(not(headroom_split)));
+/// What [`built_when`] waits for.
+#[cfg_attr(not(headroom_split), allow(dead_code))]
+enum After {
+    /// The end of the current task.
+    Task,
+    /// The next paint.
+    Paint,
+}
+
+/// `view`, built once `after` has passed (in the release build, while the page starts;
+/// elsewhere and later at once), untracked. One function for every view (boxed), not one per
+/// view type: less code in the first load.
+fn built_when(
+    view: Box<dyn Fn() -> AnyView + Send + Sync>,
+    #[cfg_attr(not(headroom_split), allow(unused_variables))] after: After,
+) -> AnyView {
+    let ready = RwSignal::new(cfg!(not(headroom_split)) || STARTED.get());
     #[cfg(headroom_split)]
-    when(Box::new(move || {
-        ready.try_set(true);
-    }));
-    move || ready.get().then(|| untrack(&view))
+    if !ready.get_untracked() {
+        let go = move || {
+            ready.try_set(true);
+        };
+        match after {
+            After::Task => {
+                set_timeout(go, std::time::Duration::ZERO);
+            }
+            After::Paint => super::browser::after_paint(go),
+        }
+    }
+    (move || ready.get().then(|| untrack(&view))).into_any()
 }

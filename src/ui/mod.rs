@@ -21,15 +21,37 @@ use state::Workspace;
 
 pub use state::Workspace as WorkspaceState;
 
-/// Mounts [`App`] into the page body and removes the "Loading…" placeholder.
+/// Mounts [`App`] into the page's `#app` (the body where there is none), hidden behind the
+/// page's shell while its first screen is built over several tasks (the toolbar, the baseline
+/// tab and the results each in a task of its own, `lazy::in_own_task`), then shows it in place
+/// of the shell ([`reveal`]): the results' task does, and a task after them all in case there
+/// are none (a `#view=` link's read-only view). No frame shows a half-built page or both.
 pub fn start() {
-    leptos::mount::mount_to_body(App);
-    if let Some(placeholder) = web_sys::window()
+    use wasm_bindgen::JsCast;
+    let root = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("loading"))
-    {
-        placeholder.remove();
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => leptos::mount::mount_to(root, App).forget(),
+        None => leptos::mount::mount_to_body(App),
     }
+    set_timeout(reveal, std::time::Duration::ZERO);
+}
+
+/// Shows the app built by [`start`] and removes the page's shell (once; nothing where there
+/// is neither, as in the browser tests).
+fn reveal() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(shell) = document.get_element_by_id("loading") {
+        shell.remove();
+    }
+    if let Some(root) = document.get_element_by_id("app") {
+        let _ = root.remove_attribute("hidden");
+    }
+    lazy::started();
 }
 
 /// Which input panel is open.
@@ -83,12 +105,14 @@ pub fn App() -> impl IntoView {
     // typing once its frame is painted. A failure to save is shown at once (`SaveAlert`).
     // The plan the page starts with (read from storage, or a link's) is saved once the page
     // is idle, not in the task that builds the first screen.
+    let first_save_due = StoredValue::new(true);
     let save = move || {
         if session.autosaves() {
+            // Any save is the first one's too.
+            first_save_due.try_set_value(false);
             ws.plan.with_untracked(|p| session.save(p));
         }
     };
-    let first_save_due = StoredValue::new(true);
     // Whether the first save is still to do (and now done by the caller); false once the page
     // is gone.
     let take_first_save = move || first_save_due.try_update_value(std::mem::take) == Some(true);
@@ -155,7 +179,7 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">"What do we need, when, and what will it cost?"</p>
             </div>
             <Show when=move || session.editing()>
-                <Toolbar notice=notice/>
+                {lazy::in_own_task(move || view! { <Toolbar notice=notice/> })}
             </Show>
         </header>
         {move || notice.get().map(|message| view! {
@@ -221,7 +245,7 @@ pub fn App() -> impl IntoView {
                 <div role="tabpanel" id=move || format!("panel-{}", tab.get().id())
                     aria-labelledby=move || format!("tab-{}", tab.get().id())>
                     {move || match tab.get() {
-                        InputTab::Baseline => view! { <inputs::BaselinePanel/> }.into_any(),
+                        InputTab::Baseline => lazy::in_own_task(|| view! { <inputs::BaselinePanel/> }).into_any(),
                         InputTab::Scenarios => lazy::lazily(scenario_editor).into_any(),
                         InputTab::Policies => lazy::lazily(policies_panel).into_any(),
                         InputTab::Catalogs => lazy::lazily(catalog_editor).into_any(),
@@ -229,10 +253,13 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
             <div class="results-column" id="results" tabindex="-1">
-                // Built in a task of its own, right after the one that mounts the page: two
-                // shorter tasks instead of one long one, so a tap while the page starts waits
-                // less (on a phone the results are below the first screen).
-                {lazy::in_own_task(|| view! { <results::ResultsPanel/> })}
+                // Built in a task of its own, after the toolbar's and the baseline's: shorter
+                // tasks instead of one long one, so a tap while the page starts waits less.
+                {lazy::in_own_task(|| {
+                    // The last part of the first screen: the page is shown with it.
+                    reveal();
+                    view! { <results::ResultsPanel/> }
+                })}
             </div>
         </main>
         </Show>
