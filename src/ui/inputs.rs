@@ -155,9 +155,9 @@ pub fn BaselinePanel() -> impl IntoView {
                     {field!("baseline.fixed_peak_rps", specs::FIXED_PEAK_RPS, |p| p.baseline.fixed_peak_rps,
                         "Peak traffic that does not grow with demand: health checks, crawlers, internal jobs (part of a measured peak)")}
                 </Group>
-                // The groups below the first screen, built once it is painted (and the
-                // results are built).
-                {crate::ui::lazy::after_next_paint(move || view! {
+                // The groups below the first screen, built in a task of their own while the
+                // page starts (after the results').
+                {crate::ui::lazy::in_own_task(move || view! {
                     <Group title="Database" paths=&["baseline.database"]>
                         {field!("baseline.database.data_gb_fixed", specs::DATA_GB_FIXED, |p| p.baseline.database.data_gb_fixed, "Data that does not grow with demand")}
                         {field!("baseline.database.data_gb_per_unit", specs::DATA_GB_PER_UNIT, |p| p.baseline.database.data_gb_per_unit, "0.1 GB is 100 MB", label = units.label("Database data per unit"))}

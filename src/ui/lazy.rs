@@ -228,8 +228,11 @@ pub fn lazily_below(
 
 thread_local! {
     /// Set once the page's first screen is on show ([`started`]): from then on the views of
-    /// [`in_own_task`] and [`after_next_paint`] (a tab opened again) are built at once.
+    /// [`in_own_task`] (a tab opened again) are built at once.
     static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// How many views of [`in_own_task`] are still waiting for their task while the page
+    /// starts.
+    static WAITING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Records that the page's first screen is on show (`ui::reveal`).
@@ -237,52 +240,38 @@ pub fn started() {
     STARTED.set(true);
 }
 
-/// `view`, built in a task of its own right after the current one (in the release build,
-/// while the page starts; elsewhere and later at once), untracked: part of a long start-up
-/// split off, so that no single task holds the page for long.
-pub fn in_own_task<V: IntoView + 'static>(
-    view: impl Fn() -> V + Send + Sync + 'static,
-) -> AnyView {
-    built_when(Box::new(move || view().into_any()), After::Task)
+/// Whether no view of [`in_own_task`] is waiting for its task.
+pub fn none_waiting() -> bool {
+    WAITING.get() == 0
 }
 
-/// `view`, built in the first task after the next paint (in the release build, while the
-/// page starts; elsewhere and later at once), untracked: a part of the first screen that is
-/// below it, after what is on it.
-pub fn after_next_paint<V: IntoView + 'static>(
-    view: impl Fn() -> V + Send + Sync + 'static,
-) -> AnyView {
-    built_when(Box::new(move || view().into_any()), After::Paint)
+/// `view`, built in a task of its own after the current one (in the release build, while the
+/// page starts; elsewhere and later at once), untracked: part of a long start-up split off,
+/// so that no single task holds the page for long. The page's first screen is shown
+/// (`ui::reveal`) in the task that builds the last of them, so none arrives on screen after
+/// the rest and moves what is below it.
+pub fn in_own_task<V: IntoView + 'static>(view: impl Fn() -> V + Send + Sync + 'static) -> AnyView {
+    built_later(Box::new(move || view().into_any()))
 }
 
-/// What [`built_when`] waits for.
-#[cfg_attr(not(headroom_split), allow(dead_code))]
-enum After {
-    /// The end of the current task.
-    Task,
-    /// The next paint.
-    Paint,
-}
-
-/// `view`, built once `after` has passed (in the release build, while the page starts;
-/// elsewhere and later at once), untracked. One function for every view (boxed), not one per
-/// view type: less code in the first load.
-fn built_when(
-    view: Box<dyn Fn() -> AnyView + Send + Sync>,
-    #[cfg_attr(not(headroom_split), allow(unused_variables))] after: After,
-) -> AnyView {
+/// [`in_own_task`] for every view type (boxed): less code in the first load.
+fn built_later(view: Box<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
     let ready = RwSignal::new(cfg!(not(headroom_split)) || STARTED.get());
     #[cfg(headroom_split)]
     if !ready.get_untracked() {
-        let go = move || {
-            ready.try_set(true);
-        };
-        match after {
-            After::Task => {
-                set_timeout(go, std::time::Duration::ZERO);
-            }
-            After::Paint => super::browser::after_paint(go),
-        }
+        WAITING.set(WAITING.get() + 1);
+        set_timeout(
+            move || {
+                ready.try_set(true);
+                WAITING.set(WAITING.get().saturating_sub(1));
+                if none_waiting() {
+                    // In this task, after the view's build (this task's microtasks): no frame
+                    // comes in between.
+                    super::reveal();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
     (move || ready.get().then(|| untrack(&view))).into_any()
 }

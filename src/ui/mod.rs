@@ -23,24 +23,34 @@ pub use state::Workspace as WorkspaceState;
 
 /// Mounts [`App`] into the page's `#app` (the body where there is none), hidden behind the
 /// page's shell while its first screen is built over several tasks (the toolbar, the baseline
-/// tab and the results each in a task of its own, `lazy::in_own_task`), then shows it in place
-/// of the shell ([`reveal`]): the results' task does, and a task after them all in case there
-/// are none (a `#view=` link's read-only view). No frame shows a half-built page or both.
+/// tab, the results and the baseline's groups below the first screen each in a task of its
+/// own, `lazy::in_own_task`), then shows it in place of the shell ([`reveal`]) in the task that
+/// builds the last of them. No frame shows a half-built page, or both.
 pub fn start() {
     use wasm_bindgen::JsCast;
-    let root = web_sys::window()
-        .and_then(|w| w.document())
+    let document = web_sys::window().and_then(|w| w.document());
+    let root = document
+        .as_ref()
         .and_then(|d| d.get_element_by_id("app"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => leptos::mount::mount_to(root, App).forget(),
-        None => leptos::mount::mount_to_body(App),
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.and_then(|d| d.body()));
+    if let Some(root) = root {
+        leptos::mount::mount_to(root, App).forget();
     }
-    set_timeout(reveal, std::time::Duration::ZERO);
+    // Where nothing of the first screen waits for a task of its own (a read-only view).
+    set_timeout(
+        || {
+            if lazy::none_waiting() {
+                reveal();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Shows the app built by [`start`] and removes the page's shell (once; nothing where there
-/// is neither, as in the browser tests).
+/// is neither, as in the browser tests): once every part of the first screen built in a task
+/// of its own (`lazy::in_own_task`) is built.
 fn reveal() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -255,11 +265,7 @@ pub fn App() -> impl IntoView {
             <div class="results-column" id="results" tabindex="-1">
                 // Built in a task of its own, after the toolbar's and the baseline's: shorter
                 // tasks instead of one long one, so a tap while the page starts waits less.
-                {lazy::in_own_task(|| {
-                    // The last part of the first screen: the page is shown with it.
-                    reveal();
-                    view! { <results::ResultsPanel/> }
-                })}
+                {lazy::in_own_task(|| view! { <results::ResultsPanel/> })}
             </div>
         </main>
         </Show>

@@ -75,8 +75,7 @@ pub fn ResultsPanel() -> impl IntoView {
             <tables::SizingTables/>
             {super::lazy::lazily_below(timeline_and_advice)}
         </section>
-        {super::lazy::lazily_below(comparison)}
-        {super::lazy::lazily_below(charts)}
+        {super::lazy::lazily_below(comparison_and_charts)}
     }
 }
 
@@ -86,8 +85,12 @@ super::lazy::split_view!(timeline_and_advice => view! {
     <timeline::Timeline/>
     <timeline::Advice/>
 });
-super::lazy::split_view!(comparison => view! { <compare::ComparisonPanel/> });
-super::lazy::split_view!(charts => view! { <super::charts::ChartsPanel/> });
+// The comparison and the charts are next to each other: a reader who reaches one reaches the
+// other, and one chunk for both carries the code they share once.
+super::lazy::split_view!(comparison_and_charts => view! {
+    <compare::ComparisonPanel/>
+    <super::charts::ChartsPanel/>
+});
 
 // The working behind a figure, shown on hover, focus or tap: fetched with the panels above.
 super::lazy::split_view!(explanation_panel(area: Area) => view! { <ExplanationPanel area=area/> });
