@@ -35,6 +35,37 @@ test('the page paints its header before the app code arrives, then the app repla
   assert.equal(await t.page.locator('h1').count(), 1, 'one page heading');
 });
 
+test('on a phone the page starts without moving anything: no layout shift while it loads', async () => {
+  // What Lighthouse counts as layout shift (CLS): an element on screen that moves between two
+  // frames. The first screen is shown at once, in place of the shell; nothing may arrive
+  // after it above what is already shown.
+  await t.page.setViewportSize({ width: 412, height: 823 });
+  await t.page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const app = new HeadroomPage(t.page);
+  for (const template of [null, 'supabase-redis']) {
+    await t.page.goto(t.server.url);
+    await t.page.getByTestId('app-instances').waitFor();
+    if (template) {
+      // A saved plan with three scenarios and voice: the reload reads it back.
+      await app.loadTemplate(template);
+      await t.page.reload();
+      await t.page.getByTestId('app-instances').waitFor();
+    }
+    // The start-up's later work: the explanation's chunk, the first save, a table's measure.
+    await t.page.waitForTimeout(1500);
+    const shifts = await t.page.evaluate(() => window.shifts);
+    const total = shifts.reduce((sum, value) => sum + value, 0);
+    assert.ok(total < 0.001, `${template ?? 'blank plan'}: layout shifts ${JSON.stringify(shifts)}`);
+  }
+});
+
 test('a template loads, edits recompute, and undo/redo walk the history by keyboard', async () => {
   const app = new HeadroomPage(t.page);
   await app.open(t.server.url);
