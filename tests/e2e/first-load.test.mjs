@@ -26,12 +26,12 @@ async function pageExpecting(expected) {
 
 test('a view whose code cannot be fetched says so, and Try again brings it', async () => {
   const { context, page, app, done } = await pageExpecting([
-    /split_catalog_editor\.wasm/,
+    /split_input_tab\.wasm/,
     /HTTP status code is not ok/,
     /status of 503/,
   ]);
   let refuse = true;
-  await context.route('**/split_catalog_editor.wasm', (route) =>
+  await context.route('**/split_input_tab.wasm', (route) =>
     refuse ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue(),
   );
   await app.open(t.server.url);
