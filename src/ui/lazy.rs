@@ -10,7 +10,6 @@
 //! the fold, asked for only once it comes near the screen or the page is idle. Which views
 //! are split, and why: ARCHITECTURE.md, "First load".
 
-#[cfg(headroom_split)]
 use std::future::Future;
 
 use leptos::prelude::*;
@@ -27,38 +26,6 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 
 /// Builds a split view; its code is in the view's chunk.
 pub type Build = Box<dyn FnOnce() -> AnyView>;
-
-/// Declares `$name($args) -> Result<Build, NotLoaded>` (an `async fn` in the release build),
-/// whose [`Build`] makes `$view`: a split point in the release build, a plain function
-/// elsewhere, where [`lazily`] shows the view at once, as if it were not split. It returns the builder, not
-/// the view, so that [`lazily`] builds it only if its place is still on the page once the chunk
-/// has arrived. Arguments are small `Copy` values (signals, enums): they cross into the chunk as
-/// they are.
-macro_rules! split_view {
-    ($(#[$attr:meta])* $name:ident $(($($arg:ident: $ty:ty),*))? => $view:expr) => {
-        $(#[$attr])*
-        #[cfg(headroom_split)]
-        #[leptos::wasm_split::wasm_split(
-            $name,
-            fallible,
-            wasm_split_path = ::leptos::wasm_split
-        )]
-        fn $name(
-            $($($arg: $ty),*)?
-        ) -> Result<$crate::ui::lazy::Build, $crate::ui::lazy::NotLoaded> {
-            Ok(Box::new(move || $view.into_any()))
-        }
-
-        $(#[$attr])*
-        #[cfg(not(headroom_split))]
-        fn $name(
-            $($($arg: $ty),*)?
-        ) -> Result<$crate::ui::lazy::Build, $crate::ui::lazy::NotLoaded> {
-            Ok(Box::new(move || $view.into_any()))
-        }
-    };
-}
-pub(crate) use split_view;
 
 /// Declares `async fn $name($args) -> Result<$ret, NotLoaded>` running `$body`: in the release
 /// build a split point whose code (and whatever only it reaches) is fetched on the first call,
@@ -86,6 +53,22 @@ macro_rules! split_fn {
 }
 pub(crate) use split_fn;
 
+/// Declares `async fn $name($args) -> Result<Build, NotLoaded>` whose [`Build`] makes `$view`:
+/// a [`split_fn!`], so in the release build the view's code is fetched on first use. It
+/// returns the builder, not the view, so that [`lazily`] builds it only if its place is still
+/// on the page once the chunk has arrived. Arguments are small `Copy` values (signals, enums).
+macro_rules! split_view {
+    ($(#[$attr:meta])* $name:ident $(($($arg:ident: $ty:ty),*))? => $view:expr) => {
+        $crate::ui::lazy::split_fn! {
+            $(#[$attr])*
+            fn $name($($($arg: $ty),*)?) -> $crate::ui::lazy::Build {
+                Box::new(move || $view.into_any())
+            }
+        }
+    };
+}
+pub(crate) use split_view;
+
 /// Resolves once the page's first frame has been painted (at once after that): a view's chunk
 /// is only asked for after the first results are on screen, so its fetch never delays them,
 /// and a view shown again later (its chunk already here) does not flash "Loading…". Only in
@@ -107,15 +90,23 @@ async fn after_paint() {
     let _ = wait.await;
 }
 
-/// The view `load` makes, at once: nothing is split in this build.
+/// The view `load` makes, at once: nothing is split in this build, so its future is ready
+/// when first asked.
 #[cfg(not(headroom_split))]
-pub fn lazily(
-    load: impl Fn() -> Result<Build, NotLoaded> + Send + Sync + 'static,
-) -> impl IntoView {
-    // `load` cannot fail here: there is no chunk to fetch.
-    move || match load() {
-        Ok(build) => untrack(build),
-        Err(NotLoaded) => ().into_any(),
+pub fn lazily<F>(load: impl Fn() -> F + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    F: Future<Output = Result<Build, NotLoaded>> + 'static,
+{
+    move || {
+        let mut ready = std::pin::pin!(load());
+        let waker = std::task::Waker::noop();
+        match ready
+            .as_mut()
+            .poll(&mut std::task::Context::from_waker(waker))
+        {
+            std::task::Poll::Ready(Ok(build)) => untrack(build),
+            _ => ().into_any(),
+        }
     }
 }
 
@@ -220,9 +211,10 @@ where
 
 /// The view `load` makes, at once: nothing is split in this build.
 #[cfg(not(headroom_split))]
-pub fn lazily_below(
-    load: impl Fn() -> Result<Build, NotLoaded> + Send + Sync + 'static,
-) -> impl IntoView {
+pub fn lazily_below<F>(load: impl Fn() -> F + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    F: Future<Output = Result<Build, NotLoaded>> + 'static,
+{
     lazily(load)
 }
 

@@ -317,10 +317,10 @@ async fn typing_shows_the_field_then_the_summary_then_the_charts() {
     );
 }
 
-/// Several keystrokes before a frame are computed once, for the last of them; a button's edit
-/// right after typing has its results at once, typing included.
+/// Several keystrokes before a frame show the last one's results once the frame is painted;
+/// undo right after typing shows its results at once.
 #[wasm_bindgen_test]
-async fn keystrokes_within_a_frame_are_computed_once_and_other_edits_at_once() {
+async fn keystrokes_within_a_frame_show_the_last_ones_results_and_undo_at_once() {
     let app = mount_fresh();
     let c = &app.container;
     tick().await;

@@ -75,41 +75,40 @@ pub async fn settled() {
 /// Waits for the next animation frame and the task after it (what the page's `after_paint`
 /// waits for), then for what that task set off.
 pub async fn painted() {
-    let window = web_sys::window().unwrap();
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        window.request_animation_frame(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
-    let task = js_sys::Promise::new(&mut |resolve, _| {
-        window.set_timeout_with_callback(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(task).await.unwrap();
+    until(|w, done| w.request_animation_frame(done).map(drop)).await;
+    until(|w, done| w.set_timeout_with_callback(done).map(drop)).await;
     tick().await;
 }
 
 /// Waits until the page has once been idle: the plan a page starts with is saved then.
 pub async fn idle() {
-    let window = web_sys::window().unwrap();
-    let task = js_sys::Promise::new(&mut |resolve, _| {
-        window.set_timeout_with_callback(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(task).await.unwrap();
-    let idle = js_sys::Promise::new(&mut |resolve, _| {
-        window.request_idle_callback(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(idle).await.unwrap();
+    until(|w, done| w.set_timeout_with_callback(done).map(drop)).await;
+    until(|w, done| w.request_idle_callback(done).map(drop)).await;
     tick().await;
 }
 
-pub fn saved_plan() -> serde_json::Value {
-    let text = web_sys::window()
+/// Waits until the callback that `register` hands to the window is called.
+async fn until(
+    register: impl Fn(&web_sys::Window, &js_sys::Function) -> Result<(), wasm_bindgen::JsValue>,
+) {
+    let window = web_sys::window().unwrap();
+    let called = js_sys::Promise::new(&mut |resolve, _| register(&window, &resolve).unwrap());
+    wasm_bindgen_futures::JsFuture::from(called).await.unwrap();
+}
+
+/// The autosaved plan's text, if there is one.
+pub fn stored_plan_text() -> Option<String> {
+    web_sys::window()
         .unwrap()
         .local_storage()
         .unwrap()
         .unwrap()
         .get_item("headroom.plan")
         .unwrap()
-        .expect("the plan is autosaved");
+}
+
+pub fn saved_plan() -> serde_json::Value {
+    let text = stored_plan_text().expect("the plan is autosaved");
     serde_json::from_str(&text).expect("the autosave is JSON")
 }
 

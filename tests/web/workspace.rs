@@ -30,16 +30,11 @@ async fn edits_are_autosaved_with_their_units() {
 async fn the_starting_plan_is_saved_once_the_page_is_idle() {
     let app = mount_fresh();
     tick().await;
-    let stored = || {
-        web_sys::window()
-            .unwrap()
-            .local_storage()
-            .unwrap()
-            .unwrap()
-            .get_item("headroom.plan")
-            .unwrap()
-    };
-    assert_eq!(stored(), None, "nothing is written while the page builds");
+    assert_eq!(
+        stored_plan_text(),
+        None,
+        "nothing is written while the page builds"
+    );
     idle().await;
     assert_eq!(saved_plan()["plan"]["baseline"]["units"], 1000.0);
     drop(app);
