@@ -266,8 +266,11 @@ pub enum Growth {
     },
 }
 
+/// A trend's prediction-interval confidence when the plan does not give one, in percent.
+pub const DEFAULT_CONFIDENCE_PCT: f64 = 95.0;
+
 fn default_confidence_pct() -> f64 {
-    95.0
+    DEFAULT_CONFIDENCE_PCT
 }
 
 /// A known unit count at a month.

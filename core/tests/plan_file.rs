@@ -640,10 +640,9 @@ fn impossible_dates_and_months_are_named_in_words() {
         message.contains("not a date that exists, written as YYYY-MM-DD"),
         "{message}"
     );
-    // The growth model is an internally tagged enum, read whole before its variant is known,
-    // so the message names the scenario's growth, not the point.
+    // Inside the growth model and its list of points, the message names the point's field.
     assert!(
-        message.contains("at `plan.scenarios[1].growth`: not a date"),
+        message.contains("at `plan.scenarios[1].growth.history[0].date`: not a date"),
         "{message}"
     );
     // A month or a day that does not parse is named even as the last field of its mapping.

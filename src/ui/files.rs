@@ -135,13 +135,13 @@ fn start() -> Result<web_sys::Worker, String> {
             }
             // Read once, here; a reply without a readable id fails every waiting job rather
             // than leaving one to wait for ever.
-            match serde_json::from_str::<Message<Answer>>(&text) {
-                Ok(reply) => {
+            match jobs::read_answer(&text) {
+                Some(reply) => {
                     if let Some(waiting) = client.pending.remove(&reply.id) {
                         let _ = waiting.send(Ok(reply.body));
                     }
                 }
-                Err(_) => client.fail_all(UNREADABLE),
+                None => client.fail_all(UNREADABLE),
             }
         });
     });

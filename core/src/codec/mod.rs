@@ -10,16 +10,19 @@
 //! results section an exported file may carry) are built with the `yaml` feature, for the file
 //! worker.
 //!
+//! [`plan_reader`] reads the plan out of a plan file's untyped document, naming the field at
+//! fault when it cannot.
+//!
 //! [`share`] puts a whole plan in a share link and opens one: [`link`]'s payload around the
 //! plan file's JSON envelope, so links are migrated by the same chain as files.
 //!
 //! [`library`] is the index of the plans a browser keeps ("My plans").
 
 mod deflate;
-mod json_path;
 pub mod library;
 pub mod link;
 pub mod plan_file;
+pub mod plan_reader;
 #[cfg(feature = "yaml")]
 pub mod plan_yaml;
 #[cfg(feature = "yaml")]

@@ -40,10 +40,10 @@
 //! converted to a [`Plan`]; writing goes the other way ([`document`]). serde generates a plan's
 //! reading and writing code once per format it meets, and the plan's types are many, so this
 //! one hop keeps the page's download hundreds of kilobytes smaller than typed YAML would. The
-//! plan itself is read from the document written out as one line of JSON, so its reading code
-//! exists once. Field problems name the field's path (`at `plan.baseline.units`: invalid type
-//! …`, found from where in that line reading stopped, `json_path`) rather than a line of the
-//! file; syntax problems keep the parser's line and column.
+//! plan itself is read from the document by [`super::plan_reader`], written by hand, so its
+//! reading code exists once and knows where it is: field problems name the field's path
+//! (`at `plan.baseline.units`: invalid type …`) rather than a line of the file; syntax problems
+//! keep the parser's line and column.
 //!
 //! # YAML
 //!
@@ -67,7 +67,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::json_path;
+use super::plan_reader;
 use crate::plan::{Plan, PLAN_SCHEMA_VERSION};
 use crate::text::{bounded_message, excerpt};
 
@@ -557,29 +557,13 @@ pub(super) fn read_document(document: Value, format: Format) -> Result<Plan, Imp
 
 /// The plan in a migrated plan document, or what is wrong with it, prefixed with the path of
 /// the field at fault (``at `plan.baseline.units`: invalid type …``).
-///
-/// The document is written out as one line of JSON and the plan read from that text, with plain
-/// `serde_json`: the plan's derived reading code is then compiled once, for `serde_json`'s text
-/// reader, whatever the file's format, and `serde_json` says where in that text reading stopped,
-/// which [`json_path`] turns back into the field's path. A deserializer that tracked the path
-/// while reading (`serde_path_to_error`) cost about 100 KB of the page's first download; the
-/// extra write and read of a few kilobytes cost microseconds, once per file opened.
 fn read_plan(plan: &Value) -> Result<Plan, String> {
-    let text = serde_json::to_string(plan).map_err(|e| content_message(&e.to_string()))?;
-    serde_json::from_str::<Plan>(&text).map_err(|e| {
-        let path = json_path::offset(&text, e.line(), e.column()).map_or_else(
-            || ".".to_owned(),
-            |offset| json_path::path_at(&text, offset),
-        );
-        let mut message = e.to_string();
-        if let Some(cut) = message.rfind(" at line ") {
-            message.truncate(cut);
-        }
-        let message = content_message(&message);
-        if path == "." {
+    plan_reader::read(plan).map_err(|e| {
+        let message = content_message(&e.message);
+        if e.path.is_empty() {
             message
         } else {
-            format!("at `plan.{}`: {message}", excerpt(&path))
+            format!("at `plan.{}`: {message}", excerpt(&e.path))
         }
     })
 }
