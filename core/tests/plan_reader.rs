@@ -7,7 +7,8 @@
 //! changes one place of a template's document: a value replaced by one of every kind, a field
 //! removed, a field added.
 
-use headroom_core::codec::plan_reader;
+use headroom_core::codec::plan_file::PlanFile;
+use headroom_core::codec::{plan_reader, plan_writer};
 use headroom_core::plan::Plan;
 use headroom_core::presets::TEMPLATES;
 use serde_json::{json, Value};
@@ -22,6 +23,40 @@ fn derived(document: &Value) -> Result<Plan, String> {
         }
         message
     })
+}
+
+/// The plan file the writer makes of `plan`, as text (key order included).
+fn written(plan: &Plan) -> String {
+    serde_json::to_string(&plan_writer::document(plan)).unwrap()
+}
+
+/// The plan file the derive makes of `plan`, as text.
+fn derived_text(plan: &Plan) -> String {
+    serde_json::to_string(&PlanFile::new(plan.clone())).unwrap()
+}
+
+#[test]
+fn the_writer_and_the_derive_write_the_same_text() {
+    for template in TEMPLATES {
+        let plan = template.build();
+        assert_eq!(written(&plan), derived_text(&plan), "{}", template.id);
+    }
+    // What validation refuses is still written as serde writes it: a number that is not
+    // finite as null, an entry's own price date when it has one.
+    let mut plan = Plan::default();
+    plan.baseline.units = f64::NAN;
+    plan.policies.headroom_pct = f64::INFINITY;
+    plan.catalogs.instances[0].priced_on = chrono::NaiveDate::from_ymd_opt(2026, 2, 1);
+    plan.scenarios[0]
+        .calendar
+        .push(headroom_core::plan::CalendarEffect {
+            name: "Black Friday".into(),
+            from: "11-20".parse().unwrap(),
+            to: "11-30".parse().unwrap(),
+            multiplier: 3.0,
+            year: Some(-5),
+        });
+    assert_eq!(written(&plan), derived_text(&plan));
 }
 
 /// Every place in `value`: the keys and indices that lead to it.
@@ -110,7 +145,10 @@ fn the_reader_and_the_derive_agree_on_every_single_change() {
         for (changed, replacement, change) in altered {
             let by_hand = plan_reader::read(&changed).map_err(|e| e.message);
             match (&by_hand, derived(&changed)) {
-                (Ok(a), Ok(b)) => assert_eq!(a, &b, "{}: {change}", template.id),
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a, &b, "{}: {change}", template.id);
+                    assert_eq!(written(a), derived_text(a), "{}: {change}", template.id);
+                }
                 (Err(a), Err(b)) if a == &b => {}
                 (Err(a), _) if by_design(&replacement, a) => {}
                 (a, b) => disagreements.push(format!(

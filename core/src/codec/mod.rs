@@ -11,7 +11,7 @@
 //! worker.
 //!
 //! [`plan_reader`] reads the plan out of a plan file's untyped document, naming the field at
-//! fault when it cannot.
+//! fault when it cannot; [`plan_writer`] writes that document.
 //!
 //! [`share`] puts a whole plan in a share link and opens one: [`link`]'s payload around the
 //! plan file's JSON envelope, so links are migrated by the same chain as files.
@@ -23,6 +23,7 @@ pub mod library;
 pub mod link;
 pub mod plan_file;
 pub mod plan_reader;
+pub mod plan_writer;
 #[cfg(feature = "yaml")]
 pub mod plan_yaml;
 #[cfg(feature = "yaml")]

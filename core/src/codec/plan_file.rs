@@ -404,7 +404,7 @@ fn check_version(version: u32) -> Result<(), ImportError> {
 /// untyped hop keeps the page's download small. Serializing plain data cannot fail; a plan that
 /// somehow could not be represented is written as `null`, which reading refuses in words.
 pub fn document(plan: &Plan) -> Value {
-    serde_json::to_value(PlanFile::new(plan.clone())).unwrap_or(Value::Null)
+    super::plan_writer::document(plan)
 }
 
 /// Writes `plan` as a JSON plan file (pretty-printed, two-space indent, trailing newline).
