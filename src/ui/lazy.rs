@@ -117,6 +117,33 @@ pub fn lazily<F>(load: impl Fn() -> F + Clone + Send + Sync + 'static) -> impl I
 where
     F: Future<Output = Result<Build, NotLoaded>> + 'static,
 {
+    lazily_in(load, false)
+}
+
+/// Resolves in the next task.
+#[cfg(headroom_split)]
+async fn next_task() {
+    let (done, wait) = futures_channel::oneshot::channel();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::ZERO,
+    );
+    let _ = wait.await;
+}
+
+/// [`lazily`]; with `own_task`, the view is built in a task of its own once its code is here:
+/// views that share a chunk (the panels below the tables) would otherwise all be built in the
+/// task it arrives in, one long task.
+#[cfg(headroom_split)]
+fn lazily_in<F>(
+    load: impl Fn() -> F + Clone + Send + Sync + 'static,
+    own_task: bool,
+) -> impl IntoView
+where
+    F: Future<Output = Result<Build, NotLoaded>> + 'static,
+{
     let attempt = RwSignal::new(0_u32);
     move || {
         attempt.track();
@@ -124,7 +151,11 @@ where
         let load = load.clone();
         let view = send_wrapper::SendWrapper::new(async move {
             after_paint().await;
-            load().await
+            let loaded = load().await;
+            if own_task {
+                next_task().await;
+            }
+            loaded
         });
         view! {
             <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
@@ -166,8 +197,9 @@ const IDLE_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// A split view below the fold, as [`lazily`] but asked for only once its place comes within
 /// a screen of view ([`NEAR_MARGIN`]) or the page has been idle for [`IDLE_AFTER`], whichever
-/// is first: on a phone the comparison and the charts are several screens down, and building
-/// them while the first screen starts would block it. Until then its place is an empty box
+/// is first, and built in a task of its own once its code is here: on a phone the comparison
+/// and the charts are several screens down, and building them while the first screen starts
+/// would block it. Until then its place is an empty box
 /// (`.lazy-below`, given a height so the panels after it stay further down).
 #[cfg(headroom_split)]
 pub fn lazily_below<F>(load: impl Fn() -> F + Clone + Send + Sync + 'static) -> impl IntoView
@@ -202,7 +234,7 @@ where
     });
     move || {
         if near.get() {
-            lazily(load.clone()).into_any()
+            lazily_in(load.clone(), true).into_any()
         } else {
             view! { <div class="lazy-below" node_ref=place aria-hidden="true"></div> }.into_any()
         }

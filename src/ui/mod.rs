@@ -21,12 +21,28 @@ use state::Workspace;
 
 pub use state::Workspace as WorkspaceState;
 
-/// Mounts [`App`] into the page's `#app` (the body where there is none), hidden behind the
-/// page's shell while its first screen is built over several tasks (the toolbar, the baseline
-/// tab, the results and the baseline's groups below the first screen each in a task of its
-/// own, `lazy::in_own_task`), then shows it in place of the shell ([`reveal`]) in the task that
-/// builds the last of them. No frame shows a half-built page, or both.
+/// Reads what the page starts from (`share::arrived`: the saved plan, a link's plan), then,
+/// in the next task, mounts [`App`] into the page's `#app` (the body where there is none),
+/// hidden behind the page's shell while its first screen is built over several tasks (the
+/// toolbar, the baseline tab, the results and the baseline's groups below the first screen
+/// each in a task of its own, `lazy::in_own_task`), then shows it in place of the shell
+/// ([`reveal`]) in the task that builds the last of them. No frame shows a half-built page,
+/// or both.
 pub fn start() {
+    // A task of its own for reading the plan the page starts from (a link's decoded and read),
+    // then one for building the page.
+    ARRIVED.set(Some(share::arrived()));
+    set_timeout(mount, std::time::Duration::ZERO);
+}
+
+thread_local! {
+    /// What [`start`] read for [`App`] to start from; where nothing was read before (the
+    /// browser tests mount `App` themselves), `App` reads it.
+    static ARRIVED: std::cell::RefCell<Option<share::Arrived>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The second half of [`start`].
+fn mount() {
     use wasm_bindgen::JsCast;
     let document = web_sys::window().and_then(|w| w.document());
     let root = document
@@ -104,7 +120,8 @@ impl InputTab {
 #[component]
 pub fn App() -> impl IntoView {
     // What to load (the saved plan, or a plan from a share link) is the share module's call.
-    let start = share::start();
+    let arrived = ARRIVED.take().unwrap_or_else(share::arrived);
+    let start = share::start(arrived);
     let session = start.session;
     let ws = Workspace::new(start.plan);
     share::show_at(ws, start.at);

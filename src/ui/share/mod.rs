@@ -18,7 +18,7 @@ mod session;
 
 pub use menu::ShareMenu;
 pub use plans::{PlansMenu, SaveAlert};
-pub use session::{show_at, start, Session};
+pub use session::{arrived, show_at, start, Arrived, Session};
 
 use leptos::prelude::*;
 use session::Banner;

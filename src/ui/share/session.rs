@@ -136,9 +136,60 @@ fn framed() -> bool {
     }
 }
 
-/// Reads the saved plan and the address, and decides what the page starts with.
-pub fn start() -> Start {
+/// What the page starts from, read before anything of it is built ([`arrived`]): whether it
+/// is framed by another site, the plan saved in this browser, and what the address's link
+/// holds. Plain data, so that reading it (a link's plan decoded and read, the saved plan read)
+/// and building the page can be tasks of their own.
+pub struct Arrived {
+    framed: bool,
+    /// The saved plan; `None` when framed (nothing of this browser's own is read then).
+    loaded: Option<storage::Loaded>,
+    arrival: Arrival,
+}
+
+/// Reads what the page starts from (see [`Arrived`]).
+pub fn arrived() -> Arrived {
     let framed = framed();
+    let fragment = browser::fragment();
+    if framed {
+        return Arrived {
+            framed,
+            loaded: None,
+            arrival: share::arrive(&fragment, None),
+        };
+    }
+    let loaded = storage::load_plan();
+    let saved = match &loaded {
+        storage::Loaded::Plan(plan) => Some(&**plan),
+        _ => None,
+    };
+    let arrival = share::arrive(&fragment, saved);
+    Arrived {
+        framed,
+        loaded: Some(loaded),
+        arrival,
+    }
+}
+
+/// Takes the link out of the address in a task of its own, after the one that builds the
+/// page (a history entry rewritten costs a phone about 10 ms). A reload before it opens the
+/// same link again, as it would have before.
+fn clear_fragment_later() {
+    set_timeout(
+        || {
+            browser::clear_fragment();
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Decides what the page starts with, from what [`arrived`] read.
+pub fn start(arrived: Arrived) -> Start {
+    let Arrived {
+        framed,
+        loaded,
+        arrival,
+    } = arrived;
     let session = Session {
         read_only: RwSignal::new(framed),
         framed,
@@ -149,10 +200,9 @@ pub fn start() -> Start {
         held: RwSignal::new(None),
         followed: StoredValue::new(None),
     };
-    let fragment = browser::fragment();
-    if framed {
-        // Nothing of this browser's own plans is read or shown inside another site.
-        let (plan, at) = match share::arrive(&fragment, None) {
+    let Some(loaded) = loaded else {
+        // Framed: nothing of this browser's own plans is read or shown inside another site.
+        let (plan, at) = match arrival {
             Arrival::Open(linked, at) | Arrival::View(linked, at) | Arrival::Ask(linked, at) => {
                 (linked.into_plan(), at)
             }
@@ -170,8 +220,8 @@ pub fn start() -> Start {
             notice: None,
             session,
         };
-    }
-    let (saved, notice) = match storage::load_plan() {
+    };
+    let (saved, notice) = match loaded {
         storage::Loaded::Plan(plan) => (Some(*plan), None),
         storage::Loaded::Nothing => (None, None),
         storage::Loaded::Unreadable { why, kept: true } => (
@@ -188,14 +238,14 @@ pub fn start() -> Start {
     };
     session.refresh();
     let mut at = Selection::default();
-    let plan = match share::arrive(&fragment, saved.as_ref()) {
+    let plan = match arrival {
         Arrival::NoLink => saved.unwrap_or_default(),
         Arrival::Failed(error) => {
             session.banner.set(Some(Banner::LinkFailed(failure_message(
                 &error,
                 saved.is_some(),
             ))));
-            browser::clear_fragment();
+            clear_fragment_later();
             saved.unwrap_or_default()
         }
         Arrival::Open(linked, linked_at) => {
@@ -203,7 +253,7 @@ pub fn start() -> Start {
                 message: format!("Opened “{}” from the link.", linked.name),
                 restore: None,
             }));
-            browser::clear_fragment();
+            clear_fragment_later();
             at = linked_at;
             linked.into_plan()
         }
