@@ -152,6 +152,40 @@ test('the page passes an accessibility scan on every input tab, in light and dar
   }
 });
 
+test('a name in a summary card wraps between its words, never inside one', async () => {
+  // "Supabase Micro" once broke as "Supabas / e Micro" in a card at 1 350 px. A word is cut
+  // only where the card allows it (after a dot of a name such as cache.t4g.micro).
+  const app = new HeadroomPage(t.page);
+  await app.open(t.server.url);
+  for (const width of [1350, 1024, 390, 320]) {
+    await t.page.setViewportSize({ width, height: 900 });
+    const broken = await t.page.evaluate(() => {
+      const out = [];
+      for (const figure of document.querySelectorAll('.cards .figure')) {
+        const text = figure.textContent;
+        // Each piece a line may not cut: the words, and the parts of a name between its dots.
+        for (const piece of text.matchAll(/[^\s.]+\.?/g)) {
+          const range = document.createRange();
+          let start = piece.index;
+          let end = start + piece[0].length;
+          const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+          let offset = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const length = node.textContent.length;
+            if (start >= offset && start <= offset + length) range.setStart(node, start - offset);
+            if (end >= offset && end <= offset + length) { range.setEnd(node, end - offset); break; }
+            offset += length;
+          }
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(`${figure.dataset.testid}: "${piece[0]}" of "${text}"`);
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(broken, [], `at ${width} px`);
+  }
+});
+
 test('on a phone, one tap jumps from the inputs to the results', async () => {
   const app = new HeadroomPage(t.page);
   await t.page.setViewportSize({ width: 390, height: 844 });

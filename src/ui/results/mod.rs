@@ -232,6 +232,9 @@ fn SummaryCards() -> impl IntoView {
                             <dt>{field(|c| c.title.clone())}</dt>
                             <dd>
                                 <button type="button" class="figure" data-testid=id
+                                    // A name (a tier, a plan) is set smaller than a number, so
+                                    // that its words fit a narrow card whole.
+                                    class:name=move || c.with(|c| c.as_ref().is_some_and(|c| c.text.chars().any(char::is_alphabetic)))
                                     aria-describedby=Area::Cards.panel_id()
                                     on:mouseenter=move |_| show(c)
                                     on:focus=move |_| show(c)
