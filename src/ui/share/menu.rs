@@ -191,17 +191,15 @@ pub fn ShareMenu() -> impl IntoView {
                 accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
                 data-testid="import-file" node_ref=file_input on:change=file_chosen/>
             <Show when=move || open.get()>
-                {crate::ui::lazy::lazily(share_panel)}
+                {crate::ui::lazy::lazily(|| super::menu_panel(super::Menu::Share))}
             </Show>
         </div>
     }
 }
 
-crate::ui::lazy::split_view!(share_panel => view! { <SharePanel/> });
-
 /// The menu's panel: links, plan files and deployment files.
 #[component]
-fn SharePanel() -> impl IntoView {
+pub(super) fn SharePanel() -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App");
     let MenuState {
         status,

@@ -26,6 +26,22 @@ use session::Banner;
 use crate::ui::browser;
 use crate::ui::state::Workspace;
 
+/// The toolbar's two menus whose panels are fetched on first use.
+#[derive(Clone, Copy)]
+enum Menu {
+    /// Share & export: links, plan files, deployment files.
+    Share,
+    /// My plans: the open plan and every plan kept in this browser.
+    Plans,
+}
+
+// Both menus' panels in one chunk: they share most of their code (the plan's files, the
+// library's entries, the dialogs' parts), which as two chunks was carried twice.
+crate::ui::lazy::split_view!(menu_panel(menu: Menu) => match menu {
+    Menu::Share => view! { <menu::SharePanel/> }.into_any(),
+    Menu::Plans => view! { <plans::PlansPanel/> }.into_any(),
+});
+
 /// Whether a `focusout` from a menu leaves it for somewhere else on the page, so the menu
 /// closes. A file chooser or another window in front takes the page's focus: the menu stays.
 fn focus_left_menu(ev: &leptos::ev::FocusEvent, wrapper: NodeRef<leptos::html::Div>) -> bool {

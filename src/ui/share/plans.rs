@@ -134,17 +134,15 @@ pub fn PlansMenu() -> impl IntoView {
                 <span class="share-caret" aria-hidden="true">"▾"</span>
             </button>
             <Show when=move || open.get()>
-                {crate::ui::lazy::lazily(plans_panel)}
+                {crate::ui::lazy::lazily(|| super::menu_panel(super::Menu::Plans))}
             </Show>
         </div>
     }
 }
 
-crate::ui::lazy::split_view!(plans_panel => view! { <PlansPanel/> });
-
 /// The menu's panel: the open plan and every plan kept in this browser.
 #[component]
-fn PlansPanel() -> impl IntoView {
+pub(super) fn PlansPanel() -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App");
     let session = Session::get();
     let menu: MenuState = use_context().expect("inside PlansMenu");
