@@ -25,6 +25,9 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy -p headroom -p headroom-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
+	# The release build's split points (`--cfg headroom_split`, scripts/build-wasm.sh) too.
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg headroom_split" \
+	  cargo clippy -p headroom --target wasm32-unknown-unknown -- -D warnings
 
 # HEADROOM_REQUIRE_PYYAML: the PyYAML cross-check of plan files must run, not skip.
 unit:
