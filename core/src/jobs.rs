@@ -129,6 +129,52 @@ pub enum Answer {
     },
 }
 
+/// `job` as the page sends it, message `id` of this [`PROTOCOL`]: the text the derive writes
+/// for a [`Message`] of it, written by hand from the untyped document (the derived writer,
+/// compiled for `serde_json`'s text writer, was most of the worker client's code).
+///
+/// # Example
+/// ```
+/// use headroom_core::jobs::{job_text, Job, Message, PROTOCOL};
+/// let job = Job::ReadPlan { text: "plan".to_owned() };
+/// let derived = serde_json::to_string(&Message { id: 2, protocol: PROTOCOL, body: &job });
+/// assert_eq!(job_text(2, &job), derived.unwrap());
+/// ```
+pub fn job_text(id: u32, job: &Job) -> String {
+    use serde_json::json;
+    let format = |format: &Format| match format {
+        Format::Yaml => "Yaml",
+        Format::Json => "Json",
+    };
+    let body = match job {
+        Job::ReadPlan { text } => json!({ "read_plan": { "text": text } }),
+        Job::WritePlan {
+            plan,
+            format: written,
+            results,
+        } => json!({
+            "write_plan": { "plan": plan, "format": format(written), "results": results }
+        }),
+        Job::Deploy {
+            plan,
+            kind,
+            scenario,
+            month,
+        } => json!({
+            "deploy": {
+                "plan": plan,
+                "kind": match kind {
+                    Deploy::Compose => "compose",
+                    Deploy::Kubernetes => "kubernetes",
+                },
+                "scenario": scenario,
+                "month": month,
+            }
+        }),
+    };
+    json!({ "id": id, "protocol": PROTOCOL, "body": body }).to_string()
+}
+
 /// The worker's reply in `text`, as the page reads it: `None` unless it is a [`Message`] of an
 /// [`Answer`] as the worker writes them.
 ///
@@ -332,6 +378,45 @@ mod tests {
     use super::*;
     use crate::codec::plan_file::to_json;
     use crate::presets;
+
+    #[test]
+    fn the_page_writes_every_job_as_the_derive_does() {
+        for job in [
+            Job::ReadPlan {
+                text: "a \"plan\"\n".into(),
+            },
+            Job::WritePlan {
+                plan: "{}".into(),
+                format: Format::Yaml,
+                results: true,
+            },
+            Job::WritePlan {
+                plan: "{}".into(),
+                format: Format::Json,
+                results: false,
+            },
+            Job::Deploy {
+                plan: "{}".into(),
+                kind: Deploy::Compose,
+                scenario: 2,
+                month: 12,
+            },
+            Job::Deploy {
+                plan: "{}".into(),
+                kind: Deploy::Kubernetes,
+                scenario: 0,
+                month: 1,
+            },
+        ] {
+            let derived = serde_json::to_string(&Message {
+                id: 7,
+                protocol: PROTOCOL,
+                body: &job,
+            })
+            .unwrap();
+            assert_eq!(job_text(7, &job), derived);
+        }
+    }
 
     #[test]
     fn the_page_reads_every_answer_as_the_derive_does() {

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use futures_channel::oneshot;
 use headroom_core::codec::plan_file::{self, Format};
 use headroom_core::codec::share;
-use headroom_core::jobs::{self, Answer, Job, Message};
+use headroom_core::jobs::{self, Answer, Job};
 use headroom_core::plan::Plan;
 use wasm_bindgen::prelude::*;
 
@@ -63,12 +63,7 @@ fn post(job: Job) -> oneshot::Receiver<Result<Answer, String>> {
     CLIENT.with_borrow_mut(|client| {
         client.next_id = client.next_id.wrapping_add(1);
         let id = client.next_id;
-        let text = serde_json::to_string(&Message {
-            id,
-            protocol: jobs::PROTOCOL,
-            body: &job,
-        })
-        .unwrap_or_default();
+        let text = jobs::job_text(id, &job);
         client.pending.insert(id, send);
         if let Err(why) = client.post(text) {
             client.fail_all(&why);

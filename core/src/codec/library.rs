@@ -141,11 +141,7 @@ impl Library {
     pub fn parse(text: &str) -> Result<Library, IndexError> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|_| IndexError::Damaged)?;
-        if !value.is_object() {
-            return Err(IndexError::Damaged);
-        }
-        let mut library: Library =
-            serde_json::from_value(value).map_err(|_| IndexError::Damaged)?;
+        let mut library = Library::read(&value).ok_or(IndexError::Damaged)?;
         if library.version > INDEX_VERSION {
             return Err(IndexError::TooNew(library.version));
         }
@@ -157,6 +153,48 @@ impl Library {
         library.version = INDEX_VERSION;
         library.next_id = library.next_free_id();
         Ok(library)
+    }
+
+    /// The index in its stored document, read by hand as the derive declares it (keys it does
+    /// not know are ignored, a key it knows must hold its type): the derived reader was most
+    /// of this module's code in the page. `None` when it is not an index.
+    fn read(value: &serde_json::Value) -> Option<Library> {
+        use serde_json::Value;
+        let map = value.as_object()?;
+        // A key left out takes `default`; one present must read.
+        fn field<T>(
+            map: &serde_json::Map<String, Value>,
+            key: &str,
+            default: T,
+            read: impl Fn(&Value) -> Option<T>,
+        ) -> Option<T> {
+            map.get(key).map_or(Some(default), read)
+        }
+        let whole = |v: &Value| v.as_u64().and_then(|n| u32::try_from(n).ok());
+        let text = |v: &Value| v.as_str().map(str::to_owned);
+        let entry = |v: &Value| {
+            let e = v.as_object()?;
+            let kind = match e.get("kind")?.as_str()? {
+                "saved" => Kind::Saved,
+                "aside" => Kind::Aside,
+                "unreadable" => Kind::Unreadable,
+                _ => return None,
+            };
+            Some(Entry {
+                id: whole(e.get("id")?)?,
+                name: text(e.get("name")?)?,
+                kind,
+                note: field(e, "note", String::new(), text)?,
+                saved: field(e, "saved", String::new(), text)?,
+            })
+        };
+        Some(Library {
+            version: field(map, "version", INDEX_VERSION, whole)?,
+            next_id: field(map, "next_id", 0, whole)?,
+            entries: field(map, "entries", Vec::new(), |v| {
+                v.as_array()?.iter().map(entry).collect()
+            })?,
+        })
     }
 
     /// Rebuilds an index from the entries found in storage (`(id, name, kind)`), for when the
@@ -192,8 +230,25 @@ impl Library {
 
     /// The index as stored.
     pub fn to_json(&self) -> String {
-        // Plain data with string keys: serialising cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        use serde_json::{json, Value};
+        let entries: Vec<Value> = self
+            .entries
+            .iter()
+            .map(|e| {
+                json!({
+                    "id": e.id,
+                    "name": e.name,
+                    "kind": match e.kind {
+                        Kind::Saved => "saved",
+                        Kind::Aside => "aside",
+                        Kind::Unreadable => "unreadable",
+                    },
+                    "note": e.note,
+                    "saved": e.saved,
+                })
+            })
+            .collect();
+        json!({ "version": self.version, "next_id": self.next_id, "entries": entries }).to_string()
     }
 
     /// Every entry, newest first.
@@ -288,6 +343,91 @@ pub fn copy_name(library: &Library, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
+
+    /// Every place in `value`: the keys and indices that lead to it.
+    fn places(value: &Value, here: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
+        out.push(here.clone());
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    here.push(json!(key));
+                    places(child, here, out);
+                    here.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    here.push(json!(i));
+                    places(child, here, out);
+                    here.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn at<'v>(value: &'v mut Value, place: &[Value]) -> &'v mut Value {
+        place.iter().fold(value, |v, step| match step {
+            Value::String(key) => &mut v[key.as_str()],
+            step => &mut v[step.as_u64().unwrap() as usize],
+        })
+    }
+
+    /// The index is read and written by hand as its derive declares it: the same text out,
+    /// and the same index (or none) from every single change of a stored one.
+    #[test]
+    fn the_index_reads_and_writes_as_its_derive_declares() {
+        let mut library = Library::new();
+        library.add("Shop", Kind::Saved, "a copy", "2026-12-05 10:00");
+        library.add("Before the link", Kind::Aside, "", "");
+        library.add("Damaged", Kind::Unreadable, "why", "");
+        assert_eq!(library.to_json(), serde_json::to_string(&library).unwrap());
+        let document: Value = serde_json::from_str(&library.to_json()).unwrap();
+        let mut all = Vec::new();
+        places(&document, &mut Vec::new(), &mut all);
+        let kinds = [
+            json!(null),
+            json!(true),
+            json!(3),
+            json!(-1),
+            json!(1.5),
+            json!(5_000_000_000u64),
+            json!("aside"),
+            json!([]),
+            json!({}),
+        ];
+        let mut compared = 0;
+        for place in &all {
+            let mut altered = Vec::new();
+            for kind in &kinds {
+                let mut changed = document.clone();
+                *at(&mut changed, place) = kind.clone();
+                altered.push(changed);
+            }
+            if let Some((Value::String(key), parent)) = place.split_last() {
+                let mut changed = document.clone();
+                if let Value::Object(map) = at(&mut changed, parent) {
+                    map.shift_remove(key.as_str());
+                    altered.push(changed);
+                }
+            }
+            let mut changed = document.clone();
+            if let Value::Object(map) = at(&mut changed, place) {
+                map.insert("zzz".to_owned(), json!(1));
+                altered.push(changed);
+            }
+            for changed in altered {
+                let derived = changed
+                    .is_object()
+                    .then(|| serde_json::from_value::<Library>(changed.clone()).ok())
+                    .flatten();
+                assert_eq!(Library::read(&changed), derived, "{changed}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 200, "{compared}");
+    }
 
     #[test]
     fn ids_are_never_reused_and_survive_a_round_trip() {
