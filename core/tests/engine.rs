@@ -677,6 +677,8 @@ fn each_scenario_on_its_own_is_the_scenario_of_the_whole_run() {
 /// The per-unit rule (0.1 × 1 000 users = 100) drives the connections past Small's direct
 /// allowance (80 % × 60 = 48) while the app pools (7 × 5 + 5 = 40) stay under it: Small is
 /// chosen for its 200 pooler clients, so the pooler is needed and the words say why.
+// With the deployment export (`yaml` feature).
+#[cfg(feature = "yaml")]
 #[test]
 fn the_per_unit_rule_can_call_for_the_pooler() {
     let mut plan = small_plan();
@@ -728,6 +730,8 @@ fn the_per_unit_rule_can_call_for_the_pooler() {
 
 /// The pooler flag, its explanation, the timeline and the deployment export come from one rule
 /// and agree, whichever rule sets the connections.
+// With the deployment export (`yaml` feature).
+#[cfg(feature = "yaml")]
 #[test]
 fn pooler_flag_explanation_and_export_agree() {
     for pool in [1, 5, 10, 30] {

@@ -415,11 +415,11 @@ pub fn document(plan: &Plan) -> Value {
 ///
 /// # Example
 /// ```
-/// use headroom_core::codec::plan_file::{import, to_json};
+/// use headroom_core::codec::plan_file::{import_json, to_json};
 /// use headroom_core::plan::Plan;
 /// let text = to_json(&Plan::default()).unwrap();
 /// assert!(text.starts_with("{\n  \"headroom_plan\": 1,"));
-/// assert_eq!(import(&text).unwrap(), Plan::default());
+/// assert_eq!(import_json(&text).unwrap(), Plan::default());
 /// ```
 pub fn to_json(plan: &Plan) -> Result<String, ExportError> {
     let mut text =

@@ -444,6 +444,7 @@ mod tests {
         assert!(labels[1].ends_with("-2") && labels[2].ends_with("-3"));
     }
 
+    #[cfg(feature = "yaml")]
     #[test]
     fn quantities_have_floors() {
         assert_eq!(millicores(0.5), 500);
@@ -454,6 +455,7 @@ mod tests {
         assert_eq!(setting_word(" ", "noeviction"), "noeviction");
     }
 
+    #[cfg(feature = "yaml")]
     #[test]
     fn comment_lines_hold_no_line_break_of_any_reader() {
         assert_eq!(
