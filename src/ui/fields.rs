@@ -16,7 +16,6 @@ use headroom_core::edit::{self, NaiveDate};
 use headroom_core::input::NumberSpec;
 use headroom_core::plan::{MonthDay, Plan};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -68,7 +67,7 @@ pub fn structural_edit(ws: Workspace, what: &str, change: impl FnOnce(&mut Plan)
 /// Makes every control show the plan's values again, dropping half-typed text and its
 /// problems (after an edit that changes which fields exist or what they hold).
 pub fn reload(ws: Workspace) {
-    ws.field_errors.set(BTreeMap::new());
+    ws.field_errors.set(Default::default());
     ws.revision.update(|r| *r += 1);
 }
 
@@ -127,7 +126,7 @@ pub fn focus_now(id: &str) {
 fn problem_for(ws: Workspace, path: String) -> Memo<Option<String>> {
     Memo::new(move |_| {
         ws.field_errors
-            .with(|e| e.get(&path).cloned())
+            .with(|e| e.get(&path).map(str::to_owned))
             .or_else(|| ws.plan_error(&path))
     })
 }
@@ -141,7 +140,7 @@ pub fn problem_count(ws: Workspace, prefixes: Vec<String>) -> Memo<usize> {
     }
     Memo::new(move |_| {
         let typed = ws.field_errors.with(|e| {
-            e.keys()
+            e.paths()
                 .filter(|p| prefixes.iter().any(|x| under(p, x)))
                 .count()
         });

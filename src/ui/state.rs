@@ -14,7 +14,6 @@ use headroom_core::engine::{self, PlanResults};
 use headroom_core::plan::Plan;
 use headroom_core::validate::{PlanError, ValidPlan};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Most undo steps kept.
@@ -123,13 +122,51 @@ struct History {
     last_at_ms: f64,
 }
 
+/// Text typed into fields that does not parse yet: each field's path with its message. A
+/// person has a few at most, so a list (a map's code was larger for nothing).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FieldErrors(Vec<(String, String)>);
+
+impl FieldErrors {
+    /// The message for the field at `path`.
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, m)| m.as_str())
+    }
+
+    /// Sets (or with `None` clears) the message for the field at `path`.
+    pub fn set(&mut self, path: &str, message: Option<String>) {
+        let at = self.0.iter().position(|(p, _)| p == path);
+        match (at, message) {
+            (Some(i), Some(m)) => self.0[i].1 = m,
+            (None, Some(m)) => self.0.push((path.to_owned(), m)),
+            (Some(i), None) => {
+                self.0.remove(i);
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// The paths of the fields with a message.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(p, _)| p.as_str())
+    }
+
+    /// Whether no field has a message.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// All state of the page.
 #[derive(Clone, Copy)]
 pub struct Workspace {
     /// The plan being edited.
     pub plan: RwSignal<Plan>,
     /// Text in a field that does not parse yet, by field path, with its message.
-    pub field_errors: RwSignal<BTreeMap<String, String>>,
+    pub field_errors: RwSignal<FieldErrors>,
     /// The plan after validation.
     pub validated: Memo<Result<Arc<ValidPlan>, Arc<Vec<PlanError>>>>,
     /// The last good results (kept while the input is invalid). Right after an edit only the
@@ -195,7 +232,7 @@ impl Workspace {
             }
         });
         let later = complete_after_paint(computed, complete);
-        let field_errors = RwSignal::new(BTreeMap::new());
+        let field_errors = RwSignal::new(FieldErrors::default());
         let stale = Signal::derive(move || {
             validated.with(Result::is_err) || field_errors.with(|e| !e.is_empty())
         });
@@ -322,7 +359,7 @@ impl Workspace {
     pub fn replace(&self, plan: Plan) {
         self.edit("\u{0}replace", |p| *p = plan);
         self.history.update_value(|h| h.last_key = None);
-        self.field_errors.set(BTreeMap::new());
+        self.field_errors.set(FieldErrors::default());
         self.revision.update(|r| *r += 1);
     }
 
@@ -355,7 +392,7 @@ impl Workspace {
             Some(plan) => {
                 self.plan.set(plan);
                 self.settle();
-                self.field_errors.set(BTreeMap::new());
+                self.field_errors.set(FieldErrors::default());
                 self.revision.update(|r| *r += 1);
                 self.clamp_selection();
                 true
@@ -380,16 +417,9 @@ impl Workspace {
     pub fn set_field_error(&self, path: &str, message: Option<String>) {
         let differs = self
             .field_errors
-            .with_untracked(|e| e.get(path) != message.as_ref());
+            .with_untracked(|e| e.get(path) != message.as_deref());
         if differs {
-            self.field_errors.update(|e| match message {
-                Some(m) => {
-                    e.insert(path.to_owned(), m);
-                }
-                None => {
-                    e.remove(path);
-                }
-            });
+            self.field_errors.update(|e| e.set(path, message));
         }
     }
 
