@@ -15,7 +15,6 @@ use crate::plan::{
     VoiceDemand, YearMonth,
 };
 use crate::text::{excerpt, first_invisible};
-use std::collections::HashSet;
 use std::fmt;
 
 /// A plan that passed [`Plan::validate`]; the models accept only this.
@@ -248,10 +247,13 @@ impl Checker {
     }
 
     fn unique_names<'a>(&mut self, path: &str, label: &str, names: impl Iterator<Item = &'a str>) {
-        let mut seen = HashSet::new();
+        // A list, not a set: lists hold at most `MAX_LIST` entries, and a set's hashing code
+        // was more of the page's download than the comparisons cost.
+        let mut seen: Vec<String> = Vec::new();
         for (i, name) in names.enumerate() {
             self.name(format!("{path}[{i}].name"), label, name);
-            if !seen.insert(name.trim().to_lowercase()) {
+            let key = name.trim().to_lowercase();
+            if seen.contains(&key) {
                 self.fail(
                     format!("{path}[{i}].name"),
                     format!(
@@ -259,6 +261,8 @@ impl Checker {
                         excerpt(name)
                     ),
                 );
+            } else {
+                seen.push(key);
             }
         }
     }
@@ -622,7 +626,7 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
                 1,
                 MAX_LIST,
             ) {
-                let mut months = HashSet::new();
+                let mut months: Vec<u32> = Vec::new();
                 for (i, point) in points.iter().enumerate() {
                     c.count(
                         format!("{path}.points[{i}].month"),
@@ -634,11 +638,13 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
                         specs::MILESTONE_UNITS,
                         point.units,
                     );
-                    if !months.insert(point.month) {
+                    if months.contains(&point.month) {
                         c.fail(
                             format!("{path}.points[{i}].month"),
                             format!("Month {} has two milestones: keep one", point.month),
                         );
+                    } else {
+                        months.push(point.month);
                     }
                 }
             }
@@ -675,7 +681,12 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
                         );
                     }
                 }
-                let dates: HashSet<_> = history.iter().map(|p| p.date).collect();
+                let mut dates: Vec<_> = Vec::new();
+                for point in history {
+                    if !dates.contains(&point.date) {
+                        dates.push(point.date);
+                    }
+                }
                 if dates.len() < 3 {
                     c.fail(
                         format!("{path}.history"),
