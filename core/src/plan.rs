@@ -818,6 +818,51 @@ impl std::str::FromStr for MonthDay {
     }
 }
 
+/// The names plan files give a choice's values (as its serde derive writes them), in one
+/// table per choice: `codec::plan_reader` reads by it, `codec::plan_writer` writes by it.
+pub trait Named: Copy + PartialEq + 'static {
+    /// Every value with its name.
+    const NAMES: &'static [(&'static str, Self)];
+
+    /// The name plan files give `self`.
+    fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map_or("", |(n, _)| n)
+    }
+}
+
+impl Named for Interpolation {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("step", Interpolation::Step),
+        ("linear", Interpolation::Linear),
+    ];
+}
+
+impl Named for TrendShape {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("linear", TrendShape::Linear),
+        ("exponential", TrendShape::Exponential),
+    ];
+}
+
+impl Named for ForecastBound {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("mean", ForecastBound::Mean),
+        ("upper", ForecastBound::Upper),
+        ("lower", ForecastBound::Lower),
+    ];
+}
+
+impl Named for RedisTopology {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("single", RedisTopology::Single),
+        ("replicated", RedisTopology::Replicated),
+        ("cluster", RedisTopology::Cluster),
+    ];
+}
+
 macro_rules! string_serde {
     ($ty:ty) => {
         impl Serialize for $ty {

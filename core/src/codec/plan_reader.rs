@@ -32,9 +32,9 @@
 use crate::plan::{
     day, Baseline, CalendarEffect, Catalogs, CommitmentPolicy, CostLine, DatabaseDemand,
     DatabaseTier, ForecastBound, GpuNode, Growth, InstanceType, Interpolation, Milestone, MonthDay,
-    Observation, OffHoursPolicy, PeakShape, Plan, Policies, RedisDemand, RedisPlan, RedisPolicy,
-    RedisTopology, ScalingPoint, Scenario, Today, Traffic, TrendShape, VoiceDemand, VoicePolicy,
-    YearMonth,
+    Named, Observation, OffHoursPolicy, PeakShape, Plan, Policies, RedisDemand, RedisPlan,
+    RedisPolicy, RedisTopology, ScalingPoint, Scenario, Today, Traffic, TrendShape, VoiceDemand,
+    VoicePolicy, YearMonth,
 };
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -276,22 +276,18 @@ impl<T: Read> Read for Vec<T> {
     }
 }
 
-/// One of a few names (`step`, `linear`), as the choice it names.
-fn choice<T: Copy>(
-    value: &Value,
-    at: &At,
-    expected: &str,
-    choices: &[(&str, T)],
-) -> Result<T, ReadError> {
+/// One of a choice's names ([`Named::NAMES`]), as the value it names; `expected` names the
+/// choice when the value is not a string (`enum Interpolation`).
+fn choice<T: Named>(value: &Value, at: &At, expected: &str) -> Result<T, ReadError> {
     let Value::String(name) = value else {
         return Err(at.wrong_type(value, expected));
     };
-    choices
+    T::NAMES
         .iter()
         .find(|(n, _)| n == name)
         .map(|&(_, choice)| choice)
         .ok_or_else(|| {
-            let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+            let names: Vec<&str> = T::NAMES.iter().map(|(n, _)| *n).collect();
             at.fail(format!(
                 "unknown variant `{name}`, expected {}",
                 one_of(&names)
@@ -301,53 +297,25 @@ fn choice<T: Copy>(
 
 impl Read for Interpolation {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        use Interpolation::*;
-        choice(
-            value,
-            at,
-            "enum Interpolation",
-            &[("step", Step), ("linear", Linear)],
-        )
+        choice(value, at, "enum Interpolation")
     }
 }
 
 impl Read for TrendShape {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        use TrendShape::*;
-        choice(
-            value,
-            at,
-            "enum TrendShape",
-            &[("linear", Linear), ("exponential", Exponential)],
-        )
+        choice(value, at, "enum TrendShape")
     }
 }
 
 impl Read for ForecastBound {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        use ForecastBound::*;
-        choice(
-            value,
-            at,
-            "enum ForecastBound",
-            &[("mean", Mean), ("upper", Upper), ("lower", Lower)],
-        )
+        choice(value, at, "enum ForecastBound")
     }
 }
 
 impl Read for RedisTopology {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        use RedisTopology::*;
-        choice(
-            value,
-            at,
-            "enum RedisTopology",
-            &[
-                ("single", Single),
-                ("replicated", Replicated),
-                ("cluster", Cluster),
-            ],
-        )
+        choice(value, at, "enum RedisTopology")
     }
 }
 

@@ -12,8 +12,7 @@
 use super::plan_file::FORMAT_KEY;
 use crate::plan::{
     day, Baseline, CalendarEffect, Catalogs, CostLine, DatabaseTier, GpuNode, Growth, InstanceType,
-    Interpolation, Plan, Policies, RedisPlan, RedisTopology, Scenario, Traffic, TrendShape,
-    PLAN_SCHEMA_VERSION,
+    Named, Plan, Policies, RedisPlan, Scenario, Traffic, PLAN_SCHEMA_VERSION,
 };
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -219,13 +218,7 @@ fn growth(g: &Growth) -> Value {
                     object(vec![("month", p.month.into()), ("units", number(p.units))])
                 }),
             ),
-            (
-                "between",
-                text(match between {
-                    Interpolation::Step => "step",
-                    Interpolation::Linear => "linear",
-                }),
-            ),
+            ("between", text(between.name())),
         ]),
         Growth::Trend {
             history,
@@ -239,13 +232,7 @@ fn growth(g: &Growth) -> Value {
                     object(vec![("date", date(o.date)), ("units", number(o.units))])
                 }),
             ),
-            (
-                "shape",
-                text(match shape {
-                    TrendShape::Linear => "linear",
-                    TrendShape::Exponential => "exponential",
-                }),
-            ),
+            ("shape", text(shape.name())),
             ("confidence_pct", number(*confidence_pct)),
         ]),
     }
@@ -262,7 +249,6 @@ fn calendar_effect(c: &CalendarEffect) -> Value {
 }
 
 fn policies(p: &Policies) -> Value {
-    use crate::plan::ForecastBound;
     let r = &p.redis;
     let v = &p.voice;
     let c = &p.commitment;
@@ -277,14 +263,7 @@ fn policies(p: &Policies) -> Value {
         ("app_instance", text(&p.app_instance)),
         ("pool_per_instance", p.pool_per_instance.into()),
         ("pooler_share_pct", number(p.pooler_share_pct)),
-        (
-            "forecast_bound",
-            text(match p.forecast_bound {
-                ForecastBound::Mean => "mean",
-                ForecastBound::Upper => "upper",
-                ForecastBound::Lower => "lower",
-            }),
-        ),
+        ("forecast_bound", text(p.forecast_bound.name())),
         (
             "redis",
             object(vec![
@@ -368,14 +347,7 @@ fn redis_plan(r: &RedisPlan) -> Value {
         object(vec![
             ("name", text(&r.name)),
             ("memory_gb", number(r.memory_gb)),
-            (
-                "topology",
-                text(match r.topology {
-                    RedisTopology::Single => "single",
-                    RedisTopology::Replicated => "replicated",
-                    RedisTopology::Cluster => "cluster",
-                }),
-            ),
+            ("topology", text(r.topology.name())),
             ("nodes", r.nodes.into()),
             ("usd_per_month", number(r.usd_per_month)),
             ("source", text(&r.source)),
