@@ -9,7 +9,7 @@
 //!
 //! # What it accepts, and the words it uses
 //!
-//! The same documents as the plan's serde derive (`core/tests/plan_reader.rs` checks both on
+//! The same documents as the plan's serde derive (`core/tests/by_hand.rs` checks both on
 //! thousands of altered plans), with its words ("invalid type: string \"many\", expected f64",
 //! "unknown field `untis`, expected one of …", "missing field `units`"), which
 //! [`super::plan_file`] puts in plain words and prefixes with the path:

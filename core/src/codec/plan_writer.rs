@@ -4,7 +4,7 @@
 //! Written out by hand rather than derived, as [`super::plan_reader`] reads it: serde's
 //! derived writing code, compiled for `serde_json`'s value serializer, was about 4 KB of the
 //! page's gzipped first download (BENCHMARKS.md). The derive stays as the declaration of the
-//! format; `core/tests/plan_reader.rs` checks that the two write the same text for every
+//! format; `core/tests/by_hand.rs` checks that the two write the same text for every
 //! template and for random plans. Fields are written in the order they are declared, a
 //! model's name (`model`, `shape`) first, an entry's `priced_on` only when it has one; a number
 //! that is not finite (which validation refuses) is written as `null`, as serde writes it.

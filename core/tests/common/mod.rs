@@ -1,5 +1,7 @@
 //! What several integration test files share: finding a Python with PyYAML for the YAML
-//! cross-checks (a test crate includes this with `mod common;`).
+//! cross-checks, and walking a JSON document's places to alter them one at a time (a test
+//! crate includes this with `mod common;`; not every crate uses every helper).
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -29,4 +31,79 @@ pub fn python_with_pyyaml() -> Option<PathBuf> {
         eprintln!("skipped: no python3 with PyYAML (scripts/setup.sh test installs one)");
     }
     found
+}
+
+/// Every place in `value`: the keys and indices that lead to it, the top first.
+pub fn places(value: &serde_json::Value) -> Vec<Vec<serde_json::Value>> {
+    fn walk(
+        value: &serde_json::Value,
+        here: &mut Vec<serde_json::Value>,
+        out: &mut Vec<Vec<serde_json::Value>>,
+    ) {
+        out.push(here.clone());
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, child) in map {
+                    here.push(key.as_str().into());
+                    walk(child, here, out);
+                    here.pop();
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    here.push(i.into());
+                    walk(child, here, out);
+                    here.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut Vec::new(), &mut out);
+    out
+}
+
+/// The value at `place` (as [`places`] gives it) in `value`.
+pub fn at<'v>(
+    value: &'v mut serde_json::Value,
+    place: &[serde_json::Value],
+) -> &'v mut serde_json::Value {
+    place.iter().fold(value, |v, step| match step {
+        serde_json::Value::String(key) => &mut v[key.as_str()],
+        step => &mut v[step.as_u64().unwrap() as usize],
+    })
+}
+
+/// `document` altered at one place at a time: each value replaced by each of `kinds`, each
+/// key removed, an unknown key (`zzz`) added to each mapping; with a description of each.
+pub fn single_changes(
+    document: &serde_json::Value,
+    kinds: &[serde_json::Value],
+) -> Vec<(serde_json::Value, serde_json::Value, String)> {
+    let mut altered = Vec::new();
+    for place in places(document) {
+        for kind in kinds {
+            let mut changed = document.clone();
+            *at(&mut changed, &place) = kind.clone();
+            altered.push((changed, kind.clone(), format!("{place:?} = {kind}")));
+        }
+        let mut changed = document.clone();
+        if let serde_json::Value::Object(map) = at(&mut changed, &place) {
+            map.insert("zzz".to_owned(), 1.into());
+            altered.push((changed, serde_json::Value::Null, format!("{place:?} + zzz")));
+        }
+        if let Some((serde_json::Value::String(key), parent)) = place.split_last() {
+            let mut changed = document.clone();
+            if let serde_json::Value::Object(map) = at(&mut changed, parent) {
+                map.shift_remove(key.as_str());
+                altered.push((
+                    changed,
+                    serde_json::Value::Null,
+                    format!("{place:?} removed"),
+                ));
+            }
+        }
+    }
+    altered
 }

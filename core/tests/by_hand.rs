@@ -1,12 +1,17 @@
-//! The hand-written plan reader (`codec::plan_reader`) against the plan's serde derive, on
-//! thousands of altered plans: both take the same documents, read them to the same plan, and
-//! refuse the same documents with the same words.
+//! What the page reads and writes by hand against the serde derives that declare the formats:
+//! the plan (`codec::plan_reader`, `codec::plan_writer`) on thousands of altered plans, and My
+//! plans' index (`codec::library`) on every single change of a stored one. Both sides take
+//! the same documents, read them to the same values, refuse the same documents (the plan's
+//! with the same words) and write the same text.
 //!
 //! The derive is the declaration of the format (its attributes say which fields have defaults,
-//! which enums are tagged and by what); the reader is the code that runs. Each alteration
-//! changes one place of a template's document: a value replaced by one of every kind, a field
-//! removed, a field added.
+//! which enums are tagged and by what); the hand-written code is what runs. Each alteration
+//! changes one place of a document: a value replaced by one of every kind, a field removed, a
+//! field added (`common::single_changes`).
 
+mod common;
+
+use headroom_core::codec::library::{Kind, Library};
 use headroom_core::codec::plan_file::PlanFile;
 use headroom_core::codec::{plan_reader, plan_writer};
 use headroom_core::plan::Plan;
@@ -59,35 +64,6 @@ fn the_writer_and_the_derive_write_the_same_text() {
     assert_eq!(written(&plan), derived_text(&plan));
 }
 
-/// Every place in `value`: the keys and indices that lead to it.
-fn places(value: &Value, here: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
-    out.push(here.clone());
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                here.push(json!(key));
-                places(child, here, out);
-                here.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                here.push(json!(i));
-                places(child, here, out);
-                here.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-fn at<'v>(value: &'v mut Value, place: &[Value]) -> &'v mut Value {
-    place.iter().fold(value, |v, step| match step {
-        Value::String(key) => &mut v[key.as_str()],
-        step => &mut v[step.as_u64().unwrap() as usize],
-    })
-}
-
 /// Where the two differ by design (see the reader's module documentation), the reader's
 /// `message` being the clearer: the derive also takes a struct or model written as a list of
 /// its values, and a model's name written as its index (`model: 0`); for a choice
@@ -120,28 +96,7 @@ fn the_reader_and_the_derive_agree_on_every_single_change() {
     let mut disagreements: Vec<String> = Vec::new();
     for template in TEMPLATES {
         let document = serde_json::to_value(template.build()).unwrap();
-        let mut all = Vec::new();
-        places(&document, &mut Vec::new(), &mut all);
-        let mut altered: Vec<(Value, Value, String)> = Vec::new();
-        for place in &all {
-            for kind in &kinds {
-                let mut changed = document.clone();
-                *at(&mut changed, place) = kind.clone();
-                altered.push((changed, kind.clone(), format!("{place:?} = {kind}")));
-            }
-            let mut changed = document.clone();
-            if let Value::Object(map) = at(&mut changed, place) {
-                map.insert("zzz".to_owned(), json!(1));
-                altered.push((changed.clone(), json!(null), format!("{place:?} + zzz")));
-            }
-            if let Some((Value::String(key), parent)) = place.split_last() {
-                let mut changed = document.clone();
-                if let Value::Object(map) = at(&mut changed, parent) {
-                    map.shift_remove(key.as_str());
-                    altered.push((changed, json!(null), format!("{place:?} removed")));
-                }
-            }
-        }
+        let altered = common::single_changes(&document, &kinds);
         for (changed, replacement, change) in altered {
             let by_hand = plan_reader::read(&changed).map_err(|e| e.message);
             match (&by_hand, derived(&changed)) {
@@ -166,4 +121,36 @@ fn the_reader_and_the_derive_agree_on_every_single_change() {
         disagreements[..disagreements.len().min(25)].join("\n")
     );
     assert!(compared > 10_000, "{compared}");
+}
+
+/// My plans' index, read and written by hand as its derive declares it: the same text out,
+/// and the same index (or none) from every single change of a stored one.
+#[test]
+fn the_index_reads_and_writes_as_its_derive_declares() {
+    let mut library = Library::new();
+    library.add("Shop", Kind::Saved, "a copy", "2026-12-05 10:00");
+    library.add("Before the link", Kind::Aside, "", "");
+    library.add("Damaged", Kind::Unreadable, "why", "");
+    assert_eq!(library.to_json(), serde_json::to_string(&library).unwrap());
+    let document: Value = serde_json::from_str(&library.to_json()).unwrap();
+    let kinds = [
+        json!(null),
+        json!(true),
+        json!(3),
+        json!(-1),
+        json!(1.5),
+        json!(5_000_000_000u64),
+        json!("aside"),
+        json!([]),
+        json!({}),
+    ];
+    let altered = common::single_changes(&document, &kinds);
+    for (changed, _, change) in &altered {
+        let derived = changed
+            .is_object()
+            .then(|| serde_json::from_value::<Library>(changed.clone()).ok())
+            .flatten();
+        assert_eq!(Library::from_document(changed), derived, "{change}");
+    }
+    assert!(altered.len() > 200, "{}", altered.len());
 }
