@@ -821,47 +821,31 @@ impl std::str::FromStr for MonthDay {
 /// The names plan files give a choice's values (as its serde derive writes them), in one
 /// table per choice: `codec::plan_reader` reads by it, `codec::plan_writer` writes by it.
 pub trait Named: Copy + PartialEq + 'static {
-    /// Every value with its name.
+    /// Every value with its name, in the order the values are declared.
     const NAMES: &'static [(&'static str, Self)];
 
     /// The name plan files give `self`.
-    fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(_, v)| *v == self)
-            .map_or("", |(n, _)| n)
-    }
+    fn name(self) -> &'static str;
 }
 
-impl Named for Interpolation {
-    const NAMES: &'static [(&'static str, Self)] = &[
-        ("step", Interpolation::Step),
-        ("linear", Interpolation::Linear),
-    ];
+/// [`Named`] for a choice: its table, and its name looked up by position (the table lists the
+/// values in their declared order; a test checks it).
+macro_rules! named {
+    ($ty:ident: $($name:literal => $value:ident),+) => {
+        impl Named for $ty {
+            const NAMES: &'static [(&'static str, Self)] = &[$(($name, $ty::$value)),+];
+
+            fn name(self) -> &'static str {
+                Self::NAMES[self as usize].0
+            }
+        }
+    };
 }
 
-impl Named for TrendShape {
-    const NAMES: &'static [(&'static str, Self)] = &[
-        ("linear", TrendShape::Linear),
-        ("exponential", TrendShape::Exponential),
-    ];
-}
-
-impl Named for ForecastBound {
-    const NAMES: &'static [(&'static str, Self)] = &[
-        ("mean", ForecastBound::Mean),
-        ("upper", ForecastBound::Upper),
-        ("lower", ForecastBound::Lower),
-    ];
-}
-
-impl Named for RedisTopology {
-    const NAMES: &'static [(&'static str, Self)] = &[
-        ("single", RedisTopology::Single),
-        ("replicated", RedisTopology::Replicated),
-        ("cluster", RedisTopology::Cluster),
-    ];
-}
+named!(Interpolation: "step" => Step, "linear" => Linear);
+named!(TrendShape: "linear" => Linear, "exponential" => Exponential);
+named!(ForecastBound: "mean" => Mean, "upper" => Upper, "lower" => Lower);
+named!(RedisTopology: "single" => Single, "replicated" => Replicated, "cluster" => Cluster);
 
 macro_rules! string_serde {
     ($ty:ty) => {
@@ -950,6 +934,20 @@ mod tests {
         assert!("2027-13".parse::<YearMonth>().is_err());
         assert!("январь".parse::<YearMonth>().is_err());
         assert_eq!(jan.label(), "Jan 2027");
+    }
+
+    #[test]
+    fn every_choice_names_its_values_in_their_order() {
+        fn check<T: Named + std::fmt::Debug>() {
+            // `name` looks up by position: a table out of the declared order fails here.
+            for &(name, value) in T::NAMES {
+                assert_eq!(value.name(), name, "{value:?}");
+            }
+        }
+        check::<Interpolation>();
+        check::<TrendShape>();
+        check::<ForecastBound>();
+        check::<RedisTopology>();
     }
 
     #[test]
