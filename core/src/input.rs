@@ -70,10 +70,8 @@ impl NumberSpec {
         if text.is_empty() {
             return Err(FieldProblem::Empty);
         }
-        // Only digits reach Rust's float parser, which would also accept "inf" and "NaN".
-        let value: f64 = plain_digits(text)?
-            .parse()
-            .map_err(|_| FieldProblem::NotANumber)?;
+        let value =
+            crate::float_text::parse_f64(&plain_digits(text)?).ok_or(FieldProblem::NotANumber)?;
         self.check(value)
     }
 
@@ -136,9 +134,9 @@ fn separator(c: char) -> Option<Separator> {
     }
 }
 
-/// `text` (already trimmed) with its grouping removed and its sign in ASCII, ready for Rust's
-/// float parser: only an optional sign, digits, one point and an exponent of digits get
-/// through.
+/// `text` (already trimmed) with its grouping removed and its sign in ASCII, ready for
+/// [`crate::float_text::parse_f64`]: only an optional sign, digits, one point and an exponent
+/// of digits get through.
 fn plain_digits(text: &str) -> Result<String, FieldProblem> {
     let (negative, unsigned) = if let Some(rest) = text.strip_prefix(['-', '\u{2212}']) {
         (true, rest)

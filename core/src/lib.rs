@@ -18,6 +18,7 @@ pub mod edit;
 pub mod engine;
 pub mod explain;
 pub mod export;
+pub mod float_text;
 pub mod format;
 pub mod growth;
 pub mod input;

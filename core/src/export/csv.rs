@@ -112,7 +112,7 @@ fn is_formula(cell: &str) -> bool {
 fn is_plain_number(text: &str) -> bool {
     text.bytes()
         .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
-        && text.parse::<f64>().is_ok_and(f64::is_finite)
+        && crate::float_text::parse_f64(text).is_some_and(f64::is_finite)
 }
 
 #[cfg(test)]

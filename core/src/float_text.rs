@@ -1,0 +1,445 @@
+//! Decimal text to the nearest `f64`, exactly rounded: what people type into a field
+//! ([`crate::input`]) and the numbers of JSON text ([`crate::codec::json`]).
+//!
+//! Rust's own `str::parse::<f64>` gives the same answer for every text (the tests below and
+//! `tests/float_text.rs` hold it to that), but it carries a 10 KB table for its fast
+//! algorithm (Eisel–Lemire), a fifth of the page's read-only data. Here the common case — at
+//! most 19 significant digits, a value of at most 2⁵³ scaled by at most 10²² — is Clinger's
+//! exact fast path (one multiplication or division of two exact `f64`s), and everything else
+//! is the exact "simple decimal conversion" (Nigel Tao's, as in Go's `strconv` and in Rust's
+//! own slow path): the digits are shifted by powers of two until the binary exponent and 53
+//! bits of mantissa are known, then rounded half to even. Slower, and rare: only long or
+//! extreme numbers take it.
+//!
+//! The grammar is Rust's without the words: an optional sign, digits with at most one point
+//! (`1.`, `.5`, but not `.`), an optional exponent (`e`/`E`, sign, digits). A value too large
+//! is ±∞, as with Rust's parser; the callers refuse it.
+
+/// The nearest `f64` to the decimal number `text`, or `None` when `text` is not one.
+///
+/// # Example
+/// ```
+/// use headroom_core::float_text::parse_f64;
+/// assert_eq!(parse_f64("12.5"), Some(12.5));
+/// assert_eq!(parse_f64("-1e3"), Some(-1000.0));
+/// assert_eq!(parse_f64("0.1"), Some(0.1));
+/// assert_eq!(parse_f64("2.2250738585072011e-308"), "2.2250738585072011e-308".parse().ok());
+/// assert_eq!(parse_f64("1e400"), Some(f64::INFINITY));
+/// assert_eq!(parse_f64("1e"), None);
+/// assert_eq!(parse_f64("inf"), None);
+/// ```
+pub fn parse_f64(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let (negative, rest) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, bytes),
+    };
+    let digits_in = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_digit()).count();
+    let int_len = digits_in(rest);
+    let (int_digits, rest) = rest.split_at(int_len);
+    let (frac_digits, rest) = match rest.split_first() {
+        Some((b'.', after)) => after.split_at(digits_in(after)),
+        _ => (&rest[..0], rest),
+    };
+    if int_digits.is_empty() && frac_digits.is_empty() {
+        return None;
+    }
+    let exponent = match rest.split_first() {
+        None => 0,
+        Some((b'e' | b'E', after)) => {
+            let (exp_negative, exp_digits) = match after.split_first() {
+                Some((b'-', digits)) => (true, digits),
+                Some((b'+', digits)) => (false, digits),
+                _ => (false, after),
+            };
+            if exp_digits.is_empty() || digits_in(exp_digits) != exp_digits.len() {
+                return None;
+            }
+            // Saturated far beyond any exponent that changes the answer.
+            let magnitude = exp_digits.iter().fold(0i64, |e, &d| {
+                (e * 10 + i64::from(d - b'0')).min(EXPONENT_CAP)
+            });
+            if exp_negative {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+        Some(_) => return None,
+    };
+    let magnitude = positive_value(int_digits, frac_digits, exponent);
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// Exponents are read up to this size: beyond it every number is 0 or ∞ anyway.
+const EXPONENT_CAP: i64 = 0x10000;
+
+/// The value of the digits `int_digits.frac_digits` × 10^`exponent`.
+fn positive_value(int_digits: &[u8], frac_digits: &[u8], exponent: i64) -> f64 {
+    // The significant digits (no leading or trailing zeros) and where the point falls among
+    // them: value = 0.d₁d₂d₃… × 10^point.
+    let all = || int_digits.iter().chain(frac_digits);
+    let Some(first) = all().position(|&d| d != b'0') else {
+        return 0.0;
+    };
+    let nonzero = |digits: &[u8]| digits.iter().rposition(|&d| d != b'0');
+    let last = nonzero(frac_digits)
+        .map(|i| int_digits.len() + i)
+        .or_else(|| nonzero(int_digits))
+        .unwrap_or(first);
+    let count = last - first + 1;
+    let point = i64::try_from(int_digits.len()).unwrap_or(i64::MAX) - first as i64 + exponent;
+    let significant = || all().skip(first).take(count).map(|&d| d - b'0');
+
+    // Clinger's fast path: w × 10^e with w and 10^|e| both exact in an f64, one rounding.
+    if count <= 19 {
+        let w = significant().fold(0u64, |w, d| w * 10 + u64::from(d));
+        let e = point - count as i64;
+        if w <= 1 << 53 && (-22..=22).contains(&e) {
+            let scale = POWERS_OF_TEN[e.unsigned_abs() as usize];
+            return if e < 0 {
+                w as f64 / scale
+            } else {
+                w as f64 * scale
+            };
+        }
+    }
+    Decimal::new(significant(), point).into_f64()
+}
+
+/// 10⁰ … 10²², each exact in an `f64`.
+const POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Digits kept: enough to decide the rounding of any `f64` (the longest exact decimal of one
+/// has 767 significant digits); beyond them `truncated` says whether anything nonzero was cut.
+const MAX_DIGITS: usize = 768;
+/// Past this decimal exponent the value is 0 or ∞ whatever the digits.
+const DECIMAL_POINT_RANGE: i32 = 2047;
+/// The largest shift in one step: 60 bits, so a digit shifted left stays below 2⁶⁴.
+const MAX_SHIFT: u32 = 60;
+/// f64's layout: 52 stored mantissa bits, exponent bias 1023, 0x7FF for ∞.
+const MANTISSA_BITS: u32 = 52;
+const MINIMUM_EXPONENT: i32 = -1023;
+const INFINITE_POWER: i32 = 0x7FF;
+
+/// A decimal number 0.d₁d₂… × 10^`decimal_point`, shifted by powers of two in place.
+struct Decimal {
+    digits: [u8; MAX_DIGITS],
+    num_digits: usize,
+    decimal_point: i32,
+    truncated: bool,
+}
+
+impl Decimal {
+    fn new(significant: impl Iterator<Item = u8>, point: i64) -> Decimal {
+        let mut decimal = Decimal {
+            digits: [0; MAX_DIGITS],
+            num_digits: 0,
+            decimal_point: point.clamp(
+                -4 * i64::from(DECIMAL_POINT_RANGE),
+                4 * i64::from(DECIMAL_POINT_RANGE),
+            ) as i32,
+            truncated: false,
+        };
+        for digit in significant {
+            // The last significant digit is not 0: cutting any of them cuts something.
+            match decimal.digits.get_mut(decimal.num_digits) {
+                Some(slot) => {
+                    *slot = digit;
+                    decimal.num_digits += 1;
+                }
+                None => decimal.truncated = true,
+            }
+        }
+        decimal
+    }
+
+    /// The nearest `f64` (the simple decimal conversion).
+    fn into_f64(mut self) -> f64 {
+        // How far to shift for a decimal point of `n`: 2^shift just below 10^n, at most 60.
+        const POWERS: [u8; 19] = [
+            0, 3, 6, 9, 13, 16, 19, 23, 26, 29, 33, 36, 39, 43, 46, 49, 53, 56, 59,
+        ];
+        let shift_for = |n: i32| POWERS.get(n as usize).map_or(MAX_SHIFT, |&s| u32::from(s));
+        if self.num_digits == 0 || self.decimal_point < -324 {
+            return 0.0;
+        }
+        if self.decimal_point >= 310 {
+            return f64::INFINITY;
+        }
+        let mut exp2 = 0i32;
+        // Down into [0.1, 1) …
+        while self.decimal_point > 0 {
+            let shift = shift_for(self.decimal_point);
+            self.right_shift(shift);
+            if self.decimal_point < -DECIMAL_POINT_RANGE {
+                return 0.0;
+            }
+            exp2 += shift as i32;
+        }
+        // … then up into [0.5, 1).
+        while self.decimal_point <= 0 {
+            let shift = if self.decimal_point == 0 {
+                match self.digits[0] {
+                    5.. => break,
+                    0 | 1 => 2,
+                    _ => 1,
+                }
+            } else {
+                shift_for(-self.decimal_point)
+            };
+            self.left_shift(shift);
+            if self.decimal_point > DECIMAL_POINT_RANGE {
+                return f64::INFINITY;
+            }
+            exp2 -= shift as i32;
+        }
+        // [0.5, 1) → [1, 2).
+        exp2 -= 1;
+        // Below the smallest normal exponent: a subnormal, shifted down to it.
+        while MINIMUM_EXPONENT + 1 > exp2 {
+            let n = ((MINIMUM_EXPONENT + 1 - exp2) as u32).min(MAX_SHIFT);
+            self.right_shift(n);
+            exp2 += n as i32;
+        }
+        if exp2 - MINIMUM_EXPONENT >= INFINITE_POWER {
+            return f64::INFINITY;
+        }
+        // 53 bits of mantissa, rounded.
+        self.left_shift(MANTISSA_BITS + 1);
+        let mut mantissa = self.round();
+        if mantissa >= 1 << (MANTISSA_BITS + 1) {
+            // Rounding carried into a 54th bit.
+            self.right_shift(1);
+            exp2 += 1;
+            mantissa = self.round();
+            if exp2 - MINIMUM_EXPONENT >= INFINITE_POWER {
+                return f64::INFINITY;
+            }
+        }
+        let mut power2 = exp2 - MINIMUM_EXPONENT;
+        if mantissa < 1 << MANTISSA_BITS {
+            power2 -= 1;
+        }
+        mantissa &= (1 << MANTISSA_BITS) - 1;
+        f64::from_bits(mantissa | (u64::from(power2 as u32) << MANTISSA_BITS))
+    }
+
+    /// The integer part, rounded half to even (a half that was truncated rounds up).
+    fn round(&self) -> u64 {
+        if self.num_digits == 0 || self.decimal_point < 0 {
+            return 0;
+        }
+        if self.decimal_point > 18 {
+            return u64::MAX;
+        }
+        let point = self.decimal_point as usize;
+        let mut n = 0u64;
+        for i in 0..point {
+            n = n * 10
+                + u64::from(if i < self.num_digits {
+                    self.digits[i]
+                } else {
+                    0
+                });
+        }
+        let round_up = if point < self.num_digits {
+            let next = self.digits[point];
+            if next == 5 && point + 1 == self.num_digits {
+                self.truncated || (point != 0 && self.digits[point - 1] % 2 == 1)
+            } else {
+                next >= 5
+            }
+        } else {
+            false
+        };
+        n + u64::from(round_up)
+    }
+
+    /// Multiplies by 2^`shift` (at most [`MAX_SHIFT`]).
+    fn left_shift(&mut self, shift: u32) {
+        if self.num_digits == 0 {
+            return;
+        }
+        // The product has at most 19 more digits than the number (2⁶⁰ < 10¹⁹): written from
+        // the right into place, then moved left over the leading zeros.
+        const MAX_NEW: usize = 19;
+        let mut out = [0u8; MAX_DIGITS + MAX_NEW];
+        let mut write = self.num_digits + MAX_NEW;
+        let mut n = 0u64;
+        for &digit in self.digits[..self.num_digits].iter().rev() {
+            n += u64::from(digit) << shift;
+            write -= 1;
+            out[write] = (n % 10) as u8;
+            n /= 10;
+        }
+        while n > 0 {
+            write -= 1;
+            out[write] = (n % 10) as u8;
+            n /= 10;
+        }
+        let new_digits = self.num_digits + MAX_NEW - write;
+        let added = new_digits - self.num_digits;
+        let kept = new_digits.min(MAX_DIGITS);
+        if out[write + kept..write + new_digits]
+            .iter()
+            .any(|&d| d != 0)
+        {
+            self.truncated = true;
+        }
+        self.digits[..kept].copy_from_slice(&out[write..write + kept]);
+        self.num_digits = kept;
+        self.decimal_point += added as i32;
+        self.trim();
+    }
+
+    /// Divides by 2^`shift` (at most [`MAX_SHIFT`]).
+    fn right_shift(&mut self, shift: u32) {
+        let mut read = 0;
+        let mut write = 0;
+        let mut n = 0u64;
+        while n >> shift == 0 {
+            if read < self.num_digits {
+                n = 10 * n + u64::from(self.digits[read]);
+                read += 1;
+            } else if n == 0 {
+                return;
+            } else {
+                while n >> shift == 0 {
+                    n *= 10;
+                    read += 1;
+                }
+                break;
+            }
+        }
+        self.decimal_point -= read as i32 - 1;
+        if self.decimal_point < -DECIMAL_POINT_RANGE {
+            self.num_digits = 0;
+            self.decimal_point = 0;
+            self.truncated = false;
+            return;
+        }
+        let mask = (1u64 << shift) - 1;
+        while read < self.num_digits {
+            let digit = (n >> shift) as u8;
+            n = 10 * (n & mask) + u64::from(self.digits[read]);
+            read += 1;
+            self.digits[write] = digit;
+            write += 1;
+        }
+        while n > 0 {
+            let digit = (n >> shift) as u8;
+            n = 10 * (n & mask);
+            if write < MAX_DIGITS {
+                self.digits[write] = digit;
+                write += 1;
+            } else if digit > 0 {
+                self.truncated = true;
+            }
+        }
+        self.num_digits = write;
+        self.trim();
+    }
+
+    fn trim(&mut self) {
+        while self.num_digits > 0 && self.digits[self.num_digits - 1] == 0 {
+            self.num_digits -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_f64;
+
+    fn agrees(text: &str) {
+        let rust = text.parse::<f64>().ok();
+        let own = parse_f64(text);
+        assert_eq!(
+            own.map(f64::to_bits),
+            rust.map(f64::to_bits),
+            "{text:?}: {own:?} vs {rust:?}"
+        );
+    }
+
+    #[test]
+    fn agrees_with_rust_on_hard_cases() {
+        for text in [
+            "0",
+            "-0",
+            "+0",
+            "0.0",
+            ".0",
+            "0.",
+            ".",
+            "",
+            "-",
+            "+",
+            "e5",
+            "1e",
+            "1e+",
+            "1e-",
+            "1.5e3",
+            "1E3",
+            "1e-3",
+            "123456789012345678",
+            "12345678901234567890",
+            "9007199254740993",
+            "9007199254740992",
+            "9007199254740991",
+            "1e22",
+            "1e23",
+            "8.98846567431158e307",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "2.2250738585072011e-308",
+            "2.2250738585072012e-308",
+            "2.2250738585072014e-308",
+            "4.9406564584124654e-324",
+            "2.4703282292062327e-324",
+            "2.4703282292062328e-324",
+            "1e-324",
+            "5e-324",
+            "1e-400",
+            "1e400",
+            "0.1",
+            "0.2",
+            "0.3",
+            "0.30000000000000004",
+            "3.141592653589793238462643383279502884197169399375105820974944",
+            "1.00000000000000011102230246251565404236316680908203125",
+            "1.00000000000000011102230246251565404236316680908203124",
+            "1.00000000000000011102230246251565404236316680908203126",
+            "9007199254740993.0000000000000000000000000000000000000000001",
+            "0.000000000000000000000000000000000000000000001e45",
+            "1e-99999999999999999999",
+            "1e99999999999999999999",
+            "0e99999999999999999999",
+            "00012.50000",
+            "12.5.0",
+            "1e5.5",
+            "1_000",
+            " 1",
+            "1 ",
+            "0x10",
+            "--1",
+            "+-1",
+            "1e+-1",
+        ] {
+            agrees(text);
+        }
+        // Rust's words for infinity and NaN are not numbers here.
+        for word in ["inf", "-infinity", "NaN"] {
+            assert_eq!(parse_f64(word), None);
+        }
+        agrees(&format!("0.{}1", "0".repeat(800)));
+        agrees(&format!("1{}", "0".repeat(400)));
+        agrees(&format!("{}e-700", "9".repeat(900)));
+        agrees("2.47032822920623272088284396434110686182529901307162382212792841250337753635104375932649918180817996189898282347722858865463328355177969898199387398005390939063150356595155702263922908583924491051844359318028499365361525003193704576782492193656236698636584807570015857692699037063119282795585513329278343384093519780155312465972635795746227664652728272200563740064854999770965994704540208281662262378573934507363390079677619305775067401763246736009689513405355374585166611342237666786041621596804619144672918403005300575308490487653917113865916462395249126236538818796362393732804238910186723484976682350898633885879256283027559956575244555072551893136908362547791869486679949683240497058210285131854513962138377228261454376934125320985913276672363281255e-324");
+    }
+}
