@@ -18,7 +18,9 @@
 //! misreading it.
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
+use crate::codec::json;
 use crate::codec::plan_file::Format;
 
 #[cfg(feature = "yaml")]
@@ -58,6 +60,14 @@ pub enum Deploy {
 }
 
 impl Deploy {
+    /// Its name in a message.
+    pub fn name(self) -> &'static str {
+        match self {
+            Deploy::Compose => "compose",
+            Deploy::Kubernetes => "kubernetes",
+        }
+    }
+
     /// The file name's ending.
     pub fn extension(self) -> &'static str {
         match self {
@@ -130,8 +140,8 @@ pub enum Answer {
 }
 
 /// `job` as the page sends it, message `id` of this [`PROTOCOL`]: the text the derive writes
-/// for a [`Message`] of it, written by hand from the untyped document (the derived writer,
-/// compiled for `serde_json`'s text writer, was most of the worker client's code).
+/// for a [`Message`] of it, written by hand (the derived writer, compiled for `serde_json`'s
+/// text writer, was most of the worker client's code).
 ///
 /// # Example
 /// ```
@@ -141,38 +151,85 @@ pub enum Answer {
 /// assert_eq!(job_text(2, &job), derived.unwrap());
 /// ```
 pub fn job_text(id: u32, job: &Job) -> String {
-    use serde_json::json;
-    let format = |format: &Format| match format {
-        Format::Yaml => "Yaml",
-        Format::Json => "Json",
-    };
-    let body = match job {
-        Job::ReadPlan { text } => json!({ "read_plan": { "text": text } }),
+    let (kind, fields) = match job {
+        Job::ReadPlan { text } => ("read_plan", vec![("text", text.as_str().into())]),
         Job::WritePlan {
             plan,
-            format: written,
+            format,
             results,
-        } => json!({
-            "write_plan": { "plan": plan, "format": format(written), "results": results }
-        }),
+        } => (
+            "write_plan",
+            vec![
+                ("plan", plan.as_str().into()),
+                ("format", format_name(*format).into()),
+                ("results", (*results).into()),
+            ],
+        ),
         Job::Deploy {
             plan,
             kind,
             scenario,
             month,
-        } => json!({
-            "deploy": {
-                "plan": plan,
-                "kind": match kind {
-                    Deploy::Compose => "compose",
-                    Deploy::Kubernetes => "kubernetes",
-                },
-                "scenario": scenario,
-                "month": month,
-            }
-        }),
+        } => (
+            "deploy",
+            vec![
+                ("plan", plan.as_str().into()),
+                ("kind", kind.name().into()),
+                ("scenario", (*scenario).into()),
+                ("month", (*month).into()),
+            ],
+        ),
     };
-    json!({ "id": id, "protocol": PROTOCOL, "body": body }).to_string()
+    message_text(id, kind, fields)
+}
+
+/// The name the derive gives `format` (its variant's name as written).
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Yaml => "Yaml",
+        Format::Json => "Json",
+    }
+}
+
+/// The text of a [`Message`] whose body is the variant `kind` with `fields`, as the derive
+/// writes it: `{"id":…,"protocol":…,"body":{"kind":{…fields}}}`.
+fn message_text(id: u32, kind: &str, fields: Vec<(&str, Value)>) -> String {
+    json::write(&json::object(vec![
+        ("id", id.into()),
+        ("protocol", PROTOCOL.into()),
+        ("body", json::object(vec![(kind, json::object(fields))])),
+    ]))
+}
+
+/// A [`Message`]'s id, protocol, and its body's variant name and fields, read from `text` as
+/// [`message_text`] writes it; `None` when it is not such a message.
+fn read_message(text: &str) -> Option<(u32, u32, String, Map<String, Value>)> {
+    let Value::Object(mut message) = json::parse(text).ok()? else {
+        return None;
+    };
+    let whole = |key: &str| {
+        message
+            .get(key)?
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+    };
+    let (id, protocol) = (whole("id")?, whole("protocol")?);
+    let Value::Object(body) = message.remove("body")? else {
+        return None;
+    };
+    if body.len() != 1 {
+        return None;
+    }
+    let (kind, fields) = body.into_iter().next()?;
+    let Value::Object(fields) = fields else {
+        return None;
+    };
+    Some((id, protocol, kind, fields))
+}
+
+/// The string field `key` of a body's `fields`.
+fn text_field(fields: &Map<String, Value>, key: &str) -> Option<String> {
+    Some(fields.get(key)?.as_str()?.to_owned())
 }
 
 /// The worker's reply in `text`, as the page reads it: `None` unless it is a [`Message`] of an
@@ -195,20 +252,8 @@ pub fn job_text(id: u32, job: &Job) -> String {
 /// assert_eq!(read_answer("{\"id\": 4}"), None);
 /// ```
 pub fn read_answer(text: &str) -> Option<Message<Answer>> {
-    use serde_json::Value;
-    let message: Value = serde_json::from_str(text).ok()?;
-    let message = message.as_object()?;
-    let whole = |key: &str| {
-        message
-            .get(key)?
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-    };
-    let (id, protocol) = (whole("id")?, whole("protocol")?);
-    let body = message.get("body")?.as_object()?;
-    let (kind, fields) = body.iter().next().filter(|_| body.len() == 1)?;
-    let fields = fields.as_object()?;
-    let text = |key: &str| Some(fields.get(key)?.as_str()?.to_owned());
+    let (id, protocol, kind, fields) = read_message(text)?;
+    let text = |key: &str| text_field(&fields, key);
     let body = match kind.as_str() {
         "plan" => Answer::Plan {
             json: text("json")?,
@@ -228,19 +273,57 @@ pub fn read_answer(text: &str) -> Option<Message<Answer>> {
     Some(Message { id, protocol, body })
 }
 
-/// Does `job`: the worker's whole behaviour, natively testable.
-///
-/// # Example
-/// ```
-/// use headroom_core::codec::plan_file::{to_json, Format};
-/// use headroom_core::jobs::{answer, Answer, Job};
-/// use headroom_core::plan::Plan;
-/// let plan = to_json(&Plan::default()).unwrap();
-/// let Answer::File { name, text } = answer(Job::WritePlan { plan, format: Format::Yaml, results: true })
-/// else { panic!() };
-/// assert_eq!(name, "new-plan.yaml");
-/// assert!(text.starts_with("headroom_plan: 1\n") && text.contains("\nresults:\n"));
-/// ```
+/// The text of the worker's reply `id`, as the derive writes a [`Message`] of `answer`.
+#[cfg(feature = "yaml")]
+fn answer_message_text(id: u32, answer: &Answer) -> String {
+    let (kind, fields) = match answer {
+        Answer::Plan { json } => ("plan", vec![("json", json.as_str().into())]),
+        Answer::Unreadable { message } => {
+            ("unreadable", vec![("message", message.as_str().into())])
+        }
+        Answer::File { name, text } => (
+            "file",
+            vec![
+                ("name", name.as_str().into()),
+                ("text", text.as_str().into()),
+            ],
+        ),
+        Answer::Failed { message } => ("failed", vec![("message", message.as_str().into())]),
+    };
+    message_text(id, kind, fields)
+}
+
+/// A job as the worker reads it: `None` unless `text` is a [`Message`] of a [`Job`] as
+/// [`job_text`] writes them (by hand, as [`read_answer`]).
+#[cfg(feature = "yaml")]
+fn read_job(text: &str) -> Option<Message<Job>> {
+    let (id, protocol, kind, fields) = read_message(text)?;
+    let text = |key: &str| text_field(&fields, key);
+    let whole = |key: &str| fields.get(key)?.as_u64();
+    let body = match kind.as_str() {
+        "read_plan" => Job::ReadPlan {
+            text: text("text")?,
+        },
+        "write_plan" => Job::WritePlan {
+            plan: text("plan")?,
+            format: [Format::Yaml, Format::Json]
+                .into_iter()
+                .find(|f| fields.get("format").and_then(Value::as_str) == Some(format_name(*f)))?,
+            results: fields.get("results")?.as_bool()?,
+        },
+        "deploy" => Job::Deploy {
+            plan: text("plan")?,
+            kind: [Deploy::Compose, Deploy::Kubernetes]
+                .into_iter()
+                .find(|d| fields.get("kind").and_then(Value::as_str) == Some(d.name()))?,
+            scenario: usize::try_from(whole("scenario")?).ok()?,
+            month: u32::try_from(whole("month")?).ok()?,
+        },
+        _ => return None,
+    };
+    Some(Message { id, protocol, body })
+}
+
 #[cfg(feature = "yaml")]
 pub fn answer(job: Job) -> Answer {
     match job {
@@ -320,18 +403,21 @@ pub fn answer(job: Job) -> Answer {
 /// ```
 #[cfg(feature = "yaml")]
 pub fn answer_text(text: &str) -> String {
-    #[derive(Deserialize)]
-    struct Header {
-        id: u32,
-        protocol: Option<u32>,
-    }
-    let header: Option<Header> = serde_json::from_str(text).ok();
-    let id = header.as_ref().map_or(0, |h| h.id);
-    let body = match header.and_then(|h| h.protocol) {
-        Some(PROTOCOL) => match serde_json::from_str::<Message<Job>>(text) {
-            Ok(message) => answer(message.body),
-            Err(e) => Answer::Failed {
-                message: format!("The file worker could not read the request: {e}"),
+    let header = json::parse(text).ok();
+    let whole = |key: &str| {
+        header
+            .as_ref()?
+            .get(key)?
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+    };
+    let body = match whole("protocol") {
+        Some(PROTOCOL) => match read_job(text) {
+            Some(message) => answer(message.body),
+            None => Answer::Failed {
+                message: "The file worker could not read the request: it is not a job this \
+                          version of Headroom knows."
+                    .to_owned(),
             },
         },
         _ => Answer::Failed {
@@ -340,12 +426,7 @@ pub fn answer_text(text: &str) -> String {
                 .to_owned(),
         },
     };
-    serde_json::to_string(&Message {
-        id,
-        protocol: PROTOCOL,
-        body,
-    })
-    .unwrap_or_default()
+    answer_message_text(whole("id").unwrap_or(0), &body)
 }
 
 #[cfg(feature = "yaml")]
@@ -379,9 +460,8 @@ mod tests {
     use crate::codec::plan_file::to_json;
     use crate::presets;
 
-    #[test]
-    fn the_page_writes_every_job_as_the_derive_does() {
-        for job in [
+    fn every_job() -> [Job; 5] {
+        [
             Job::ReadPlan {
                 text: "a \"plan\"\n".into(),
             },
@@ -407,7 +487,12 @@ mod tests {
                 scenario: 0,
                 month: 1,
             },
-        ] {
+        ]
+    }
+
+    #[test]
+    fn the_page_writes_every_job_as_the_derive_does() {
+        for job in every_job() {
             let derived = serde_json::to_string(&Message {
                 id: 7,
                 protocol: PROTOCOL,
@@ -415,6 +500,56 @@ mod tests {
             })
             .unwrap();
             assert_eq!(job_text(7, &job), derived);
+        }
+    }
+
+    #[test]
+    fn the_worker_reads_every_job_and_writes_every_answer_as_the_derive_does() {
+        for job in every_job() {
+            let text = job_text(7, &job);
+            let by_hand = read_job(&text);
+            assert_eq!(by_hand, serde_json::from_str::<Message<Job>>(&text).ok());
+            assert!(by_hand.is_some(), "{text}");
+            for altered in [
+                text.replace("\"id\":7", "\"id\":-7"),
+                text.replace("\"protocol\"", "\"version\""),
+                text.replace("\"plan\":\"", "\"plan\":7,\"x\":\""),
+                text.replace("\"Yaml\"", "\"yaml\""),
+                text.replace("\"compose\"", "\"Compose\""),
+                text.replace("\"month\":12", "\"month\":-12"),
+                text.replace("\"results\":true", "\"results\":1"),
+                text.replace("{\"id\"", "[{\"id\"") + "]",
+                text.replace("\"body\":{\"", "\"body\":{\"other"),
+            ] {
+                if altered != text {
+                    assert_eq!(read_job(&altered), None, "{altered}");
+                    assert!(
+                        serde_json::from_str::<Message<Job>>(&altered).is_err(),
+                        "{altered}"
+                    );
+                }
+            }
+        }
+        for body in [
+            Answer::Plan { json: "{}".into() },
+            Answer::Unreadable {
+                message: "a \"b\"".into(),
+            },
+            Answer::File {
+                name: "n".into(),
+                text: "t\n".into(),
+            },
+            Answer::Failed {
+                message: "f".into(),
+            },
+        ] {
+            let derived = serde_json::to_string(&Message {
+                id: 9,
+                protocol: PROTOCOL,
+                body: &body,
+            })
+            .unwrap();
+            assert_eq!(answer_message_text(9, &body), derived);
         }
     }
 

@@ -139,8 +139,7 @@ impl Library {
     /// Reads a stored index. Entries with a repeated id keep the first; the next id is always
     /// past every id in use, so a damaged counter cannot make two entries share a key.
     pub fn parse(text: &str) -> Result<Library, IndexError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| IndexError::Damaged)?;
+        let value = super::json::parse(text).map_err(|_| IndexError::Damaged)?;
         let mut library = Library::from_document(&value).ok_or(IndexError::Damaged)?;
         if library.version > INDEX_VERSION {
             return Err(IndexError::TooNew(library.version));
@@ -231,25 +230,34 @@ impl Library {
 
     /// The index as stored.
     pub fn to_json(&self) -> String {
-        use serde_json::{json, Value};
-        let entries: Vec<Value> = self
+        use super::json::object;
+        use serde_json::Value;
+        let entries = self
             .entries
             .iter()
             .map(|e| {
-                json!({
-                    "id": e.id,
-                    "name": e.name,
-                    "kind": match e.kind {
-                        Kind::Saved => "saved",
-                        Kind::Aside => "aside",
-                        Kind::Unreadable => "unreadable",
-                    },
-                    "note": e.note,
-                    "saved": e.saved,
-                })
+                object(vec![
+                    ("id", e.id.into()),
+                    ("name", e.name.as_str().into()),
+                    (
+                        "kind",
+                        match e.kind {
+                            Kind::Saved => "saved",
+                            Kind::Aside => "aside",
+                            Kind::Unreadable => "unreadable",
+                        }
+                        .into(),
+                    ),
+                    ("note", e.note.as_str().into()),
+                    ("saved", e.saved.as_str().into()),
+                ])
             })
             .collect();
-        json!({ "version": self.version, "next_id": self.next_id, "entries": entries }).to_string()
+        super::json::write(&object(vec![
+            ("version", self.version.into()),
+            ("next_id", self.next_id.into()),
+            ("entries", Value::Array(entries)),
+        ]))
     }
 
     /// Every entry, newest first.

@@ -16,9 +16,12 @@
 //! [`share`] puts a whole plan in a share link and opens one: [`link`]'s payload around the
 //! plan file's JSON envelope, so links are migrated by the same chain as files.
 //!
+//! [`json`] is the JSON text itself: read into a document and written back, by hand.
+//!
 //! [`library`] is the index of the plans a browser keeps ("My plans").
 
 mod deflate;
+pub mod json;
 pub mod library;
 pub mod link;
 pub mod plan_file;

@@ -67,7 +67,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::plan_reader;
+use super::{json, plan_reader};
 use crate::plan::{Plan, PLAN_SCHEMA_VERSION};
 use crate::text::{bounded_message, excerpt};
 
@@ -422,11 +422,7 @@ pub fn document(plan: &Plan) -> Value {
 /// assert_eq!(import_json(&text).unwrap(), Plan::default());
 /// ```
 pub fn to_json(plan: &Plan) -> Result<String, ExportError> {
-    let mut text =
-        serde_json::to_string_pretty(&document(plan)).map_err(|e| ExportError::Serialize {
-            format: Format::Json,
-            message: e.to_string(),
-        })?;
+    let mut text = json::write_pretty(&document(plan));
     text.push('\n');
     let text = escape_line_separators(text);
     check_faithful(plan, &text, Format::Json, import_json)?;
@@ -506,7 +502,7 @@ pub fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
 /// ```
 pub fn import_json(text: &str) -> Result<Plan, ImportError> {
     let text = plain_text(text)?;
-    let document = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let document = json::parse(text).map_err(json_error)?;
     read_document(document, Format::Json)
 }
 
@@ -599,7 +595,7 @@ fn read_version(found: Option<&Value>) -> Result<u32, ImportError> {
         .as_u64()
         .and_then(|v| u32::try_from(v).ok())
         .ok_or_else(|| ImportError::BadVersion {
-            found: excerpt(&found.to_string()),
+            found: excerpt(&json::write(found)),
         })?;
     check_version(version)?;
     Ok(version)
@@ -620,27 +616,14 @@ pub(super) fn content_message(message: &str) -> String {
     bounded_message(&words)
 }
 
-fn json_error(error: &serde_json::Error) -> ImportError {
-    let position = (error.line() > 0).then(|| Position {
-        line: error.line() as u64,
-        column: error.column() as u64,
-    });
-    let mut message = error.to_string();
-    if let Some(cut) = message.rfind(" at line ") {
-        message.truncate(cut);
-    }
-    let message = bounded_message(&message);
-    match error.classify() {
-        serde_json::error::Category::Data => ImportError::Content {
-            format: Format::Json,
-            message,
-            position,
-        },
-        _ => ImportError::Syntax {
-            format: Format::Json,
-            message,
-            position,
-        },
+fn json_error(error: json::SyntaxError) -> ImportError {
+    ImportError::Syntax {
+        format: Format::Json,
+        message: error.message.to_owned(),
+        position: Some(Position {
+            line: error.line as u64,
+            column: error.column as u64,
+        }),
     }
 }
 

@@ -9,13 +9,14 @@
 //! model's name (`model`, `shape`) first, an entry's `priced_on` only when it has one; a number
 //! that is not finite (which validation refuses) is written as `null`, as serde writes it.
 
+use super::json::object;
 use super::plan_file::FORMAT_KEY;
 use crate::plan::{
     day, Baseline, CalendarEffect, Catalogs, CostLine, DatabaseTier, GpuNode, Growth, InstanceType,
     Named, Plan, Policies, RedisPlan, Scenario, Traffic, PLAN_SCHEMA_VERSION,
 };
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// `plan` as a plan file of the current version: `{"headroom_plan": 1, "plan": {…}}`.
 ///
@@ -32,15 +33,6 @@ pub fn document(plan: &Plan) -> Value {
         (FORMAT_KEY, PLAN_SCHEMA_VERSION.into()),
         ("plan", plan_value(plan)),
     ])
-}
-
-/// A mapping of `fields`, in order.
-fn object(fields: Vec<(&str, Value)>) -> Value {
-    let mut map = Map::with_capacity(fields.len());
-    for (key, value) in fields {
-        map.insert(key.to_owned(), value);
-    }
-    Value::Object(map)
 }
 
 /// A list, each item written by `write`.

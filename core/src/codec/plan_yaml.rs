@@ -157,8 +157,7 @@ pub fn export_with_results(
                     serde_json::to_value(&section).map_err(|e| serialize_error(e.to_string()))?;
                 top.insert(RESULTS_KEY.to_owned(), section);
             }
-            let mut text =
-                serde_json::to_string_pretty(&file).map_err(|e| serialize_error(e.to_string()))?;
+            let mut text = super::json::write_pretty(&file);
             text.push('\n');
             escape_line_separators(text)
         }

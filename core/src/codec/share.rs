@@ -37,6 +37,7 @@
 
 use std::fmt;
 
+use crate::codec::json;
 use crate::codec::link::{self, DecodeLimits, LinkError, Mode, Selection};
 use crate::codec::plan_file::{self, ImportError};
 use crate::plan::Plan;
@@ -67,7 +68,7 @@ const MAX_PROBLEMS_SHOWN: usize = 3;
 pub fn plan_json(plan: &Plan) -> Vec<u8> {
     // A plan is plain data with string keys: serialising it cannot fail. The fallback keeps
     // this total; such a link would open with a clear error.
-    serde_json::to_vec(&plan_file::document(plan)).unwrap_or_default()
+    json::write(&plan_file::document(plan)).into_bytes()
 }
 
 /// The fragment that opens `plan` in `mode`: `#plan=v2.…` or `#view=v2.…`.
