@@ -845,7 +845,10 @@ fn event_label(resource: Resource, text: &str) -> String {
         Resource::Redis => "Redis",
         Resource::App | Resource::Voice => "",
     };
-    match head.rsplit_once(" → ") {
+    let move_to = head
+        .rsplit_once('→')
+        .and_then(|(from, to)| Some((from.strip_suffix(' ')?, to.strip_prefix(' ')?)));
+    match move_to {
         Some((from, to)) if !prefix.is_empty() && from.starts_with(prefix) => {
             format!("{prefix} → {to}")
         }

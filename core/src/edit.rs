@@ -69,15 +69,15 @@ fn strip_copy_suffix(name: &str) -> &str {
     if let Some(stem) = name.strip_suffix(" (copy)") {
         return stem;
     }
-    if let Some(open) = name.rfind(" (copy ") {
-        let tail = &name[open + " (copy ".len()..];
-        if let Some(number) = tail.strip_suffix(')') {
-            if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
-                return &name[..open];
-            }
-        }
+    // " (copy N)": digits between " (copy " and the closing parenthesis.
+    let Some(inner) = name.strip_suffix(')') else {
+        return name;
+    };
+    let before_digits = inner.trim_end_matches(|c: char| c.is_ascii_digit());
+    match before_digits.strip_suffix(" (copy ") {
+        Some(stem) if before_digits.len() < inner.len() => stem,
+        _ => name,
     }
-    name
 }
 
 fn normalise(name: &str) -> String {
@@ -1195,6 +1195,8 @@ mod tests {
             "Moderate (copy 3)"
         );
         assert_eq!(copy_name("A (copy x)", []), "A (copy x) (copy)");
+        assert_eq!(copy_name("A (copy )", []), "A (copy ) (copy)");
+        assert_eq!(copy_name("A (copy 12)", []), "A (copy)");
     }
 
     #[test]
