@@ -275,7 +275,8 @@ fn trajectory(plan: &Plan, growth: &Growth) -> Trajectory {
     };
     let end = projection.months.last().map_or(today, |f| f.mean);
     let monthly_rate = if today > 0.0 && end > 0.0 && today.is_finite() && end.is_finite() {
-        let rate = (end / today).powf(1.0 / f64::from(horizon)) - 1.0;
+        // (end / today)^(1/horizon), as exp and ln: the page has no other use for `powf`.
+        let rate = ((end / today).ln() / f64::from(horizon)).exp() - 1.0;
         rate.is_finite().then_some(rate)
     } else {
         None

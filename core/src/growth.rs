@@ -57,7 +57,6 @@ use crate::plan::{
 };
 use chrono::NaiveDate;
 use serde::Serialize;
-use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::fmt;
 
 /// Largest unit count a projection reports (a trillion users, cafés or tenants); anything above
@@ -351,17 +350,18 @@ fn t_quantile(df: f64, confidence_pct: f64) -> f64 {
         confidence_pct.clamp(0.0, MAX_CONFIDENCE_PCT)
     };
     let p = 0.5 + pct / 200.0;
-    match StudentsT::new(0.0, 1.0, df) {
-        Ok(t) if (0.0..1.0).contains(&p) => {
-            let q = t.inverse_cdf(p);
-            if q.is_nan() {
-                f64::INFINITY
-            } else {
-                q.max(0.0)
-            }
-        }
-        _ => f64::INFINITY,
+    // A projection asks for the same quantile once a month: the last one is kept.
+    thread_local! {
+        static LAST: std::cell::Cell<Option<(f64, f64, f64)>> = const { std::cell::Cell::new(None) };
     }
+    LAST.with(|last| match last.get() {
+        Some((d, q, t)) if d.to_bits() == df.to_bits() && q.to_bits() == p.to_bits() => t,
+        _ => {
+            let t = crate::student_t::quantile(df, p).map_or(f64::INFINITY, |q| q.max(0.0));
+            last.set(Some((df, p, t)));
+            t
+        }
+    })
 }
 
 /// Fits a least-squares trend to `history` (any order; the earliest date is day 0).

@@ -28,6 +28,7 @@ pub mod presets;
 pub mod queueing;
 pub mod redis;
 pub mod sizing;
+pub mod student_t;
 pub mod tables;
 pub mod text;
 pub mod tiers;

@@ -57,9 +57,10 @@ pub const YEAR_ONE_USER_FACTORS: [(&str, f64); 3] = [
 
 const GUIDE: &str = "Selextract Cloud Capacity Planning and Scaling Guide";
 
-/// Monthly compound growth, in percent, that multiplies units by `factor` in 12 months.
-fn monthly_pct_for_year(factor: f64) -> f64 {
-    (factor.powf(1.0 / 12.0) - 1.0) * 100.0
+/// Monthly compound growth, in percent, that multiplies units by `factor` in 12 months:
+/// `factor^(1/12) − 1`, written with exp and ln (the page has no other use for `powf`).
+pub(super) fn monthly_pct_for_year(factor: f64) -> f64 {
+    ((factor.ln() / 12.0).exp() - 1.0) * 100.0
 }
 
 fn day(month: u32, day: u32) -> MonthDay {

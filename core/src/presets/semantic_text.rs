@@ -155,7 +155,7 @@ pub fn plan() -> Plan {
                 // The workload analyser's predict_capacity_needs(growth_factor=3.0), reached
                 // in month 12 by compound growth: 3^(1/12) − 1 = 9.59 % a month.
                 growth: Growth::Compound {
-                    monthly_growth_pct: (3.0_f64.powf(1.0 / 12.0) - 1.0) * 100.0,
+                    monthly_growth_pct: crate::presets::selextract::monthly_pct_for_year(3.0),
                     monthly_churn_pct: 0.0,
                 },
                 calendar: Vec::new(),
