@@ -16,7 +16,8 @@
 //! follows the pointer or the keyboard.
 //!
 //! Everything here is total: empty, flat, single-month, huge or tiny series give a valid axis
-//! and finite coordinates, never NaN, ∞ or a panic.
+//! and finite coordinates, never NaN, ∞ or a panic. Floats are held in range by `bounded`,
+//! not `f64::clamp`, and numbers become text through [`crate::float_text`].
 
 use crate::engine::{MonthResult, PlanResults, Resource, ScenarioResult};
 use crate::format;
@@ -26,6 +27,17 @@ use std::fmt::Write as _;
 
 // ---------------------------------------------------------------------------------------------
 // Axes
+
+/// `x` held within `lo..=hi` (`lo` when they cross; NaN stays NaN). Not `f64::clamp`: it
+/// panics when its bounds cross (a label wider than a narrow frame), and its check of them
+/// formats floats, which would bring Rust's float formatting into the page.
+fn bounded(x: f64, lo: f64, hi: f64) -> f64 {
+    if x.is_nan() {
+        x
+    } else {
+        x.min(hi).max(lo)
+    }
+}
 
 /// Largest magnitude an axis shows; larger values are clamped (so spans stay finite).
 const VALUE_LIMIT: f64 = 1e300;
@@ -118,7 +130,7 @@ impl Axis {
     /// ```
     pub fn nice(values: impl IntoIterator<Item = f64>, options: &AxisOptions) -> Axis {
         let clean = |v: f64| {
-            let v = v.clamp(-VALUE_LIMIT, VALUE_LIMIT);
+            let v = bounded(v, -VALUE_LIMIT, VALUE_LIMIT);
             if v.abs() < VALUE_FLOOR {
                 0.0
             } else {
@@ -198,7 +210,7 @@ impl Axis {
         if last <= first {
             last = first + 1.0;
         }
-        let intervals = (last - first).clamp(1.0, 1e6) as usize;
+        let intervals = bounded(last - first, 1.0, 1e6) as usize;
         (first, last, intervals)
     }
 }
@@ -240,7 +252,7 @@ impl LinearScale {
         let (lo, hi) = (r0.min(r1), r0.max(r1));
         let reach = (hi - lo).max(1.0);
         if px.is_finite() {
-            px.clamp(lo - reach, hi + reach)
+            bounded(px, lo - reach, hi + reach)
         } else {
             r0
         }
@@ -289,7 +301,7 @@ impl MonthScale {
             return 1;
         }
         let index = ((x - self.left) / band).floor();
-        (index.clamp(0.0, f64::from(self.months.max(1) - 1)) as u32) + 1
+        (bounded(index, 0.0, f64::from(self.months.max(1) - 1)) as u32) + 1
     }
 }
 
@@ -410,7 +422,10 @@ pub fn tick_label(value: f64, step: f64, max_abs: f64, usd: bool) -> String {
         abs
     };
     if max_abs >= 1e15 || step < 1e-6 {
-        return format!("{sign}{prefix}{}", trim_exponent(&format!("{abs:.2e}")));
+        return format!(
+            "{sign}{prefix}{}",
+            trim_exponent(&crate::float_text::scientific(abs, 2))
+        );
     }
     let (scale, suffix) = match max_abs {
         m if m >= 1e12 => (1e12, "T"),
@@ -419,8 +434,8 @@ pub fn tick_label(value: f64, step: f64, max_abs: f64, usd: bool) -> String {
         m if m >= 1e4 => (1e3, "k"),
         _ => (1.0, ""),
     };
-    let decimals = (-(step / scale).log10().floor()).clamp(0.0, 9.0) as usize;
-    let text = format!("{:.*}", decimals, abs / scale);
+    let decimals = bounded(-(step / scale).log10().floor(), 0.0, 9.0) as usize;
+    let text = crate::float_text::fixed(abs / scale, decimals);
     let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, ""));
     let frac = if frac_part.is_empty() {
         String::new()
@@ -477,7 +492,7 @@ impl PathData {
             // writes thousands of coordinates per keystroke).
             let tenths = (v * 10.0).round();
             let tenths = if tenths.is_finite() {
-                tenths.clamp(-1e12, 1e12) as i64
+                bounded(tenths, -1e12, 1e12) as i64
             } else {
                 0
             };
@@ -597,7 +612,7 @@ pub fn step_area_path(x: &MonthScale, ys: &[f64], base: f64) -> String {
 /// ```
 pub fn bars_path(x: &MonthScale, bottoms: &[f64], tops: &[f64], width_share: f64) -> String {
     let band = x.band();
-    let width = band * width_share.clamp(0.05, 1.0);
+    let width = band * bounded(width_share, 0.05, 1.0);
     let mut d = PathData::new();
     for (i, (bottom, top)) in bottoms.iter().zip(tops).enumerate() {
         if (bottom - top).abs() < 0.05 {
@@ -1372,7 +1387,7 @@ impl Frame {
     /// ```
     pub fn for_width(width: f64) -> Frame {
         let width = if width.is_finite() {
-            width.clamp(MIN_WIDTH, MAX_WIDTH).round()
+            bounded(width, MIN_WIDTH, MAX_WIDTH).round()
         } else {
             640.0
         };
@@ -1612,12 +1627,12 @@ impl ChartData {
                 let half = text_width(&label, AXIS_FONT_PX) / 2.0;
                 Tick {
                     at,
-                    label_at: at.clamp(half + 2.0, frame.width - half - 2.0),
+                    label_at: bounded(at, half + 2.0, frame.width - half - 2.0),
                     label,
                 }
             })
             .collect();
-        let baseline = y.map(0.0_f64.clamp(y_axis.min, y_axis.max));
+        let baseline = y.map(bounded(0.0, y_axis.min, y_axis.max));
         let layers = self
             .series
             .iter()
@@ -1761,7 +1776,7 @@ mod tests {
         assert!(axis.ticks.len() >= 2, "{axis:?}");
         assert!(axis.ticks.len() <= options.max_ticks.max(3), "{axis:?}");
         for v in values.iter().filter(|v| v.is_finite()) {
-            let v = v.clamp(-VALUE_LIMIT, VALUE_LIMIT);
+            let v = bounded(*v, -VALUE_LIMIT, VALUE_LIMIT);
             let slack = axis.step * 1e-6;
             assert!(
                 v >= axis.min - slack && v <= axis.max + slack,

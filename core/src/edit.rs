@@ -508,7 +508,7 @@ pub fn trend_summary(
     demand_unit: &str,
 ) -> Option<String> {
     let fit = fit_trend(history, shape).ok()?;
-    let r2 = format!("R² {:.2}", fit.r_squared());
+    let r2 = format!("R² {}", crate::float_text::fixed(fit.r_squared(), 2));
     let rate = match fit.monthly_growth_pct() {
         Some(pct) => format!(
             "{}{} a month",

@@ -1,5 +1,6 @@
-//! Decimal text to the nearest `f64`, exactly rounded: what people type into a field
-//! ([`crate::input`]) and the numbers of JSON text ([`crate::codec::json`]).
+//! Decimal text to the nearest `f64`, exactly rounded — what people type into a field
+//! ([`crate::input`]) and the numbers of JSON text ([`crate::codec::json`]) — and `f64`s back
+//! to decimal text ([`fixed`], [`scientific`], [`shortest`]) for [`crate::format`].
 //!
 //! Rust's own `str::parse::<f64>` gives the same answer for every text (the tests below and
 //! `tests/float_text.rs` hold it to that), but it carries a 10 KB table for its fast
@@ -108,6 +109,218 @@ fn positive_value(int_digits: &[u8], frac_digits: &[u8], exponent: i64) -> f64 {
     Decimal::new(significant(), point).into_f64()
 }
 
+/// `value` with `decimals` digits after the point, as `format!("{value:.decimals$}")` writes
+/// it: the exact value rounded half to even, a minus sign on anything negative (−0.0
+/// included), `inf`, `-inf` and `NaN` as they are.
+///
+/// # Example
+/// ```
+/// use headroom_core::float_text::fixed;
+/// assert_eq!(fixed(2.675, 2), "2.67"); // 2.67499999999999982236431605997495353221893310546875
+/// assert_eq!(fixed(0.125, 2), "0.12"); // a tie, to even
+/// assert_eq!(fixed(-0.01, 1), "-0.0");
+/// assert_eq!(fixed(1e21, 0), "1000000000000000000000");
+/// ```
+pub fn fixed(value: f64, decimals: usize) -> String {
+    if let Some(text) = fixed_in_integers(value, decimals) {
+        return text;
+    }
+    let (mut out, exact) = match signed(value) {
+        Ok(signed) => signed,
+        Err(special) => return special,
+    };
+    let (digits, point) = match exact {
+        Some(exact) => exact.rounded(i64::from(exact.decimal_point) + decimals as i64),
+        None => (Vec::new(), 0),
+    };
+    if point > 0 {
+        push_digits(&mut out, &digits, point as usize);
+    } else {
+        out.push('0');
+    }
+    push_fraction(&mut out, &digits, point, decimals);
+    out
+}
+
+/// [`fixed`] for the common case, in 128-bit integers: `value` = m·2^e, so `value`·10^d is
+/// m·10^d / 2^−e, whose quotient and remainder give the digits and the exact rounding
+/// (half to even). Covers at most 20 decimals and magnitudes below 2^53·2^64; `None` beyond.
+fn fixed_in_integers(value: f64, decimals: usize) -> Option<String> {
+    if !value.is_finite() || decimals > 20 {
+        return None;
+    }
+    let (mantissa, exp2) = binary_parts(value.abs());
+    let scale = 10u128.pow(decimals as u32);
+    let units = if exp2 >= 0 {
+        if exp2 > 64 {
+            return None;
+        }
+        (u128::from(mantissa) << exp2).checked_mul(scale)?
+    } else {
+        let shift = exp2.unsigned_abs();
+        if shift >= 128 {
+            // Below 2⁻⁷⁵ even 20 decimals show 0, and nothing is a tie.
+            0
+        } else {
+            // Below 2⁵³ · 10²⁰ < 2¹²⁰.
+            let scaled = u128::from(mantissa) * scale;
+            let quotient = scaled >> shift;
+            let remainder = scaled & ((1u128 << shift) - 1);
+            let half = 1u128 << (shift - 1);
+            quotient + u128::from(remainder > half || (remainder == half && quotient % 2 == 1))
+        }
+    };
+    let digits = units.to_string();
+    let mut out = String::with_capacity(digits.len() + decimals + 3);
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    if digits.len() > decimals {
+        let (whole, part) = digits.split_at(digits.len() - decimals);
+        out.push_str(whole);
+        if decimals > 0 {
+            out.push('.');
+            out.push_str(part);
+        }
+    } else {
+        out.push_str("0.");
+        push_zeros(&mut out, decimals - digits.len());
+        out.push_str(&digits);
+    }
+    Some(out)
+}
+
+/// A finite `abs` ≥ 0 as its integer mantissa m and binary exponent e: `abs` = m · 2^e.
+fn binary_parts(abs: f64) -> (u64, i32) {
+    let bits = abs.to_bits();
+    let biased = ((bits >> MANTISSA_BITS) & 0x7FF) as i32;
+    let fraction = bits & ((1 << MANTISSA_BITS) - 1);
+    if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << MANTISSA_BITS, biased - 1075)
+    }
+}
+
+fn push_zeros(out: &mut String, count: usize) {
+    out.extend(std::iter::repeat_n('0', count));
+}
+
+/// `value` in scientific notation with `decimals` digits after the point, as
+/// `format!("{value:.decimals$e}")` writes it (`1.50e3`, `2e-7`).
+///
+/// # Example
+/// ```
+/// use headroom_core::float_text::scientific;
+/// assert_eq!(scientific(1234.5, 2), "1.23e3");
+/// assert_eq!(scientific(0.000_099_99, 1), "1.0e-4");
+/// assert_eq!(scientific(-0.0, 1), "-0.0e0");
+/// ```
+pub fn scientific(value: f64, decimals: usize) -> String {
+    let (mut out, exact) = match signed(value) {
+        Ok(signed) => signed,
+        Err(special) => return special,
+    };
+    let (digits, point) = match exact {
+        Some(exact) => exact.rounded(decimals as i64 + 1),
+        None => (Vec::new(), 1),
+    };
+    push_digits(&mut out, &digits, 1);
+    push_fraction(&mut out, &digits, 1, decimals);
+    out.push('e');
+    out.push_str(&(point - 1).to_string());
+    out
+}
+
+/// `value` in the fewest digits that read back as it, without an exponent, laid out as
+/// `value.to_string()` lays it out (`0.1`, `1e21` as `1000000000000000000000`, `-0`). The
+/// digits are zmij's; where 17 are needed its last one may differ from Rust's (both read back
+/// as `value`).
+///
+/// # Example
+/// ```
+/// use headroom_core::float_text::shortest;
+/// assert_eq!(shortest(0.1 + 0.2), "0.30000000000000004");
+/// assert_eq!(shortest(2.0), "2");
+/// assert_eq!(shortest(1.5e-7), "0.00000015");
+/// ```
+pub fn shortest(value: f64) -> String {
+    let (mut out, exact) = match signed(value) {
+        Ok(signed) => signed,
+        Err(special) => return special,
+    };
+    if exact.is_none() {
+        out.push('0');
+        return out;
+    }
+    // zmij (serde_json's writer) finds the digits: "1.5e-7", "123.45", "1e+16".
+    let mut buffer = zmij::Buffer::new();
+    let text = buffer.format_finite(value.abs());
+    if !text.contains('e') {
+        // Plain already ("123.45", "0.001"); Rust writes a whole number without ".0".
+        out.push_str(text.strip_suffix(".0").unwrap_or(text));
+        return out;
+    }
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
+    let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all: Vec<u8> = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .map(|b| b - b'0')
+        .collect();
+    let first = all.iter().position(|&d| d != 0).unwrap_or(0);
+    let last = all.iter().rposition(|&d| d != 0).map_or(first, |l| l + 1);
+    let digits = &all[first..last];
+    let point = whole.len() as i64 - first as i64 + exponent;
+    if point > 0 {
+        push_digits(&mut out, digits, point as usize);
+    } else {
+        out.push('0');
+    }
+    let decimals = (digits.len() as i64 - point).max(0) as usize;
+    push_fraction(&mut out, digits, point, decimals);
+    out
+}
+
+/// The sign of `value` written, and its magnitude's exact digits (`None` for zero); `Err`
+/// with the whole text for infinities and NaN.
+fn signed(value: f64) -> Result<(String, Option<Decimal>), String> {
+    if value.is_nan() {
+        return Err("NaN".to_owned());
+    }
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    if value.is_infinite() {
+        return Err(format!("{sign}inf"));
+    }
+    Ok((
+        sign.to_owned(),
+        (value != 0.0).then(|| Decimal::exact(value.abs())),
+    ))
+}
+
+/// The first `count` digits of 0.d₁d₂… (zeros past the last one).
+fn push_digits(out: &mut String, digits: &[u8], count: usize) {
+    out.extend((0..count).map(|i| char::from(b'0' + digits.get(i).copied().unwrap_or(0))));
+}
+
+/// `.` and `decimals` digits from place `point` of 0.d₁d₂… (zeros before the first digit and
+/// past the last); nothing when `decimals` is 0.
+fn push_fraction(out: &mut String, digits: &[u8], point: i64, decimals: usize) {
+    if decimals == 0 {
+        return;
+    }
+    out.push('.');
+    for place in point..point + decimals as i64 {
+        let digit = usize::try_from(place)
+            .ok()
+            .and_then(|i| digits.get(i))
+            .copied()
+            .unwrap_or(0);
+        out.push(char::from(b'0' + digit));
+    }
+}
+
 /// 10⁰ … 10²², each exact in an `f64`.
 const POWERS_OF_TEN: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
@@ -156,6 +369,56 @@ impl Decimal {
             }
         }
         decimal
+    }
+
+    /// The exact decimal value of a finite `abs` > 0: its 53-bit mantissa's digits, shifted
+    /// by its binary exponent (at most 767 significant digits, all kept).
+    fn exact(abs: f64) -> Decimal {
+        let (mantissa, mut exp2) = binary_parts(abs);
+        let text = mantissa.to_string();
+        let mut decimal = Decimal::new(text.bytes().map(|b| b - b'0'), text.len() as i64);
+        decimal.trim();
+        while exp2 > 0 {
+            let shift = exp2.min(MAX_SHIFT as i32);
+            decimal.left_shift(shift as u32);
+            exp2 -= shift;
+        }
+        while exp2 < 0 {
+            let shift = (-exp2).min(MAX_SHIFT as i32);
+            decimal.right_shift(shift as u32);
+            exp2 += shift;
+        }
+        decimal
+    }
+
+    /// The first `keep` significant digits, rounded half to even, and the decimal point after
+    /// a carry (9.96 to two digits is 10: `[1]`, one place further).
+    fn rounded(&self, keep: i64) -> (Vec<u8>, i64) {
+        let digits = &self.digits[..self.num_digits];
+        let mut point = i64::from(self.decimal_point);
+        let Ok(keep) = usize::try_from(keep) else {
+            return (Vec::new(), point);
+        };
+        if keep >= digits.len() {
+            return (digits.to_vec(), point);
+        }
+        let next = digits[keep];
+        let beyond = self.truncated || digits[keep + 1..].iter().any(|&d| d != 0);
+        let odd = keep > 0 && digits[keep - 1] % 2 == 1;
+        let mut kept = digits[..keep].to_vec();
+        if next > 5 || (next == 5 && (beyond || odd)) {
+            match kept.iter().rposition(|&d| d != 9) {
+                Some(last) => {
+                    kept[last] += 1;
+                    kept.truncate(last + 1);
+                }
+                None => {
+                    kept = vec![1];
+                    point += 1;
+                }
+            }
+        }
+        (kept, point)
     }
 
     /// The nearest `f64` (the simple decimal conversion).

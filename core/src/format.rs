@@ -12,6 +12,9 @@
 //!
 //! Machine formats (CSV, plan files, exports' keys and values) do not use these: they write
 //! plain numbers (`tables::plain_number`) and `2027-03`.
+//!
+//! The digits come from [`crate::float_text`] (`fixed`, `scientific`), never from `format!`
+//! on an `f64`: Rust's float formatting would be most of 6 KB of the page's first download.
 
 use crate::plan::YearMonth;
 
@@ -55,7 +58,7 @@ pub fn number(value: f64) -> String {
         };
         ((scaled / scale).to_string(), frac_text)
     } else {
-        (format!("{abs:.0}"), String::new())
+        (crate::float_text::fixed(abs, 0), String::new())
     };
     let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3 + 8);
     for (i, digit) in int_part.chars().enumerate() {
@@ -97,7 +100,7 @@ pub fn percent(fraction: f64) -> String {
     if !fraction.is_finite() {
         return "—".to_owned();
     }
-    let one_decimal = format!("{:.1}", fraction * 100.0);
+    let one_decimal = crate::float_text::fixed(fraction * 100.0, 1);
     let trimmed = one_decimal.strip_suffix(".0").unwrap_or(&one_decimal);
     format!("{trimmed} %")
 }
@@ -143,7 +146,7 @@ pub fn usd(value: f64) -> String {
     let digits = if cents >= 100.0 {
         number(abs.round())
     } else if abs >= 1.0 {
-        format!("{cents:.2}")
+        crate::float_text::fixed(cents, 2)
     } else {
         // Three significant digits, at least two decimals, at most six.
         let decimals = if abs == 0.0 {
@@ -151,7 +154,7 @@ pub fn usd(value: f64) -> String {
         } else {
             (2 - abs.log10().floor() as i32).clamp(2, 6) as usize
         };
-        let text = format!("{abs:.decimals$}");
+        let text = crate::float_text::fixed(abs, decimals);
         let (int_part, frac) = text.split_once('.').unwrap_or((&text, ""));
         let frac = frac.trim_end_matches('0');
         format!("{int_part}.{frac:0<2}")
@@ -230,10 +233,10 @@ pub fn field_value(value: f64) -> String {
     }
     let abs = value.abs();
     if value.fract() == 0.0 && abs < 1e15 {
-        return format!("{value:.0}");
+        return crate::float_text::fixed(value, 0);
     }
     if !(1e-4..1e15).contains(&abs) {
-        let text = format!("{value:.5e}");
+        let text = crate::float_text::scientific(value, 5);
         return match text.split_once('e') {
             Some((mantissa, exponent)) if mantissa.contains('.') => {
                 let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
@@ -243,7 +246,7 @@ pub fn field_value(value: f64) -> String {
         };
     }
     let decimals = (5 - abs.log10().floor() as i32).max(0) as usize;
-    let text = format!("{value:.decimals$}");
+    let text = crate::float_text::fixed(value, decimals);
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.')
     } else {

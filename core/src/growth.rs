@@ -978,7 +978,7 @@ fn explain_trend(
         .input(format!("days since {}", fit.origin()), format::number(days))
         .input("intercept", format::number(fit.intercept()))
         .input("slope", slope_text)
-        .input("r²", format!("{:.3}", fit.r_squared()))
+        .input("r²", crate::float_text::fixed(fit.r_squared(), 3))
         .input(
             "residual standard error",
             format::number(fit.residual_std_error()),

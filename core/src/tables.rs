@@ -284,7 +284,7 @@ pub fn plain_number(value: f64) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    let text = format!("{value:.6}");
+    let text = crate::float_text::fixed(value, 6);
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".to_owned()

@@ -591,7 +591,8 @@ fn explain_month(
 /// is not a number.
 pub(crate) fn pct_fraction(pct: f64, fallback_pct: f64, min_pct: f64, max_pct: f64) -> f64 {
     let pct = if pct.is_nan() { fallback_pct } else { pct };
-    pct.clamp(min_pct, max_pct) / 100.0
+    // max and min, not clamp: its check of the bounds would bring float formatting in.
+    pct.max(min_pct).min(max_pct) / 100.0
 }
 
 /// A demand amount (req/s, MB, units) for arithmetic: NaN counts as the cap (unknown demand is

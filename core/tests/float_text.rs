@@ -121,3 +121,88 @@ fn decimal_average(a: &str, b: &str) -> String {
     let text: String = half.iter().map(|d| char::from(b'0' + d)).collect();
     format!("{}.{}", &text[..point + 1], &text[point + 1..])
 }
+
+/// Every f64 kind worth trying: random bits, and values people write (a few digits, a
+/// power of ten, a tie at some number of decimals).
+fn any_value() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        any::<u64>().prop_map(f64::from_bits),
+        (-1_000_000i64..1_000_000, 0u32..8).prop_map(|(n, d)| n as f64 / 10f64.powi(d as i32)),
+        (1i64..1000, -30i32..30).prop_map(|(n, e)| (n as f64 + 0.5) * 10f64.powi(e)),
+        Just(0.0),
+        Just(-0.0),
+        Just(f64::INFINITY),
+        Just(f64::NAN),
+        Just(f64::MIN_POSITIVE),
+        Just(5e-324),
+        Just(f64::MAX),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+    /// `fixed`, `scientific` and `shortest` write what Rust's `{:.N}`, `{:.Ne}` and `{}` write.
+    #[test]
+    fn writes_as_rust_formats(value in any_value(), decimals in 0usize..20) {
+        use headroom_core::float_text::{fixed, scientific, shortest};
+        prop_assert_eq!(fixed(value, decimals), format!("{value:.decimals$}"));
+        prop_assert_eq!(scientific(value, decimals), format!("{value:.decimals$e}"));
+        // The same length as Rust's shortest digits and the same f64 back; in rare
+        // 17-digit cases the last digit may differ (zmij and Rust break that choice apart).
+        let ours = shortest(value);
+        let rust = value.to_string();
+        prop_assert_eq!(ours.len(), rust.len(), "{} vs {}", ours, rust);
+        if value.is_finite() {
+            prop_assert_eq!(ours.parse::<f64>().unwrap().to_bits(), value.to_bits(), "{}", ours);
+        } else {
+            prop_assert_eq!(ours, rust);
+        }
+    }
+}
+
+#[test]
+fn writes_ties_and_extremes_as_rust_formats() {
+    use headroom_core::float_text::{fixed, scientific, shortest};
+    for value in [
+        0.5,
+        1.5,
+        2.5,
+        -0.5,
+        0.125,
+        0.375,
+        2.675,
+        1.005,
+        9.995,
+        99.5,
+        999.5,
+        0.05,
+        0.25,
+        1e15,
+        1e16,
+        1.5e300,
+        1e-7,
+        1.5e-7,
+        123_456_789.125,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+        0.1,
+        0.3,
+        1.0 / 3.0,
+    ] {
+        for decimals in [0, 1, 2, 3, 5, 6, 17, 30] {
+            assert_eq!(
+                fixed(value, decimals),
+                format!("{value:.decimals$}"),
+                "{value} {decimals}"
+            );
+            assert_eq!(
+                scientific(value, decimals),
+                format!("{value:.decimals$e}"),
+                "{value} {decimals}"
+            );
+        }
+        assert_eq!(shortest(value), value.to_string());
+    }
+}

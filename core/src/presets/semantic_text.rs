@@ -59,7 +59,8 @@ pub fn vertical_tiers() -> Vec<InstanceType> {
             usd_per_month: usd_per_hour * HOURS_PER_MONTH,
             source: format!(
                 "{GUIDE}: vertical_scaling_config.yaml scaling_tiers.tier_{n} (cores, memory, \
-                 max_rps); price: AWS {aws} on-demand ${usd_per_hour}/h × 730 h (verify)"
+                 max_rps); price: AWS {aws} on-demand ${}/h × 730 h (verify)",
+                crate::float_text::shortest(usd_per_hour)
             ),
         }
     };
