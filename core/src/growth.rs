@@ -302,14 +302,16 @@ impl TrendFit {
     /// ```
     pub fn predict(&self, date: NaiveDate, confidence_pct: f64) -> Forecast {
         let mut ignored = false;
-        clamp_forecast(self.predict_raw(date, confidence_pct), &mut ignored)
+        let t = self.t_quantile(confidence_pct);
+        clamp_forecast(self.predict_raw(date, t), &mut ignored)
     }
 
-    /// The forecast before clamping: finite or ±∞, never NaN.
-    fn predict_raw(&self, date: NaiveDate, confidence_pct: f64) -> Forecast {
+    /// The forecast before clamping, with `t` from [`TrendFit::t_quantile`] (one per projection,
+    /// not per month): finite or ±∞, never NaN.
+    fn predict_raw(&self, date: NaiveDate, t: f64) -> Forecast {
         let x0 = self.day_of(date);
         let fitted = self.intercept + self.slope_per_day * x0;
-        let half_width = self.half_width(x0, confidence_pct);
+        let half_width = self.half_width(x0, t);
         let (lower, upper) = (fitted - half_width, fitted + half_width);
         match self.shape {
             TrendShape::Linear => Forecast {
@@ -325,14 +327,18 @@ impl TrendFit {
         }
     }
 
+    /// The two-sided Student-t quantile `t(n − 2, (1 + c)/2)` of this fit's band.
+    fn t_quantile(&self, confidence_pct: f64) -> f64 {
+        t_quantile(self.n as f64 - 2.0, confidence_pct)
+    }
+
     /// `t · s · √(1 + 1/n + (x₀ − x̄)² / Sxx)`: ≥ 0, possibly +∞, never NaN.
-    fn half_width(&self, x0: f64, confidence_pct: f64) -> f64 {
+    fn half_width(&self, x0: f64, t: f64) -> f64 {
         if self.residual_std_error <= 0.0 {
             return 0.0;
         }
         let n = self.n as f64;
         let spread = 1.0 + 1.0 / n + (x0 - self.mean_day).powi(2) / self.sum_sq_days;
-        let t = t_quantile(n - 2.0, confidence_pct);
         let half = t * self.residual_std_error * spread.sqrt();
         if half.is_nan() {
             f64::INFINITY
@@ -350,18 +356,7 @@ fn t_quantile(df: f64, confidence_pct: f64) -> f64 {
         confidence_pct.clamp(0.0, MAX_CONFIDENCE_PCT)
     };
     let p = 0.5 + pct / 200.0;
-    // A projection asks for the same quantile once a month: the last one is kept.
-    thread_local! {
-        static LAST: std::cell::Cell<Option<(f64, f64, f64)>> = const { std::cell::Cell::new(None) };
-    }
-    LAST.with(|last| match last.get() {
-        Some((d, q, t)) if d.to_bits() == df.to_bits() && q.to_bits() == p.to_bits() => t,
-        _ => {
-            let t = crate::student_t::quantile(df, p).map_or(f64::INFINITY, |q| q.max(0.0));
-            last.set(Some((df, p, t)));
-            t
-        }
-    })
+    crate::student_t::quantile(df, p).map_or(f64::INFINITY, |q| q.max(0.0))
 }
 
 /// Fits a least-squares trend to `history` (any order; the earliest date is day 0).
@@ -522,10 +517,11 @@ pub fn project(
             confidence_pct,
         } => match fit_trend(history, *shape) {
             Ok(fit) => {
+                let t = fit.t_quantile(*confidence_pct);
                 let months = (1..=horizon)
                     .map(|m| {
                         let date = month_date(start, m, &fit);
-                        clamp_forecast(fit.predict_raw(date, *confidence_pct), &mut saturated)
+                        clamp_forecast(fit.predict_raw(date, t), &mut saturated)
                     })
                     .collect();
                 trend = Some(fit);
