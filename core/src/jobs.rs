@@ -22,6 +22,7 @@ use serde_json::{Map, Value};
 
 use crate::codec::json;
 use crate::codec::plan_file::Format;
+use crate::plan::Named;
 
 #[cfg(feature = "yaml")]
 use crate::{
@@ -59,15 +60,9 @@ pub enum Deploy {
     Kubernetes,
 }
 
-impl Deploy {
-    /// Its name in a message.
-    pub fn name(self) -> &'static str {
-        match self {
-            Deploy::Compose => "compose",
-            Deploy::Kubernetes => "kubernetes",
-        }
-    }
+crate::plan::named!(Deploy: "compose" => Compose, "kubernetes" => Kubernetes);
 
+impl Deploy {
     /// The file name's ending.
     pub fn extension(self) -> &'static str {
         match self {
@@ -161,7 +156,7 @@ pub fn job_text(id: u32, job: &Job) -> String {
             "write_plan",
             vec![
                 ("plan", plan.as_str().into()),
-                ("format", format_name(*format).into()),
+                ("format", format.name().into()),
                 ("results", (*results).into()),
             ],
         ),
@@ -183,14 +178,6 @@ pub fn job_text(id: u32, job: &Job) -> String {
     message_text(id, kind, fields)
 }
 
-/// The name the derive gives `format` (its variant's name as written).
-fn format_name(format: Format) -> &'static str {
-    match format {
-        Format::Yaml => "Yaml",
-        Format::Json => "Json",
-    }
-}
-
 /// The text of a [`Message`] whose body is the variant `kind` with `fields`, as the derive
 /// writes it: `{"id":…,"protocol":…,"body":{"kind":{…fields}}}`.
 fn message_text(id: u32, kind: &str, fields: Vec<(&str, Value)>) -> String {
@@ -201,11 +188,22 @@ fn message_text(id: u32, kind: &str, fields: Vec<(&str, Value)>) -> String {
     ]))
 }
 
-/// A [`Message`]'s id, protocol, and its body's variant name and fields, read from `text` as
-/// [`message_text`] writes it; `None` when it is not such a message.
-fn read_message(text: &str) -> Option<(u32, u32, String, Map<String, Value>)> {
-    let Value::Object(mut message) = json::parse(text).ok()? else {
-        return None;
+/// A message as read from its text ([`message_text`] writes them): its id and protocol where
+/// they read as such, and its body's one variant, by name, with its fields.
+struct Received {
+    id: Option<u32>,
+    protocol: Option<u32>,
+    body: Option<(String, Map<String, Value>)>,
+}
+
+/// Reads `text` (once) as a [`Received`] message; all `None` when it is not a JSON object.
+fn receive(text: &str) -> Received {
+    let Ok(Value::Object(mut message)) = json::parse(text) else {
+        return Received {
+            id: None,
+            protocol: None,
+            body: None,
+        };
     };
     let whole = |key: &str| {
         message
@@ -213,18 +211,27 @@ fn read_message(text: &str) -> Option<(u32, u32, String, Map<String, Value>)> {
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
     };
-    let (id, protocol) = (whole("id")?, whole("protocol")?);
-    let Value::Object(body) = message.remove("body")? else {
-        return None;
+    let (id, protocol) = (whole("id"), whole("protocol"));
+    let body = match message.remove("body") {
+        Some(Value::Object(body)) if body.len() == 1 => match body.into_iter().next() {
+            Some((kind, Value::Object(fields))) => Some((kind, fields)),
+            _ => None,
+        },
+        _ => None,
     };
-    if body.len() != 1 {
-        return None;
-    }
-    let (kind, fields) = body.into_iter().next()?;
-    let Value::Object(fields) = fields else {
-        return None;
-    };
-    Some((id, protocol, kind, fields))
+    Received { id, protocol, body }
+}
+
+/// A whole [`Message`] read from `text`, its body by `body` (from the variant's name and
+/// fields); `None` when any part does not read.
+fn read<T>(text: &str, body: fn(&str, &Map<String, Value>) -> Option<T>) -> Option<Message<T>> {
+    let received = receive(text);
+    let (kind, fields) = received.body?;
+    Some(Message {
+        id: received.id?,
+        protocol: received.protocol?,
+        body: body(&kind, &fields)?,
+    })
 }
 
 /// The string field `key` of a body's `fields`.
@@ -252,9 +259,13 @@ fn text_field(fields: &Map<String, Value>, key: &str) -> Option<String> {
 /// assert_eq!(read_answer("{\"id\": 4}"), None);
 /// ```
 pub fn read_answer(text: &str) -> Option<Message<Answer>> {
-    let (id, protocol, kind, fields) = read_message(text)?;
-    let text = |key: &str| text_field(&fields, key);
-    let body = match kind.as_str() {
+    read(text, answer_body)
+}
+
+/// An [`Answer`] from its variant's name and fields.
+fn answer_body(kind: &str, fields: &Map<String, Value>) -> Option<Answer> {
+    let text = |key: &str| text_field(fields, key);
+    Some(match kind {
         "plan" => Answer::Plan {
             json: text("json")?,
         },
@@ -269,8 +280,7 @@ pub fn read_answer(text: &str) -> Option<Message<Answer>> {
             message: text("message")?,
         },
         _ => return None,
-    };
-    Some(Message { id, protocol, body })
+    })
 }
 
 /// The text of the worker's reply `id`, as the derive writes a [`Message`] of `answer`.
@@ -293,37 +303,44 @@ fn answer_message_text(id: u32, answer: &Answer) -> String {
     message_text(id, kind, fields)
 }
 
-/// A job as the worker reads it: `None` unless `text` is a [`Message`] of a [`Job`] as
-/// [`job_text`] writes them (by hand, as [`read_answer`]).
+/// A [`Job`] from its variant's name and fields, as [`job_text`] writes them (read by hand,
+/// as [`read_answer`] reads answers).
 #[cfg(feature = "yaml")]
-fn read_job(text: &str) -> Option<Message<Job>> {
-    let (id, protocol, kind, fields) = read_message(text)?;
-    let text = |key: &str| text_field(&fields, key);
+fn job_body(kind: &str, fields: &Map<String, Value>) -> Option<Job> {
+    let text = |key: &str| text_field(fields, key);
     let whole = |key: &str| fields.get(key)?.as_u64();
-    let body = match kind.as_str() {
+    Some(match kind {
         "read_plan" => Job::ReadPlan {
             text: text("text")?,
         },
         "write_plan" => Job::WritePlan {
             plan: text("plan")?,
-            format: [Format::Yaml, Format::Json]
-                .into_iter()
-                .find(|f| fields.get("format").and_then(Value::as_str) == Some(format_name(*f)))?,
+            format: Format::from_name(fields.get("format")?.as_str()?)?,
             results: fields.get("results")?.as_bool()?,
         },
         "deploy" => Job::Deploy {
             plan: text("plan")?,
-            kind: [Deploy::Compose, Deploy::Kubernetes]
-                .into_iter()
-                .find(|d| fields.get("kind").and_then(Value::as_str) == Some(d.name()))?,
+            kind: Deploy::from_name(fields.get("kind")?.as_str()?)?,
             scenario: usize::try_from(whole("scenario")?).ok()?,
             month: u32::try_from(whole("month")?).ok()?,
         },
         _ => return None,
-    };
-    Some(Message { id, protocol, body })
+    })
 }
 
+/// Does `job`: the worker's whole behaviour, natively testable.
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_file::{to_json, Format};
+/// use headroom_core::jobs::{answer, Answer, Job};
+/// use headroom_core::plan::Plan;
+/// let plan = to_json(&Plan::default()).unwrap();
+/// let Answer::File { name, text } = answer(Job::WritePlan { plan, format: Format::Yaml, results: true })
+/// else { panic!() };
+/// assert_eq!(name, "new-plan.yaml");
+/// assert!(text.starts_with("headroom_plan: 1\n") && text.contains("\nresults:\n"));
+/// ```
 #[cfg(feature = "yaml")]
 pub fn answer(job: Job) -> Answer {
     match job {
@@ -403,17 +420,13 @@ pub fn answer(job: Job) -> Answer {
 /// ```
 #[cfg(feature = "yaml")]
 pub fn answer_text(text: &str) -> String {
-    let header = json::parse(text).ok();
-    let whole = |key: &str| {
-        header
-            .as_ref()?
-            .get(key)?
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-    };
-    let body = match whole("protocol") {
-        Some(PROTOCOL) => match read_job(text) {
-            Some(message) => answer(message.body),
+    let received = receive(text);
+    let body = match received.protocol {
+        Some(PROTOCOL) => match received
+            .body
+            .and_then(|(kind, fields)| job_body(&kind, &fields))
+        {
+            Some(job) => answer(job),
             None => Answer::Failed {
                 message: "The file worker could not read the request: it is not a job this \
                           version of Headroom knows."
@@ -426,7 +439,7 @@ pub fn answer_text(text: &str) -> String {
                 .to_owned(),
         },
     };
-    answer_message_text(whole("id").unwrap_or(0), &body)
+    answer_message_text(received.id.unwrap_or(0), &body)
 }
 
 #[cfg(feature = "yaml")]
@@ -507,7 +520,7 @@ mod tests {
     fn the_worker_reads_every_job_and_writes_every_answer_as_the_derive_does() {
         for job in every_job() {
             let text = job_text(7, &job);
-            let by_hand = read_job(&text);
+            let by_hand = read(&text, job_body);
             assert_eq!(by_hand, serde_json::from_str::<Message<Job>>(&text).ok());
             assert!(by_hand.is_some(), "{text}");
             for altered in [
@@ -522,7 +535,7 @@ mod tests {
                 text.replace("\"body\":{\"", "\"body\":{\"other"),
             ] {
                 if altered != text {
-                    assert_eq!(read_job(&altered), None, "{altered}");
+                    assert_eq!(read(&altered, job_body), None, "{altered}");
                     assert!(
                         serde_json::from_str::<Message<Job>>(&altered).is_err(),
                         "{altered}"

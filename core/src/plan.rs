@@ -818,21 +818,30 @@ impl std::str::FromStr for MonthDay {
     }
 }
 
-/// The names plan files give a choice's values (as its serde derive writes them), in one
-/// table per choice: `codec::plan_reader` reads by it, `codec::plan_writer` writes by it.
+/// The names plan files and the worker's messages give a choice's values (as its serde derive
+/// writes them), in one table per choice: `codec::plan_reader` and `jobs` read by it,
+/// `codec::plan_writer` and `jobs` write by it.
 pub trait Named: Copy + PartialEq + 'static {
     /// Every value with its name, in the order the values are declared.
     const NAMES: &'static [(&'static str, Self)];
 
     /// The name plan files give `self`.
     fn name(self) -> &'static str;
+
+    /// The value named `name`, if it is one of [`Named::NAMES`].
+    fn from_name(name: &str) -> Option<Self> {
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, value)| value)
+    }
 }
 
 /// [`Named`] for a choice: its table, and its name looked up by position (the table lists the
 /// values in their declared order; a test checks it).
 macro_rules! named {
     ($ty:ident: $($name:literal => $value:ident),+) => {
-        impl Named for $ty {
+        impl $crate::plan::Named for $ty {
             const NAMES: &'static [(&'static str, Self)] = &[$(($name, $ty::$value)),+];
 
             fn name(self) -> &'static str {
@@ -841,6 +850,8 @@ macro_rules! named {
         }
     };
 }
+
+pub(crate) use named;
 
 named!(Interpolation: "step" => Step, "linear" => Linear);
 named!(TrendShape: "linear" => Linear, "exponential" => Exponential);
@@ -948,6 +959,8 @@ mod tests {
         check::<TrendShape>();
         check::<ForecastBound>();
         check::<RedisTopology>();
+        check::<crate::codec::plan_file::Format>();
+        check::<crate::jobs::Deploy>();
     }
 
     #[test]

@@ -122,6 +122,9 @@ pub enum Format {
     Json,
 }
 
+// Its variants' names, as the worker's messages write them.
+crate::plan::named!(Format: "Yaml" => Yaml, "Json" => Json);
+
 impl Format {
     /// The format of `text`: JSON when its first character after white space (and an optional
     /// byte-order mark) is `{`, YAML otherwise.

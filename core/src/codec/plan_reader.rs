@@ -282,17 +282,13 @@ fn choice<T: Named>(value: &Value, at: &At, expected: &str) -> Result<T, ReadErr
     let Value::String(name) = value else {
         return Err(at.wrong_type(value, expected));
     };
-    T::NAMES
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|&(_, choice)| choice)
-        .ok_or_else(|| {
-            let names: Vec<&str> = T::NAMES.iter().map(|(n, _)| *n).collect();
-            at.fail(format!(
-                "unknown variant `{name}`, expected {}",
-                one_of(&names)
-            ))
-        })
+    T::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = T::NAMES.iter().map(|(n, _)| *n).collect();
+        at.fail(format!(
+            "unknown variant `{name}`, expected {}",
+            one_of(&names)
+        ))
+    })
 }
 
 impl Read for Interpolation {
