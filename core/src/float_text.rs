@@ -122,34 +122,27 @@ fn positive_value(int_digits: &[u8], frac_digits: &[u8], exponent: i64) -> f64 {
 /// assert_eq!(fixed(1e21, 0), "1000000000000000000000");
 /// ```
 pub fn fixed(value: f64, decimals: usize) -> String {
-    if let Some(text) = fixed_in_integers(value, decimals) {
-        return text;
-    }
-    let (mut out, exact) = match signed(value) {
+    let (mut out, abs) = match signed(value) {
         Ok(signed) => signed,
         Err(special) => return special,
     };
-    let (digits, point) = match exact {
-        Some(exact) => exact.rounded(i64::from(exact.decimal_point) + decimals as i64),
-        None => (Vec::new(), 0),
-    };
-    if point > 0 {
-        push_digits(&mut out, &digits, point as usize);
-    } else {
-        out.push('0');
-    }
-    push_fraction(&mut out, &digits, point, decimals);
+    let (digits, point) = fixed_in_integers(abs, decimals).unwrap_or_else(|| {
+        let exact = Decimal::exact(abs);
+        exact.rounded(i64::from(exact.decimal_point) + decimals as i64)
+    });
+    push_plain(&mut out, &digits, point, decimals);
     out
 }
 
-/// [`fixed`] for the common case, in 128-bit integers: `value` = m·2^e, so `value`·10^d is
-/// m·10^d / 2^−e, whose quotient and remainder give the digits and the exact rounding
-/// (half to even). Covers at most 20 decimals and magnitudes below 2^53·2^64; `None` beyond.
-fn fixed_in_integers(value: f64, decimals: usize) -> Option<String> {
-    if !value.is_finite() || decimals > 20 {
+/// The digits and decimal point of [`fixed`] for the common case, in 128-bit integers:
+/// `abs` = m·2^e, so `abs`·10^d is m·10^d / 2^−e, whose quotient and remainder give the
+/// digits and the exact rounding (half to even). At most 20 decimals and magnitudes below
+/// 2^117; `None` beyond (and for 0, which the exact digits handle as well).
+fn fixed_in_integers(abs: f64, decimals: usize) -> Option<(Vec<u8>, i64)> {
+    if decimals > 20 {
         return None;
     }
-    let (mantissa, exp2) = binary_parts(value.abs());
+    let (mantissa, exp2) = binary_parts(abs);
     let scale = 10u128.pow(decimals as u32);
     let units = if exp2 >= 0 {
         if exp2 > 64 {
@@ -170,24 +163,9 @@ fn fixed_in_integers(value: f64, decimals: usize) -> Option<String> {
             quotient + u128::from(remainder > half || (remainder == half && quotient % 2 == 1))
         }
     };
-    let digits = units.to_string();
-    let mut out = String::with_capacity(digits.len() + decimals + 3);
-    if value.is_sign_negative() {
-        out.push('-');
-    }
-    if digits.len() > decimals {
-        let (whole, part) = digits.split_at(digits.len() - decimals);
-        out.push_str(whole);
-        if decimals > 0 {
-            out.push('.');
-            out.push_str(part);
-        }
-    } else {
-        out.push_str("0.");
-        push_zeros(&mut out, decimals - digits.len());
-        out.push_str(&digits);
-    }
-    Some(out)
+    let digits: Vec<u8> = units.to_string().bytes().map(|b| b - b'0').collect();
+    let point = digits.len() as i64 - decimals as i64;
+    Some((digits, point))
 }
 
 /// A finite `abs` ≥ 0 as its integer mantissa m and binary exponent e: `abs` = m · 2^e.
@@ -202,10 +180,6 @@ fn binary_parts(abs: f64) -> (u64, i32) {
     }
 }
 
-fn push_zeros(out: &mut String, count: usize) {
-    out.extend(std::iter::repeat_n('0', count));
-}
-
 /// `value` in scientific notation with `decimals` digits after the point, as
 /// `format!("{value:.decimals$e}")` writes it (`1.50e3`, `2e-7`).
 ///
@@ -217,13 +191,14 @@ fn push_zeros(out: &mut String, count: usize) {
 /// assert_eq!(scientific(-0.0, 1), "-0.0e0");
 /// ```
 pub fn scientific(value: f64, decimals: usize) -> String {
-    let (mut out, exact) = match signed(value) {
+    let (mut out, abs) = match signed(value) {
         Ok(signed) => signed,
         Err(special) => return special,
     };
-    let (digits, point) = match exact {
-        Some(exact) => exact.rounded(decimals as i64 + 1),
-        None => (Vec::new(), 1),
+    let (digits, point) = if abs == 0.0 {
+        (Vec::new(), 1)
+    } else {
+        Decimal::exact(abs).rounded(decimals as i64 + 1)
     };
     push_digits(&mut out, &digits, 1);
     push_fraction(&mut out, &digits, 1, decimals);
@@ -245,17 +220,17 @@ pub fn scientific(value: f64, decimals: usize) -> String {
 /// assert_eq!(shortest(1.5e-7), "0.00000015");
 /// ```
 pub fn shortest(value: f64) -> String {
-    let (mut out, exact) = match signed(value) {
+    let (mut out, abs) = match signed(value) {
         Ok(signed) => signed,
         Err(special) => return special,
     };
-    if exact.is_none() {
+    if abs == 0.0 {
         out.push('0');
         return out;
     }
     // zmij (serde_json's writer) finds the digits: "1.5e-7", "123.45", "1e+16".
     let mut buffer = zmij::Buffer::new();
-    let text = buffer.format_finite(value.abs());
+    let text = buffer.format_finite(abs);
     if !text.contains('e') {
         // Plain already ("123.45", "0.001"); Rust writes a whole number without ".0".
         out.push_str(text.strip_suffix(".0").unwrap_or(text));
@@ -273,19 +248,14 @@ pub fn shortest(value: f64) -> String {
     let last = all.iter().rposition(|&d| d != 0).map_or(first, |l| l + 1);
     let digits = &all[first..last];
     let point = whole.len() as i64 - first as i64 + exponent;
-    if point > 0 {
-        push_digits(&mut out, digits, point as usize);
-    } else {
-        out.push('0');
-    }
     let decimals = (digits.len() as i64 - point).max(0) as usize;
-    push_fraction(&mut out, digits, point, decimals);
+    push_plain(&mut out, digits, point, decimals);
     out
 }
 
-/// The sign of `value` written, and its magnitude's exact digits (`None` for zero); `Err`
-/// with the whole text for infinities and NaN.
-fn signed(value: f64) -> Result<(String, Option<Decimal>), String> {
+/// The sign of `value` written, and its magnitude; `Err` with the whole text for infinities
+/// and NaN (as Rust writes them).
+fn signed(value: f64) -> Result<(String, f64), String> {
     if value.is_nan() {
         return Err("NaN".to_owned());
     }
@@ -293,10 +263,17 @@ fn signed(value: f64) -> Result<(String, Option<Decimal>), String> {
     if value.is_infinite() {
         return Err(format!("{sign}inf"));
     }
-    Ok((
-        sign.to_owned(),
-        (value != 0.0).then(|| Decimal::exact(value.abs())),
-    ))
+    Ok((sign.to_owned(), value.abs()))
+}
+
+/// 0.d₁d₂… × 10^`point` without an exponent: its whole part (`0` when there is none), then
+/// `decimals` digits after the point.
+fn push_plain(out: &mut String, digits: &[u8], point: i64, decimals: usize) {
+    match usize::try_from(point) {
+        Ok(whole) if whole > 0 => push_digits(out, digits, whole),
+        _ => out.push('0'),
+    }
+    push_fraction(out, digits, point, decimals);
 }
 
 /// The first `count` digits of 0.d₁d₂… (zeros past the last one).
