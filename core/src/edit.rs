@@ -80,7 +80,9 @@ fn strip_copy_suffix(name: &str) -> &str {
     }
 }
 
-fn normalise(name: &str) -> String {
+/// A name as two names are compared: without surrounding space, in lower case ("Moderate"
+/// and " moderate" are the same name). Validation finds repeated names by it too.
+pub(crate) fn normalise(name: &str) -> String {
     name.trim().to_lowercase()
 }
 

@@ -247,13 +247,10 @@ impl Checker {
     }
 
     fn unique_names<'a>(&mut self, path: &str, label: &str, names: impl Iterator<Item = &'a str>) {
-        // A list, not a set: lists hold at most `MAX_LIST` entries, and a set's hashing code
-        // was more of the page's download than the comparisons cost.
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = Vec::new();
         for (i, name) in names.enumerate() {
             self.name(format!("{path}[{i}].name"), label, name);
-            let key = name.trim().to_lowercase();
-            if seen.contains(&key) {
+            if repeated(&mut seen, crate::edit::normalise(name)) {
                 self.fail(
                     format!("{path}[{i}].name"),
                     format!(
@@ -261,11 +258,20 @@ impl Checker {
                         excerpt(name)
                     ),
                 );
-            } else {
-                seen.push(key);
             }
         }
     }
+}
+
+/// Whether `item` is already in `seen`, which keeps it if not. A list, not a set: lists hold
+/// at most `MAX_LIST` entries, and a set's hashing code was more of the page's download than
+/// the comparisons cost.
+fn repeated<T: PartialEq>(seen: &mut Vec<T>, item: T) -> bool {
+    let found = seen.contains(&item);
+    if !found {
+        seen.push(item);
+    }
+    found
 }
 
 impl Plan {
@@ -626,7 +632,7 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
                 1,
                 MAX_LIST,
             ) {
-                let mut months: Vec<u32> = Vec::new();
+                let mut months = Vec::new();
                 for (i, point) in points.iter().enumerate() {
                     c.count(
                         format!("{path}.points[{i}].month"),
@@ -638,13 +644,11 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
                         specs::MILESTONE_UNITS,
                         point.units,
                     );
-                    if months.contains(&point.month) {
+                    if repeated(&mut months, point.month) {
                         c.fail(
                             format!("{path}.points[{i}].month"),
                             format!("Month {} has two milestones: keep one", point.month),
                         );
-                    } else {
-                        months.push(point.month);
                     }
                 }
             }
@@ -681,13 +685,12 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
                         );
                     }
                 }
-                let mut dates: Vec<_> = Vec::new();
-                for point in history {
-                    if !dates.contains(&point.date) {
-                        dates.push(point.date);
-                    }
-                }
-                if dates.len() < 3 {
+                let mut dates = Vec::new();
+                let different_days = history
+                    .iter()
+                    .filter(|point| !repeated(&mut dates, point.date))
+                    .count();
+                if different_days < 3 {
                     c.fail(
                         format!("{path}.history"),
                         "History needs observations on at least 3 different days",
