@@ -472,6 +472,41 @@ fn push_digits(out: &mut String, mut n: u64) {
     }
 }
 
+/// Writes `px` rounded to 0.1 px (`12.3`, `-4`, `0` for a non-finite value): tenths of a pixel
+/// as an integer, far cheaper to write than a float (a long plan writes thousands of
+/// coordinates per keystroke).
+fn push_coordinate(out: &mut String, px: f64) {
+    let tenths = (px * 10.0).round();
+    let tenths = if tenths.is_finite() {
+        bounded(tenths, -1e12, 1e12) as i64
+    } else {
+        0
+    };
+    if tenths < 0 {
+        out.push('-');
+    }
+    let magnitude = tenths.unsigned_abs();
+    push_digits(out, magnitude / 10);
+    if magnitude % 10 != 0 {
+        out.push('.');
+        push_digits(out, magnitude % 10);
+    }
+}
+
+/// An SVG coordinate attribute's text (`x1`, `cy`, `width`…), written as path data writes
+/// its coordinates: rounded to 0.1 px.
+///
+/// # Example
+/// ```
+/// assert_eq!(headroom_core::chart::coordinate(123.456), "123.5");
+/// assert_eq!(headroom_core::chart::coordinate(-2.0), "-2");
+/// ```
+pub fn coordinate(px: f64) -> String {
+    let mut out = String::new();
+    push_coordinate(&mut out, px);
+    out
+}
+
 /// Builds SVG path data (`d`) with coordinates rounded to 0.1 px.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PathData(String);
@@ -488,23 +523,7 @@ impl PathData {
             if i > 0 {
                 self.0.push(' ');
             }
-            // Tenths of a pixel as an integer: far cheaper to write than a float (a long plan
-            // writes thousands of coordinates per keystroke).
-            let tenths = (v * 10.0).round();
-            let tenths = if tenths.is_finite() {
-                bounded(tenths, -1e12, 1e12) as i64
-            } else {
-                0
-            };
-            if tenths < 0 {
-                self.0.push('-');
-            }
-            let magnitude = tenths.unsigned_abs();
-            push_digits(&mut self.0, magnitude / 10);
-            if magnitude % 10 != 0 {
-                self.0.push('.');
-                push_digits(&mut self.0, magnitude % 10);
-            }
+            push_coordinate(&mut self.0, *v);
         }
     }
 

@@ -1,6 +1,6 @@
 //! Decimal text to the nearest `f64`, exactly rounded — what people type into a field
 //! ([`crate::input`]) and the numbers of JSON text ([`crate::codec::json`]) — and `f64`s back
-//! to decimal text ([`fixed`], [`scientific`], [`shortest`]) for [`crate::format`].
+//! to decimal text ([`fixed`], [`scientific`]) for [`crate::format`].
 //!
 //! Rust's own `str::parse::<f64>` gives the same answer for every text (the tests below and
 //! `tests/float_text.rs` hold it to that), but it carries a 10 KB table for its fast
@@ -204,52 +204,6 @@ pub fn scientific(value: f64, decimals: usize) -> String {
     push_fraction(&mut out, &digits, 1, decimals);
     out.push('e');
     out.push_str(&(point - 1).to_string());
-    out
-}
-
-/// `value` in the fewest digits that read back as it, without an exponent, laid out as
-/// `value.to_string()` lays it out (`0.1`, `1e21` as `1000000000000000000000`, `-0`). The
-/// digits are zmij's; where 17 are needed its last one may differ from Rust's (both read back
-/// as `value`).
-///
-/// # Example
-/// ```
-/// use headroom_core::float_text::shortest;
-/// assert_eq!(shortest(0.1 + 0.2), "0.30000000000000004");
-/// assert_eq!(shortest(2.0), "2");
-/// assert_eq!(shortest(1.5e-7), "0.00000015");
-/// ```
-pub fn shortest(value: f64) -> String {
-    let (mut out, abs) = match signed(value) {
-        Ok(signed) => signed,
-        Err(special) => return special,
-    };
-    if abs == 0.0 {
-        out.push('0');
-        return out;
-    }
-    // zmij (serde_json's writer) finds the digits: "1.5e-7", "123.45", "1e+16".
-    let mut buffer = zmij::Buffer::new();
-    let text = buffer.format_finite(abs);
-    if !text.contains('e') {
-        // Plain already ("123.45", "0.001"); Rust writes a whole number without ".0".
-        out.push_str(text.strip_suffix(".0").unwrap_or(text));
-        return out;
-    }
-    let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
-    let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let all: Vec<u8> = whole
-        .bytes()
-        .chain(fraction.bytes())
-        .map(|b| b - b'0')
-        .collect();
-    let first = all.iter().position(|&d| d != 0).unwrap_or(0);
-    let last = all.iter().rposition(|&d| d != 0).map_or(first, |l| l + 1);
-    let digits = &all[first..last];
-    let point = whole.len() as i64 - first as i64 + exponent;
-    let decimals = (digits.len() as i64 - point).max(0) as usize;
-    push_plain(&mut out, digits, point, decimals);
     out
 }
 

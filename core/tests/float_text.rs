@@ -142,29 +142,21 @@ fn any_value() -> impl Strategy<Value = f64> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
 
-    /// `fixed`, `scientific` and `shortest` write what Rust's `{:.N}`, `{:.Ne}` and `{}` write.
+    /// `fixed` and `scientific` write what Rust's `{:.N}` and `{:.Ne}` write.
     #[test]
     fn writes_as_rust_formats(value in any_value(), decimals in 0usize..20) {
-        use headroom_core::float_text::{fixed, scientific, shortest};
+        use headroom_core::float_text::{fixed, scientific};
         prop_assert_eq!(fixed(value, decimals), format!("{value:.decimals$}"));
         prop_assert_eq!(scientific(value, decimals), format!("{value:.decimals$e}"));
-        // The same length as Rust's shortest digits and the same f64 back; in rare
-        // 17-digit cases the last digit may differ (zmij and Rust break that choice apart).
-        let ours = shortest(value);
-        let rust = value.to_string();
-        prop_assert_eq!(ours.len(), rust.len(), "{} vs {}", ours, rust);
-        if value.is_finite() {
-            prop_assert_eq!(ours.parse::<f64>().unwrap().to_bits(), value.to_bits(), "{}", ours);
-        } else {
-            prop_assert_eq!(ours, rust);
-        }
     }
 }
 
 #[test]
 fn writes_ties_and_extremes_as_rust_formats() {
-    use headroom_core::float_text::{fixed, scientific, shortest};
+    use headroom_core::float_text::{fixed, scientific};
     for value in [
+        0.0,
+        -0.0,
         0.5,
         1.5,
         2.5,
@@ -203,6 +195,5 @@ fn writes_ties_and_extremes_as_rust_formats() {
                 "{value} {decimals}"
             );
         }
-        assert_eq!(shortest(value), value.to_string());
     }
 }

@@ -13,7 +13,7 @@
 //! a resize before the next measurement).
 
 use super::state::Workspace;
-use headroom_core::chart::{self, ChartData, ChartGeometry, Frame, Metric, Shape};
+use headroom_core::chart::{self, coordinate, ChartData, ChartGeometry, Frame, Metric, Shape};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -405,14 +405,18 @@ fn chart_svg(
     let x = g.x;
     let plot = g.plot;
     let band = x.band();
-    let view_box = format!("0 0 {} {}", at(g.frame.width), at(g.frame.height));
+    let view_box = format!(
+        "0 0 {} {}",
+        coordinate(g.frame.width),
+        coordinate(g.frame.height)
+    );
     let grid = g
         .y_ticks
         .iter()
         .map(|t| {
             view! {
-                <line class="grid" x1=at(plot.left) x2=at(plot.right) y1=at(t.at) y2=at(t.at)/>
-                <text class="tick-y" x=at(plot.left - 6.0) y=at(t.label_at + 4.0) text-anchor="end">{t.label.clone()}</text>
+                <line class="grid" x1=coordinate(plot.left) x2=coordinate(plot.right) y1=coordinate(t.at) y2=coordinate(t.at)/>
+                <text class="tick-y" x=coordinate(plot.left - 6.0) y=coordinate(t.label_at + 4.0) text-anchor="end">{t.label.clone()}</text>
             }
         })
         .collect_view();
@@ -421,8 +425,8 @@ fn chart_svg(
         .iter()
         .map(|t| {
             view! {
-                <line class="tick-mark" x1=at(t.at) x2=at(t.at) y1=at(plot.bottom) y2=at(plot.bottom + 4.0)/>
-                <text class="tick-x" x=at(t.label_at) y=at(plot.bottom + 17.0) text-anchor="middle">{t.label.clone()}</text>
+                <line class="tick-mark" x1=coordinate(t.at) x2=coordinate(t.at) y1=coordinate(plot.bottom) y2=coordinate(plot.bottom + 4.0)/>
+                <text class="tick-x" x=coordinate(t.label_at) y=coordinate(plot.bottom + 17.0) text-anchor="middle">{t.label.clone()}</text>
             }
         })
         .collect_view();
@@ -456,9 +460,9 @@ fn chart_svg(
             view! {
                 <g class="marker" data-testid="chart-marker" data-month=m.month>
                     {svg_title!(m.tooltip.clone())}
-                    <line class="marker-line" x1=at(m.x) x2=at(m.x) y1=at(plot.top - 2.0) y2=at(plot.bottom)/>
-                    <circle class="marker-badge" cx=at(m.x) cy=at(plot.top - 10.0) r="8"/>
-                    <text class="marker-number" x=at(m.x) y=at(plot.top - 6.0) text-anchor="middle">{m.number}</text>
+                    <line class="marker-line" x1=coordinate(m.x) x2=coordinate(m.x) y1=coordinate(plot.top - 2.0) y2=coordinate(plot.bottom)/>
+                    <circle class="marker-badge" cx=coordinate(m.x) cy=coordinate(plot.top - 10.0) r="8"/>
+                    <text class="marker-number" x=coordinate(m.x) y=coordinate(plot.top - 6.0) text-anchor="middle">{m.number}</text>
                 </g>
             }
         })
@@ -471,7 +475,7 @@ fn chart_svg(
         .filter_map(|m| {
             let p = m.placement.as_ref()?;
             Some(view! {
-                <text class="marker-label" data-testid="chart-marker-label" x=at(p.x) y=at(p.y)
+                <text class="marker-label" data-testid="chart-marker-label" x=coordinate(p.x) y=coordinate(p.y)
                     text-anchor=if p.end { "end" } else { "start" }>{m.label.clone()}</text>
             })
         })
@@ -488,8 +492,8 @@ fn chart_svg(
         .map(|(tone, ys)| {
             view! {
                 <circle class=format!("point {tone}") r="4"
-                    cx=move || at(x.center(active.get()))
-                    cy=move || at(ys.get(active.get().saturating_sub(1) as usize).copied().unwrap_or(plot.bottom))/>
+                    cx=move || coordinate(x.center(active.get()))
+                    cy=move || coordinate(ys.get(active.get().saturating_sub(1) as usize).copied().unwrap_or(plot.bottom))/>
             }
         })
         .collect_view();
@@ -500,30 +504,24 @@ fn chart_svg(
             data-testid=format!("chart-{id}-svg")>
             {svg_title!(data.title.clone()).id(title_id)}
             <desc id=desc_id>{data.summary.clone()}</desc>
-            <rect class="selected-band" x=move || at(x.start(selected.get())) y=at(plot.top)
-                width=at(band) height=at(plot.bottom - plot.top)/>
+            <rect class="selected-band" x=move || coordinate(x.start(selected.get())) y=coordinate(plot.top)
+                width=coordinate(band) height=coordinate(plot.bottom - plot.top)/>
             <g class="axis">
                 {grid}
                 <text class="axis-title" x="0" y="11">{g.y_title.clone()}</text>
-                <line class="axis-line" x1=at(plot.left) x2=at(plot.right) y1=at(g.baseline) y2=at(g.baseline)/>
+                <line class="axis-line" x1=coordinate(plot.left) x2=coordinate(plot.right) y1=coordinate(g.baseline) y2=coordinate(g.baseline)/>
                 {x_labels}
             </g>
             <g class="layers">{layers}</g>
             <g class="markers">{markers}</g>
-            <line class="cursor" x1=move || at(x.center(active.get())) x2=move || at(x.center(active.get()))
-                y1=at(plot.top) y2=at(plot.bottom)/>
+            <line class="cursor" x1=move || coordinate(x.center(active.get())) x2=move || coordinate(x.center(active.get()))
+                y1=coordinate(plot.top) y2=coordinate(plot.bottom)/>
             <line class="selected-line" data-testid="selected-month-marker"
                 data-month=move || selected.get()
-                x1=move || at(x.center(selected.get())) x2=move || at(x.center(selected.get()))
-                y1=at(plot.top) y2=at(plot.bottom)/>
+                x1=move || coordinate(x.center(selected.get())) x2=move || coordinate(x.center(selected.get()))
+                y1=coordinate(plot.top) y2=coordinate(plot.bottom)/>
             <g class="points">{points}</g>
             <g class="marker-labels">{marker_labels}</g>
         </svg>
     }
-}
-
-/// An SVG coordinate as its attribute's text: the shortest digits that read back as it
-/// (`float_text::shortest`, so Rust's float formatting is not in the page).
-fn at(value: f64) -> String {
-    headroom_core::float_text::shortest(value)
 }

@@ -60,7 +60,7 @@ pub fn vertical_tiers() -> Vec<InstanceType> {
             source: format!(
                 "{GUIDE}: vertical_scaling_config.yaml scaling_tiers.tier_{n} (cores, memory, \
                  max_rps); price: AWS {aws} on-demand ${}/h × 730 h (verify)",
-                crate::float_text::shortest(usd_per_hour)
+                crate::format::number(usd_per_hour)
             ),
         }
     };

@@ -81,7 +81,7 @@ fn runbook_database_steps() -> Vec<DatabaseTier> {
 fn runbook_redis_steps() -> Vec<RedisPlan> {
     let single = |gb: f64| RedisPlan {
         priced_on: None,
-        name: format!("Single instance ({} GB)", crate::float_text::shortest(gb)),
+        name: format!("Single instance ({} GB)", crate::format::number(gb)),
         memory_gb: gb,
         topology: RedisTopology::Single,
         nodes: 1,
