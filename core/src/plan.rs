@@ -961,6 +961,7 @@ mod tests {
         check::<RedisTopology>();
         check::<crate::codec::plan_file::Format>();
         check::<crate::jobs::Deploy>();
+        check::<crate::codec::library::Kind>();
     }
 
     #[test]

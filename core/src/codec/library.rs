@@ -12,6 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::plan::Named;
+
 /// Storage key of the index.
 pub const INDEX_KEY: &str = "headroom.plans";
 
@@ -42,6 +44,9 @@ pub enum Kind {
     /// kept as it was, to download or delete.
     Unreadable,
 }
+
+// Its names in the stored index.
+crate::plan::named!(Kind: "saved" => Saved, "aside" => Aside, "unreadable" => Unreadable);
 
 impl Kind {
     /// The words the list shows for this kind.
@@ -174,12 +179,7 @@ impl Library {
         let text = |v: &Value| v.as_str().map(str::to_owned);
         let entry = |v: &Value| {
             let e = v.as_object()?;
-            let kind = match e.get("kind")?.as_str()? {
-                "saved" => Kind::Saved,
-                "aside" => Kind::Aside,
-                "unreadable" => Kind::Unreadable,
-                _ => return None,
-            };
+            let kind = Kind::from_name(e.get("kind")?.as_str()?)?;
             Some(Entry {
                 id: whole(e.get("id")?)?,
                 name: text(e.get("name")?)?,
@@ -239,15 +239,7 @@ impl Library {
                 object(vec![
                     ("id", e.id.into()),
                     ("name", e.name.as_str().into()),
-                    (
-                        "kind",
-                        match e.kind {
-                            Kind::Saved => "saved",
-                            Kind::Aside => "aside",
-                            Kind::Unreadable => "unreadable",
-                        }
-                        .into(),
-                    ),
+                    ("kind", e.kind.name().into()),
                     ("note", e.note.as_str().into()),
                     ("saved", e.saved.as_str().into()),
                 ])
