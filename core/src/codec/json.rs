@@ -197,64 +197,67 @@ impl Parser<'_> {
     /// The elements of an array, its `[` read, up to and with its `]`.
     fn array(&mut self) -> Result<Value, SyntaxError> {
         let mut elements = Vec::new();
-        loop {
-            let Some(next) = self.skip_white_space() else {
-                return Err(self.peek_error(EOF_LIST));
-            };
-            if next == b']' {
-                self.index += 1;
-                return Ok(Value::Array(elements));
-            }
-            if !elements.is_empty() {
-                if next != b',' {
-                    return Err(self.peek_error(EXPECTED_LIST_COMMA_OR_END));
-                }
-                self.index += 1;
-                match self.skip_white_space() {
-                    Some(b']') => return Err(self.peek_error(TRAILING_COMMA)),
-                    Some(_) => {}
-                    None => return Err(self.peek_error(EOF_VALUE)),
-                }
-            }
-            elements.push(self.value()?);
-        }
+        self.items(b']', EOF_LIST, EXPECTED_LIST_COMMA_OR_END, |p| {
+            elements.push(p.value()?);
+            Ok(())
+        })?;
+        Ok(Value::Array(elements))
     }
 
     /// The members of an object, its `{` read, up to and with its `}`. A key given twice
     /// keeps its first place and its last value.
     fn object(&mut self) -> Result<Value, SyntaxError> {
         let mut members = Map::new();
+        self.items(b'}', EOF_OBJECT, EXPECTED_OBJECT_COMMA_OR_END, |p| {
+            if p.skip_white_space() != Some(b'"') {
+                return Err(p.peek_error(KEY_MUST_BE_A_STRING));
+            }
+            p.index += 1;
+            let key = p.string()?;
+            match p.skip_white_space() {
+                Some(b':') => p.index += 1,
+                Some(_) => return Err(p.peek_error(EXPECTED_COLON)),
+                None => return Err(p.peek_error(EOF_OBJECT)),
+            }
+            let value = p.value()?;
+            members.insert(key, value);
+            Ok(())
+        })?;
+        Ok(Value::Object(members))
+    }
+
+    /// The items of an array or an object, its opening bracket read, up to and with `close`:
+    /// `item` reads each one, the commas between them are read here. `end` is the message
+    /// for text that ends inside, `comma_or_end` for anything else after an item.
+    fn items(
+        &mut self,
+        close: u8,
+        end: &'static str,
+        comma_or_end: &'static str,
+        mut item: impl FnMut(&mut Self) -> Result<(), SyntaxError>,
+    ) -> Result<(), SyntaxError> {
+        let mut first = true;
         loop {
             let Some(next) = self.skip_white_space() else {
-                return Err(self.peek_error(EOF_OBJECT));
+                return Err(self.peek_error(end));
             };
-            if next == b'}' {
+            if next == close {
                 self.index += 1;
-                return Ok(Value::Object(members));
+                return Ok(());
             }
-            if !members.is_empty() {
+            if !first {
                 if next != b',' {
-                    return Err(self.peek_error(EXPECTED_OBJECT_COMMA_OR_END));
+                    return Err(self.peek_error(comma_or_end));
                 }
                 self.index += 1;
                 match self.skip_white_space() {
-                    Some(b'"') => {}
-                    Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
-                    Some(_) => return Err(self.peek_error(KEY_MUST_BE_A_STRING)),
+                    Some(byte) if byte == close => return Err(self.peek_error(TRAILING_COMMA)),
+                    Some(_) => {}
                     None => return Err(self.peek_error(EOF_VALUE)),
                 }
-            } else if next != b'"' {
-                return Err(self.peek_error(KEY_MUST_BE_A_STRING));
             }
-            self.index += 1;
-            let key = self.string()?;
-            match self.skip_white_space() {
-                Some(b':') => self.index += 1,
-                Some(_) => return Err(self.peek_error(EXPECTED_COLON)),
-                None => return Err(self.peek_error(EOF_OBJECT)),
-            }
-            let value = self.value()?;
-            members.insert(key, value);
+            item(self)?;
+            first = false;
         }
     }
 
