@@ -197,7 +197,7 @@ impl Parser<'_> {
     /// The elements of an array, its `[` read, up to and with its `]`.
     fn array(&mut self) -> Result<Value, SyntaxError> {
         let mut elements = Vec::new();
-        self.items(b']', EOF_LIST, EXPECTED_LIST_COMMA_OR_END, |p| {
+        self.items(b']', EOF_LIST, EXPECTED_LIST_COMMA_OR_END, &mut |p| {
             elements.push(p.value()?);
             Ok(())
         })?;
@@ -208,7 +208,7 @@ impl Parser<'_> {
     /// keeps its first place and its last value.
     fn object(&mut self) -> Result<Value, SyntaxError> {
         let mut members = Map::new();
-        self.items(b'}', EOF_OBJECT, EXPECTED_OBJECT_COMMA_OR_END, |p| {
+        self.items(b'}', EOF_OBJECT, EXPECTED_OBJECT_COMMA_OR_END, &mut |p| {
             if p.skip_white_space() != Some(b'"') {
                 return Err(p.peek_error(KEY_MUST_BE_A_STRING));
             }
@@ -228,13 +228,14 @@ impl Parser<'_> {
 
     /// The items of an array or an object, its opening bracket read, up to and with `close`:
     /// `item` reads each one, the commas between them are read here. `end` is the message
-    /// for text that ends inside, `comma_or_end` for anything else after an item.
+    /// for text that ends inside, `comma_or_end` for anything else after an item. (`item` is
+    /// a `dyn`: one copy of this loop for both, not one per closure.)
     fn items(
         &mut self,
         close: u8,
         end: &'static str,
         comma_or_end: &'static str,
-        mut item: impl FnMut(&mut Self) -> Result<(), SyntaxError>,
+        item: &mut dyn FnMut(&mut Self) -> Result<(), SyntaxError>,
     ) -> Result<(), SyntaxError> {
         let mut first = true;
         loop {
@@ -496,7 +497,9 @@ pub fn write(value: &Value) -> String {
 }
 
 /// `value` as JSON text indented by two spaces, as `serde_json::to_string_pretty` writes it
-/// (no newline at the end).
+/// (no newline at the end), but for U+0085, U+2028 and U+2029, written as `\u` escapes: JSON
+/// allows them in strings, but YAML readers and many editors end a line at each, so a plan
+/// file read as YAML, or shown line by line, would split a name in two.
 ///
 /// # Example
 /// ```
@@ -517,7 +520,7 @@ fn write_value(out: &mut String, value: &Value, indent: Option<usize>) {
         Value::Bool(true) => out.push_str("true"),
         Value::Bool(false) => out.push_str("false"),
         Value::Number(number) => out.push_str(&number.to_string()),
-        Value::String(text) => write_string(out, text),
+        Value::String(text) => write_string(out, text, indent.is_some()),
         Value::Array(elements) => write_nested(
             out,
             ('[', ']'),
@@ -549,7 +552,7 @@ fn write_nested<'v>(
         }
         new_line(out, inner);
         if let Some(key) = key {
-            write_string(out, key);
+            write_string(out, key, indent.is_some());
             out.push(':');
             if indent.is_some() {
                 out.push(' ');
@@ -573,24 +576,34 @@ fn new_line(out: &mut String, indent: Option<usize>) {
 }
 
 /// A string in quotes: `"` and `\` escaped, control characters as `\b \t \n \f \r` or
-/// `\u00XX`, everything else as it is.
-fn write_string(out: &mut String, text: &str) {
+/// `\u00XX`, and with `separators` U+0085, U+2028 and U+2029 as `\u` escapes (see
+/// [`write_pretty`]); everything else as it is.
+fn write_string(out: &mut String, text: &str, separators: bool) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    // Runs without anything to escape are copied whole; they end before an ASCII byte, so
-    // both ends are character boundaries.
+    // Runs without anything to escape are copied whole; each ends where an escaped
+    // character starts, so both ends are character boundaries.
+    let bytes = text.as_bytes();
     let mut run_start = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            b'\t' => "\\t",
-            b'\n' => "\\n",
-            0x0C => "\\f",
-            b'\r' => "\\r",
-            0..=0x1F => "\\u00",
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let (escape, width) = match (byte, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'"', ..) => ("\\\"", 1),
+            (b'\\', ..) => ("\\\\", 1),
+            (0x08, ..) => ("\\b", 1),
+            (b'\t', ..) => ("\\t", 1),
+            (b'\n', ..) => ("\\n", 1),
+            (0x0C, ..) => ("\\f", 1),
+            (b'\r', ..) => ("\\r", 1),
+            (0..=0x1F, ..) => ("\\u00", 1),
+            (0xC2, Some(0x85), _) if separators => ("\\u0085", 2),
+            (0xE2, Some(0x80), Some(0xA8)) if separators => ("\\u2028", 3),
+            (0xE2, Some(0x80), Some(0xA9)) if separators => ("\\u2029", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(text.get(run_start..i).unwrap_or_default());
         out.push_str(escape);
@@ -598,7 +611,8 @@ fn write_string(out: &mut String, text: &str) {
             out.push(char::from(HEX[usize::from(byte >> 4)]));
             out.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
-        run_start = i + 1;
+        i += width;
+        run_start = i;
     }
     out.push_str(text.get(run_start..).unwrap_or_default());
     out.push('"');
@@ -663,6 +677,14 @@ mod tests {
             parse("[1,]").unwrap_err().to_string(),
             "trailing comma at line 1 column 4"
         );
+    }
+
+    #[test]
+    fn plan_files_escape_what_yaml_reads_as_a_line_end() {
+        let value = Value::String("a\u{85}b\u{2028}c\u{2029}dé".to_owned());
+        assert_eq!(write_pretty(&value), r#""a\u0085b\u2028c\u2029dé""#);
+        assert_eq!(write(&value), "\"a\u{85}b\u{2028}c\u{2029}dé\"");
+        assert_eq!(parse(&write_pretty(&value)).unwrap(), value);
     }
 
     #[test]

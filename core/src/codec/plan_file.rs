@@ -427,22 +427,8 @@ pub fn document(plan: &Plan) -> Value {
 pub fn to_json(plan: &Plan) -> Result<String, ExportError> {
     let mut text = json::write_pretty(&document(plan));
     text.push('\n');
-    let text = escape_line_separators(text);
     check_faithful(plan, &text, Format::Json, import_json)?;
     Ok(text)
-}
-
-/// Writes U+0085, U+2028 and U+2029 as `\u` escapes. `serde_json` leaves them as they are
-/// (JSON allows them in strings), but YAML readers and many editors end a line at each, so a
-/// JSON file read as YAML, or shown line by line, would split a name in two. Outside strings
-/// pretty-printed JSON holds only ASCII, so every one of them is inside a string.
-pub(super) fn escape_line_separators(text: String) -> String {
-    if !text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
-        return text;
-    }
-    text.replace('\u{85}', "\\u0085")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
 }
 
 /// Reads `text` back with `read` and checks that it gives `plan` again.

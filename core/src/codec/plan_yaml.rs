@@ -16,8 +16,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::plan_file::{
-    check_faithful, document, escape_line_separators, import_json, plain_text, read_document,
-    text_of, to_json, ExportError, Format, ImportError, Position, MAX_FILE_BYTES, RESULTS_KEY,
+    check_faithful, document, import_json, plain_text, read_document, text_of, to_json,
+    ExportError, Format, ImportError, Position, MAX_FILE_BYTES, RESULTS_KEY,
 };
 use crate::codec::results::{self, ResultsSection};
 use crate::engine::PlanResults;
@@ -159,7 +159,7 @@ pub fn export_with_results(
             }
             let mut text = super::json::write_pretty(&file);
             text.push('\n');
-            escape_line_separators(text)
+            text
         }
     };
     check_faithful(plan.plan(), &text, format, import)?;
