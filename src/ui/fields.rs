@@ -551,9 +551,10 @@ pub fn Choice(
     let ws = workspace();
     let id = field_id(&path);
     let hint_id = format!("{id}-hint");
-    let current = Signal::derive({
+    // A memo: the options' `selected` follow the choice, not every edit of the plan.
+    let current = Memo::new({
         let get = get.clone();
-        move || ws.plan.with(|p| get(p)).unwrap_or("")
+        move |_| ws.plan.with(|p| get(p)).unwrap_or("")
     });
     let on_change = {
         let path = path.clone();
@@ -606,9 +607,9 @@ pub fn Toggle(
     let ws = workspace();
     let id = field_id(&path);
     let hint_id = format!("{id}-hint");
-    let checked = Signal::derive({
+    let checked = Memo::new({
         let get = get.clone();
-        move || ws.plan.with(|p| get(p)).unwrap_or(false)
+        move |_| ws.plan.with(|p| get(p)).unwrap_or(false)
     });
     let problem = problem_for(ws, path.clone());
     let on_change = {

@@ -548,9 +548,10 @@ fn NameChoice(
     let id = field_id(&path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let current = Signal::derive({
+    // A memo: the options are rebuilt when the choice or the names change, not on every edit.
+    let current = Memo::new({
         let get = get.clone();
-        move || ws.plan.with(|p| get(p)).unwrap_or_default()
+        move |_| ws.plan.with(|p| get(p)).unwrap_or_default()
     });
     let problem = Memo::new({
         let path = path.clone();

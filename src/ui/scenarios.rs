@@ -424,7 +424,7 @@ fn milestone_row(i: usize, j: usize, unit: Memo<String>) -> impl IntoView {
         },
     );
     // The month's calendar name as its unit: "month 6" is "Jun 2027".
-    let when = Signal::derive(move || {
+    let when = Memo::new(move |_| {
         ws.plan.with(|p| {
             points(p, i)
                 .and_then(|v| v.get(j))
