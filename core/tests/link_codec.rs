@@ -591,41 +591,50 @@ mod plans {
         assert!(opened >= 3, "only {opened} link fixtures");
     }
 
-    /// Writes the link fixtures of the current schema version when
-    /// `HEADROOM_WRITE_LINK_FIXTURES` is set (only when a new schema version is introduced;
-    /// existing fixtures are never overwritten).
+    /// The link fixtures of the current schema version exist, so that links made today are
+    /// opened by every later version's tests. When a new schema version is introduced they are
+    /// missing, and `HEADROOM_WRITE_LINK_FIXTURES=1` writes them (existing fixtures are never
+    /// overwritten); without it the test fails, naming them.
     #[test]
-    fn write_link_fixtures_of_this_version_when_asked() {
-        if std::env::var_os("HEADROOM_WRITE_LINK_FIXTURES").is_none() {
-            return;
-        }
+    fn the_link_fixtures_of_this_version_exist() {
         let version = format!("v{PLAN_SCHEMA_VERSION}");
         let dir = fixtures_dir().join("links").join(&version);
-        std::fs::create_dir_all(&dir).unwrap();
-        for (stem, mode) in [
+        let mut wanted: Vec<(std::path::PathBuf, String)> = [
             ("default", Mode::Edit),
             ("cafe-chain", Mode::Edit),
             ("hand-written", Mode::Edit),
             ("cafe-chain.view", Mode::View),
-        ] {
-            let path = dir.join(format!("{stem}.txt"));
-            if path.exists() {
-                continue;
-            }
+        ]
+        .into_iter()
+        .map(|(stem, mode)| {
             let plan = expected_plan(&version, stem);
-            std::fs::write(&path, format!("{}\n", share::url(PAGE, &plan, mode))).unwrap();
-        }
+            let text = format!("{}\n", share::url(PAGE, &plan, mode));
+            (dir.join(format!("{stem}.txt")), text)
+        })
+        .collect();
         // The first payload format (no dictionary), as a link made before `v2.` reads.
-        let path = dir.join("default.packing-v1.txt");
-        if !path.exists() {
-            let json = share::plan_json(&expected_plan(&version, "default"));
-            let compressed = miniz_oxide::deflate::compress_to_vec(&json, 9);
-            let text = format!(
+        let json = share::plan_json(&expected_plan(&version, "default"));
+        let compressed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+        wanted.push((
+            dir.join("default.packing-v1.txt"),
+            format!(
                 "{PAGE}#plan={}{}\n",
                 link::VERSION_1_PREFIX,
                 base64url(&compressed)
-            );
-            std::fs::write(&path, text).unwrap();
+            ),
+        ));
+        let missing: Vec<_> = wanted.iter().filter(|(path, _)| !path.exists()).collect();
+        if missing.is_empty() {
+            return;
+        }
+        assert!(
+            std::env::var_os("HEADROOM_WRITE_LINK_FIXTURES").is_some(),
+            "link fixtures of {version} missing (write them with HEADROOM_WRITE_LINK_FIXTURES=1 cargo test --test link_codec): {:?}",
+            missing.iter().map(|(path, _)| path).collect::<Vec<_>>()
+        );
+        std::fs::create_dir_all(&dir).unwrap();
+        for (path, text) in missing {
+            std::fs::write(path, text).unwrap();
         }
     }
 
