@@ -16,7 +16,7 @@ use crate::growth::{self, fit_trend};
 use crate::plan::{
     CalendarEffect, CostLine, DatabaseTier, GpuNode, Growth, InstanceType, Interpolation,
     Milestone, MonthDay, Observation, Plan, RedisPlan, RedisTopology, Scenario, TrendShape,
-    YearMonth,
+    YearMonth, MAX_HORIZON_MONTHS,
 };
 use crate::validate::{MAX_CALENDAR_EFFECTS, MAX_LIST, MAX_SCENARIOS};
 
@@ -266,7 +266,7 @@ struct Trajectory {
 }
 
 fn trajectory(plan: &Plan, growth: &Growth) -> Trajectory {
-    let horizon = plan.horizon_months.clamp(1, 120);
+    let horizon = plan.horizon_months.clamp(1, MAX_HORIZON_MONTHS);
     let projection = growth::project(plan.baseline.units, growth, plan.start, horizon);
     let today = match growth {
         Growth::Trend { history, shape, .. } => fit_trend(history, *shape)
@@ -301,7 +301,7 @@ fn today_date(start: YearMonth) -> Option<NaiveDate> {
 /// Months at which milestones sample a curve: the quarters of the horizon (3, 6, 9, 12 for a
 /// year), at least month 1, no repeats.
 fn milestone_months(horizon: u32) -> Vec<u32> {
-    let horizon = horizon.clamp(1, 120);
+    let horizon = horizon.clamp(1, MAX_HORIZON_MONTHS);
     let mut months: Vec<u32> = (1..=4).map(|q| (horizon * q).div_ceil(4).max(1)).collect();
     months.dedup();
     months
@@ -340,7 +340,7 @@ pub fn switch_growth(plan: &Plan, growth: &Growth, kind: GrowthKind) -> Growth {
             },
         },
         GrowthKind::Milestones => {
-            let horizon = plan.horizon_months.clamp(1, 120);
+            let horizon = plan.horizon_months.clamp(1, MAX_HORIZON_MONTHS);
             let projection = growth::project(plan.baseline.units, growth, plan.start, horizon);
             let points = milestone_months(horizon)
                 .into_iter()
@@ -462,7 +462,7 @@ pub fn growth_digest(growth: &Growth) -> String {
 /// such scenario or its trend cannot be fitted (validation then says why).
 pub fn growth_outcome(plan: &Plan, index: usize) -> Option<String> {
     let scenario = plan.scenarios.get(index)?;
-    let horizon = plan.horizon_months.clamp(1, 120);
+    let horizon = plan.horizon_months.clamp(1, MAX_HORIZON_MONTHS);
     let projection = growth::project(plan.baseline.units, &scenario.growth, plan.start, horizon);
     if projection.trend_error.is_some() {
         return None;
@@ -540,7 +540,7 @@ fn sign(value: f64) -> &'static str {
 
 /// Adds a milestone: three months after the last when that is within the horizon, else the
 /// first free month after the last within the horizon, else the first free month of the
-/// horizon (filling a gap), else the first free month up to 120. It repeats the count in force
+/// horizon (filling a gap), else the first free month up to [`MAX_HORIZON_MONTHS`]. It repeats the count in force
 /// at that month (the previous milestone's, or today's). Returns the new point's index, or
 /// `None` when the list is full or every month is taken.
 pub fn add_milestone(
@@ -551,7 +551,7 @@ pub fn add_milestone(
     if points.len() >= MAX_LIST {
         return None;
     }
-    let horizon = horizon.clamp(1, 120);
+    let horizon = horizon.clamp(1, MAX_HORIZON_MONTHS);
     let taken = |m: u32| points.iter().any(|p| p.month == m);
     let last = points.iter().map(|p| p.month).max().unwrap_or(0);
     let preferred = last
@@ -562,7 +562,7 @@ pub fn add_milestone(
     } else {
         (last.saturating_add(1)..=horizon)
             .chain(1..=horizon)
-            .chain(horizon.saturating_add(1)..=120)
+            .chain(horizon.saturating_add(1)..=MAX_HORIZON_MONTHS)
             .find(|m| !taken(*m))
     }?;
     let units = points
@@ -1446,7 +1446,7 @@ mod tests {
                 units: 150.0
             }
         );
-        let mut full: Vec<Milestone> = (1..=120)
+        let mut full: Vec<Milestone> = (1..=MAX_HORIZON_MONTHS)
             .map(|month| Milestone { month, units: 1.0 })
             .collect();
         assert_eq!(add_milestone(&mut full, 1.0, 12), None);

@@ -53,7 +53,7 @@ use crate::explain::Explanation;
 use crate::format;
 use crate::plan::{
     CalendarEffect, ForecastBound, Growth, Interpolation, Milestone, MonthDay, Observation,
-    PeakShape, TrendShape, YearMonth,
+    PeakShape, TrendShape, YearMonth, MAX_HORIZON_MONTHS,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -62,9 +62,6 @@ use std::fmt;
 /// Largest unit count a projection reports (a trillion users, cafés or tenants); anything above
 /// is clamped to it and flagged as [`Projection::saturated`].
 pub const MAX_UNITS: f64 = 1e12;
-
-/// Longest projection computed, in months (a century); longer horizons are cut to it.
-pub const MAX_HORIZON_MONTHS: u32 = 1200;
 
 /// Largest multiplier one day's calendar effects can add up to; a product above it is clamped.
 pub const MAX_CALENDAR_MULTIPLIER: f64 = 1e6;

@@ -25,6 +25,10 @@ pub mod day;
 /// Version of the plan document written by this build.
 pub const PLAN_SCHEMA_VERSION: u32 = 1;
 
+/// The longest plan, in months (ten years): the largest horizon validation accepts, the last
+/// month a milestone can name, and the longest projection the growth model computes.
+pub const MAX_HORIZON_MONTHS: u32 = 120;
+
 /// A whole capacity plan: inputs only.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -91,8 +91,9 @@ const fn spec(
 pub mod specs {
     use super::spec;
     use crate::input::NumberSpec;
+    use crate::plan::MAX_HORIZON_MONTHS;
 
-    pub const HORIZON: NumberSpec = spec("Horizon", "months", 1.0, 120.0, true);
+    pub const HORIZON: NumberSpec = spec("Horizon", "months", 1.0, MAX_HORIZON_MONTHS as f64, true);
     pub const UNITS: NumberSpec = spec("Units today", "", 0.0, 1e9, false);
     pub const REQUESTS_PER_UNIT_PER_DAY: NumberSpec =
         spec("Requests per unit per day", "req/day", 0.0, 1e9, false);
@@ -122,7 +123,8 @@ pub mod specs {
     pub const TODAY_INSTANCES: NumberSpec = spec("Instances today", "", 0.0, 1e5, true);
     pub const GROWTH_PCT: NumberSpec = spec("Monthly growth", "%", -100.0, 1000.0, false);
     pub const CHURN_PCT: NumberSpec = spec("Monthly churn", "%", 0.0, 100.0, false);
-    pub const MILESTONE_MONTH: NumberSpec = spec("Milestone month", "", 1.0, 120.0, true);
+    pub const MILESTONE_MONTH: NumberSpec =
+        spec("Milestone month", "", 1.0, MAX_HORIZON_MONTHS as f64, true);
     pub const MILESTONE_UNITS: NumberSpec = spec("Milestone units", "", 0.0, 1e12, false);
     pub const OBSERVED_UNITS: NumberSpec = spec("Observed units", "", 0.0, 1e12, false);
     pub const CONFIDENCE_PCT: NumberSpec = spec("Confidence", "%", 50.0, 99.9, false);

@@ -11,7 +11,7 @@
 //! the typist. Every other edit (a button, a choice, undo, a new plan) has its results at once.
 
 use headroom_core::engine::{self, PlanResults};
-use headroom_core::plan::Plan;
+use headroom_core::plan::{Plan, MAX_HORIZON_MONTHS};
 use headroom_core::validate::{PlanError, ValidPlan};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -443,7 +443,7 @@ impl Workspace {
         }
         let month = self.month.get_untracked();
         if month > horizon.max(1) || month == 0 {
-            self.month.set(horizon.clamp(1, 120));
+            self.month.set(horizon.clamp(1, MAX_HORIZON_MONTHS));
         }
     }
 }
