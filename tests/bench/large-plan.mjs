@@ -6,7 +6,13 @@ export async function openLargePlan(page, url) {
   await page.goto(url);
   await page.getByTestId('f-baseline-units').waitFor();
   await page.getByTestId('template').selectOption('supabase-redis');
+  const before = await page.evaluate(() => localStorage.getItem('headroom.plan'));
   await page.getByTestId('load-template').click();
+  // The autosave follows the edit once the page is idle: wait for the template to be saved.
+  await page.waitForFunction((before) => {
+    const now = localStorage.getItem('headroom.plan');
+    return now !== null && now !== before;
+  }, before);
   await page.evaluate(() => {
     const stored = JSON.parse(localStorage.getItem('headroom.plan'));
     const plan = stored.plan;
