@@ -11,6 +11,7 @@ use headroom_core::codec::link::{Mode, Selection};
 use headroom_core::codec::plan_file::{self, Format, ImportError, MAX_FILE_BYTES};
 use headroom_core::codec::share;
 use headroom_core::jobs::{Deploy, Job};
+use headroom_core::plan::MAX_HORIZON_MONTHS;
 use headroom_core::text::excerpt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -357,7 +358,7 @@ pub(super) fn SharePanel() -> impl IntoView {
     });
     let months = Memo::new(move |_| {
         ws.plan.with(|p| {
-            (1..=p.horizon_months.clamp(1, 120))
+            (1..=p.horizon_months.clamp(1, MAX_HORIZON_MONTHS))
                 .map(|m| (m, p.start.of_plan_month(m).label()))
                 .collect::<Vec<_>>()
         })
