@@ -23,6 +23,7 @@ pub mod format;
 pub mod growth;
 pub mod input;
 pub mod jobs;
+pub mod partial;
 pub mod plan;
 pub mod presets;
 pub mod queueing;

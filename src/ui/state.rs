@@ -10,7 +10,7 @@
 //! keystroke's own frame shows the field, the next one the results, so a phone keeps up with
 //! the typist. Every other edit (a button, a choice, undo, a new plan) has its results at once.
 
-use headroom_core::engine::{self, PlanResults};
+use headroom_core::partial::PartialResults;
 use headroom_core::plan::{Plan, MAX_HORIZON_MONTHS};
 use headroom_core::validate::{PlanError, ValidPlan};
 use leptos::prelude::*;
@@ -21,98 +21,6 @@ const HISTORY_LIMIT: usize = 200;
 /// Edits of the same field closer together than this merge into one undo step (typing "250"
 /// is one step, not three).
 const MERGE_WINDOW_MS: f64 = 1000.0;
-
-/// A validated plan and its results, shared cheaply between components.
-///
-/// Right after an edit only the scenario on show is computed for the new plan (see
-/// [`Workspace::computed`]); the others hold their results for the plan before the edit until
-/// the frame showing it has been painted.
-#[derive(Clone, Debug)]
-pub struct Computed {
-    /// The plan the results were computed from.
-    pub plan: Arc<ValidPlan>,
-    /// The engine's results.
-    pub results: Arc<PlanResults>,
-    /// Which scenarios' results are for `plan`, by index.
-    fresh: Arc<[bool]>,
-}
-
-impl PartialEq for Computed {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.results, &other.results)
-    }
-}
-
-impl Computed {
-    /// Every scenario of `plan` computed.
-    fn whole(plan: Arc<ValidPlan>) -> Self {
-        let results = engine::run(&plan);
-        let fresh = vec![true; results.scenarios.len()].into();
-        Self {
-            plan,
-            results: Arc::new(results),
-            fresh,
-        }
-    }
-
-    /// A new `plan` with scenario `shown` computed, and the others taken from `before` (the
-    /// results of an earlier plan) while they wait: only when `before` has the same scenarios
-    /// over the same months (otherwise the whole plan is computed at once).
-    fn first_for(plan: Arc<ValidPlan>, shown: usize, before: Option<&Computed>) -> Self {
-        let same_shape = |before: &&Computed| {
-            let (old, new) = (before.plan.plan(), plan.plan());
-            old.scenarios.len() == new.scenarios.len()
-                && old.horizon_months == new.horizon_months
-                && old.start == new.start
-        };
-        let Some(before) = before.filter(same_shape) else {
-            return Self::whole(plan);
-        };
-        let mut results = PlanResults::clone(&before.results);
-        results.priced_on = plan.plan().catalogs.priced_on;
-        // A renamed scenario is named right away, wherever its name shows.
-        for (result, scenario) in results.scenarios.iter_mut().zip(&plan.plan().scenarios) {
-            if result.name != scenario.name {
-                Arc::make_mut(result).name.clone_from(&scenario.name);
-            }
-        }
-        Self {
-            fresh: vec![false; results.scenarios.len()].into(),
-            plan,
-            results: Arc::new(results),
-        }
-        .computing(|i| i == shown)
-    }
-
-    /// These results with every scenario computed for [`Computed::plan`] (itself when it is).
-    fn completed(&self) -> Self {
-        self.computing(|_| true)
-    }
-
-    /// These results with the scenarios that `wanted` picks (by index) computed for
-    /// [`Computed::plan`], where they are not yet (itself when nothing is to compute).
-    fn computing(&self, wanted: impl Fn(usize) -> bool) -> Self {
-        let due = |i: usize| wanted(i) && !self.fresh[i];
-        if !(0..self.fresh.len()).any(due) {
-            return self.clone();
-        }
-        let mut results = PlanResults::clone(&self.results);
-        let mut fresh = self.fresh.to_vec();
-        for (i, result) in results.scenarios.iter_mut().enumerate() {
-            if due(i) {
-                if let Some(now) = engine::run_one(&self.plan, i) {
-                    *result = now;
-                    fresh[i] = true;
-                }
-            }
-        }
-        Self {
-            plan: Arc::clone(&self.plan),
-            results: Arc::new(results),
-            fresh: fresh.into(),
-        }
-    }
-}
 
 #[derive(Default)]
 struct History {
@@ -173,13 +81,13 @@ pub struct Workspace {
     /// scenario on show is computed for the new plan, in the edit's frame; every scenario is,
     /// once that frame is painted. Read only the scenario on show from it (or use
     /// [`Workspace::deferred`] or [`Workspace::complete_results`]).
-    pub computed: Memo<Option<Computed>>,
+    pub computed: Memo<Option<PartialResults>>,
     /// [`Workspace::computed`] with every scenario computed, once the frame showing the edit
     /// has been painted: what the panels below the fold read (see [`Workspace::deferred`]).
-    later: Memo<Option<Computed>>,
+    later: Memo<Option<PartialResults>>,
     /// What [`Workspace::later`] follows: set once the frame is painted, or at once by
     /// [`Workspace::complete_results`].
-    complete: RwSignal<Option<Computed>>,
+    complete: RwSignal<Option<PartialResults>>,
     /// Whether [`Workspace::computed`] is older than the input.
     pub stale: Signal<bool>,
     /// Scenario shown in detail (index into the plan's scenarios).
@@ -210,28 +118,20 @@ impl Workspace {
         });
         let scenario = RwSignal::new(0_usize);
         // The results with every scenario computed, set once the frame is painted.
-        let complete = RwSignal::new(None::<Computed>);
-        let computed = Memo::new(move |previous: Option<&Option<Computed>>| {
-            let previous = previous.cloned().flatten();
-            // An invalid plan keeps the last good results (and lets them be completed).
-            let plan = match validated.get() {
-                Ok(valid) => valid,
-                Err(_) => Arc::clone(&previous.as_ref()?.plan),
-            };
-            let done =
-                complete.with(|c| c.as_ref().filter(|c| Arc::ptr_eq(&c.plan, &plan)).cloned());
-            if done.is_some() {
-                return done;
-            }
-            let count = plan.plan().scenarios.len();
-            let shown = scenario.get().min(count.saturating_sub(1));
-            // Another scenario picked before the frame: it is computed at once.
-            match previous {
-                Some(p) if Arc::ptr_eq(&p.plan, &plan) => Some(p.computing(|i| i == shown)),
-                p => Some(Computed::first_for(plan, shown, p.as_ref())),
-            }
+        let complete = RwSignal::new(None::<PartialResults>);
+        // The latest valid plan with the scenario on show computed. It reuses `complete`'s
+        // results but does not follow it: nothing it depends on is written from what it gives.
+        let latest = Memo::new(move |previous: Option<&Option<PartialResults>>| {
+            let valid = validated.with(|v| v.as_ref().ok().cloned());
+            let shown = scenario.get();
+            complete.with_untracked(|c| {
+                PartialResults::follow(previous.and_then(Option::as_ref), c.as_ref(), valid, shown)
+            })
         });
-        let later = complete_after_paint(computed, complete);
+        let later = complete_after_paint(latest, complete);
+        let computed = Memo::new(move |_| {
+            latest.with(|l| complete.with(|c| PartialResults::on_show(l.as_ref(), c.as_ref())))
+        });
         let field_errors = RwSignal::new(FieldErrors::default());
         let stale = Signal::derive(move || {
             validated.with(Result::is_err) || field_errors.with(|e| !e.is_empty())
@@ -305,7 +205,7 @@ impl Workspace {
     /// The results of the plan on show with every scenario computed, computing the ones still
     /// waiting for the frame now (for an export, which must not hold results of an earlier
     /// plan). Untracked.
-    pub fn complete_results(&self) -> Option<Computed> {
+    pub fn complete_results(&self) -> Option<PartialResults> {
         self.settle_now();
         take_complete(self.computed.get_untracked(), self.complete);
         self.complete.get_untracked()
@@ -448,19 +348,20 @@ impl Workspace {
     }
 }
 
-/// The results with every scenario computed, a frame behind `computed`: once the browser has
-/// painted the frame in which `computed` changed (the next animation frame, then the task
-/// after it), the scenarios it has not computed yet are computed and the whole set is put in
-/// `complete`, which `computed` then shows too. Changes that come faster than that are taken
-/// together, the latest one; a first value is taken at once.
+/// The results with every scenario computed, a frame behind `latest`: once the browser has
+/// painted the frame in which `latest` changed (the next animation frame, then the task after
+/// it), the scenarios it has not computed yet are computed and the whole set is put in
+/// `complete`, which the page then shows ([`PartialResults::on_show`]). Changes that come
+/// faster than that are taken together, the latest one; a first value is taken at once.
+/// `latest` does not depend on `complete`, so this writes nothing it reads.
 fn complete_after_paint(
-    computed: Memo<Option<Computed>>,
-    complete: RwSignal<Option<Computed>>,
-) -> Memo<Option<Computed>> {
-    complete.set(computed.get_untracked().map(|c| c.completed()));
+    latest: Memo<Option<PartialResults>>,
+    complete: RwSignal<Option<PartialResults>>,
+) -> Memo<Option<PartialResults>> {
+    complete.set(latest.get_untracked().map(|c| c.completed()));
     let pending = StoredValue::new(false);
     Effect::new(move |_| {
-        let now = computed.get();
+        let now = latest.get();
         if pending.get_value() || complete.with_untracked(|c| *c == now) {
             return;
         }
@@ -470,7 +371,7 @@ fn complete_after_paint(
             if pending.try_set_value(false).is_some() {
                 return;
             }
-            if let Some(now) = computed.try_get_untracked() {
+            if let Some(now) = latest.try_get_untracked() {
                 take_complete(now, complete);
             }
         });
@@ -479,7 +380,7 @@ fn complete_after_paint(
 }
 
 /// Puts `now`, completed, in `complete` (unless it is there already).
-fn take_complete(now: Option<Computed>, complete: RwSignal<Option<Computed>>) {
+fn take_complete(now: Option<PartialResults>, complete: RwSignal<Option<PartialResults>>) {
     let now = now.map(|c| c.completed());
     if complete.try_with_untracked(|c| *c != now) == Some(true) {
         complete.set(now);

@@ -16,7 +16,8 @@
 use super::explain::{self, cell_of, data_number, move_focus, Area, Target};
 use super::{selected_month, selected_scenario};
 use crate::ui::browser;
-use crate::ui::state::{Computed, Workspace};
+use crate::ui::state::Workspace;
+use headroom_core::partial::PartialResults;
 use headroom_core::tables::{scenario_table, table_ids, Column, Table};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -147,7 +148,7 @@ fn TableView(id: &'static str) -> impl IntoView {
     let explainer = explain::explainer();
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
-    let table_of = move |results: Memo<Option<Computed>>| {
+    let table_of = move |results: Memo<Option<PartialResults>>| {
         Memo::new(move |_| {
             let s = scenario.get();
             results.with(|c| {
