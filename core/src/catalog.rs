@@ -3,8 +3,8 @@
 //!
 //! Every plan copies these into its own [`Catalogs`] so a reader sees the figures it was priced
 //! with, and the planner can edit them. Prices are on-demand, Linux, us-east-1, 730 hours a
-//! month unless the source says otherwise. Entries marked "verify" come from MODELS.md's list of
-//! figures to check before relying on them.
+//! month unless the source says otherwise. Entries marked "verify" are figures to check against
+//! the provider before relying on them (docs/models.md "Prices").
 //!
 //! `capacity_rps` of an instance type is *not* a published figure: it depends on the app. The
 //! defaults follow the vertical tiers of the Semantic Text Processor guide (2 cores → 50 req/s,
@@ -92,7 +92,7 @@ fn db(
     }
 }
 
-/// Supabase compute sizes (MODELS.md "Databases").
+/// Supabase compute sizes (docs/models.md "Databases").
 pub fn supabase_compute_tiers() -> Vec<DatabaseTier> {
     vec![
         db("Supabase Nano", 60, 200, 0.5, 0.0, SUPABASE),
@@ -243,8 +243,9 @@ fn gpu(name: &str, streams: u32, sessions: u32, usd: f64, source: &str) -> GpuNo
     }
 }
 
-/// Single-GPU AWS nodes. Streams per node follow MODELS.md "GPU voice nodes" (batched
-/// speech-to-text, about 8 concurrent streams on a modern GPU, fewer on a T4); sessions per node
+/// Single-GPU AWS nodes. Streams per node are conservative figures for speech-to-text without
+/// batching (about 8 concurrent streams on a modern GPU before latency degrades, fewer on a T4;
+/// batching serves more, docs/models.md "GPU voice nodes"); sessions per node
 /// follow the café pilot guide's "5–8 concurrent voice sessions" rule. Calibrate both.
 pub fn default_gpu_nodes() -> Vec<GpuNode> {
     vec![

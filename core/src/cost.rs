@@ -4,7 +4,7 @@
 //! **Committed use** (reserved instances, savings plans, committed-use discounts). AWS Savings
 //! Plans and Reserved Instances save "up to 72 %" against on-demand; GCP committed-use discounts
 //! up to 57 %; typical discounts are 30–35 % for 1 year and 50–55 % for 3 years, and the
-//! Selextract guide plans with 30 % (1 year) and 50 % (3 years) (MODELS.md "Prices"). A
+//! Selextract guide plans with 30 % (1 year) and 50 % (3 years) (docs/models.md "Prices"). A
 //! commitment is paid for the whole term whether used or not, so commit the *floor* of the
 //! forecast, not its peak — the floor of the instances running *around the clock*, since those
 //! stopped off hours would be paid for while idle:

@@ -6,7 +6,7 @@
 //! Google SRE's capacity planning (CACM, April 2019) separates *organic* growth (users arriving
 //! through word of mouth and adoption, extrapolated from history) from *inorganic* growth
 //! (launches, new customers, marketing events, entered as known steps). A plan [`Growth`] is one
-//! of three models (MODELS.md "Forecasting"):
+//! of three models (docs/models.md "Forecasting"):
 //!
 //! - **Compound** — organic growth with churn, Uₘ = U₀ · (1 + g − churn)ᵐ, as in the Supabase
 //!   capacity guide's `projectCapacity` (moderate scenario: g = 25 %, churn = 8 %, so 100 users
@@ -40,7 +40,7 @@
 //! Seasons and events multiply peak demand on the days they cover (the Selextract guide's
 //! "Black Friday November 20–30 ×3.0, Year End December 15–31 ×2.0, Summer July ×0.7"): see
 //! [`calendar_multipliers`]. A day's volume becomes a peak rate by a peak-to-average ratio or a
-//! busy-hour share (MODELS.md "Peak from daily volume"): see [`peak_rps`].
+//! busy-hour share (docs/models.md "Peak from daily volume"): see [`peak_rps`].
 //!
 //! # Robustness
 //!
@@ -745,7 +745,7 @@ fn effect_active(effect: &CalendarEffect, year: i32, day: MonthDay) -> bool {
     }
 }
 
-/// Peak requests per second from a day's request volume (MODELS.md "Peak from daily volume").
+/// Peak requests per second from a day's request volume (docs/models.md "Peak from daily volume").
 ///
 /// ```text
 /// PeakToAverage:  peak = daily ÷ 86 400 × ratio

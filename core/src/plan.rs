@@ -668,7 +668,7 @@ impl Default for OffHoursPolicy {
 }
 
 impl Default for Plan {
-    /// A blank plan: 1 000 users, 20 requests per user per day, one steady scenario.
+    /// A blank plan: 1 000 users, 200 requests per user per day, one steady scenario.
     fn default() -> Self {
         Self {
             name: "New plan".to_owned(),

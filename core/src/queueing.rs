@@ -33,7 +33,7 @@
 //!
 //! Square-root staffing (Halfin and Whitt, "Heavy-traffic limits for queues with many exponential
 //! servers", *Operations Research* 29, 1981), `c ≈ A + β√A`, is a cross-check: large fleets need
-//! proportionally less headroom than a flat utilisation cap. See also MODELS.md, "Queueing".
+//! proportionally less headroom than a flat utilisation cap. See also docs/models.md "Queueing".
 //!
 //! # Failure and edge cases
 //!
@@ -1104,7 +1104,7 @@ mod tests {
         .unwrap()
     }
 
-    // Check values from MODELS.md, "Queueing".
+    // Check values from docs/models.md "Queueing".
 
     #[test]
     fn models_md_erlang_b_30_servers_25_erlangs() {

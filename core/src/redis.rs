@@ -10,7 +10,7 @@
 //! ```
 //!
 //! - *Per-key overhead*: Redis stores each key in a dictionary entry, an object header and the
-//!   allocator's rounding, about 50–100 bytes beyond key and value (MODELS.md "Redis"; one
+//!   allocator's rounding, about 50–100 bytes beyond key and value (docs/models.md "Redis"; one
 //!   observation: 84.9 M small keys in 11.07 GB ≈ 140 B per key). Redis 8 / Valkey 8 changed the
 //!   layout, so the overhead is a policy parameter (96 B by default).
 //! - *Fragmentation*: the allocator holds more than the data (RSS ÷ used memory, 1.0–1.5
@@ -20,9 +20,9 @@
 //!   ElastiCache reserves 25 % of a node's memory for this by default (`reserved-memory-percent`),
 //!   so the default share `maxmemory` may use is 75 %.
 //!
-//! Topology (MODELS.md "Redis"): a *single* node is a cache whose data may be lost on failure;
+//! Topology (docs/models.md "Redis"): a *single* node is a cache whose data may be lost on failure;
 //! *primary + replica* gives high availability and pays the memory twice; a *cluster* shards the
-//! data when it exceeds the largest non-cluster plan (or one core's throughput); Redis recommends
+//! data when it exceeds the largest non-cluster plan; Redis recommends
 //! at least 3 primaries, ideally 3 primaries + 3 replicas (Redis cluster tutorial). Plans are
 //! chosen month by month with [`crate::tiers::progression`], memory being the one dimension.
 //!

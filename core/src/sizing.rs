@@ -1,7 +1,7 @@
 //! App-instance sizing: how many instances of one type keep peak load under the target
 //! utilisation.
 //!
-//! Formula (utilisation law, a consequence of Little's law; see MODELS.md "Headroom
+//! Formula (utilisation law, a consequence of Little's law; see docs/models.md "Headroom
 //! conventions"):
 //!
 //! ```text

@@ -19,7 +19,7 @@
 //!
 //! The *binding dimension* of a month is the one closest to its limit (largest need ÷ limit);
 //! it is what will force the next upgrade. Source of the habit: Supabase's plan and compute
-//! tables list connection and size limits per tier (MODELS.md "Databases"); the Supabase/Redis
+//! tables list connection and size limits per tier (docs/models.md "Databases"); the Supabase/Redis
 //! capacity guide walks Free → Pro → Pro+ → Team in exactly this way.
 //!
 //! Robustness: every function here is total. A need that is not a number counts as unmeetable

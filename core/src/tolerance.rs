@@ -38,7 +38,7 @@ pub const REFERENCE: Tolerance = Tolerance::Proportional(1e-9);
 /// bounds recomputed by hand).
 pub const SIX_DIGITS: Tolerance = Tolerance::Proportional(1e-6);
 
-/// Reference values quoted to 3–4 significant digits (MODELS.md's check values): 10⁻⁴.
+/// Reference values quoted to 3–4 significant digits (docs/models.md "Check values and tolerances"): 10⁻⁴.
 pub const QUOTED: Tolerance = Tolerance::Absolute(1e-4);
 
 /// Figures worked out by hand to three decimals: 10⁻³.

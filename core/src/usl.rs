@@ -27,7 +27,7 @@
 //! so least squares through the origin, `y = a·x² + b·x`, gives β = a and α = b − a. When that
 //! unconstrained fit leaves the physical range (α < 0 or α > 1, e.g. superlinear measurements, or
 //! β < 0), the best fit within 0 ≤ α ≤ 1, β ≥ 0 is returned instead and the fit says so. See also
-//! MODELS.md, "Universal Scalability Law".
+//! docs/models.md "Universal Scalability Law".
 //!
 //! Nothing here panics or returns NaN or ±∞: invalid inputs give a [`UslError`].
 

@@ -159,3 +159,44 @@ fn only_the_file_worker_builds_the_core_with_yaml() {
         "the file worker needs YAML: {worker}"
     );
 }
+
+/// Every citation of the model reference in the core's comments (`docs/models.md "Section"`,
+/// possibly wrapped over comment lines) names a section the reference has.
+#[test]
+fn model_reference_citations_name_its_sections() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference =
+        fs::read_to_string(root.join("../docs/models.md")).expect("read docs/models.md");
+    let sections: Vec<&str> = reference
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .collect();
+    let cited = std::cell::Cell::new(0);
+    let mut unknown = Vec::new();
+    rust_files(&root.join("src"), &mut unknown, &|text| {
+        // Comment text only, lines joined with a space, so a wrapped citation reads whole.
+        let comments: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("//"))
+            .map(|l| l.trim_start_matches(['/', '!']).trim())
+            .collect();
+        let comments = comments.join(" ");
+        comments
+            .split("docs/models.md \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .all(|name| {
+                cited.set(cited.get() + 1);
+                sections.contains(&name)
+            })
+    });
+    assert!(
+        unknown.is_empty(),
+        "files citing a section docs/models.md does not have (sections: {sections:?}): {unknown:?}"
+    );
+    let cited = cited.get();
+    assert!(
+        cited >= 10,
+        "only {cited} citations of docs/models.md found"
+    );
+}
