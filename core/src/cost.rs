@@ -41,7 +41,7 @@
 //! percentages are clamped to 0–100 %; every figure is finite.
 
 use crate::explain::Explanation;
-use crate::format;
+use crate::format::{self, usd};
 use crate::plan::{CommitmentPolicy, CostLine, OffHoursPolicy};
 use crate::tiers::{ceil_count, demand_amount, pct_fraction, supply_amount};
 use serde::Serialize;
@@ -221,10 +221,6 @@ impl CostBreakdown {
     pub fn is_lower_bound(&self) -> bool {
         !self.gaps.is_empty()
     }
-}
-
-fn usd(value: f64) -> String {
-    format::usd(value)
 }
 
 /// The plan's other costs at `units` demand units: fixed + per unit × units, one item each.

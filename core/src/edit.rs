@@ -689,22 +689,23 @@ impl CalendarPreset {
     }
 }
 
-fn month_name(month: u32) -> &'static str {
-    format::month_abbreviation(month)
-}
-
 /// The days an effect covers, in words: "Nov 20–30", "Jul 1–31", "Dec 24 – Jan 2", with the
 /// year when it applies to one year only.
 pub fn period(effect: &CalendarEffect) -> String {
     let (from, to) = (effect.from, effect.to);
     let days = if from.month == to.month && from.day <= to.day {
-        format!("{} {}–{}", month_name(from.month), from.day, to.day)
+        format!(
+            "{} {}–{}",
+            format::month_abbreviation(from.month),
+            from.day,
+            to.day
+        )
     } else {
         format!(
             "{} {} – {} {}",
-            month_name(from.month),
+            format::month_abbreviation(from.month),
             from.day,
-            month_name(to.month),
+            format::month_abbreviation(to.month),
             to.day
         )
     };

@@ -29,7 +29,7 @@
 //! clamped to 1–100 %. Counts saturate at [`COUNT_CAP`]; no figure is NaN or ∞.
 
 use crate::explain::Explanation;
-use crate::format;
+use crate::format::{self, usd};
 use crate::plan::InstanceType;
 use crate::tiers::{ceil_count, demand_amount, supply_amount, USAGE_PCT_CAP};
 use serde::Serialize;
@@ -167,10 +167,6 @@ pub struct SizeTimeline {
     pub move_to: Option<usize>,
     /// The advice in words.
     pub explanation: Explanation,
-}
-
-fn usd(value: f64) -> String {
-    format::usd(value)
 }
 
 fn rps(value: f64) -> String {
