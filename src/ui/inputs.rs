@@ -8,8 +8,8 @@ use super::fields::{
     field_id, focus_soon, num, structural_edit, workspace, Choice, Getter, Group, NumberInput,
     Setter, TextInput, Toggle,
 };
-use headroom_core::edit;
-use headroom_core::plan::{ForecastBound, PeakShape, Plan, ScalingPoint, Traffic, VoiceDemand};
+use headroom_core::edit::{self, TrafficKind};
+use headroom_core::plan::{ForecastBound, PeakShape, Plan, ScalingPoint, Traffic};
 use headroom_core::validate::{specs, MAX_SCALING_POINTS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -24,16 +24,6 @@ macro_rules! field {
         );
         view! { <NumberInput path=$path spec=$spec get=get set=set hint=$hint $($key=$val)* /> }
     }};
-}
-
-fn voice_default() -> VoiceDemand {
-    VoiceDemand {
-        sessions_per_unit_per_day: 1.0,
-        peak_hour_share_pct: 15.0,
-        session_minutes: 4.0,
-        interactions_per_session: 4.0,
-        gpu_seconds_per_interaction: 2.5,
-    }
 }
 
 /// The plan's demand unit ("users"), and labels that speak of it.
@@ -86,19 +76,7 @@ fn catalog_names(
 pub fn BaselinePanel() -> impl IntoView {
     let ws = workspace();
     let units = Units::new();
-    let traffic_model = Memo::new(move |_| {
-        ws.plan.with(|p| match &p.baseline.traffic {
-            Traffic::DailyVolume {
-                peak: PeakShape::PeakToAverage { .. },
-                ..
-            } => "daily_ratio",
-            Traffic::DailyVolume {
-                peak: PeakShape::PeakHourShare { .. },
-                ..
-            } => "daily_share",
-            Traffic::PeakRate { .. } => "peak_rate",
-        })
-    });
+    let traffic_model = Memo::new(move |_| ws.plan.with(|p| TrafficKind::of(&p.baseline.traffic)));
     let has_voice = Memo::new(move |_| ws.plan.with(|p| p.baseline.voice.is_some()));
     let db_names = catalog_names(ws, true, |p| {
         p.catalogs
@@ -127,28 +105,12 @@ pub fn BaselinePanel() -> impl IntoView {
                     <Choice
                         path="baseline.traffic"
                         label="Traffic is given as"
-                        options=vec![
-                            ("daily_ratio", "Daily requests × peak-to-average ratio"),
-                            ("daily_share", "Daily requests × busiest-hour share"),
-                            ("peak_rate", "Measured peak today (req/s)"),
-                        ]
-                        get=Arc::new(move |_p: &Plan| Some(traffic_model.get_untracked()))
+                        options=TrafficKind::ALL.iter().map(|k| (k.id(), k.label())).collect()
+                        get=Arc::new(move |_p: &Plan| Some(traffic_model.get_untracked().id()))
                         set=Arc::new(|p: &mut Plan, v: &'static str| {
-                            let daily = match &p.baseline.traffic {
-                                Traffic::DailyVolume { requests_per_unit_per_day, .. } => *requests_per_unit_per_day,
-                                Traffic::PeakRate { .. } => 100.0,
-                            };
-                            p.baseline.traffic = match v {
-                                "daily_share" => Traffic::DailyVolume {
-                                    requests_per_unit_per_day: daily,
-                                    peak: PeakShape::PeakHourShare { share_pct: 12.0 },
-                                },
-                                "peak_rate" => Traffic::PeakRate { peak_rps: 50.0 },
-                                _ => Traffic::DailyVolume {
-                                    requests_per_unit_per_day: daily,
-                                    peak: PeakShape::PeakToAverage { ratio: 3.0 },
-                                },
-                            };
+                            if let Some(kind) = TrafficKind::ALL.into_iter().find(|k| k.id() == v) {
+                                edit::set_traffic_kind(p, kind);
+                            }
                         })
                     />
                     {move || traffic_fields(traffic_model.get(), units)}
@@ -179,7 +141,7 @@ pub fn BaselinePanel() -> impl IntoView {
                             label="This product processes voice on GPUs"
                             get=Arc::new(|p: &Plan| Some(p.baseline.voice.is_some()))
                             set=Arc::new(|p: &mut Plan, on: bool| {
-                                p.baseline.voice = on.then(voice_default);
+                                p.baseline.voice = on.then(edit::new_voice_demand);
                             })
                         />
                         <Show when=move || has_voice.get()>
@@ -219,8 +181,8 @@ pub fn BaselinePanel() -> impl IntoView {
 }
 
 /// The traffic fields of the chosen traffic model.
-fn traffic_fields(model: &'static str, units: Units) -> AnyView {
-    if model == "peak_rate" {
+fn traffic_fields(model: TrafficKind, units: Units) -> AnyView {
+    if model == TrafficKind::PeakRate {
         let (get, set) = num(
             |p| match p.baseline.traffic {
                 Traffic::PeakRate { peak_rps } => Some(peak_rps),
@@ -256,7 +218,7 @@ fn traffic_fields(model: &'static str, units: Units) -> AnyView {
             }
         },
     );
-    let shape = if model == "daily_share" {
+    let shape = if model == TrafficKind::DailyShare {
         let (g, s) = num(
             |p| match p.baseline.traffic {
                 Traffic::DailyVolume {

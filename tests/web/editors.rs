@@ -457,3 +457,40 @@ async fn other_cost_lines_are_added_priced_and_removed() {
     );
     assert_eq!(text(c, "total-cost"), cost);
 }
+
+fn choose(c: &HtmlElement, test_id: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(c, test_id)
+        .unwrap_or_else(|| panic!("no select {test_id}"))
+        .unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_traffic_shape_switches_its_fields_and_keeps_daily_requests() {
+    let app = mount_fresh();
+    let c = &app.container;
+    idle().await;
+    let daily = "f-baseline-traffic-requests_per_unit_per_day";
+    type_into(c, daily, "250").await;
+    assert!(find(c, "f-baseline-traffic-peak-ratio").is_some());
+    choose(c, "f-baseline-traffic", "daily_share");
+    settled().await;
+    assert_eq!(input_value(c, daily), "250", "daily requests kept");
+    assert_eq!(input_value(c, "f-baseline-traffic-peak-share_pct"), "12");
+    assert!(find(c, "f-baseline-traffic-peak-ratio").is_none());
+    choose(c, "f-baseline-traffic", "peak_rate");
+    settled().await;
+    assert_eq!(input_value(c, "f-baseline-traffic-peak_rps"), "50");
+    assert!(find(c, daily).is_none());
+    choose(c, "f-baseline-traffic", "daily_ratio");
+    settled().await;
+    assert_eq!(
+        input_value(c, daily),
+        "100",
+        "a measured peak has no daily requests to keep"
+    );
+    assert_eq!(input_value(c, "f-baseline-traffic-peak-ratio"), "3");
+}
