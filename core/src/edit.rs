@@ -1223,20 +1223,11 @@ pub fn database_digest(e: &DatabaseTier) -> String {
     ])
 }
 
-/// Topology in words: "single node", "primary + replica", "cluster".
-pub fn topology_words(topology: RedisTopology) -> &'static str {
-    match topology {
-        RedisTopology::Single => "single node",
-        RedisTopology::Replicated => "primary + replica",
-        RedisTopology::Cluster => "cluster",
-    }
-}
-
 /// A Redis plan in a line: "6.38 GB · primary + replica · 2 nodes · $175/month".
 pub fn redis_digest(e: &RedisPlan) -> String {
     digest(&[
         format::with_unit(e.memory_gb, "GB"),
-        topology_words(e.topology).to_owned(),
+        e.topology.words().to_owned(),
         plural(e.nodes, "node", "nodes"),
         per_month(e.usd_per_month),
     ])

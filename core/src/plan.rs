@@ -528,6 +528,18 @@ pub enum RedisTopology {
     Cluster,
 }
 
+impl RedisTopology {
+    /// In words, as tables, digests and explanations write it: "single node", "primary +
+    /// replica", "cluster" (its name in plan files is [`Named::name`]).
+    pub fn words(self) -> &'static str {
+        match self {
+            RedisTopology::Single => "single node",
+            RedisTopology::Replicated => "primary + replica",
+            RedisTopology::Cluster => "cluster",
+        }
+    }
+}
+
 /// A Redis offering: node size and topology.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

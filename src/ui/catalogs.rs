@@ -12,7 +12,7 @@ use super::fields::{
     DateInput, NumberInput, OptionalDateInput, TextInput, UndoNote, Undoable,
 };
 use headroom_core::edit::{self, CatalogKind};
-use headroom_core::plan::{Plan, RedisTopology};
+use headroom_core::plan::{Named, Plan, RedisTopology};
 use headroom_core::validate::specs;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -406,19 +406,11 @@ fn entry_fields(kind: CatalogKind, j: usize) -> AnyView {
             <Choice
                 path=format!("catalogs.redis[{j}].topology")
                 label="Topology"
-                options=vec![("single", "Single node"), ("replicated", "Primary + replica"), ("cluster", "Cluster")]
-                get=Arc::new(move |p: &Plan| p.catalogs.redis.get(j).map(|e| match e.topology {
-                    RedisTopology::Single => "single",
-                    RedisTopology::Replicated => "replicated",
-                    RedisTopology::Cluster => "cluster",
-                }))
+                options=RedisTopology::NAMES.iter().map(|&(name, t)| (name, topology_label(t))).collect()
+                get=Arc::new(move |p: &Plan| p.catalogs.redis.get(j).map(|e| e.topology.name()))
                 set=Arc::new(move |p: &mut Plan, v: &'static str| {
-                    if let Some(e) = p.catalogs.redis.get_mut(j) {
-                        e.topology = match v {
-                            "replicated" => RedisTopology::Replicated,
-                            "cluster" => RedisTopology::Cluster,
-                            _ => RedisTopology::Single,
-                        };
+                    if let (Some(e), Some(t)) = (p.catalogs.redis.get_mut(j), RedisTopology::from_name(v)) {
+                        e.topology = t;
                     }
                 })
             />
@@ -432,5 +424,14 @@ fn entry_fields(kind: CatalogKind, j: usize) -> AnyView {
             {entry_num!(gpu_nodes, j, usd_per_month, specs::PRICE, "")}
         }
         .into_any(),
+    }
+}
+
+/// A topology as the choice offers it: "Single node", "Primary + replica", "Cluster".
+fn topology_label(topology: RedisTopology) -> &'static str {
+    match topology {
+        RedisTopology::Single => "Single node",
+        RedisTopology::Replicated => "Primary + replica",
+        RedisTopology::Cluster => "Cluster",
     }
 }
