@@ -2,10 +2,10 @@
 //! given width ([`Frame`]): the plot area, the value and month axes with their ticks, each
 //! series' path data, and upgrade markers with their labels placed where they fit.
 
+use super::labels::MONTH_LABEL_SAMPLE;
 use super::{
     bars_path, bounded, line_path, month_ticks, step_area_path, step_path, text_width, tick_label,
     Axis, AxisOptions, ChartData, ChartEvent, LinearScale, MonthScale, Shape, Tone,
-    MONTH_LABEL_SAMPLE,
 };
 use crate::format;
 
