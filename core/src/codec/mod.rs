@@ -21,6 +21,7 @@
 //! [`library`] is the index of the plans a browser keeps ("My plans").
 
 mod deflate;
+pub mod history;
 pub mod json;
 pub mod library;
 pub mod link;
