@@ -9,9 +9,11 @@ use super::fields::{
     field_id, focus_soon, num, structural_edit, workspace, Choice, DateInput, Getter,
     MonthDayInput, NumberInput, OptionalNumberInput, Setter, TextInput, UndoNote, Undoable,
 };
+use headroom_core::codec::history;
 use headroom_core::edit::{self, GrowthKind, CALENDAR_PRESETS};
 use headroom_core::plan::{
-    CalendarEffect, Growth, Interpolation, Milestone, MonthDay, Observation, Plan, TrendShape,
+    CalendarEffect, Growth, Interpolation, Milestone, MonthDay, Named, Observation, Plan,
+    TrendShape,
 };
 use headroom_core::validate::{specs, MAX_SCENARIOS};
 use leptos::prelude::*;
@@ -530,20 +532,22 @@ fn HistoryTable(index: usize) -> impl IntoView {
             })}
             {move || fit.get().map(|f| view! { <p class="fit" data-testid="trend-fit">{f}</p> })}
             <button type="button" class="add" data-testid="add-observation" on:click=add>"Add an observation"</button>
+            <PasteHistory index=i/>
             <div class="row-grid">
                 <Choice
                     path=format!("scenarios[{i}].growth.shape")
                     label="Shape"
-                    options=vec![("linear", "Straight line"), ("exponential", "Exponential")]
+                    options=vec![(TrendShape::Linear.name(), "Straight line"), (TrendShape::Exponential.name(), "Exponential")]
                     hint="Exponential grows by a constant % a month"
                     get=Arc::new(move |p: &Plan| match p.scenarios.get(i).map(|s| &s.growth) {
-                        Some(Growth::Trend { shape: TrendShape::Exponential, .. }) => Some("exponential"),
-                        Some(Growth::Trend { .. }) => Some("linear"),
+                        Some(Growth::Trend { shape, .. }) => Some(shape.name()),
                         _ => None,
                     })
                     set=Arc::new(move |p: &mut Plan, v: &'static str| {
-                        if let Some(Growth::Trend { shape, .. }) = p.scenarios.get_mut(i).map(|s| &mut s.growth) {
-                            *shape = if v == "exponential" { TrendShape::Exponential } else { TrendShape::Linear };
+                        if let (Some(Growth::Trend { shape, .. }), Some(v)) =
+                            (p.scenarios.get_mut(i).map(|s| &mut s.growth), TrendShape::from_name(v))
+                        {
+                            *shape = v;
                         }
                     })
                 />
@@ -552,6 +556,50 @@ fn HistoryTable(index: usize) -> impl IntoView {
             </div>
             <p class="hint">"Which bound the plan sizes for is a policy (Policies tab, Capacity)."</p>
         </fieldset>
+    }
+}
+
+/// History pasted from a spreadsheet, a CSV file or a Prometheus range query, read into the
+/// trend's observations ([`history::read`]); text that cannot be read leaves them as they were
+/// and says which line is at fault.
+#[component]
+fn PasteHistory(index: usize) -> impl IntoView {
+    let ws = workspace();
+    let i = index;
+    let text = RwSignal::new(String::new());
+    // What the last reading said: how many observations it took, or why it took none.
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let id = format!("history-text-{i}");
+    let read = move |_| match history::read(&text.get_untracked()) {
+        Ok(read) => {
+            outcome.set(Some(Ok(read.summary())));
+            structural_edit(ws, "history-paste", |p| {
+                if let Some(h) = history_mut(p, i) {
+                    *h = read.observations;
+                }
+            });
+            text.set(String::new());
+        }
+        Err(error) => outcome.set(Some(Err(error.to_string()))),
+    };
+    view! {
+        <details class="paste" data-testid="paste-history">
+            <summary>"Paste history"</summary>
+            <label for=id.clone()>"Dates and counts"</label>
+            <textarea id=id data-testid="history-text" rows="5" spellcheck="false"
+                placeholder="2026-07-01\t1200\n2026-08-01\t1350"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <p class="hint">
+                "Two columns copied from a spreadsheet or a CSV file (the date, then the count), or a Prometheus query_range answer (JSON). They replace the observations above; undo brings those back."
+            </p>
+            <button type="button" data-testid="read-history" on:click=read
+                disabled=move || text.with(|t| t.trim().is_empty())>"Use these observations"</button>
+            {move || outcome.get().map(|o| match o {
+                Ok(m) => view! { <p class="hint" role="status" data-testid="history-read">{m}</p> }.into_any(),
+                Err(m) => view! { <p class="error" role="alert" data-testid="history-paste-error">{m}</p> }.into_any(),
+            })}
+        </details>
     }
 }
 

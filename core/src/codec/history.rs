@@ -17,6 +17,7 @@
 
 use crate::codec::json;
 use crate::float_text;
+use crate::format;
 use crate::plan::{day, Observation};
 use crate::text::excerpt;
 use crate::validate::MAX_LIST;
@@ -54,6 +55,30 @@ pub struct History {
     pub observations: Vec<Observation>,
     /// What the reader did that the planner may want to know.
     pub notes: Vec<String>,
+}
+
+impl History {
+    /// What was read, in words: "12 observations read." and the notes.
+    ///
+    /// # Example
+    /// ```
+    /// let history = headroom_core::codec::history::read("2026-07-01,5\n2026-08-01,7\n").unwrap();
+    /// assert_eq!(history.summary(), "2 observations read.");
+    /// ```
+    pub fn summary(&self) -> String {
+        let count = self.observations.len();
+        let noun = if count == 1 {
+            "observation"
+        } else {
+            "observations"
+        };
+        let mut words = format!("{} {noun} read.", format::number(count as f64));
+        for note in &self.notes {
+            words.push(' ');
+            words.push_str(note);
+        }
+        words
+    }
 }
 
 /// Reads pasted history: rows of a date and a value, or a Prometheus `query_range` answer.
