@@ -333,7 +333,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     }
 
     let app_type = find_instance(plan);
-    let gpu_node = baseline.voice.as_ref().and_then(|_| find_gpu(plan));
+    let gpu_node = baseline.voice.as_ref().and_then(|_| plan.voice_gpu_node());
     let sizing_policy = SizingPolicy::from(policies);
     let headroom = 1.0 + fraction(policies.headroom_pct);
     // The approximation for large voice loads, prepared for the plan's wait target the first
@@ -787,21 +787,10 @@ fn sessions_in_month(
     units * voice.sessions_per_unit_per_day * f64::from(calendar.days()) * effect.average
 }
 
+/// The app's instance type ([`Plan::app_instance_type`]).
 fn find_instance(plan: &Plan) -> &InstanceType {
-    // Validation guarantees the named type exists and the catalog is not empty.
-    plan.catalogs
-        .instances
-        .iter()
-        .find(|i| i.name == plan.policies.app_instance)
-        .unwrap_or(&plan.catalogs.instances[0])
-}
-
-fn find_gpu(plan: &Plan) -> Option<&GpuNode> {
-    plan.catalogs
-        .gpu_nodes
-        .iter()
-        .find(|g| g.name == plan.policies.voice.gpu_node)
-        .or_else(|| plan.catalogs.gpu_nodes.first())
+    plan.app_instance_type()
+        .expect("validation guarantees the named type exists and the catalog is not empty")
 }
 
 impl RedisMonth {
@@ -1111,7 +1100,7 @@ pub fn explain(
         Figure::GpuNodes => {
             let voice = m.voice.as_ref()?;
             let demand = plan.baseline.voice.as_ref()?;
-            Some(explain_voice(plan, demand, find_gpu(plan)?, voice))
+            Some(explain_voice(plan, demand, plan.voice_gpu_node()?, voice))
         }
         Figure::Cost { component } => {
             let item = m.cost.items.get(component)?;
@@ -1494,7 +1483,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             )
         }
         CostComponent::GpuVoice => {
-            let node = find_gpu(plan)?;
+            let node = plan.voice_gpu_node()?;
             let nodes = m.voice.as_ref()?.nodes;
             Some(
                 Explanation::new(format::usd(item.usd_per_month))

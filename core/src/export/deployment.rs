@@ -27,7 +27,7 @@ use std::fmt;
 
 use crate::engine::{MonthResult, PlanResults, ScenarioResult};
 use crate::format;
-use crate::plan::{DatabaseTier, InstanceType, Plan, RedisPlan, RedisTopology};
+use crate::plan::{DatabaseTier, Plan, RedisPlan, RedisTopology};
 use crate::redis::{MB_PER_GB, MIN_CLUSTER_PRIMARIES};
 use crate::tiers;
 use crate::validate::ValidPlan;
@@ -131,11 +131,7 @@ pub fn spec(
     let redis = redis_settings(plan, month_result, &mut notes);
     if let Some(voice) = &month_result.voice {
         let node = plan
-            .catalogs
-            .gpu_nodes
-            .iter()
-            .find(|g| g.name == plan.policies.voice.gpu_node)
-            .or_else(|| plan.catalogs.gpu_nodes.first())
+            .voice_gpu_node()
             .map_or("GPU node", |g| g.name.as_str());
         notes.push(format!(
             "Voice needs {} × {node} this month; GPU nodes are not part of this file.",
@@ -169,14 +165,6 @@ fn mib(mb: f64) -> u64 {
     }
 }
 
-fn app_instance(plan: &Plan) -> Option<&InstanceType> {
-    plan.catalogs
-        .instances
-        .iter()
-        .find(|i| i.name == plan.policies.app_instance)
-        .or_else(|| plan.catalogs.instances.first())
-}
-
 fn app_service(
     plan: &Plan,
     scenario: &ScenarioResult,
@@ -197,7 +185,7 @@ fn app_service(
         .max(count(busiest))
         .max(replicas)
         .max(min_replicas);
-    let (vcpu, memory_mb) = match app_instance(plan) {
+    let (vcpu, memory_mb) = match plan.app_instance_type() {
         Some(instance) => {
             notes.push(format!(
                 "One replica is one “{}”: {} vCPU and {} as both requests and limits, so \
