@@ -23,19 +23,18 @@ use crate::explain::Explanation;
 use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers};
 use crate::plan::{
-    DatabaseTier, ForecastBound, GpuNode, InstanceType, PeakShape, Plan, Policies, RedisTopology,
-    Traffic, VoiceDemand, YearMonth,
+    DatabaseTier, ForecastBound, GpuNode, InstanceType, PeakShape, Plan, RedisTopology, Traffic,
+    VoiceDemand, YearMonth,
 };
-use crate::queueing;
 use crate::redis::{self, RedisNeed};
 use crate::sizing::{self, AppSizing, SizingPolicy};
 use crate::tiers::{self, ConnectionCheck, Dimension, Progression, ProgressionOptions, TierSpec};
 use crate::usl;
 use crate::validate::ValidPlan;
 use crate::vertical::{self, SizeChange, SizeChangeReason, VerticalComparison};
+use crate::voice::{self, LargeLoadSizer, QueueModel, VoiceBinding, VoiceSizing};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::cell::OnceCell;
 use std::sync::Arc;
 
 /// Everything the page, the exports and the comparisons show.
@@ -146,98 +145,6 @@ pub struct RedisMonth {
     pub topology: Option<RedisTopology>,
 }
 
-/// GPU voice nodes in one month.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct VoiceSizing {
-    /// Nodes to run: the larger of the two rules plus redundancy.
-    pub nodes: u64,
-    /// Nodes by the concurrency rule (sessions per node).
-    pub nodes_by_concurrency: u64,
-    /// Nodes by the queueing model (Erlang C).
-    pub nodes_by_queue: u64,
-    /// Streams (M/M/c servers) the queueing model needs.
-    pub servers: u64,
-    /// How the streams were computed.
-    pub queue_model: QueueModel,
-    /// Sessions in the busiest hour.
-    pub busiest_hour_sessions: f64,
-    /// Concurrent sessions at peak (Little's law).
-    pub concurrent_sessions: f64,
-    /// Voice interactions per second at peak.
-    pub interactions_per_s: f64,
-    /// Offered load, erlangs.
-    pub offered_load_erlangs: f64,
-    /// Streams the nodes provide: `nodes × streams per node`.
-    pub streams: u64,
-    /// The chosen percentile's wait with `nodes`, seconds (`None` without load, when unstable,
-    /// or too long to represent; [`VoiceSizing::no_wait_words`] says which).
-    pub wait_at_percentile_s: Option<f64>,
-    /// Which rule binds.
-    pub binding: VoiceBinding,
-}
-
-impl VoiceSizing {
-    /// Why there is no wait figure, in words: "no load" when no voice interactions arrive,
-    /// "unstable" when the offered load fills every stream (A ≥ streams: the queue grows
-    /// without bound), "—" otherwise (a wait too long to represent).
-    pub fn no_wait_words(&self) -> &'static str {
-        if self.interactions_per_s <= 0.0 || self.offered_load_erlangs <= 0.0 {
-            "no load"
-        } else if self.offered_load_erlangs >= self.streams as f64 {
-            "unstable"
-        } else {
-            "—"
-        }
-    }
-}
-
-/// Which rule sets the GPU voice nodes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum VoiceBinding {
-    /// The wait target (queueing model).
-    Queueing,
-    /// Sessions per node.
-    Concurrency,
-    /// No voice demand: the minimum.
-    Minimum,
-}
-
-impl VoiceBinding {
-    /// "queueing", "concurrency" or "minimum".
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Queueing => "queueing",
-            Self::Concurrency => "concurrency",
-            Self::Minimum => "minimum",
-        }
-    }
-}
-
-/// How the voice streams were sized.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum QueueModel {
-    /// Erlang C, searched exactly (offered load up to [`EXACT_QUEUEING_MAX_ERLANGS`]).
-    ErlangC,
-    /// Square-root staffing with the Halfin–Whitt approximation of Erlang C, checked and
-    /// stepped to the smallest count that meets the target by the exact Erlang C wait (larger
-    /// loads).
-    HalfinWhitt,
-    /// Beyond the queueing model's range: streams at the target utilisation.
-    UtilisationCap,
-}
-
-/// Offered load (erlangs) up to which voice streams are sized with the exact Erlang C search,
-/// which takes O(streams) steps per month. Above it, square-root staffing with the
-/// Halfin–Whitt approximation ([`queueing::size_servers_halfin_whitt`]) finds a count in
-/// O(log streams) steps and a few exact Erlang C evaluations (O(√A) steps each) check it and step
-/// to the smallest count that meets the target: the same count as the exact search. This bounds
-/// the work of any plan, however large its voice load.
-pub const EXACT_QUEUEING_MAX_ERLANGS: f64 = 5_000.0;
-
-/// Streams up to which the wait at the chosen percentile is computed exactly (O(streams)
-/// steps); above it, with the Halfin–Whitt approximation (O(1)).
-pub const EXACT_WAIT_MAX_STREAMS: u64 = 10_000;
-
 /// One upgrade or limit crossed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TimelineEvent {
@@ -338,7 +245,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     let headroom = 1.0 + fraction(policies.headroom_pct);
     // The approximation for large voice loads, prepared for the plan's wait target the first
     // time a month needs it.
-    let voice_queue = OnceCell::new();
+    let voice_queue = LargeLoadSizer::new();
 
     // Per-month demand and horizontal sizing.
     struct Demand {
@@ -374,10 +281,10 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
                 baseline.database.data_gb_fixed + units_sized * baseline.database.data_gb_per_unit;
             let redis = redis::memory_need(&baseline.redis, &policies.redis, units_sized);
             let voice = match (&baseline.voice, gpu_node) {
-                (Some(voice), Some(node)) => Some(size_voice(
+                (Some(voice), Some(node)) => Some(voice::size_voice(
                     voice,
                     node,
-                    plan,
+                    policies,
                     &voice_queue,
                     units_sized * effect.peak,
                 )),
@@ -547,7 +454,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         let cost_per_session_usd = baseline.voice.as_ref().and_then(|voice| {
             cost::per_unit(
                 cost.total_usd_per_month,
-                sessions_in_month(voice, units_planned, d.calendar, &d.effect),
+                voice::sessions_in_month(voice, units_planned, d.calendar, &d.effect),
             )
         });
         months.push(MonthResult {
@@ -776,17 +683,6 @@ fn peak_rps(plan: &Plan, units: f64, headroom: f64) -> f64 {
     crate::tiers::demand_amount(fixed_today * headroom + variable).min(growth::MAX_RPS)
 }
 
-/// Voice sessions in calendar month `calendar` for `units` demand units:
-/// units × sessions per unit per day × days in the month × the calendar's average multiplier.
-fn sessions_in_month(
-    voice: &VoiceDemand,
-    units: f64,
-    calendar: YearMonth,
-    effect: &MonthMultipliers,
-) -> f64 {
-    units * voice.sessions_per_unit_per_day * f64::from(calendar.days()) * effect.average
-}
-
 /// The app's instance type ([`Plan::app_instance_type`]).
 fn find_instance(plan: &Plan) -> &InstanceType {
     plan.app_instance_type()
@@ -801,112 +697,6 @@ impl RedisMonth {
             RedisTopology::Replicated => "primary + replica",
             RedisTopology::Cluster => "cluster",
         })
-    }
-}
-
-/// What the voice queue must achieve: the policy's percentile of requests waits no longer
-/// than its target.
-fn voice_wait_target(policies: &Policies) -> queueing::WaitTarget {
-    queueing::WaitTarget::Quantile {
-        quantile: fraction(policies.voice.percentile_pct),
-        max_wait_s: policies.voice.wait_target_s,
-    }
-}
-
-/// GPU voice nodes for `units` (peak-adjusted) demand units.
-///
-/// Two rules, the larger binds (MODELS.md "GPU voice nodes"):
-/// - concurrency (the café pilot guide): concurrent sessions = sessions in the busiest hour ×
-///   session minutes ÷ 60 (Little's law); nodes = ⌈concurrent ÷ sessions per node⌉;
-/// - queueing (Erlang C, M/M/c): interactions arrive at λ = busiest-hour sessions ×
-///   interactions per session ÷ 3 600 per second and each takes the GPU time; the smallest
-///   number of streams c whose chosen wait percentile meets the target, nodes = ⌈c ÷ streams
-///   per node⌉.
-fn size_voice(
-    voice: &VoiceDemand,
-    node: &GpuNode,
-    plan: &Plan,
-    large_load_sizer: &OnceCell<Result<queueing::HalfinWhittSizer, queueing::QueueingError>>,
-    units: f64,
-) -> VoiceSizing {
-    let policies = &plan.policies;
-    let busiest_hour_sessions =
-        units * voice.sessions_per_unit_per_day * fraction(voice.peak_hour_share_pct);
-    let concurrent_sessions = busiest_hour_sessions * voice.session_minutes / 60.0;
-    let nodes_by_concurrency =
-        sizing::ceil_count(concurrent_sessions / f64::from(node.sessions_per_node));
-    let interactions_per_s = busiest_hour_sessions * voice.interactions_per_session / 3600.0;
-    let offered_load_erlangs = interactions_per_s * voice.gpu_seconds_per_interaction;
-    let options = queueing::SizingOptions {
-        arrival_rate_per_s: interactions_per_s,
-        mean_service_time_s: voice.gpu_seconds_per_interaction,
-        streams_per_node: node.streams_per_node,
-        target: voice_wait_target(policies),
-    };
-    // Above the threshold the exact search would take O(streams) steps every month.
-    let (queue, model) = if offered_load_erlangs > EXACT_QUEUEING_MAX_ERLANGS {
-        (
-            (*large_load_sizer.get_or_init(|| queueing::HalfinWhittSizer::new(options.target)))
-                .and_then(|sizer| sizer.size(&options)),
-            QueueModel::HalfinWhitt,
-        )
-    } else {
-        (queueing::size_servers(&options), QueueModel::ErlangC)
-    };
-    let (nodes_by_queue, servers, queue_model) = match &queue {
-        Ok(q) => (q.nodes, q.servers, model),
-        // Beyond the queueing model's range: fall back to a utilisation cap.
-        Err(_) => {
-            let servers = sizing::ceil_count(
-                offered_load_erlangs / fraction(policies.target_utilisation_pct),
-            );
-            (
-                sizing::ceil_count(servers as f64 / f64::from(node.streams_per_node)),
-                servers,
-                QueueModel::UtilisationCap,
-            )
-        }
-    };
-    let needed = nodes_by_queue.max(nodes_by_concurrency);
-    let nodes = needed
-        .saturating_add(u64::from(policies.redundancy))
-        .max(u64::from(units > 0.0));
-    let binding = if needed == 0 {
-        VoiceBinding::Minimum
-    } else if nodes_by_queue >= nodes_by_concurrency {
-        VoiceBinding::Queueing
-    } else {
-        VoiceBinding::Concurrency
-    };
-    let streams = nodes.saturating_mul(u64::from(node.streams_per_node));
-    let queue = queueing::MmcQueue {
-        arrival_rate_per_s: interactions_per_s,
-        mean_service_time_s: voice.gpu_seconds_per_interaction,
-        servers: streams,
-    };
-    let wait = if streams <= EXACT_WAIT_MAX_STREAMS {
-        queueing::mmc_wait(&queue)
-    } else {
-        queueing::mmc_wait_halfin_whitt(&queue)
-    };
-    let wait_at_percentile_s = wait.ok().and_then(|w| {
-        w.wait_quantile_s(fraction(policies.voice.percentile_pct))
-            .ok()
-            .flatten()
-    });
-    VoiceSizing {
-        nodes,
-        nodes_by_concurrency,
-        nodes_by_queue,
-        servers,
-        queue_model,
-        busiest_hour_sessions,
-        concurrent_sessions,
-        interactions_per_s,
-        offered_load_erlangs,
-        streams,
-        wait_at_percentile_s,
-        binding,
     }
 }
 
@@ -1399,7 +1189,7 @@ fn explain_voice(plan: &Plan, voice: &VoiceDemand, node: &GpuNode, v: &VoiceSizi
                 "queueing model",
                 format!(
                     "Halfin–Whitt square-root staffing, checked and stepped to the exact Erlang C count (offered load above {} erlangs)",
-                    format::number(EXACT_QUEUEING_MAX_ERLANGS)
+                    format::number(voice::EXACT_QUEUEING_MAX_ERLANGS)
                 ),
             );
         }
@@ -1593,7 +1383,7 @@ fn explain_cost_per_session(plan: &Plan, m: &MonthResult) -> Option<Explanation>
     let voice = plan.baseline.voice.as_ref()?;
     let unit_name = &plan.baseline.demand_unit;
     let units = m.units.bound(plan.policies.forecast_bound);
-    let sessions = sessions_in_month(voice, units, m.calendar, &m.calendar_effect);
+    let sessions = voice::sessions_in_month(voice, units, m.calendar, &m.calendar_effect);
     let total = format!("{}/month", format::usd(m.cost.total_usd_per_month));
     let mut volume = format!(
         "{} × {} sessions a day × {} days",

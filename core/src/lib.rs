@@ -37,3 +37,4 @@ pub mod totals;
 pub mod usl;
 pub mod validate;
 pub mod vertical;
+pub mod voice;
