@@ -19,16 +19,17 @@
 //! figure of any month on demand, from the plan and the results.
 
 use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent, CostLineItem, FleetMonth};
+use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
 use crate::explain::Explanation;
 use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers};
 use crate::plan::{
-    DatabaseTier, ForecastBound, GpuNode, InstanceType, PeakShape, Plan, RedisTopology, Traffic,
-    VoiceDemand, YearMonth,
+    ForecastBound, GpuNode, InstanceType, PeakShape, Plan, RedisTopology, Traffic, VoiceDemand,
+    YearMonth,
 };
 use crate::redis::{self, RedisNeed};
 use crate::sizing::{self, AppSizing, SizingPolicy};
-use crate::tiers::{self, ConnectionCheck, Dimension, Progression, ProgressionOptions, TierSpec};
+use crate::tiers::{self, ConnectionCheck, Progression, ProgressionOptions};
 use crate::usl;
 use crate::validate::ValidPlan;
 use crate::vertical::{self, SizeChange, SizeChangeReason, VerticalComparison};
@@ -114,24 +115,6 @@ pub struct MonthResult {
     pub committed_app_instances: u64,
     /// GPU voice nodes under a commitment this month (0 without commitments or voice).
     pub committed_gpu_nodes: u64,
-}
-
-/// Database demand in one month and the tier that serves it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DatabaseMonth {
-    /// Connections needed: the larger of the app pools and the per-unit rule.
-    pub connections: f64,
-    /// App pools plus background connections.
-    pub connections_from_pools: f64,
-    /// The per-unit connection rule (0 when off).
-    pub connections_from_units: f64,
-    /// Data size, GB.
-    pub data_gb: f64,
-    /// Index of the tier in the plan's database catalog, or `None` beyond the catalog.
-    pub tier: Option<usize>,
-    /// Whether the connections exceed the pooler share of the tier's direct connections
-    /// ([`tiers::check_connections`], the same rule that chose the tier).
-    pub needs_pooler: bool,
 }
 
 /// Redis in one month.
@@ -255,9 +238,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         effect: MonthMultipliers,
         peak_rps: f64,
         app: AppSizing,
-        connections_from_pools: f64,
-        connections_from_units: f64,
-        data_gb: f64,
+        database: DatabaseMonth,
         redis: RedisNeed,
         voice: Option<VoiceSizing>,
     }
@@ -273,12 +254,8 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             let peak_rps =
                 (peak_rps(plan, units_sized, headroom) * effect.peak).min(growth::MAX_RPS);
             let app = sizing::size_app(peak_rps, app_type, &sizing_policy);
-            let connections_from_pools = app.instances as f64
-                * f64::from(policies.pool_per_instance)
-                + f64::from(baseline.database.background_connections);
-            let connections_from_units = units_sized * baseline.database.connections_per_unit;
-            let data_gb =
-                baseline.database.data_gb_fixed + units_sized * baseline.database.data_gb_per_unit;
+            let database =
+                DatabaseMonth::demand(app.instances, units_sized, policies, &baseline.database);
             let redis = redis::memory_need(&baseline.redis, &policies.redis, units_sized);
             let voice = match (&baseline.voice, gpu_node) {
                 (Some(voice), Some(node)) => Some(voice::size_voice(
@@ -297,9 +274,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
                 effect,
                 peak_rps,
                 app,
-                connections_from_pools,
-                connections_from_units,
-                data_gb,
+                database,
                 redis,
                 voice,
             }
@@ -307,18 +282,9 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         .collect();
 
     // Tier progressions.
-    let db_specs = database_specs(plan);
-    let db_needs: Vec<[f64; 2]> = demands
-        .iter()
-        .map(|d| {
-            [
-                tiers::connections_needed(d.connections_from_pools, d.connections_from_units).0,
-                d.data_gb,
-            ]
-        })
-        .collect();
+    let db_needs: Vec<[f64; 2]> = demands.iter().map(|d| d.database.needs()).collect();
     let database_tiers = tiers::progression(
-        &db_specs,
+        &tiers::database_specs(&plan.catalogs.databases),
         &DATABASE_DIMENSIONS,
         &db_needs,
         &ProgressionOptions {
@@ -382,27 +348,12 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         let committed_gpu_nodes = gpu_committed.get(i).copied().unwrap_or(0);
         let units_planned = d.units.bound(policies.forecast_bound);
         let month = i as u32 + 1;
-        let db_index = database_tiers.months.get(i).and_then(|m| m.tier);
-        let db_tier = db_index.and_then(|t| plan.catalogs.databases.get(t));
-        let (connections, _) =
-            tiers::connections_needed(d.connections_from_pools, d.connections_from_units);
-        let needs_pooler = db_tier.is_some_and(|t| {
-            tiers::check_connections(
-                d.connections_from_pools,
-                d.connections_from_units,
-                t,
-                policies.pooler_share_pct,
-            )
-            .needs_pooler
-        });
-        let database = DatabaseMonth {
-            connections,
-            connections_from_pools: d.connections_from_pools,
-            connections_from_units: d.connections_from_units,
-            data_gb: d.data_gb,
-            tier: db_tier.and(db_index),
-            needs_pooler,
-        };
+        let database = d.database.on_tier(
+            database_tiers.months.get(i).and_then(|m| m.tier),
+            &plan.catalogs.databases,
+            policies.pooler_share_pct,
+        );
+        let db_tier = database.tier.and_then(|t| plan.catalogs.databases.get(t));
         let redis_index = redis_plans.months.get(i).and_then(|m| m.tier);
         let redis_plan = redis_index.and_then(|t| plan.catalogs.redis.get(t));
         let redis = RedisMonth {
@@ -700,24 +651,6 @@ impl RedisMonth {
     }
 }
 
-/// The two dimensions database tiers are chosen on.
-const DATABASE_DIMENSIONS: [Dimension; 2] = [
-    Dimension {
-        name: "connections",
-        unit: "",
-    },
-    Dimension {
-        name: "data",
-        unit: "GB",
-    },
-];
-
-/// The plan's database tiers as tier specs ([`tiers::database_specs`]: connections through
-/// [`tiers::connection_limit`], and storage).
-fn database_specs(plan: &Plan) -> Vec<TierSpec> {
-    tiers::database_specs(&plan.catalogs.databases)
-}
-
 /// App instances' monthly cost: on demand, less the off-hours saving when enabled.
 fn app_cost_usd(plan: &Plan, app_type: &InstanceType, instances: u64) -> f64 {
     let on_demand = instances as f64 * app_type.usd_per_month;
@@ -875,7 +808,7 @@ pub fn explain(
         Figure::DbPooler => Some(explain_pooler(plan, &m.database)),
         Figure::DbTier => result.database_tiers.explain_month(
             index,
-            &database_specs(plan),
+            &tiers::database_specs(&plan.catalogs.databases),
             &DATABASE_DIMENSIONS,
             &[m.database.connections, m.database.data_gb],
         ),
@@ -1050,16 +983,6 @@ fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
     })
 }
 
-/// The month's connections held against `tier` by the one connection rule.
-fn connection_check(plan: &Plan, database: &DatabaseMonth, tier: &DatabaseTier) -> ConnectionCheck {
-    tiers::check_connections(
-        database.connections_from_pools,
-        database.connections_from_units,
-        tier,
-        plan.policies.pooler_share_pct,
-    )
-}
-
 /// "300 connections (the per-unit connection rule)".
 fn connections_words(check: &ConnectionCheck) -> String {
     format!(
@@ -1074,7 +997,7 @@ fn pooler_advice(plan: &Plan, database: &DatabaseMonth) -> String {
     let Some(tier) = database.tier.and_then(|t| plan.catalogs.databases.get(t)) else {
         return "No tier in the catalog holds this many connections or this much data: add a larger tier, read replicas or partitioning.".to_owned();
     };
-    let check = connection_check(plan, database, tier);
+    let check = database.connection_check(tier, plan.policies.pooler_share_pct);
     if check.needs_pooler {
         format!(
             "{} exceed {} of {}'s {} direct connections: put a pooler (PgBouncer or Supavisor, transaction mode) in front; {} and keeps server connections under the limit.",
@@ -1112,7 +1035,7 @@ fn explain_pooler(plan: &Plan, database: &DatabaseMonth) -> Explanation {
     let Some(tier) = database.tier.and_then(|t| plan.catalogs.databases.get(t)) else {
         return Explanation::new("beyond the catalog").binding(advice);
     };
-    let check = connection_check(plan, database, tier);
+    let check = database.connection_check(tier, plan.policies.pooler_share_pct);
     let share = fraction(plan.policies.pooler_share_pct);
     let (figure, sign) = if check.needs_pooler {
         ("connection pooler needed", ">")
@@ -1456,7 +1379,10 @@ fn timeline(
         let text = match tier {
             Some(tier) => format!(
                 "Connection pooler needed: {} pass {} of {}'s {} direct connections",
-                connections_words(&connection_check(plan, &m.database, tier)),
+                connections_words(
+                    &m.database
+                        .connection_check(tier, plan.policies.pooler_share_pct)
+                ),
                 format::percent(fraction(plan.policies.pooler_share_pct)),
                 tier.name,
                 tier.max_connections
