@@ -955,7 +955,7 @@ mod tests {
             .all(|row| voice.cell(row.month, "wait").unwrap().text != "unstable"));
         // A load that fills every stream is unstable; a stable queue without a wait figure is
         // neither.
-        let unstable = engine::VoiceSizing {
+        let unstable = crate::voice::VoiceSizing {
             interactions_per_s: 2.0,
             offered_load_erlangs: 8.0,
             streams: 8,
@@ -963,7 +963,7 @@ mod tests {
             ..v.clone()
         };
         assert_eq!(unstable.no_wait_words(), "unstable");
-        let stable = engine::VoiceSizing {
+        let stable = crate::voice::VoiceSizing {
             streams: 9,
             ..unstable
         };

@@ -2,7 +2,7 @@
 //! absurd voice loads.
 
 use headroom_core::cost::CostComponent;
-use headroom_core::engine::{self, Figure, MonthResult, PlanResults, QueueModel, VoiceBinding};
+use headroom_core::engine::{self, Figure, MonthResult, PlanResults};
 use headroom_core::growth;
 use headroom_core::plan::{
     CostLine, DatabaseTier, GpuNode, Growth, InstanceType, PeakShape, Plan, RedisPlan,
@@ -10,6 +10,7 @@ use headroom_core::plan::{
 };
 use headroom_core::tolerance::{assert_close, CENT, EXACT, ITERATIVE};
 use headroom_core::validate::ValidPlan;
+use headroom_core::voice::{QueueModel, VoiceBinding};
 
 /// 1 000 users, steady, 8 640 requests each a day at a peak-to-average ratio of 2: 200 req/s.
 /// One app type (50 req/s, $60), two database tiers, one Redis plan, one GPU node type.

@@ -17,7 +17,7 @@
 //! | Redis `maxmemory` | the month's Redis plan: its memory per primary × `policies.redis.maxmemory_share_pct`, in MiB (a cluster's memory is split over its primaries) |
 //! | Redis `maxmemory-policy` | `allkeys-lru` for a single node (a cache: the catalog says its data may be lost), `noeviction` for a replicated or clustered plan (data that must be kept) |
 //! | pool size per instance | `policies.pool_per_instance` |
-//! | PgBouncer (when [`crate::tiers::check_connections`] advises a pooler, the rule the engine flags with) | `max_client_conn` = the larger of `maxReplicas` × pool size + background connections (so autoscaling never exhausts it) and the month's connections (the per-unit rule may ask for more); `default_pool_size` = the pooler share of the tier's direct connections; `pool_mode` = `transaction` |
+//! | PgBouncer (when [`DatabaseMonth::connection_check`](crate::database::DatabaseMonth::connection_check) advises a pooler: the rule the engine flags with, held against the tier written) | `max_client_conn` = the larger of the app pools at `maxReplicas` ([`crate::database::connections_from_pools`]: `maxReplicas` × pool size + background connections, so autoscaling never exhausts it) and the month's connections (the per-unit rule may ask for more); `default_pool_size` = the pooler share of the tier's direct connections; `pool_mode` = `transaction` |
 //!
 //! The container image is not part of a plan: the exports name [`APP_IMAGE`] and a note at the
 //! top says to replace it. Months beyond a catalog, instance counts above the policy maximum and
@@ -25,11 +25,11 @@
 
 use std::fmt;
 
+use crate::database;
 use crate::engine::{MonthResult, PlanResults, ScenarioResult};
 use crate::format;
-use crate::plan::{DatabaseTier, InstanceType, Plan, RedisPlan, RedisTopology};
+use crate::plan::{DatabaseTier, Plan, RedisPlan, RedisTopology};
 use crate::redis::{MB_PER_GB, MIN_CLUSTER_PRIMARIES};
-use crate::tiers;
 use crate::validate::ValidPlan;
 
 use super::{DatabaseSettings, DeploymentSpec, PoolerSettings, RedisSettings, ServiceSpec};
@@ -131,11 +131,7 @@ pub fn spec(
     let redis = redis_settings(plan, month_result, &mut notes);
     if let Some(voice) = &month_result.voice {
         let node = plan
-            .catalogs
-            .gpu_nodes
-            .iter()
-            .find(|g| g.name == plan.policies.voice.gpu_node)
-            .or_else(|| plan.catalogs.gpu_nodes.first())
+            .voice_gpu_node()
             .map_or("GPU node", |g| g.name.as_str());
         notes.push(format!(
             "Voice needs {} × {node} this month; GPU nodes are not part of this file.",
@@ -169,14 +165,6 @@ fn mib(mb: f64) -> u64 {
     }
 }
 
-fn app_instance(plan: &Plan) -> Option<&InstanceType> {
-    plan.catalogs
-        .instances
-        .iter()
-        .find(|i| i.name == plan.policies.app_instance)
-        .or_else(|| plan.catalogs.instances.first())
-}
-
 fn app_service(
     plan: &Plan,
     scenario: &ScenarioResult,
@@ -197,7 +185,7 @@ fn app_service(
         .max(count(busiest))
         .max(replicas)
         .max(min_replicas);
-    let (vcpu, memory_mb) = match app_instance(plan) {
+    let (vcpu, memory_mb) = match plan.app_instance_type() {
         Some(instance) => {
             notes.push(format!(
                 "One replica is one “{}”: {} vCPU and {} as both requests and limits, so \
@@ -255,12 +243,9 @@ fn database_settings(
     };
     // The engine's connection rule, held against the tier the settings use (the largest when
     // the month is beyond the catalog).
-    let check = tiers::check_connections(
-        month.database.connections_from_pools,
-        month.database.connections_from_units,
-        tier,
-        policies.pooler_share_pct,
-    );
+    let check = month
+        .database
+        .connection_check(tier, policies.pooler_share_pct);
     let pooler = check.needs_pooler.then(|| {
         notes.push(format!(
             "The app needs {} connections ({}), more than {} of the {} direct connections \
@@ -271,8 +256,12 @@ fn database_settings(
             tier.max_connections,
             tier.name
         ));
-        let clients = (f64::from(max_replicas) * f64::from(policies.pool_per_instance)
-            + f64::from(plan.baseline.database.background_connections))
+        // The app pools at the autoscaler's maximum, as the engine counts them.
+        let clients = database::connections_from_pools(
+            u64::from(max_replicas),
+            policies.pool_per_instance,
+            &plan.baseline.database,
+        )
         .max(check.connections);
         PoolerSettings {
             max_client_conn: saturating_u32(clients.ceil()).max(1),

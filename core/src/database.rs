@@ -1,0 +1,147 @@
+//! The managed database: connections, data and the pooler rule for one month.
+//!
+//! ```text
+//! connections from pools = app instances × pool per instance + background connections
+//! connections from units = units sized for × connections per unit              (0 when off)
+//! connections            = max(from pools, from units)        (tiers::connections_needed)
+//! data                   = fixed data + units sized for × data per unit, GB
+//! needs pooler           ⇔ connections > the tier's direct connections × pooler share
+//!                                                              (tiers::check_connections)
+//! ```
+//!
+//! The engine chooses each month's tier with [`tiers::progression`] over
+//! [`tiers::database_specs`] (a tier serves [`tiers::connection_limit`] connections: direct, or
+//! through its pooler when that holds more; and its storage), on `DATABASE_DIMENSIONS`: move
+//! up at the scale-up trigger, never down. The pooler is then checked against the tier chosen,
+//! by the same connection rule; the deployment export holds the month's connections against
+//! the tier it writes settings for with [`DatabaseMonth::connection_check`] too.
+//!
+//! Source: docs/models.md, "Databases" (connection limits and pooler sizes per tier).
+
+use crate::plan::{DatabaseDemand, DatabaseTier, Policies};
+use crate::tiers::{self, ConnectionCheck, Dimension};
+use serde::Serialize;
+
+/// The two dimensions database tiers are chosen on, as the engine names them in upgrade
+/// reasons and explanations ("data 14 GB > 80 % of 8 GB"). [`tiers::database_dimensions`] has
+/// the same two in the same order but calls the second "database size".
+pub(crate) const DATABASE_DIMENSIONS: [Dimension; 2] = [
+    Dimension {
+        name: "connections",
+        unit: "",
+    },
+    Dimension {
+        name: "data",
+        unit: "GB",
+    },
+];
+
+/// Connections the app's pools hold open with `instances` app instances, plus the background
+/// connections: `instances × pool per instance + background connections`.
+///
+/// # Example
+/// ```
+/// use headroom_core::{database::connections_from_pools, plan::DatabaseDemand};
+/// let demand = DatabaseDemand { background_connections: 5, ..DatabaseDemand::default() };
+/// assert_eq!(connections_from_pools(3, 10, &demand), 35.0);
+/// ```
+pub fn connections_from_pools(
+    instances: u64,
+    pool_per_instance: u32,
+    demand: &DatabaseDemand,
+) -> f64 {
+    instances as f64 * f64::from(pool_per_instance) + f64::from(demand.background_connections)
+}
+
+/// Database demand in one month and the tier that serves it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DatabaseMonth {
+    /// Connections needed: the larger of the app pools and the per-unit rule.
+    pub connections: f64,
+    /// App pools plus background connections.
+    pub connections_from_pools: f64,
+    /// The per-unit connection rule (0 when off).
+    pub connections_from_units: f64,
+    /// Data size, GB.
+    pub data_gb: f64,
+    /// Index of the tier in the plan's database catalog, or `None` beyond the catalog.
+    pub tier: Option<usize>,
+    /// Whether the connections exceed the pooler share of the tier's direct connections
+    /// ([`tiers::check_connections`], the same rule that chose the tier).
+    pub needs_pooler: bool,
+}
+
+impl DatabaseMonth {
+    /// The month's demand with `app_instances` app instances and `units_sized` demand units
+    /// (headroom included), before a tier is chosen: `tier` is `None` and `needs_pooler` false
+    /// until [`DatabaseMonth::on_tier`].
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::{database::DatabaseMonth, plan::{DatabaseDemand, Policies}};
+    /// let demand = DatabaseDemand {
+    ///     connections_per_unit: 0.1,
+    ///     background_connections: 5,
+    ///     data_gb_fixed: 1.0,
+    ///     data_gb_per_unit: 0.001,
+    /// };
+    /// let policies = Policies { pool_per_instance: 10, ..Policies::default() };
+    /// let month = DatabaseMonth::demand(4, 1000.0, &policies, &demand);
+    /// assert_eq!(month.needs(), [100.0, 2.0]); // per-unit rule 100 > pools 4 × 10 + 5
+    /// ```
+    pub fn demand(
+        app_instances: u64,
+        units_sized: f64,
+        policies: &Policies,
+        demand: &DatabaseDemand,
+    ) -> Self {
+        let connections_from_pools =
+            connections_from_pools(app_instances, policies.pool_per_instance, demand);
+        let connections_from_units = units_sized * demand.connections_per_unit;
+        DatabaseMonth {
+            connections: tiers::connections_needed(connections_from_pools, connections_from_units)
+                .0,
+            connections_from_pools,
+            connections_from_units,
+            data_gb: demand.data_gb_fixed + units_sized * demand.data_gb_per_unit,
+            tier: None,
+            needs_pooler: false,
+        }
+    }
+
+    /// What the tier progression weighs: connections and data, in the order of the engine's
+    /// tier dimensions.
+    pub fn needs(&self) -> [f64; 2] {
+        [self.connections, self.data_gb]
+    }
+
+    /// The month on tier `index` of `catalog` (`None`, or an index past the catalog: beyond
+    /// it), with the pooler rule checked against that tier (never needed beyond the catalog).
+    pub fn on_tier(
+        self,
+        index: Option<usize>,
+        catalog: &[DatabaseTier],
+        pooler_share_pct: f64,
+    ) -> Self {
+        let tier = index.and_then(|t| catalog.get(t));
+        let needs_pooler =
+            tier.is_some_and(|t| self.connection_check(t, pooler_share_pct).needs_pooler);
+        DatabaseMonth {
+            tier: tier.and(index),
+            needs_pooler,
+            ..self
+        }
+    }
+
+    /// The month's connections held against `tier` by the one connection rule
+    /// ([`tiers::check_connections`]): the connections, the rule that sets them, the direct
+    /// connections the pooler share allows and whether a pooler is needed.
+    pub fn connection_check(&self, tier: &DatabaseTier, pooler_share_pct: f64) -> ConnectionCheck {
+        tiers::check_connections(
+            self.connections_from_pools,
+            self.connections_from_units,
+            tier,
+            pooler_share_pct,
+        )
+    }
+}

@@ -1,0 +1,673 @@
+//! The engine: a [`ValidPlan`] in, every scenario's month-by-month sizing and cost out.
+//!
+//! Data flows one way through the models:
+//!
+//! ```text
+//! growth (units per month, forecast bound, headroom, calendar peaks)
+//!   → sizing: app instances, DB connections, Redis memory, GPU voice nodes
+//!   → tier progression: database tier and Redis plan per month (never downgrading)
+//!   → cost: per component, commitments, off-hours savings, cost per unit and per session
+//!   → timeline: upgrades and limits crossed, in month order
+//! ```
+//!
+//! [`run`] cannot fail: the plan is already validated, every model saturates instead of
+//! overflowing, and a figure the models cannot produce (a trend that cannot be fitted, demand
+//! beyond the largest catalog entry) is reported as a note or a flagged month, never as NaN.
+//!
+//! Results hold numbers, not words: the page recomputes on every keystroke, and a figure's
+//! working is only read when someone asks for it. [`explain`] builds the explanation of any
+//! figure of any month on demand, from the plan and the results.
+//!
+//! This module holds the results and [`run`]; `explain.rs` the explanations ([`Figure`],
+//! [`explain`]) and `timeline.rs` the timeline ([`TimelineEvent`]). The models it runs live in
+//! their own modules: among them [`crate::voice`] (GPU voice nodes) and [`crate::database`]
+//! (connections, data and the pooler rule).
+
+mod explain;
+mod timeline;
+
+pub use explain::{explain, Figure};
+pub use timeline::{Resource, TimelineEvent, MAX_SEPARATE_STEPS};
+
+use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent, CostLineItem, FleetMonth};
+use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
+use crate::explain::Explanation;
+use crate::format;
+use crate::growth::{self, Forecast, MonthMultipliers};
+use crate::plan::{InstanceType, Plan, RedisTopology, Traffic, YearMonth};
+use crate::redis::{self, RedisNeed};
+use crate::sizing::{self, AppSizing, SizingPolicy};
+use crate::tiers::{self, Progression, ProgressionOptions};
+use crate::usl;
+use crate::validate::ValidPlan;
+use crate::vertical::{self, SizeChange, VerticalComparison};
+use crate::voice::{self, LargeLoadSizer, VoiceSizing};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// Everything the page, the exports and the comparisons show.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlanResults {
+    /// One result per scenario, in the plan's order. Shared, so results that differ in one
+    /// scenario (after an edit, before the others are computed again) share the rest.
+    pub scenarios: Vec<Arc<ScenarioResult>>,
+    /// Day the catalog prices were read: shown with every cost.
+    #[serde(with = "crate::plan::day")]
+    pub priced_on: NaiveDate,
+}
+
+/// One scenario over the horizon.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScenarioResult {
+    /// The scenario's name.
+    pub name: String,
+    /// Months 1..=horizon.
+    pub months: Vec<MonthResult>,
+    /// Database tier per month and the upgrade timeline.
+    pub database_tiers: Progression,
+    /// Redis plan per month and the upgrade timeline.
+    pub redis_plans: Progression,
+    /// Upgrades and limits crossed, in month order.
+    pub timeline: Vec<TimelineEvent>,
+    /// Commitment advice for the app instances (when the plan enables commitments).
+    pub commitment: Option<CommitmentAdvice>,
+    /// Commitment advice for the GPU voice nodes (when the plan enables commitments and has
+    /// voice).
+    pub gpu_commitment: Option<CommitmentAdvice>,
+    /// Instance sizes compared at the busiest month, with the cheapest mix of sizes.
+    pub vertical: VerticalComparison,
+    /// When the app's instance type should give way to a larger size (past the maximum, or a
+    /// larger size is cheaper than adding instances).
+    pub size_change: SizeChange,
+    /// Where adding instances stops helping, when the plan has scaling measurements.
+    pub scaling: Option<ScalingCheck>,
+    /// Things the planner should know about this scenario's inputs (a trend that could not be
+    /// fitted, demand clamped at the model's range).
+    pub notes: Vec<String>,
+}
+
+/// One month of one scenario.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthResult {
+    /// Month number, 1-based.
+    pub month: u32,
+    /// Calendar month.
+    pub calendar: YearMonth,
+    /// Demand units forecast (mean and interval).
+    pub units: Forecast,
+    /// Units sized for: the policy's bound plus headroom.
+    pub units_sized: f64,
+    /// Calendar multipliers active this month.
+    pub calendar_effect: MonthMultipliers,
+    /// Peak requests per second sized for.
+    pub peak_rps: f64,
+    /// App instances.
+    pub app: AppSizing,
+    /// Database connections, data and tier.
+    pub database: DatabaseMonth,
+    /// Redis memory and plan.
+    pub redis: RedisMonth,
+    /// GPU voice nodes, when the plan has voice.
+    pub voice: Option<VoiceSizing>,
+    /// Cost by component.
+    pub cost: CostBreakdown,
+    /// Total cost per demand unit forecast (the policy's bound, without headroom: headroom is
+    /// spare capacity, not users), when there are units.
+    pub cost_per_unit_usd: Option<f64>,
+    /// Total cost per voice session of the month (sessions per unit per day × units × days ×
+    /// the calendar's average multiplier), when the plan has voice sessions.
+    pub cost_per_session_usd: Option<f64>,
+    /// App instances under a commitment this month (0 without commitments): their price is
+    /// discounted.
+    pub committed_app_instances: u64,
+    /// GPU voice nodes under a commitment this month (0 without commitments or voice).
+    pub committed_gpu_nodes: u64,
+}
+
+/// Redis in one month.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RedisMonth {
+    /// Memory needed.
+    pub need: RedisNeed,
+    /// Index of the plan in the plan's Redis catalog, or `None` beyond the catalog.
+    pub plan: Option<usize>,
+    /// Topology of the plan.
+    pub topology: Option<RedisTopology>,
+}
+
+/// Runs every model for every scenario.
+///
+/// # Example
+/// ```
+/// use headroom_core::{engine, plan::Plan};
+/// let plan = Plan::default().validate().unwrap();
+/// let results = engine::run(&plan);
+/// assert_eq!(results.scenarios[0].months.len(), 12);
+/// ```
+pub fn run(plan: &ValidPlan) -> PlanResults {
+    let plan = plan.plan();
+    PlanResults {
+        scenarios: (0..plan.scenarios.len())
+            .map(|i| Arc::new(run_scenario(plan, i)))
+            .collect(),
+        priced_on: plan.catalogs.priced_on,
+    }
+}
+
+/// Runs every model for one scenario (by its index in the plan), or `None` when the plan has
+/// no such scenario. Scenarios do not depend on each other: `run` is this for every index, so
+/// a caller can compute the one on show first and the others later.
+///
+/// # Example
+/// ```
+/// use headroom_core::{engine, plan::Plan};
+/// let plan = Plan::default().validate().unwrap();
+/// assert_eq!(engine::run_one(&plan, 0), Some(engine::run(&plan).scenarios[0].clone()));
+/// assert_eq!(engine::run_one(&plan, 99), None);
+/// ```
+pub fn run_one(plan: &ValidPlan, index: usize) -> Option<Arc<ScenarioResult>> {
+    let plan = plan.plan();
+    (index < plan.scenarios.len()).then(|| Arc::new(run_scenario(plan, index)))
+}
+
+fn fraction(pct: f64) -> f64 {
+    pct / 100.0
+}
+
+fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
+    let scenario = &plan.scenarios[index];
+    let policies = &plan.policies;
+    let baseline = &plan.baseline;
+    let unit_name = &baseline.demand_unit;
+    let mut notes = Vec::new();
+
+    let projection = growth::project(
+        baseline.units,
+        &scenario.growth,
+        plan.start,
+        plan.horizon_months,
+    );
+    if projection.saturated {
+        notes.push(format!(
+            "Demand was capped at {} {unit_name}: the growth model runs beyond any realistic plan.",
+            format::number(growth::MAX_UNITS)
+        ));
+    }
+    if let Some(error) = &projection.trend_error {
+        notes.push(format!(
+            "The trend could not be fitted ({error}); demand is held at today's level."
+        ));
+    }
+
+    let app_type = find_instance(plan);
+    let gpu_node = baseline.voice.as_ref().and_then(|_| plan.voice_gpu_node());
+    let sizing_policy = SizingPolicy::from(policies);
+    let headroom = 1.0 + fraction(policies.headroom_pct);
+    // The approximation for large voice loads, prepared for the plan's wait target the first
+    // time a month needs it.
+    let voice_queue = LargeLoadSizer::new();
+
+    // Per-month demand and horizontal sizing.
+    struct Demand {
+        calendar: YearMonth,
+        units: Forecast,
+        units_sized: f64,
+        effect: MonthMultipliers,
+        peak_rps: f64,
+        app: AppSizing,
+        database: DatabaseMonth,
+        redis: RedisNeed,
+        voice: Option<VoiceSizing>,
+    }
+    let demands: Vec<Demand> = projection
+        .months
+        .iter()
+        .enumerate()
+        .map(|(i, forecast)| {
+            let month = i as u32 + 1;
+            let calendar = plan.start.of_plan_month(month);
+            let effect = growth::calendar_multipliers(&scenario.calendar, calendar);
+            let units_sized = forecast.bound(policies.forecast_bound) * headroom;
+            let peak_rps =
+                (peak_rps(plan, units_sized, headroom) * effect.peak).min(growth::MAX_RPS);
+            let app = sizing::size_app(peak_rps, app_type, &sizing_policy);
+            let database =
+                DatabaseMonth::demand(app.instances, units_sized, policies, &baseline.database);
+            let redis = redis::memory_need(&baseline.redis, &policies.redis, units_sized);
+            let voice = match (&baseline.voice, gpu_node) {
+                (Some(voice), Some(node)) => Some(voice::size_voice(
+                    voice,
+                    node,
+                    policies,
+                    &voice_queue,
+                    units_sized * effect.peak,
+                )),
+                _ => None,
+            };
+            Demand {
+                calendar,
+                units: *forecast,
+                units_sized,
+                effect,
+                peak_rps,
+                app,
+                database,
+                redis,
+                voice,
+            }
+        })
+        .collect();
+
+    // Tier progressions.
+    let db_needs: Vec<[f64; 2]> = demands.iter().map(|d| d.database.needs()).collect();
+    let database_tiers = tiers::progression(
+        &tiers::database_specs(&plan.catalogs.databases),
+        &DATABASE_DIMENSIONS,
+        &db_needs,
+        &ProgressionOptions {
+            trigger_pct: policies.scale_up_trigger_pct,
+            start_tier: position_or_first(
+                plan.catalogs.databases.iter().map(|t| t.name.as_str()),
+                &baseline.today.database_tier,
+            ),
+        },
+    );
+    let redis_needs: Vec<f64> = demands.iter().map(|d| d.redis.node_memory_mb).collect();
+    let redis_plans = redis::choose_plans(
+        &plan.catalogs.redis,
+        &policies.redis,
+        &redis_needs,
+        policies.scale_up_trigger_pct,
+        position_or_first(
+            plan.catalogs.redis.iter().map(|t| t.name.as_str()),
+            &baseline.today.redis_plan,
+        ),
+    );
+
+    // Fleets as commitments see them, and the units committed month by month.
+    let off_hours = &policies.off_hours;
+    let reduced_fraction = if off_hours.enabled {
+        cost::off_hours_saving(0, app_type.usd_per_month, off_hours).reduced_fraction
+    } else {
+        0.0
+    };
+    let app_fleet: Vec<FleetMonth> = demands
+        .iter()
+        .map(|d| FleetMonth {
+            instances: d.app.instances,
+            always_on: if off_hours.enabled {
+                cost::off_hours_saving(d.app.instances, app_type.usd_per_month, off_hours)
+                    .instances_kept
+            } else {
+                d.app.instances
+            },
+        })
+        .collect();
+    let gpu_fleet: Vec<FleetMonth> = demands
+        .iter()
+        .map(|d| FleetMonth::constant(d.voice.as_ref().map_or(0, |v| v.nodes)))
+        .collect();
+    let commitment_policy = &policies.commitment;
+    let (app_committed, gpu_committed) = if commitment_policy.enabled {
+        (
+            cost::rolling_commitments(&app_fleet, commitment_policy.term_months),
+            cost::rolling_commitments(&gpu_fleet, commitment_policy.term_months),
+        )
+    } else {
+        (vec![0; app_fleet.len()], vec![0; gpu_fleet.len()])
+    };
+    let discount = fraction(commitment_policy.discount_pct).clamp(0.0, 1.0);
+
+    // Months with cost.
+    let mut months = Vec::with_capacity(demands.len());
+    for (i, d) in demands.into_iter().enumerate() {
+        let committed_app_instances = app_committed.get(i).copied().unwrap_or(0);
+        let committed_gpu_nodes = gpu_committed.get(i).copied().unwrap_or(0);
+        let units_planned = d.units.bound(policies.forecast_bound);
+        let month = i as u32 + 1;
+        let database = d.database.on_tier(
+            database_tiers.months.get(i).and_then(|m| m.tier),
+            &plan.catalogs.databases,
+            policies.pooler_share_pct,
+        );
+        let db_tier = database.tier.and_then(|t| plan.catalogs.databases.get(t));
+        let redis_index = redis_plans.months.get(i).and_then(|m| m.tier);
+        let redis_plan = redis_index.and_then(|t| plan.catalogs.redis.get(t));
+        let redis = RedisMonth {
+            need: d.redis,
+            plan: redis_plan.and(redis_index),
+            topology: redis_plan.map(|p| p.topology),
+        };
+
+        let mut items = Vec::with_capacity(4 + baseline.other_costs.len());
+        items.push(CostLineItem::new(
+            CostComponent::AppInstances,
+            app_cost_usd(plan, app_type, d.app.instances)
+                - committed_app_instances as f64 * app_type.usd_per_month * discount,
+        ));
+        // Beyond the catalog, a month costs at least the largest entry: demand that outgrows
+        // every tier must never look cheaper than demand that fits one.
+        if let Some(tier) = db_tier.or_else(|| plan.catalogs.databases.last()) {
+            items.push(CostLineItem {
+                component: CostComponent::Database,
+                usd_per_month: tier.usd_per_month,
+            });
+        }
+        if let Some(plan_entry) = redis_plan.or_else(|| plan.catalogs.redis.last()) {
+            items.push(CostLineItem {
+                component: CostComponent::Redis,
+                usd_per_month: plan_entry.usd_per_month,
+            });
+        }
+        if let (Some(voice), Some(node)) = (&d.voice, gpu_node) {
+            items.push(CostLineItem::new(
+                CostComponent::GpuVoice,
+                (voice.nodes as f64 - committed_gpu_nodes as f64 * discount) * node.usd_per_month,
+            ));
+        }
+        items.extend(cost::other_cost_items(&baseline.other_costs, units_planned));
+        let mut cost = CostBreakdown::from_items(items);
+        cost.gaps = cost_gaps(
+            plan,
+            app_type.usd_per_month,
+            d.app.instances,
+            db_tier.is_none(),
+            redis_plan.is_none(),
+            d.voice
+                .as_ref()
+                .zip(gpu_node)
+                .map(|(v, n)| (v.nodes, n.usd_per_month)),
+        );
+        let cost_per_unit_usd = cost::per_unit(cost.total_usd_per_month, units_planned);
+        let cost_per_session_usd = baseline.voice.as_ref().and_then(|voice| {
+            cost::per_unit(
+                cost.total_usd_per_month,
+                voice::sessions_in_month(voice, units_planned, d.calendar, &d.effect),
+            )
+        });
+        months.push(MonthResult {
+            month,
+            calendar: d.calendar,
+            units: d.units,
+            units_sized: d.units_sized,
+            calendar_effect: d.effect,
+            peak_rps: d.peak_rps,
+            app: d.app,
+            database,
+            redis,
+            voice: d.voice,
+            cost,
+            cost_per_unit_usd,
+            cost_per_session_usd,
+            committed_app_instances,
+            committed_gpu_nodes,
+        });
+    }
+
+    let commitment = commitment_policy.enabled.then(|| {
+        cost::commitment_advice_for(
+            &app_fleet,
+            reduced_fraction,
+            app_type.usd_per_month,
+            commitment_policy,
+        )
+    });
+    let gpu_commitment = match (commitment_policy.enabled, baseline.voice.as_ref(), gpu_node) {
+        (true, Some(_), Some(node)) => Some(cost::commitment_advice_for(
+            &gpu_fleet,
+            0.0,
+            node.usd_per_month,
+            commitment_policy,
+        )),
+        _ => None,
+    };
+    let busiest = months.iter().map(|m| m.peak_rps).fold(0.0, f64::max);
+    let vertical = vertical::compare_sizes(&plan.catalogs.instances, busiest, &sizing_policy);
+    let peaks: Vec<f64> = months.iter().map(|m| m.peak_rps).collect();
+    let size_change = vertical::size_change(
+        &plan.catalogs.instances,
+        &peaks,
+        position_or_first(
+            plan.catalogs.instances.iter().map(|t| t.name.as_str()),
+            &policies.app_instance,
+        ),
+        &sizing_policy,
+    );
+    let scaling = scaling_check(plan, &months, &mut notes);
+    let timeline = timeline::timeline(
+        plan,
+        &months,
+        &database_tiers,
+        &redis_plans,
+        &size_change,
+        scaling.as_ref(),
+    );
+
+    ScenarioResult {
+        name: scenario.name.clone(),
+        months,
+        database_tiers,
+        redis_plans,
+        timeline,
+        commitment,
+        gpu_commitment,
+        vertical,
+        size_change,
+        notes,
+        scaling,
+    }
+}
+
+/// Index of `name` among `names`, or 0 (the smallest entry) when empty or unknown.
+fn position_or_first<'a>(names: impl Iterator<Item = &'a str>, name: &str) -> usize {
+    if name.is_empty() {
+        return 0;
+    }
+    names.into_iter().position(|n| n == name).unwrap_or(0)
+}
+
+/// Where adding instances stops helping, from the plan's load-test measurements.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScalingCheck {
+    /// Contention α of the Universal Scalability Law fit.
+    pub contention_alpha: f64,
+    /// Coherency β of the fit.
+    pub coherency_beta: f64,
+    /// N*: instances at which throughput peaks (`None` when it keeps rising).
+    pub peak_instances: Option<f64>,
+    /// Throughput at N*, req/s.
+    pub peak_throughput_rps: Option<f64>,
+    /// The busiest month's instance count.
+    pub busiest_instances: u64,
+    /// Verdict at the busiest month: "helps", "diminishing returns" or "past the peak".
+    pub verdict: String,
+    /// First month whose instance count reaches N*.
+    pub first_month_past_peak: Option<u32>,
+    /// The fit and the verdict in words.
+    pub explanation: Explanation,
+}
+
+/// Fits the Universal Scalability Law to the plan's scaling measurements and judges the
+/// scenario's busiest month (Gunther, *Guerrilla Capacity Planning*, 2007; MODELS.md). Needs
+/// three or more distinct instance counts including one instance; otherwise a note says why.
+fn scaling_check(
+    plan: &Plan,
+    months: &[MonthResult],
+    notes: &mut Vec<String>,
+) -> Option<ScalingCheck> {
+    let points: Vec<usl::UslPoint> = plan
+        .baseline
+        .scaling
+        .iter()
+        .map(|p| usl::UslPoint {
+            n: p.instances,
+            throughput_per_s: p.throughput_rps,
+        })
+        .collect();
+    if points.is_empty() {
+        return None;
+    }
+    let fit = match usl::fit(&points) {
+        Ok(fit) => fit,
+        Err(error) => {
+            notes.push(format!(
+                "The scaling measurements could not be fitted: {error}."
+            ));
+            return None;
+        }
+    };
+    let model = &fit.model;
+    let busiest_instances = months.iter().map(|m| m.app.instances).max().unwrap_or(0);
+    let peak = model.peak();
+    let advice = model
+        .scaling_advice(&usl::ScalingOptions::new(
+            (busiest_instances as f64).max(1.0),
+        ))
+        .ok();
+    let verdict = match advice.as_ref().map(|a| a.verdict) {
+        Some(usl::ScalingVerdict::Helps) | None => "helps",
+        Some(usl::ScalingVerdict::DiminishingReturns) => "diminishing returns",
+        Some(usl::ScalingVerdict::PastPeak) => "past the peak",
+    };
+    let first_month_past_peak = peak.and_then(|p| {
+        months
+            .iter()
+            .find(|m| m.app.instances as f64 >= p.concurrency)
+            .map(|m| m.month)
+    });
+    let explanation = Explanation::new(match peak {
+        Some(p) => format!(
+            "Throughput peaks at {} instances",
+            format::number(p.concurrency)
+        ),
+        None => "Throughput keeps rising with instances".to_owned(),
+    })
+    .formula(format!(
+        "X(N) = X(1)·N ÷ (1 + {}·(N−1) + {}·N·(N−1)); N* = √((1 − α) ÷ β)",
+        format::number(model.contention_alpha()),
+        format::number(model.coherency_beta())
+    ))
+    .input("measurements", points.len().to_string())
+    .input(
+        "X(1)",
+        format::with_unit(model.single_throughput_per_s(), "req/s"),
+    )
+    .input("busiest month", format!("{busiest_instances} instances"))
+    .binding(match verdict {
+        "past the peak" => {
+            "adding instances no longer raises throughput: scale up a size or remove contention"
+        }
+        "diminishing returns" => "each added instance adds less than half an instance's throughput",
+        _ => "adding instances still helps",
+    });
+    Some(ScalingCheck {
+        contention_alpha: model.contention_alpha(),
+        coherency_beta: model.coherency_beta(),
+        peak_instances: peak.map(|p| p.concurrency),
+        peak_throughput_rps: peak.map(|p| p.throughput_per_s),
+        busiest_instances,
+        verdict: verdict.to_owned(),
+        first_month_past_peak,
+        explanation,
+    })
+}
+
+/// Peak requests per second for `units` demand units (the units sized for, headroom included),
+/// before calendar effects.
+///
+/// ```text
+/// daily_volume:  fixed × headroom + shape(units × requests per unit per day)
+/// peak_rate:     fixed × headroom + (peak today − fixed) × units ÷ units today
+/// ```
+///
+/// `fixed` is [`Baseline::fixed_peak_rps`](crate::plan::Baseline::fixed_peak_rps): traffic
+/// that does not grow with units still takes the policy's headroom. Within `[0, MAX_RPS]`.
+fn peak_rps(plan: &Plan, units: f64, headroom: f64) -> f64 {
+    let fixed_today = plan.baseline.fixed_peak_rps;
+    let variable = match &plan.baseline.traffic {
+        Traffic::DailyVolume {
+            requests_per_unit_per_day,
+            peak,
+        } => growth::peak_rps(units * requests_per_unit_per_day, *peak),
+        Traffic::PeakRate { peak_rps } => {
+            let growing_today = (peak_rps - fixed_today).max(0.0);
+            if plan.baseline.units > 0.0 {
+                growing_today * units / plan.baseline.units
+            } else {
+                growing_today * headroom
+            }
+        }
+    };
+    crate::tiers::demand_amount(fixed_today * headroom + variable).min(growth::MAX_RPS)
+}
+
+/// The app's instance type ([`Plan::app_instance_type`]).
+fn find_instance(plan: &Plan) -> &InstanceType {
+    plan.app_instance_type()
+        .expect("validation guarantees the named type exists and the catalog is not empty")
+}
+
+impl RedisMonth {
+    /// The plan's topology in words: "single node", "primary + replica" or "cluster".
+    pub fn topology_words(&self) -> Option<&'static str> {
+        self.topology.map(|topology| match topology {
+            RedisTopology::Single => "single node",
+            RedisTopology::Replicated => "primary + replica",
+            RedisTopology::Cluster => "cluster",
+        })
+    }
+}
+
+/// App instances' monthly cost: on demand, less the off-hours saving when enabled.
+fn app_cost_usd(plan: &Plan, app_type: &InstanceType, instances: u64) -> f64 {
+    let on_demand = instances as f64 * app_type.usd_per_month;
+    (on_demand - off_hours_saving_usd(plan, app_type, instances)).max(0.0)
+}
+
+/// What a month's bill counts at less than it costs, in bill order: the app instances or GPU
+/// nodes priced at $0 while some run; a database or Redis priced at $0 when no entry of its
+/// catalog has a price (a $0 entry beside priced ones is a free tier, not a missing price); a
+/// database or Redis need beyond its catalog (the bill counts the largest entry).
+fn cost_gaps(
+    plan: &Plan,
+    app_usd_per_month: f64,
+    app_instances: u64,
+    db_beyond: bool,
+    redis_beyond: bool,
+    gpu: Option<(u64, f64)>,
+) -> Vec<cost::CostGap> {
+    let mut gaps = Vec::new();
+    if app_instances > 0 && app_usd_per_month <= 0.0 {
+        gaps.push(cost::CostGap::Unpriced(CostComponent::AppInstances));
+    }
+    let databases = &plan.catalogs.databases;
+    if !databases.is_empty() && databases.iter().all(|t| t.usd_per_month <= 0.0) {
+        gaps.push(cost::CostGap::Unpriced(CostComponent::Database));
+    }
+    if db_beyond && !databases.is_empty() {
+        gaps.push(cost::CostGap::BeyondCatalog(CostComponent::Database));
+    }
+    let redis = &plan.catalogs.redis;
+    if !redis.is_empty() && redis.iter().all(|p| p.usd_per_month <= 0.0) {
+        gaps.push(cost::CostGap::Unpriced(CostComponent::Redis));
+    }
+    if redis_beyond && !redis.is_empty() {
+        gaps.push(cost::CostGap::BeyondCatalog(CostComponent::Redis));
+    }
+    if let Some((nodes, usd_per_month)) = gpu {
+        if nodes > 0 && usd_per_month <= 0.0 {
+            gaps.push(cost::CostGap::Unpriced(CostComponent::GpuVoice));
+        }
+    }
+    gaps
+}
+
+fn off_hours_saving_usd(plan: &Plan, app_type: &InstanceType, instances: u64) -> f64 {
+    let policy = &plan.policies.off_hours;
+    if policy.enabled {
+        cost::off_hours_saving(instances, app_type.usd_per_month, policy).saving_usd_per_month
+    } else {
+        0.0
+    }
+}
