@@ -16,7 +16,7 @@
 //! by the same connection rule; the deployment export holds the month's connections against
 //! the tier it writes settings for with [`DatabaseMonth::connection_check`] too.
 //!
-//! Source: docs/models.md, "Databases" (connection limits and pooler sizes per tier).
+//! Source: docs/models.md "Databases" (connection limits and pooler sizes per tier).
 
 use crate::plan::{DatabaseDemand, DatabaseTier, Policies};
 use crate::tiers::{self, ConnectionCheck, Dimension};

@@ -1107,7 +1107,7 @@ mod tests {
     // Check values from docs/models.md "Queueing".
 
     #[test]
-    fn models_md_erlang_b_30_servers_25_erlangs() {
+    fn check_value_erlang_b_30_servers_25_erlangs() {
         assert_close(
             "erlang_b(30, 25.0).unwrap()",
             erlang_b(30, 25.0).unwrap(),
@@ -1117,7 +1117,7 @@ mod tests {
     }
 
     #[test]
-    fn models_md_erlang_c_3_servers_2_erlangs() {
+    fn check_value_erlang_c_3_servers_2_erlangs() {
         assert_close(
             "erlang_c(3, 2.0).unwrap()",
             erlang_c(3, 2.0).unwrap(),
@@ -1127,7 +1127,7 @@ mod tests {
     }
 
     #[test]
-    fn models_md_sizing_2_5_erlangs_at_most_10_percent_waiting_needs_6() {
+    fn check_value_sizing_2_5_erlangs_at_most_10_percent_waiting_needs_6() {
         let sizing = probability_target(2.5, 1.0, 0.1);
         assert_eq!(sizing.servers, 6);
         // 5 servers are not enough: C(5, 2.5) ≈ 0.130 > 0.1.
@@ -1136,7 +1136,7 @@ mod tests {
     }
 
     #[test]
-    fn models_md_ten_thousand_servers_do_not_overflow() {
+    fn check_value_ten_thousand_servers_do_not_overflow() {
         let c = erlang_c(10_000, 9_500.0).unwrap();
         assert!(c.is_finite());
         // 1.9e-7 as quoted (two significant digits); the exact reference is checked below.

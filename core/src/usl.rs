@@ -320,7 +320,8 @@ impl ScalingOptions {
 }
 
 /// Whether adding a unit still helps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ScalingVerdict {
     /// One more unit adds at least the threshold share of X(1).
     Helps,
@@ -328,6 +329,17 @@ pub enum ScalingVerdict {
     DiminishingReturns,
     /// At or past N*: one more unit adds nothing or lowers throughput.
     PastPeak,
+}
+
+impl ScalingVerdict {
+    /// In words, as the timeline writes it: "helps", "diminishing returns", "past the peak".
+    pub fn words(self) -> &'static str {
+        match self {
+            ScalingVerdict::Helps => "helps",
+            ScalingVerdict::DiminishingReturns => "diminishing returns",
+            ScalingVerdict::PastPeak => "past the peak",
+        }
+    }
 }
 
 /// The answer of [`UslModel::scaling_advice`], with its working.

@@ -1,6 +1,6 @@
 //! GPU voice nodes: how many nodes one month's voice demand needs, and which rule sets them.
 //!
-//! Two rules, the larger binds (docs/models.md, "GPU voice nodes"):
+//! Two rules, the larger binds (docs/models.md "GPU voice nodes"):
 //!
 //! ```text
 //! busiest-hour sessions   S = units × sessions per unit per day × peak-hour share
@@ -22,7 +22,7 @@
 //! The wait at the chosen percentile with the nodes run is computed exactly up to
 //! [`EXACT_WAIT_MAX_STREAMS`] streams and with the Halfin–Whitt approximation above.
 //!
-//! Source: docs/models.md, "GPU voice nodes" (the café pilot guide's sessions-per-node rule and
+//! Source: docs/models.md "GPU voice nodes" (the café pilot guide's sessions-per-node rule and
 //! the Erlang C queueing model; the queueing itself is [`crate::queueing`]). The engine sizes
 //! every month's nodes here and prices them; [`VoiceSizing`] is what it keeps.
 
@@ -152,7 +152,7 @@ pub(crate) type LargeLoadSizer =
 
 /// GPU voice nodes for `units` (peak-adjusted) demand units.
 ///
-/// Two rules, the larger binds (docs/models.md, "GPU voice nodes"; see the module doc):
+/// Two rules, the larger binds (docs/models.md "GPU voice nodes"; see the module doc):
 /// - concurrency (the café pilot guide): concurrent sessions = sessions in the busiest hour ×
 ///   session minutes ÷ 60 (Little's law); nodes = ⌈concurrent ÷ sessions per node⌉;
 /// - queueing (Erlang C, M/M/c): interactions arrive at λ = busiest-hour sessions ×

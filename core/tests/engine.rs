@@ -500,7 +500,7 @@ fn scaling_measurements_warn_where_adding_instances_stops_helping() {
     let peak = check.peak_instances.expect("a peak");
     assert_close("peak", peak, 30.822, CENT);
     assert!(check.busiest_instances >= 31, "{}", check.busiest_instances);
-    assert_eq!(check.verdict, "past the peak");
+    assert_eq!(check.verdict, headroom_core::usl::ScalingVerdict::PastPeak);
     assert_eq!(check.first_month_past_peak, Some(1));
 }
 

@@ -181,6 +181,10 @@ fn model_reference_citations_name_its_sections() {
             .map(|l| l.trim_start_matches(['/', '!']).trim())
             .collect();
         let comments = comments.join(" ");
+        // The reference is docs/models.md, cited as `docs/models.md "Section"`.
+        if comments.contains("MODELS.md") || comments.contains("docs/models.md, \"") {
+            return false;
+        }
         comments
             .split("docs/models.md \"")
             .skip(1)

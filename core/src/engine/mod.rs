@@ -480,8 +480,8 @@ pub struct ScalingCheck {
     pub peak_throughput_rps: Option<f64>,
     /// The busiest month's instance count.
     pub busiest_instances: u64,
-    /// Verdict at the busiest month: "helps", "diminishing returns" or "past the peak".
-    pub verdict: String,
+    /// Verdict at the busiest month (no fit to judge by reads as [`usl::ScalingVerdict::Helps`]).
+    pub verdict: usl::ScalingVerdict,
     /// First month whose instance count reaches N*.
     pub first_month_past_peak: Option<u32>,
     /// The fit and the verdict in words.
@@ -489,8 +489,9 @@ pub struct ScalingCheck {
 }
 
 /// Fits the Universal Scalability Law to the plan's scaling measurements and judges the
-/// scenario's busiest month (Gunther, *Guerrilla Capacity Planning*, 2007; MODELS.md). Needs
-/// three or more distinct instance counts including one instance; otherwise a note says why.
+/// scenario's busiest month (Gunther, *Guerrilla Capacity Planning*, 2007; docs/models.md
+/// "Universal Scalability Law"). Needs three or more distinct instance counts including one
+/// instance; otherwise a note says why.
 fn scaling_check(
     plan: &Plan,
     months: &[MonthResult],
@@ -525,11 +526,9 @@ fn scaling_check(
             (busiest_instances as f64).max(1.0),
         ))
         .ok();
-    let verdict = match advice.as_ref().map(|a| a.verdict) {
-        Some(usl::ScalingVerdict::Helps) | None => "helps",
-        Some(usl::ScalingVerdict::DiminishingReturns) => "diminishing returns",
-        Some(usl::ScalingVerdict::PastPeak) => "past the peak",
-    };
+    let verdict = advice
+        .as_ref()
+        .map_or(usl::ScalingVerdict::Helps, |a| a.verdict);
     let first_month_past_peak = peak.and_then(|p| {
         months
             .iter()
@@ -555,11 +554,13 @@ fn scaling_check(
     )
     .input("busiest month", format!("{busiest_instances} instances"))
     .binding(match verdict {
-        "past the peak" => {
+        usl::ScalingVerdict::PastPeak => {
             "adding instances no longer raises throughput: scale up a size or remove contention"
         }
-        "diminishing returns" => "each added instance adds less than half an instance's throughput",
-        _ => "adding instances still helps",
+        usl::ScalingVerdict::DiminishingReturns => {
+            "each added instance adds less than half an instance's throughput"
+        }
+        usl::ScalingVerdict::Helps => "adding instances still helps",
     });
     Some(ScalingCheck {
         contention_alpha: model.contention_alpha(),
@@ -567,7 +568,7 @@ fn scaling_check(
         peak_instances: peak.map(|p| p.concurrency),
         peak_throughput_rps: peak.map(|p| p.throughput_per_s),
         busiest_instances,
-        verdict: verdict.to_owned(),
+        verdict,
         first_month_past_peak,
         explanation,
     })
@@ -611,11 +612,7 @@ fn find_instance(plan: &Plan) -> &InstanceType {
 impl RedisMonth {
     /// The plan's topology in words: "single node", "primary + replica" or "cluster".
     pub fn topology_words(&self) -> Option<&'static str> {
-        self.topology.map(|topology| match topology {
-            RedisTopology::Single => "single node",
-            RedisTopology::Replicated => "primary + replica",
-            RedisTopology::Cluster => "cluster",
-        })
+        self.topology.map(RedisTopology::words)
     }
 }
 

@@ -28,7 +28,7 @@ use std::fmt;
 use crate::database;
 use crate::engine::{MonthResult, PlanResults, ScenarioResult};
 use crate::format;
-use crate::plan::{DatabaseTier, Plan, RedisPlan, RedisTopology};
+use crate::plan::{DatabaseTier, Named, Plan, RedisPlan, RedisTopology};
 use crate::redis::{MB_PER_GB, MIN_CLUSTER_PRIMARIES};
 use crate::validate::ValidPlan;
 
@@ -311,14 +311,6 @@ pub fn primaries(plan: &RedisPlan) -> u32 {
     }
 }
 
-fn topology_word(topology: RedisTopology) -> &'static str {
-    match topology {
-        RedisTopology::Single => "single",
-        RedisTopology::Replicated => "replicated",
-        RedisTopology::Cluster => "cluster",
-    }
-}
-
 /// `allkeys-lru` for a cache (single node), `noeviction` for data that must be kept.
 fn eviction_policy(topology: RedisTopology) -> &'static str {
     match topology {
@@ -341,7 +333,7 @@ fn redis_settings(
                 maxmemory_mb: mib(per_primary_mb * share),
                 maxmemory_policy: eviction_policy(entry.topology).to_owned(),
                 nodes: entry.nodes,
-                topology: topology_word(entry.topology).to_owned(),
+                topology: entry.topology.name().to_owned(),
             })
         }
         None => {
@@ -356,7 +348,7 @@ fn redis_settings(
                 maxmemory_mb: mib(month.redis.need.maxmemory_mb),
                 maxmemory_policy: eviction_policy(largest.topology).to_owned(),
                 nodes: largest.nodes,
-                topology: topology_word(largest.topology).to_owned(),
+                topology: largest.topology.name().to_owned(),
             })
         }
     }

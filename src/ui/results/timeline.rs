@@ -8,6 +8,7 @@ use crate::ui::state::Workspace;
 use headroom_core::compare::resource_name;
 use headroom_core::format;
 use headroom_core::tables::{month_label, price_note};
+use headroom_core::usl::ScalingVerdict;
 use leptos::prelude::*;
 
 /// Upgrades and limits crossed, in month order; each month is a button that selects it.
@@ -149,10 +150,10 @@ pub fn Advice() -> impl IntoView {
                     </div>
                 })}
                 {scaling.map(|check| {
-                    let warn = check.verdict != "helps";
+                    let warn = check.verdict != ScalingVerdict::Helps;
                     view! {
                         <div class="advice-block" class:warning=warn data-testid="scaling">
-                            <h4>{format!("Scaling out: {}", check.verdict)}</h4>
+                            <h4>{format!("Scaling out: {}", check.verdict.words())}</h4>
                             <ExplanationView explanation=check.explanation/>
                         </div>
                     }
