@@ -6,6 +6,13 @@ use crate::plan::{
     VoiceDemand,
 };
 use serde_json::Value;
+#[cfg(feature = "yaml")]
+use {
+    super::schema::{
+        count, fields, list, models, name, nullable, number, opt, or, req, text, Defs,
+    },
+    crate::validate::{specs, MAX_LIST, MAX_SCALING_POINTS},
+};
 
 impl Read for Baseline {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
@@ -39,6 +46,36 @@ impl Read for Baseline {
             scaling: f.opt("scaling")?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        fields(
+            "Demand drivers and infrastructure today (month 0).",
+            vec![
+                req(
+                    "demand_unit",
+                    name("What demand is counted in: users, cafés, tenants."),
+                ),
+                req("units", number(specs::UNITS)),
+                req("traffic", d.of::<Traffic>()),
+                or("fixed_peak_rps", number(specs::FIXED_PEAK_RPS), 0),
+                opt("database", d.of::<DatabaseDemand>()),
+                opt("redis", d.of::<RedisDemand>()),
+                or("voice", nullable(d.of::<VoiceDemand>()), Value::Null),
+                or(
+                    "other_costs",
+                    list(d.of::<CostLine>(), 0, MAX_LIST),
+                    Value::Array(Vec::new()),
+                ),
+                opt("today", d.of::<Today>()),
+                or(
+                    "scaling",
+                    list(d.of::<ScalingPoint>(), 0, MAX_SCALING_POINTS),
+                    Value::Array(Vec::new()),
+                ),
+            ],
+        )
+    }
 }
 
 impl Read for ScalingPoint {
@@ -53,6 +90,17 @@ impl Read for ScalingPoint {
             instances: f.req("instances")?,
             throughput_rps: f.req("throughput_rps")?,
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        fields(
+            "One load-test measurement: throughput with `instances` instances.",
+            vec![
+                req("instances", number(specs::SCALING_INSTANCES)),
+                req("throughput_rps", number(specs::SCALING_THROUGHPUT)),
+            ],
+        )
     }
 }
 
@@ -79,6 +127,32 @@ impl Read for Traffic {
             }
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        models(
+            "How peak request rate follows from demand units.",
+            "model",
+            vec![
+                (
+                    "daily_volume",
+                    "Daily volume per unit, shaped into a peak rate.",
+                    vec![
+                        req(
+                            "requests_per_unit_per_day",
+                            number(specs::REQUESTS_PER_UNIT_PER_DAY),
+                        ),
+                        req("peak", d.of::<PeakShape>()),
+                    ],
+                ),
+                (
+                    "peak_rate",
+                    "Today's measured peak rate; it scales in proportion to units.",
+                    vec![req("peak_rps", number(specs::PEAK_RPS))],
+                ),
+            ],
+        )
+    }
 }
 
 impl Read for PeakShape {
@@ -103,6 +177,26 @@ impl Read for PeakShape {
             }
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        models(
+            "How a day's volume concentrates into its peak.",
+            "shape",
+            vec![
+                (
+                    "peak_to_average",
+                    "peak rps = daily ÷ 86 400 × ratio.",
+                    vec![req("ratio", number(specs::PEAK_TO_AVERAGE))],
+                ),
+                (
+                    "peak_hour_share",
+                    "peak rps = daily × share ÷ 3 600.",
+                    vec![req("share_pct", number(specs::PEAK_HOUR_SHARE))],
+                ),
+            ],
+        )
+    }
 }
 
 impl Read for DatabaseDemand {
@@ -126,6 +220,36 @@ impl Read for DatabaseDemand {
             background_connections: f.or("background_connections", d.background_connections)?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        let d = DatabaseDemand::default();
+        fields(
+            "Database demand: data size and connections.",
+            vec![
+                or(
+                    "data_gb_fixed",
+                    number(specs::DATA_GB_FIXED),
+                    d.data_gb_fixed,
+                ),
+                or(
+                    "data_gb_per_unit",
+                    number(specs::DATA_GB_PER_UNIT),
+                    d.data_gb_per_unit,
+                ),
+                or(
+                    "connections_per_unit",
+                    number(specs::CONNECTIONS_PER_UNIT),
+                    d.connections_per_unit,
+                ),
+                or(
+                    "background_connections",
+                    count(specs::BACKGROUND_CONNECTIONS),
+                    d.background_connections,
+                ),
+            ],
+        )
+    }
 }
 
 impl Read for RedisDemand {
@@ -148,6 +272,36 @@ impl Read for RedisDemand {
             keys_per_unit: f.or("keys_per_unit", d.keys_per_unit)?,
             bytes_per_key: f.or("bytes_per_key", d.bytes_per_key)?,
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        let d = RedisDemand::default();
+        fields(
+            "Redis demand: memory that grows with units, optionally counted in keys.",
+            vec![
+                or(
+                    "memory_mb_fixed",
+                    number(specs::REDIS_MB_FIXED),
+                    d.memory_mb_fixed,
+                ),
+                or(
+                    "memory_mb_per_unit",
+                    number(specs::REDIS_MB_PER_UNIT),
+                    d.memory_mb_per_unit,
+                ),
+                or(
+                    "keys_per_unit",
+                    number(specs::KEYS_PER_UNIT),
+                    d.keys_per_unit,
+                ),
+                or(
+                    "bytes_per_key",
+                    number(specs::BYTES_PER_KEY),
+                    d.bytes_per_key,
+                ),
+            ],
+        )
     }
 }
 
@@ -173,6 +327,26 @@ impl Read for VoiceDemand {
             gpu_seconds_per_interaction: f.req("gpu_seconds_per_interaction")?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        fields(
+            "Voice demand served by GPU nodes; the GPU catalog then needs at least one node.",
+            vec![
+                req(
+                    "sessions_per_unit_per_day",
+                    number(specs::SESSIONS_PER_UNIT_PER_DAY),
+                ),
+                req("peak_hour_share_pct", number(specs::PEAK_HOUR_SHARE)),
+                req("session_minutes", number(specs::SESSION_MINUTES)),
+                req(
+                    "interactions_per_session",
+                    number(specs::INTERACTIONS_PER_SESSION),
+                ),
+                req("gpu_seconds_per_interaction", number(specs::GPU_SECONDS)),
+            ],
+        )
+    }
 }
 
 impl Read for CostLine {
@@ -188,6 +362,18 @@ impl Read for CostLine {
             fixed_usd_per_month: f.opt("fixed_usd_per_month")?,
             per_unit_usd_per_month: f.opt("per_unit_usd_per_month")?,
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        fields(
+            "A cost the sizing models do not produce.",
+            vec![
+                req("name", name("Monitoring, OpenAI API.")),
+                or("fixed_usd_per_month", number(specs::USD_PER_MONTH), 0),
+                or("per_unit_usd_per_month", number(specs::USD_PER_MONTH), 0),
+            ],
+        )
     }
 }
 
@@ -210,5 +396,26 @@ impl Read for Today {
             database_tier: f.opt("database_tier")?,
             redis_plan: f.opt("redis_plan")?,
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        fields(
+            "Infrastructure and bill today.",
+            vec![
+                or("app_instances", count(specs::TODAY_INSTANCES), 0),
+                or("monthly_bill_usd", number(specs::BILL), 0),
+                or(
+                    "database_tier",
+                    text("Database tier in use today: a name in catalogs.databases, or empty for the smallest."),
+                    "",
+                ),
+                or(
+                    "redis_plan",
+                    text("Redis plan in use today: a name in catalogs.redis, or empty for the smallest."),
+                    "",
+                ),
+            ],
+        )
     }
 }

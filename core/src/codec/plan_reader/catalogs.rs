@@ -3,6 +3,15 @@
 use super::{At, Fields, Read, ReadError};
 use crate::plan::{Catalogs, DatabaseTier, GpuNode, InstanceType, RedisPlan};
 use serde_json::Value;
+#[cfg(feature = "yaml")]
+use {
+    super::schema::{
+        count, described, fields, list, name, nullable, number, opt, or, req, text, Defs, Field,
+    },
+    crate::plan::RedisTopology,
+    crate::validate::{specs, MAX_LIST},
+    chrono::NaiveDate,
+};
 
 impl Read for Catalogs {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
@@ -19,6 +28,20 @@ impl Read for Catalogs {
             redis: f.req("redis")?,
             gpu_nodes: f.req("gpu_nodes")?,
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        fields(
+            "Everything that can be bought, dated; each list smallest first, names distinct.",
+            vec![
+                req("priced_on", NaiveDate::schema(d)),
+                req("instances", list(d.of::<InstanceType>(), 1, MAX_LIST)),
+                req("databases", list(d.of::<DatabaseTier>(), 1, MAX_LIST)),
+                req("redis", list(d.of::<RedisPlan>(), 1, MAX_LIST)),
+                req("gpu_nodes", list(d.of::<GpuNode>(), 0, MAX_LIST)),
+            ],
+        )
     }
 }
 
@@ -48,6 +71,19 @@ impl Read for InstanceType {
             priced_on: f.opt("priced_on")?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        entry(
+            d,
+            "An app instance type.",
+            vec![
+                req("vcpu", number(specs::VCPU)),
+                req("memory_gb", number(specs::MEMORY_GB)),
+                req("capacity_rps", number(specs::CAPACITY_RPS)),
+            ],
+        )
+    }
 }
 
 impl Read for DatabaseTier {
@@ -75,6 +111,19 @@ impl Read for DatabaseTier {
             source: f.opt("source")?,
             priced_on: f.opt("priced_on")?,
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        entry(
+            d,
+            "A managed database tier.",
+            vec![
+                req("max_connections", count(specs::MAX_CONNECTIONS)),
+                or("pooler_clients", count(specs::POOLER_CLIENTS), 0),
+                req("storage_gb", number(specs::STORAGE_GB)),
+            ],
+        )
     }
 }
 
@@ -104,6 +153,20 @@ impl Read for RedisPlan {
             priced_on: f.opt("priced_on")?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        let topology = RedisTopology::schema(d);
+        entry(
+            d,
+            "A Redis offering: node size and topology.",
+            vec![
+                req("memory_gb", number(specs::MEMORY_GB)),
+                req("topology", topology),
+                req("nodes", count(specs::REDIS_NODES)),
+            ],
+        )
+    }
 }
 
 impl Read for GpuNode {
@@ -130,4 +193,35 @@ impl Read for GpuNode {
             priced_on: f.opt("priced_on")?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        entry(
+            d,
+            "A GPU node type for voice processing.",
+            vec![
+                req("streams_per_node", count(specs::STREAMS_PER_NODE)),
+                req("sessions_per_node", count(specs::SESSIONS_PER_NODE)),
+            ],
+        )
+    }
+}
+
+/// A catalog entry: its name, its own `fields`, its price and where the figures come from.
+#[cfg(feature = "yaml")]
+fn entry(d: &mut Defs, description: &str, own: Vec<Field>) -> Value {
+    let mut all = vec![req("name", name("Its name, distinct in its catalog."))];
+    all.extend(own);
+    all.extend([
+        req("usd_per_month", number(specs::PRICE)),
+        or("source", text("Where the figures come from."), ""),
+        opt(
+            "priced_on",
+            described(
+                nullable(NaiveDate::schema(d)),
+                "Day this entry's price was read, when it differs from the catalog's priced_on.",
+            ),
+        ),
+    ]);
+    fields(description, all)
 }

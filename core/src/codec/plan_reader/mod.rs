@@ -47,6 +47,13 @@ mod baseline;
 mod catalogs;
 mod policies;
 mod scenarios;
+#[cfg(feature = "yaml")]
+mod schema;
+
+#[cfg(feature = "yaml")]
+use schema::{fields, opt, req, Defs};
+#[cfg(feature = "yaml")]
+pub use schema::{schema, schema_text};
 
 /// A field that does not describe a plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -176,13 +183,32 @@ fn one_of(names: &[&str]) -> String {
 }
 
 /// A value read from its place in the document.
+///
+/// Each impl also says, beside `read`, what `read` accepts as a JSON Schema
+/// ([`schema::schema`], with the `yaml` feature): the same fields, which are required, the
+/// choices' names and the ranges validation checks.
 trait Read: Sized {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError>;
+
+    /// The schema of the values `read` accepts; named types go in `defs` ([`Defs::of`]).
+    #[cfg(feature = "yaml")]
+    fn schema(defs: &mut Defs) -> Value;
+}
+
+/// A schema of one `type`, nothing more.
+#[cfg(feature = "yaml")]
+fn of_type(name: &str) -> Value {
+    super::json::object(vec![("type", name.into())])
 }
 
 impl Read for f64 {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         value.as_f64().ok_or_else(|| at.wrong_type(value, "f64"))
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        of_type("number")
     }
 }
 
@@ -215,11 +241,21 @@ impl Read for u32 {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         whole(value, at, "u32")
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        schema::integer(0, u32::MAX.into())
+    }
 }
 
 impl Read for i32 {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         whole(value, at, "i32")
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        schema::integer(i32::MIN.into(), i32::MAX.into())
     }
 }
 
@@ -228,6 +264,11 @@ impl Read for bool {
         value
             .as_bool()
             .ok_or_else(|| at.wrong_type(value, "a boolean"))
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        of_type("boolean")
     }
 }
 
@@ -242,11 +283,21 @@ impl Read for String {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         text(value, at).map(str::to_owned)
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        of_type("string")
+    }
 }
 
 impl Read for NaiveDate {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         day::parse(text(value, at)?).ok_or_else(|| at.fail(day::NOT_A_DAY.to_owned()))
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        schema::with(schema::text("A day, YYYY-MM-DD."), "format", "date".into())
     }
 }
 
@@ -254,11 +305,28 @@ impl Read for YearMonth {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         text(value, at)?.parse().map_err(|message| at.fail(message))
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        schema::written(
+            "^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])$",
+            "A calendar month, YYYY-MM, in the years 1900–2200.",
+        )
+    }
 }
 
 impl Read for MonthDay {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         text(value, at)?.parse().map_err(|message| at.fail(message))
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        schema::written(
+            "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+            "A day of the year, MM-DD (02-29 allowed; a day the month does not have is \
+             refused when the plan is opened).",
+        )
     }
 }
 
@@ -268,6 +336,11 @@ impl<T: Read> Read for Option<T> {
             Value::Null => Ok(None),
             value => T::read(value, at).map(Some),
         }
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(defs: &mut Defs) -> Value {
+        schema::nullable(T::schema(defs))
     }
 }
 
@@ -281,6 +354,11 @@ impl<T: Read> Read for Vec<T> {
             .enumerate()
             .map(|(i, item)| T::read(item, &at.index(i)))
             .collect()
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(defs: &mut Defs) -> Value {
+        super::json::object(vec![("type", "array".into()), ("items", T::schema(defs))])
     }
 }
 
@@ -303,11 +381,21 @@ impl Read for Interpolation {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         choice(value, at, "enum Interpolation")
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        schema::choice::<Self>()
+    }
 }
 
 impl Read for TrendShape {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         choice(value, at, "enum TrendShape")
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        schema::choice::<Self>()
     }
 }
 
@@ -315,11 +403,21 @@ impl Read for ForecastBound {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         choice(value, at, "enum ForecastBound")
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        schema::choice::<Self>()
+    }
 }
 
 impl Read for RedisTopology {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         choice(value, at, "enum RedisTopology")
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        schema::choice::<Self>()
     }
 }
 
@@ -450,6 +548,35 @@ impl Read for Plan {
                 None => crate::catalog::default_catalogs(),
             },
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        use crate::validate::{specs, MAX_SCENARIOS};
+        fields(
+            "A whole capacity plan: inputs only.",
+            vec![
+                req(
+                    "name",
+                    schema::name("Title shown on the page and in exports."),
+                ),
+                req("start", YearMonth::schema(d)),
+                req("horizon_months", schema::count(specs::HORIZON)),
+                req("baseline", d.of::<crate::plan::Baseline>()),
+                req(
+                    "scenarios",
+                    schema::list(d.of::<crate::plan::Scenario>(), 1, MAX_SCENARIOS),
+                ),
+                opt("policies", d.of::<crate::plan::Policies>()),
+                opt(
+                    "catalogs",
+                    schema::described(
+                        d.of::<Catalogs>(),
+                        "What can be bought; the built-in catalogs when left out.",
+                    ),
+                ),
+            ],
+        )
     }
 }
 

@@ -3,6 +3,13 @@
 use super::{At, Fields, Read, ReadError};
 use crate::plan::{CommitmentPolicy, OffHoursPolicy, Policies, RedisPolicy, VoicePolicy};
 use serde_json::Value;
+#[cfg(feature = "yaml")]
+use {
+    super::schema::{count, fields, number, opt, or, text, Defs},
+    crate::input::NumberSpec,
+    crate::plan::{ForecastBound, Named},
+    crate::validate::specs,
+};
 
 impl Read for Policies {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
@@ -45,6 +52,62 @@ impl Read for Policies {
             off_hours: f.or("off_hours", d.off_hours)?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        let p = Policies::default();
+        fields(
+            "Rules that apply across every resource.",
+            vec![
+                or(
+                    "target_utilisation_pct",
+                    number(specs::TARGET_UTILISATION_PCT),
+                    p.target_utilisation_pct,
+                ),
+                or(
+                    "scale_up_trigger_pct",
+                    number(specs::SCALE_UP_TRIGGER_PCT),
+                    p.scale_up_trigger_pct,
+                ),
+                or("headroom_pct", number(specs::HEADROOM_PCT), p.headroom_pct),
+                or("redundancy", count(specs::REDUNDANCY), p.redundancy),
+                or(
+                    "min_instances",
+                    count(specs::MIN_INSTANCES),
+                    p.min_instances,
+                ),
+                or(
+                    "max_instances",
+                    count(specs::MAX_INSTANCES),
+                    p.max_instances,
+                ),
+                or(
+                    "app_instance",
+                    text("The instance type the app runs on: a name in catalogs.instances."),
+                    p.app_instance,
+                ),
+                or(
+                    "pool_per_instance",
+                    count(specs::POOL_PER_INSTANCE),
+                    p.pool_per_instance,
+                ),
+                or(
+                    "pooler_share_pct",
+                    number(specs::POOLER_SHARE_PCT),
+                    p.pooler_share_pct,
+                ),
+                or(
+                    "forecast_bound",
+                    ForecastBound::schema(d),
+                    p.forecast_bound.name(),
+                ),
+                opt("redis", d.of::<RedisPolicy>()),
+                opt("voice", d.of::<VoicePolicy>()),
+                opt("commitment", d.of::<CommitmentPolicy>()),
+                opt("off_hours", d.of::<OffHoursPolicy>()),
+            ],
+        )
+    }
 }
 
 impl Read for RedisPolicy {
@@ -68,6 +131,32 @@ impl Read for RedisPolicy {
             require_replica: f.or("require_replica", d.require_replica)?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        let p = RedisPolicy::default();
+        fields(
+            "Redis memory rules.",
+            vec![
+                or(
+                    "fragmentation_ratio",
+                    number(specs::FRAGMENTATION),
+                    p.fragmentation_ratio,
+                ),
+                or(
+                    "maxmemory_share_pct",
+                    number(specs::MAXMEMORY_SHARE_PCT),
+                    p.maxmemory_share_pct,
+                ),
+                or(
+                    "overhead_bytes_per_key",
+                    number(specs::OVERHEAD_BYTES_PER_KEY),
+                    p.overhead_bytes_per_key,
+                ),
+                or("require_replica", bool::schema(d), p.require_replica),
+            ],
+        )
+    }
 }
 
 impl Read for VoicePolicy {
@@ -85,6 +174,31 @@ impl Read for VoicePolicy {
             percentile_pct: f.or("percentile_pct", d.percentile_pct)?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        let p = VoicePolicy::default();
+        fields(
+            "Voice/GPU rules, checked only when the baseline has voice.",
+            vec![
+                or(
+                    "gpu_node",
+                    text("The GPU node type: a name in catalogs.gpu_nodes."),
+                    p.gpu_node,
+                ),
+                or(
+                    "wait_target_s",
+                    with_voice(specs::WAIT_TARGET_S),
+                    p.wait_target_s,
+                ),
+                or(
+                    "percentile_pct",
+                    with_voice(specs::PERCENTILE_PCT),
+                    p.percentile_pct,
+                ),
+            ],
+        )
+    }
 }
 
 impl Read for CommitmentPolicy {
@@ -101,6 +215,19 @@ impl Read for CommitmentPolicy {
             discount_pct: f.or("discount_pct", d.discount_pct)?,
             term_months: f.or("term_months", d.term_months)?,
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        let p = CommitmentPolicy::default();
+        fields(
+            "Committed-use (reserved instance, savings plan) discount.",
+            vec![
+                or("enabled", bool::schema(d), p.enabled),
+                or("discount_pct", number(specs::DISCOUNT_PCT), p.discount_pct),
+                or("term_months", count(specs::TERM_MONTHS), p.term_months),
+            ],
+        )
     }
 }
 
@@ -126,4 +253,43 @@ impl Read for OffHoursPolicy {
             off_hours_share_pct: f.or("off_hours_share_pct", d.off_hours_share_pct)?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        let p = OffHoursPolicy::default();
+        fields(
+            "Scale-down outside business hours.",
+            vec![
+                or("enabled", bool::schema(d), p.enabled),
+                or(
+                    "business_hours_per_weekday",
+                    number(specs::BUSINESS_HOURS),
+                    p.business_hours_per_weekday,
+                ),
+                or("weekends_reduced", bool::schema(d), p.weekends_reduced),
+                or(
+                    "off_hours_share_pct",
+                    number(specs::OFF_HOURS_SHARE_PCT),
+                    p.off_hours_share_pct,
+                ),
+            ],
+        )
+    }
+}
+
+/// A voice policy number: any number in the schema, since validation checks `spec`'s range
+/// only when the baseline has voice; the description gives the range.
+#[cfg(feature = "yaml")]
+fn with_voice(spec: NumberSpec) -> Value {
+    crate::codec::json::object(vec![
+        (
+            "description",
+            format!(
+                "{} ({}): {}–{} when the baseline has voice (checked when the plan is opened).",
+                spec.label, spec.unit, spec.min, spec.max
+            )
+            .into(),
+        ),
+        ("type", "number".into()),
+    ])
 }

@@ -3,6 +3,13 @@
 use super::{tagged, variant, At, Fields, Read, ReadError};
 use crate::plan::{CalendarEffect, Growth, Milestone, Observation, Scenario};
 use serde_json::Value;
+#[cfg(feature = "yaml")]
+use {
+    super::schema::{count, fields, list, models, name, nullable, number, or, req, Defs},
+    crate::plan::{Interpolation, MonthDay, Named, TrendShape, DEFAULT_CONFIDENCE_PCT},
+    crate::validate::{specs, MAX_CALENDAR_EFFECTS, MAX_LIST},
+    chrono::NaiveDate,
+};
 
 impl Read for Scenario {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
@@ -17,6 +24,25 @@ impl Read for Scenario {
             growth: f.req("growth")?,
             calendar: f.opt("calendar")?,
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        fields(
+            "One possible future.",
+            vec![
+                req(
+                    "name",
+                    name("Conservative, Black Friday; distinct among scenarios."),
+                ),
+                req("growth", d.of::<Growth>()),
+                or(
+                    "calendar",
+                    list(d.of::<CalendarEffect>(), 0, MAX_CALENDAR_EFFECTS),
+                    Value::Array(Vec::new()),
+                ),
+            ],
+        )
     }
 }
 
@@ -55,6 +81,49 @@ impl Read for Growth {
             }
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        models(
+            "How demand units evolve.",
+            "model",
+            vec![
+                (
+                    "compound",
+                    "Uₘ = U₀ · (1 + growth − churn)ᵐ; growth less churn at least −100 %.",
+                    vec![
+                        req("monthly_growth_pct", number(specs::GROWTH_PCT)),
+                        or("monthly_churn_pct", number(specs::CHURN_PCT), 0),
+                    ],
+                ),
+                (
+                    "milestones",
+                    "Known counts at given months, one point per month.",
+                    vec![
+                        req("points", list(d.of::<Milestone>(), 1, MAX_LIST)),
+                        or(
+                            "between",
+                            Interpolation::schema(d),
+                            Interpolation::default().name(),
+                        ),
+                    ],
+                ),
+                (
+                    "trend",
+                    "A least-squares trend fitted to history (on at least 3 different days).",
+                    vec![
+                        req("history", list(d.of::<Observation>(), 3, MAX_LIST)),
+                        or("shape", TrendShape::schema(d), TrendShape::default().name()),
+                        or(
+                            "confidence_pct",
+                            number(specs::CONFIDENCE_PCT),
+                            DEFAULT_CONFIDENCE_PCT,
+                        ),
+                    ],
+                ),
+            ],
+        )
+    }
 }
 
 impl Read for Milestone {
@@ -65,6 +134,17 @@ impl Read for Milestone {
             units: f.req("units")?,
         })
     }
+
+    #[cfg(feature = "yaml")]
+    fn schema(_: &mut Defs) -> Value {
+        fields(
+            "A known unit count at a month.",
+            vec![
+                req("month", count(specs::MILESTONE_MONTH)),
+                req("units", number(specs::MILESTONE_UNITS)),
+            ],
+        )
+    }
 }
 
 impl Read for Observation {
@@ -74,6 +154,17 @@ impl Read for Observation {
             date: f.req("date")?,
             units: f.req("units")?,
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        fields(
+            "One historical observation.",
+            vec![
+                req("date", NaiveDate::schema(d)),
+                req("units", number(specs::OBSERVED_UNITS)),
+            ],
+        )
     }
 }
 
@@ -92,5 +183,19 @@ impl Read for CalendarEffect {
             multiplier: f.req("multiplier")?,
             year: f.opt("year")?,
         })
+    }
+
+    #[cfg(feature = "yaml")]
+    fn schema(d: &mut Defs) -> Value {
+        fields(
+            "A multiplier on peak demand between two days of the year.",
+            vec![
+                req("name", name("Black Friday.")),
+                req("from", MonthDay::schema(d)),
+                req("to", MonthDay::schema(d)),
+                req("multiplier", number(specs::MULTIPLIER)),
+                or("year", nullable(count(specs::EFFECT_YEAR)), Value::Null),
+            ],
+        )
     }
 }
