@@ -6,7 +6,10 @@
 #   - kubernetes-validate --strict: manifests against the Kubernetes API schemas of every
 #     version in KUBE_VERSIONS;
 #   - scripts/validate_exports.py: the same files as PyYAML (YAML 1.1) reads them, RFC 1123
-#     names, CSV quoting and formula safety, plan files.
+#     names, CSV quoting and formula safety, plan files;
+#   - check-jsonschema: the plan file's own schema (docs/plan.schema.json) against the plan
+#     fixtures of the current version and every template's plan file, YAML and JSON; and
+#     plan files Headroom refuses (wrong/*.json) must be refused by the schema too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +30,30 @@ echo "== Compose specification schema (check-jsonschema)"
 for version in $KUBE_VERSIONS; do
   echo "== Kubernetes $version schemas (kubernetes-validate --strict)"
   "$VENV/bin/kubernetes-validate" --strict --quiet -k "$version" "$out"/*.k8s.yaml
+done
+
+schema=docs/plan.schema.json
+version=$("$VENV/bin/python3" -c \
+  'import json, sys; print(json.load(open(sys.argv[1]))["properties"]["headroom_plan"]["const"])' \
+  "$schema")
+echo "== Plan files of version $version against $schema (check-jsonschema)"
+"$VENV/bin/check-jsonschema" --check-metaschema "$schema"
+"$VENV/bin/check-jsonschema" --schemafile "$schema" \
+  core/tests/fixtures/plans/v"$version"/* "$out"/*.plan.yaml "$out"/*.plan.json \
+  "$out"/plan.yaml "$out"/plan.json
+wrong=("$out"/wrong/*.json)
+[ "${#wrong[@]}" -ge 5 ] || { echo "too few wrong plan files: ${wrong[*]}" >&2; exit 1; }
+for file in "${wrong[@]}"; do
+  # Refused as a plan (exit status 1 and a validation error), not for any other reason.
+  if report=$("$VENV/bin/check-jsonschema" --schemafile "$schema" "$file" 2>&1); then
+    echo "$file: the schema accepts a plan file Headroom refuses" >&2
+    exit 1
+  fi
+  if ! grep -q "Schema validation errors were encountered" <<<"$report"; then
+    echo "$file: not refused by the schema: $report" >&2
+    exit 1
+  fi
+  echo "refused as it should be: $(basename "$file")"
 done
 
 echo "== PyYAML reading, names, CSV, plan files"

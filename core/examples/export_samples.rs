@@ -13,17 +13,22 @@
 //!   (`template-<id>-s<scenario>-m<month>.compose.yaml` and `.k8s.yaml`);
 //! - for every template, the plan file with its results (`<id>.plan.yaml`, `<id>.plan.json`)
 //!   and its month tables as CSV (`<id>.csv`);
-//! - the default plan without results as `plan.yaml` and `plan.json`.
+//! - the default plan without results as `plan.yaml` and `plan.json`;
+//! - plan files Headroom refuses, each for one reason `docs/plan.schema.json` checks too
+//!   (`wrong/<reason>.json`: an unknown field, an unknown choice, a number out of range, …),
+//!   which the script expects the schema to refuse.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use headroom_core::codec::json;
 use headroom_core::codec::plan_file::{self, Format};
 use headroom_core::codec::results;
 use headroom_core::engine;
 use headroom_core::export::{compose, csv, deployment, kubernetes, samples, DeploymentSpec};
 use headroom_core::plan::Plan;
 use headroom_core::presets::TEMPLATES;
+use serde_json::{json, Value};
 
 fn table(spec: &DeploymentSpec) -> String {
     let rows: Vec<Vec<String>> = spec
@@ -61,6 +66,57 @@ fn results_table(section: &results::ResultsSection) -> String {
         })
         .collect();
     csv::to_csv(&header, &rows)
+}
+
+/// The default plan's file with one change each, as `(reason, pointer to the value, new value)`;
+/// a pointer to a key its mapping lacks adds that key.
+fn wrong_plans() -> Result<Vec<(String, String)>, String> {
+    let changes: [(&str, &str, Value); 8] = [
+        ("unknown-field", "/plan/baseline/untis", json!(40)),
+        (
+            "unknown-choice",
+            "/plan/policies/forecast_bound",
+            json!("highest"),
+        ),
+        (
+            "unknown-model",
+            "/plan/scenarios/0/growth/model",
+            json!("exponential"),
+        ),
+        ("out-of-range", "/plan/horizon_months", json!(500)),
+        (
+            "fraction-of-a-count",
+            "/plan/policies/min_instances",
+            json!(2.5),
+        ),
+        ("newer-version", "/headroom_plan", json!(99)),
+        ("impossible-month", "/plan/start", json!("2027-13")),
+        (
+            "impossible-day",
+            "/plan/catalogs/priced_on",
+            json!("2026-02-30"),
+        ),
+    ];
+    let mut files = Vec::new();
+    for (reason, pointer, value) in changes {
+        let mut document = plan_file::document(&Plan::default());
+        let (parent, key) = pointer.rsplit_once('/').unwrap_or_default();
+        match document.pointer_mut(parent) {
+            Some(Value::Object(map)) => {
+                map.insert(key.to_owned(), value);
+            }
+            Some(Value::Array(items)) => {
+                items[key.parse::<usize>().map_err(|e| e.to_string())?] = value
+            }
+            _ => return Err(format!("{reason}: {pointer} is not in the plan file")),
+        }
+        let text = json::write_pretty(&document) + "\n";
+        if plan_file::import(&text).is_ok_and(|plan| plan.validate().is_ok()) {
+            return Err(format!("{reason}: Headroom opens this plan"));
+        }
+        files.push((format!("wrong/{reason}.json"), text));
+    }
+    Ok(files)
 }
 
 fn files() -> Result<Vec<(String, String)>, String> {
@@ -112,6 +168,7 @@ fn files() -> Result<Vec<(String, String)>, String> {
         let text = plan_file::export(&plan, format).map_err(|e| e.to_string())?;
         files.push((format!("plan.{}", format.extension()), text));
     }
+    files.extend(wrong_plans()?);
     Ok(files)
 }
 
@@ -127,12 +184,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("{}: {e}", dir.display());
-        return ExitCode::FAILURE;
-    }
     for (name, text) in &files {
         let path = dir.join(name);
+        let parent = path.parent().unwrap_or(&dir);
+        if let Err(e) = std::fs::create_dir_all(parent) {
+            eprintln!("{}: {e}", parent.display());
+            return ExitCode::FAILURE;
+        }
         if let Err(e) = std::fs::write(&path, text) {
             eprintln!("{}: {e}", path.display());
             return ExitCode::FAILURE;
