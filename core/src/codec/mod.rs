@@ -11,7 +11,8 @@
 //! worker.
 //!
 //! [`plan_reader`] reads the plan out of a plan file's untyped document, naming the field at
-//! fault when it cannot; [`plan_writer`] writes that document.
+//! fault when it cannot; [`plan_writer`] writes that document. With the `yaml` feature the
+//! reader also describes what it reads as a JSON Schema (`plan_reader::schema`).
 //!
 //! [`share`] puts a whole plan in a share link and opens one: [`link`]'s payload around the
 //! plan file's JSON envelope, so links are migrated by the same chain as files.

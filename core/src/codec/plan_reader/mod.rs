@@ -33,7 +33,9 @@
 //!
 //! This file holds the reading itself (where, fields, models, numbers, text, choices) and the
 //! plan's top; each section of the plan is read in a file of its own: `baseline.rs`,
-//! `scenarios.rs`, `policies.rs` and `catalogs.rs`.
+//! `scenarios.rs`, `policies.rs` and `catalogs.rs`. Beside each reading is the schema of what
+//! it reads; `schema.rs` puts them together into the plan file's JSON Schema
+//! (`docs/plan.schema.json`), with the `yaml` feature.
 
 use crate::plan::{
     day, Catalogs, ForecastBound, Interpolation, MonthDay, Named, Plan, RedisTopology, TrendShape,
