@@ -74,35 +74,23 @@ fn violation(root: &Value, schema: &Value, value: &Value, path: &str) -> Option<
             "const" => (value != rule).then(|| format!("{path}: {value} is not {rule}")),
             "enum" => (!rule.as_array().unwrap().contains(value))
                 .then(|| format!("{path}: {value} is not one of {rule}")),
-            "minimum" | "maximum" => value.as_f64().and_then(|x| {
-                let bound = rule.as_f64().unwrap();
-                let out = if keyword == "minimum" {
-                    x < bound
-                } else {
-                    x > bound
+            "minimum" | "maximum" | "minLength" | "maxLength" | "minItems" | "maxItems" => {
+                // The number, the length of a string in characters, or of a list.
+                let measure = match keyword.as_str() {
+                    "minimum" | "maximum" => value.as_f64(),
+                    "minLength" | "maxLength" => value.as_str().map(|s| s.chars().count() as f64),
+                    _ => value.as_array().map(|items| items.len() as f64),
                 };
-                out.then(|| format!("{path}: {x} is beyond the {keyword} {bound}"))
-            }),
-            "minLength" | "maxLength" => value.as_str().and_then(|s| {
-                let chars = s.chars().count() as u64;
-                let bound = rule.as_u64().unwrap();
-                let out = if keyword == "minLength" {
-                    chars < bound
-                } else {
-                    chars > bound
-                };
-                out.then(|| format!("{path}: {chars} characters, {keyword} {bound}"))
-            }),
-            "minItems" | "maxItems" => value.as_array().and_then(|items| {
-                let bound = rule.as_u64().unwrap();
-                let len = items.len() as u64;
-                let out = if keyword == "minItems" {
-                    len < bound
-                } else {
-                    len > bound
-                };
-                out.then(|| format!("{path}: {len} items, {keyword} {bound}"))
-            }),
+                measure.and_then(|x| {
+                    let bound = rule.as_f64().unwrap();
+                    let out = if keyword.starts_with("min") {
+                        x < bound
+                    } else {
+                        x > bound
+                    };
+                    out.then(|| format!("{path}: {x} is beyond the {keyword} {bound}"))
+                })
+            }
             "items" => value.as_array().and_then(|items| {
                 items
                     .iter()

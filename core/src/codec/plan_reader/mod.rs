@@ -379,49 +379,24 @@ fn choice<T: Named>(value: &Value, at: &At, expected: &str) -> Result<T, ReadErr
     })
 }
 
-impl Read for Interpolation {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        choice(value, at, "enum Interpolation")
-    }
+/// [`Read`] for choices: one of the choice's names ([`Named::NAMES`]); a value that is not a
+/// string is named `enum <type>` in messages.
+macro_rules! read_choice {
+    ($($ty:ident),+) => {$(
+        impl Read for $ty {
+            fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+                choice(value, at, concat!("enum ", stringify!($ty)))
+            }
 
-    #[cfg(feature = "yaml")]
-    fn schema(_: &mut Defs) -> Value {
-        schema::choice::<Self>()
-    }
+            #[cfg(feature = "yaml")]
+            fn schema(_: &mut Defs) -> Value {
+                schema::choice::<Self>()
+            }
+        }
+    )+};
 }
 
-impl Read for TrendShape {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        choice(value, at, "enum TrendShape")
-    }
-
-    #[cfg(feature = "yaml")]
-    fn schema(_: &mut Defs) -> Value {
-        schema::choice::<Self>()
-    }
-}
-
-impl Read for ForecastBound {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        choice(value, at, "enum ForecastBound")
-    }
-
-    #[cfg(feature = "yaml")]
-    fn schema(_: &mut Defs) -> Value {
-        schema::choice::<Self>()
-    }
-}
-
-impl Read for RedisTopology {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        choice(value, at, "enum RedisTopology")
-    }
-
-    #[cfg(feature = "yaml")]
-    fn schema(_: &mut Defs) -> Value {
-        schema::choice::<Self>()
-    }
-}
+read_choice!(Interpolation, TrendShape, ForecastBound, RedisTopology);
 
 /// The fields of one mapping, read by name.
 struct Fields<'v, 'a> {
