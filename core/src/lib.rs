@@ -29,6 +29,7 @@ pub mod plan;
 pub mod presets;
 pub mod queueing;
 pub mod redis;
+pub mod selection;
 pub mod sizing;
 pub mod student_t;
 pub mod tables;

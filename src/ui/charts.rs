@@ -14,6 +14,7 @@
 
 use super::state::Workspace;
 use headroom_core::chart::{self, coordinate, ChartData, ChartGeometry, Frame, Metric, Shape};
+use headroom_core::selection;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -199,12 +200,10 @@ fn ChartFigure(
         data.with(|d| d.as_ref().map(|d| d.layout(frame)))
     });
     let months = Memo::new(move |_| data.with(|d| d.as_ref().map_or(1, |d| d.months)));
-    let selected = Memo::new(move |_| ws.month.get().clamp(1, months.get().max(1)));
+    let selected = Memo::new(move |_| selection::month_within(ws.month.get(), months.get()));
     let active = Memo::new(move |_| {
-        hover
-            .get()
-            .unwrap_or_else(|| selected.get())
-            .clamp(1, months.get().max(1))
+        let month = hover.get().unwrap_or_else(|| selected.get());
+        selection::month_within(month, months.get())
     });
     let heading_id = format!("chart-{id}-heading");
     let legend_id = format!("chart-{id}-legend");

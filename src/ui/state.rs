@@ -12,6 +12,7 @@
 
 use headroom_core::partial::PartialResults;
 use headroom_core::plan::{Plan, MAX_HORIZON_MONTHS};
+use headroom_core::selection;
 use headroom_core::validate::{PlanError, ValidPlan};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -107,7 +108,7 @@ pub struct Workspace {
 impl Workspace {
     /// A workspace holding `plan`.
     pub fn new(plan: Plan) -> Self {
-        let month = plan.horizon_months.clamp(1, 12);
+        let month = selection::first_month_shown(plan.horizon_months);
         let plan = RwSignal::new(plan);
         let settled = Trigger::new();
         // The plan as of the last settling (see `settled`): typing changes `plan` at once and
@@ -214,7 +215,8 @@ impl Workspace {
     /// Applies `change` to the plan as one undoable step. `key` names what is edited (a field
     /// path); consecutive edits of the same key within a second merge into one step.
     pub fn edit(&self, key: &str, change: impl FnOnce(&mut Plan)) {
-        if self.change(key, change) {
+        let mut change = Some(change);
+        if self.change(key, &mut |plan| change.take().map_or((), |c| c(plan))) {
             self.settle();
         }
     }
@@ -224,13 +226,15 @@ impl Workspace {
     /// CPU slowdown (a mid-range phone) computing and drawing the results takes about two
     /// frames; in the keystroke's frame it made every keystroke miss one.
     pub fn edit_typed(&self, key: &str, change: impl FnOnce(&mut Plan)) {
-        if self.change(key, change) {
+        let mut change = Some(change);
+        if self.change(key, &mut |plan| change.take().map_or((), |c| c(plan))) {
             self.settle_after_paint();
         }
     }
 
-    /// The plan changed by `change`, recorded for undo; whether it changed.
-    fn change(&self, key: &str, change: impl FnOnce(&mut Plan)) -> bool {
+    /// The plan changed by `change`, recorded for undo; whether it changed. Not generic: the
+    /// page's many edits share this code (`edit` and `edit_typed` only wrap their change).
+    fn change(&self, key: &str, change: &mut dyn FnMut(&mut Plan)) -> bool {
         let before = self.plan.get_untracked();
         let mut after = before.clone();
         change(&mut after);
@@ -338,12 +342,15 @@ impl Workspace {
         let (scenarios, horizon) = self
             .plan
             .with_untracked(|p| (p.scenarios.len(), p.horizon_months));
-        if self.scenario.get_untracked() >= scenarios.max(1) {
-            self.scenario.set(scenarios.saturating_sub(1));
+        let scenario = self.scenario.get_untracked();
+        if selection::scenario_within(scenario, scenarios) != scenario {
+            self.scenario
+                .set(selection::scenario_within(scenario, scenarios));
         }
         let month = self.month.get_untracked();
-        if month > horizon.max(1) || month == 0 {
-            self.month.set(horizon.clamp(1, MAX_HORIZON_MONTHS));
+        let horizon = horizon.min(MAX_HORIZON_MONTHS);
+        if selection::month_within(month, horizon) != month {
+            self.month.set(selection::month_within(month, horizon));
         }
     }
 }

@@ -18,6 +18,7 @@ mod timeline;
 use super::state::Workspace;
 use explain::{Area, Explainer, ExplanationPanel, Target};
 use headroom_core::compare::compare_month;
+use headroom_core::selection::{month_within, scenario_within};
 use headroom_core::tables::price_note;
 use headroom_core::totals::{against_today, AgainstToday};
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ pub(crate) fn selected_scenario(ws: Workspace) -> Memo<usize> {
         let count = ws
             .computed
             .with(|c| c.as_ref().map_or(1, |c| c.results.scenarios.len()));
-        ws.scenario.get().min(count.saturating_sub(1))
+        scenario_within(ws.scenario.get(), count)
     })
 }
 
@@ -40,7 +41,7 @@ pub(crate) fn selected_month(ws: Workspace) -> Memo<u32> {
                 .and_then(|c| c.results.scenarios.first())
                 .map_or(1, |s| s.months.len().max(1) as u32)
         });
-        ws.month.get().clamp(1, horizon)
+        month_within(ws.month.get(), horizon)
     })
 }
 

@@ -11,6 +11,7 @@
 //!
 //! The copy is text only (`set_text_content`, never markup), like the rest of the page.
 
+use headroom_core::selection;
 use headroom_core::tables::{scenario_table, table_ids, Table};
 use leptos::prelude::*;
 use web_sys::{Document, Element};
@@ -67,7 +68,7 @@ pub fn fill(ws: Workspace) {
         return;
     };
     let count = computed.results.scenarios.len();
-    let scenario = ws.scenario.get_untracked().min(count.saturating_sub(1));
+    let scenario = selection::scenario_within(ws.scenario.get_untracked(), count);
     let month = ws.month.get_untracked();
     for (id, _) in table_ids(&computed.plan, &computed.results, scenario) {
         if let Some(table) = scenario_table(&computed.plan, &computed.results, scenario, id) {

@@ -4,6 +4,7 @@
 
 use super::{selected_month, selected_scenario};
 use crate::ui::state::Workspace;
+use headroom_core::selection;
 use headroom_core::tables::month_label;
 use leptos::prelude::*;
 
@@ -46,9 +47,11 @@ pub fn SelectionBar() -> impl IntoView {
         (format!("Month {m} of {}", horizon.get()), calendar)
     });
     let step = move |delta: i64| {
-        let next =
-            (i64::from(month.get_untracked()) + delta).clamp(1, i64::from(horizon.get_untracked()));
-        ws.month.set(next as u32);
+        ws.month.set(selection::month_step(
+            month.get_untracked(),
+            delta,
+            horizon.get_untracked(),
+        ));
     };
     view! {
         <div class="selection" data-testid="selection">
@@ -88,7 +91,7 @@ pub fn SelectionBar() -> impl IntoView {
                         }
                         on:input=move |ev| {
                             if let Ok(m) = event_target_value(&ev).parse::<u32>() {
-                                ws.month.set(m.clamp(1, horizon.get_untracked()));
+                                ws.month.set(selection::month_within(m, horizon.get_untracked()));
                             }
                         }/>
                     <button type="button" class="step" data-testid="month-next"
