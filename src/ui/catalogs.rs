@@ -8,8 +8,8 @@
 //! renaming and resetting do to the plan is in [`headroom_core::edit`].
 
 use super::fields::{
-    field_id, focus_soon, num, problem_badge, problem_count, structural_edit, workspace, Choice,
-    DateInput, NumberInput, OptionalDateInput, TextInput, UndoNote, Undoable,
+    field_id, focus_soon, index_rows, num, problem_badge, problem_count, structural_edit,
+    workspace, Choice, DateInput, NumberInput, OptionalDateInput, TextInput, UndoNote, Undoable,
 };
 use headroom_core::edit::{self, CatalogKind};
 use headroom_core::plan::{Named, Plan, RedisTopology};
@@ -134,9 +134,7 @@ fn CatalogSection(
                         .collect_view()
                 }}
                 <div class="entries">
-                    <For each=move || 0..count.get() key=|j| *j let:j>
-                        <CatalogEntry kind=kind index=j note=note open=open/>
-                    </For>
+                    {index_rows(count, move |j| view! { <CatalogEntry kind=kind index=j note=note open=open/> }.into_any())}
                 </div>
                 {move || list_problem.get().map(|m| view! { <p class="error" role="alert" data-testid="field-error">{m}</p> })}
                 <div class="list-actions">

@@ -179,8 +179,26 @@ struct Parsing<T> {
     show: fn(&T) -> String,
 }
 
+/// The text a field shows for a plan.
+type Read = Arc<dyn Fn(&Plan) -> String + Send + Sync>;
+/// Typed text as a change to the plan, or the end of a sentence saying why it is not one.
+type Apply = Arc<dyn Fn(&str) -> Result<Box<dyn FnOnce(&mut Plan)>, String> + Send + Sync>;
+
+/// A field of values of type `T` as text: what it shows and what typing does. The text
+/// control itself ([`text_field`]) is not generic, so every kind of field shares its code.
+fn as_text<T: 'static>(get: Getter<T>, set: Setter<T>, parsing: Parsing<T>) -> (Read, Apply) {
+    let Parsing { parse, show } = parsing;
+    let read: Read = Arc::new(move |p| get(p).map(|v| show(&v)).unwrap_or_default());
+    let apply: Apply = Arc::new(move |text| {
+        let value = parse(text)?;
+        let set = set.clone();
+        Ok(Box::new(move |p: &mut Plan| set(p, value)))
+    });
+    (read, apply)
+}
+
 /// What differs between the text controls.
-struct TextField<T> {
+struct TextField {
     path: String,
     label: Signal<String>,
     unit: Option<Signal<String>>,
@@ -188,13 +206,12 @@ struct TextField<T> {
     input_type: &'static str,
     inputmode: Option<&'static str>,
     placeholder: Option<&'static str>,
-    get: Getter<T>,
-    set: Setter<T>,
-    parsing: Parsing<T>,
+    /// From [`as_text`].
+    value: (Read, Apply),
 }
 
 /// A labelled text input that keeps what was typed and writes parsed values only.
-fn text_field<T: Clone + Send + Sync + 'static>(field: TextField<T>) -> impl IntoView {
+fn text_field(field: TextField) -> impl IntoView {
     let TextField {
         path,
         label,
@@ -203,25 +220,13 @@ fn text_field<T: Clone + Send + Sync + 'static>(field: TextField<T>) -> impl Int
         input_type,
         inputmode,
         placeholder,
-        get,
-        set,
-        parsing,
+        value: (read_text, apply),
     } = field;
     let ws = workspace();
     let id = field_id(&path);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let show = parsing.show;
-    let read = {
-        let get = get.clone();
-        move || {
-            ws.plan
-                .with_untracked(|p| get(p))
-                .map(|v| show(&v))
-                .unwrap_or_default()
-        }
-    };
-    let (text, record) = typed_text(ws, read);
+    let (text, record) = typed_text(ws, move || ws.plan.with_untracked(|p| read_text(p)));
     let input = NodeRef::<leptos::html::Input>::new();
     show_after_reload(ws, input, text);
     on_cleanup({
@@ -245,15 +250,13 @@ fn text_field<T: Clone + Send + Sync + 'static>(field: TextField<T>) -> impl Int
     };
     let on_input = {
         let path = path.clone();
-        let parse = parsing.parse.clone();
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             record(value.clone());
-            match parse(&value) {
-                Ok(parsed) => {
+            match apply(&value) {
+                Ok(change) => {
                     ws.set_field_error(&path, None);
-                    let set = set.clone();
-                    ws.edit_typed(&path, move |p| set(p, parsed));
+                    ws.edit_typed(&path, change);
                 }
                 Err(sentence) => {
                     let message = format!("{} {sentence}", label.get_untracked());
@@ -335,12 +338,14 @@ pub fn NumberInput(
         input_type: "text",
         inputmode: Some(if spec.min < 0.0 { "text" } else { "decimal" }),
         placeholder: None,
-        get,
-        set,
-        parsing: Parsing {
-            parse: Arc::new(move |text| spec.parse(text).map_err(|p| spec.describe(&p))),
-            show: |v| input_text(*v),
-        },
+        value: as_text(
+            get,
+            set,
+            Parsing {
+                parse: Arc::new(move |text| spec.parse(text).map_err(|p| spec.describe(&p))),
+                show: |v| input_text(*v),
+            },
+        ),
     })
 }
 
@@ -363,18 +368,20 @@ pub fn OptionalNumberInput(
         input_type: "text",
         inputmode: Some("numeric"),
         placeholder,
-        get,
-        set,
-        parsing: Parsing {
-            parse: Arc::new(move |text| {
-                if text.trim().is_empty() {
-                    Ok(None)
-                } else {
-                    spec.parse(text).map(Some).map_err(|p| spec.describe(&p))
-                }
-            }),
-            show: |v| v.map(input_text).unwrap_or_default(),
-        },
+        value: as_text(
+            get,
+            set,
+            Parsing {
+                parse: Arc::new(move |text| {
+                    if text.trim().is_empty() {
+                        Ok(None)
+                    } else {
+                        spec.parse(text).map(Some).map_err(|p| spec.describe(&p))
+                    }
+                }),
+                show: |v| v.map(input_text).unwrap_or_default(),
+            },
+        ),
     })
 }
 
@@ -394,12 +401,14 @@ pub fn MonthDayInput(
         input_type: "text",
         inputmode: Some("numeric"),
         placeholder: Some("MM-DD"),
-        get,
-        set,
-        parsing: Parsing {
-            parse: Arc::new(edit::parse_month_day),
-            show: MonthDay::to_string,
-        },
+        value: as_text(
+            get,
+            set,
+            Parsing {
+                parse: Arc::new(edit::parse_month_day),
+                show: MonthDay::to_string,
+            },
+        ),
     })
 }
 
@@ -420,12 +429,14 @@ pub fn DateInput(
         input_type: "date",
         inputmode: None,
         placeholder: None,
-        get,
-        set,
-        parsing: Parsing {
-            parse: Arc::new(edit::parse_date),
-            show: |d| d.to_string(),
-        },
+        value: as_text(
+            get,
+            set,
+            Parsing {
+                parse: Arc::new(edit::parse_date),
+                show: |d| d.to_string(),
+            },
+        ),
     })
 }
 
@@ -447,18 +458,20 @@ pub fn OptionalDateInput(
         input_type: "date",
         inputmode: None,
         placeholder: None,
-        get,
-        set,
-        parsing: Parsing {
-            parse: Arc::new(|text: &str| {
-                if text.trim().is_empty() {
-                    Ok(None)
-                } else {
-                    edit::parse_date(text).map(Some)
-                }
-            }),
-            show: |d| d.map(|d| d.to_string()).unwrap_or_default(),
-        },
+        value: as_text(
+            get,
+            set,
+            Parsing {
+                parse: Arc::new(|text: &str| {
+                    if text.trim().is_empty() {
+                        Ok(None)
+                    } else {
+                        edit::parse_date(text).map(Some)
+                    }
+                }),
+                show: |d| d.map(|d| d.to_string()).unwrap_or_default(),
+            },
+        ),
     })
 }
 
@@ -776,4 +789,25 @@ pub fn UndoNote(
             }}
         </div>
     }
+}
+
+/// The rows of an editor's list, one per index `0..count`, each built once and kept while the
+/// count changes (keyed by index: a row reads its item by index, so only added or removed
+/// rows are built or dropped). Every editor list goes through here, so the keyed-list code is
+/// compiled once for all of them rather than once per list.
+pub fn index_rows(
+    count: Memo<usize>,
+    row: impl Fn(usize) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    index_rows_shared(count, Arc::new(row))
+}
+
+fn index_rows_shared(
+    count: Memo<usize>,
+    row: Arc<dyn Fn(usize) -> AnyView + Send + Sync>,
+) -> AnyView {
+    view! {
+        <For each=move || 0..count.get() key=|i| *i children=move |i| row(i)/>
+    }
+    .into_any()
 }

@@ -5,8 +5,8 @@
 //! one row never rebuilds another.
 
 use super::fields::{
-    field_id, focus_soon, num, structural_edit, workspace, Choice, Getter, Group, NumberInput,
-    Setter, TextInput, Toggle,
+    field_id, focus_soon, index_rows, num, structural_edit, workspace, Choice, Getter, Group,
+    NumberInput, Setter, TextInput, Toggle,
 };
 use headroom_core::edit::{self, TrafficKind};
 use headroom_core::plan::{ForecastBound, PeakShape, Plan, ScalingPoint, Traffic};
@@ -316,9 +316,7 @@ fn CostLines(units: Units) -> impl IntoView {
     };
     view! {
         <div class="rows cost-lines">
-            <For each=move || 0..count.get() key=|i| *i let:i>
-                {cost_line(i, units)}
-            </For>
+            {index_rows(count, move |i| cost_line(i, units).into_any())}
             <button type="button" class="add" data-testid="add-cost-line" on:click=add>"Add a cost line"</button>
         </div>
     }
@@ -596,9 +594,7 @@ fn ScalingTable() -> impl IntoView {
     };
     view! {
         <div class="rows scaling-rows">
-            <For each=move || 0..count.get() key=|i| *i let:i>
-                {scaling_row(i)}
-            </For>
+            {index_rows(count, move |i| scaling_row(i).into_any())}
             <button type="button" class="add" data-testid="add-scaling" on:click=add disabled=move || full.get()>"Add a measurement"</button>
         </div>
     }

@@ -6,7 +6,7 @@
 //! action does to the plan is in [`headroom_core::edit`]; this file only wires it to buttons.
 
 use super::fields::{
-    field_id, focus_soon, num, structural_edit, workspace, Choice, DateInput, Getter,
+    field_id, focus_soon, index_rows, num, structural_edit, workspace, Choice, DateInput, Getter,
     MonthDayInput, NumberInput, OptionalNumberInput, Setter, TextInput, UndoNote, Undoable,
 };
 use headroom_core::codec::history;
@@ -15,6 +15,7 @@ use headroom_core::plan::{
     CalendarEffect, Growth, Interpolation, Milestone, MonthDay, Named, Observation, Plan,
     TrendShape,
 };
+use headroom_core::selection;
 use headroom_core::validate::{specs, MAX_SCENARIOS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -24,7 +25,7 @@ use std::sync::Arc;
 pub fn ScenarioEditor() -> impl IntoView {
     let ws = workspace();
     let count = Memo::new(move |_| ws.plan.with(|p| p.scenarios.len()));
-    let selected = Memo::new(move |_| ws.scenario.get().min(count.get().saturating_sub(1)));
+    let selected = Memo::new(move |_| selection::scenario_within(ws.scenario.get(), count.get()));
     let can_add = Memo::new(move |_| ws.plan.with(edit::can_add_scenario));
     let note = RwSignal::new(None::<Undoable>);
     let add = move |_| {
@@ -40,9 +41,7 @@ pub fn ScenarioEditor() -> impl IntoView {
             <h2 id="scenarios-title">"Scenarios"</h2>
             <p class="lede">"Futures to compare, each with its own growth and seasons. The selected one is shown in the results."</p>
             <ul class="scenario-list" aria-label="Scenarios" data-testid="scenario-list">
-                <For each=move || 0..count.get() key=|i| *i let:i>
-                    <ScenarioItem index=i selected=selected/>
-                </For>
+                {index_rows(count, move |i| view! { <ScenarioItem index=i selected=selected/> }.into_any())}
             </ul>
             <div class="list-actions">
                 <button type="button" class="add" data-testid="add-scenario" on:click=add disabled=move || !can_add.get()>
@@ -378,9 +377,7 @@ fn MilestoneTable(index: usize) -> impl IntoView {
                 )}
             </p>
             <div class="rows">
-                <For each=move || 0..count.get() key=|j| *j let:j>
-                    {milestone_row(i, j, unit)}
-                </For>
+                {index_rows(count, move |j| milestone_row(i, j, unit).into_any())}
             </div>
             {move || list_problem.get().map(|m| view! { <p class="error" role="alert" data-testid="field-error">{m}</p> })}
             <button type="button" class="add" data-testid="add-milestone" on:click=add>"Add a milestone"</button>
@@ -523,9 +520,7 @@ fn HistoryTable(index: usize) -> impl IntoView {
                 )}
             </p>
             <div class="rows">
-                <For each=move || 0..count.get() key=|j| *j let:j>
-                    {observation_row(i, j, unit)}
-                </For>
+                {index_rows(count, move |j| observation_row(i, j, unit).into_any())}
             </div>
             {move || list_problem.get().map(|m| view! {
                 <p class="error" role="alert" data-testid="history-error">{m}</p>
@@ -675,9 +670,7 @@ fn CalendarTable(index: usize) -> impl IntoView {
             <legend>"Seasons and events"</legend>
             <p class="hint">"Multiply peak demand between two days of every year (or one year). ×3 triples it; ×0.7 is 30 % less."</p>
             <div class="rows">
-                <For each=move || 0..count.get() key=|j| *j let:j>
-                    {effect_row(i, j)}
-                </For>
+                {index_rows(count, move |j| effect_row(i, j).into_any())}
             </div>
             {move || list_problem.get().map(|m| view! { <p class="error" role="alert" data-testid="field-error">{m}</p> })}
             <div class="presets" role="group" aria-label="Add a common season">
