@@ -384,7 +384,7 @@ fn t_quantile(df: f64, confidence_pct: f64) -> f64 {
 /// ```
 pub fn fit_trend(history: &[Observation], shape: TrendShape) -> Result<TrendFit, TrendError> {
     let mut points: Vec<Observation> = history.to_vec();
-    points.sort_by_key(|o| o.date);
+    Observation::sort_by_date(&mut points);
     let (first, last) = match (points.first(), points.last()) {
         (Some(first), Some(last)) if points.len() >= 3 => (first.date, last.date),
         _ => {

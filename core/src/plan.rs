@@ -309,6 +309,14 @@ pub struct Observation {
     pub units: f64,
 }
 
+impl Observation {
+    /// Puts `observations` in date order, keeping the order of those on the same day (the one
+    /// sort of observations: the trend fit and the history reader share its code).
+    pub fn sort_by_date(observations: &mut [Observation]) {
+        observations.sort_by_key(|o| o.date);
+    }
+}
+
 /// Shape of a fitted trend.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]

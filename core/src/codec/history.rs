@@ -151,9 +151,14 @@ fn read_rows(text: &str) -> Result<History, HistoryError> {
         match row {
             Ok(observation) => observations.push(observation),
             // A first line that is not a row is the header ("date,users").
+            // Its cells are named one by one: a tab in quotes would read as an escape.
             Err(_) if first_row => notes.push(format!(
                 "Line {line} ({}) was taken as the header.",
-                quoted(raw.trim())
+                cells
+                    .iter()
+                    .map(|cell| quoted(cell.trim()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
             Err(message) => return Err(at(line, message)),
         }
@@ -164,7 +169,7 @@ fn read_rows(text: &str) -> Result<History, HistoryError> {
             "No rows of a date and a value found: paste two columns, the date first",
         ));
     }
-    observations.sort_by_key(|o| o.date);
+    Observation::sort_by_date(&mut observations);
     Ok(History {
         observations,
         notes,
@@ -296,8 +301,10 @@ fn quoted(text: &str) -> String {
 
 fn read_prometheus(text: &str) -> Result<History, HistoryError> {
     let document = json::parse(text).map_err(|e| {
+        // JSON counts the end of a text that ends in a line break as a line of its own; the
+        // person sees the last line.
         at(
-            e.line,
+            e.line.min(text.lines().count().max(1)),
             format!("the text starts like JSON but is not: {}", e.message),
         )
     })?;
@@ -372,7 +379,7 @@ fn read_prometheus(text: &str) -> Result<History, HistoryError> {
     if observations.is_empty() {
         return Err(whole("The series has no values"));
     }
-    observations.sort_by_key(|o| o.date);
+    Observation::sort_by_date(&mut observations);
     observations.dedup_by(|later, earlier| {
         let same = later.date == earlier.date;
         if same {
@@ -421,7 +428,10 @@ mod tests {
                 ("2026-09-01".to_owned(), 1250.0)
             ]
         );
-        assert_eq!(history.notes.len(), 1, "{:?}", history.notes);
+        assert_eq!(
+            history.notes,
+            ["Line 1 (\"Date\", \"Active users\") was taken as the header."]
+        );
     }
 
     #[test]
