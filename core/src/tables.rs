@@ -1101,10 +1101,47 @@ mod tests {
     #[test]
     fn fingerprints_follow_the_content() {
         let (plan, results) = template("supabase-redis");
-        let a = scenario_tables(&plan, &results, 0);
-        let b = scenario_tables(&plan, &results, 0);
-        assert_eq!(a[0].rows[3].fingerprint(), b[0].rows[3].fingerprint());
-        assert_ne!(a[0].rows[3].fingerprint(), a[0].rows[4].fingerprint());
+        let tables = scenario_tables(&plan, &results, 0);
+        // What a row shows: its month, label, every cell's text and flag, and the lower-bound
+        // note (not the number behind a cell's text).
+        let shown = |r: &Row| {
+            let cells: Vec<_> = r.cells.iter().map(|c| (c.text.clone(), c.flag)).collect();
+            (r.month, r.label.clone(), cells, r.lower_bound.clone())
+        };
+        // Rows of every table, of every month: the same fingerprint exactly when they show the
+        // same.
+        let rows: Vec<&Row> = tables.iter().flat_map(|t| &t.rows).collect();
+        assert!(rows.len() > 30, "{} rows", rows.len());
+        let mut same_content = 0;
+        for a in &rows {
+            for b in &rows {
+                let same = shown(a) == shown(b);
+                same_content += usize::from(same);
+                assert_eq!(a.fingerprint() == b.fingerprint(), same, "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(
+            same_content,
+            rows.len(),
+            "every row differs from every other"
+        );
+        // Each part of what a row shows is in its fingerprint; the number behind is not.
+        let row = &tables[0].rows[3];
+        let changes: [fn(&mut Row); 5] = [
+            |r| r.label.push(' '),
+            |r| r.cells[0].text.push('0'),
+            |r| r.cells[0].flag = Some(Flag::Upgrade),
+            |r| r.cells[1].flag = Some(Flag::LowerBound),
+            |r| r.lower_bound = Some("no price".to_owned()),
+        ];
+        for change in changes {
+            let mut changed = row.clone();
+            change(&mut changed);
+            assert_ne!(changed.fingerprint(), row.fingerprint(), "{changed:?}");
+        }
+        let mut renumbered = row.clone();
+        renumbered.cells[0].value = renumbered.cells[0].value.map(|v| v + 1.0);
+        assert_eq!(renumbered.fingerprint(), row.fingerprint());
         assert!(scenario_tables(&plan, &results, 9).is_empty());
     }
 
