@@ -159,3 +159,38 @@ test('a trend count keeps room for its value beside a long unit name', async () 
   const box = await app.input(id).boundingBox();
   assert.ok(box.width >= 60, `the count box is ${box.width} px wide`);
 });
+
+test('history pasted from a spreadsheet becomes the trend; a bad line is named and changes nothing', async () => {
+  await open();
+  await openTab('Scenarios');
+  await page.getByRole('radio', { name: /^Trend from history/ }).check();
+  await page.getByTestId('trend-fields').waitFor();
+  const fitBefore = await page.getByTestId('trend-fit').innerText();
+  await page.getByText('Paste history').click();
+  const box = page.getByRole('textbox', { name: 'Dates and counts' });
+
+  // A typo on line 3: nothing changes, and the message says where.
+  await box.fill('month\tusers\n2026-01\t1 000\n2026-02\t1.2k\n2026-03\t1 400\n');
+  await page.getByRole('button', { name: 'Use these observations' }).click();
+  assert.equal(
+    await page.getByTestId('history-paste-error').innerText(),
+    'Line 3: "1.2k" is not a number',
+  );
+  assert.equal(await page.getByTestId('trend-fit').innerText(), fitBefore);
+
+  // Fixed: the rows replace the observations and the fit follows them (+20 % a month, linear
+  // +200 a month over 1 000).
+  await box.fill('month\tusers\n2026-01\t1 000\n2026-02\t1 200\n2026-03\t1 400\n2026-04\t1 600\n');
+  await page.getByRole('button', { name: 'Use these observations' }).click();
+  assert.match(
+    await page.getByTestId('history-read').innerText(),
+    /^4 observations read\. Line 1 \("month", "users"\) was taken as the header\.$/,
+  );
+  assert.equal(await page.getByTestId('f-scenarios-0-growth-history-3-units').inputValue(), '1600');
+  assert.notEqual(await page.getByTestId('trend-fit').innerText(), fitBefore);
+  assert.equal(await box.inputValue(), '', 'the box is emptied once read');
+
+  // Undo brings the observations back.
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((before) => document.querySelector('[data-testid="trend-fit"]')?.innerText === before, fitBefore);
+});
