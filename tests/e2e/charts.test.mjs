@@ -111,6 +111,10 @@ test('a 120-month, 5-scenario plan redraws on every keystroke', async () => {
   await page.reload();
   await app.ready();
   await page.getByTestId('chart-demand-svg').waitFor();
+  // Scenarios are computed one at a time after a reload: the chart has all five once they are.
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="chart-scenarios-svg"] [data-testid="chart-series"]').length >= 5,
+  );
   assert.equal(await page.getByTestId('chart-scenarios-svg').getByTestId('chart-series').count(), 5);
   const times = [];
   // The first edits run on the browser's baseline WebAssembly compiler; measure once the
