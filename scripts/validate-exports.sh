@@ -6,7 +6,10 @@
 #   - kubernetes-validate --strict: manifests against the Kubernetes API schemas of every
 #     version in KUBE_VERSIONS;
 #   - scripts/validate_exports.py: the same files as PyYAML (YAML 1.1) reads them, RFC 1123
-#     names, CSV quoting and formula safety, plan files.
+#     names, the deployment conventions (autoscalers own replicas and aim below 100 %,
+#     requests within limits and the node's allocatable, disruption budgets from N+k, probes,
+#     Services, Redis limits, x-headroom, helm create's keys, known images), CSV quoting and
+#     formula safety, plan files; it first breaks a sample once per rule and expects failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +32,6 @@ for version in $KUBE_VERSIONS; do
   "$VENV/bin/kubernetes-validate" --strict --quiet -k "$version" "$out"/*.k8s.yaml
 done
 
-echo "== PyYAML reading, names, CSV, plan files"
+echo "== PyYAML reading, names, conventions (with their self-test), Helm values, CSV, plan files"
 "$VENV/bin/python3" scripts/validate_exports.py "$out"
 echo "exports valid"

@@ -1,5 +1,5 @@
 //! Writes exports into a directory, for `scripts/validate-exports.sh` to check with the Compose
-//! and Kubernetes validators:
+//! and Kubernetes validators and `scripts/validate_exports.py`'s conventions:
 //!
 //! ```text
 //! cargo run -p headroom-core --example export_samples -- OUTDIR
@@ -7,13 +7,16 @@
 //!
 //! It writes:
 //! - for every hand-made sample spec (`headroom_core::export::samples`): `<name>.compose.yaml`,
-//!   `<name>.k8s.yaml` and `<name>.csv`;
-//! - for every template, every scenario, and its first, busiest and last month: the
-//!   deployment exports built from the plan's results
-//!   (`template-<id>-s<scenario>-m<month>.compose.yaml` and `.k8s.yaml`);
+//!   `<name>.k8s.yaml`, `<name>.helm-values.yaml` and `<name>.csv`;
+//! - for every template (the café voice pilot and VoiceAssist among them), every scenario, and
+//!   its first, busiest and last month: the deployment exports built from the plan's results
+//!   (`template-<id>-s<scenario>-m<month>.compose.yaml`, `.k8s.yaml` and `.helm-values.yaml`);
 //! - for every template, the plan file with its results (`<id>.plan.yaml`, `<id>.plan.json`)
 //!   and its month tables as CSV (`<id>.csv`);
-//! - the default plan without results as `plan.yaml` and `plan.json`.
+//! - the default plan without results as `plan.yaml` and `plan.json`;
+//! - `known-images.txt`: the images the exports may name, one a line: the writers' own
+//!   (`export::KNOWN_IMAGES`) and those the hand-made samples give their services
+//!   (`samples::IMAGES`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,7 +24,9 @@ use std::process::ExitCode;
 use headroom_core::codec::plan_file::{self, Format};
 use headroom_core::codec::results;
 use headroom_core::engine;
-use headroom_core::export::{compose, csv, deployment, kubernetes, samples, DeploymentSpec};
+use headroom_core::export::{
+    compose, csv, deployment, helm, kubernetes, samples, DeploymentSpec, KNOWN_IMAGES,
+};
 use headroom_core::plan::Plan;
 use headroom_core::presets::TEMPLATES;
 
@@ -63,6 +68,13 @@ fn results_table(section: &results::ResultsSection) -> String {
     csv::to_csv(&header, &rows)
 }
 
+/// The Compose, Kubernetes and Helm files of `spec`, named `<stem>.<kind>.yaml`.
+fn deployment_files(files: &mut Vec<(String, String)>, stem: &str, spec: &DeploymentSpec) {
+    files.push((format!("{stem}.compose.yaml"), compose::to_yaml(spec)));
+    files.push((format!("{stem}.k8s.yaml"), kubernetes::to_yaml(spec)));
+    files.push((format!("{stem}.helm-values.yaml"), helm::to_yaml(spec)));
+}
+
 fn files() -> Result<Vec<(String, String)>, String> {
     let mut files: Vec<(String, String)> = Vec::new();
     for (name, spec) in [
@@ -70,8 +82,7 @@ fn files() -> Result<Vec<(String, String)>, String> {
         ("minimal", samples::minimal()),
         ("hostile", samples::hostile()),
     ] {
-        files.push((format!("{name}.compose.yaml"), compose::to_yaml(&spec)));
-        files.push((format!("{name}.k8s.yaml"), kubernetes::to_yaml(&spec)));
+        deployment_files(&mut files, name, &spec);
         files.push((format!("{name}.csv"), table(&spec)));
     }
     for template in &TEMPLATES {
@@ -93,8 +104,7 @@ fn files() -> Result<Vec<(String, String)>, String> {
                 let spec =
                     deployment::spec(&plan, &results, s, month).map_err(|e| e.to_string())?;
                 let stem = format!("template-{}-s{}-m{month}", template.id, s + 1);
-                files.push((format!("{stem}.compose.yaml"), compose::to_yaml(&spec)));
-                files.push((format!("{stem}.k8s.yaml"), kubernetes::to_yaml(&spec)));
+                deployment_files(&mut files, &stem, &spec);
             }
         }
         for format in [Format::Yaml, Format::Json] {
@@ -112,6 +122,12 @@ fn files() -> Result<Vec<(String, String)>, String> {
         let text = plan_file::export(&plan, format).map_err(|e| e.to_string())?;
         files.push((format!("plan.{}", format.extension()), text));
     }
+    let images: Vec<&str> = KNOWN_IMAGES
+        .iter()
+        .chain(&samples::IMAGES)
+        .copied()
+        .collect();
+    files.push(("known-images.txt".to_owned(), images.join("\n") + "\n"));
     Ok(files)
 }
 
