@@ -36,8 +36,10 @@ use crate::{
 /// The worker's first message: from then on it listens, so the page holds jobs until it comes.
 pub const READY: &str = "ready";
 
-/// Version of the messages below; raised whenever a [`Job`] or an [`Answer`] changes shape.
-pub const PROTOCOL: u32 = 1;
+/// Version of the messages below; raised whenever a [`Job`] or an [`Answer`] changes shape or
+/// gains a value an older worker cannot read (2: [`Deploy::Helm`]), so a worker left in a cache
+/// asks for a reload rather than failing on the job.
+pub const PROTOCOL: u32 = 2;
 
 /// One message between the page and the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

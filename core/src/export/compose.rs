@@ -28,8 +28,8 @@ use serde::Serialize;
 use serde_saphyr::FlowSeq;
 
 use super::{
-    dns_label, header, mebibytes, millicores, one_line, setting_word, unique_labels, yaml,
-    DeploymentSpec, RedisSettings,
+    dns_label, header, mebibytes, millicores, setting_word, unique_labels, yaml, DeploymentSpec,
+    Metadata, RedisSettings,
 };
 pub use super::{PGBOUNCER_IMAGE, POOL_SIZE_VARIABLE, REDIS_IMAGE};
 
@@ -50,18 +50,6 @@ struct ComposeFile {
     #[serde(rename = "x-headroom")]
     headroom: Metadata,
     services: BTreeMap<String, Service>,
-}
-
-/// The `x-headroom` field.
-#[derive(Serialize)]
-struct Metadata {
-    #[serde(rename = "generated-by")]
-    generated_by: &'static str,
-    plan: String,
-    scenario: String,
-    month: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -329,18 +317,7 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
     let remarks = remarks(spec);
     let file = ComposeFile {
         name: dns_label(&spec.plan_name),
-        headroom: Metadata {
-            generated_by: "Headroom",
-            plan: spec.plan_name.clone(),
-            scenario: spec.scenario.clone(),
-            month: spec.month_label.clone(),
-            notes: spec
-                .notes
-                .iter()
-                .chain(&remarks)
-                .map(|note| one_line(note))
-                .collect(),
-        },
+        headroom: Metadata::of(spec, &remarks),
         services,
     };
     format!(

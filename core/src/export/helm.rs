@@ -20,9 +20,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_saphyr::FlowSeq;
 
-use super::kubernetes::{cpu, memory, GPU_RESOURCE, INSTANCE_TYPE_LABEL};
+use super::kubernetes::{
+    cpu, gpu_tolerations, memory, quantities, Resources, Toleration, GPU_RESOURCE,
+    INSTANCE_TYPE_LABEL,
+};
 use super::{
-    autoscaler_target, dns_label, header, not_workloads, one_line, yaml, DeploymentSpec, HttpProbe,
+    autoscaler_target, dns_label, header, not_workloads, yaml, DeploymentSpec, HttpProbe, Metadata,
     ServiceSpec, VoiceSpec,
 };
 
@@ -99,13 +102,6 @@ struct Ingress {
 }
 
 #[derive(Serialize)]
-struct Resources {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    requests: Option<Map>,
-    limits: Map,
-}
-
-#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Probe {
     http_get: HttpGet,
@@ -129,13 +125,6 @@ struct Autoscaling {
 }
 
 #[derive(Serialize)]
-struct Toleration {
-    key: &'static str,
-    operator: &'static str,
-    effect: &'static str,
-}
-
-#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct DisruptionBudget {
     enabled: bool,
@@ -152,17 +141,6 @@ struct VoiceGpu {
     node_selector: Map,
     tolerations: Vec<Toleration>,
     pod_disruption_budget: DisruptionBudget,
-}
-
-#[derive(Serialize)]
-struct Metadata {
-    #[serde(rename = "generated-by")]
-    generated_by: &'static str,
-    plan: String,
-    scenario: String,
-    month: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    notes: Vec<String>,
 }
 
 /// `image` as Helm's `repository` and `tag`: split at the last `:` after the last `/`
@@ -205,23 +183,11 @@ fn probe(probe: &HttpProbe) -> Probe {
     }
 }
 
-fn gpu_toleration() -> Vec<Toleration> {
-    vec![Toleration {
-        key: GPU_RESOURCE,
-        operator: "Exists",
-        effect: "NoSchedule",
-    }]
-}
-
 fn budget(spare: u32) -> DisruptionBudget {
     DisruptionBudget {
         enabled: spare > 0,
         max_unavailable: spare.max(1),
     }
-}
-
-fn quantities(cpu: String, memory: String) -> Map {
-    BTreeMap::from([("cpu".to_owned(), cpu), ("memory".to_owned(), memory)])
 }
 
 fn voice_gpu(voice: &VoiceSpec) -> VoiceGpu {
@@ -238,7 +204,7 @@ fn voice_gpu(voice: &VoiceSpec) -> VoiceGpu {
             .iter()
             .map(|instance| (INSTANCE_TYPE_LABEL.to_owned(), instance.clone()))
             .collect(),
-        tolerations: gpu_toleration(),
+        tolerations: gpu_tolerations(),
         pod_disruption_budget: budget(voice.spare_replicas),
     }
 }
@@ -357,13 +323,7 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
         affinity: Empty {},
         pod_disruption_budget: budget(service.spare_replicas),
         voice_gpu: spec.voice.as_ref().map(voice_gpu),
-        headroom: Metadata {
-            generated_by: "Headroom",
-            plan: spec.plan_name.clone(),
-            scenario: spec.scenario.clone(),
-            month: spec.month_label.clone(),
-            notes: spec.notes.iter().map(|note| one_line(note)).collect(),
-        },
+        headroom: Metadata::of(spec, &[]),
     };
     let remarks = remarks(spec);
     format!("{}{}", header("Helm values", spec, &remarks), yaml(&values))

@@ -338,6 +338,39 @@ fn header(kind: &str, spec: &DeploymentSpec, remarks: &[String]) -> String {
 }
 
 #[cfg(feature = "yaml")]
+/// What produced a file, as a YAML block: Compose's `x-headroom` field, the Helm values'
+/// `headroom` block.
+#[derive(serde::Serialize)]
+struct Metadata {
+    #[serde(rename = "generated-by")]
+    generated_by: &'static str,
+    plan: String,
+    scenario: String,
+    month: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
+}
+
+#[cfg(feature = "yaml")]
+impl Metadata {
+    /// The plan, scenario and month of `spec`, its notes and the writer's `remarks`.
+    fn of(spec: &DeploymentSpec, remarks: &[String]) -> Self {
+        Self {
+            generated_by: "Headroom",
+            plan: spec.plan_name.clone(),
+            scenario: spec.scenario.clone(),
+            month: spec.month_label.clone(),
+            notes: spec
+                .notes
+                .iter()
+                .chain(remarks)
+                .map(|note| one_line(note))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(feature = "yaml")]
 /// Why the cluster exports (Kubernetes, Helm) hold no Redis or PgBouncer workload: the managed
 /// service the plan buys, or what to run them with.
 fn not_workloads(spec: &DeploymentSpec) -> Vec<String> {

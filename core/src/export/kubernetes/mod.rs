@@ -125,6 +125,36 @@ impl Context<'_> {
     }
 }
 
+/// A container's resources: requests (when any) and limits.
+#[derive(Serialize)]
+pub(super) struct Resources {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) requests: Option<Map>,
+    pub(super) limits: Map,
+}
+
+/// A pod's toleration of a taint.
+#[derive(Serialize)]
+pub(super) struct Toleration {
+    key: &'static str,
+    operator: &'static str,
+    effect: &'static str,
+}
+
+/// The toleration of the `nvidia.com/gpu` taint GPU node pools carry (EKS, GKE, AKS).
+pub(super) fn gpu_tolerations() -> Vec<Toleration> {
+    vec![Toleration {
+        key: GPU_RESOURCE,
+        operator: "Exists",
+        effect: "NoSchedule",
+    }]
+}
+
+/// CPU and memory as a resource map.
+pub(super) fn quantities(cpu: String, memory: String) -> Map {
+    BTreeMap::from([("cpu".to_owned(), cpu), ("memory".to_owned(), memory)])
+}
+
 /// Cores as a Kubernetes quantity: millicores (`500m`), or whole cores (`2`); at least `1m`.
 ///
 /// # Example

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::super::{autoscaler_target, yaml, HttpProbe, ServiceSpec, VoiceSpec};
 use super::{
-    cpu, memory, millicore_quantity, Context, Map, Object, APP_COMPONENT, GPU_RESOURCE,
-    INSTANCE_TYPE_LABEL, VOICE_COMPONENT,
+    cpu, gpu_tolerations, memory, millicore_quantity, quantities, Context, Map, Object, Resources,
+    Toleration, APP_COMPONENT, GPU_RESOURCE, INSTANCE_TYPE_LABEL, VOICE_COMPONENT,
 };
 
 /// Seconds between readiness probes.
@@ -92,13 +92,6 @@ struct NameRef {
 }
 
 #[derive(Serialize)]
-struct Resources {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    requests: Option<Map>,
-    limits: Map,
-}
-
-#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Probe {
     http_get: HttpGet,
@@ -112,13 +105,6 @@ struct Probe {
 struct HttpGet {
     path: String,
     port: u16,
-}
-
-#[derive(Serialize)]
-struct Toleration {
-    key: &'static str,
-    operator: &'static str,
-    effect: &'static str,
 }
 
 #[derive(Serialize)]
@@ -326,11 +312,6 @@ fn spare_annotation(spare: u32) -> (String, String) {
     ("headroom/spare-replicas".to_owned(), spare.to_string())
 }
 
-/// CPU and memory as a resource map.
-fn quantities(cpu: String, memory: String) -> Map {
-    BTreeMap::from([("cpu".to_owned(), cpu), ("memory".to_owned(), memory)])
-}
-
 /// An app service's Deployment (replicas left to its autoscaler), autoscaler, Service and
 /// disruption budget; its containers read the `config` ConfigMap when there is one.
 pub(super) fn app(
@@ -459,11 +440,7 @@ pub(super) fn voice(context: &Context, voice: &VoiceSpec, name: &str) -> Vec<Str
             .instance_type
             .as_ref()
             .map(|instance| BTreeMap::from([(INSTANCE_TYPE_LABEL.to_owned(), instance.clone())])),
-        tolerations: vec![Toleration {
-            key: GPU_RESOURCE,
-            operator: "Exists",
-            effect: "NoSchedule",
-        }],
+        tolerations: gpu_tolerations(),
     };
     let annotations = BTreeMap::from([
         ("headroom/node-type".to_owned(), voice.node_type.clone()),
