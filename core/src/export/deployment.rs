@@ -14,7 +14,7 @@
 //! | spare replicas (PodDisruptionBudget `maxUnavailable`) | `policies.redundancy`, the k of N+k |
 //! | autoscaler `minReplicas` | `policies.min_instances` (the HA minimum) |
 //! | autoscaler `maxReplicas` | the larger of `policies.max_instances` and the scenario's busiest month over the horizon, so the autoscaler never blocks a month the plan sized |
-//! | autoscaler CPU target | `policies.target_utilisation_pct`, the plan's own utilisation target (the writers cap it at [`MAX_AUTOSCALER_TARGET_PCT`](super::MAX_AUTOSCALER_TARGET_PCT)) |
+//! | autoscaler CPU target | `policies.target_utilisation_pct`, the plan's own utilisation target (the writers cap it at [`MAX_AUTOSCALER_TARGET_PCT`]) |
 //! | autoscaler memory target | `policies.scale_up_trigger_pct` (the plan has no memory model; the trigger is its "move up before the limit" rule) |
 //! | Redis `maxmemory` | the month's Redis plan: its memory per primary × `policies.redis.maxmemory_share_pct`, in MiB (a cluster's memory is split over its primaries) |
 //! | Redis memory limit | the memory per primary `maxmemory` is that share of: the rest is the fork and fragmentation reserve of the Redis model (`crate::redis`) |
