@@ -122,6 +122,8 @@ fn wrong_plans() -> Result<Vec<(String, String)>, String> {
         files.push((format!("wrong/{reason}.json"), text));
     }
     Ok(files)
+}
+
 /// The Compose, Kubernetes and Helm files of `spec`, named `<stem>.<kind>.yaml`.
 fn deployment_files(files: &mut Vec<(String, String)>, stem: &str, spec: &DeploymentSpec) {
     files.push((format!("{stem}.compose.yaml"), compose::to_yaml(spec)));
