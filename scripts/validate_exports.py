@@ -24,6 +24,9 @@ do not check:
 
 Before the samples, a self-test breaks a good sample once for every rule and expects each
 broken copy to fail: a check that cannot fail checks nothing.
+
+    validate_exports.py SAMPLES_DIR                            the samples, as above
+    validate_exports.py --downloaded DIR KNOWN_IMAGES_FILE     files the app downloaded
 """
 
 import copy
@@ -374,7 +377,30 @@ def self_test(directory, schema, images):
             raise Failure(f"self-test: {kind} broken by {breaking.__name__} passes the checks")
 
 
+def check_downloaded(directory, images_path):
+    """Files the app downloaded (the end-to-end tests): every Compose, Kubernetes and Helm file
+    in `directory` meets the conventions; at least one of each is there."""
+    schema = compose_schema()
+    images = set(pathlib.Path(images_path).read_text(encoding="utf-8").split())
+    kinds = {"*.compose.yaml": 0, "*.k8s.yaml": 0, "*.helm-values.yaml": 0}
+    for pattern in kinds:
+        for path in sorted(directory.glob(pattern)):
+            if pattern == "*.compose.yaml":
+                check_compose(path, read_yaml(path), schema, images)
+            elif pattern == "*.k8s.yaml":
+                check_kubernetes(path, read_yaml_all(path), images)
+            else:
+                check_helm(path, read_yaml(path), images)
+            print(f"ok {path} (conventions)")
+            kinds[pattern] += 1
+    if min(kinds.values()) == 0:
+        fail(directory, f"missing downloads: {kinds}")
+
+
 def main():
+    if sys.argv[1] == "--downloaded":
+        check_downloaded(pathlib.Path(sys.argv[2]), sys.argv[3])
+        return
     directory = pathlib.Path(sys.argv[1])
     schema = compose_schema()
     images = set((directory / "known-images.txt").read_text(encoding="utf-8").split())

@@ -405,7 +405,13 @@ fn not_workloads(spec: &DeploymentSpec) -> Vec<String> {
 #[cfg(feature = "yaml")]
 /// Serializes a document; the structs used here always serialize, but the writers stay total.
 fn yaml<T: serde::Serialize>(value: &T) -> String {
-    serde_saphyr::to_string(value).unwrap_or_else(|e| format!("# could not write: {e}\n"))
+    // Through a JSON document: serde_json's value writer is small, and the YAML writer is then
+    // compiled once, for documents (the plan file's own), not once per export struct.
+    match serde_json::to_value(value) {
+        Ok(document) => serde_saphyr::to_string(&document)
+            .unwrap_or_else(|e| format!("# could not write: {e}\n")),
+        Err(e) => format!("# could not write: {e}\n"),
+    }
 }
 
 #[cfg(all(test, feature = "yaml"))]
