@@ -61,7 +61,7 @@ fn results_table(section: &results::ResultsSection) -> String {
         .flat_map(|s| {
             s.months.iter().map(|row| {
                 let mut cells = vec![s.name.clone()];
-                cells.extend(row.0.iter().map(|cell| match cell {
+                cells.extend(row.iter().map(|cell| match cell {
                     serde_json::Value::String(text) => text.clone(),
                     serde_json::Value::Null => String::new(),
                     other => other.to_string(),

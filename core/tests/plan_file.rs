@@ -1068,7 +1068,9 @@ mod with_results {
             "{text}"
         );
         assert!(
-            text.contains("\n    - [1, 2027-01, 1040.0, 7.22, 2, 45.0, Supabase Micro, false, "),
+            text.contains(
+                "\n    - [1, \"2027-01\", 1040.0, 7.22, 2, 45.0, Supabase Micro, false, "
+            ),
             "{}",
             &text[at..]
         );
@@ -1079,8 +1081,8 @@ mod with_results {
         let plan = Plan::default().validate().unwrap();
         let text = export_with_results(&plan, &engine::run(&plan), Format::Yaml).unwrap();
         let edited = text.replace(
-            "\n    - [1, 2027-01, 1040.0, ",
-            "\n    - [1, 2027-01, 99999, ",
+            "\n    - [1, \"2027-01\", 1040.0, ",
+            "\n    - [1, \"2027-01\", 99999, ",
         );
         assert_ne!(edited, text);
         assert_eq!(import(&edited).unwrap(), Plan::default());

@@ -25,7 +25,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_saphyr::FlowSeq;
 
 use super::{
     dns_label, header, mebibytes, millicores, setting_word, unique_labels, yaml, DeploymentSpec,
@@ -56,7 +55,7 @@ struct ComposeFile {
 struct Service {
     image: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    command: Option<FlowSeq<Vec<String>>>,
+    command: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     environment: Option<BTreeMap<String, String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -94,7 +93,7 @@ struct Resource {
 struct Device {
     driver: &'static str,
     count: u32,
-    capabilities: FlowSeq<Vec<&'static str>>,
+    capabilities: Vec<&'static str>,
 }
 
 /// Cores as Compose writes them: a decimal string with at most three decimals (`"0.5"`,
@@ -155,7 +154,7 @@ fn redis_services(redis: &RedisSettings) -> Vec<(&'static str, Service)> {
             setting_word(&redis.maxmemory_policy, "noeviction"),
         ];
         command.extend(extra.iter().map(|word| (*word).to_owned()));
-        Some(FlowSeq(command))
+        Some(command)
     };
     let limits = || {
         Some(Resources {
@@ -277,7 +276,7 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
                             devices: Some(vec![Device {
                                 driver: "nvidia",
                                 count: voice.gpus.max(1),
-                                capabilities: FlowSeq(vec!["gpu"]),
+                                capabilities: vec!["gpu"],
                             }]),
                             ..Resource::default()
                         }),

@@ -18,7 +18,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_saphyr::FlowSeq;
 
 use super::kubernetes::{
     cpu, gpu_tolerations, memory, quantities, Resources, Toleration, GPU_RESOURCE,
@@ -43,7 +42,7 @@ struct Empty {}
 struct Values {
     replica_count: u32,
     image: Image,
-    image_pull_secrets: FlowSeq<Vec<String>>,
+    image_pull_secrets: Vec<String>,
     name_override: String,
     fullname_override: String,
     service_account: ServiceAccount,
@@ -57,8 +56,8 @@ struct Values {
     liveness_probe: Probe,
     readiness_probe: Probe,
     autoscaling: Autoscaling,
-    volumes: FlowSeq<Vec<String>>,
-    volume_mounts: FlowSeq<Vec<String>>,
+    volumes: Vec<String>,
+    volume_mounts: Vec<String>,
     node_selector: Map,
     tolerations: Vec<Toleration>,
     affinity: Empty,
@@ -97,8 +96,8 @@ struct Ingress {
     enabled: bool,
     class_name: String,
     annotations: Empty,
-    hosts: FlowSeq<Vec<String>>,
-    tls: FlowSeq<Vec<String>>,
+    hosts: Vec<String>,
+    tls: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -274,7 +273,7 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
     let values = Values {
         replica_count: service.replicas,
         image: image(&service.image),
-        image_pull_secrets: FlowSeq(Vec::new()),
+        image_pull_secrets: Vec::new(),
         name_override: String::new(),
         fullname_override: String::new(),
         service_account: ServiceAccount {
@@ -295,8 +294,8 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
             enabled: false,
             class_name: String::new(),
             annotations: Empty {},
-            hosts: FlowSeq(Vec::new()),
-            tls: FlowSeq(Vec::new()),
+            hosts: Vec::new(),
+            tls: Vec::new(),
         },
         resources: Resources {
             requests: Some(quantities(
@@ -316,8 +315,8 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
                 service.target_memory_utilisation_pct,
             ),
         },
-        volumes: FlowSeq(Vec::new()),
-        volume_mounts: FlowSeq(Vec::new()),
+        volumes: Vec::new(),
+        volume_mounts: Vec::new(),
         node_selector: Map::new(),
         tolerations: Vec::new(),
         affinity: Empty {},

@@ -19,9 +19,10 @@
 //! - [`csv::to_csv`]: tables for spreadsheets, quoted per RFC 4180 and safe from formula
 //!   injection.
 //!
-//! The YAML writers build serde structs and serialize them with `serde-saphyr`, never string
-//! templates, so every value is quoted as YAML needs: a service called `no` or `on` stays a
-//! string for every reader. `scripts/validate-exports.sh` checks sample output against the
+//! The YAML writers build serde structs, turn them into a JSON document and write it with
+//! `codec::yaml_writer` (the plan file's own YAML writer), never string templates, so
+//! every value is quoted as YAML needs: a service called `no` or `on` stays a string for every
+//! reader. `scripts/validate-exports.sh` checks sample output against the
 //! Compose specification's JSON schema and the Kubernetes API schemas, and
 //! `scripts/validate_exports.py` checks the conventions above (replicas left to autoscalers,
 //! targets below 100 %, requests within the node's allocatable, probes, disruption budgets,
@@ -403,16 +404,23 @@ fn not_workloads(spec: &DeploymentSpec) -> Vec<String> {
 }
 
 #[cfg(feature = "yaml")]
-/// Serializes a document; the structs used here always serialize, but the writers stay total.
+/// Writes a document; the structs used here always serialize, but the writers stay total.
 fn yaml<T: serde::Serialize>(value: &T) -> String {
-    // Through a JSON document: serde_json's value writer is small, and the YAML writer is then
-    // compiled once, for documents (the plan file's own), not once per export struct.
+    // Through a JSON document: serde_json's value writer is small, and the YAML writer
+    // (`codec::yaml_writer`) is the plan file's own.
     match serde_json::to_value(value) {
-        Ok(document) => serde_saphyr::to_string(&document)
-            .unwrap_or_else(|e| format!("# could not write: {e}\n")),
+        Ok(document) => crate::codec::yaml_writer::to_string(&document, YAML_STYLE),
         Err(e) => format!("# could not write: {e}\n"),
     }
 }
+
+#[cfg(feature = "yaml")]
+/// The exports' layout: block style throughout, configuration files (`redis.conf`,
+/// `pgbouncer.ini`) as literal blocks.
+const YAML_STYLE: crate::codec::yaml_writer::Style<'static> = crate::codec::yaml_writer::Style {
+    flow_keys: &[],
+    literal_blocks: true,
+};
 
 #[cfg(all(test, feature = "yaml"))]
 mod tests {
