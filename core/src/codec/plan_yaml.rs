@@ -124,12 +124,7 @@ pub fn export_with_results(
     results: &PlanResults,
     format: Format,
 ) -> Result<String, ExportError> {
-    let section = serde_json::to_value(results::section(plan, results)).map_err(|e| {
-        ExportError::Serialize {
-            format,
-            message: e.to_string(),
-        }
-    })?;
+    let section = results::section(plan, results).document();
     let text = match format {
         Format::Yaml => {
             let mut text = to_yaml(plan.plan())?;

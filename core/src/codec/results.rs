@@ -182,6 +182,49 @@ pub fn section(plan: &ValidPlan, results: &PlanResults) -> ResultsSection {
     }
 }
 
+impl ResultsSection {
+    /// The section as a document, as its `Serialize` writes it (built by hand: the file worker
+    /// then carries no serializer for it).
+    pub fn document(&self) -> Value {
+        let scenarios: Vec<Value> = self
+            .scenarios
+            .iter()
+            .map(ScenarioSection::document)
+            .collect();
+        crate::codec::json::object(vec![
+            ("derived", self.derived.into()),
+            ("priced_on", self.priced_on.as_str().into()),
+            ("columns", self.columns.clone().into()),
+            ("scenarios", scenarios.into()),
+        ])
+    }
+}
+
+impl ScenarioSection {
+    fn document(&self) -> Value {
+        let timeline: Vec<Value> = self
+            .timeline
+            .iter()
+            .map(|entry| {
+                crate::codec::json::object(vec![
+                    ("month", entry.month.into()),
+                    ("calendar_month", entry.calendar_month.as_str().into()),
+                    ("resource", entry.resource.into()),
+                    ("text", entry.text.as_str().into()),
+                ])
+            })
+            .collect();
+        crate::codec::json::object(vec![
+            ("name", self.name.as_str().into()),
+            ("months", self.months.clone().into()),
+            ("timeline", timeline.into()),
+            ("notes", self.notes.clone().into()),
+            ("lower_bound", self.lower_bound.into()),
+            ("missing", self.missing.clone().into()),
+        ])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +263,19 @@ mod tests {
             section.scenarios[0].months[0].get(last),
             Some(&Value::Bool(false))
         );
+    }
+
+    #[test]
+    fn the_document_is_what_serde_writes() {
+        for id in ["voiceassist", "cafe-pilot"] {
+            let plan = crate::presets::find(id)
+                .unwrap()
+                .build()
+                .validate()
+                .unwrap();
+            let section = section(&plan, &crate::engine::run(&plan));
+            assert_eq!(section.document(), serde_json::to_value(&section).unwrap());
+        }
     }
 
     #[test]

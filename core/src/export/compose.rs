@@ -24,11 +24,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde_json::Value;
 
 use super::{
-    dns_label, header, mebibytes, millicores, setting_word, unique_labels, yaml, DeploymentSpec,
-    Metadata, RedisSettings,
+    dns_label, header, mebibytes, millicores, setting_word, strings, unique_labels, write,
+    DeploymentSpec, Fields, Metadata, RedisSettings,
 };
 pub use super::{PGBOUNCER_IMAGE, POOL_SIZE_VARIABLE, REDIS_IMAGE};
 
@@ -43,57 +43,47 @@ const REDIS_PORT: &str = "6379";
 /// PgBouncer's `DATABASE_URL`, read from the environment Compose runs in.
 const DATABASE_URL: &str = "${DATABASE_URL:?set DATABASE_URL to the database connection string}";
 
-#[derive(Serialize)]
-struct ComposeFile {
-    name: String,
-    #[serde(rename = "x-headroom")]
-    headroom: Metadata,
-    services: BTreeMap<String, Service>,
-}
-
-#[derive(Serialize)]
+/// One service of the file.
 struct Service {
     image: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     command: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     environment: Option<BTreeMap<String, String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     depends_on: Option<Vec<String>>,
-    deploy: Deploy,
-}
-
-#[derive(Serialize)]
-struct Deploy {
     replicas: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    resources: Option<Resources>,
+    /// `deploy.resources`.
+    resources: Option<Fields>,
 }
 
-#[derive(Serialize)]
-struct Resources {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    limits: Option<Resource>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reservations: Option<Resource>,
+impl From<Service> for Value {
+    fn from(service: Service) -> Self {
+        let deploy = Fields::default()
+            .with("replicas", service.replicas)
+            .maybe("resources", service.resources);
+        Fields::default()
+            .with("image", service.image)
+            .maybe("command", service.command)
+            .maybe("environment", service.environment.map(strings))
+            .maybe("depends_on", service.depends_on)
+            .with("deploy", deploy)
+            .into()
+    }
 }
 
-#[derive(Serialize, Default)]
-struct Resource {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cpus: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    memory: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    devices: Option<Vec<Device>>,
+/// A resource block: CPUs, memory and devices, each when given.
+fn resource(cpus: Option<String>, memory: Option<String>, devices: Option<Value>) -> Fields {
+    Fields::default()
+        .maybe("cpus", cpus)
+        .maybe("memory", memory)
+        .maybe("devices", devices)
 }
 
-/// A device reservation (GPUs).
-#[derive(Serialize)]
-struct Device {
-    driver: &'static str,
-    count: u32,
-    capabilities: Vec<&'static str>,
+/// `deploy.resources`: limits and reservations, each when given.
+fn resources(limits: Option<Fields>, reservations: Option<Fields>) -> Option<Fields> {
+    Some(
+        Fields::default()
+            .maybe("limits", limits)
+            .maybe("reservations", reservations),
+    )
 }
 
 /// Cores as Compose writes them: a decimal string with at most three decimals (`"0.5"`,
@@ -136,10 +126,8 @@ fn plain(image: &str) -> Service {
         command: None,
         environment: None,
         depends_on: None,
-        deploy: Deploy {
-            replicas: 1,
-            resources: None,
-        },
+        replicas: 1,
+        resources: None,
     }
 }
 
@@ -157,22 +145,14 @@ fn redis_services(redis: &RedisSettings) -> Vec<(&'static str, Service)> {
         Some(command)
     };
     let limits = || {
-        Some(Resources {
-            limits: Some(Resource {
-                memory: Some(memory(redis.memory_limit_mb.max(redis.maxmemory_mb))),
-                ..Resource::default()
-            }),
-            reservations: None,
-        })
+        let memory = memory(redis.memory_limit_mb.max(redis.maxmemory_mb));
+        resources(Some(resource(None, Some(memory), None)), None)
     };
     let mut services = vec![(
         REDIS_SERVICE,
         Service {
             command: command(&[]),
-            deploy: Deploy {
-                replicas: 1,
-                resources: limits(),
-            },
+            resources: limits(),
             ..plain(REDIS_IMAGE)
         },
     )];
@@ -182,10 +162,7 @@ fn redis_services(redis: &RedisSettings) -> Vec<(&'static str, Service)> {
             Service {
                 command: command(&["--replicaof", REDIS_SERVICE, REDIS_PORT]),
                 depends_on: Some(vec![REDIS_SERVICE.to_owned()]),
-                deploy: Deploy {
-                    replicas: 1,
-                    resources: limits(),
-                },
+                resources: limits(),
                 ..plain(REDIS_IMAGE)
             },
         ));
@@ -245,43 +222,34 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
             label,
             Service {
                 environment: app_environment.clone(),
-                deploy: Deploy {
-                    replicas: service.replicas,
-                    resources: Some(Resources {
-                        limits: Some(Resource {
-                            cpus: Some(cpus(service.cpu_limit)),
-                            memory: Some(memory(service.memory_limit_mb)),
-                            devices: None,
-                        }),
-                        reservations: Some(Resource {
-                            cpus: Some(cpus(service.cpu_reservation)),
-                            memory: Some(memory(service.memory_reservation_mb)),
-                            devices: None,
-                        }),
-                    }),
-                },
+                replicas: service.replicas,
+                resources: resources(
+                    Some(resource(
+                        Some(cpus(service.cpu_limit)),
+                        Some(memory(service.memory_limit_mb)),
+                        None,
+                    )),
+                    Some(resource(
+                        Some(cpus(service.cpu_reservation)),
+                        Some(memory(service.memory_reservation_mb)),
+                        None,
+                    )),
+                ),
                 ..plain(&service.image)
             },
         );
     }
     if let (Some(voice), Some(label)) = (&spec.voice, voice_label) {
+        let gpus = Value::Array(vec![Fields::default()
+            .with("driver", "nvidia")
+            .with("count", voice.gpus.max(1))
+            .with("capabilities", vec!["gpu"])
+            .into()]);
         services.insert(
             label,
             Service {
-                deploy: Deploy {
-                    replicas: voice.replicas,
-                    resources: Some(Resources {
-                        limits: None,
-                        reservations: Some(Resource {
-                            devices: Some(vec![Device {
-                                driver: "nvidia",
-                                count: voice.gpus.max(1),
-                                capabilities: vec!["gpu"],
-                            }]),
-                            ..Resource::default()
-                        }),
-                    }),
-                },
+                replicas: voice.replicas,
+                resources: resources(None, Some(resource(None, None, Some(gpus)))),
                 ..plain(&voice.image)
             },
         );
@@ -314,14 +282,17 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
         );
     }
     let remarks = remarks(spec);
-    let file = ComposeFile {
-        name: dns_label(&spec.plan_name),
-        headroom: Metadata::of(spec, &remarks),
-        services,
-    };
+    let services: serde_json::Map<String, Value> = services
+        .into_iter()
+        .map(|(name, service)| (name, service.into()))
+        .collect();
+    let file = Fields::default()
+        .with("name", dns_label(&spec.plan_name))
+        .with("x-headroom", Metadata::of(spec, &remarks))
+        .with("services", services);
     format!(
         "{}{}",
         header("Docker Compose file", spec, &remarks),
-        yaml(&file)
+        write(&file.into())
     )
 }

@@ -17,129 +17,27 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde_json::Value;
 
 use super::kubernetes::{
-    cpu, gpu_tolerations, memory, quantities, Resources, Toleration, GPU_RESOURCE,
-    INSTANCE_TYPE_LABEL,
+    cpu, gpu_tolerations, memory, quantities, resources, GPU_RESOURCE, INSTANCE_TYPE_LABEL,
 };
 use super::{
-    autoscaler_target, dns_label, header, not_workloads, yaml, DeploymentSpec, HttpProbe, Metadata,
-    ServiceSpec, VoiceSpec,
+    autoscaler_target, dns_label, header, not_workloads, strings, write, DeploymentSpec, Fields,
+    HttpProbe, Metadata, ServiceSpec, VoiceSpec,
 };
 
 /// Pull policy of every image: pull when the tag is not on the node.
 const PULL_POLICY: &str = "IfNotPresent";
 
-type Map = BTreeMap<String, String>;
-
 /// An empty mapping (`{}`).
-#[derive(Serialize)]
-struct Empty {}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Values {
-    replica_count: u32,
-    image: Image,
-    image_pull_secrets: Vec<String>,
-    name_override: String,
-    fullname_override: String,
-    service_account: ServiceAccount,
-    pod_annotations: Empty,
-    pod_labels: Empty,
-    pod_security_context: Empty,
-    security_context: Empty,
-    service: Service,
-    ingress: Ingress,
-    resources: Resources,
-    liveness_probe: Probe,
-    readiness_probe: Probe,
-    autoscaling: Autoscaling,
-    volumes: Vec<String>,
-    volume_mounts: Vec<String>,
-    node_selector: Map,
-    tolerations: Vec<Toleration>,
-    affinity: Empty,
-    pod_disruption_budget: DisruptionBudget,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    voice_gpu: Option<VoiceGpu>,
-    headroom: Metadata,
+fn empty() -> Value {
+    Value::Object(serde_json::Map::new())
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Image {
-    repository: String,
-    pull_policy: &'static str,
-    tag: String,
-}
-
-#[derive(Serialize)]
-struct ServiceAccount {
-    create: bool,
-    automount: bool,
-    annotations: Empty,
-    name: String,
-}
-
-#[derive(Serialize)]
-struct Service {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    port: u16,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Ingress {
-    enabled: bool,
-    class_name: String,
-    annotations: Empty,
-    hosts: Vec<String>,
-    tls: Vec<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Probe {
-    http_get: HttpGet,
-}
-
-#[derive(Serialize)]
-struct HttpGet {
-    path: String,
-    port: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Autoscaling {
-    enabled: bool,
-    min_replicas: u32,
-    max_replicas: u32,
-    #[serde(rename = "targetCPUUtilizationPercentage")]
-    target_cpu: u32,
-    target_memory_utilization_percentage: u32,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DisruptionBudget {
-    enabled: bool,
-    max_unavailable: u32,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct VoiceGpu {
-    enabled: bool,
-    replica_count: u32,
-    image: Image,
-    resources: Resources,
-    node_selector: Map,
-    tolerations: Vec<Toleration>,
-    pod_disruption_budget: DisruptionBudget,
+/// An empty sequence (`[]`).
+fn none() -> Value {
+    Value::Array(Vec::new())
 }
 
 /// `image` as Helm's `repository` and `tag`: split at the last `:` after the last `/`
@@ -164,48 +62,49 @@ pub fn repository_and_tag(image: &str) -> (String, String) {
     }
 }
 
-fn image(image: &str) -> Image {
+fn image(image: &str) -> Fields {
     let (repository, tag) = repository_and_tag(image);
-    Image {
-        repository,
-        pull_policy: PULL_POLICY,
-        tag,
-    }
+    Fields::default()
+        .with("repository", repository)
+        .with("pullPolicy", PULL_POLICY)
+        .with("tag", tag)
 }
 
-fn probe(probe: &HttpProbe) -> Probe {
-    Probe {
-        http_get: HttpGet {
-            path: probe.path.clone(),
-            port: "http",
-        },
-    }
+fn probe(probe: &HttpProbe) -> Fields {
+    Fields::default().with(
+        "httpGet",
+        Fields::default()
+            .with("path", probe.path.as_str())
+            .with("port", "http"),
+    )
 }
 
-fn budget(spare: u32) -> DisruptionBudget {
-    DisruptionBudget {
-        enabled: spare > 0,
-        max_unavailable: spare.max(1),
-    }
+fn budget(spare: u32) -> Fields {
+    Fields::default()
+        .with("enabled", spare > 0)
+        .with("maxUnavailable", spare.max(1))
 }
 
-fn voice_gpu(voice: &VoiceSpec) -> VoiceGpu {
-    VoiceGpu {
-        enabled: true,
-        replica_count: voice.replicas,
-        image: image(&voice.image),
-        resources: Resources {
-            requests: None,
-            limits: BTreeMap::from([(GPU_RESOURCE.to_owned(), voice.gpus.max(1).to_string())]),
-        },
-        node_selector: voice
-            .instance_type
-            .iter()
-            .map(|instance| (INSTANCE_TYPE_LABEL.to_owned(), instance.clone()))
-            .collect(),
-        tolerations: gpu_tolerations(),
-        pod_disruption_budget: budget(voice.spare_replicas),
-    }
+fn voice_gpu(voice: &VoiceSpec) -> Fields {
+    let node_selector: Value = voice
+        .instance_type
+        .iter()
+        .map(|instance| (INSTANCE_TYPE_LABEL, instance.as_str()))
+        .collect();
+    Fields::default()
+        .with("enabled", true)
+        .with("replicaCount", voice.replicas)
+        .with("image", image(&voice.image))
+        .with(
+            "resources",
+            resources(
+                None,
+                BTreeMap::from([(GPU_RESOURCE.to_owned(), voice.gpus.max(1).to_string())]),
+            ),
+        )
+        .with("nodeSelector", node_selector)
+        .with("tolerations", gpu_tolerations())
+        .with("podDisruptionBudget", budget(voice.spare_replicas))
 }
 
 /// A service for a spec with none, so the file keeps its layout.
@@ -270,60 +169,72 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
     let fallback = no_service();
     let service = spec.services.first().unwrap_or(&fallback);
     let min_replicas = service.min_replicas.max(1);
-    let values = Values {
-        replica_count: service.replicas,
-        image: image(&service.image),
-        image_pull_secrets: Vec::new(),
-        name_override: String::new(),
-        fullname_override: String::new(),
-        service_account: ServiceAccount {
-            create: true,
-            automount: true,
-            annotations: Empty {},
-            name: String::new(),
-        },
-        pod_annotations: Empty {},
-        pod_labels: Empty {},
-        pod_security_context: Empty {},
-        security_context: Empty {},
-        service: Service {
-            kind: "ClusterIP",
-            port: service.port,
-        },
-        ingress: Ingress {
-            enabled: false,
-            class_name: String::new(),
-            annotations: Empty {},
-            hosts: Vec::new(),
-            tls: Vec::new(),
-        },
-        resources: Resources {
-            requests: Some(quantities(
-                cpu(service.cpu_reservation),
-                memory(service.memory_reservation_mb),
-            )),
-            limits: quantities(cpu(service.cpu_limit), memory(service.memory_limit_mb)),
-        },
-        liveness_probe: probe(&service.probe),
-        readiness_probe: probe(&service.probe),
-        autoscaling: Autoscaling {
-            enabled: true,
-            min_replicas,
-            max_replicas: service.max_replicas.max(min_replicas),
-            target_cpu: autoscaler_target(service.target_cpu_utilisation_pct),
-            target_memory_utilization_percentage: autoscaler_target(
-                service.target_memory_utilisation_pct,
+    let service_account = Fields::default()
+        .with("create", true)
+        .with("automount", true)
+        .with("annotations", empty())
+        .with("name", "");
+    let ingress = Fields::default()
+        .with("enabled", false)
+        .with("className", "")
+        .with("annotations", empty())
+        .with("hosts", none())
+        .with("tls", none());
+    let autoscaling = Fields::default()
+        .with("enabled", true)
+        .with("minReplicas", min_replicas)
+        .with("maxReplicas", service.max_replicas.max(min_replicas))
+        .with(
+            "targetCPUUtilizationPercentage",
+            autoscaler_target(service.target_cpu_utilisation_pct),
+        )
+        .with(
+            "targetMemoryUtilizationPercentage",
+            autoscaler_target(service.target_memory_utilisation_pct),
+        );
+    let values = Fields::default()
+        .with("replicaCount", service.replicas)
+        .with("image", image(&service.image))
+        .with("imagePullSecrets", none())
+        .with("nameOverride", "")
+        .with("fullnameOverride", "")
+        .with("serviceAccount", service_account)
+        .with("podAnnotations", empty())
+        .with("podLabels", empty())
+        .with("podSecurityContext", empty())
+        .with("securityContext", empty())
+        .with(
+            "service",
+            Fields::default()
+                .with("type", "ClusterIP")
+                .with("port", service.port),
+        )
+        .with("ingress", ingress)
+        .with(
+            "resources",
+            resources(
+                Some(quantities(
+                    cpu(service.cpu_reservation),
+                    memory(service.memory_reservation_mb),
+                )),
+                quantities(cpu(service.cpu_limit), memory(service.memory_limit_mb)),
             ),
-        },
-        volumes: Vec::new(),
-        volume_mounts: Vec::new(),
-        node_selector: Map::new(),
-        tolerations: Vec::new(),
-        affinity: Empty {},
-        pod_disruption_budget: budget(service.spare_replicas),
-        voice_gpu: spec.voice.as_ref().map(voice_gpu),
-        headroom: Metadata::of(spec, &[]),
-    };
+        )
+        .with("livenessProbe", probe(&service.probe))
+        .with("readinessProbe", probe(&service.probe))
+        .with("autoscaling", autoscaling)
+        .with("volumes", none())
+        .with("volumeMounts", none())
+        .with("nodeSelector", strings(BTreeMap::new()))
+        .with("tolerations", none())
+        .with("affinity", empty())
+        .with("podDisruptionBudget", budget(service.spare_replicas))
+        .maybe("voiceGpu", spec.voice.as_ref().map(voice_gpu))
+        .with("headroom", Metadata::of(spec, &[]));
     let remarks = remarks(spec);
-    format!("{}{}", header("Helm values", spec, &remarks), yaml(&values))
+    format!(
+        "{}{}",
+        header("Helm values", spec, &remarks),
+        write(&values.into())
+    )
 }

@@ -19,10 +19,10 @@
 //! - [`csv::to_csv`]: tables for spreadsheets, quoted per RFC 4180 and safe from formula
 //!   injection.
 //!
-//! The YAML writers build serde structs, turn them into a JSON document and write it with
-//! `codec::yaml_writer` (the plan file's own YAML writer), never string templates, so
-//! every value is quoted as YAML needs: a service called `no` or `on` stays a string for every
-//! reader. `scripts/validate-exports.sh` checks sample output against the
+//! The YAML writers build JSON documents (`serde_json::Value`, key by key, in the order the
+//! files show them) and write them with `codec::yaml_writer` (the plan file's own YAML
+//! writer), never string templates, so every value is quoted as YAML needs: a service called
+//! `no` or `on` stays a string for every reader. `scripts/validate-exports.sh` checks sample output against the
 //! Compose specification's JSON schema and the Kubernetes API schemas, and
 //! `scripts/validate_exports.py` checks the conventions above (replicas left to autoscalers,
 //! targets below 100 %, requests within the node's allocatable, probes, disruption budgets,
@@ -341,15 +341,26 @@ fn header(kind: &str, spec: &DeploymentSpec, remarks: &[String]) -> String {
 #[cfg(feature = "yaml")]
 /// What produced a file, as a YAML block: Compose's `x-headroom` field, the Helm values'
 /// `headroom` block.
-#[derive(serde::Serialize)]
 struct Metadata {
-    #[serde(rename = "generated-by")]
     generated_by: &'static str,
     plan: String,
     scenario: String,
     month: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     notes: Vec<String>,
+}
+
+#[cfg(feature = "yaml")]
+impl From<Metadata> for serde_json::Value {
+    fn from(metadata: Metadata) -> Self {
+        let notes = (!metadata.notes.is_empty()).then_some(metadata.notes);
+        Fields::default()
+            .with("generated-by", metadata.generated_by)
+            .with("plan", metadata.plan)
+            .with("scenario", metadata.scenario)
+            .with("month", metadata.month)
+            .maybe("notes", notes)
+            .into()
+    }
 }
 
 #[cfg(feature = "yaml")]
@@ -404,14 +415,46 @@ fn not_workloads(spec: &DeploymentSpec) -> Vec<String> {
 }
 
 #[cfg(feature = "yaml")]
-/// Writes a document; the structs used here always serialize, but the writers stay total.
-fn yaml<T: serde::Serialize>(value: &T) -> String {
-    // Through a JSON document: serde_json's value writer is small, and the YAML writer
-    // (`codec::yaml_writer`) is the plan file's own.
-    match serde_json::to_value(value) {
-        Ok(document) => crate::codec::yaml_writer::to_string(&document, YAML_STYLE),
-        Err(e) => format!("# could not write: {e}\n"),
+/// Writes a document built with [`Fields`] as YAML (`codec::yaml_writer`, the plan file's own
+/// writer).
+fn write(document: &serde_json::Value) -> String {
+    crate::codec::yaml_writer::to_string(document, YAML_STYLE)
+}
+
+#[cfg(feature = "yaml")]
+/// A mapping of a document, its keys in the order they are added: what the writers build
+/// instead of serde structs (one small builder rather than a serializer per struct).
+#[derive(Default)]
+struct Fields(serde_json::Map<String, serde_json::Value>);
+
+#[cfg(feature = "yaml")]
+impl Fields {
+    /// Adds `key` with `value`.
+    fn with(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
+        self.0.insert(key.to_owned(), value.into());
+        self
     }
+
+    /// Adds `key` with `value` when there is one.
+    fn maybe(self, key: &str, value: Option<impl Into<serde_json::Value>>) -> Self {
+        match value {
+            Some(value) => self.with(key, value),
+            None => self,
+        }
+    }
+}
+
+#[cfg(feature = "yaml")]
+impl From<Fields> for serde_json::Value {
+    fn from(fields: Fields) -> Self {
+        Self::Object(fields.0)
+    }
+}
+
+#[cfg(feature = "yaml")]
+/// A map of strings as a mapping (in the map's order).
+fn strings(map: std::collections::BTreeMap<String, String>) -> serde_json::Value {
+    map.into_iter().collect()
 }
 
 #[cfg(feature = "yaml")]

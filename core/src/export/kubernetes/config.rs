@@ -1,8 +1,8 @@
 //! The ConfigMaps: the app's settings as environment variables, and the Redis and PgBouncer
 //! configuration files for whoever runs them.
 
-use super::super::{mebibytes, setting_word, yaml, DeploymentSpec, POOL_SIZE_VARIABLE};
-use super::{Context, Map, Object};
+use super::super::{mebibytes, setting_word, strings, DeploymentSpec, POOL_SIZE_VARIABLE};
+use super::{object, Context, Map};
 
 /// Name of the ConfigMap the app containers read as environment variables (`envFrom`): the
 /// pool size ([`POOL_SIZE_VARIABLE`], as in the Compose file), the database tier and the
@@ -21,14 +21,12 @@ pub(super) fn settings_name(spec: &DeploymentSpec) -> Option<&'static str> {
 }
 
 fn config_map(context: &Context, name: &str, data: Map) -> String {
-    let object: Object<()> = Object {
-        api_version: "v1",
-        kind: "ConfigMap",
-        metadata: context.metadata(name, CONFIG_COMPONENT),
-        spec: None,
-        data: Some(data),
-    };
-    yaml(&object)
+    object(
+        "v1",
+        "ConfigMap",
+        context.metadata(name, CONFIG_COMPONENT),
+        ("data", strings(data)),
+    )
 }
 
 /// The settings ConfigMap, then the files ConfigMap, each when it has data.

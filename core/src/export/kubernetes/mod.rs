@@ -36,10 +36,11 @@ mod workloads;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde_json::Value;
 
 use super::{
-    dns_label, header, mebibytes, millicores, not_workloads, unique_labels, DeploymentSpec,
+    dns_label, header, mebibytes, millicores, not_workloads, strings, unique_labels,
+    DeploymentSpec, Fields,
 };
 pub use config::{CONFIG_MAP_NAME, FILES_CONFIG_MAP_NAME};
 pub use workloads::{LIVENESS_DELAY_S, LIVENESS_PERIOD_S, PROBE_FAILURES, READINESS_PERIOD_S};
@@ -55,23 +56,34 @@ pub const GPU_RESOURCE: &str = "nvidia.com/gpu";
 /// Node label holding a node's instance type.
 pub const INSTANCE_TYPE_LABEL: &str = "node.kubernetes.io/instance-type";
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Object<S> {
-    api_version: &'static str,
-    kind: &'static str,
-    metadata: Metadata,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    spec: Option<S>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    data: Option<Map>,
+/// An object of `kind` in `api_version` with `metadata`, then its `spec` or `data`.
+fn object(api_version: &str, kind: &str, metadata: Metadata, body: (&str, Value)) -> String {
+    let (key, value) = body;
+    super::write(
+        &Fields::default()
+            .with("apiVersion", api_version)
+            .with("kind", kind)
+            .with("metadata", metadata.document())
+            .with(key, value)
+            .into(),
+    )
 }
 
-#[derive(Serialize)]
+/// An object's name, labels and annotations.
 struct Metadata {
     name: String,
     labels: Map,
     annotations: Map,
+}
+
+impl Metadata {
+    fn document(self) -> Value {
+        Fields::default()
+            .with("name", self.name)
+            .with("labels", strings(self.labels))
+            .with("annotations", strings(self.annotations))
+            .into()
+    }
 }
 
 /// What an object is part of: the plan's label, and the names its objects share.
@@ -126,28 +138,20 @@ impl Context<'_> {
 }
 
 /// A container's resources: requests (when any) and limits.
-#[derive(Serialize)]
-pub(super) struct Resources {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) requests: Option<Map>,
-    pub(super) limits: Map,
-}
-
-/// A pod's toleration of a taint.
-#[derive(Serialize)]
-pub(super) struct Toleration {
-    key: &'static str,
-    operator: &'static str,
-    effect: &'static str,
+pub(super) fn resources(requests: Option<Map>, limits: Map) -> Value {
+    Fields::default()
+        .maybe("requests", requests.map(strings))
+        .with("limits", strings(limits))
+        .into()
 }
 
 /// The toleration of the `nvidia.com/gpu` taint GPU node pools carry (EKS, GKE, AKS).
-pub(super) fn gpu_tolerations() -> Vec<Toleration> {
-    vec![Toleration {
-        key: GPU_RESOURCE,
-        operator: "Exists",
-        effect: "NoSchedule",
-    }]
+pub(super) fn gpu_tolerations() -> Value {
+    Value::Array(vec![Fields::default()
+        .with("key", GPU_RESOURCE)
+        .with("operator", "Exists")
+        .with("effect", "NoSchedule")
+        .into()])
 }
 
 /// CPU and memory as a resource map.

@@ -2,12 +2,12 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde_json::Value;
 
-use super::super::{autoscaler_target, yaml, HttpProbe, ServiceSpec, VoiceSpec};
+use super::super::{autoscaler_target, strings, Fields, HttpProbe, ServiceSpec, VoiceSpec};
 use super::{
-    cpu, gpu_tolerations, memory, millicore_quantity, quantities, Context, Map, Object, Resources,
-    Toleration, APP_COMPONENT, GPU_RESOURCE, INSTANCE_TYPE_LABEL, VOICE_COMPONENT,
+    cpu, gpu_tolerations, memory, millicore_quantity, object, quantities, resources, Context, Map,
+    APP_COMPONENT, GPU_RESOURCE, INSTANCE_TYPE_LABEL, VOICE_COMPONENT,
 };
 
 /// Seconds between readiness probes.
@@ -25,182 +25,54 @@ const SERVICE_PORT: u16 = 80;
 /// Name of the container port.
 const PORT_NAME: &str = "http";
 
-#[derive(Serialize)]
-struct DeploymentSpecK8s {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    replicas: Option<u32>,
-    selector: Selector,
-    template: PodTemplate,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Selector {
-    match_labels: Map,
-}
-
-#[derive(Serialize)]
-struct PodMetadata {
-    labels: Map,
-}
-
-#[derive(Serialize)]
-struct PodTemplate {
-    metadata: PodMetadata,
-    spec: PodSpec,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PodSpec {
-    containers: Vec<Container>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    node_selector: Option<Map>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    tolerations: Vec<Toleration>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Container {
-    name: String,
-    image: String,
-    ports: Vec<ContainerPort>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    env_from: Vec<EnvFrom>,
-    resources: Resources,
-    readiness_probe: Probe,
-    liveness_probe: Probe,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ContainerPort {
-    name: &'static str,
-    container_port: u16,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EnvFrom {
-    config_map_ref: NameRef,
-}
-
-#[derive(Serialize)]
-struct NameRef {
-    name: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Probe {
-    http_get: HttpGet,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    initial_delay_seconds: Option<u32>,
-    period_seconds: u32,
-    failure_threshold: u32,
-}
-
-#[derive(Serialize)]
-struct HttpGet {
-    path: String,
-    port: u16,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct HpaSpec {
-    scale_target_ref: ScaleTarget,
-    min_replicas: u32,
-    max_replicas: u32,
-    metrics: Vec<Metric>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ScaleTarget {
-    api_version: &'static str,
-    kind: &'static str,
-    name: String,
-}
-
-#[derive(Serialize)]
-struct Metric {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    resource: ResourceMetric,
-}
-
-#[derive(Serialize)]
-struct ResourceMetric {
-    name: &'static str,
-    target: MetricTarget,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct MetricTarget {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    average_utilization: u32,
-}
-
-#[derive(Serialize)]
-struct ServiceSpecK8s {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    selector: Map,
-    ports: Vec<ServicePort>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ServicePort {
-    name: &'static str,
-    port: u16,
-    target_port: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PdbSpec {
-    max_unavailable: u32,
-    selector: Selector,
-}
-
 /// A probe of `probe` every `period_s` seconds, after `delay_s` when given.
-fn probe(probe: &HttpProbe, period_s: u32, delay_s: Option<u32>) -> Probe {
-    Probe {
-        http_get: HttpGet {
-            path: probe.path.clone(),
-            port: probe.port,
-        },
-        initial_delay_seconds: delay_s,
-        period_seconds: period_s,
-        failure_threshold: PROBE_FAILURES,
-    }
+fn probe(probe: &HttpProbe, period_s: u32, delay_s: Option<u32>) -> Value {
+    Fields::default()
+        .with(
+            "httpGet",
+            Fields::default()
+                .with("path", probe.path.as_str())
+                .with("port", probe.port),
+        )
+        .maybe("initialDelaySeconds", delay_s)
+        .with("periodSeconds", period_s)
+        .with("failureThreshold", PROBE_FAILURES)
+        .into()
 }
 
-/// A container `name` of `image` listening on `port`, with both probes.
+/// A container `name` of `image` listening on `port`, reading the ConfigMap `config` when
+/// given, with both probes.
 fn container(
     name: &str,
     image: &str,
     port: u16,
     http: &HttpProbe,
-    resources: Resources,
-) -> Container {
-    Container {
-        name: name.to_owned(),
-        image: image.to_owned(),
-        ports: vec![ContainerPort {
-            name: PORT_NAME,
-            container_port: port,
-        }],
-        env_from: Vec::new(),
-        resources,
-        readiness_probe: probe(http, READINESS_PERIOD_S, None),
-        liveness_probe: probe(http, LIVENESS_PERIOD_S, Some(LIVENESS_DELAY_S)),
-    }
+    config: Option<&str>,
+    resources: Value,
+) -> Value {
+    let port = Fields::default()
+        .with("name", PORT_NAME)
+        .with("containerPort", port);
+    let env_from = config.map(|config| {
+        vec![Fields::default().with("configMapRef", Fields::default().with("name", config))]
+    });
+    Fields::default()
+        .with("name", name)
+        .with("image", image)
+        .with("ports", vec![port])
+        .maybe("envFrom", env_from)
+        .with("resources", resources)
+        .with("readinessProbe", probe(http, READINESS_PERIOD_S, None))
+        .with(
+            "livenessProbe",
+            probe(http, LIVENESS_PERIOD_S, Some(LIVENESS_DELAY_S)),
+        )
+        .into()
+}
+
+/// The labels selecting Deployment `name`'s pods.
+fn selector(context: &Context, name: &str) -> Fields {
+    Fields::default().with("matchLabels", strings(context.selector(name)))
 }
 
 /// A Deployment `name` of `component` running `pod`, with `replicas` when no autoscaler owns
@@ -211,99 +83,91 @@ fn deployment(
     component: &str,
     replicas: Option<u32>,
     annotations: Map,
-    pod: PodSpec,
+    pod: Fields,
 ) -> String {
     let mut metadata = context.metadata(name, component);
     metadata.annotations.extend(annotations);
-    yaml(&Object {
-        api_version: "apps/v1",
-        kind: "Deployment",
-        metadata,
-        spec: Some(DeploymentSpecK8s {
-            replicas,
-            selector: Selector {
-                match_labels: context.selector(name),
-            },
-            template: PodTemplate {
-                metadata: PodMetadata {
-                    labels: context.labels(name, component),
-                },
-                spec: pod,
-            },
-        }),
-        data: None,
-    })
+    let template = Fields::default()
+        .with(
+            "metadata",
+            Fields::default().with("labels", strings(context.labels(name, component))),
+        )
+        .with("spec", pod);
+    let spec = Fields::default()
+        .maybe("replicas", replicas)
+        .with("selector", selector(context, name))
+        .with("template", template);
+    object("apps/v1", "Deployment", metadata, ("spec", spec.into()))
 }
 
 /// A ClusterIP Service in front of Deployment `name`'s pods.
 fn cluster_service(context: &Context, name: &str, component: &str) -> String {
-    yaml(&Object {
-        api_version: "v1",
-        kind: "Service",
-        metadata: context.metadata(name, component),
-        spec: Some(ServiceSpecK8s {
-            kind: "ClusterIP",
-            selector: context.selector(name),
-            ports: vec![ServicePort {
-                name: PORT_NAME,
-                port: SERVICE_PORT,
-                target_port: PORT_NAME,
-            }],
-        }),
-        data: None,
-    })
+    let port = Fields::default()
+        .with("name", PORT_NAME)
+        .with("port", SERVICE_PORT)
+        .with("targetPort", PORT_NAME);
+    let spec = Fields::default()
+        .with("type", "ClusterIP")
+        .with("selector", strings(context.selector(name)))
+        .with("ports", vec![port]);
+    object(
+        "v1",
+        "Service",
+        context.metadata(name, component),
+        ("spec", spec.into()),
+    )
 }
 
 /// A PodDisruptionBudget letting `spare` of Deployment `name`'s pods be down at once; none
 /// when there is no spare.
 fn disruption_budget(context: &Context, name: &str, component: &str, spare: u32) -> Option<String> {
     (spare > 0).then(|| {
-        yaml(&Object {
-            api_version: "policy/v1",
-            kind: "PodDisruptionBudget",
-            metadata: context.metadata(name, component),
-            spec: Some(PdbSpec {
-                max_unavailable: spare,
-                selector: Selector {
-                    match_labels: context.selector(name),
-                },
-            }),
-            data: None,
-        })
+        let spec = Fields::default()
+            .with("maxUnavailable", spare)
+            .with("selector", selector(context, name));
+        object(
+            "policy/v1",
+            "PodDisruptionBudget",
+            context.metadata(name, component),
+            ("spec", spec.into()),
+        )
     })
 }
 
 fn autoscaler(context: &Context, service: &ServiceSpec, name: &str) -> String {
     let min_replicas = service.min_replicas.max(1);
-    let metric = |resource: &'static str, pct: f64| Metric {
-        kind: "Resource",
-        resource: ResourceMetric {
-            name: resource,
-            target: MetricTarget {
-                kind: "Utilization",
-                average_utilization: autoscaler_target(pct),
-            },
-        },
+    let metric = |resource: &str, pct: f64| {
+        let target = Fields::default()
+            .with("type", "Utilization")
+            .with("averageUtilization", autoscaler_target(pct));
+        Fields::default().with("type", "Resource").with(
+            "resource",
+            Fields::default()
+                .with("name", resource)
+                .with("target", target),
+        )
     };
-    yaml(&Object {
-        api_version: "autoscaling/v2",
-        kind: "HorizontalPodAutoscaler",
-        metadata: context.metadata(name, APP_COMPONENT),
-        spec: Some(HpaSpec {
-            scale_target_ref: ScaleTarget {
-                api_version: "apps/v1",
-                kind: "Deployment",
-                name: name.to_owned(),
-            },
-            min_replicas,
-            max_replicas: service.max_replicas.max(min_replicas),
-            metrics: vec![
+    let target = Fields::default()
+        .with("apiVersion", "apps/v1")
+        .with("kind", "Deployment")
+        .with("name", name);
+    let spec = Fields::default()
+        .with("scaleTargetRef", target)
+        .with("minReplicas", min_replicas)
+        .with("maxReplicas", service.max_replicas.max(min_replicas))
+        .with(
+            "metrics",
+            vec![
                 metric("cpu", service.target_cpu_utilisation_pct),
                 metric("memory", service.target_memory_utilisation_pct),
             ],
-        }),
-        data: None,
-    })
+        );
+    object(
+        "autoscaling/v2",
+        "HorizontalPodAutoscaler",
+        context.metadata(name, APP_COMPONENT),
+        ("spec", spec.into()),
+    )
 }
 
 /// The `headroom/spare-replicas` annotation: the k of the plan's N+k, which the disruption
@@ -355,32 +219,21 @@ pub(super) fn app(
             ),
         ]);
     }
-    let mut container = container(
+    let container = container(
         name,
         &service.image,
         service.port,
         &service.probe,
-        Resources {
-            requests: Some(quantities(
+        config,
+        resources(
+            Some(quantities(
                 cpu(service.cpu_reservation),
                 memory(service.memory_reservation_mb),
             )),
-            limits: quantities(cpu(service.cpu_limit), memory(service.memory_limit_mb)),
-        },
+            quantities(cpu(service.cpu_limit), memory(service.memory_limit_mb)),
+        ),
     );
-    container.env_from = config
-        .map(|config| EnvFrom {
-            config_map_ref: NameRef {
-                name: config.to_owned(),
-            },
-        })
-        .into_iter()
-        .collect();
-    let pod = PodSpec {
-        containers: vec![container],
-        node_selector: None,
-        tolerations: Vec::new(),
-    };
+    let pod = Fields::default().with("containers", vec![container]);
     let mut documents = vec![
         deployment(context, name, APP_COMPONENT, None, annotations, pod),
         autoscaler(context, service, name),
@@ -429,19 +282,19 @@ pub(super) fn voice(context: &Context, voice: &VoiceSpec, name: &str) -> Vec<Str
         &voice.image,
         voice.port,
         &voice.probe,
-        Resources {
-            requests: None,
-            limits: BTreeMap::from([(GPU_RESOURCE.to_owned(), gpus)]),
-        },
+        None,
+        resources(None, BTreeMap::from([(GPU_RESOURCE.to_owned(), gpus)])),
     );
-    let pod = PodSpec {
-        containers: vec![container],
-        node_selector: voice
-            .instance_type
-            .as_ref()
-            .map(|instance| BTreeMap::from([(INSTANCE_TYPE_LABEL.to_owned(), instance.clone())])),
-        tolerations: gpu_tolerations(),
-    };
+    let node_selector = voice.instance_type.as_ref().map(|instance| {
+        strings(BTreeMap::from([(
+            INSTANCE_TYPE_LABEL.to_owned(),
+            instance.clone(),
+        )]))
+    });
+    let pod = Fields::default()
+        .with("containers", vec![container])
+        .maybe("nodeSelector", node_selector)
+        .with("tolerations", gpu_tolerations());
     let annotations = BTreeMap::from([
         ("headroom/node-type".to_owned(), voice.node_type.clone()),
         spare_annotation(voice.spare_replicas),
