@@ -35,7 +35,8 @@ lint:
 unit:
 	HEADROOM_REQUIRE_PYYAML=1 cargo test
 
-## Sample Compose and Kubernetes exports, checked with the Compose and Kubernetes schemas.
+## Sample Compose, Kubernetes and Helm exports, checked with the Compose and Kubernetes schemas
+## and the deployment conventions of scripts/validate_exports.py.
 validate-exports: setup-test
 	scripts/validate-exports.sh
 

@@ -5,11 +5,14 @@
 #   - check-jsonschema: Compose files against the Compose specification's JSON schema;
 #   - kubernetes-validate --strict: manifests against the Kubernetes API schemas of every
 #     version in KUBE_VERSIONS;
-#   - scripts/validate_exports.py: the same files as PyYAML (YAML 1.1) reads them, RFC 1123
-#     names, CSV quoting and formula safety, plan files;
 #   - check-jsonschema: the plan file's own schema (docs/plan.schema.json) against the plan
 #     fixtures of the current version and every template's plan file, YAML and JSON; and
-#     plan files Headroom refuses (wrong/*.json) must be refused by the schema too.
+#     plan files Headroom refuses (wrong/*.json) must be refused by the schema too;
+#   - scripts/validate_exports.py: the same files as PyYAML (YAML 1.1) reads them, RFC 1123
+#     names, the deployment conventions (autoscalers own replicas and aim below 100 %,
+#     requests within limits and the node's allocatable, disruption budgets from N+k, probes,
+#     Services, Redis limits, x-headroom, helm create's keys, known images), CSV quoting and
+#     formula safety, plan files; it first breaks a sample once per rule and expects failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,6 +59,6 @@ for file in "${wrong[@]}"; do
   echo "refused as it should be: $(basename "$file")"
 done
 
-echo "== PyYAML reading, names, CSV, plan files"
+echo "== PyYAML reading, names, conventions (with their self-test), Helm values, CSV, plan files"
 "$VENV/bin/python3" scripts/validate_exports.py "$out"
 echo "exports valid"

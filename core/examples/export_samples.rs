@@ -1,5 +1,5 @@
 //! Writes exports into a directory, for `scripts/validate-exports.sh` to check with the Compose
-//! and Kubernetes validators:
+//! and Kubernetes validators and `scripts/validate_exports.py`'s conventions:
 //!
 //! ```text
 //! cargo run -p headroom-core --example export_samples -- OUTDIR
@@ -7,16 +7,19 @@
 //!
 //! It writes:
 //! - for every hand-made sample spec (`headroom_core::export::samples`): `<name>.compose.yaml`,
-//!   `<name>.k8s.yaml` and `<name>.csv`;
-//! - for every template, every scenario, and its first, busiest and last month: the
-//!   deployment exports built from the plan's results
-//!   (`template-<id>-s<scenario>-m<month>.compose.yaml` and `.k8s.yaml`);
+//!   `<name>.k8s.yaml`, `<name>.helm-values.yaml` and `<name>.csv`;
+//! - for every template (the café voice pilot and VoiceAssist among them), every scenario, and
+//!   its first, busiest and last month: the deployment exports built from the plan's results
+//!   (`template-<id>-s<scenario>-m<month>.compose.yaml`, `.k8s.yaml` and `.helm-values.yaml`);
 //! - for every template, the plan file with its results (`<id>.plan.yaml`, `<id>.plan.json`)
 //!   and its month tables as CSV (`<id>.csv`);
 //! - the default plan without results as `plan.yaml` and `plan.json`;
 //! - plan files Headroom refuses, each for one reason `docs/plan.schema.json` checks too
 //!   (`wrong/<reason>.json`: an unknown field, an unknown choice, a number out of range, …),
 //!   which the script expects the schema to refuse.
+//! - `known-images.txt`: the images the exports may name, one a line: the writers' own
+//!   (`export::KNOWN_IMAGES`) and those the hand-made samples give their services
+//!   (`samples::IMAGES`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +28,9 @@ use headroom_core::codec::json;
 use headroom_core::codec::plan_file::{self, Format};
 use headroom_core::codec::results;
 use headroom_core::engine;
-use headroom_core::export::{compose, csv, deployment, kubernetes, samples, DeploymentSpec};
+use headroom_core::export::{
+    compose, csv, deployment, helm, kubernetes, samples, DeploymentSpec, KNOWN_IMAGES,
+};
 use headroom_core::plan::Plan;
 use headroom_core::presets::TEMPLATES;
 use serde_json::{json, Value};
@@ -56,7 +61,7 @@ fn results_table(section: &results::ResultsSection) -> String {
         .flat_map(|s| {
             s.months.iter().map(|row| {
                 let mut cells = vec![s.name.clone()];
-                cells.extend(row.0.iter().map(|cell| match cell {
+                cells.extend(row.iter().map(|cell| match cell {
                     serde_json::Value::String(text) => text.clone(),
                     serde_json::Value::Null => String::new(),
                     other => other.to_string(),
@@ -119,6 +124,13 @@ fn wrong_plans() -> Result<Vec<(String, String)>, String> {
     Ok(files)
 }
 
+/// The Compose, Kubernetes and Helm files of `spec`, named `<stem>.<kind>.yaml`.
+fn deployment_files(files: &mut Vec<(String, String)>, stem: &str, spec: &DeploymentSpec) {
+    files.push((format!("{stem}.compose.yaml"), compose::to_yaml(spec)));
+    files.push((format!("{stem}.k8s.yaml"), kubernetes::to_yaml(spec)));
+    files.push((format!("{stem}.helm-values.yaml"), helm::to_yaml(spec)));
+}
+
 fn files() -> Result<Vec<(String, String)>, String> {
     let mut files: Vec<(String, String)> = Vec::new();
     for (name, spec) in [
@@ -126,8 +138,7 @@ fn files() -> Result<Vec<(String, String)>, String> {
         ("minimal", samples::minimal()),
         ("hostile", samples::hostile()),
     ] {
-        files.push((format!("{name}.compose.yaml"), compose::to_yaml(&spec)));
-        files.push((format!("{name}.k8s.yaml"), kubernetes::to_yaml(&spec)));
+        deployment_files(&mut files, name, &spec);
         files.push((format!("{name}.csv"), table(&spec)));
     }
     for template in &TEMPLATES {
@@ -149,8 +160,7 @@ fn files() -> Result<Vec<(String, String)>, String> {
                 let spec =
                     deployment::spec(&plan, &results, s, month).map_err(|e| e.to_string())?;
                 let stem = format!("template-{}-s{}-m{month}", template.id, s + 1);
-                files.push((format!("{stem}.compose.yaml"), compose::to_yaml(&spec)));
-                files.push((format!("{stem}.k8s.yaml"), kubernetes::to_yaml(&spec)));
+                deployment_files(&mut files, &stem, &spec);
             }
         }
         for format in [Format::Yaml, Format::Json] {
@@ -169,6 +179,12 @@ fn files() -> Result<Vec<(String, String)>, String> {
         files.push((format!("plan.{}", format.extension()), text));
     }
     files.extend(wrong_plans()?);
+    let images: Vec<&str> = KNOWN_IMAGES
+        .iter()
+        .chain(&samples::IMAGES)
+        .copied()
+        .collect();
+    files.push(("known-images.txt".to_owned(), images.join("\n") + "\n"));
     Ok(files)
 }
 

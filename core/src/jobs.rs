@@ -2,7 +2,7 @@
 //!
 //! The page's first download holds no YAML reader or writer (see ARCHITECTURE.md, "First
 //! load"). Reading a plan file someone chose, writing a plan file with its results, and writing
-//! the Compose and Kubernetes files happen in a Web Worker built from `worker/` with the `yaml`
+//! the Compose, Kubernetes and Helm files happen in a Web Worker built from `worker/` with the `yaml`
 //! feature, fetched the first time one of them is asked for. The page and the worker exchange
 //! one [`Message`] each way, as JSON text:
 //!
@@ -28,7 +28,7 @@ use crate::plan::Named;
 use crate::{
     codec::plan_file,
     engine,
-    export::{self, compose, deployment, kubernetes},
+    export::{self, compose, deployment, helm, kubernetes},
     plan::Plan,
     validate::ValidPlan,
 };
@@ -36,8 +36,10 @@ use crate::{
 /// The worker's first message: from then on it listens, so the page holds jobs until it comes.
 pub const READY: &str = "ready";
 
-/// Version of the messages below; raised whenever a [`Job`] or an [`Answer`] changes shape.
-pub const PROTOCOL: u32 = 1;
+/// Version of the messages below; raised whenever a [`Job`] or an [`Answer`] changes shape or
+/// gains a value an older worker cannot read (2: [`Deploy::Helm`]), so a worker left in a cache
+/// asks for a reload rather than failing on the job.
+pub const PROTOCOL: u32 = 2;
 
 /// One message between the page and the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,7 +52,8 @@ pub struct Message<T> {
     pub body: T,
 }
 
-/// The two deployment files.
+/// The deployment files. Their names (the `named!` table) only ever gain entries, so a name
+/// written by an older page still reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Deploy {
@@ -58,9 +61,11 @@ pub enum Deploy {
     Compose,
     /// Kubernetes manifests.
     Kubernetes,
+    /// A Helm `values.yaml` for the chart `helm create` makes.
+    Helm,
 }
 
-crate::plan::named!(Deploy: "compose" => Compose, "kubernetes" => Kubernetes);
+crate::plan::named!(Deploy: "compose" => Compose, "kubernetes" => Kubernetes, "helm" => Helm);
 
 impl Deploy {
     /// The file name's ending.
@@ -68,6 +73,7 @@ impl Deploy {
         match self {
             Deploy::Compose => "compose.yaml",
             Deploy::Kubernetes => "k8s.yaml",
+            Deploy::Helm => "helm-values.yaml",
         }
     }
 }
@@ -94,7 +100,7 @@ pub enum Job {
     Deploy {
         /// The plan, as a JSON plan file.
         plan: String,
-        /// Compose or Kubernetes.
+        /// Compose, Kubernetes or Helm.
         kind: Deploy,
         /// The scenario, from 0.
         scenario: usize,
@@ -401,6 +407,7 @@ pub fn answer(job: Job) -> Answer {
                 text: match kind {
                     Deploy::Compose => compose::to_yaml(&spec),
                     Deploy::Kubernetes => kubernetes::to_yaml(&spec),
+                    Deploy::Helm => helm::to_yaml(&spec),
                 },
             }
         }
@@ -473,7 +480,7 @@ mod tests {
     use crate::codec::plan_file::to_json;
     use crate::presets;
 
-    fn every_job() -> [Job; 5] {
+    fn every_job() -> [Job; 6] {
         [
             Job::ReadPlan {
                 text: "a \"plan\"\n".into(),
@@ -499,6 +506,12 @@ mod tests {
                 kind: Deploy::Kubernetes,
                 scenario: 0,
                 month: 1,
+            },
+            Job::Deploy {
+                plan: "{}".into(),
+                kind: Deploy::Helm,
+                scenario: 1,
+                month: 3,
             },
         ]
     }
@@ -655,7 +668,7 @@ mod tests {
             };
             assert_eq!(plan_file::import(&text).unwrap(), plan);
         }
-        for kind in [Deploy::Compose, Deploy::Kubernetes] {
+        for kind in [Deploy::Compose, Deploy::Kubernetes, Deploy::Helm] {
             let Answer::File { name, text } = ask(Job::Deploy {
                 plan: json.clone(),
                 kind,

@@ -9,7 +9,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use headroom_core::codec::plan_file::{
     self, import, import_bytes, to_json, to_yaml, Format, ImportError, MAX_FILE_BYTES,
@@ -443,19 +442,104 @@ for i in range(int(sys.argv[2])):
         sys.exit(1)
 print("same")
 "#;
-    let output = Command::new(&python)
-        .args(["-c", script])
-        .arg(&dir)
-        .arg(plans.len().to_string())
-        .output()
-        .unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
-    assert!(
-        output.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
+    let count = plans.len().to_string();
+    crate::common::run_python(&python, script, &[dir.as_os_str(), count.as_ref()], &dir);
+}
+
+/// PyYAML reads what `yaml_writer` writes as the same document as its JSON: every tricky
+/// string and line break as a value, a key, a sequence item and a flow item, several lines
+/// as literal blocks, and floats YAML 1.1 must not take for integers or strings.
+#[test]
+fn pyyaml_reads_the_yaml_writer_as_json() {
+    use headroom_core::codec::{json, yaml_writer};
+    let Some(python) = crate::common::python_with_pyyaml() else {
+        return;
+    };
+    let mut strings: Vec<String> = TRICKY.iter().map(|s| (*s).to_owned()).collect();
+    strings.extend(LINE_BREAKS.iter().map(|b| format!("a{b}b: c{b}")));
+    strings.extend(
+        [
+            "",
+            " ",
+            "a ",
+            " a",
+            "2027-01",
+            "1.4.2",
+            "1930m",
+            "--flag",
+            "a,b",
+            "x\ny\n",
+            "x\n\ny",
+            "x\ny\n\n",
+            "\u{feff}a",
+            "tab\there",
+            "é",
+            "=",
+            "<<",
+            "Café ✓",
+        ]
+        .map(str::to_owned),
     );
+    let texts: Vec<serde_json::Value> = strings.iter().map(|s| s.as_str().into()).collect();
+    let keyed: serde_json::Map<String, serde_json::Value> = strings
+        .iter()
+        .map(|s| (s.clone(), s.as_str().into()))
+        .collect();
+    let numbers = serde_json::json!([
+        0,
+        -1,
+        u64::MAX,
+        i64::MIN,
+        1.0,
+        -0.0,
+        0.1,
+        1e21,
+        1e-7,
+        2.5e-300,
+        1.7976931348623157e308,
+        123_456_789.125
+    ]);
+    let document = serde_json::json!({
+        "values": texts,
+        "keys": keyed,
+        "rows": [texts, [1, 2.5, null, true]],
+        "numbers": numbers,
+        "empty": {"map": {}, "list": []},
+        "nested": [[["a"], {"b": [{"c": {}}]}], []],
+    });
+    let styles = [
+        yaml_writer::Style::default(),
+        yaml_writer::Style {
+            flow_keys: &["rows", "values"],
+            literal_blocks: true,
+        },
+    ];
+    let dir = std::env::temp_dir().join(format!("headroom-yaml-writer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (i, style) in styles.into_iter().enumerate() {
+        let text = yaml_writer::to_string(&document, style);
+        assert_eq!(
+            serde_saphyr::from_str::<serde_json::Value>(&text).unwrap(),
+            document
+        );
+        std::fs::write(dir.join(format!("{i}.yaml")), text).unwrap();
+    }
+    std::fs::write(dir.join("document.json"), json::write(&document)).unwrap();
+    let script = r#"
+import json, sys, yaml
+with open(sys.argv[1] + "/document.json", encoding="utf-8") as f:
+    expected = json.load(f)
+for i in range(2):
+    with open(f"{sys.argv[1]}/{i}.yaml", encoding="utf-8", newline="") as f:
+        read = yaml.safe_load(f)
+    if read != expected:
+        for key in expected:
+            if read.get(key) != expected[key]:
+                print(f"style {i}, {key}: {read.get(key)!r} != {expected[key]!r}")
+        sys.exit(1)
+print("same")
+"#;
+    crate::common::run_python(&python, script, &[dir.as_os_str()], &dir);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1068,7 +1152,9 @@ mod with_results {
             "{text}"
         );
         assert!(
-            text.contains("\n    - [1, 2027-01, 1040.0, 7.22, 2, 45.0, Supabase Micro, false, "),
+            text.contains(
+                "\n    - [1, \"2027-01\", 1040.0, 7.22, 2, 45.0, Supabase Micro, false, "
+            ),
             "{}",
             &text[at..]
         );
@@ -1079,8 +1165,8 @@ mod with_results {
         let plan = Plan::default().validate().unwrap();
         let text = export_with_results(&plan, &engine::run(&plan), Format::Yaml).unwrap();
         let edited = text.replace(
-            "\n    - [1, 2027-01, 1040.0, ",
-            "\n    - [1, 2027-01, 99999, ",
+            "\n    - [1, \"2027-01\", 1040.0, ",
+            "\n    - [1, \"2027-01\", 99999, ",
         );
         assert_ne!(edited, text);
         assert_eq!(import(&edited).unwrap(), Plan::default());
@@ -1152,17 +1238,6 @@ if from_yaml != from_json:
     sys.exit(1)
 print("same")
 "#;
-        let output = Command::new(&python)
-            .args(["-c", script])
-            .arg(&dir)
-            .output()
-            .unwrap();
-        let _ = std::fs::remove_dir_all(&dir);
-        assert!(
-            output.status.success(),
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
+        crate::common::run_python(&python, script, &[dir.as_os_str()], &dir);
     }
 }

@@ -43,7 +43,7 @@ test('every Unicode line break in a name is refused, and no export carries it', 
     await error.waitFor();
     assert.match(await error.innerText(), /name/i, `${what}: the field says why`);
     if ((await page.getByTestId('share-panel').count()) === 0) await page.getByTestId('share-menu').click();
-    for (const id of ['download-compose', 'download-k8s', 'download-yaml', 'download-json']) {
+    for (const id of ['download-compose', 'download-k8s', 'download-helm', 'download-yaml', 'download-json']) {
       await page.getByTestId(id).click();
       assert.match(
         await page.getByTestId('share-status').innerText(),

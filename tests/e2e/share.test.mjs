@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useBrowser } from './harness.mjs';
@@ -303,5 +304,50 @@ test('deployment configs download for the chosen scenario and month', async () =
   await page.getByTestId('copy-k8s').click();
   await page.getByTestId('share-status').filter({ hasText: 'Kubernetes configuration copied' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), k8sText);
+  await close();
+});
+
+test('downloaded deployment files apply as they are: Compose and Kubernetes schemas and the conventions check', async () => {
+  // The checks of scripts/validate-exports.sh, on what the app downloads. The list of images
+  // the exports may name is written from the Rust list by the samples example.
+  const target = process.env.CARGO_TARGET_DIR ?? 'target';
+  const samples = join(target, 'export-samples');
+  const images = join(samples, 'known-images.txt');
+  try {
+    await readFile(images);
+  } catch {
+    execFileSync('cargo', ['run', '--quiet', '-p', 'headroom-core', '--example', 'export_samples', '--', samples]);
+  }
+  const venv = '.tools/venv/bin';
+  const { page, app, close } = await freshPage();
+  await app.open(t.server.url);
+  for (const [template, name] of [['cafe-pilot', /^cafe-voice-pilot-/], ['voiceassist', /^voiceassist-/]]) {
+    await loadTemplate(page, template);
+    await openMenu(page);
+    await page.getByTestId('export-month').selectOption('12');
+    const dir = await mkdtemp(join(tmpdir(), `headroom-${template}-`));
+    const files = {};
+    for (const [kind, suffix] of [['compose', '.compose.yaml'], ['k8s', '.k8s.yaml'], ['helm', '.helm-values.yaml']]) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(`download-${kind}`).click(),
+      ]);
+      const file = download.suggestedFilename();
+      assert.ok(file.endsWith(suffix), `${template}: ${file}`);
+      assert.match(file, name, `${template}: the plan's name, accents folded`);
+      files[kind] = join(dir, file);
+      await download.saveAs(files[kind]);
+    }
+    const compose = await readFile(files.compose, 'utf8');
+    assert.match(compose, /\nx-headroom:\n/);
+    assert.match(compose, /driver: nvidia/, `${template}: a GPU voice service`);
+    const k8s = await readFile(files.k8s, 'utf8');
+    assert.match(k8s, /nvidia\.com\/gpu/, `${template}: a GPU voice Deployment`);
+    assert.match(await readFile(files.helm, 'utf8'), /\nvoiceGpu:\n/);
+    execFileSync(`${venv}/check-jsonschema`, ['--builtin-schema', 'vendor.compose-spec', files.compose]);
+    execFileSync(`${venv}/kubernetes-validate`, ['--strict', '--quiet', '-k', '1.30.0', files.k8s]);
+    execFileSync(`${venv}/python3`, ['scripts/validate_exports.py', '--downloaded', dir, images]);
+    await page.keyboard.press('Escape');
+  }
   await close();
 });

@@ -17,7 +17,9 @@
 //! [`share`] puts a whole plan in a share link and opens one: [`link`]'s payload around the
 //! plan file's JSON envelope, so links are migrated by the same chain as files.
 //!
-//! [`json`] is the JSON text itself: read into a document and written back, by hand.
+//! [`json`] is the JSON text itself: read into a document and written back, by hand. With the
+//! `yaml` feature, `yaml_writer` writes such a document as YAML (plan files, their results
+//! section, the deployment exports); `serde-saphyr` reads YAML.
 //!
 //! [`library`] is the index of the plans a browser keeps ("My plans").
 
@@ -34,3 +36,5 @@ pub mod plan_yaml;
 #[cfg(feature = "yaml")]
 pub mod results;
 pub mod share;
+#[cfg(feature = "yaml")]
+pub mod yaml_writer;

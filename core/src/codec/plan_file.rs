@@ -47,10 +47,10 @@
 //!
 //! # YAML
 //!
-//! YAML is read and written by `serde-saphyr` (pure Rust, no `unsafe` parser, builds for
-//! wasm32). Its serializer quotes every string a YAML 1.1 or 1.2 reader could take for another
-//! type (`"no"`, `"on"`, `"1_000"`, `"~"`, `"0x10"`, `"2027-01-01"`), so a scenario named `no`
-//! stays a string in PyYAML and other readers too; `tests/plan_file.rs` checks this with
+//! YAML is read by `serde-saphyr` (pure Rust, no `unsafe` parser, builds for wasm32) and
+//! written by `yaml_writer`, which quotes every string a YAML 1.1 or 1.2 reader could take for
+//! another type (`"no"`, `"on"`, `"1_000"`, `"~"`, `"0x10"`, `"2027-01-01"`), so a scenario
+//! named `no` stays a string in PyYAML and other readers too; `tests/plan_file.rs` checks this with
 //! PyYAML. Export goes further and reads its own output back: [`to_yaml`] and [`to_json`] fail
 //! with [`ExportError`] rather than hand out a file that would not import to the same plan.
 //!

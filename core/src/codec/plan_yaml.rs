@@ -2,7 +2,8 @@
 //! [`plan_file`](super::plan_file), built only with the `yaml` feature.
 //!
 //! The page's first download reads and writes plans as JSON only (the autosave, My plans and
-//! share links are JSON): `serde-saphyr` and the results section stay out of it. Everything
+//! share links are JSON): `serde-saphyr`, the YAML writer (`yaml_writer`) and the results
+//! section stay out of it. Everything
 //! here is re-exported from [`plan_file`](super::plan_file), so a caller built with the feature
 //! sees one module. See [`plan_file`](super::plan_file) for the format and its versions.
 //!
@@ -12,24 +13,25 @@
 //! anchors, aliases and alias replay), so deep nesting and "billion laughs" alias bombs fail
 //! quickly with [`ImportError::TooComplex`].
 
-use serde::Serialize;
 use serde_json::Value;
 
 use super::plan_file::{
     check_faithful, document, import_json, plain_text, read_document, text_of, to_json,
     ExportError, Format, ImportError, Position, MAX_FILE_BYTES, RESULTS_KEY,
 };
-use crate::codec::results::{self, ResultsSection};
+use crate::codec::results;
+use crate::codec::yaml_writer::{self, Style};
 use crate::engine::PlanResults;
 use crate::plan::Plan;
 use crate::text::{bounded_message, excerpt};
 use crate::validate::ValidPlan;
 
-/// The results section alone, appended to a YAML plan file after a comment.
-#[derive(Serialize)]
-struct ResultsOnly<'a> {
-    results: &'a ResultsSection,
-}
+/// The results section's layout: the columns and each month's row as flow sequences, one
+/// line each.
+const RESULTS_STYLE: Style<'static> = Style {
+    flow_keys: &["columns", "months"],
+    literal_blocks: false,
+};
 
 /// The parsing budget applied to YAML plan files: far above any real plan (the default plan is
 /// about 400 nodes), far below what would take noticeable time or memory.
@@ -77,19 +79,9 @@ pub fn yaml_options() -> serde_saphyr::Options {
 /// assert_eq!(import(&text).unwrap(), Plan::default());
 /// ```
 pub fn to_yaml(plan: &Plan) -> Result<String, ExportError> {
-    let text = yaml_text(&document(plan)).map_err(|message| ExportError::Serialize {
-        format: Format::Yaml,
-        message,
-    })?;
+    let text = yaml_writer::to_string(&document(plan), Style::default());
     check_faithful(plan, &text, Format::Yaml, import)?;
     Ok(text)
-}
-
-fn yaml_text(value: &Value) -> Result<String, String> {
-    let options = serde_saphyr::ser_options! {
-        prefer_block_scalars: false,
-    };
-    serde_saphyr::to_string_with_options(value, options).map_err(|e| e.to_string())
 }
 
 /// Writes `plan` in `format`; see [`to_yaml`] and [`to_json`].
@@ -132,8 +124,7 @@ pub fn export_with_results(
     results: &PlanResults,
     format: Format,
 ) -> Result<String, ExportError> {
-    let section = results::section(plan, results);
-    let serialize_error = |message: String| ExportError::Serialize { format, message };
+    let section = results::section(plan, results).document();
     let text = match format {
         Format::Yaml => {
             let mut text = to_yaml(plan.plan())?;
@@ -141,20 +132,14 @@ pub fn export_with_results(
                 "# results: derived from `plan` by Headroom, for reading only; opening the file \
                  ignores them and computes the results again.\n",
             );
-            let options = serde_saphyr::ser_options! {
-                prefer_block_scalars: false,
-            };
-            text.push_str(
-                &serde_saphyr::to_string_with_options(&ResultsOnly { results: &section }, options)
-                    .map_err(|e| serialize_error(e.to_string()))?,
-            );
+            let mut only = serde_json::Map::new();
+            only.insert(RESULTS_KEY.to_owned(), section);
+            text.push_str(&yaml_writer::to_string(&Value::Object(only), RESULTS_STYLE));
             text
         }
         Format::Json => {
             let mut file = document(plan.plan());
             if let Value::Object(top) = &mut file {
-                let section =
-                    serde_json::to_value(&section).map_err(|e| serialize_error(e.to_string()))?;
                 top.insert(RESULTS_KEY.to_owned(), section);
             }
             let mut text = super::json::write_pretty(&file);

@@ -13,7 +13,6 @@
 
 use serde::Serialize;
 use serde_json::Value;
-use serde_saphyr::FlowSeq;
 
 use crate::engine::{MonthResult, PlanResults, Resource, ScenarioResult};
 use crate::totals::LowerBound;
@@ -49,7 +48,7 @@ pub struct ResultsSection {
     /// Day the catalog prices were read (`YYYY-MM-DD`).
     pub priced_on: String,
     /// [`COLUMNS`].
-    pub columns: FlowSeq<Vec<&'static str>>,
+    pub columns: Vec<&'static str>,
     /// One entry per scenario, in the plan's order.
     pub scenarios: Vec<ScenarioSection>,
 }
@@ -61,7 +60,7 @@ pub struct ScenarioSection {
     pub name: String,
     /// One row per month, cells as named by [`COLUMNS`]; `null` where a figure does not exist
     /// (beyond a catalog, no voice).
-    pub months: Vec<FlowSeq<Vec<Value>>>,
+    pub months: Vec<Vec<Value>>,
     /// Upgrades and limits crossed, in month order.
     pub timeline: Vec<TimelineEntry>,
     /// What the planner should know about this scenario's inputs.
@@ -145,11 +144,7 @@ fn scenario_section(plan: &ValidPlan, scenario: &ScenarioResult) -> ScenarioSect
         lower_bound: !missing.is_empty(),
         missing,
         name: scenario.name.clone(),
-        months: scenario
-            .months
-            .iter()
-            .map(|m| FlowSeq(month_row(plan, m)))
-            .collect(),
+        months: scenario.months.iter().map(|m| month_row(plan, m)).collect(),
         timeline: scenario
             .timeline
             .iter()
@@ -172,18 +167,61 @@ fn scenario_section(plan: &ValidPlan, scenario: &ScenarioResult) -> ScenarioSect
 /// let plan = Plan::default().validate().unwrap();
 /// let section = results::section(&plan, &engine::run(&plan));
 /// assert_eq!(section.scenarios[0].months.len(), 12);
-/// assert_eq!(section.scenarios[0].months[0].0.len(), results::COLUMNS.len());
+/// assert_eq!(section.scenarios[0].months[0].len(), results::COLUMNS.len());
 /// ```
 pub fn section(plan: &ValidPlan, results: &PlanResults) -> ResultsSection {
     ResultsSection {
         derived: DERIVED_NOTE,
         priced_on: results.priced_on.to_string(),
-        columns: FlowSeq(COLUMNS.to_vec()),
+        columns: COLUMNS.to_vec(),
         scenarios: results
             .scenarios
             .iter()
             .map(|s| scenario_section(plan, s))
             .collect(),
+    }
+}
+
+impl ResultsSection {
+    /// The section as a document, as its `Serialize` writes it (built by hand: the file worker
+    /// then carries no serializer for it).
+    pub fn document(&self) -> Value {
+        let scenarios: Vec<Value> = self
+            .scenarios
+            .iter()
+            .map(ScenarioSection::document)
+            .collect();
+        crate::codec::json::object(vec![
+            ("derived", self.derived.into()),
+            ("priced_on", self.priced_on.as_str().into()),
+            ("columns", self.columns.clone().into()),
+            ("scenarios", scenarios.into()),
+        ])
+    }
+}
+
+impl ScenarioSection {
+    fn document(&self) -> Value {
+        let timeline: Vec<Value> = self
+            .timeline
+            .iter()
+            .map(|entry| {
+                crate::codec::json::object(vec![
+                    ("month", entry.month.into()),
+                    ("calendar_month", entry.calendar_month.as_str().into()),
+                    ("resource", entry.resource.into()),
+                    ("text", entry.text.as_str().into()),
+                ])
+            })
+            .collect();
+        crate::codec::json::object(vec![
+            ("name", self.name.as_str().into()),
+            ("months", self.months.clone().into()),
+            ("timeline", timeline.into()),
+            ("notes", self.notes.clone().into()),
+            ("lower_bound", self.lower_bound.into()),
+            ("missing", self.missing.clone().into()),
+        ])
     }
 }
 
@@ -214,7 +252,7 @@ mod tests {
         assert!(scenario
             .months
             .iter()
-            .all(|row| row.0.get(last) == Some(&Value::Bool(true))));
+            .all(|row| row.get(last) == Some(&Value::Bool(true))));
 
         // A complete bill: not a lower bound, nothing missing.
         let blank = crate::plan::Plan::default().validate().unwrap();
@@ -222,9 +260,22 @@ mod tests {
         assert!(!section.scenarios[0].lower_bound);
         assert!(section.scenarios[0].missing.is_empty());
         assert_eq!(
-            section.scenarios[0].months[0].0.get(last),
+            section.scenarios[0].months[0].get(last),
             Some(&Value::Bool(false))
         );
+    }
+
+    #[test]
+    fn the_document_is_what_serde_writes() {
+        for id in ["voiceassist", "cafe-pilot"] {
+            let plan = crate::presets::find(id)
+                .unwrap()
+                .build()
+                .validate()
+                .unwrap();
+            let section = section(&plan, &crate::engine::run(&plan));
+            assert_eq!(section.document(), serde_json::to_value(&section).unwrap());
+        }
     }
 
     #[test]

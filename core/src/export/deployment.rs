@@ -9,19 +9,25 @@
 //! | export | from |
 //! |---|---|
 //! | `replicas` | the month's app instances |
-//! | CPU and memory, requests (reservations) and limits | the instance type's vCPUs and memory (decimal GB, written in MiB, rounded down): a replica gets the whole instance, so the two are equal |
+//! | CPU and memory limits | the instance type's allocatable ([`NodeSpec`]): its vCPUs and memory (decimal GB, written in MiB, rounded down) less the kubelet's and the system's reserve and the eviction threshold (GKE/EKS formula) |
+//! | CPU and memory requests (reservations) | the allocatable less room for the node's DaemonSets ([`NodeSpec::request_millicores`], [`NodeSpec::request_memory_mib`]) |
+//! | spare replicas (PodDisruptionBudget `maxUnavailable`) | `policies.redundancy`, the k of N+k |
 //! | autoscaler `minReplicas` | `policies.min_instances` (the HA minimum) |
 //! | autoscaler `maxReplicas` | the larger of `policies.max_instances` and the scenario's busiest month over the horizon, so the autoscaler never blocks a month the plan sized |
-//! | autoscaler CPU target | `policies.target_utilisation_pct`: requests are the whole instance, so this is the plan's own utilisation target |
+//! | autoscaler CPU target | `policies.target_utilisation_pct`, the plan's own utilisation target (the writers cap it at [`MAX_AUTOSCALER_TARGET_PCT`]) |
 //! | autoscaler memory target | `policies.scale_up_trigger_pct` (the plan has no memory model; the trigger is its "move up before the limit" rule) |
 //! | Redis `maxmemory` | the month's Redis plan: its memory per primary × `policies.redis.maxmemory_share_pct`, in MiB (a cluster's memory is split over its primaries) |
+//! | Redis memory limit | the memory per primary `maxmemory` is that share of: the rest is the fork and fragmentation reserve of the Redis model (`crate::redis`) |
+//! | managed services | a database tier or Redis plan whose catalog name or source names a provider of [`MANAGED_SERVICES`] ("Supabase", "ElastiCache", …) |
+//! | GPU voice replicas | the month's GPU nodes, one GPU each; `node.kubernetes.io/instance-type` from the node type's name when it starts with an instance type ([`instance_type`]) |
 //! | Redis `maxmemory-policy` | `allkeys-lru` for a single node (a cache: the catalog says its data may be lost), `noeviction` for a replicated or clustered plan (data that must be kept) |
 //! | pool size per instance | `policies.pool_per_instance` |
 //! | PgBouncer (when [`DatabaseMonth::connection_check`](crate::database::DatabaseMonth::connection_check) advises a pooler: the rule the engine flags with, held against the tier written) | `max_client_conn` = the larger of the app pools at `maxReplicas` ([`crate::database::connections_from_pools`]: `maxReplicas` × pool size + background connections, so autoscaling never exhausts it) and the month's connections (the per-unit rule may ask for more); `default_pool_size` = the pooler share of the tier's direct connections; `pool_mode` = `transaction` |
 //!
-//! The container image is not part of a plan: the exports name [`APP_IMAGE`] and a note at the
-//! top says to replace it. Months beyond a catalog, instance counts above the policy maximum and
-//! GPU voice nodes (which the files do not deploy) are written as notes too.
+//! The container images are not part of a plan: the exports name [`APP_IMAGE`] and
+//! [`VOICE_IMAGE`] and a note at the top says to replace them. Months beyond a catalog,
+//! instance counts above the policy maximum and an autoscaler target above the cap are written
+//! as notes too.
 
 use std::fmt;
 
@@ -32,13 +38,34 @@ use crate::plan::{DatabaseTier, Named, Plan, RedisPlan, RedisTopology};
 use crate::redis::{MB_PER_GB, MIN_CLUSTER_PRIMARIES};
 use crate::validate::ValidPlan;
 
-use super::{DatabaseSettings, DeploymentSpec, PoolerSettings, RedisSettings, ServiceSpec};
+use super::{
+    DatabaseSettings, DeploymentSpec, HttpProbe, NodeSpec, PoolerSettings, RedisSettings,
+    ServiceSpec, VoiceSpec, DEFAULT_APP_PORT, MAX_AUTOSCALER_TARGET_PCT,
+};
+pub use super::{APP_IMAGE, VOICE_IMAGE};
 
 /// Name of the app service in every export.
 pub const APP_SERVICE: &str = "app";
 
-/// Placeholder image of the app service: plans do not name one.
-pub const APP_IMAGE: &str = "registry.example.com/app:latest";
+/// Name of the GPU voice service in every export.
+pub const VOICE_SERVICE: &str = "voice";
+
+/// Providers whose name in a catalog entry's name or source marks it as a managed service
+/// (bought, not run): the exports say so rather than deploy it.
+pub const MANAGED_SERVICES: [&str; 12] = [
+    "Supabase",
+    "ElastiCache",
+    "MemoryDB",
+    "Upstash",
+    "Redis Cloud",
+    "Memorystore",
+    "Azure Cache",
+    "RDS",
+    "Aurora",
+    "Cloud SQL",
+    "Neon",
+    "DigitalOcean",
+];
 
 /// PgBouncer pool mode written when the plan advises a pooler: transaction pooling is what
 /// lets many client connections share few server connections.
@@ -129,20 +156,33 @@ pub fn spec(
     let service = app_service(plan, scenario_result, month_result, &mut notes);
     let database = database_settings(plan, month_result, service.max_replicas, &mut notes);
     let redis = redis_settings(plan, month_result, &mut notes);
-    if let Some(voice) = &month_result.voice {
+    let voice = month_result.voice.as_ref().map(|voice| {
         let node = plan
             .voice_gpu_node()
             .map_or("GPU node", |g| g.name.as_str());
         notes.push(format!(
-            "Voice needs {} × {node} this month; GPU nodes are not part of this file.",
+            "Voice needs {} × {node} this month: the {VOICE_SERVICE} service runs one replica, \
+             one GPU, per node; replace the image {VOICE_IMAGE} with your voice image.",
             voice.nodes
         ));
-    }
+        VoiceSpec {
+            name: VOICE_SERVICE.to_owned(),
+            node_type: node.to_owned(),
+            instance_type: instance_type(node),
+            replicas: count(voice.nodes),
+            spare_replicas: plan.policies.redundancy,
+            gpus: 1,
+            image: VOICE_IMAGE.to_owned(),
+            port: DEFAULT_APP_PORT,
+            probe: HttpProbe::default(),
+        }
+    });
     Ok(DeploymentSpec {
         plan_name: plan.name.clone(),
         scenario: scenario_result.name.clone(),
         month_label: format!("{} (month {month})", month_result.calendar.label()),
         services: vec![service],
+        voice,
         redis,
         database,
         notes,
@@ -185,19 +225,41 @@ fn app_service(
         .max(count(busiest))
         .max(replicas)
         .max(min_replicas);
-    let (vcpu, memory_mb) = match plan.app_instance_type() {
-        Some(instance) => {
-            notes.push(format!(
-                "One replica is one “{}”: {} vCPU and {} as both requests and limits, so \
-                 the autoscaler's CPU target is the plan's target utilisation.",
-                instance.name,
-                format::number(instance.vcpu),
-                format::with_unit(instance.memory_gb, "GB")
-            ));
-            (instance.vcpu, instance.memory_gb * MB_PER_GB)
-        }
-        None => (1.0, MB_PER_GB),
+    let (name, vcpu, memory_mb) = match plan.app_instance_type() {
+        Some(instance) => (
+            instance.name.as_str(),
+            instance.vcpu,
+            instance.memory_gb * MB_PER_GB,
+        ),
+        None => ("node", 1.0, MB_PER_GB),
     };
+    let node = NodeSpec::new(name, vcpu, mib(memory_mb));
+    let (limit_millicores, limit_mib) =
+        (node.allocatable_millicores(), node.allocatable_memory_mib());
+    let (request_millicores, request_mib) = (node.request_millicores(), node.request_memory_mib());
+    notes.push(format!(
+        "One replica is one “{name}”: {} vCPU and {} MiB, of which {} cores and {} MiB are \
+         allocatable (kubelet and system reserve of {} cores and {} MiB by the GKE/EKS formula, \
+         {} MiB eviction threshold); limits are the allocatable, requests {} cores and {} MiB \
+         leave room for the node's DaemonSets.",
+        format::number(vcpu),
+        node.capacity_memory_mib,
+        cores(limit_millicores),
+        limit_mib,
+        cores(node.reserved_millicores),
+        node.reserved_memory_mib,
+        node.eviction_memory_mib,
+        cores(request_millicores),
+        request_mib
+    ));
+    if policies.target_utilisation_pct > MAX_AUTOSCALER_TARGET_PCT {
+        notes.push(format!(
+            "The autoscaler aims at {} CPU, not the plan's {}: at 100 % of the requests it \
+             could never scale out.",
+            format::percent(MAX_AUTOSCALER_TARGET_PCT / 100.0),
+            format::percent(policies.target_utilisation_pct / 100.0)
+        ));
+    }
     if month.app.over_max {
         notes.push(format!(
             "{replicas} instances is above the policy maximum of {}: consider a larger \
@@ -205,20 +267,71 @@ fn app_service(
             policies.max_instances
         ));
     }
-    let memory_mib = mib(memory_mb);
     ServiceSpec {
         name: APP_SERVICE.to_owned(),
         replicas,
         min_replicas,
         max_replicas,
-        cpu_limit: vcpu,
-        cpu_reservation: vcpu,
-        memory_limit_mb: memory_mib,
-        memory_reservation_mb: memory_mib,
+        spare_replicas: policies.redundancy,
+        cpu_limit: limit_millicores as f64 / 1000.0,
+        cpu_reservation: request_millicores as f64 / 1000.0,
+        memory_limit_mb: limit_mib,
+        memory_reservation_mb: request_mib,
         image: APP_IMAGE.to_owned(),
         target_cpu_utilisation_pct: policies.target_utilisation_pct,
         target_memory_utilisation_pct: policies.scale_up_trigger_pct,
+        port: DEFAULT_APP_PORT,
+        probe: HttpProbe::default(),
+        node: Some(node),
     }
+}
+
+/// Millicores as cores in words ("1.93").
+fn cores(millicores: u64) -> String {
+    format::number(millicores as f64 / 1000.0)
+}
+
+/// The `node.kubernetes.io/instance-type` value a node type's catalog name starts with: its
+/// first word when that looks like a cloud instance type (letters, digits, `-`, `_` and at
+/// least one `.`, as `g6.xlarge` or `Standard_NC4as_T4_v3`… with a dot), `None` otherwise
+/// ("Ollama voice node" names no instance type).
+///
+/// # Example
+/// ```
+/// use headroom_core::export::deployment::instance_type;
+/// assert_eq!(instance_type("g6.xlarge (L4)").as_deref(), Some("g6.xlarge"));
+/// assert_eq!(instance_type("Ollama voice node (2 cores, 4 GB)"), None);
+/// ```
+pub fn instance_type(node: &str) -> Option<String> {
+    let word = node.split_whitespace().next()?;
+    let valid = word.len() <= super::MAX_LABEL
+        && word.contains('.')
+        && word.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && word.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    valid.then(|| word.to_owned())
+}
+
+/// The managed service a catalog entry is bought from, "Provider (entry name)", when its name
+/// or source names one of [`MANAGED_SERVICES`].
+///
+/// # Example
+/// ```
+/// use headroom_core::export::deployment::managed_service;
+/// assert_eq!(managed_service("Supabase Micro", "").as_deref(), Some("Supabase (Supabase Micro)"));
+/// assert_eq!(
+///     managed_service("cache.t4g.micro", "AWS ElastiCache on-demand pricing").as_deref(),
+///     Some("ElastiCache (cache.t4g.micro)")
+/// );
+/// assert_eq!(managed_service("Primary + PgBouncer", "VoiceAssist runbook"), None);
+/// ```
+pub fn managed_service(name: &str, source: &str) -> Option<String> {
+    MANAGED_SERVICES
+        .iter()
+        .find(|provider| name.contains(*provider) || source.contains(*provider))
+        .map(|provider| format!("{provider} ({name})"))
 }
 
 fn database_settings(
@@ -273,6 +386,7 @@ fn database_settings(
         tier: tier.name.clone(),
         pool_per_instance: policies.pool_per_instance,
         pooler,
+        managed: managed_service(&tier.name, &tier.source),
     })
 }
 
@@ -329,11 +443,14 @@ fn redis_settings(
     match month.redis.plan.and_then(|p| catalog.get(p)) {
         Some(entry) => {
             let per_primary_mb = entry.memory_gb * MB_PER_GB / f64::from(primaries(entry));
+            let maxmemory_mb = mib(per_primary_mb * share);
             Some(RedisSettings {
-                maxmemory_mb: mib(per_primary_mb * share),
+                maxmemory_mb,
+                memory_limit_mb: mib(per_primary_mb).max(maxmemory_mb),
                 maxmemory_policy: eviction_policy(entry.topology).to_owned(),
                 nodes: entry.nodes,
                 topology: entry.topology.name().to_owned(),
+                managed: managed_service(&entry.name, &entry.source),
             })
         }
         None => {
@@ -344,11 +461,14 @@ fn redis_settings(
                 format::with_unit(month.redis.need.node_memory_mb, "MB"),
                 largest.name
             ));
+            let maxmemory_mb = mib(month.redis.need.maxmemory_mb);
             Some(RedisSettings {
-                maxmemory_mb: mib(month.redis.need.maxmemory_mb),
+                maxmemory_mb,
+                memory_limit_mb: mib(month.redis.need.node_memory_mb).max(maxmemory_mb),
                 maxmemory_policy: eviction_policy(largest.topology).to_owned(),
                 nodes: largest.nodes,
                 topology: largest.topology.name().to_owned(),
+                managed: managed_service(&largest.name, &largest.source),
             })
         }
     }

@@ -3,33 +3,46 @@
 //! [`deployment::spec`] fills a [`DeploymentSpec`] from a validated plan and its results (one
 //! scenario, one month) and the writers turn it into text:
 //!
-//! - [`compose::to_yaml`]: a Docker Compose file (`deploy.replicas`, resource limits and
-//!   reservations, the pool size in each app service's environment, a Redis service with
-//!   `--maxmemory`, a PgBouncer service when the plan advises a pooler);
-//! - [`kubernetes::to_yaml`]: Kubernetes manifests (a Deployment and a HorizontalPodAutoscaler
-//!   per service, a ConfigMap with `redis.conf` and the pool settings);
+//! - [`compose::to_yaml`]: a Docker Compose file: `deploy.replicas`, resource limits and
+//!   reservations, the pool size in each app service's environment, Redis with `--maxmemory`
+//!   and a memory limit (and a replica service when the plan's Redis is primary + replica), a
+//!   PgBouncer service when the plan advises a pooler, a GPU voice service reserving NVIDIA
+//!   devices, and the plan, scenario and month in a top-level `x-headroom` field;
+//! - [`kubernetes::to_yaml`]: Kubernetes manifests: per app service a Deployment (no
+//!   `replicas`: its HorizontalPodAutoscaler owns them), the autoscaler, a Service and a
+//!   PodDisruptionBudget from the plan's N+k redundancy; a GPU voice Deployment; a ConfigMap
+//!   the app reads its settings from and one with `redis.conf` and `pgbouncer.ini`. Redis and
+//!   PgBouncer are not workloads there: the file says why (a managed service, or left to an
+//!   operator);
+//! - [`helm::to_yaml`]: a `values.yaml` for the chart `helm create` makes, with the app's
+//!   figures and the GPU voice service as an extra block;
 //! - [`csv::to_csv`]: tables for spreadsheets, quoted per RFC 4180 and safe from formula
 //!   injection.
 //!
-//! The YAML writers build serde structs and serialize them with `serde-saphyr`, never string
-//! templates, so every value is quoted as YAML needs: a service called `no` or `on` stays a
-//! string for every reader. `scripts/validate-exports.sh` checks sample output against the
-//! Compose specification's JSON schema and the Kubernetes API schemas.
+//! The YAML writers build JSON documents (`serde_json::Value`, key by key, in the order the
+//! files show them) and write them with `codec::yaml_writer` (the plan file's own YAML
+//! writer), never string templates, so every value is quoted as YAML needs: a service called
+//! `no` or `on` stays a string for every reader. `scripts/validate-exports.sh` checks sample output against the
+//! Compose specification's JSON schema and the Kubernetes API schemas, and
+//! `scripts/validate_exports.py` checks the conventions above (replicas left to autoscalers,
+//! targets below 100 %, requests within the node's allocatable, probes, disruption budgets,
+//! Redis limits, images from [`KNOWN_IMAGES`], the keys of `helm create`'s values).
 //!
 //! # Names
 //!
-//! Compose service keys and Kubernetes object names are derived from the service names by
-//! [`dns_label`]: lowercase ASCII letters, digits and `-`, at most 63 characters, starting and
-//! ending with a letter or digit (an RFC 1123 label, which Kubernetes requires and Compose
-//! accepts). Names that derive to the same label get `-2`, `-3`, … in order ([`unique_labels`]).
+//! Compose service keys, the Compose project and Kubernetes object names are derived from the
+//! names people typed by [`dns_label`]: accented Latin letters folded to ASCII ([`fold`]), then
+//! lowercase ASCII letters, digits and `-`, at most 63 characters, starting and ending with a
+//! letter or digit (an RFC 1123 label, which Kubernetes requires and Compose accepts). Names
+//! that derive to the same label get `-2`, `-3`, … in order ([`unique_labels`]).
 //!
 //! # Units
 //!
-//! CPU figures are cores (0.5 = half a core). Memory figures are mebibytes (MiB, 2²⁰ bytes),
-//! the unit container runtimes count in: Compose writes them with `M`, Kubernetes with `Mi`,
-//! and Redis' `maxmemory` with `mb`, all of which mean MiB. Values that are not finite or not
-//! positive are written as the smallest amount (1 millicore, 1 MiB) rather than rejected, so
-//! the writers cannot fail.
+//! CPU figures are cores (0.5 = half a core) or millicores where the name says so. Memory
+//! figures are mebibytes (MiB, 2²⁰ bytes), the unit container runtimes count in: Compose
+//! writes them with `M`, Kubernetes with `Mi`, and Redis' `maxmemory` with `mb`, all of which
+//! mean MiB. Values that are not finite or not positive are written as the smallest amount
+//! (1 millicore, 1 MiB) rather than rejected, so the writers cannot fail.
 
 #[cfg(feature = "yaml")]
 pub mod compose;
@@ -37,7 +50,53 @@ pub mod csv;
 #[cfg(feature = "yaml")]
 pub mod deployment;
 #[cfg(feature = "yaml")]
+pub mod helm;
+#[cfg(feature = "yaml")]
 pub mod kubernetes;
+mod names;
+pub mod node;
+#[cfg(feature = "yaml")]
+pub mod samples;
+
+pub use names::{dns_label, file_name, fold, unique_labels, MAX_LABEL};
+pub use node::NodeSpec;
+
+/// Image of the Redis service: Redis 8.2 on Alpine, the current stable line (Redis 8 is the
+/// release the engine's per-key overhead default is measured against; 7.4 only gets fixes).
+pub const REDIS_IMAGE: &str = "redis:8.2-alpine";
+
+/// Image of the PgBouncer service: PgBouncer 1.25.2 (`edoburu/pgbouncer`, maintained, set up
+/// by `DATABASE_URL`, `POOL_MODE`, `DEFAULT_POOL_SIZE` and `MAX_CLIENT_CONN`). Bitnami's
+/// `bitnami/pgbouncer` images were taken off Docker Hub's public catalog in 2025.
+pub const PGBOUNCER_IMAGE: &str = "edoburu/pgbouncer:v1.25.2-p0";
+
+/// Placeholder image of the app service: plans do not name one.
+pub const APP_IMAGE: &str = "registry.example.com/app:latest";
+
+/// Placeholder image of the GPU voice service.
+pub const VOICE_IMAGE: &str = "registry.example.com/voice:latest";
+
+/// Every image the writers name of their own: the third-party images (which exist on Docker
+/// Hub) and the placeholders (which a note says to replace). `scripts/validate_exports.py`
+/// accepts no other image in the samples built from templates; `examples/export_samples.rs`
+/// writes this list out for it.
+pub const KNOWN_IMAGES: [&str; 4] = [REDIS_IMAGE, PGBOUNCER_IMAGE, APP_IMAGE, VOICE_IMAGE];
+
+/// Environment variable holding an app instance's database pool size (connections), in Compose
+/// and in the Kubernetes ConfigMap alike.
+pub const POOL_SIZE_VARIABLE: &str = "DB_POOL_SIZE";
+
+/// Port an app container listens on, unless the spec says otherwise.
+pub const DEFAULT_APP_PORT: u16 = 8080;
+
+/// Path of the readiness and liveness probes, unless the spec says otherwise: an HTTP GET that
+/// answers 200 while the process serves (the Kubernetes convention).
+pub const DEFAULT_PROBE_PATH: &str = "/healthz";
+
+/// Highest utilisation an autoscaler aims for, in percent: at 100 % of the requests the
+/// average can never exceed the target (a pod cannot use more than its node), so the
+/// autoscaler would never scale out.
+pub const MAX_AUTOSCALER_TARGET_PCT: f64 = 90.0;
 
 /// Everything a deployment export needs: one plan, one scenario, one month.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +109,8 @@ pub struct DeploymentSpec {
     pub month_label: String,
     /// The app services, in display order.
     pub services: Vec<ServiceSpec>,
+    /// The GPU voice service, when the plan has voice.
+    pub voice: Option<VoiceSpec>,
     /// Redis settings, when the plan uses Redis.
     pub redis: Option<RedisSettings>,
     /// Database connection pool settings, when the plan has a database tier.
@@ -70,6 +131,8 @@ pub struct ServiceSpec {
     pub min_replicas: u32,
     /// Most replicas the autoscaler may run.
     pub max_replicas: u32,
+    /// Spare replicas of the plan's N+k redundancy (k): how many may be down at once.
+    pub spare_replicas: u32,
     /// CPU limit per replica, in cores.
     pub cpu_limit: f64,
     /// CPU reserved (requested) per replica, in cores.
@@ -80,10 +143,61 @@ pub struct ServiceSpec {
     pub memory_reservation_mb: u64,
     /// Container image, e.g. `ghcr.io/acme/api:1.4`.
     pub image: String,
-    /// CPU utilisation the autoscaler aims for, in percent of the reservation.
+    /// CPU utilisation the autoscaler aims for, in percent of the reservation (written at most
+    /// [`MAX_AUTOSCALER_TARGET_PCT`]).
     pub target_cpu_utilisation_pct: f64,
-    /// Memory utilisation the autoscaler aims for, in percent of the reservation.
+    /// Memory utilisation the autoscaler aims for, in percent of the reservation (written at
+    /// most [`MAX_AUTOSCALER_TARGET_PCT`]).
     pub target_memory_utilisation_pct: f64,
+    /// Port the container listens on ([`DEFAULT_APP_PORT`]).
+    pub port: u16,
+    /// Readiness and liveness probe.
+    pub probe: HttpProbe,
+    /// The node type one replica is sized for, when the plan names one: its allocatable is
+    /// written beside the requests.
+    pub node: Option<NodeSpec>,
+}
+
+/// An HTTP GET probe.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpProbe {
+    /// Path asked for ([`DEFAULT_PROBE_PATH`]).
+    pub path: String,
+    /// Port asked on ([`DEFAULT_APP_PORT`]).
+    pub port: u16,
+}
+
+impl Default for HttpProbe {
+    fn default() -> Self {
+        Self {
+            path: DEFAULT_PROBE_PATH.to_owned(),
+            port: DEFAULT_APP_PORT,
+        }
+    }
+}
+
+/// The GPU voice service: one replica per GPU node, one GPU each.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VoiceSpec {
+    /// Service name (`voice`).
+    pub name: String,
+    /// The GPU node type, as the plan's catalog names it ("g6.xlarge (L4)").
+    pub node_type: String,
+    /// The node's `node.kubernetes.io/instance-type` label value, when the catalog name starts
+    /// with an instance type (`g6.xlarge`).
+    pub instance_type: Option<String>,
+    /// Replicas: the month's GPU nodes.
+    pub replicas: u32,
+    /// Spare nodes of the plan's N+k redundancy (k).
+    pub spare_replicas: u32,
+    /// GPUs each replica takes.
+    pub gpus: u32,
+    /// Container image.
+    pub image: String,
+    /// Port the container listens on.
+    pub port: u16,
+    /// Readiness and liveness probe.
+    pub probe: HttpProbe,
 }
 
 /// Redis memory settings.
@@ -91,12 +205,19 @@ pub struct ServiceSpec {
 pub struct RedisSettings {
     /// `maxmemory`, in MiB.
     pub maxmemory_mb: u64,
+    /// Memory limit of a Redis container, in MiB: `maxmemory` and the fork and fragmentation
+    /// reserve the plan's Redis model keeps beside it (the node memory `maxmemory` is a share
+    /// of), at least `maxmemory`.
+    pub memory_limit_mb: u64,
     /// `maxmemory-policy`, e.g. `allkeys-lru`.
     pub maxmemory_policy: String,
     /// Nodes (primaries and replicas).
     pub nodes: u32,
     /// `single`, `replicated` or `cluster`.
     pub topology: String,
+    /// The managed service the plan buys Redis from ("ElastiCache"), when its catalog entry
+    /// names one.
+    pub managed: Option<String>,
 }
 
 /// Database connection settings: each app instance's pool, and PgBouncer when the plan
@@ -110,6 +231,9 @@ pub struct DatabaseSettings {
     /// PgBouncer settings, when the month's connections would hold too many of the tier's direct
     /// connections.
     pub pooler: Option<PoolerSettings>,
+    /// The managed service the tier is bought from ("Supabase"), when its catalog entry names
+    /// one.
+    pub managed: Option<String>,
 }
 
 /// Connection pooler (PgBouncer) settings.
@@ -121,98 +245,6 @@ pub struct PoolerSettings {
     pub default_pool_size: u32,
     /// PgBouncer pool mode: `session`, `transaction` or `statement`.
     pub pool_mode: String,
-}
-
-/// Longest RFC 1123 label.
-pub const MAX_LABEL: usize = 63;
-
-/// Derives an RFC 1123 label (Kubernetes object names, Compose service keys) from a name:
-/// ASCII letters are lowercased, digits kept, every other run of characters becomes one `-`,
-/// leading and trailing `-` are dropped and the result is cut to 63 characters. A name with no
-/// letters or digits becomes `service`.
-///
-/// # Example
-/// ```
-/// use headroom_core::export::dns_label;
-/// assert_eq!(dns_label("Web API"), "web-api");
-/// assert_eq!(dns_label("payments_v2 (EU)"), "payments-v2-eu");
-/// assert_eq!(dns_label("no"), "no");
-/// assert_eq!(dns_label("☕☕"), "service");
-/// ```
-pub fn dns_label(name: &str) -> String {
-    let mut label = String::with_capacity(name.len().min(MAX_LABEL));
-    let mut dash = false;
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            if dash && !label.is_empty() {
-                label.push('-');
-            }
-            dash = false;
-            label.push(c.to_ascii_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    label.truncate(MAX_LABEL);
-    let label = label.trim_end_matches('-');
-    if label.is_empty() {
-        "service".to_owned()
-    } else {
-        label.to_owned()
-    }
-}
-
-/// Derives a [`dns_label`] for every name, making them unique: the second name that derives to
-/// `web` becomes `web-2`, the third `web-3`. Labels in `reserved` (such as `redis`) are taken
-/// from the start.
-///
-/// # Example
-/// ```
-/// use headroom_core::export::unique_labels;
-/// let labels = unique_labels(["Web", "web", "Redis"], &["redis"]);
-/// assert_eq!(labels, ["web", "web-2", "redis-2"]);
-/// ```
-pub fn unique_labels<'a>(
-    names: impl IntoIterator<Item = &'a str>,
-    reserved: &[&str],
-) -> Vec<String> {
-    let mut taken: std::collections::HashSet<String> =
-        reserved.iter().map(|r| (*r).to_owned()).collect();
-    let mut labels = Vec::new();
-    for name in names {
-        let base = dns_label(name);
-        let mut label = base.clone();
-        let mut n = 2u32;
-        while taken.contains(&label) {
-            let suffix = format!("-{n}");
-            let keep = MAX_LABEL.saturating_sub(suffix.len()).min(base.len());
-            label = format!("{}{suffix}", base[..keep].trim_end_matches('-'));
-            n = n.saturating_add(1);
-        }
-        taken.insert(label.clone());
-        labels.push(label);
-    }
-    labels
-}
-
-/// A download's file name: the [`dns_label`] of each part, joined by `-`, then `.` and
-/// `extension` (`"compose.yaml"`, `"yaml"`). Safe on every file system: lowercase ASCII
-/// letters, digits, `-` and `.` only.
-///
-/// # Example
-/// ```
-/// use headroom_core::export::file_name;
-/// assert_eq!(file_name(&["Café pilot", "Base", "2027-06"], "compose.yaml"),
-///            "caf-pilot-base-2027-06.compose.yaml");
-/// assert_eq!(file_name(&["../../etc/passwd"], "yaml"), "etc-passwd.yaml");
-/// ```
-pub fn file_name(parts: &[&str], extension: &str) -> String {
-    let stem: Vec<String> = parts.iter().map(|part| dns_label(part)).collect();
-    let extension: String = extension
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
-        .collect();
-    format!("{}.{}", stem.join("-"), extension.trim_matches('.'))
 }
 
 #[cfg(feature = "yaml")]
@@ -252,6 +284,19 @@ fn setting_word(value: &str, fallback: &str) -> String {
 }
 
 #[cfg(feature = "yaml")]
+/// An autoscaler target in whole percent: the plan's figure rounded, at least 1 and at most
+/// [`MAX_AUTOSCALER_TARGET_PCT`] (non-finite values give 1).
+fn autoscaler_target(pct: f64) -> u32 {
+    let p = pct.round();
+    if p.is_finite() && p >= 1.0 {
+        // Within 1..=90 here.
+        p.min(MAX_AUTOSCALER_TARGET_PCT) as u32
+    } else {
+        1
+    }
+}
+
+#[cfg(feature = "yaml")]
 /// One line of text for a comment: every character that ends a line for some reader
 /// ([`crate::text::is_line_break`]: `\n`, `\r`, U+0085, U+2028, U+2029, …), every other
 /// control character and every invisible or direction-changing character
@@ -271,8 +316,9 @@ fn one_line(text: &str) -> String {
 }
 
 #[cfg(feature = "yaml")]
-/// The comment at the top of every export, naming what produced it, then the notes.
-fn header(kind: &str, spec: &DeploymentSpec) -> String {
+/// The comment at the top of every export, naming what produced it, then the notes, then the
+/// writer's own `remarks` (one comment line each).
+fn header(kind: &str, spec: &DeploymentSpec, remarks: &[String]) -> String {
     let mut text = format!(
         "# {kind} generated by Headroom\n# plan: {}\n# scenario: {}\n# month: {}\n",
         one_line(&spec.plan_name),
@@ -284,167 +330,154 @@ fn header(kind: &str, spec: &DeploymentSpec) -> String {
         text.push_str(&one_line(note));
         text.push('\n');
     }
+    for remark in remarks {
+        text.push_str("# ");
+        text.push_str(&one_line(remark));
+        text.push('\n');
+    }
     text
 }
 
 #[cfg(feature = "yaml")]
-/// Serializes a document; the structs used here always serialize, but the writers stay total.
-fn yaml<T: serde::Serialize>(value: &T) -> String {
-    serde_saphyr::to_string(value).unwrap_or_else(|e| format!("# could not write: {e}\n"))
+/// What produced a file, as a YAML block: Compose's `x-headroom` field, the Helm values'
+/// `headroom` block.
+struct Metadata {
+    generated_by: &'static str,
+    plan: String,
+    scenario: String,
+    month: String,
+    notes: Vec<String>,
 }
 
 #[cfg(feature = "yaml")]
-/// Sample specs used by the docs examples, the tests and `examples/export_samples.rs`.
-pub mod samples {
-    use super::*;
-
-    /// A small shop: two services (one named `no`, which YAML 1.1 reads as false unless
-    /// quoted), Redis and PgBouncer.
-    pub fn shop() -> DeploymentSpec {
-        DeploymentSpec {
-            plan_name: "Shop: Black Friday \"2027\"".to_owned(),
-            scenario: "Conservative".to_owned(),
-            month_label: "Nov 2027".to_owned(),
-            services: vec![
-                ServiceSpec {
-                    name: "Web API".to_owned(),
-                    replicas: 4,
-                    min_replicas: 2,
-                    max_replicas: 8,
-                    cpu_limit: 0.5,
-                    cpu_reservation: 0.25,
-                    memory_limit_mb: 512,
-                    memory_reservation_mb: 256,
-                    image: "ghcr.io/acme/web-api:1.4.2".to_owned(),
-                    target_cpu_utilisation_pct: 70.0,
-                    target_memory_utilisation_pct: 80.0,
-                },
-                ServiceSpec {
-                    name: "no".to_owned(),
-                    replicas: 1,
-                    min_replicas: 1,
-                    max_replicas: 3,
-                    cpu_limit: 2.0,
-                    cpu_reservation: 1.5,
-                    memory_limit_mb: 2048,
-                    memory_reservation_mb: 1024,
-                    image: "ghcr.io/acme/worker:on".to_owned(),
-                    target_cpu_utilisation_pct: 65.5,
-                    target_memory_utilisation_pct: 75.0,
-                },
-            ],
-            redis: Some(RedisSettings {
-                maxmemory_mb: 768,
-                maxmemory_policy: "allkeys-lru".to_owned(),
-                nodes: 2,
-                topology: "replicated".to_owned(),
-            }),
-            database: Some(DatabaseSettings {
-                tier: "Supabase Small".to_owned(),
-                pool_per_instance: 20,
-                pooler: Some(PoolerSettings {
-                    max_client_conn: 1000,
-                    default_pool_size: 20,
-                    pool_mode: "transaction".to_owned(),
-                }),
-            }),
-            notes: vec!["Replace the images with your own.\nNo new lines".to_owned()],
-        }
+impl From<Metadata> for serde_json::Value {
+    fn from(metadata: Metadata) -> Self {
+        let notes = (!metadata.notes.is_empty()).then_some(metadata.notes);
+        Fields::default()
+            .with("generated-by", metadata.generated_by)
+            .with("plan", metadata.plan)
+            .with("scenario", metadata.scenario)
+            .with("month", metadata.month)
+            .maybe("notes", notes)
+            .into()
     }
+}
 
-    /// The shop with hostile names: the plan, scenario, month, notes, tier and a service name
-    /// hold every line break a YAML reader knows (`\n`, `\r`, `\r\n`, vertical tab, form
-    /// feed, U+0085, U+2028, U+2029), each followed by YAML that would add an object, and a
-    /// direction override. The exports must keep the shop's structure.
-    pub fn hostile() -> DeploymentSpec {
-        let breaks = [
-            "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
-        ];
-        let text = |label: &str| {
-            let mut text = label.to_owned();
-            for line_break in breaks {
-                text.push_str(line_break);
-                text.push_str("kind: ClusterRoleBinding");
-            }
-            text.push_str("\u{202E}---");
-            text
-        };
-        let mut spec = shop();
-        spec.plan_name = text("plan");
-        spec.scenario = text("scenario");
-        spec.month_label = text("month");
-        spec.notes = vec![text("note"), text("another note")];
-        spec.services[0].name = text("web");
-        if let Some(database) = &mut spec.database {
-            database.tier = text("tier");
-        }
-        spec
-    }
-
-    /// One service with awkward names and no Redis or database: `on` for a YAML 1.1 boolean,
-    /// and a name that derives to the same label as another.
-    pub fn minimal() -> DeploymentSpec {
-        let service = |name: &str| ServiceSpec {
-            name: name.to_owned(),
-            replicas: 1,
-            min_replicas: 1,
-            max_replicas: 1,
-            cpu_limit: 0.1,
-            cpu_reservation: 0.05,
-            memory_limit_mb: 128,
-            memory_reservation_mb: 64,
-            image: "nginx:1.27".to_owned(),
-            target_cpu_utilisation_pct: 80.0,
-            target_memory_utilisation_pct: 80.0,
-        };
-        DeploymentSpec {
-            plan_name: "on".to_owned(),
-            scenario: "yes".to_owned(),
-            month_label: "month 1".to_owned(),
-            services: vec![service("on"), service("ON"), service("Redis")],
-            redis: None,
-            database: None,
-            notes: Vec::new(),
+#[cfg(feature = "yaml")]
+impl Metadata {
+    /// The plan, scenario and month of `spec`, its notes and the writer's `remarks`.
+    fn of(spec: &DeploymentSpec, remarks: &[String]) -> Self {
+        Self {
+            generated_by: "Headroom",
+            plan: spec.plan_name.clone(),
+            scenario: spec.scenario.clone(),
+            month: spec.month_label.clone(),
+            notes: spec
+                .notes
+                .iter()
+                .chain(remarks)
+                .map(|note| one_line(note))
+                .collect(),
         }
     }
 }
 
-#[cfg(test)]
+#[cfg(feature = "yaml")]
+/// Why the cluster exports (Kubernetes, Helm) hold no Redis or PgBouncer workload: the managed
+/// service the plan buys, or what to run them with.
+fn not_workloads(spec: &DeploymentSpec) -> Vec<String> {
+    let mut remarks = Vec::new();
+    if let Some(redis) = &spec.redis {
+        remarks.push(match &redis.managed {
+            Some(service) => format!("redis: managed service: {service}, not a workload."),
+            None => "redis: not a workload here: run it with an operator or a chart that keeps \
+                     its data (a StatefulSet with volumes); its redis.conf is in the Kubernetes export's \
+                     ConfigMap headroom-files."
+                .to_owned(),
+        });
+    }
+    if let Some(database) = &spec.database {
+        if let Some(service) = &database.managed {
+            remarks.push(format!(
+                "database: managed service: {service}, not a workload."
+            ));
+        }
+        if database.pooler.is_some() {
+            remarks.push(
+                "pgbouncer: not a workload here: use the database provider's pooler or run \
+                 PgBouncer beside the database; its pgbouncer.ini is in the Kubernetes export's \
+                 ConfigMap headroom-files."
+                    .to_owned(),
+            );
+        }
+    }
+    remarks
+}
+
+#[cfg(feature = "yaml")]
+/// Writes a document built with [`Fields`] as YAML (`codec::yaml_writer`, the plan file's own
+/// writer).
+fn write(document: &serde_json::Value) -> String {
+    crate::codec::yaml_writer::to_string(document, YAML_STYLE)
+}
+
+#[cfg(feature = "yaml")]
+/// A mapping of a document, its keys in the order they are added: what the writers build
+/// instead of serde structs (one small builder rather than a serializer per struct).
+#[derive(Default)]
+struct Fields(serde_json::Map<String, serde_json::Value>);
+
+#[cfg(feature = "yaml")]
+impl Fields {
+    /// Adds `key` with `value`.
+    fn with(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
+        self.0.insert(key.to_owned(), value.into());
+        self
+    }
+
+    /// Adds `key` with `value` when there is one.
+    fn maybe(self, key: &str, value: Option<impl Into<serde_json::Value>>) -> Self {
+        match value {
+            Some(value) => self.with(key, value),
+            None => self,
+        }
+    }
+}
+
+#[cfg(feature = "yaml")]
+impl From<Fields> for serde_json::Value {
+    fn from(fields: Fields) -> Self {
+        Self::Object(fields.0)
+    }
+}
+
+#[cfg(feature = "yaml")]
+/// A map of strings as a mapping (in the map's order).
+fn strings(map: std::collections::BTreeMap<String, String>) -> serde_json::Value {
+    map.into_iter().collect()
+}
+
+#[cfg(feature = "yaml")]
+/// The exports' layout: block style throughout, configuration files (`redis.conf`,
+/// `pgbouncer.ini`) as literal blocks.
+const YAML_STYLE: crate::codec::yaml_writer::Style<'static> = crate::codec::yaml_writer::Style {
+    flow_keys: &[],
+    literal_blocks: true,
+};
+
+#[cfg(all(test, feature = "yaml"))]
 mod tests {
     use super::*;
 
     #[test]
-    fn labels_are_rfc_1123() {
-        for name in [
-            "",
-            "-",
-            "A",
-            "Web API",
-            "--x--",
-            &"x".repeat(100),
-            &format!("a{}b", "-".repeat(70)),
-            "日本",
-            "a..b",
-        ] {
-            let label = dns_label(name);
-            assert!(!label.is_empty() && label.len() <= MAX_LABEL, "{label}");
-            assert!(label
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
-            assert!(!label.starts_with('-') && !label.ends_with('-'), "{label}");
-        }
+    fn autoscaler_targets_are_capped_below_100() {
+        assert_eq!(autoscaler_target(100.0), 90);
+        assert_eq!(autoscaler_target(70.4), 70);
+        assert_eq!(autoscaler_target(0.2), 1);
+        assert_eq!(autoscaler_target(f64::NAN), 1);
+        assert_eq!(autoscaler_target(f64::INFINITY), 1);
     }
 
-    #[test]
-    fn unique_labels_stay_short_and_distinct() {
-        let long = "y".repeat(80);
-        let labels = unique_labels([long.as_str(), long.as_str(), long.as_str()], &[]);
-        assert_eq!(labels.len(), 3);
-        assert!(labels.iter().all(|l| l.len() <= MAX_LABEL));
-        assert!(labels[1].ends_with("-2") && labels[2].ends_with("-3"));
-    }
-
-    #[cfg(feature = "yaml")]
     #[test]
     fn quantities_have_floors() {
         assert_eq!(millicores(0.5), 500);
@@ -455,7 +488,6 @@ mod tests {
         assert_eq!(setting_word(" ", "noeviction"), "noeviction");
     }
 
-    #[cfg(feature = "yaml")]
     #[test]
     fn comment_lines_hold_no_line_break_of_any_reader() {
         assert_eq!(

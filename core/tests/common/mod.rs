@@ -33,6 +33,23 @@ pub fn python_with_pyyaml() -> Option<PathBuf> {
     found
 }
 
+/// Runs `script` with `python`, its arguments `args`, then removes `dir` (the files the script
+/// read); fails the test with what the script printed when it exits with an error.
+pub fn run_python(python: &Path, script: &str, args: &[&std::ffi::OsStr], dir: &Path) {
+    let output = Command::new(python)
+        .args(["-c", script])
+        .args(args)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(dir);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// Every place in `value`: the keys and indices that lead to it, the top first.
 pub fn places(value: &serde_json::Value) -> Vec<Vec<serde_json::Value>> {
     fn walk(

@@ -39,6 +39,7 @@ fn title(kind: Deploy) -> &'static str {
     match kind {
         Deploy::Compose => "Docker Compose",
         Deploy::Kubernetes => "Kubernetes",
+        Deploy::Helm => "Helm values",
     }
 }
 
@@ -46,6 +47,7 @@ fn test_id(kind: Deploy) -> &'static str {
     match kind {
         Deploy::Compose => "compose",
         Deploy::Kubernetes => "k8s",
+        Deploy::Helm => "helm",
     }
 }
 
@@ -451,6 +453,7 @@ pub(super) fn SharePanel() -> impl IntoView {
                         <div class="share-deploy">
                             {deploy_row(Deploy::Compose)}
                             {deploy_row(Deploy::Kubernetes)}
+                            {deploy_row(Deploy::Helm)}
                         </div>
                         <p class="share-hint">"Replicas, resources and autoscaling from the sized month; Redis maxmemory and pool sizes from the plan."</p>
                     </section>
