@@ -168,7 +168,7 @@ fn remarks(spec: &DeploymentSpec) -> Vec<String> {
 pub fn to_yaml(spec: &DeploymentSpec) -> String {
     let fallback = no_service();
     let service = spec.services.first().unwrap_or(&fallback);
-    let min_replicas = service.min_replicas.max(1);
+    let (min_replicas, max_replicas) = service.autoscaler_replicas();
     let service_account = Fields::default()
         .with("create", true)
         .with("automount", true)
@@ -183,7 +183,7 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
     let autoscaling = Fields::default()
         .with("enabled", true)
         .with("minReplicas", min_replicas)
-        .with("maxReplicas", service.max_replicas.max(min_replicas))
+        .with("maxReplicas", max_replicas)
         .with(
             "targetCPUUtilizationPercentage",
             autoscaler_target(service.target_cpu_utilisation_pct),

@@ -158,6 +158,16 @@ pub struct ServiceSpec {
     pub node: Option<NodeSpec>,
 }
 
+#[cfg(feature = "yaml")]
+impl ServiceSpec {
+    /// The autoscaler's bounds as the exports write them: at least one replica, and a
+    /// maximum never below the minimum.
+    fn autoscaler_replicas(&self) -> (u32, u32) {
+        let min = self.min_replicas.max(1);
+        (min, self.max_replicas.max(min))
+    }
+}
+
 /// An HTTP GET probe.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HttpProbe {

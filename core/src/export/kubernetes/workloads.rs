@@ -135,7 +135,7 @@ fn disruption_budget(context: &Context, name: &str, component: &str, spare: u32)
 }
 
 fn autoscaler(context: &Context, service: &ServiceSpec, name: &str) -> String {
-    let min_replicas = service.min_replicas.max(1);
+    let (min_replicas, max_replicas) = service.autoscaler_replicas();
     let metric = |resource: &str, pct: f64| {
         let target = Fields::default()
             .with("type", "Utilization")
@@ -154,7 +154,7 @@ fn autoscaler(context: &Context, service: &ServiceSpec, name: &str) -> String {
     let spec = Fields::default()
         .with("scaleTargetRef", target)
         .with("minReplicas", min_replicas)
-        .with("maxReplicas", service.max_replicas.max(min_replicas))
+        .with("maxReplicas", max_replicas)
         .with(
             "metrics",
             vec![
