@@ -7,7 +7,8 @@
 //!
 //! It reads what the page writes and what people paste: digits grouped in threes by a space
 //! (plain, no-break U+00A0, narrow no-break U+202F as [`crate::format::number`] writes, or
-//! thin U+2009), a comma ("2,000", "2,000.5") or an underscore ("1_000"), one kind per number.
+//! thin U+2009), a comma ("2,000", "2,000.5"), an underscore ("1_000") or an apostrophe
+//! ("1'000", as Swiss spreadsheets write it), one kind per number.
 //! The decimal mark is always a point. A comma is a thousands separator only before a group of
 //! exactly three digits, so "2,5" is not read as 2.5 (nor as 25): it is rejected with
 //! [`FieldProblem::DecimalComma`], which says to write "2.5".
@@ -66,13 +67,7 @@ impl NumberSpec {
     /// assert_eq!(spec.parse("-1"), Err(FieldProblem::TooSmall { min: 0.0 }));
     /// ```
     pub fn parse(&self, raw: &str) -> Result<f64, FieldProblem> {
-        let text = raw.trim();
-        if text.is_empty() {
-            return Err(FieldProblem::Empty);
-        }
-        let value =
-            crate::float_text::parse_f64(&plain_digits(text)?).ok_or(FieldProblem::NotANumber)?;
-        self.check(value)
+        self.check(read_number(raw, false)?)
     }
 
     /// Checks a number that is already parsed (from a plan file or link) against this spec.
@@ -117,12 +112,53 @@ impl NumberSpec {
     }
 }
 
+/// `raw` (surrounding spaces ignored) as a finite number, grouped as [`NumberSpec::parse`]
+/// reads it, in no range. With `decimal_comma` the comma is the decimal mark and points group
+/// thousands ("1.250,5", "1 250,5"), as spreadsheets in many countries write numbers; the text
+/// pasted into a trend's history is read so when its columns are not separated by commas.
+///
+/// # Errors
+/// [`FieldProblem::Empty`], [`FieldProblem::NotANumber`] or [`FieldProblem::DecimalComma`].
+///
+/// # Example
+/// ```
+/// use headroom_core::input::{read_number, FieldProblem};
+/// assert_eq!(read_number("1 250.5", false), Ok(1250.5));
+/// assert_eq!(read_number("1.250,5", true), Ok(1250.5));
+/// assert_eq!(read_number("2'000", false), Ok(2000.0));
+/// assert_eq!(read_number("2,5", false), Err(FieldProblem::DecimalComma));
+/// assert_eq!(read_number("1.2k", true), Err(FieldProblem::NotANumber));
+/// ```
+pub fn read_number(raw: &str, decimal_comma: bool) -> Result<f64, FieldProblem> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(FieldProblem::Empty);
+    }
+    let digits = if decimal_comma {
+        let swapped: String = text
+            .chars()
+            .map(|c| match c {
+                ',' => '.',
+                '.' => ',',
+                c => c,
+            })
+            .collect();
+        plain_digits(&swapped)?
+    } else {
+        plain_digits(text)?
+    };
+    crate::float_text::parse_f64(&digits)
+        .filter(|v| v.is_finite())
+        .ok_or(FieldProblem::NotANumber)
+}
+
 /// How a number's integer digits may be grouped.
 #[derive(Clone, Copy, PartialEq)]
 enum Separator {
     Space,
     Comma,
     Underscore,
+    Apostrophe,
 }
 
 fn separator(c: char) -> Option<Separator> {
@@ -130,6 +166,7 @@ fn separator(c: char) -> Option<Separator> {
         ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}' => Some(Separator::Space),
         ',' => Some(Separator::Comma),
         '_' => Some(Separator::Underscore),
+        '\'' | '\u{2019}' => Some(Separator::Apostrophe),
         _ => None,
     }
 }

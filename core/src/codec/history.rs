@@ -16,8 +16,8 @@
 //! keeps what it had.
 
 use crate::codec::json;
-use crate::float_text;
 use crate::format;
+use crate::input::{self, FieldProblem};
 use crate::plan::{day, Observation};
 use crate::text::excerpt;
 use crate::validate::MAX_LIST;
@@ -260,28 +260,16 @@ fn unix_day(seconds: f64) -> Option<NaiveDate> {
 fn read_value(text: &str, separator: char) -> Result<f64, String> {
     // Where commas separate the columns, a comma in a (quoted) value groups thousands:
     // "1,250". Elsewhere a comma is the decimal one, and points then group thousands:
-    // "1.250,5".
+    // "1.250,5". The digits themselves are read as every field reads them.
     let decimal_comma = separator != ',' && text.contains(',');
-    let mut digits = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            // Thousands grouped by spaces (a no-break one too), underscores or apostrophes.
-            ' ' | '\u{a0}' | '\u{202f}' | '_' | '\'' => {}
-            ',' if decimal_comma => digits.push('.'),
-            ',' => {}
-            '.' if decimal_comma => {}
-            c => digits.push(c),
-        }
-    }
-    let units = float_text::parse_f64(&digits)
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| {
-            if text.is_empty() {
-                "has a date but no value".to_owned()
-            } else {
-                format!("{} is not a number", quoted(text))
-            }
-        })?;
+    let units = input::read_number(text, decimal_comma).map_err(|problem| match problem {
+        FieldProblem::Empty => "has a date but no value".to_owned(),
+        FieldProblem::DecimalComma => format!(
+            "{} has a decimal comma, but commas separate the columns: write its decimals after a point",
+            quoted(text)
+        ),
+        _ => format!("{} is not a number", quoted(text)),
+    })?;
     if units < 0.0 {
         return Err(format!(
             "{} is negative: counts are 0 or more",
@@ -479,6 +467,13 @@ mod tests {
             ("date,users\n1/9/2026,5\n", 2, "is not a date"),
             ("2026-09-01,10\n2026-10-01,\n", 2, "has a date but no value"),
             ("2026-09-01,10\n2026-10-01,inf\n", 2, "is not a number"),
+            // Grouped as no field would take it.
+            ("2026-09-01\t10\n2026-10-01\t1 2 3\n", 2, "is not a number"),
+            (
+                "2026-09-01,10\n2026-10-01,\"12,5\"\n",
+                2,
+                "has a decimal comma",
+            ),
         ];
         for (text, line, words) in cases {
             let error = read(text).unwrap_err();
