@@ -520,7 +520,7 @@ fn write_value(out: &mut String, value: &Value, indent: Option<usize>) {
         Value::Bool(true) => out.push_str("true"),
         Value::Bool(false) => out.push_str("false"),
         Value::Number(number) => out.push_str(&number.to_string()),
-        Value::String(text) => write_string(out, text, indent.is_some()),
+        Value::String(text) => write_string(out, text, line_ends(indent)),
         Value::Array(elements) => write_nested(
             out,
             ('[', ']'),
@@ -552,7 +552,7 @@ fn write_nested<'v>(
         }
         new_line(out, inner);
         if let Some(key) = key {
-            write_string(out, key, indent.is_some());
+            write_string(out, key, line_ends(indent));
             out.push(':');
             if indent.is_some() {
                 out.push(' ');
@@ -566,6 +566,15 @@ fn write_nested<'v>(
     out.push(close);
 }
 
+/// The escapes of a compact (`None`) or pretty-printed document.
+fn line_ends(indent: Option<usize>) -> Escapes {
+    if indent.is_some() {
+        Escapes::LineEnds
+    } else {
+        Escapes::Json
+    }
+}
+
 fn new_line(out: &mut String, indent: Option<usize>) {
     if let Some(depth) = indent {
         out.push('\n');
@@ -575,11 +584,29 @@ fn new_line(out: &mut String, indent: Option<usize>) {
     }
 }
 
+/// Which characters a quoted string writes as `\u` escapes beyond JSON's own (`"`, `\`, and
+/// the controls U+0000 to U+001F, which every writer escapes).
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Escapes {
+    /// JSON's own only ([`write`]).
+    Json,
+    /// Also U+0085, U+2028 and U+2029, which end a line for YAML readers and many editors
+    /// ([`write_pretty`]).
+    LineEnds,
+    /// Also every other character a YAML double-quoted scalar must escape: DEL, the C1
+    /// controls, U+FEFF, U+FFFE and U+FFFF (the YAML writer, `super::yaml_writer`).
+    #[cfg_attr(not(feature = "yaml"), allow(dead_code))]
+    Yaml,
+}
+
 /// A string in quotes: `"` and `\` escaped, control characters as `\b \t \n \f \r` or
-/// `\u00XX`, and with `separators` U+0085, U+2028 and U+2029 as `\u` escapes (see
-/// [`write_pretty`]); everything else as it is.
-fn write_string(out: &mut String, text: &str, separators: bool) {
+/// `\u00xx`, and the characters `escapes` adds as `\u` escapes; everything else as it is.
+/// The escapes are those JSON and YAML share, so the same text is a JSON string and a YAML
+/// double-quoted scalar.
+pub(crate) fn write_string(out: &mut String, text: &str, escapes: Escapes) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    let lines = escapes != Escapes::Json;
+    let yaml = escapes == Escapes::Yaml;
     out.push('"');
     // Runs without anything to escape are copied whole; each ends where an escaped
     // character starts, so both ends are character boundaries.
@@ -588,28 +615,42 @@ fn write_string(out: &mut String, text: &str, separators: bool) {
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];
+        // The escape as text, or `None` for `\u` and the character's code; and its width.
         let (escape, width) = match (byte, bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'"', ..) => ("\\\"", 1),
-            (b'\\', ..) => ("\\\\", 1),
-            (0x08, ..) => ("\\b", 1),
-            (b'\t', ..) => ("\\t", 1),
-            (b'\n', ..) => ("\\n", 1),
-            (0x0C, ..) => ("\\f", 1),
-            (b'\r', ..) => ("\\r", 1),
-            (0..=0x1F, ..) => ("\\u00", 1),
-            (0xC2, Some(0x85), _) if separators => ("\\u0085", 2),
-            (0xE2, Some(0x80), Some(0xA8)) if separators => ("\\u2028", 3),
-            (0xE2, Some(0x80), Some(0xA9)) if separators => ("\\u2029", 3),
+            (b'"', ..) => (Some("\\\""), 1),
+            (b'\\', ..) => (Some("\\\\"), 1),
+            (0x08, ..) => (Some("\\b"), 1),
+            (b'\t', ..) => (Some("\\t"), 1),
+            (b'\n', ..) => (Some("\\n"), 1),
+            (0x0C, ..) => (Some("\\f"), 1),
+            (b'\r', ..) => (Some("\\r"), 1),
+            (0..=0x1F, ..) => (None, 1),
+            (0x7F, ..) if yaml => (None, 1),
+            (0xC2, Some(0x85), _) if lines => (None, 2),
+            (0xC2, Some(0x80..=0x9F), _) if yaml => (None, 2),
+            (0xE2, Some(0x80), Some(0xA8 | 0xA9)) if lines => (None, 3),
+            (0xEF, Some(0xBB), Some(0xBF)) | (0xEF, Some(0xBF), Some(0xBE | 0xBF)) if yaml => {
+                (None, 3)
+            }
             _ => {
                 i += 1;
                 continue;
             }
         };
         out.push_str(text.get(run_start..i).unwrap_or_default());
-        out.push_str(escape);
-        if escape == "\\u00" {
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+        match escape {
+            Some(escape) => out.push_str(escape),
+            None => {
+                // Every character escaped this way is in the Basic Multilingual Plane.
+                let code = text
+                    .get(i..)
+                    .and_then(|t| t.chars().next())
+                    .map_or(0, u32::from);
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(char::from(HEX[((code >> shift) & 0xF) as usize]));
+                }
+            }
         }
         i += width;
         run_start = i;

@@ -27,6 +27,7 @@
 //! [`Style::literal_blocks`], a string of several lines whose characters all survive a
 //! literal block scalar (`|`) is written as one (configuration files read as they are).
 
+use super::json::{self, Escapes};
 use serde_json::{Map, Value};
 
 /// How a document is laid out; the text reads back the same document in every style.
@@ -280,29 +281,10 @@ fn literal_safe(text: &str) -> bool {
             .all(|line| !line.starts_with(' ') && !line.ends_with(' '))
 }
 
-/// `text` double-quoted, escaped as above.
+/// `text` double-quoted, escaped as above: JSON's string writer, whose escapes YAML shares,
+/// with the characters YAML adds ([`needs_escape`]).
 fn quoted(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if needs_escape(c) => {
-                let code = c as u32;
-                out.push_str("\\u");
-                for shift in [12, 8, 4, 0] {
-                    out.push(char::from(
-                        b"0123456789ABCDEF"[((code >> shift) & 0xF) as usize],
-                    ));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    json::write_string(out, text, Escapes::Yaml);
 }
 
 #[cfg(test)]
@@ -310,6 +292,27 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use serde_json::json;
+
+    #[test]
+    fn the_string_writer_escapes_exactly_what_yaml_needs() {
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            let mut out = String::new();
+            quoted(&mut out, &c.to_string());
+            let escaped = out != format!("\"{c}\"");
+            assert_eq!(
+                escaped,
+                needs_escape(c) || c == '"' || c == '\\',
+                "U+{:04X}: {out}",
+                u32::from(c)
+            );
+            assert_eq!(
+                read(&out),
+                Value::String(c.to_string()),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
 
     fn read(text: &str) -> Value {
         serde_saphyr::from_str(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
