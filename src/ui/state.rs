@@ -215,8 +215,7 @@ impl Workspace {
     /// Applies `change` to the plan as one undoable step. `key` names what is edited (a field
     /// path); consecutive edits of the same key within a second merge into one step.
     pub fn edit(&self, key: &str, change: impl FnOnce(&mut Plan)) {
-        let mut change = Some(change);
-        if self.change(key, &mut |plan| change.take().map_or((), |c| c(plan))) {
+        if self.change(key, Box::new(change)) {
             self.settle();
         }
     }
@@ -226,15 +225,14 @@ impl Workspace {
     /// CPU slowdown (a mid-range phone) computing and drawing the results takes about two
     /// frames; in the keystroke's frame it made every keystroke miss one.
     pub fn edit_typed(&self, key: &str, change: impl FnOnce(&mut Plan)) {
-        let mut change = Some(change);
-        if self.change(key, &mut |plan| change.take().map_or((), |c| c(plan))) {
+        if self.change(key, Box::new(change)) {
             self.settle_after_paint();
         }
     }
 
     /// The plan changed by `change`, recorded for undo; whether it changed. Not generic: the
     /// page's many edits share this code (`edit` and `edit_typed` only wrap their change).
-    fn change(&self, key: &str, change: &mut dyn FnMut(&mut Plan)) -> bool {
+    fn change(&self, key: &str, change: Box<dyn FnOnce(&mut Plan) + '_>) -> bool {
         let before = self.plan.get_untracked();
         let mut after = before.clone();
         change(&mut after);
