@@ -483,36 +483,22 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             )
         }
         CostComponent::Database => {
-            let (tier, beyond) = match m.database.tier {
-                Some(t) => (plan.catalogs.databases.get(t)?, false),
-                None => (plan.catalogs.databases.last()?, true),
-            };
-            Some(
-                Explanation::new(format::usd(tier.usd_per_month))
-                    .formula(format!("{} tier price", tier.name))
-                    .input("price read on", price_day(plan, tier.priced_on))
-                    .binding(if beyond {
-                        "beyond the catalog: at least the largest tier's price".to_owned()
-                    } else {
-                        tier.source.clone()
-                    }),
-            )
+            let (tier, beyond) = chosen(&plan.catalogs.databases, m.database.tier)?;
+            Some(catalog_price(
+                plan,
+                format!("{} tier price", tier.name),
+                (tier.usd_per_month, tier.priced_on, &tier.source),
+                beyond.then_some("tier"),
+            ))
         }
         CostComponent::Redis => {
-            let (entry, beyond) = match m.redis.plan {
-                Some(t) => (plan.catalogs.redis.get(t)?, false),
-                None => (plan.catalogs.redis.last()?, true),
-            };
-            Some(
-                Explanation::new(format::usd(entry.usd_per_month))
-                    .formula(format!("{} price", entry.name))
-                    .input("price read on", price_day(plan, entry.priced_on))
-                    .binding(if beyond {
-                        "beyond the catalog: at least the largest plan's price".to_owned()
-                    } else {
-                        entry.source.clone()
-                    }),
-            )
+            let (entry, beyond) = chosen(&plan.catalogs.redis, m.redis.plan)?;
+            Some(catalog_price(
+                plan,
+                format!("{} price", entry.name),
+                (entry.usd_per_month, entry.priced_on, &entry.source),
+                beyond.then_some("plan"),
+            ))
         }
         CostComponent::GpuVoice => {
             let node = plan.voice_gpu_node()?;
@@ -576,7 +562,33 @@ fn explain_total(plan: &Plan, m: &MonthResult) -> Explanation {
     }
 }
 
-/// The day a catalog entry's price was read, as text.
+/// The catalog entry a month is on, or the largest when the need is beyond the catalog (then
+/// `true`: the price is a lower bound).
+fn chosen<T>(catalog: &[T], index: Option<usize>) -> Option<(&T, bool)> {
+    match index {
+        Some(i) => Some((catalog.get(i)?, false)),
+        None => Some((catalog.last()?, true)),
+    }
+}
+
+/// A catalog entry's monthly price as a cost line explains it: `formula` ("Supabase Small
+/// tier price"), the day the price was read, and where it comes from, or, when the need is
+/// beyond the catalog (`beyond_largest`: "tier", "plan"), that it is at least the largest one's.
+fn catalog_price(
+    plan: &Plan,
+    formula: String,
+    (usd, priced_on, source): (f64, Option<NaiveDate>, &str),
+    beyond_largest: Option<&str>,
+) -> Explanation {
+    Explanation::new(format::usd(usd))
+        .formula(formula)
+        .input("price read on", price_day(plan, priced_on))
+        .binding(match beyond_largest {
+            Some(kind) => format!("beyond the catalog: at least the largest {kind}'s price"),
+            None => source.to_owned(),
+        })
+}
+
 fn price_day(plan: &Plan, entry_priced_on: Option<NaiveDate>) -> String {
     plan.catalogs.price_date(entry_priced_on).to_string()
 }
