@@ -121,6 +121,32 @@ fn sentence(plan: &ValidPlan, results: &PlanResults, figure: Figure) -> String {
         .sentence()
 }
 
+/// A month whose database and Redis needs outgrow their catalogs costs at least the largest
+/// entry, and its cost lines say so.
+#[test]
+fn prices_beyond_the_catalog_say_they_are_at_least_the_largest() {
+    let mut plan = small_plan();
+    plan.baseline.units = 1e7;
+    let (plan, results) = run(plan);
+    let m = first_month(&results);
+    assert!(m.database.tier.is_none() && m.redis.plan.is_none());
+    let binding = |component| {
+        engine::explain(&plan, &results, 0, 1, Figure::Cost { component })
+            .unwrap()
+            .binding
+    };
+    assert_eq!(
+        binding(1),
+        "the database is beyond the largest catalog tier: the month's total is a lower bound; \
+         beyond the catalog: at least the largest tier's price"
+    );
+    assert!(
+        binding(2).ends_with("; beyond the catalog: at least the largest plan's price"),
+        "{}",
+        binding(2)
+    );
+}
+
 #[test]
 fn hand_checked_figures() {
     let (plan, results) = run(small_plan());
