@@ -57,7 +57,10 @@ for (let n = 0; n < loads; n++) {
     }
     const ms = task.dur / 1000;
     tbt += Math.max(0, ms - 50);
-    const what = Object.entries(parts).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+    // How many layout objects the task laid out (deterministic, unlike its time).
+    const objects = inside.filter((e) => e.name === 'Layout').reduce((a, e) => a + (e.args?.beginData?.dirtyObjects ?? 0), 0);
+    if (objects) parts[`objects=${objects}`] = 0;
+    const what = Object.entries(parts).sort((a, b) => b[1] - a[1]).slice(0, 7).map(([k, v]) => (k.includes('=') ? k : `${k} ${v.toFixed(0)}`)).join(', ');
     console.log(`  at ${((task.ts - t0) / 1000).toFixed(0).padStart(5)} ms  ${ms.toFixed(0).padStart(4)} ms  ${what}`);
   }
   console.log(`  blocking time ${tbt.toFixed(0)} ms`);
