@@ -54,9 +54,7 @@ mkdir -p "$out"
 
 if [ "$profile" = release ]; then
   wasm-split-cli "$linked" "$work/split" --out-name headroom --target web
-  # HEADROOM_KEEP_NAMES=1 keeps the functions' names, for profiles (tests/bench/profile.mjs).
   wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
-    ${HEADROOM_KEEP_NAMES:+--keep-debug} \
     --out-dir "$out" --out-name headroom "$work/split/headroom.wasm"
   cp "$work/split/__wasm_split.js" "$out/"
   # One chunk per split point (split_*.wasm) and the code some of them share (chunk_*.wasm).

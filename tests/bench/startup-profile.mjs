@@ -1,8 +1,9 @@
 // Where the start-up's long tasks spend their time, by function: a sampling profile of one page
 // load (phone-sized, CPU slowed 4×, gzip), cut into bursts of work between idle samples (about
 // the page's tasks); for each burst of 30 ms or more, the functions with the most time in it,
-// self and (for the app's own functions) inclusive. Function names need a build that keeps
-// them: `HEADROOM_KEEP_NAMES=1 trunk build --release --dist /tmp/dist-names`.
+// self and (for the app's own functions) inclusive. The release build's wasm functions are
+// unnamed (wasm-split-cli writes no name section): what it shows by name is the page's side,
+// the glue and the DOM calls (cloneNode, insertBefore, createElement).
 //
 //   node tests/bench/startup-profile.mjs [dist=dist] [hash=]
 import { launchChromium } from '../e2e/harness.mjs';
