@@ -51,20 +51,24 @@
 
 mod calendar;
 mod compound;
+mod crossing;
 mod milestones;
+mod peak;
 mod trend;
 
 #[cfg(test)]
 mod testing;
 
 pub use calendar::{calendar_multipliers, MonthMultipliers, MAX_CALENDAR_MULTIPLIER};
+pub use crossing::{days_to_exhaustion, first_month_above};
+pub use peak::{peak_rps, MAX_RPS};
 pub use trend::{
     fit_trend, TrendError, TrendFit, DAYS_PER_MONTH, DEFAULT_CONFIDENCE_PCT, MAX_CONFIDENCE_PCT,
 };
 
 use crate::explain::Explanation;
 use crate::format;
-use crate::plan::{ForecastBound, Growth, PeakShape, YearMonth, MAX_HORIZON_MONTHS};
+use crate::plan::{ForecastBound, Growth, YearMonth, MAX_HORIZON_MONTHS};
 use compound::{compound_factor, compound_units, explain_compound};
 use milestones::{explain_milestone, milestone_value, sorted_milestones};
 use serde::Serialize;
@@ -73,9 +77,6 @@ use trend::{explain_trend, month_date};
 /// Largest unit count a projection reports (a trillion users, cafés or tenants); anything above
 /// is clamped to it and flagged as [`Projection::saturated`].
 pub const MAX_UNITS: f64 = 1e12;
-
-/// Largest peak rate [`peak_rps`] returns, in requests per second.
-pub const MAX_RPS: f64 = 1e12;
 
 /// Units in one plan month: the point forecast and its prediction interval.
 ///
@@ -239,80 +240,6 @@ fn clamp_forecast(f: Forecast, saturated: &mut bool) -> Forecast {
     }
 }
 
-/// Peak requests per second from a day's request volume (docs/models.md "Peak from daily volume").
-///
-/// ```text
-/// PeakToAverage:  peak = daily ÷ 86 400 × ratio
-/// PeakHourShare:  peak = daily × share ÷ 3 600
-/// ```
-///
-/// The result is kept within `[0, MAX_RPS]`; inputs that make no number give 0.
-///
-/// # Example
-/// ```
-/// use headroom_core::growth::peak_rps;
-/// use headroom_core::plan::PeakShape;
-/// // 864 000 requests a day average 10 req/s; a peak-to-average ratio of 3 makes 30.
-/// assert_eq!(peak_rps(864_000.0, PeakShape::PeakToAverage { ratio: 3.0 }), 30.0);
-/// // 36 000 requests a day with 10 % in the busiest hour: 3 600 in an hour, 1 req/s.
-/// assert_eq!(peak_rps(36_000.0, PeakShape::PeakHourShare { share_pct: 10.0 }), 1.0);
-/// ```
-pub fn peak_rps(daily_requests: f64, shape: PeakShape) -> f64 {
-    let rps = match shape {
-        PeakShape::PeakToAverage { ratio } => daily_requests / 86_400.0 * ratio,
-        PeakShape::PeakHourShare { share_pct } => daily_requests * (share_pct / 100.0) / 3_600.0,
-    };
-    if rps.is_nan() {
-        0.0
-    } else {
-        rps.clamp(0.0, MAX_RPS)
-    }
-}
-
-/// The first plan month (1-based: index 0 is month 1) whose value exceeds `limit`.
-///
-/// `min { m : values[m − 1] > limit }`, or `None` when no month does (or `limit` is NaN).
-///
-/// # Example
-/// ```
-/// use headroom_core::growth::first_month_above;
-/// assert_eq!(first_month_above(&[117.0, 136.9, 160.2, 187.4], 150.0), Some(3));
-/// assert_eq!(first_month_above(&[117.0, 136.9], 150.0), None);
-/// ```
-pub fn first_month_above(values: &[f64], limit: f64) -> Option<u32> {
-    let index = values.iter().position(|v| *v > limit)?;
-    u32::try_from(index + 1).ok()
-}
-
-/// Days until `current` usage growing by `growth_per_day` reaches `limit`.
-///
-/// `(limit − current) ÷ growth per day`; `Some(0)` when usage is already at or past the limit,
-/// `None` when it is not growing (or the inputs make no finite number). From the Selextract
-/// guide's predictive alert, `days_to_exhaustion = (capacity_limit − current_usage) ÷
-/// (growth_rate ÷ 7)` with a weekly growth rate; pass `weekly ÷ 7` here.
-///
-/// # Example
-/// ```
-/// use headroom_core::growth::days_to_exhaustion;
-/// // 700 of 1 000 used, growing 70 a week: 300 ÷ 10 = 30 days.
-/// assert_eq!(days_to_exhaustion(700.0, 1_000.0, 70.0 / 7.0), Some(30.0));
-/// assert_eq!(days_to_exhaustion(1_200.0, 1_000.0, 10.0), Some(0.0));
-/// assert_eq!(days_to_exhaustion(700.0, 1_000.0, 0.0), None);
-/// ```
-pub fn days_to_exhaustion(current: f64, limit: f64, growth_per_day: f64) -> Option<f64> {
-    if current.is_nan() || limit.is_nan() {
-        return None;
-    }
-    if current >= limit {
-        return Some(0.0);
-    }
-    if growth_per_day.is_nan() || growth_per_day <= 0.0 {
-        return None;
-    }
-    let days = (limit - current) / growth_per_day;
-    (days.is_finite() && days >= 0.0).then_some(days)
-}
-
 /// Explains plan month `month`'s units `forecast` (as [`project`] computed it from the same
 /// `baseline_units`, `growth` and `start`), in `unit_name` ("users", "cafés").
 ///
@@ -418,54 +345,12 @@ mod tests {
 
     use super::*;
 
-    use super::testing::{close, means, moderate, START};
-    use crate::tolerance::EXACT;
+    use super::testing::{moderate, START};
 
     #[test]
     fn horizon_is_capped() {
         let p = project(1.0, &moderate(), START, u32::MAX);
         assert_eq!(p.months.len(), MAX_HORIZON_MONTHS as usize);
-    }
-
-    #[test]
-    fn peak_rate_from_daily_volume() {
-        // 1 000 000 ÷ 86 400 × 3 = 34.722 2…
-        close(
-            peak_rps(1e6, PeakShape::PeakToAverage { ratio: 3.0 }),
-            34.722_222_222,
-            EXACT,
-        );
-        // 1 000 000 × 12 % ÷ 3 600 = 33.333 3…
-        close(
-            peak_rps(1e6, PeakShape::PeakHourShare { share_pct: 12.0 }),
-            33.333_333_333,
-            EXACT,
-        );
-        assert_eq!(
-            peak_rps(f64::NAN, PeakShape::PeakToAverage { ratio: 3.0 }),
-            0.0
-        );
-        assert_eq!(
-            peak_rps(f64::INFINITY, PeakShape::PeakHourShare { share_pct: 10.0 }),
-            MAX_RPS
-        );
-        assert_eq!(peak_rps(-5.0, PeakShape::PeakToAverage { ratio: 2.0 }), 0.0);
-    }
-
-    #[test]
-    fn crossings() {
-        let users = means(&project(100.0, &moderate(), START, 12));
-        assert_eq!(first_month_above(&users, 400.0), Some(9)); // 410.8 in month 9
-        assert_eq!(first_month_above(&users, 658.01), None);
-        assert_eq!(first_month_above(&[], 0.0), None);
-        assert_eq!(first_month_above(&users, f64::NAN), None);
-
-        assert_eq!(days_to_exhaustion(700.0, 1_000.0, 10.0), Some(30.0));
-        assert_eq!(days_to_exhaustion(1_000.0, 1_000.0, 10.0), Some(0.0));
-        assert_eq!(days_to_exhaustion(700.0, 1_000.0, -1.0), None);
-        assert_eq!(days_to_exhaustion(700.0, 1_000.0, f64::NAN), None);
-        assert_eq!(days_to_exhaustion(f64::NAN, 1_000.0, 1.0), None);
-        assert_eq!(days_to_exhaustion(700.0, f64::INFINITY, 1.0), None);
     }
 
     #[test]
