@@ -2,7 +2,7 @@
 //! Uₘ = U₀ · max(0, 1 + g − churn)ᵐ, as in the Supabase capacity guide's `projectCapacity` (see
 //! the [growth module's documentation](super)).
 
-use super::{percent_text, signed_percent, superscript, units_text};
+use super::explain::{percent_text, signed_percent, superscript, units_text};
 use crate::explain::Explanation;
 
 /// `max(0, 1 + g − churn)` from percentages; NaN when the inputs make no number (∞ − ∞).

@@ -1,7 +1,8 @@
 //! Milestones: inorganic growth as known counts at known months, held between them (step) or
 //! joined by straight lines (linear); see the [growth module's documentation](super).
 
-use super::{clamp_units, units_text, MAX_UNITS};
+use super::explain::units_text;
+use super::{clamp_units, MAX_UNITS};
 use crate::explain::Explanation;
 use crate::plan::{Interpolation, Milestone};
 

@@ -2,8 +2,8 @@
 //! through their logarithm, and its Student-t prediction interval. The model, its formulas and
 //! their sources are in the [growth module's documentation](super).
 
+use super::explain::{percent_text, units_text};
 use super::{clamp_forecast, Forecast, MAX_UNITS};
-use super::{percent_text, units_text};
 use crate::explain::Explanation;
 use crate::format;
 use crate::plan::{Observation, TrendShape, YearMonth};
