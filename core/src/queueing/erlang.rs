@@ -63,6 +63,20 @@ impl ErlangBRecursion {
     pub(super) fn blocking(&self) -> f64 {
         (1.0 / self.inverse_blocking).clamp(0.0, 1.0)
     }
+
+    /// The state for `servers` servers: from [`ErlangBRecursion::near_load`] when it starts at
+    /// or below `servers`, else from 0 servers, stepped up to `servers`. `offered_load_erlangs`
+    /// is finite and ≥ 0.
+    pub(super) fn at(offered_load_erlangs: f64, servers: u64) -> Self {
+        let mut recursion = Self::near_load(offered_load_erlangs);
+        if recursion.servers > servers {
+            recursion = Self::new(offered_load_erlangs);
+        }
+        while recursion.servers < servers {
+            recursion.step();
+        }
+        recursion
+    }
 }
 
 /// How many standard deviations (√A) below the load [`ErlangBRecursion::near_load`] starts.
@@ -70,14 +84,7 @@ const WARM_START_SIGMAS: f64 = 10.0;
 
 /// Erlang B for `servers` servers, by the recursion.
 pub(super) fn blocking_for(servers: u64, offered_load_erlangs: f64) -> f64 {
-    let mut recursion = ErlangBRecursion::near_load(offered_load_erlangs);
-    if recursion.servers > servers {
-        recursion = ErlangBRecursion::new(offered_load_erlangs);
-    }
-    while recursion.servers < servers {
-        recursion.step();
-    }
-    recursion.blocking()
+    ErlangBRecursion::at(offered_load_erlangs, servers).blocking()
 }
 
 /// Erlang C from Erlang B: `C = B / (1 − ρ(1 − B))` when A < c, else 1.
@@ -258,5 +265,34 @@ mod tests {
         // Far below the load the warm start does not apply.
         assert_eq!(ErlangBRecursion::near_load(50.0).servers, 0);
         assert_eq!(ErlangBRecursion::near_load(10_000.0).servers, 9_000);
+    }
+
+    #[test]
+    fn the_recursion_at_a_count_is_at_that_count_whichever_start_it_takes() {
+        // At A = 10 000 the warm start is at 9 000 servers: below it the walk starts from 0.
+        for servers in [0, 1, 8_999, 9_000, 9_001] {
+            assert_eq!(ErlangBRecursion::at(10_000.0, servers).servers, servers);
+        }
+        // The warm start's first state is the fluid approximation, which the walk forgets by
+        // the load: from there on both walks agree.
+        for servers in [0, 1, 8_999, 9_600, 10_050] {
+            let recursion = ErlangBRecursion::at(10_000.0, servers);
+            assert_eq!(recursion.servers, servers);
+            let mut full = ErlangBRecursion::new(10_000.0);
+            for _ in 0..servers {
+                full.step();
+            }
+            assert!(
+                within(
+                    recursion.blocking(),
+                    full.blocking(),
+                    crate::tolerance::Tolerance::Proportional(1e-10)
+                ),
+                "c = {servers}: {} vs {}",
+                recursion.blocking(),
+                full.blocking()
+            );
+        }
+        assert_eq!(ErlangBRecursion::at(0.0, 3).blocking(), 0.0);
     }
 }

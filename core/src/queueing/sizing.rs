@@ -247,13 +247,7 @@ fn first_meeting(
     mean_service_time_s: f64,
     target: &WaitTarget,
 ) -> Result<(u64, MmcWait, Option<f64>), QueueingError> {
-    let mut recursion = ErlangBRecursion::near_load(offered_load_erlangs);
-    if recursion.servers >= from {
-        recursion = ErlangBRecursion::new(offered_load_erlangs);
-    }
-    while recursion.servers + 1 < from {
-        recursion.step();
-    }
+    let mut recursion = ErlangBRecursion::at(offered_load_erlangs, from.saturating_sub(1));
     while recursion.servers < MAX_SERVERS {
         recursion.step();
         let servers = recursion.servers;
