@@ -229,13 +229,19 @@ impl TrendFit {
     }
 }
 
-/// Two-sided Student-t quantile `t(df, (1 + c)/2)`; +∞ when it cannot be computed.
-fn t_quantile(df: f64, confidence_pct: f64) -> f64 {
-    let pct = if confidence_pct.is_nan() {
+/// The confidence a prediction interval is drawn at, in percent: `confidence_pct` kept within
+/// `[0, MAX_CONFIDENCE_PCT]`, or [`DEFAULT_CONFIDENCE_PCT`] when it is not a number.
+fn confidence(confidence_pct: f64) -> f64 {
+    if confidence_pct.is_nan() {
         DEFAULT_CONFIDENCE_PCT
     } else {
         confidence_pct.clamp(0.0, MAX_CONFIDENCE_PCT)
-    };
+    }
+}
+
+/// Two-sided Student-t quantile `t(df, (1 + c)/2)`; +∞ when it cannot be computed.
+fn t_quantile(df: f64, confidence_pct: f64) -> f64 {
+    let pct = confidence(confidence_pct);
     let p = 0.5 + pct / 200.0;
     crate::student_t::quantile(df, p).map_or(f64::INFINITY, |q| q.max(0.0))
 }
@@ -365,14 +371,9 @@ pub(super) fn explain_trend(
         format::number(slope.abs()),
         format::number(days)
     );
-    let confidence = if confidence_pct.is_nan() {
-        DEFAULT_CONFIDENCE_PCT
-    } else {
-        confidence_pct.clamp(0.0, MAX_CONFIDENCE_PCT)
-    };
     let interval = format!(
         "{} interval {}–{}",
-        format::percent(confidence / 100.0),
+        format::percent(confidence(confidence_pct) / 100.0),
         units_text(forecast.lower),
         units_text(forecast.upper)
     );
@@ -535,6 +536,29 @@ mod tests {
         // NaN confidence means 95 %; 100 % is capped, not infinite.
         assert_eq!(fit.predict(date(2024, 2, 21), f64::NAN), wide);
         assert!(fit.predict(date(2024, 2, 21), 100.0).upper < MAX_UNITS);
+    }
+
+    #[test]
+    fn confidence_is_kept_in_range_and_defaults_when_not_a_number() {
+        assert_eq!(confidence(90.0), 90.0);
+        assert_eq!(confidence(f64::NAN), DEFAULT_CONFIDENCE_PCT);
+        assert_eq!(confidence(100.0), MAX_CONFIDENCE_PCT);
+        assert_eq!(confidence(f64::INFINITY), MAX_CONFIDENCE_PCT);
+        assert_eq!(confidence(-5.0), 0.0);
+        // The interval an explanation names is the one the forecast was drawn at.
+        let growth = Growth::Trend {
+            history: weekly_history(),
+            shape: TrendShape::Linear,
+            confidence_pct: 250.0,
+        };
+        let p = project(0.0, &growth, ym(2024, 2), 1);
+        let e = explain_month(0.0, &growth, ym(2024, 2), 1, &p.months[0], "requests");
+        assert!(e.formula.contains("(99.9 % interval"), "{}", e.formula);
+        let fit = fit_trend(&weekly_history(), TrendShape::Linear).unwrap();
+        assert_eq!(
+            p.months[0],
+            fit.predict(date(2024, 2, 1), MAX_CONFIDENCE_PCT)
+        );
     }
 
     #[test]
