@@ -26,6 +26,8 @@ use crate::plan::{Growth, YearMonth};
 /// let e = explain_month(100.0, &growth, start, 3, &p.months[2], "users");
 /// assert_eq!(e.sentence(), "160 users = 100 × (1 + 25 % − 8 %)³ — compound growth over 3 months");
 /// ```
+///
+/// [`project`]: super::project
 pub fn explain_month(
     baseline_units: f64,
     growth: &Growth,

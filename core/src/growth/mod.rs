@@ -48,6 +48,9 @@
 //! negative counts and out-of-range months are all accepted. Unit counts are clamped to
 //! `[0, MAX_UNITS]` and a [`Projection`] says when it had to clamp (`saturated`); no result is
 //! ever NaN or infinite.
+//!
+//! [`Interpolation::Step`]: crate::plan::Interpolation::Step
+//! [`Interpolation::Linear`]: crate::plan::Interpolation::Linear
 
 mod calendar;
 mod compound;

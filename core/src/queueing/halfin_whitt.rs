@@ -18,6 +18,8 @@ const HALFIN_WHITT_MAX_BETA: f64 = 40.0;
 const HALFIN_WHITT_STEPS: u32 = 64;
 
 /// The square-root staffing rule of thumb, for comparison with [`size_servers`].
+///
+/// [`size_servers`]: super::size_servers
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SquareRootStaffing {
     /// A, in erlangs.
@@ -172,6 +174,8 @@ pub fn halfin_whitt_beta(max_probability_of_wait: f64) -> Result<f64, QueueingEr
 /// let approx = mmc_wait_halfin_whitt(&queue).unwrap().probability_of_wait;
 /// assert!((exact - approx).abs() < 0.01);
 /// ```
+///
+/// [`mmc_wait`]: super::mmc_wait
 pub fn mmc_wait_halfin_whitt(queue: &MmcQueue) -> Result<MmcWait, QueueingError> {
     let offered_load_erlangs = offered_load(queue.arrival_rate_per_s, queue.mean_service_time_s)?;
     if queue.servers == 0 {
@@ -234,6 +238,8 @@ fn approximate_wait(servers: u64, offered_load_erlangs: f64, mean_service_time_s
 /// let approx = size_servers_halfin_whitt(&options).unwrap().servers;
 /// assert_eq!(exact, approx);
 /// ```
+///
+/// [`size_servers`]: super::size_servers
 pub fn size_servers_halfin_whitt(options: &SizingOptions) -> Result<ServerSizing, QueueingError> {
     HalfinWhittSizer::new(options.target)?.size(options)
 }
@@ -282,6 +288,8 @@ impl HalfinWhittSizer {
     ///
     /// # Errors
     /// As [`size_servers`].
+    ///
+    /// [`size_servers`]: super::size_servers
     pub fn size(&self, options: &SizingOptions) -> Result<ServerSizing, QueueingError> {
         if options.target != self.target {
             return Self::new(options.target)?.size(options);
