@@ -207,7 +207,7 @@ fn untyped_yaml_options() -> serde_saphyr::Options {
 /// type names), more than one document, field problems and syntax errors. Every message is
 /// bounded ([`bounded_message`]): quoted input is cut to a short excerpt.
 fn yaml_error(error: &serde_saphyr::Error, format: Format) -> ImportError {
-    use serde_saphyr::Error as E;
+    use serde_saphyr::{Error as E, MessageFormatter as _};
     let position = error.location().filter(|l| l.line() > 0).map(|l| Position {
         line: l.line(),
         column: l.column(),
@@ -262,12 +262,10 @@ fn yaml_error(error: &serde_saphyr::Error, format: Format) -> ImportError {
         }
         _ => {}
     }
-    let mut message = inner.to_string();
-    // The parser appends its own "at line L, column C"; the position is reported separately.
-    if let Some(cut) = message.find(" at line ") {
-        message.truncate(cut);
-    }
-    let message = bounded_message(&message);
+    // The message alone, as the parser's own formatter words it: its location is reported
+    // separately, and its rendering of the error (with a snippet of the file, through
+    // annotate-snippets: 14 KB of the worker) is never shown.
+    let message = bounded_message(&serde_saphyr::DefaultMessageFormatter.format_message(inner));
     if message.starts_with("budget breached") {
         too_complex(ALIASES_REPEAT)
     } else if is_content_error(&message) {
