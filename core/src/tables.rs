@@ -297,7 +297,7 @@ pub fn plain_number(value: f64) -> String {
 /// "supabase-redis-saas".
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(crate::text::lower_case) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

@@ -172,6 +172,50 @@ pub fn first_invisible(text: &str) -> Option<(char, Invisible)> {
     (0..chars.len()).find_map(|i| invisible_at(&chars, i).map(|kind| (chars[i], kind)))
 }
 
+/// `c` in lower case, for the alphabets with case that plans are written in: Latin (ASCII,
+/// Latin-1 and Latin Extended-A), Greek and Cyrillic; any other character as it is. For
+/// comparing and filing names, where Rust's full Unicode mapping (`char::to_lowercase`)
+/// would carry its tables of every script into the page for no name a planner writes.
+///
+/// ```
+/// use headroom_core::text::lower_case;
+/// assert_eq!(lower_case('Q'), 'q');
+/// assert_eq!(lower_case('É'), 'é');
+/// assert_eq!(lower_case('Ł'), 'ł');
+/// assert_eq!(lower_case('Ω'), 'ω');
+/// assert_eq!(lower_case('Ж'), 'ж');
+/// assert_eq!(lower_case('Ё'), 'ё');
+/// assert_eq!(lower_case('×'), '×');
+/// ```
+pub fn lower_case(c: char) -> char {
+    let code = u32::from(c);
+    let lower = match code {
+        0x41..=0x5A | 0xC0..=0xDE if code != 0xD7 => code + 0x20,
+        // Latin Extended-A: pairs, upper case first, but U+0130 İ (no single lower case) and
+        // U+0138 ĸ (lower case only); from U+0139 to U+0148 and U+0179 to U+017E the upper
+        // case is the odd one.
+        0x0100..=0x012F | 0x0132..=0x0137 | 0x014A..=0x0177 if code % 2 == 0 => code + 1,
+        0x0139..=0x0148 | 0x0179..=0x017E if code % 2 == 1 => code + 1,
+        0x0178 => 0xFF,
+        // Greek: Α–Ϋ (no letter at U+03A2), the accented capitals.
+        0x0391..=0x03AB if code != 0x03A2 => code + 0x20,
+        0x0386 => 0x03AC,
+        0x0388..=0x038A => code + 0x25,
+        0x038C => 0x03CC,
+        0x038E | 0x038F => code + 0x3F,
+        // Cyrillic: Ѐ–Џ, А–Я.
+        0x0400..=0x040F => code + 0x50,
+        0x0410..=0x042F => code + 0x20,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// `text` in lower case, a character at a time ([`lower_case`]).
+pub fn lower_cased(text: &str) -> String {
+    text.chars().map(lower_case).collect()
+}
+
 /// Characters an excerpt keeps before it is cut with `…`.
 pub const EXCERPT_CHARS: usize = 60;
 
@@ -258,6 +302,22 @@ pub fn bounded_message(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn lower_case_agrees_with_unicode_where_it_maps_and_covers_the_alphabets_it_names() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let ours = lower_case(c);
+            let unicode: Vec<char> = c.to_lowercase().collect();
+            assert!(ours == c || unicode == [ours], "{c:?}: {ours:?} against {unicode:?}");
+            // Latin to U+017F, Greek's modern capitals, Cyrillic's basic ones: exactly as
+            // Unicode maps them (İ, U+0130, lower-cases to two characters and is left).
+            let covered = matches!(u32::from(c), 0..=0x17F | 0x386..=0x3AB | 0x400..=0x42F);
+            if covered && unicode.len() == 1 {
+                assert_eq!(ours, unicode[0], "{c:?}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

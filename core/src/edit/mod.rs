@@ -88,9 +88,10 @@ fn strip_copy_suffix(name: &str) -> &str {
 }
 
 /// A name as two names are compared: without surrounding space, in lower case ("Moderate"
-/// and " moderate" are the same name). Validation finds repeated names by it too.
+/// and " moderate" are the same name, and "Café" and "CAFÉ"; `text::lower_case` says which
+/// alphabets). Validation finds repeated names by it too.
 pub(crate) fn normalise(name: &str) -> String {
-    name.trim().to_lowercase()
+    crate::text::lower_cased(name.trim())
 }
 
 /// One of a demand unit: "cafés" → "café", "users" → "user"; a unit without a plural `s` is

@@ -236,7 +236,7 @@ pub fn ComparisonPanel() -> impl IntoView {
                                     {move || points.get().into_iter().map(|p| view! {
                                         <tr>
                                             <th scope="row">
-                                                <span class=format!("chip chip-{}", resource_name(p.resource).to_lowercase().replace(' ', "-"))>
+                                                <span class=format!("chip chip-{}", headroom_core::text::lower_cased(resource_name(p.resource)).replace(' ', "-"))>
                                                     {resource_name(p.resource)}
                                                 </span>
                                                 " "

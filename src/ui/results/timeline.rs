@@ -92,7 +92,7 @@ pub fn Timeline() -> impl IntoView {
                                 <span class="month-number">{months}</span>
                                 <span class="month-name">{move || shown.with(|s| s.calendar.clone())}</span>
                             </button>
-                            <span class=format!("chip chip-{}", resource.to_lowercase().replace(' ', "-"))>{resource}</span>
+                            <span class=format!("chip chip-{}", headroom_core::text::lower_cased(resource).replace(' ', "-"))>{resource}</span>
                             <span class="event-text">{move || shown.with(|s| s.text.clone())}</span>
                         </li>
                     }
