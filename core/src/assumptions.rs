@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::edit;
-use crate::format::{number, usd, with_unit};
+use crate::format::{money, number, with_unit};
 use crate::plan::{
     ForecastBound, Growth, Interpolation, PeakShape, Plan, Scenario, Traffic, TrendShape,
 };
@@ -264,7 +264,11 @@ fn prices(plan: &Plan) -> String {
         .flatten()
         .filter(|d| *d != c.priced_on)
         .collect();
-    let mut text = format!("catalog prices as of {}", c.priced_on);
+    let mut text = format!(
+        "catalog prices in {} as of {}",
+        plan.currency().code(),
+        c.priced_on
+    );
     if !own.is_empty() {
         let dates: Vec<String> = own.iter().map(ToString::to_string).collect();
         text.push_str(&format!("; some entries priced on {}", dates.join(", ")));
@@ -272,7 +276,7 @@ fn prices(plan: &Plan) -> String {
     if plan.baseline.today.monthly_bill_usd > 0.0 {
         text.push_str(&format!(
             "; today's bill {}/month",
-            usd(plan.baseline.today.monthly_bill_usd)
+            money(plan.baseline.today.monthly_bill_usd, plan.currency())
         ));
     }
     text
@@ -348,7 +352,7 @@ mod tests {
         assert_eq!(
             text_of(&lines, "Prices"),
             format!(
-                "catalog prices as of {}; today's bill $420/month",
+                "catalog prices in USD as of {}; today's bill $420/month",
                 plan.catalogs.priced_on
             )
         );

@@ -9,6 +9,7 @@
 //!
 //! Everything here reads [`PlanResults`] only; nothing is recomputed.
 
+use crate::currency::Currency;
 use crate::engine::{Figure, MonthResult, PlanResults, Resource};
 use crate::format;
 use crate::plan::{Plan, RedisTopology};
@@ -111,7 +112,7 @@ pub fn resource_name(resource: Resource) -> &'static str {
 enum Kind {
     Count,
     Amount,
-    Usd,
+    Money(Currency),
     /// A position in a catalog.
     Rank(&'static str),
 }
@@ -147,6 +148,7 @@ pub fn compare_month(
         .collect::<Option<_>>()?;
     let label = month_label(months.first()?.calendar);
     let unit_name = plan.baseline.demand_unit.as_str();
+    let currency = results.currency;
     let db_names = &plan.catalogs.databases;
     let redis_names = &plan.catalogs.redis;
     let rank_text = |rank: Option<usize>, names: Vec<&str>| -> (String, f64) {
@@ -258,12 +260,16 @@ pub fn compare_month(
     specs.push((
         "total-cost",
         "Total cost".to_owned(),
-        "USD/month".to_owned(),
+        currency.per_month(),
         Figure::TotalCost,
-        Kind::Usd,
-        Box::new(|m: &MonthResult| {
+        Kind::Money(currency),
+        Box::new(move |m: &MonthResult| {
             (
-                totals::usd(m.cost.total_usd_per_month, m.cost.is_lower_bound()),
+                totals::money(
+                    m.cost.total_usd_per_month,
+                    m.cost.is_lower_bound(),
+                    currency,
+                ),
                 m.cost.total_usd_per_month,
             )
         }),
@@ -271,11 +277,11 @@ pub fn compare_month(
     specs.push((
         "per-unit",
         format!("Cost per {}", singular(unit_name)),
-        "USD/month".to_owned(),
+        currency.per_month(),
         Figure::CostPerUnit,
-        Kind::Usd,
-        Box::new(|m: &MonthResult| match m.cost_per_unit_usd {
-            Some(v) => (totals::usd(v, m.cost.is_lower_bound()), v),
+        Kind::Money(currency),
+        Box::new(move |m: &MonthResult| match m.cost_per_unit_usd {
+            Some(v) => (totals::money(v, m.cost.is_lower_bound(), currency), v),
             None => ("—".to_owned(), 0.0),
         }),
     ));
@@ -348,7 +354,7 @@ fn difference(value: f64, reference: f64, kind: Kind) -> Difference {
     let shown = match kind {
         Kind::Count | Kind::Rank(_) => delta.round(),
         Kind::Amount => (delta * 100.0).round() / 100.0,
-        Kind::Usd => {
+        Kind::Money(_) => {
             if delta.abs() >= 100.0 {
                 delta.round()
             } else {
@@ -383,8 +389,8 @@ fn difference(value: f64, reference: f64, kind: Kind) -> Difference {
             delta,
             reference,
         ),
-        Kind::Usd => with_share(
-            format!("{sign}{}", format::usd(magnitude)),
+        Kind::Money(currency) => with_share(
+            format!("{sign}{}", format::money(magnitude, currency)),
             delta,
             reference,
         ),
@@ -790,11 +796,21 @@ mod tests {
         );
         // Two lower bounds: the difference is not known.
         assert_eq!(
-            bounded(difference(10.0, 5.0, Kind::Usd), true, true).text,
+            bounded(
+                difference(10.0, 5.0, Kind::Money(crate::currency::USD)),
+                true,
+                true
+            )
+            .text,
             "+$5.00 (+100 %) (both lower bounds)"
         );
         assert_eq!(
-            bounded(difference(5.0, 5.0, Kind::Usd), true, false).text,
+            bounded(
+                difference(5.0, 5.0, Kind::Money(crate::currency::USD)),
+                true,
+                false
+            )
+            .text,
             "at least the same"
         );
     }
@@ -1009,7 +1025,10 @@ mod tests {
         assert_eq!(difference(5.0, 5.0, Kind::Count).text, "same");
         assert_eq!(difference(6.0, 4.0, Kind::Count).text, "+2 (+50 %)");
         assert_eq!(difference(3.0, 0.0, Kind::Count).text, "+3");
-        assert_eq!(difference(80.0, 200.0, Kind::Usd).text, "−$120 (−60 %)");
+        assert_eq!(
+            difference(80.0, 200.0, Kind::Money(crate::currency::USD)).text,
+            "−$120 (−60 %)"
+        );
         assert_eq!(difference(10.004, 10.0, Kind::Amount).text, "same");
         assert_eq!(
             difference(1.0, 3.0, Kind::Rank("tier")).text,

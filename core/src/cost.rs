@@ -40,8 +40,9 @@
 //! Robustness: amounts that are not numbers count as 0 (prices) or [`AMOUNT_CAP`](crate::tiers::AMOUNT_CAP) (demand);
 //! percentages are clamped to 0–100 %; every figure is finite.
 
+use crate::currency::Currency;
 use crate::explain::Explanation;
-use crate::format::{self, usd};
+use crate::format;
 use crate::plan::{CommitmentPolicy, CostLine, OffHoursPolicy};
 use crate::tiers::{ceil_count, demand_amount, pct_fraction, supply_amount};
 use serde::Serialize;
@@ -249,19 +250,20 @@ pub fn other_cost_items(lines: &[CostLine], units: f64) -> Vec<CostLineItem> {
 ///
 /// # Example
 /// ```
-/// use headroom_core::{cost::explain_other_cost, plan::CostLine};
+/// use headroom_core::{cost::explain_other_cost, currency::USD, plan::CostLine};
 /// let line = CostLine { name: "Monitoring".into(), fixed_usd_per_month: 20.0, per_unit_usd_per_month: 0.01 };
-/// assert_eq!(explain_other_cost(&line, 1000.0).sentence(), "$30.00/month = $20.00 + $0.01 × 1\u{202F}000");
+/// assert_eq!(explain_other_cost(&line, 1000.0, USD).sentence(), "$30.00/month = $20.00 + $0.01 × 1\u{202F}000");
 /// ```
-pub fn explain_other_cost(line: &CostLine, units: f64) -> Explanation {
+pub fn explain_other_cost(line: &CostLine, units: f64, currency: Currency) -> Explanation {
+    let money = |x| format::money(x, currency);
     let units = demand_amount(units);
     let fixed = supply_amount(line.fixed_usd_per_month);
     let per_unit = supply_amount(line.per_unit_usd_per_month);
     let total = supply_amount(fixed + per_unit * units);
-    Explanation::new(format!("{}/month", usd(total))).formula(format!(
+    Explanation::new(format!("{}/month", money(total))).formula(format!(
         "{} + {} × {}",
-        usd(fixed),
-        usd(per_unit),
+        money(fixed),
+        money(per_unit),
         format::number(units)
     ))
 }
@@ -419,7 +421,8 @@ fn finite_sum(a: f64, b: f64) -> f64 {
 }
 
 /// Advice on committed use for `counts_per_month` (month 1 first) at `unit_usd_per_month`
-/// on-demand, for a fleet that runs around the clock; see [`commitment_advice_for`].
+/// on-demand, for a fleet that runs around the clock, explained in US dollars; see
+/// [`commitment_advice_for`].
 ///
 /// # Example
 /// ```
@@ -444,7 +447,13 @@ pub fn commitment_advice(
         .iter()
         .map(|&n| FleetMonth::constant(n))
         .collect();
-    commitment_advice_for(&months, 0.0, unit_usd_per_month, policy)
+    commitment_advice_for(
+        &months,
+        0.0,
+        unit_usd_per_month,
+        policy,
+        crate::currency::USD,
+    )
 }
 
 /// Advice on committed use for a fleet month by month (`months`, month 1 first) whose
@@ -463,12 +472,12 @@ pub fn commitment_advice(
 ///
 /// # Example
 /// ```
-/// use headroom_core::cost::{commitment_advice_for, FleetMonth};
+/// use headroom_core::{cost::{commitment_advice_for, FleetMonth}, currency::USD};
 /// use headroom_core::plan::CommitmentPolicy;
 /// let policy = CommitmentPolicy { enabled: true, discount_pct: 30.0, term_months: 12 };
 /// // 4 instances in business hours, 2 of them around the clock; off hours are 64 % of a week.
 /// let months = [FleetMonth { instances: 4, always_on: 2 }; 12];
-/// let advice = commitment_advice_for(&months, 108.0 / 168.0, 59.6, &policy);
+/// let advice = commitment_advice_for(&months, 108.0 / 168.0, 59.6, &policy, USD);
 /// assert_eq!(advice.recommended.units, 2); // not 4: two of them stop every night
 /// assert_eq!(advice.most_saving.units, 2); // the 3rd is used 36 % of the time < 70 %
 /// ```
@@ -477,7 +486,9 @@ pub fn commitment_advice_for(
     reduced_fraction: f64,
     unit_usd_per_month: f64,
     policy: &CommitmentPolicy,
+    currency: Currency,
 ) -> CommitmentAdvice {
+    let money = |x| format::money(x, currency);
     let price = supply_amount(unit_usd_per_month);
     let discount = pct_fraction(policy.discount_pct, 0.0, 0.0, 100.0);
     let reduced = if reduced_fraction.is_nan() {
@@ -526,7 +537,7 @@ pub fn commitment_advice_for(
         format!(
             "Commit {floor} instances (the floor{around_the_clock} over {months_words}), not the \
              peak of {peak_units}: saves {} over the term",
-            usd(recommended.saving_usd_over_term)
+            money(recommended.saving_usd_over_term)
         )
     };
     let peak_pays_off = match peak.pays_off_month {
@@ -537,12 +548,12 @@ pub fn commitment_advice_for(
         .formula(format!(
             "{floor} × {} × {} × {term_months} months = {}; committing to the peak of \
              {peak_units}: {} ({peak_pays_off})",
-            usd(price),
+            money(price),
             format::percent(discount),
-            usd(recommended.saving_usd_over_term),
-            usd(peak.saving_usd_over_term)
+            money(recommended.saving_usd_over_term),
+            money(peak.saving_usd_over_term)
         ))
-        .input("on-demand price", format!("{}/month", usd(price)))
+        .input("on-demand price", format!("{}/month", money(price)))
         .input("discount", format::percent(discount))
         .input("term", format!("{term_months} months"));
     if most_saving.units > floor {
@@ -551,7 +562,7 @@ pub fn commitment_advice_for(
             format!(
                 "{} instances: {} over the term",
                 most_saving.units,
-                usd(most_saving.saving_usd_over_term)
+                money(most_saving.saving_usd_over_term)
             ),
         );
     }
@@ -629,9 +640,11 @@ impl OffHoursSaving {
     /// use headroom_core::{cost::off_hours_saving, plan::OffHoursPolicy};
     /// let policy = OffHoursPolicy { enabled: true, business_hours_per_weekday: 12.0,
     ///     weekends_reduced: true, off_hours_share_pct: 50.0 };
-    /// assert_eq!(off_hours_saving(4, 59.6, &policy).explain().figure, "$76.63/month saved");
+    /// let usd = headroom_core::currency::USD;
+    /// assert_eq!(off_hours_saving(4, 59.6, &policy).explain(usd).figure, "$76.63/month saved");
     /// ```
-    pub fn explain(&self) -> Explanation {
+    pub fn explain(&self, currency: Currency) -> Explanation {
+        let money = |x| format::money(x, currency);
         let instances = self.instances;
         let instances_kept = self.instances_kept;
         let off_per_weekday = 24.0 - self.business_hours_per_weekday;
@@ -640,13 +653,13 @@ impl OffHoursSaving {
         } else {
             format!("{} h × 2", format::number(off_per_weekday))
         };
-        Explanation::new(format!("{}/month saved", usd(self.saving_usd_per_month)))
+        Explanation::new(format!("{}/month saved", money(self.saving_usd_per_month)))
             .formula(format!(
                 "({instances} − {instances_kept}) × {} × {} h ÷ 168 h = {}; reduced hours = \
                  (24 − {}) × 5 + {weekend_words}",
-                usd(self.unit_usd_per_month),
+                money(self.unit_usd_per_month),
                 format::number(self.reduced_hours_per_week),
-                usd(self.saving_usd_per_month),
+                money(self.saving_usd_per_month),
                 format::number(self.business_hours_per_weekday)
             ))
             .input("instances", instances.to_string())
@@ -836,7 +849,13 @@ mod tests {
             always_on: 2,
         }; 12];
         let reduced = 108.0 / 168.0;
-        let a = commitment_advice_for(&months, reduced, 59.6, &policy(30.0, 12));
+        let a = commitment_advice_for(
+            &months,
+            reduced,
+            59.6,
+            &policy(30.0, 12),
+            crate::currency::USD,
+        );
         assert_eq!(a.recommended.units, 2);
         assert_close(
             "a.recommended.saving_usd_over_term",

@@ -6,7 +6,7 @@
 //!   no-break space, so "4 258" never wraps inside and is read back by
 //!   [`crate::input::NumberSpec::parse`]);
 //! - counts of things (instances, connections, nodes): [`count`], always whole;
-//! - US dollars: [`usd`];
+//! - money, in the plan's currency: [`money`];
 //! - a calendar month: [`month_label`] ("Mar 2027"); a day: [`day_label`] ("1 Nov 2026");
 //! - a value put back into an input field: [`field_value`].
 //!
@@ -16,6 +16,7 @@
 //! The digits come from [`crate::float_text`] (`fixed`, `scientific`), never from `format!`
 //! on an `f64`: Rust's float formatting would be most of 6 KB of the page's first download.
 
+use crate::currency::Currency;
 use crate::plan::YearMonth;
 
 /// Joins groups of three digits in every number written for display: U+202F NARROW NO-BREAK
@@ -122,28 +123,35 @@ pub fn count(value: f64) -> String {
     number(crate::sizing::ceil_count(value) as f64)
 }
 
-/// US dollars, one rule everywhere: whole dollars from $100 up ("$1 234"), cents below
-/// ("$59.60", never "$59.6"), and under $1 three significant digits with at least two decimals
-/// ("$0.50", "$0.0596": per-unit costs stay readable). Zero is "$0"; a negative amount has a
-/// minus sign in front ("−$120").
+/// An amount of money in `currency`, one rule for every cost shown: whole units from 100 up
+/// ("$1 234", "€1 234"), two decimals below ("$59.60", never "$59.6"), and under 1 three
+/// significant digits with at least two decimals ("$0.50", "$0.0596": per-unit costs stay
+/// readable). A currency without minor units in use writes whole units from 1 up ("¥60").
+/// Zero is "$0"; a negative amount has a minus sign in front ("−$120"). What goes before the
+/// digits, a symbol or the code, is [`Currency::prefix`]'s rule ("CHF 1 234").
 ///
 /// # Example
 /// ```
-/// use headroom_core::format::usd;
-/// assert_eq!(usd(1234.4), "$1\u{202F}234");
-/// assert_eq!(usd(59.6), "$59.60");
-/// assert_eq!(usd(0.0596), "$0.0596");
-/// assert_eq!(usd(0.0), "$0");
-/// assert_eq!(usd(-120.0), "−$120");
+/// use headroom_core::currency::{Currency, USD};
+/// use headroom_core::format::money;
+/// assert_eq!(money(1234.4, USD), "$1\u{202F}234");
+/// assert_eq!(money(59.6, USD), "$59.60");
+/// assert_eq!(money(0.0596, USD), "$0.0596");
+/// assert_eq!(money(0.0, USD), "$0");
+/// assert_eq!(money(-120.0, USD), "−$120");
+/// let [eur, chf, jpy] = ["EUR", "CHF", "JPY"].map(|c| Currency::of(c).unwrap());
+/// assert_eq!(money(59.6, eur), "€59.60");
+/// assert_eq!(money(1234.4, chf), "CHF\u{A0}1\u{202F}234");
+/// assert_eq!(money(59.6, jpy), "¥60");
 /// ```
-pub fn usd(value: f64) -> String {
+pub fn money(value: f64, currency: Currency) -> String {
     if !value.is_finite() {
         return "—".to_owned();
     }
     let abs = value.abs();
     // Cents, then decide: 99.996 is "$100", not "$100.00".
     let cents = (abs * 100.0).round() / 100.0;
-    let digits = if cents >= 100.0 {
+    let digits = if cents >= 100.0 || (currency.whole() && abs >= 1.0) {
         number(abs.round())
     } else if abs >= 1.0 {
         crate::float_text::fixed(cents, 2)
@@ -159,11 +167,12 @@ pub fn usd(value: f64) -> String {
         let frac = frac.trim_end_matches('0');
         format!("{int_part}.{frac:0<2}")
     };
+    let prefix = currency.prefix();
     if digits.trim_start_matches(['0', '.']).is_empty() {
-        return "$0".to_owned();
+        return format!("{prefix}0");
     }
     let sign = if value < 0.0 { "−" } else { "" };
-    format!("{sign}${digits}")
+    format!("{sign}{prefix}{digits}")
 }
 
 const MONTH_ABBREVIATIONS: [&str; 12] = [
@@ -262,6 +271,7 @@ pub fn field_value(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::currency::USD;
 
     /// "1 000" as written, with the group separator.
     fn grouped(text: &str) -> String {
@@ -286,7 +296,7 @@ mod tests {
     #[test]
     fn numbers_never_hold_a_breakable_space() {
         for value in [1e3, 4258.0, 1_234_567.5, 2e6, 1e14, 9.9e18] {
-            for text in [number(value), usd(value), count(value)] {
+            for text in [number(value), money(value, USD), count(value)] {
                 assert!(!text.contains(' '), "{text:?} can wrap");
                 assert!(text.contains(GROUP_SEPARATOR), "{text:?} is not grouped");
             }
@@ -316,31 +326,51 @@ mod tests {
 
     #[test]
     fn dollars_have_one_rule() {
-        assert_eq!(usd(0.0), "$0");
-        assert_eq!(usd(-0.0), "$0");
-        assert_eq!(usd(1234.4), grouped("$1 234"));
-        assert_eq!(usd(100.0), "$100");
-        assert_eq!(usd(99.996), "$100");
-        assert_eq!(usd(99.99), "$99.99");
-        assert_eq!(usd(59.6), "$59.60");
-        assert_eq!(usd(1.0), "$1.00");
-        assert_eq!(usd(0.9996), "$1.00");
-        assert_eq!(usd(0.5), "$0.50");
-        assert_eq!(usd(0.01), "$0.01");
-        assert_eq!(usd(0.021), "$0.021");
-        assert_eq!(usd(0.0596), "$0.0596");
-        assert_eq!(usd(0.000_001_2), "$0.000001");
-        assert_eq!(usd(1e-9), "$0");
-        assert_eq!(usd(-441.04), "−$441");
-        assert_eq!(usd(-0.2), "−$0.20");
-        assert_eq!(usd(f64::NAN), "—");
-        assert_eq!(usd(1e300).chars().filter(|c| *c == '.').count(), 0);
+        assert_eq!(money(0.0, USD), "$0");
+        assert_eq!(money(-0.0, USD), "$0");
+        assert_eq!(money(1234.4, USD), grouped("$1 234"));
+        assert_eq!(money(100.0, USD), "$100");
+        assert_eq!(money(99.996, USD), "$100");
+        assert_eq!(money(99.99, USD), "$99.99");
+        assert_eq!(money(59.6, USD), "$59.60");
+        assert_eq!(money(1.0, USD), "$1.00");
+        assert_eq!(money(0.9996, USD), "$1.00");
+        assert_eq!(money(0.5, USD), "$0.50");
+        assert_eq!(money(0.01, USD), "$0.01");
+        assert_eq!(money(0.021, USD), "$0.021");
+        assert_eq!(money(0.0596, USD), "$0.0596");
+        assert_eq!(money(0.000_001_2, USD), "$0.000001");
+        assert_eq!(money(1e-9, USD), "$0");
+        assert_eq!(money(-441.04, USD), "−$441");
+        assert_eq!(money(-0.2, USD), "−$0.20");
+        assert_eq!(money(f64::NAN, USD), "—");
+        assert_eq!(money(1e300, USD).chars().filter(|c| *c == '.').count(), 0);
+    }
+
+    #[test]
+    fn every_currency_has_the_same_rule_and_its_own_prefix() {
+        let of = |code| crate::currency::Currency::of(code).unwrap();
+        assert_eq!(money(1234.4, of("EUR")), grouped("€1 234"));
+        assert_eq!(money(59.6, of("GBP")), "£59.60");
+        assert_eq!(money(-0.2, of("GBP")), "−£0.20");
+        assert_eq!(money(0.0, of("EUR")), "€0");
+        assert_eq!(money(59.6, of("AUD")), "AUD\u{A0}59.60");
+        assert_eq!(money(-120.0, of("CHF")), "−CHF\u{A0}120");
+        // No minor unit in use: whole yen and won from 1 up, per-unit costs still readable.
+        assert_eq!(money(59.6, of("JPY")), "¥60");
+        assert_eq!(money(1.4, of("JPY")), "¥1");
+        assert_eq!(money(0.0596, of("JPY")), "¥0.0596");
+        assert_eq!(money(12_345.6, of("KRW")), grouped("KRW\u{A0}12 346"));
+        for c in crate::currency::known() {
+            assert_eq!(money(f64::INFINITY, c), "—");
+            assert!(money(1e300, c).starts_with(c.prefix()));
+        }
     }
 
     #[test]
     fn dollars_never_show_one_decimal() {
         for cents in 0..20_000u32 {
-            let text = usd(f64::from(cents) / 100.0 + 0.001);
+            let text = money(f64::from(cents) / 100.0 + 0.001, USD);
             if let Some((_, frac)) = text.split_once('.') {
                 assert!(frac.len() >= 2, "{text}");
             }

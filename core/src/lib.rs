@@ -14,6 +14,7 @@ pub mod chart;
 pub mod codec;
 pub mod compare;
 pub mod cost;
+pub mod currency;
 pub mod database;
 pub mod edit;
 pub mod engine;

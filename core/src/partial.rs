@@ -65,6 +65,7 @@ impl PartialResults {
         };
         let mut results = PlanResults::clone(&before.results);
         results.priced_on = plan.plan().catalogs.priced_on;
+        results.currency = plan.plan().currency();
         // A renamed scenario is named right away, wherever its name shows.
         for (result, scenario) in results.scenarios.iter_mut().zip(&plan.plan().scenarios) {
             if result.name != scenario.name {
@@ -220,6 +221,16 @@ mod tests {
         assert_eq!(*complete.results, now);
         // Nothing left to compute: the same results, not a copy.
         assert_eq!(complete.completed(), complete);
+    }
+
+    #[test]
+    fn a_new_currency_shows_at_once_with_the_results_kept() {
+        let before = PartialResults::whole(valid(|_| {}));
+        let plan = valid(|p| p.currency = "EUR".to_owned());
+        let latest =
+            PartialResults::follow(Some(&before), None, Some(Arc::clone(&plan)), 0).unwrap();
+        assert_eq!(latest.results.currency.code(), "EUR");
+        assert_eq!(*latest.completed().results, engine::run(&plan));
     }
 
     #[test]

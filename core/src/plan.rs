@@ -8,7 +8,8 @@
 //!
 //! Conventions, followed by every field:
 //! - units are in the names: `_pct` is a percentage (70 means 70 %), `_rps` requests per second,
-//!   `_gb`/`_mb` decimal gigabytes/megabytes, `_usd_per_month` US dollars per month, `_s` seconds;
+//!   `_gb`/`_mb` decimal gigabytes/megabytes, `_usd_per_month` an amount per month in the
+//!   plan's [`Plan::currency`] (the name is older than the field), `_s` seconds;
 //! - months are counted from 1: month 1 is the calendar month [`Plan::start`], month `m` is
 //!   `m − 1` months later; "today" (the baseline) is month 0;
 //! - catalogs are ordered from smallest to largest: tier progression walks them in order.
@@ -39,6 +40,10 @@ pub struct Plan {
     pub start: YearMonth,
     /// Months to plan, 1–120.
     pub horizon_months: u32,
+    /// ISO 4217 code of the currency every price and cost of the plan is in (`EUR`); one of
+    /// [`crate::currency::known`]. `USD` when left out, and then not written.
+    #[serde(default = "usd_code", skip_serializing_if = "is_usd_code")]
+    pub currency: String,
     /// Demand and infrastructure today.
     pub baseline: Baseline,
     /// One or more named futures to compare.
@@ -49,6 +54,14 @@ pub struct Plan {
     /// What can be bought, with capacities and prices.
     #[serde(default = "crate::catalog::default_catalogs")]
     pub catalogs: Catalogs,
+}
+
+fn usd_code() -> String {
+    crate::currency::USD.code().to_owned()
+}
+
+fn is_usd_code(code: &str) -> bool {
+    code == crate::currency::USD.code()
 }
 
 /// A calendar month, written `"2026-01"`.
@@ -697,6 +710,7 @@ impl Default for Plan {
                 month: 1,
             },
             horizon_months: 12,
+            currency: usd_code(),
             baseline: Baseline {
                 demand_unit: "users".to_owned(),
                 units: 1000.0,
@@ -727,6 +741,12 @@ impl Default for Plan {
 }
 
 impl Plan {
+    /// The plan's currency; US dollars when it names none Headroom knows (which validation
+    /// refuses).
+    pub fn currency(&self) -> crate::currency::Currency {
+        crate::currency::Currency::of(&self.currency).unwrap_or(crate::currency::USD)
+    }
+
     /// The instance type the app runs on: the catalog entry named by
     /// [`Policies::app_instance`]. When no entry has that name, the catalog's first (smallest)
     /// entry; `None` only when the instance catalog is empty. A valid plan names an entry its

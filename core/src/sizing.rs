@@ -14,9 +14,10 @@
 //! [`size_app`] is the one place this rule lives: the engine's month-by-month sizing and the
 //! vertical comparison of instance types both call it.
 
+use crate::currency::Currency;
 use crate::explain::Explanation;
 use crate::format;
-use crate::plan::{InstanceType, Policies};
+use crate::plan::{InstanceType, Plan, Policies};
 use serde::Serialize;
 
 /// Slack when rounding up, so that 140 / (50 × 0.7) = 4.000000000000001 from floating-point
@@ -81,8 +82,11 @@ pub struct SizingPolicy {
     pub min_instances: u32,
     /// Most instances before the plan flags the size.
     pub max_instances: u32,
+    /// The currency the explanations write prices in.
+    pub currency: Currency,
 }
 
+/// A plan's policies, its prices in US dollars.
 impl From<&Policies> for SizingPolicy {
     fn from(p: &Policies) -> Self {
         Self {
@@ -90,6 +94,17 @@ impl From<&Policies> for SizingPolicy {
             redundancy: p.redundancy,
             min_instances: p.min_instances,
             max_instances: p.max_instances,
+            currency: crate::currency::USD,
+        }
+    }
+}
+
+/// A plan's policies, its prices in its currency.
+impl From<&Plan> for SizingPolicy {
+    fn from(plan: &Plan) -> Self {
+        Self {
+            currency: plan.currency(),
+            ..Self::from(&plan.policies)
         }
     }
 }
@@ -128,7 +143,7 @@ impl AppSizing {
     /// ```
     /// use headroom_core::{catalog, sizing::{size_app, SizingPolicy}};
     /// let m7g = &catalog::default_instances()[2]; // m7g.large, 50 req/s
-    /// let policy = SizingPolicy { target_utilisation_pct: 70.0, redundancy: 0, min_instances: 2, max_instances: 10 };
+    /// let policy = SizingPolicy { target_utilisation_pct: 70.0, redundancy: 0, min_instances: 2, max_instances: 10, currency: headroom_core::currency::USD };
     /// let e = size_app(140.0, m7g, &policy).explain(&m7g.name);
     /// assert_eq!(e.sentence(), "4 × m7g.large = max(2 minimum, ⌈140 req/s ÷ (50 req/s × 70 %)⌉) — the CPU target binds");
     /// ```
@@ -183,7 +198,7 @@ impl AppSizing {
 /// ```
 /// use headroom_core::{catalog, sizing::{size_app, SizingPolicy, Binding}};
 /// let m7g = &catalog::default_instances()[2]; // m7g.large, 50 req/s
-/// let policy = SizingPolicy { target_utilisation_pct: 70.0, redundancy: 1, min_instances: 2, max_instances: 10 };
+/// let policy = SizingPolicy { target_utilisation_pct: 70.0, redundancy: 1, min_instances: 2, max_instances: 10, currency: headroom_core::currency::USD };
 /// let s = size_app(412.0, m7g, &policy);
 /// assert_eq!(s.needed_for_load, 12); // ⌈412 ÷ 35⌉
 /// assert_eq!(s.instances, 13);       // N+1
@@ -250,6 +265,7 @@ mod tests {
             redundancy,
             min_instances: min,
             max_instances: 10,
+            currency: crate::currency::USD,
         }
     }
 

@@ -10,6 +10,7 @@
 //! the plan has voice) and cost. A cell may carry a [`Flag`]: an upgrade that month, a need
 //! beyond the catalog, instances above the maximum, a pooler needed, more GPU nodes.
 
+use crate::currency::Currency;
 use crate::engine::{self, Figure, MonthResult, PlanResults, ScenarioResult};
 use crate::export::csv;
 use crate::format;
@@ -318,7 +319,8 @@ pub use crate::format::month_label;
 /// "USD/month, prices of 1 Nov 2026": the unit of every cost, with the catalog's price date.
 pub fn price_note(results: &PlanResults) -> String {
     format!(
-        "USD/month, prices of {}",
+        "{}, prices of {}",
+        results.currency.per_month(),
         format::day_label(results.priced_on)
     )
 }
@@ -445,8 +447,8 @@ fn percent(fraction: f64) -> Cell {
     Cell::number(fraction * 100.0, format::percent(fraction))
 }
 
-fn usd(value: f64) -> Cell {
-    Cell::number(value, format::usd(value))
+fn money(value: f64, currency: Currency) -> Cell {
+    Cell::number(value, format::money(value, currency))
 }
 
 /// Units as the growth explanation shows them: whole from 100 up.
@@ -727,6 +729,8 @@ fn cost_table(
     labels: &[String],
 ) -> Table {
     let names = &plan.baseline.other_costs;
+    let currency = results.currency;
+    let per_month = currency.per_month();
     let components: Vec<_> = result
         .months
         .first()
@@ -736,17 +740,17 @@ fn cost_table(
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            Column::new(format!("cost-{i}"), c.name(names), "USD/month")
+            Column::new(format!("cost-{i}"), c.name(names), per_month.clone())
                 .explained(Figure::Cost { component: i })
         })
         .collect();
     let unit_name = &plan.baseline.demand_unit;
-    columns.push(Column::new("total", "Total", "USD/month").explained(Figure::TotalCost));
+    columns.push(Column::new("total", "Total", per_month.clone()).explained(Figure::TotalCost));
     columns.push(
         Column::new(
             "per-unit",
             format!("Per {}", singular(unit_name)),
-            "USD/month",
+            per_month,
         )
         .explained(Figure::CostPerUnit),
     );
@@ -761,16 +765,22 @@ fn cost_table(
                         .items
                         .iter()
                         .find(|item| item.component == *component)
-                        .map_or_else(|| usd(0.0), |item| usd(item.usd_per_month))
+                        .map_or_else(
+                            || money(0.0, currency),
+                            |item| money(item.usd_per_month, currency),
+                        )
                 })
                 .collect();
             let lower_bound = m.cost.is_lower_bound();
             let flag = lower_bound.then_some(Flag::LowerBound);
             let total = m.cost.total_usd_per_month;
-            cells.push(Cell::number(total, totals::usd(total, lower_bound)).flagged(flag));
+            cells.push(
+                Cell::number(total, totals::money(total, lower_bound, currency)).flagged(flag),
+            );
             cells.push(match m.cost_per_unit_usd {
                 Some(per_unit) => {
-                    Cell::number(per_unit, totals::usd(per_unit, lower_bound)).flagged(flag)
+                    Cell::number(per_unit, totals::money(per_unit, lower_bound, currency))
+                        .flagged(flag)
                 }
                 None => Cell::words("—"),
             });

@@ -11,6 +11,7 @@
 //! compared.
 
 use crate::cost::{CostComponent, CostGap};
+use crate::currency::Currency;
 use crate::engine::{MonthResult, ScenarioResult};
 use crate::explain::Explanation;
 use crate::format;
@@ -96,18 +97,20 @@ impl LowerBound {
     }
 }
 
-/// A dollar amount as a total is written: "$715", or "at least $715" when it is a lower bound.
+/// An amount as a total is written: "$715", or "at least $715" when it is a lower bound.
 ///
 /// # Example
 /// ```
-/// assert_eq!(headroom_core::totals::usd(715.0, true), "at least $715");
-/// assert_eq!(headroom_core::totals::usd(715.0, false), "$715");
+/// use headroom_core::{currency::USD, totals::money};
+/// assert_eq!(money(715.0, true, USD), "at least $715");
+/// assert_eq!(money(715.0, false, USD), "$715");
 /// ```
-pub fn usd(value: f64, lower_bound: bool) -> String {
+pub fn money(value: f64, lower_bound: bool, currency: Currency) -> String {
+    let text = format::money(value, currency);
     if lower_bound {
-        format!("at least {}", format::usd(value))
+        format!("at least {text}")
     } else {
-        format::usd(value)
+        text
     }
 }
 
@@ -118,12 +121,15 @@ pub struct AgainstToday {
     pub month1_instances: u64,
     /// App instances running today, when entered (not 0).
     pub today_instances: Option<u64>,
-    /// Month 1's bill, USD per month.
-    pub month1_usd: f64,
+    /// Month 1's bill, per month.
+    pub month1_cost: f64,
     /// Whether month 1's bill is a lower bound.
     pub month1_lower_bound: bool,
-    /// Today's monthly bill, when entered (not 0), USD.
-    pub today_usd: Option<f64>,
+    /// Today's monthly bill, when entered (not 0).
+    pub today_cost: Option<f64>,
+    /// The plan's currency, both bills' and the texts'.
+    #[serde(skip)]
+    pub currency: Currency,
 }
 
 impl AgainstToday {
@@ -148,13 +154,13 @@ impl AgainstToday {
     /// bill at least $715, today $900 (at least −$185)" when month 1 is a lower bound; `None`
     /// when today's bill was not entered.
     pub fn bill_text(&self) -> Option<String> {
-        let today = self.today_usd?;
-        let delta = self.month1_usd - today;
-        let delta_text = signed_usd(delta);
+        let today = self.today_cost?;
+        let delta = self.month1_cost - today;
+        let delta_text = signed_money(delta, self.currency);
         Some(format!(
             "month 1 bill {}, today {} ({})",
-            usd(self.month1_usd, self.month1_lower_bound),
-            format::usd(today),
+            money(self.month1_cost, self.month1_lower_bound, self.currency),
+            format::money(today, self.currency),
             if self.month1_lower_bound {
                 format!("at least {delta_text}")
             } else {
@@ -174,13 +180,13 @@ fn signed_count(delta: i128) -> String {
 }
 
 /// "+$340", "−$185", "same" (differences below a cent are the same bill).
-fn signed_usd(delta: f64) -> String {
+fn signed_money(delta: f64, currency: Currency) -> String {
     if !delta.is_finite() || delta.abs() < 0.005 {
         "same".to_owned()
     } else if delta > 0.0 {
-        format!("+{}", format::usd(delta))
+        format!("+{}", format::money(delta, currency))
     } else {
-        format!("−{}", format::usd(-delta))
+        format::money(delta, currency)
     }
 }
 
@@ -200,17 +206,18 @@ pub fn against_today(plan: &Plan, result: &ScenarioResult) -> Option<AgainstToda
     let month1 = result.months.first()?;
     let today = &plan.baseline.today;
     let today_instances = (today.app_instances > 0).then_some(u64::from(today.app_instances));
-    let today_usd = (today.monthly_bill_usd.is_finite() && today.monthly_bill_usd > 0.0)
+    let today_cost = (today.monthly_bill_usd.is_finite() && today.monthly_bill_usd > 0.0)
         .then_some(today.monthly_bill_usd);
-    if today_instances.is_none() && today_usd.is_none() {
+    if today_instances.is_none() && today_cost.is_none() {
         return None;
     }
     Some(AgainstToday {
         month1_instances: month1.app.instances,
         today_instances,
-        month1_usd: month1.cost.total_usd_per_month,
+        month1_cost: month1.cost.total_usd_per_month,
         month1_lower_bound: month1.cost.is_lower_bound(),
-        today_usd,
+        today_cost,
+        currency: plan.currency(),
     })
 }
 
@@ -526,9 +533,10 @@ mod tests {
         let today = AgainstToday {
             month1_instances: 7,
             today_instances: Some(4),
-            month1_usd: 1240.0,
+            month1_cost: 1240.0,
             month1_lower_bound: false,
-            today_usd: Some(900.0),
+            today_cost: Some(900.0),
+            currency: crate::currency::USD,
         };
         assert_eq!(
             today.instances_text().as_deref(),
@@ -541,8 +549,8 @@ mod tests {
         let same = AgainstToday {
             month1_instances: 1,
             today_instances: Some(1),
-            month1_usd: 900.0,
-            today_usd: Some(900.0),
+            month1_cost: 900.0,
+            today_cost: Some(900.0),
             ..today
         };
         assert_eq!(

@@ -118,8 +118,8 @@ pub mod specs {
     pub const INTERACTIONS_PER_SESSION: NumberSpec =
         spec("Interactions per session", "", 0.0, 1e4, false);
     pub const GPU_SECONDS: NumberSpec = spec("GPU time per interaction", "s", 0.001, 3600.0, false);
-    pub const USD_PER_MONTH: NumberSpec = spec("Monthly cost", "USD/month", 0.0, 1e9, false);
-    pub const BILL: NumberSpec = spec("Monthly bill today", "USD/month", 0.0, 1e10, false);
+    pub const COST_PER_MONTH: NumberSpec = spec("Monthly cost", "per month", 0.0, 1e9, false);
+    pub const BILL: NumberSpec = spec("Monthly bill today", "per month", 0.0, 1e10, false);
     pub const TODAY_INSTANCES: NumberSpec = spec("Instances today", "", 0.0, 1e5, true);
     pub const GROWTH_PCT: NumberSpec = spec("Monthly growth", "%", -100.0, 1000.0, false);
     pub const CHURN_PCT: NumberSpec = spec("Monthly churn", "%", 0.0, 100.0, false);
@@ -156,7 +156,7 @@ pub mod specs {
     pub const VCPU: NumberSpec = spec("vCPUs", "", 0.1, 1024.0, false);
     pub const MEMORY_GB: NumberSpec = spec("Memory", "GB", 0.01, 1e5, false);
     pub const CAPACITY_RPS: NumberSpec = spec("Capacity per instance", "req/s", 0.001, 1e7, false);
-    pub const PRICE: NumberSpec = spec("Price", "USD/month", 0.0, 1e7, false);
+    pub const PRICE: NumberSpec = spec("Price", "per month", 0.0, 1e7, false);
     pub const MAX_CONNECTIONS: NumberSpec = spec("Max connections", "", 1.0, 1e6, true);
     pub const POOLER_CLIENTS: NumberSpec = spec("Pooler clients", "", 0.0, 1e7, true);
     pub const STORAGE_GB: NumberSpec = spec("Storage", "GB", 0.001, 1e7, false);
@@ -302,6 +302,9 @@ impl Plan {
         if !c.errors.iter().any(|e| e.path == "horizon_months") {
             check_end(&mut c, self.start, self.horizon_months);
         }
+        if let Some(message) = crate::currency::Currency::check(&self.currency) {
+            c.fail("currency", message);
+        }
         let has_voice = self.baseline.voice.is_some();
         check_baseline(&mut c, &self.baseline);
         check_today_tiers(&mut c, self);
@@ -420,12 +423,12 @@ fn check_baseline(c: &mut Checker, b: &Baseline) {
             c.name(format!("{path}.name"), "A cost line's name", &line.name);
             c.number(
                 format!("{path}.fixed_usd_per_month"),
-                specs::USD_PER_MONTH,
+                specs::COST_PER_MONTH,
                 line.fixed_usd_per_month,
             );
             c.number(
                 format!("{path}.per_unit_usd_per_month"),
-                specs::USD_PER_MONTH,
+                specs::COST_PER_MONTH,
                 line.per_unit_usd_per_month,
             );
         }

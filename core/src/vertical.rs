@@ -28,8 +28,9 @@
 //! that is not a number counts as 0; a target that is not a number falls back to 70 % and is
 //! clamped to 1–100 %. Counts saturate at [`COUNT_CAP`]; no figure is NaN or ∞.
 
+use crate::currency::Currency;
 use crate::explain::Explanation;
-use crate::format::{self, usd};
+use crate::format;
 use crate::plan::InstanceType;
 use crate::tiers::{ceil_count, demand_amount, supply_amount, USAGE_PCT_CAP};
 use serde::Serialize;
@@ -76,6 +77,8 @@ pub struct VerticalComparison {
     /// The cheapest fleet of up to two sizes within the maximum (see [`cheapest_mix`]); never
     /// dearer than the cheapest single type. `None` when nothing fits the maximum.
     pub cheapest_mix: Option<InstanceMix>,
+    /// The currency of the prices (the explanations and advice write them in it).
+    pub currency: Currency,
 }
 
 /// How many of one catalog type a mixed fleet runs.
@@ -198,18 +201,19 @@ fn size_one(
     let exceeds_max = app.over_max;
     let utilisation_at_peak_pct = (app.utilisation_at_peak * 100.0).min(USAGE_PCT_CAP);
     let app_explanation = app.explain(&instance.name);
+    let money = |x| format::money(x, policy.currency);
     let explanation = Explanation::new(format!(
         "{instances} × {} = {}/month",
         instance.name,
-        usd(usd_per_month)
+        money(usd_per_month)
     ))
     .formula(format!(
         "{}; {instances} × {} = {}",
         app_explanation.formula,
-        usd(price),
-        usd(usd_per_month)
+        money(price),
+        money(usd_per_month)
     ))
-    .input("price", format!("{}/month", usd(price)));
+    .input("price", format!("{}/month", money(price)));
     let explanation = Explanation {
         inputs: app_explanation
             .inputs
@@ -267,12 +271,13 @@ pub fn compare_sizes(
         .map(|(i, instance)| size_one(i, instance, peak_rps, policy))
         .collect();
     let best = cheapest_of(options.iter());
+    let money = |x| format::money(x, policy.currency);
     let explanation = match best {
         Some(o) => Explanation::new(format!("{} × {}", o.instances, o.name))
             .formula(format!(
                 "cheapest of the types within {} instances: {}/month",
                 policy.max_instances,
-                usd(o.usd_per_month)
+                money(o.usd_per_month)
             ))
             .input("peak", rps(peak_rps))
             .binding("the lowest monthly cost (ties: fewer instances)"),
@@ -293,6 +298,7 @@ pub fn compare_sizes(
         options,
         explanation,
         cheapest_mix,
+        currency: policy.currency,
     }
 }
 
@@ -444,10 +450,11 @@ pub fn cheapest_mix(
         .collect::<Vec<_>>()
         .join(" + ");
     let single = compare_single_cheapest(instances, peak_rps, policy);
+    let money = |x| format::money(x, policy.currency);
     let binding = match single {
         Some((n, i, cost)) if cost > usd_per_month => format!(
             "the lowest monthly cost: {} less than the cheapest single size, {n} × {}",
-            usd(cost - usd_per_month),
+            money(cost - usd_per_month),
             instances[i].name
         ),
         _ => "the lowest monthly cost: no mix beats the cheapest single size".to_owned(),
@@ -457,7 +464,7 @@ pub fn cheapest_mix(
     } else {
         String::new()
     };
-    let explanation = Explanation::new(format!("{names} = {}/month", usd(usd_per_month)))
+    let explanation = Explanation::new(format!("{names} = {}/month", money(usd_per_month)))
         .formula(format!(
             "{capacities} = {}{spares} ≥ {} ÷ {} = {}",
             rps(capacity_rps),
@@ -627,11 +634,12 @@ pub fn size_change(
             .unwrap_or(u32::MAX - 1)
             .saturating_add(1);
         let peak_text = rps(demand_amount(peak));
+        let money = |x| format::money(x, policy.currency);
         let now_text = format!(
             "{} × {} = {}/month",
             now.instances,
             type_now.name,
-            usd(now_cost)
+            money(now_cost)
         );
         let explanation = match (reason, larger) {
             (SizeChangeReason::PastMaximum, Some((to, n, cost))) => Explanation::new(format!(
@@ -643,7 +651,7 @@ pub fn size_change(
                  {n} × {} = {}/month stays within it",
                 policy.max_instances,
                 instances[to].name,
-                usd(cost)
+                money(cost)
             ))
             .binding("the maximum instance count"),
             (SizeChangeReason::PastMaximum, None) => {
@@ -663,8 +671,8 @@ pub fn size_change(
                 "month {month}: {n} × {} = {}/month serves {peak_text} for {} less than \
                  {now_text}",
                 instances[to].name,
-                usd(cost),
-                usd(now_cost - cost)
+                money(cost),
+                money(now_cost - cost)
             ))
             .binding("a larger size is cheaper than adding instances"),
             (SizeChangeReason::LargerIsCheaper, None) => continue,
@@ -709,11 +717,12 @@ impl VerticalComparison {
     pub fn advice(&self, current: usize) -> Option<SizeAdvice> {
         let now = self.options.get(current)?;
         let larger = cheapest_of(self.options.iter().skip(current + 1));
+        let money = |x| format::money(x, self.currency);
         let figure_now = format!(
             "{} × {} = {}/month",
             now.instances,
             now.name,
-            usd(now.usd_per_month)
+            money(now.usd_per_month)
         );
         let (action, figure, binding) = match (now.exceeds_max, larger) {
             (true, Some(up)) => (
@@ -725,7 +734,7 @@ impl VerticalComparison {
                     self.max_instances,
                     up.instances,
                     up.name,
-                    usd(up.usd_per_month)
+                    money(up.usd_per_month)
                 ),
             ),
             (true, None) => (
@@ -745,8 +754,8 @@ impl VerticalComparison {
                     up.instances,
                     up.name,
                     rps(self.peak_rps),
-                    usd(up.usd_per_month),
-                    usd(now.usd_per_month - up.usd_per_month)
+                    money(up.usd_per_month),
+                    money(now.usd_per_month - up.usd_per_month)
                 ),
             ),
             (false, _) => {
@@ -758,7 +767,7 @@ impl VerticalComparison {
                          too little to move for",
                         up.instances,
                         up.name,
-                        usd(now.usd_per_month - up.usd_per_month)
+                        money(now.usd_per_month - up.usd_per_month)
                     );
                 }
                 if let Some(best) = self.cheapest.and_then(|c| self.options.get(c)) {
@@ -767,7 +776,7 @@ impl VerticalComparison {
                             "; a smaller size, {} × {}, would cost {}/month",
                             best.instances,
                             best.name,
-                            usd(best.usd_per_month)
+                            money(best.usd_per_month)
                         ));
                     }
                 }
@@ -1106,6 +1115,7 @@ mod tests {
             redundancy: u32::MAX,
             min_instances: u32::MAX,
             max_instances: 0,
+            currency: crate::currency::USD,
         };
         for peak in [f64::NAN, f64::INFINITY, -5.0, 0.0, 1e300] {
             let c = compare_sizes(&broken, peak, &p);

@@ -2,8 +2,8 @@
 //! displayed text gives the value again within the precision shown; displayed numbers never
 //! hold a space a line could break at; and no text, however odd, makes the parser panic.
 
-use headroom_core::format;
 use headroom_core::input::NumberSpec;
+use headroom_core::{currency, format};
 use proptest::prelude::*;
 
 const ANY: NumberSpec = NumberSpec {
@@ -62,13 +62,15 @@ proptest! {
     }
 
     #[test]
-    fn dollars_read_back_within_a_cent_or_a_dollar(value in any_value()) {
-        let text = format::usd(value);
+    fn money_reads_back_within_a_cent_or_a_unit(value in any_value(), index in 0..19usize) {
+        let currency = currency::known().nth(index).unwrap();
+        let text = format::money(value, currency);
         prop_assert!(!text.contains(' '), "{text:?}");
-        let digits = text.replacen('$', "", 1);
+        let digits = text.replacen(currency.prefix(), "", 1);
         let back = ANY.parse(&digits).map_err(|p| TestCaseError::fail(format!("{text:?}: {p:?}")))?;
         let abs = value.abs();
-        let tolerance = if abs >= 99.995 { 0.5 } else if abs >= 1.0 { 0.005 } else { (abs * 0.005).max(5e-7) };
+        let whole_from = if currency.whole() { 0.995 } else { 99.995 };
+        let tolerance = if abs >= whole_from { 0.5 } else if abs >= 1.0 { 0.005 } else { (abs * 0.005).max(5e-7) };
         prop_assert!((back - value).abs() <= tolerance * (1.0 + 1e-9) + abs * 1e-15,
             "{value} → {text:?} → {back}");
         if let Some((_, cents)) = text.split_once('.') {
@@ -88,7 +90,8 @@ proptest! {
     fn every_writer_is_total_and_never_breakable(value in any::<f64>()) {
         for text in [
             format::number(value),
-            format::usd(value),
+            format::money(value, currency::USD),
+            format::money(value, currency::Currency::of("CHF").unwrap()),
             format::count(value),
             format::field_value(value),
             format::percent(value),

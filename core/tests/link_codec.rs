@@ -604,6 +604,7 @@ mod plans {
             ("cafe-chain", Mode::Edit),
             ("hand-written", Mode::Edit),
             ("cafe-chain.view", Mode::View),
+            ("in-euros", Mode::Edit),
         ]
         .into_iter()
         .map(|(stem, mode)| {

@@ -101,6 +101,7 @@ fn sizing_policy() -> impl Strategy<Value = SizingPolicy> {
             redundancy,
             min_instances: min,
             max_instances: max,
+            currency: headroom_core::currency::USD,
         }
     })
 }
@@ -284,6 +285,7 @@ proptest! {
             redundancy,
             min_instances: min,
             max_instances: max,
+            currency: headroom_core::currency::USD,
         };
         let c = compare_sizes(&instances, peak, &policy);
         prop_assert!(c.peak_rps.is_finite());

@@ -8,8 +8,9 @@
 //! renaming and resetting do to the plan is in [`headroom_core::edit`].
 
 use super::fields::{
-    field_id, focus_soon, index_rows, num, problem_badge, problem_count, structural_edit,
-    workspace, Choice, DateInput, NumberInput, OptionalDateInput, TextInput, UndoNote, Undoable,
+    field_id, focus_soon, index_rows, money_unit, num, problem_badge, problem_count,
+    structural_edit, workspace, Choice, DateInput, NumberInput, OptionalDateInput, TextInput,
+    UndoNote, Undoable,
 };
 use headroom_core::edit::{self, CatalogKind};
 use headroom_core::plan::{Named, Plan, RedisTopology};
@@ -389,14 +390,14 @@ fn entry_fields(kind: CatalogKind, j: usize) -> AnyView {
             {entry_num!(instances, j, vcpu, specs::VCPU, "", unit = "vCPU")}
             {entry_num!(instances, j, memory_gb, specs::MEMORY_GB, "")}
             {entry_num!(instances, j, capacity_rps, specs::CAPACITY_RPS, "At 100 % utilisation")}
-            {entry_num!(instances, j, usd_per_month, specs::PRICE, "On-demand")}
+            {entry_num!(instances, j, usd_per_month, specs::PRICE, "On-demand", unit = money_unit())}
         }
         .into_any(),
         CatalogKind::Databases => view! {
             {entry_num!(databases, j, max_connections, specs::MAX_CONNECTIONS, "Direct", unit = "connections")}
             {entry_num!(databases, j, pooler_clients, specs::POOLER_CLIENTS, "0 = no pooler", unit = "clients")}
             {entry_num!(databases, j, storage_gb, specs::STORAGE_GB, "")}
-            {entry_num!(databases, j, usd_per_month, specs::PRICE, "")}
+            {entry_num!(databases, j, usd_per_month, specs::PRICE, "", unit = money_unit())}
         }
         .into_any(),
         CatalogKind::Redis => view! {
@@ -413,13 +414,13 @@ fn entry_fields(kind: CatalogKind, j: usize) -> AnyView {
                 })
             />
             {entry_num!(redis, j, nodes, specs::REDIS_NODES, "Billed", unit = "nodes")}
-            {entry_num!(redis, j, usd_per_month, specs::PRICE, "")}
+            {entry_num!(redis, j, usd_per_month, specs::PRICE, "", unit = money_unit())}
         }
         .into_any(),
         CatalogKind::GpuNodes => view! {
             {entry_num!(gpu_nodes, j, streams_per_node, specs::STREAMS_PER_NODE, "Processed at once", unit = "streams")}
             {entry_num!(gpu_nodes, j, sessions_per_node, specs::SESSIONS_PER_NODE, "Concurrent", unit = "sessions")}
-            {entry_num!(gpu_nodes, j, usd_per_month, specs::PRICE, "")}
+            {entry_num!(gpu_nodes, j, usd_per_month, specs::PRICE, "", unit = money_unit())}
         }
         .into_any(),
     }

@@ -50,6 +50,12 @@ pub(super) fn workspace() -> Workspace {
         .expect("controls are rendered inside the App, which provides the Workspace")
 }
 
+/// The unit of a price or cost field: a monthly amount in the plan's currency ("EUR/month").
+pub fn money_unit() -> Signal<String> {
+    let ws = workspace();
+    Memo::new(move |_| ws.plan.with(|p| p.currency().per_month())).into()
+}
+
 /// A history key that no other edit shares, so a structural edit (add, delete, move) is always
 /// its own undo step, never merged with the one before.
 pub fn step_key(what: &str) -> String {

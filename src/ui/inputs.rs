@@ -5,8 +5,8 @@
 //! one row never rebuilds another.
 
 use super::fields::{
-    field_id, focus_soon, index_rows, num, structural_edit, workspace, Choice, Getter, Group,
-    NumberInput, Setter, TextInput, Toggle,
+    field_id, focus_soon, index_rows, money_unit, num, structural_edit, workspace, Choice, Getter,
+    Group, NumberInput, Setter, TextInput, Toggle,
 };
 use headroom_core::edit::{self, TrafficKind};
 use headroom_core::plan::{ForecastBound, PeakShape, Plan, ScalingPoint, Traffic};
@@ -157,7 +157,7 @@ pub fn BaselinePanel() -> impl IntoView {
                     </Group>
                     <Group title="Today" paths=&["baseline.today"]>
                         {field!("baseline.today.app_instances", specs::TODAY_INSTANCES, |p| p.baseline.today.app_instances, "What runs now, to compare with month 1", unit = "instances")}
-                        {field!("baseline.today.monthly_bill_usd", specs::BILL, |p| p.baseline.today.monthly_bill_usd, "The whole bill today, to compare with the plan's cost")}
+                        {field!("baseline.today.monthly_bill_usd", specs::BILL, |p| p.baseline.today.monthly_bill_usd, "The whole bill today, to compare with the plan's cost", unit = money_unit())}
                         <NameChoice path="baseline.today.database_tier" label="Database tier today" names=db_names
                             hint="The plan never moves below it"
                             get=Arc::new(|p: &Plan| Some(p.baseline.today.database_tier.clone()))
@@ -375,10 +375,10 @@ fn cost_line(i: usize, units: Units) -> impl IntoView {
                     aria-label=move || format!("Remove the cost line {}", name.get())>"Remove"</button>
             </div>
             <div class="row-grid">
-                <NumberInput path=format!("baseline.other_costs[{i}].fixed_usd_per_month") spec=specs::USD_PER_MONTH
-                    label="Fixed" get=gf set=sf/>
-                <NumberInput path=format!("baseline.other_costs[{i}].per_unit_usd_per_month") spec=specs::USD_PER_MONTH
-                    label=units.label("Per unit") get=gu set=su/>
+                <NumberInput path=format!("baseline.other_costs[{i}].fixed_usd_per_month") spec=specs::COST_PER_MONTH
+                    label="Fixed" unit=money_unit() get=gf set=sf/>
+                <NumberInput path=format!("baseline.other_costs[{i}].per_unit_usd_per_month") spec=specs::COST_PER_MONTH
+                    label=units.label("Per unit") unit=money_unit() get=gu set=su/>
             </div>
         </div>
     }
@@ -400,6 +400,11 @@ pub fn PoliciesPanel() -> impl IntoView {
             .gpu_nodes
             .iter()
             .map(|i| i.name.clone())
+            .collect()
+    });
+    let currencies = Memo::new(|_| {
+        headroom_core::currency::known()
+            .map(|c| c.code().to_owned())
             .collect()
     });
     let has_voice = Memo::new(move |_| ws.plan.with(|p| p.baseline.voice.is_some()));
@@ -465,7 +470,11 @@ pub fn PoliciesPanel() -> impl IntoView {
                     {field!("policies.voice.wait_target_s", specs::WAIT_TARGET_S, |p| p.policies.voice.wait_target_s, "Longest acceptable wait before processing starts")}
                     {field!("policies.voice.percentile_pct", specs::PERCENTILE_PCT, |p| p.policies.voice.percentile_pct, "Share of interactions that must meet the wait target")}
                 </Group>
-                <Group title="Cost" paths=&["policies.commitment", "policies.off_hours"]>
+                <Group title="Cost" paths=&["currency", "policies.commitment", "policies.off_hours"]>
+                    <NameChoice path="currency" label="Currency" names=currencies
+                        hint="No conversion: the prices in the catalogs and the baseline are read in this currency (the templates' are US dollars)"
+                        get=Arc::new(|p: &Plan| Some(p.currency.clone()))
+                        set=Arc::new(|p: &mut Plan, v: String| p.currency = v)/>
                     <Toggle path="policies.commitment.enabled" label="Commit (reserved instances, savings plan)"
                         hint="Commits to the capacity every month of a term needs"
                         get=Arc::new(|p: &Plan| Some(p.policies.commitment.enabled))

@@ -313,7 +313,7 @@ async fn a_bad_catalog_price_is_flagged_next_to_its_cell_and_keeps_the_results()
     settled().await;
     assert_eq!(
         error_next_to(c, "f-catalogs-instances-2-usd_per_month").as_deref(),
-        Some("Price must be at least 0 USD/month")
+        Some("Price must be at least 0 per month")
     );
     assert!(js_open(&entry), "the entry opens to show its problem");
     assert!(find(c, "stale").is_some(), "results are marked stale");

@@ -431,7 +431,7 @@ mod tests {
                         let labels: Vec<String> = axis
                             .ticks
                             .iter()
-                            .map(|t| tick_label(*t, axis.step, max_abs, false))
+                            .map(|t| tick_label(*t, axis.step, max_abs, ""))
                             .collect();
                         let mut unique = labels.clone();
                         unique.dedup();

@@ -77,7 +77,14 @@ pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option
 
     let first = months.first()?;
     let last = months.last()?;
-    let total = |m: &MonthResult| totals::usd(m.cost.total_usd_per_month, m.cost.is_lower_bound());
+    let currency = results.currency;
+    let total = |m: &MonthResult| {
+        totals::money(
+            m.cost.total_usd_per_month,
+            m.cost.is_lower_bound(),
+            currency,
+        )
+    };
     let mut summary = format!(
         "{}: monthly cost goes from {} in {} to {} in {}",
         result.name,
@@ -98,7 +105,7 @@ pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option
                 "; the largest line in {} is {} at {}.",
                 last.calendar.label(),
                 name,
-                format::usd(value)
+                format::money(value, currency)
             );
         }
         _ => summary.push('.'),
@@ -117,7 +124,7 @@ pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option
         summary,
         start,
         months: horizon(months),
-        format: ValueFormat::UsdPerMonth,
+        format: ValueFormat::MoneyPerMonth(currency),
         integer: false,
         series: series
             .into_iter()
@@ -155,7 +162,7 @@ mod tests {
             readout.total,
             Some(format!(
                 "at least {}/month",
-                format::usd(months[0].cost.total_usd_per_month)
+                format::money(months[0].cost.total_usd_per_month, crate::currency::USD)
             ))
         );
         assert_eq!(
@@ -210,7 +217,7 @@ mod tests {
             readout.total,
             Some(format!(
                 "{}/month",
-                format::usd(months[0].cost.total_usd_per_month)
+                format::money(months[0].cost.total_usd_per_month, crate::currency::USD)
             ))
         );
         assert_eq!(readout.values.len(), chart.series.len());

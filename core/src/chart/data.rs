@@ -199,7 +199,9 @@ impl ChartData {
                 .filter(|v| v.is_finite())
                 .sum();
             let text = match self.format {
-                ValueFormat::UsdPerMonth => format!("{}/month", format::usd(sum)),
+                ValueFormat::MoneyPerMonth(currency) => {
+                    format!("{}/month", format::money(sum, currency))
+                }
                 ValueFormat::Unit(_) => self.format.value(sum),
             };
             match lower_bound {

@@ -226,11 +226,11 @@ impl ChartData {
         };
         let y_axis = Axis::nice(tops.iter().flatten().copied(), &options);
         let max_abs = y_axis.min.abs().max(y_axis.max.abs());
-        let usd = self.format.is_usd();
+        let prefix = self.format.tick_prefix();
         let labels: Vec<String> = y_axis
             .ticks
             .iter()
-            .map(|t| tick_label(*t, y_axis.step, max_abs, usd))
+            .map(|t| tick_label(*t, y_axis.step, max_abs, prefix))
             .collect();
         let label_width = labels
             .iter()

@@ -3,6 +3,7 @@
 //! ([`ValueFormat`]) and a rough text width ([`text_width`]) to fit them.
 
 use super::bounded;
+use crate::currency::Currency;
 use crate::format;
 use crate::plan::YearMonth;
 
@@ -67,8 +68,8 @@ fn trim_exponent(text: &str) -> String {
 pub enum ValueFormat {
     /// A number and its unit: "412 req/s", "7 instances".
     Unit(String),
-    /// US dollars per month: "$1 234".
-    UsdPerMonth,
+    /// Money per month, in the plan's currency: "$1 234", "€1 234".
+    MoneyPerMonth(Currency),
 }
 
 impl ValueFormat {
@@ -76,7 +77,7 @@ impl ValueFormat {
     pub fn value(&self, value: f64) -> String {
         match self {
             Self::Unit(unit) => format::with_unit(value, unit),
-            Self::UsdPerMonth => format::usd(value),
+            Self::MoneyPerMonth(currency) => format::money(value, *currency),
         }
     }
 
@@ -84,31 +85,35 @@ impl ValueFormat {
     pub fn axis_title(&self) -> String {
         match self {
             Self::Unit(unit) => unit.clone(),
-            Self::UsdPerMonth => "USD/month".to_owned(),
+            Self::MoneyPerMonth(currency) => currency.per_month(),
         }
     }
 
-    pub(super) fn is_usd(&self) -> bool {
-        matches!(self, Self::UsdPerMonth)
+    /// What goes before a tick label: the currency's prefix for money, nothing otherwise.
+    pub(super) fn tick_prefix(&self) -> &'static str {
+        match self {
+            Self::Unit(_) => "",
+            Self::MoneyPerMonth(currency) => currency.prefix(),
+        }
     }
 }
 
-/// A tick label of an axis with `step` whose ticks reach `max_abs`: short ("2.5k", "$1.5M",
+/// A tick label of an axis with `step` whose ticks reach `max_abs`, after `prefix` (a
+/// currency's, or nothing): short ("2.5k", "$1.5M",
 /// "40", "0.05", "2e-7") and with just enough decimals to tell neighbouring ticks apart.
 ///
 /// # Example
 /// ```
 /// use headroom_core::chart::tick_label;
-/// assert_eq!(tick_label(2500.0, 500.0, 2500.0, false), "2\u{202F}500");
-/// assert_eq!(tick_label(25_000.0, 5_000.0, 25_000.0, false), "25k");
-/// assert_eq!(tick_label(1_500_000.0, 500_000.0, 2e6, true), "$1.5M");
-/// assert_eq!(tick_label(0.05, 0.05, 0.2, false), "0.05");
+/// assert_eq!(tick_label(2500.0, 500.0, 2500.0, ""), "2\u{202F}500");
+/// assert_eq!(tick_label(25_000.0, 5_000.0, 25_000.0, ""), "25k");
+/// assert_eq!(tick_label(1_500_000.0, 500_000.0, 2e6, "$"), "$1.5M");
+/// assert_eq!(tick_label(0.05, 0.05, 0.2, ""), "0.05");
 /// ```
-pub fn tick_label(value: f64, step: f64, max_abs: f64, usd: bool) -> String {
+pub fn tick_label(value: f64, step: f64, max_abs: f64, prefix: &str) -> String {
     if !value.is_finite() {
         return "—".to_owned();
     }
-    let prefix = if usd { "$" } else { "" };
     let sign = if value < 0.0 { "-" } else { "" };
     let abs = value.abs();
     if abs == 0.0 {
@@ -156,24 +161,24 @@ mod tests {
 
     #[test]
     fn tick_labels_are_short_and_exact_enough() {
-        assert_eq!(tick_label(0.0, 100.0, 500.0, false), "0");
-        assert_eq!(tick_label(0.0, 100.0, 500.0, true), "$0");
-        assert_eq!(tick_label(400.0, 100.0, 500.0, false), "400");
-        assert_eq!(tick_label(400.0, 100.0, 500.0, true), "$400");
-        assert_eq!(tick_label(7500.0, 2500.0, 7500.0, false), "7\u{202F}500");
-        assert_eq!(tick_label(10_000.0, 2000.0, 10_000.0, true), "$10k");
-        assert_eq!(tick_label(12_000.0, 2000.0, 12_000.0, false), "12k");
-        assert_eq!(tick_label(2_500_000.0, 500_000.0, 3e6, false), "2.5M");
-        assert_eq!(tick_label(4e9, 1e9, 5e9, false), "4B");
-        assert_eq!(tick_label(2e12, 1e12, 5e12, false), "2T");
-        assert_eq!(tick_label(2e15, 1e15, 5e15, false), "2e15");
-        assert_eq!(tick_label(2.5e15, 5e14, 5e15, false), "2.5e15");
-        assert_eq!(tick_label(0.25, 0.05, 0.3, false), "0.25");
-        assert_eq!(tick_label(1.2, 0.2, 2.0, false), "1.2");
-        assert_eq!(tick_label(3e-7, 1e-7, 5e-7, false), "3e-7");
-        assert_eq!(tick_label(-40.0, 20.0, 40.0, false), "-40");
-        assert_eq!(tick_label(-400.0, 100.0, 400.0, true), "-$400");
-        assert_eq!(tick_label(f64::NAN, 1.0, 1.0, false), "—");
+        assert_eq!(tick_label(0.0, 100.0, 500.0, ""), "0");
+        assert_eq!(tick_label(0.0, 100.0, 500.0, "$"), "$0");
+        assert_eq!(tick_label(400.0, 100.0, 500.0, ""), "400");
+        assert_eq!(tick_label(400.0, 100.0, 500.0, "$"), "$400");
+        assert_eq!(tick_label(7500.0, 2500.0, 7500.0, ""), "7\u{202F}500");
+        assert_eq!(tick_label(10_000.0, 2000.0, 10_000.0, "$"), "$10k");
+        assert_eq!(tick_label(12_000.0, 2000.0, 12_000.0, ""), "12k");
+        assert_eq!(tick_label(2_500_000.0, 500_000.0, 3e6, ""), "2.5M");
+        assert_eq!(tick_label(4e9, 1e9, 5e9, ""), "4B");
+        assert_eq!(tick_label(2e12, 1e12, 5e12, ""), "2T");
+        assert_eq!(tick_label(2e15, 1e15, 5e15, ""), "2e15");
+        assert_eq!(tick_label(2.5e15, 5e14, 5e15, ""), "2.5e15");
+        assert_eq!(tick_label(0.25, 0.05, 0.3, ""), "0.25");
+        assert_eq!(tick_label(1.2, 0.2, 2.0, ""), "1.2");
+        assert_eq!(tick_label(3e-7, 1e-7, 5e-7, ""), "3e-7");
+        assert_eq!(tick_label(-40.0, 20.0, 40.0, ""), "-40");
+        assert_eq!(tick_label(-400.0, 100.0, 400.0, "$"), "-$400");
+        assert_eq!(tick_label(f64::NAN, 1.0, 1.0, ""), "—");
     }
 
     #[test]

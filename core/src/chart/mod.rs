@@ -84,6 +84,7 @@ mod tests {
         let empty = PlanResults {
             scenarios: Vec::new(),
             priced_on: chrono::NaiveDate::MIN,
+            currency: crate::currency::USD,
         };
         assert!(demand_chart(&empty, 0).is_none());
         assert!(scenarios_chart(&empty, 0, Metric::TotalCost).is_none());

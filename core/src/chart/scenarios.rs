@@ -4,6 +4,7 @@
 use super::{
     first_calendar, horizon, scenario_at, ChartData, Series, Shape, Tone, ValueFormat, PALETTE_SIZE,
 };
+use crate::currency::Currency;
 use crate::engine::{MonthResult, PlanResults};
 
 /// A figure the scenarios chart can compare.
@@ -51,10 +52,10 @@ impl Metric {
         Self::ALL.into_iter().find(|m| m.id() == id)
     }
 
-    /// Menu label with its unit: "Total cost (USD/month)".
+    /// Menu label with its unit: "Peak demand (req/s)"; the cost is in the plan's currency.
     pub fn label(self) -> &'static str {
         match self {
-            Self::TotalCost => "Total cost (USD/month)",
+            Self::TotalCost => "Total cost per month",
             Self::AppInstances => "App instances",
             Self::PeakDemand => "Peak demand (req/s)",
             Self::DbConnections => "Database connections",
@@ -74,10 +75,10 @@ impl Metric {
         }
     }
 
-    fn format(self) -> ValueFormat {
+    fn format(self, currency: Currency) -> ValueFormat {
         let unit = |u: &str| ValueFormat::Unit(u.to_owned());
         match self {
-            Self::TotalCost => ValueFormat::UsdPerMonth,
+            Self::TotalCost => ValueFormat::MoneyPerMonth(currency),
             Self::AppInstances => unit("instances"),
             Self::PeakDemand => unit("req/s"),
             Self::DbConnections => unit("connections"),
@@ -137,7 +138,7 @@ pub fn scenarios_chart(
         .scenarios
         .iter()
         .find_map(|s| first_calendar(&s.months))?;
-    let format = metric.format();
+    let format = metric.format(results.currency);
     let series: Vec<Series> = results
         .scenarios
         .iter()

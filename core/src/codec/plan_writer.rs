@@ -62,15 +62,23 @@ fn with_priced_on(mut entry: Value, priced_on: Option<NaiveDate>) -> Value {
 }
 
 fn plan_value(plan: &Plan) -> Value {
-    object(vec![
+    let mut fields = vec![
         ("name", text(&plan.name)),
         ("start", plan.start.to_string().into()),
         ("horizon_months", plan.horizon_months.into()),
+    ];
+    // Written only when it is not the default, so a plan in US dollars (every plan before the
+    // field) is written as it always was.
+    if plan.currency != crate::currency::USD.code() {
+        fields.push(("currency", text(&plan.currency)));
+    }
+    fields.extend([
         ("baseline", baseline(&plan.baseline)),
         ("scenarios", list(&plan.scenarios, scenario)),
         ("policies", policies(&plan.policies)),
         ("catalogs", catalogs(&plan.catalogs)),
-    ])
+    ]);
+    object(fields)
 }
 
 fn baseline(b: &Baseline) -> Value {

@@ -22,7 +22,8 @@ use crate::validate::ValidPlan;
 pub const DERIVED_NOTE: &str = "Computed by Headroom from `plan`. Opening the file ignores this \
                                 section and computes the results again.";
 
-/// The columns of every month row, in order, with their units in their names.
+/// The columns of every month row, in order, with their units in their names; the two costs
+/// name the plan's currency in place of `usd` ([`columns`]).
 pub const COLUMNS: [&str; 14] = [
     "month",
     "calendar_month",
@@ -47,8 +48,8 @@ pub struct ResultsSection {
     pub derived: &'static str,
     /// Day the catalog prices were read (`YYYY-MM-DD`).
     pub priced_on: String,
-    /// [`COLUMNS`].
-    pub columns: Vec<&'static str>,
+    /// [`columns`]: [`COLUMNS`] in the plan's currency.
+    pub columns: Vec<String>,
     /// One entry per scenario, in the plan's order.
     pub scenarios: Vec<ScenarioSection>,
 }
@@ -173,13 +174,27 @@ pub fn section(plan: &ValidPlan, results: &PlanResults) -> ResultsSection {
     ResultsSection {
         derived: DERIVED_NOTE,
         priced_on: results.priced_on.to_string(),
-        columns: COLUMNS.to_vec(),
+        columns: columns(results.currency),
         scenarios: results
             .scenarios
             .iter()
             .map(|s| scenario_section(plan, s))
             .collect(),
     }
+}
+
+/// [`COLUMNS`] with the costs in `currency`: `cost_eur_per_month`, `cost_per_unit_eur_per_month`
+/// (unchanged in US dollars).
+///
+/// # Example
+/// ```
+/// use headroom_core::{codec::results::columns, currency::Currency};
+/// let eur = columns(Currency::of("EUR").unwrap());
+/// assert_eq!(eur[11..13], ["cost_eur_per_month", "cost_per_unit_eur_per_month"]);
+/// ```
+pub fn columns(currency: crate::currency::Currency) -> Vec<String> {
+    let code = currency.code().to_ascii_lowercase();
+    COLUMNS.iter().map(|c| c.replace("usd", &code)).collect()
 }
 
 impl ResultsSection {

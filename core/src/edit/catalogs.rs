@@ -3,6 +3,7 @@
 
 use super::{move_item, unique_name};
 use crate::catalog;
+use crate::currency::Currency;
 use crate::format;
 use crate::plan::{DatabaseTier, GpuNode, InstanceType, Plan, RedisPlan, RedisTopology};
 use crate::validate::MAX_LIST;
@@ -301,8 +302,8 @@ pub fn reset_catalog(plan: &mut Plan, kind: CatalogKind) -> Vec<String> {
     vec![sentence]
 }
 
-fn per_month(usd: f64) -> String {
-    format!("{}/month", format::usd(usd))
+fn per_month(amount: f64, currency: Currency) -> String {
+    format!("{}/month", format::money(amount, currency))
 }
 
 fn plural(count: u32, one: &str, many: &str) -> String {
@@ -324,17 +325,17 @@ fn digest(parts: &[String]) -> String {
 }
 
 /// An instance type in a line: "2 vCPU · 8 GB · 50 req/s · $59.60/month" (figures unbroken).
-pub fn instance_digest(e: &InstanceType) -> String {
+pub fn instance_digest(e: &InstanceType, currency: Currency) -> String {
     digest(&[
         format!("{} vCPU", format::number(e.vcpu)),
         format::with_unit(e.memory_gb, "GB"),
         format::with_unit(e.capacity_rps, "req/s"),
-        per_month(e.usd_per_month),
+        per_month(e.usd_per_month, currency),
     ])
 }
 
 /// A database tier in a line: "60 connections · pooler 200 · 8 GB · $10/month".
-pub fn database_digest(e: &DatabaseTier) -> String {
+pub fn database_digest(e: &DatabaseTier, currency: Currency) -> String {
     let pooler = if e.pooler_clients == 0 {
         "no pooler".to_owned()
     } else {
@@ -344,37 +345,38 @@ pub fn database_digest(e: &DatabaseTier) -> String {
         plural(e.max_connections, "connection", "connections"),
         pooler,
         format::with_unit(e.storage_gb, "GB"),
-        per_month(e.usd_per_month),
+        per_month(e.usd_per_month, currency),
     ])
 }
 
 /// A Redis plan in a line: "6.38 GB · primary + replica · 2 nodes · $175/month".
-pub fn redis_digest(e: &RedisPlan) -> String {
+pub fn redis_digest(e: &RedisPlan, currency: Currency) -> String {
     digest(&[
         format::with_unit(e.memory_gb, "GB"),
         e.topology.words().to_owned(),
         plural(e.nodes, "node", "nodes"),
-        per_month(e.usd_per_month),
+        per_month(e.usd_per_month, currency),
     ])
 }
 
 /// A GPU node type in a line: "4 streams · 8 sessions · $588/month".
-pub fn gpu_digest(e: &GpuNode) -> String {
+pub fn gpu_digest(e: &GpuNode, currency: Currency) -> String {
     digest(&[
         plural(e.streams_per_node, "stream", "streams"),
         plural(e.sessions_per_node, "session", "sessions"),
-        per_month(e.usd_per_month),
+        per_month(e.usd_per_month, currency),
     ])
 }
 
 /// Entry `index` of catalog `kind` in a line (see the `*_digest` functions).
 pub fn catalog_digest(plan: &Plan, kind: CatalogKind, index: usize) -> Option<String> {
     let c = &plan.catalogs;
+    let currency = plan.currency();
     match kind {
-        CatalogKind::Instances => c.instances.get(index).map(instance_digest),
-        CatalogKind::Databases => c.databases.get(index).map(database_digest),
-        CatalogKind::Redis => c.redis.get(index).map(redis_digest),
-        CatalogKind::GpuNodes => c.gpu_nodes.get(index).map(gpu_digest),
+        CatalogKind::Instances => c.instances.get(index).map(|e| instance_digest(e, currency)),
+        CatalogKind::Databases => c.databases.get(index).map(|e| database_digest(e, currency)),
+        CatalogKind::Redis => c.redis.get(index).map(|e| redis_digest(e, currency)),
+        CatalogKind::GpuNodes => c.gpu_nodes.get(index).map(|e| gpu_digest(e, currency)),
     }
 }
 

@@ -455,7 +455,7 @@ fn digests_show_units() {
         .find(|i| i.name == "m7g.large")
         .unwrap();
     assert_eq!(
-        instance_digest(m7g).replace('\u{a0}', " "),
+        instance_digest(m7g, crate::currency::USD).replace('\u{a0}', " "),
         "2 vCPU · 8 GB · 50 req/s · $59.60/month"
     );
     let tier = DatabaseTier {
@@ -468,7 +468,7 @@ fn digests_show_units() {
         priced_on: None,
     };
     assert_eq!(
-        database_digest(&tier).replace('\u{a0}', " "),
+        database_digest(&tier, crate::currency::USD).replace('\u{a0}', " "),
         "60 connections · no pooler · 8 GB · $10.00/month"
     );
     let redis = RedisPlan {
@@ -481,7 +481,7 @@ fn digests_show_units() {
         priced_on: None,
     };
     assert_eq!(
-        redis_digest(&redis).replace('\u{a0}', " "),
+        redis_digest(&redis, crate::currency::USD).replace('\u{a0}', " "),
         "6.38 GB · primary + replica · 2 nodes · $175/month"
     );
     let gpu = GpuNode {
@@ -493,7 +493,7 @@ fn digests_show_units() {
         priced_on: None,
     };
     assert_eq!(
-        gpu_digest(&gpu).replace('\u{a0}', " "),
+        gpu_digest(&gpu, crate::currency::USD).replace('\u{a0}', " "),
         "1 stream · 8 sessions · $88.90/month"
     );
     assert_eq!(priced_on_words(plan.catalogs.priced_on), "1 Nov 2026");

@@ -464,11 +464,14 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             let mut formula = format!(
                 "{} × {} {}",
                 m.app.instances,
-                format::usd(app_type.usd_per_month),
+                format::money(app_type.usd_per_month, plan.currency()),
                 app_type.name
             );
             if saving > 0.0 {
-                formula.push_str(&format!(" − {} off-hours saving", format::usd(saving)));
+                formula.push_str(&format!(
+                    " − {} off-hours saving",
+                    format::money(saving, plan.currency())
+                ));
             }
             formula.push_str(&committed_words(
                 plan,
@@ -476,7 +479,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
                 app_type.usd_per_month,
             ));
             Some(
-                Explanation::new(format::usd(item.usd_per_month))
+                Explanation::new(format::money(item.usd_per_month, plan.currency()))
                     .formula(formula)
                     .input("price source", app_type.source.clone())
                     .input("price read on", price_day(plan, app_type.priced_on)),
@@ -504,10 +507,10 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             let node = plan.voice_gpu_node()?;
             let nodes = m.voice.as_ref()?.nodes;
             Some(
-                Explanation::new(format::usd(item.usd_per_month))
+                Explanation::new(format::money(item.usd_per_month, plan.currency()))
                     .formula(format!(
                         "{nodes} nodes × {}{}",
-                        format::usd(node.usd_per_month),
+                        format::money(node.usd_per_month, plan.currency()),
                         committed_words(plan, m.committed_gpu_nodes, node.usd_per_month)
                     ))
                     .input("node type", node.name.clone())
@@ -517,6 +520,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
         CostComponent::Other(i) => Some(cost::explain_other_cost(
             plan.baseline.other_costs.get(i)?,
             m.units.bound(plan.policies.forecast_bound),
+            plan.currency(),
         )),
     }
 }
@@ -532,19 +536,22 @@ fn explain_total(plan: &Plan, m: &MonthResult) -> Explanation {
         .map(|i| {
             format!(
                 "{} {}",
-                format::usd(i.usd_per_month),
+                format::money(i.usd_per_month, plan.currency()),
                 i.component.name(names)
             )
         })
         .collect();
-    let mut e =
-        Explanation::new(format!("{}/month", format::usd(total))).formula(if terms.is_empty() {
+    let mut e = Explanation::new(format!("{}/month", format::money(total, plan.currency())))
+        .formula(if terms.is_empty() {
             "no cost lines".to_owned()
         } else {
             terms.join(" + ")
         });
     for item in &m.cost.items {
-        e = e.input(item.component.name(names), format::usd(item.usd_per_month));
+        e = e.input(
+            item.component.name(names),
+            format::money(item.usd_per_month, plan.currency()),
+        );
     }
     e = e.input("prices as of", format::day_label(plan.catalogs.priced_on));
     let largest = m
@@ -577,10 +584,10 @@ fn chosen<T>(catalog: &[T], index: Option<usize>) -> Option<(&T, bool)> {
 fn catalog_price(
     plan: &Plan,
     formula: String,
-    (usd, priced_on, source): (f64, Option<NaiveDate>, &str),
+    (price, priced_on, source): (f64, Option<NaiveDate>, &str),
     beyond_largest: Option<&str>,
 ) -> Explanation {
-    Explanation::new(format::usd(usd))
+    Explanation::new(format::money(price, plan.currency()))
         .formula(formula)
         .input("price read on", price_day(plan, priced_on))
         .binding(match beyond_largest {
@@ -600,7 +607,7 @@ fn committed_words(plan: &Plan, committed: u64, unit_usd_per_month: f64) -> Stri
     }
     format!(
         " − {committed} committed × {} × {} discount",
-        format::usd(unit_usd_per_month),
+        format::money(unit_usd_per_month, plan.currency()),
         format::percent(plan.policies.commitment.discount_pct / 100.0)
     )
 }
@@ -608,12 +615,15 @@ fn committed_words(plan: &Plan, committed: u64, unit_usd_per_month: f64) -> Stri
 /// "$0.0596 per unit = $596/month ÷ 10 000 users".
 fn explain_cost_per_unit(plan: &Plan, m: &MonthResult) -> Explanation {
     let unit_name = &plan.baseline.demand_unit;
-    let total = format!("{}/month", format::usd(m.cost.total_usd_per_month));
+    let total = format!(
+        "{}/month",
+        format::money(m.cost.total_usd_per_month, plan.currency())
+    );
     let units = m.units.bound(plan.policies.forecast_bound);
     match m.cost_per_unit_usd {
         Some(per_unit) => Explanation::new(format!(
             "{} per {}",
-            format::usd(per_unit),
+            format::money(per_unit, plan.currency()),
             singular(unit_name)
         ))
         .formula(format!("{total} ÷ {}", format::with_unit(units, unit_name)))
@@ -638,7 +648,10 @@ fn explain_cost_per_session(plan: &Plan, m: &MonthResult) -> Option<Explanation>
     let unit_name = &plan.baseline.demand_unit;
     let units = m.units.bound(plan.policies.forecast_bound);
     let sessions = voice::sessions_in_month(voice, units, m.calendar, &m.calendar_effect);
-    let total = format!("{}/month", format::usd(m.cost.total_usd_per_month));
+    let total = format!(
+        "{}/month",
+        format::money(m.cost.total_usd_per_month, plan.currency())
+    );
     let mut volume = format!(
         "{} × {} sessions a day × {} days",
         format::with_unit(units, unit_name),
@@ -652,9 +665,12 @@ fn explain_cost_per_session(plan: &Plan, m: &MonthResult) -> Option<Explanation>
         ));
     }
     let e = match m.cost_per_session_usd {
-        Some(per_session) => Explanation::new(format!("{} per session", format::usd(per_session)))
-            .formula(format!("{total} ÷ {} sessions", format::number(sessions)))
-            .binding("the total cost spread over the month's voice sessions"),
+        Some(per_session) => Explanation::new(format!(
+            "{} per session",
+            format::money(per_session, plan.currency())
+        ))
+        .formula(format!("{total} ÷ {} sessions", format::number(sessions)))
+        .binding("the total cost spread over the month's voice sessions"),
         None => Explanation::new("no cost per session")
             .formula(format!("{total} ÷ 0 sessions"))
             .binding("no voice sessions to spread the cost over"),

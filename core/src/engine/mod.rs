@@ -30,6 +30,7 @@ pub use explain::{explain, Figure};
 pub use timeline::{Resource, TimelineEvent, MAX_SEPARATE_STEPS};
 
 use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent, CostLineItem, FleetMonth};
+use crate::currency::Currency;
 use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
 use crate::explain::Explanation;
 use crate::format;
@@ -55,6 +56,8 @@ pub struct PlanResults {
     /// Day the catalog prices were read: shown with every cost.
     #[serde(with = "crate::plan::day")]
     pub priced_on: NaiveDate,
+    /// The plan's currency: every cost is in it.
+    pub currency: Currency,
 }
 
 /// One scenario over the horizon.
@@ -152,6 +155,7 @@ pub fn run(plan: &ValidPlan) -> PlanResults {
             .map(|i| Arc::new(run_scenario(plan, i)))
             .collect(),
         priced_on: plan.catalogs.priced_on,
+        currency: plan.currency(),
     }
 }
 
@@ -202,7 +206,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
 
     let app_type = find_instance(plan);
     let gpu_node = baseline.voice.as_ref().and_then(|_| plan.voice_gpu_node());
-    let sizing_policy = SizingPolicy::from(policies);
+    let sizing_policy = SizingPolicy::from(plan);
     let headroom = 1.0 + fraction(policies.headroom_pct);
     // The approximation for large voice loads, prepared for the plan's wait target the first
     // time a month needs it.
@@ -411,6 +415,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             reduced_fraction,
             app_type.usd_per_month,
             commitment_policy,
+            plan.currency(),
         )
     });
     let gpu_commitment = match (commitment_policy.enabled, baseline.voice.as_ref(), gpu_node) {
@@ -419,6 +424,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             0.0,
             node.usd_per_month,
             commitment_policy,
+            plan.currency(),
         )),
         _ => None,
     };

@@ -114,7 +114,7 @@ pub(super) fn timeline(
             &plan.catalogs.instances,
             &[m.peak_rps],
             size_change.current,
-            &SizingPolicy::from(&plan.policies),
+            &SizingPolicy::from(plan),
         );
         let to = past_max.move_to.and_then(|to| {
             plan.catalogs.instances.get(to).map(|t| {

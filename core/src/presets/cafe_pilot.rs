@@ -128,6 +128,7 @@ pub fn plan() -> Plan {
             month: 1,
         },
         horizon_months: 12,
+        currency: crate::currency::USD.code().to_owned(),
         baseline: Baseline {
             scaling: Vec::new(),
             demand_unit: "cafés".to_owned(),

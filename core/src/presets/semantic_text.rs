@@ -103,6 +103,7 @@ pub fn plan() -> Plan {
             month: 2,
         },
         horizon_months: 12,
+        currency: crate::currency::USD.code().to_owned(),
         baseline: Baseline {
             scaling: Vec::new(),
             demand_unit: "daily requests".to_owned(),

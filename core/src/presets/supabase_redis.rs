@@ -78,6 +78,7 @@ pub fn plan() -> Plan {
         },
         // "12-Month Projection".
         horizon_months: 12,
+        currency: crate::currency::USD.code().to_owned(),
         baseline: Baseline {
             scaling: Vec::new(),
             demand_unit: "users".to_owned(),

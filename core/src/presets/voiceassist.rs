@@ -116,6 +116,7 @@ pub fn plan() -> Plan {
         },
         // `MONTHS=6`.
         horizon_months: 6,
+        currency: crate::currency::USD.code().to_owned(),
         baseline: Baseline {
             scaling: Vec::new(),
             demand_unit: "users".to_owned(),

@@ -28,9 +28,9 @@ pub fn ComparisonPanel() -> impl IntoView {
     });
     // The grid's shape: scenario names and row titles with units (costs with the price date).
     let shape = Memo::new(move |_| {
-        let prices = ws.computed.with(|c| {
+        let (prices, money_unit) = ws.computed.with(|c| {
             c.as_ref()
-                .map(|c| price_note(&c.results))
+                .map(|c| (price_note(&c.results), c.results.currency.per_month()))
                 .unwrap_or_default()
         });
         comparison.with(|c| {
@@ -39,7 +39,7 @@ pub fn ComparisonPanel() -> impl IntoView {
                     .rows
                     .iter()
                     .map(|r| {
-                        let unit = if r.unit.starts_with("USD") {
+                        let unit = if r.unit == money_unit {
                             prices.clone()
                         } else {
                             r.unit.clone()

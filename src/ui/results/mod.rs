@@ -158,6 +158,7 @@ fn SummaryCards() -> impl IntoView {
                 return Vec::new();
             };
             let prices = price_note(&c.results);
+            let money_unit = c.results.currency.per_month();
             let today = c
                 .results
                 .scenarios
@@ -168,7 +169,7 @@ fn SummaryCards() -> impl IntoView {
                 .filter_map(|(key, test_id)| {
                     let row = comparison.rows.iter().find(|r| r.key == *key)?;
                     let cell = row.cells.get(s)?;
-                    let unit = if row.unit.starts_with("USD") {
+                    let unit = if row.unit == money_unit {
                         prices.clone()
                     } else {
                         row.unit.clone()

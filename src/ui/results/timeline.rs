@@ -190,7 +190,7 @@ pub fn Advice() -> impl IntoView {
                                                 {tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
                                             </th>
                                             <td class="num">{format::number(o.instances as f64)}</td>
-                                            <td class="num">{format::usd(o.usd_per_month)}</td>
+                                            <td class="num">{format::money(o.usd_per_month, vertical.currency)}</td>
                                             <td class="num">{format::percent(o.utilisation_at_peak_pct / 100.0)}</td>
                                             <td class:over=o.exceeds_max>
                                                 {if o.exceeds_max {

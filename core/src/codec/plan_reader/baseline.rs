@@ -370,8 +370,8 @@ impl Read for CostLine {
             "A cost the sizing models do not produce.",
             vec![
                 req("name", name("Monitoring, OpenAI API.")),
-                or("fixed_usd_per_month", number(specs::USD_PER_MONTH), 0),
-                or("per_unit_usd_per_month", number(specs::USD_PER_MONTH), 0),
+                or("fixed_usd_per_month", number(specs::COST_PER_MONTH), 0),
+                or("per_unit_usd_per_month", number(specs::COST_PER_MONTH), 0),
             ],
         )
     }

@@ -507,6 +507,7 @@ impl Read for Plan {
                 "name",
                 "start",
                 "horizon_months",
+                "currency",
                 "baseline",
                 "scenarios",
                 "policies",
@@ -517,6 +518,7 @@ impl Read for Plan {
             name: f.req("name")?,
             start: f.req("start")?,
             horizon_months: f.req("horizon_months")?,
+            currency: f.or("currency", crate::currency::USD.code().to_owned())?,
             baseline: f.req("baseline")?,
             scenarios: f.req("scenarios")?,
             policies: f.opt("policies")?,
@@ -539,6 +541,18 @@ impl Read for Plan {
                 ),
                 req("start", YearMonth::schema(d)),
                 req("horizon_months", schema::count(specs::HORIZON)),
+                schema::or(
+                    "currency",
+                    schema::with(
+                        schema::text(
+                            "ISO 4217 code of the currency every price and cost is in (no \
+                             conversion: the prices are read in it).",
+                        ),
+                        "enum",
+                        Value::Array(crate::currency::known().map(|c| c.code().into()).collect()),
+                    ),
+                    crate::currency::USD.code(),
+                ),
                 req("baseline", d.of::<crate::plan::Baseline>()),
                 req(
                     "scenarios",
