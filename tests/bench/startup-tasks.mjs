@@ -15,7 +15,11 @@ const browser = await launchChromium();
 const PARTS = ['FunctionCall', 'TimerFire', 'RunMicrotasks', 'EvaluateScript', 'v8.compile', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'ParseHTML', 'ParseAuthorStyleSheet', 'MajorGC', 'MinorGC', 'FireAnimationFrame', 'EventDispatch'];
 const blocking = [];
 for (let n = 0; n < loads; n++) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, bypassCSP: !!process.env.CSS });
+  // DESKTOP=1: Lighthouse's desktop screen (1350 × 940) instead of its phone.
+  const screen = process.env.DESKTOP
+    ? { viewport: { width: 1350, height: 940 }, deviceScaleFactor: 1 }
+    : { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true };
+  const context = await browser.newContext({ ...screen, bypassCSP: !!process.env.CSS });
   // CSS=... adds a rule before the page's own (to try one without a build).
   if (process.env.CSS) {
     await context.addInitScript((css) => {
@@ -26,6 +30,22 @@ for (let n = 0; n < loads; n++) {
       });
     }, process.env.CSS);
   }
+  // Layout shifts as Lighthouse sums them (cumulative, without recent input).
+  await context.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__shifts += e.value;
+        // SHIFTS=1: what moved, for each shift.
+        for (const source of e.sources ?? []) {
+          const n = source.node;
+          const name = n ? `${n.nodeName.toLowerCase()}${n.id ? '#' + n.id : ''}.${[...(n.classList ?? [])].join('.')}` : '?';
+          (window.__sources ??= []).push(`${e.value.toFixed(3)} at ${Math.round(e.startTime)} ms: ${name} ${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)} (h ${Math.round(source.currentRect.height)})`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -39,6 +59,8 @@ for (let n = 0; n < loads; n++) {
   await page.goto(server.url + hash);
   await page.getByTestId('app-instances').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(6000);
+  const shifts = await page.evaluate(() => window.__shifts);
+  if (process.env.SHIFTS) console.log((await page.evaluate(() => window.__sources ?? [])).join('\n'));
   await cdp.send('Tracing.end');
   await done;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((f) => f.tid === e.tid && f.name === 'ParseHTML'));
@@ -63,7 +85,7 @@ for (let n = 0; n < loads; n++) {
     const what = Object.entries(parts).sort((a, b) => b[1] - a[1]).slice(0, 7).map(([k, v]) => (k.includes('=') ? k : `${k} ${v.toFixed(0)}`)).join(', ');
     console.log(`  at ${((task.ts - t0) / 1000).toFixed(0).padStart(5)} ms  ${ms.toFixed(0).padStart(4)} ms  ${what}`);
   }
-  console.log(`  blocking time ${tbt.toFixed(0)} ms`);
+  console.log(`  blocking time ${tbt.toFixed(0)} ms, layout shift ${shifts.toFixed(3)}`);
   blocking.push(tbt);
   await context.close();
 }
