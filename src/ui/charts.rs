@@ -28,6 +28,9 @@ pub fn ChartsPanel() -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App").deferred();
     let body = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(DEFAULT_WIDTH);
+    // The charts are drawn once the panel is measured: drawn at the default width first,
+    // they were drawn twice on every phone.
+    let measured = RwSignal::new(false);
     let measure = move || {
         if let Some(el) = body.get_untracked() {
             let w = f64::from(el.client_width());
@@ -35,6 +38,7 @@ pub fn ChartsPanel() -> impl IntoView {
                 width.set(w);
             }
         }
+        measured.set(true);
     };
     Effect::new(move |_| {
         // Once mounted; then on every window resize.
@@ -126,11 +130,16 @@ pub fn ChartsPanel() -> impl IntoView {
                         "The charts appear once the plan is valid."
                     </p>
                 })}
-                <ChartFigure id="demand" data=demand shared=shared/>
-                <ChartFigure id="cost" data=cost shared=shared/>
-                <ChartFigure id="scenarios" data=overlay shared=shared
-                    controls=move || view! { <MetricPicker metric=metric chosen=chosen_metric metrics=metrics/> }
-                    legend_selects_scenario=true/>
+                {move || measured.get().then(|| view! {
+                    <ChartFigure id="demand" data=demand shared=shared/>
+                    // Each chart after the first in a task of its own (one a frame).
+                    {super::lazy::in_next_task(move || view! { <ChartFigure id="cost" data=cost shared=shared/> })}
+                    {super::lazy::in_next_task(move || view! {
+                        <ChartFigure id="scenarios" data=overlay shared=shared
+                            controls=move || view! { <MetricPicker metric=metric chosen=chosen_metric metrics=metrics/> }
+                            legend_selects_scenario=true/>
+                    })}
+                })}
             </div>
         </section>
     }

@@ -117,8 +117,8 @@ pub fn BaselinePanel() -> impl IntoView {
                     {field!("baseline.fixed_peak_rps", specs::FIXED_PEAK_RPS, |p| p.baseline.fixed_peak_rps,
                         "Peak traffic that does not grow with demand: health checks, crawlers, internal jobs (part of a measured peak)")}
                 </Group>
-                // The groups below the first screen, built in a task of their own while the
-                // page starts (after the results').
+                // The groups below the first screen, each built in a task of its own while
+                // the page starts (after the results').
                 {crate::ui::lazy::in_own_task(move || view! {
                     <Group title="Database" paths=&["baseline.database"]>
                         {field!("baseline.database.data_gb_fixed", specs::DATA_GB_FIXED, |p| p.baseline.database.data_gb_fixed, "Data that does not grow with demand")}
@@ -129,12 +129,16 @@ pub fn BaselinePanel() -> impl IntoView {
                         {field!("baseline.database.background_connections", specs::BACKGROUND_CONNECTIONS, |p| p.baseline.database.background_connections,
                             "Workers, cron jobs and admin tools, beside the app's pools", unit = "connections")}
                     </Group>
+                })}
+                {crate::ui::lazy::in_own_task(move || view! {
                     <Group title="Redis" paths=&["baseline.redis"]>
                         {field!("baseline.redis.memory_mb_fixed", specs::REDIS_MB_FIXED, |p| p.baseline.redis.memory_mb_fixed, "Memory that does not grow with demand (queues, configuration)")}
                         {field!("baseline.redis.memory_mb_per_unit", specs::REDIS_MB_PER_UNIT, |p| p.baseline.redis.memory_mb_per_unit, "Measured used_memory ÷ today's count", label = units.label("Redis memory per unit"))}
                         {field!("baseline.redis.keys_per_unit", specs::KEYS_PER_UNIT, |p| p.baseline.redis.keys_per_unit, "Or count keys instead (0 = off)", label = units.label("Redis keys per unit"), unit = "keys")}
                         {field!("baseline.redis.bytes_per_key", specs::BYTES_PER_KEY, |p| p.baseline.redis.bytes_per_key, "Key plus value; Redis' own overhead per key is a policy")}
                     </Group>
+                })}
+                {crate::ui::lazy::in_own_task(move || view! {
                     <Group title="Voice (GPU)" paths=&["baseline.voice"]>
                         <Toggle
                             path="baseline.voice"
@@ -148,6 +152,8 @@ pub fn BaselinePanel() -> impl IntoView {
                             {voice_fields(units)}
                         </Show>
                     </Group>
+                })}
+                {crate::ui::lazy::in_own_task(move || view! {
                     <Group title="Other monthly costs" paths=&["baseline.other_costs"] testid="group-other-costs">
                         <p class="hint">
                             "Costs the sizing does not produce: monitoring, storage, third-party APIs. "
@@ -155,6 +161,8 @@ pub fn BaselinePanel() -> impl IntoView {
                         </p>
                         <CostLines units=units/>
                     </Group>
+                })}
+                {crate::ui::lazy::in_own_task(move || view! {
                     <Group title="Today" paths=&["baseline.today"]>
                         {field!("baseline.today.app_instances", specs::TODAY_INSTANCES, |p| p.baseline.today.app_instances, "What runs now, to compare with month 1", unit = "instances")}
                         {field!("baseline.today.monthly_bill_usd", specs::BILL, |p| p.baseline.today.monthly_bill_usd, "The whole bill today, to compare with the plan's cost", unit = money_unit())}
@@ -167,6 +175,8 @@ pub fn BaselinePanel() -> impl IntoView {
                             get=Arc::new(|p: &Plan| Some(p.baseline.today.redis_plan.clone()))
                             set=Arc::new(|p: &mut Plan, v: String| p.baseline.today.redis_plan = v)/>
                     </Group>
+                })}
+                {crate::ui::lazy::in_own_task(move || view! {
                     <Group title="Scaling measurements (optional)" paths=&["baseline.scaling"]>
                         <p class="hint">
                             "Throughput from load tests at several instance counts, including 1. With three or more, "

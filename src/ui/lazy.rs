@@ -259,9 +259,9 @@ thread_local! {
     static WAITING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// Records that the page's first screen is on show (`ui::reveal`).
-pub fn started() {
-    STARTED.set(true);
+/// Records that the page's first screen is on show (`ui::reveal`); whether it was not before.
+pub fn started() -> bool {
+    !STARTED.replace(true)
 }
 
 /// Whether no view of [`in_own_task`] is waiting for its task.
@@ -269,30 +269,108 @@ pub fn none_waiting() -> bool {
     WAITING.get() == 0
 }
 
-/// `view`, built in a task of its own after the current one (in the release build, while the
-/// page starts; elsewhere and later at once), untracked: part of a long start-up split off,
-/// so that no single task holds the page for long. The page's first screen is shown
-/// (`ui::reveal`) in the task that builds the last of them, so none arrives on screen after
-/// the rest and moves what is below it.
-pub fn in_own_task<V: IntoView + 'static>(view: impl Fn() -> V + Send + Sync + 'static) -> AnyView {
-    built_later(Box::new(move || view().into_any()))
+#[cfg(headroom_split)]
+thread_local! {
+    /// The views of [`built_later`] waiting for their frame once the page is on show.
+    static QUEUED: std::cell::RefCell<std::collections::VecDeque<RwSignal<bool>>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
 }
 
-/// [`in_own_task`] for every view type (boxed): less code in the first load.
-fn built_later(view: Box<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
-    let ready = RwSignal::new(cfg!(not(headroom_split)) || STARTED.get());
+/// Builds the view that `ready` stands for after the next frame is painted, after those
+/// queued before it, one a frame.
+#[cfg(headroom_split)]
+fn one_a_frame(ready: RwSignal<bool>) {
+    let first = QUEUED.with_borrow_mut(|queue| {
+        queue.push_back(ready);
+        queue.len() == 1
+    });
+    if first {
+        next_frame();
+    }
+}
+
+/// The next queued view ([`one_a_frame`]), after the next paint.
+#[cfg(headroom_split)]
+fn next_frame() {
+    super::browser::after_paint(|| {
+        if let Some(ready) = QUEUED.with_borrow_mut(std::collections::VecDeque::pop_front) {
+            ready.try_set(true);
+        }
+        if QUEUED.with_borrow(|queue| !queue.is_empty()) {
+            next_frame();
+        }
+    });
+}
+
+/// When a view of [`built_later`] is built.
+#[derive(Clone, Copy, PartialEq)]
+enum Later {
+    /// In a task of its own while the page starts; at once once it has started.
+    WhileStarting,
+    /// As `WhileStarting`, and the page's first screen is shown once it is built.
+    ThenShow,
+    /// Always in a task of its own.
+    Always,
+}
+
+/// `view`, built in a task of its own after the current one (in the release build, while the
+/// page starts; elsewhere and later at once), untracked: part of a long start-up split off,
+/// so that no single task holds the page for long. Unless one of them is
+/// [`in_own_task_then_show`], the page's first screen is shown (`ui::reveal`) in the task that
+/// builds the last of them.
+pub fn in_own_task<V: IntoView + 'static>(view: impl Fn() -> V + Send + Sync + 'static) -> AnyView {
+    built_later(Box::new(move || view().into_any()), Later::WhileStarting)
+}
+
+/// [`in_own_task`], and the page's first screen is shown (`ui::reveal`) once this view is
+/// built, whatever is still waiting: the parts asked for after it (below the first screen
+/// on a phone) are added to the page shown, each in a task of its own, and its layout is
+/// done a part at a time instead of in one long task.
+pub fn in_own_task_then_show<V: IntoView + 'static>(
+    view: impl Fn() -> V + Send + Sync + 'static,
+) -> AnyView {
+    built_later(Box::new(move || view().into_any()), Later::ThenShow)
+}
+
+/// `view`, built in a task of its own after the current one (in the release build; elsewhere
+/// at once), whenever it is asked for: a panel that, built with the one before it, would make
+/// one long task.
+pub fn in_next_task<V: IntoView + 'static>(
+    view: impl Fn() -> V + Send + Sync + 'static,
+) -> AnyView {
+    built_later(Box::new(move || view().into_any()), Later::Always)
+}
+
+/// [`in_own_task`] and its kin for every view type (boxed): less code in the first load.
+fn built_later(view: Box<dyn Fn() -> AnyView + Send + Sync>, when: Later) -> AnyView {
+    let starting = !STARTED.get();
+    let ready = RwSignal::new(cfg!(not(headroom_split)) || (when != Later::Always && !starting));
     #[cfg(headroom_split)]
     if !ready.get_untracked() {
-        WAITING.set(WAITING.get() + 1);
+        if starting {
+            WAITING.set(WAITING.get() + 1);
+        }
         set_timeout(
             move || {
-                ready.try_set(true);
-                WAITING.set(WAITING.get().saturating_sub(1));
-                if none_waiting() {
-                    // In this task, after the view's build (this task's microtasks): no frame
-                    // comes in between.
-                    super::reveal();
+                if STARTED.get() {
+                    // The page is on show: one part a frame, so that each is laid out in a
+                    // frame of its own, not all of them in one long one.
+                    one_a_frame(ready);
+                } else {
+                    ready.try_set(true);
                 }
+                if !starting {
+                    return;
+                }
+                WAITING.set(WAITING.get().saturating_sub(1));
+                // In this task, after the view's build (queued before this, in this task's
+                // microtasks): no frame comes in between. Unless that build asked for a task
+                // of its own in turn: then the last of those shows the page.
+                leptos::task::spawn_local(async move {
+                    if !STARTED.get() && (when == Later::ThenShow || none_waiting()) {
+                        super::reveal();
+                    }
+                });
             },
             std::time::Duration::ZERO,
         );

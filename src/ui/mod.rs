@@ -24,10 +24,12 @@ pub use state::Workspace as WorkspaceState;
 /// Reads what the page starts from (`share::arrived`: the saved plan, a link's plan), then,
 /// in the next task, mounts [`App`] into the page's `#app` (the body where there is none),
 /// hidden behind the page's shell while its first screen is built over several tasks (the
-/// toolbar, the baseline tab, the results and the baseline's groups below the first screen
-/// each in a task of its own, `lazy::in_own_task`), then shows it in place of the shell
-/// ([`reveal`]) in the task that builds the last of them. No frame shows a half-built page,
-/// or both.
+/// masthead, the inputs column, the results, the toolbar, the baseline's first group and the
+/// sizing tables each in a task of its own, `lazy::in_own_task`), then shows it in place of
+/// the shell ([`reveal`]) once the sizing tables, the last of them, are built. The baseline's
+/// groups below the first screen follow on the page shown, one a frame: below the first
+/// screen on a phone, under it in the inputs column on a wide screen, so nothing on screen
+/// moves. No frame shows both.
 pub fn start() {
     // A task of its own for reading the plan the page starts from (a link's decoded and read),
     // then one for building the page.
@@ -71,13 +73,15 @@ fn reveal() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    if !lazy::started() {
+        return;
+    }
     if let Some(shell) = document.get_element_by_id("loading") {
         shell.remove();
     }
     if let Some(root) = document.get_element_by_id("app") {
         let _ = root.remove_attribute("hidden");
     }
-    lazy::started();
 }
 
 /// Which input panel is open.
@@ -179,7 +183,7 @@ pub fn App() -> impl IntoView {
         if !modifier || ev.alt_key() {
             return;
         }
-        let key = ev.key().to_lowercase();
+        let key = ev.key().to_ascii_lowercase();
         let handled = match (key.as_str(), ev.shift_key()) {
             ("z", false) => {
                 ws.undo();
@@ -198,6 +202,27 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
     let tab = RwSignal::new(InputTab::Baseline);
 
+    // The first screen in several tasks while the page starts (`lazy::in_own_task`, in the
+    // order they are asked for): the masthead, the inputs column (then its toolbar, the
+    // baseline's first group and each group after it), the results. Each is a few dozen
+    // milliseconds on a phone; together they were one task several times that.
+    view! {
+        {lazy::in_own_task(move || view! { <Masthead notice=notice/> })}
+        <Show when=move || session.editing() fallback=|| view! { <share::ReadOnlyView/> }>
+        <main class="workspace">
+            {lazy::in_own_task(move || view! { <InputsColumn tab=tab/> })}
+            <div class="results-column" id="results" tabindex="-1">
+                {lazy::in_own_task(|| view! { <results::ResultsPanel/> })}
+            </div>
+        </main>
+        </Show>
+    }
+}
+
+/// The page's masthead: the name, the toolbar, and the notices under it.
+#[component]
+fn Masthead(notice: RwSignal<Option<String>>) -> impl IntoView {
+    let session = share::Session::get();
     view! {
         <header class="masthead">
             <div class="brand">
@@ -216,8 +241,13 @@ pub fn App() -> impl IntoView {
         })}
         <share::SaveAlert/>
         <share::LinkPrompt/>
-        <Show when=move || session.editing() fallback=|| view! { <share::ReadOnlyView/> }>
-        <main class="workspace">
+    }
+}
+
+/// The inputs column: the plan header, the tabs and the open tab.
+#[component]
+fn InputsColumn(tab: RwSignal<InputTab>) -> impl IntoView {
+    view! {
             <div class="inputs-column">
                 // On a phone the inputs come first and the page is long: one tap to the results.
                 // (Scrolled to by hand: the address's fragment is where share links arrive.)
@@ -276,13 +306,6 @@ pub fn App() -> impl IntoView {
                     }}
                 </div>
             </div>
-            <div class="results-column" id="results" tabindex="-1">
-                // Built in a task of its own, after the toolbar's and the baseline's: shorter
-                // tasks instead of one long one, so a tap while the page starts waits less.
-                {lazy::in_own_task(|| view! { <results::ResultsPanel/> })}
-            </div>
-        </main>
-        </Show>
     }
 }
 

@@ -73,7 +73,10 @@ pub fn ResultsPanel() -> impl IntoView {
             })}
             <selection::SelectionBar/>
             <SummaryCards/>
-            <tables::SizingTables/>
+            // A task of its own while the page starts (with the cards it was one long task),
+            // the last of the first screen: the page is shown once it is built, and the
+            // baseline's groups below the first screen follow on the page shown.
+            {super::lazy::in_own_task_then_show(|| view! { <tables::SizingTables/> })}
             {super::lazy::lazily_below(|| below_tables(Below::TimelineAndAdvice))}
         </section>
         {super::lazy::lazily_below(|| below_tables(Below::ComparisonAndCharts))}
@@ -94,14 +97,15 @@ enum Below {
 // a reader who reaches one reaches the other, and one chunk carries the code they share once
 // (three chunks were 12.6 KB more, most of it that shared code copied into small chunks).
 super::lazy::split_view!(below_tables(part: Below) => match part {
+    // The second panel of each place in a task of its own: together they were one long task.
     Below::TimelineAndAdvice => view! {
         <timeline::Timeline/>
-        <timeline::Advice/>
+        {super::lazy::in_next_task(|| view! { <timeline::Advice/> })}
     }
     .into_any(),
     Below::ComparisonAndCharts => view! {
         <compare::ComparisonPanel/>
-        <super::charts::ChartsPanel/>
+        {super::lazy::in_next_task(|| view! { <super::charts::ChartsPanel/> })}
     }
     .into_any(),
 });
