@@ -32,6 +32,7 @@ pub mod queueing;
 pub mod redis;
 pub mod selection;
 pub mod sizing;
+pub mod sort;
 pub mod student_t;
 pub mod tables;
 pub mod text;

@@ -56,7 +56,9 @@ pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option
         // Keep the largest (by horizon total) in bill order; sum the rest.
         let total = |v: &Vec<f64>| v.iter().sum::<f64>();
         let mut order: Vec<usize> = (0..series.len()).collect();
-        order.sort_by(|&a, &b| total(&series[b].1).total_cmp(&total(&series[a].1)));
+        crate::sort::stable_sort_by(&mut order, &|&a, &b| {
+            total(&series[b].1).total_cmp(&total(&series[a].1))
+        });
         let keep: Vec<usize> = order[..MAX_COST_COMPONENTS - 1].to_vec();
         let mut rest = vec![0.0; months.len()];
         let mut rest_count = 0;

@@ -335,7 +335,7 @@ impl ChartData {
             .iter()
             .filter(|e| (1..=self.months.max(1)).contains(&e.month))
             .collect();
-        events.sort_by_key(|e| e.month);
+        crate::sort::stable_sort_by(&mut events, &|a, b| a.month.cmp(&b.month));
         for e in events {
             match groups.last_mut() {
                 Some((month, list)) if *month == e.month => list.push(e),

@@ -154,7 +154,9 @@ pub(super) fn timeline(
     }
     events.extend(voice_steps(months));
     events.extend(scaling.and_then(|check| past_peak(plan, check)));
-    events.sort_by_key(|e| (e.month, e.resource));
+    crate::sort::stable_sort_by(&mut events, &|a, b| {
+        (a.month, a.resource).cmp(&(b.month, b.resource))
+    });
     events
 }
 
