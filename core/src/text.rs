@@ -308,7 +308,10 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let ours = lower_case(c);
             let unicode: Vec<char> = c.to_lowercase().collect();
-            assert!(ours == c || unicode == [ours], "{c:?}: {ours:?} against {unicode:?}");
+            assert!(
+                ours == c || unicode == [ours],
+                "{c:?}: {ours:?} against {unicode:?}"
+            );
             // Latin to U+017F, Greek's modern capitals, Cyrillic's basic ones: exactly as
             // Unicode maps them (İ, U+0130, lower-cases to two characters and is left).
             let covered = matches!(u32::from(c), 0..=0x17F | 0x386..=0x3AB | 0x400..=0x42F);
