@@ -38,7 +38,10 @@ pub fn ChartsPanel() -> impl IntoView {
                 width.set(w);
             }
         }
-        measured.set(true);
+        // Once: set again (on a resize) it would draw the charts anew.
+        if !measured.get_untracked() {
+            measured.set(true);
+        }
     };
     Effect::new(move |_| {
         // Once mounted; then on every window resize.
@@ -130,7 +133,9 @@ pub fn ChartsPanel() -> impl IntoView {
                         "The charts appear once the plan is valid."
                     </p>
                 })}
-                {move || measured.get().then(|| view! {
+                // Untracked: what the charts read when built is theirs to follow, not a
+                // reason to draw all three anew.
+                {move || measured.get().then(|| untrack(|| view! {
                     <ChartFigure id="demand" data=demand shared=shared/>
                     // Each chart after the first in a task of its own (one a frame).
                     {super::lazy::in_next_task(move || view! { <ChartFigure id="cost" data=cost shared=shared/> })}
@@ -139,7 +144,7 @@ pub fn ChartsPanel() -> impl IntoView {
                             controls=move || view! { <MetricPicker metric=metric chosen=chosen_metric metrics=metrics/> }
                             legend_selects_scenario=true/>
                     })}
-                })}
+                }))}
             </div>
         </section>
     }

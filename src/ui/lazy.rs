@@ -207,6 +207,13 @@ where
     F: Future<Output = Result<Build, NotLoaded>> + 'static,
 {
     let near = RwSignal::new(false);
+    // Once: set again (the page idle after the panel came near, or near again), it would
+    // build the panel anew, and the page would show "Loading…" in its place meanwhile.
+    let approach = move || {
+        if near.try_get_untracked() == Some(false) {
+            near.try_set(true);
+        }
+    };
     let place = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         let Some(element) = place.get() else {
@@ -216,7 +223,7 @@ where
         options.set_root_margin(NEAR_MARGIN);
         let watch = super::browser::watch(&element, &options, move |entry| {
             if entry.is_intersecting() {
-                near.try_set(true);
+                approach();
             }
         });
         match watch {
@@ -224,13 +231,9 @@ where
             Some(watch) => {
                 StoredValue::new_local(watch);
             }
-            None => {
-                near.try_set(true);
-            }
+            None => approach(),
         }
-        super::browser::when_idle(IDLE_AFTER, move || {
-            near.try_set(true);
-        });
+        super::browser::when_idle(IDLE_AFTER, approach);
     });
     move || {
         if near.get() {
