@@ -193,6 +193,12 @@ pub struct VoiceDemand {
     pub interactions_per_session: f64,
     /// GPU processing time per interaction, in seconds (the queueing model's service time).
     pub gpu_seconds_per_interaction: f64,
+    /// Concurrent sessions at today's peak, all units together, when measured or stated ("up
+    /// to 15 at once for our 3 cafés"); it grows in proportion to units and replaces the
+    /// concurrency derived from sessions per unit per day, peak-hour share and session length
+    /// (docs/models.md "GPU voice nodes"). `None` (older plans): derived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_concurrent_sessions: Option<f64>,
 }
 
 /// A cost the sizing models do not produce.
@@ -413,10 +419,28 @@ pub struct RedisPolicy {
 pub struct VoicePolicy {
     /// Catalog name of the GPU node type.
     pub gpu_node: String,
-    /// Longest acceptable wait before processing starts, in seconds.
+    /// What the target bounds: the wait before processing starts (older plans) or the
+    /// response, wait plus GPU time.
+    pub target: VoiceTarget,
+    /// Longest acceptable wait before processing starts, in seconds ([`VoiceTarget::Wait`]).
     pub wait_target_s: f64,
-    /// Share of interactions that must wait no longer than the target, in percent.
+    /// Longest acceptable response, the wait plus the interaction's GPU time, in seconds
+    /// ([`VoiceTarget::Response`]).
+    pub response_target_s: f64,
+    /// Share of interactions that must meet the target, in percent.
     pub percentile_pct: f64,
+}
+
+/// What the voice policy's target bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum VoiceTarget {
+    /// The wait before processing starts: [`VoicePolicy::wait_target_s`].
+    #[default]
+    Wait,
+    /// The response, the wait plus the interaction's GPU time:
+    /// [`VoicePolicy::response_target_s`].
+    Response,
 }
 
 /// Committed-use (reserved instance, savings plan) discount.
@@ -660,7 +684,11 @@ impl Default for VoicePolicy {
     fn default() -> Self {
         Self {
             gpu_node: crate::catalog::DEFAULT_GPU_NODE.to_owned(),
+            target: VoiceTarget::Wait,
             wait_target_s: 2.0,
+            // The default wait plus a new voice demand's 2.5 s of GPU time
+            // (`edit::new_voice_demand`): the same sizing.
+            response_target_s: 4.5,
             percentile_pct: 95.0,
         }
     }
@@ -928,6 +956,7 @@ named!(Interpolation: "step" => Step, "linear" => Linear);
 named!(TrendShape: "linear" => Linear, "exponential" => Exponential);
 named!(ForecastBound: "mean" => Mean, "upper" => Upper, "lower" => Lower);
 named!(RedisTopology: "single" => Single, "replicated" => Replicated, "cluster" => Cluster);
+named!(VoiceTarget: "wait" => Wait, "response" => Response);
 
 macro_rules! string_serde {
     ($ty:ty) => {
@@ -1030,6 +1059,7 @@ mod tests {
         check::<TrendShape>();
         check::<ForecastBound>();
         check::<RedisTopology>();
+        check::<VoiceTarget>();
         check::<crate::codec::plan_file::Format>();
         check::<crate::jobs::Deploy>();
         check::<crate::codec::library::Kind>();
