@@ -924,6 +924,9 @@ pub trait Named: Copy + PartialEq + 'static {
     /// Every value with its name, in the order the values are declared.
     const NAMES: &'static [(&'static str, Self)];
 
+    /// The names alone, in the same order: what code that does not depend on the type reads.
+    const WORDS: &'static [&'static str];
+
     /// The name plan files give `self`.
     fn name(self) -> &'static str;
 
@@ -942,6 +945,7 @@ macro_rules! named {
     ($ty:ident: $($name:literal => $value:ident),+) => {
         impl $crate::plan::Named for $ty {
             const NAMES: &'static [(&'static str, Self)] = &[$(($name, $ty::$value)),+];
+            const WORDS: &'static [&'static str] = &[$($name),+];
 
             fn name(self) -> &'static str {
                 Self::NAMES[self as usize].0
@@ -1054,6 +1058,8 @@ mod tests {
             for &(name, value) in T::NAMES {
                 assert_eq!(value.name(), name, "{value:?}");
             }
+            let words: Vec<&str> = T::NAMES.iter().map(|(name, _)| *name).collect();
+            assert_eq!(T::WORDS, words);
         }
         check::<Interpolation>();
         check::<TrendShape>();

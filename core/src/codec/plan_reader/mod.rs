@@ -368,14 +368,24 @@ impl<T: Read> Read for Vec<T> {
 /// One of a choice's names ([`Named::NAMES`]), as the value it names; `expected` names the
 /// choice when the value is not a string (`enum Interpolation`).
 fn choice<T: Named>(value: &Value, at: &At, expected: &str) -> Result<T, ReadError> {
+    choice_index(value, at, expected, T::WORDS).map(|i| T::NAMES[i].1)
+}
+
+/// The position of `value`'s name among a choice's `names`: what reading a choice does
+/// whatever its type, compiled once for every choice rather than once per choice.
+fn choice_index(
+    value: &Value,
+    at: &At,
+    expected: &str,
+    names: &[&str],
+) -> Result<usize, ReadError> {
     let Value::String(name) = value else {
         return Err(at.wrong_type(value, expected));
     };
-    T::from_name(name).ok_or_else(|| {
-        let names: Vec<&str> = T::NAMES.iter().map(|(n, _)| *n).collect();
+    names.iter().position(|n| n == name).ok_or_else(|| {
         at.fail(format!(
             "unknown variant `{name}`, expected {}",
-            one_of(&names)
+            one_of(names)
         ))
     })
 }
