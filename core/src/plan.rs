@@ -196,9 +196,14 @@ pub struct VoiceDemand {
     /// Concurrent sessions at today's peak, all units together, when measured or stated ("up
     /// to 15 at once for our 3 cafés"); it grows in proportion to units and replaces the
     /// concurrency derived from sessions per unit per day, peak-hour share and session length
-    /// (docs/models.md "GPU voice nodes"). `None` (older plans): derived.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub peak_concurrent_sessions: Option<f64>,
+    /// (docs/models.md "GPU voice nodes"). 0 (older plans, and by default): derived.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub peak_concurrent_sessions: f64,
+}
+
+/// Whether a figure is 0, the value a field whose 0 means "off" is left out at.
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// A cost the sizing models do not produce.

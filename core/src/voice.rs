@@ -182,22 +182,21 @@ fn voice_wait_target(policy: &VoicePolicy, voice: &VoiceDemand) -> queueing::Wai
 
 /// Sessions in the busiest hour and concurrent sessions at peak for `units` (peak-adjusted)
 /// demand units, `units_today` being the baseline's: from the sessions per unit per day, or
-/// from today's stated peak concurrency scaled with the units (see the module doc).
+/// from today's stated peak concurrency (when above 0) scaled with the units (see the module
+/// doc).
 fn peak_sessions(voice: &VoiceDemand, units: f64, units_today: f64) -> (f64, f64) {
-    match voice.peak_concurrent_sessions {
-        // Validation refuses a stated figure without units today.
-        Some(stated) if units_today > 0.0 => {
-            let concurrent = (stated * units / units_today).min(MAX_CONCURRENT_SESSIONS);
-            (concurrent * 60.0 / voice.session_minutes, concurrent)
-        }
-        _ => {
-            let busiest_hour_sessions =
-                units * voice.sessions_per_unit_per_day * (voice.peak_hour_share_pct / 100.0);
-            (
-                busiest_hour_sessions,
-                busiest_hour_sessions * voice.session_minutes / 60.0,
-            )
-        }
+    let stated = voice.peak_concurrent_sessions;
+    // Validation refuses a stated figure without units today.
+    if stated > 0.0 && units_today > 0.0 {
+        let concurrent = (stated * units / units_today).min(MAX_CONCURRENT_SESSIONS);
+        (concurrent * 60.0 / voice.session_minutes, concurrent)
+    } else {
+        let busiest_hour_sessions =
+            units * voice.sessions_per_unit_per_day * (voice.peak_hour_share_pct / 100.0);
+        (
+            busiest_hour_sessions,
+            busiest_hour_sessions * voice.session_minutes / 60.0,
+        )
     }
 }
 
@@ -334,7 +333,7 @@ mod tests {
     #[test]
     fn a_stated_peak_grows_with_units_and_stays_finite() {
         let voice = VoiceDemand {
-            peak_concurrent_sessions: Some(15.0),
+            peak_concurrent_sessions: 15.0,
             session_minutes: 5.0,
             ..new_voice_demand()
         };
@@ -347,7 +346,7 @@ mod tests {
         assert!(hour.is_finite());
         // Without units today (refused by validation) the derived rule stands in.
         let derived = VoiceDemand {
-            peak_concurrent_sessions: None,
+            peak_concurrent_sessions: 0.0,
             ..voice.clone()
         };
         assert_eq!(

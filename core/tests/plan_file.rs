@@ -140,7 +140,7 @@ fn v1_fixtures_keep_their_values() {
             .voice
             .as_ref()
             .map(|v| v.peak_concurrent_sessions),
-        Some(None)
+        Some(0.0)
     );
 
     let hand = import(&read(&dir.join("hand-written.yaml"))).unwrap();

@@ -164,7 +164,7 @@ fn any_plan() -> impl Strategy<Value = Plan> {
                 interactions_per_session: interactions,
                 gpu_seconds_per_interaction: gpu_s,
                 // A stated peak needs units today to grow from.
-                peak_concurrent_sessions: stated.filter(|_| units > 0.0),
+                peak_concurrent_sessions: stated.filter(|_| units > 0.0).unwrap_or(0.0),
             });
             if let Some(beyond_gpu_s) = response.filter(|_| with_voice) {
                 plan.policies.voice.target = VoiceTarget::Response;
@@ -218,12 +218,8 @@ fn scaled(plan: &Plan, factor: f64) -> Plan {
         *peak_rps = (*peak_rps * factor).min(1e7);
         b.fixed_peak_rps = (*peak_rps * fixed_share).min(*peak_rps);
     }
-    if let Some(stated) = b
-        .voice
-        .as_mut()
-        .and_then(|v| v.peak_concurrent_sessions.as_mut())
-    {
-        *stated = (*stated * factor).min(1e9);
+    if let Some(voice) = b.voice.as_mut() {
+        voice.peak_concurrent_sessions = (voice.peak_concurrent_sessions * factor).min(1e9);
     }
     for scenario in &mut heavier.scenarios {
         match &mut scenario.growth {
@@ -348,12 +344,12 @@ proptest! {
         let mut derived = with_voice(plan);
         prop_assume!(derived.baseline.units > 0.0);
         let voice = derived.baseline.voice.as_mut().unwrap();
-        voice.peak_concurrent_sessions = None;
+        voice.peak_concurrent_sessions = 0.0;
         let today = derived.baseline.units * voice.sessions_per_unit_per_day
             * (voice.peak_hour_share_pct / 100.0) * voice.session_minutes / 60.0;
-        prop_assume!(today <= 1e9);
+        prop_assume!(today > 0.0 && today <= 1e9);
         let mut stated = derived.clone();
-        stated.baseline.voice.as_mut().unwrap().peak_concurrent_sessions = Some(today);
+        stated.baseline.voice.as_mut().unwrap().peak_concurrent_sessions = today;
         let (d, s) = (run(&derived), run(&stated));
         for (dm, sm) in d.scenarios[0].months.iter().zip(&s.scenarios[0].months) {
             let (dv, sv) = (dm.voice.as_ref().unwrap(), sm.voice.as_ref().unwrap());
@@ -460,7 +456,7 @@ fn set_field(plan: &mut Plan, field: usize, value: f64) {
         8 => p.voice.wait_target_s = value,
         16 => p.voice.response_target_s = value,
         17 => match &mut b.voice {
-            Some(voice) => voice.peak_concurrent_sessions = Some(value),
+            Some(voice) => voice.peak_concurrent_sessions = value,
             None => p.voice.response_target_s = value,
         },
         9 => p.redis.fragmentation_ratio = value,

@@ -120,9 +120,12 @@ fn baseline(b: &Baseline) -> Value {
                         number(v.gpu_seconds_per_interaction),
                     ),
                 ];
-                // Only when stated, as serde skips it.
-                if let Some(stated) = v.peak_concurrent_sessions {
-                    fields.push(("peak_concurrent_sessions", number(stated)));
+                // Only when stated, as serde skips it at 0.
+                if v.peak_concurrent_sessions != 0.0 {
+                    fields.push((
+                        "peak_concurrent_sessions",
+                        number(v.peak_concurrent_sessions),
+                    ));
                 }
                 object(fields)
             }),

@@ -115,7 +115,7 @@ pub fn new_voice_demand() -> VoiceDemand {
         session_minutes: 4.0,
         interactions_per_session: 4.0,
         gpu_seconds_per_interaction: 2.5,
-        peak_concurrent_sessions: None,
+        peak_concurrent_sessions: 0.0,
     }
 }
 

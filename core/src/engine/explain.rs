@@ -417,17 +417,13 @@ fn explain_voice(
         .input(
             "concurrent sessions",
             match voice.peak_concurrent_sessions {
-                Some(stated) => format!(
+                stated if stated > 0.0 => format!(
                     "stated: {} today × {} ÷ {} today",
                     format::number(stated),
                     format::number(units),
                     format::with_unit(plan.baseline.units, &plan.baseline.demand_unit)
                 ),
-                None => format!(
-                    "derived: {} busiest-hour sessions × {} min ÷ 60",
-                    format::number(v.busiest_hour_sessions),
-                    format::number(voice.session_minutes)
-                ),
+                _ => "derived: busiest-hour sessions × session length".to_owned(),
             },
         )
         .input(
@@ -457,7 +453,7 @@ fn explain_voice(
         ),
         VoiceTarget::Response => (
             format!(
-                "p{percentile} ≤ {} s: a wait of at most {} s before {} s on the GPU",
+                "p{percentile} ≤ {} s = wait ≤ {} s + {} s GPU",
                 format::number(policies.voice.response_target_s),
                 format::number(voice::wait_target_s(
                     &policies.voice,
@@ -490,19 +486,18 @@ fn explain_voice(
             );
         }
     }
-    e.binding(match (v.binding, v.queue_model) {
-        (VoiceBinding::Queueing, QueueModel::ErlangC) => {
-            format!("the {kind} target (Erlang C) binds")
-        }
+    let binding = match (v.binding, v.queue_model) {
+        (VoiceBinding::Queueing, QueueModel::ErlangC) => " target (Erlang C) binds",
         (VoiceBinding::Queueing, QueueModel::HalfinWhitt) => {
-            format!("the {kind} target (Halfin–Whitt, checked with Erlang C) binds")
+            " target (Halfin–Whitt, checked with Erlang C) binds"
         }
         (VoiceBinding::Queueing, QueueModel::UtilisationCap) => {
-            "the utilisation cap binds".to_owned()
+            return e.binding("the utilisation cap binds")
         }
-        (VoiceBinding::Concurrency, _) => "the sessions-per-node rule binds".to_owned(),
-        (VoiceBinding::Minimum, _) => "no voice demand".to_owned(),
-    })
+        (VoiceBinding::Concurrency, _) => return e.binding("the sessions-per-node rule binds"),
+        (VoiceBinding::Minimum, _) => return e.binding("no voice demand"),
+    };
+    e.binding(["the ", kind, binding].concat())
 }
 
 fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Option<Explanation> {

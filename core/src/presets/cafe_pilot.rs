@@ -165,7 +165,7 @@ pub fn plan() -> Plan {
                 gpu_seconds_per_interaction: 3.0,
                 // The guide's "Concurrent Sessions: Up to 15" does not follow from its own
                 // figures (core/tests/golden/cafe_pilot.rs): the plan derives concurrency.
-                peak_concurrent_sessions: None,
+                peak_concurrent_sessions: 0.0,
             }),
             other_costs: vec![
                 // Customer PWA (0.5 core) and business dashboard (1 core), today's compute.

@@ -182,7 +182,7 @@ fn the_guides_stated_concurrency_and_response_target() {
         .voice
         .as_mut()
         .unwrap()
-        .peak_concurrent_sessions = Some(15.0);
+        .peak_concurrent_sessions = 15.0;
     let results = engine::run(&plan.clone().validate().expect("valid"));
     let v1 = month(&results, 1).voice.clone().expect("voice");
     assert_close("concurrent, 3 cafés", v1.concurrent_sessions, 15.0, EXACT);
@@ -210,9 +210,9 @@ fn the_guides_stated_concurrency_and_response_target() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].path, "policies.voice.response_target_s");
     assert!(
-        errors[0].message.starts_with(
-            "Voice response target (2 s) is shorter than the GPU time per interaction (3 s)"
-        ),
+        errors[0]
+            .message
+            .starts_with("Voice response target (2 s) is below the GPU time per interaction (3 s)"),
         "{}",
         errors[0].message
     );

@@ -348,14 +348,14 @@ impl Read for VoiceDemand {
                 req("gpu_seconds_per_interaction", number(specs::GPU_SECONDS)),
                 or(
                     "peak_concurrent_sessions",
-                    nullable(described(
+                    described(
                         number(specs::PEAK_CONCURRENT_SESSIONS),
                         "Concurrent sessions at today's peak, all units together; it grows in \
                          proportion to units and replaces the concurrency derived from the \
                          fields above. Needs units above 0 (checked when the plan is opened). \
-                         Left out or null: derived.",
-                    )),
-                    Value::Null,
+                         0: derived.",
+                    ),
+                    0,
                 ),
             ],
         )

@@ -683,7 +683,7 @@ mod tests {
         assert_eq!(plan.policies.voice.target, VoiceTarget::Wait);
         assert_eq!(plan.policies.voice.wait_target_s, 1.5);
         let voice: &VoiceDemand = plan.baseline.voice.as_ref().unwrap();
-        assert_eq!(voice.peak_concurrent_sessions, None);
+        assert_eq!(voice.peak_concurrent_sessions, 0.0);
 
         document["policies"]["voice"]["target"] = json!("response");
         document["policies"]["voice"]["response_target_s"] = json!(1.5);
@@ -691,10 +691,7 @@ mod tests {
         let plan = read(&document).unwrap();
         assert_eq!(plan.policies.voice.target, VoiceTarget::Response);
         assert_eq!(plan.policies.voice.response_target_s, 1.5);
-        assert_eq!(
-            plan.baseline.voice.unwrap().peak_concurrent_sessions,
-            Some(40.0)
-        );
+        assert_eq!(plan.baseline.voice.unwrap().peak_concurrent_sessions, 40.0);
 
         document["policies"]["voice"]["target"] = json!("latency");
         let e = error(&document);
