@@ -21,6 +21,7 @@ fn big_plan() -> Plan {
         session_minutes: 4.0,
         interactions_per_session: 5.0,
         gpu_seconds_per_interaction: 2.5,
+        peak_concurrent_sessions: 0.0,
     });
     plan.baseline.database.data_gb_per_unit = 0.01;
     plan.baseline.redis.memory_mb_per_unit = 0.1;

@@ -206,6 +206,17 @@ pub struct VoiceDemand {
     pub interactions_per_session: f64,
     /// GPU processing time per interaction, in seconds (the queueing model's service time).
     pub gpu_seconds_per_interaction: f64,
+    /// Concurrent sessions at today's peak, all units together, when measured or stated ("up
+    /// to 15 at once for our 3 cafés"); it grows in proportion to units and replaces the
+    /// concurrency derived from sessions per unit per day, peak-hour share and session length
+    /// (docs/models.md "GPU voice nodes"). 0 (older plans, and by default): derived.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub peak_concurrent_sessions: f64,
+}
+
+/// Whether a figure is 0, the value a field whose 0 means "off" is left out at.
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// A cost the sizing models do not produce.
@@ -426,10 +437,28 @@ pub struct RedisPolicy {
 pub struct VoicePolicy {
     /// Catalog name of the GPU node type.
     pub gpu_node: String,
-    /// Longest acceptable wait before processing starts, in seconds.
+    /// What the target bounds: the wait before processing starts (older plans) or the
+    /// response, wait plus GPU time.
+    pub target: VoiceTarget,
+    /// Longest acceptable wait before processing starts, in seconds ([`VoiceTarget::Wait`]).
     pub wait_target_s: f64,
-    /// Share of interactions that must wait no longer than the target, in percent.
+    /// Longest acceptable response, the wait plus the interaction's GPU time, in seconds
+    /// ([`VoiceTarget::Response`]).
+    pub response_target_s: f64,
+    /// Share of interactions that must meet the target, in percent.
     pub percentile_pct: f64,
+}
+
+/// What the voice policy's target bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum VoiceTarget {
+    /// The wait before processing starts: [`VoicePolicy::wait_target_s`].
+    #[default]
+    Wait,
+    /// The response, the wait plus the interaction's GPU time:
+    /// [`VoicePolicy::response_target_s`].
+    Response,
 }
 
 /// Committed-use (reserved instance, savings plan) discount.
@@ -673,7 +702,11 @@ impl Default for VoicePolicy {
     fn default() -> Self {
         Self {
             gpu_node: crate::catalog::DEFAULT_GPU_NODE.to_owned(),
+            target: VoiceTarget::Wait,
             wait_target_s: 2.0,
+            // The default wait plus a new voice demand's 2.5 s of GPU time
+            // (`edit::new_voice_demand`): the same sizing.
+            response_target_s: 4.5,
             percentile_pct: 95.0,
         }
     }
@@ -916,6 +949,9 @@ pub trait Named: Copy + PartialEq + 'static {
     /// Every value with its name, in the order the values are declared.
     const NAMES: &'static [(&'static str, Self)];
 
+    /// The names alone, in the same order: what code that does not depend on the type reads.
+    const WORDS: &'static [&'static str];
+
     /// The name plan files give `self`.
     fn name(self) -> &'static str;
 
@@ -934,6 +970,7 @@ macro_rules! named {
     ($ty:ident: $($name:literal => $value:ident),+) => {
         impl $crate::plan::Named for $ty {
             const NAMES: &'static [(&'static str, Self)] = &[$(($name, $ty::$value)),+];
+            const WORDS: &'static [&'static str] = &[$($name),+];
 
             fn name(self) -> &'static str {
                 Self::NAMES[self as usize].0
@@ -948,6 +985,7 @@ named!(Interpolation: "step" => Step, "linear" => Linear);
 named!(TrendShape: "linear" => Linear, "exponential" => Exponential);
 named!(ForecastBound: "mean" => Mean, "upper" => Upper, "lower" => Lower);
 named!(RedisTopology: "single" => Single, "replicated" => Replicated, "cluster" => Cluster);
+named!(VoiceTarget: "wait" => Wait, "response" => Response);
 
 macro_rules! string_serde {
     ($ty:ty) => {
@@ -1045,11 +1083,14 @@ mod tests {
             for &(name, value) in T::NAMES {
                 assert_eq!(value.name(), name, "{value:?}");
             }
+            let words: Vec<&str> = T::NAMES.iter().map(|(name, _)| *name).collect();
+            assert_eq!(T::WORDS, words);
         }
         check::<Interpolation>();
         check::<TrendShape>();
         check::<ForecastBound>();
         check::<RedisTopology>();
+        check::<VoiceTarget>();
         check::<crate::codec::plan_file::Format>();
         check::<crate::jobs::Deploy>();
         check::<crate::codec::library::Kind>();

@@ -14,7 +14,7 @@ use crate::currency::Currency;
 use crate::engine::{self, Figure, MonthResult, PlanResults, ScenarioResult};
 use crate::export::csv;
 use crate::format;
-use crate::plan::Plan;
+use crate::plan::{Plan, VoiceTarget};
 use crate::sizing::Binding;
 use crate::totals::{self, LowerBound};
 use crate::validate::ValidPlan;
@@ -668,7 +668,19 @@ fn redis_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Table
 }
 
 fn voice_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Table {
-    let percentile = format::number(plan.policies.voice.percentile_pct);
+    let policy = &plan.policies.voice;
+    let percentile = format::number(policy.percentile_pct);
+    // With a response target the column shows the response at the percentile: the wait plus
+    // the GPU time (docs/models.md "GPU voice nodes").
+    let gpu_s = plan
+        .baseline
+        .voice
+        .as_ref()
+        .map_or(0.0, |v| v.gpu_seconds_per_interaction);
+    let (column, kind, target_s, added_s) = match policy.target {
+        VoiceTarget::Wait => ("Wait", "wait", policy.wait_target_s, 0.0),
+        VoiceTarget::Response => ("Response", "response", policy.response_target_s, gpu_s),
+    };
     let columns = vec![
         Column::new("sessions", "Concurrent sessions", "").explained(Figure::GpuNodes),
         Column::new("interactions", "Interactions", "per s").explained(Figure::GpuNodes),
@@ -676,7 +688,7 @@ fn voice_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Table
         Column::new("by-concurrency", "Nodes by sessions", "").explained(Figure::GpuNodes),
         Column::new("by-queue", "Nodes by queueing", "").explained(Figure::GpuNodes),
         Column::new("nodes", "GPU nodes", "").explained(Figure::GpuNodes),
-        Column::new("wait", format!("Wait at p{percentile}"), "s").explained(Figure::GpuNodes),
+        Column::new("wait", format!("{column} at p{percentile}"), "s").explained(Figure::GpuNodes),
         Column::new("binding", "Binds", "")
             .explained(Figure::GpuNodes)
             .text(),
@@ -702,7 +714,7 @@ fn voice_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Table
             count(v.nodes_by_queue),
             count(v.nodes).flagged(more),
             match v.wait_at_percentile_s {
-                Some(wait) => amount(wait),
+                Some(wait) => amount(wait + added_s),
                 None => Cell::words(v.no_wait_words()),
             },
             Cell::words(v.binding.as_str()),
@@ -712,9 +724,9 @@ fn voice_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Table
         id: "voice",
         title: "GPU voice".to_owned(),
         note: Some(format!(
-            "{} nodes; wait target p{percentile} ≤ {} s.",
-            plan.policies.voice.gpu_node,
-            format::number(plan.policies.voice.wait_target_s)
+            "{} nodes; {kind} target p{percentile} ≤ {} s.",
+            policy.gpu_node,
+            format::number(target_s)
         )),
         priced_on: None,
         columns,

@@ -12,7 +12,7 @@
 use crate::input::{FieldProblem, NumberSpec};
 use crate::plan::{
     Baseline, Catalogs, Growth, MonthDay, PeakShape, Plan, Policies, Scenario, Traffic,
-    VoiceDemand, YearMonth,
+    VoiceDemand, VoicePolicy, VoiceTarget, YearMonth,
 };
 use crate::text::{excerpt, first_invisible};
 use std::fmt;
@@ -118,6 +118,13 @@ pub mod specs {
     pub const INTERACTIONS_PER_SESSION: NumberSpec =
         spec("Interactions per session", "", 0.0, 1e4, false);
     pub const GPU_SECONDS: NumberSpec = spec("GPU time per interaction", "s", 0.001, 3600.0, false);
+    pub const PEAK_CONCURRENT_SESSIONS: NumberSpec = spec(
+        "Peak concurrent sessions today",
+        "sessions",
+        0.0,
+        1e9,
+        false,
+    );
     pub const COST_PER_MONTH: NumberSpec = spec("Monthly cost", "per month", 0.0, 1e9, false);
     pub const BILL: NumberSpec = spec("Monthly bill today", "per month", 0.0, 1e10, false);
     pub const TODAY_INSTANCES: NumberSpec = spec("Instances today", "", 0.0, 1e5, true);
@@ -145,8 +152,12 @@ pub mod specs {
     pub const OVERHEAD_BYTES_PER_KEY: NumberSpec =
         spec("Overhead per key", "B", 0.0, 10_000.0, false);
     pub const WAIT_TARGET_S: NumberSpec = spec("Voice wait target", "s", 0.001, 3600.0, false);
+    /// Up to the longest wait plus the longest GPU time, so that switching between a wait and
+    /// a response target always converts into range.
+    pub const RESPONSE_TARGET_S: NumberSpec =
+        spec("Voice response target", "s", 0.001, 7200.0, false);
     /// Below 50 % a "percentile" target is meaningless; 100 % would need infinite capacity.
-    pub const PERCENTILE_PCT: NumberSpec = spec("Wait percentile", "%", 50.0, 99.99, false);
+    pub const PERCENTILE_PCT: NumberSpec = spec("Target percentile", "%", 50.0, 99.99, false);
     pub const DISCOUNT_PCT: NumberSpec = spec("Commitment discount", "%", 0.0, 95.0, false);
     pub const TERM_MONTHS: NumberSpec = spec("Commitment term", "months", 1.0, 60.0, true);
     pub const BUSINESS_HOURS: NumberSpec =
@@ -305,12 +316,12 @@ impl Plan {
         if let Some(message) = crate::currency::Currency::check(&self.currency) {
             c.fail("currency", message);
         }
-        let has_voice = self.baseline.voice.is_some();
+        let voice = self.baseline.voice.as_ref();
         check_baseline(&mut c, &self.baseline);
         check_today_tiers(&mut c, self);
         check_scenarios(&mut c, &self.scenarios);
-        check_catalogs(&mut c, &self.catalogs, has_voice);
-        check_policies(&mut c, &self.policies, &self.catalogs, has_voice);
+        check_catalogs(&mut c, &self.catalogs, voice.is_some());
+        check_policies(&mut c, &self.policies, &self.catalogs, voice);
         if c.errors.is_empty() {
             Ok(ValidPlan(self.clone()))
         } else {
@@ -409,7 +420,7 @@ fn check_baseline(c: &mut Checker, b: &Baseline) {
         r.bytes_per_key,
     );
     if let Some(voice) = &b.voice {
-        check_voice(c, voice);
+        check_voice(c, voice, b.units);
     }
     if c.list_len(
         "baseline.other_costs",
@@ -466,7 +477,7 @@ fn check_baseline(c: &mut Checker, b: &Baseline) {
     );
 }
 
-fn check_voice(c: &mut Checker, v: &VoiceDemand) {
+fn check_voice(c: &mut Checker, v: &VoiceDemand, units: f64) {
     c.number(
         "baseline.voice.sessions_per_unit_per_day",
         specs::SESSIONS_PER_UNIT_PER_DAY,
@@ -492,6 +503,19 @@ fn check_voice(c: &mut Checker, v: &VoiceDemand) {
         specs::GPU_SECONDS,
         v.gpu_seconds_per_interaction,
     );
+    const PATH: &str = "baseline.voice.peak_concurrent_sessions";
+    c.number(
+        PATH,
+        specs::PEAK_CONCURRENT_SESSIONS,
+        v.peak_concurrent_sessions,
+    );
+    // A stated figure grows in proportion to units: from none it cannot.
+    if v.peak_concurrent_sessions > 0.0 && units == 0.0 {
+        c.fail(
+            PATH,
+            "Peak concurrent sessions need units today above 0 (0 derives them)",
+        );
+    }
 }
 
 /// The start month: a real month within [`YEARS`]. Text is checked when it is read; this
@@ -706,7 +730,28 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
     }
 }
 
-fn check_policies(c: &mut Checker, p: &Policies, catalogs: &Catalogs, has_voice: bool) {
+/// The response target: in range, and (when it is the target) no shorter than the GPU time of
+/// the interaction itself, which every response includes (docs/models.md "GPU voice nodes").
+fn check_response_target(c: &mut Checker, v: &VoicePolicy, gpu_seconds: f64) {
+    const PATH: &str = "policies.voice.response_target_s";
+    let response = v.response_target_s;
+    c.number(PATH, specs::RESPONSE_TARGET_S, response);
+    // Within its range (else refused above) but below the GPU time.
+    let in_range = response >= specs::RESPONSE_TARGET_S.min;
+    if v.target == VoiceTarget::Response && in_range && response < gpu_seconds {
+        c.fail(
+            PATH,
+            format!(
+                "Voice response target ({} s) is below the GPU time per interaction ({} s), \
+                 which every response includes",
+                crate::format::number(response),
+                crate::format::number(gpu_seconds)
+            ),
+        );
+    }
+}
+
+fn check_policies(c: &mut Checker, p: &Policies, catalogs: &Catalogs, voice: Option<&VoiceDemand>) {
     c.number(
         "policies.target_utilisation_pct",
         specs::TARGET_UTILISATION_PCT,
@@ -780,12 +825,13 @@ fn check_policies(c: &mut Checker, p: &Policies, catalogs: &Catalogs, has_voice:
             "A replica is required but the Redis catalog has only single nodes",
         );
     }
-    if has_voice {
+    if let Some(voice) = voice {
         c.number(
             "policies.voice.wait_target_s",
             specs::WAIT_TARGET_S,
             p.voice.wait_target_s,
         );
+        check_response_target(c, &p.voice, voice.gpu_seconds_per_interaction);
         c.number(
             "policies.voice.percentile_pct",
             specs::PERCENTILE_PCT,
@@ -1030,6 +1076,7 @@ mod tests {
             session_minutes: 4.0,
             interactions_per_session: 4.0,
             gpu_seconds_per_interaction: 2.5,
+            peak_concurrent_sessions: 0.0,
         });
         plan.catalogs.instances[0].capacity_rps = 0.0;
         plan.baseline.units = f64::NAN;
@@ -1044,7 +1091,7 @@ mod tests {
                 "Growth minus churn is below −100 %: a month cannot lose more than every unit \
                  (scenarios[0].growth.monthly_churn_pct)",
                 "Capacity per instance must be at least 0.001 req/s (catalogs.instances[0].capacity_rps)",
-                "Wait percentile must be at least 50 % (policies.voice.percentile_pct)",
+                "Target percentile must be at least 50 % (policies.voice.percentile_pct)",
             ]
         );
     }
@@ -1057,6 +1104,69 @@ mod tests {
             .into_iter()
             .map(|e| (e.path, e.message))
             .collect()
+    }
+
+    #[test]
+    fn voice_targets_and_stated_concurrency_name_their_fields() {
+        let mut plan = Plan::default();
+        plan.baseline.voice = Some(crate::edit::new_voice_demand());
+        plan.policies.voice.response_target_s = f64::NAN;
+        // Both figures are checked with voice, whichever is the target.
+        assert_eq!(
+            messages(&plan),
+            [(
+                "policies.voice.response_target_s".to_owned(),
+                "Voice response target is not a finite number".to_owned()
+            )]
+        );
+        // A response target shorter than the GPU time is refused only when it is the target.
+        plan.policies.voice.response_target_s = 2.0;
+        assert!(plan.validate().is_ok());
+        plan.policies.voice.target = VoiceTarget::Response;
+        assert_eq!(
+            messages(&plan),
+            [(
+                "policies.voice.response_target_s".to_owned(),
+                "Voice response target (2 s) is below the GPU time per interaction (2.5 s), \
+                 which every response includes"
+                    .to_owned()
+            )]
+        );
+        plan.policies.voice.response_target_s = 2.5;
+        assert!(plan.validate().is_ok(), "as long as the GPU time: no wait");
+        // Out of range: one message, the range's.
+        plan.policies.voice.response_target_s = 0.0;
+        assert_eq!(
+            messages(&plan),
+            [(
+                "policies.voice.response_target_s".to_owned(),
+                "Voice response target must be at least 0.001 s".to_owned()
+            )]
+        );
+        plan.policies.voice.response_target_s = 3.0;
+        let voice = plan.baseline.voice.as_mut().unwrap();
+        voice.peak_concurrent_sessions = -1.0;
+        assert_eq!(
+            messages(&plan),
+            [(
+                "baseline.voice.peak_concurrent_sessions".to_owned(),
+                "Peak concurrent sessions today must be at least 0 sessions".to_owned()
+            )]
+        );
+        plan.baseline
+            .voice
+            .as_mut()
+            .unwrap()
+            .peak_concurrent_sessions = 40.0;
+        assert!(plan.validate().is_ok());
+        plan.baseline.units = 0.0;
+        assert_eq!(
+            messages(&plan)
+                .into_iter()
+                .map(|(path, _)| path)
+                .collect::<Vec<_>>(),
+            ["baseline.voice.peak_concurrent_sessions"]
+        );
     }
 
     #[test]

@@ -5,11 +5,15 @@
 //! ```text
 //! busiest-hour sessions   S = units × sessions per unit per day × peak-hour share
 //! concurrency rule        concurrent sessions = S × session minutes ÷ 60        (Little's law)
+//!   stated concurrency    concurrent sessions = stated today × units ÷ units today
+//!                         S = concurrent sessions × 60 ÷ session minutes        (Little's law)
 //!                         nodes = ⌈concurrent sessions ÷ sessions per node⌉
 //! queueing rule (M/M/c)   λ = S × interactions per session ÷ 3 600 s
-//!                         A = λ × GPU seconds per interaction                    (erlangs)
-//!                         c = fewest streams whose chosen wait percentile meets the target
+//!                         A = λ × GPU seconds per interaction s                  (erlangs)
+//!                         c = fewest streams whose chosen wait percentile meets the wait target
 //!                         nodes = ⌈c ÷ streams per node⌉
+//! wait target             the policy's wait target, or its response target − s:
+//!                         P(wait + s ≤ t) = P(wait ≤ t − s), s taken as fixed
 //! nodes                   max(concurrency, queueing) + redundancy, at least 1 when units > 0
 //! ```
 //!
@@ -27,7 +31,7 @@
 //! every month's nodes here and prices them; [`VoiceSizing`] is what it keeps.
 
 use crate::growth::MonthMultipliers;
-use crate::plan::{GpuNode, Policies, VoiceDemand, YearMonth};
+use crate::plan::{GpuNode, Policies, VoiceDemand, VoicePolicy, VoiceTarget, YearMonth};
 use crate::queueing;
 use crate::sizing;
 use serde::Serialize;
@@ -136,12 +140,63 @@ pub(crate) fn sessions_in_month(
     units * voice.sessions_per_unit_per_day * f64::from(calendar.days()) * effect.average
 }
 
-/// What the voice queue must achieve: the policy's percentile of requests waits no longer
-/// than its target.
-fn voice_wait_target(policies: &Policies) -> queueing::WaitTarget {
+/// Largest concurrency a stated peak is scaled to: beyond anything the derived rule gives
+/// (10¹² units × 1 100 % headroom × a ×100 season × 10⁶ sessions a day, a whole day long), so
+/// that a tiny number of units today never makes it overflow.
+pub const MAX_CONCURRENT_SESSIONS: f64 = 1e24;
+
+/// The longest wait before processing starts that meets the policy's target, in seconds: its
+/// wait target, or for a response-time target the response target less the interaction's own
+/// GPU time (docs/models.md "GPU voice nodes").
+///
+/// The response of an interaction is its wait plus its service, the GPU time s, taken as the
+/// fixed figure the plan states: P(response ≤ t) = P(wait + s ≤ t) = P(wait ≤ t − s), so the
+/// p-quantile of the response is at most t exactly when the p-quantile of the wait is at most
+/// t − s. Validation refuses t < s; below 0 the result is 0 (every interaction at once).
+///
+/// # Example
+/// ```
+/// use headroom_core::plan::{VoicePolicy, VoiceTarget};
+/// use headroom_core::voice::wait_target_s;
+/// let mut policy = VoicePolicy::default();
+/// assert_eq!(wait_target_s(&policy, 0.8), 2.0);
+/// policy.target = VoiceTarget::Response;
+/// policy.response_target_s = 1.5;
+/// assert!((wait_target_s(&policy, 0.8) - 0.7).abs() < 1e-12); // p95 response 1.5 s, 0.8 s of it on the GPU
+/// ```
+pub fn wait_target_s(policy: &VoicePolicy, gpu_seconds_per_interaction: f64) -> f64 {
+    match policy.target {
+        VoiceTarget::Wait => policy.wait_target_s,
+        VoiceTarget::Response => (policy.response_target_s - gpu_seconds_per_interaction).max(0.0),
+    }
+}
+
+/// What the voice queue must achieve: the policy's percentile of interactions waits no longer
+/// than [`wait_target_s`].
+fn voice_wait_target(policy: &VoicePolicy, voice: &VoiceDemand) -> queueing::WaitTarget {
     queueing::WaitTarget::Quantile {
-        quantile: policies.voice.percentile_pct / 100.0,
-        max_wait_s: policies.voice.wait_target_s,
+        quantile: policy.percentile_pct / 100.0,
+        max_wait_s: wait_target_s(policy, voice.gpu_seconds_per_interaction),
+    }
+}
+
+/// Sessions in the busiest hour and concurrent sessions at peak for `units` (peak-adjusted)
+/// demand units, `units_today` being the baseline's: from the sessions per unit per day, or
+/// from today's stated peak concurrency (when above 0) scaled with the units (see the module
+/// doc).
+fn peak_sessions(voice: &VoiceDemand, units: f64, units_today: f64) -> (f64, f64) {
+    let stated = voice.peak_concurrent_sessions;
+    // Validation refuses a stated figure without units today.
+    if stated > 0.0 && units_today > 0.0 {
+        let concurrent = (stated * units / units_today).min(MAX_CONCURRENT_SESSIONS);
+        (concurrent * 60.0 / voice.session_minutes, concurrent)
+    } else {
+        let busiest_hour_sessions =
+            units * voice.sessions_per_unit_per_day * (voice.peak_hour_share_pct / 100.0);
+        (
+            busiest_hour_sessions,
+            busiest_hour_sessions * voice.session_minutes / 60.0,
+        )
     }
 }
 
@@ -150,25 +205,26 @@ fn voice_wait_target(policies: &Policies) -> queueing::WaitTarget {
 pub(crate) type LargeLoadSizer =
     OnceCell<Result<queueing::HalfinWhittSizer, queueing::QueueingError>>;
 
-/// GPU voice nodes for `units` (peak-adjusted) demand units.
+/// GPU voice nodes for `units` (peak-adjusted) demand units; `units_today` is the baseline's
+/// (a stated peak concurrency grows from it).
 ///
 /// Two rules, the larger binds (docs/models.md "GPU voice nodes"; see the module doc):
 /// - concurrency (the café pilot guide): concurrent sessions = sessions in the busiest hour ×
-///   session minutes ÷ 60 (Little's law); nodes = ⌈concurrent ÷ sessions per node⌉;
+///   session minutes ÷ 60 (Little's law), or today's stated peak × units ÷ units today;
+///   nodes = ⌈concurrent ÷ sessions per node⌉;
 /// - queueing (Erlang C, M/M/c): interactions arrive at λ = busiest-hour sessions ×
 ///   interactions per session ÷ 3 600 per second and each takes the GPU time; the smallest
-///   number of streams c whose chosen wait percentile meets the target, nodes = ⌈c ÷ streams
-///   per node⌉.
+///   number of streams c whose chosen wait percentile meets the wait target (the policy's, or
+///   its response target less the GPU time), nodes = ⌈c ÷ streams per node⌉.
 pub(crate) fn size_voice(
     voice: &VoiceDemand,
     node: &GpuNode,
     policies: &Policies,
     large_load_sizer: &LargeLoadSizer,
     units: f64,
+    units_today: f64,
 ) -> VoiceSizing {
-    let busiest_hour_sessions =
-        units * voice.sessions_per_unit_per_day * (voice.peak_hour_share_pct / 100.0);
-    let concurrent_sessions = busiest_hour_sessions * voice.session_minutes / 60.0;
+    let (busiest_hour_sessions, concurrent_sessions) = peak_sessions(voice, units, units_today);
     let nodes_by_concurrency =
         sizing::ceil_count(concurrent_sessions / f64::from(node.sessions_per_node));
     let interactions_per_s = busiest_hour_sessions * voice.interactions_per_session / 3600.0;
@@ -177,7 +233,7 @@ pub(crate) fn size_voice(
         arrival_rate_per_s: interactions_per_s,
         mean_service_time_s: voice.gpu_seconds_per_interaction,
         streams_per_node: node.streams_per_node,
-        target: voice_wait_target(policies),
+        target: voice_wait_target(&policies.voice, voice),
     };
     // Above the threshold the exact search would take O(streams) steps every month.
     let (queue, model) = if offered_load_erlangs > EXACT_QUEUEING_MAX_ERLANGS {
@@ -243,5 +299,59 @@ pub(crate) fn size_voice(
         streams,
         wait_at_percentile_s,
         binding,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::new_voice_demand;
+
+    #[test]
+    fn the_wait_target_is_the_response_target_less_the_gpu_time() {
+        let mut policy = VoicePolicy::default();
+        assert_eq!(wait_target_s(&policy, 2.5), policy.wait_target_s);
+        policy.target = VoiceTarget::Response;
+        policy.response_target_s = 4.0;
+        assert_eq!(wait_target_s(&policy, 2.5), 1.5);
+        assert_eq!(wait_target_s(&policy, 4.0), 0.0);
+        // Refused by validation; never a negative wait.
+        assert_eq!(wait_target_s(&policy, 5.0), 0.0);
+        let voice = VoiceDemand {
+            gpu_seconds_per_interaction: 2.5,
+            ..new_voice_demand()
+        };
+        assert_eq!(
+            voice_wait_target(&policy, &voice),
+            queueing::WaitTarget::Quantile {
+                quantile: 0.95,
+                max_wait_s: 1.5
+            }
+        );
+    }
+
+    #[test]
+    fn a_stated_peak_grows_with_units_and_stays_finite() {
+        let voice = VoiceDemand {
+            peak_concurrent_sessions: 15.0,
+            session_minutes: 5.0,
+            ..new_voice_demand()
+        };
+        // 15 at once for 3 units today; 5 units: 25 at once, 25 × 60 ÷ 5 = 300 an hour.
+        assert_eq!(peak_sessions(&voice, 5.0, 3.0), (300.0, 25.0));
+        assert_eq!(peak_sessions(&voice, 0.0, 3.0), (0.0, 0.0));
+        // A tiny units-today is capped, not infinite.
+        let (hour, at_once) = peak_sessions(&voice, 1e15, 5e-324);
+        assert_eq!(at_once, MAX_CONCURRENT_SESSIONS);
+        assert!(hour.is_finite());
+        // Without units today (refused by validation) the derived rule stands in.
+        let derived = VoiceDemand {
+            peak_concurrent_sessions: 0.0,
+            ..voice.clone()
+        };
+        assert_eq!(
+            peak_sessions(&voice, 10.0, 0.0),
+            peak_sessions(&derived, 10.0, 0.0)
+        );
     }
 }

@@ -121,6 +121,28 @@ fn v1_fixtures_keep_their_values() {
     // Written before `fixed_peak_rps` existed: all traffic grows with units.
     assert_eq!(default_yaml.baseline.fixed_peak_rps, 0.0);
 
+    // Written before a voice target could be a response time or the peak concurrency stated:
+    // its wait target reads as it was, the rest as defaults.
+    let voice = import(&read(&dir.join("voice-wait.json"))).unwrap();
+    assert_eq!(
+        voice.policies.voice.target,
+        headroom_core::plan::VoiceTarget::Wait
+    );
+    assert_eq!(voice.policies.voice.wait_target_s, 1.5);
+    assert_eq!(voice.policies.voice.percentile_pct, 90.0);
+    assert_eq!(
+        voice.policies.voice.response_target_s,
+        Plan::default().policies.voice.response_target_s
+    );
+    assert_eq!(
+        voice
+            .baseline
+            .voice
+            .as_ref()
+            .map(|v| v.peak_concurrent_sessions),
+        Some(0.0)
+    );
+
     let hand = import(&read(&dir.join("hand-written.yaml"))).unwrap();
     assert_eq!(hand.name, "Bakery app");
     assert_eq!(hand.scenarios.len(), 2);

@@ -12,7 +12,7 @@ use headroom_core::engine::{self, PlanResults};
 use headroom_core::growth;
 use headroom_core::plan::{
     CalendarEffect, ForecastBound, Growth, Interpolation, Milestone, MonthDay, Observation,
-    PeakShape, Plan, Scenario, Traffic, TrendShape, VoiceDemand,
+    PeakShape, Plan, Scenario, Traffic, TrendShape, VoiceDemand, VoiceTarget,
 };
 use headroom_core::redis;
 use headroom_core::sizing::{self, SizingPolicy};
@@ -139,6 +139,7 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             any::<bool>(),
             0u8..3,
             1u32..=36,
+            (prop::option::of(0.0..1e4f64), prop::option::of(0.0..5.0f64)),
         ),
     )
         .prop_map(|(demand, voice, policy, scenario, flags)| {
@@ -146,7 +147,7 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             let (sessions, share, minutes, interactions, gpu_s) = voice;
             let (util, trigger, redundancy, min, headroom) = policy;
             let (growth, calendar) = scenario;
-            let (with_voice, commit, off_hours, bound, horizon) = flags;
+            let (with_voice, commit, off_hours, bound, horizon, (stated, response)) = flags;
             let mut plan = Plan {
                 horizon_months: horizon,
                 ..Plan::default()
@@ -162,7 +163,13 @@ fn any_plan() -> impl Strategy<Value = Plan> {
                 session_minutes: minutes,
                 interactions_per_session: interactions,
                 gpu_seconds_per_interaction: gpu_s,
+                // A stated peak needs units today to grow from.
+                peak_concurrent_sessions: stated.filter(|_| units > 0.0).unwrap_or(0.0),
             });
+            if let Some(beyond_gpu_s) = response.filter(|_| with_voice) {
+                plan.policies.voice.target = VoiceTarget::Response;
+                plan.policies.voice.response_target_s = gpu_s + beyond_gpu_s;
+            }
             plan.policies.target_utilisation_pct = util;
             plan.policies.scale_up_trigger_pct = trigger;
             plan.policies.redundancy = redundancy;
@@ -184,6 +191,14 @@ fn any_plan() -> impl Strategy<Value = Plan> {
         })
 }
 
+/// `plan` with voice: its own, or a new plan's voice demand.
+fn with_voice(mut plan: Plan) -> Plan {
+    if plan.baseline.voice.is_none() {
+        plan.baseline.voice = Some(headroom_core::edit::new_voice_demand());
+    }
+    plan
+}
+
 fn run(plan: &Plan) -> PlanResults {
     engine::run(&plan.validate().expect("the strategy draws valid plans"))
 }
@@ -202,6 +217,9 @@ fn scaled(plan: &Plan, factor: f64) -> Plan {
         };
         *peak_rps = (*peak_rps * factor).min(1e7);
         b.fixed_peak_rps = (*peak_rps * fixed_share).min(*peak_rps);
+    }
+    if let Some(voice) = b.voice.as_mut() {
+        voice.peak_concurrent_sessions = (voice.peak_concurrent_sessions * factor).min(1e9);
     }
     for scenario in &mut heavier.scenarios {
         match &mut scenario.growth {
@@ -280,6 +298,71 @@ proptest! {
         }
     }
 
+    /// A tighter response-time target never needs fewer GPU nodes, in any month.
+    #[test]
+    fn a_tighter_response_target_never_needs_fewer_nodes(
+        plan in any_plan(),
+        beyond_gpu_s in 0.0..5.0f64,
+        tighter in 0.0..1.0f64,
+    ) {
+        let mut loose = with_voice(plan);
+        let gpu_s = loose.baseline.voice.as_ref().map_or(0.0, |v| v.gpu_seconds_per_interaction);
+        loose.policies.voice.target = VoiceTarget::Response;
+        loose.policies.voice.response_target_s = gpu_s + beyond_gpu_s;
+        let mut tight = loose.clone();
+        tight.policies.voice.response_target_s = gpu_s + beyond_gpu_s * tighter;
+        let (l, t) = (run(&loose), run(&tight));
+        for (lm, tm) in l.scenarios[0].months.iter().zip(&t.scenarios[0].months) {
+            let nodes = |m: &engine::MonthResult| m.voice.as_ref().map_or(0, |v| v.nodes);
+            prop_assert!(nodes(tm) >= nodes(lm), "month {}: {} < {}", lm.month, nodes(tm), nodes(lm));
+        }
+    }
+
+    /// A response target of t sizes exactly as a wait target of t less the GPU time per
+    /// interaction: the same streams and nodes every month (docs/models.md "GPU voice nodes").
+    #[test]
+    fn a_response_target_sizes_as_its_wait(plan in any_plan(), wait_s in 0.001..30.0f64) {
+        let mut waiting = with_voice(plan);
+        waiting.policies.voice.target = VoiceTarget::Wait;
+        waiting.policies.voice.wait_target_s = wait_s;
+        let gpu_s = waiting.baseline.voice.as_ref().map_or(0.0, |v| v.gpu_seconds_per_interaction);
+        let mut responding = waiting.clone();
+        responding.policies.voice.target = VoiceTarget::Response;
+        responding.policies.voice.response_target_s = wait_s + gpu_s;
+        let (w, r) = (run(&waiting), run(&responding));
+        for (wm, rm) in w.scenarios[0].months.iter().zip(&r.scenarios[0].months) {
+            let (wv, rv) = (wm.voice.as_ref().unwrap(), rm.voice.as_ref().unwrap());
+            prop_assert_eq!((wv.servers, wv.nodes), (rv.servers, rv.nodes), "month {}", wm.month);
+        }
+    }
+
+    /// A stated peak concurrency equal to the one derived today sizes every month as the
+    /// derived one does: both grow with the units, and Little's law turns the stated figure
+    /// back into the busiest hour's sessions.
+    #[test]
+    fn a_stated_concurrency_agrees_with_the_derived_one(plan in any_plan()) {
+        let mut derived = with_voice(plan);
+        prop_assume!(derived.baseline.units > 0.0);
+        let voice = derived.baseline.voice.as_mut().unwrap();
+        voice.peak_concurrent_sessions = 0.0;
+        let today = derived.baseline.units * voice.sessions_per_unit_per_day
+            * (voice.peak_hour_share_pct / 100.0) * voice.session_minutes / 60.0;
+        prop_assume!(today > 0.0 && today <= 1e9);
+        let mut stated = derived.clone();
+        stated.baseline.voice.as_mut().unwrap().peak_concurrent_sessions = today;
+        let (d, s) = (run(&derived), run(&stated));
+        for (dm, sm) in d.scenarios[0].months.iter().zip(&s.scenarios[0].months) {
+            let (dv, sv) = (dm.voice.as_ref().unwrap(), sm.voice.as_ref().unwrap());
+            for (name, a, b) in [
+                ("concurrent sessions", dv.concurrent_sessions, sv.concurrent_sessions),
+                ("busiest-hour sessions", dv.busiest_hour_sessions, sv.busiest_hour_sessions),
+                ("offered load", dv.offered_load_erlangs, sv.offered_load_erlangs),
+            ] {
+                prop_assert!((a - b).abs() <= EXACT.allowed(a), "month {}: {name} {a} ≠ {b}", dm.month);
+            }
+        }
+    }
+
     /// Tiers never go down from one month to the next, even when demand falls.
     #[test]
     fn tiers_never_downgrade(plan in any_plan()) {
@@ -355,7 +438,7 @@ fn hostile() -> impl Strategy<Value = f64> {
 }
 
 /// How many fields [`set_field`] can break.
-const FIELDS: usize = 16;
+const FIELDS: usize = 18;
 
 /// Sets one numeric field, chosen by `field`, to `value`.
 fn set_field(plan: &mut Plan, field: usize, value: f64) {
@@ -371,6 +454,11 @@ fn set_field(plan: &mut Plan, field: usize, value: f64) {
         6 => p.headroom_pct = value,
         7 => p.voice.percentile_pct = value,
         8 => p.voice.wait_target_s = value,
+        16 => p.voice.response_target_s = value,
+        17 => match &mut b.voice {
+            Some(voice) => voice.peak_concurrent_sessions = value,
+            None => p.voice.response_target_s = value,
+        },
         9 => p.redis.fragmentation_ratio = value,
         10 => p.commitment.discount_pct = value,
         11 => plan.catalogs.instances[0].capacity_rps = value,
@@ -410,6 +498,8 @@ fn assert_finite(results: &PlanResults) -> Result<(), TestCaseError> {
             prop_assert!(month.cost_per_unit_usd.is_none_or(f64::is_finite));
             prop_assert!(month.cost_per_session_usd.is_none_or(f64::is_finite));
             if let Some(voice) = &month.voice {
+                prop_assert!(voice.concurrent_sessions.is_finite());
+                prop_assert!(voice.busiest_hour_sessions.is_finite());
                 prop_assert!(voice.offered_load_erlangs.is_finite());
                 prop_assert!(voice.wait_at_percentile_s.is_none_or(f64::is_finite));
             }

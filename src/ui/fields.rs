@@ -658,6 +658,14 @@ pub fn Toggle(
     }
 }
 
+/// A memo of one figure read from the plan. `read` is a function, not a closure of its own, so
+/// every memo of figures of one type is one memo type: its code is compiled once per type of
+/// figure (a flag, a count, a name), not once per memo.
+pub fn plan_memo<T: Clone + PartialEq + Send + Sync + 'static>(read: fn(&Plan) -> T) -> Memo<T> {
+    let ws = workspace();
+    Memo::new(move |_| ws.plan.with(read))
+}
+
 /// Builds a getter/setter pair for a numeric field from two plain functions.
 pub fn num(
     get: impl Fn(&Plan) -> Option<f64> + Send + Sync + 'static,

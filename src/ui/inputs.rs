@@ -5,11 +5,14 @@
 //! one row never rebuilds another.
 
 use super::fields::{
-    field_id, focus_soon, index_rows, money_unit, num, structural_edit, workspace, Choice, Getter,
+    field_id, focus_soon, index_rows, money_unit, num, plan_memo, structural_edit, workspace,
+    Choice, Getter,
     Group, NumberInput, Setter, TextInput, Toggle,
 };
 use headroom_core::edit::{self, TrafficKind};
-use headroom_core::plan::{ForecastBound, PeakShape, Plan, ScalingPoint, Traffic};
+use headroom_core::plan::{
+    ForecastBound, Named, PeakShape, Plan, ScalingPoint, Traffic, VoiceTarget,
+};
 use headroom_core::validate::{specs, MAX_SCALING_POINTS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -77,7 +80,7 @@ pub fn BaselinePanel() -> impl IntoView {
     let ws = workspace();
     let units = Units::new();
     let traffic_model = Memo::new(move |_| ws.plan.with(|p| TrafficKind::of(&p.baseline.traffic)));
-    let has_voice = Memo::new(move |_| ws.plan.with(|p| p.baseline.voice.is_some()));
+    let has_voice = plan_memo(|p| p.baseline.voice.is_some());
     let db_names = catalog_names(ws, true, |p| {
         p.catalogs
             .databases
@@ -305,6 +308,8 @@ fn voice_fields(units: Units) -> impl IntoView {
             "Voice sessions started per day", label = units.label("Voice sessions per unit per day"), unit = "sessions")}
         {voice_field!("baseline.voice.peak_hour_share_pct", specs::PEAK_HOUR_SHARE, peak_hour_share_pct, "Share of a day's sessions in the busiest hour")}
         {voice_field!("baseline.voice.session_minutes", specs::SESSION_MINUTES, session_minutes, "Mean length of a session")}
+        {voice_field!("baseline.voice.peak_concurrent_sessions", specs::PEAK_CONCURRENT_SESSIONS, peak_concurrent_sessions,
+            "At today's peak, if known; grows with demand (0 = derived)")}
         {voice_field!("baseline.voice.interactions_per_session", specs::INTERACTIONS_PER_SESSION, interactions_per_session, "Utterances processed per session", unit = "interactions")}
         {voice_field!("baseline.voice.gpu_seconds_per_interaction", specs::GPU_SECONDS, gpu_seconds_per_interaction, "GPU processing time of one interaction (the queueing model's service time)")}
     }
@@ -314,7 +319,7 @@ fn voice_fields(units: Units) -> impl IntoView {
 #[component]
 fn CostLines(units: Units) -> impl IntoView {
     let ws = workspace();
-    let count = Memo::new(move |_| ws.plan.with(|p| p.baseline.other_costs.len()));
+    let count = plan_memo(|p| p.baseline.other_costs.len());
     let add = move |_| {
         let mut added = None;
         structural_edit(ws, "baseline.other_costs+", |p| {
@@ -417,9 +422,10 @@ pub fn PoliciesPanel() -> impl IntoView {
             .map(|c| c.code().to_owned())
             .collect()
     });
-    let has_voice = Memo::new(move |_| ws.plan.with(|p| p.baseline.voice.is_some()));
-    let committed = Memo::new(move |_| ws.plan.with(|p| p.policies.commitment.enabled));
-    let off_hours = Memo::new(move |_| ws.plan.with(|p| p.policies.off_hours.enabled));
+    let has_voice = plan_memo(|p| p.baseline.voice.is_some());
+    let responds = plan_memo(|p| p.policies.voice.target == VoiceTarget::Response);
+    let committed = plan_memo(|p| p.policies.commitment.enabled);
+    let off_hours = plan_memo(|p| p.policies.off_hours.enabled);
     view! {
         <section class="panel inputs" aria-labelledby="policies-title">
             <h2 id="policies-title">"Policies"</h2>
@@ -477,8 +483,25 @@ pub fn PoliciesPanel() -> impl IntoView {
                         hint="From the GPU catalog (Catalogs tab)"
                         get=Arc::new(|p: &Plan| Some(p.policies.voice.gpu_node.clone()))
                         set=Arc::new(|p: &mut Plan, v: String| p.policies.voice.gpu_node = v)/>
-                    {field!("policies.voice.wait_target_s", specs::WAIT_TARGET_S, |p| p.policies.voice.wait_target_s, "Longest acceptable wait before processing starts")}
-                    {field!("policies.voice.percentile_pct", specs::PERCENTILE_PCT, |p| p.policies.voice.percentile_pct, "Share of interactions that must meet the wait target")}
+                    <Choice
+                        path="policies.voice.target"
+                        label="Target"
+                        options=vec![(VoiceTarget::Wait.name(), "Wait before processing"), (VoiceTarget::Response.name(), "Response: wait + GPU time")]
+                        get=Arc::new(|p: &Plan| Some(p.policies.voice.target.name()))
+                        set=Arc::new(|p: &mut Plan, v: &'static str| {
+                            if let Some(target) = VoiceTarget::from_name(v) {
+                                edit::set_voice_target(p, target);
+                            }
+                        })
+                    />
+                    {move || if responds.get() {
+                        field!("policies.voice.response_target_s", specs::RESPONSE_TARGET_S, |p| p.policies.voice.response_target_s,
+                            "Longest acceptable wait plus GPU time of an interaction").into_any()
+                    } else {
+                        field!("policies.voice.wait_target_s", specs::WAIT_TARGET_S, |p| p.policies.voice.wait_target_s,
+                            "Longest acceptable wait before processing starts").into_any()
+                    }}
+                    {field!("policies.voice.percentile_pct", specs::PERCENTILE_PCT, |p| p.policies.voice.percentile_pct, "Share of interactions that must meet the target")}
                 </Group>
                 <Group title="Cost" paths=&["currency", "policies.commitment", "policies.off_hours"]>
                     <NameChoice path="currency" label="Currency" names=currencies

@@ -6,8 +6,9 @@
 //! action does to the plan is in [`headroom_core::edit`]; this file only wires it to buttons.
 
 use super::fields::{
-    field_id, focus_soon, index_rows, num, structural_edit, workspace, Choice, DateInput, Getter,
-    MonthDayInput, NumberInput, OptionalNumberInput, Setter, TextInput, UndoNote, Undoable,
+    field_id, focus_soon, index_rows, num, plan_memo, structural_edit, workspace, Choice,
+    DateInput, Getter, MonthDayInput, NumberInput, OptionalNumberInput, Setter, TextInput,
+    UndoNote, Undoable,
 };
 use headroom_core::codec::history;
 use headroom_core::edit::{self, GrowthKind, CALENDAR_PRESETS};
@@ -20,13 +21,18 @@ use headroom_core::validate::{specs, MAX_SCENARIOS};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The plan's demand unit, as the milestone and history tables name it.
+fn demand_unit(plan: &Plan) -> String {
+    plan.baseline.demand_unit.trim().to_owned()
+}
+
 /// The scenarios of the plan.
 #[component]
 pub fn ScenarioEditor() -> impl IntoView {
     let ws = workspace();
-    let count = Memo::new(move |_| ws.plan.with(|p| p.scenarios.len()));
+    let count = plan_memo(|p| p.scenarios.len());
     let selected = Memo::new(move |_| selection::scenario_within(ws.scenario.get(), count.get()));
-    let can_add = Memo::new(move |_| ws.plan.with(edit::can_add_scenario));
+    let can_add = plan_memo(edit::can_add_scenario);
     let note = RwSignal::new(None::<Undoable>);
     let add = move |_| {
         let mut added = None;
@@ -119,8 +125,8 @@ fn ScenarioItem(index: usize, selected: Memo<usize>) -> impl IntoView {
 fn ScenarioDetail(index: usize, note: RwSignal<Option<Undoable>>) -> impl IntoView {
     let ws = workspace();
     let i = index;
-    let count = Memo::new(move |_| ws.plan.with(|p| p.scenarios.len()));
-    let can_add = Memo::new(move |_| ws.plan.with(edit::can_add_scenario));
+    let count = plan_memo(|p| p.scenarios.len());
+    let can_add = plan_memo(edit::can_add_scenario);
     let kind = Memo::new(move |_| {
         ws.plan
             .with(|p| p.scenarios.get(i).map(|s| GrowthKind::of(&s.growth)))
@@ -350,7 +356,7 @@ fn MilestoneTable(index: usize) -> impl IntoView {
     let ws = workspace();
     let i = index;
     let count = Memo::new(move |_| ws.plan.with(|p| points(p, i).map_or(0, Vec::len)));
-    let unit = Memo::new(move |_| ws.plan.with(|p| p.baseline.demand_unit.trim().to_owned()));
+    let unit = plan_memo(demand_unit);
     let list_path = format!("scenarios[{i}].growth.points");
     let list_problem = Memo::new(move |_| ws.plan_error(&list_path));
     let add = move |_| {
@@ -472,7 +478,7 @@ fn HistoryTable(index: usize) -> impl IntoView {
     let ws = workspace();
     let i = index;
     let count = Memo::new(move |_| ws.plan.with(|p| history(p, i).map_or(0, Vec::len)));
-    let unit = Memo::new(move |_| ws.plan.with(|p| p.baseline.demand_unit.trim().to_owned()));
+    let unit = plan_memo(demand_unit);
     let list_path = format!("scenarios[{i}].growth.history");
     let list_problem = Memo::new(move |_| ws.plan_error(&list_path));
     let fit = Memo::new(move |_| {

@@ -162,6 +162,35 @@ test('a table downloads as CSV', async () => {
   assert.match(costText.split('\r\n')[1], /,2026-11-01$/);
 });
 
+test('a response-time target changes the GPU nodes, and their explanation says so', async () => {
+  const app = await openPage();
+  await loadTemplate('cafe-pilot');
+  await page.getByTestId('table-tab-voice').click();
+  // Month 1, 3 cafés: one node's p95 wait is 5.4 s, over the 2 s wait target: 2 nodes.
+  assert.equal(await cell('voice', 1, 'GPU nodes'), '2');
+  await app.tab('policies');
+  await page.getByTestId('f-policies-voice-target').selectOption('response');
+  // Switching keeps the sizing: 2 s of wait + 3 s on the GPU.
+  assert.equal(await page.getByTestId('f-policies-voice-response_target_s').inputValue(), '5');
+  assert.equal(await cell('voice', 1, 'GPU nodes'), '2');
+  // A p95 response of 10 s leaves 7 s of wait, which one node meets.
+  await app.fill('f-policies-voice-response_target_s', '10');
+  assert.equal(await cell('voice', 1, 'GPU nodes'), '1');
+  assert.equal(await cell('voice', 1, 'Response at p95'), '8.41');
+  const block = page.getByTestId('table-voice');
+  const titles = await block.locator('thead .col-title').allInnerTexts();
+  await block
+    .locator(`tr[data-month="1"] td[data-col="${titles.indexOf('GPU nodes')}"]`)
+    .hover();
+  const said = (await page.getByTestId('explain-table').textContent()).replace(/\s+/g, ' ');
+  assert.match(said, /the response-time target \(Erlang C\) binds/);
+  assert.match(said, /p95 ≤ 10 s = wait ≤ 7 s \+ 3 s GPU/);
+  assert.match(said, /derived: busiest-hour sessions × session length/);
+  // Shorter than the GPU time itself: refused next to the field.
+  await app.fill('f-policies-voice-response_target_s', '2');
+  assert.match(await app.fieldError(), /below the GPU time per interaction \(3 s\)/);
+});
+
 /** The plan in local storage made large: 120 months, five scenarios, voice on. */
 async function makeLargePlan() {
   await loadTemplate('cafe-pilot');

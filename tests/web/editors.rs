@@ -25,29 +25,10 @@ fn pressed(c: &HtmlElement, test_id: &str) -> bool {
         == Some("true")
 }
 
-/// The error shown in the same field as the input `test_id`.
-fn error_next_to(c: &HtmlElement, test_id: &str) -> Option<String> {
-    let input = find(c, test_id).unwrap_or_else(|| panic!("no input {test_id}"));
-    let field = input
-        .closest(".field")
-        .unwrap()
-        .expect("inputs sit in a .field");
-    field
-        .query_selector("[data-testid='field-error']")
-        .unwrap()
-        .map(|e| e.text_content().unwrap_or_default())
-}
-
 fn is_disabled(c: &HtmlElement, test_id: &str) -> bool {
     find(c, test_id)
         .unwrap_or_else(|| panic!("no element {test_id}"))
         .has_attribute("disabled")
-}
-
-async fn open_tab(c: &HtmlElement, tab: &str) {
-    settled().await;
-    click(c, &format!("tab-{tab}"));
-    settled().await;
 }
 
 #[wasm_bindgen_test]
@@ -456,16 +437,6 @@ async fn other_cost_lines_are_added_priced_and_removed() {
         0
     );
     assert_eq!(text(c, "total-cost"), cost);
-}
-
-fn choose(c: &HtmlElement, test_id: &str, value: &str) {
-    let select: web_sys::HtmlSelectElement = find(c, test_id)
-        .unwrap_or_else(|| panic!("no select {test_id}"))
-        .unchecked_into();
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -465,6 +465,65 @@ async fn a_total_that_leaves_out_a_cost_reads_at_least_and_month_1_meets_today()
     assert!(text(c, "table-note-cost").contains("Totals marked “at least” leave out a cost"));
 }
 
+/// The voice policy's response-time target: switching to it keeps the sizing (the wait plus
+/// the GPU time), a looser one needs fewer GPU nodes, one shorter than the GPU time is refused
+/// next to its field; a stated peak concurrency sets the concurrent sessions, and clearing it
+/// derives them again.
+#[wasm_bindgen_test]
+async fn a_response_target_and_a_stated_concurrency_change_the_gpu_nodes() {
+    let app = mount_fresh();
+    let c = &app.container;
+    load_template(c, "cafe-pilot").await;
+    click(c, "table-tab-voice");
+    settled().await;
+    // Month 1, 3 cafés: one node's p95 wait is 5.4 s, over the 2 s target, so 2 nodes.
+    assert_eq!(cell(c, "table-voice", 1, "GPU nodes"), "2");
+    assert!(text(c, "table-note-voice").ends_with("wait target p95 ≤ 2 s."));
+    open_tab(c, "policies").await;
+    choose(c, "f-policies-voice-target", "response");
+    settled().await;
+    // 2 s of wait + 3 s on the GPU: the same sizing.
+    assert_eq!(input_value(c, "f-policies-voice-response_target_s"), "5");
+    assert!(find(c, "f-policies-voice-wait_target_s").is_none());
+    assert_eq!(cell(c, "table-voice", 1, "GPU nodes"), "2");
+    // A p95 response of 10 s leaves 7 s of wait: one node (5.4 s) meets it.
+    type_into(c, "f-policies-voice-response_target_s", "10").await;
+    assert_eq!(cell(c, "table-voice", 1, "GPU nodes"), "1");
+    assert!(text(c, "table-note-voice").ends_with("response target p95 ≤ 10 s."));
+    column(c, "table-voice", "Response at p95");
+    assert_eq!(
+        saved_plan()["plan"]["policies"]["voice"]["target"],
+        "response"
+    );
+    // Shorter than the 3 s on the GPU: refused next to the field, the results kept.
+    type_into(c, "f-policies-voice-response_target_s", "2").await;
+    let error = error_next_to(c, "f-policies-voice-response_target_s").expect("an error");
+    assert!(
+        error.contains("below the GPU time per interaction (3 s)"),
+        "{error}"
+    );
+    assert_eq!(cell(c, "table-voice", 1, "GPU nodes"), "1");
+    type_into(c, "f-policies-voice-response_target_s", "10").await;
+    assert_eq!(error_next_to(c, "f-policies-voice-response_target_s"), None);
+
+    // The guide's "up to 15 simultaneous" for today's 3 cafés, stated: ⌈15 ÷ 8⌉ = 2 nodes.
+    open_tab(c, "baseline").await;
+    let stated = "f-baseline-voice-peak_concurrent_sessions";
+    assert_eq!(input_value(c, stated), "0");
+    type_into(c, stated, "15").await;
+    assert_eq!(cell(c, "table-voice", 1, "Concurrent sessions"), "15");
+    assert_eq!(cell(c, "table-voice", 1, "Nodes by sessions"), "2");
+    assert_eq!(
+        saved_plan()["plan"]["baseline"]["voice"]["peak_concurrent_sessions"],
+        15.0
+    );
+    type_into(c, stated, "0").await;
+    assert_ne!(cell(c, "table-voice", 1, "Concurrent sessions"), "15");
+    assert!(saved_plan()["plan"]["baseline"]["voice"]
+        .get("peak_concurrent_sessions")
+        .is_none());
+}
+
 /// Ctrl+P (the browser's own print) prints every table with every row: the print snapshot is
 /// taken right after `beforeprint`, so its handler must have written them by the time it
 /// returns, without waiting for the page to update. Nothing is written before.

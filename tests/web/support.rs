@@ -124,3 +124,34 @@ pub fn click(container: &HtmlElement, test_id: &str) {
         .unwrap_or_else(|| panic!("no element {test_id}"))
         .click();
 }
+
+/// The error shown in the same field as the input `test_id`.
+pub fn error_next_to(c: &HtmlElement, test_id: &str) -> Option<String> {
+    let input = find(c, test_id).unwrap_or_else(|| panic!("no input {test_id}"));
+    let field = input
+        .closest(".field")
+        .unwrap()
+        .expect("inputs sit in a .field");
+    field
+        .query_selector("[data-testid='field-error']")
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+}
+
+/// Opens the input tab `tab` ("scenarios", "policies").
+pub async fn open_tab(c: &HtmlElement, tab: &str) {
+    settled().await;
+    click(c, &format!("tab-{tab}"));
+    settled().await;
+}
+
+/// Picks `value` in the select `test_id`, as a person would (one `change` event).
+pub fn choose(c: &HtmlElement, test_id: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(c, test_id)
+        .unwrap_or_else(|| panic!("no select {test_id}"))
+        .unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}

@@ -6,8 +6,9 @@
 //! page's gzipped first download (BENCHMARKS.md). The derive stays as the declaration of the
 //! format; `core/tests/by_hand.rs` checks that the two write the same text for every
 //! template and for random plans. Fields are written in the order they are declared, a
-//! model's name (`model`, `shape`) first, an entry's `priced_on` only when it has one; a number
-//! that is not finite (which validation refuses) is written as `null`, as serde writes it.
+//! model's name (`model`, `shape`) first, an entry's `priced_on` and a voice demand's
+//! `peak_concurrent_sessions` only when it has one; a number that is not finite (which
+//! validation refuses) is written as `null`, as serde writes it.
 
 use super::json::object;
 use super::plan_file::FORMAT_KEY;
@@ -111,7 +112,7 @@ fn baseline(b: &Baseline) -> Value {
         (
             "voice",
             b.voice.as_ref().map_or(Value::Null, |v| {
-                object(vec![
+                let mut fields = vec![
                     (
                         "sessions_per_unit_per_day",
                         number(v.sessions_per_unit_per_day),
@@ -126,7 +127,15 @@ fn baseline(b: &Baseline) -> Value {
                         "gpu_seconds_per_interaction",
                         number(v.gpu_seconds_per_interaction),
                     ),
-                ])
+                ];
+                // Only when stated, as serde skips it at 0.
+                if v.peak_concurrent_sessions != 0.0 {
+                    fields.push((
+                        "peak_concurrent_sessions",
+                        number(v.peak_concurrent_sessions),
+                    ));
+                }
+                object(fields)
             }),
         ),
         ("other_costs", list(&b.other_costs, cost_line)),
@@ -277,7 +286,9 @@ fn policies(p: &Policies) -> Value {
             "voice",
             object(vec![
                 ("gpu_node", text(&v.gpu_node)),
+                ("target", text(v.target.name())),
                 ("wait_target_s", number(v.wait_target_s)),
+                ("response_target_s", number(v.response_target_s)),
                 ("percentile_pct", number(v.percentile_pct)),
             ]),
         ),

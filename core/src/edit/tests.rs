@@ -48,6 +48,48 @@ fn turning_voice_on_gives_a_valid_plan() {
     plan.baseline.voice = Some(new_voice_demand());
     assert!(plan.validate().is_ok());
 }
+
+#[test]
+fn switching_the_voice_target_keeps_the_sizing() {
+    use crate::plan::VoiceTarget;
+    let mut plan = Plan::default();
+    plan.baseline.voice = Some(new_voice_demand());
+    plan.policies.voice.wait_target_s = 1.2;
+    assert!(!set_voice_target(&mut plan, VoiceTarget::Wait));
+    // 1.2 s of wait + 2.5 s on the GPU.
+    assert!(set_voice_target(&mut plan, VoiceTarget::Response));
+    assert_eq!(plan.policies.voice.target, VoiceTarget::Response);
+    assert!((plan.policies.voice.response_target_s - 3.7).abs() < 1e-12);
+    assert!(plan.validate().is_ok());
+    plan.policies.voice.response_target_s = 3.0;
+    assert!(set_voice_target(&mut plan, VoiceTarget::Wait));
+    assert!((plan.policies.voice.wait_target_s - 0.5).abs() < 1e-12);
+    // A response target shorter than the GPU time converts to nothing: the wait is kept.
+    plan.policies.voice.target = VoiceTarget::Response;
+    plan.policies.voice.response_target_s = 1.0;
+    assert!(set_voice_target(&mut plan, VoiceTarget::Wait));
+    assert!((plan.policies.voice.wait_target_s - 0.5).abs() < 1e-12);
+    // Converted figures stay in their field's range.
+    plan.policies.voice.wait_target_s = 3600.0;
+    plan.baseline
+        .voice
+        .as_mut()
+        .unwrap()
+        .gpu_seconds_per_interaction = 3600.0;
+    assert!(set_voice_target(&mut plan, VoiceTarget::Response));
+    assert_eq!(plan.policies.voice.response_target_s, 7200.0);
+    assert!(plan.validate().is_ok());
+    // Without voice only the choice changes.
+    let mut plan = Plan::default();
+    assert!(set_voice_target(&mut plan, VoiceTarget::Response));
+    assert_eq!(
+        plan.policies.voice,
+        crate::plan::VoicePolicy {
+            target: VoiceTarget::Response,
+            ..crate::plan::VoicePolicy::default()
+        }
+    );
+}
 use crate::plan::Plan;
 
 fn names(plan: &Plan) -> Vec<&str> {

@@ -1,6 +1,7 @@
 //! Traffic and voice: switching the traffic model keeping daily requests, voice defaults.
 
-use crate::plan::{PeakShape, Plan, Traffic, VoiceDemand};
+use crate::plan::{PeakShape, Plan, Traffic, VoiceDemand, VoiceTarget};
+use crate::validate::specs;
 
 // ---------------------------------------------------------------------------------------------
 // Traffic and voice
@@ -114,5 +115,45 @@ pub fn new_voice_demand() -> VoiceDemand {
         session_minutes: 4.0,
         interactions_per_session: 4.0,
         gpu_seconds_per_interaction: 2.5,
+        peak_concurrent_sessions: 0.0,
     }
+}
+
+/// Makes the voice policy's target `target` (nothing when it is already), converting the
+/// figure so that the sizing stays where it was: a response target is the wait target plus the
+/// GPU time per interaction, a wait target the response target less it (docs/models.md "GPU
+/// voice nodes"), within the field's range. Without voice, or when the figures give nothing
+/// valid to convert, the target's own figure is kept as it was. Returns whether the plan
+/// changed.
+pub fn set_voice_target(plan: &mut Plan, target: VoiceTarget) -> bool {
+    let policy = &mut plan.policies.voice;
+    if policy.target == target {
+        return false;
+    }
+    policy.target = target;
+    let Some(gpu_s) = plan
+        .baseline
+        .voice
+        .as_ref()
+        .map(|v| v.gpu_seconds_per_interaction)
+        .filter(|s| specs::GPU_SECONDS.check(*s).is_ok())
+    else {
+        return true;
+    };
+    let (converted, spec, figure) = match target {
+        VoiceTarget::Response => (
+            policy.wait_target_s + gpu_s,
+            specs::RESPONSE_TARGET_S,
+            &mut policy.response_target_s,
+        ),
+        VoiceTarget::Wait => (
+            policy.response_target_s - gpu_s,
+            specs::WAIT_TARGET_S,
+            &mut policy.wait_target_s,
+        ),
+    };
+    if converted.is_finite() && converted >= 0.0 {
+        *figure = converted.max(spec.min).min(spec.max);
+    }
+    true
 }

@@ -15,7 +15,7 @@ use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
 use crate::explain::Explanation;
 use crate::format;
 use crate::growth;
-use crate::plan::{ForecastBound, GpuNode, PeakShape, Plan, Traffic, VoiceDemand};
+use crate::plan::{ForecastBound, GpuNode, PeakShape, Plan, Traffic, VoiceDemand, VoiceTarget};
 use crate::redis;
 use crate::tiers::{self, ConnectionCheck};
 use crate::validate::ValidPlan;
@@ -142,7 +142,14 @@ pub fn explain(
         Figure::GpuNodes => {
             let voice = m.voice.as_ref()?;
             let demand = plan.baseline.voice.as_ref()?;
-            Some(explain_voice(plan, demand, plan.voice_gpu_node()?, voice))
+            let units = m.units_sized * m.calendar_effect.peak;
+            Some(explain_voice(
+                plan,
+                demand,
+                plan.voice_gpu_node()?,
+                voice,
+                units,
+            ))
         }
         Figure::Cost { component } => {
             let item = m.cost.items.get(component)?;
@@ -383,7 +390,14 @@ fn explain_pooler(plan: &Plan, database: &DatabaseMonth) -> Explanation {
         .binding(advice)
 }
 
-fn explain_voice(plan: &Plan, voice: &VoiceDemand, node: &GpuNode, v: &VoiceSizing) -> Explanation {
+/// `units` is what the month sized for (forecast × headroom × calendar peak).
+fn explain_voice(
+    plan: &Plan,
+    voice: &VoiceDemand,
+    node: &GpuNode,
+    v: &VoiceSizing,
+    units: f64,
+) -> Explanation {
     let policies = &plan.policies;
     let mut e = Explanation::new(format!("{} GPU nodes", v.nodes))
         .formula(format!(
@@ -401,6 +415,18 @@ fn explain_voice(plan: &Plan, voice: &VoiceDemand, node: &GpuNode, v: &VoiceSizi
             },
         ))
         .input(
+            "concurrent sessions",
+            match voice.peak_concurrent_sessions {
+                stated if stated > 0.0 => format!(
+                    "stated: {} today × {} ÷ {} today",
+                    format::number(stated),
+                    format::number(units),
+                    format::with_unit(plan.baseline.units, &plan.baseline.demand_unit)
+                ),
+                _ => "derived: busiest-hour sessions × session length".to_owned(),
+            },
+        )
+        .input(
             "busiest-hour sessions",
             format::number(v.busiest_hour_sessions),
         )
@@ -415,15 +441,30 @@ fn explain_voice(plan: &Plan, voice: &VoiceDemand, node: &GpuNode, v: &VoiceSizi
         .input(
             "offered load",
             format!("{} erlangs", format::number(v.offered_load_erlangs)),
-        )
-        .input(
-            "wait target",
+        );
+    let percentile = format::number(policies.voice.percentile_pct);
+    let (target, kind) = match policies.voice.target {
+        VoiceTarget::Wait => (
             format!(
-                "p{} ≤ {} s",
-                format::number(policies.voice.percentile_pct),
+                "p{percentile} ≤ {} s",
                 format::number(policies.voice.wait_target_s)
             ),
-        );
+            "wait",
+        ),
+        VoiceTarget::Response => (
+            format!(
+                "p{percentile} ≤ {} s = wait ≤ {} s + {} s GPU",
+                format::number(policies.voice.response_target_s),
+                format::number(voice::wait_target_s(
+                    &policies.voice,
+                    voice.gpu_seconds_per_interaction
+                )),
+                format::number(voice.gpu_seconds_per_interaction)
+            ),
+            "response-time",
+        ),
+    };
+    e = e.input(format!("{kind} target"), target);
     match v.queue_model {
         QueueModel::ErlangC => {}
         QueueModel::HalfinWhitt => {
@@ -445,15 +486,18 @@ fn explain_voice(plan: &Plan, voice: &VoiceDemand, node: &GpuNode, v: &VoiceSizi
             );
         }
     }
-    e.binding(match (v.binding, v.queue_model) {
-        (VoiceBinding::Queueing, QueueModel::ErlangC) => "the wait target (Erlang C) binds",
+    let binding = match (v.binding, v.queue_model) {
+        (VoiceBinding::Queueing, QueueModel::ErlangC) => " target (Erlang C) binds",
         (VoiceBinding::Queueing, QueueModel::HalfinWhitt) => {
-            "the wait target (Halfin–Whitt, checked with Erlang C) binds"
+            " target (Halfin–Whitt, checked with Erlang C) binds"
         }
-        (VoiceBinding::Queueing, QueueModel::UtilisationCap) => "the utilisation cap binds",
-        (VoiceBinding::Concurrency, _) => "the sessions-per-node rule binds",
-        (VoiceBinding::Minimum, _) => "no voice demand",
-    })
+        (VoiceBinding::Queueing, QueueModel::UtilisationCap) => {
+            return e.binding("the utilisation cap binds")
+        }
+        (VoiceBinding::Concurrency, _) => return e.binding("the sessions-per-node rule binds"),
+        (VoiceBinding::Minimum, _) => return e.binding("no voice demand"),
+    };
+    e.binding(["the ", kind, binding].concat())
 }
 
 fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Option<Explanation> {

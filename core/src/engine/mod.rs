@@ -208,8 +208,8 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     let gpu_node = baseline.voice.as_ref().and_then(|_| plan.voice_gpu_node());
     let sizing_policy = SizingPolicy::from(plan);
     let headroom = 1.0 + fraction(policies.headroom_pct);
-    // The approximation for large voice loads, prepared for the plan's wait target the first
-    // time a month needs it.
+    // The approximation for large voice loads, prepared for the plan's wait target (or its
+    // response target's wait) the first time a month needs it.
     let voice_queue = LargeLoadSizer::new();
 
     // Per-month demand and horizontal sizing.
@@ -246,6 +246,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
                     policies,
                     &voice_queue,
                     units_sized * effect.peak,
+                    baseline.units,
                 )),
                 _ => None,
             };

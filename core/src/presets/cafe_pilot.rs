@@ -164,6 +164,9 @@ pub fn plan() -> Plan {
                 interactions_per_session: 5.0,
                 // "Voice Processing: 2-3 seconds per interaction".
                 gpu_seconds_per_interaction: 3.0,
+                // The guide's "Concurrent Sessions: Up to 15" does not follow from its own
+                // figures (core/tests/golden/cafe_pilot.rs): the plan derives concurrency.
+                peak_concurrent_sessions: 0.0,
             }),
             other_costs: vec![
                 // Customer PWA (0.5 core) and business dashboard (1 core), today's compute.
@@ -237,6 +240,7 @@ pub fn plan() -> Plan {
                 // processing: processing alone takes 2–3 s.
                 wait_target_s: 2.0,
                 percentile_pct: 95.0,
+                ..VoicePolicy::default()
             },
             // "Off Hours (8 PM - 8 AM CET): Scale down by 50%, Keep 1 instance minimum";
             // "Weekend Scaling: Reduced capacity (cafés closed)".

@@ -9,7 +9,7 @@ use serde_json::Value;
 #[cfg(feature = "yaml")]
 use {
     super::schema::{
-        count, fields, list, models, name, nullable, number, opt, or, req, text, Defs,
+        count, described, fields, list, models, name, nullable, number, opt, or, req, text, Defs,
     },
     crate::validate::{specs, MAX_LIST, MAX_SCALING_POINTS},
 };
@@ -317,6 +317,7 @@ impl Read for VoiceDemand {
                 "session_minutes",
                 "interactions_per_session",
                 "gpu_seconds_per_interaction",
+                "peak_concurrent_sessions",
             ],
         )?;
         Ok(VoiceDemand {
@@ -325,6 +326,7 @@ impl Read for VoiceDemand {
             session_minutes: f.req("session_minutes")?,
             interactions_per_session: f.req("interactions_per_session")?,
             gpu_seconds_per_interaction: f.req("gpu_seconds_per_interaction")?,
+            peak_concurrent_sessions: f.opt("peak_concurrent_sessions")?,
         })
     }
 
@@ -344,6 +346,17 @@ impl Read for VoiceDemand {
                     number(specs::INTERACTIONS_PER_SESSION),
                 ),
                 req("gpu_seconds_per_interaction", number(specs::GPU_SECONDS)),
+                or(
+                    "peak_concurrent_sessions",
+                    described(
+                        number(specs::PEAK_CONCURRENT_SESSIONS),
+                        "Concurrent sessions at today's peak, all units together; it grows in \
+                         proportion to units and replaces the concurrency derived from the \
+                         fields above. Needs units above 0 (checked when the plan is opened). \
+                         0: derived.",
+                    ),
+                    0,
+                ),
             ],
         )
     }

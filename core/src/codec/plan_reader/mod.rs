@@ -16,7 +16,8 @@
 //! - a struct is a mapping; no field outside its own; a field with a default may be left out;
 //! - a model (`growth`, `traffic`, `peak`) is a mapping whose `model` or `shape` key names it;
 //! - a whole number (`u32`, `i32`) is an integer in range; a number (`f64`) any number;
-//! - a list is a sequence; a choice (`between`, `shape`, `topology`, `forecast_bound`) a string;
+//! - a list is a sequence; a choice (`between`, `shape`, `topology`, `forecast_bound`, `target`) a
+//!   string;
 //! - days, months and month-days are strings ([`crate::plan::day`], `YearMonth`, `MonthDay`).
 //!
 //! Two things the derive also took and this reader does not: a struct written as a list of its
@@ -39,7 +40,7 @@
 
 use crate::plan::{
     day, Catalogs, ForecastBound, Interpolation, MonthDay, Named, Plan, RedisTopology, TrendShape,
-    YearMonth,
+    VoiceTarget, YearMonth,
 };
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -367,14 +368,24 @@ impl<T: Read> Read for Vec<T> {
 /// One of a choice's names ([`Named::NAMES`]), as the value it names; `expected` names the
 /// choice when the value is not a string (`enum Interpolation`).
 fn choice<T: Named>(value: &Value, at: &At, expected: &str) -> Result<T, ReadError> {
+    choice_index(value, at, expected, T::WORDS).map(|i| T::NAMES[i].1)
+}
+
+/// The position of `value`'s name among a choice's `names`: what reading a choice does
+/// whatever its type, compiled once for every choice rather than once per choice.
+fn choice_index(
+    value: &Value,
+    at: &At,
+    expected: &str,
+    names: &[&str],
+) -> Result<usize, ReadError> {
     let Value::String(name) = value else {
         return Err(at.wrong_type(value, expected));
     };
-    T::from_name(name).ok_or_else(|| {
-        let names: Vec<&str> = T::NAMES.iter().map(|(n, _)| *n).collect();
+    names.iter().position(|n| n == name).ok_or_else(|| {
         at.fail(format!(
             "unknown variant `{name}`, expected {}",
-            one_of(&names)
+            one_of(names)
         ))
     })
 }
@@ -396,7 +407,13 @@ macro_rules! read_choice {
     )+};
 }
 
-read_choice!(Interpolation, TrendShape, ForecastBound, RedisTopology);
+read_choice!(
+    Interpolation,
+    TrendShape,
+    ForecastBound,
+    RedisTopology,
+    VoiceTarget
+);
 
 /// The fields of one mapping, read by name.
 struct Fields<'v, 'a> {
@@ -661,6 +678,47 @@ mod tests {
         let e = error(&document);
         assert_eq!(e.path, "scenarios[0].growth");
         assert_eq!(e.message, "missing field `model`");
+    }
+
+    #[test]
+    fn voice_targets_and_stated_concurrency_read_with_older_documents_unchanged() {
+        use crate::plan::{VoiceDemand, VoiceTarget};
+        let mut document = serde_json::to_value(Plan::default()).unwrap();
+        // Written before the target could be a response time: a wait target.
+        let voice = document["policies"]["voice"].as_object_mut().unwrap();
+        voice.remove("target");
+        voice.remove("response_target_s");
+        voice.insert("wait_target_s".to_owned(), json!(1.5));
+        document["baseline"]["voice"] = json!({
+            "sessions_per_unit_per_day": 2, "peak_hour_share_pct": 15, "session_minutes": 4,
+            "interactions_per_session": 4, "gpu_seconds_per_interaction": 0.8
+        });
+        let plan = read(&document).unwrap();
+        assert_eq!(plan.policies.voice.target, VoiceTarget::Wait);
+        assert_eq!(plan.policies.voice.wait_target_s, 1.5);
+        let voice: &VoiceDemand = plan.baseline.voice.as_ref().unwrap();
+        assert_eq!(voice.peak_concurrent_sessions, 0.0);
+
+        document["policies"]["voice"]["target"] = json!("response");
+        document["policies"]["voice"]["response_target_s"] = json!(1.5);
+        document["baseline"]["voice"]["peak_concurrent_sessions"] = json!(40);
+        let plan = read(&document).unwrap();
+        assert_eq!(plan.policies.voice.target, VoiceTarget::Response);
+        assert_eq!(plan.policies.voice.response_target_s, 1.5);
+        assert_eq!(plan.baseline.voice.unwrap().peak_concurrent_sessions, 40.0);
+
+        document["policies"]["voice"]["target"] = json!("latency");
+        let e = error(&document);
+        assert_eq!(e.path, "policies.voice.target");
+        assert_eq!(
+            e.message,
+            "unknown variant `latency`, expected `wait` or `response`"
+        );
+        document["policies"]["voice"]["target"] = json!("wait");
+        document["baseline"]["voice"]["peak_concurrent_sessions"] = json!("many");
+        let e = error(&document);
+        assert_eq!(e.path, "baseline.voice.peak_concurrent_sessions");
+        assert_eq!(e.message, "invalid type: string \"many\", expected f64");
     }
 
     #[test]

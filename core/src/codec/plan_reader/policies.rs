@@ -5,9 +5,9 @@ use crate::plan::{CommitmentPolicy, OffHoursPolicy, Policies, RedisPolicy, Voice
 use serde_json::Value;
 #[cfg(feature = "yaml")]
 use {
-    super::schema::{count, fields, number, opt, or, text, Defs},
+    super::schema::{count, described, fields, number, opt, or, text, Defs},
     crate::input::NumberSpec,
-    crate::plan::{ForecastBound, Named},
+    crate::plan::{ForecastBound, Named, VoiceTarget},
     crate::validate::specs,
 };
 
@@ -165,18 +165,26 @@ impl Read for VoicePolicy {
             value,
             at,
             "struct VoicePolicy",
-            &["gpu_node", "wait_target_s", "percentile_pct"],
+            &[
+                "gpu_node",
+                "target",
+                "wait_target_s",
+                "response_target_s",
+                "percentile_pct",
+            ],
         )?;
         let d = VoicePolicy::default();
         Ok(VoicePolicy {
             gpu_node: f.or("gpu_node", d.gpu_node)?,
+            target: f.or("target", d.target)?,
             wait_target_s: f.or("wait_target_s", d.wait_target_s)?,
+            response_target_s: f.or("response_target_s", d.response_target_s)?,
             percentile_pct: f.or("percentile_pct", d.percentile_pct)?,
         })
     }
 
     #[cfg(feature = "yaml")]
-    fn schema(_: &mut Defs) -> Value {
+    fn schema(d: &mut Defs) -> Value {
         let p = VoicePolicy::default();
         fields(
             "Voice/GPU rules, checked only when the baseline has voice.",
@@ -187,9 +195,24 @@ impl Read for VoicePolicy {
                     p.gpu_node,
                 ),
                 or(
+                    "target",
+                    described(
+                        VoiceTarget::schema(d),
+                        "What the target bounds: `wait`, the wait before processing starts \
+                         (wait_target_s), or `response`, the wait plus the interaction's GPU \
+                         time (response_target_s, at least the GPU time per interaction).",
+                    ),
+                    p.target.name(),
+                ),
+                or(
                     "wait_target_s",
                     with_voice(specs::WAIT_TARGET_S),
                     p.wait_target_s,
+                ),
+                or(
+                    "response_target_s",
+                    with_voice(specs::RESPONSE_TARGET_S),
+                    p.response_target_s,
                 ),
                 or(
                     "percentile_pct",
