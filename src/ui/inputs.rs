@@ -6,8 +6,7 @@
 
 use super::fields::{
     field_id, focus_soon, index_rows, money_unit, num, plan_memo, structural_edit, workspace,
-    Choice, Getter,
-    Group, NumberInput, Setter, TextInput, Toggle,
+    Choice, Getter, Group, NumberInput, Setter, TextInput, Toggle,
 };
 use headroom_core::edit::{self, TrafficKind};
 use headroom_core::plan::{
