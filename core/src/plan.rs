@@ -369,6 +369,20 @@ pub struct CalendarEffect {
     pub year: Option<i32>,
 }
 
+impl CalendarEffect {
+    /// An effect every year from `from` to `to` (month, day), both inclusive.
+    pub fn every_year(name: &str, from: (u32, u32), to: (u32, u32), multiplier: f64) -> Self {
+        let day = |(month, day): (u32, u32)| MonthDay { month, day };
+        Self {
+            name: name.to_owned(),
+            from: day(from),
+            to: day(to),
+            multiplier,
+            year: None,
+        }
+    }
+}
+
 /// Which forecast bound to size for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use headroom_core::growth::{calendar_multipliers, project, Forecast, Projection, MAX_UNITS};
 use headroom_core::plan::{
-    CalendarEffect, Growth, Interpolation, Milestone, MonthDay, Observation, TrendShape, YearMonth,
+    CalendarEffect, Growth, Interpolation, Milestone, Observation, TrendShape, YearMonth,
 };
 use proptest::prelude::*;
 
@@ -122,17 +122,8 @@ fn any_effect() -> impl Strategy<Value = CalendarEffect> {
         prop::option::of(2020..2035i32),
     )
         .prop_map(|(from, to, multiplier, year)| CalendarEffect {
-            name: "effect".to_owned(),
-            from: MonthDay {
-                month: from.0,
-                day: from.1,
-            },
-            to: MonthDay {
-                month: to.0,
-                day: to.1,
-            },
-            multiplier,
             year,
+            ..CalendarEffect::every_year("effect", from, to, multiplier)
         })
 }
 

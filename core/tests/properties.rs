@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use headroom_core::engine::{self, PlanResults};
 use headroom_core::growth;
 use headroom_core::plan::{
-    CalendarEffect, ForecastBound, Growth, Interpolation, Milestone, MonthDay, Observation,
-    PeakShape, Plan, Scenario, Traffic, TrendShape, VoiceDemand, VoiceTarget,
+    CalendarEffect, ForecastBound, Growth, Interpolation, Milestone, Observation, PeakShape, Plan,
+    Scenario, Traffic, TrendShape, VoiceDemand, VoiceTarget,
 };
 use headroom_core::redis;
 use headroom_core::sizing::{self, SizingPolicy};
@@ -74,18 +74,8 @@ fn any_calendar() -> impl Strategy<Value = Vec<CalendarEffect>> {
     .prop_map(|effects| {
         effects
             .into_iter()
-            .map(|(from, to, multiplier)| CalendarEffect {
-                name: "Season".to_owned(),
-                from: MonthDay {
-                    month: from.0,
-                    day: from.1,
-                },
-                to: MonthDay {
-                    month: to.0,
-                    day: to.1,
-                },
-                multiplier,
-                year: None,
+            .map(|(from, to, multiplier)| {
+                CalendarEffect::every_year("Season", from, to, multiplier)
             })
             .collect()
     })

@@ -55,19 +55,7 @@ pub const CALENDAR_PRESETS: [CalendarPreset; 4] = [
 impl CalendarPreset {
     /// The effect this preset adds (every year).
     pub fn effect(&self) -> CalendarEffect {
-        CalendarEffect {
-            name: self.name.to_owned(),
-            from: MonthDay {
-                month: self.from.0,
-                day: self.from.1,
-            },
-            to: MonthDay {
-                month: self.to.0,
-                day: self.to.1,
-            },
-            multiplier: self.multiplier,
-            year: None,
-        }
+        CalendarEffect::every_year(self.name, self.from, self.to, self.multiplier)
     }
 
     /// Button text: "Black Friday (Nov 20–30 ×3)".

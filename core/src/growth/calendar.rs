@@ -114,19 +114,7 @@ mod tests {
     use crate::tolerance::EXACT;
 
     fn effect(name: &str, from: (u32, u32), to: (u32, u32), multiplier: f64) -> CalendarEffect {
-        CalendarEffect {
-            name: name.to_owned(),
-            from: MonthDay {
-                month: from.0,
-                day: from.1,
-            },
-            to: MonthDay {
-                month: to.0,
-                day: to.1,
-            },
-            multiplier,
-            year: None,
-        }
+        CalendarEffect::every_year(name, from, to, multiplier)
     }
 
     /// The Selextract guide's seasons.
