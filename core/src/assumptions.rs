@@ -255,14 +255,14 @@ fn policies(plan: &Plan) -> String {
 fn prices(plan: &Plan) -> String {
     let c = &plan.catalogs;
     let own: BTreeSet<_> = c
-        .instances
-        .iter()
-        .map(|i| i.priced_on)
-        .chain(c.databases.iter().map(|d| d.priced_on))
-        .chain(c.redis.iter().map(|r| r.priced_on))
-        .chain(c.gpu_nodes.iter().map(|g| g.priced_on))
-        .flatten()
+        .entries()
+        .filter_map(|e| e.priced_on)
         .filter(|d| *d != c.priced_on)
+        .collect();
+    let regions: BTreeSet<&str> = c
+        .entries()
+        .map(|e| e.region.trim())
+        .filter(|r| !r.is_empty())
         .collect();
     let mut text = format!(
         "catalog prices in {} as of {}",
@@ -273,6 +273,14 @@ fn prices(plan: &Plan) -> String {
         let dates: Vec<String> = own.iter().map(ToString::to_string).collect();
         text.push_str(&format!("; some entries priced on {}", dates.join(", ")));
     }
+    match regions.len() {
+        0 => {}
+        1 => text.push_str(&format!("; region {}", join(&regions))),
+        _ => text.push_str(&format!(
+            "; priced in more than one region: {}",
+            join(&regions)
+        )),
+    }
     if plan.baseline.today.monthly_bill_usd > 0.0 {
         text.push_str(&format!(
             "; today's bill {}/month",
@@ -280,6 +288,10 @@ fn prices(plan: &Plan) -> String {
         ));
     }
     text
+}
+
+fn join(words: &BTreeSet<&str>) -> String {
+    words.iter().copied().collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
@@ -355,6 +367,22 @@ mod tests {
                 "catalog prices in USD as of {}; today's bill $420/month",
                 plan.catalogs.priced_on
             )
+        );
+    }
+
+    #[test]
+    fn prices_name_their_regions() {
+        let mut plan = Plan::default();
+        let prices = |plan: &Plan| text_of(&assumptions(plan), "Prices").to_owned();
+        assert!(!prices(&plan).contains("region"));
+        plan.catalogs.instances[0].region = "eu-central-1".into();
+        plan.catalogs.redis[1].region = " eu-central-1 ".into();
+        assert!(prices(&plan).ends_with("; region eu-central-1"), "{}", prices(&plan));
+        plan.catalogs.gpu_nodes[0].region = "us-east-1".into();
+        assert!(
+            prices(&plan).ends_with("; priced in more than one region: eu-central-1, us-east-1"),
+            "{}",
+            prices(&plan)
         );
     }
 

@@ -58,6 +58,7 @@ fn instance(
         usd_per_month: usd,
         source: source.to_owned(),
         priced_on: None,
+        region: String::new(),
     }
 }
 
@@ -89,6 +90,7 @@ fn db(
         usd_per_month: usd,
         source: source.to_owned(),
         priced_on: None,
+        region: String::new(),
     }
 }
 
@@ -148,6 +150,7 @@ fn redis(
         usd_per_month: usd,
         source: source.to_owned(),
         priced_on: None,
+        region: String::new(),
     }
 }
 
@@ -240,6 +243,7 @@ fn gpu(name: &str, streams: u32, sessions: u32, usd: f64, source: &str) -> GpuNo
         usd_per_month: usd,
         source: source.to_owned(),
         priced_on: None,
+        region: String::new(),
     }
 }
 

@@ -549,6 +549,11 @@ pub struct InstanceType {
         with = "day::optional"
     )]
     pub priced_on: Option<NaiveDate>,
+    /// Where the price applies, as the provider names it ("us-east-1", "eu-central-1",
+    /// "West Europe"); empty = not stated. Recorded, shown with the entry, and compared
+    /// across the entries a plan uses (a plan priced in two regions says so).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub region: String,
 }
 
 /// A managed database tier.
@@ -578,6 +583,11 @@ pub struct DatabaseTier {
         with = "day::optional"
     )]
     pub priced_on: Option<NaiveDate>,
+    /// Where the price applies, as the provider names it ("us-east-1", "eu-central-1",
+    /// "West Europe"); empty = not stated. Recorded, shown with the entry, and compared
+    /// across the entries a plan uses (a plan priced in two regions says so).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub region: String,
 }
 
 /// Redis topology.
@@ -630,6 +640,11 @@ pub struct RedisPlan {
         with = "day::optional"
     )]
     pub priced_on: Option<NaiveDate>,
+    /// Where the price applies, as the provider names it ("us-east-1", "eu-central-1",
+    /// "West Europe"); empty = not stated. Recorded, shown with the entry, and compared
+    /// across the entries a plan uses (a plan priced in two regions says so).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub region: String,
 }
 
 /// A GPU node type for voice processing.
@@ -656,6 +671,11 @@ pub struct GpuNode {
         with = "day::optional"
     )]
     pub priced_on: Option<NaiveDate>,
+    /// Where the price applies, as the provider names it ("us-east-1", "eu-central-1",
+    /// "West Europe"); empty = not stated. Recorded, shown with the entry, and compared
+    /// across the entries a plan uses (a plan priced in two regions says so).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub region: String,
 }
 
 impl Default for DatabaseDemand {
@@ -853,7 +873,80 @@ impl Catalogs {
     pub fn price_date(&self, entry_priced_on: Option<NaiveDate>) -> NaiveDate {
         entry_priced_on.unwrap_or(self.priced_on)
     }
+
+    /// Every entry of the four catalogs: instance types, database tiers, Redis plans, GPU
+    /// nodes.
+    pub fn entries(&self) -> impl Iterator<Item = EntryShared<'_>> {
+        let instances = self.instances.iter().map(CatalogEntry::shared);
+        let databases = self.databases.iter().map(CatalogEntry::shared);
+        let redis = self.redis.iter().map(CatalogEntry::shared);
+        let gpu_nodes = self.gpu_nodes.iter().map(CatalogEntry::shared);
+        instances.chain(databases).chain(redis).chain(gpu_nodes)
+    }
 }
+
+/// What every catalog entry has besides its own figures, borrowed: its name, its price, where
+/// the figures come from, the day the price was read and where it applies.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EntryShared<'a> {
+    /// Its name, distinct in its catalog.
+    pub name: &'a str,
+    /// Price, in the plan's currency per month.
+    pub usd_per_month: f64,
+    /// Where the figures come from.
+    pub source: &'a str,
+    /// Its own price date, if it has one ([`Catalogs::price_date`]).
+    pub priced_on: Option<NaiveDate>,
+    /// Where the price applies; empty = not stated.
+    pub region: &'a str,
+}
+
+/// The shared fields of a catalog entry, to change them.
+#[derive(Debug)]
+pub struct EntrySharedMut<'a> {
+    /// Its name (a rename also moves what refers to it: `edit::rename_catalog_entry`).
+    pub name: &'a mut String,
+    /// Where the figures come from.
+    pub source: &'a mut String,
+    /// Its own price date.
+    pub priced_on: &'a mut Option<NaiveDate>,
+    /// Where the price applies.
+    pub region: &'a mut String,
+}
+
+/// An entry of one of the four catalogs: what code that works on any catalog reads and
+/// changes, through one `dyn` call rather than a `match` on the catalog at every use.
+pub trait CatalogEntry {
+    /// The shared fields.
+    fn shared(&self) -> EntryShared<'_>;
+    /// The shared fields, to change them.
+    fn shared_mut(&mut self) -> EntrySharedMut<'_>;
+}
+
+macro_rules! catalog_entry {
+    ($($ty:ty),+) => {$(
+        impl CatalogEntry for $ty {
+            fn shared(&self) -> EntryShared<'_> {
+                EntryShared {
+                    name: &self.name,
+                    usd_per_month: self.usd_per_month,
+                    source: &self.source,
+                    priced_on: self.priced_on,
+                    region: &self.region,
+                }
+            }
+            fn shared_mut(&mut self) -> EntrySharedMut<'_> {
+                EntrySharedMut {
+                    name: &mut self.name,
+                    source: &mut self.source,
+                    priced_on: &mut self.priced_on,
+                    region: &mut self.region,
+                }
+            }
+        }
+    )+};
+}
+catalog_entry!(InstanceType, DatabaseTier, RedisPlan, GpuNode);
 
 impl YearMonth {
     /// The month `offset` months later (earlier when negative), saturating at the valid range.

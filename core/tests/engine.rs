@@ -65,6 +65,7 @@ fn small_plan() -> Plan {
         usd_per_month: 60.0,
         source: "test".to_owned(),
         priced_on: None,
+        region: String::new(),
     }];
     plan.catalogs.databases = vec![
         DatabaseTier {
@@ -75,6 +76,7 @@ fn small_plan() -> Plan {
             usd_per_month: 25.0,
             source: "test".to_owned(),
             priced_on: None,
+            region: String::new(),
         },
         DatabaseTier {
             name: "Large".to_owned(),
@@ -84,6 +86,7 @@ fn small_plan() -> Plan {
             usd_per_month: 100.0,
             source: "test".to_owned(),
             priced_on: None,
+            region: String::new(),
         },
     ];
     plan.catalogs.redis = vec![RedisPlan {
@@ -94,6 +97,7 @@ fn small_plan() -> Plan {
         usd_per_month: 15.0,
         source: "test".to_owned(),
         priced_on: None,
+        region: String::new(),
     }];
     plan.catalogs.gpu_nodes = vec![GpuNode {
         name: "gpu.test".to_owned(),
@@ -102,6 +106,7 @@ fn small_plan() -> Plan {
         usd_per_month: 500.0,
         source: "test".to_owned(),
         priced_on: None,
+        region: String::new(),
     }];
     plan
 }

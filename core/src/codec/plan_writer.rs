@@ -13,7 +13,7 @@
 use super::json::object;
 use super::plan_file::FORMAT_KEY;
 use crate::plan::{
-    day, Baseline, CalendarEffect, Catalogs, CostLine, DatabaseTier, GpuNode, Growth, InstanceType,
+    day, Baseline, CalendarEffect, CatalogEntry, Catalogs, CostLine, DatabaseTier, EntryShared, GpuNode, Growth, InstanceType,
     Named, Plan, Policies, RedisPlan, Scenario, Traffic, PLAN_SCHEMA_VERSION,
 };
 use chrono::NaiveDate;
@@ -54,10 +54,16 @@ fn date(d: NaiveDate) -> Value {
     day::text(d).into()
 }
 
-/// An entry's own price date, written only when it has one.
-fn with_priced_on(mut entry: Value, priced_on: Option<NaiveDate>) -> Value {
-    if let (Some(d), Value::Object(map)) = (priced_on, &mut entry) {
-        map.insert("priced_on".to_owned(), date(d));
+/// What every catalog entry ends with: its own price date and its region, each written only
+/// when it has one.
+fn with_priced_on(mut entry: Value, shared: EntryShared) -> Value {
+    if let Value::Object(map) = &mut entry {
+        if let Some(d) = shared.priced_on {
+            map.insert("priced_on".to_owned(), date(d));
+        }
+        if !shared.region.is_empty() {
+            map.insert("region".to_owned(), text(shared.region));
+        }
     }
     entry
 }
@@ -335,7 +341,7 @@ fn instance(i: &InstanceType) -> Value {
             ("usd_per_month", number(i.usd_per_month)),
             ("source", text(&i.source)),
         ]),
-        i.priced_on,
+        i.shared(),
     )
 }
 
@@ -349,7 +355,7 @@ fn database(d: &DatabaseTier) -> Value {
             ("usd_per_month", number(d.usd_per_month)),
             ("source", text(&d.source)),
         ]),
-        d.priced_on,
+        d.shared(),
     )
 }
 
@@ -363,7 +369,7 @@ fn redis_plan(r: &RedisPlan) -> Value {
             ("usd_per_month", number(r.usd_per_month)),
             ("source", text(&r.source)),
         ]),
-        r.priced_on,
+        r.shared(),
     )
 }
 
@@ -376,6 +382,6 @@ fn gpu_node(g: &GpuNode) -> Value {
             ("usd_per_month", number(g.usd_per_month)),
             ("source", text(&g.source)),
         ]),
-        g.priced_on,
+        g.shared(),
     )
 }

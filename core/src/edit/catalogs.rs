@@ -5,7 +5,9 @@ use super::{move_item, unique_name};
 use crate::catalog;
 use crate::currency::Currency;
 use crate::format;
-use crate::plan::{DatabaseTier, GpuNode, InstanceType, Plan, RedisPlan, RedisTopology};
+use crate::plan::{
+    CatalogEntry, DatabaseTier, GpuNode, InstanceType, Plan, RedisPlan, RedisTopology,
+};
 use crate::validate::MAX_LIST;
 use chrono::NaiveDate;
 
@@ -88,13 +90,9 @@ impl CatalogKind {
 
     /// Names of the entries, in order.
     pub fn names(self, plan: &Plan) -> Vec<String> {
-        let c = &plan.catalogs;
-        match self {
-            CatalogKind::Instances => c.instances.iter().map(|e| e.name.clone()).collect(),
-            CatalogKind::Databases => c.databases.iter().map(|e| e.name.clone()).collect(),
-            CatalogKind::Redis => c.redis.iter().map(|e| e.name.clone()).collect(),
-            CatalogKind::GpuNodes => c.gpu_nodes.iter().map(|e| e.name.clone()).collect(),
-        }
+        (0..self.len(plan))
+            .filter_map(|j| catalog_entry(plan, self, j).map(|e| e.shared().name.to_owned()))
+            .collect()
     }
 
     /// Paths of the plan fields that name an entry of this catalog, with what they are.
@@ -105,6 +103,28 @@ impl CatalogKind {
             CatalogKind::Redis => &[("baseline.today.redis_plan", "today's Redis plan")],
             CatalogKind::GpuNodes => &[("policies.voice.gpu_node", "the voice GPU node")],
         }
+    }
+}
+
+/// Entry `index` of catalog `kind`, whatever its type.
+pub fn catalog_entry(plan: &Plan, kind: CatalogKind, index: usize) -> Option<&dyn CatalogEntry> {
+    let c = &plan.catalogs;
+    match kind {
+        CatalogKind::Instances => c.instances.get(index).map(|e| e as &dyn CatalogEntry),
+        CatalogKind::Databases => c.databases.get(index).map(|e| e as &dyn CatalogEntry),
+        CatalogKind::Redis => c.redis.get(index).map(|e| e as &dyn CatalogEntry),
+        CatalogKind::GpuNodes => c.gpu_nodes.get(index).map(|e| e as &dyn CatalogEntry),
+    }
+}
+
+/// Entry `index` of catalog `kind`, to change it.
+pub fn catalog_entry_mut(plan: &mut Plan, kind: CatalogKind, index: usize) -> Option<&mut dyn CatalogEntry> {
+    let c = &mut plan.catalogs;
+    match kind {
+        CatalogKind::Instances => c.instances.get_mut(index).map(|e| e as &mut dyn CatalogEntry),
+        CatalogKind::Databases => c.databases.get_mut(index).map(|e| e as &mut dyn CatalogEntry),
+        CatalogKind::Redis => c.redis.get_mut(index).map(|e| e as &mut dyn CatalogEntry),
+        CatalogKind::GpuNodes => c.gpu_nodes.get_mut(index).map(|e| e as &mut dyn CatalogEntry),
     }
 }
 
@@ -145,70 +165,59 @@ pub fn add_catalog_entry(plan: &mut Plan, kind: CatalogKind) -> Option<usize> {
         &format!("New {}", kind.noun()),
         names.iter().map(String::as_str),
     );
-    let source = "Entered by hand".to_owned();
     let c = &mut plan.catalogs;
     match kind {
-        CatalogKind::Instances => {
-            let mut entry = c.instances.last().cloned().unwrap_or(InstanceType {
-                name: String::new(),
-                vcpu: 2.0,
-                memory_gb: 8.0,
-                capacity_rps: 50.0,
-                usd_per_month: 60.0,
-                source: String::new(),
-                priced_on: None,
-            });
-            entry.name = name;
-            entry.source = source;
-            entry.priced_on = None;
-            c.instances.push(entry);
-        }
-        CatalogKind::Databases => {
-            let mut entry = c.databases.last().cloned().unwrap_or(DatabaseTier {
-                name: String::new(),
-                max_connections: 60,
-                pooler_clients: 200,
-                storage_gb: 8.0,
-                usd_per_month: 25.0,
-                source: String::new(),
-                priced_on: None,
-            });
-            entry.name = name;
-            entry.source = source;
-            entry.priced_on = None;
-            c.databases.push(entry);
-        }
-        CatalogKind::Redis => {
-            let mut entry = c.redis.last().cloned().unwrap_or(RedisPlan {
-                name: String::new(),
-                memory_gb: 1.0,
-                topology: RedisTopology::Single,
-                nodes: 1,
-                usd_per_month: 15.0,
-                source: String::new(),
-                priced_on: None,
-            });
-            entry.name = name;
-            entry.source = source;
-            entry.priced_on = None;
-            c.redis.push(entry);
-        }
-        CatalogKind::GpuNodes => {
-            let mut entry = c.gpu_nodes.last().cloned().unwrap_or(GpuNode {
-                name: String::new(),
-                streams_per_node: 4,
-                sessions_per_node: 8,
-                usd_per_month: 600.0,
-                source: String::new(),
-                priced_on: None,
-            });
-            entry.name = name;
-            entry.source = source;
-            entry.priced_on = None;
-            c.gpu_nodes.push(entry);
-        }
+        CatalogKind::Instances => push_copy(&mut c.instances, || InstanceType {
+            name: String::new(),
+            vcpu: 2.0,
+            memory_gb: 8.0,
+            capacity_rps: 50.0,
+            usd_per_month: 60.0,
+            source: String::new(),
+            priced_on: None,
+            region: String::new(),
+        }),
+        CatalogKind::Databases => push_copy(&mut c.databases, || DatabaseTier {
+            name: String::new(),
+            max_connections: 60,
+            pooler_clients: 200,
+            storage_gb: 8.0,
+            usd_per_month: 25.0,
+            source: String::new(),
+            priced_on: None,
+            region: String::new(),
+        }),
+        CatalogKind::Redis => push_copy(&mut c.redis, || RedisPlan {
+            name: String::new(),
+            memory_gb: 1.0,
+            topology: RedisTopology::Single,
+            nodes: 1,
+            usd_per_month: 15.0,
+            source: String::new(),
+            priced_on: None,
+            region: String::new(),
+        }),
+        CatalogKind::GpuNodes => push_copy(&mut c.gpu_nodes, || GpuNode {
+            name: String::new(),
+            streams_per_node: 4,
+            sessions_per_node: 8,
+            usd_per_month: 600.0,
+            source: String::new(),
+            priced_on: None,
+            region: String::new(),
+        }),
     }
-    Some(kind.len(plan) - 1)
+    let index = kind.len(plan) - 1;
+    let shared = catalog_entry_mut(plan, kind, index)?.shared_mut();
+    *shared.name = name;
+    *shared.source = "Entered by hand".to_owned();
+    *shared.priced_on = None;
+    Some(index)
+}
+
+/// Pushes a copy of the last entry of `list`, or `first` when it is empty.
+fn push_copy<T: Clone>(list: &mut Vec<T>, first: fn() -> T) {
+    list.push(list.last().cloned().unwrap_or_else(first));
 }
 
 /// Removes entry `index` of catalog `kind`; `false` when there is no such entry.
@@ -251,15 +260,8 @@ pub fn rename_catalog_entry(plan: &mut Plan, kind: CatalogKind, index: usize, na
     if !reference.is_empty() && *reference == old {
         *reference = name.clone();
     }
-    let c = &mut plan.catalogs;
-    let slot = match kind {
-        CatalogKind::Instances => c.instances.get_mut(index).map(|e| &mut e.name),
-        CatalogKind::Databases => c.databases.get_mut(index).map(|e| &mut e.name),
-        CatalogKind::Redis => c.redis.get_mut(index).map(|e| &mut e.name),
-        CatalogKind::GpuNodes => c.gpu_nodes.get_mut(index).map(|e| &mut e.name),
-    };
-    if let Some(slot) = slot {
-        *slot = name;
+    if let Some(e) = catalog_entry_mut(plan, kind, index) {
+        *e.shared_mut().name = name;
     }
 }
 
@@ -368,16 +370,23 @@ pub fn gpu_digest(e: &GpuNode, currency: Currency) -> String {
     ])
 }
 
-/// Entry `index` of catalog `kind` in a line (see the `*_digest` functions).
+/// Entry `index` of catalog `kind` in a line (see the `*_digest` functions), its region last
+/// when it has one: "… · $59.60/month · eu-central-1".
 pub fn catalog_digest(plan: &Plan, kind: CatalogKind, index: usize) -> Option<String> {
     let c = &plan.catalogs;
     let currency = plan.currency();
-    match kind {
-        CatalogKind::Instances => c.instances.get(index).map(|e| instance_digest(e, currency)),
-        CatalogKind::Databases => c.databases.get(index).map(|e| database_digest(e, currency)),
-        CatalogKind::Redis => c.redis.get(index).map(|e| redis_digest(e, currency)),
-        CatalogKind::GpuNodes => c.gpu_nodes.get(index).map(|e| gpu_digest(e, currency)),
-    }
+    let figures = match kind {
+        CatalogKind::Instances => instance_digest(c.instances.get(index)?, currency),
+        CatalogKind::Databases => database_digest(c.databases.get(index)?, currency),
+        CatalogKind::Redis => redis_digest(c.redis.get(index)?, currency),
+        CatalogKind::GpuNodes => gpu_digest(c.gpu_nodes.get(index)?, currency),
+    };
+    let region = catalog_entry(plan, kind, index)?.shared().region.trim();
+    Some(if region.is_empty() {
+        figures
+    } else {
+        format!("{figures} · {}", region.replace(' ', "\u{a0}"))
+    })
 }
 
 /// The price date in words: "1 Nov 2026".

@@ -508,6 +508,7 @@ fn digests_show_units() {
         usd_per_month: 10.0,
         source: String::new(),
         priced_on: None,
+        region: String::new(),
     };
     assert_eq!(
         database_digest(&tier, crate::currency::USD).replace('\u{a0}', " "),
@@ -521,6 +522,7 @@ fn digests_show_units() {
         usd_per_month: 175.2,
         source: String::new(),
         priced_on: None,
+        region: String::new(),
     };
     assert_eq!(
         redis_digest(&redis, crate::currency::USD).replace('\u{a0}', " "),
@@ -533,12 +535,36 @@ fn digests_show_units() {
         usd_per_month: 88.9,
         source: String::new(),
         priced_on: None,
+        region: String::new(),
     };
     assert_eq!(
         gpu_digest(&gpu, crate::currency::USD).replace('\u{a0}', " "),
         "1 stream · 8 sessions · $88.90/month"
     );
     assert_eq!(priced_on_words(plan.catalogs.priced_on), "1 Nov 2026");
+}
+
+#[test]
+fn a_region_ends_the_digest_and_a_new_entry_keeps_it() {
+    let mut plan = Plan::default();
+    let app = plan.catalogs.instances.len() - 1;
+    plan.catalogs.instances[app].region = "West Europe".into();
+    assert_eq!(
+        catalog_digest(&plan, CatalogKind::Instances, app)
+            .unwrap()
+            .replace('\u{a0}', "_"),
+        "16_vCPU · 64_GB · 500_req/s · $477/month · West_Europe"
+    );
+    // A copy of the last entry keeps its figures and region, not its name, source or date.
+    plan.catalogs.instances[app].priced_on = NaiveDate::from_ymd_opt(2026, 1, 2);
+    let added = add_catalog_entry(&mut plan, CatalogKind::Instances).unwrap();
+    let shared = catalog_entry(&plan, CatalogKind::Instances, added)
+        .unwrap()
+        .shared();
+    assert_eq!(
+        (shared.name, shared.source, shared.priced_on, shared.region),
+        ("New instance type", "Entered by hand", None, "West Europe")
+    );
 }
 
 #[test]

@@ -15,12 +15,11 @@ use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
 use crate::explain::Explanation;
 use crate::format;
 use crate::growth;
-use crate::plan::{ForecastBound, GpuNode, PeakShape, Plan, Traffic, VoiceDemand, VoiceTarget};
+use crate::plan::{CatalogEntry, ForecastBound, GpuNode, PeakShape, Plan, Traffic, VoiceDemand, VoiceTarget};
 use crate::redis;
 use crate::tiers::{self, ConnectionCheck};
 use crate::validate::ValidPlan;
 use crate::voice::{self, QueueModel, VoiceBinding, VoiceSizing};
-use chrono::NaiveDate;
 use serde::Serialize;
 
 /// A figure of one month that [`explain`] can explain.
@@ -526,7 +525,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
                 Explanation::new(format::money(item.usd_per_month, plan.currency()))
                     .formula(formula)
                     .input("price source", app_type.source.clone())
-                    .input("price read on", price_day(plan, app_type.priced_on)),
+                    .priced(plan, app_type),
             )
         }
         CostComponent::Database => {
@@ -534,7 +533,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             Some(catalog_price(
                 plan,
                 format!("{} tier price", tier.name),
-                (tier.usd_per_month, tier.priced_on, &tier.source),
+                tier,
                 beyond.then_some("tier"),
             ))
         }
@@ -543,7 +542,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             Some(catalog_price(
                 plan,
                 format!("{} price", entry.name),
-                (entry.usd_per_month, entry.priced_on, &entry.source),
+                entry,
                 beyond.then_some("plan"),
             ))
         }
@@ -558,7 +557,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
                         committed_words(plan, m.committed_gpu_nodes, node.usd_per_month)
                     ))
                     .input("node type", node.name.clone())
-                    .input("price read on", price_day(plan, node.priced_on)),
+                    .priced(plan, node),
             )
         }
         CostComponent::Other(i) => Some(cost::explain_other_cost(
@@ -623,25 +622,43 @@ fn chosen<T>(catalog: &[T], index: Option<usize>) -> Option<(&T, bool)> {
 }
 
 /// A catalog entry's monthly price as a cost line explains it: `formula` ("Supabase Small
-/// tier price"), the day the price was read, and where it comes from, or, when the need is
-/// beyond the catalog (`beyond_largest`: "tier", "plan"), that it is at least the largest one's.
+/// tier price"), the day the price was read and its region, and where it comes from, or, when
+/// the need is beyond the catalog (`beyond_largest`: "tier", "plan"), that it is at least the
+/// largest one's.
 fn catalog_price(
     plan: &Plan,
     formula: String,
-    (price, priced_on, source): (f64, Option<NaiveDate>, &str),
+    entry: &dyn CatalogEntry,
     beyond_largest: Option<&str>,
 ) -> Explanation {
-    Explanation::new(format::money(price, plan.currency()))
+    let shared = entry.shared();
+    Explanation::new(format::money(shared.usd_per_month, plan.currency()))
         .formula(formula)
-        .input("price read on", price_day(plan, priced_on))
+        .priced(plan, entry)
         .binding(match beyond_largest {
             Some(kind) => format!("beyond the catalog: at least the largest {kind}'s price"),
-            None => source.to_owned(),
+            None => shared.source.to_owned(),
         })
 }
 
-fn price_day(plan: &Plan, entry_priced_on: Option<NaiveDate>) -> String {
-    plan.catalogs.price_date(entry_priced_on).to_string()
+/// The inputs every catalog price shows: the day it was read and, when stated, its region.
+trait Priced {
+    fn priced(self, plan: &Plan, entry: &dyn CatalogEntry) -> Self;
+}
+
+impl Priced for Explanation {
+    fn priced(self, plan: &Plan, entry: &dyn CatalogEntry) -> Self {
+        let shared = entry.shared();
+        let e = self.input(
+            "price read on",
+            plan.catalogs.price_date(shared.priced_on).to_string(),
+        );
+        if shared.region.is_empty() {
+            e
+        } else {
+            e.input("region", shared.region)
+        }
+    }
 }
 
 /// " − 2 committed × $59.60 × 30 % discount", or nothing without a commitment.

@@ -497,6 +497,7 @@ mod tests {
             usd_per_month: 0.0,
             source: String::new(),
             priced_on: None,
+            region: String::new(),
         };
         assert_eq!(primaries(&cluster(3)), 3);
         assert_eq!(primaries(&cluster(6)), 3);

@@ -51,6 +51,7 @@ const GUIDE: &str = "Swedish Pilot Capacity Planning & Scaling Guide";
 fn api_gateway() -> InstanceType {
     InstanceType {
         priced_on: None,
+        region: String::new(),
         name: "API gateway (1 core, 1 GB)".to_owned(),
         vcpu: 1.0,
         memory_gb: 1.0,
@@ -68,6 +69,7 @@ fn api_gateway() -> InstanceType {
 fn ollama_node() -> GpuNode {
     GpuNode {
         priced_on: None,
+        region: String::new(),
         name: "Ollama voice node (2 cores, 4 GB)".to_owned(),
         streams_per_node: 1,
         sessions_per_node: 8,
@@ -86,6 +88,7 @@ fn supabase_pools() -> Vec<DatabaseTier> {
     vec![
         DatabaseTier {
             priced_on: None,
+            region: String::new(),
             name: "Supabase, pool 100".to_owned(),
             max_connections: 100,
             pooler_clients: 0,
@@ -95,6 +98,7 @@ fn supabase_pools() -> Vec<DatabaseTier> {
         },
         DatabaseTier {
             priced_on: None,
+            region: String::new(),
             name: "Supabase, pool 200 + read replicas".to_owned(),
             max_connections: 200,
             pooler_clients: 0,

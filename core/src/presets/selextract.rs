@@ -86,6 +86,7 @@ pub fn seasonal_effects() -> Vec<CalendarEffect> {
 fn server(name: &str, vcpu: f64, memory_gb: f64, capacity_rps: f64, usd: f64) -> InstanceType {
     InstanceType {
         priced_on: None,
+        region: String::new(),
         name: name.to_owned(),
         vcpu,
         memory_gb,
@@ -123,6 +124,7 @@ pub fn server_path() -> Vec<InstanceType> {
 pub fn database_path() -> Vec<DatabaseTier> {
     let tier = |name: &str, storage_gb: f64, usd: f64| DatabaseTier {
         priced_on: None,
+        region: String::new(),
         name: name.to_owned(),
         max_connections: 200,
         pooler_clients: 0,
@@ -143,6 +145,7 @@ pub fn database_path() -> Vec<DatabaseTier> {
 pub fn redis_container() -> Vec<RedisPlan> {
     vec![RedisPlan {
         priced_on: None,
+        region: String::new(),
         name: "Redis container (1 GB)".to_owned(),
         memory_gb: 1.0,
         topology: RedisTopology::Single,

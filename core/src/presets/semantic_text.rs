@@ -52,6 +52,7 @@ pub fn vertical_tiers() -> Vec<InstanceType> {
     let tier = |n: u32, vcpu: f64, memory_gb: f64, max_rps: f64, aws: &str, usd_per_hour: f64| {
         InstanceType {
             priced_on: None,
+            region: String::new(),
             name: format!("Tier {n} ({} cores, {} GB)", vcpu as u32, memory_gb as u32),
             vcpu,
             memory_gb,
@@ -79,6 +80,7 @@ pub fn vertical_tiers() -> Vec<InstanceType> {
 pub fn database_tier() -> Vec<DatabaseTier> {
     vec![DatabaseTier {
         priced_on: None,
+        region: String::new(),
         name: "PostgreSQL on the 100 GB SSD".to_owned(),
         max_connections: 100,
         pooler_clients: 0,

@@ -43,6 +43,7 @@ fn vercel_pro() -> InstanceType {
         source: "Capacity Planning Guide (Monthly Cost Breakdown: Vercel, Current; Current \
                  Capacity Metrics: API Requests max capacity 100K/day)"
             .to_owned(),
+        region: String::new(),
     }
 }
 

@@ -55,6 +55,7 @@ fn runbook_database_steps() -> Vec<DatabaseTier> {
     vec![
         DatabaseTier {
             priced_on: None,
+            region: String::new(),
             name: "Primary + PgBouncer".to_owned(),
             max_connections: 150,
             pooler_clients: 0,
@@ -64,6 +65,7 @@ fn runbook_database_steps() -> Vec<DatabaseTier> {
         },
         DatabaseTier {
             priced_on: None,
+            region: String::new(),
             name: "Primary + 2 read replicas + PgBouncer".to_owned(),
             max_connections: 600,
             pooler_clients: 1000,
@@ -81,6 +83,7 @@ fn runbook_database_steps() -> Vec<DatabaseTier> {
 fn runbook_redis_steps() -> Vec<RedisPlan> {
     let single = |gb: f64| RedisPlan {
         priced_on: None,
+        region: String::new(),
         name: format!("Single instance ({} GB)", crate::format::number(gb)),
         memory_gb: gb,
         topology: RedisTopology::Single,
@@ -95,6 +98,7 @@ fn runbook_redis_steps() -> Vec<RedisPlan> {
         single(4.0),
         RedisPlan {
             priced_on: None,
+            region: String::new(),
             name: "3-node cluster".to_owned(),
             memory_gb: 12.0,
             topology: RedisTopology::Cluster,

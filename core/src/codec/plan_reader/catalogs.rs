@@ -59,6 +59,7 @@ impl Read for InstanceType {
                 "usd_per_month",
                 "source",
                 "priced_on",
+                "region",
             ],
         )?;
         Ok(InstanceType {
@@ -69,6 +70,7 @@ impl Read for InstanceType {
             usd_per_month: f.req("usd_per_month")?,
             source: f.opt("source")?,
             priced_on: f.opt("priced_on")?,
+            region: f.opt("region")?,
         })
     }
 
@@ -100,6 +102,7 @@ impl Read for DatabaseTier {
                 "usd_per_month",
                 "source",
                 "priced_on",
+                "region",
             ],
         )?;
         Ok(DatabaseTier {
@@ -110,6 +113,7 @@ impl Read for DatabaseTier {
             usd_per_month: f.req("usd_per_month")?,
             source: f.opt("source")?,
             priced_on: f.opt("priced_on")?,
+            region: f.opt("region")?,
         })
     }
 
@@ -141,6 +145,7 @@ impl Read for RedisPlan {
                 "usd_per_month",
                 "source",
                 "priced_on",
+                "region",
             ],
         )?;
         Ok(RedisPlan {
@@ -151,6 +156,7 @@ impl Read for RedisPlan {
             usd_per_month: f.req("usd_per_month")?,
             source: f.opt("source")?,
             priced_on: f.opt("priced_on")?,
+            region: f.opt("region")?,
         })
     }
 
@@ -182,6 +188,7 @@ impl Read for GpuNode {
                 "usd_per_month",
                 "source",
                 "priced_on",
+                "region",
             ],
         )?;
         Ok(GpuNode {
@@ -191,6 +198,7 @@ impl Read for GpuNode {
             usd_per_month: f.req("usd_per_month")?,
             source: f.opt("source")?,
             priced_on: f.opt("priced_on")?,
+            region: f.opt("region")?,
         })
     }
 
@@ -221,6 +229,11 @@ fn entry(d: &mut Defs, description: &str, own: Vec<Field>) -> Value {
                 nullable(NaiveDate::schema(d)),
                 "Day this entry's price was read, when it differs from the catalog's priced_on.",
             ),
+        ),
+        or(
+            "region",
+            text("Where the price applies, as the provider names it (us-east-1); empty = not stated."),
+            "",
         ),
     ]);
     fields(description, all)
