@@ -1,0 +1,193 @@
+//! The baseline: today's demand unit and traffic, database and Redis load, voice, other cost
+//! lines, scaling measurements and what runs today.
+
+use super::{specs, Checker, MAX_LIST, MAX_SCALING_POINTS};
+use crate::plan::{Baseline, PeakShape, Traffic, VoiceDemand};
+
+pub(super) fn check_baseline(c: &mut Checker, b: &Baseline) {
+    c.name("baseline.demand_unit", "The demand unit", &b.demand_unit);
+    c.number("baseline.units", specs::UNITS, b.units);
+    match &b.traffic {
+        Traffic::DailyVolume {
+            requests_per_unit_per_day,
+            peak,
+        } => {
+            c.number(
+                "baseline.traffic.requests_per_unit_per_day",
+                specs::REQUESTS_PER_UNIT_PER_DAY,
+                *requests_per_unit_per_day,
+            );
+            match peak {
+                PeakShape::PeakToAverage { ratio } => c.number(
+                    "baseline.traffic.peak.ratio",
+                    specs::PEAK_TO_AVERAGE,
+                    *ratio,
+                ),
+                PeakShape::PeakHourShare { share_pct } => c.number(
+                    "baseline.traffic.peak.share_pct",
+                    specs::PEAK_HOUR_SHARE,
+                    *share_pct,
+                ),
+            }
+        }
+        Traffic::PeakRate { peak_rps } => {
+            c.number("baseline.traffic.peak_rps", specs::PEAK_RPS, *peak_rps)
+        }
+    }
+    c.number(
+        "baseline.fixed_peak_rps",
+        specs::FIXED_PEAK_RPS,
+        b.fixed_peak_rps,
+    );
+    if let Traffic::PeakRate { peak_rps } = b.traffic {
+        if b.fixed_peak_rps > peak_rps {
+            c.fail(
+                "baseline.fixed_peak_rps",
+                format!(
+                    "Fixed peak traffic ({}) is part of today's peak and cannot exceed it ({})",
+                    specs::FIXED_PEAK_RPS.with_unit(b.fixed_peak_rps),
+                    specs::PEAK_RPS.with_unit(peak_rps)
+                ),
+            );
+        }
+    }
+    let db = &b.database;
+    c.number(
+        "baseline.database.data_gb_fixed",
+        specs::DATA_GB_FIXED,
+        db.data_gb_fixed,
+    );
+    c.number(
+        "baseline.database.data_gb_per_unit",
+        specs::DATA_GB_PER_UNIT,
+        db.data_gb_per_unit,
+    );
+    c.number(
+        "baseline.database.connections_per_unit",
+        specs::CONNECTIONS_PER_UNIT,
+        db.connections_per_unit,
+    );
+    c.count(
+        "baseline.database.background_connections",
+        specs::BACKGROUND_CONNECTIONS,
+        db.background_connections,
+    );
+    let r = &b.redis;
+    c.number(
+        "baseline.redis.memory_mb_fixed",
+        specs::REDIS_MB_FIXED,
+        r.memory_mb_fixed,
+    );
+    c.number(
+        "baseline.redis.memory_mb_per_unit",
+        specs::REDIS_MB_PER_UNIT,
+        r.memory_mb_per_unit,
+    );
+    c.number(
+        "baseline.redis.keys_per_unit",
+        specs::KEYS_PER_UNIT,
+        r.keys_per_unit,
+    );
+    c.number(
+        "baseline.redis.bytes_per_key",
+        specs::BYTES_PER_KEY,
+        r.bytes_per_key,
+    );
+    if let Some(voice) = &b.voice {
+        check_voice(c, voice, b.units);
+    }
+    if c.list_len(
+        "baseline.other_costs",
+        "Other costs",
+        b.other_costs.len(),
+        0,
+        MAX_LIST,
+    ) {
+        for (i, line) in b.other_costs.iter().enumerate() {
+            let path = format!("baseline.other_costs[{i}]");
+            c.name(format!("{path}.name"), "A cost line's name", &line.name);
+            c.number(
+                format!("{path}.fixed_usd_per_month"),
+                specs::COST_PER_MONTH,
+                line.fixed_usd_per_month,
+            );
+            c.number(
+                format!("{path}.per_unit_usd_per_month"),
+                specs::COST_PER_MONTH,
+                line.per_unit_usd_per_month,
+            );
+        }
+    }
+    if c.list_len(
+        "baseline.scaling",
+        "Scaling measurements",
+        b.scaling.len(),
+        0,
+        MAX_SCALING_POINTS,
+    ) {
+        for (i, point) in b.scaling.iter().enumerate() {
+            let path = format!("baseline.scaling[{i}]");
+            c.number(
+                format!("{path}.instances"),
+                specs::SCALING_INSTANCES,
+                point.instances,
+            );
+            c.number(
+                format!("{path}.throughput_rps"),
+                specs::SCALING_THROUGHPUT,
+                point.throughput_rps,
+            );
+        }
+    }
+    c.count(
+        "baseline.today.app_instances",
+        specs::TODAY_INSTANCES,
+        b.today.app_instances,
+    );
+    c.number(
+        "baseline.today.monthly_bill_usd",
+        specs::BILL,
+        b.today.monthly_bill_usd,
+    );
+}
+
+fn check_voice(c: &mut Checker, v: &VoiceDemand, units: f64) {
+    c.number(
+        "baseline.voice.sessions_per_unit_per_day",
+        specs::SESSIONS_PER_UNIT_PER_DAY,
+        v.sessions_per_unit_per_day,
+    );
+    c.number(
+        "baseline.voice.peak_hour_share_pct",
+        specs::PEAK_HOUR_SHARE,
+        v.peak_hour_share_pct,
+    );
+    c.number(
+        "baseline.voice.session_minutes",
+        specs::SESSION_MINUTES,
+        v.session_minutes,
+    );
+    c.number(
+        "baseline.voice.interactions_per_session",
+        specs::INTERACTIONS_PER_SESSION,
+        v.interactions_per_session,
+    );
+    c.number(
+        "baseline.voice.gpu_seconds_per_interaction",
+        specs::GPU_SECONDS,
+        v.gpu_seconds_per_interaction,
+    );
+    const PATH: &str = "baseline.voice.peak_concurrent_sessions";
+    c.number(
+        PATH,
+        specs::PEAK_CONCURRENT_SESSIONS,
+        v.peak_concurrent_sessions,
+    );
+    // A stated figure grows in proportion to units: from none it cannot.
+    if v.peak_concurrent_sessions > 0.0 && units == 0.0 {
+        c.fail(
+            PATH,
+            "Peak concurrent sessions need units today above 0 (0 derives them)",
+        );
+    }
+}

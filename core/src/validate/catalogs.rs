@@ -1,0 +1,139 @@
+//! The catalogs: instance types, database tiers, Redis plans and GPU nodes, each list with
+//! unique names and its figures in range.
+
+use super::{specs, Checker, MAX_LIST};
+use crate::plan::Catalogs;
+
+pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
+    if c.list_len(
+        "catalogs.instances",
+        "The instance catalog",
+        k.instances.len(),
+        1,
+        MAX_LIST,
+    ) {
+        c.unique_names(
+            "catalogs.instances",
+            "An instance type's name",
+            k.instances.iter().map(|e| e.name.as_str()),
+        );
+        for (i, e) in k.instances.iter().enumerate() {
+            let path = format!("catalogs.instances[{i}]");
+            c.visible(
+                format!("{path}.source"),
+                "An instance type's source",
+                &e.source,
+            );
+            c.number(format!("{path}.vcpu"), specs::VCPU, e.vcpu);
+            c.number(format!("{path}.memory_gb"), specs::MEMORY_GB, e.memory_gb);
+            c.number(
+                format!("{path}.capacity_rps"),
+                specs::CAPACITY_RPS,
+                e.capacity_rps,
+            );
+            c.number(
+                format!("{path}.usd_per_month"),
+                specs::PRICE,
+                e.usd_per_month,
+            );
+        }
+    }
+    if c.list_len(
+        "catalogs.databases",
+        "The database catalog",
+        k.databases.len(),
+        1,
+        MAX_LIST,
+    ) {
+        c.unique_names(
+            "catalogs.databases",
+            "A database tier's name",
+            k.databases.iter().map(|e| e.name.as_str()),
+        );
+        for (i, e) in k.databases.iter().enumerate() {
+            let path = format!("catalogs.databases[{i}]");
+            c.visible(
+                format!("{path}.source"),
+                "A database tier's source",
+                &e.source,
+            );
+            c.count(
+                format!("{path}.max_connections"),
+                specs::MAX_CONNECTIONS,
+                e.max_connections,
+            );
+            c.count(
+                format!("{path}.pooler_clients"),
+                specs::POOLER_CLIENTS,
+                e.pooler_clients,
+            );
+            c.number(
+                format!("{path}.storage_gb"),
+                specs::STORAGE_GB,
+                e.storage_gb,
+            );
+            c.number(
+                format!("{path}.usd_per_month"),
+                specs::PRICE,
+                e.usd_per_month,
+            );
+        }
+    }
+    if c.list_len(
+        "catalogs.redis",
+        "The Redis catalog",
+        k.redis.len(),
+        1,
+        MAX_LIST,
+    ) {
+        c.unique_names(
+            "catalogs.redis",
+            "A Redis plan's name",
+            k.redis.iter().map(|e| e.name.as_str()),
+        );
+        for (i, e) in k.redis.iter().enumerate() {
+            let path = format!("catalogs.redis[{i}]");
+            c.visible(format!("{path}.source"), "A Redis plan's source", &e.source);
+            c.number(format!("{path}.memory_gb"), specs::MEMORY_GB, e.memory_gb);
+            c.count(format!("{path}.nodes"), specs::REDIS_NODES, e.nodes);
+            c.number(
+                format!("{path}.usd_per_month"),
+                specs::PRICE,
+                e.usd_per_month,
+            );
+        }
+    }
+    let min_gpus = usize::from(has_voice);
+    if c.list_len(
+        "catalogs.gpu_nodes",
+        "The GPU catalog",
+        k.gpu_nodes.len(),
+        min_gpus,
+        MAX_LIST,
+    ) {
+        c.unique_names(
+            "catalogs.gpu_nodes",
+            "A GPU node's name",
+            k.gpu_nodes.iter().map(|e| e.name.as_str()),
+        );
+        for (i, e) in k.gpu_nodes.iter().enumerate() {
+            let path = format!("catalogs.gpu_nodes[{i}]");
+            c.visible(format!("{path}.source"), "A GPU node's source", &e.source);
+            c.count(
+                format!("{path}.streams_per_node"),
+                specs::STREAMS_PER_NODE,
+                e.streams_per_node,
+            );
+            c.count(
+                format!("{path}.sessions_per_node"),
+                specs::SESSIONS_PER_NODE,
+                e.sessions_per_node,
+            );
+            c.number(
+                format!("{path}.usd_per_month"),
+                specs::PRICE,
+                e.usd_per_month,
+            );
+        }
+    }
+}

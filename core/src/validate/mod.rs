@@ -1,0 +1,242 @@
+//! The one gate between a plan document and the models.
+//!
+//! [`Plan::validate`] checks every field of a [`Plan`] — typed in the page, read from a file or
+//! unpacked from a link — and returns either a [`ValidPlan`] or *every* problem at once, each
+//! naming its field (a machine path such as `scenarios[1].growth.monthly_growth_pct` for the
+//! page to place the message, and a sentence a person reads). The models take only a
+//! [`ValidPlan`], so they never see NaN, ∞, a negative price or a horizon of 10 000 months.
+//!
+//! The accepted ranges are the [`NumberSpec`]s in [`specs`]; the page's form fields use the same
+//! specs, so a field and the plan check can never disagree.
+//!
+//! # Files
+//!
+//! This file holds the gate itself: [`ValidPlan`], [`PlanError`], the limits (list lengths,
+//! name length, [`YEARS`]), the `Checker` that collects problems, and [`Plan::validate`], which
+//! runs the checks one after another. The ranges are in `specs.rs`; each section of the plan is
+//! checked in a file of its own: `calendar.rs` (the start month, the last planned month and days of the year),
+//! `baseline.rs` (today's demand, voice, cost lines and scaling points), `scenarios.rs` (the
+//! scenario list, growth models and calendar effects), `policies.rs` (the policies and the
+//! catalog entries the plan names) and `catalogs.rs` (the instance, database, Redis and GPU
+//! catalogs). The tests, which check whole plans, are in `tests.rs`.
+
+mod baseline;
+mod calendar;
+mod catalogs;
+mod policies;
+mod scenarios;
+pub mod specs;
+
+#[cfg(test)]
+#[allow(clippy::field_reassign_with_default)]
+mod tests;
+
+use crate::input::{FieldProblem, NumberSpec};
+use crate::plan::Plan;
+use crate::text::{excerpt, first_invisible};
+use std::fmt;
+
+/// A plan that passed [`Plan::validate`]; the models accept only this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidPlan(Plan);
+
+impl ValidPlan {
+    /// The checked plan.
+    pub fn plan(&self) -> &Plan {
+        &self.0
+    }
+
+    /// Gives the plan back, e.g. to edit it.
+    pub fn into_plan(self) -> Plan {
+        self.0
+    }
+}
+
+impl std::ops::Deref for ValidPlan {
+    type Target = Plan;
+
+    fn deref(&self) -> &Plan {
+        &self.0
+    }
+}
+
+/// One rejected field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanError {
+    /// Where: `baseline.units`, `scenarios[0].growth.monthly_growth_pct`, `catalogs.instances[2].usd_per_month`.
+    pub path: String,
+    /// Why, naming the field in words: "Units today must be at least 0".
+    pub message: String,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.path)
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// Most scenarios a plan can hold.
+pub const MAX_SCENARIOS: usize = 12;
+/// Most entries per catalog, milestones, history points, calendar effects or cost lines.
+pub const MAX_LIST: usize = 500;
+/// Longest name or label, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+/// Most scaling measurements (load-test points) a plan can hold.
+pub const MAX_SCALING_POINTS: usize = 100;
+/// Most calendar effects one scenario can hold.
+pub const MAX_CALENDAR_EFFECTS: usize = 50;
+/// Earliest and latest calendar years a plan can start in (`YYYY-MM`).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Collects problems with their paths.
+#[derive(Default)]
+struct Checker {
+    errors: Vec<PlanError>,
+}
+
+impl Checker {
+    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(PlanError {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn number(&mut self, path: impl Into<String>, spec: NumberSpec, value: f64) {
+        if let Err(problem) = spec.check(value) {
+            let sentence = match problem {
+                FieldProblem::NotANumber => "is not a finite number".to_owned(),
+                other => spec.describe(&other),
+            };
+            self.fail(path, format!("{} {sentence}", spec.label));
+        }
+    }
+
+    fn count(&mut self, path: impl Into<String>, spec: NumberSpec, value: u32) {
+        self.number(path, spec, f64::from(value));
+    }
+
+    fn name(&mut self, path: impl Into<String>, label: &str, value: &str) {
+        let path = path.into();
+        if value.trim().is_empty() {
+            self.fail(path, format!("{label} is empty: give it a name"));
+        } else if value.chars().count() > MAX_NAME_CHARS {
+            self.fail(
+                path,
+                format!("{label} is longer than {MAX_NAME_CHARS} characters"),
+            );
+        } else {
+            self.visible(path, label, value);
+        }
+    }
+
+    /// Refuses text holding a character a reader cannot see: a line break or other control
+    /// character, a direction-changing character or a zero-width one (see
+    /// [`crate::text::invisible_at`] for the joiners allowed inside emoji and scripts that need
+    /// them).
+    fn visible(&mut self, path: String, label: &str, value: &str) {
+        if let Some((c, kind)) = first_invisible(value) {
+            self.fail(
+                path,
+                format!(
+                    "{label} contains {} (U+{:04X}); remove it",
+                    kind.describe(),
+                    u32::from(c)
+                ),
+            );
+        }
+    }
+
+    fn list_len(&mut self, path: &str, label: &str, len: usize, min: usize, max: usize) -> bool {
+        if len < min {
+            self.fail(
+                path,
+                format!(
+                    "{label} needs at least {min} {}",
+                    if min == 1 { "entry" } else { "entries" }
+                ),
+            );
+            false
+        } else if len > max {
+            self.fail(
+                path,
+                format!("{label} holds {len} entries; at most {max} are allowed"),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    fn unique_names<'a>(&mut self, path: &str, label: &str, names: impl Iterator<Item = &'a str>) {
+        let mut seen = Vec::new();
+        for (i, name) in names.enumerate() {
+            self.name(format!("{path}[{i}].name"), label, name);
+            if repeated(&mut seen, crate::edit::normalise(name)) {
+                self.fail(
+                    format!("{path}[{i}].name"),
+                    format!(
+                        "{label} \"{}\" is used twice: names must differ",
+                        excerpt(name)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Whether `item` is already in `seen`, which keeps it if not. A list, not a set: lists hold
+/// at most `MAX_LIST` entries, and a set's hashing code was more of the page's download than
+/// the comparisons cost.
+fn repeated<T: PartialEq>(seen: &mut Vec<T>, item: T) -> bool {
+    let found = seen.contains(&item);
+    if !found {
+        seen.push(item);
+    }
+    found
+}
+
+impl Plan {
+    /// Checks every field and returns the plan the models can trust.
+    ///
+    /// # Errors
+    /// Every problem found, each with the field's path and a sentence naming it.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::plan::Plan;
+    /// let mut plan = Plan::default();
+    /// assert!(plan.validate().is_ok());
+    /// plan.horizon_months = 10_000;
+    /// plan.baseline.units = f64::NAN;
+    /// let errors = plan.validate().unwrap_err();
+    /// assert_eq!(errors.len(), 2);
+    /// assert_eq!(errors[0].message, "Horizon must be at most 120 months");
+    /// assert_eq!(errors[1].path, "baseline.units");
+    /// ```
+    pub fn validate(&self) -> Result<ValidPlan, Vec<PlanError>> {
+        let mut c = Checker::default();
+        c.name("name", "The plan's name", &self.name);
+        calendar::check_start(&mut c, self.start);
+        c.count("horizon_months", specs::HORIZON, self.horizon_months);
+        if !c.errors.iter().any(|e| e.path == "horizon_months") {
+            calendar::check_end(&mut c, self.start, self.horizon_months);
+        }
+        if let Some(message) = crate::currency::Currency::check(&self.currency) {
+            c.fail("currency", message);
+        }
+        let voice = self.baseline.voice.as_ref();
+        baseline::check_baseline(&mut c, &self.baseline);
+        policies::check_today_tiers(&mut c, self);
+        scenarios::check_scenarios(&mut c, &self.scenarios);
+        catalogs::check_catalogs(&mut c, &self.catalogs, voice.is_some());
+        policies::check_policies(&mut c, &self.policies, &self.catalogs, voice);
+        if c.errors.is_empty() {
+            Ok(ValidPlan(self.clone()))
+        } else {
+            Err(c.errors)
+        }
+    }
+}

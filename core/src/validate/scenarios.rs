@@ -1,0 +1,157 @@
+//! The scenarios: the list and its names, each scenario's growth model and its calendar
+//! effects.
+
+use super::calendar::check_month_day;
+use super::{repeated, specs, Checker, MAX_CALENDAR_EFFECTS, MAX_LIST, MAX_SCENARIOS};
+use crate::plan::{Growth, Scenario};
+
+pub(super) fn check_scenarios(c: &mut Checker, scenarios: &[Scenario]) {
+    if scenarios.is_empty() {
+        c.fail("scenarios", "The plan needs at least one scenario");
+        return;
+    }
+    if !c.list_len(
+        "scenarios",
+        "The scenario list",
+        scenarios.len(),
+        1,
+        MAX_SCENARIOS,
+    ) {
+        return;
+    }
+    c.unique_names(
+        "scenarios",
+        "A scenario's name",
+        scenarios.iter().map(|s| s.name.as_str()),
+    );
+    for (i, scenario) in scenarios.iter().enumerate() {
+        let path = format!("scenarios[{i}]");
+        check_growth(c, &format!("{path}.growth"), &scenario.growth);
+        let effects = &scenario.calendar;
+        if c.list_len(
+            &format!("{path}.calendar"),
+            "The calendar",
+            effects.len(),
+            0,
+            MAX_CALENDAR_EFFECTS,
+        ) {
+            for (j, effect) in effects.iter().enumerate() {
+                let path = format!("{path}.calendar[{j}]");
+                c.name(format!("{path}.name"), "A season's name", &effect.name);
+                check_month_day(c, format!("{path}.from"), "The first day", effect.from);
+                check_month_day(c, format!("{path}.to"), "The last day", effect.to);
+                c.number(
+                    format!("{path}.multiplier"),
+                    specs::MULTIPLIER,
+                    effect.multiplier,
+                );
+                if let Some(year) = effect.year {
+                    c.number(format!("{path}.year"), specs::EFFECT_YEAR, f64::from(year));
+                }
+            }
+        }
+    }
+}
+
+fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
+    match growth {
+        Growth::Compound {
+            monthly_growth_pct,
+            monthly_churn_pct,
+        } => {
+            c.number(
+                format!("{path}.monthly_growth_pct"),
+                specs::GROWTH_PCT,
+                *monthly_growth_pct,
+            );
+            c.number(
+                format!("{path}.monthly_churn_pct"),
+                specs::CHURN_PCT,
+                *monthly_churn_pct,
+            );
+            if monthly_growth_pct.is_finite()
+                && monthly_churn_pct.is_finite()
+                && monthly_growth_pct - monthly_churn_pct < -100.0
+            {
+                c.fail(
+                    format!("{path}.monthly_churn_pct"),
+                    "Growth minus churn is below −100 %: a month cannot lose more than every unit",
+                );
+            }
+        }
+        Growth::Milestones { points, .. } => {
+            if c.list_len(
+                &format!("{path}.points"),
+                "Milestones",
+                points.len(),
+                1,
+                MAX_LIST,
+            ) {
+                let mut months = Vec::new();
+                for (i, point) in points.iter().enumerate() {
+                    c.count(
+                        format!("{path}.points[{i}].month"),
+                        specs::MILESTONE_MONTH,
+                        point.month,
+                    );
+                    c.number(
+                        format!("{path}.points[{i}].units"),
+                        specs::MILESTONE_UNITS,
+                        point.units,
+                    );
+                    if repeated(&mut months, point.month) {
+                        c.fail(
+                            format!("{path}.points[{i}].month"),
+                            format!("Month {} has two milestones: keep one", point.month),
+                        );
+                    }
+                }
+            }
+        }
+        Growth::Trend {
+            history,
+            shape,
+            confidence_pct,
+        } => {
+            c.number(
+                format!("{path}.confidence_pct"),
+                specs::CONFIDENCE_PCT,
+                *confidence_pct,
+            );
+            if c.list_len(
+                &format!("{path}.history"),
+                "History",
+                history.len(),
+                3,
+                MAX_LIST,
+            ) {
+                for (i, point) in history.iter().enumerate() {
+                    c.number(
+                        format!("{path}.history[{i}].units"),
+                        specs::OBSERVED_UNITS,
+                        point.units,
+                    );
+                    if *shape == crate::plan::TrendShape::Exponential
+                        && (point.units.is_nan() || point.units <= 0.0)
+                    {
+                        c.fail(
+                            format!("{path}.history[{i}].units"),
+                            "An exponential trend needs every observation above 0",
+                        );
+                    }
+                }
+                let mut dates = Vec::new();
+                let different_days = history
+                    .iter()
+                    .filter(|point| !repeated(&mut dates, point.date))
+                    .count();
+                if different_days < 3 {
+                    c.fail(
+                        format!("{path}.history"),
+                        "History needs observations on at least 3 different days",
+                    );
+                }
+            }
+        }
+    }
+}
