@@ -219,6 +219,55 @@ pub fn lower_cased(text: &str) -> String {
 /// Characters an excerpt keeps before it is cut with `…`.
 pub const EXCERPT_CHARS: usize = 60;
 
+/// `text` quoted as Rust's `{:?}` writes it (`"say \"hi\"\n"`), without Rust's Unicode
+/// tables: control characters and [`first_invisible`]'s invisible ones are written `\u{…}`,
+/// every other character as it is (Rust also escapes unassigned code points and combining
+/// marks, and not a few fillers this escapes; never below U+0300).
+///
+/// # Example
+/// ```
+/// use headroom_core::text::debug_quoted;
+/// for text in ["many", "café → 2", "tab\there", "quote \" and \\", "nul\0", "rtl\u{202E}", "é\u{200B}"] {
+///     assert_eq!(debug_quoted(text), format!("{text:?}"));
+/// }
+/// ```
+pub fn debug_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        escape_into(&mut out, c, '"');
+    }
+    out.push('"');
+    out
+}
+
+/// `c` quoted as Rust's `{:?}` writes a character (`'x'`, `'\''`, `'\u{200b}'`); see
+/// [`debug_quoted`].
+pub fn debug_quoted_char(c: char) -> String {
+    let mut out = String::from('\'');
+    escape_into(&mut out, c, '\'');
+    out.push('\'');
+    out
+}
+
+fn escape_into(out: &mut String, c: char, quote: char) {
+    match c {
+        '\0' => out.push_str("\\0"),
+        '\t' => out.push_str("\\t"),
+        '\r' => out.push_str("\\r"),
+        '\n' => out.push_str("\\n"),
+        '\\' => out.push_str("\\\\"),
+        c if c == quote => {
+            out.push('\\');
+            out.push(c);
+        }
+        c if c.is_control() || c == '\u{A0}' || c == '\u{AD}' || kind(c).is_some() => {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        }
+        c => out.push(c),
+    }
+}
+
 /// `text` as it may be quoted in a message: at most [`EXCERPT_CHARS`] characters followed by
 /// `…` when cut, and every invisible character ([`kind`], line breaks included) written as
 /// `\u{…}` so the message shows it and cannot be reordered or broken by it.
@@ -302,6 +351,34 @@ pub fn bounded_message(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// Rust's `{:?}` and [`debug_quoted`] write every character alike where both write it as
+    /// it is or both escape it; they differ only where Rust's tables and this one's list differ
+    /// (unassigned code points, combining marks, fillers), never below U+0300.
+    #[test]
+    fn debug_quoted_is_rusts_debug_where_both_escape_alike() {
+        let mut exceptions = 0;
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let text = format!("x{c}");
+            let plain = format!("\"{text}\"");
+            let rust = format!("{text:?}");
+            let ours = debug_quoted(&text);
+            if (rust == plain) != (ours == plain) {
+                assert!(c >= '\u{300}', "U+{:04X}", u32::from(c));
+                exceptions += 1;
+                continue;
+            }
+            assert_eq!(ours, rust, "U+{:04X}", u32::from(c));
+            assert_eq!(
+                debug_quoted_char(c),
+                format!("{c:?}"),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        assert!(exceptions < 0x2_0000, "{exceptions}");
+    }
 
     #[test]
     fn lower_case_agrees_with_unicode_where_it_maps_and_covers_the_alphabets_it_names() {
@@ -320,8 +397,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
 
     #[test]
     fn excerpts_escape_and_cut() {

@@ -9,7 +9,6 @@
 //! job tries again.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use futures_channel::oneshot;
 use headroom_core::codec::plan_file::{self, Format};
@@ -32,8 +31,8 @@ struct Client {
     ready: bool,
     /// Messages posted before the worker said it listens.
     queue: Vec<String>,
-    /// Where each waiting job's answer or failure goes, by id.
-    pending: HashMap<u32, oneshot::Sender<Result<Answer, String>>>,
+    /// Where each waiting job's answer or failure goes, by id (a few at most: a list).
+    pending: Vec<(u32, oneshot::Sender<Result<Answer, String>>)>,
     next_id: u32,
 }
 
@@ -64,7 +63,7 @@ fn post(job: Job) -> oneshot::Receiver<Result<Answer, String>> {
         client.next_id = client.next_id.wrapping_add(1);
         let id = client.next_id;
         let text = jobs::job_text(id, &job);
-        client.pending.insert(id, send);
+        client.pending.push((id, send));
         if let Err(why) = client.post(text) {
             client.fail_all(&why);
         }
@@ -96,7 +95,7 @@ impl Client {
         self.worker = None;
         self.ready = false;
         self.queue.clear();
-        for (_, waiting) in self.pending.drain() {
+        for (_, waiting) in self.pending.drain(..) {
             let _ = waiting.send(Err(why.to_owned()));
         }
     }
@@ -132,7 +131,8 @@ fn start() -> Result<web_sys::Worker, String> {
             // than leaving one to wait for ever.
             match jobs::read_answer(&text) {
                 Some(reply) => {
-                    if let Some(waiting) = client.pending.remove(&reply.id) {
+                    let at = client.pending.iter().position(|(id, _)| *id == reply.id);
+                    if let Some((_, waiting)) = at.map(|i| client.pending.swap_remove(i)) {
                         let _ = waiting.send(Ok(reply.body));
                     }
                 }

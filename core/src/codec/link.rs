@@ -203,10 +203,13 @@ impl fmt::Display for Damage {
             Damage::MissingVersion => f.write_str("it does not start with a version tag like v1."),
             Damage::InvalidCharacter { character, offset } => write!(
                 f,
-                "it contains the character {character:?} (at position {}), which links never contain",
+                "it contains the character {} (at position {}), which links never contain",
+                crate::text::debug_quoted_char(*character),
                 offset + 1
             ),
-            Damage::ImpossibleLength => f.write_str("its length is impossible; part of it is missing"),
+            Damage::ImpossibleLength => {
+                f.write_str("its length is impossible; part of it is missing")
+            }
             Damage::NonCanonicalEnding => f.write_str("its last character has been changed"),
             Damage::Truncated => f.write_str("it ends too early; part of it is missing"),
             Damage::Corrupt => f.write_str("its contents are scrambled"),

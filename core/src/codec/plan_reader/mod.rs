@@ -166,7 +166,7 @@ fn described(value: &Value) -> String {
         Value::Bool(b) => format!("boolean `{b}`"),
         Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
         Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
+        Value::String(s) => format!("string {}", crate::text::debug_quoted(s)),
         Value::Array(_) => "sequence".to_owned(),
         Value::Object(_) => "map".to_owned(),
     }
@@ -352,11 +352,13 @@ impl<T: Read> Read for Vec<T> {
         let items = value
             .as_array()
             .ok_or_else(|| at.wrong_type(value, "a sequence"))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| T::read(item, &at.index(i)))
-            .collect()
+        // A loop rather than `collect` into a `Result`: its adapter is compiled again for each
+        // item type, and larger.
+        let mut read = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            read.push(T::read(item, &at.index(i))?);
+        }
+        Ok(read)
     }
 
     #[cfg(feature = "yaml")]
