@@ -259,11 +259,22 @@ fn prices(plan: &Plan) -> String {
         .filter_map(|e| e.priced_on)
         .filter(|d| *d != c.priced_on)
         .collect();
-    let regions: BTreeSet<&str> = c
+    // In the catalogs' order; a set of text would bring a sort of its own.
+    let mut regions = String::new();
+    let mut several = false;
+    for region in c
         .entries()
         .map(|e| e.region.trim())
         .filter(|r| !r.is_empty())
-        .collect();
+    {
+        if regions.is_empty() {
+            regions.push_str(region);
+        } else if !regions.split(", ").any(|r| r == region) {
+            regions.push_str(", ");
+            regions.push_str(region);
+            several = true;
+        }
+    }
     let mut text = format!(
         "catalog prices in {} as of {}",
         plan.currency().code(),
@@ -273,14 +284,12 @@ fn prices(plan: &Plan) -> String {
         let dates: Vec<String> = own.iter().map(ToString::to_string).collect();
         text.push_str(&format!("; some entries priced on {}", dates.join(", ")));
     }
-    match regions.len() {
-        0 => {}
-        1 => text.push_str(&format!("; region {}", join(&regions))),
-        _ => text.push_str(&format!(
-            "; priced in more than one region: {}",
-            join(&regions)
-        )),
+    if several {
+        text.push_str("; priced in more than one region: ");
+    } else if !regions.is_empty() {
+        text.push_str("; region ");
     }
+    text.push_str(&regions);
     if plan.baseline.today.monthly_bill_usd > 0.0 {
         text.push_str(&format!(
             "; today's bill {}/month",
@@ -288,10 +297,6 @@ fn prices(plan: &Plan) -> String {
         ));
     }
     text
-}
-
-fn join(words: &BTreeSet<&str>) -> String {
-    words.iter().copied().collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
@@ -377,7 +382,11 @@ mod tests {
         assert!(!prices(&plan).contains("region"));
         plan.catalogs.instances[0].region = "eu-central-1".into();
         plan.catalogs.redis[1].region = " eu-central-1 ".into();
-        assert!(prices(&plan).ends_with("; region eu-central-1"), "{}", prices(&plan));
+        assert!(
+            prices(&plan).ends_with("; region eu-central-1"),
+            "{}",
+            prices(&plan)
+        );
         plan.catalogs.gpu_nodes[0].region = "us-east-1".into();
         assert!(
             prices(&plan).ends_with("; priced in more than one region: eu-central-1, us-east-1"),

@@ -16,17 +16,36 @@ use headroom_core::edit::{self, CatalogKind};
 use headroom_core::plan::{Named, Plan, RedisTopology};
 use headroom_core::validate::specs;
 use leptos::prelude::*;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Which entries are unfolded, by catalog and position.
-type OpenRows = RwSignal<HashSet<(CatalogKind, usize)>>;
+type OpenRows = RwSignal<Open>;
+
+/// A few unfolded entries, as a list: a hash set's code for so few is not worth its bytes.
+#[derive(Clone, Default, PartialEq)]
+struct Open(Vec<(CatalogKind, usize)>);
+
+impl Open {
+    fn contains(&self, row: &(CatalogKind, usize)) -> bool {
+        self.0.contains(row)
+    }
+
+    fn insert(&mut self, row: (CatalogKind, usize)) {
+        if !self.contains(&row) {
+            self.0.push(row);
+        }
+    }
+
+    fn remove(&mut self, row: &(CatalogKind, usize)) {
+        self.0.retain(|r| r != row);
+    }
+}
 
 /// The plan's catalogs.
 #[component]
 pub fn CatalogEditor() -> impl IntoView {
     let note = RwSignal::new(None::<Undoable>);
-    let open: OpenRows = RwSignal::new(HashSet::new());
+    let open: OpenRows = RwSignal::new(Open::default());
     view! {
         <section class="panel inputs catalogs" aria-labelledby="catalogs-title">
             <h2 id="catalogs-title">"Catalogs"</h2>
@@ -104,7 +123,7 @@ fn CatalogSection(
     let reset = move |_| {
         let mut moved = Vec::new();
         structural_edit(ws, "catalogs!", |p| moved = edit::reset_catalog(p, kind));
-        open.update(|o| o.retain(|(k, _)| *k != kind));
+        open.update(|o| o.0.retain(|(k, _)| *k != kind));
         let mut message = format!("{} reset to the defaults.", kind.title());
         for sentence in moved {
             message.push(' ');
@@ -215,17 +234,12 @@ fn CatalogEntry(
         });
         if removed {
             open.update(|o| {
-                *o = o
-                    .iter()
-                    .filter(|(k, x)| !(*k == kind && *x == j))
-                    .map(|&(k, x)| {
-                        if k == kind && x > j {
-                            (k, x - 1)
-                        } else {
-                            (k, x)
-                        }
-                    })
-                    .collect();
+                o.remove(&(kind, j));
+                for (k, x) in &mut o.0 {
+                    if *k == kind && *x > j {
+                        *x -= 1;
+                    }
+                }
             });
             note.set(Some(Undoable::now(
                 ws,
@@ -299,6 +313,13 @@ fn CatalogEntry(
                     set=Arc::new(move |p: &mut Plan, d: Option<edit::NaiveDate>| set_entry_priced_on(p, kind, j, d))
                 />
                 <TextInput
+                    path=format!("{base}.region")
+                    label="Region"
+                    hint="Where the price applies (us-east-1, eu-central-1); empty: not stated"
+                    get=Arc::new(move |p: &Plan| region(p, kind, j))
+                    set=Arc::new(move |p: &mut Plan, v: String| set_region(p, kind, j, v))
+                />
+                <TextInput
                     path=format!("{base}.source")
                     label="Source"
                     hint="Where the figures come from (a price page, a load test)"
@@ -321,48 +342,32 @@ fn CatalogEntry(
 /// The entry's own price date: `Some(None)` when it uses the catalog's, `None` when there is no
 /// such entry.
 fn entry_priced_on(p: &Plan, kind: CatalogKind, j: usize) -> Option<Option<edit::NaiveDate>> {
-    let c = &p.catalogs;
-    match kind {
-        CatalogKind::Instances => c.instances.get(j).map(|e| e.priced_on),
-        CatalogKind::Databases => c.databases.get(j).map(|e| e.priced_on),
-        CatalogKind::Redis => c.redis.get(j).map(|e| e.priced_on),
-        CatalogKind::GpuNodes => c.gpu_nodes.get(j).map(|e| e.priced_on),
-    }
+    edit::catalog_entry(p, kind, j).map(|e| e.shared().priced_on)
 }
 
 fn set_entry_priced_on(p: &mut Plan, kind: CatalogKind, j: usize, date: Option<edit::NaiveDate>) {
-    let c = &mut p.catalogs;
-    let slot = match kind {
-        CatalogKind::Instances => c.instances.get_mut(j).map(|e| &mut e.priced_on),
-        CatalogKind::Databases => c.databases.get_mut(j).map(|e| &mut e.priced_on),
-        CatalogKind::Redis => c.redis.get_mut(j).map(|e| &mut e.priced_on),
-        CatalogKind::GpuNodes => c.gpu_nodes.get_mut(j).map(|e| &mut e.priced_on),
-    };
-    if let Some(slot) = slot {
-        *slot = date;
+    if let Some(e) = edit::catalog_entry_mut(p, kind, j) {
+        *e.shared_mut().priced_on = date;
     }
 }
 
 fn source(p: &Plan, kind: CatalogKind, j: usize) -> Option<String> {
-    let c = &p.catalogs;
-    match kind {
-        CatalogKind::Instances => c.instances.get(j).map(|e| e.source.clone()),
-        CatalogKind::Databases => c.databases.get(j).map(|e| e.source.clone()),
-        CatalogKind::Redis => c.redis.get(j).map(|e| e.source.clone()),
-        CatalogKind::GpuNodes => c.gpu_nodes.get(j).map(|e| e.source.clone()),
-    }
+    edit::catalog_entry(p, kind, j).map(|e| e.shared().source.to_owned())
 }
 
 fn set_source(p: &mut Plan, kind: CatalogKind, j: usize, value: String) {
-    let c = &mut p.catalogs;
-    let slot = match kind {
-        CatalogKind::Instances => c.instances.get_mut(j).map(|e| &mut e.source),
-        CatalogKind::Databases => c.databases.get_mut(j).map(|e| &mut e.source),
-        CatalogKind::Redis => c.redis.get_mut(j).map(|e| &mut e.source),
-        CatalogKind::GpuNodes => c.gpu_nodes.get_mut(j).map(|e| &mut e.source),
-    };
-    if let Some(slot) = slot {
-        *slot = value;
+    if let Some(e) = edit::catalog_entry_mut(p, kind, j) {
+        *e.shared_mut().source = value;
+    }
+}
+
+fn region(p: &Plan, kind: CatalogKind, j: usize) -> Option<String> {
+    edit::catalog_entry(p, kind, j).map(|e| e.shared().region.to_owned())
+}
+
+fn set_region(p: &mut Plan, kind: CatalogKind, j: usize, value: String) {
+    if let Some(e) = edit::catalog_entry_mut(p, kind, j) {
+        *e.shared_mut().region = value;
     }
 }
 

@@ -13,8 +13,9 @@
 use super::json::object;
 use super::plan_file::FORMAT_KEY;
 use crate::plan::{
-    day, Baseline, CalendarEffect, CatalogEntry, Catalogs, CostLine, DatabaseTier, EntryShared, GpuNode, Growth, InstanceType,
-    Named, Plan, Policies, RedisPlan, Scenario, Traffic, PLAN_SCHEMA_VERSION,
+    day, Baseline, CalendarEffect, CatalogEntry, Catalogs, CostLine, DatabaseTier, EntryShared,
+    GpuNode, Growth, InstanceType, Named, Plan, Policies, RedisPlan, Scenario, Traffic,
+    PLAN_SCHEMA_VERSION,
 };
 use chrono::NaiveDate;
 use serde_json::Value;

@@ -118,13 +118,26 @@ pub fn catalog_entry(plan: &Plan, kind: CatalogKind, index: usize) -> Option<&dy
 }
 
 /// Entry `index` of catalog `kind`, to change it.
-pub fn catalog_entry_mut(plan: &mut Plan, kind: CatalogKind, index: usize) -> Option<&mut dyn CatalogEntry> {
+pub fn catalog_entry_mut(
+    plan: &mut Plan,
+    kind: CatalogKind,
+    index: usize,
+) -> Option<&mut dyn CatalogEntry> {
     let c = &mut plan.catalogs;
     match kind {
-        CatalogKind::Instances => c.instances.get_mut(index).map(|e| e as &mut dyn CatalogEntry),
-        CatalogKind::Databases => c.databases.get_mut(index).map(|e| e as &mut dyn CatalogEntry),
+        CatalogKind::Instances => c
+            .instances
+            .get_mut(index)
+            .map(|e| e as &mut dyn CatalogEntry),
+        CatalogKind::Databases => c
+            .databases
+            .get_mut(index)
+            .map(|e| e as &mut dyn CatalogEntry),
         CatalogKind::Redis => c.redis.get_mut(index).map(|e| e as &mut dyn CatalogEntry),
-        CatalogKind::GpuNodes => c.gpu_nodes.get_mut(index).map(|e| e as &mut dyn CatalogEntry),
+        CatalogKind::GpuNodes => c
+            .gpu_nodes
+            .get_mut(index)
+            .map(|e| e as &mut dyn CatalogEntry),
     }
 }
 
@@ -271,36 +284,46 @@ pub fn rename_catalog_entry(plan: &mut Plan, kind: CatalogKind, index: usize, na
 /// reference that moved, e.g. "The app now runs on m7g.large.".
 pub fn reset_catalog(plan: &mut Plan, kind: CatalogKind) -> Vec<String> {
     let c = &mut plan.catalogs;
-    match kind {
-        CatalogKind::Instances => c.instances = catalog::default_instances(),
-        CatalogKind::Databases => c.databases = catalog::supabase_compute_tiers(),
-        CatalogKind::Redis => c.redis = catalog::default_redis_plans(),
-        CatalogKind::GpuNodes => c.gpu_nodes = catalog::default_gpu_nodes(),
-    }
+    let fallback = match kind {
+        CatalogKind::Instances => {
+            c.instances = catalog::default_instances();
+            catalog::DEFAULT_APP_INSTANCE
+        }
+        CatalogKind::Databases => {
+            c.databases = catalog::supabase_compute_tiers();
+            ""
+        }
+        CatalogKind::Redis => {
+            c.redis = catalog::default_redis_plans();
+            ""
+        }
+        CatalogKind::GpuNodes => {
+            c.gpu_nodes = catalog::default_gpu_nodes();
+            catalog::DEFAULT_GPU_NODE
+        }
+    };
+    repoint(plan, kind, fallback)
+}
+
+/// After catalog `kind` changed wholesale: what referred by name to an entry it no longer has
+/// now refers to `fallback` (the app's instance type, the voice node) or to the smallest
+/// (today's database tier and Redis plan). Returns a sentence for each reference that moved.
+pub fn repoint(plan: &mut Plan, kind: CatalogKind, fallback: &str) -> Vec<String> {
     let names = kind.names(plan);
     let reference = reference_mut(plan, kind);
     if reference.is_empty() || names.contains(reference) {
         return Vec::new();
     }
-    let (replacement, sentence) = match kind {
-        CatalogKind::Instances => (
-            catalog::DEFAULT_APP_INSTANCE.to_owned(),
-            format!("The app now runs on {}.", catalog::DEFAULT_APP_INSTANCE),
-        ),
-        CatalogKind::GpuNodes => (
-            catalog::DEFAULT_GPU_NODE.to_owned(),
-            format!("Voice now runs on {}.", catalog::DEFAULT_GPU_NODE),
-        ),
-        CatalogKind::Databases => (
-            String::new(),
-            "Today's database tier is now the smallest.".to_owned(),
-        ),
-        CatalogKind::Redis => (
-            String::new(),
-            "Today's Redis plan is now the smallest.".to_owned(),
-        ),
+    let sentence = match kind {
+        CatalogKind::Instances => format!("The app now runs on {fallback}."),
+        CatalogKind::GpuNodes => format!("Voice now runs on {fallback}."),
+        CatalogKind::Databases => "Today's database tier is now the smallest.".to_owned(),
+        CatalogKind::Redis => "Today's Redis plan is now the smallest.".to_owned(),
     };
-    *reference = replacement;
+    *reference = match kind {
+        CatalogKind::Instances | CatalogKind::GpuNodes => fallback.to_owned(),
+        CatalogKind::Databases | CatalogKind::Redis => String::new(),
+    };
     vec![sentence]
 }
 

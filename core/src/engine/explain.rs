@@ -15,7 +15,9 @@ use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
 use crate::explain::Explanation;
 use crate::format;
 use crate::growth;
-use crate::plan::{CatalogEntry, ForecastBound, GpuNode, PeakShape, Plan, Traffic, VoiceDemand, VoiceTarget};
+use crate::plan::{
+    CatalogEntry, ForecastBound, GpuNode, PeakShape, Plan, Traffic, VoiceDemand, VoiceTarget,
+};
 use crate::redis;
 use crate::tiers::{self, ConnectionCheck};
 use crate::validate::ValidPlan;

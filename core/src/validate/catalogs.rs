@@ -1,8 +1,8 @@
 //! The catalogs: instance types, database tiers, Redis plans and GPU nodes, each list with
 //! unique names and its figures in range.
 
-use super::{specs, Checker, MAX_LIST};
-use crate::plan::Catalogs;
+use super::{specs, Checker, MAX_LIST, MAX_REGION_CHARS};
+use crate::plan::{CatalogEntry, Catalogs};
 
 pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
     if c.list_len(
@@ -19,11 +19,6 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         );
         for (i, e) in k.instances.iter().enumerate() {
             let path = format!("catalogs.instances[{i}]");
-            c.visible(
-                format!("{path}.source"),
-                "An instance type's source",
-                &e.source,
-            );
             c.number(format!("{path}.vcpu"), specs::VCPU, e.vcpu);
             c.number(format!("{path}.memory_gb"), specs::MEMORY_GB, e.memory_gb);
             c.number(
@@ -31,11 +26,7 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
                 specs::CAPACITY_RPS,
                 e.capacity_rps,
             );
-            c.number(
-                format!("{path}.usd_per_month"),
-                specs::PRICE,
-                e.usd_per_month,
-            );
+            shared(c, &path, "An instance type's", e);
         }
     }
     if c.list_len(
@@ -52,11 +43,6 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         );
         for (i, e) in k.databases.iter().enumerate() {
             let path = format!("catalogs.databases[{i}]");
-            c.visible(
-                format!("{path}.source"),
-                "A database tier's source",
-                &e.source,
-            );
             c.count(
                 format!("{path}.max_connections"),
                 specs::MAX_CONNECTIONS,
@@ -72,11 +58,7 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
                 specs::STORAGE_GB,
                 e.storage_gb,
             );
-            c.number(
-                format!("{path}.usd_per_month"),
-                specs::PRICE,
-                e.usd_per_month,
-            );
+            shared(c, &path, "A database tier's", e);
         }
     }
     if c.list_len(
@@ -93,14 +75,9 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         );
         for (i, e) in k.redis.iter().enumerate() {
             let path = format!("catalogs.redis[{i}]");
-            c.visible(format!("{path}.source"), "A Redis plan's source", &e.source);
             c.number(format!("{path}.memory_gb"), specs::MEMORY_GB, e.memory_gb);
             c.count(format!("{path}.nodes"), specs::REDIS_NODES, e.nodes);
-            c.number(
-                format!("{path}.usd_per_month"),
-                specs::PRICE,
-                e.usd_per_month,
-            );
+            shared(c, &path, "A Redis plan's", e);
         }
     }
     let min_gpus = usize::from(has_voice);
@@ -118,7 +95,6 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         );
         for (i, e) in k.gpu_nodes.iter().enumerate() {
             let path = format!("catalogs.gpu_nodes[{i}]");
-            c.visible(format!("{path}.source"), "A GPU node's source", &e.source);
             c.count(
                 format!("{path}.streams_per_node"),
                 specs::STREAMS_PER_NODE,
@@ -129,11 +105,32 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
                 specs::SESSIONS_PER_NODE,
                 e.sessions_per_node,
             );
-            c.number(
-                format!("{path}.usd_per_month"),
-                specs::PRICE,
-                e.usd_per_month,
-            );
+            shared(c, &path, "A GPU node's", e);
         }
     }
+}
+
+/// What every entry has: where its figures come from and its region, text a reader can see,
+/// and its price. `whose` names the entry: "An instance type's".
+fn shared(c: &mut Checker, path: &str, whose: &str, entry: &dyn CatalogEntry) {
+    let e = entry.shared();
+    c.visible(
+        format!("{path}.source"),
+        &format!("{whose} source"),
+        e.source,
+    );
+    let region = format!("{path}.region");
+    if e.region.chars().count() > MAX_REGION_CHARS {
+        c.fail(
+            region,
+            format!("{whose} region is longer than {MAX_REGION_CHARS} characters"),
+        );
+    } else {
+        c.visible(region, &format!("{whose} region"), e.region);
+    }
+    c.number(
+        format!("{path}.usd_per_month"),
+        specs::PRICE,
+        e.usd_per_month,
+    );
 }

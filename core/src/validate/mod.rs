@@ -83,6 +83,8 @@ pub const MAX_SCENARIOS: usize = 12;
 pub const MAX_LIST: usize = 500;
 /// Longest name or label, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
+/// Longest region of a catalog entry, in characters.
+pub const MAX_REGION_CHARS: usize = 64;
 /// Most scaling measurements (load-test points) a plan can hold.
 pub const MAX_SCALING_POINTS: usize = 100;
 /// Most calendar effects one scenario can hold.

@@ -173,6 +173,29 @@ fn invisible_characters_in_names_are_refused_in_words() {
 }
 
 #[test]
+fn a_region_is_short_visible_text() {
+    let mut plan = Plan::default();
+    plan.catalogs.databases[1].region = "eu-central-1".into();
+    plan.catalogs.redis[0].region = "x".repeat(MAX_REGION_CHARS);
+    assert!(plan.validate().is_ok());
+    plan.catalogs.redis[0].region.push('x');
+    plan.catalogs.gpu_nodes[0].region = "us-east-1\n".into();
+    assert_eq!(
+        messages(&plan),
+        [
+            (
+                "catalogs.redis[0].region".to_owned(),
+                "A Redis plan's region is longer than 64 characters".to_owned()
+            ),
+            (
+                "catalogs.gpu_nodes[0].region".to_owned(),
+                "A GPU node's region contains a line break (U+000A); remove it".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn every_direction_zero_width_and_line_break_character_is_refused() {
     let refused = ('\u{202A}'..='\u{202E}')
         .chain('\u{2066}'..='\u{2069}')

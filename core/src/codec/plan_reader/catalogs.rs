@@ -6,12 +6,60 @@ use serde_json::Value;
 #[cfg(feature = "yaml")]
 use {
     super::schema::{
-        count, described, fields, list, name, nullable, number, opt, or, req, text, Defs, Field,
+        self, count, described, fields, list, name, nullable, number, opt, or, req, text, Defs,
+        Field,
     },
     crate::plan::RedisTopology,
-    crate::validate::{specs, MAX_LIST},
+    crate::validate::{specs, MAX_LIST, MAX_REGION_CHARS},
     chrono::NaiveDate,
 };
+
+/// The fields of an `InstanceType`, in the order of its declaration.
+pub(crate) const INSTANCE_FIELDS: &[&str] = &[
+    "name",
+    "vcpu",
+    "memory_gb",
+    "capacity_rps",
+    "usd_per_month",
+    "source",
+    "priced_on",
+    "region",
+];
+
+/// The fields of a `DatabaseTier`, in the order of its declaration.
+pub(crate) const DATABASE_FIELDS: &[&str] = &[
+    "name",
+    "max_connections",
+    "pooler_clients",
+    "storage_gb",
+    "usd_per_month",
+    "source",
+    "priced_on",
+    "region",
+];
+
+/// The fields of a `RedisPlan`, in the order of its declaration.
+pub(crate) const REDIS_FIELDS: &[&str] = &[
+    "name",
+    "memory_gb",
+    "topology",
+    "nodes",
+    "usd_per_month",
+    "source",
+    "priced_on",
+    "region",
+];
+
+/// The fields of a `GpuNode`, in the order of its declaration.
+pub(crate) const GPU_NODE_FIELDS: &[&str] = &[
+    "name",
+    "streams_per_node",
+    "sessions_per_node",
+    "usd_per_month",
+    "source",
+    "priced_on",
+    "region",
+];
 
 impl Read for Catalogs {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
@@ -47,21 +95,7 @@ impl Read for Catalogs {
 
 impl Read for InstanceType {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        let f = Fields::of(
-            value,
-            at,
-            "struct InstanceType",
-            &[
-                "name",
-                "vcpu",
-                "memory_gb",
-                "capacity_rps",
-                "usd_per_month",
-                "source",
-                "priced_on",
-                "region",
-            ],
-        )?;
+        let f = Fields::of(value, at, "struct InstanceType", INSTANCE_FIELDS)?;
         Ok(InstanceType {
             name: f.req("name")?,
             vcpu: f.req("vcpu")?,
@@ -90,21 +124,7 @@ impl Read for InstanceType {
 
 impl Read for DatabaseTier {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        let f = Fields::of(
-            value,
-            at,
-            "struct DatabaseTier",
-            &[
-                "name",
-                "max_connections",
-                "pooler_clients",
-                "storage_gb",
-                "usd_per_month",
-                "source",
-                "priced_on",
-                "region",
-            ],
-        )?;
+        let f = Fields::of(value, at, "struct DatabaseTier", DATABASE_FIELDS)?;
         Ok(DatabaseTier {
             name: f.req("name")?,
             max_connections: f.req("max_connections")?,
@@ -133,21 +153,7 @@ impl Read for DatabaseTier {
 
 impl Read for RedisPlan {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        let f = Fields::of(
-            value,
-            at,
-            "struct RedisPlan",
-            &[
-                "name",
-                "memory_gb",
-                "topology",
-                "nodes",
-                "usd_per_month",
-                "source",
-                "priced_on",
-                "region",
-            ],
-        )?;
+        let f = Fields::of(value, at, "struct RedisPlan", REDIS_FIELDS)?;
         Ok(RedisPlan {
             name: f.req("name")?,
             memory_gb: f.req("memory_gb")?,
@@ -177,20 +183,7 @@ impl Read for RedisPlan {
 
 impl Read for GpuNode {
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
-        let f = Fields::of(
-            value,
-            at,
-            "struct GpuNode",
-            &[
-                "name",
-                "streams_per_node",
-                "sessions_per_node",
-                "usd_per_month",
-                "source",
-                "priced_on",
-                "region",
-            ],
-        )?;
+        let f = Fields::of(value, at, "struct GpuNode", GPU_NODE_FIELDS)?;
         Ok(GpuNode {
             name: f.req("name")?,
             streams_per_node: f.req("streams_per_node")?,
@@ -232,7 +225,11 @@ fn entry(d: &mut Defs, description: &str, own: Vec<Field>) -> Value {
         ),
         or(
             "region",
-            text("Where the price applies, as the provider names it (us-east-1); empty = not stated."),
+            schema::with(
+                text("Where the price applies, as the provider names it (us-east-1); empty = not stated."),
+                "maxLength",
+                MAX_REGION_CHARS.into(),
+            ),
             "",
         ),
     ]);
