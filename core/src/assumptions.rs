@@ -6,8 +6,6 @@
 //! of the page ([`crate::format`], [`crate::edit::period`]). Total: any plan, even one that
 //! does not validate, gives words and never panics.
 
-use std::collections::BTreeSet;
-
 use crate::edit;
 use crate::format::{money, number, with_unit};
 use crate::plan::{
@@ -254,11 +252,13 @@ fn policies(plan: &Plan) -> String {
 
 fn prices(plan: &Plan) -> String {
     let c = &plan.catalogs;
-    let own: BTreeSet<_> = c
+    let mut own: Vec<_> = c
         .entries()
         .filter_map(|e| e.priced_on)
         .filter(|d| *d != c.priced_on)
         .collect();
+    crate::sort::stable_sort_by(&mut own, &|a, b| a.cmp(b));
+    own.dedup();
     // In the catalogs' order; a set of text would bring a sort of its own.
     let mut regions = String::new();
     let mut several = false;

@@ -337,7 +337,7 @@ impl Observation {
     /// Puts `observations` in date order, keeping the order of those on the same day (the one
     /// sort of observations: the trend fit and the history reader share its code).
     pub fn sort_by_date(observations: &mut [Observation]) {
-        observations.sort_by_key(|o| o.date);
+        crate::sort::stable_sort_by(observations, &|a, b| a.date.cmp(&b.date));
     }
 }
 

@@ -435,7 +435,7 @@ pub fn fit(points: &[UslPoint]) -> Result<UslFit, UslError> {
         }
     }
     let mut distinct: Vec<f64> = points.iter().map(|p| p.n).collect();
-    distinct.sort_by(f64::total_cmp);
+    crate::sort::stable_sort_by(&mut distinct, &f64::total_cmp);
     distinct.dedup();
     if distinct.len() < 3 {
         return Err(UslError::TooFewPoints {

@@ -397,7 +397,9 @@ pub fn cheapest_mix(
     let mut by_value: Vec<usize> = (0..instances.len())
         .filter(|&i| capacity(i) > 0.0)
         .collect();
-    by_value.sort_by(|&a, &b| (price(a) / capacity(a)).total_cmp(&(price(b) / capacity(b))));
+    crate::sort::stable_sort_by(&mut by_value, &|&a, &b| {
+        (price(a) / capacity(a)).total_cmp(&(price(b) / capacity(b)))
+    });
     for &bulk in by_value.iter().take(MIX_BULK_CANDIDATES) {
         let most = (needed_rps / capacity(bulk)).floor().min(max as f64) as u64;
         for x in [most.saturating_sub(1), most] {
@@ -423,7 +425,9 @@ pub fn cheapest_mix(
                         count: y,
                     },
                 ];
-                parts.sort_by(|a, b| capacity(b.instance).total_cmp(&capacity(a.instance)));
+                crate::sort::stable_sort_by(&mut parts, &|a, b| {
+                    capacity(b.instance).total_cmp(&capacity(a.instance))
+                });
                 consider(parts);
             }
         }

@@ -149,8 +149,12 @@ impl Library {
         if library.version > INDEX_VERSION {
             return Err(IndexError::TooNew(library.version));
         }
-        let mut seen = std::collections::BTreeSet::new();
-        library.entries.retain(|e| seen.insert(e.id));
+        let mut seen = Vec::with_capacity(library.entries.len());
+        library.entries.retain(|e| {
+            let first = !seen.contains(&e.id);
+            seen.push(e.id);
+            first
+        });
         for entry in &mut library.entries {
             entry.name = entry_name(&entry.name);
         }
@@ -202,7 +206,7 @@ impl Library {
     pub fn rebuild(found: impl IntoIterator<Item = (u32, String, Kind)>) -> Library {
         let mut library = Library::new();
         let mut found: Vec<_> = found.into_iter().collect();
-        found.sort_by_key(|(id, _, _)| std::cmp::Reverse(*id));
+        crate::sort::stable_sort_by(&mut found, &|a, b| b.0.cmp(&a.0));
         for (id, name, kind) in found {
             if library.get(id).is_none() {
                 library.entries.push(Entry {

@@ -9,7 +9,7 @@ use crate::plan::{Interpolation, Milestone};
 /// Milestones sorted by month (stable), a repeated month keeping its last value, counts clamped.
 pub(super) fn sorted_milestones(points: &[Milestone], saturated: &mut bool) -> Vec<(u32, f64)> {
     let mut sorted: Vec<Milestone> = points.to_vec();
-    sorted.sort_by_key(|p| p.month);
+    crate::sort::stable_sort_by(&mut sorted, &|a, b| a.month.cmp(&b.month));
     let mut out: Vec<(u32, f64)> = Vec::with_capacity(sorted.len());
     for p in sorted {
         let units = clamp_units(p.units, saturated);
