@@ -210,7 +210,7 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
     let voice_label = spec.voice.as_ref().map(|voice| dns_label(&voice.name));
     reserved.extend(voice_label.as_deref());
     let app_environment = spec.database.as_ref().map(|d| {
-        BTreeMap::from([(
+        crate::export::ordered(vec![(
             POOL_SIZE_VARIABLE.to_owned(),
             d.pool_per_instance.to_string(),
         )])
@@ -258,7 +258,7 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
         services.insert(name.to_owned(), service);
     }
     if let Some(pooler) = pooler {
-        let environment = BTreeMap::from([
+        let environment = crate::export::ordered(vec![
             ("DATABASE_URL".to_owned(), DATABASE_URL.to_owned()),
             (
                 "POOL_MODE".to_owned(),

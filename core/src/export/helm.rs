@@ -99,7 +99,10 @@ fn voice_gpu(voice: &VoiceSpec) -> Fields {
             "resources",
             resources(
                 None,
-                BTreeMap::from([(GPU_RESOURCE.to_owned(), voice.gpus.max(1).to_string())]),
+                crate::export::ordered(vec![(
+                    GPU_RESOURCE.to_owned(),
+                    voice.gpus.max(1).to_string(),
+                )]),
             ),
         )
         .with("nodeSelector", node_selector)

@@ -59,6 +59,16 @@ pub mod node;
 pub mod samples;
 
 pub use names::{dns_label, file_name, fold, unique_labels, MAX_LABEL};
+
+/// A map of `pairs`, inserted one by one: `BTreeMap::from` sorts its pairs first, and the
+/// standard library's sort is kilobytes of code for each key and value type.
+pub(crate) fn ordered<K: Ord, V>(pairs: Vec<(K, V)>) -> std::collections::BTreeMap<K, V> {
+    let mut map = std::collections::BTreeMap::new();
+    for (key, value) in pairs {
+        map.insert(key, value);
+    }
+    map
+}
 pub use node::NodeSpec;
 
 /// Image of the Redis service: Redis 8.2 on Alpine, the current stable line (Redis 8 is the

@@ -107,8 +107,8 @@ pub fn unique_labels<'a>(
     names: impl IntoIterator<Item = &'a str>,
     reserved: &[&str],
 ) -> Vec<String> {
-    let mut taken: std::collections::HashSet<String> =
-        reserved.iter().map(|r| (*r).to_owned()).collect();
+    // A list, not a hash set: a few names, and no hashing code in the worker for them.
+    let mut taken: Vec<String> = reserved.iter().map(|r| (*r).to_owned()).collect();
     let mut labels = Vec::new();
     for name in names {
         let base = dns_label(name);
@@ -120,7 +120,7 @@ pub fn unique_labels<'a>(
             label = format!("{}{suffix}", base[..keep].trim_end_matches('-'));
             n = n.saturating_add(1);
         }
-        taken.insert(label.clone());
+        taken.push(label.clone());
         labels.push(label);
     }
     labels

@@ -110,7 +110,7 @@ impl Context<'_> {
 
     /// The labels that select object `name`'s pods: its name and instance (`<plan>-<name>`).
     fn selector(&self, name: &str) -> Map {
-        BTreeMap::from([
+        crate::export::ordered(vec![
             ("app.kubernetes.io/name".to_owned(), name.to_owned()),
             (
                 "app.kubernetes.io/instance".to_owned(),
@@ -121,7 +121,7 @@ impl Context<'_> {
 
     /// The plan, scenario and month.
     fn annotations(&self) -> Map {
-        BTreeMap::from([
+        crate::export::ordered(vec![
             ("headroom/plan".to_owned(), self.spec.plan_name.clone()),
             ("headroom/scenario".to_owned(), self.spec.scenario.clone()),
             ("headroom/month".to_owned(), self.spec.month_label.clone()),
@@ -156,7 +156,7 @@ pub(super) fn gpu_tolerations() -> Value {
 
 /// CPU and memory as a resource map.
 pub(super) fn quantities(cpu: String, memory: String) -> Map {
-    BTreeMap::from([("cpu".to_owned(), cpu), ("memory".to_owned(), memory)])
+    crate::export::ordered(vec![("cpu".to_owned(), cpu), ("memory".to_owned(), memory)])
 }
 
 /// Cores as a Kubernetes quantity: millicores (`500m`), or whole cores (`2`); at least `1m`.

@@ -1,7 +1,5 @@
 //! Deployments, their autoscalers, Services and disruption budgets.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 use super::super::{autoscaler_target, strings, Fields, HttpProbe, ServiceSpec, VoiceSpec};
@@ -184,7 +182,7 @@ pub(super) fn app(
     name: &str,
     config: Option<&str>,
 ) -> Vec<String> {
-    let mut annotations = BTreeMap::from([
+    let mut annotations = crate::export::ordered(vec![
         (
             "headroom/planned-replicas".to_owned(),
             service.replicas.to_string(),
@@ -283,10 +281,13 @@ pub(super) fn voice(context: &Context, voice: &VoiceSpec, name: &str) -> Vec<Str
         voice.port,
         &voice.probe,
         None,
-        resources(None, BTreeMap::from([(GPU_RESOURCE.to_owned(), gpus)])),
+        resources(
+            None,
+            crate::export::ordered(vec![(GPU_RESOURCE.to_owned(), gpus)]),
+        ),
     );
     let node_selector = voice.instance_type.as_ref().map(|instance| {
-        strings(BTreeMap::from([(
+        strings(crate::export::ordered(vec![(
             INSTANCE_TYPE_LABEL.to_owned(),
             instance.clone(),
         )]))
@@ -295,7 +296,7 @@ pub(super) fn voice(context: &Context, voice: &VoiceSpec, name: &str) -> Vec<Str
         .with("containers", vec![container])
         .maybe("nodeSelector", node_selector)
         .with("tolerations", gpu_tolerations());
-    let annotations = BTreeMap::from([
+    let annotations = crate::export::ordered(vec![
         ("headroom/node-type".to_owned(), voice.node_type.clone()),
         spare_annotation(voice.spare_replicas),
     ]);
