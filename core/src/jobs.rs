@@ -26,10 +26,11 @@ use crate::plan::Named;
 
 #[cfg(feature = "yaml")]
 use crate::{
-    codec::plan_file,
+    codec::{catalog_csv, history, plan_file},
+    edit::CatalogKind,
     engine,
     export::{self, compose, deployment, helm, kubernetes},
-    plan::Plan,
+    plan::{Growth, Plan},
     validate::ValidPlan,
 };
 
@@ -37,9 +38,9 @@ use crate::{
 pub const READY: &str = "ready";
 
 /// Version of the messages below; raised whenever a [`Job`] or an [`Answer`] changes shape or
-/// gains a value an older worker cannot read (2: [`Deploy::Helm`]), so a worker left in a cache
-/// asks for a reload rather than failing on the job.
-pub const PROTOCOL: u32 = 2;
+/// gains a value an older worker cannot read (2: [`Deploy::Helm`]; 3: the catalog tables), so
+/// a worker left in a cache asks for a reload rather than failing on the job.
+pub const PROTOCOL: u32 = 3;
 
 /// One message between the page and the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -107,6 +108,32 @@ pub enum Job {
         /// The plan month, from 1.
         month: u32,
     },
+    /// Write one catalog of the plan as a CSV table.
+    WriteCatalog {
+        /// The plan, as a JSON plan file.
+        plan: String,
+        /// Which catalog: `instances`, `databases`, `redis` or `gpu_nodes`.
+        catalog: String,
+    },
+    /// Read pasted history (rows of a date and a value, or a Prometheus answer) into the
+    /// history of trend scenario `scenario`.
+    ReadHistory {
+        /// The plan, as a JSON plan file.
+        plan: String,
+        /// The scenario, from 0.
+        scenario: usize,
+        /// The pasted text.
+        text: String,
+    },
+    /// Read a CSV table into one catalog of the plan.
+    ReadCatalog {
+        /// The plan, as a JSON plan file.
+        plan: String,
+        /// Which catalog: `instances`, `databases`, `redis` or `gpu_nodes`.
+        catalog: String,
+        /// The table's text.
+        text: String,
+    },
 }
 
 /// What the worker answers.
@@ -119,7 +146,15 @@ pub enum Answer {
         /// The JSON plan file.
         json: String,
     },
-    /// The file could not be read as a plan.
+    /// The plan edited by reading a table (a catalog, a trend's history), and what was read,
+    /// in words.
+    Edited {
+        /// The JSON plan file.
+        json: String,
+        /// "6 instance types read.", "12 observations read." and any notes.
+        summary: String,
+    },
+    /// The file or table could not be read.
     Unreadable {
         /// Why, in words: the [`ImportError`](crate::codec::plan_file::ImportError)'s
         /// `Display`. Text rather than the error itself, so the page carries no code to
@@ -178,6 +213,37 @@ pub fn job_text(id: u32, job: &Job) -> String {
                 ("kind", kind.name().into()),
                 ("scenario", (*scenario).into()),
                 ("month", (*month).into()),
+            ],
+        ),
+        Job::WriteCatalog { plan, catalog } => (
+            "write_catalog",
+            vec![
+                ("plan", plan.as_str().into()),
+                ("catalog", catalog.as_str().into()),
+            ],
+        ),
+        Job::ReadHistory {
+            plan,
+            scenario,
+            text,
+        } => (
+            "read_history",
+            vec![
+                ("plan", plan.as_str().into()),
+                ("scenario", (*scenario).into()),
+                ("text", text.as_str().into()),
+            ],
+        ),
+        Job::ReadCatalog {
+            plan,
+            catalog,
+            text,
+        } => (
+            "read_catalog",
+            vec![
+                ("plan", plan.as_str().into()),
+                ("catalog", catalog.as_str().into()),
+                ("text", text.as_str().into()),
             ],
         ),
     };
@@ -275,6 +341,10 @@ fn answer_body(kind: &str, fields: &Map<String, Value>) -> Option<Answer> {
         "plan" => Answer::Plan {
             json: text("json")?,
         },
+        "edited" => Answer::Edited {
+            json: text("json")?,
+            summary: text("summary")?,
+        },
         "unreadable" => Answer::Unreadable {
             message: text("message")?,
         },
@@ -294,6 +364,13 @@ fn answer_body(kind: &str, fields: &Map<String, Value>) -> Option<Answer> {
 fn answer_message_text(id: u32, answer: &Answer) -> String {
     let (kind, fields) = match answer {
         Answer::Plan { json } => ("plan", vec![("json", json.as_str().into())]),
+        Answer::Edited { json, summary } => (
+            "edited",
+            vec![
+                ("json", json.as_str().into()),
+                ("summary", summary.as_str().into()),
+            ],
+        ),
         Answer::Unreadable { message } => {
             ("unreadable", vec![("message", message.as_str().into())])
         }
@@ -329,6 +406,20 @@ fn job_body(kind: &str, fields: &Map<String, Value>) -> Option<Job> {
             kind: Deploy::from_name(fields.get("kind")?.as_str()?)?,
             scenario: usize::try_from(whole("scenario")?).ok()?,
             month: u32::try_from(whole("month")?).ok()?,
+        },
+        "write_catalog" => Job::WriteCatalog {
+            plan: text("plan")?,
+            catalog: text("catalog")?,
+        },
+        "read_history" => Job::ReadHistory {
+            plan: text("plan")?,
+            scenario: usize::try_from(whole("scenario")?).ok()?,
+            text: text("text")?,
+        },
+        "read_catalog" => Job::ReadCatalog {
+            plan: text("plan")?,
+            catalog: text("catalog")?,
+            text: text("text")?,
         },
         _ => return None,
     })
@@ -411,6 +502,82 @@ pub fn answer(job: Job) -> Answer {
                 },
             }
         }
+        Job::WriteCatalog { plan, catalog } => {
+            let plan = match plan_file::import_json(&plan) {
+                Ok(plan) => plan,
+                Err(e) => return failed(e),
+            };
+            match CatalogKind::from_key(&catalog) {
+                Some(kind) => Answer::File {
+                    name: catalog_csv::file_name(&plan, kind),
+                    text: catalog_csv::write(&plan, kind),
+                },
+                None => unknown_catalog(&catalog),
+            }
+        }
+        Job::ReadHistory {
+            plan,
+            scenario,
+            text,
+        } => {
+            let mut plan = match plan_file::import_json(&plan) {
+                Ok(plan) => plan,
+                Err(e) => return failed(e),
+            };
+            let read = match history::read(&text) {
+                Ok(read) => read,
+                Err(error) => return unreadable(error),
+            };
+            match plan.scenarios.get_mut(scenario).map(|s| &mut s.growth) {
+                Some(Growth::Trend { history, .. }) => *history = read.observations.clone(),
+                _ => return failed("The scenario is not a trend from history"),
+            }
+            edited(&plan, read.summary())
+        }
+        Job::ReadCatalog {
+            plan,
+            catalog,
+            text,
+        } => {
+            let plan = match plan_file::import_json(&plan) {
+                Ok(plan) => plan,
+                Err(e) => return failed(e),
+            };
+            let Some(kind) = CatalogKind::from_key(&catalog) else {
+                return unknown_catalog(&catalog);
+            };
+            match catalog_csv::read(plan, kind, &text) {
+                Ok(read) => edited(&read.plan, read.summary),
+                Err(error) => unreadable(error),
+            }
+        }
+    }
+}
+
+/// The plan as edited, with what was read.
+#[cfg(feature = "yaml")]
+fn edited(plan: &Plan, summary: String) -> Answer {
+    match plan_file::to_json(plan) {
+        Ok(json) => Answer::Edited { json, summary },
+        Err(e) => failed(e),
+    }
+}
+
+/// Text that could not be read, and why.
+#[cfg(feature = "yaml")]
+fn unreadable(error: impl std::fmt::Display) -> Answer {
+    Answer::Unreadable {
+        message: error.to_string(),
+    }
+}
+
+#[cfg(feature = "yaml")]
+fn unknown_catalog(key: &str) -> Answer {
+    Answer::Failed {
+        message: format!(
+            "The plan has no catalog named {}",
+            crate::text::excerpt(key)
+        ),
     }
 }
 
@@ -480,7 +647,7 @@ mod tests {
     use crate::codec::plan_file::to_json;
     use crate::presets;
 
-    fn every_job() -> [Job; 6] {
+    fn every_job() -> [Job; 8] {
         [
             Job::ReadPlan {
                 text: "a \"plan\"\n".into(),
@@ -512,6 +679,15 @@ mod tests {
                 kind: Deploy::Helm,
                 scenario: 1,
                 month: 3,
+            },
+            Job::WriteCatalog {
+                plan: "{}".into(),
+                catalog: "redis".into(),
+            },
+            Job::ReadCatalog {
+                plan: "{}".into(),
+                catalog: "instances".into(),
+                text: "name,vcpu\r\n\"a, b\",2".into(),
             },
         ]
     }
@@ -558,6 +734,10 @@ mod tests {
         }
         for body in [
             Answer::Plan { json: "{}".into() },
+            Answer::Edited {
+                json: "{}".into(),
+                summary: "2 Redis plans read.".into(),
+            },
             Answer::Unreadable {
                 message: "a \"b\"".into(),
             },
@@ -583,6 +763,10 @@ mod tests {
     fn the_page_reads_every_answer_as_the_derive_does() {
         let answers = [
             Answer::Plan { json: "{}".into() },
+            Answer::Edited {
+                json: "{}".into(),
+                summary: "s".into(),
+            },
             Answer::Unreadable {
                 message: "a".into(),
             },
@@ -713,5 +897,55 @@ mod tests {
             };
             assert!(message.contains("reload"), "{message}");
         }
+    }
+
+    #[test]
+    fn a_catalog_goes_out_as_a_table_and_comes_back() {
+        let mut plan = crate::plan::Plan::default();
+        plan.catalogs.redis[0].region = "eu-west-1".into();
+        let json = to_json(&plan).unwrap();
+        let Answer::File { name, text } = answer(Job::WriteCatalog {
+            plan: json.clone(),
+            catalog: "redis".into(),
+        }) else {
+            panic!("no table")
+        };
+        assert_eq!(name, "new-plan-redis-plans.csv");
+        let edited = text.replacen("eu-west-1", "eu-central-1", 1);
+        let Answer::Edited {
+            json: read,
+            summary,
+        } = answer(Job::ReadCatalog {
+            plan: json.clone(),
+            catalog: "redis".into(),
+            text: edited,
+        })
+        else {
+            panic!("not read")
+        };
+        assert_eq!(
+            summary,
+            format!("{} Redis plans read.", plan.catalogs.redis.len())
+        );
+        let read = plan_file::import_json(&read).unwrap();
+        assert_eq!(read.catalogs.redis[0].region, "eu-central-1");
+        let refused = answer(Job::ReadCatalog {
+            plan: json.clone(),
+            catalog: "redis".into(),
+            text: "name,memory_gb\nx,lots\n".into(),
+        });
+        assert_eq!(
+            refused,
+            Answer::Unreadable {
+                message: "Line 2, memory_gb: \"lots\" is not a number".into()
+            }
+        );
+        assert!(matches!(
+            answer(Job::WriteCatalog {
+                plan: json,
+                catalog: "disks".into()
+            }),
+            Answer::Failed { .. }
+        ));
     }
 }

@@ -12,10 +12,14 @@ use super::fields::{
     structural_edit, workspace, Choice, DateInput, NumberInput, OptionalDateInput, TextInput,
     UndoNote, Undoable,
 };
+use super::paste::{paste_box, PasteBox};
+use super::{browser, files};
 use headroom_core::edit::{self, CatalogKind};
+use headroom_core::jobs::Job;
 use headroom_core::plan::{Named, Plan, RedisTopology};
 use headroom_core::validate::specs;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::Arc;
 
 /// Which entries are unfolded, by catalog and position.
@@ -132,6 +136,33 @@ fn CatalogSection(
         note.set(Some(Undoable::now(ws, message)));
         focus_soon("catalog-note-undo".to_owned());
     };
+    // Tables are written and read by the file worker, which has the plan reader and checks.
+    let csv_status = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let job = Job::WriteCatalog {
+            plan: ws.plan.with_untracked(files::json_of),
+            catalog: kind.key().to_owned(),
+        };
+        spawn_local(async move {
+            let saved = files::write(job)
+                .await
+                .and_then(|file| browser::download(&file.name, "text/csv", &file.text));
+            csv_status.set(saved.err());
+        });
+    };
+    let read_table = move |text: String| {
+        Box::pin(async move {
+            let catalog = kind.key().to_owned();
+            let job = |plan| Job::ReadCatalog {
+                plan,
+                catalog,
+                text,
+            };
+            let summary = files::read_into(ws, job).await?;
+            open.update(|o| o.0.retain(|(k, _)| *k != kind));
+            Ok(summary)
+        }) as _
+    };
     let testid = kind.key();
     view! {
         <details class="group catalog" open=true data-testid=format!("catalog-{testid}")>
@@ -164,9 +195,44 @@ fn CatalogSection(
                     <button type="button" class="quiet" data-testid=format!("reset-{testid}") on:click=reset>
                         "Reset to the defaults"
                     </button>
+                    <button type="button" class="quiet" data-testid=format!("csv-{testid}") on:click=download>
+                        "Download as CSV"
+                    </button>
                 </div>
+                {move || csv_status.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+                {paste_box(
+                    PasteBox {
+                        key: "catalog",
+                        id: format!("catalog-csv-{testid}"),
+                        summary: "Read a CSV table",
+                        label: "A table of entries, a header line first",
+                        placeholder: kind_placeholder(kind),
+                        hint: "From a spreadsheet or a CSV file: one line per entry, the columns named as in the downloaded table (any order; source, region and the price date may be left out). The entries replace the list above; undo brings it back.",
+                        button: "Use this table",
+                        accept: ".csv,.tsv,.txt,text/csv,text/plain",
+                    },
+                    Box::new(read_table),
+                )}
             </div>
         </details>
+    }
+}
+
+/// An example table in the empty box: the header and one entry.
+fn kind_placeholder(kind: CatalogKind) -> &'static str {
+    match kind {
+        CatalogKind::Instances => {
+            "name,vcpu,memory_gb,capacity_rps,usd_per_month,region\nm7g.large,2,8,50,59.6,us-east-1"
+        }
+        CatalogKind::Databases => {
+            "name,max_connections,pooler_clients,storage_gb,usd_per_month\nSmall,90,400,10,15"
+        }
+        CatalogKind::Redis => {
+            "name,memory_gb,topology,nodes,usd_per_month\n1 GB single,1,single,1,15"
+        }
+        CatalogKind::GpuNodes => {
+            "name,streams_per_node,sessions_per_node,usd_per_month\ng6.xlarge,4,8,588"
+        }
     }
 }
 

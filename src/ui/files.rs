@@ -15,6 +15,10 @@ use headroom_core::codec::plan_file::{self, Format};
 use headroom_core::codec::share;
 use headroom_core::jobs::{self, Answer, Job};
 use headroom_core::plan::Plan;
+
+use super::fields::structural_edit;
+use super::state::Workspace;
+use leptos::prelude::{GetUntracked, WithUntracked};
 use wasm_bindgen::prelude::*;
 
 /// The worker's loader, written by Trunk next to `index.html` (`data-loader-shim`).
@@ -171,7 +175,9 @@ pub async fn write(job: Job) -> Result<File, String> {
         Answer::File { name, text } => Ok(File { name, text }),
         Answer::Failed { message } => Err(message),
         Answer::Unreadable { message } => Err(message),
-        Answer::Plan { .. } => Err("The file worker answered with a plan, not a file".to_owned()),
+        Answer::Plan { .. } | Answer::Edited { .. } => {
+            Err("The file worker answered with a plan, not a file".to_owned())
+        }
     }
 }
 
@@ -205,6 +211,30 @@ pub async fn read_plan(text: String) -> Result<Plan, String> {
     match ask(Job::ReadPlan { text }).await? {
         Answer::Plan { json } => plan_file::import_json(&json).map_err(|e| e.to_string()),
         Answer::Unreadable { message } | Answer::Failed { message } => Err(message),
-        Answer::File { .. } => Err("The file worker answered with a file, not a plan".to_owned()),
+        Answer::File { .. } | Answer::Edited { .. } => {
+            Err("The file worker answered with something else than a plan".to_owned())
+        }
     }
+}
+
+/// Has the worker read a table into the plan (`job`, given the plan as its JSON plan file: a
+/// catalog as CSV, a trend's history) and applies the plan it sends back as one step of undo
+/// history; returns what was read, in words, or why nothing was (the line and column at
+/// fault). An edit made while the worker read wins: the table is then not applied.
+pub async fn read_into(ws: Workspace, job: impl FnOnce(String) -> Job) -> Result<String, String> {
+    let before = ws.plan.get_untracked();
+    let answer = ask(job(json_of(&before))).await?;
+    let (json, summary) = match answer {
+        Answer::Edited { json, summary } => (json, summary),
+        Answer::Unreadable { message } | Answer::Failed { message } => return Err(message),
+        Answer::Plan { .. } | Answer::File { .. } => {
+            return Err("The file worker answered with something else than a plan".to_owned())
+        }
+    };
+    let read = plan_file::import_json(&json).map_err(|e| e.to_string())?;
+    if ws.plan.with_untracked(|p| *p != before) {
+        return Err("The plan changed while the text was read: use it again".to_owned());
+    }
+    structural_edit(ws, "read-table", |p| *p = read);
+    Ok(summary)
 }

@@ -8,6 +8,7 @@ mod fields;
 mod files;
 mod inputs;
 mod lazy;
+mod paste;
 mod results;
 mod scenarios;
 mod share;

@@ -10,8 +10,10 @@ use super::fields::{
     DateInput, Getter, MonthDayInput, NumberInput, OptionalNumberInput, Setter, TextInput,
     UndoNote, Undoable,
 };
-use headroom_core::codec::history;
+use super::files;
+use super::paste::{paste_box, PasteBox};
 use headroom_core::edit::{self, GrowthKind, CALENDAR_PRESETS};
+use headroom_core::jobs::Job;
 use headroom_core::plan::{
     CalendarEffect, Growth, Interpolation, Milestone, MonthDay, Named, Observation, Plan,
     TrendShape,
@@ -567,41 +569,28 @@ fn HistoryTable(index: usize) -> impl IntoView {
 fn PasteHistory(index: usize) -> impl IntoView {
     let ws = workspace();
     let i = index;
-    let text = RwSignal::new(String::new());
-    // What the last reading said: how many observations it took, or why it took none.
-    let outcome = RwSignal::new(None::<Result<String, String>>);
-    let id = format!("history-text-{i}");
-    let read = move |_| match history::read(&text.get_untracked()) {
-        Ok(read) => {
-            outcome.set(Some(Ok(read.summary())));
-            structural_edit(ws, "history-paste", |p| {
-                if let Some(h) = history_mut(p, i) {
-                    *h = read.observations;
-                }
-            });
-            text.set(String::new());
-        }
-        Err(error) => outcome.set(Some(Err(error.to_string()))),
+    // Read by the file worker, which holds the reading of dates, numbers and Prometheus JSON.
+    let read = move |text: String| {
+        let job = move |plan| Job::ReadHistory {
+            plan,
+            scenario: i,
+            text,
+        };
+        Box::pin(files::read_into(ws, job)) as _
     };
-    view! {
-        <details class="paste" data-testid="paste-history">
-            <summary>"Paste history"</summary>
-            <label for=id.clone()>"Dates and counts"</label>
-            <textarea id=id data-testid="history-text" rows="5" spellcheck="false"
-                placeholder="2026-07-01\t1200\n2026-08-01\t1350"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <p class="hint">
-                "Two columns copied from a spreadsheet or a CSV file (the date, then the count), or a Prometheus query_range answer (JSON). They replace the observations above; undo brings those back."
-            </p>
-            <button type="button" data-testid="read-history" on:click=read
-                disabled=move || text.with(|t| t.trim().is_empty())>"Use these observations"</button>
-            {move || outcome.get().map(|o| match o {
-                Ok(m) => view! { <p class="hint" role="status" data-testid="history-read">{m}</p> }.into_any(),
-                Err(m) => view! { <p class="error" role="alert" data-testid="history-paste-error">{m}</p> }.into_any(),
-            })}
-        </details>
-    }
+    paste_box(
+        PasteBox {
+            key: "history",
+            id: format!("history-text-{i}"),
+            summary: "Paste history",
+            label: "Dates and counts",
+            placeholder: "2026-07-01\t1200\n2026-08-01\t1350",
+            hint: "Two columns copied from a spreadsheet or a CSV file (the date, then the count), or a Prometheus query_range answer (JSON). They replace the observations above; undo brings those back.",
+            button: "Use these observations",
+            accept: ".csv,.tsv,.txt,.json,text/csv,text/plain,application/json",
+        },
+        Box::new(read),
+    )
 }
 
 fn observation_row(i: usize, j: usize, unit: Memo<String>) -> impl IntoView {

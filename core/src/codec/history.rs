@@ -16,6 +16,7 @@
 //! keeps what it had.
 
 use crate::codec::json;
+use crate::export::csv::{self, LineError};
 use crate::format;
 use crate::input::{self, FieldProblem};
 use crate::plan::{day, Observation};
@@ -23,29 +24,10 @@ use crate::text::excerpt;
 use crate::validate::MAX_LIST;
 use chrono::NaiveDate;
 use serde_json::Value;
-use std::fmt;
 
 /// Why pasted history could not be read: the line at fault (1-based; 0 for the text as a
 /// whole) and what is wrong with it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HistoryError {
-    /// The line at fault, counted from 1; 0 when the problem is not one line's.
-    pub line: usize,
-    /// What is wrong, in words.
-    pub message: String,
-}
-
-impl fmt::Display for HistoryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "Line {}: {}", self.line, self.message)
-        }
-    }
-}
-
-impl std::error::Error for HistoryError {}
+pub type HistoryError = LineError;
 
 /// Pasted history as read: its observations, date order, and what the reader did beyond
 /// reading (days merged, a header skipped), in words.
@@ -116,14 +98,11 @@ pub fn read(text: &str) -> Result<History, HistoryError> {
 }
 
 fn whole(message: &str) -> HistoryError {
-    HistoryError {
-        line: 0,
-        message: message.to_owned(),
-    }
+    LineError::at(0, message)
 }
 
 fn at(line: usize, message: String) -> HistoryError {
-    HistoryError { line, message }
+    LineError::at(line, message)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,36 +112,32 @@ fn at(line: usize, message: String) -> HistoryError {
 fn read_rows(text: &str) -> Result<History, HistoryError> {
     let mut observations = Vec::new();
     let mut notes = Vec::new();
-    let mut first_row = true;
-    for (i, raw) in text.trim_start_matches('\u{feff}').lines().enumerate() {
-        let line = i + 1;
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let separator = separator(raw);
-        let cells = cells(raw, separator);
-        let row = match cells.as_slice() {
+    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let separator = csv::separator(first_line);
+    for (i, row) in csv::rows(text, separator)?.into_iter().enumerate() {
+        let cells = row.cells;
+        let read = match cells.as_slice() {
             [date, value, ..] => read_row(date.trim(), value.trim(), separator),
             _ => Err(format!(
                 "{} has no value beside its date: each line is a date and a value, separated by a tab, a comma or a semicolon",
-                quoted(raw.trim())
+                quoted(cells.concat().trim())
             )),
         };
-        match row {
+        match read {
             Ok(observation) => observations.push(observation),
             // A first line that is not a row is the header ("date,users").
             // Its cells are named one by one: a tab in quotes would read as an escape.
-            Err(_) if first_row => notes.push(format!(
-                "Line {line} ({}) was taken as the header.",
+            Err(_) if i == 0 => notes.push(format!(
+                "Line {} ({}) was taken as the header.",
+                row.line,
                 cells
                     .iter()
                     .map(|cell| quoted(cell.trim()))
                     .collect::<Vec<_>>()
                     .join(", ")
             )),
-            Err(message) => return Err(at(line, message)),
+            Err(message) => return Err(at(row.line, message)),
         }
-        first_row = false;
     }
     if observations.is_empty() {
         return Err(whole(
@@ -174,36 +149,6 @@ fn read_rows(text: &str) -> Result<History, HistoryError> {
         observations,
         notes,
     })
-}
-
-/// The column separator of a line: a tab if it has one (a spreadsheet's copy), else a
-/// semicolon, else a comma.
-fn separator(line: &str) -> char {
-    ['\t', ';']
-        .into_iter()
-        .find(|s| line.contains(*s))
-        .unwrap_or(',')
-}
-
-/// The cells of a line: split at `separator` outside double quotes, quotes removed (`""` in a
-/// quoted cell is one quote).
-fn cells(line: &str, separator: char) -> Vec<String> {
-    let mut cells = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        let cell = cells.last_mut().expect("one cell at least");
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            c if c == separator && !quoted => cells.push(String::new()),
-            c => cell.push(c),
-        }
-    }
-    cells
 }
 
 fn read_row(date: &str, value: &str, separator: char) -> Result<Observation, String> {
@@ -446,7 +391,10 @@ mod tests {
             [1250.5, 2000.0, 3000.0, 3.5]
         );
         assert!(semi.notes.is_empty());
-        assert_eq!(cells(r#"a,"b,""c""",d"#, ','), ["a", r#"b,"c""#, "d"]);
+        assert_eq!(
+            csv::rows(r#"a,"b,""c""",d"#, ',').unwrap()[0].cells,
+            ["a", r#"b,"c""#, "d"]
+        );
     }
 
     #[test]

@@ -23,6 +23,8 @@
 //!
 //! [`library`] is the index of the plans a browser keeps ("My plans").
 
+#[cfg(feature = "yaml")]
+pub mod catalog_csv;
 mod deflate;
 pub mod history;
 pub mod json;

@@ -47,6 +47,11 @@ impl CatalogKind {
         }
     }
 
+    /// The catalog whose field name in the plan is `key` ([`CatalogKind::key`]).
+    pub fn from_key(key: &str) -> Option<CatalogKind> {
+        CatalogKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
     /// Validation's path of the list, e.g. `catalogs.instances`.
     pub fn path(self) -> String {
         format!("catalogs.{}", self.key())

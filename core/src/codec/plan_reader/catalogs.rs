@@ -62,6 +62,8 @@ pub(crate) const GPU_NODE_FIELDS: &[&str] = &[
 ];
 
 impl Read for Catalogs {
+    // One copy, called from the plan's reading and a catalog table's, not one inlined in each.
+    #[inline(never)]
     fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
         let f = Fields::of(
             value,

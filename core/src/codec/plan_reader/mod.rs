@@ -84,6 +84,25 @@ pub fn read(document: &Value) -> Result<Plan, ReadError> {
     Plan::read(document, &At::TOP)
 }
 
+/// The catalogs in `document` (the value under a plan's `catalogs` key); paths in errors start
+/// inside it (`instances[2].vcpu`).
+#[cfg(feature = "yaml")]
+pub(crate) fn read_catalogs(document: &Value) -> Result<Catalogs, ReadError> {
+    Catalogs::read(document, &At::TOP)
+}
+
+/// The fields of an entry of catalog `kind`, in their declared order.
+#[cfg(feature = "yaml")]
+pub(crate) fn catalog_fields(kind: crate::edit::CatalogKind) -> &'static [&'static str] {
+    use crate::edit::CatalogKind;
+    match kind {
+        CatalogKind::Instances => catalogs::INSTANCE_FIELDS,
+        CatalogKind::Databases => catalogs::DATABASE_FIELDS,
+        CatalogKind::Redis => catalogs::REDIS_FIELDS,
+        CatalogKind::GpuNodes => catalogs::GPU_NODE_FIELDS,
+    }
+}
+
 /// Where reading is: a chain of steps from the top, turned into text only for an error.
 #[derive(Clone, Copy)]
 struct At<'a> {
