@@ -61,7 +61,7 @@ test('a catalog goes out as CSV and comes back from a file; a bad table changes 
   const lines = text.split('\r\n');
   assert.equal(lines[0], 'name,vcpu,memory_gb,capacity_rps,usd_per_month,priced_on,region,source');
   const m7g = lines.findIndex((l) => l.startsWith('m7g.large,'));
-  assert.match(lines[m7g], /^m7g\.large,2,8,50,59\.6,,,AWS EC2/);
+  assert.match(lines[m7g], /^m7g\.large,2,8,50,59\.6,,,"AWS EC2/);
 
   // Back, as a spreadsheet saves it: the price of the app's instance type doubled and a region.
   lines[m7g] = lines[m7g].replace(',59.6,,,', ',119.2,,eu-central-1,');

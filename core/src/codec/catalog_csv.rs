@@ -68,7 +68,14 @@ pub fn write(plan: &Plan, kind: CatalogKind) -> String {
                         .map(|c| match &entry[*c] {
                             Value::String(text) => text.clone(),
                             Value::Null => String::new(),
-                            other => super::json::write(other),
+                            // A whole number as spreadsheets write it: "2", not "2.0".
+                            other => {
+                                let text = super::json::write(other);
+                                match text.strip_suffix(".0") {
+                                    Some(whole) => whole.to_owned(),
+                                    None => text,
+                                }
+                            }
                         })
                         .collect()
                 })
@@ -320,6 +327,8 @@ mod tests {
         plan.catalogs.redis[0].priced_on = chrono::NaiveDate::from_ymd_opt(2026, 3, 4);
         plan.catalogs.gpu_nodes[0].name = "'odd' name; +1".into();
         plan.policies.voice.gpu_node = plan.catalogs.gpu_nodes[0].name.clone();
+        assert!(write(&plan, CatalogKind::Instances)
+            .contains("\r\nm7g.xlarge,4,16,125,119.1,,,\"AWS EC2"));
         for kind in CatalogKind::ALL {
             let table = write(&plan, kind);
             let read = read(plan.clone(), kind, &table).unwrap_or_else(|e| panic!("{kind:?}: {e}"));

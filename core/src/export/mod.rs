@@ -62,6 +62,7 @@ pub use names::{dns_label, file_name, fold, unique_labels, MAX_LABEL};
 
 /// A map of `pairs`, inserted one by one: `BTreeMap::from` sorts its pairs first, and the
 /// standard library's sort is kilobytes of code for each key and value type.
+#[cfg(feature = "yaml")]
 pub(crate) fn ordered<K: Ord, V>(pairs: Vec<(K, V)>) -> std::collections::BTreeMap<K, V> {
     let mut map = std::collections::BTreeMap::new();
     for (key, value) in pairs {
