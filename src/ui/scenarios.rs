@@ -562,8 +562,9 @@ fn HistoryTable(index: usize) -> impl IntoView {
     }
 }
 
-/// History pasted from a spreadsheet, a CSV file or a Prometheus range query, read into the
-/// trend's observations ([`history::read`]); text that cannot be read leaves them as they were
+/// History pasted from a spreadsheet, a CSV file or a Prometheus range query (or opened from a
+/// file), read into the trend's observations by the file worker
+/// (`headroom_core::codec::history::read`); text that cannot be read leaves them as they were
 /// and says which line is at fault.
 #[component]
 fn PasteHistory(index: usize) -> impl IntoView {
