@@ -128,6 +128,9 @@ test('a full storage: the failed save is said at once, a replacement is refused,
 test('an unreadable saved plan is never overwritten, even when there is no room to move it', async () => {
   const { page, app, done } = await t.fresh();
   await app.open(t.server.url);
+  // The page saves its starting plan once it is idle: wait for that save, or it could land
+  // on the damaged text below before the reload (on a loaded machine it came late).
+  await page.waitForFunction(() => localStorage.getItem('headroom.plan') !== null);
   const damaged = '{"headroom_plan":99,"plan":{"name":"From the future"}}';
   await page.evaluate((text) => localStorage.setItem('headroom.plan', text), damaged);
   await fillStorage(page);
