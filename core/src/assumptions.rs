@@ -259,20 +259,11 @@ fn prices(plan: &Plan) -> String {
         .collect();
     crate::sort::stable_sort_by(&mut own, &|a, b| a.cmp(b));
     own.dedup();
-    // In the catalogs' order; a set of text would bring a sort of its own.
-    let mut regions = String::new();
-    let mut several = false;
-    for region in c
-        .entries()
-        .map(|e| e.region.trim())
-        .filter(|r| !r.is_empty())
-    {
-        if regions.is_empty() {
-            regions.push_str(region);
-        } else if !regions.split(", ").any(|r| r == region) {
-            regions.push_str(", ");
-            regions.push_str(region);
-            several = true;
+    // Distinct, in the catalogs' order (a set of text would bring a sort of its own).
+    let mut regions: Vec<&str> = Vec::new();
+    for region in c.entries().map(|e| e.region.trim()) {
+        if !region.is_empty() && !regions.contains(&region) {
+            regions.push(region);
         }
     }
     let mut text = format!(
@@ -284,12 +275,14 @@ fn prices(plan: &Plan) -> String {
         let dates: Vec<String> = own.iter().map(ToString::to_string).collect();
         text.push_str(&format!("; some entries priced on {}", dates.join(", ")));
     }
-    if several {
-        text.push_str("; priced in more than one region: ");
-    } else if !regions.is_empty() {
-        text.push_str("; region ");
+    for (i, region) in regions.iter().enumerate() {
+        text.push_str(match (i, regions.len()) {
+            (0, 1) => "; region ",
+            (0, _) => "; priced in more than one region: ",
+            _ => ", ",
+        });
+        text.push_str(region);
     }
-    text.push_str(&regions);
     if plan.baseline.today.monthly_bill_usd > 0.0 {
         text.push_str(&format!(
             "; today's bill {}/month",

@@ -16,7 +16,7 @@ use super::paste::{paste_box, PasteBox};
 use super::{browser, files};
 use headroom_core::edit::{self, CatalogKind};
 use headroom_core::jobs::Job;
-use headroom_core::plan::{Named, Plan, RedisTopology};
+use headroom_core::plan::{EntryShared, EntrySharedMut, Named, Plan, RedisTopology};
 use headroom_core::validate::specs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -378,20 +378,20 @@ fn CatalogEntry(
                     get=Arc::new(move |p: &Plan| entry_priced_on(p, kind, j))
                     set=Arc::new(move |p: &mut Plan, d: Option<edit::NaiveDate>| set_entry_priced_on(p, kind, j, d))
                 />
-                <TextInput
-                    path=format!("{base}.region")
-                    label="Region"
-                    hint="Where the price applies (us-east-1, eu-central-1); empty: not stated"
-                    get=Arc::new(move |p: &Plan| region(p, kind, j))
-                    set=Arc::new(move |p: &mut Plan, v: String| set_region(p, kind, j, v))
-                />
-                <TextInput
-                    path=format!("{base}.source")
-                    label="Source"
-                    hint="Where the figures come from (a price page, a load test)"
-                    get=Arc::new(move |p: &Plan| source(p, kind, j))
-                    set=Arc::new(move |p: &mut Plan, v: String| set_source(p, kind, j, v))
-                />
+                {shared_text(
+                    (kind, j, "region"),
+                    "Region",
+                    "Where the price applies (us-east-1, eu-central-1); empty: not stated",
+                    |e| e.region,
+                    |e| e.region,
+                )}
+                {shared_text(
+                    (kind, j, "source"),
+                    "Source",
+                    "Where the figures come from (a price page, a load test)",
+                    |e| e.source,
+                    |e| e.source,
+                )}
                 <div class="entry-actions">
                     <button type="button" id=format!("{entry_id}-up") on:click=move |_| { if j > 0 { move_to(j - 1) } }
                         disabled=move || j == 0 aria-label=move || format!("Move up: {}", name.get())>"Move up"</button>
@@ -417,23 +417,27 @@ fn set_entry_priced_on(p: &mut Plan, kind: CatalogKind, j: usize, date: Option<e
     }
 }
 
-fn source(p: &Plan, kind: CatalogKind, j: usize) -> Option<String> {
-    edit::catalog_entry(p, kind, j).map(|e| e.shared().source.to_owned())
-}
-
-fn set_source(p: &mut Plan, kind: CatalogKind, j: usize, value: String) {
-    if let Some(e) = edit::catalog_entry_mut(p, kind, j) {
-        *e.shared_mut().source = value;
-    }
-}
-
-fn region(p: &Plan, kind: CatalogKind, j: usize) -> Option<String> {
-    edit::catalog_entry(p, kind, j).map(|e| e.shared().region.to_owned())
-}
-
-fn set_region(p: &mut Plan, kind: CatalogKind, j: usize, value: String) {
-    if let Some(e) = edit::catalog_entry_mut(p, kind, j) {
-        *e.shared_mut().region = value;
+/// A text field every entry has (its region, its source: `field` names it in the path), read
+/// and written through the entry's shared fields, whatever the catalog.
+fn shared_text(
+    (kind, j, field): (CatalogKind, usize, &str),
+    label: &'static str,
+    hint: &'static str,
+    read: fn(EntryShared<'_>) -> &str,
+    write: fn(EntrySharedMut<'_>) -> &mut String,
+) -> impl IntoView {
+    view! {
+        <TextInput
+            path=format!("{}[{j}].{field}", kind.path())
+            label=label
+            hint=hint
+            get=Arc::new(move |p: &Plan| edit::catalog_entry(p, kind, j).map(|e| read(e.shared()).to_owned()))
+            set=Arc::new(move |p: &mut Plan, v: String| {
+                if let Some(e) = edit::catalog_entry_mut(p, kind, j) {
+                    *write(e.shared_mut()) = v;
+                }
+            })
+        />
     }
 }
 
