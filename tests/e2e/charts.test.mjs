@@ -18,9 +18,10 @@ async function open({ width = 1440, height = 900, colorScheme = 'light' } = {}) 
   return opened;
 }
 
+/** Loads a template (fetched on demand, so it lands a moment after the click: wait for its
+ * notice) and waits for its charts. */
 async function loadTemplate(page, id) {
-  await page.getByTestId('template').selectOption(id);
-  await page.getByTestId('load-template').click();
+  await new HeadroomPage(page).loadTemplate(id);
   await page.getByTestId('chart-demand-svg').waitFor();
 }
 
@@ -98,7 +99,11 @@ test('several scenarios: overlaid, pickable from the legend, metric selectable',
 test('a 120-month, 5-scenario plan redraws on every keystroke', async () => {
   const { page, app, done } = await open();
   await loadTemplate(page, 'supabase-redis');
-  // Stretch the saved plan to 120 months and 5 scenarios, then reload it.
+  // Stretch the saved plan to 120 months and 5 scenarios, then reload it: once the template's
+  // save has landed, or that save would overwrite the stretched plan.
+  await page.waitForFunction(
+    () => JSON.parse(localStorage.getItem('headroom.plan') ?? 'null')?.plan?.scenarios?.length > 1,
+  );
   await page.evaluate(() => {
     const stored = JSON.parse(localStorage.getItem('headroom.plan'));
     const plan = stored.plan;
