@@ -299,7 +299,7 @@ pub fn plain_number(value: f64) -> String {
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().map(crate::text::lower_case) {
-        if c.is_alphanumeric() {
+        if crate::text::is_letter_or_digit(c) {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');

@@ -211,6 +211,47 @@ pub fn lower_case(c: char) -> char {
     char::from_u32(lower).unwrap_or(c)
 }
 
+/// Whether `c` is a letter or a digit, as a file name or a figure's text asks: exactly as
+/// Rust's `char::is_alphanumeric` below U+0530 (ASCII, Latin, IPA, Greek, Cyrillic); above,
+/// every character but the spaces, punctuation, symbols and marks of U+2000–U+2BFF and
+/// U+3000–U+303F, private use, variation selectors, specials and emoji, so that the letters of
+/// other scripts (Hebrew, Arabic, Devanagari, kana, Han, Hangul…) count. Rust's own would
+/// bring Unicode's letter and number tables into the first download.
+///
+/// # Example
+/// ```
+/// use headroom_core::text::is_letter_or_digit;
+/// assert!(is_letter_or_digit('é') && is_letter_or_digit('7') && is_letter_or_digit('ж'));
+/// assert!(is_letter_or_digit('咖') && is_letter_or_digit('²'));
+/// assert!(!is_letter_or_digit('×') && !is_letter_or_digit('€') && !is_letter_or_digit('—'));
+/// ```
+pub fn is_letter_or_digit(c: char) -> bool {
+    let code = u32::from(c);
+    match code {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // ª ² ³ µ ¹ º ¼ ½ ¾, and the letters but × and ÷.
+        0x80..=0xBF => matches!(code, 0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE),
+        0xC0..=0x2AF => code != 0xD7 && code != 0xF7,
+        // Modifier letters among the spacing modifiers; of the combining marks, the iota
+        // subscript and the small letters written above.
+        0x2B0..=0x36F => matches!(
+            code,
+            0x2B0..=0x2C1 | 0x2C6..=0x2D1 | 0x2E0..=0x2E4 | 0x2EC | 0x2EE | 0x345 | 0x363..=0x36F
+        ),
+        // Greek: letters, but its punctuation, tonos, numeral signs and unassigned points.
+        0x370..=0x3FF => matches!(
+            code,
+            0x370..=0x374 | 0x376 | 0x377 | 0x37A..=0x37D | 0x37F | 0x386 | 0x388..=0x38A
+                | 0x38C | 0x38E..=0x3A1 | 0x3A3..=0x3F5 | 0x3F7..=0x3FF
+        ),
+        // Cyrillic: letters, but the thousands sign and the combining marks.
+        0x400..=0x52F => !(0x482..=0x489).contains(&code),
+        0x2000..=0x2BFF | 0x3000..=0x303F | 0xE000..=0xF8FF | 0xFE00..=0xFE0F => false,
+        0xFFF0..=0xFFFF | 0x1F000..=0x1FAFF | 0xE0000..=0x10FFFF => false,
+        _ => !c.is_whitespace(),
+    }
+}
+
 /// `text` in lower case, a character at a time ([`lower_case`]).
 pub fn lower_cased(text: &str) -> String {
     text.chars().map(lower_case).collect()
@@ -378,6 +419,34 @@ mod tests {
             );
         }
         assert!(exceptions < 0x2_0000, "{exceptions}");
+    }
+
+    #[test]
+    fn letters_and_digits_are_unicodes_below_u0530_and_the_scripts_letters_above() {
+        for c in (0..0x530).filter_map(char::from_u32) {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+        // Every letter or digit of these scripts (Hebrew, Arabic, Devanagari, Thai, kana,
+        // Han, Hangul) counts; so does whatever else they hold.
+        for range in [
+            0x5D0..=0x5EA,
+            0x620..=0x64A,
+            0x905..=0x939,
+            0xE01..=0xE30,
+            0x3041..=0x3096,
+            0x30A1..=0x30FA,
+            0x4E00..=0x9FFF,
+            0xAC00..=0xD7A3,
+        ] {
+            for c in range.filter_map(char::from_u32) {
+                assert!(c.is_alphanumeric() && is_letter_or_digit(c), "{c:?}");
+            }
+        }
+        // Punctuation, currency, arrows, maths, the ideographic space and full stop, emoji.
+        for c in "—–“”‘’…•€₹→−≥✓\u{3000}。、😀🚀\u{FE0F}\u{2028}".chars()
+        {
+            assert!(!is_letter_or_digit(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -240,7 +240,7 @@ fn SummaryCards() -> impl IntoView {
                                 <button type="button" class="figure" data-testid=id
                                     // A name (a tier, a plan) is set smaller than a number, so
                                     // that its words fit a narrow card whole.
-                                    class:name=move || c.with(|c| c.as_ref().is_some_and(|c| c.text.chars().any(char::is_alphabetic)))
+                                    class:name=move || c.with(|c| c.as_ref().is_some_and(|c| c.text.chars().any(is_letter)))
                                     aria-describedby=Area::Cards.panel_id()
                                     on:mouseenter=move |_| show(c)
                                     on:focus=move |_| show(c)
@@ -257,6 +257,11 @@ fn SummaryCards() -> impl IntoView {
             {explanation(Area::Cards)}
         </div>
     }
+}
+
+/// Whether `c` is a letter, as a name (a tier, a plan) has and a number does not.
+fn is_letter(c: char) -> bool {
+    headroom_core::text::is_letter_or_digit(c) && !c.is_ascii_digit()
 }
 
 /// A figure's text, with a line-break opportunity after each dot of a name such as
