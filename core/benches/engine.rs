@@ -33,6 +33,7 @@ fn big_plan() -> Plan {
                 monthly_churn_pct: 1.0,
             },
             calendar: Vec::new(),
+            traffic: None,
         })
         .collect();
     plan

@@ -60,10 +60,12 @@ pub fn assumptions(plan: &Plan) -> Vec<Assumption> {
     lines.push(line("Traffic", traffic(plan, &one)));
     lines.push(line("App instances", instances(plan)));
     for scenario in &plan.scenarios {
-        lines.push(line(
-            format!("Scenario “{}”", scenario.name),
-            growth(scenario, plan.policies.forecast_bound),
-        ));
+        let mut text = growth(scenario, plan.policies.forecast_bound);
+        if let Some(own) = &scenario.traffic {
+            text.push_str("; its own traffic: ");
+            text.push_str(&traffic_model(plan, own, &one));
+        }
+        lines.push(line(format!("Scenario “{}”", scenario.name), text));
     }
     lines.push(line("Policies", policies(plan)));
     lines.push(line("Prices", prices(plan)));
@@ -71,8 +73,20 @@ pub fn assumptions(plan: &Plan) -> Vec<Assumption> {
 }
 
 fn traffic(plan: &Plan, one: &str) -> String {
+    let mut text = traffic_model(plan, &plan.baseline.traffic, one);
+    if plan.baseline.fixed_peak_rps > 0.0 {
+        text.push_str(&format!(
+            ", plus {} that does not grow",
+            with_unit(plan.baseline.fixed_peak_rps, "req/s")
+        ));
+    }
+    text
+}
+
+/// A traffic model in words: "800 requests per user per day, peak 3× the day's average".
+fn traffic_model(plan: &Plan, traffic: &Traffic, one: &str) -> String {
     let per = if one.is_empty() { "unit" } else { one };
-    let mut text = match &plan.baseline.traffic {
+    match traffic {
         Traffic::PeakRate { peak_rps } => format!(
             "peak {} today, growing with the {}",
             with_unit(*peak_rps, "req/s"),
@@ -102,14 +116,7 @@ fn traffic(plan: &Plan, one: &str) -> String {
                 number(*requests_per_unit_per_day)
             )
         }
-    };
-    if plan.baseline.fixed_peak_rps > 0.0 {
-        text.push_str(&format!(
-            ", plus {} that does not grow",
-            with_unit(plan.baseline.fixed_peak_rps, "req/s")
-        ));
     }
-    text
 }
 
 fn instances(plan: &Plan) -> String {

@@ -131,7 +131,7 @@ pub struct ScalingPoint {
 }
 
 /// How peak request rate follows from demand units.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "model", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Traffic {
     /// Daily volume per unit, shaped into a peak rate.
@@ -259,6 +259,17 @@ pub struct Scenario {
     /// Dated multipliers on peak demand (seasons, events).
     #[serde(default)]
     pub calendar: Vec<CalendarEffect>,
+    /// This scenario's own traffic per unit, in place of [`Baseline::traffic`] ("each user
+    /// makes 200 requests a month in the aggressive case"); `None` = the baseline's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic: Option<Traffic>,
+}
+
+impl Scenario {
+    /// The traffic model this scenario is sized with: its own, else the baseline's.
+    pub fn traffic<'a>(&'a self, baseline: &'a Baseline) -> &'a Traffic {
+        self.traffic.as_ref().unwrap_or(&baseline.traffic)
+    }
 }
 
 /// How demand units evolve.
@@ -800,6 +811,7 @@ impl Default for Plan {
                     monthly_churn_pct: 1.0,
                 },
                 calendar: Vec::new(),
+                traffic: None,
             }],
             policies: Policies::default(),
             catalogs: crate::catalog::default_catalogs(),

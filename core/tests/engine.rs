@@ -52,6 +52,7 @@ fn small_plan() -> Plan {
             monthly_churn_pct: 0.0,
         },
         calendar: Vec::new(),
+        traffic: None,
     }];
     plan.policies.redundancy = 1;
     plan.policies.pool_per_instance = 10;

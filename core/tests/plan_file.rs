@@ -121,6 +121,32 @@ fn v1_fixtures_keep_their_values() {
     // Written before `fixed_peak_rps` existed: all traffic grows with units.
     assert_eq!(default_yaml.baseline.fixed_peak_rps, 0.0);
 
+    // Written before a scenario could have traffic of its own: every scenario uses the
+    // baseline's.
+    assert!(default_yaml.scenarios.iter().all(|s| s.traffic.is_none()));
+    let own = import(&read(&dir.join("scenario-traffic.yaml"))).unwrap();
+    assert_eq!(own.scenarios[0].traffic, None);
+    assert_eq!(
+        own.scenarios[1].traffic,
+        Some(Traffic::DailyVolume {
+            requests_per_unit_per_day: 600.0,
+            peak: headroom_core::plan::PeakShape::PeakHourShare { share_pct: 15.0 },
+        })
+    );
+    assert_eq!(
+        own.scenarios[2].traffic,
+        Some(Traffic::PeakRate { peak_rps: 40.0 })
+    );
+    let results = headroom_core::engine::run(&own.validate().unwrap());
+    let peak = |s: usize| results.scenarios[s].months[0].peak_rps;
+    // 600 requests a day with 15 % in the busiest hour (3.6 times the day's average) against
+    // 150 at 3 times: 4.8 times the growing part; the fixed 4 req/s the same.
+    assert!(
+        (peak(1) - 4.0 - (peak(0) - 4.0) * 4.8).abs() < 1e-9,
+        "{} {}",
+        peak(0),
+        peak(1)
+    );
     // Written before a voice target could be a response time or the peak concurrency stated:
     // its wait target reads as it was, the rest as defaults.
     let voice = import(&read(&dir.join("voice-wait.json"))).unwrap();
@@ -254,6 +280,7 @@ fn plan_named(strings: &[&str]) -> Plan {
                 multiplier: 3.0,
                 year: None,
             }],
+            traffic: None,
         })
         .collect();
     plan.baseline.other_costs = strings
@@ -1107,7 +1134,7 @@ fn the_examples_in_the_format_documentation_import_and_validate() {
             examples += 1;
         }
     }
-    assert_eq!(examples, 2);
+    assert_eq!(examples, 3);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1215,6 +1242,7 @@ mod with_results {
                     monthly_churn_pct: 0.5,
                 },
                 calendar: Vec::new(),
+                traffic: None,
             })
             .collect();
         let plan = plan.validate().unwrap();

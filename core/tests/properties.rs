@@ -122,7 +122,11 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             1u32..=5,
             0.0..100.0f64,
         ),
-        (any_growth(), any_calendar()),
+        (
+            any_growth(),
+            any_calendar(),
+            prop::option::of(any_traffic()),
+        ),
         (
             any::<bool>(),
             any::<bool>(),
@@ -136,7 +140,7 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             let (units, (traffic, fixed), data_gb, redis_mb) = demand;
             let (sessions, share, minutes, interactions, gpu_s) = voice;
             let (util, trigger, redundancy, min, headroom) = policy;
-            let (growth, calendar) = scenario;
+            let (growth, calendar, own) = scenario;
             let (with_voice, commit, off_hours, bound, horizon, (stated, response)) = flags;
             let mut plan = Plan {
                 horizon_months: horizon,
@@ -172,10 +176,18 @@ fn any_plan() -> impl Strategy<Value = Plan> {
                 1 => ForecastBound::Upper,
                 _ => ForecastBound::Lower,
             };
+            // A scenario's own measured peak holds the baseline's fixed traffic too.
+            let own = own.map(|(own, _)| match own {
+                Traffic::PeakRate { peak_rps } => Traffic::PeakRate {
+                    peak_rps: peak_rps.max(fixed),
+                },
+                daily => daily,
+            });
             plan.scenarios = vec![Scenario {
                 name: "Drawn".to_owned(),
                 growth,
                 calendar,
+                traffic: own,
             }];
             plan
         })
@@ -194,7 +206,8 @@ fn run(plan: &Plan) -> PlanResults {
 }
 
 /// The same plan with `factor` times the demand: today's units (and, for a measured peak, the
-/// peak), every milestone and every observation of a trend.
+/// peak, the baseline's and a scenario's own), every milestone and every observation of a
+/// trend.
 fn scaled(plan: &Plan, factor: f64) -> Plan {
     let mut heavier = plan.clone();
     let b = &mut heavier.baseline;
@@ -211,7 +224,11 @@ fn scaled(plan: &Plan, factor: f64) -> Plan {
     if let Some(voice) = b.voice.as_mut() {
         voice.peak_concurrent_sessions = (voice.peak_concurrent_sessions * factor).min(1e9);
     }
+    let fixed = b.fixed_peak_rps;
     for scenario in &mut heavier.scenarios {
+        if let Some(Traffic::PeakRate { peak_rps }) = &mut scenario.traffic {
+            *peak_rps = (*peak_rps * factor).min(1e7).max(fixed);
+        }
         match &mut scenario.growth {
             Growth::Compound { .. } => {}
             Growth::Milestones { points, .. } => {

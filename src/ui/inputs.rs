@@ -8,10 +8,8 @@ use super::fields::{
     field_id, focus_soon, index_rows, money_unit, num, plan_memo, structural_edit, workspace,
     Choice, Getter, Group, NumberInput, Setter, TextInput, Toggle,
 };
-use headroom_core::edit::{self, TrafficKind};
-use headroom_core::plan::{
-    ForecastBound, Named, PeakShape, Plan, ScalingPoint, Traffic, VoiceTarget,
-};
+use headroom_core::edit::{self, TrafficFigure, TrafficKind};
+use headroom_core::plan::{ForecastBound, Named, Plan, ScalingPoint, VoiceTarget};
 use headroom_core::validate::{specs, MAX_SCALING_POINTS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -78,7 +76,6 @@ fn catalog_names(
 pub fn BaselinePanel() -> impl IntoView {
     let ws = workspace();
     let units = Units::new();
-    let traffic_model = Memo::new(move |_| ws.plan.with(|p| TrafficKind::of(&p.baseline.traffic)));
     let has_voice = plan_memo(|p| p.baseline.voice.is_some());
     let db_names = catalog_names(ws, true, |p| {
         p.catalogs
@@ -104,18 +101,7 @@ pub fn BaselinePanel() -> impl IntoView {
                         set=Arc::new(|p: &mut Plan, v: String| p.baseline.demand_unit = v)
                     />
                     {field!("baseline.units", specs::UNITS, |p| p.baseline.units, "How many there are today", unit = units.plural())}
-                    <Choice
-                        path="baseline.traffic"
-                        label="Traffic is given as"
-                        options=TrafficKind::ALL.iter().map(|k| (k.id(), k.label())).collect()
-                        get=Arc::new(move |_p: &Plan| Some(traffic_model.get_untracked().id()))
-                        set=Arc::new(|p: &mut Plan, v: &'static str| {
-                            if let Some(kind) = TrafficKind::ALL.into_iter().find(|k| k.id() == v) {
-                                edit::set_traffic_kind(p, kind);
-                            }
-                        })
-                    />
-                    {move || traffic_fields(traffic_model.get(), units)}
+                    {traffic_model(None)}
                     {field!("baseline.fixed_peak_rps", specs::FIXED_PEAK_RPS, |p| p.baseline.fixed_peak_rps,
                         "Peak traffic that does not grow with demand: health checks, crawlers, internal jobs (part of a measured peak)")}
                 </Group>
@@ -192,95 +178,79 @@ pub fn BaselinePanel() -> impl IntoView {
     }
 }
 
-/// The traffic fields of the chosen traffic model.
-fn traffic_fields(model: TrafficKind, units: Units) -> AnyView {
-    if model == TrafficKind::PeakRate {
-        let (get, set) = num(
-            |p| match p.baseline.traffic {
-                Traffic::PeakRate { peak_rps } => Some(peak_rps),
-                _ => None,
-            },
-            |p, v| {
-                if let Traffic::PeakRate { peak_rps } = &mut p.baseline.traffic {
-                    *peak_rps = v;
+/// Where the traffic model at `at` lives in the plan: `baseline.traffic` (`None`) or
+/// `scenarios[i].traffic` (`Some(i)`).
+fn traffic_path(at: Option<usize>) -> String {
+    match at {
+        None => "baseline.traffic".to_owned(),
+        Some(i) => format!("scenarios[{i}].traffic"),
+    }
+}
+
+/// The choice of traffic model at `at` ([`edit::traffic_at`]) and the fields of the chosen one.
+pub(super) fn traffic_model(at: Option<usize>) -> impl IntoView {
+    let ws = workspace();
+    let units = Units::new();
+    let kind = Memo::new(move |_| {
+        ws.plan
+            .with(|p| edit::traffic_at(p, at).map(TrafficKind::of))
+    });
+    view! {
+        <Choice
+            path=traffic_path(at)
+            label="Traffic is given as"
+            options=TrafficKind::ALL.iter().map(|k| (k.id(), k.label())).collect()
+            get=Arc::new(move |_p: &Plan| kind.get_untracked().map(TrafficKind::id))
+            set=Arc::new(move |p: &mut Plan, v: &'static str| {
+                if let Some(k) = TrafficKind::ALL.into_iter().find(|k| k.id() == v) {
+                    edit::set_traffic_kind(p, at, k);
+                }
+            })
+        />
+        {move || kind.get().map(|k| traffic_fields(at, k, units))}
+    }
+}
+
+/// The fields of traffic model `model` at `at`.
+fn traffic_fields(at: Option<usize>, model: TrafficKind, units: Units) -> AnyView {
+    let path = traffic_path(at);
+    let figure = move |figure: TrafficFigure| {
+        num(
+            move |p| edit::traffic_at(p, at).and_then(|t| figure.of(t)),
+            move |p, v| {
+                if let Some(x) = edit::traffic_at_mut(p, at).and_then(|t| figure.of_mut(t)) {
+                    *x = v;
                 }
             },
-        );
+        )
+    };
+    if model == TrafficKind::PeakRate {
+        let (get, set) = figure(TrafficFigure::PeakRps);
         return view! {
-            <NumberInput path="baseline.traffic.peak_rps" spec=specs::PEAK_RPS get=get set=set
+            <NumberInput path=format!("{path}.peak_rps") spec=specs::PEAK_RPS get=get set=set
                 hint="The busiest rate you measure today; it grows in proportion to demand"/>
         }
         .into_any();
     }
-    let (get, set) = num(
-        |p| match p.baseline.traffic {
-            Traffic::DailyVolume {
-                requests_per_unit_per_day,
-                ..
-            } => Some(requests_per_unit_per_day),
-            _ => None,
-        },
-        |p, v| {
-            if let Traffic::DailyVolume {
-                requests_per_unit_per_day,
-                ..
-            } = &mut p.baseline.traffic
-            {
-                *requests_per_unit_per_day = v;
-            }
-        },
-    );
+    let (get, set) = figure(TrafficFigure::RequestsPerUnitPerDay);
+    let (g, s) = figure(if model == TrafficKind::DailyShare {
+        TrafficFigure::PeakHourShare
+    } else {
+        TrafficFigure::PeakToAverage
+    });
     let shape = if model == TrafficKind::DailyShare {
-        let (g, s) = num(
-            |p| match p.baseline.traffic {
-                Traffic::DailyVolume {
-                    peak: PeakShape::PeakHourShare { share_pct },
-                    ..
-                } => Some(share_pct),
-                _ => None,
-            },
-            |p, v| {
-                if let Traffic::DailyVolume {
-                    peak: PeakShape::PeakHourShare { share_pct },
-                    ..
-                } = &mut p.baseline.traffic
-                {
-                    *share_pct = v;
-                }
-            },
-        );
         view! {
-            <NumberInput path="baseline.traffic.peak.share_pct" spec=specs::PEAK_HOUR_SHARE get=g set=s
+            <NumberInput path=format!("{path}.peak.share_pct") spec=specs::PEAK_HOUR_SHARE get=g set=s
                 hint="A busy hour often holds 10–15 % of a day's requests"/>
         }
-        .into_any()
     } else {
-        let (g, s) = num(
-            |p| match p.baseline.traffic {
-                Traffic::DailyVolume {
-                    peak: PeakShape::PeakToAverage { ratio },
-                    ..
-                } => Some(ratio),
-                _ => None,
-            },
-            |p, v| {
-                if let Traffic::DailyVolume {
-                    peak: PeakShape::PeakToAverage { ratio },
-                    ..
-                } = &mut p.baseline.traffic
-                {
-                    *ratio = v;
-                }
-            },
-        );
         view! {
-            <NumberInput path="baseline.traffic.peak.ratio" spec=specs::PEAK_TO_AVERAGE get=g set=s
+            <NumberInput path=format!("{path}.peak.ratio") spec=specs::PEAK_TO_AVERAGE get=g set=s
                 hint="Peak rate over the day's average rate; 2–4 is typical for a daytime product"/>
         }
-        .into_any()
     };
     view! {
-        <NumberInput path="baseline.traffic.requests_per_unit_per_day" spec=specs::REQUESTS_PER_UNIT_PER_DAY
+        <NumberInput path=format!("{path}.requests_per_unit_per_day") spec=specs::REQUESTS_PER_UNIT_PER_DAY
             get=get set=set label=units.label("Requests per unit per day") hint="Average over a day, every endpoint"/>
         {shape}
     }

@@ -12,7 +12,7 @@ use super::fields::{
 };
 use super::files;
 use super::paste::{paste_box, PasteBox};
-use headroom_core::edit::{self, GrowthKind, CALENDAR_PRESETS};
+use headroom_core::edit::{self, GrowthKind, TrafficKind, CALENDAR_PRESETS};
 use headroom_core::jobs::Job;
 use headroom_core::plan::{
     CalendarEffect, Growth, Interpolation, Milestone, MonthDay, Named, Observation, Plan,
@@ -224,8 +224,35 @@ fn ScenarioDetail(index: usize, note: RwSignal<Option<Undoable>>) -> impl IntoVi
                 Some(GrowthKind::Trend) => view! { <HistoryTable index=i/> }.into_any(),
                 None => ().into_any(),
             }}
+            <OwnTraffic index=i/>
             <CalendarTable index=i/>
         </div>
+    }
+}
+
+/// Whether the scenario has traffic per unit of its own ("each user makes twice the requests
+/// in this future") and, when it has, its model.
+#[component]
+fn OwnTraffic(index: usize) -> impl IntoView {
+    let ws = workspace();
+    let i = index;
+    let own = Memo::new(move |_| ws.plan.with(|p| edit::traffic_at(p, Some(i)).is_some()));
+    view! {
+        <fieldset class="block" data-testid="own-traffic">
+            <legend>"Traffic per unit"</legend>
+            <Choice
+                path=format!("scenarios[{i}].traffic.own")
+                label="This scenario's traffic"
+                options=vec![("baseline", "As the baseline's"), ("own", "Its own")]
+                get=Arc::new(move |_p: &Plan| Some(if own.get_untracked() { "own" } else { "baseline" }))
+                set=Arc::new(move |p: &mut Plan, v: &'static str| {
+                    let kind = (v == "own").then(|| TrafficKind::of(&p.baseline.traffic));
+                    edit::set_own_traffic(p, i, kind);
+                })
+                hint="Its own starts as a copy of the baseline's: change the requests per unit for this future only"
+            />
+            {move || own.get().then(|| super::inputs::traffic_model(Some(i)))}
+        </fieldset>
     }
 }
 

@@ -194,3 +194,37 @@ test('history pasted from a spreadsheet becomes the trend; a bad line is named a
   await page.keyboard.press('Control+z');
   await page.waitForFunction((before) => document.querySelector('[data-testid="trend-fit"]')?.innerText === before, fitBefore);
 });
+
+test('a scenario with traffic of its own sizes from it, keeps it after a reload, and gives it back', async () => {
+  const app = await open();
+  assert.equal(await app.instances(), '2');
+  await openTab('Scenarios');
+  const own = app.input('f-scenarios-0-traffic-own');
+  assert.equal(await own.inputValue(), 'baseline');
+  await own.selectOption('own');
+  assert.equal(await app.input('f-scenarios-0-traffic').inputValue(), 'daily_ratio');
+  // Its own starts as a copy of the baseline's: the same figures, the same sizing.
+  assert.equal(await app.input('f-scenarios-0-traffic-requests_per_unit_per_day').inputValue(), '200');
+  assert.equal(await app.instances(), '2');
+  // 1 000 users × 100 000 requests a day ÷ 86 400 s × 3 peak-to-average ≈ 3 472 req/s.
+  await app.fill('f-scenarios-0-traffic-requests_per_unit_per_day', '100000');
+  const busy = Number(await app.instances());
+  assert.ok(busy > 20, `instances for the scenario's own traffic: ${busy}`);
+  await app.fill('f-scenarios-0-traffic-requests_per_unit_per_day', '-5');
+  assert.match(await app.fieldError(), /at least 0/);
+  await app.fill('f-scenarios-0-traffic-requests_per_unit_per_day', '100000');
+  const saved = await app.savedPlan();
+  assert.equal(saved.plan.scenarios[0].traffic.requests_per_unit_per_day, 100000);
+  assert.equal(saved.plan.baseline.traffic.requests_per_unit_per_day, 200);
+
+  await page.reload();
+  await app.ready();
+  assert.equal(await app.instances(), String(busy));
+  await openTab('Scenarios');
+  assert.equal(await app.input('f-scenarios-0-traffic-own').inputValue(), 'own');
+  await app.input('f-scenarios-0-traffic-own').selectOption('baseline');
+  assert.equal(await app.input('f-scenarios-0-traffic-requests_per_unit_per_day').count(), 0);
+  assert.equal(await app.instances(), '2');
+  await page.keyboard.press('ControlOrMeta+z');
+  assert.equal(await app.instances(), String(busy));
+});

@@ -209,11 +209,16 @@ fn cost_line(c: &CostLine) -> Value {
 }
 
 fn scenario(s: &Scenario) -> Value {
-    object(vec![
+    let mut fields = vec![
         ("name", text(&s.name)),
         ("growth", growth(&s.growth)),
         ("calendar", list(&s.calendar, calendar_effect)),
-    ])
+    ];
+    // Only when the scenario has its own: a plan without keeps its files and links as before.
+    if let Some(t) = &s.traffic {
+        fields.push(("traffic", traffic(t)));
+    }
+    object(fields)
 }
 
 fn growth(g: &Growth) -> Value {

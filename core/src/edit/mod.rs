@@ -157,6 +157,7 @@ pub fn new_scenario(plan: &Plan) -> Scenario {
             monthly_churn_pct: 1.0,
         },
         calendar: Vec::new(),
+        traffic: None,
     }
 }
 

@@ -16,8 +16,8 @@ fn the_traffic_shape_switches_keeping_daily_requests() {
         TrafficKind::of(&plan.baseline.traffic),
         TrafficKind::DailyRatio
     );
-    assert!(!set_traffic_kind(&mut plan, TrafficKind::DailyRatio));
-    assert!(set_traffic_kind(&mut plan, TrafficKind::DailyShare));
+    assert!(!set_traffic_kind(&mut plan, None, TrafficKind::DailyRatio));
+    assert!(set_traffic_kind(&mut plan, None, TrafficKind::DailyShare));
     assert_eq!(
         plan.baseline.traffic,
         Traffic::DailyVolume {
@@ -25,9 +25,9 @@ fn the_traffic_shape_switches_keeping_daily_requests() {
             peak: PeakShape::PeakHourShare { share_pct: 12.0 },
         }
     );
-    assert!(set_traffic_kind(&mut plan, TrafficKind::PeakRate));
+    assert!(set_traffic_kind(&mut plan, None, TrafficKind::PeakRate));
     assert_eq!(plan.baseline.traffic, Traffic::PeakRate { peak_rps: 50.0 });
-    assert!(set_traffic_kind(&mut plan, TrafficKind::DailyRatio));
+    assert!(set_traffic_kind(&mut plan, None, TrafficKind::DailyRatio));
     assert_eq!(
         plan.baseline.traffic,
         Traffic::DailyVolume {
@@ -36,10 +36,56 @@ fn the_traffic_shape_switches_keeping_daily_requests() {
         }
     );
     for kind in TrafficKind::ALL {
-        set_traffic_kind(&mut plan, kind);
+        set_traffic_kind(&mut plan, None, kind);
         assert_eq!(TrafficKind::of(&plan.baseline.traffic), kind);
         assert!(plan.validate().is_ok(), "{kind:?}");
     }
+}
+
+#[test]
+fn a_scenario_takes_its_own_traffic_from_the_baseline_and_gives_it_back() {
+    let mut plan = Plan::default();
+    assert_eq!(traffic_at(&plan, Some(0)), None);
+    assert_eq!(traffic_at(&plan, Some(9)), None);
+    assert!(!set_own_traffic(
+        &mut plan,
+        9,
+        Some(TrafficKind::DailyRatio)
+    ));
+    assert!(!set_own_traffic(&mut plan, 0, None));
+    assert!(!set_traffic_kind(&mut plan, Some(0), TrafficKind::PeakRate));
+    // The baseline's shape: a copy of its figures.
+    assert!(set_own_traffic(&mut plan, 0, Some(TrafficKind::DailyRatio)));
+    assert!(!set_own_traffic(
+        &mut plan,
+        0,
+        Some(TrafficKind::DailyRatio)
+    ));
+    assert_eq!(traffic_at(&plan, Some(0)), Some(&plan.baseline.traffic));
+    // Its figures and shape change apart from the baseline's.
+    let daily = TrafficFigure::RequestsPerUnitPerDay;
+    *traffic_at_mut(&mut plan, Some(0))
+        .and_then(|t| daily.of_mut(t))
+        .expect("a daily shape") = 400.0;
+    assert_eq!(daily.of(&plan.baseline.traffic), Some(200.0));
+    assert!(set_own_traffic(&mut plan, 0, Some(TrafficKind::DailyShare)));
+    let own = traffic_at(&plan, Some(0)).expect("its own");
+    assert_eq!(daily.of(own), Some(400.0));
+    assert_eq!(TrafficFigure::PeakHourShare.of(own), Some(12.0));
+    assert_eq!(TrafficFigure::PeakRps.of(own), None);
+    assert_eq!(
+        TrafficKind::of(&plan.baseline.traffic),
+        TrafficKind::DailyRatio
+    );
+    assert!(plan.validate().is_ok());
+    assert!(set_own_traffic(&mut plan, 0, None));
+    assert_eq!(plan.scenarios[0].traffic, None);
+    // Another shape from the start: the baseline's daily requests, the shape's default.
+    assert!(set_own_traffic(&mut plan, 0, Some(TrafficKind::PeakRate)));
+    assert_eq!(
+        plan.scenarios[0].traffic,
+        Some(Traffic::PeakRate { peak_rps: 50.0 })
+    );
 }
 
 #[test]

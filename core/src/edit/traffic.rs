@@ -1,4 +1,5 @@
-//! Traffic and voice: switching the traffic model keeping daily requests, voice defaults.
+//! Traffic and voice: whose traffic (the baseline's or a scenario's own), its figures,
+//! switching the traffic model keeping daily requests, voice defaults.
 
 use crate::plan::{PeakShape, Plan, Traffic, VoiceDemand, VoiceTarget};
 use crate::validate::specs;
@@ -70,21 +71,104 @@ pub const DEFAULT_PEAK_HOUR_SHARE_PCT: f64 = 12.0;
 /// The peak a new measured-peak shape starts from, in requests per second.
 pub const DEFAULT_PEAK_RPS: f64 = 50.0;
 
-/// Gives the baseline's traffic the shape `kind` (nothing when it has it already), keeping
-/// the daily requests per unit between the two daily shapes; the new shape's other figure
-/// starts from its default. Returns whether the plan changed.
-pub fn set_traffic_kind(plan: &mut Plan, kind: TrafficKind) -> bool {
-    let traffic = &mut plan.baseline.traffic;
+/// The traffic model at `at`: the baseline's (`None`), or scenario `i`'s own (`Some(i)`;
+/// `None` when it has none or there is no such scenario).
+pub fn traffic_at(plan: &Plan, at: Option<usize>) -> Option<&Traffic> {
+    match at {
+        None => Some(&plan.baseline.traffic),
+        Some(i) => plan.scenarios.get(i)?.traffic.as_ref(),
+    }
+}
+
+/// [`traffic_at`], to change it.
+pub fn traffic_at_mut(plan: &mut Plan, at: Option<usize>) -> Option<&mut Traffic> {
+    match at {
+        None => Some(&mut plan.baseline.traffic),
+        Some(i) => plan.scenarios.get_mut(i)?.traffic.as_mut(),
+    }
+}
+
+/// One figure of a traffic model, as the page edits it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrafficFigure {
+    /// Daily requests per unit (both daily shapes).
+    RequestsPerUnitPerDay,
+    /// The peak-to-average ratio.
+    PeakToAverage,
+    /// The busiest hour's share of the day, in percent.
+    PeakHourShare,
+    /// The measured peak, in requests per second.
+    PeakRps,
+}
+
+impl TrafficFigure {
+    /// The figure in `traffic`, when its shape has it.
+    pub fn of(self, traffic: &Traffic) -> Option<f64> {
+        let mut copy = *traffic;
+        self.of_mut(&mut copy).map(|v| *v)
+    }
+
+    /// The figure in `traffic`, to change it, when its shape has it.
+    pub fn of_mut(self, traffic: &mut Traffic) -> Option<&mut f64> {
+        match (self, traffic) {
+            (
+                TrafficFigure::RequestsPerUnitPerDay,
+                Traffic::DailyVolume {
+                    requests_per_unit_per_day,
+                    ..
+                },
+            ) => Some(requests_per_unit_per_day),
+            (
+                TrafficFigure::PeakToAverage,
+                Traffic::DailyVolume {
+                    peak: PeakShape::PeakToAverage { ratio },
+                    ..
+                },
+            ) => Some(ratio),
+            (
+                TrafficFigure::PeakHourShare,
+                Traffic::DailyVolume {
+                    peak: PeakShape::PeakHourShare { share_pct },
+                    ..
+                },
+            ) => Some(share_pct),
+            (TrafficFigure::PeakRps, Traffic::PeakRate { peak_rps }) => Some(peak_rps),
+            _ => None,
+        }
+    }
+}
+
+/// Gives scenario `i` its own traffic model of shape `kind`, starting from the baseline's
+/// figures when it had none (see [`set_traffic_kind`]), or (`None`) takes its own away so
+/// that it follows the baseline's again. Returns whether the plan changed.
+pub fn set_own_traffic(plan: &mut Plan, i: usize, kind: Option<TrafficKind>) -> bool {
+    let baseline = plan.baseline.traffic;
+    let Some(scenario) = plan.scenarios.get_mut(i) else {
+        return false;
+    };
+    let Some(kind) = kind else {
+        return scenario.traffic.take().is_some();
+    };
+    let copied = scenario.traffic.is_none();
+    if copied {
+        scenario.traffic = Some(baseline);
+    }
+    set_traffic_kind(plan, Some(i), kind) || copied
+}
+
+/// Gives the traffic at `at` ([`traffic_at`]) the shape `kind` (nothing when it has it already
+/// or there is none), keeping the daily requests per unit between the two daily shapes; the
+/// new shape's other figure starts from its default. Returns whether the plan changed.
+pub fn set_traffic_kind(plan: &mut Plan, at: Option<usize>, kind: TrafficKind) -> bool {
+    let Some(traffic) = traffic_at_mut(plan, at) else {
+        return false;
+    };
     if TrafficKind::of(traffic) == kind {
         return false;
     }
-    let daily = match traffic {
-        Traffic::DailyVolume {
-            requests_per_unit_per_day,
-            ..
-        } => *requests_per_unit_per_day,
-        Traffic::PeakRate { .. } => DEFAULT_REQUESTS_PER_UNIT_PER_DAY,
-    };
+    let daily = TrafficFigure::RequestsPerUnitPerDay
+        .of(traffic)
+        .unwrap_or(DEFAULT_REQUESTS_PER_UNIT_PER_DAY);
     *traffic = match kind {
         TrafficKind::DailyRatio => Traffic::DailyVolume {
             requests_per_unit_per_day: daily,

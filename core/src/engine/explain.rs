@@ -16,7 +16,8 @@ use crate::explain::Explanation;
 use crate::format;
 use crate::growth;
 use crate::plan::{
-    CatalogEntry, ForecastBound, GpuNode, PeakShape, Plan, Traffic, VoiceDemand, VoiceTarget,
+    CatalogEntry, ForecastBound, GpuNode, PeakShape, Plan, Scenario, Traffic, VoiceDemand,
+    VoiceTarget,
 };
 use crate::redis;
 use crate::tiers::{self, ConnectionCheck};
@@ -117,7 +118,7 @@ pub fn explain(
                 unit_name,
             ))
         }
-        Figure::PeakRps => Some(explain_peak_rps(plan, m)),
+        Figure::PeakRps => Some(explain_peak_rps(plan, plan.scenarios.get(scenario)?, m)),
         Figure::AppInstances => Some(crate::totals::explain_instances(
             plan,
             result,
@@ -186,12 +187,12 @@ fn times(value: f64) -> String {
 }
 
 /// "416.67 req/s = 10 000 users × 800 req/day ÷ 86 400 s × 3 peak-to-average × 1.5 calendar peak".
-fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
+fn explain_peak_rps(plan: &Plan, scenario: &Scenario, m: &MonthResult) -> Explanation {
     let policies = &plan.policies;
     let unit_name = &plan.baseline.demand_unit;
     let units = format::with_unit(m.units_sized, unit_name);
     let fixed_today = plan.baseline.fixed_peak_rps;
-    let mut formula = match &plan.baseline.traffic {
+    let mut formula = match scenario.traffic(&plan.baseline) {
         Traffic::DailyVolume {
             requests_per_unit_per_day,
             peak: PeakShape::PeakToAverage { ratio },
@@ -247,6 +248,12 @@ fn explain_peak_rps(plan: &Plan, m: &MonthResult) -> Explanation {
             ),
         )
         .input("calendar peak", times(effect.peak));
+    if scenario.traffic.is_some() {
+        e = e.input(
+            "traffic per unit",
+            format!("this scenario's own (“{}”)", scenario.name),
+        );
+    }
     if fixed_today > 0.0 {
         e = e.input(
             "fixed traffic (does not grow with units)",
@@ -328,7 +335,7 @@ fn pooler_advice(plan: &Plan, database: &DatabaseMonth) -> String {
     if check.needs_pooler {
         format!(
             "{} exceed {} of {}'s {} direct connections: put a pooler (PgBouncer or Supavisor, transaction mode) in front; {} and keeps server connections under the limit.",
-            capitalised(&connections_words(&check)),
+            connections_words(&check),
             format::percent(fraction(plan.policies.pooler_share_pct)),
             tier.name,
             tier.max_connections,
@@ -346,13 +353,6 @@ fn pooler_advice(plan: &Plan, database: &DatabaseMonth) -> String {
             tier.max_connections
         )
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// "connection pooler needed = 300 connections (the per-unit connection rule) > 80 % × 120

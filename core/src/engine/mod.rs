@@ -208,6 +208,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     let gpu_node = baseline.voice.as_ref().and_then(|_| plan.voice_gpu_node());
     let sizing_policy = SizingPolicy::from(plan);
     let headroom = 1.0 + fraction(policies.headroom_pct);
+    let traffic = scenario.traffic(baseline);
     // The approximation for large voice loads, prepared for the plan's wait target (or its
     // response target's wait) the first time a month needs it.
     let voice_queue = LargeLoadSizer::new();
@@ -234,7 +235,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             let effect = growth::calendar_multipliers(&scenario.calendar, calendar);
             let units_sized = forecast.bound(policies.forecast_bound) * headroom;
             let peak_rps =
-                (peak_rps(plan, units_sized, headroom) * effect.peak).min(growth::MAX_RPS);
+                (peak_rps(plan, traffic, units_sized, headroom) * effect.peak).min(growth::MAX_RPS);
             let app = sizing::size_app(peak_rps, app_type, &sizing_policy);
             let database =
                 DatabaseMonth::demand(app.instances, units_sized, policies, &baseline.database);
@@ -582,7 +583,7 @@ fn scaling_check(
 }
 
 /// Peak requests per second for `units` demand units (the units sized for, headroom included),
-/// before calendar effects.
+/// before calendar effects, under the scenario's `traffic` model (its own or the baseline's).
 ///
 /// ```text
 /// daily_volume:  fixed × headroom + shape(units × requests per unit per day)
@@ -591,9 +592,9 @@ fn scaling_check(
 ///
 /// `fixed` is [`Baseline::fixed_peak_rps`](crate::plan::Baseline::fixed_peak_rps): traffic
 /// that does not grow with units still takes the policy's headroom. Within `[0, MAX_RPS]`.
-fn peak_rps(plan: &Plan, units: f64, headroom: f64) -> f64 {
+fn peak_rps(plan: &Plan, traffic: &Traffic, units: f64, headroom: f64) -> f64 {
     let fixed_today = plan.baseline.fixed_peak_rps;
-    let variable = match &plan.baseline.traffic {
+    let variable = match traffic {
         Traffic::DailyVolume {
             requests_per_unit_per_day,
             peak,

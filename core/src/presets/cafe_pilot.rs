@@ -223,6 +223,7 @@ pub fn plan() -> Plan {
                 between: Interpolation::Linear,
             },
             calendar: Vec::new(),
+            traffic: None,
         }],
         policies: Policies {
             // "CPU Utilization: Current Target: <70%".

@@ -219,6 +219,7 @@ pub fn plan() -> Plan {
                     monthly_churn_pct: 0.0,
                 },
                 calendar: seasonal_effects(),
+                traffic: None,
             })
             .collect(),
         policies: Policies {

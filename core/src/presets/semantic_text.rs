@@ -153,6 +153,7 @@ pub fn plan() -> Plan {
                     confidence_pct: 95.0,
                 },
                 calendar: Vec::new(),
+                traffic: None,
             },
             Scenario {
                 name: "3× growth".to_owned(),
@@ -163,6 +164,7 @@ pub fn plan() -> Plan {
                     monthly_churn_pct: 0.0,
                 },
                 calendar: Vec::new(),
+                traffic: None,
             },
         ],
         policies: Policies {

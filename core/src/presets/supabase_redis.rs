@@ -51,9 +51,21 @@ fn vercel_pro() -> InstanceType {
 /// 3 times the day's average rate.
 const PEAK_TO_AVERAGE: f64 = 3.0;
 
+/// The moderate scenario's `avgRequestsPerUser: 150`, the baseline's traffic.
+const MODERATE_REQUESTS_PER_USER_PER_MONTH: f64 = 150.0;
+
 /// The preset plan.
 pub fn plan() -> Plan {
-    let scenario = |name: &str, growth_pct: f64, churn_pct: f64| Scenario {
+    // Each scenario's `avgRequestsPerUser` (a month's requests): dailyRequests = users ×
+    // avgRequestsPerUser ÷ 30.
+    let daily = |requests_per_user_per_month: f64| Traffic::DailyVolume {
+        requests_per_unit_per_day: requests_per_user_per_month / 30.0,
+        peak: PeakShape::PeakToAverage {
+            ratio: PEAK_TO_AVERAGE,
+        },
+    };
+    // Moderate's 150 is the baseline's; the other two have their own.
+    let scenario = |name: &str, growth_pct: f64, churn_pct: f64, requests: f64| Scenario {
         name: name.to_owned(),
         // users = users × (1 + monthlyGrowth − churnRate), each month.
         growth: Growth::Compound {
@@ -61,6 +73,7 @@ pub fn plan() -> Plan {
             monthly_churn_pct: churn_pct,
         },
         calendar: Vec::new(),
+        traffic: (requests != MODERATE_REQUESTS_PER_USER_PER_MONTH).then(|| daily(requests)),
     };
     // The cost table's services beside Supabase, Redis and Vercel, at today's figures: usage
     // costs per user (today's dollars ÷ 100 users), flat plans fixed. The guide's 6- and
@@ -85,13 +98,8 @@ pub fn plan() -> Plan {
             demand_unit: "users".to_owned(),
             // `let users = 100;  // Starting users`.
             units: 100.0,
-            traffic: Traffic::DailyVolume {
-                // dailyRequests = users × avgRequestsPerUser ÷ 30, Moderate: 150 ÷ 30 = 5.
-                requests_per_unit_per_day: 5.0,
-                peak: PeakShape::PeakToAverage {
-                    ratio: PEAK_TO_AVERAGE,
-                },
-            },
+            // Moderate: 150 ÷ 30 = 5 requests a user a day.
+            traffic: daily(MODERATE_REQUESTS_PER_USER_PER_MONTH),
             // All traffic grows with the demand units.
             fixed_peak_rps: 0.0,
             database: DatabaseDemand {
@@ -129,9 +137,9 @@ pub fn plan() -> Plan {
             },
         },
         scenarios: vec![
-            scenario("Conservative", 10.0, 5.0),
-            scenario("Moderate", 25.0, 8.0),
-            scenario("Aggressive", 50.0, 10.0),
+            scenario("Conservative", 10.0, 5.0, 100.0),
+            scenario("Moderate", 25.0, 8.0, MODERATE_REQUESTS_PER_USER_PER_MONTH),
+            scenario("Aggressive", 50.0, 10.0, 200.0),
         ],
         policies: Policies {
             // "capacity: cpu_utilization: <70%"; the decision matrix's red line for CPU.

@@ -164,6 +164,7 @@ pub fn plan() -> Plan {
                 monthly_churn_pct: 0.0,
             },
             calendar: Vec::new(),
+            traffic: None,
         }],
         policies: Policies {
             // "Assuming 1 app instance handles 50 RPS": ⌈RPS ÷ 50⌉ with no margin.

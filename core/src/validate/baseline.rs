@@ -1,56 +1,19 @@
 //! The baseline: today's demand unit and traffic, database and Redis load, voice, other cost
 //! lines, scaling measurements and what runs today.
 
-use super::{specs, Checker, MAX_LIST, MAX_SCALING_POINTS};
+use super::{at, specs, Checker, MAX_LIST, MAX_SCALING_POINTS};
 use crate::plan::{Baseline, PeakShape, Traffic, VoiceDemand};
 
 pub(super) fn check_baseline(c: &mut Checker, b: &Baseline) {
     c.name("baseline.demand_unit", "The demand unit", &b.demand_unit);
     c.number("baseline.units", specs::UNITS, b.units);
-    match &b.traffic {
-        Traffic::DailyVolume {
-            requests_per_unit_per_day,
-            peak,
-        } => {
-            c.number(
-                "baseline.traffic.requests_per_unit_per_day",
-                specs::REQUESTS_PER_UNIT_PER_DAY,
-                *requests_per_unit_per_day,
-            );
-            match peak {
-                PeakShape::PeakToAverage { ratio } => c.number(
-                    "baseline.traffic.peak.ratio",
-                    specs::PEAK_TO_AVERAGE,
-                    *ratio,
-                ),
-                PeakShape::PeakHourShare { share_pct } => c.number(
-                    "baseline.traffic.peak.share_pct",
-                    specs::PEAK_HOUR_SHARE,
-                    *share_pct,
-                ),
-            }
-        }
-        Traffic::PeakRate { peak_rps } => {
-            c.number("baseline.traffic.peak_rps", specs::PEAK_RPS, *peak_rps)
-        }
-    }
+    check_traffic(c, "baseline.traffic", &b.traffic);
     c.number(
         "baseline.fixed_peak_rps",
         specs::FIXED_PEAK_RPS,
         b.fixed_peak_rps,
     );
-    if let Traffic::PeakRate { peak_rps } = b.traffic {
-        if b.fixed_peak_rps > peak_rps {
-            c.fail(
-                "baseline.fixed_peak_rps",
-                format!(
-                    "Fixed peak traffic ({}) is part of today's peak and cannot exceed it ({})",
-                    specs::FIXED_PEAK_RPS.with_unit(b.fixed_peak_rps),
-                    specs::PEAK_RPS.with_unit(peak_rps)
-                ),
-            );
-        }
-    }
+    check_fixed_within(c, "baseline.fixed_peak_rps", b, &b.traffic);
     let db = &b.database;
     c.number(
         "baseline.database.data_gb_fixed",
@@ -105,14 +68,14 @@ pub(super) fn check_baseline(c: &mut Checker, b: &Baseline) {
     ) {
         for (i, line) in b.other_costs.iter().enumerate() {
             let path = format!("baseline.other_costs[{i}]");
-            c.name(format!("{path}.name"), "A cost line's name", &line.name);
+            c.name(at(&path, "name"), "A cost line's name", &line.name);
             c.number(
-                format!("{path}.fixed_usd_per_month"),
+                at(&path, "fixed_usd_per_month"),
                 specs::COST_PER_MONTH,
                 line.fixed_usd_per_month,
             );
             c.number(
-                format!("{path}.per_unit_usd_per_month"),
+                at(&path, "per_unit_usd_per_month"),
                 specs::COST_PER_MONTH,
                 line.per_unit_usd_per_month,
             );
@@ -128,12 +91,12 @@ pub(super) fn check_baseline(c: &mut Checker, b: &Baseline) {
         for (i, point) in b.scaling.iter().enumerate() {
             let path = format!("baseline.scaling[{i}]");
             c.number(
-                format!("{path}.instances"),
+                at(&path, "instances"),
                 specs::SCALING_INSTANCES,
                 point.instances,
             );
             c.number(
-                format!("{path}.throughput_rps"),
+                at(&path, "throughput_rps"),
                 specs::SCALING_THROUGHPUT,
                 point.throughput_rps,
             );
@@ -189,5 +152,51 @@ fn check_voice(c: &mut Checker, v: &VoiceDemand, units: f64) {
             PATH,
             "Peak concurrent sessions need units today above 0 (0 derives them)",
         );
+    }
+}
+
+/// A traffic model's figures, at `path` (`baseline.traffic` or `scenarios[i].traffic`).
+pub(super) fn check_traffic(c: &mut Checker, path: &str, traffic: &Traffic) {
+    match traffic {
+        Traffic::DailyVolume {
+            requests_per_unit_per_day,
+            peak,
+        } => {
+            c.number(
+                at(path, "requests_per_unit_per_day"),
+                specs::REQUESTS_PER_UNIT_PER_DAY,
+                *requests_per_unit_per_day,
+            );
+            match peak {
+                PeakShape::PeakToAverage { ratio } => {
+                    c.number(at(path, "peak.ratio"), specs::PEAK_TO_AVERAGE, *ratio)
+                }
+                PeakShape::PeakHourShare { share_pct } => c.number(
+                    at(path, "peak.share_pct"),
+                    specs::PEAK_HOUR_SHARE,
+                    *share_pct,
+                ),
+            }
+        }
+        Traffic::PeakRate { peak_rps } => {
+            c.number(at(path, "peak_rps"), specs::PEAK_RPS, *peak_rps)
+        }
+    }
+}
+
+/// The baseline's fixed traffic is part of today's measured peak, so it cannot exceed a peak
+/// rate `traffic` states; the error is put at `path`.
+pub(super) fn check_fixed_within(c: &mut Checker, path: &str, b: &Baseline, traffic: &Traffic) {
+    if let Traffic::PeakRate { peak_rps } = *traffic {
+        if b.fixed_peak_rps > peak_rps {
+            c.fail(
+                path,
+                format!(
+                    "Fixed peak traffic ({}) is part of today's peak and cannot exceed it ({})",
+                    specs::FIXED_PEAK_RPS.with_unit(b.fixed_peak_rps),
+                    specs::PEAK_RPS.with_unit(peak_rps)
+                ),
+            );
+        }
     }
 }

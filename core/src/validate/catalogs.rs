@@ -1,7 +1,7 @@
 //! The catalogs: instance types, database tiers, Redis plans and GPU nodes, each list with
 //! unique names and its figures in range.
 
-use super::{specs, Checker, MAX_LIST, MAX_REGION_CHARS};
+use super::{at, specs, Checker, MAX_LIST, MAX_REGION_CHARS};
 use crate::plan::{CatalogEntry, Catalogs};
 
 pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
@@ -19,10 +19,10 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         );
         for (i, e) in k.instances.iter().enumerate() {
             let path = format!("catalogs.instances[{i}]");
-            c.number(format!("{path}.vcpu"), specs::VCPU, e.vcpu);
-            c.number(format!("{path}.memory_gb"), specs::MEMORY_GB, e.memory_gb);
+            c.number(at(&path, "vcpu"), specs::VCPU, e.vcpu);
+            c.number(at(&path, "memory_gb"), specs::MEMORY_GB, e.memory_gb);
             c.number(
-                format!("{path}.capacity_rps"),
+                at(&path, "capacity_rps"),
                 specs::CAPACITY_RPS,
                 e.capacity_rps,
             );
@@ -44,20 +44,16 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         for (i, e) in k.databases.iter().enumerate() {
             let path = format!("catalogs.databases[{i}]");
             c.count(
-                format!("{path}.max_connections"),
+                at(&path, "max_connections"),
                 specs::MAX_CONNECTIONS,
                 e.max_connections,
             );
             c.count(
-                format!("{path}.pooler_clients"),
+                at(&path, "pooler_clients"),
                 specs::POOLER_CLIENTS,
                 e.pooler_clients,
             );
-            c.number(
-                format!("{path}.storage_gb"),
-                specs::STORAGE_GB,
-                e.storage_gb,
-            );
+            c.number(at(&path, "storage_gb"), specs::STORAGE_GB, e.storage_gb);
             shared(c, &path, "A database tier's", e);
         }
     }
@@ -75,8 +71,8 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         );
         for (i, e) in k.redis.iter().enumerate() {
             let path = format!("catalogs.redis[{i}]");
-            c.number(format!("{path}.memory_gb"), specs::MEMORY_GB, e.memory_gb);
-            c.count(format!("{path}.nodes"), specs::REDIS_NODES, e.nodes);
+            c.number(at(&path, "memory_gb"), specs::MEMORY_GB, e.memory_gb);
+            c.count(at(&path, "nodes"), specs::REDIS_NODES, e.nodes);
             shared(c, &path, "A Redis plan's", e);
         }
     }
@@ -96,12 +92,12 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
         for (i, e) in k.gpu_nodes.iter().enumerate() {
             let path = format!("catalogs.gpu_nodes[{i}]");
             c.count(
-                format!("{path}.streams_per_node"),
+                at(&path, "streams_per_node"),
                 specs::STREAMS_PER_NODE,
                 e.streams_per_node,
             );
             c.count(
-                format!("{path}.sessions_per_node"),
+                at(&path, "sessions_per_node"),
                 specs::SESSIONS_PER_NODE,
                 e.sessions_per_node,
             );
@@ -114,12 +110,8 @@ pub(super) fn check_catalogs(c: &mut Checker, k: &Catalogs, has_voice: bool) {
 /// and its price. `whose` names the entry: "An instance type's".
 fn shared(c: &mut Checker, path: &str, whose: &str, entry: &dyn CatalogEntry) {
     let e = entry.shared();
-    c.visible(
-        format!("{path}.source"),
-        &format!("{whose} source"),
-        e.source,
-    );
-    let region = format!("{path}.region");
+    c.visible(at(path, "source"), &format!("{whose} source"), e.source);
+    let region = at(path, "region");
     if e.region.chars().count() > MAX_REGION_CHARS {
         c.fail(
             region,
@@ -128,9 +120,5 @@ fn shared(c: &mut Checker, path: &str, whose: &str, entry: &dyn CatalogEntry) {
     } else {
         c.visible(region, &format!("{whose} region"), e.region);
     }
-    c.number(
-        format!("{path}.usd_per_month"),
-        specs::PRICE,
-        e.usd_per_month,
-    );
+    c.number(at(path, "usd_per_month"), specs::PRICE, e.usd_per_month);
 }

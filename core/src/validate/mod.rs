@@ -60,6 +60,12 @@ impl std::ops::Deref for ValidPlan {
     }
 }
 
+/// The path of `field` under `path` (`scenarios[0].growth` + `monthly_growth_pct`): one
+/// function for every such path, where `format!` would be compiled at each.
+fn at(path: &str, field: &str) -> String {
+    [path, ".", field].concat()
+}
+
 /// One rejected field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanError {
@@ -232,7 +238,7 @@ impl Plan {
         let voice = self.baseline.voice.as_ref();
         baseline::check_baseline(&mut c, &self.baseline);
         policies::check_today_tiers(&mut c, self);
-        scenarios::check_scenarios(&mut c, &self.scenarios);
+        scenarios::check_scenarios(&mut c, &self.scenarios, &self.baseline);
         catalogs::check_catalogs(&mut c, &self.catalogs, voice.is_some());
         policies::check_policies(&mut c, &self.policies, &self.catalogs, voice);
         if c.errors.is_empty() {

@@ -1,11 +1,12 @@
-//! The scenarios: the list and its names, each scenario's growth model and its calendar
-//! effects.
+//! The scenarios: the list and its names, each scenario's growth model, its calendar effects
+//! and its own traffic.
 
+use super::baseline::{check_fixed_within, check_traffic};
 use super::calendar::check_month_day;
-use super::{repeated, specs, Checker, MAX_CALENDAR_EFFECTS, MAX_LIST, MAX_SCENARIOS};
-use crate::plan::{Growth, Scenario};
+use super::{at, repeated, specs, Checker, MAX_CALENDAR_EFFECTS, MAX_LIST, MAX_SCENARIOS};
+use crate::plan::{Baseline, Growth, Scenario};
 
-pub(super) fn check_scenarios(c: &mut Checker, scenarios: &[Scenario]) {
+pub(super) fn check_scenarios(c: &mut Checker, scenarios: &[Scenario], baseline: &Baseline) {
     if scenarios.is_empty() {
         c.fail("scenarios", "The plan needs at least one scenario");
         return;
@@ -26,10 +27,15 @@ pub(super) fn check_scenarios(c: &mut Checker, scenarios: &[Scenario]) {
     );
     for (i, scenario) in scenarios.iter().enumerate() {
         let path = format!("scenarios[{i}]");
-        check_growth(c, &format!("{path}.growth"), &scenario.growth);
+        check_growth(c, &at(&path, "growth"), &scenario.growth);
+        if let Some(traffic) = &scenario.traffic {
+            let own = at(&path, "traffic");
+            check_traffic(c, &own, traffic);
+            check_fixed_within(c, &at(&own, "peak_rps"), baseline, traffic);
+        }
         let effects = &scenario.calendar;
         if c.list_len(
-            &format!("{path}.calendar"),
+            &at(&path, "calendar"),
             "The calendar",
             effects.len(),
             0,
@@ -37,16 +43,16 @@ pub(super) fn check_scenarios(c: &mut Checker, scenarios: &[Scenario]) {
         ) {
             for (j, effect) in effects.iter().enumerate() {
                 let path = format!("{path}.calendar[{j}]");
-                c.name(format!("{path}.name"), "A season's name", &effect.name);
-                check_month_day(c, format!("{path}.from"), "The first day", effect.from);
-                check_month_day(c, format!("{path}.to"), "The last day", effect.to);
+                c.name(at(&path, "name"), "A season's name", &effect.name);
+                check_month_day(c, at(&path, "from"), "The first day", effect.from);
+                check_month_day(c, at(&path, "to"), "The last day", effect.to);
                 c.number(
-                    format!("{path}.multiplier"),
+                    at(&path, "multiplier"),
                     specs::MULTIPLIER,
                     effect.multiplier,
                 );
                 if let Some(year) = effect.year {
-                    c.number(format!("{path}.year"), specs::EFFECT_YEAR, f64::from(year));
+                    c.number(at(&path, "year"), specs::EFFECT_YEAR, f64::from(year));
                 }
             }
         }
@@ -60,12 +66,12 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
             monthly_churn_pct,
         } => {
             c.number(
-                format!("{path}.monthly_growth_pct"),
+                at(path, "monthly_growth_pct"),
                 specs::GROWTH_PCT,
                 *monthly_growth_pct,
             );
             c.number(
-                format!("{path}.monthly_churn_pct"),
+                at(path, "monthly_churn_pct"),
                 specs::CHURN_PCT,
                 *monthly_churn_pct,
             );
@@ -74,19 +80,13 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
                 && monthly_growth_pct - monthly_churn_pct < -100.0
             {
                 c.fail(
-                    format!("{path}.monthly_churn_pct"),
+                    at(path, "monthly_churn_pct"),
                     "Growth minus churn is below −100 %: a month cannot lose more than every unit",
                 );
             }
         }
         Growth::Milestones { points, .. } => {
-            if c.list_len(
-                &format!("{path}.points"),
-                "Milestones",
-                points.len(),
-                1,
-                MAX_LIST,
-            ) {
+            if c.list_len(&at(path, "points"), "Milestones", points.len(), 1, MAX_LIST) {
                 let mut months = Vec::new();
                 for (i, point) in points.iter().enumerate() {
                     c.count(
@@ -114,17 +114,11 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
             confidence_pct,
         } => {
             c.number(
-                format!("{path}.confidence_pct"),
+                at(path, "confidence_pct"),
                 specs::CONFIDENCE_PCT,
                 *confidence_pct,
             );
-            if c.list_len(
-                &format!("{path}.history"),
-                "History",
-                history.len(),
-                3,
-                MAX_LIST,
-            ) {
+            if c.list_len(&at(path, "history"), "History", history.len(), 3, MAX_LIST) {
                 for (i, point) in history.iter().enumerate() {
                     c.number(
                         format!("{path}.history[{i}].units"),
@@ -147,7 +141,7 @@ fn check_growth(c: &mut Checker, path: &str, growth: &Growth) {
                     .count();
                 if different_days < 3 {
                     c.fail(
-                        format!("{path}.history"),
+                        at(path, "history"),
                         "History needs observations on at least 3 different days",
                     );
                 }

@@ -65,6 +65,36 @@ fn messages(plan: &Plan) -> Vec<(String, String)> {
 }
 
 #[test]
+fn a_scenarios_own_traffic_is_checked_at_its_own_path() {
+    use crate::plan::{PeakShape, Traffic};
+    let mut plan = Plan::default();
+    plan.scenarios[0].traffic = Some(Traffic::DailyVolume {
+        requests_per_unit_per_day: -1.0,
+        peak: PeakShape::PeakHourShare { share_pct: 150.0 },
+    });
+    assert_eq!(
+        paths(&plan),
+        [
+            "scenarios[0].traffic.requests_per_unit_per_day",
+            "scenarios[0].traffic.peak.share_pct"
+        ]
+    );
+    // Today's fixed traffic is part of the scenario's measured peak too.
+    plan.baseline.fixed_peak_rps = 20.0;
+    plan.scenarios[0].traffic = Some(Traffic::PeakRate { peak_rps: 10.0 });
+    assert_eq!(
+        messages(&plan),
+        [(
+            "scenarios[0].traffic.peak_rps".to_owned(),
+            "Fixed peak traffic (20 req/s) is part of today's peak and cannot exceed it (10 req/s)"
+                .to_owned()
+        )]
+    );
+    plan.scenarios[0].traffic = Some(Traffic::PeakRate { peak_rps: 20.0 });
+    assert!(plan.validate().is_ok());
+}
+
+#[test]
 fn voice_targets_and_stated_concurrency_name_their_fields() {
     let mut plan = Plan::default();
     plan.baseline.voice = Some(crate::edit::new_voice_demand());

@@ -7,10 +7,10 @@
 //! was printed. Today the guide runs Supabase Pro and a 2 GB Redis: the preset names both as
 //! today's tiers, so the walks start there and never move below them.
 //!
+//! Each scenario's own request rate (Conservative 100, Moderate 150, Aggressive 200 requests
+//! per user per month) is the scenario's own traffic; Moderate's is the baseline's.
+//!
 //! Not expressible in the plan model (follow-ups):
-//! - per-scenario request rates: Conservative 100, Moderate 150, Aggressive 200 requests per
-//!   user per month; the plan has one `requests_per_unit_per_day` (the preset uses Moderate's).
-//!   Extension: an optional traffic override per scenario;
 //! - a per-dimension trigger: the guide upgrades the database at 80 % of connections but 75 % of
 //!   storage (`storage_threshold: 75%`); the plan has one `scale_up_trigger_pct`;
 //! - step costs of third-party services (Vercel $20 → $40 → $100, CloudFlare $20 → $200 "Pro for
@@ -204,6 +204,41 @@ fn moderate_projection_table() {
         month(&results, MODERATE, 12).units.mean,
         658.0,
         ONE_DECIMAL,
+    );
+}
+
+/// `dailyRequests = users × avgRequestsPerUser ÷ 30` with each scenario's own rate, from the
+/// guide's code (it prints only the moderate table): month 12 has 179.6 users × 100 ÷ 30 =
+/// 598.6 conservatively and 5 669.4 × 200 ÷ 30 = 37 796 aggressively.
+#[test]
+fn each_scenario_has_its_own_requests_per_user() {
+    let plan = preset();
+    let results = run(&plan);
+    for (scenario, per_month) in [
+        (CONSERVATIVE, 100.0),
+        (MODERATE, 150.0),
+        (AGGRESSIVE, 200.0),
+    ] {
+        for m in &results.scenarios[scenario].months {
+            assert_close(
+                &format!("daily requests, scenario {scenario}, month {}", m.month),
+                daily_requests(m),
+                m.units.mean * per_month / 30.0,
+                CENT,
+            );
+        }
+    }
+    assert_close(
+        "conservative daily requests, month 12",
+        daily_requests(month(&results, CONSERVATIVE, 12)),
+        598.6,
+        ONE_DECIMAL,
+    );
+    assert_close(
+        "aggressive daily requests, month 12",
+        daily_requests(month(&results, AGGRESSIVE, 12)),
+        37_796.0,
+        WHOLE,
     );
 }
 

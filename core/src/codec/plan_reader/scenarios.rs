@@ -6,7 +6,7 @@ use serde_json::Value;
 #[cfg(feature = "yaml")]
 use {
     super::schema::{count, fields, list, models, name, nullable, number, or, req, Defs},
-    crate::plan::{Interpolation, MonthDay, Named, TrendShape, DEFAULT_CONFIDENCE_PCT},
+    crate::plan::{Interpolation, MonthDay, Named, Traffic, TrendShape, DEFAULT_CONFIDENCE_PCT},
     crate::validate::{specs, MAX_CALENDAR_EFFECTS, MAX_LIST},
     chrono::NaiveDate,
 };
@@ -17,12 +17,13 @@ impl Read for Scenario {
             value,
             at,
             "struct Scenario",
-            &["name", "growth", "calendar"],
+            &["name", "growth", "calendar", "traffic"],
         )?;
         Ok(Scenario {
             name: f.req("name")?,
             growth: f.req("growth")?,
             calendar: f.opt("calendar")?,
+            traffic: f.opt("traffic")?,
         })
     }
 
@@ -41,6 +42,7 @@ impl Read for Scenario {
                     list(d.of::<CalendarEffect>(), 0, MAX_CALENDAR_EFFECTS),
                     Value::Array(Vec::new()),
                 ),
+                or("traffic", nullable(d.of::<Traffic>()), Value::Null),
             ],
         )
     }
