@@ -30,6 +30,8 @@ lint:
 	# The release build's split points (`--cfg headroom_split`, scripts/build-wasm.sh) too.
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg headroom_split" \
 	  cargo clippy -p headroom --target wasm32-unknown-unknown -- -D warnings
+	# The core's documentation: every link resolves.
+	RUSTDOCFLAGS="-D warnings" cargo doc -p headroom-core --no-deps
 
 # HEADROOM_REQUIRE_PYYAML: the PyYAML cross-check of plan files must run, not skip.
 unit:

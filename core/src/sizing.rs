@@ -49,7 +49,7 @@ pub(crate) fn ceil_with_slack(x: f64) -> u64 {
     rounded.max(0.0) as u64
 }
 
-/// ⌈x⌉ as a count with the slack-aware rounding of [`ceil_with_slack`] (140 ÷ 35 = 4 exactly):
+/// ⌈x⌉ as a count with slack-aware rounding (140 ÷ 35 = 4 exactly):
 /// negatives count as 0; NaN, ∞ and anything above [`COUNT_CAP`] as the cap (unknown demand is
 /// never assumed small). Monotone in x.
 ///

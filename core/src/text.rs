@@ -130,7 +130,7 @@ fn is_visible_non_ascii(c: char) -> bool {
 /// - tag characters (U+E0020–U+E007F) after U+1F3F4 (black flag) or another tag, as in the
 ///   flag of Scotland.
 ///
-/// Everything else [`kind`] names is invisible: next to ASCII text a joiner could only hide
+/// Everything else `kind` names is invisible: next to ASCII text a joiner could only hide
 /// something, and direction-changing characters can reorder what a person reads.
 pub fn invisible_at(chars: &[char], i: usize) -> Option<Invisible> {
     let c = *chars.get(i)?;
@@ -310,7 +310,7 @@ fn escape_into(out: &mut String, c: char, quote: char) {
 }
 
 /// `text` as it may be quoted in a message: at most [`EXCERPT_CHARS`] characters followed by
-/// `…` when cut, and every invisible character ([`kind`], line breaks included) written as
+/// `…` when cut, and every invisible character (see [`first_invisible`], line breaks included) written as
 /// `\u{…}` so the message shows it and cannot be reordered or broken by it.
 ///
 /// # Example

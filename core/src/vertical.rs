@@ -26,7 +26,7 @@
 //!
 //! Robustness: a peak that is not a number counts as [`AMOUNT_CAP`](crate::tiers::AMOUNT_CAP) req/s; a capacity or price
 //! that is not a number counts as 0; a target that is not a number falls back to 70 % and is
-//! clamped to 1–100 %. Counts saturate at [`COUNT_CAP`]; no figure is NaN or ∞.
+//! clamped to 1–100 %. Counts saturate at [`COUNT_CAP`](crate::tiers::COUNT_CAP); no figure is NaN or ∞.
 
 use crate::currency::Currency;
 use crate::explain::Explanation;
@@ -176,7 +176,7 @@ fn rps(value: f64) -> String {
     format::with_unit(value, "req/s")
 }
 
-/// Index of the catalog type called `name` (e.g. [`Policies::app_instance`]).
+/// Index of the catalog type called `name` (e.g. [`Policies::app_instance`](crate::plan::Policies::app_instance)).
 ///
 /// # Example
 /// ```

@@ -1,4 +1,4 @@
-//! One catalog as a CSV table, for a spreadsheet or a provider's price list: [`write`] and
+//! One catalog as a CSV table, for a spreadsheet or a provider's price list: [`write()`] and
 //! [`read`].
 //!
 //! A table is one row per entry under a header of the entry's field names, as plan files name

@@ -1,7 +1,7 @@
 //! JSON text into a document ([`Value`]) and back, by hand.
 //!
 //! Everything the page stores or shares is JSON: the autosave, My plans and its index, a
-//! link's plan, the file worker's messages. [`parse`] and [`write`] (and [`write_pretty`] for
+//! link's plan, the file worker's messages. [`parse`] and [`write()`] (and [`write_pretty`] for
 //! plan files) are the only code that reads or writes that text; the documents are
 //! `serde_json`'s [`Value`], which the plan reader ([`super::plan_reader`]) and writer take.
 //!

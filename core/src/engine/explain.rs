@@ -81,7 +81,7 @@ impl Figure {
 /// e.g. "6 × app.large = max(2 minimum, ⌈412 req/s ÷ (100 req/s × 70 %)⌉) — the CPU target
 /// binds".
 ///
-/// `results` must be [`run`]'s output for `plan`; `scenario` is an index into
+/// `results` must be [`run`](super::run)'s output for `plan`; `scenario` is an index into
 /// `results.scenarios` and `month` the 1-based plan month. `None` when an index is out of
 /// range, or for [`Figure::GpuNodes`] and [`Figure::CostPerSession`] when the plan has no voice.
 ///

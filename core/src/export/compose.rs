@@ -20,7 +20,7 @@
 //!   (`deploy.resources.reservations.devices`: driver `nvidia`, capabilities `[gpu]`).
 //!
 //! Each app service gets its connection pool size in [`POOL_SIZE_VARIABLE`]. Service keys are
-//! [`dns_label`](super::dns_label)s.
+//! [`dns_label`]s.
 
 use std::collections::BTreeMap;
 

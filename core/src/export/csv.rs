@@ -89,7 +89,7 @@ fn defuse(cell: &str) -> String {
     defused_parts(cell, true)
 }
 
-/// A cell as written before [`defuse`]: the `'` before each part that needed one taken away.
+/// A cell as written before `defuse` (writing): the `'` before each part that needed one taken away.
 ///
 /// # Example
 /// ```

@@ -27,7 +27,7 @@
 //! - **Not workloads**: Redis and PgBouncer; the comment at the top says why (the managed
 //!   service the plan buys, or what to run them with).
 //!
-//! Object names are [`dns_label`](super::dns_label)s; every object carries the recommended
+//! Object names are [`dns_label`]s; every object carries the recommended
 //! `app.kubernetes.io/*` labels (`name`, `instance`, `part-of`, `managed-by`, `component`) and
 //! `headroom/plan`, `headroom/scenario` and `headroom/month` annotations.
 
