@@ -13,8 +13,8 @@ use std::fmt;
 /// Days in an average Gregorian month (365.2425 ÷ 12), for per-month trend slopes.
 pub const DAYS_PER_MONTH: f64 = 30.4375;
 
-/// Confidence used when a plan's confidence is not a number.
-pub const DEFAULT_CONFIDENCE_PCT: f64 = 95.0;
+/// Confidence used when a plan's confidence is not a number: the plan's default.
+pub use crate::plan::DEFAULT_CONFIDENCE_PCT;
 
 /// Highest confidence used: 100 % would make every interval infinite.
 pub const MAX_CONFIDENCE_PCT: f64 = 99.9;

@@ -65,7 +65,7 @@ pub fn square_root_staffing(
     // Both are ≤ 10⁶ here, so the casts are exact.
     let rounded = exact_servers.ceil() as u64;
     let servers = if offered_load_erlangs > 0.0 {
-        rounded.max(offered_load_erlangs.floor() as u64 + 1)
+        rounded.max(super::fewest_stable_servers(offered_load_erlangs))
     } else {
         0
     };
@@ -311,8 +311,8 @@ impl HalfinWhittSizer {
             let (met, quantile) = options.target.assess(&wait);
             (met, wait, quantile)
         };
-        // A < 10⁶ here (square-root staffing checked it), so the cast is exact.
-        let (mut low, mut high) = (offered_load_erlangs.floor() as u64 + 1, upper);
+        // A < 10⁶ here (square-root staffing checked it).
+        let (mut low, mut high) = (super::fewest_stable_servers(offered_load_erlangs), upper);
         if low > high {
             low = high;
         }

@@ -112,6 +112,12 @@ impl fmt::Display for QueueingError {
 
 impl std::error::Error for QueueingError {}
 
+/// The fewest servers that can carry `offered_load_erlangs` (A ≥ 0, below 10⁶ so the cast is
+/// exact) without an ever-growing queue: ⌊A⌋ + 1, the first count with utilisation A ÷ c < 1.
+fn fewest_stable_servers(offered_load_erlangs: f64) -> u64 {
+    offered_load_erlangs.floor() as u64 + 1
+}
+
 fn check_offered_load(offered_load_erlangs: f64) -> Result<(), QueueingError> {
     if offered_load_erlangs.is_finite() && offered_load_erlangs >= 0.0 {
         Ok(())

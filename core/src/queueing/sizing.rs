@@ -158,8 +158,8 @@ pub fn size_servers(options: &SizingOptions) -> Result<ServerSizing, QueueingErr
     if offered_load_erlangs >= MAX_SERVERS as f64 {
         return Err(too_many);
     }
-    // A < 10⁶, so the cast is exact.
-    let first = offered_load_erlangs.floor() as u64 + 1;
+    // A < 10⁶ here.
+    let first = super::fewest_stable_servers(offered_load_erlangs);
     let found = first_meeting(
         first,
         offered_load_erlangs,
@@ -226,8 +226,8 @@ pub(super) fn exact_smallest(
     mean_service_time_s: f64,
     target: &WaitTarget,
 ) -> Result<(u64, MmcWait, Option<f64>), QueueingError> {
-    // A < 10⁶, so the cast is exact; no count below ⌊A⌋ + 1 is stable.
-    let first = offered_load_erlangs.floor() as u64 + 1;
+    // A < 10⁶ here.
+    let first = super::fewest_stable_servers(offered_load_erlangs);
     let start = guess
         .saturating_sub(EXACT_CHECK_MARGIN)
         .clamp(first, MAX_SERVERS);
