@@ -22,6 +22,9 @@ profile="${TRUNK_PROFILE:-debug}"
 target=wasm32-unknown-unknown
 wasm_opt_flags=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int
   --enable-reference-types --enable-multivalue --enable-sign-ext --enable-mutable-globals)
+# Every function's control flow rebuilt, then shrunk again; twice (the second round finds
+# about a third as much again).
+reloop_flags=(--flatten --rereloop -Oz -Oz --flatten --rereloop -Oz -Oz)
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -62,13 +65,17 @@ if [ "$profile" = release ]; then
     [ "$(basename "$chunk")" = headroom.wasm ] || cp "$chunk" "$out/"
   done
   # Twice: the second round finds a little more (0.13 % of the app's gzipped .wasm, about
-  # 0.9 KB; a third makes it larger again).
-  # The second also drops the two custom sections no browser reads (`producers`, the tool
-  # versions; `target_features`, which wasm-opt itself needs on its input): about 200 bytes
-  # gzipped off every file.
-  for wasm in "$out"/*.wasm; do
+  # 0.9 KB; a third makes it larger again). The second also rebuilds every function's control
+  # flow (`reloop_flags`): 0.5 % smaller gzipped (0.6 % for the worker).
+  # It also drops the two custom sections no browser reads (`producers`, the tool versions;
+  # `target_features`, which wasm-opt itself needs on its input): about 200 bytes gzipped off
+  # every file.
+  # The file worker, built by Trunk with `data-wasm-opt="z"`, takes both rounds too.
+  for wasm in "$out"/*.wasm "$TRUNK_STAGING_DIR"/headroom-worker_bg.wasm; do
+    [ -e "$wasm" ] || continue
     wasm-opt "${wasm_opt_flags[@]}" "$wasm" -o "$wasm"
-    wasm-opt "${wasm_opt_flags[@]}" --strip-producers --strip-target-features "$wasm" -o "$wasm"
+    wasm-opt "${wasm_opt_flags[@]}" "${reloop_flags[@]}" --strip-producers --strip-target-features \
+      "$wasm" -o "$wasm"
   done
 else
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name headroom "$linked"

@@ -238,6 +238,15 @@ fn policies(plan: &Plan) -> String {
         "next tier at {}",
         with_unit(p.scale_up_trigger_pct, "%")
     ));
+    for (what, own) in [
+        ("database connections", p.database_connections_trigger_pct),
+        ("database size", p.database_storage_trigger_pct),
+        ("Redis memory", p.redis_memory_trigger_pct),
+    ] {
+        if let Some(own) = own.filter(|&own| own != p.scale_up_trigger_pct) {
+            parts.push(format!("{what} at {}", with_unit(own, "%")));
+        }
+    }
     if p.redis.require_replica {
         parts.push("Redis with a replica".to_owned());
     }

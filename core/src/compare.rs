@@ -644,7 +644,7 @@ fn month_text(plan: &Plan, month: Option<u32>) -> String {
 /// let sentences = compare::break_sentences(&plan, &results, 1); // against Moderate
 /// let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
 /// assert!(texts.contains(&"Aggressive needs 4 GB single node 1 month before Moderate (month 2 vs 3)"));
-/// assert!(texts.contains(&"Aggressive needs Team in month 7; Moderate does not need Team within the 12-month horizon"));
+/// assert!(texts.contains(&"Aggressive needs Team in month 6; Moderate does not need Team within the 12-month horizon"));
 /// ```
 pub fn break_sentences(
     plan: &ValidPlan,
@@ -857,20 +857,20 @@ mod tests {
     fn break_points_and_sentences_by_hand() {
         let (plan, results) = supabase();
         let points = break_points(&plan, &results);
-        // Team needs data > 80 % of Pro+'s 100 GB: more than 800 users.
-        // Aggressive: 100 × 1.4ᵐ > 800 from m = 7 (1 054); Moderate: 100 × 1.17ᵐ > 800 from
-        // m = 14, beyond the 12-month horizon; Conservative never.
+        // Team needs data > 75 % of Pro+'s 100 GB (the guide's storage trigger): more than
+        // 750 users. Aggressive: 100 × 1.4ᵐ > 750 from m = 6 (753); Moderate: 100 × 1.17ᵐ >
+        // 750 from m = 13, beyond the 12-month horizon; Conservative never.
         let team = points.iter().find(|p| p.step == "Database: Team").unwrap();
-        assert_eq!(team.months, [None, None, Some(7)]);
-        assert_eq!(team.texts[2], "month 7 (Jun 2026)");
+        assert_eq!(team.months, [None, None, Some(6)]);
+        assert_eq!(team.texts[2], "month 6 (May 2026)");
         assert_eq!(team.texts[0], "—");
-        // Every scenario needs Pro+ from month 1 (10.5, 11.7 and 14 GB > 6.4 GB): no break
+        // Every scenario needs Pro+ from month 1 (10.5, 11.7 and 14 GB > 6 GB): no break
         // point.
         assert!(points.iter().all(|p| p.step != "Database: Pro+"));
         let sentences = break_sentences(&plan, &results, 1);
         assert!(
             sentences.iter().any(|s| s.text
-                == "Aggressive needs Team in month 7; Moderate does not need Team within the 12-month horizon"),
+                == "Aggressive needs Team in month 6; Moderate does not need Team within the 12-month horizon"),
             "{sentences:#?}"
         );
         // Redis: 10 MB a user; 4 GB single node past 80 % of 2 GB = 1 600 MB (160 users).

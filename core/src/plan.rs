@@ -415,6 +415,17 @@ pub struct Policies {
     pub target_utilisation_pct: f64,
     /// Share of a tier's limit at which to move up a tier, in percent.
     pub scale_up_trigger_pct: f64,
+    /// A database tier's own trigger for its connection limit, in percent; `None` = the
+    /// scale-up trigger.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_connections_trigger_pct: Option<f64>,
+    /// A database tier's own trigger for its size limit ("upgrade at 75 % of storage"), in
+    /// percent; `None` = the scale-up trigger.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_storage_trigger_pct: Option<f64>,
+    /// A Redis plan's own trigger for its memory, in percent; `None` = the scale-up trigger.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redis_memory_trigger_pct: Option<f64>,
     /// Extra capacity on top of the forecast, in percent.
     pub headroom_pct: f64,
     /// Spare instances and nodes beyond what load needs: 1 = N+1, 2 = N+2.
@@ -711,11 +722,33 @@ impl Default for RedisDemand {
     }
 }
 
+impl Policies {
+    /// The scale-up triggers of a database tier's two limits, connections and size, in percent:
+    /// each its own when given, else [`Policies::scale_up_trigger_pct`].
+    pub fn database_triggers_pct(&self) -> [f64; 2] {
+        [
+            self.database_connections_trigger_pct,
+            self.database_storage_trigger_pct,
+        ]
+        .map(|own| own.unwrap_or(self.scale_up_trigger_pct))
+    }
+
+    /// The scale-up trigger of a Redis plan's memory, in percent: its own when given, else
+    /// [`Policies::scale_up_trigger_pct`].
+    pub fn redis_trigger_pct(&self) -> f64 {
+        self.redis_memory_trigger_pct
+            .unwrap_or(self.scale_up_trigger_pct)
+    }
+}
+
 impl Default for Policies {
     fn default() -> Self {
         Self {
             target_utilisation_pct: 70.0,
             scale_up_trigger_pct: 80.0,
+            database_connections_trigger_pct: None,
+            database_storage_trigger_pct: None,
+            redis_memory_trigger_pct: None,
             headroom_pct: 0.0,
             redundancy: 0,
             min_instances: 2,
@@ -824,6 +857,14 @@ impl Plan {
     /// refuses).
     pub fn currency(&self) -> crate::currency::Currency {
         crate::currency::Currency::of(&self.currency).unwrap_or(crate::currency::USD)
+    }
+
+    /// Whether `self` and `other` are the same plan: the derived comparison, compiled once in
+    /// the core. Other crates compare plans through it, since a derived `==` is inlined and
+    /// so compiled again (1.4 KB) in every crate that uses it.
+    #[inline(never)]
+    pub fn same_as(&self, other: &Plan) -> bool {
+        self == other
     }
 
     /// The instance type the app runs on: the catalog entry named by

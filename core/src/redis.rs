@@ -262,6 +262,7 @@ pub fn choose_plans(
     let needs: Vec<[f64; 1]> = node_memory_mb_per_month.iter().map(|&mb| [mb]).collect();
     let options = ProgressionOptions {
         trigger_pct,
+        own_trigger_pct: [None; tiers::OWN_TRIGGERS],
         start_tier,
     };
     let mut progression = tiers::progression(&allowed.specs, &[MEMORY_DIMENSION], &needs, &options);
@@ -370,7 +371,11 @@ pub fn explain_plan_month(
 ) -> Option<Explanation> {
     let month = progression.months.get(index)?;
     let allowed = Allowed::new(plans, policy);
-    let trigger = progression.trigger;
+    let trigger = progression
+        .triggers
+        .first()
+        .copied()
+        .unwrap_or(tiers::DEFAULT_TRIGGER_PCT / 100.0);
     let chosen = allowed.allowed_index(month.tier);
     let words = match month.tier.and_then(|t| plans.get(t)) {
         Some(plan) => topology_words(
@@ -390,7 +395,7 @@ pub fn explain_plan_month(
             &allowed.specs,
             &[MEMORY_DIMENSION],
             &[node_memory_mb],
-            trigger,
+            &progression.triggers,
             chosen,
         )
         .input("topology", words),

@@ -604,13 +604,26 @@ fn database_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Ta
         id: "database",
         title: "Database".to_owned(),
         note: Some(format!(
-            "Moves up a tier when a need passes {} of a limit; a pooler is advised above {} of direct connections.",
-            format::percent(plan.policies.scale_up_trigger_pct / 100.0),
+            "Moves up a tier when {} of a limit; a pooler is advised above {} of direct connections.",
+            database_triggers_words(&plan.policies),
             format::percent(plan.policies.pooler_share_pct / 100.0)
         )),
         priced_on: None,
         columns,
         rows,
+    }
+}
+
+/// "a need passes 80 %", or "connections pass 80 % or its size 75 %" when the two limits
+/// have triggers of their own.
+fn database_triggers_words(policies: &crate::plan::Policies) -> String {
+    let [connections, size] = policies
+        .database_triggers_pct()
+        .map(|pct| format::percent(pct / 100.0));
+    if connections == size {
+        format!("a need passes {connections}")
+    } else {
+        format!("connections pass {connections} or its size {size}")
     }
 }
 
@@ -659,7 +672,7 @@ fn redis_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Table
         note: Some(format!(
             "Node memory keeps {} free for saves and rewrites; moves up a plan past {} of its memory.",
             format::percent(1.0 - plan.policies.redis.maxmemory_share_pct / 100.0),
-            format::percent(plan.policies.scale_up_trigger_pct / 100.0)
+            format::percent(plan.policies.redis_trigger_pct() / 100.0)
         )),
         priced_on: None,
         columns,

@@ -5,13 +5,14 @@
 //! months in order:
 //!
 //! ```text
-//! a tier fits a month  ⇔  for every dimension d: need_d ≤ limit_d × trigger
+//! a tier fits a month  ⇔  for every dimension d: need_d ≤ limit_d × trigger_d
 //! tier(month m)        =  the first tier at or after tier(m − 1) that fits   (tier(0) = start)
 //!                         or "beyond the catalog" when none does
 //! ```
 //!
-//! The trigger (80 % by default, [`crate::plan::Policies::scale_up_trigger_pct`]) moves up
-//! *before* a hard limit is reached, leaving time to migrate. Tiers never go down: a plan that
+//! The trigger (80 % by default, [`crate::plan::Policies::scale_up_trigger_pct`]; a dimension
+//! may have its own, such as a database's size at 75 %) moves up *before* a hard limit is
+//! reached, leaving time to migrate. Tiers never go down: a plan that
 //! moved up for a peak keeps the larger tier, because downgrading is a decision a planner takes,
 //! not one a forecast should take silently. For the same reason "beyond the catalog" is sticky:
 //! once the largest tier no longer fits, the plan needs something the catalog does not list
@@ -67,11 +68,17 @@ pub struct Dimension {
     pub unit: &'static str,
 }
 
+/// Dimensions that can have a trigger of their own ([`ProgressionOptions::own_trigger_pct`]).
+pub const OWN_TRIGGERS: usize = 2;
+
 /// How the walk is done.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProgressionOptions {
     /// Move up when a need exceeds limit × trigger, in percent (1–100; 80 = 80 %).
     pub trigger_pct: f64,
+    /// The first dimensions' own triggers, in percent; `None` takes `trigger_pct`, and a later
+    /// dimension the last one's.
+    pub own_trigger_pct: [Option<f64>; OWN_TRIGGERS],
     /// Index of the tier in use today (month 0); past the end means the largest tier.
     pub start_tier: usize,
 }
@@ -109,8 +116,9 @@ pub struct Progression {
     pub months: Vec<TierMonth>,
     /// Every move up, in month order.
     pub upgrades: Vec<Upgrade>,
-    /// The scale-up trigger the walk used, as a fraction (0.8 = 80 %).
-    pub trigger: f64,
+    /// The scale-up trigger the walk used for each of the first dimensions, as a fraction
+    /// (0.8 = 80 %); a later dimension has the plan's trigger, the last entry.
+    pub triggers: [f64; OWN_TRIGGERS],
 }
 
 impl Progression {
@@ -121,7 +129,7 @@ impl Progression {
     /// use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
     /// let tiers = [TierSpec { name: "S".into(), limits: vec![Some(10.0)], usd_per_month: 5.0 }];
     /// let dims = [Dimension { name: "memory", unit: "GB" }];
-    /// let options = ProgressionOptions { trigger_pct: 100.0, start_tier: 0 };
+    /// let options = ProgressionOptions { trigger_pct: 100.0, own_trigger_pct: [None; 2], start_tier: 0 };
     /// let p = progression(&tiers, &dims, &[vec![8.0], vec![12.0]], &options);
     /// assert_eq!(p.first_month_beyond_catalog(), Some(2));
     /// ```
@@ -141,7 +149,7 @@ impl Progression {
     /// use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
     /// let tiers = [TierSpec { name: "S".into(), limits: vec![Some(10.0)], usd_per_month: 5.0 }];
     /// let dims = [Dimension { name: "memory", unit: "GB" }];
-    /// let options = ProgressionOptions { trigger_pct: 80.0, start_tier: 0 };
+    /// let options = ProgressionOptions { trigger_pct: 80.0, own_trigger_pct: [None; 2], start_tier: 0 };
     /// let p = progression(&tiers, &dims, &[[4.0]], &options);
     /// assert_eq!(
     ///     p.explain_month(0, &tiers, &dims, &[4.0]).unwrap().sentence(),
@@ -160,7 +168,7 @@ impl Progression {
             tiers,
             dimensions,
             need,
-            self.trigger,
+            &self.triggers,
             month.tier,
         ))
     }
@@ -209,7 +217,7 @@ pub fn tier_name(tiers: &[TierSpec], tier: Option<usize>) -> String {
 /// let tiers = database_specs(&catalog::supabase_plan_tiers()); // Free, Pro, Pro+, Team
 /// // 150 connections and 11.7 GB of data: Pro's 8 GB × 80 % = 6.4 GB is too small.
 /// let p = progression(&tiers, &database_dimensions(), &[vec![150.0, 11.7]],
-///     &ProgressionOptions { trigger_pct: 80.0, start_tier: 1 });
+///     &ProgressionOptions { trigger_pct: 80.0, own_trigger_pct: [None; 2], start_tier: 1 });
 /// assert_eq!(p.months[0].tier, Some(2)); // Pro+
 /// assert_eq!(p.upgrades[0].reason, "database size 11.7 GB > 80 % of 8 GB");
 /// ```
@@ -219,7 +227,14 @@ pub fn progression<N: AsRef<[f64]>>(
     needs: &[N],
     options: &ProgressionOptions,
 ) -> Progression {
-    let trigger = pct_fraction(options.trigger_pct, DEFAULT_TRIGGER_PCT, 1.0, 100.0);
+    let trigger_pct = if options.trigger_pct.is_nan() {
+        DEFAULT_TRIGGER_PCT
+    } else {
+        options.trigger_pct
+    };
+    let triggers = options
+        .own_trigger_pct
+        .map(|own| pct_fraction(own.unwrap_or(trigger_pct), trigger_pct, 1.0, 100.0));
     let mut current: Option<usize> = if tiers.is_empty() {
         None
     } else {
@@ -234,7 +249,7 @@ pub fn progression<N: AsRef<[f64]>>(
         need.extend((0..dimensions.len()).map(|d| clean_need(raw.get(d).copied().unwrap_or(0.0))));
         let previous = current;
         let chosen = previous
-            .and_then(|from| (from..tiers.len()).find(|&t| fits(&tiers[t], &need, trigger)));
+            .and_then(|from| (from..tiers.len()).find(|&t| fits(&tiers[t], &need, &triggers)));
         let month = month_number(index);
         if chosen != previous {
             if let Some(from) = previous {
@@ -242,7 +257,7 @@ pub fn progression<N: AsRef<[f64]>>(
                     month,
                     from: Some(from),
                     to: chosen,
-                    reason: upgrade_reason(&tiers[from], dimensions, &need, trigger),
+                    reason: upgrade_reason(&tiers[from], dimensions, &need, &triggers),
                 });
             }
         }
@@ -259,7 +274,7 @@ pub fn progression<N: AsRef<[f64]>>(
     Progression {
         months,
         upgrades,
-        trigger,
+        triggers,
     }
 }
 
@@ -420,10 +435,19 @@ fn limit_of(tier: &TierSpec, dimension: usize) -> f64 {
     clean_limit(tier.limits.get(dimension).copied().flatten())
 }
 
-fn fits(tier: &TierSpec, need: &[f64], trigger: f64) -> bool {
+/// Dimension `d`'s trigger among `triggers` (a fraction; past the end, the last entry's).
+fn trigger_of(triggers: &[f64], d: usize) -> f64 {
+    triggers
+        .get(d)
+        .or(triggers.last())
+        .copied()
+        .unwrap_or(DEFAULT_TRIGGER_PCT / 100.0)
+}
+
+fn fits(tier: &TierSpec, need: &[f64], triggers: &[f64]) -> bool {
     need.iter().enumerate().all(|(d, &n)| {
         let limit = limit_of(tier, d);
-        limit == f64::INFINITY || n <= limit * trigger
+        limit == f64::INFINITY || n <= limit * trigger_of(triggers, d)
     })
 }
 
@@ -470,14 +494,19 @@ fn need_amount(value: f64, unit: &str) -> String {
     }
 }
 
-fn upgrade_reason(from: &TierSpec, dimensions: &[Dimension], need: &[f64], trigger: f64) -> String {
+fn upgrade_reason(
+    from: &TierSpec,
+    dimensions: &[Dimension],
+    need: &[f64],
+    triggers: &[f64],
+) -> String {
     // The failing dimension closest to (furthest past) its limit.
     let failing = need
         .iter()
         .enumerate()
         .filter(|&(d, &n)| {
             let limit = limit_of(from, d);
-            limit != f64::INFINITY && n > limit * trigger
+            limit != f64::INFINITY && n > limit * trigger_of(triggers, d)
         })
         .max_by(|a, b| {
             usage_pct(*a.1, limit_of(from, a.0)).total_cmp(&usage_pct(*b.1, limit_of(from, b.0)))
@@ -489,7 +518,7 @@ fn upgrade_reason(from: &TierSpec, dimensions: &[Dimension], need: &[f64], trigg
                 "{} {} > {} of {}",
                 dim.name,
                 need_amount(n, dim.unit),
-                format::percent(trigger),
+                format::percent(trigger_of(triggers, d)),
                 amount(limit_of(from, d), dim.unit)
             )
         }
@@ -498,25 +527,25 @@ fn upgrade_reason(from: &TierSpec, dimensions: &[Dimension], need: &[f64], trigg
 }
 
 /// Why `chosen` (an index into `tiers`, `None` = beyond the catalog) serves `need` (raw, one
-/// entry per dimension) at `trigger` (a fraction).
+/// entry per dimension) at `triggers` (a fraction per dimension).
 pub(crate) fn explain_choice(
     tiers: &[TierSpec],
     dimensions: &[Dimension],
     need: &[f64],
-    trigger: f64,
+    triggers: &[f64],
     chosen: Option<usize>,
 ) -> Explanation {
     let need: Vec<f64> = (0..dimensions.len())
         .map(|d| clean_need(need.get(d).copied().unwrap_or(0.0)))
         .collect();
-    explain_month(tiers, dimensions, &need, trigger, chosen)
+    explain_month(tiers, dimensions, &need, triggers, chosen)
 }
 
 fn explain_month(
     tiers: &[TierSpec],
     dimensions: &[Dimension],
     need: &[f64],
-    trigger: f64,
+    triggers: &[f64],
     chosen: Option<usize>,
 ) -> Explanation {
     let Some(last) = tiers.len().checked_sub(1) else {
@@ -536,6 +565,7 @@ fn explain_month(
         .map(|(d, &n)| {
             let dim = &dimensions[d];
             let limit = limit_of(spec, d);
+            let trigger = trigger_of(triggers, d);
             let sign = if n <= limit * trigger { "≤" } else { ">" };
             format!(
                 "{} {} {sign} {} × {} = {}",
@@ -553,7 +583,7 @@ fn explain_month(
         } else {
             comparisons.join("; ")
         })
-        .input("scale-up trigger", format::percent(trigger));
+        .input("scale-up trigger", trigger_words(dimensions, triggers));
     for (d, &n) in need.iter().enumerate() {
         explanation = explanation.input(dimensions[d].name, need_amount(n, dimensions[d].unit));
     }
@@ -565,7 +595,7 @@ fn explain_month(
             amount(limit_of(spec, d), dimensions[d].unit)
         ),
         (Some(_), None) => "no limit binds".to_owned(),
-        (None, Some(_)) if fits(spec, need, trigger) => {
+        (None, Some(_)) if fits(spec, need, triggers) => {
             "beyond the catalog since an earlier month: tiers never go down".to_owned()
         }
         (None, Some((d, _))) => format!(
@@ -573,18 +603,33 @@ fn explain_month(
             spec.name,
             dimensions[d].name,
             need_amount(need[d], dimensions[d].unit),
-            format::percent(trigger),
+            format::percent(trigger_of(triggers, d)),
             amount(limit_of(spec, d), dimensions[d].unit)
         ),
         (None, None) => "beyond the catalog since an earlier month".to_owned(),
     };
     if let Some(t) = chosen {
-        let smallest = (0..tiers.len()).find(|&s| fits(&tiers[s], need, trigger));
+        let smallest = (0..tiers.len()).find(|&s| fits(&tiers[s], need, triggers));
         if smallest.is_some_and(|s| s < t) {
             because.push_str("; held from an earlier month: tiers never go down");
         }
     }
     explanation.binding(because)
+}
+
+/// The triggers in words: "80 %" when every dimension has the same, else each with its
+/// dimension ("connections 80 %, database size 75 %").
+fn trigger_words(dimensions: &[Dimension], triggers: &[f64]) -> String {
+    let first = trigger_of(triggers, 0);
+    if (1..dimensions.len()).all(|d| trigger_of(triggers, d) == first) {
+        return format::percent(first);
+    }
+    let words: Vec<String> = dimensions
+        .iter()
+        .enumerate()
+        .map(|(d, dim)| format!("{} {}", dim.name, format::percent(trigger_of(triggers, d))))
+        .collect();
+    words.join(", ")
 }
 
 /// `pct` (70 = 70 %) as a fraction clamped to `[min_pct, max_pct]`; `fallback_pct` when `pct`
@@ -641,8 +686,58 @@ mod tests {
     fn options(trigger_pct: f64, start_tier: usize) -> ProgressionOptions {
         ProgressionOptions {
             trigger_pct,
+            own_trigger_pct: [None; 2],
             start_tier,
         }
+    }
+
+    /// The guide's "storage_threshold: 75%" beside 80 % for connections: Team comes when the
+    /// data passes 75 GB (76.9 GB, month 13) instead of 80 GB, and every sentence names the
+    /// trigger of its own dimension.
+    #[test]
+    fn a_dimension_with_its_own_trigger_moves_up_at_it() {
+        let tiers = database_specs(&catalog::supabase_plan_tiers());
+        let own = ProgressionOptions {
+            own_trigger_pct: [None, Some(75.0)],
+            ..options(80.0, 1)
+        };
+        let p = progression(&tiers, &dims(), &guide_needs(), &own);
+        assert_eq!(p.triggers, [0.8, 0.75]);
+        assert_eq!(p.upgrades[1].month, 13);
+        assert_eq!(
+            p.upgrades[1].reason,
+            "database size 76.9 GB > 75 % of 100 GB"
+        );
+        let why = p
+            .explain_month(12, &tiers, &dims(), &guide_needs()[12])
+            .unwrap();
+        assert_eq!(
+            why.sentence(),
+            "Team = connections 150 ≤ 80 % × 1\u{202F}000 = 800; database size 76.9 GB ≤ 75 % × \
+             500 GB = 375 GB — database size is closest to its limit (15.4 % of 500 GB)"
+        );
+        assert!(why
+            .inputs
+            .iter()
+            .any(|(k, v)| k == "scale-up trigger" && v == "connections 80 %, database size 75 %"));
+        // The same trigger on both: as with none of their own.
+        let same = ProgressionOptions {
+            own_trigger_pct: [Some(80.0), Some(80.0)],
+            ..options(80.0, 1)
+        };
+        assert_eq!(
+            progression(&tiers, &dims(), &guide_needs(), &same),
+            progression(&tiers, &dims(), &guide_needs(), &options(80.0, 1))
+        );
+        // A trigger that is not a number takes the plan's.
+        let nan = ProgressionOptions {
+            own_trigger_pct: [Some(f64::NAN), None],
+            ..options(f64::NAN, 1)
+        };
+        assert_eq!(
+            progression(&tiers, &dims(), &guide_needs(), &nan).triggers,
+            [0.8, 0.8]
+        );
     }
 
     #[test]

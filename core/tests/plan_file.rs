@@ -147,6 +147,13 @@ fn v1_fixtures_keep_their_values() {
         peak(0),
         peak(1)
     );
+    // Written before a resource could have a trigger of its own: each takes the plan's.
+    assert_eq!(default_yaml.policies.database_storage_trigger_pct, None);
+    assert_eq!(default_yaml.policies.database_triggers_pct(), [80.0, 80.0]);
+    let triggers = import(&read(&dir.join("resource-triggers.json"))).unwrap();
+    assert_eq!(triggers.policies.database_triggers_pct(), [80.0, 75.0]);
+    assert_eq!(triggers.policies.redis_trigger_pct(), 90.0);
+    assert_eq!(triggers.policies.database_connections_trigger_pct, None);
     // Written before a voice target could be a response time or the peak concurrency stated:
     // its wait target reads as it was, the rest as defaults.
     let voice = import(&read(&dir.join("voice-wait.json"))).unwrap();

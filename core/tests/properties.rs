@@ -4,8 +4,9 @@
 //! accepted or rejected — makes the engine or its models panic or return NaN or ∞.
 //!
 //! Plans are drawn across every growth model (compound, milestones, trend), both traffic models
-//! and peak shapes, calendar effects, headroom, forecast bounds, redundancy, voice, off-hours
-//! scale-down and commitments.
+//! and peak shapes (the baseline's and a scenario's own), calendar effects, headroom, forecast
+//! bounds, redundancy, resources' own scale-up triggers, voice, off-hours scale-down and
+//! commitments.
 
 use chrono::NaiveDate;
 use headroom_core::engine::{self, PlanResults};
@@ -121,6 +122,11 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             0u32..=2,
             1u32..=5,
             0.0..100.0f64,
+            [
+                prop::option::of(1.0..=100.0f64),
+                prop::option::of(1.0..=100.0f64),
+                prop::option::of(1.0..=100.0f64),
+            ],
         ),
         (
             any_growth(),
@@ -139,7 +145,7 @@ fn any_plan() -> impl Strategy<Value = Plan> {
         .prop_map(|(demand, voice, policy, scenario, flags)| {
             let (units, (traffic, fixed), data_gb, redis_mb) = demand;
             let (sessions, share, minutes, interactions, gpu_s) = voice;
-            let (util, trigger, redundancy, min, headroom) = policy;
+            let (util, trigger, redundancy, min, headroom, own_triggers) = policy;
             let (growth, calendar, own) = scenario;
             let (with_voice, commit, off_hours, bound, horizon, (stated, response)) = flags;
             let mut plan = Plan {
@@ -166,6 +172,11 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             }
             plan.policies.target_utilisation_pct = util;
             plan.policies.scale_up_trigger_pct = trigger;
+            [
+                plan.policies.database_connections_trigger_pct,
+                plan.policies.database_storage_trigger_pct,
+                plan.policies.redis_memory_trigger_pct,
+            ] = own_triggers;
             plan.policies.redundancy = redundancy;
             plan.policies.min_instances = min;
             plan.policies.headroom_pct = headroom;

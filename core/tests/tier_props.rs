@@ -90,6 +90,7 @@ fn rank(tier: Option<usize>) -> usize {
 fn options(trigger_pct: f64, start_tier: usize) -> ProgressionOptions {
     ProgressionOptions {
         trigger_pct,
+        own_trigger_pct: [None; 2],
         start_tier,
     }
 }

@@ -355,7 +355,8 @@ pub fn NumberInput(
     })
 }
 
-/// A whole number that may be left empty ("every year" when no year is given).
+/// A number that may be left empty ("every year" when no year is given, "the plan's" when a
+/// resource has no trigger of its own).
 #[component]
 pub fn OptionalNumberInput(
     #[prop(into)] path: String,
@@ -372,7 +373,7 @@ pub fn OptionalNumberInput(
         path,
         hint,
         input_type: "text",
-        inputmode: Some("numeric"),
+        inputmode: Some(if spec.whole { "numeric" } else { "decimal" }),
         placeholder,
         value: as_text(
             get,
@@ -759,7 +760,7 @@ pub fn UndoNote(
     let visible = Memo::new(move |_| {
         note.with(|n| {
             n.as_ref()
-                .filter(|n| ws.plan.with(|p| *p == *n.after))
+                .filter(|n| ws.plan.with(|p| p.same_as(&n.after)))
                 .map(|n| n.message.clone())
         })
     });

@@ -6,10 +6,11 @@
 
 use super::fields::{
     field_id, focus_soon, index_rows, money_unit, num, plan_memo, structural_edit, workspace,
-    Choice, Getter, Group, NumberInput, Setter, TextInput, Toggle,
+    Choice, Getter, Group, NumberInput, OptionalNumberInput, Setter, TextInput, Toggle,
 };
 use headroom_core::edit::{self, TrafficFigure, TrafficKind};
-use headroom_core::plan::{ForecastBound, Named, Plan, ScalingPoint, VoiceTarget};
+use headroom_core::input::NumberSpec;
+use headroom_core::plan::{ForecastBound, Named, Plan, Policies, ScalingPoint, VoiceTarget};
 use headroom_core::validate::{specs, MAX_SCALING_POINTS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -257,6 +258,22 @@ fn traffic_fields(at: Option<usize>, model: TrafficKind, units: Units) -> AnyVie
     .into_any()
 }
 
+/// A resource's own scale-up trigger (`read`, `write` in the policies), empty when it follows
+/// the plan's.
+fn own_trigger(
+    path: &'static str,
+    spec: NumberSpec,
+    read: fn(&Policies) -> Option<f64>,
+    write: fn(&mut Policies, Option<f64>),
+) -> impl IntoView {
+    let get: Getter<Option<f64>> = Arc::new(move |p: &Plan| Some(read(&p.policies)));
+    let set: Setter<Option<f64>> = Arc::new(move |p: &mut Plan, v| write(&mut p.policies, v));
+    view! {
+        <OptionalNumberInput path=path spec=spec get=get set=set placeholder="the scale-up trigger"
+            hint="Empty: the scale-up trigger above"/>
+    }
+}
+
 macro_rules! voice_field {
     ($path:literal, $spec:expr, $name:ident, $hint:expr $(, $key:ident = $val:expr)*) => {{
         let (get, set) = num(
@@ -400,9 +417,15 @@ pub fn PoliciesPanel() -> impl IntoView {
             <h2 id="policies-title">"Policies"</h2>
             <p class="lede">"One set of rules for every resource and scenario."</p>
             <form class="fields" on:submit=|ev| ev.prevent_default() novalidate=true>
-                <Group title="Capacity" paths=&["policies.target_utilisation_pct", "policies.scale_up_trigger_pct", "policies.headroom_pct", "policies.redundancy", "policies.forecast_bound"]>
+                <Group title="Capacity" paths=&["policies.target_utilisation_pct", "policies.scale_up_trigger_pct", "policies.database_connections_trigger_pct", "policies.database_storage_trigger_pct", "policies.redis_memory_trigger_pct", "policies.headroom_pct", "policies.redundancy", "policies.forecast_bound"]>
                     {field!("policies.target_utilisation_pct", specs::TARGET_UTILISATION_PCT, |p| p.policies.target_utilisation_pct, "Plan instances and nodes to run this busy at peak; autoscaler targets of 50–70 % are common")}
                     {field!("policies.scale_up_trigger_pct", specs::SCALE_UP_TRIGGER_PCT, |p| p.policies.scale_up_trigger_pct, "Move to the next database tier or Redis plan past this share of its limit")}
+                    {own_trigger("policies.database_connections_trigger_pct", specs::CONNECTIONS_TRIGGER_PCT,
+                        |p| p.database_connections_trigger_pct, |p, v| p.database_connections_trigger_pct = v)}
+                    {own_trigger("policies.database_storage_trigger_pct", specs::STORAGE_TRIGGER_PCT,
+                        |p| p.database_storage_trigger_pct, |p, v| p.database_storage_trigger_pct = v)}
+                    {own_trigger("policies.redis_memory_trigger_pct", specs::REDIS_MEMORY_TRIGGER_PCT,
+                        |p| p.redis_memory_trigger_pct, |p, v| p.redis_memory_trigger_pct = v)}
                     {field!("policies.headroom_pct", specs::HEADROOM_PCT, |p| p.policies.headroom_pct, "Extra capacity on top of the forecast")}
                     {field!("policies.redundancy", specs::REDUNDANCY, |p| p.policies.redundancy, "Spare instances and nodes: 1 = N+1, 2 = N+2", unit = "spares")}
                     <Choice

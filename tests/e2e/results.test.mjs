@@ -125,7 +125,7 @@ test('scenarios side by side, with break-point sentences', async () => {
     .waitFor();
   await sentences
     .getByText(
-      'Aggressive needs Team in month 7; Moderate does not need Team within the 12-month horizon',
+      'Aggressive needs Team in month 6; Moderate does not need Team within the 12-month horizon',
     )
     .waitFor();
   // Hovering a compared figure explains it.
@@ -326,4 +326,28 @@ test('the results pass an axe-core scan', async () => {
   await openPage();
   await loadTemplate('cafe-pilot');
   assert.deepEqual(await seriousA11yViolations(page), []);
+});
+
+test("a resource's own trigger moves its upgrade, and emptied it follows the plan's", async () => {
+  await openPage();
+  await loadTemplate('supabase-redis');
+  // The aggressive scenario, month 6: 753 users hold 75.3 GB, past the guide's 75 % of
+  // Pro+'s 100 GB (its storage trigger) but within the plan's 80 %.
+  await page.locator('label[for="scenario-pick-2"]').click();
+  await page.getByTestId('table-tab-database').click();
+  assert.equal(await cell('database', 6, 'Tier'), 'Team');
+  assert.equal(
+    await page.getByTestId('table-note-database').innerText(),
+    'Moves up a tier when connections pass 80 % or its size 75 % of a limit; a pooler is advised above 80 % of direct connections.',
+  );
+  await page.getByRole('tab', { name: 'Policies' }).click();
+  const app = new HeadroomPage(page);
+  assert.equal(await app.input('f-policies-database_storage_trigger_pct').inputValue(), '75');
+  await app.fill('f-policies-database_storage_trigger_pct', '150');
+  assert.match(await app.fieldError(), /Database size trigger must be at most 100/);
+  await app.fill('f-policies-database_storage_trigger_pct', '');
+  assert.equal(await cell('database', 6, 'Tier'), 'Pro+');
+  assert.equal(await cell('database', 7, 'Tier'), 'Team');
+  assert.match(await page.getByTestId('table-note-database').innerText(), /^Moves up a tier when a need passes 80 % of a limit/);
+  assert.equal((await app.savedPlan()).plan.policies.database_storage_trigger_pct, undefined);
 });

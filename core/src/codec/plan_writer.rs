@@ -274,9 +274,28 @@ fn policies(p: &Policies) -> Value {
     let v = &p.voice;
     let c = &p.commitment;
     let o = &p.off_hours;
-    object(vec![
+    let mut fields = vec![
         ("target_utilisation_pct", number(p.target_utilisation_pct)),
         ("scale_up_trigger_pct", number(p.scale_up_trigger_pct)),
+    ];
+    // A resource's own trigger only when it has one: files and links of plans without stay
+    // as they were.
+    for (name, own) in [
+        (
+            "database_connections_trigger_pct",
+            p.database_connections_trigger_pct,
+        ),
+        (
+            "database_storage_trigger_pct",
+            p.database_storage_trigger_pct,
+        ),
+        ("redis_memory_trigger_pct", p.redis_memory_trigger_pct),
+    ] {
+        if let Some(own) = own {
+            fields.push((name, number(own)));
+        }
+    }
+    fields.extend(vec![
         ("headroom_pct", number(p.headroom_pct)),
         ("redundancy", p.redundancy.into()),
         ("min_instances", p.min_instances.into()),
@@ -324,7 +343,8 @@ fn policies(p: &Policies) -> Value {
                 ("off_hours_share_pct", number(o.off_hours_share_pct)),
             ]),
         ),
-    ])
+    ]);
+    object(fields)
 }
 
 fn catalogs(c: &Catalogs) -> Value {

@@ -273,6 +273,10 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         &db_needs,
         &ProgressionOptions {
             trigger_pct: policies.scale_up_trigger_pct,
+            own_trigger_pct: [
+                policies.database_connections_trigger_pct,
+                policies.database_storage_trigger_pct,
+            ],
             start_tier: position_or_first(
                 plan.catalogs.databases.iter().map(|t| t.name.as_str()),
                 &baseline.today.database_tier,
@@ -284,7 +288,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         &plan.catalogs.redis,
         &policies.redis,
         &redis_needs,
-        policies.scale_up_trigger_pct,
+        policies.redis_trigger_pct(),
         position_or_first(
             plan.catalogs.redis.iter().map(|t| t.name.as_str()),
             &baseline.today.redis_plan,

@@ -229,6 +229,9 @@ pub fn plan() -> Plan {
             target_utilisation_pct: 70.0,
             // KPI warning thresholds at 80 % of target capacity; memory_scale_out at 80 %.
             scale_up_trigger_pct: 80.0,
+            database_connections_trigger_pct: None,
+            database_storage_trigger_pct: None,
+            redis_memory_trigger_pct: None,
             headroom_pct: 0.0,
             redundancy: 0,
             // One server today; cost_optimized_scaling keeps at least one API instance.

@@ -173,6 +173,9 @@ pub fn plan() -> Plan {
             target_utilisation_pct: 70.0,
             // vertical_scaling upgrade_triggers.cpu_utilization; also the 80 % practical limits.
             scale_up_trigger_pct: 80.0,
+            database_connections_trigger_pct: None,
+            database_storage_trigger_pct: None,
+            redis_memory_trigger_pct: None,
             headroom_pct: 0.0,
             redundancy: 0,
             // min_instances / max_instances (and the HPA's minReplicas / maxReplicas).

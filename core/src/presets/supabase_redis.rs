@@ -145,8 +145,9 @@ pub fn plan() -> Plan {
             // "capacity: cpu_utilization: <70%"; the decision matrix's red line for CPU.
             target_utilisation_pct: 70.0,
             // database connection_threshold 80 %, redis memory_threshold 80 % ("1.6GB # 80% of
-            // 2GB"). The database's storage_threshold of 75 % cannot be set apart: one trigger.
+            // 2GB"), and the database's storage_threshold of 75 % on its own.
             scale_up_trigger_pct: 80.0,
+            database_storage_trigger_pct: Some(75.0),
             headroom_pct: 0.0,
             redundancy: 0,
             min_instances: 1,

@@ -63,6 +63,11 @@ pub const MULTIPLIER: NumberSpec = spec("Multiplier", "×", 0.0, 100.0, false);
 pub const EFFECT_YEAR: NumberSpec = spec("Year", "", 1900.0, 2200.0, true);
 pub const TARGET_UTILISATION_PCT: NumberSpec = spec("Target utilisation", "%", 1.0, 100.0, false);
 pub const SCALE_UP_TRIGGER_PCT: NumberSpec = spec("Scale-up trigger", "%", 1.0, 100.0, false);
+pub const CONNECTIONS_TRIGGER_PCT: NumberSpec =
+    spec("Database connections trigger", "%", 1.0, 100.0, false);
+pub const STORAGE_TRIGGER_PCT: NumberSpec = spec("Database size trigger", "%", 1.0, 100.0, false);
+pub const REDIS_MEMORY_TRIGGER_PCT: NumberSpec =
+    spec("Redis memory trigger", "%", 1.0, 100.0, false);
 pub const HEADROOM_PCT: NumberSpec = spec("Headroom", "%", 0.0, 1000.0, false);
 pub const REDUNDANCY: NumberSpec = spec("Redundancy (N+k)", "", 0.0, 10.0, true);
 pub const MIN_INSTANCES: NumberSpec = spec("Minimum instances", "", 1.0, 10_000.0, true);

@@ -95,6 +95,34 @@ fn a_scenarios_own_traffic_is_checked_at_its_own_path() {
 }
 
 #[test]
+fn a_resources_own_trigger_is_checked_when_given() {
+    let mut plan = Plan::default();
+    plan.policies.database_storage_trigger_pct = Some(75.0);
+    plan.policies.redis_memory_trigger_pct = Some(100.0);
+    assert!(plan.validate().is_ok());
+    plan.policies.database_connections_trigger_pct = Some(0.5);
+    plan.policies.database_storage_trigger_pct = Some(f64::NAN);
+    plan.policies.redis_memory_trigger_pct = Some(120.0);
+    assert_eq!(
+        messages(&plan),
+        [
+            (
+                "policies.database_connections_trigger_pct".to_owned(),
+                "Database connections trigger must be at least 1 %".to_owned()
+            ),
+            (
+                "policies.database_storage_trigger_pct".to_owned(),
+                "Database size trigger is not a finite number".to_owned()
+            ),
+            (
+                "policies.redis_memory_trigger_pct".to_owned(),
+                "Redis memory trigger must be at most 100 %".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn voice_targets_and_stated_concurrency_name_their_fields() {
     let mut plan = Plan::default();
     plan.baseline.voice = Some(crate::edit::new_voice_demand());

@@ -8,11 +8,11 @@
 //! today's tiers, so the walks start there and never move below them.
 //!
 //! Each scenario's own request rate (Conservative 100, Moderate 150, Aggressive 200 requests
-//! per user per month) is the scenario's own traffic; Moderate's is the baseline's.
+//! per user per month) is the scenario's own traffic; Moderate's is the baseline's. The
+//! database's storage trigger (`storage_threshold: 75%`, beside 80 % for connections) is the
+//! plan's `database_storage_trigger_pct`.
 //!
 //! Not expressible in the plan model (follow-ups):
-//! - a per-dimension trigger: the guide upgrades the database at 80 % of connections but 75 % of
-//!   storage (`storage_threshold: 75%`); the plan has one `scale_up_trigger_pct`;
 //! - step costs of third-party services (Vercel $20 → $40 → $100, CloudFlare $20 → $200 "Pro for
 //!   DDoS", Monitoring $0 → $50 → $100 "DataDog/NewRelic"): a cost line is fixed + per unit;
 //!   extension: cost lines with dated or unit-count steps.
@@ -277,14 +277,15 @@ fn the_three_growth_scenarios() {
 }
 
 /// The guide's database trigger set: 100 MB a user against Free 0.5 GB / Pro 8 GB / Pro+ 100 GB
-/// / Team 500 GB at 80 %. Today's 10 GB already exceeds Pro's 8 GB, so every scenario needs
-/// Pro+ from month 1; the cost table's "6 Months: $125" (Pro+) agrees.
+/// / Team 500 GB, moving up at 75 % of storage (`storage_threshold: 75%`) and 80 % of
+/// connections. Today's 10 GB already exceeds Pro's 8 GB, so every scenario needs Pro+ from
+/// month 1; the cost table's "6 Months: $125" (Pro+) agrees.
 ///
 /// The guide's "12 Months: $599" (Team) does not follow from its own inputs: the moderate month
-/// 12 has 658 users, 65.8 GB (within 80 % of Pro+'s 100 GB) and 55 connections, so Pro+ ($125)
-/// still holds; Team is first needed by the aggressive scenario, in month 7 (105.4 GB). The
+/// 12 has 658 users, 65.8 GB (within 75 % of Pro+'s 100 GB) and 55 connections, so Pro+ ($125)
+/// still holds; Team is first needed by the aggressive scenario, in month 6 (75.3 GB). The
 /// table's "When to Use" user ranges (Pro "< 1000 users") contradict its 100 MB a user: Pro's
-/// 8 GB holds 64 users at 80 %.
+/// 8 GB holds 60 users at 75 %.
 #[test]
 fn supabase_tier_progression() {
     let plan = preset();
@@ -307,10 +308,10 @@ fn supabase_tier_progression() {
     let aggressive: Vec<String> = (1..=12)
         .map(|m| db_tier(&plan, &results, AGGRESSIVE, m))
         .collect();
-    assert_eq!(aggressive[5], "Pro+"); // month 6: 75.3 GB ≤ 80 GB
-    assert_eq!(aggressive[6], "Team"); // month 7: 105.4 GB
-    assert_eq!(aggressive[9], "Team"); // month 10: 289.3 GB ≤ 400 GB
-                                       // Month 11: 404.9 GB > 80 % of Team's 500 GB: Enterprise ("Custom"), beyond the table.
+    assert_eq!(aggressive[4], "Pro+"); // month 5: 53.8 GB ≤ 75 GB
+    assert_eq!(aggressive[5], "Team"); // month 6: 75.3 GB > 75 GB
+    assert_eq!(aggressive[9], "Team"); // month 10: 289.3 GB ≤ 375 GB
+                                       // Month 11: 404.9 GB > 75 % of Team's 500 GB: Enterprise ("Custom"), beyond the table.
     assert_eq!(aggressive[10], "beyond the catalog");
     assert_eq!(
         results.scenarios[AGGRESSIVE]
@@ -448,8 +449,8 @@ fn costs() {
 }
 
 /// The aggressive scenario's upgrade timeline, as the page lists it: Pro → Pro+ at once (14 GB
-/// of data in month 1), Pro+ → Team in month 7 (105.4 GB > 80 % of 100 GB), and past Team's
-/// 500 GB in month 11 — the guide's "Enterprise: Custom".
+/// of data in month 1), Pro+ → Team in month 6 (75.3 GB > 75 % of 100 GB), and past 75 % of
+/// Team's 500 GB in month 11 — the guide's "Enterprise: Custom".
 #[test]
 fn aggressive_upgrade_timeline() {
     let results = run(&preset());
@@ -463,11 +464,11 @@ fn aggressive_upgrade_timeline() {
     assert_eq!(
         database,
         [
-            (1, "Database Pro → Pro+: data 14 GB > 80 % of 8 GB"),
-            (7, "Database Pro+ → Team: data 105.41 GB > 80 % of 100 GB"),
+            (1, "Database Pro → Pro+: data 14 GB > 75 % of 8 GB"),
+            (6, "Database Pro+ → Team: data 75.3 GB > 75 % of 100 GB"),
             (
                 11,
-                "Database Team → beyond the catalog: data 404.96 GB > 80 % of 500 GB"
+                "Database Team → beyond the catalog: data 404.96 GB > 75 % of 500 GB"
             ),
         ]
     );

@@ -495,6 +495,13 @@ impl<'v, 'a> Fields<'v, 'a> {
     fn opt<T: Read + Default>(&self, name: &str) -> Result<T, ReadError> {
         self.or(name, T::default())
     }
+
+    /// A number that may be left out or `null` (`None`): [`Fields::opt`] compiled once for
+    /// every such field, not inlined at each.
+    #[inline(never)]
+    fn opt_number(&self, name: &str) -> Result<Option<f64>, ReadError> {
+        self.opt(name)
+    }
 }
 
 /// The mapping of an internally tagged model and the name under its `tag` key, one of `names`.

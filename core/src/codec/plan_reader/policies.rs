@@ -5,7 +5,7 @@ use crate::plan::{CommitmentPolicy, OffHoursPolicy, Policies, RedisPolicy, Voice
 use serde_json::Value;
 #[cfg(feature = "yaml")]
 use {
-    super::schema::{count, described, fields, number, opt, or, text, Defs},
+    super::schema::{count, described, fields, nullable, number, opt, or, text, Defs},
     crate::input::NumberSpec,
     crate::plan::{ForecastBound, Named, VoiceTarget},
     crate::validate::specs,
@@ -20,6 +20,9 @@ impl Read for Policies {
             &[
                 "target_utilisation_pct",
                 "scale_up_trigger_pct",
+                "database_connections_trigger_pct",
+                "database_storage_trigger_pct",
+                "redis_memory_trigger_pct",
                 "headroom_pct",
                 "redundancy",
                 "min_instances",
@@ -38,6 +41,9 @@ impl Read for Policies {
         Ok(Policies {
             target_utilisation_pct: f.or("target_utilisation_pct", d.target_utilisation_pct)?,
             scale_up_trigger_pct: f.or("scale_up_trigger_pct", d.scale_up_trigger_pct)?,
+            database_connections_trigger_pct: f.opt_number("database_connections_trigger_pct")?,
+            database_storage_trigger_pct: f.opt_number("database_storage_trigger_pct")?,
+            redis_memory_trigger_pct: f.opt_number("redis_memory_trigger_pct")?,
             headroom_pct: f.or("headroom_pct", d.headroom_pct)?,
             redundancy: f.or("redundancy", d.redundancy)?,
             min_instances: f.or("min_instances", d.min_instances)?,
@@ -68,6 +74,21 @@ impl Read for Policies {
                     "scale_up_trigger_pct",
                     number(specs::SCALE_UP_TRIGGER_PCT),
                     p.scale_up_trigger_pct,
+                ),
+                or(
+                    "database_connections_trigger_pct",
+                    nullable(number(specs::CONNECTIONS_TRIGGER_PCT)),
+                    Value::Null,
+                ),
+                or(
+                    "database_storage_trigger_pct",
+                    nullable(number(specs::STORAGE_TRIGGER_PCT)),
+                    Value::Null,
+                ),
+                or(
+                    "redis_memory_trigger_pct",
+                    nullable(number(specs::REDIS_MEMORY_TRIGGER_PCT)),
+                    Value::Null,
                 ),
                 or("headroom_pct", number(specs::HEADROOM_PCT), p.headroom_pct),
                 or("redundancy", count(specs::REDUNDANCY), p.redundancy),
