@@ -859,14 +859,6 @@ impl Plan {
         crate::currency::Currency::of(&self.currency).unwrap_or(crate::currency::USD)
     }
 
-    /// Whether `self` and `other` are the same plan: the derived comparison, compiled once in
-    /// the core. Other crates compare plans through it, since a derived `==` is inlined and
-    /// so compiled again (1.4 KB) in every crate that uses it.
-    #[inline(never)]
-    pub fn same_as(&self, other: &Plan) -> bool {
-        self == other
-    }
-
     /// The instance type the app runs on: the catalog entry named by
     /// [`Policies::app_instance`]. When no entry has that name, the catalog's first (smallest)
     /// entry; `None` only when the instance catalog is empty. A valid plan names an entry its

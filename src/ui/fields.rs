@@ -760,7 +760,7 @@ pub fn UndoNote(
     let visible = Memo::new(move |_| {
         note.with(|n| {
             n.as_ref()
-                .filter(|n| ws.plan.with(|p| p.same_as(&n.after)))
+                .filter(|n| ws.plan.with(|p| *p == *n.after))
                 .map(|n| n.message.clone())
         })
     });
