@@ -249,7 +249,7 @@ async fn scenarios_compare_with_break_points() {
         "{sentences}"
     );
     assert!(sentences.contains(
-        "Aggressive needs Team in month 7; Moderate does not need Team within the 12-month horizon"
+        "Aggressive needs Team in month 6; Moderate does not need Team within the 12-month horizon"
     ));
     // The tables follow the scenario: Moderate's database in month 1 is Pro+, an upgrade.
     click(c, "table-tab-database");
