@@ -722,25 +722,6 @@ impl Default for RedisDemand {
     }
 }
 
-impl Policies {
-    /// The scale-up triggers of a database tier's two limits, connections and size, in percent:
-    /// each its own when given, else [`Policies::scale_up_trigger_pct`].
-    pub fn database_triggers_pct(&self) -> [f64; 2] {
-        [
-            self.database_connections_trigger_pct,
-            self.database_storage_trigger_pct,
-        ]
-        .map(|own| own.unwrap_or(self.scale_up_trigger_pct))
-    }
-
-    /// The scale-up trigger of a Redis plan's memory, in percent: its own when given, else
-    /// [`Policies::scale_up_trigger_pct`].
-    pub fn redis_trigger_pct(&self) -> f64 {
-        self.redis_memory_trigger_pct
-            .unwrap_or(self.scale_up_trigger_pct)
-    }
-}
-
 impl Default for Policies {
     fn default() -> Self {
         Self {

@@ -371,11 +371,7 @@ pub fn explain_plan_month(
 ) -> Option<Explanation> {
     let month = progression.months.get(index)?;
     let allowed = Allowed::new(plans, policy);
-    let trigger = progression
-        .triggers
-        .first()
-        .copied()
-        .unwrap_or(tiers::DEFAULT_TRIGGER_PCT / 100.0);
+    let trigger = progression.triggers[0];
     let chosen = allowed.allowed_index(month.tier);
     let words = match month.tier.and_then(|t| plans.get(t)) {
         Some(plan) => topology_words(

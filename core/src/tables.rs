@@ -605,7 +605,7 @@ fn database_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Ta
         title: "Database".to_owned(),
         note: Some(format!(
             "Moves up a tier when {} of a limit; a pooler is advised above {} of direct connections.",
-            database_triggers_words(&plan.policies),
+            database_triggers_words(&result.database_tiers),
             format::percent(plan.policies.pooler_share_pct / 100.0)
         )),
         priced_on: None,
@@ -614,12 +614,10 @@ fn database_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Ta
     }
 }
 
-/// "a need passes 80 %", or "connections pass 80 % or its size 75 %" when the two limits
-/// have triggers of their own.
-fn database_triggers_words(policies: &crate::plan::Policies) -> String {
-    let [connections, size] = policies
-        .database_triggers_pct()
-        .map(|pct| format::percent(pct / 100.0));
+/// "a need passes 80 %", or "connections pass 80 % or its size 75 %" when the walk used a
+/// trigger of its own for either limit (the walk's triggers, as its explanations give them).
+fn database_triggers_words(walk: &crate::tiers::Progression) -> String {
+    let [connections, size] = walk.triggers.map(format::percent);
     if connections == size {
         format!("a need passes {connections}")
     } else {
@@ -672,7 +670,7 @@ fn redis_table(plan: &Plan, result: &ScenarioResult, labels: &[String]) -> Table
         note: Some(format!(
             "Node memory keeps {} free for saves and rewrites; moves up a plan past {} of its memory.",
             format::percent(1.0 - plan.policies.redis.maxmemory_share_pct / 100.0),
-            format::percent(plan.policies.redis_trigger_pct() / 100.0)
+            format::percent(result.redis_plans.triggers[0])
         )),
         priced_on: None,
         columns,

@@ -148,12 +148,23 @@ fn v1_fixtures_keep_their_values() {
         peak(1)
     );
     // Written before a resource could have a trigger of its own: each takes the plan's.
-    assert_eq!(default_yaml.policies.database_storage_trigger_pct, None);
-    assert_eq!(default_yaml.policies.database_triggers_pct(), [80.0, 80.0]);
+    let p = &default_yaml.policies;
+    let none = [
+        p.database_connections_trigger_pct,
+        p.database_storage_trigger_pct,
+        p.redis_memory_trigger_pct,
+    ];
+    assert_eq!(none, [None; 3]);
     let triggers = import(&read(&dir.join("resource-triggers.json"))).unwrap();
-    assert_eq!(triggers.policies.database_triggers_pct(), [80.0, 75.0]);
-    assert_eq!(triggers.policies.redis_trigger_pct(), 90.0);
-    assert_eq!(triggers.policies.database_connections_trigger_pct, None);
+    let p = &triggers.policies;
+    assert_eq!(p.database_connections_trigger_pct, None);
+    assert_eq!(p.database_storage_trigger_pct, Some(75.0));
+    assert_eq!(p.redis_memory_trigger_pct, Some(90.0));
+    // The walks take each limit's own, else the plan's 80 %.
+    let results = headroom_core::engine::run(&triggers.validate().unwrap());
+    let walked = &results.scenarios[0];
+    assert_eq!(walked.database_tiers.triggers, [0.8, 0.75]);
+    assert_eq!(walked.redis_plans.triggers[0], 0.9);
     // Written before a voice target could be a response time or the peak concurrency stated:
     // its wait target reads as it was, the rest as defaults.
     let voice = import(&read(&dir.join("voice-wait.json"))).unwrap();

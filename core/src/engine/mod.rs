@@ -288,7 +288,10 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         &plan.catalogs.redis,
         &policies.redis,
         &redis_needs,
-        policies.redis_trigger_pct(),
+        // Its own trigger, else the plan's (the walk of one dimension takes it as the plan's).
+        policies
+            .redis_memory_trigger_pct
+            .unwrap_or(policies.scale_up_trigger_pct),
         position_or_first(
             plan.catalogs.redis.iter().map(|t| t.name.as_str()),
             &baseline.today.redis_plan,
