@@ -71,8 +71,9 @@ if [ "$profile" = release ]; then
   # `target_features`, which wasm-opt itself needs on its input): about 200 bytes gzipped off
   # every file.
   # The file worker, built by Trunk with `data-wasm-opt="z"`, takes both rounds too.
-  for wasm in "$out"/*.wasm "$TRUNK_STAGING_DIR"/headroom-worker_bg.wasm; do
-    [ -e "$wasm" ] || continue
+  worker="$TRUNK_STAGING_DIR/headroom-worker_bg.wasm"
+  [ -f "$worker" ] || { echo "no file worker at $worker: index.html's worker link changed?" >&2; exit 1; }
+  for wasm in "$out"/*.wasm "$worker"; do
     wasm-opt "${wasm_opt_flags[@]}" "$wasm" -o "$wasm"
     wasm-opt "${wasm_opt_flags[@]}" "${reloop_flags[@]}" --strip-producers --strip-target-features \
       "$wasm" -o "$wasm"
