@@ -207,23 +207,33 @@ fn moderate_projection_table() {
     );
 }
 
-/// `dailyRequests = users × avgRequestsPerUser ÷ 30` with each scenario's own rate, from the
-/// guide's code (it prints only the moderate table): month 12 has 179.6 users × 100 ÷ 30 =
-/// 598.6 conservatively and 5 669.4 × 200 ÷ 30 = 37 796 aggressively.
+/// The guide's three scenarios: `users × (1 + monthlyGrowth − churnRate)` each month (net
+/// factors 1.05, 1.17 and 1.40) and `dailyRequests = users × avgRequestsPerUser ÷ 30` with
+/// each scenario's own rate (100, 150 and 200; the guide prints only the moderate table). Month
+/// 12 has 179.6 users × 100 ÷ 30 = 598.6 daily requests conservatively and 5 669.4 × 200 ÷ 30 =
+/// 37 796 aggressively.
 #[test]
-fn each_scenario_has_its_own_requests_per_user() {
-    let plan = preset();
-    let results = run(&plan);
-    for (scenario, per_month) in [
-        (CONSERVATIVE, 100.0),
-        (MODERATE, 150.0),
-        (AGGRESSIVE, 200.0),
+fn the_three_growth_scenarios() {
+    let results = run(&preset());
+    let names: Vec<&str> = results.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Conservative", "Moderate", "Aggressive"]);
+    for (scenario, factor, requests_per_month) in [
+        (CONSERVATIVE, 1.05_f64, 100.0),
+        (MODERATE, 1.17, 150.0),
+        (AGGRESSIVE, 1.40, 200.0),
     ] {
         for m in &results.scenarios[scenario].months {
+            let what = |figure: &str| format!("{figure}, scenario {scenario}, month {}", m.month);
             assert_close(
-                &format!("daily requests, scenario {scenario}, month {}", m.month),
+                &what("users"),
+                m.units.mean,
+                100.0 * factor.powi(m.month as i32),
+                EXACT,
+            );
+            assert_close(
+                &what("daily requests"),
                 daily_requests(m),
-                m.units.mean * per_month / 30.0,
+                m.units.mean * requests_per_month / 30.0,
                 CENT,
             );
         }
@@ -240,28 +250,6 @@ fn each_scenario_has_its_own_requests_per_user() {
         37_796.0,
         WHOLE,
     );
-}
-
-#[test]
-fn the_three_growth_scenarios() {
-    let results = run(&preset());
-    let names: Vec<&str> = results.scenarios.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, ["Conservative", "Moderate", "Aggressive"]);
-    // Net monthly factors 1.05, 1.17 and 1.40.
-    for (scenario, factor) in [
-        (CONSERVATIVE, 1.05_f64),
-        (MODERATE, 1.17),
-        (AGGRESSIVE, 1.40),
-    ] {
-        for m in &results.scenarios[scenario].months {
-            assert_close(
-                &format!("users, scenario {scenario}, month {}", m.month),
-                m.units.mean,
-                100.0 * factor.powi(m.month as i32),
-                EXACT,
-            );
-        }
-    }
     assert_close(
         "conservative, month 12",
         month(&results, CONSERVATIVE, 12).units.mean,
