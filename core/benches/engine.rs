@@ -34,6 +34,8 @@ fn big_plan() -> Plan {
             },
             calendar: Vec::new(),
             traffic: None,
+            data_monthly_growth_pct: None,
+            background_monthly_growth_pct: None,
         })
         .collect();
     plan

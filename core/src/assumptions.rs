@@ -7,7 +7,7 @@
 //! does not validate, gives words and never panics.
 
 use crate::edit;
-use crate::format::{money, number, with_unit};
+use crate::format::{money, number, percent, with_unit};
 use crate::plan::{
     ForecastBound, Growth, Interpolation, PeakShape, Plan, Scenario, Traffic, TrendShape,
 };
@@ -64,6 +64,18 @@ pub fn assumptions(plan: &Plan) -> Vec<Assumption> {
         if let Some(own) = &scenario.traffic {
             text.push_str("; its own traffic: ");
             text.push_str(&traffic_model(plan, own, &one));
+        }
+        for (what, pct) in [
+            ("data", scenario.data_monthly_growth_pct),
+            ("background work", scenario.background_monthly_growth_pct),
+        ] {
+            if let Some(pct) = pct {
+                let verb = if pct < 0.0 { "shrinks" } else { "grows" };
+                text.push_str(&format!(
+                    "; {what} {verb} {}/month on its own",
+                    percent(pct.abs() / 100.0)
+                ));
+            }
         }
         lines.push(line(format!("Scenario “{}”", scenario.name), text));
     }
@@ -426,6 +438,23 @@ mod tests {
             "compound 8 %/month, churn 2 %; seasonal: Black Friday (Nov 20–30 ×3)"
         );
         assert!(text_of(&lines, "Policies").starts_with("N+1 redundancy; at least 2 instances"));
+    }
+
+    #[test]
+    fn own_growth_of_data_and_background_work() {
+        let mut plan = Plan::default();
+        plan.scenarios[0].growth = Growth::Compound {
+            monthly_growth_pct: 8.0,
+            monthly_churn_pct: 0.0,
+        };
+        plan.scenarios[0].data_monthly_growth_pct = Some(2.5);
+        plan.scenarios[0].background_monthly_growth_pct = Some(-1.0);
+        let name = plan.scenarios[0].name.clone();
+        assert_eq!(
+            text_of(&assumptions(&plan), &format!("Scenario “{name}”")),
+            "compound 8 %/month; data grows 2.5 %/month on its own; background work \
+             shrinks 1 %/month on its own"
+        );
     }
 
     #[test]

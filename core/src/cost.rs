@@ -224,48 +224,103 @@ impl CostBreakdown {
     }
 }
 
-/// The plan's other costs at `units` demand units: fixed + per unit × units, one item each.
+/// The plan's other costs in plan month `month` at `units` demand units, one item each:
+///
+/// ```text
+/// cost = fixed + per unit × max(0, units − units included)    in the months the line runs
+///      = 0                                                     before from_month, after until_month
+/// ```
 ///
 /// # Example
 /// ```
 /// use headroom_core::{cost::other_cost_items, plan::CostLine};
-/// let lines = [CostLine { name: "Monitoring".into(), fixed_usd_per_month: 20.0, per_unit_usd_per_month: 0.01 }];
-/// assert!((other_cost_items(&lines, 1000.0)[0].usd_per_month - 30.0).abs() < 1e-9);
+/// let lines = [CostLine::new("Monitoring", 20.0, 0.01)];
+/// assert!((other_cost_items(&lines, 1000.0, 1)[0].usd_per_month - 30.0).abs() < 1e-9);
+/// // 600 of the 1 000 units included; from month 6 on.
+/// let lines = [CostLine { included_units: 600.0, from_month: Some(6), ..lines[0].clone() }];
+/// assert_eq!(other_cost_items(&lines, 1000.0, 5)[0].usd_per_month, 0.0);
+/// assert!((other_cost_items(&lines, 1000.0, 6)[0].usd_per_month - 24.0).abs() < 1e-9);
 /// ```
-pub fn other_cost_items(lines: &[CostLine], units: f64) -> Vec<CostLineItem> {
-    let units = demand_amount(units);
+pub fn other_cost_items(lines: &[CostLine], units: f64, month: u32) -> Vec<CostLineItem> {
     lines
         .iter()
         .enumerate()
         .map(|(i, line)| {
-            let fixed = supply_amount(line.fixed_usd_per_month);
-            let per_unit = supply_amount(line.per_unit_usd_per_month);
-            CostLineItem::new(CostComponent::Other(i), fixed + per_unit * units)
+            let usd = if line.runs_in(month) {
+                let (fixed, per_unit, billed) = other_cost_terms(line, units);
+                fixed + per_unit * billed
+            } else {
+                0.0
+            };
+            CostLineItem::new(CostComponent::Other(i), usd)
         })
         .collect()
 }
 
-/// How one of the plan's other costs comes to its amount at `units` demand units:
-/// "$30.00/month = $20.00 + $0.01 × 1 000".
+/// A line's fixed price, its price per unit and the units it bills: those above the units
+/// included.
+fn other_cost_terms(line: &CostLine, units: f64) -> (f64, f64, f64) {
+    let billed = (demand_amount(units) - supply_amount(line.included_units)).max(0.0);
+    (
+        supply_amount(line.fixed_usd_per_month),
+        supply_amount(line.per_unit_usd_per_month),
+        billed,
+    )
+}
+
+/// How one of the plan's other costs comes to its amount in plan month `month` at `units`
+/// demand units: "$30.00/month = $20.00 + $0.01 × 1 000".
 ///
 /// # Example
 /// ```
 /// use headroom_core::{cost::explain_other_cost, currency::USD, plan::CostLine};
-/// let line = CostLine { name: "Monitoring".into(), fixed_usd_per_month: 20.0, per_unit_usd_per_month: 0.01 };
-/// assert_eq!(explain_other_cost(&line, 1000.0, USD).sentence(), "$30.00/month = $20.00 + $0.01 × 1\u{202F}000");
+/// let line = CostLine::new("Monitoring", 20.0, 0.01);
+/// assert_eq!(explain_other_cost(&line, 1000.0, 1, USD).sentence(), "$30.00/month = $20.00 + $0.01 × 1\u{202F}000");
+/// let line = CostLine { included_units: 600.0, until_month: Some(3), ..line };
+/// assert_eq!(
+///     explain_other_cost(&line, 1000.0, 1, USD).sentence(),
+///     "$24.00/month = $20.00 + $0.01 × (1\u{202F}000 − 600 included)"
+/// );
+/// assert_eq!(
+///     explain_other_cost(&line, 1000.0, 4, USD).sentence(),
+///     "$0/month — paid in months 1 to 3 only"
+/// );
 /// ```
-pub fn explain_other_cost(line: &CostLine, units: f64, currency: Currency) -> Explanation {
+pub fn explain_other_cost(
+    line: &CostLine,
+    units: f64,
+    month: u32,
+    currency: Currency,
+) -> Explanation {
     let money = |x| format::money(x, currency);
-    let units = demand_amount(units);
-    let fixed = supply_amount(line.fixed_usd_per_month);
-    let per_unit = supply_amount(line.per_unit_usd_per_month);
-    let total = supply_amount(fixed + per_unit * units);
-    Explanation::new(format!("{}/month", money(total))).formula(format!(
-        "{} + {} × {}",
-        money(fixed),
-        money(per_unit),
-        format::number(units)
-    ))
+    let months = match (line.from_month, line.until_month) {
+        (Some(from), Some(until)) => format!("months {from} to {until}"),
+        (Some(from), None) => format!("from month {from}"),
+        (None, Some(until)) => format!("months 1 to {until}"),
+        (None, None) => "every month".to_owned(),
+    };
+    if !line.runs_in(month) {
+        return Explanation::new(format!("{}/month", money(0.0)))
+            .binding(format!("paid in {months} only"));
+    }
+    let (fixed, per_unit, billed) = other_cost_terms(line, units);
+    let total = supply_amount(fixed + per_unit * billed);
+    let units = format::number(demand_amount(units));
+    let counted = if line.included_units > 0.0 {
+        format!(
+            "({units} − {} included)",
+            format::number(line.included_units)
+        )
+    } else {
+        units
+    };
+    Explanation::new(format!("{}/month", money(total)))
+        .formula(format!(
+            "{} + {} × {counted}",
+            money(fixed),
+            money(per_unit),
+        ))
+        .input("paid in", months)
 }
 
 /// Cost per demand unit: `total_usd ÷ units`; `None` for no units (0, negative, or not a

@@ -5,6 +5,8 @@
 //! connections from units = units sized for × connections per unit              (0 when off)
 //! connections            = max(from pools, from units)        (tiers::connections_needed)
 //! data                   = fixed data + units sized for × data per unit, GB
+//!   growing on its own:    (fixed data + data per unit × units today) × (1 + g)ᵐ × (1 + headroom)
+//! background connections = ⌈background connections today × (1 + g)ᵐ⌉  (g: background growth)
 //! needs pooler           ⇔ connections > the tier's direct connections × pooler share
 //!                                                              (tiers::check_connections)
 //! ```
@@ -16,8 +18,10 @@
 //! by the same connection rule; the deployment export holds the month's connections against
 //! the tier it writes settings for with [`DatabaseMonth::connection_check`] too.
 //!
-//! Source: docs/models.md "Databases" (connection limits and pooler sizes per tier).
+//! Source: docs/models.md "Databases" (connection limits and pooler sizes per tier) and "Own
+//! growth" ([`crate::growth::OwnGrowth`]).
 
+use crate::growth::OwnGrowth;
 use crate::plan::{DatabaseDemand, DatabaseTier, Policies};
 use crate::tiers::{self, ConnectionCheck, Dimension};
 use serde::Serialize;
@@ -36,21 +40,29 @@ pub(crate) const DATABASE_DIMENSIONS: [Dimension; 2] = [
     },
 ];
 
-/// Connections the app's pools hold open with `instances` app instances, plus the background
-/// connections: `instances × pool per instance + background connections`.
+/// Connections the app's pools hold open with `instances` app instances, plus the month's
+/// background connections: `instances × pool per instance + background connections`.
 ///
 /// # Example
 /// ```
-/// use headroom_core::{database::connections_from_pools, plan::DatabaseDemand};
-/// let demand = DatabaseDemand { background_connections: 5, ..DatabaseDemand::default() };
-/// assert_eq!(connections_from_pools(3, 10, &demand), 35.0);
+/// use headroom_core::database::connections_from_pools;
+/// assert_eq!(connections_from_pools(3, 10, 5.0), 35.0);
 /// ```
-pub fn connections_from_pools(
-    instances: u64,
-    pool_per_instance: u32,
-    demand: &DatabaseDemand,
-) -> f64 {
-    instances as f64 * f64::from(pool_per_instance) + f64::from(demand.background_connections)
+pub fn connections_from_pools(instances: u64, pool_per_instance: u32, background: f64) -> f64 {
+    instances as f64 * f64::from(pool_per_instance) + background
+}
+
+/// What a month's database demand follows beside the app's instances.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Drivers {
+    /// Demand units sized for (headroom included).
+    pub units_sized: f64,
+    /// Demand units today, from which data growing on its own starts.
+    pub units_today: f64,
+    /// `1 + headroom`.
+    pub headroom: f64,
+    /// What grows at the scenario's own rates this month.
+    pub own: OwnGrowth,
 }
 
 /// Database demand in one month and the tier that serves it.
@@ -60,6 +72,8 @@ pub struct DatabaseMonth {
     pub connections: f64,
     /// App pools plus background connections.
     pub connections_from_pools: f64,
+    /// Background connections this month: today's, grown at the scenario's background rate.
+    pub background_connections: f64,
     /// The per-unit connection rule (0 when off).
     pub connections_from_units: f64,
     /// Data size, GB.
@@ -72,13 +86,13 @@ pub struct DatabaseMonth {
 }
 
 impl DatabaseMonth {
-    /// The month's demand with `app_instances` app instances and `units_sized` demand units
-    /// (headroom included), before a tier is chosen: `tier` is `None` and `needs_pooler` false
-    /// until [`DatabaseMonth::on_tier`].
+    /// The month's demand with `app_instances` app instances and its `drivers`, before a tier
+    /// is chosen: `tier` is `None` and `needs_pooler` false until [`DatabaseMonth::on_tier`].
     ///
     /// # Example
     /// ```
-    /// use headroom_core::{database::DatabaseMonth, plan::{DatabaseDemand, Policies}};
+    /// use headroom_core::{database::{DatabaseMonth, Drivers}, growth::OwnGrowth};
+    /// use headroom_core::plan::{DatabaseDemand, Policies};
     /// let demand = DatabaseDemand {
     ///     connections_per_unit: 0.1,
     ///     background_connections: 5,
@@ -86,24 +100,47 @@ impl DatabaseMonth {
     ///     data_gb_per_unit: 0.001,
     /// };
     /// let policies = Policies { pool_per_instance: 10, ..Policies::default() };
-    /// let month = DatabaseMonth::demand(4, 1000.0, &policies, &demand);
+    /// let own = OwnGrowth { data: None, background: 1.0 };
+    /// let drivers = Drivers { units_sized: 1000.0, units_today: 500.0, headroom: 1.0, own };
+    /// let month = DatabaseMonth::demand(4, &policies, &demand, &drivers);
     /// assert_eq!(month.needs(), [100.0, 2.0]); // per-unit rule 100 > pools 4 × 10 + 5
+    ///
+    /// // Data doubling on its own from today's 1.5 GB; background connections up by half.
+    /// let own = OwnGrowth { data: Some(2.0), background: 1.5 };
+    /// let month = DatabaseMonth::demand(4, &policies, &demand, &Drivers { own, ..drivers });
+    /// assert_eq!(month.data_gb, 3.0);
+    /// assert_eq!(month.connections_from_pools, 4.0 * 10.0 + 8.0); // ⌈5 × 1.5⌉
     /// ```
     pub fn demand(
         app_instances: u64,
-        units_sized: f64,
         policies: &Policies,
         demand: &DatabaseDemand,
+        drivers: &Drivers,
     ) -> Self {
-        let connections_from_pools =
-            connections_from_pools(app_instances, policies.pool_per_instance, demand);
-        let connections_from_units = units_sized * demand.connections_per_unit;
+        let background_connections = crate::tiers::demand_amount(
+            (f64::from(demand.background_connections) * drivers.own.background).ceil(),
+        );
+        let connections_from_pools = connections_from_pools(
+            app_instances,
+            policies.pool_per_instance,
+            background_connections,
+        );
+        let connections_from_units = drivers.units_sized * demand.connections_per_unit;
+        let data_gb = match drivers.own.data {
+            Some(factor) => {
+                (demand.data_gb_fixed + demand.data_gb_per_unit * drivers.units_today)
+                    * factor
+                    * drivers.headroom
+            }
+            None => demand.data_gb_fixed + drivers.units_sized * demand.data_gb_per_unit,
+        };
         DatabaseMonth {
             connections: tiers::connections_needed(connections_from_pools, connections_from_units)
                 .0,
             connections_from_pools,
+            background_connections,
             connections_from_units,
-            data_gb: demand.data_gb_fixed + units_sized * demand.data_gb_per_unit,
+            data_gb: crate::tiers::demand_amount(data_gb),
             tier: None,
             needs_pooler: false,
         }

@@ -231,6 +231,38 @@ pub struct CostLine {
     /// Part per demand unit, USD per month.
     #[serde(default)]
     pub per_unit_usd_per_month: f64,
+    /// Demand units the fixed price includes ("100 000 monthly active users included"): the
+    /// per-unit price applies only to the units above them. 0 by default (older plans).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub included_units: f64,
+    /// First plan month (1-based) the line is paid in, when it starts later ("Pro for DDoS
+    /// from month 12"); `None` = from the first month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_month: Option<u32>,
+    /// Last plan month the line is paid in, when it ends ("the free plan until month 11");
+    /// `None` = to the horizon. A price that changes is two lines, one ending as the next starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_month: Option<u32>,
+}
+
+impl CostLine {
+    /// A line paid every month: `fixed` plus `per_unit` for every demand unit.
+    pub fn new(name: &str, fixed_usd_per_month: f64, per_unit_usd_per_month: f64) -> Self {
+        CostLine {
+            name: name.to_owned(),
+            fixed_usd_per_month,
+            per_unit_usd_per_month,
+            included_units: 0.0,
+            from_month: None,
+            until_month: None,
+        }
+    }
+
+    /// Whether the line is paid in plan month `month` (1-based).
+    pub fn runs_in(&self, month: u32) -> bool {
+        self.from_month.is_none_or(|from| month >= from)
+            && self.until_month.is_none_or(|until| month <= until)
+    }
 }
 
 /// Infrastructure and bill today.
@@ -263,6 +295,15 @@ pub struct Scenario {
     /// makes 200 requests a month in the aggressive case"); `None` = the baseline's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic: Option<Traffic>,
+    /// The database's data grows by this share a month on its own ("data grows 40 % in year
+    /// 1"), in percent, instead of with units; `None` = with units (docs/models.md "Own
+    /// growth").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_monthly_growth_pct: Option<f64>,
+    /// Background work (the fixed peak traffic and the background connections) grows by this
+    /// share a month, in percent; `None` = it stays at today's level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background_monthly_growth_pct: Option<f64>,
 }
 
 impl Scenario {
@@ -826,6 +867,8 @@ impl Default for Plan {
                 },
                 calendar: Vec::new(),
                 traffic: None,
+                data_monthly_growth_pct: None,
+                background_monthly_growth_pct: None,
             }],
             policies: Policies::default(),
             catalogs: crate::catalog::default_catalogs(),

@@ -44,6 +44,9 @@ fn small_plan() -> Plan {
         name: "Monitoring".to_owned(),
         fixed_usd_per_month: 20.0,
         per_unit_usd_per_month: 0.01,
+        included_units: 0.0,
+        from_month: None,
+        until_month: None,
     }];
     plan.scenarios = vec![Scenario {
         name: "Steady".to_owned(),
@@ -53,6 +56,8 @@ fn small_plan() -> Plan {
         },
         calendar: Vec::new(),
         traffic: None,
+        data_monthly_growth_pct: None,
+        background_monthly_growth_pct: None,
     }];
     plan.policies.redundancy = 1;
     plan.policies.pool_per_instance = 10;
@@ -126,6 +131,47 @@ fn sentence(plan: &ValidPlan, results: &PlanResults, figure: Figure) -> String {
     engine::explain(plan, results, 0, 1, figure)
         .unwrap_or_else(|| panic!("{figure:?} has an explanation"))
         .sentence()
+}
+
+/// Data and background work growing at the scenario's own rates say so, with the rate and
+/// the month, in the explanations of the tier, the connections and the peak.
+#[test]
+fn own_growth_explains_itself() {
+    let mut plan = small_plan();
+    plan.baseline.fixed_peak_rps = 10.0;
+    plan.scenarios[0].data_monthly_growth_pct = Some(100.0);
+    plan.scenarios[0].background_monthly_growth_pct = Some(50.0);
+    let (plan, results) = run(plan);
+    let m = first_month(&results);
+    // Today's 2 GB (1 + 0.001 × 1 000) doubled; 5 background connections × 1.5 → 8; the fixed
+    // 10 req/s × 1.5.
+    assert_close("data", m.database.data_gb, 4.0, EXACT);
+    assert_eq!(m.database.background_connections, 8.0);
+    let tier = engine::explain(&plan, &results, 0, 1, Figure::DbTier).unwrap();
+    assert!(tier.inputs.contains(&(
+        "data, growing on its own".to_owned(),
+        "2 GB today × (1 + 100 %)¹ × (1 + 0 %) headroom = 4 GB".to_owned()
+    )));
+    let connections = engine::explain(&plan, &results, 0, 1, Figure::DbConnections).unwrap();
+    assert!(
+        connections.formula.contains("+ 8 background = "),
+        "{}",
+        connections.formula
+    );
+    assert!(connections.inputs.contains(&(
+        "background connections".to_owned(),
+        "⌈5 today × (1 + 50 %)¹⌉ = 8".to_owned()
+    )));
+    let peak = engine::explain(&plan, &results, 0, 1, Figure::PeakRps).unwrap();
+    assert!(
+        peak.formula.starts_with("15 req/s fixed + "),
+        "{}",
+        peak.formula
+    );
+    assert!(peak.inputs.contains(&(
+        "fixed traffic (does not grow with units)".to_owned(),
+        "10 req/s today × (1 + 50 %)¹ background growth".to_owned()
+    )));
 }
 
 /// A month whose database and Redis needs outgrow their catalogs costs at least the largest

@@ -165,6 +165,74 @@ fn v1_fixtures_keep_their_values() {
     let walked = &results.scenarios[0];
     assert_eq!(walked.database_tiers.triggers, [0.8, 0.75]);
     assert_eq!(walked.redis_plans.triggers[0], 0.9);
+    // Written before a cost line could include units or be paid in some months only: every
+    // line is paid every month for every unit.
+    assert!(default_yaml
+        .baseline
+        .other_costs
+        .iter()
+        .all(|l| l.included_units == 0.0 && l.from_month.is_none() && l.until_month.is_none()));
+    let lines = import(&read(&dir.join("cost-lines.yaml"))).unwrap();
+    let other = &lines.baseline.other_costs;
+    assert_eq!(other[0].included_units, 100_000.0);
+    assert_eq!((other[1].from_month, other[1].until_month), (None, Some(5)));
+    assert_eq!((other[2].from_month, other[2].until_month), (Some(6), None));
+    let results = headroom_core::engine::run(&lines.validate().unwrap());
+    let usd = |month: usize, line: usize| {
+        results.scenarios[0].months[month - 1].cost.items
+            [results.scenarios[0].months[month - 1].cost.items.len() - 3 + line]
+            .usd_per_month
+    };
+    // 84 000 users in month 1: within the 100 000 included; 5 % a month passes them in month
+    // 5 (97 241 in month 4, 102 103 in month 5).
+    assert_eq!(usd(1, 0), 25.0);
+    assert_eq!(usd(4, 0), 25.0);
+    let month_5_users = 80_000.0 * 1.05_f64.powi(5);
+    assert!((usd(5, 0) - (25.0 + 0.00325 * (month_5_users - 100_000.0))).abs() < 1e-9);
+    // CloudFlare until month 5, its Pro plan from month 6.
+    assert_eq!([usd(5, 1), usd(5, 2)], [20.0, 0.0]);
+    assert_eq!([usd(6, 1), usd(6, 2)], [0.0, 200.0]);
+    // Written back, the months and the units included stay; lines without write none.
+    let text = headroom_core::codec::plan_file::to_json(&lines).unwrap();
+    assert_eq!(text.matches("included_units").count(), 1);
+    assert_eq!(text.matches("\"from_month\"").count(), 1);
+    assert_eq!(text.matches("\"until_month\"").count(), 1);
+    assert_eq!(import(&text).unwrap(), lines);
+    // Written before data and background work could grow at their own rates: data follows
+    // the units, background work stays at today's level.
+    assert!(default_yaml
+        .scenarios
+        .iter()
+        .all(|s| s.data_monthly_growth_pct.is_none() && s.background_monthly_growth_pct.is_none()));
+    let own = import(&read(&dir.join("own-growth.json"))).unwrap();
+    assert_eq!(own.scenarios[0].data_monthly_growth_pct, None);
+    assert_eq!(own.scenarios[1].data_monthly_growth_pct, Some(2.84));
+    assert_eq!(own.scenarios[1].background_monthly_growth_pct, Some(3.99));
+    let results = headroom_core::engine::run(&own.validate().unwrap());
+    let (with_units, own_rates) = (&results.scenarios[0], &results.scenarios[1]);
+    // Both start from 100 GB (20 + 0.16 × 500): with units 20 + 0.16 × 500 × 1.0344¹², on
+    // its own 100 × 1.0284¹²; background connections ⌈10 × 1.0399¹²⌉ = 16 against 10.
+    let year = |rate: f64| (1.0 + rate / 100.0_f64).powi(12);
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9 * b.max(1.0);
+    assert!(close(
+        with_units.months[11].database.data_gb,
+        20.0 + 80.0 * year(3.44)
+    ));
+    assert!(close(
+        own_rates.months[11].database.data_gb,
+        100.0 * year(2.84)
+    ));
+    assert_eq!(with_units.months[11].database.background_connections, 10.0);
+    assert_eq!(own_rates.months[11].database.background_connections, 16.0);
+    // The fixed 20 req/s grow too; the rest follows the users in both.
+    assert!(close(
+        own_rates.months[11].peak_rps - with_units.months[11].peak_rps,
+        20.0 * (year(3.99) - 1.0)
+    ));
+    // Written back, the rates stay; a scenario without them writes none.
+    let text = headroom_core::codec::plan_file::to_json(&own).unwrap();
+    assert_eq!(text.matches("data_monthly_growth_pct").count(), 1);
+    assert_eq!(import(&text).unwrap(), own);
     // Written before a voice target could be a response time or the peak concurrency stated:
     // its wait target reads as it was, the rest as defaults.
     let voice = import(&read(&dir.join("voice-wait.json"))).unwrap();
@@ -299,6 +367,8 @@ fn plan_named(strings: &[&str]) -> Plan {
                 year: None,
             }],
             traffic: None,
+            data_monthly_growth_pct: None,
+            background_monthly_growth_pct: None,
         })
         .collect();
     plan.baseline.other_costs = strings
@@ -307,6 +377,9 @@ fn plan_named(strings: &[&str]) -> Plan {
             name: (*name).to_owned(),
             fixed_usd_per_month: 123456.789,
             per_unit_usd_per_month: 1e-7,
+            included_units: 0.0,
+            from_month: None,
+            until_month: None,
         })
         .collect();
     plan.catalogs.instances[0].source = strings.join(" ");
@@ -458,6 +531,9 @@ proptest! {
             name: cost_name,
             fixed_usd_per_month: fixed_cost,
             per_unit_usd_per_month: 0.0,
+            included_units: 0.0,
+            from_month: None,
+            until_month: None,
         }];
         plan.scenarios[0].name = scenario_name;
         plan.scenarios[0].growth = Growth::Compound {
@@ -969,6 +1045,9 @@ fn a_large_but_allowed_file_is_read_whole() {
             name: format!("cost line {i} {}", "x".repeat(100)),
             fixed_usd_per_month: f64::from(i),
             per_unit_usd_per_month: 0.0,
+            included_units: 0.0,
+            from_month: None,
+            until_month: None,
         })
         .collect();
     let text = to_yaml(&plan).unwrap();
@@ -1152,7 +1231,7 @@ fn the_examples_in_the_format_documentation_import_and_validate() {
             examples += 1;
         }
     }
-    assert_eq!(examples, 3);
+    assert_eq!(examples, 5);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1261,6 +1340,8 @@ mod with_results {
                 },
                 calendar: Vec::new(),
                 traffic: None,
+                data_monthly_growth_pct: None,
+                background_monthly_growth_pct: None,
             })
             .collect();
         let plan = plan.validate().unwrap();

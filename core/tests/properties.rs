@@ -132,6 +132,10 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             any_growth(),
             any_calendar(),
             prop::option::of(any_traffic()),
+            [
+                prop::option::of(-100.0..=50.0f64),
+                prop::option::of(-100.0..=50.0f64),
+            ],
         ),
         (
             any::<bool>(),
@@ -146,7 +150,7 @@ fn any_plan() -> impl Strategy<Value = Plan> {
             let (units, (traffic, fixed), data_gb, redis_mb) = demand;
             let (sessions, share, minutes, interactions, gpu_s) = voice;
             let (util, trigger, redundancy, min, headroom, own_triggers) = policy;
-            let (growth, calendar, own) = scenario;
+            let (growth, calendar, own, [own_data, own_background]) = scenario;
             let (with_voice, commit, off_hours, bound, horizon, (stated, response)) = flags;
             let mut plan = Plan {
                 horizon_months: horizon,
@@ -199,6 +203,8 @@ fn any_plan() -> impl Strategy<Value = Plan> {
                 growth,
                 calendar,
                 traffic: own,
+                data_monthly_growth_pct: own_data,
+                background_monthly_growth_pct: own_background,
             }];
             plan
         })
@@ -293,6 +299,35 @@ proptest! {
                     "cost fell in month {}: {} → {}", i + 1, lm.cost.total_usd_per_month, hm.cost.total_usd_per_month
                 );
             }
+        }
+    }
+
+    /// Faster own growth of the data or the background work never means less data, fewer
+    /// connections, a lower tier, less traffic or fewer instances.
+    #[test]
+    fn faster_own_growth_never_means_less(
+        plan in any_plan(),
+        data_pct in -100.0..=50.0f64,
+        background_pct in -100.0..=50.0f64,
+        faster in 0.0..50.0f64,
+    ) {
+        let mut slow = plan;
+        slow.baseline.database.background_connections = 7;
+        slow.scenarios[0].data_monthly_growth_pct = Some(data_pct);
+        slow.scenarios[0].background_monthly_growth_pct = Some(background_pct);
+        let mut fast = slow.clone();
+        fast.scenarios[0].data_monthly_growth_pct = Some(data_pct + faster);
+        fast.scenarios[0].background_monthly_growth_pct = Some(background_pct + faster);
+        let (s, f) = (run(&slow), run(&fast));
+        let (s, f) = (&s.scenarios[0], &f.scenarios[0]);
+        for (i, (sm, fm)) in s.months.iter().zip(&f.months).enumerate() {
+            prop_assert!(fm.database.data_gb >= sm.database.data_gb, "month {}", i + 1);
+            prop_assert!(fm.database.background_connections >= sm.database.background_connections);
+            prop_assert!(fm.database.connections >= sm.database.connections);
+            prop_assert!(fm.peak_rps >= sm.peak_rps - EXACT.allowed(sm.peak_rps));
+            prop_assert!(fm.app.instances >= sm.app.instances);
+            let rank = |t: Option<usize>| t.map_or(usize::MAX, |t| t);
+            prop_assert!(rank(f.database_tiers.months[i].tier) >= rank(s.database_tiers.months[i].tier));
         }
     }
 

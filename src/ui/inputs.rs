@@ -10,7 +10,9 @@ use super::fields::{
 };
 use headroom_core::edit::{self, TrafficFigure, TrafficKind};
 use headroom_core::input::NumberSpec;
-use headroom_core::plan::{ForecastBound, Named, Plan, Policies, ScalingPoint, VoiceTarget};
+use headroom_core::plan::{
+    CostLine, ForecastBound, Named, Plan, Policies, ScalingPoint, VoiceTarget,
+};
 use headroom_core::validate::{specs, MAX_SCALING_POINTS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -146,7 +148,8 @@ pub fn BaselinePanel() -> impl IntoView {
                     <Group title="Other monthly costs" paths=&["baseline.other_costs"] testid="group-other-costs">
                         <p class="hint">
                             "Costs the sizing does not produce: monitoring, storage, third-party APIs. "
-                            "Each is a fixed amount plus an amount per unit of demand."
+                            "Each is a fixed amount plus an amount per unit of demand above the units it includes, "
+                            "paid in every month or only from one month to another (a price that changes is two lines)."
                         </p>
                         <CostLines units=units/>
                     </Group>
@@ -355,6 +358,30 @@ fn cost_line(i: usize, units: Units) -> impl IntoView {
             }
         },
     );
+    let (gi, si) = num(
+        move |p| p.baseline.other_costs.get(i).map(|l| l.included_units),
+        move |p, v| {
+            if let Some(l) = p.baseline.other_costs.get_mut(i) {
+                l.included_units = v;
+            }
+        },
+    );
+    // The months the line is paid in; empty: from the first, to the horizon.
+    let month = |field: &'static str,
+                 spec,
+                 read: fn(&CostLine) -> Option<u32>,
+                 write: fn(&mut CostLine, Option<u32>),
+                 placeholder: &'static str| {
+        view! {
+            <OptionalNumberInput path=format!("baseline.other_costs[{i}].{field}") spec=spec placeholder=placeholder
+                get=Arc::new(move |p: &Plan| p.baseline.other_costs.get(i).map(|l| read(l).map(f64::from)))
+                set=Arc::new(move |p: &mut Plan, v: Option<f64>| {
+                    if let Some(l) = p.baseline.other_costs.get_mut(i) {
+                        write(l, v.map(|m| m as u32));
+                    }
+                })/>
+        }
+    };
     let remove = move |_| {
         structural_edit(ws, "baseline.other_costs-", |p| {
             if i < p.baseline.other_costs.len() {
@@ -380,6 +407,11 @@ fn cost_line(i: usize, units: Units) -> impl IntoView {
                     label="Fixed" unit=money_unit() get=gf set=sf/>
                 <NumberInput path=format!("baseline.other_costs[{i}].per_unit_usd_per_month") spec=specs::COST_PER_MONTH
                     label=units.label("Per unit") unit=money_unit() get=gu set=su/>
+                <NumberInput path=format!("baseline.other_costs[{i}].included_units") spec=specs::INCLUDED_UNITS
+                    label="Included" unit=units.plural() get=gi set=si
+                    hint="The fixed price includes them; the per-unit price is paid above them"/>
+                {month("from_month", specs::COST_FROM_MONTH, |l| l.from_month, |l, m| l.from_month = m, "month 1")}
+                {month("until_month", specs::COST_UNTIL_MONTH, |l| l.until_month, |l, m| l.until_month = m, "the horizon")}
             </div>
         </div>
     }

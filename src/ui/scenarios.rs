@@ -15,7 +15,7 @@ use super::paste::{paste_box, PasteBox};
 use headroom_core::edit::{self, GrowthKind, TrafficKind, CALENDAR_PRESETS};
 use headroom_core::jobs::Job;
 use headroom_core::plan::{
-    CalendarEffect, Growth, Interpolation, Milestone, MonthDay, Named, Observation, Plan,
+    CalendarEffect, Growth, Interpolation, Milestone, MonthDay, Named, Observation, Plan, Scenario,
     TrendShape,
 };
 use headroom_core::selection;
@@ -225,6 +225,7 @@ fn ScenarioDetail(index: usize, note: RwSignal<Option<Undoable>>) -> impl IntoVi
                 None => ().into_any(),
             }}
             <OwnTraffic index=i/>
+            <OwnGrowthRates index=i/>
             <CalendarTable index=i/>
         </div>
     }
@@ -252,6 +253,53 @@ fn OwnTraffic(index: usize) -> impl IntoView {
                 hint="Its own starts as a copy of the baseline's: change the requests per unit for this future only"
             />
             {move || own.get().then(|| super::inputs::traffic_model(Some(i)))}
+        </fieldset>
+    }
+}
+
+/// What grows at this scenario's own monthly rate rather than with units: its database data
+/// and its background work (docs/models.md "Own growth"). Empty: the data follows the units and
+/// background work stays at today's level.
+#[component]
+fn OwnGrowthRates(index: usize) -> impl IntoView {
+    let i = index;
+    let field = |name: &'static str,
+                 spec,
+                 read: fn(&Scenario) -> Option<f64>,
+                 write: fn(&mut Scenario, Option<f64>),
+                 placeholder: &'static str,
+                 hint: &'static str| {
+        view! {
+            <OptionalNumberInput path=format!("scenarios[{i}].{name}") spec=spec placeholder=placeholder hint=hint
+                get=Arc::new(move |p: &Plan| p.scenarios.get(i).map(read))
+                set=Arc::new(move |p: &mut Plan, v: Option<f64>| {
+                    if let Some(s) = p.scenarios.get_mut(i) {
+                        write(s, v);
+                    }
+                })/>
+        }
+    };
+    view! {
+        <fieldset class="block" data-testid="own-growth">
+            <legend>"Growing at their own rate"</legend>
+            <div class="row-grid">
+                {field(
+                    "data_monthly_growth_pct",
+                    specs::DATA_GROWTH_PCT,
+                    |s| s.data_monthly_growth_pct,
+                    |s, v| s.data_monthly_growth_pct = v,
+                    "with units",
+                    "The database's data. Empty: it follows the units. +40 % a year is 2.84 % a month",
+                )}
+                {field(
+                    "background_monthly_growth_pct",
+                    specs::BACKGROUND_GROWTH_PCT,
+                    |s| s.background_monthly_growth_pct,
+                    |s, v| s.background_monthly_growth_pct = v,
+                    "today's level",
+                    "Fixed peak traffic and background connections (jobs, workers). Empty: they stay at today's level",
+                )}
+            </div>
         </fieldset>
     }
 }

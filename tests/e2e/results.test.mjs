@@ -351,3 +351,61 @@ test("a resource's own trigger moves its upgrade, and emptied it follows the pla
   assert.match(await page.getByTestId('table-note-database').innerText(), /^Moves up a tier when a need passes 80 % of a limit/);
   assert.equal((await app.savedPlan()).plan.policies.database_storage_trigger_pct, undefined);
 });
+
+test("a scenario's data grows at its own rate, and emptied it follows the users", async () => {
+  const app = await openPage();
+  await loadTemplate('selextract');
+  // The conservative scenario: the guide's 100 GB growing 40 % in the year (users 50 %).
+  await page.getByTestId('table-tab-database').click();
+  assert.equal(await cell('database', 12, 'Data'), '140');
+  await page.getByRole('tab', { name: 'Scenarios' }).click();
+  const rate = 'f-scenarios-0-data_monthly_growth_pct';
+  assert.match(await app.input(rate).inputValue(), /^2\.84/);
+  await app.fill(rate, '-150');
+  assert.match(await app.fieldError(), /Monthly data growth must be at least -100 %/);
+  // 10 % a month: 100 GB × 1.1¹² = 313.84 GB.
+  await app.fill(rate, '10');
+  assert.equal(await cell('database', 12, 'Data'), '313.84');
+  // Emptied, the data follows the users: the template holds no data per user, so it stays.
+  await app.fill(rate, '');
+  assert.equal(await cell('database', 12, 'Data'), '100');
+  assert.equal((await app.savedPlan()).plan.scenarios[0].data_monthly_growth_pct, undefined);
+  // One undo takes back the field's edits: the template's rate again.
+  await page.keyboard.press('ControlOrMeta+z');
+  assert.equal(await cell('database', 12, 'Data'), '140');
+  await app.fill(rate, '10');
+  // Kept on reload, once saved.
+  await page.waitForFunction(
+    () => JSON.parse(localStorage.getItem('headroom.plan')).plan.scenarios[0].data_monthly_growth_pct === 10,
+  );
+  await page.reload();
+  await app.ready();
+  await page.getByTestId('table-tab-database').click();
+  assert.equal(await cell('database', 12, 'Data'), '313.84');
+});
+
+test('a cost line paid from a month on, with units included, costs nothing before it', async () => {
+  const app = await openPage();
+  await page.getByTestId('add-cost-line').click();
+  await app.fill('f-baseline-other_costs-0-name', 'Pro plan');
+  await app.fill('f-baseline-other_costs-0-fixed_usd_per_month', '200');
+  await app.fill('f-baseline-other_costs-0-from_month', '3');
+  await page.getByTestId('table-tab-cost').click();
+  assert.equal(await cell('cost', 2, 'Pro plan'), '$0');
+  assert.equal(await cell('cost', 3, 'Pro plan'), '$200');
+  // A last month before the first is refused, in words, at the field.
+  await app.fill('f-baseline-other_costs-0-until_month', '2');
+  assert.match(await app.fieldError(), /The last month paid \(2\) is before the first \(3\)/);
+  await app.fill('f-baseline-other_costs-0-until_month', '4');
+  assert.equal(await cell('cost', 5, 'Pro plan'), '$0');
+  // $1 a unit above 1 000 included: the blank plan's 1 040 users in month 1 pay for 40.
+  await app.fill('f-baseline-other_costs-0-from_month', '');
+  await app.fill('f-baseline-other_costs-0-per_unit_usd_per_month', '1');
+  await app.fill('f-baseline-other_costs-0-included_units', '1000');
+  assert.equal(await cell('cost', 1, 'Pro plan'), '$240');
+  const saved = (await app.savedPlan()).plan.baseline.other_costs[0];
+  assert.deepEqual(
+    [saved.included_units, saved.from_month, saved.until_month],
+    [1000, undefined, 4],
+  );
+});

@@ -241,6 +241,9 @@ mod tests {
                 name: format!("Line {i}"),
                 fixed_usd_per_month: f64::from(i + 1),
                 per_unit_usd_per_month: 0.0,
+                included_units: 0.0,
+                from_month: None,
+                until_month: None,
             });
         }
         let results = engine::run(&plan.clone().validate().expect("valid"));

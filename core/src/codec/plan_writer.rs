@@ -201,11 +201,20 @@ fn traffic(t: &Traffic) -> Value {
 }
 
 fn cost_line(c: &CostLine) -> Value {
-    object(vec![
+    let mut fields = vec![
         ("name", text(&c.name)),
         ("fixed_usd_per_month", number(c.fixed_usd_per_month)),
         ("per_unit_usd_per_month", number(c.per_unit_usd_per_month)),
-    ])
+    ];
+    if c.included_units != 0.0 {
+        fields.push(("included_units", number(c.included_units)));
+    }
+    for (name, month) in [("from_month", c.from_month), ("until_month", c.until_month)] {
+        if let Some(month) = month {
+            fields.push((name, month.into()));
+        }
+    }
+    object(fields)
 }
 
 fn scenario(s: &Scenario) -> Value {
@@ -218,7 +227,27 @@ fn scenario(s: &Scenario) -> Value {
     if let Some(t) = &s.traffic {
         fields.push(("traffic", traffic(t)));
     }
+    push_set(
+        &mut fields,
+        &[
+            ("data_monthly_growth_pct", s.data_monthly_growth_pct),
+            (
+                "background_monthly_growth_pct",
+                s.background_monthly_growth_pct,
+            ),
+        ],
+    );
     object(fields)
+}
+
+/// Adds the figures that are set (a resource's own trigger, a scenario's own growth) and
+/// leaves out those that are not, so files and links of plans without them stay as they were.
+fn push_set(fields: &mut Vec<(&'static str, Value)>, figures: &[(&'static str, Option<f64>)]) {
+    for &(name, figure) in figures {
+        if let Some(figure) = figure {
+            fields.push((name, number(figure)));
+        }
+    }
 }
 
 fn growth(g: &Growth) -> Value {
@@ -278,23 +307,20 @@ fn policies(p: &Policies) -> Value {
         ("target_utilisation_pct", number(p.target_utilisation_pct)),
         ("scale_up_trigger_pct", number(p.scale_up_trigger_pct)),
     ];
-    // A resource's own trigger only when it has one: files and links of plans without stay
-    // as they were.
-    for (name, own) in [
-        (
-            "database_connections_trigger_pct",
-            p.database_connections_trigger_pct,
-        ),
-        (
-            "database_storage_trigger_pct",
-            p.database_storage_trigger_pct,
-        ),
-        ("redis_memory_trigger_pct", p.redis_memory_trigger_pct),
-    ] {
-        if let Some(own) = own {
-            fields.push((name, number(own)));
-        }
-    }
+    push_set(
+        &mut fields,
+        &[
+            (
+                "database_connections_trigger_pct",
+                p.database_connections_trigger_pct,
+            ),
+            (
+                "database_storage_trigger_pct",
+                p.database_storage_trigger_pct,
+            ),
+            ("redis_memory_trigger_pct", p.redis_memory_trigger_pct),
+        ],
+    );
     fields.extend(vec![
         ("headroom_pct", number(p.headroom_pct)),
         ("redundancy", p.redundancy.into()),

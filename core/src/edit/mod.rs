@@ -158,6 +158,8 @@ pub fn new_scenario(plan: &Plan) -> Scenario {
         },
         calendar: Vec::new(),
         traffic: None,
+        data_monthly_growth_pct: None,
+        background_monthly_growth_pct: None,
     }
 }
 
@@ -218,11 +220,7 @@ pub fn add_cost_line(plan: &mut Plan) -> Option<usize> {
         return None;
     }
     let name = unique_name("Monitoring", lines.iter().map(|l| l.name.as_str()));
-    lines.push(CostLine {
-        name,
-        fixed_usd_per_month: 0.0,
-        per_unit_usd_per_month: 0.0,
-    });
+    lines.push(CostLine::new(&name, 0.0, 0.0));
     Some(lines.len() - 1)
 }
 

@@ -14,7 +14,7 @@ use crate::cost::{self, CostComponent, CostLineItem};
 use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
 use crate::explain::Explanation;
 use crate::format;
-use crate::growth;
+use crate::growth::{self, OwnGrowth};
 use crate::plan::{
     CatalogEntry, ForecastBound, GpuNode, PeakShape, Plan, Scenario, Traffic, VoiceDemand,
     VoiceTarget,
@@ -125,14 +125,35 @@ pub fn explain(
             m,
             m.app.explain(&find_instance(plan).name),
         )),
-        Figure::DbConnections => Some(explain_connections(plan, m)),
+        Figure::DbConnections => Some(explain_connections(plan, plan.scenarios.get(scenario)?, m)),
         Figure::DbPooler => Some(explain_pooler(plan, &m.database)),
-        Figure::DbTier => result.database_tiers.explain_month(
-            index,
-            &tiers::database_specs(&plan.catalogs.databases),
-            &DATABASE_DIMENSIONS,
-            &[m.database.connections, m.database.data_gb],
-        ),
+        Figure::DbTier => {
+            let e = result.database_tiers.explain_month(
+                index,
+                &tiers::database_specs(&plan.catalogs.databases),
+                &DATABASE_DIMENSIONS,
+                &[m.database.connections, m.database.data_gb],
+            )?;
+            Some(
+                match plan.scenarios.get(scenario)?.data_monthly_growth_pct {
+                    Some(pct) => {
+                        let db = &plan.baseline.database;
+                        let today = db.data_gb_fixed + db.data_gb_per_unit * plan.baseline.units;
+                        e.input(
+                            "data, growing on its own",
+                            format!(
+                                "{} today × {} × (1 + {}) headroom = {}",
+                                format::with_unit(today, "GB"),
+                                growth::own_factor_words(pct, month),
+                                format::percent(fraction(plan.policies.headroom_pct)),
+                                format::with_unit(m.database.data_gb, "GB")
+                            ),
+                        )
+                    }
+                    None => e,
+                },
+            )
+        }
         Figure::RedisMemory => Some(m.redis.need.explain()),
         Figure::RedisPlan => redis::explain_plan_month(
             &plan.catalogs.redis,
@@ -220,8 +241,9 @@ fn explain_peak_rps(plan: &Plan, scenario: &Scenario, m: &MonthResult) -> Explan
             format::percent(policies.headroom_pct / 100.0)
         ),
     };
+    let background = OwnGrowth::of(scenario, m.month).background;
     if fixed_today > 0.0 {
-        let fixed = fixed_today * (1.0 + policies.headroom_pct / 100.0);
+        let fixed = fixed_today * background * (1.0 + policies.headroom_pct / 100.0);
         formula = format!("{} fixed + {formula}", format::with_unit(fixed, "req/s"));
     }
     let effect = &m.calendar_effect;
@@ -257,7 +279,14 @@ fn explain_peak_rps(plan: &Plan, scenario: &Scenario, m: &MonthResult) -> Explan
     if fixed_today > 0.0 {
         e = e.input(
             "fixed traffic (does not grow with units)",
-            format::with_unit(fixed_today, "req/s"),
+            match scenario.background_monthly_growth_pct {
+                Some(pct) => format!(
+                    "{} today × {} background growth",
+                    format::with_unit(fixed_today, "req/s"),
+                    growth::own_factor_words(pct, m.month)
+                ),
+                None => format::with_unit(fixed_today, "req/s"),
+            },
         );
     }
     if !effect.active.is_empty() {
@@ -278,26 +307,33 @@ fn explain_peak_rps(plan: &Plan, scenario: &Scenario, m: &MonthResult) -> Explan
     })
 }
 
-fn explain_connections(plan: &Plan, m: &MonthResult) -> Explanation {
+fn explain_connections(plan: &Plan, scenario: &Scenario, m: &MonthResult) -> Explanation {
     let p = &plan.policies;
     let db = &plan.baseline.database;
     let pools = m.database.connections_from_pools;
     let by_units = m.database.connections_from_units;
+    let background = format::count(m.database.background_connections);
     let mut e = Explanation::new(format!(
         "{} connections",
         format::count(tiers::connections_needed(pools, by_units).0)
     ))
     .formula(format!(
-        "{} instances × {} pool + {} background = {}",
+        "{} instances × {} pool + {background} background = {}",
         format::count(m.app.instances as f64),
         p.pool_per_instance,
-        db.background_connections,
         format::count(pools)
     ))
     .input("pool per instance", p.pool_per_instance.to_string())
     .input(
         "background connections",
-        db.background_connections.to_string(),
+        match scenario.background_monthly_growth_pct {
+            Some(pct) => format!(
+                "⌈{} today × {}⌉ = {background}",
+                db.background_connections,
+                growth::own_factor_words(pct, m.month)
+            ),
+            None => background,
+        },
     );
     if db.connections_per_unit > 0.0 {
         e = e.input(
@@ -565,6 +601,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
         CostComponent::Other(i) => Some(cost::explain_other_cost(
             plan.baseline.other_costs.get(i)?,
             m.units.bound(plan.policies.forecast_bound),
+            m.month,
             plan.currency(),
         )),
     }

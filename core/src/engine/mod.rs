@@ -31,10 +31,10 @@ pub use timeline::{Resource, TimelineEvent, MAX_SEPARATE_STEPS};
 
 use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent, CostLineItem, FleetMonth};
 use crate::currency::Currency;
-use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
+use crate::database::{DatabaseMonth, Drivers, DATABASE_DIMENSIONS};
 use crate::explain::Explanation;
 use crate::format;
-use crate::growth::{self, Forecast, MonthMultipliers};
+use crate::growth::{self, Forecast, MonthMultipliers, OwnGrowth};
 use crate::plan::{InstanceType, Plan, RedisTopology, Traffic, YearMonth};
 use crate::redis::{self, RedisNeed};
 use crate::sizing::{self, AppSizing, SizingPolicy};
@@ -234,11 +234,22 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
             let calendar = plan.start.of_plan_month(month);
             let effect = growth::calendar_multipliers(&scenario.calendar, calendar);
             let units_sized = forecast.bound(policies.forecast_bound) * headroom;
-            let peak_rps =
-                (peak_rps(plan, traffic, units_sized, headroom) * effect.peak).min(growth::MAX_RPS);
+            let own = OwnGrowth::of(scenario, month);
+            let peak_rps = (peak_rps(plan, traffic, units_sized, headroom, own.background)
+                * effect.peak)
+                .min(growth::MAX_RPS);
             let app = sizing::size_app(peak_rps, app_type, &sizing_policy);
-            let database =
-                DatabaseMonth::demand(app.instances, units_sized, policies, &baseline.database);
+            let database = DatabaseMonth::demand(
+                app.instances,
+                policies,
+                &baseline.database,
+                &Drivers {
+                    units_sized,
+                    units_today: baseline.units,
+                    headroom,
+                    own,
+                },
+            );
             let redis = redis::memory_need(&baseline.redis, &policies.redis, units_sized);
             let voice = match (&baseline.voice, gpu_node) {
                 (Some(voice), Some(node)) => Some(voice::size_voice(
@@ -379,7 +390,11 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
                 (voice.nodes as f64 - committed_gpu_nodes as f64 * discount) * node.usd_per_month,
             ));
         }
-        items.extend(cost::other_cost_items(&baseline.other_costs, units_planned));
+        items.extend(cost::other_cost_items(
+            &baseline.other_costs,
+            units_planned,
+            month,
+        ));
         let mut cost = CostBreakdown::from_items(items);
         cost.gaps = cost_gaps(
             plan,
@@ -593,13 +608,15 @@ fn scaling_check(
 /// before calendar effects, under the scenario's `traffic` model (its own or the baseline's).
 ///
 /// ```text
-/// daily_volume:  fixed × headroom + shape(units × requests per unit per day)
-/// peak_rate:     fixed × headroom + (peak today − fixed) × units ÷ units today
+/// daily_volume:  fixed × background × headroom + shape(units × requests per unit per day)
+/// peak_rate:     fixed × background × headroom + (peak today − fixed) × units ÷ units today
 /// ```
 ///
 /// `fixed` is [`Baseline::fixed_peak_rps`](crate::plan::Baseline::fixed_peak_rps): traffic
-/// that does not grow with units still takes the policy's headroom. Within `[0, MAX_RPS]`.
-fn peak_rps(plan: &Plan, traffic: &Traffic, units: f64, headroom: f64) -> f64 {
+/// that does not grow with units still takes the policy's headroom, and grows by the
+/// scenario's `background` factor ([`OwnGrowth::background`], 1 without background growth).
+/// Within `[0, MAX_RPS]`.
+fn peak_rps(plan: &Plan, traffic: &Traffic, units: f64, headroom: f64, background: f64) -> f64 {
     let fixed_today = plan.baseline.fixed_peak_rps;
     let variable = match traffic {
         Traffic::DailyVolume {
@@ -615,7 +632,7 @@ fn peak_rps(plan: &Plan, traffic: &Traffic, units: f64, headroom: f64) -> f64 {
             }
         }
     };
-    crate::tiers::demand_amount(fixed_today * headroom + variable).min(growth::MAX_RPS)
+    crate::tiers::demand_amount(fixed_today * background * headroom + variable).min(growth::MAX_RPS)
 }
 
 /// The app's instance type ([`Plan::app_instance_type`]).

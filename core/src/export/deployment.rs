@@ -22,7 +22,7 @@
 //! | GPU voice replicas | the month's GPU nodes, one GPU each; `node.kubernetes.io/instance-type` from the node type's name when it starts with an instance type ([`instance_type`]) |
 //! | Redis `maxmemory-policy` | `allkeys-lru` for a single node (a cache: the catalog says its data may be lost), `noeviction` for a replicated or clustered plan (data that must be kept) |
 //! | pool size per instance | `policies.pool_per_instance` |
-//! | PgBouncer (when [`DatabaseMonth::connection_check`](crate::database::DatabaseMonth::connection_check) advises a pooler: the rule the engine flags with, held against the tier written) | `max_client_conn` = the larger of the app pools at `maxReplicas` ([`crate::database::connections_from_pools`]: `maxReplicas` × pool size + background connections, so autoscaling never exhausts it) and the month's connections (the per-unit rule may ask for more); `default_pool_size` = the pooler share of the tier's direct connections; `pool_mode` = `transaction` |
+//! | PgBouncer (when [`DatabaseMonth::connection_check`](crate::database::DatabaseMonth::connection_check) advises a pooler: the rule the engine flags with, held against the tier written) | `max_client_conn` = the larger of the app pools at `maxReplicas` ([`crate::database::connections_from_pools`]: `maxReplicas` × pool size + the month's background connections, so autoscaling never exhausts it) and the month's connections (the per-unit rule may ask for more); `default_pool_size` = the pooler share of the tier's direct connections; `pool_mode` = `transaction` |
 //!
 //! The container images are not part of a plan: the exports name [`APP_IMAGE`] and
 //! [`VOICE_IMAGE`] and a note at the top says to replace them. Months beyond a catalog,
@@ -373,7 +373,7 @@ fn database_settings(
         let clients = database::connections_from_pools(
             u64::from(max_replicas),
             policies.pool_per_instance,
-            &plan.baseline.database,
+            month.database.background_connections,
         )
         .max(check.connections);
         PoolerSettings {

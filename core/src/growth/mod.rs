@@ -57,6 +57,7 @@ mod compound;
 mod crossing;
 mod explain;
 mod milestones;
+mod own;
 mod peak;
 mod trend;
 
@@ -66,6 +67,7 @@ mod testing;
 pub use calendar::{calendar_multipliers, MonthMultipliers, MAX_CALENDAR_MULTIPLIER};
 pub use crossing::{days_to_exhaustion, first_month_above};
 pub use explain::explain_month;
+pub use own::{own_factor_words, OwnGrowth};
 pub use peak::{peak_rps, MAX_RPS};
 pub use trend::{
     fit_trend, TrendError, TrendFit, DAYS_PER_MONTH, DEFAULT_CONFIDENCE_PCT, MAX_CONFIDENCE_PCT,

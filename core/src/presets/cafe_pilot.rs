@@ -119,6 +119,9 @@ fn budget_line(name: &str, today: f64, at_50: f64) -> CostLine {
         name: name.to_owned(),
         fixed_usd_per_month: today - 3.0 * per_cafe,
         per_unit_usd_per_month: per_cafe,
+        included_units: 0.0,
+        from_month: None,
+        until_month: None,
     }
 }
 
@@ -178,6 +181,9 @@ pub fn plan() -> Plan {
                     name: "Customer PWA + business dashboard".to_owned(),
                     fixed_usd_per_month: 1.5 * USD_PER_CORE_MONTH,
                     per_unit_usd_per_month: 0.0,
+                    included_units: 0.0,
+                    from_month: None,
+                    until_month: None,
                 },
                 // "Budget Planning": today (3 cafés) and projected (50 cafés).
                 budget_line("Storage", 50.0, 200.0),
@@ -224,6 +230,8 @@ pub fn plan() -> Plan {
             },
             calendar: Vec::new(),
             traffic: None,
+            data_monthly_growth_pct: None,
+            background_monthly_growth_pct: None,
         }],
         policies: Policies {
             // "CPU Utilization: Current Target: <70%".

@@ -3,7 +3,8 @@
 //! Expresses the "Selextract Cloud Capacity Planning and Scaling Guide" (version 1.0, 30 January
 //! 2025): one 8-core / 32 GB server today, three year-1 growth scenarios, the guide's vertical
 //! scaling path as instance sizes priced from its monthly cost table, its API scaling policy,
-//! its connection pooling, reserved instances, weekend scale-down and seasonal peaks.
+//! its connection pooling, reserved instances, weekend scale-down and seasonal peaks, and each
+//! scenario's data growth (at its own rate, not with users).
 //!
 //! What the plan model cannot hold (see the golden test for the figures): task volume and the
 //! worker fleet; dated steps in storage and network prices.
@@ -54,6 +55,14 @@ pub const YEAR_ONE_USER_FACTORS: [(&str, f64); 3] = [
     ("Moderate", 2.0),
     ("Aggressive", 3.0),
 ];
+
+/// Year-1 data growth per scenario as a factor, in the order of [`YEAR_ONE_USER_FACTORS`]
+/// ("Business Growth Scenarios", Data Growth: +40 % to 140 GB, +80 % to 180 GB, +150 % to
+/// 250 GB): data grows at its own rate, not with users.
+pub const YEAR_ONE_DATA_FACTORS: [f64; 3] = [1.4, 1.8, 2.5];
+
+/// "Data Storage" today, GB ("Key Performance Indicators": 100 GB).
+pub const DATA_GB_TODAY: f64 = 100.0;
 
 const GUIDE: &str = "Selextract Cloud Capacity Planning and Scaling Guide";
 
@@ -179,11 +188,11 @@ pub fn plan() -> Plan {
                 peak_rps: PEAK_RPS_TODAY,
             },
             fixed_peak_rps: FIXED_RPS,
-            // "Data Storage" 100 GB today growing 40 % and 80 % for 50 % and 100 % more users:
-            // 20 GB + 0.16 GB per user fits both (the aggressive scenario's 150 % does not).
+            // "Data Storage" 100 GB today. Each scenario grows it at its own rate (the
+            // scenarios below); the guide gives no split between data per user and the rest.
             database: DatabaseDemand {
-                data_gb_fixed: 20.0,
-                data_gb_per_unit: 0.16,
+                data_gb_fixed: DATA_GB_TODAY,
+                data_gb_per_unit: 0.0,
                 connections_per_unit: 0.0,
                 // The guide counts only the API pools (10 instances × 20 = max_connections 200).
                 background_connections: 0,
@@ -199,6 +208,9 @@ pub fn plan() -> Plan {
                 name: "Network (1 Gbps)".to_owned(),
                 fixed_usd_per_month: 50.0,
                 per_unit_usd_per_month: 0.0,
+                included_units: 0.0,
+                from_month: None,
+                until_month: None,
             }],
             // One server; the cost table's current total.
             today: Today {
@@ -210,7 +222,8 @@ pub fn plan() -> Plan {
         },
         scenarios: YEAR_ONE_USER_FACTORS
             .iter()
-            .map(|&(name, factor)| Scenario {
+            .zip(YEAR_ONE_DATA_FACTORS)
+            .map(|(&(name, factor), data_factor)| Scenario {
                 name: name.to_owned(),
                 // Year-1 growth spread evenly as monthly compound growth: factor^(1/12) − 1
                 // (3.44 %, 5.95 %, 9.59 % a month).
@@ -220,6 +233,9 @@ pub fn plan() -> Plan {
                 },
                 calendar: seasonal_effects(),
                 traffic: None,
+                // Data Growth, spread evenly in the same way (2.84 %, 5.02 %, 7.93 % a month).
+                data_monthly_growth_pct: Some(monthly_pct_for_year(data_factor)),
+                background_monthly_growth_pct: None,
             })
             .collect(),
         policies: Policies {

@@ -154,6 +154,8 @@ pub fn plan() -> Plan {
                 },
                 calendar: Vec::new(),
                 traffic: None,
+                data_monthly_growth_pct: None,
+                background_monthly_growth_pct: None,
             },
             Scenario {
                 name: "3× growth".to_owned(),
@@ -165,6 +167,8 @@ pub fn plan() -> Plan {
                 },
                 calendar: Vec::new(),
                 traffic: None,
+                data_monthly_growth_pct: None,
+                background_monthly_growth_pct: None,
             },
         ],
         policies: Policies {

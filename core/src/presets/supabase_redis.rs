@@ -74,14 +74,17 @@ pub fn plan() -> Plan {
         },
         calendar: Vec::new(),
         traffic: (requests != MODERATE_REQUESTS_PER_USER_PER_MONTH).then(|| daily(requests)),
+        data_monthly_growth_pct: None,
+        background_monthly_growth_pct: None,
     };
-    // The cost table's services beside Supabase, Redis and Vercel, at today's figures: usage
-    // costs per user (today's dollars ÷ 100 users), flat plans fixed. The guide's 6- and
-    // 12-month figures for them are steps it does not derive (see the golden test).
-    let cost = |name: &str, fixed: f64, per_user: f64| CostLine {
-        name: name.to_owned(),
-        fixed_usd_per_month: fixed,
-        per_unit_usd_per_month: per_user,
+    // The cost table's services beside Supabase, Redis and Vercel: usage costs per user at
+    // today's figures (today's dollars ÷ 100 users); the flat plans the guide changes ("Pro for
+    // DDoS", "DataDog/NewRelic") as lines paid from its 6- and 12-month columns on.
+    let cost = CostLine::new;
+    let months = |line: CostLine, from_month: Option<u32>, until_month: Option<u32>| CostLine {
+        from_month,
+        until_month,
+        ..line
     };
     Plan {
         name: "Supabase + Redis SaaS".to_owned(),
@@ -122,10 +125,12 @@ pub fn plan() -> Plan {
                 cost("OpenAI API", 0.0, 1.0),
                 // AWS S3 $5 for 100 users today.
                 cost("AWS S3", 0.0, 0.05),
-                // CloudFlare $20 (flat plan).
-                cost("CloudFlare", 20.0, 0.0),
-                // Monitoring $0 today.
-                cost("Monitoring", 0.0, 0.0),
+                // CloudFlare $20 (flat plan), $200 at 12 months ("Pro for DDoS").
+                months(cost("CloudFlare", 20.0, 0.0), None, Some(11)),
+                months(cost("CloudFlare Pro", 200.0, 0.0), Some(12), None),
+                // Monitoring $0 today, $50 at 6 months and $100 at 12 ("DataDog/NewRelic").
+                months(cost("Monitoring", 50.0, 0.0), Some(6), Some(11)),
+                months(cost("Monitoring at scale", 100.0, 0.0), Some(12), None),
             ],
             today: Today {
                 // "Supabase: Current $25" (Pro) and "redis_scaling: current: memory: 2GB".

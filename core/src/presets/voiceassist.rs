@@ -165,6 +165,8 @@ pub fn plan() -> Plan {
             },
             calendar: Vec::new(),
             traffic: None,
+            data_monthly_growth_pct: None,
+            background_monthly_growth_pct: None,
         }],
         policies: Policies {
             // "Assuming 1 app instance handles 50 RPS": ⌈RPS ÷ 50⌉ with no margin.

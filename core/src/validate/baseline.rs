@@ -79,6 +79,28 @@ pub(super) fn check_baseline(c: &mut Checker, b: &Baseline) {
                 specs::COST_PER_MONTH,
                 line.per_unit_usd_per_month,
             );
+            c.number(
+                at(&path, "included_units"),
+                specs::INCLUDED_UNITS,
+                line.included_units,
+            );
+            for (field, spec, month) in [
+                ("from_month", specs::COST_FROM_MONTH, line.from_month),
+                ("until_month", specs::COST_UNTIL_MONTH, line.until_month),
+            ] {
+                c.optional(at(&path, field), spec, month.map(f64::from));
+            }
+            if let (Some(from), Some(until)) = (line.from_month, line.until_month) {
+                if until < from {
+                    c.fail(
+                        at(&path, "until_month"),
+                        format!(
+                            "The last month paid ({until}) is before the first ({from}): the line \
+                             would never be paid"
+                        ),
+                    );
+                }
+            }
         }
     }
     if c.list_len(

@@ -122,6 +122,13 @@ impl Checker {
         }
     }
 
+    /// Checks `value` when the plan gives one (an own trigger, an own growth rate).
+    fn optional(&mut self, path: impl Into<String>, spec: NumberSpec, value: Option<f64>) {
+        if let Some(value) = value {
+            self.number(path, spec, value);
+        }
+    }
+
     fn count(&mut self, path: impl Into<String>, spec: NumberSpec, value: u32) {
         self.number(path, spec, f64::from(value));
     }

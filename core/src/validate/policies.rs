@@ -43,27 +43,21 @@ pub(super) fn check_policies(
         specs::SCALE_UP_TRIGGER_PCT,
         p.scale_up_trigger_pct,
     );
-    for (path, spec, own) in [
-        (
-            "policies.database_connections_trigger_pct",
-            specs::CONNECTIONS_TRIGGER_PCT,
-            p.database_connections_trigger_pct,
-        ),
-        (
-            "policies.database_storage_trigger_pct",
-            specs::STORAGE_TRIGGER_PCT,
-            p.database_storage_trigger_pct,
-        ),
-        (
-            "policies.redis_memory_trigger_pct",
-            specs::REDIS_MEMORY_TRIGGER_PCT,
-            p.redis_memory_trigger_pct,
-        ),
-    ] {
-        if let Some(own) = own {
-            c.number(path, spec, own);
-        }
-    }
+    c.optional(
+        "policies.database_connections_trigger_pct",
+        specs::CONNECTIONS_TRIGGER_PCT,
+        p.database_connections_trigger_pct,
+    );
+    c.optional(
+        "policies.database_storage_trigger_pct",
+        specs::STORAGE_TRIGGER_PCT,
+        p.database_storage_trigger_pct,
+    );
+    c.optional(
+        "policies.redis_memory_trigger_pct",
+        specs::REDIS_MEMORY_TRIGGER_PCT,
+        p.redis_memory_trigger_pct,
+    );
     c.number("policies.headroom_pct", specs::HEADROOM_PCT, p.headroom_pct);
     c.count("policies.redundancy", specs::REDUNDANCY, p.redundancy);
     c.count(

@@ -1,5 +1,5 @@
-//! The scenarios: the list and its names, each scenario's growth model, its calendar effects
-//! and its own traffic.
+//! The scenarios: the list and its names, each scenario's growth model, its calendar effects,
+//! its own traffic and the own growth of its data and background work.
 
 use super::baseline::{check_fixed_within, check_traffic};
 use super::calendar::check_month_day;
@@ -33,6 +33,16 @@ pub(super) fn check_scenarios(c: &mut Checker, scenarios: &[Scenario], baseline:
             check_traffic(c, &own, traffic);
             check_fixed_within(c, &at(&own, "peak_rps"), baseline, traffic);
         }
+        c.optional(
+            at(&path, "data_monthly_growth_pct"),
+            specs::DATA_GROWTH_PCT,
+            scenario.data_monthly_growth_pct,
+        );
+        c.optional(
+            at(&path, "background_monthly_growth_pct"),
+            specs::BACKGROUND_GROWTH_PCT,
+            scenario.background_monthly_growth_pct,
+        );
         let effects = &scenario.calendar;
         if c.list_len(
             &at(&path, "calendar"),

@@ -50,10 +50,18 @@ pub const PEAK_CONCURRENT_SESSIONS: NumberSpec = spec(
     false,
 );
 pub const COST_PER_MONTH: NumberSpec = spec("Monthly cost", "per month", 0.0, 1e9, false);
+pub const INCLUDED_UNITS: NumberSpec = spec("Units included", "", 0.0, 1e12, false);
+pub const COST_FROM_MONTH: NumberSpec =
+    spec("First month paid", "", 1.0, MAX_HORIZON_MONTHS as f64, true);
+pub const COST_UNTIL_MONTH: NumberSpec =
+    spec("Last month paid", "", 1.0, MAX_HORIZON_MONTHS as f64, true);
 pub const BILL: NumberSpec = spec("Monthly bill today", "per month", 0.0, 1e10, false);
 pub const TODAY_INSTANCES: NumberSpec = spec("Instances today", "", 0.0, 1e5, true);
 pub const GROWTH_PCT: NumberSpec = spec("Monthly growth", "%", -100.0, 1000.0, false);
 pub const CHURN_PCT: NumberSpec = spec("Monthly churn", "%", 0.0, 100.0, false);
+pub const DATA_GROWTH_PCT: NumberSpec = spec("Monthly data growth", "%", -100.0, 1000.0, false);
+pub const BACKGROUND_GROWTH_PCT: NumberSpec =
+    spec("Monthly background growth", "%", -100.0, 1000.0, false);
 pub const MILESTONE_MONTH: NumberSpec =
     spec("Milestone month", "", 1.0, MAX_HORIZON_MONTHS as f64, true);
 pub const MILESTONE_UNITS: NumberSpec = spec("Milestone units", "", 0.0, 1e12, false);

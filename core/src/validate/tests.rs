@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::plan::{
-    Growth, Milestone, MonthDay, Observation, Plan, TrendShape, VoiceDemand, VoiceTarget, YearMonth,
+    CostLine, Growth, Milestone, MonthDay, Observation, Plan, TrendShape, VoiceDemand, VoiceTarget,
+    YearMonth,
 };
 
 fn paths(plan: &Plan) -> Vec<String> {
@@ -117,6 +118,68 @@ fn a_resources_own_trigger_is_checked_when_given() {
             (
                 "policies.redis_memory_trigger_pct".to_owned(),
                 "Redis memory trigger must be at most 100 %".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn own_growth_rates_are_checked_when_given() {
+    let mut plan = Plan::default();
+    plan.scenarios[0].data_monthly_growth_pct = Some(-100.0);
+    plan.scenarios[0].background_monthly_growth_pct = Some(1000.0);
+    assert!(plan.validate().is_ok());
+    plan.scenarios[0].data_monthly_growth_pct = Some(-100.5);
+    plan.scenarios[0].background_monthly_growth_pct = Some(f64::INFINITY);
+    assert_eq!(
+        messages(&plan),
+        [
+            (
+                "scenarios[0].data_monthly_growth_pct".to_owned(),
+                "Monthly data growth must be at least -100 %".to_owned()
+            ),
+            (
+                "scenarios[0].background_monthly_growth_pct".to_owned(),
+                "Monthly background growth is not a finite number".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_cost_lines_months_and_included_units_are_checked() {
+    let mut plan = Plan::default();
+    plan.baseline.other_costs = vec![CostLine {
+        included_units: 500.0,
+        from_month: Some(3),
+        until_month: Some(3),
+        ..CostLine::new("Monitoring", 50.0, 0.1)
+    }];
+    assert!(plan.validate().is_ok());
+    let line = &mut plan.baseline.other_costs[0];
+    line.included_units = -1.0;
+    line.from_month = Some(0);
+    line.until_month = Some(2);
+    plan.baseline.other_costs.push(CostLine {
+        from_month: Some(7),
+        until_month: Some(6),
+        ..CostLine::new("Pro plan", 200.0, 0.0)
+    });
+    assert_eq!(
+        messages(&plan),
+        [
+            (
+                "baseline.other_costs[0].included_units".to_owned(),
+                "Units included must be at least 0".to_owned()
+            ),
+            (
+                "baseline.other_costs[0].from_month".to_owned(),
+                "First month paid must be at least 1".to_owned()
+            ),
+            (
+                "baseline.other_costs[1].until_month".to_owned(),
+                "The last month paid (6) is before the first (7): the line would never be paid"
+                    .to_owned()
             ),
         ]
     );

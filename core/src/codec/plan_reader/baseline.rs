@@ -368,12 +368,22 @@ impl Read for CostLine {
             value,
             at,
             "struct CostLine",
-            &["name", "fixed_usd_per_month", "per_unit_usd_per_month"],
+            &[
+                "name",
+                "fixed_usd_per_month",
+                "per_unit_usd_per_month",
+                "included_units",
+                "from_month",
+                "until_month",
+            ],
         )?;
         Ok(CostLine {
             name: f.req("name")?,
             fixed_usd_per_month: f.opt("fixed_usd_per_month")?,
             per_unit_usd_per_month: f.opt("per_unit_usd_per_month")?,
+            included_units: f.opt("included_units")?,
+            from_month: f.opt("from_month")?,
+            until_month: f.opt("until_month")?,
         })
     }
 
@@ -385,6 +395,17 @@ impl Read for CostLine {
                 req("name", name("Monitoring, OpenAI API.")),
                 or("fixed_usd_per_month", number(specs::COST_PER_MONTH), 0),
                 or("per_unit_usd_per_month", number(specs::COST_PER_MONTH), 0),
+                or("included_units", number(specs::INCLUDED_UNITS), 0),
+                or(
+                    "from_month",
+                    nullable(count(specs::COST_FROM_MONTH)),
+                    Value::Null,
+                ),
+                or(
+                    "until_month",
+                    nullable(count(specs::COST_UNTIL_MONTH)),
+                    Value::Null,
+                ),
             ],
         )
     }

@@ -17,13 +17,22 @@ impl Read for Scenario {
             value,
             at,
             "struct Scenario",
-            &["name", "growth", "calendar", "traffic"],
+            &[
+                "name",
+                "growth",
+                "calendar",
+                "traffic",
+                "data_monthly_growth_pct",
+                "background_monthly_growth_pct",
+            ],
         )?;
         Ok(Scenario {
             name: f.req("name")?,
             growth: f.req("growth")?,
             calendar: f.opt("calendar")?,
             traffic: f.opt("traffic")?,
+            data_monthly_growth_pct: f.opt_number("data_monthly_growth_pct")?,
+            background_monthly_growth_pct: f.opt_number("background_monthly_growth_pct")?,
         })
     }
 
@@ -43,6 +52,16 @@ impl Read for Scenario {
                     Value::Array(Vec::new()),
                 ),
                 or("traffic", nullable(d.of::<Traffic>()), Value::Null),
+                or(
+                    "data_monthly_growth_pct",
+                    nullable(number(specs::DATA_GROWTH_PCT)),
+                    Value::Null,
+                ),
+                or(
+                    "background_monthly_growth_pct",
+                    nullable(number(specs::BACKGROUND_GROWTH_PCT)),
+                    Value::Null,
+                ),
             ],
         )
     }
