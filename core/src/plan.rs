@@ -118,51 +118,6 @@ impl Plan {
     pub fn currency(&self) -> crate::currency::Currency {
         crate::currency::Currency::of(&self.currency).unwrap_or(crate::currency::USD)
     }
-
-    /// The instance type the app runs on: the catalog entry named by
-    /// [`Policies::app_instance`]. When no entry has that name, the catalog's first (smallest)
-    /// entry; `None` only when the instance catalog is empty. A valid plan names an entry its
-    /// catalog holds, so the fallback is for plans that have not been validated.
-    ///
-    /// # Example
-    /// ```
-    /// use headroom_core::plan::Plan;
-    /// let mut plan = Plan::default();
-    /// assert_eq!(plan.app_instance_type().unwrap().name, plan.policies.app_instance);
-    /// plan.policies.app_instance = "gone".to_owned();
-    /// assert_eq!(plan.app_instance_type(), plan.catalogs.instances.first());
-    /// plan.catalogs.instances.clear();
-    /// assert_eq!(plan.app_instance_type(), None);
-    /// ```
-    pub fn app_instance_type(&self) -> Option<&InstanceType> {
-        let instances = &self.catalogs.instances;
-        instances
-            .iter()
-            .find(|i| i.name == self.policies.app_instance)
-            .or_else(|| instances.first())
-    }
-
-    /// The GPU node type voice runs on: the catalog entry named by [`VoicePolicy::gpu_node`].
-    /// When no entry has that name, the catalog's first (smallest) entry; `None` only when the
-    /// GPU catalog is empty. A valid plan with voice names an entry its catalog holds.
-    ///
-    /// # Example
-    /// ```
-    /// use headroom_core::plan::Plan;
-    /// let mut plan = Plan::default();
-    /// assert_eq!(plan.voice_gpu_node().unwrap().name, plan.policies.voice.gpu_node);
-    /// plan.policies.voice.gpu_node = "gone".to_owned();
-    /// assert_eq!(plan.voice_gpu_node(), plan.catalogs.gpu_nodes.first());
-    /// plan.catalogs.gpu_nodes.clear();
-    /// assert_eq!(plan.voice_gpu_node(), None);
-    /// ```
-    pub fn voice_gpu_node(&self) -> Option<&GpuNode> {
-        let nodes = &self.catalogs.gpu_nodes;
-        nodes
-            .iter()
-            .find(|g| g.name == self.policies.voice.gpu_node)
-            .or_else(|| nodes.first())
-    }
 }
 
 /// The names plan files and the worker's messages give a choice's values (as its serde derive

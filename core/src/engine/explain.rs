@@ -9,7 +9,7 @@
 //! costs; the lower-bound and month-1 notes of [`crate::totals`]), so the words follow the
 //! figures.
 
-use super::{find_instance, fraction, off_hours_saving_usd, MonthResult, PlanResults};
+use super::{fraction, off_hours_saving_usd, MonthResult, PlanResults};
 use crate::cost::{self, CostComponent, CostLineItem};
 use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
 use crate::explain::Explanation;
@@ -101,7 +101,8 @@ pub fn explain(
     month: u32,
     figure: Figure,
 ) -> Option<Explanation> {
-    let plan = plan.plan();
+    let valid = plan;
+    let plan = valid.plan();
     let result = results.scenarios.get(scenario)?;
     let index = usize::try_from(month.checked_sub(1)?).ok()?;
     let m = result.months.get(index)?;
@@ -123,7 +124,7 @@ pub fn explain(
             plan,
             result,
             m,
-            m.app.explain(&find_instance(plan).name),
+            m.app.explain(&valid.app_instance_type().name),
         )),
         Figure::DbConnections => Some(explain_connections(plan, plan.scenarios.get(scenario)?, m)),
         Figure::DbPooler => Some(explain_pooler(plan, &m.database)),
@@ -166,17 +167,11 @@ pub fn explain(
             let voice = m.voice.as_ref()?;
             let demand = plan.baseline.voice.as_ref()?;
             let units = m.units_sized * m.calendar_effect.peak;
-            Some(explain_voice(
-                plan,
-                demand,
-                plan.voice_gpu_node()?,
-                voice,
-                units,
-            ))
+            Some(explain_voice(plan, demand, valid.gpu_node()?, voice, units))
         }
         Figure::Cost { component } => {
             let item = m.cost.items.get(component)?;
-            explain_cost_item(plan, m, item)
+            explain_cost_item(valid, m, item)
                 .map(|e| crate::totals::explain_cost_line(plan, m, item.component, e))
         }
         Figure::TotalCost => Some(crate::totals::explain_total(
@@ -537,10 +532,15 @@ fn explain_voice(
     e.binding(["the ", kind, binding].concat())
 }
 
-fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Option<Explanation> {
+fn explain_cost_item(
+    valid: &ValidPlan,
+    m: &MonthResult,
+    item: &CostLineItem,
+) -> Option<Explanation> {
+    let plan = valid.plan();
     match item.component {
         CostComponent::AppInstances => {
-            let app_type = find_instance(plan);
+            let app_type = valid.app_instance_type();
             let saving = off_hours_saving_usd(plan, app_type, m.app.instances);
             let mut formula = format!(
                 "{} × {} {}",
@@ -585,7 +585,7 @@ fn explain_cost_item(plan: &Plan, m: &MonthResult, item: &CostLineItem) -> Optio
             ))
         }
         CostComponent::GpuVoice => {
-            let node = plan.voice_gpu_node()?;
+            let node = valid.gpu_node()?;
             let nodes = m.voice.as_ref()?.nodes;
             Some(
                 Explanation::new(format::money(item.usd_per_month, plan.currency()))

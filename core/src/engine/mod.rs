@@ -149,7 +149,6 @@ pub struct RedisMonth {
 /// assert_eq!(results.scenarios[0].months.len(), 12);
 /// ```
 pub fn run(plan: &ValidPlan) -> PlanResults {
-    let plan = plan.plan();
     PlanResults {
         scenarios: (0..plan.scenarios.len())
             .map(|i| Arc::new(run_scenario(plan, i)))
@@ -171,7 +170,6 @@ pub fn run(plan: &ValidPlan) -> PlanResults {
 /// assert_eq!(engine::run_one(&plan, 99), None);
 /// ```
 pub fn run_one(plan: &ValidPlan, index: usize) -> Option<Arc<ScenarioResult>> {
-    let plan = plan.plan();
     (index < plan.scenarios.len()).then(|| Arc::new(run_scenario(plan, index)))
 }
 
@@ -179,7 +177,9 @@ fn fraction(pct: f64) -> f64 {
     pct / 100.0
 }
 
-fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
+fn run_scenario(valid: &ValidPlan, index: usize) -> ScenarioResult {
+    let plan = valid.plan();
+    let (database_today, redis_today) = valid.tiers_today();
     let scenario = &plan.scenarios[index];
     let policies = &plan.policies;
     let baseline = &plan.baseline;
@@ -204,8 +204,8 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         ));
     }
 
-    let app_type = find_instance(plan);
-    let gpu_node = baseline.voice.as_ref().and_then(|_| plan.voice_gpu_node());
+    let app_type = valid.app_instance_type();
+    let gpu_node = valid.gpu_node();
     let sizing_policy = SizingPolicy::from(plan);
     let headroom = 1.0 + fraction(policies.headroom_pct);
     let traffic = scenario.traffic(baseline);
@@ -288,10 +288,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
                 policies.database_connections_trigger_pct,
                 policies.database_storage_trigger_pct,
             ],
-            start_tier: position_or_first(
-                plan.catalogs.databases.iter().map(|t| t.name.as_str()),
-                &baseline.today.database_tier,
-            ),
+            start_tier: database_today,
         },
     );
     let redis_needs: Vec<f64> = demands.iter().map(|d| d.redis.node_memory_mb).collect();
@@ -303,10 +300,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         policies
             .redis_memory_trigger_pct
             .unwrap_or(policies.scale_up_trigger_pct),
-        position_or_first(
-            plan.catalogs.redis.iter().map(|t| t.name.as_str()),
-            &baseline.today.redis_plan,
-        ),
+        redis_today,
     );
 
     // Fleets as commitments see them, and the units committed month by month.
@@ -458,10 +452,7 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
     let size_change = vertical::size_change(
         &plan.catalogs.instances,
         &peaks,
-        position_or_first(
-            plan.catalogs.instances.iter().map(|t| t.name.as_str()),
-            &policies.app_instance,
-        ),
+        valid.app_instance_index(),
         &sizing_policy,
     );
     let scaling = scaling_check(plan, &months, &mut notes);
@@ -487,14 +478,6 @@ fn run_scenario(plan: &Plan, index: usize) -> ScenarioResult {
         notes,
         scaling,
     }
-}
-
-/// Index of `name` among `names`, or 0 (the smallest entry) when empty or unknown.
-fn position_or_first<'a>(names: impl Iterator<Item = &'a str>, name: &str) -> usize {
-    if name.is_empty() {
-        return 0;
-    }
-    names.into_iter().position(|n| n == name).unwrap_or(0)
 }
 
 /// Where adding instances stops helping, from the plan's load-test measurements.
@@ -633,12 +616,6 @@ fn peak_rps(plan: &Plan, traffic: &Traffic, units: f64, headroom: f64, backgroun
         }
     };
     crate::tiers::demand_amount(fixed_today * background * headroom + variable).min(growth::MAX_RPS)
-}
-
-/// The app's instance type ([`Plan::app_instance_type`]).
-fn find_instance(plan: &Plan) -> &InstanceType {
-    plan.app_instance_type()
-        .expect("validation guarantees the named type exists and the catalog is not empty")
 }
 
 impl RedisMonth {

@@ -134,7 +134,8 @@ pub fn spec(
     scenario: usize,
     month: u32,
 ) -> Result<DeploymentSpec, SpecError> {
-    let plan = plan.plan();
+    let valid = plan;
+    let plan = valid.plan();
     let scenario_result = results
         .scenarios
         .get(scenario)
@@ -153,13 +154,11 @@ pub fn spec(
     let mut notes = vec![format!(
         "Replace the image {APP_IMAGE} with your app's image."
     )];
-    let service = app_service(plan, scenario_result, month_result, &mut notes);
+    let service = app_service(valid, scenario_result, month_result, &mut notes);
     let database = database_settings(plan, month_result, service.max_replicas, &mut notes);
     let redis = redis_settings(plan, month_result, &mut notes);
     let voice = month_result.voice.as_ref().map(|voice| {
-        let node = plan
-            .voice_gpu_node()
-            .map_or("GPU node", |g| g.name.as_str());
+        let node = valid.gpu_node().map_or("GPU node", |g| g.name.as_str());
         notes.push(format!(
             "Voice needs {} × {node} this month: the {VOICE_SERVICE} service runs one replica, \
              one GPU, per node; replace the image {VOICE_IMAGE} with your voice image.",
@@ -206,11 +205,12 @@ fn mib(mb: f64) -> u64 {
 }
 
 fn app_service(
-    plan: &Plan,
+    valid: &ValidPlan,
     scenario: &ScenarioResult,
     month: &MonthResult,
     notes: &mut Vec<String>,
 ) -> ServiceSpec {
+    let plan = valid.plan();
     let policies = &plan.policies;
     let replicas = count(month.app.instances);
     let busiest = scenario
@@ -225,14 +225,12 @@ fn app_service(
         .max(count(busiest))
         .max(replicas)
         .max(min_replicas);
-    let (name, vcpu, memory_mb) = match plan.app_instance_type() {
-        Some(instance) => (
-            instance.name.as_str(),
-            instance.vcpu,
-            instance.memory_gb * MB_PER_GB,
-        ),
-        None => ("node", 1.0, MB_PER_GB),
-    };
+    let instance = valid.app_instance_type();
+    let (name, vcpu, memory_mb) = (
+        instance.name.as_str(),
+        instance.vcpu,
+        instance.memory_gb * MB_PER_GB,
+    );
     let node = NodeSpec::new(name, vcpu, mib(memory_mb));
     let (limit_millicores, limit_mib) =
         (node.allocatable_millicores(), node.allocatable_memory_mib());

@@ -32,23 +32,73 @@ pub mod specs;
 mod tests;
 
 use crate::input::{FieldProblem, NumberSpec};
-use crate::plan::Plan;
+use crate::plan::{GpuNode, InstanceType, Plan};
 use crate::text::{excerpt, first_invisible};
 use std::fmt;
 
-/// A plan that passed [`Plan::validate`]; the models accept only this.
+/// A plan that passed [`Plan::validate`], with the catalog entries it names looked up once;
+/// the models accept only this.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ValidPlan(Plan);
+pub struct ValidPlan {
+    plan: Plan,
+    lookups: Lookups,
+}
+
+/// What a valid plan refers to by name, as positions in its catalogs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Lookups {
+    app_instance: usize,
+    gpu_node: Option<usize>,
+    database_today: usize,
+    redis_today: usize,
+}
 
 impl ValidPlan {
     /// The checked plan.
     pub fn plan(&self) -> &Plan {
-        &self.0
+        &self.plan
     }
 
     /// Gives the plan back, e.g. to edit it.
     pub fn into_plan(self) -> Plan {
-        self.0
+        self.plan
+    }
+
+    /// The app's instance type: the catalog entry named by
+    /// [`crate::plan::Policies::app_instance`], or the first (smallest) when the plan names none.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::plan::Plan;
+    /// let mut plan = Plan::default();
+    /// plan.baseline.voice = Some(headroom_core::edit::new_voice_demand());
+    /// let valid = plan.clone().validate().unwrap();
+    /// assert_eq!(valid.app_instance_type().name, plan.policies.app_instance);
+    /// assert_eq!(valid.gpu_node().unwrap().name, plan.policies.voice.gpu_node);
+    /// plan.policies.app_instance = "gone".to_owned();
+    /// assert!(plan.validate().is_err()); // a valid plan names an entry its catalog holds
+    /// ```
+    pub fn app_instance_type(&self) -> &InstanceType {
+        &self.plan.catalogs.instances[self.lookups.app_instance]
+    }
+
+    /// Position of [`ValidPlan::app_instance_type`] in the instance catalog.
+    pub fn app_instance_index(&self) -> usize {
+        self.lookups.app_instance
+    }
+
+    /// The GPU node voice runs on ([`crate::plan::VoicePolicy::gpu_node`]); `None` when the
+    /// plan has no voice.
+    pub fn gpu_node(&self) -> Option<&GpuNode> {
+        self.lookups
+            .gpu_node
+            .map(|i| &self.plan.catalogs.gpu_nodes[i])
+    }
+
+    /// Positions of today's database tier and Redis plan in their catalogs (the first entry
+    /// when the plan names none): where the tier walks start.
+    pub fn tiers_today(&self) -> (usize, usize) {
+        (self.lookups.database_today, self.lookups.redis_today)
     }
 }
 
@@ -56,8 +106,17 @@ impl std::ops::Deref for ValidPlan {
     type Target = Plan;
 
     fn deref(&self) -> &Plan {
-        &self.0
+        &self.plan
     }
+}
+
+/// Position of the entry named `name` among `names`; the first for no name. Validation has
+/// checked that a name given is in the catalog.
+fn position_or_first<'a>(mut names: impl Iterator<Item = &'a str>, name: &str) -> usize {
+    if name.is_empty() {
+        return 0;
+    }
+    names.position(|n| n == name).unwrap_or(0)
 }
 
 /// The path of `field` under `path` (`scenarios[0].growth` + `monthly_growth_pct`): one
@@ -249,7 +308,31 @@ impl Plan {
         catalogs::check_catalogs(&mut c, &self.catalogs, voice.is_some());
         policies::check_policies(&mut c, &self.policies, &self.catalogs, voice);
         if c.errors.is_empty() {
-            Ok(ValidPlan(self.clone()))
+            let catalogs = &self.catalogs;
+            let lookups = Lookups {
+                app_instance: position_or_first(
+                    catalogs.instances.iter().map(|i| i.name.as_str()),
+                    &self.policies.app_instance,
+                ),
+                gpu_node: voice.map(|_| {
+                    position_or_first(
+                        catalogs.gpu_nodes.iter().map(|g| g.name.as_str()),
+                        &self.policies.voice.gpu_node,
+                    )
+                }),
+                database_today: position_or_first(
+                    catalogs.databases.iter().map(|t| t.name.as_str()),
+                    &self.baseline.today.database_tier,
+                ),
+                redis_today: position_or_first(
+                    catalogs.redis.iter().map(|t| t.name.as_str()),
+                    &self.baseline.today.redis_plan,
+                ),
+            };
+            Ok(ValidPlan {
+                plan: self.clone(),
+                lookups,
+            })
         } else {
             Err(c.errors)
         }
