@@ -311,6 +311,21 @@ fn prices(plan: &Plan) -> String {
         });
         text.push_str(region);
     }
+    // Cost lines paid in some months only, or with units included: what a reader of the
+    // totals cannot see in them.
+    let unit = plan.baseline.demand_unit.trim();
+    for line in &plan.baseline.other_costs {
+        let mut terms = Vec::new();
+        if line.from_month.is_some() || line.until_month.is_some() {
+            terms.push(crate::cost::months_paid(line));
+        }
+        if line.included_units > 0.0 {
+            terms.push(format!("{} included", with_unit(line.included_units, unit)));
+        }
+        if !terms.is_empty() {
+            text.push_str(&format!("; {} {}", line.name.trim(), terms.join(", ")));
+        }
+    }
     if plan.baseline.today.monthly_bill_usd > 0.0 {
         text.push_str(&format!(
             "; today's bill {}/month",
@@ -323,6 +338,7 @@ fn prices(plan: &Plan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::CostLine;
 
     #[test]
     fn the_period_names_months_dates_and_today() {
@@ -438,6 +454,30 @@ mod tests {
             "compound 8 %/month, churn 2 %; seasonal: Black Friday (Nov 20–30 ×3)"
         );
         assert!(text_of(&lines, "Policies").starts_with("N+1 redundancy; at least 2 instances"));
+    }
+
+    #[test]
+    fn cost_lines_say_when_they_are_paid_and_what_they_include() {
+        let mut plan = Plan::default();
+        plan.baseline.other_costs = vec![
+            CostLine::new("Monitoring", 50.0, 0.0),
+            CostLine {
+                until_month: Some(11),
+                ..CostLine::new("CloudFlare", 20.0, 0.0)
+            },
+            CostLine {
+                from_month: Some(12),
+                included_units: 100_000.0,
+                ..CostLine::new("Auth", 25.0, 0.00325)
+            },
+        ];
+        let text = prices(&plan);
+        assert!(
+            text.ends_with(
+                "; CloudFlare months 1 to 11; Auth from month 12, 100\u{202F}000 users included"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

@@ -254,12 +254,7 @@ pub fn explain_other_cost(
     currency: Currency,
 ) -> Explanation {
     let money = |x| format::money(x, currency);
-    let months = match (line.from_month, line.until_month) {
-        (Some(from), Some(until)) => format!("months {from} to {until}"),
-        (Some(from), None) => format!("from month {from}"),
-        (None, Some(until)) => format!("months 1 to {until}"),
-        (None, None) => "every month".to_owned(),
-    };
+    let months = months_paid(line);
     if !line.runs_in(month) {
         return Explanation::new(format!("{}/month", money(0.0)))
             .binding(format!("paid in {months} only"));
@@ -282,6 +277,17 @@ pub fn explain_other_cost(
             money(per_unit),
         ))
         .input("paid in", months)
+}
+
+/// The months a cost line is paid in, in words: "months 6 to 11", "from month 12", "every
+/// month".
+pub fn months_paid(line: &CostLine) -> String {
+    match (line.from_month, line.until_month) {
+        (Some(from), Some(until)) => format!("months {from} to {until}"),
+        (Some(from), None) => format!("from month {from}"),
+        (None, Some(until)) => format!("months 1 to {until}"),
+        (None, None) => "every month".to_owned(),
+    }
 }
 
 /// Cost per demand unit: `total_usd ÷ units`; `None` for no units (0, negative, or not a
