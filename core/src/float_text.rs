@@ -163,9 +163,32 @@ fn fixed_in_integers(abs: f64, decimals: usize) -> Option<(Vec<u8>, i64)> {
             quotient + u128::from(remainder > half || (remainder == half && quotient % 2 == 1))
         }
     };
-    let digits: Vec<u8> = units.to_string().bytes().map(|b| b - b'0').collect();
+    let digits = decimal_digits(units);
     let point = digits.len() as i64 - decimals as i64;
     Some((digits, point))
+}
+
+/// The decimal digits of `n`, most significant first (`[0]` for 0), divided by 10 a 32-bit
+/// piece at a time: Rust's own writing of a 128-bit integer is a kilobyte of code of its own.
+fn decimal_digits(mut n: u128) -> Vec<u8> {
+    let mut digits = Vec::with_capacity(40);
+    loop {
+        let mut quotient = 0u128;
+        let mut remainder = 0u64;
+        for shift in [96, 64, 32, 0] {
+            // Below 10 · 2³²: the remainder so far, then the next 32 bits.
+            let piece = remainder << 32 | u64::from((n >> shift) as u32);
+            quotient |= u128::from(piece / 10) << shift;
+            remainder = piece % 10;
+        }
+        digits.push(remainder as u8);
+        n = quotient;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    digits
 }
 
 /// A finite `abs` ≥ 0 as its integer mantissa m and binary exponent e: `abs` = m · 2^e.
@@ -549,6 +572,23 @@ impl Decimal {
 #[cfg(test)]
 mod tests {
     use super::parse_f64;
+
+    #[test]
+    fn decimal_digits_are_rusts() {
+        let mut n = 1u128;
+        let mut samples = vec![0, 9, 10, u128::from(u64::MAX), u128::MAX, (1 << 120) - 1];
+        while n < u128::MAX / 7 {
+            samples.extend([n - 1, n, n + 1]);
+            n = n * 7 + 3;
+        }
+        for n in samples {
+            let digits: String = super::decimal_digits(n)
+                .iter()
+                .map(|&d| char::from(b'0' + d))
+                .collect();
+            assert_eq!(digits, n.to_string());
+        }
+    }
 
     fn agrees(text: &str) {
         let rust = text.parse::<f64>().ok();

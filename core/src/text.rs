@@ -257,6 +257,56 @@ pub fn lower_cased(text: &str) -> String {
     text.chars().map(lower_case).collect()
 }
 
+/// Where `needle` first occurs in `text` (a byte offset), as `text.find(needle)` answers for
+/// a `needle` that is not empty; `None` for an empty one.
+///
+/// Rust's own search for a string in a string (`find`, `split_once`, `replace` with a
+/// `&str` pattern) is its two-way searcher, whose code for an empty pattern slices the text
+/// and so brings the panic message for a slice off a character boundary, with Unicode's
+/// printable tables, into every binary that searches. A byte-by-byte comparison finds the
+/// same place for the few short needles Headroom looks for.
+///
+/// # Example
+/// ```
+/// use headroom_core::text::find;
+/// assert_eq!(find("café: open", ": "), Some(5));
+/// assert_eq!(find("café", "é"), Some(3));
+/// assert_eq!(find("café", "x"), None);
+/// assert_eq!(find("café", ""), None);
+/// ```
+pub fn find(text: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    if needle.is_empty() {
+        return None;
+    }
+    let text = text.as_bytes();
+    (0..text.len()).find(|&i| text.get(i..).is_some_and(|rest| rest.starts_with(needle)))
+}
+
+/// `text` with every `from` replaced by `to`, as `text.replace(from, to)` writes it for a
+/// `from` that is not empty (an empty one changes nothing); see [`find`].
+///
+/// # Example
+/// ```
+/// use headroom_core::text::replace_all;
+/// for (text, from, to) in [("per unit per unit", "per unit", "per café"), ("ünit", "ü", "u"), ("aaa", "aa", "b"), ("x", "y", "z")] {
+///     assert_eq!(replace_all(text, from, to), text.replace(from, to));
+/// }
+/// assert_eq!(replace_all("abc", "", "-"), "abc");
+/// ```
+pub fn replace_all(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = find(rest, from) {
+        // A match of a whole string starts and ends on character boundaries.
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(to);
+        rest = rest.get(at + from.len()..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Characters an excerpt keeps before it is cut with `…`.
 pub const EXCERPT_CHARS: usize = 60;
 

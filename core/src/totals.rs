@@ -137,7 +137,6 @@ impl AgainstToday {
     /// today's instances were not entered.
     pub fn instances_text(&self) -> Option<String> {
         let today = self.today_instances?;
-        let delta = self.month1_instances as i128 - i128::from(today);
         Some(format!(
             "month 1: {} {}, today {today} ({})",
             self.month1_instances,
@@ -146,7 +145,7 @@ impl AgainstToday {
             } else {
                 "instances"
             },
-            signed_count(delta)
+            signed_count(self.month1_instances, today)
         ))
     }
 
@@ -171,11 +170,12 @@ impl AgainstToday {
 }
 
 /// "+3", "−2", "same".
-fn signed_count(delta: i128) -> String {
-    match delta {
-        0 => "same".to_owned(),
-        d if d > 0 => format!("+{d}"),
-        d => format!("−{}", d.unsigned_abs()),
+fn signed_count(month1: u64, today: u64) -> String {
+    // Not as one signed 128-bit difference: formatting a 128-bit integer is code of its own.
+    match month1.cmp(&today) {
+        std::cmp::Ordering::Equal => "same".to_owned(),
+        std::cmp::Ordering::Greater => format!("+{}", month1 - today),
+        std::cmp::Ordering::Less => format!("−{}", today - month1),
     }
 }
 

@@ -240,7 +240,7 @@ fn article(noun: &str) -> String {
     let vowel = noun
         .chars()
         .next()
-        .is_some_and(|c| "aeiouAEIOU".contains(c));
+        .is_some_and(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'A' | 'E' | 'I' | 'O' | 'U'));
     format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 

@@ -15,7 +15,9 @@ use std::fmt::Write as _;
 /// shortened to where it goes ("Redis 4 GB single node → 8 GB primary + replica: memory …" →
 /// "Redis → 8 GB primary + replica").
 fn event_label(resource: Resource, text: &str) -> String {
-    let head = text.split_once(": ").map_or(text, |(head, _)| head);
+    let head = crate::text::find(text, ": ")
+        .and_then(|at| text.get(..at))
+        .unwrap_or(text);
     let prefix = match resource {
         Resource::Database => "Database",
         Resource::Redis => "Redis",

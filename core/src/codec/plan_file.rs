@@ -600,7 +600,7 @@ pub(super) fn content_message(message: &str) -> String {
         ("expected enum ", "expected one of the known kinds, for "),
         ("expected a sequence", "expected a list"),
     ] {
-        words = words.replace(developer, plain);
+        words = crate::text::replace_all(&words, developer, plain);
     }
     bounded_message(&words)
 }

@@ -119,9 +119,8 @@ pub fn singular(unit: &str) -> String {
 /// ```
 pub fn label_in_units(label: &str, demand_unit: &str) -> String {
     let one = singular(demand_unit);
-    label
-        .replace("per unit", &format!("per {one}"))
-        .replace("Per unit", &format!("Per {one}"))
+    let lower = crate::text::replace_all(label, "per unit", &format!("per {one}"));
+    crate::text::replace_all(&lower, "Per unit", &format!("Per {one}"))
 }
 
 /// Rounds to `digits` significant digits (a sensible value to show in a field generated from a

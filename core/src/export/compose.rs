@@ -22,7 +22,7 @@
 //! Each app service gets its connection pool size in [`POOL_SIZE_VARIABLE`]. Service keys are
 //! [`dns_label`]s.
 
-use std::collections::BTreeMap;
+use super::SortedMap;
 
 use serde_json::Value;
 
@@ -47,7 +47,7 @@ const DATABASE_URL: &str = "${DATABASE_URL:?set DATABASE_URL to the database con
 struct Service {
     image: String,
     command: Option<Vec<String>>,
-    environment: Option<BTreeMap<String, String>>,
+    environment: Option<SortedMap<String, String>>,
     depends_on: Option<Vec<String>>,
     replicas: u32,
     /// `deploy.resources`.
@@ -216,7 +216,7 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
         )])
     });
     let labels = unique_labels(spec.services.iter().map(|s| s.name.as_str()), &reserved);
-    let mut services = BTreeMap::new();
+    let mut services = SortedMap::new();
     for (service, label) in spec.services.iter().zip(labels) {
         services.insert(
             label,

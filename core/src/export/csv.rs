@@ -118,11 +118,13 @@ fn defused_parts(cell: &str, add: bool) -> String {
     let mut skip_to = 0;
     for (i, c) in body.char_indices() {
         if part_starts && c != ' ' {
-            let part = &body[i..];
-            let end = part.find(is_separator).unwrap_or(part.len());
-            if add && is_formula(&part[..end]) {
+            // `split`, not slices by offset: a slice that could fail brings the standard
+            // library's panic message, with its Unicode tables, into every binary.
+            let rest = body.get(i..).unwrap_or_default();
+            let part = rest.split(is_separator).next().unwrap_or_default();
+            if add && is_formula(part) {
                 out.push('\'');
-            } else if !add && strip_mark(&part[..end]).len() < end {
+            } else if !add && strip_mark(part).len() < part.len() {
                 skip_to = i + 1;
             }
             part_starts = false;

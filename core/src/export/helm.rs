@@ -15,7 +15,7 @@
 //! One values file is one app: it holds the first app service of the spec; a comment names
 //! any other.
 
-use std::collections::BTreeMap;
+use super::SortedMap;
 
 use serde_json::Value;
 
@@ -228,7 +228,7 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
         .with("autoscaling", autoscaling)
         .with("volumes", none())
         .with("volumeMounts", none())
-        .with("nodeSelector", strings(BTreeMap::new()))
+        .with("nodeSelector", strings(SortedMap::new()))
         .with("tolerations", none())
         .with("affinity", empty())
         .with("podDisruptionBudget", budget(service.spare_replicas))

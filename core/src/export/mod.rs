@@ -63,12 +63,64 @@ pub use names::{dns_label, file_name, fold, unique_labels, MAX_LABEL};
 /// A map of `pairs`, inserted one by one: `BTreeMap::from` sorts its pairs first, and the
 /// standard library's sort is kilobytes of code for each key and value type.
 #[cfg(feature = "yaml")]
-pub(crate) fn ordered<K: Ord, V>(pairs: Vec<(K, V)>) -> std::collections::BTreeMap<K, V> {
-    let mut map = std::collections::BTreeMap::new();
+pub(crate) fn ordered<K: Ord, V>(pairs: Vec<(K, V)>) -> SortedMap<K, V> {
+    let mut map = SortedMap::new();
     for (key, value) in pairs {
         map.insert(key, value);
     }
     map
+}
+
+/// A map in the order of its keys, as a `BTreeMap` iterates, kept as a sorted list: the
+/// exports' maps hold a few keys (labels, settings, services), and a `BTreeMap`'s insertion,
+/// search, iteration and drop were kilobytes of the file worker's code per key and value type.
+#[cfg(feature = "yaml")]
+#[derive(Clone, Debug)]
+pub(crate) struct SortedMap<K, V>(Vec<(K, V)>);
+
+#[cfg(feature = "yaml")]
+impl<K: Ord, V> SortedMap<K, V> {
+    pub(crate) fn new() -> Self {
+        SortedMap(Vec::new())
+    }
+
+    /// Adds `value` under `key` in its place, or replaces the value a key equal to it has (the
+    /// key first inserted stays), as `BTreeMap::insert` does.
+    pub(crate) fn insert(&mut self, key: K, value: V) {
+        match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(at) => {
+                if let Some(entry) = self.0.get_mut(at) {
+                    entry.1 = value;
+                }
+            }
+            Err(at) => self.0.insert(at, (key, value)),
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[cfg(feature = "yaml")]
+impl<K: Ord, V> Extend<(K, V)> for SortedMap<K, V> {
+    /// Inserts each entry in turn, as `BTreeMap::extend` does.
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, entries: I) {
+        for (key, value) in entries {
+            self.insert(key, value);
+        }
+    }
+}
+
+#[cfg(feature = "yaml")]
+impl<K, V> IntoIterator for SortedMap<K, V> {
+    type Item = (K, V);
+    type IntoIter = std::vec::IntoIter<(K, V)>;
+
+    /// The entries in the order of their keys.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
 }
 pub use node::NodeSpec;
 
@@ -474,7 +526,7 @@ impl From<Fields> for serde_json::Value {
 
 #[cfg(feature = "yaml")]
 /// A map of strings as a mapping (in the map's order).
-fn strings(map: std::collections::BTreeMap<String, String>) -> serde_json::Value {
+fn strings(map: SortedMap<String, String>) -> serde_json::Value {
     map.into_iter().collect()
 }
 

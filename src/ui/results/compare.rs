@@ -211,8 +211,10 @@ pub fn ComparisonPanel() -> impl IntoView {
                         <p class="section-hint">
                             "The first month each scenario needs a step, and how far apart the scenarios are."
                         </p>
+                        // Keyed by the sentence, as `(0, text)`: a number and a text is the scenario
+                        // picker's key type, so the keyed list's hashing code is compiled once.
                         <ul class="sentences" data-testid="break-sentences">
-                            <For each=move || sentences.get() key={|s: &(String, String, Option<i64>)| s.1.clone()} children={move |(name, text, lead): (String, String, Option<i64>)| {
+                            <For each=move || sentences.get() key={|s: &(String, String, Option<i64>)| (0usize, s.1.clone())} children={move |(name, text, lead): (String, String, Option<i64>)| {
                                 let class = match lead {
                                     Some(l) if l > 0 => "sentence sooner",
                                     Some(_) => "sentence later",

@@ -269,18 +269,25 @@ fn is_letter(c: char) -> bool {
 /// card wraps it at a dot rather than mid-word. `<wbr>` adds nothing to the text that is read
 /// or copied. Other figures stay one text node.
 fn figure_text(text: String) -> AnyView {
+    // Pieces that each end at a dot (the last one may not), not byte offsets: a slice of a
+    // string that could fail brings the standard library's panic message for it, with its
+    // Unicode tables, into the first load.
     let mut parts = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices('.') {
-        if text[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            parts.push(text[start..=i].to_owned());
-            start = i + 1;
+    let mut part = String::new();
+    let mut pieces = text.split_inclusive('.').peekable();
+    while let Some(piece) = pieces.next() {
+        part.push_str(piece);
+        let letter_next = pieces
+            .peek()
+            .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_alphabetic()));
+        if piece.ends_with('.') && letter_next {
+            parts.push(std::mem::take(&mut part));
         }
     }
     if parts.is_empty() {
         return text.into_any();
     }
-    parts.push(text[start..].to_owned());
+    parts.push(part);
     let last = parts.len() - 1;
     parts
         .into_iter()

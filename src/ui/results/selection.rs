@@ -58,6 +58,8 @@ pub fn SelectionBar() -> impl IntoView {
             <fieldset class="scenario-picker">
                 <legend>"Scenario"</legend>
                 <div class="segmented" data-testid="scenario-picker">
+                    // (usize, String) is the key type of every keyed list of names (My plans, the
+                    // break points, the timeline): their hashing code is compiled once, here.
                     <For
                         each={move || names.get().into_iter().enumerate().collect::<Vec<_>>()}
                         key={|entry: &(usize, String)| entry.clone()}

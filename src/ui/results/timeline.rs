@@ -69,7 +69,9 @@ pub fn Timeline() -> impl IntoView {
                 </p>
             })}
             <ol class="events">
-                <For each=move || keys.get() key=|k: &EventKey| *k children=move |key: EventKey| {
+                // Keyed as (occurrence, resource), a number and a text: the scenario picker's key
+                // type, so the keyed list's hashing code is compiled once, not per key type.
+                <For each=move || keys.get() key=|k: &EventKey| (k.1, k.0.to_owned()) children=move |key: EventKey| {
                     let (resource, _) = key;
                     let shown = shown_of(key);
                     let m = Memo::new(move |_| shown.with(|s| s.month));

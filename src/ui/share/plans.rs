@@ -281,8 +281,10 @@ pub(super) fn PlansPanel() -> impl IntoView {
                         } else {
                             view! {
                                 <ul class="plans-list" data-testid="plans-list">
+                                    // Keyed as (usize, String), the scenario picker's key type: see
+                                    // `results::selection`.
                                     <For each=move || session.library.get().entries().to_vec()
-                                        key=|e| (e.id, e.name.clone())
+                                        key=|e| (e.id as usize, e.name.clone())
                                         children=move |entry| {
                                             let id = entry.id;
                                             let readable = entry.kind != Kind::Unreadable;

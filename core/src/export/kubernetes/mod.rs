@@ -34,8 +34,6 @@
 mod config;
 mod workloads;
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 use super::{
@@ -45,7 +43,7 @@ use super::{
 pub use config::{CONFIG_MAP_NAME, FILES_CONFIG_MAP_NAME};
 pub use workloads::{LIVENESS_DELAY_S, LIVENESS_PERIOD_S, PROBE_FAILURES, READINESS_PERIOD_S};
 
-type Map = BTreeMap<String, String>;
+type Map = crate::export::SortedMap<String, String>;
 
 /// `app.kubernetes.io/component` of the app services.
 pub const APP_COMPONENT: &str = "app";
