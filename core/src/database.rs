@@ -52,6 +52,12 @@ pub fn connections_from_pools(instances: u64, pool_per_instance: u32, background
     instances as f64 * f64::from(pool_per_instance) + background
 }
 
+/// Data today, GB: `fixed data + data per unit × units today`, where data growing at a
+/// scenario's own rate starts from.
+pub fn data_today_gb(demand: &DatabaseDemand, units_today: f64) -> f64 {
+    demand.data_gb_fixed + demand.data_gb_per_unit * units_today
+}
+
 /// What a month's database demand follows beside the app's instances.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Drivers {
@@ -127,11 +133,7 @@ impl DatabaseMonth {
         );
         let connections_from_units = drivers.units_sized * demand.connections_per_unit;
         let data_gb = match drivers.own.data {
-            Some(factor) => {
-                (demand.data_gb_fixed + demand.data_gb_per_unit * drivers.units_today)
-                    * factor
-                    * drivers.headroom
-            }
+            Some(factor) => data_today_gb(demand, drivers.units_today) * factor * drivers.headroom,
             None => demand.data_gb_fixed + drivers.units_sized * demand.data_gb_per_unit,
         };
         DatabaseMonth {

@@ -138,8 +138,10 @@ pub fn explain(
             Some(
                 match plan.scenarios.get(scenario)?.data_monthly_growth_pct {
                     Some(pct) => {
-                        let db = &plan.baseline.database;
-                        let today = db.data_gb_fixed + db.data_gb_per_unit * plan.baseline.units;
+                        let today = crate::database::data_today_gb(
+                            &plan.baseline.database,
+                            plan.baseline.units,
+                        );
                         e.input(
                             "data, growing on its own",
                             format!(
