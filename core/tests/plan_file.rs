@@ -496,7 +496,15 @@ fn name() -> BoxedStrategy<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // Five drawn names, each of which may hold a character validation refuses (invisible or
+    // direction marks among the printable ones), reject most plans drawn: up to 8 192 may be
+    // set aside before 256 valid ones are found (proptest's default of 1 024 ran out in a
+    // fresh clone's run: 248 valid, 1 024 set aside).
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        max_global_rejects: 8192,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn varied_plans_round_trip_exactly(
