@@ -2,7 +2,6 @@
 //! the saved plan kept safe throughout, and the share menu's links and keyboard behaviour.
 
 use crate::support::*;
-use headroom::App;
 use headroom_core::codec::library::{self, Kind, Library};
 use headroom_core::codec::link::{Mode, Selection};
 use headroom_core::codec::share;
@@ -83,13 +82,18 @@ fn hash() -> String {
 
 /// An app mounted after `saved` (if any) is autosaved and the address holds `fragment`.
 struct Page {
-    container: HtmlElement,
-    _handle: Box<dyn std::any::Any>,
+    app: Mounted,
+}
+
+impl std::ops::Deref for Page {
+    type Target = Mounted;
+    fn deref(&self) -> &Mounted {
+        &self.app
+    }
 }
 
 impl Drop for Page {
     fn drop(&mut self) {
-        self.container.remove();
         set_fragment("");
         storage().clear().unwrap();
     }
@@ -102,14 +106,7 @@ fn open_page(saved: Option<&Plan>, fragment: &str) -> Page {
         storage().set_item(PLAN_KEY, &text).unwrap();
     }
     set_fragment(fragment);
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), App);
-    Page {
-        container,
-        _handle: Box::new(handle),
-    }
+    Page { app: mount_app() }
 }
 
 #[wasm_bindgen_test]

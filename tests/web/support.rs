@@ -23,8 +23,22 @@ impl Drop for Mounted {
 pub fn mount_fresh() -> Mounted {
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
-    let document = window.document().unwrap();
+    mount_app()
+}
+
+/// Marks the container of a test's app.
+const TEST_APP: &str = "data-test-app";
+
+/// Mounts the app, as the storage and address stand, into its own container. A failed test
+/// aborts without dropping its [`Mounted`], so any container left behind is removed first:
+/// the page's ids (`print-tables`) must name the app under test.
+pub fn mount_app() -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    while let Some(left) = document.query_selector(&format!("[{TEST_APP}]")).unwrap() {
+        left.remove();
+    }
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    container.set_attribute(TEST_APP, "").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), App);
     Mounted {
@@ -81,7 +95,13 @@ pub async fn painted() {
 }
 
 /// Waits until the page has once been idle: the plan a page starts with is saved then.
+///
+/// The page asks for its idle period from a zero-delay timeout it sets when it starts (in a
+/// task after the mount); the second timeout here fires after it, so the page's idle callback
+/// is queued before this one, and idle callbacks run in the order they were asked for (even
+/// when a busy host spreads them over several idle periods).
 pub async fn idle() {
+    until(|w, done| w.set_timeout_with_callback(done).map(drop)).await;
     until(|w, done| w.set_timeout_with_callback(done).map(drop)).await;
     until(|w, done| w.request_idle_callback(done).map(drop)).await;
     tick().await;
