@@ -9,6 +9,10 @@
 //! maxmemory_mb   = node_memory_mb × maxmemory_share      (the `maxmemory` setting to configure)
 //! ```
 //!
+//! Every `_mb` here is decimal megabytes (10⁶ bytes), as the plans' catalogs state memory; the
+//! exports write whole mebibytes (`_mib`, 2²⁰ bytes), rounded down, as container limits and
+//! Redis's own `maxmemory 768mb` take them.
+//!
 //! - *Per-key overhead*: Redis stores each key in a dictionary entry, an object header and the
 //!   allocator's rounding, about 50–100 bytes beyond key and value (docs/models.md "Redis"; one
 //!   observation: 84.9 M small keys in 11.07 GB ≈ 140 B per key). Redis 8 / Valkey 8 changed the

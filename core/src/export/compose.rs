@@ -9,7 +9,7 @@
 //!
 //! - Redis ([`REDIS_IMAGE`]) runs with `--maxmemory` and `--maxmemory-policy` on its command
 //!   line and a memory limit of `maxmemory` plus the fork and fragmentation reserve of the
-//!   plan's Redis model ([`RedisSettings::memory_limit_mb`](super::RedisSettings)). A primary +
+//!   plan's Redis model ([`RedisSettings::memory_limit_mib`](super::RedisSettings)). A primary +
 //!   replica plan gets a `redis-replica` service (`--replicaof redis 6379`); a cluster is not
 //!   written (one node stands in for it) and `x-headroom` says so.
 //! - PgBouncer ([`PGBOUNCER_IMAGE`], `edoburu/pgbouncer`), when the plan advises a pooler, is
@@ -115,8 +115,8 @@ pub fn cpus(cores: f64) -> String {
 /// use headroom_core::export::compose::memory;
 /// assert_eq!(memory(512), "512M");
 /// ```
-pub fn memory(mb: u64) -> String {
-    format!("{}M", mebibytes(mb))
+pub fn memory(mib: u64) -> String {
+    format!("{}M", mebibytes(mib))
 }
 
 /// A service of `image` with one replica and nothing else.
@@ -137,7 +137,7 @@ fn redis_services(redis: &RedisSettings) -> Vec<(&'static str, Service)> {
         let mut command = vec![
             "redis-server".to_owned(),
             "--maxmemory".to_owned(),
-            format!("{}mb", mebibytes(redis.maxmemory_mb)),
+            format!("{}mb", mebibytes(redis.maxmemory_mib)),
             "--maxmemory-policy".to_owned(),
             setting_word(&redis.maxmemory_policy, "noeviction"),
         ];
@@ -145,7 +145,7 @@ fn redis_services(redis: &RedisSettings) -> Vec<(&'static str, Service)> {
         Some(command)
     };
     let limits = || {
-        let memory = memory(redis.memory_limit_mb.max(redis.maxmemory_mb));
+        let memory = memory(redis.memory_limit_mib.max(redis.maxmemory_mib));
         resources(Some(resource(None, Some(memory), None)), None)
     };
     let mut services = vec![(
@@ -226,12 +226,12 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
                 resources: resources(
                     Some(resource(
                         Some(cpus(service.cpu_limit)),
-                        Some(memory(service.memory_limit_mb)),
+                        Some(memory(service.memory_limit_mib)),
                         None,
                     )),
                     Some(resource(
                         Some(cpus(service.cpu_reservation)),
-                        Some(memory(service.memory_reservation_mb)),
+                        Some(memory(service.memory_reservation_mib)),
                         None,
                     )),
                 ),

@@ -273,8 +273,8 @@ fn app_service(
         spare_replicas: policies.redundancy,
         cpu_limit: limit_millicores as f64 / 1000.0,
         cpu_reservation: request_millicores as f64 / 1000.0,
-        memory_limit_mb: limit_mib,
-        memory_reservation_mb: request_mib,
+        memory_limit_mib: limit_mib,
+        memory_reservation_mib: request_mib,
         image: APP_IMAGE.to_owned(),
         target_cpu_utilisation_pct: policies.target_utilisation_pct,
         target_memory_utilisation_pct: policies.scale_up_trigger_pct,
@@ -441,10 +441,10 @@ fn redis_settings(
     match month.redis.plan.and_then(|p| catalog.get(p)) {
         Some(entry) => {
             let per_primary_mb = entry.memory_gb * MB_PER_GB / f64::from(primaries(entry));
-            let maxmemory_mb = mib(per_primary_mb * share);
+            let maxmemory_mib = mib(per_primary_mb * share);
             Some(RedisSettings {
-                maxmemory_mb,
-                memory_limit_mb: mib(per_primary_mb).max(maxmemory_mb),
+                maxmemory_mib,
+                memory_limit_mib: mib(per_primary_mb).max(maxmemory_mib),
                 maxmemory_policy: eviction_policy(entry.topology).to_owned(),
                 nodes: entry.nodes,
                 topology: entry.topology.name().to_owned(),
@@ -459,10 +459,10 @@ fn redis_settings(
                 format::with_unit(month.redis.need.node_memory_mb, "MB"),
                 largest.name
             ));
-            let maxmemory_mb = mib(month.redis.need.maxmemory_mb);
+            let maxmemory_mib = mib(month.redis.need.maxmemory_mb);
             Some(RedisSettings {
-                maxmemory_mb,
-                memory_limit_mb: mib(month.redis.need.node_memory_mb).max(maxmemory_mb),
+                maxmemory_mib,
+                memory_limit_mib: mib(month.redis.need.node_memory_mb).max(maxmemory_mib),
                 maxmemory_policy: eviction_policy(largest.topology).to_owned(),
                 nodes: largest.nodes,
                 topology: largest.topology.name().to_owned(),

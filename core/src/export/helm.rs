@@ -120,8 +120,8 @@ fn no_service() -> ServiceSpec {
         spare_replicas: 0,
         cpu_limit: 0.0,
         cpu_reservation: 0.0,
-        memory_limit_mb: 0,
-        memory_reservation_mb: 0,
+        memory_limit_mib: 0,
+        memory_reservation_mib: 0,
         image: super::APP_IMAGE.to_owned(),
         target_cpu_utilisation_pct: 0.0,
         target_memory_utilisation_pct: 0.0,
@@ -218,9 +218,9 @@ pub fn to_yaml(spec: &DeploymentSpec) -> String {
             resources(
                 Some(quantities(
                     cpu(service.cpu_reservation),
-                    memory(service.memory_reservation_mb),
+                    memory(service.memory_reservation_mib),
                 )),
-                quantities(cpu(service.cpu_limit), memory(service.memory_limit_mb)),
+                quantities(cpu(service.cpu_limit), memory(service.memory_limit_mib)),
             ),
         )
         .with("livenessProbe", probe(&service.probe))

@@ -201,9 +201,9 @@ pub struct ServiceSpec {
     /// CPU reserved (requested) per replica, in cores.
     pub cpu_reservation: f64,
     /// Memory limit per replica, in MiB.
-    pub memory_limit_mb: u64,
+    pub memory_limit_mib: u64,
     /// Memory reserved (requested) per replica, in MiB.
-    pub memory_reservation_mb: u64,
+    pub memory_reservation_mib: u64,
     /// Container image, e.g. `ghcr.io/acme/api:1.4`.
     pub image: String,
     /// CPU utilisation the autoscaler aims for, in percent of the reservation (written at most
@@ -277,11 +277,11 @@ pub struct VoiceSpec {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RedisSettings {
     /// `maxmemory`, in MiB.
-    pub maxmemory_mb: u64,
+    pub maxmemory_mib: u64,
     /// Memory limit of a Redis container, in MiB: `maxmemory` and the fork and fragmentation
     /// reserve the plan's Redis model keeps beside it (the node memory `maxmemory` is a share
     /// of), at least `maxmemory`.
-    pub memory_limit_mb: u64,
+    pub memory_limit_mib: u64,
     /// `maxmemory-policy`, e.g. `allkeys-lru`.
     pub maxmemory_policy: String,
     /// Nodes (primaries and replicas).
@@ -334,8 +334,8 @@ fn millicores(cores: f64) -> u64 {
 
 #[cfg(feature = "yaml")]
 /// MiB, at least 1.
-fn mebibytes(mb: u64) -> u64 {
-    mb.max(1)
+fn mebibytes(mib: u64) -> u64 {
+    mib.max(1)
 }
 
 #[cfg(feature = "yaml")]

@@ -203,8 +203,8 @@ fn no_config_map_without_redis_or_database() {
 fn settings_cannot_inject_configuration_lines() {
     let mut spec = samples::shop();
     spec.redis = Some(RedisSettings {
-        maxmemory_mb: 0,
-        memory_limit_mb: 0,
+        maxmemory_mib: 0,
+        memory_limit_mib: 0,
         maxmemory_policy: "allkeys-lru\nrename-command CONFIG \"\"".to_owned(),
         nodes: 1,
         topology: "single\ncluster".to_owned(),
@@ -594,8 +594,8 @@ fn any_service() -> impl Strategy<Value = ServiceSpec> {
                 max_replicas: max,
                 cpu_limit: cl,
                 cpu_reservation: cr,
-                memory_limit_mb: ml,
-                memory_reservation_mb: mr,
+                memory_limit_mib: ml,
+                memory_reservation_mib: mr,
                 image,
                 target_cpu_utilisation_pct: tc,
                 target_memory_utilisation_pct: tm,
@@ -626,8 +626,8 @@ proptest! {
             services: services.clone(),
             voice: None,
             redis: with_redis.then(|| RedisSettings {
-                maxmemory_mb: 1,
-                memory_limit_mb: 1,
+                maxmemory_mib: 1,
+                memory_limit_mib: 1,
                 maxmemory_policy: policy.clone(),
                 nodes: 1,
                 topology: "single".to_owned(),

@@ -39,7 +39,7 @@ pub(super) fn config_maps(context: &Context) -> Vec<String> {
             "redis.conf".to_owned(),
             format!(
                 "maxmemory {}mb\nmaxmemory-policy {}\n",
-                mebibytes(redis.maxmemory_mb),
+                mebibytes(redis.maxmemory_mib),
                 setting_word(&redis.maxmemory_policy, "noeviction")
             ),
         );

@@ -187,8 +187,8 @@ fn millicore_quantity(millicores: u64) -> String {
 /// use headroom_core::export::kubernetes::memory;
 /// assert_eq!(memory(512), "512Mi");
 /// ```
-pub fn memory(mb: u64) -> String {
-    format!("{}Mi", mebibytes(mb))
+pub fn memory(mib: u64) -> String {
+    format!("{}Mi", mebibytes(mib))
 }
 
 /// Writes `spec` as Kubernetes manifests: one YAML stream of, per app service, a Deployment,

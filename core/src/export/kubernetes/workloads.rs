@@ -226,9 +226,9 @@ pub(super) fn app(
         resources(
             Some(quantities(
                 cpu(service.cpu_reservation),
-                memory(service.memory_reservation_mb),
+                memory(service.memory_reservation_mib),
             )),
-            quantities(cpu(service.cpu_limit), memory(service.memory_limit_mb)),
+            quantities(cpu(service.cpu_limit), memory(service.memory_limit_mib)),
         ),
     );
     let pod = Fields::default().with("containers", vec![container]);
