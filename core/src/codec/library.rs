@@ -23,8 +23,9 @@ pub const ENTRY_PREFIX: &str = "headroom.plans.";
 /// Version of the index document.
 pub const INDEX_VERSION: u32 = 1;
 
-/// Longest name an entry keeps, in characters (longer names are cut with an ellipsis).
-pub const MAX_NAME_CHARS: usize = 120;
+/// Longest name an entry keeps, in characters (longer names are cut with an ellipsis): the
+/// longest a plan's name may be.
+pub use crate::validate::MAX_NAME_CHARS;
 
 /// Storage key of entry `id`.
 pub fn entry_key(id: u32) -> String {

@@ -18,31 +18,35 @@
 //! working is only read when someone asks for it. [`explain`] builds the explanation of any
 //! figure of any month on demand, from the plan and the results.
 //!
-//! This module holds the results and [`run`]; `explain.rs` the explanations ([`Figure`],
-//! [`explain`]) and `timeline.rs` the timeline ([`TimelineEvent`]). The models it runs live in
+//! This module holds the results and [`run`]; `run.rs` one scenario's run, stage by stage;
+//! `explain.rs` the explanations ([`Figure`], [`explain`]) and `timeline.rs` the timeline
+//! ([`TimelineEvent`]). The models it runs live in
 //! their own modules: among them [`crate::voice`] (GPU voice nodes) and [`crate::database`]
 //! (connections, data and the pooler rule).
 
 mod explain;
+mod run;
 mod timeline;
 
 pub use explain::{explain, Figure};
 pub use timeline::{Resource, TimelineEvent, MAX_SEPARATE_STEPS};
 
-use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent, CostLineItem, FleetMonth};
+use run::run_scenario;
+
+use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent};
 use crate::currency::Currency;
-use crate::database::{DatabaseMonth, Drivers, DATABASE_DIMENSIONS};
+use crate::database::DatabaseMonth;
 use crate::explain::Explanation;
 use crate::format;
-use crate::growth::{self, Forecast, MonthMultipliers, OwnGrowth};
+use crate::growth::{self, Forecast, MonthMultipliers};
 use crate::plan::{InstanceType, Plan, RedisTopology, Traffic, YearMonth};
-use crate::redis::{self, RedisNeed};
-use crate::sizing::{self, AppSizing, SizingPolicy};
-use crate::tiers::{self, Progression, ProgressionOptions};
+use crate::redis::RedisNeed;
+use crate::sizing::AppSizing;
+use crate::tiers::Progression;
 use crate::usl;
 use crate::validate::ValidPlan;
-use crate::vertical::{self, SizeChange, VerticalComparison};
-use crate::voice::{self, LargeLoadSizer, VoiceSizing};
+use crate::vertical::{SizeChange, VerticalComparison};
+use crate::voice::VoiceSizing;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
@@ -175,309 +179,6 @@ pub fn run_one(plan: &ValidPlan, index: usize) -> Option<Arc<ScenarioResult>> {
 
 fn fraction(pct: f64) -> f64 {
     pct / 100.0
-}
-
-fn run_scenario(valid: &ValidPlan, index: usize) -> ScenarioResult {
-    let plan = valid.plan();
-    let (database_today, redis_today) = valid.tiers_today();
-    let scenario = &plan.scenarios[index];
-    let policies = &plan.policies;
-    let baseline = &plan.baseline;
-    let unit_name = &baseline.demand_unit;
-    let mut notes = Vec::new();
-
-    let projection = growth::project(
-        baseline.units,
-        &scenario.growth,
-        plan.start,
-        plan.horizon_months,
-    );
-    if projection.saturated {
-        notes.push(format!(
-            "Demand was capped at {} {unit_name}: the growth model runs beyond any realistic plan.",
-            format::number(growth::MAX_UNITS)
-        ));
-    }
-    if let Some(error) = &projection.trend_error {
-        notes.push(format!(
-            "The trend could not be fitted ({error}); demand is held at today's level."
-        ));
-    }
-
-    let app_type = valid.app_instance_type();
-    let gpu_node = valid.gpu_node();
-    let sizing_policy = SizingPolicy::from(plan);
-    let headroom = 1.0 + fraction(policies.headroom_pct);
-    let traffic = scenario.traffic(baseline);
-    // The approximation for large voice loads, prepared for the plan's wait target (or its
-    // response target's wait) the first time a month needs it.
-    let voice_queue = LargeLoadSizer::new();
-
-    // Per-month demand and horizontal sizing.
-    struct Demand {
-        calendar: YearMonth,
-        units: Forecast,
-        units_sized: f64,
-        effect: MonthMultipliers,
-        peak_rps: f64,
-        app: AppSizing,
-        database: DatabaseMonth,
-        redis: RedisNeed,
-        voice: Option<VoiceSizing>,
-    }
-    let demands: Vec<Demand> = projection
-        .months
-        .iter()
-        .enumerate()
-        .map(|(i, forecast)| {
-            let month = i as u32 + 1;
-            let calendar = plan.start.of_plan_month(month);
-            let effect = growth::calendar_multipliers(&scenario.calendar, calendar);
-            let units_sized = forecast.bound(policies.forecast_bound) * headroom;
-            let own = OwnGrowth::of(scenario, month);
-            let peak_rps = (peak_rps(plan, traffic, units_sized, headroom, own.background)
-                * effect.peak)
-                .min(growth::MAX_RPS);
-            let app = sizing::size_app(peak_rps, app_type, &sizing_policy);
-            let database = DatabaseMonth::demand(
-                app.instances,
-                policies,
-                &baseline.database,
-                &Drivers {
-                    units_sized,
-                    units_today: baseline.units,
-                    headroom,
-                    own,
-                },
-            );
-            let redis = redis::memory_need(&baseline.redis, &policies.redis, units_sized);
-            let voice = match (&baseline.voice, gpu_node) {
-                (Some(voice), Some(node)) => Some(voice::size_voice(
-                    voice,
-                    node,
-                    policies,
-                    &voice_queue,
-                    units_sized * effect.peak,
-                    baseline.units,
-                )),
-                _ => None,
-            };
-            Demand {
-                calendar,
-                units: *forecast,
-                units_sized,
-                effect,
-                peak_rps,
-                app,
-                database,
-                redis,
-                voice,
-            }
-        })
-        .collect();
-
-    // Tier progressions.
-    let db_needs: Vec<[f64; 2]> = demands.iter().map(|d| d.database.needs()).collect();
-    let database_tiers = tiers::progression(
-        &tiers::database_specs(&plan.catalogs.databases),
-        &DATABASE_DIMENSIONS,
-        &db_needs,
-        &ProgressionOptions {
-            trigger_pct: policies.scale_up_trigger_pct,
-            own_trigger_pct: [
-                policies.database_connections_trigger_pct,
-                policies.database_storage_trigger_pct,
-            ],
-            start_tier: database_today,
-        },
-    );
-    let redis_needs: Vec<f64> = demands.iter().map(|d| d.redis.node_memory_mb).collect();
-    let redis_plans = redis::choose_plans(
-        &plan.catalogs.redis,
-        &policies.redis,
-        &redis_needs,
-        // Its own trigger, else the plan's (the walk of one dimension takes it as the plan's).
-        policies
-            .redis_memory_trigger_pct
-            .unwrap_or(policies.scale_up_trigger_pct),
-        redis_today,
-    );
-
-    // Fleets as commitments see them, and the units committed month by month.
-    let off_hours = &policies.off_hours;
-    let reduced_fraction = if off_hours.enabled {
-        cost::off_hours_saving(0, app_type.usd_per_month, off_hours).reduced_fraction
-    } else {
-        0.0
-    };
-    let app_fleet: Vec<FleetMonth> = demands
-        .iter()
-        .map(|d| FleetMonth {
-            instances: d.app.instances,
-            always_on: if off_hours.enabled {
-                cost::off_hours_saving(d.app.instances, app_type.usd_per_month, off_hours)
-                    .instances_kept
-            } else {
-                d.app.instances
-            },
-        })
-        .collect();
-    let gpu_fleet: Vec<FleetMonth> = demands
-        .iter()
-        .map(|d| FleetMonth::constant(d.voice.as_ref().map_or(0, |v| v.nodes)))
-        .collect();
-    let commitment_policy = &policies.commitment;
-    let (app_committed, gpu_committed) = if commitment_policy.enabled {
-        (
-            cost::rolling_commitments(&app_fleet, commitment_policy.term_months),
-            cost::rolling_commitments(&gpu_fleet, commitment_policy.term_months),
-        )
-    } else {
-        (vec![0; app_fleet.len()], vec![0; gpu_fleet.len()])
-    };
-    let discount = fraction(commitment_policy.discount_pct).clamp(0.0, 1.0);
-
-    // Months with cost.
-    let mut months = Vec::with_capacity(demands.len());
-    for (i, d) in demands.into_iter().enumerate() {
-        let committed_app_instances = app_committed.get(i).copied().unwrap_or(0);
-        let committed_gpu_nodes = gpu_committed.get(i).copied().unwrap_or(0);
-        let units_planned = d.units.bound(policies.forecast_bound);
-        let month = i as u32 + 1;
-        let database = d.database.on_tier(
-            database_tiers.months.get(i).and_then(|m| m.tier),
-            &plan.catalogs.databases,
-            policies.pooler_share_pct,
-        );
-        let db_tier = database.tier.and_then(|t| plan.catalogs.databases.get(t));
-        let redis_index = redis_plans.months.get(i).and_then(|m| m.tier);
-        let redis_plan = redis_index.and_then(|t| plan.catalogs.redis.get(t));
-        let redis = RedisMonth {
-            need: d.redis,
-            plan: redis_plan.and(redis_index),
-            topology: redis_plan.map(|p| p.topology),
-        };
-
-        let mut items = Vec::with_capacity(4 + baseline.other_costs.len());
-        items.push(CostLineItem::new(
-            CostComponent::AppInstances,
-            app_cost_usd(plan, app_type, d.app.instances)
-                - committed_app_instances as f64 * app_type.usd_per_month * discount,
-        ));
-        // Beyond the catalog, a month costs at least the largest entry: demand that outgrows
-        // every tier must never look cheaper than demand that fits one.
-        if let Some(tier) = db_tier.or_else(|| plan.catalogs.databases.last()) {
-            items.push(CostLineItem {
-                component: CostComponent::Database,
-                usd_per_month: tier.usd_per_month,
-            });
-        }
-        if let Some(plan_entry) = redis_plan.or_else(|| plan.catalogs.redis.last()) {
-            items.push(CostLineItem {
-                component: CostComponent::Redis,
-                usd_per_month: plan_entry.usd_per_month,
-            });
-        }
-        if let (Some(voice), Some(node)) = (&d.voice, gpu_node) {
-            items.push(CostLineItem::new(
-                CostComponent::GpuVoice,
-                (voice.nodes as f64 - committed_gpu_nodes as f64 * discount) * node.usd_per_month,
-            ));
-        }
-        items.extend(cost::other_cost_items(
-            &baseline.other_costs,
-            units_planned,
-            month,
-        ));
-        let mut cost = CostBreakdown::from_items(items);
-        cost.gaps = cost_gaps(
-            plan,
-            app_type.usd_per_month,
-            d.app.instances,
-            db_tier.is_none(),
-            redis_plan.is_none(),
-            d.voice
-                .as_ref()
-                .zip(gpu_node)
-                .map(|(v, n)| (v.nodes, n.usd_per_month)),
-        );
-        let cost_per_unit_usd = cost::per_unit(cost.total_usd_per_month, units_planned);
-        let cost_per_session_usd = baseline.voice.as_ref().and_then(|voice| {
-            cost::per_unit(
-                cost.total_usd_per_month,
-                voice::sessions_in_month(voice, units_planned, d.calendar, &d.effect),
-            )
-        });
-        months.push(MonthResult {
-            month,
-            calendar: d.calendar,
-            units: d.units,
-            units_sized: d.units_sized,
-            calendar_effect: d.effect,
-            peak_rps: d.peak_rps,
-            app: d.app,
-            database,
-            redis,
-            voice: d.voice,
-            cost,
-            cost_per_unit_usd,
-            cost_per_session_usd,
-            committed_app_instances,
-            committed_gpu_nodes,
-        });
-    }
-
-    let commitment = commitment_policy.enabled.then(|| {
-        cost::commitment_advice_for(
-            &app_fleet,
-            reduced_fraction,
-            app_type.usd_per_month,
-            commitment_policy,
-            plan.currency(),
-        )
-    });
-    let gpu_commitment = match (commitment_policy.enabled, baseline.voice.as_ref(), gpu_node) {
-        (true, Some(_), Some(node)) => Some(cost::commitment_advice_for(
-            &gpu_fleet,
-            0.0,
-            node.usd_per_month,
-            commitment_policy,
-            plan.currency(),
-        )),
-        _ => None,
-    };
-    let busiest = months.iter().map(|m| m.peak_rps).fold(0.0, f64::max);
-    let vertical = vertical::compare_sizes(&plan.catalogs.instances, busiest, &sizing_policy);
-    let peaks: Vec<f64> = months.iter().map(|m| m.peak_rps).collect();
-    let size_change = vertical::size_change(
-        &plan.catalogs.instances,
-        &peaks,
-        valid.app_instance_index(),
-        &sizing_policy,
-    );
-    let scaling = scaling_check(plan, &months, &mut notes);
-    let timeline = timeline::timeline(
-        plan,
-        &months,
-        &database_tiers,
-        &redis_plans,
-        &size_change,
-        scaling.as_ref(),
-    );
-
-    ScenarioResult {
-        name: scenario.name.clone(),
-        months,
-        database_tiers,
-        redis_plans,
-        timeline,
-        commitment,
-        gpu_commitment,
-        vertical,
-        size_change,
-        notes,
-        scaling,
-    }
 }
 
 /// Where adding instances stops helping, from the plan's load-test measurements.
