@@ -2,7 +2,7 @@
 //! every input, including NaN and ∞.
 
 use headroom_core::catalog;
-use headroom_core::cost::{commitment_advice, off_hours_saving, per_unit};
+use headroom_core::cost::{commitment_advice, off_hours_saving, per_unit, Commitment, OffHours};
 use headroom_core::plan::{CommitmentPolicy, OffHoursPolicy, RedisDemand, RedisPolicy};
 use headroom_core::redis::{choose_plans, memory_need};
 use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
@@ -372,11 +372,11 @@ proptest! {
         share in any_f64(),
         weekends_reduced in any::<bool>(),
     ) {
-        let a = commitment_advice(&counts, price, &CommitmentPolicy {
+        let a = commitment_advice(&counts, price, &Commitment::of(&CommitmentPolicy {
             enabled: true,
             discount_pct: discount,
             term_months: term,
-        });
+        }));
         for v in [
             a.recommended.saving_usd_over_term,
             a.recommended.saving_usd_per_month,
@@ -386,18 +386,18 @@ proptest! {
         ] {
             prop_assert!(v.is_finite());
         }
-        let a = commitment_advice(&small_counts, 50.0, &CommitmentPolicy {
+        let a = commitment_advice(&small_counts, 50.0, &Commitment::of(&CommitmentPolicy {
             enabled: true,
             discount_pct: 30.0,
             term_months: short_term,
-        });
+        }));
         prop_assert!(a.recommended.saving_usd_over_term >= -EXACT.allowed(0.0));
-        let s = off_hours_saving(instances, price, &OffHoursPolicy {
+        let s = off_hours_saving(instances, price, &OffHours::of(&OffHoursPolicy {
             enabled: true,
             business_hours_per_weekday: hours,
             weekends_reduced,
             off_hours_share_pct: share,
-        });
+        }));
         prop_assert!(s.saving_usd_per_month.is_finite() && s.saving_usd_per_month >= 0.0);
         prop_assert!(s.reduced_fraction >= 0.0 && s.reduced_fraction <= 1.0);
         prop_assert!(s.instances_kept <= instances);

@@ -27,8 +27,31 @@ use crate::currency::Currency;
 use crate::explain::Explanation;
 use crate::format;
 use crate::plan::CommitmentPolicy;
-use crate::tiers::{ceil_count, pct_fraction, supply_amount};
+use crate::tiers::{ceil_count, supply_amount};
+use crate::units::Share;
 use serde::Serialize;
+
+/// Commitments as the models take them: a plan's [`CommitmentPolicy`] resolved once
+/// ([`crate::validate::ValidPlan::commitment`], which gives one only when the plan enables
+/// commitments).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Commitment {
+    /// Discount on committed capacity.
+    pub discount: Share,
+    /// Length of a commitment, in months.
+    pub term_months: u32,
+}
+
+impl Commitment {
+    /// `policy`'s terms, whether or not it is enabled: its discount within 0–100 % (0 when not
+    /// a number).
+    pub fn of(policy: &CommitmentPolicy) -> Self {
+        Self {
+            discount: Share::of_pct_within(policy.discount_pct, Share::NONE),
+            term_months: policy.term_months,
+        }
+    }
+}
 
 /// One fleet (app instances, GPU nodes) in one month, as a commitment sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -171,10 +194,10 @@ fn finite_sum(a: f64, b: f64) -> f64 {
 ///
 /// # Example
 /// ```
-/// use headroom_core::{cost::commitment_advice, plan::CommitmentPolicy};
-/// let policy = CommitmentPolicy { enabled: true, discount_pct: 30.0, term_months: 12 };
+/// use headroom_core::{cost::{commitment_advice, Commitment}, units::Share};
+/// let terms = Commitment { discount: Share::of_pct(30.0).unwrap(), term_months: 12 };
 /// let counts = [4, 4, 5, 5, 6, 6, 7, 8, 9, 10, 10, 11];
-/// let advice = commitment_advice(&counts, 59.6, &policy);
+/// let advice = commitment_advice(&counts, 59.6, &terms);
 /// assert_eq!(advice.recommended.units, 4);
 /// // 4 × $59.6 × 30 % × 12 months.
 /// assert!((advice.recommended.saving_usd_over_term - 858.24).abs() < 1e-6);
@@ -186,7 +209,7 @@ fn finite_sum(a: f64, b: f64) -> f64 {
 pub fn commitment_advice(
     counts_per_month: &[u64],
     unit_usd_per_month: f64,
-    policy: &CommitmentPolicy,
+    terms: &Commitment,
 ) -> CommitmentAdvice {
     let months: Vec<FleetMonth> = counts_per_month
         .iter()
@@ -194,54 +217,50 @@ pub fn commitment_advice(
         .collect();
     commitment_advice_for(
         &months,
-        0.0,
+        Share::NONE,
         unit_usd_per_month,
-        policy,
+        terms,
         crate::currency::USD,
     )
 }
 
 /// Advice on committed use for a fleet month by month (`months`, month 1 first) whose
-/// off-hours instances run `1 − reduced_fraction` of the time, at `unit_usd_per_month`
-/// on-demand.
+/// off-hours instances run `1 − reduced` of the time (`reduced`: the share of the week off
+/// hours, [`super::OffHours::reduced_share`]), at `unit_usd_per_month` on-demand.
 ///
 /// Commits the floor: the fewest instances running around the clock over the first
-/// `policy.term_months` months (or over all months given, when fewer). Such a unit is in use the
+/// `terms.term_months` months (or over all months given, when fewer). Such a unit is in use the
 /// whole term, so it saves price × discount every month and pays off from month 1. See the
 /// module documentation for the formulas. Also prices committing to the peak, and finds the
 /// commitment that saves the most (a unit pays off when in use more than `1 − discount` of the
 /// term, so the best level lies at one of the months' counts). The advice is what committing
-/// would do; `policy.enabled` is left to the caller, so the saving can be shown before a planner
-/// turns commitments on. The discount is clamped to 0–100 % (0 when not a number), the reduced
-/// fraction to 0–1 (0 when not a number); a price that is not a number counts as 0.
+/// would do, so the saving can be shown before a planner turns commitments on. A price that is
+/// not a number counts as 0.
 ///
 /// # Example
 /// ```
 /// use headroom_core::{cost::{commitment_advice_for, FleetMonth}, currency::USD};
-/// use headroom_core::plan::CommitmentPolicy;
-/// let policy = CommitmentPolicy { enabled: true, discount_pct: 30.0, term_months: 12 };
+/// use headroom_core::{cost::Commitment, units::Share};
+/// let terms = Commitment { discount: Share::of_pct(30.0).unwrap(), term_months: 12 };
 /// // 4 instances in business hours, 2 of them around the clock; off hours are 64 % of a week.
 /// let months = [FleetMonth { instances: 4, always_on: 2 }; 12];
-/// let advice = commitment_advice_for(&months, 108.0 / 168.0, 59.6, &policy, USD);
+/// let off_hours = Share::new(108.0 / 168.0).unwrap();
+/// let advice = commitment_advice_for(&months, off_hours, 59.6, &terms, USD);
 /// assert_eq!(advice.recommended.units, 2); // not 4: two of them stop every night
 /// assert_eq!(advice.most_saving.units, 2); // the 3rd is used 36 % of the time < 70 %
 /// ```
 pub fn commitment_advice_for(
     months: &[FleetMonth],
-    reduced_fraction: f64,
+    reduced: Share,
     unit_usd_per_month: f64,
-    policy: &CommitmentPolicy,
+    terms: &Commitment,
     currency: Currency,
 ) -> CommitmentAdvice {
     let money = |x| format::money(x, currency);
     let price = supply_amount(unit_usd_per_month);
-    let discount = pct_fraction(policy.discount_pct, 0.0, 0.0, 100.0);
-    let reduced = if reduced_fraction.is_nan() {
-        0.0
-    } else {
-        reduced_fraction.clamp(0.0, 1.0)
-    };
-    let term_months = policy.term_months;
+    let discount = terms.discount.get();
+    let reduced = reduced.get();
+    let term_months = terms.term_months;
     let window = &months[..months.len().min(term_months as usize)];
     let window_months = u32::try_from(window.len()).unwrap_or(u32::MAX);
     let floor = window

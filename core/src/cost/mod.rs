@@ -313,13 +313,14 @@ mod tests {
 
     use crate::plan::{CommitmentPolicy, OffHoursPolicy};
     use crate::tolerance::{assert_close, EXACT, HAND};
+    use crate::units::Share;
 
-    fn policy(discount_pct: f64, term_months: u32) -> CommitmentPolicy {
-        CommitmentPolicy {
+    fn policy(discount_pct: f64, term_months: u32) -> Commitment {
+        Commitment::of(&CommitmentPolicy {
             enabled: true,
             discount_pct,
             term_months,
-        }
+        })
     }
 
     const GROWING: [u64; 12] = [4, 4, 5, 5, 6, 6, 7, 8, 9, 10, 10, 11];
@@ -415,7 +416,7 @@ mod tests {
             instances: 4,
             always_on: 2,
         }; 12];
-        let reduced = 108.0 / 168.0;
+        let reduced = Share::new(108.0 / 168.0).unwrap();
         let a = commitment_advice_for(
             &months,
             reduced,
@@ -527,7 +528,7 @@ mod tests {
             weekends_reduced: true,
             off_hours_share_pct: 50.0,
         };
-        let s = off_hours_saving(4, 59.6, &p);
+        let s = off_hours_saving(4, 59.6, &OffHours::of(&p));
         assert_eq!(s.reduced_hours_per_week, 108.0);
         assert_close(
             "s.reduced_fraction",
@@ -550,15 +551,27 @@ mod tests {
             ..p.clone()
         };
         assert_eq!(
-            off_hours_saving(4, 59.6, &weekdays_only).reduced_hours_per_week,
+            off_hours_saving(4, 59.6, &OffHours::of(&weekdays_only)).reduced_hours_per_week,
             84.0
         );
         // At least one instance stays; none from none.
-        assert_eq!(off_hours_saving(1, 59.6, &p).instances_kept, 1);
-        assert_eq!(off_hours_saving(1, 59.6, &p).saving_usd_per_month, 0.0);
-        assert_eq!(off_hours_saving(0, 59.6, &p).instances_kept, 0);
+        assert_eq!(
+            off_hours_saving(1, 59.6, &OffHours::of(&p)).instances_kept,
+            1
+        );
+        assert_eq!(
+            off_hours_saving(1, 59.6, &OffHours::of(&p)).saving_usd_per_month,
+            0.0
+        );
+        assert_eq!(
+            off_hours_saving(0, 59.6, &OffHours::of(&p)).instances_kept,
+            0
+        );
         // ⌈5 × 50 %⌉ = 3 kept.
-        assert_eq!(off_hours_saving(5, 59.6, &p).instances_kept, 3);
+        assert_eq!(
+            off_hours_saving(5, 59.6, &OffHours::of(&p)).instances_kept,
+            3
+        );
     }
 
     #[test]
@@ -569,14 +582,14 @@ mod tests {
             weekends_reduced: false,
             off_hours_share_pct: f64::NAN,
         };
-        let s = off_hours_saving(u64::MAX, f64::INFINITY, &p);
+        let s = off_hours_saving(u64::MAX, f64::INFINITY, &OffHours::of(&p));
         assert_eq!(s.saving_usd_per_month, 0.0);
         let p = OffHoursPolicy {
             business_hours_per_weekday: -3.0,
             off_hours_share_pct: -1.0,
             ..p
         };
-        let s = off_hours_saving(u64::MAX, f64::INFINITY, &p);
+        let s = off_hours_saving(u64::MAX, f64::INFINITY, &OffHours::of(&p));
         assert!(s.saving_usd_per_month.is_finite());
         assert_eq!(s.reduced_hours_per_week, 168.0);
         let a = commitment_advice(&[u64::MAX, 1], f64::NAN, &policy(f64::INFINITY, u32::MAX));

@@ -13,7 +13,8 @@ use crate::currency::Currency;
 use crate::explain::Explanation;
 use crate::format;
 use crate::plan::OffHoursPolicy;
-use crate::tiers::{ceil_count, pct_fraction, supply_amount};
+use crate::tiers::{ceil_count, supply_amount};
+use crate::units::Share;
 use serde::Serialize;
 
 /// Hours in a week.
@@ -24,6 +25,52 @@ const WEEKDAYS: f64 = 5.0;
 
 /// Weekend hours in a week.
 const WEEKEND_HOURS: f64 = 48.0;
+
+/// Off-hours scale-down as the models take it: a plan's [`OffHoursPolicy`] resolved once
+/// ([`crate::validate::ValidPlan::off_hours`], which gives one only when the plan enables it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OffHours {
+    /// Hours per weekday at full capacity, 0–24.
+    business_hours_per_weekday: f64,
+    /// Whether weekends run at the reduced level all day.
+    weekends_reduced: bool,
+    /// Share of the instances kept off hours (never below one instance).
+    kept: Share,
+}
+
+impl OffHours {
+    /// `policy`'s rules, whether or not it is enabled: business hours within 0–24 (24 when not
+    /// a number: no off hours), the share kept within 0–100 % (all when not a number: nothing
+    /// saved).
+    pub fn of(policy: &OffHoursPolicy) -> Self {
+        let hours = policy.business_hours_per_weekday;
+        Self {
+            business_hours_per_weekday: if hours.is_nan() {
+                24.0
+            } else {
+                hours.clamp(0.0, 24.0)
+            },
+            weekends_reduced: policy.weekends_reduced,
+            kept: Share::of_pct_within(policy.off_hours_share_pct, Share::ALL),
+        }
+    }
+
+    /// Hours per week at the reduced level.
+    pub fn reduced_hours_per_week(&self) -> f64 {
+        let off_per_weekday = 24.0 - self.business_hours_per_weekday;
+        let weekend = if self.weekends_reduced {
+            WEEKEND_HOURS
+        } else {
+            off_per_weekday * 2.0
+        };
+        off_per_weekday * WEEKDAYS + weekend
+    }
+
+    /// The share of a week at the reduced level: reduced hours ÷ 168.
+    pub fn reduced_share(&self) -> Share {
+        Share::new(self.reduced_hours_per_week() / HOURS_PER_WEEK).unwrap_or(Share::NONE)
+    }
+}
 
 /// What scaling down outside business hours saves.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -53,11 +100,11 @@ impl OffHoursSaving {
     ///
     /// # Example
     /// ```
-    /// use headroom_core::{cost::off_hours_saving, plan::OffHoursPolicy};
-    /// let policy = OffHoursPolicy { enabled: true, business_hours_per_weekday: 12.0,
-    ///     weekends_reduced: true, off_hours_share_pct: 50.0 };
+    /// use headroom_core::{cost::{off_hours_saving, OffHours}, plan::OffHoursPolicy};
+    /// let rules = OffHours::of(&OffHoursPolicy { enabled: true, business_hours_per_weekday: 12.0,
+    ///     weekends_reduced: true, off_hours_share_pct: 50.0 });
     /// let usd = headroom_core::currency::USD;
-    /// assert_eq!(off_hours_saving(4, 59.6, &policy).explain(usd).figure, "$76.63/month saved");
+    /// assert_eq!(off_hours_saving(4, 59.6, &rules).explain(usd).figure, "$76.63/month saved");
     /// ```
     pub fn explain(&self, currency: Currency) -> Explanation {
         let money = |x| format::money(x, currency);
@@ -101,18 +148,16 @@ impl OffHoursSaving {
 
 /// Saving from running fewer of `instances` outside business hours.
 ///
-/// Formula in the module documentation. Business hours are clamped to 0–24 (24 when not a
-/// number: no off hours), the share kept to 0–100 % (100 % when not a number: nothing saved).
-/// Like [`commitment_advice`](super::commitment_advice), the figure is what enabling it would save; `policy.enabled` is
-/// left to the caller.
+/// Formula in the module documentation. Like [`commitment_advice`](super::commitment_advice),
+/// the figure is what enabling it would save.
 ///
 /// # Example
 /// ```
-/// use headroom_core::{cost::off_hours_saving, plan::OffHoursPolicy};
+/// use headroom_core::{cost::{off_hours_saving, OffHours}, plan::OffHoursPolicy};
 /// // The café guide: 8 AM–8 PM, weekends reduced, half the instances off hours.
-/// let policy = OffHoursPolicy { enabled: true, business_hours_per_weekday: 12.0,
-///     weekends_reduced: true, off_hours_share_pct: 50.0 };
-/// let s = off_hours_saving(4, 59.6, &policy);
+/// let rules = OffHours::of(&OffHoursPolicy { enabled: true, business_hours_per_weekday: 12.0,
+///     weekends_reduced: true, off_hours_share_pct: 50.0 });
+/// let s = off_hours_saving(4, 59.6, &rules);
 /// assert_eq!(s.reduced_hours_per_week, 108.0); // 12 × 5 + 48
 /// assert_eq!(s.instances_kept, 2);
 /// assert!((s.saving_usd_per_month - 76.63).abs() < 0.005); // 2 × $59.6 × 108/168
@@ -120,23 +165,12 @@ impl OffHoursSaving {
 pub fn off_hours_saving(
     instances: u64,
     unit_usd_per_month: f64,
-    policy: &OffHoursPolicy,
+    rules: &OffHours,
 ) -> OffHoursSaving {
     let price = supply_amount(unit_usd_per_month);
-    let business = if policy.business_hours_per_weekday.is_nan() {
-        24.0
-    } else {
-        policy.business_hours_per_weekday.clamp(0.0, 24.0)
-    };
-    let share = pct_fraction(policy.off_hours_share_pct, 100.0, 0.0, 100.0);
-    let off_per_weekday = 24.0 - business;
-    let weekend = if policy.weekends_reduced {
-        WEEKEND_HOURS
-    } else {
-        off_per_weekday * 2.0
-    };
-    let reduced_hours_per_week = off_per_weekday * WEEKDAYS + weekend;
-    let reduced_fraction = reduced_hours_per_week / HOURS_PER_WEEK;
+    let share = rules.kept.get();
+    let reduced_hours_per_week = rules.reduced_hours_per_week();
+    let reduced_fraction = rules.reduced_share().get();
     let instances_kept = if instances == 0 || share >= 1.0 {
         instances
     } else {
@@ -151,8 +185,8 @@ pub fn off_hours_saving(
         saving_usd_per_month,
         instances,
         unit_usd_per_month: price,
-        business_hours_per_weekday: business,
-        weekends_reduced: policy.weekends_reduced,
+        business_hours_per_weekday: rules.business_hours_per_weekday,
+        weekends_reduced: rules.weekends_reduced,
         off_hours_share: share,
     }
 }

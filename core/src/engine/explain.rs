@@ -10,7 +10,7 @@
 //! figures.
 
 use super::{fraction, off_hours_saving_usd, MonthResult, PlanResults};
-use crate::cost::{self, CostComponent, CostLineItem};
+use crate::cost::{self, Commitment, CostComponent, CostLineItem};
 use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
 use crate::explain::Explanation;
 use crate::format;
@@ -543,7 +543,8 @@ fn explain_cost_item(
     match item.component {
         CostComponent::AppInstances => {
             let app_type = valid.app_instance_type();
-            let saving = off_hours_saving_usd(plan, app_type, m.app.instances);
+            let saving =
+                off_hours_saving_usd(valid.off_hours().as_ref(), app_type, m.app.instances);
             let mut formula = format!(
                 "{} × {} {}",
                 m.app.instances,
@@ -710,7 +711,7 @@ fn committed_words(plan: &Plan, committed: u64, unit_usd_per_month: f64) -> Stri
     format!(
         " − {committed} committed × {} × {} discount",
         format::money(unit_usd_per_month, plan.currency()),
-        format::percent(plan.policies.commitment.discount_pct / 100.0)
+        format::percent(Commitment::of(&plan.policies.commitment).discount.get())
     )
 }
 

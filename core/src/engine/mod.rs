@@ -33,7 +33,7 @@ pub use timeline::{Resource, TimelineEvent, MAX_SEPARATE_STEPS};
 
 use run::run_scenario;
 
-use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent};
+use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent, OffHours};
 use crate::currency::Currency;
 use crate::database::DatabaseMonth;
 use crate::explain::Explanation;
@@ -327,9 +327,9 @@ impl RedisMonth {
 }
 
 /// App instances' monthly cost: on demand, less the off-hours saving when enabled.
-fn app_cost_usd(plan: &Plan, app_type: &InstanceType, instances: u64) -> f64 {
+fn app_cost_usd(off_hours: Option<&OffHours>, app_type: &InstanceType, instances: u64) -> f64 {
     let on_demand = instances as f64 * app_type.usd_per_month;
-    (on_demand - off_hours_saving_usd(plan, app_type, instances)).max(0.0)
+    (on_demand - off_hours_saving_usd(off_hours, app_type, instances)).max(0.0)
 }
 
 /// What a month's bill counts at less than it costs, in bill order: the app instances or GPU
@@ -370,11 +370,13 @@ fn cost_gaps(
     gaps
 }
 
-fn off_hours_saving_usd(plan: &Plan, app_type: &InstanceType, instances: u64) -> f64 {
-    let policy = &plan.policies.off_hours;
-    if policy.enabled {
-        cost::off_hours_saving(instances, app_type.usd_per_month, policy).saving_usd_per_month
-    } else {
-        0.0
-    }
+/// What the app's off-hours scale-down saves in a month of `instances` (0 when not enabled).
+fn off_hours_saving_usd(
+    off_hours: Option<&OffHours>,
+    app_type: &InstanceType,
+    instances: u64,
+) -> f64 {
+    off_hours.map_or(0.0, |rules| {
+        cost::off_hours_saving(instances, app_type.usd_per_month, rules).saving_usd_per_month
+    })
 }

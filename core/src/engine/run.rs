@@ -13,7 +13,9 @@
 use super::{
     cost_gaps, fraction, peak_rps, scaling_check, timeline, MonthResult, RedisMonth, ScenarioResult,
 };
-use crate::cost::{self, CostBreakdown, CostComponent, CostLineItem, FleetMonth};
+use crate::cost::{
+    self, Commitment, CostBreakdown, CostComponent, CostLineItem, FleetMonth, OffHours,
+};
 use crate::database::{DatabaseMonth, Drivers, DATABASE_DIMENSIONS};
 use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers, OwnGrowth, Projection};
@@ -21,6 +23,7 @@ use crate::plan::{GpuNode, InstanceType, Plan, Scenario, YearMonth};
 use crate::redis::{self, RedisNeed};
 use crate::sizing::{self, AppSizing, SizingPolicy};
 use crate::tiers::{self, Progression, ProgressionOptions};
+use crate::units::Share;
 use crate::validate::ValidPlan;
 use crate::vertical;
 use crate::voice::{self, LargeLoadSizer, VoiceSizing};
@@ -51,6 +54,10 @@ struct Run<'a> {
     sizing_policy: SizingPolicy,
     /// 1 + the policy's headroom.
     headroom: f64,
+    /// The plan's commitments, when it enables them.
+    commitment: Option<Commitment>,
+    /// The plan's off-hours scale-down, when it enables it.
+    off_hours: Option<OffHours>,
 }
 
 /// One month's demand and horizontal sizing, before tiers and cost.
@@ -78,10 +85,11 @@ struct Fleets {
     gpu: Vec<FleetMonth>,
     app_committed: Vec<u64>,
     gpu_committed: Vec<u64>,
-    /// Share of an app instance's price that off-hours scheduling saves (0 when off).
-    reduced_fraction: f64,
-    /// The commitment discount, as a fraction.
-    discount: f64,
+    /// The share of the week the app's off-hours instances are stopped (none without
+    /// off-hours scale-down).
+    reduced: Share,
+    /// The commitment discount (none without commitments).
+    discount: Share,
 }
 
 impl<'a> Run<'a> {
@@ -95,6 +103,8 @@ impl<'a> Run<'a> {
             gpu_node: valid.gpu_node(),
             sizing_policy: SizingPolicy::from(plan),
             headroom: 1.0 + fraction(plan.policies.headroom_pct),
+            commitment: valid.commitment(),
+            off_hours: valid.off_hours(),
         }
     }
 
@@ -219,22 +229,16 @@ impl<'a> Run<'a> {
 
     /// The fleets month by month, and what rolling commitments hold of them.
     fn fleets(&self, demands: &[Demand]) -> Fleets {
-        let policies = &self.plan.policies;
-        let off_hours = &policies.off_hours;
         let usd_per_month = self.app_type.usd_per_month;
-        let reduced_fraction = if off_hours.enabled {
-            cost::off_hours_saving(0, usd_per_month, off_hours).reduced_fraction
-        } else {
-            0.0
-        };
         let app: Vec<FleetMonth> = demands
             .iter()
             .map(|d| FleetMonth {
                 instances: d.app.instances,
-                always_on: if off_hours.enabled {
-                    cost::off_hours_saving(d.app.instances, usd_per_month, off_hours).instances_kept
-                } else {
-                    d.app.instances
+                always_on: match &self.off_hours {
+                    Some(rules) => {
+                        cost::off_hours_saving(d.app.instances, usd_per_month, rules).instances_kept
+                    }
+                    None => d.app.instances,
                 },
             })
             .collect();
@@ -242,22 +246,20 @@ impl<'a> Run<'a> {
             .iter()
             .map(|d| FleetMonth::constant(d.voice.as_ref().map_or(0, |v| v.nodes)))
             .collect();
-        let commitment = &policies.commitment;
-        let (app_committed, gpu_committed) = if commitment.enabled {
-            (
-                cost::rolling_commitments(&app, commitment.term_months),
-                cost::rolling_commitments(&gpu, commitment.term_months),
-            )
-        } else {
-            (vec![0; app.len()], vec![0; gpu.len()])
+        let (app_committed, gpu_committed) = match &self.commitment {
+            Some(terms) => (
+                cost::rolling_commitments(&app, terms.term_months),
+                cost::rolling_commitments(&gpu, terms.term_months),
+            ),
+            None => (vec![0; app.len()], vec![0; gpu.len()]),
         };
         Fleets {
             app,
             gpu,
             app_committed,
             gpu_committed,
-            reduced_fraction,
-            discount: fraction(commitment.discount_pct).clamp(0.0, 1.0),
+            reduced: self.off_hours.map_or(Share::NONE, |r| r.reduced_share()),
+            discount: self.commitment.map_or(Share::NONE, |t| t.discount),
         }
     }
 
@@ -267,7 +269,7 @@ impl<'a> Run<'a> {
         let baseline = &plan.baseline;
         let committed_app_instances = fleets.app_committed.get(i).copied().unwrap_or(0);
         let committed_gpu_nodes = fleets.gpu_committed.get(i).copied().unwrap_or(0);
-        let discount = fleets.discount;
+        let discount = fleets.discount.get();
         let units_planned = d.units.bound(plan.policies.forecast_bound);
         let month = i as u32 + 1;
         let database = d.database.on_tier(
@@ -287,7 +289,7 @@ impl<'a> Run<'a> {
         let mut items = Vec::with_capacity(4 + baseline.other_costs.len());
         items.push(CostLineItem::new(
             CostComponent::AppInstances,
-            super::app_cost_usd(plan, app_type, d.app.instances)
+            super::app_cost_usd(self.off_hours.as_ref(), app_type, d.app.instances)
                 - committed_app_instances as f64 * app_type.usd_per_month * discount,
         ));
         // Beyond the catalog, a month costs at least the largest entry: demand that outgrows
@@ -363,28 +365,21 @@ impl<'a> Run<'a> {
         mut notes: Vec<String>,
     ) -> ScenarioResult {
         let plan = self.plan;
-        let commitment_policy = &plan.policies.commitment;
-        let commitment = commitment_policy.enabled.then(|| {
-            cost::commitment_advice_for(
+        let advice = |fleet: &[FleetMonth], reduced, usd_per_month, terms| {
+            cost::commitment_advice_for(fleet, reduced, usd_per_month, terms, plan.currency())
+        };
+        let commitment = self.commitment.as_ref().map(|terms| {
+            advice(
                 &fleets.app,
-                fleets.reduced_fraction,
+                fleets.reduced,
                 self.app_type.usd_per_month,
-                commitment_policy,
-                plan.currency(),
+                terms,
             )
         });
-        let gpu_commitment = match (
-            commitment_policy.enabled,
-            plan.baseline.voice.as_ref(),
-            self.gpu_node,
-        ) {
-            (true, Some(_), Some(node)) => Some(cost::commitment_advice_for(
-                &fleets.gpu,
-                0.0,
-                node.usd_per_month,
-                commitment_policy,
-                plan.currency(),
-            )),
+        let gpu_commitment = match (&self.commitment, &plan.baseline.voice, self.gpu_node) {
+            (Some(terms), Some(_), Some(node)) => {
+                Some(advice(&fleets.gpu, Share::NONE, node.usd_per_month, terms))
+            }
             _ => None,
         };
         let instances = &plan.catalogs.instances;

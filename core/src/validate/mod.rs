@@ -100,6 +100,29 @@ impl ValidPlan {
     pub fn tiers_today(&self) -> (usize, usize) {
         (self.lookups.database_today, self.lookups.redis_today)
     }
+
+    /// The plan's commitments as the cost model takes them, when the plan enables them.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::{plan::Plan, units::Share};
+    /// let mut plan = Plan::default();
+    /// assert_eq!(plan.clone().validate().unwrap().commitment(), None);
+    /// plan.policies.commitment.enabled = true;
+    /// plan.policies.commitment.discount_pct = 30.0;
+    /// let terms = plan.validate().unwrap().commitment().unwrap();
+    /// assert_eq!(terms.discount, Share::of_pct(30.0).unwrap());
+    /// ```
+    pub fn commitment(&self) -> Option<crate::cost::Commitment> {
+        let policy = &self.plan.policies.commitment;
+        policy.enabled.then(|| crate::cost::Commitment::of(policy))
+    }
+
+    /// The plan's off-hours scale-down as the cost model takes it, when the plan enables it.
+    pub fn off_hours(&self) -> Option<crate::cost::OffHours> {
+        let policy = &self.plan.policies.off_hours;
+        policy.enabled.then(|| crate::cost::OffHours::of(policy))
+    }
 }
 
 impl std::ops::Deref for ValidPlan {

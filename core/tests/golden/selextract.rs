@@ -5,7 +5,7 @@
 //! (Black Friday ×3), month 11 December (Year End ×2) and month 12 January 2026, the end of
 //! "Year 1" with no seasonal effect.
 
-use headroom_core::cost::commitment_advice;
+use headroom_core::cost::{commitment_advice, Commitment};
 use headroom_core::engine::{self, PlanResults, ScenarioResult};
 use headroom_core::growth::{days_to_exhaustion, first_month_above};
 use headroom_core::plan::{CommitmentPolicy, Plan};
@@ -299,11 +299,11 @@ fn one_year_reserved_instances_save_thirty_percent_of_the_floor() {
     let three_year = commitment_advice(
         &counts,
         360.0,
-        &CommitmentPolicy {
+        &Commitment::of(&CommitmentPolicy {
             enabled: true,
             discount_pct: 50.0,
             term_months: 36,
-        },
+        }),
     );
     assert_eq!(three_year.recommended.units, 1);
     assert_close(
