@@ -41,9 +41,9 @@ use crate::explain::Explanation;
 use crate::format;
 use crate::plan::{RedisDemand, RedisPlan, RedisPolicy, RedisTopology};
 use crate::tiers::{
-    self, demand_amount, pct_fraction, Dimension, Progression, ProgressionOptions, TierSpec,
-    Upgrade, AMOUNT_CAP,
+    self, demand_amount, Dimension, Progression, ProgressionOptions, TierSpec, Upgrade, AMOUNT_CAP,
 };
+use crate::units::Share;
 use serde::Serialize;
 
 /// Megabytes in a (decimal) gigabyte, as plans are priced.
@@ -95,9 +95,9 @@ impl RedisNeed {
     ///
     /// # Example
     /// ```
-    /// use headroom_core::{plan::{RedisDemand, RedisPolicy}, redis::memory_need};
+    /// use headroom_core::{plan::RedisDemand, redis::{memory_need, MemoryRules}};
     /// let demand = RedisDemand { memory_mb_fixed: 0.0, memory_mb_per_unit: 0.1, ..RedisDemand::default() };
-    /// let need = memory_need(&demand, &RedisPolicy::default(), 10_000.0);
+    /// let need = memory_need(&demand, &MemoryRules::default(), 10_000.0);
     /// assert_eq!(need.explain().figure, "1\u{202F}600 MB of node memory");
     /// ```
     pub fn explain(&self) -> Explanation {
@@ -150,48 +150,81 @@ impl RedisNeed {
     }
 }
 
+/// The rules that turn Redis data into a node's memory: a plan's [`RedisPolicy`] resolved
+/// once ([`crate::validate::ValidPlan::redis_rules`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MemoryRules {
+    /// Redis's own bytes per key, ≥ 0.
+    overhead_bytes_per_key: f64,
+    /// RSS over used memory, 1.0–3.0.
+    fragmentation_ratio: f64,
+    /// Share of a node's memory `maxmemory` may use, at least 1 %.
+    maxmemory_share: Share,
+}
+
+impl MemoryRules {
+    /// `policy`'s rules: the fragmentation ratio within 1.0–3.0 (1.2 when not a number), the
+    /// `maxmemory` share within 1–100 % (75 % when not a number), the per-key overhead ≥ 0
+    /// (96 B when not a number).
+    pub fn of(policy: &RedisPolicy) -> Self {
+        let defaults = RedisPolicy::default();
+        let share_pct = if policy.maxmemory_share_pct.is_nan() {
+            defaults.maxmemory_share_pct
+        } else {
+            policy.maxmemory_share_pct.max(MIN_MAXMEMORY_SHARE_PCT)
+        };
+        Self {
+            overhead_bytes_per_key: if policy.overhead_bytes_per_key.is_nan() {
+                defaults.overhead_bytes_per_key
+            } else {
+                policy.overhead_bytes_per_key.clamp(0.0, AMOUNT_CAP)
+            },
+            fragmentation_ratio: if policy.fragmentation_ratio.is_nan() {
+                defaults.fragmentation_ratio
+            } else {
+                policy.fragmentation_ratio.clamp(1.0, 3.0)
+            },
+            maxmemory_share: Share::of_pct_within(share_pct, Share::ALL),
+        }
+    }
+}
+
+impl Default for MemoryRules {
+    fn default() -> Self {
+        Self::of(&RedisPolicy::default())
+    }
+}
+
+/// The smallest `maxmemory` share the model divides by, percent: a node's memory is the data
+/// over this share.
+const MIN_MAXMEMORY_SHARE_PCT: f64 = 1.0;
+
 /// Memory Redis needs for `units` demand units.
 ///
-/// Formula: see the module documentation. Inputs are made safe first: a demand figure that is
-/// not a number counts as [`AMOUNT_CAP`] (unknown is not assumed small) and negatives as 0; a
-/// fragmentation ratio is clamped to 1.0–3.0 (1.2 when not a number), the `maxmemory` share to
-/// 1–100 % (75 % when not a number), the per-key overhead to ≥ 0 (96 B when not a number). Every
+/// Formula: see the module documentation. Demand figures are made safe first: one that is not
+/// a number counts as [`AMOUNT_CAP`] (unknown is not assumed small) and negatives as 0. Every
 /// figure saturates at [`AMOUNT_CAP`].
 ///
 /// # Example
 /// ```
-/// use headroom_core::{plan::{RedisDemand, RedisPolicy}, redis::memory_need};
+/// use headroom_core::{plan::RedisDemand, redis::{memory_need, MemoryRules}};
 /// // VoiceAssist's rule: 1 GB per 10 000 users, i.e. 0.1 MB per user.
 /// let demand = RedisDemand { memory_mb_fixed: 0.0, memory_mb_per_unit: 0.1, ..RedisDemand::default() };
-/// let need = memory_need(&demand, &RedisPolicy::default(), 10_000.0);
+/// let need = memory_need(&demand, &MemoryRules::default(), 10_000.0);
 /// assert_eq!(need.data_mb, 1000.0);
 /// assert!((need.rss_mb - 1200.0).abs() < 1e-9);        // × 1.2 fragmentation
 /// assert!((need.node_memory_mb - 1600.0).abs() < 1e-9); // ÷ 75 % maxmemory share
 /// assert!((need.maxmemory_mb - 1200.0).abs() < 1e-9);
 /// ```
-pub fn memory_need(demand: &RedisDemand, policy: &RedisPolicy, units: f64) -> RedisNeed {
-    let defaults = RedisPolicy::default();
+pub fn memory_need(demand: &RedisDemand, rules: &MemoryRules, units: f64) -> RedisNeed {
     let units = demand_amount(units);
     let fixed_mb = demand_amount(demand.memory_mb_fixed);
     let per_unit_mb = demand_amount(demand.memory_mb_per_unit);
     let keys_per_unit = demand_amount(demand.keys_per_unit);
     let bytes_per_key = demand_amount(demand.bytes_per_key);
-    let overhead = if policy.overhead_bytes_per_key.is_nan() {
-        defaults.overhead_bytes_per_key
-    } else {
-        policy.overhead_bytes_per_key.clamp(0.0, AMOUNT_CAP)
-    };
-    let fragmentation = if policy.fragmentation_ratio.is_nan() {
-        defaults.fragmentation_ratio
-    } else {
-        policy.fragmentation_ratio.clamp(1.0, 3.0)
-    };
-    let share = pct_fraction(
-        policy.maxmemory_share_pct,
-        defaults.maxmemory_share_pct,
-        1.0,
-        100.0,
-    );
+    let overhead = rules.overhead_bytes_per_key;
+    let fragmentation = rules.fragmentation_ratio;
+    let share = rules.maxmemory_share.get();
     let keys_mb = units * keys_per_unit * (bytes_per_key + overhead) / BYTES_PER_MB;
     let data_mb = (fixed_mb + units * per_unit_mb + keys_mb).min(AMOUNT_CAP);
     let rss_mb = (data_mb * fragmentation).min(AMOUNT_CAP);
@@ -476,11 +509,11 @@ mod tests {
             maxmemory_share_pct: 100.0,
             ..RedisPolicy::default()
         };
-        let need = memory_need(&per_user(0.1), &policy, 10_000.0);
+        let need = memory_need(&per_user(0.1), &MemoryRules::of(&policy), 10_000.0);
         assert_close("need.data_mb", need.data_mb, 1000.0, EXACT);
         assert_close("need.node_memory_mb", need.node_memory_mb, 1000.0, EXACT);
         // With the defaults: 1 000 × 1.2 = 1 200 MB RSS, ÷ 75 % = 1 600 MB of node memory.
-        let need = memory_need(&per_user(0.1), &RedisPolicy::default(), 10_000.0);
+        let need = memory_need(&per_user(0.1), &MemoryRules::default(), 10_000.0);
         assert_close("need.rss_mb", need.rss_mb, 1200.0, EXACT);
         assert_close("need.node_memory_mb", need.node_memory_mb, 1600.0, EXACT);
         assert_close("need.maxmemory_mb", need.maxmemory_mb, 1200.0, EXACT);
@@ -517,7 +550,7 @@ mod tests {
             bytes_per_key: 100.0,
         };
         // 100 MB + 1 000 × 50 × (100 + 96) B ÷ 10⁶ = 100 + 9.8 MB.
-        let need = memory_need(&demand, &RedisPolicy::default(), 1000.0);
+        let need = memory_need(&demand, &MemoryRules::default(), 1000.0);
         assert_close("need.data_mb", need.data_mb, 109.8, EXACT);
         assert!(need
             .explain()
@@ -531,7 +564,7 @@ mod tests {
         (0..14)
             .map(|m| {
                 let users = 80.0 * 1.2f64.powi(m);
-                memory_need(&per_user(10.0), &RedisPolicy::default(), users).node_memory_mb
+                memory_need(&per_user(10.0), &MemoryRules::default(), users).node_memory_mb
             })
             .collect()
     }
@@ -639,7 +672,7 @@ mod tests {
             overhead_bytes_per_key: f64::INFINITY,
             require_replica: false,
         };
-        let need = memory_need(&demand, &policy, f64::NAN);
+        let need = memory_need(&demand, &MemoryRules::of(&policy), f64::NAN);
         for v in [
             need.data_mb,
             need.rss_mb,

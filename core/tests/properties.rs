@@ -465,7 +465,7 @@ proptest! {
         for f in &projection.months {
             prop_assert!(f.mean.is_finite() && f.lower.is_finite() && f.upper.is_finite());
         }
-        let need = redis::memory_need(&p.baseline.redis, &p.policies.redis, p.baseline.units);
+        let need = redis::memory_need(&p.baseline.redis, &redis::MemoryRules::of(&p.policies.redis), p.baseline.units);
         prop_assert!(need.node_memory_mb.is_finite());
         let policy = SizingPolicy::from(&p.policies);
         let app = sizing::size_app(p.baseline.units, &p.catalogs.instances[0], &policy);

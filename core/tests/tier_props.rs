@@ -4,7 +4,7 @@
 use headroom_core::catalog;
 use headroom_core::cost::{commitment_advice, off_hours_saving, per_unit, Commitment, OffHours};
 use headroom_core::plan::{CommitmentPolicy, OffHoursPolicy, RedisDemand, RedisPolicy};
-use headroom_core::redis::{choose_plans, memory_need};
+use headroom_core::redis::{choose_plans, memory_need, MemoryRules};
 use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
 use headroom_core::tolerance::EXACT;
 use headroom_core::vertical::{
@@ -181,7 +181,7 @@ proptest! {
             bytes_per_key,
         };
         let policy = RedisPolicy { require_replica, ..RedisPolicy::default() };
-        let node = |u: f64| memory_need(&demand, &policy, u).node_memory_mb;
+        let node = |u: f64| memory_need(&demand, &MemoryRules::of(&policy), u).node_memory_mb;
         let light: Vec<f64> = units.iter().map(|&u| node(u)).collect();
         let heavy: Vec<f64> = units.iter().map(|&u| node(u + extra)).collect();
         for (l, h) in light.iter().zip(&heavy) {
@@ -219,7 +219,7 @@ proptest! {
             overhead_bytes_per_key: inputs[6],
             require_replica,
         };
-        let need = memory_need(&demand, &policy, inputs[7]);
+        let need = memory_need(&demand, &MemoryRules::of(&policy), inputs[7]);
         for v in [need.data_mb, need.rss_mb, need.node_memory_mb, need.maxmemory_mb] {
             prop_assert!(v.is_finite() && v >= 0.0);
         }

@@ -20,7 +20,7 @@ use crate::database::{DatabaseMonth, Drivers, DATABASE_DIMENSIONS};
 use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers, OwnGrowth, Projection};
 use crate::plan::{GpuNode, InstanceType, Plan, Scenario, YearMonth};
-use crate::redis::{self, RedisNeed};
+use crate::redis::{self, MemoryRules, RedisNeed};
 use crate::sizing::{self, AppSizing, SizingPolicy};
 use crate::tiers::{self, Progression, ProgressionOptions};
 use crate::units::Share;
@@ -58,6 +58,8 @@ struct Run<'a> {
     commitment: Option<Commitment>,
     /// The plan's off-hours scale-down, when it enables it.
     off_hours: Option<OffHours>,
+    /// How Redis data becomes a node's memory.
+    redis_rules: MemoryRules,
 }
 
 /// One month's demand and horizontal sizing, before tiers and cost.
@@ -105,6 +107,7 @@ impl<'a> Run<'a> {
             headroom: 1.0 + fraction(plan.policies.headroom_pct),
             commitment: valid.commitment(),
             off_hours: valid.off_hours(),
+            redis_rules: valid.redis_rules(),
         }
     }
 
@@ -166,7 +169,7 @@ impl<'a> Run<'a> {
                         own,
                     },
                 );
-                let redis = redis::memory_need(&baseline.redis, &policies.redis, units_sized);
+                let redis = redis::memory_need(&baseline.redis, &self.redis_rules, units_sized);
                 let voice = match (&baseline.voice, self.gpu_node) {
                     (Some(voice), Some(node)) => Some(voice::size_voice(
                         voice,

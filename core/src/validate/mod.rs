@@ -118,6 +118,11 @@ impl ValidPlan {
         policy.enabled.then(|| crate::cost::Commitment::of(policy))
     }
 
+    /// How the plan's Redis data becomes a node's memory, as the Redis model takes it.
+    pub fn redis_rules(&self) -> crate::redis::MemoryRules {
+        crate::redis::MemoryRules::of(&self.plan.policies.redis)
+    }
+
     /// The plan's off-hours scale-down as the cost model takes it, when the plan enables it.
     pub fn off_hours(&self) -> Option<crate::cost::OffHours> {
         let policy = &self.plan.policies.off_hours;
