@@ -176,7 +176,7 @@ fn measured_link_lengths_match_the_documented_figures() {
             fragment.len()
         ),
         (1106, 1475, 659, 551, 560),
-        "the figures in the docs of core/src/codec/link.rs are out of date"
+        "the figures in the docs of core/src/codec/link/mod.rs are out of date"
     );
     assert_eq!(link::decode(&payload, &limits()).unwrap(), json);
 }
