@@ -24,6 +24,7 @@
 use crate::growth::OwnGrowth;
 use crate::plan::{DatabaseDemand, DatabaseTier, Policies};
 use crate::tiers::{self, ConnectionCheck, Dimension};
+use crate::units::Share;
 use serde::Serialize;
 
 /// The two dimensions database tiers are chosen on, as the engine names them in upgrade
@@ -160,11 +161,11 @@ impl DatabaseMonth {
         self,
         index: Option<usize>,
         catalog: &[DatabaseTier],
-        pooler_share_pct: f64,
+        pooler_share: Share,
     ) -> Self {
         let tier = index.and_then(|t| catalog.get(t));
         let needs_pooler =
-            tier.is_some_and(|t| self.connection_check(t, pooler_share_pct).needs_pooler);
+            tier.is_some_and(|t| self.connection_check(t, pooler_share).needs_pooler);
         DatabaseMonth {
             tier: tier.and(index),
             needs_pooler,
@@ -175,12 +176,12 @@ impl DatabaseMonth {
     /// The month's connections held against `tier` by the one connection rule
     /// ([`tiers::check_connections`]): the connections, the rule that sets them, the direct
     /// connections the pooler share allows and whether a pooler is needed.
-    pub fn connection_check(&self, tier: &DatabaseTier, pooler_share_pct: f64) -> ConnectionCheck {
+    pub fn connection_check(&self, tier: &DatabaseTier, pooler_share: Share) -> ConnectionCheck {
         tiers::check_connections(
             self.connections_from_pools,
             self.connections_from_units,
             tier,
-            pooler_share_pct,
+            pooler_share,
         )
     }
 }

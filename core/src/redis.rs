@@ -276,18 +276,18 @@ pub fn plan_specs(plans: &[RedisPlan]) -> Vec<TierSpec> {
 ///
 /// # Example
 /// ```
-/// use headroom_core::{catalog, plan::RedisPolicy, redis::choose_plans};
+/// use headroom_core::{catalog, plan::RedisPolicy, redis::choose_plans, tiers::trigger};
 /// let plans = catalog::guide_redis_path(); // 2 GB, 4 GB, 8 GB + replica, 16 GB cluster
-/// let p = choose_plans(&plans, &RedisPolicy::default(), &[1500.0, 3000.0, 7000.0], 80.0, 0);
+/// let p = choose_plans(&plans, &RedisPolicy::default(), &[1500.0, 3000.0, 7000.0], trigger(80.0), 0);
 /// assert_eq!(p.tiers(), [Some(0), Some(1), Some(3)]);
 /// let ha = RedisPolicy { require_replica: true, ..RedisPolicy::default() };
-/// assert_eq!(choose_plans(&plans, &ha, &[1500.0], 80.0, 0).tiers(), [Some(2)]);
+/// assert_eq!(choose_plans(&plans, &ha, &[1500.0], trigger(80.0), 0).tiers(), [Some(2)]);
 /// ```
 pub fn choose_plans(
     plans: &[RedisPlan],
     policy: &RedisPolicy,
     node_memory_mb_per_month: &[f64],
-    trigger_pct: f64,
+    trigger: Share,
     start: usize,
 ) -> Progression {
     let allowed = Allowed::new(plans, policy);
@@ -298,8 +298,7 @@ pub fn choose_plans(
         .unwrap_or(allowed.indices.len());
     let needs: Vec<[f64; 1]> = node_memory_mb_per_month.iter().map(|&mb| [mb]).collect();
     let options = ProgressionOptions {
-        trigger_pct,
-        own_trigger_pct: [None; tiers::OWN_TRIGGERS],
+        triggers: [trigger; tiers::OWN_TRIGGERS],
         start_tier,
     };
     let mut progression = tiers::progression(&allowed.specs, &[MEMORY_DIMENSION], &needs, &options);
@@ -392,10 +391,10 @@ impl Allowed {
 ///
 /// # Example
 /// ```
-/// use headroom_core::{catalog, plan::RedisPolicy, redis::{choose_plans, explain_plan_month}};
+/// use headroom_core::{catalog, plan::RedisPolicy, redis::{choose_plans, explain_plan_month}, tiers::trigger};
 /// let plans = catalog::guide_redis_path();
 /// let policy = RedisPolicy::default();
-/// let p = choose_plans(&plans, &policy, &[1500.0], 80.0, 0);
+/// let p = choose_plans(&plans, &policy, &[1500.0], trigger(80.0), 0);
 /// let e = explain_plan_month(&plans, &policy, &p, 0, 1500.0).unwrap();
 /// assert!(e.inputs.last().unwrap().1.starts_with("single node"));
 /// ```
@@ -490,6 +489,7 @@ fn topology_words(
 mod tests {
     use super::*;
     use crate::catalog;
+    use crate::tiers::trigger;
 
     use crate::tolerance::{assert_close, EXACT};
 
@@ -526,7 +526,7 @@ mod tests {
             &plans,
             &RedisPolicy::default(),
             &[need.node_memory_mb],
-            80.0,
+            trigger(80.0),
             0,
         );
         assert_eq!(p.tiers(), [Some(2)]);
@@ -534,7 +534,7 @@ mod tests {
             require_replica: true,
             ..RedisPolicy::default()
         };
-        let p = choose_plans(&plans, &ha, &[need.node_memory_mb], 80.0, 0);
+        let p = choose_plans(&plans, &ha, &[need.node_memory_mb], trigger(80.0), 0);
         assert_eq!(p.tiers(), [Some(3)]);
         // Today on the smallest single node: month 1 moves to the replicated plan.
         assert_eq!((p.upgrades[0].from, p.upgrades[0].to), (Some(0), Some(3)));
@@ -574,7 +574,7 @@ mod tests {
         let plans = catalog::guide_redis_path();
         let needs = guide_node_memory_mb();
         assert_close("needs[0]", needs[0], 1280.0, EXACT);
-        let p = choose_plans(&plans, &RedisPolicy::default(), &needs, 80.0, 0);
+        let p = choose_plans(&plans, &RedisPolicy::default(), &needs, trigger(80.0), 0);
         // Fits at 80 %: 2 GB ≤ 1 600 MB (≤ 100 users), 4 GB ≤ 3 200 MB (≤ 200), 8 GB ≤ 6 400 MB
         // (≤ 400), 16 GB ≤ 12 800 MB (≤ 800). Users: 80, 96, 115.2, …, 199.07 (month 6),
         // 238.9 (7), …, 344 (9), 412.8 (10), …, 713.3 (13), 856 (14).
@@ -640,7 +640,7 @@ mod tests {
             require_replica: true,
             ..RedisPolicy::default()
         };
-        let p = choose_plans(&plans, &ha, &[100.0, 7000.0], 80.0, 1);
+        let p = choose_plans(&plans, &ha, &[100.0, 7000.0], trigger(80.0), 1);
         assert_eq!(p.tiers(), [Some(2), Some(3)]);
         let moves: Vec<(u32, Option<usize>, Option<usize>)> =
             p.upgrades.iter().map(|u| (u.month, u.from, u.to)).collect();
@@ -654,7 +654,7 @@ mod tests {
             .1
             .contains("requires a replica"));
         assert!(explain_plan_month(&plans, &ha, &p, 2, 100.0).is_none());
-        let p = choose_plans(&[], &ha, &[100.0], 80.0, 0);
+        let p = choose_plans(&[], &ha, &[100.0], trigger(80.0), 0);
         assert_eq!(p.tiers(), [None]);
     }
 

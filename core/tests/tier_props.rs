@@ -5,7 +5,7 @@ use headroom_core::catalog;
 use headroom_core::cost::{commitment_advice, off_hours_saving, per_unit, Commitment, OffHours};
 use headroom_core::plan::{CommitmentPolicy, OffHoursPolicy, RedisDemand, RedisPolicy};
 use headroom_core::redis::{choose_plans, memory_need, MemoryRules};
-use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
+use headroom_core::tiers::{progression, trigger, Dimension, ProgressionOptions, TierSpec};
 use headroom_core::tolerance::EXACT;
 use headroom_core::vertical::{
     compare_sizes, saving_matters, size_change, size_timeline, SizingPolicy,
@@ -88,11 +88,7 @@ fn rank(tier: Option<usize>) -> usize {
 }
 
 fn options(trigger_pct: f64, start_tier: usize) -> ProgressionOptions {
-    ProgressionOptions {
-        trigger_pct,
-        own_trigger_pct: [None; 2],
-        start_tier,
-    }
+    ProgressionOptions::one_trigger(trigger_pct, start_tier)
 }
 
 fn sizing_policy() -> impl Strategy<Value = SizingPolicy> {
@@ -188,8 +184,8 @@ proptest! {
             prop_assert!(h >= l);
         }
         let plans = catalog::default_redis_plans();
-        let a = choose_plans(&plans, &policy, &light, 80.0, 0);
-        let b = choose_plans(&plans, &policy, &heavy, 80.0, 0);
+        let a = choose_plans(&plans, &policy, &light, trigger(80.0), 0);
+        let b = choose_plans(&plans, &policy, &heavy, trigger(80.0), 0);
         for (l, h) in a.months.iter().zip(&b.months) {
             prop_assert!(rank(h.tier) >= rank(l.tier));
             if let (Some(l), Some(h)) = (l.tier, h.tier) {
@@ -223,7 +219,7 @@ proptest! {
         for v in [need.data_mb, need.rss_mb, need.node_memory_mb, need.maxmemory_mb] {
             prop_assert!(v.is_finite() && v >= 0.0);
         }
-        let p = choose_plans(&catalog::guide_redis_path(), &policy, &inputs, inputs[5], 2);
+        let p = choose_plans(&catalog::guide_redis_path(), &policy, &inputs, trigger(inputs[5]), 2);
         prop_assert!(p.months.iter().all(|m| m.usage_pct.is_finite()));
     }
 

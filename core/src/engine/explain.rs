@@ -364,12 +364,12 @@ fn pooler_advice(plan: &Plan, database: &DatabaseMonth) -> String {
     let Some(tier) = database.tier.and_then(|t| plan.catalogs.databases.get(t)) else {
         return "No tier in the catalog holds this many connections or this much data: add a larger tier, read replicas or partitioning.".to_owned();
     };
-    let check = database.connection_check(tier, plan.policies.pooler_share_pct);
+    let check = database.connection_check(tier, plan.policies.pooler_share());
     if check.needs_pooler {
         format!(
             "{} exceed {} of {}'s {} direct connections: put a pooler (PgBouncer or Supavisor, transaction mode) in front; {} and keeps server connections under the limit.",
             connections_words(&check),
-            format::percent(fraction(plan.policies.pooler_share_pct)),
+            format::percent(plan.policies.pooler_share().get()),
             tier.name,
             tier.max_connections,
             if tier.pooler_clients > 0 {
@@ -395,8 +395,8 @@ fn explain_pooler(plan: &Plan, database: &DatabaseMonth) -> Explanation {
     let Some(tier) = database.tier.and_then(|t| plan.catalogs.databases.get(t)) else {
         return Explanation::new("beyond the catalog").binding(advice);
     };
-    let check = database.connection_check(tier, plan.policies.pooler_share_pct);
-    let share = fraction(plan.policies.pooler_share_pct);
+    let check = database.connection_check(tier, plan.policies.pooler_share());
+    let share = plan.policies.pooler_share().get();
     let (figure, sign) = if check.needs_pooler {
         ("connection pooler needed", ">")
     } else {

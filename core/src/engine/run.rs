@@ -199,7 +199,6 @@ impl<'a> Run<'a> {
     /// The database tier and the Redis plan for each month's need, from today's.
     fn tier_walks(&self, demands: &[Demand]) -> Walks {
         let plan = self.plan;
-        let policies = &plan.policies;
         let (database_today, redis_today) = self.valid.tiers_today();
         let db_needs: Vec<[f64; 2]> = demands.iter().map(|d| d.database.needs()).collect();
         let database = tiers::progression(
@@ -207,24 +206,16 @@ impl<'a> Run<'a> {
             &DATABASE_DIMENSIONS,
             &db_needs,
             &ProgressionOptions {
-                trigger_pct: policies.scale_up_trigger_pct,
-                own_trigger_pct: [
-                    policies.database_connections_trigger_pct,
-                    policies.database_storage_trigger_pct,
-                ],
+                triggers: self.valid.database_triggers(),
                 start_tier: database_today,
             },
         );
         let redis_needs: Vec<f64> = demands.iter().map(|d| d.redis.node_memory_mb).collect();
         let redis = redis::choose_plans(
             &plan.catalogs.redis,
-            &policies.redis,
+            &plan.policies.redis,
             &redis_needs,
-            // Its own trigger, else the plan's (the walk of one dimension takes it as the
-            // plan's).
-            policies
-                .redis_memory_trigger_pct
-                .unwrap_or(policies.scale_up_trigger_pct),
+            self.valid.redis_trigger(),
             redis_today,
         );
         Walks { database, redis }
@@ -278,7 +269,7 @@ impl<'a> Run<'a> {
         let database = d.database.on_tier(
             walks.database.months.get(i).and_then(|m| m.tier),
             &plan.catalogs.databases,
-            plan.policies.pooler_share_pct,
+            plan.policies.pooler_share(),
         );
         let db_tier = database.tier.and_then(|t| plan.catalogs.databases.get(t));
         let redis_index = walks.redis.months.get(i).and_then(|m| m.tier);

@@ -7,7 +7,7 @@
 //! [`MAX_SEPARATE_STEPS`]) and the month adding instances stops helping.
 
 use super::explain::connections_words;
-use super::{fraction, MonthResult, ScalingCheck};
+use super::{MonthResult, ScalingCheck};
 use crate::format;
 use crate::plan::{Plan, YearMonth};
 use crate::sizing::SizingPolicy;
@@ -92,9 +92,9 @@ pub(super) fn timeline(
                 "Connection pooler needed: {} pass {} of {}'s {} direct connections",
                 connections_words(
                     &m.database
-                        .connection_check(tier, plan.policies.pooler_share_pct)
+                        .connection_check(tier, plan.policies.pooler_share())
                 ),
-                format::percent(fraction(plan.policies.pooler_share_pct)),
+                format::percent(plan.policies.pooler_share().get()),
                 tier.name,
                 tier.max_connections
             ),

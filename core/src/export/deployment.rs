@@ -356,14 +356,14 @@ fn database_settings(
     // the month is beyond the catalog).
     let check = month
         .database
-        .connection_check(tier, policies.pooler_share_pct);
+        .connection_check(tier, policies.pooler_share());
     let pooler = check.needs_pooler.then(|| {
         notes.push(format!(
             "The app needs {} connections ({}), more than {} of the {} direct connections \
              of {}: connect through PgBouncer.",
             format::number(check.connections.ceil()),
             check.rule.words(),
-            format::percent(policies.pooler_share_pct / 100.0),
+            format::percent(policies.pooler_share().get()),
             tier.max_connections,
             tier.name
         ));

@@ -123,6 +123,14 @@ pub struct OffHoursPolicy {
     pub off_hours_share_pct: f64,
 }
 
+impl Policies {
+    /// The share of a tier's direct connections past which a pooler is advised
+    /// ([`Policies::pooler_share_pct`]), within 0–100 % (all of them when not a number).
+    pub fn pooler_share(&self) -> crate::units::Share {
+        crate::units::Share::of_pct_within(self.pooler_share_pct, crate::units::Share::ALL)
+    }
+}
+
 impl Default for Policies {
     fn default() -> Self {
         Self {

@@ -75,7 +75,7 @@ pub(super) fn database_table(plan: &Plan, result: &ScenarioResult, labels: &[Str
         note: Some(format!(
             "Moves up a tier when {} of a limit; a pooler is advised above {} of direct connections.",
             database_triggers_words(&result.database_tiers),
-            format::percent(plan.policies.pooler_share_pct / 100.0)
+            format::percent(plan.policies.pooler_share().get())
         )),
         priced_on: None,
         columns,

@@ -1,9 +1,10 @@
 //! Database tiers as tier specs: their two dimensions (connections and size), the
 //! connections a tier serves, and the one rule that sets a month's connections and its pooler.
 
+use super::demand_amount;
 use super::walk::{Dimension, TierSpec};
-use super::{demand_amount, pct_fraction};
 use crate::plan::DatabaseTier;
+use crate::units::Share;
 use serde::Serialize;
 
 /// The two dimensions of a database tier: connections (plain count) and database size (GB).
@@ -105,28 +106,28 @@ pub fn connections_needed(from_pools: f64, from_units: f64) -> (f64, ConnectionR
 /// ```
 ///
 /// A tier fits the connections when they are within [`connection_limit`] × trigger (see
-/// [`database_specs`]); past the direct allowance they go through the pooler. A share that is
-/// not a number counts as 100 %; shares are clamped to 0–100 %.
+/// [`database_specs`]); past the direct allowance they go through the pooler
+/// ([`crate::plan::Policies::pooler_share`]).
 ///
 /// # Example
 /// ```
-/// use headroom_core::{catalog, tiers::{check_connections, ConnectionRule}};
+/// use headroom_core::{catalog, tiers::{check_connections, ConnectionRule}, units::Share};
 /// let medium = &catalog::supabase_compute_tiers()[3]; // 120 direct, 600 pooled
 /// // 50 connections from the pools, 300 from "1 connection per 10 users" × 3 000 users.
-/// let c = check_connections(50.0, 300.0, medium, 80.0);
+/// let share = Share::of_pct(80.0).unwrap();
+/// let c = check_connections(50.0, 300.0, medium, share);
 /// assert_eq!((c.connections, c.rule, c.direct_allowed), (300.0, ConnectionRule::PerUnit, 96.0));
 /// assert!(c.needs_pooler);
-/// assert!(!check_connections(50.0, 0.0, medium, 80.0).needs_pooler);
+/// assert!(!check_connections(50.0, 0.0, medium, share).needs_pooler);
 /// ```
 pub fn check_connections(
     from_pools: f64,
     from_units: f64,
     tier: &DatabaseTier,
-    pooler_share_pct: f64,
+    pooler_share: Share,
 ) -> ConnectionCheck {
     let (connections, rule) = connections_needed(from_pools, from_units);
-    let share = pct_fraction(pooler_share_pct, 100.0, 0.0, 100.0);
-    let direct_allowed = f64::from(tier.max_connections) * share;
+    let direct_allowed = f64::from(tier.max_connections) * pooler_share.get();
     ConnectionCheck {
         connections,
         rule,

@@ -40,8 +40,8 @@ pub use connections::{
 };
 pub(crate) use explain::explain_choice;
 pub use walk::{
-    progression, tier_name, Dimension, Progression, ProgressionOptions, TierMonth, TierSpec,
-    Upgrade, OWN_TRIGGERS,
+    progression, tier_name, trigger, Dimension, Progression, ProgressionOptions, TierMonth,
+    TierSpec, Upgrade, OWN_TRIGGERS,
 };
 
 /// Largest amount (req/s, MB, USD) the models compute with; larger inputs saturate here, so
@@ -57,14 +57,6 @@ pub const USAGE_PCT_CAP: f64 = 1e9;
 
 /// Scale-up trigger used when the one given is not a number, in percent (the policy default).
 pub const DEFAULT_TRIGGER_PCT: f64 = 80.0;
-
-/// `pct` (70 = 70 %) as a fraction clamped to `[min_pct, max_pct]`; `fallback_pct` when `pct`
-/// is not a number.
-pub(crate) fn pct_fraction(pct: f64, fallback_pct: f64, min_pct: f64, max_pct: f64) -> f64 {
-    let pct = if pct.is_nan() { fallback_pct } else { pct };
-    // max and min, not clamp: its check of the bounds would bring float formatting in.
-    pct.max(min_pct).min(max_pct) / 100.0
-}
 
 /// A demand amount (req/s, MB, units) for arithmetic: NaN counts as the cap (unknown demand is
 /// not assumed small), negatives as 0, anything larger than [`AMOUNT_CAP`] as the cap.

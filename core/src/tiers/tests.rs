@@ -22,11 +22,7 @@ fn guide_needs() -> Vec<Vec<f64>> {
 }
 
 fn options(trigger_pct: f64, start_tier: usize) -> ProgressionOptions {
-    ProgressionOptions {
-        trigger_pct,
-        own_trigger_pct: [None; 2],
-        start_tier,
-    }
+    ProgressionOptions::one_trigger(trigger_pct, start_tier)
 }
 
 /// The guide's "storage_threshold: 75%" beside 80 % for connections: Team comes when the
@@ -36,7 +32,7 @@ fn options(trigger_pct: f64, start_tier: usize) -> ProgressionOptions {
 fn a_dimension_with_its_own_trigger_moves_up_at_it() {
     let tiers = database_specs(&catalog::supabase_plan_tiers());
     let own = ProgressionOptions {
-        own_trigger_pct: [None, Some(75.0)],
+        triggers: [trigger(80.0), trigger(75.0)],
         ..options(80.0, 1)
     };
     let p = progression(&tiers, &dims(), &guide_needs(), &own);
@@ -60,20 +56,16 @@ fn a_dimension_with_its_own_trigger_moves_up_at_it() {
         .any(|(k, v)| k == "scale-up trigger" && v == "connections 80 %, database size 75 %"));
     // The same trigger on both: as with none of their own.
     let same = ProgressionOptions {
-        own_trigger_pct: [Some(80.0), Some(80.0)],
+        triggers: [trigger(80.0), trigger(80.0)],
         ..options(80.0, 1)
     };
     assert_eq!(
         progression(&tiers, &dims(), &guide_needs(), &same),
         progression(&tiers, &dims(), &guide_needs(), &options(80.0, 1))
     );
-    // A trigger that is not a number takes the plan's.
-    let nan = ProgressionOptions {
-        own_trigger_pct: [Some(f64::NAN), None],
-        ..options(f64::NAN, 1)
-    };
+    // A trigger that is not a number is the default, 80 %.
     assert_eq!(
-        progression(&tiers, &dims(), &guide_needs(), &nan).triggers,
+        progression(&tiers, &dims(), &guide_needs(), &options(f64::NAN, 1)).triggers,
         [0.8, 0.8]
     );
 }

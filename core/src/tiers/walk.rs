@@ -2,8 +2,9 @@
 //! checks it rests on (fits, usage, the binding dimension).
 
 use super::explain::{explain_choice, upgrade_reason};
-use super::{pct_fraction, DEFAULT_TRIGGER_PCT, USAGE_PCT_CAP};
+use super::{DEFAULT_TRIGGER_PCT, USAGE_PCT_CAP};
 use crate::explain::Explanation;
+use crate::units::Share;
 use serde::{Deserialize, Serialize};
 
 /// One tier of a catalog, reduced to what progression needs.
@@ -27,20 +28,52 @@ pub struct Dimension {
     pub unit: &'static str,
 }
 
-/// Dimensions that can have a trigger of their own ([`ProgressionOptions::own_trigger_pct`]).
+/// Dimensions that can have a trigger of their own ([`ProgressionOptions::triggers`]).
 pub const OWN_TRIGGERS: usize = 2;
 
 /// How the walk is done.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ProgressionOptions {
-    /// Move up when a need exceeds limit × trigger, in percent (1–100; 80 = 80 %).
-    pub trigger_pct: f64,
-    /// The first dimensions' own triggers, in percent; `None` takes `trigger_pct`, and a later
-    /// dimension the last one's.
-    pub own_trigger_pct: [Option<f64>; OWN_TRIGGERS],
+    /// Move up when a need exceeds limit × its dimension's trigger: the first dimensions' in
+    /// order, a later dimension the last one's (see [`trigger`]; a plan's, resolved once:
+    /// [`crate::validate::ValidPlan::database_triggers`]).
+    pub triggers: [Share; OWN_TRIGGERS],
     /// Index of the tier in use today (month 0); past the end means the largest tier.
     pub start_tier: usize,
 }
+
+impl ProgressionOptions {
+    /// Every dimension with the one trigger `pct` percent (see [`trigger`]), from the tier at
+    /// `start_tier`.
+    pub fn one_trigger(pct: f64, start_tier: usize) -> Self {
+        Self {
+            triggers: [trigger(pct); OWN_TRIGGERS],
+            start_tier,
+        }
+    }
+}
+
+/// A scale-up trigger of `pct` percent, within 1–100 % ([`DEFAULT_TRIGGER_PCT`] when not a
+/// number): a tier fits a need up to its limit × the trigger.
+///
+/// # Example
+/// ```
+/// use headroom_core::tiers::trigger;
+/// assert_eq!(trigger(75.0).get(), 0.75);
+/// assert_eq!(trigger(0.0).get(), 0.01);
+/// assert_eq!(trigger(f64::NAN).get(), 0.8);
+/// ```
+pub fn trigger(pct: f64) -> Share {
+    let pct = if pct.is_nan() {
+        DEFAULT_TRIGGER_PCT
+    } else {
+        pct.max(MIN_TRIGGER_PCT)
+    };
+    Share::of_pct_within(pct, Share::ALL)
+}
+
+/// The lowest trigger, percent: a tier always holds some need.
+const MIN_TRIGGER_PCT: f64 = 1.0;
 
 /// The tier of one month.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -88,7 +121,7 @@ impl Progression {
     /// use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
     /// let tiers = [TierSpec { name: "S".into(), limits: vec![Some(10.0)], usd_per_month: 5.0 }];
     /// let dims = [Dimension { name: "memory", unit: "GB" }];
-    /// let options = ProgressionOptions { trigger_pct: 100.0, own_trigger_pct: [None; 2], start_tier: 0 };
+    /// let options = ProgressionOptions::one_trigger(100.0, 0);
     /// let p = progression(&tiers, &dims, &[vec![8.0], vec![12.0]], &options);
     /// assert_eq!(p.first_month_beyond_catalog(), Some(2));
     /// ```
@@ -108,7 +141,7 @@ impl Progression {
     /// use headroom_core::tiers::{progression, Dimension, ProgressionOptions, TierSpec};
     /// let tiers = [TierSpec { name: "S".into(), limits: vec![Some(10.0)], usd_per_month: 5.0 }];
     /// let dims = [Dimension { name: "memory", unit: "GB" }];
-    /// let options = ProgressionOptions { trigger_pct: 80.0, own_trigger_pct: [None; 2], start_tier: 0 };
+    /// let options = ProgressionOptions::one_trigger(80.0, 0);
     /// let p = progression(&tiers, &dims, &[[4.0]], &options);
     /// assert_eq!(
     ///     p.explain_month(0, &tiers, &dims, &[4.0]).unwrap().sentence(),
@@ -176,7 +209,7 @@ pub fn tier_name(tiers: &[TierSpec], tier: Option<usize>) -> String {
 /// let tiers = database_specs(&catalog::supabase_plan_tiers()); // Free, Pro, Pro+, Team
 /// // 150 connections and 11.7 GB of data: Pro's 8 GB × 80 % = 6.4 GB is too small.
 /// let p = progression(&tiers, &database_dimensions(), &[vec![150.0, 11.7]],
-///     &ProgressionOptions { trigger_pct: 80.0, own_trigger_pct: [None; 2], start_tier: 1 });
+///     &ProgressionOptions::one_trigger(80.0, 1));
 /// assert_eq!(p.months[0].tier, Some(2)); // Pro+
 /// assert_eq!(p.upgrades[0].reason, "database size 11.7 GB > 80 % of 8 GB");
 /// ```
@@ -186,14 +219,7 @@ pub fn progression<N: AsRef<[f64]>>(
     needs: &[N],
     options: &ProgressionOptions,
 ) -> Progression {
-    let trigger_pct = if options.trigger_pct.is_nan() {
-        DEFAULT_TRIGGER_PCT
-    } else {
-        options.trigger_pct
-    };
-    let triggers = options
-        .own_trigger_pct
-        .map(|own| pct_fraction(own.unwrap_or(trigger_pct), trigger_pct, 1.0, 100.0));
+    let triggers = options.triggers.map(Share::get);
     let mut current: Option<usize> = if tiers.is_empty() {
         None
     } else {

@@ -34,6 +34,7 @@ mod tests;
 use crate::input::{FieldProblem, NumberSpec};
 use crate::plan::{GpuNode, InstanceType, Plan};
 use crate::text::{excerpt, first_invisible};
+use crate::units::Share;
 use std::fmt;
 
 /// A plan that passed [`Plan::validate`], with the catalog entries it names looked up once;
@@ -116,6 +117,34 @@ impl ValidPlan {
     pub fn commitment(&self) -> Option<crate::cost::Commitment> {
         let policy = &self.plan.policies.commitment;
         policy.enabled.then(|| crate::cost::Commitment::of(policy))
+    }
+
+    /// The database tier walk's triggers, connections then database size: each its own when
+    /// the plan gives one, else the plan's scale-up trigger.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::plan::Plan;
+    /// let mut plan = Plan::default();
+    /// plan.policies.scale_up_trigger_pct = 80.0;
+    /// plan.policies.database_storage_trigger_pct = Some(75.0);
+    /// let triggers = plan.validate().unwrap().database_triggers();
+    /// assert_eq!(triggers.map(|t| t.get()), [0.8, 0.75]);
+    /// ```
+    pub fn database_triggers(&self) -> [Share; crate::tiers::OWN_TRIGGERS] {
+        let p = &self.plan.policies;
+        [
+            p.database_connections_trigger_pct,
+            p.database_storage_trigger_pct,
+        ]
+        .map(|own| crate::tiers::trigger(own.unwrap_or(p.scale_up_trigger_pct)))
+    }
+
+    /// The Redis plan walk's trigger: its own when the plan gives one, else the plan's
+    /// scale-up trigger.
+    pub fn redis_trigger(&self) -> Share {
+        let p = &self.plan.policies;
+        crate::tiers::trigger(p.redis_memory_trigger_pct.unwrap_or(p.scale_up_trigger_pct))
     }
 
     /// How the plan's Redis data becomes a node's memory, as the Redis model takes it.
