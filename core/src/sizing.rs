@@ -18,6 +18,7 @@ use crate::currency::Currency;
 use crate::explain::Explanation;
 use crate::format;
 use crate::plan::{InstanceType, Plan, Policies};
+use crate::units::Share;
 use serde::Serialize;
 
 /// Slack when rounding up, so that 140 / (50 × 0.7) = 4.000000000000001 from floating-point
@@ -74,8 +75,8 @@ pub const COUNT_CAP: u64 = 1_000_000_000_000_000;
 /// The rules that size a fleet of identical instances (from [`Policies`]).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct SizingPolicy {
-    /// Utilisation to plan at, percent.
-    pub target_utilisation_pct: f64,
+    /// Utilisation to plan at ([`target_utilisation`]).
+    pub target_utilisation: Share,
     /// Spare instances beyond what load needs (N+k).
     pub redundancy: u32,
     /// Fewest instances.
@@ -86,11 +87,37 @@ pub struct SizingPolicy {
     pub currency: Currency,
 }
 
+/// A target utilisation of `pct` percent, within 1–100 % ([`DEFAULT_TARGET_UTILISATION_PCT`]
+/// when not a number): an instance is planned to carry its capacity × the target. The one rule
+/// for every fleet sized from a plan's target (its app instances, every size compared).
+///
+/// # Example
+/// ```
+/// use headroom_core::sizing::target_utilisation;
+/// assert_eq!(target_utilisation(70.0).get(), 0.7);
+/// assert_eq!(target_utilisation(0.0).get(), 0.01);
+/// assert_eq!(target_utilisation(f64::NAN).get(), 0.7);
+/// ```
+pub fn target_utilisation(pct: f64) -> Share {
+    let pct = if pct.is_nan() {
+        DEFAULT_TARGET_UTILISATION_PCT
+    } else {
+        pct.max(MIN_TARGET_UTILISATION_PCT)
+    };
+    Share::of_pct_within(pct, Share::ALL)
+}
+
+/// The target utilisation used when a plan's is not a number, percent.
+pub const DEFAULT_TARGET_UTILISATION_PCT: f64 = 70.0;
+
+/// The lowest target utilisation, percent: an instance always carries some load.
+const MIN_TARGET_UTILISATION_PCT: f64 = 1.0;
+
 /// A plan's policies, its prices in US dollars.
 impl From<&Policies> for SizingPolicy {
     fn from(p: &Policies) -> Self {
         Self {
-            target_utilisation_pct: p.target_utilisation_pct,
+            target_utilisation: target_utilisation(p.target_utilisation_pct),
             redundancy: p.redundancy,
             min_instances: p.min_instances,
             max_instances: p.max_instances,
@@ -141,9 +168,9 @@ impl AppSizing {
     ///
     /// # Example
     /// ```
-    /// use headroom_core::{catalog, sizing::{size_app, SizingPolicy}};
+    /// use headroom_core::{catalog, sizing::{size_app, target_utilisation, SizingPolicy}};
     /// let m7g = &catalog::default_instances()[2]; // m7g.large, 50 req/s
-    /// let policy = SizingPolicy { target_utilisation_pct: 70.0, redundancy: 0, min_instances: 2, max_instances: 10, currency: headroom_core::currency::USD };
+    /// let policy = SizingPolicy { target_utilisation: target_utilisation(70.0), redundancy: 0, min_instances: 2, max_instances: 10, currency: headroom_core::currency::USD };
     /// let e = size_app(140.0, m7g, &policy).explain(&m7g.name);
     /// assert_eq!(e.sentence(), "4 × m7g.large = max(2 minimum, ⌈140 req/s ÷ (50 req/s × 70 %)⌉) — the CPU target binds");
     /// ```
@@ -196,9 +223,9 @@ impl AppSizing {
 ///
 /// # Example
 /// ```
-/// use headroom_core::{catalog, sizing::{size_app, SizingPolicy, Binding}};
+/// use headroom_core::{catalog, sizing::{size_app, target_utilisation, SizingPolicy, Binding}};
 /// let m7g = &catalog::default_instances()[2]; // m7g.large, 50 req/s
-/// let policy = SizingPolicy { target_utilisation_pct: 70.0, redundancy: 1, min_instances: 2, max_instances: 10, currency: headroom_core::currency::USD };
+/// let policy = SizingPolicy { target_utilisation: target_utilisation(70.0), redundancy: 1, min_instances: 2, max_instances: 10, currency: headroom_core::currency::USD };
 /// let s = size_app(412.0, m7g, &policy);
 /// assert_eq!(s.needed_for_load, 12); // ⌈412 ÷ 35⌉
 /// assert_eq!(s.instances, 13);       // N+1
@@ -206,11 +233,7 @@ impl AppSizing {
 /// assert_eq!(s.binding, Binding::Load);
 /// ```
 pub fn size_app(peak_rps: f64, instance: &InstanceType, policy: &SizingPolicy) -> AppSizing {
-    let target = if policy.target_utilisation_pct.is_nan() {
-        0.7
-    } else {
-        policy.target_utilisation_pct.clamp(1.0, 100.0) / 100.0
-    };
+    let target = policy.target_utilisation.get();
     let capacity_rps = if instance.capacity_rps.is_nan() {
         0.0
     } else {
@@ -261,7 +284,7 @@ mod tests {
 
     fn policy(min: u32, redundancy: u32) -> SizingPolicy {
         SizingPolicy {
-            target_utilisation_pct: 70.0,
+            target_utilisation: target_utilisation(70.0),
             redundancy,
             min_instances: min,
             max_instances: 10,
@@ -328,7 +351,7 @@ mod tests {
             10_000_000.0,
             &instance(0.001),
             &SizingPolicy {
-                target_utilisation_pct: 1.0,
+                target_utilisation: target_utilisation(1.0),
                 ..policy(10_000, 0)
             },
         );

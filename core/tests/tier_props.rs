@@ -94,7 +94,7 @@ fn options(trigger_pct: f64, start_tier: usize) -> ProgressionOptions {
 fn sizing_policy() -> impl Strategy<Value = SizingPolicy> {
     (1.0..=100.0f64, 0u32..3, 0u32..5, 1u32..50).prop_map(|(target, redundancy, min, max)| {
         SizingPolicy {
-            target_utilisation_pct: target,
+            target_utilisation: headroom_core::sizing::target_utilisation(target),
             redundancy,
             min_instances: min,
             max_instances: max,
@@ -278,7 +278,7 @@ proptest! {
         instances[0].capacity_rps = capacity;
         instances[0].usd_per_month = price;
         let policy = SizingPolicy {
-            target_utilisation_pct: target,
+            target_utilisation: headroom_core::sizing::target_utilisation(target),
             redundancy,
             min_instances: min,
             max_instances: max,
@@ -348,7 +348,7 @@ proptest! {
                 .collect();
             capacities.sort_by(|a, b| b.total_cmp(a));
             let kept: f64 = capacities.iter().skip(policy.redundancy as usize).sum();
-            let needed = peak / (policy.target_utilisation_pct / 100.0);
+            let needed = peak / policy.target_utilisation.get();
             prop_assert!(kept >= needed - EXACT.allowed(needed), "{mix:?}: {kept} < {needed}");
         }
     }

@@ -48,8 +48,9 @@ pub use walk::{
 /// products of two amounts stay finite.
 pub const AMOUNT_CAP: f64 = 1e15;
 
-/// Largest count (instances, nodes, units) the models return; larger results saturate here.
-pub const COUNT_CAP: u64 = 1_000_000_000_000_000;
+/// Largest count (instances, nodes, units) the models return: the one cap, from the fleet
+/// rule.
+pub use crate::sizing::COUNT_CAP;
 
 /// Largest usage percentage reported (a need 10⁷ times its limit, or any need over a zero
 /// limit).

@@ -44,20 +44,13 @@ pub use sizes::{compare_sizes, find_instance, SizeOption, VerticalComparison};
 
 use crate::format;
 
-/// Target utilisation used when the one given is not a number, in percent (the policy default).
-pub const DEFAULT_TARGET_UTILISATION_PCT: f64 = 70.0;
-
-pub use crate::sizing::SizingPolicy;
+pub use crate::sizing::{SizingPolicy, DEFAULT_TARGET_UTILISATION_PCT};
 
 fn rps(value: f64) -> String {
     format::with_unit(value, "req/s")
 }
 
-/// Target utilisation as a fraction, after the module's safety rules.
+/// Target utilisation as a fraction.
 fn target_fraction(policy: &SizingPolicy) -> f64 {
-    if policy.target_utilisation_pct.is_nan() {
-        DEFAULT_TARGET_UTILISATION_PCT / 100.0
-    } else {
-        policy.target_utilisation_pct.clamp(1.0, 100.0) / 100.0
-    }
+    policy.target_utilisation.get()
 }

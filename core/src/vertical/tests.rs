@@ -236,7 +236,7 @@ fn odd_inputs_stay_finite() {
     broken[1].capacity_rps = f64::NAN;
     broken[2].usd_per_month = f64::INFINITY;
     let p = SizingPolicy {
-        target_utilisation_pct: f64::NAN,
+        target_utilisation: crate::sizing::target_utilisation(f64::NAN),
         redundancy: u32::MAX,
         min_instances: u32::MAX,
         max_instances: 0,
