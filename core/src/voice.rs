@@ -250,7 +250,8 @@ pub(crate) fn size_voice(
         // Beyond the queueing model's range: fall back to a utilisation cap.
         Err(_) => {
             let servers = sizing::ceil_count(
-                offered_load_erlangs / (policies.target_utilisation_pct / 100.0),
+                offered_load_erlangs
+                    / sizing::target_utilisation(policies.target_utilisation_pct).get(),
             );
             (
                 sizing::ceil_count(servers as f64 / f64::from(node.streams_per_node)),
