@@ -44,7 +44,7 @@ fn old_files_and_links_open_in_us_dollars_unchanged() {
     }
     for file in ["links/v1/default.txt", "links/v1/cafe-chain.txt"] {
         let opened = share::open(read(file).trim()).unwrap();
-        assert_eq!(opened.plan.currency(), USD, "{file}");
+        assert_eq!(opened.plan.plan().currency(), USD, "{file}");
         let results = engine::run(&opened.plan);
         assert_eq!(results.currency, USD);
         assert!(tables::price_note(&results).starts_with("USD/month, prices of "));
@@ -108,8 +108,11 @@ fn every_cost_shows_the_plans_currency() {
         .unwrap();
     assert_eq!(row.unit, "EUR/month");
     assert!(row.cells[0].text.contains('€'), "{}", row.cells[0].text);
-    assert_eq!(totals::money(715.0, true, plan.currency()), "at least €715");
-    let cost_chart = headroom_core::chart::cost_chart(&plan, &results, 0).unwrap();
+    assert_eq!(
+        totals::money(715.0, true, plan.plan().currency()),
+        "at least €715"
+    );
+    let cost_chart = headroom_core::chart::cost_chart(plan.plan(), &results, 0).unwrap();
     assert_eq!(cost_chart.format.axis_title(), "EUR/month");
     let section = headroom_core::codec::results::section(&plan, &results);
     assert!(section.columns.contains(&"cost_eur_per_month".to_owned()));

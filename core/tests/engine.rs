@@ -781,7 +781,7 @@ fn progression_starts_at_todays_tier() {
     let tier = results.scenarios[0].database_tiers.months[0]
         .tier
         .expect("fits");
-    assert_eq!(valid.catalogs.databases[tier].name, largest);
+    assert_eq!(valid.plan().catalogs.databases[tier].name, largest);
 }
 
 #[test]

@@ -859,7 +859,7 @@ mod plans {
         // Script in names is kept as plain text: the page shows it as text.
         let script = "<script>alert(1)</script><img src=x onerror=alert(2)>";
         let opened = share::open(&with(&["plan", "name"], serde_json::json!(script))).unwrap();
-        assert_eq!(opened.plan.name, script);
+        assert_eq!(opened.plan.plan().name, script);
         // Not a plan: wrong fields, a newer schema, not JSON, not text.
         let unknown = with(&["plan", "baseline", "untis"], serde_json::json!(5));
         assert!(share::open(&unknown)

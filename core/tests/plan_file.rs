@@ -1280,7 +1280,7 @@ mod with_results {
                 assert_eq!(section["derived"], results::DERIVED_NOTE);
                 assert_eq!(
                     section["scenarios"].as_array().unwrap().len(),
-                    plan.scenarios.len()
+                    plan.plan().scenarios.len()
                 );
                 for scenario in section["scenarios"].as_array().unwrap() {
                     for row in scenario["months"].as_array().unwrap() {

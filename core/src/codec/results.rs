@@ -105,7 +105,7 @@ fn resource_word(resource: Resource) -> &'static str {
 }
 
 fn month_row(plan: &ValidPlan, month: &MonthResult) -> Vec<Value> {
-    let catalogs = &plan.catalogs;
+    let catalogs = &plan.plan().catalogs;
     let name = |n: Option<&String>| n.map_or(Value::Null, |n| Value::String(n.clone()));
     vec![
         Value::from(month.month),
@@ -139,7 +139,7 @@ fn month_row(plan: &ValidPlan, month: &MonthResult) -> Vec<Value> {
 
 fn scenario_section(plan: &ValidPlan, scenario: &ScenarioResult) -> ScenarioSection {
     let missing = LowerBound::of(&scenario.months)
-        .map(|why| why.reasons(&plan.baseline.other_costs))
+        .map(|why| why.reasons(&plan.plan().baseline.other_costs))
         .unwrap_or_default();
     ScenarioSection {
         lower_bound: !missing.is_empty(),

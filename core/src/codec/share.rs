@@ -214,7 +214,7 @@ pub fn open(text: &str) -> Result<Opened, OpenError> {
     let json = String::from_utf8(bytes).map_err(|_| OpenError::NotText)?;
     let plan = plan_file::import_json(&json).map_err(OpenError::Plan)?;
     let plan = plan.validate().map_err(OpenError::Invalid)?;
-    let at = link::selection(text).within(plan.scenarios.len(), plan.horizon_months);
+    let at = link::selection(text).within(plan.plan().scenarios.len(), plan.plan().horizon_months);
     Ok(Opened { plan, mode, at })
 }
 

@@ -154,11 +154,11 @@ pub struct RedisMonth {
 /// ```
 pub fn run(plan: &ValidPlan) -> PlanResults {
     PlanResults {
-        scenarios: (0..plan.scenarios.len())
+        scenarios: (0..plan.plan().scenarios.len())
             .map(|i| Arc::new(run_scenario(plan, i)))
             .collect(),
-        priced_on: plan.catalogs.priced_on,
-        currency: plan.currency(),
+        priced_on: plan.plan().catalogs.priced_on,
+        currency: plan.plan().currency(),
     }
 }
 
@@ -174,7 +174,7 @@ pub fn run(plan: &ValidPlan) -> PlanResults {
 /// assert_eq!(engine::run_one(&plan, 99), None);
 /// ```
 pub fn run_one(plan: &ValidPlan, index: usize) -> Option<Arc<ScenarioResult>> {
-    (index < plan.scenarios.len()).then(|| Arc::new(run_scenario(plan, index)))
+    (index < plan.plan().scenarios.len()).then(|| Arc::new(run_scenario(plan, index)))
 }
 
 fn fraction(pct: f64) -> f64 {

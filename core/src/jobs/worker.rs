@@ -52,7 +52,7 @@ pub fn answer(job: Job) -> Answer {
             };
             match text {
                 Ok(text) => Answer::File {
-                    name: export::file_name(&[&plan.name], format.extension()),
+                    name: export::file_name(&[&plan.plan().name], format.extension()),
                     text,
                 },
                 Err(e) => failed(e),
@@ -80,7 +80,10 @@ pub fn answer(job: Job) -> Answer {
                 .map(|m| m.calendar.to_string())
                 .unwrap_or_default();
             Answer::File {
-                name: export::file_name(&[&plan.name, &spec.scenario, &calendar], kind.extension()),
+                name: export::file_name(
+                    &[&plan.plan().name, &spec.scenario, &calendar],
+                    kind.extension(),
+                ),
                 text: match kind {
                     Deploy::Compose => compose::to_yaml(&spec),
                     Deploy::Kubernetes => kubernetes::to_yaml(&spec),

@@ -37,8 +37,9 @@ use crate::text::{excerpt, first_invisible};
 use crate::units::Share;
 use std::fmt;
 
-/// A plan that passed [`Plan::validate`], with the catalog entries it names looked up once;
-/// the models accept only this.
+/// A plan that passed [`Plan::validate`], with the catalog entries it names looked up once and
+/// the models' inputs resolved from its policies; the models accept only this. It does not
+/// stand in for the plan it was made from: what it was checked from is [`ValidPlan::plan`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidPlan {
     plan: Plan,
@@ -156,14 +157,6 @@ impl ValidPlan {
     pub fn off_hours(&self) -> Option<crate::cost::OffHours> {
         let policy = &self.plan.policies.off_hours;
         policy.enabled.then(|| crate::cost::OffHours::of(policy))
-    }
-}
-
-impl std::ops::Deref for ValidPlan {
-    type Target = Plan;
-
-    fn deref(&self) -> &Plan {
-        &self.plan
     }
 }
 

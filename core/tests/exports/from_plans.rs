@@ -18,9 +18,10 @@ fn mib(mb: f64) -> u64 {
 }
 
 /// Checks every figure of the spec for `scenario` in `month` against the plan and results.
-fn check(plan: &ValidPlan, results: &PlanResults, scenario: usize, month: u32) {
+fn check(valid: &ValidPlan, results: &PlanResults, scenario: usize, month: u32) {
+    let plan = valid.plan();
     let context = format!("{} / scenario {scenario} / month {month}", plan.name);
-    let spec = deployment::spec(plan, results, scenario, month).expect(&context);
+    let spec = deployment::spec(valid, results, scenario, month).expect(&context);
     let result = &results.scenarios[scenario];
     let sized = &result.months[month as usize - 1];
     let policies = &plan.policies;
@@ -254,7 +255,7 @@ fn a_crowded_database_gets_pgbouncer() {
     let month = &results.scenarios[0].months[0];
     assert!(month.database.needs_pooler);
     let spec = deployment::spec(&plan, &results, 0, 1).unwrap();
-    let tier = &plan.catalogs.databases[month.database.tier.unwrap()];
+    let tier = &plan.plan().catalogs.databases[month.database.tier.unwrap()];
     let pooler = spec.database.unwrap().pooler.unwrap();
     assert_eq!(pooler.max_client_conn, 50 * 20 + 5);
     assert_eq!(

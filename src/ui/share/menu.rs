@@ -275,7 +275,7 @@ pub(super) fn SharePanel() -> impl IntoView {
             return;
         };
         let job = Job::WritePlan {
-            plan: files::json_of(&computed.plan),
+            plan: files::json_of(computed.plan.plan()),
             format,
             results: true,
         };
@@ -302,7 +302,7 @@ pub(super) fn SharePanel() -> impl IntoView {
             .complete_results()
             .ok_or_else(|| "There are no results yet.".to_owned())?;
         Ok(Job::Deploy {
-            plan: files::json_of(&computed.plan),
+            plan: files::json_of(computed.plan.plan()),
             kind,
             scenario: ws.scenario.get_untracked(),
             month: ws.month.get_untracked(),

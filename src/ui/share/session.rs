@@ -250,7 +250,7 @@ pub fn start(arrived: Arrived) -> Start {
         }
         Arrival::Open(linked, linked_at) => {
             session.banner.set(Some(Banner::Done {
-                message: format!("Opened “{}” from the link.", linked.name),
+                message: format!("Opened “{}” from the link.", linked.plan().name),
                 restore: None,
             }));
             clear_fragment_later();
@@ -260,7 +260,7 @@ pub fn start(arrived: Arrived) -> Start {
         Arrival::Ask(linked, linked_at) => {
             let saved = saved.unwrap_or_default();
             session.banner.set(Some(Banner::Ask {
-                linked: linked.name.clone(),
+                linked: linked.plan().name.clone(),
                 mine: saved.name.clone(),
             }));
             session
@@ -544,7 +544,7 @@ impl Session {
                 show_at(ws, at);
             }
             Arrival::Open(linked, at) => {
-                let name = linked.name.clone();
+                let name = linked.plan().name.clone();
                 if self.read_only.get_untracked() {
                     self.read_only.set(false);
                 }
@@ -563,7 +563,7 @@ impl Session {
                     self.read_only.set(false);
                 }
                 self.banner.set(Some(Banner::Ask {
-                    linked: linked.name.clone(),
+                    linked: linked.plan().name.clone(),
                     mine: ws.plan.with_untracked(|p| p.name.clone()),
                 }));
                 self.pending.set(Some((Arc::new(linked.into_plan()), at)));
