@@ -25,6 +25,37 @@ pub fn month_step(month: u32, delta: i64, horizon_months: u32) -> u32 {
     (i64::from(month) + delta).clamp(1, horizon) as u32
 }
 
+/// The entry for plan month `month` in `months`, a list with month 1 first (results, forecasts,
+/// table rows): `None` for month 0 or a month past the list's end. Every lookup of a month in
+/// such a list goes through this, so none subtracts 1 by hand.
+///
+/// # Example
+/// ```
+/// use headroom_core::selection::month_of;
+/// let units = [10.0, 11.0, 12.1];
+/// assert_eq!(month_of(&units, 1), Some(&10.0));
+/// assert_eq!(month_of(&units, 3), Some(&12.1));
+/// assert_eq!(month_of(&units, 0), None);
+/// assert_eq!(month_of(&units, 4), None);
+/// ```
+pub fn month_of<T>(months: &[T], month: u32) -> Option<&T> {
+    months.get(usize::try_from(month).ok()?.checked_sub(1)?)
+}
+
+/// The plan month of the entry at `index` in a list with month 1 first (the largest month
+/// number for an index beyond it).
+///
+/// # Example
+/// ```
+/// use headroom_core::selection::month_number;
+/// assert_eq!(month_number(0), 1);
+/// assert_eq!(month_number(11), 12);
+/// assert_eq!(month_number(usize::MAX), u32::MAX);
+/// ```
+pub fn month_number(index: usize) -> u32 {
+    u32::try_from(index).map_or(u32::MAX, |i| i.saturating_add(1))
+}
+
 /// The month a newly opened plan shows: a year out, or its last month when the horizon is
 /// shorter.
 pub fn first_month_shown(horizon_months: u32) -> u32 {

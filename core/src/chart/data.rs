@@ -166,6 +166,7 @@ impl ChartData {
     /// The values of `month` (clamped to the horizon).
     pub fn readout(&self, month: u32) -> Readout {
         let month = self.clamp_month(month);
+        // At least 1 once clamped.
         let index = month as usize - 1;
         let value_of = |s: &Series| s.values.get(index).copied().unwrap_or(0.0);
         let values = self

@@ -107,7 +107,9 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
                 summary,
                 ", highest at {} in {}",
                 rps(top),
-                start.of_plan_month(i as u32 + 1).label()
+                start
+                    .of_plan_month(crate::selection::month_number(i))
+                    .label()
             );
         }
     }

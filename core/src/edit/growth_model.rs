@@ -157,9 +157,7 @@ pub fn switch_growth(plan: &Plan, growth: &Growth, kind: GrowthKind) -> Growth {
             let points = milestone_months(horizon)
                 .into_iter()
                 .map(|month| {
-                    let units = projection
-                        .months
-                        .get(month as usize - 1)
+                    let units = crate::selection::month_of(&projection.months, month)
                         .map_or(path.today, |f| f.mean);
                     Milestone {
                         month,

@@ -21,6 +21,7 @@ use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers, OwnGrowth, Projection};
 use crate::plan::{GpuNode, InstanceType, Plan, Scenario, YearMonth};
 use crate::redis::{self, MemoryRules, RedisNeed};
+use crate::selection::month_number;
 use crate::sizing::{self, AppSizing, SizingPolicy};
 use crate::tiers::{self, Progression, ProgressionOptions};
 use crate::units::Share;
@@ -148,7 +149,7 @@ impl<'a> Run<'a> {
             .iter()
             .enumerate()
             .map(|(i, forecast)| {
-                let month = i as u32 + 1;
+                let month = month_number(i);
                 let calendar = plan.start.of_plan_month(month);
                 let effect = growth::calendar_multipliers(&scenario.calendar, calendar);
                 let units_sized = forecast.bound(policies.forecast_bound) * self.headroom;
@@ -265,7 +266,7 @@ impl<'a> Run<'a> {
         let committed_gpu_nodes = fleets.gpu_committed.get(i).copied().unwrap_or(0);
         let discount = fleets.discount.get();
         let units_planned = d.units.bound(plan.policies.forecast_bound);
-        let month = i as u32 + 1;
+        let month = month_number(i);
         let database = d.database.on_tier(
             walks.database.months.get(i).and_then(|m| m.tier),
             &plan.catalogs.databases,

@@ -13,7 +13,7 @@
 /// ```
 pub fn first_month_above(values: &[f64], limit: f64) -> Option<u32> {
     let index = values.iter().position(|v| *v > limit)?;
-    u32::try_from(index + 1).ok()
+    Some(crate::selection::month_number(index))
 }
 
 /// Days until `current` usage growing by `growth_per_day` reaches `limit`.

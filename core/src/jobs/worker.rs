@@ -76,7 +76,7 @@ pub fn answer(job: Job) -> Answer {
             let calendar = results
                 .scenarios
                 .get(scenario)
-                .and_then(|s| s.months.get(month.saturating_sub(1) as usize))
+                .and_then(|s| crate::selection::month_of(&s.months, month))
                 .map(|m| m.calendar.to_string())
                 .unwrap_or_default();
             Answer::File {

@@ -263,11 +263,7 @@ pub fn progression<N: AsRef<[f64]>>(
     }
 }
 
-pub(super) fn month_number(index: usize) -> u32 {
-    u32::try_from(index)
-        .unwrap_or(u32::MAX - 1)
-        .saturating_add(1)
-}
+pub(super) use crate::selection::month_number;
 
 /// A need as a comparable amount: NaN is unmeetable (+∞), negatives are 0.
 pub(super) fn clean_need(need: f64) -> f64 {

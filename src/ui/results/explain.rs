@@ -10,6 +10,7 @@
 use crate::ui::state::Workspace;
 use headroom_core::engine::{self, Figure};
 use headroom_core::explain::Explanation;
+use headroom_core::selection::month_of;
 use headroom_core::tables::month_label;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -143,9 +144,7 @@ pub fn ExplanationPanel(area: Area) -> impl IntoView {
                 target.figure,
             )?;
             let scenario = c.results.scenarios.get(target.scenario)?.name.clone();
-            let calendar = c.results.scenarios[target.scenario]
-                .months
-                .get((target.month as usize).saturating_sub(1))
+            let calendar = month_of(&c.results.scenarios[target.scenario].months, target.month)
                 .map(|m| month_label(m.calendar))
                 .unwrap_or_default();
             let heading = format!(
