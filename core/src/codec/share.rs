@@ -50,7 +50,7 @@ use crate::validate::{PlanError, ValidPlan};
 /// the old Internet Explorer limit of 2 083 that many link checkers, e-mail clients and
 /// sitemaps still apply), far within what chat messages hold (tens of thousands of characters
 /// in Slack and Microsoft Teams).
-/// Every template's link stays within it (`tests/link_codec.rs`); the page says so when a plan's
+/// Every template's link stays within it (`tests/link_codec/`); the page says so when a plan's
 /// link is longer.
 pub const SAFE_LINK_CHARS: usize = 2_000;
 

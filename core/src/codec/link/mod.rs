@@ -40,7 +40,7 @@
 //!
 //! # Measured lengths
 //!
-//! For a realistic 1 106-byte JSON document (`tests/link_codec.rs`, which checks these figures;
+//! For a realistic 1 106-byte JSON document (`tests/link_codec/`, which checks these figures;
 //! it is not a plan, so the dictionary helps it little) and for the real templates (see
 //! `docs/plan-format.md`, "Share links"):
 //!
@@ -58,7 +58,7 @@
 //! [`DecodeLimits::max_encoded_chars`] before looking at it, and inflates into a buffer that
 //! never grows beyond the dictionary plus [`DecodeLimits::max_decoded_bytes`], so a
 //! decompression bomb (10 MB of zeros is about 13 600 characters) fails with
-//! [`LinkError::TooLarge`]: `tests/link_codec.rs` measures its peak heap at the 256 KiB limit
+//! [`LinkError::TooLarge`]: `tests/link_codec/` measures its peak heap at the 256 KiB limit
 //! plus the dictionary, the 10 KB of decoded input and 10.5 KB of inflater state. Decoding
 //! never panics; every failure is a [`LinkError`] whose `Display` text can be shown to a person
 //! as is.
