@@ -9,7 +9,7 @@
 //! costs; the lower-bound and month-1 notes of [`crate::totals`]), so the words follow the
 //! figures.
 
-use super::{fraction, off_hours_saving_usd, MonthResult, PlanResults};
+use super::{off_hours_saving_usd, MonthResult, PlanResults};
 use crate::cost::{self, Commitment, CostComponent, CostLineItem};
 use crate::database::{DatabaseMonth, DATABASE_DIMENSIONS};
 use crate::explain::Explanation;
@@ -148,7 +148,7 @@ pub fn explain(
                                 "{} today × {} × (1 + {}) headroom = {}",
                                 format::with_unit(today, "GB"),
                                 growth::own_factor_words(pct, month),
-                                format::percent(fraction(plan.policies.headroom_pct)),
+                                format::percent(plan.policies.headroom_pct / 100.0),
                                 format::with_unit(m.database.data_gb, "GB")
                             ),
                         )

@@ -177,10 +177,6 @@ pub fn run_one(plan: &ValidPlan, index: usize) -> Option<Arc<ScenarioResult>> {
     (index < plan.plan().scenarios.len()).then(|| Arc::new(run_scenario(plan, index)))
 }
 
-fn fraction(pct: f64) -> f64 {
-    pct / 100.0
-}
-
 /// Where adding instances stops helping, from the plan's load-test measurements.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScalingCheck {

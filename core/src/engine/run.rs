@@ -11,7 +11,7 @@
 //! ```
 
 use super::{
-    cost_gaps, fraction, peak_rps, scaling_check, timeline, MonthResult, RedisMonth, ScenarioResult,
+    cost_gaps, peak_rps, scaling_check, timeline, MonthResult, RedisMonth, ScenarioResult,
 };
 use crate::cost::{
     self, Commitment, CostBreakdown, CostComponent, CostLineItem, FleetMonth, OffHours,
@@ -105,7 +105,7 @@ impl<'a> Run<'a> {
             app_type: valid.app_instance_type(),
             gpu_node: valid.gpu_node(),
             sizing_policy: SizingPolicy::from(plan),
-            headroom: 1.0 + fraction(plan.policies.headroom_pct),
+            headroom: valid.headroom_factor(),
             commitment: valid.commitment(),
             off_hours: valid.off_hours(),
             redis_rules: valid.redis_rules(),
