@@ -2,10 +2,7 @@
 //! choices and toggles.
 
 use super::text::{as_text, text_field, unit_signal, Parsing, TextField};
-use super::{
-    field_id, input_text, problem_for, reload, show_after_reload, typed_text, workspace, Getter,
-    Setter,
-};
+use super::{field_id, input_text, problem_for, reload, workspace, Getter, Setter};
 use headroom_core::edit::{self, NaiveDate};
 use headroom_core::input::NumberSpec;
 use headroom_core::plan::MonthDay;
@@ -180,80 +177,33 @@ pub fn OptionalDateInput(
     })
 }
 
-/// A labelled text input (names). Empty, repeated or over-long names are reported by
-/// validation, next to the field.
+/// A labelled text input (names): the text control every field shares, taking any text.
+/// Empty, repeated or over-long names are reported by validation, next to the field.
 #[component]
 pub fn TextInput(
     #[prop(into)] path: String,
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     get: Getter<String>,
     set: Setter<String>,
     #[prop(optional, into)] hint: String,
 ) -> impl IntoView {
-    let ws = workspace();
-    let id = field_id(&path);
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let (text, record) = typed_text(ws, {
-        let get = get.clone();
-        move || ws.plan.with_untracked(|p| get(p)).unwrap_or_default()
-    });
-    let input = NodeRef::<leptos::html::Input>::new();
-    show_after_reload(ws, input, text);
-    let problem = problem_for(ws, path.clone());
-    let has_hint = !hint.is_empty();
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if problem.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            ids.join(" ")
-        }
-    };
-    let on_input = {
-        let path = path.clone();
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            record(value.clone());
-            let set = set.clone();
-            ws.edit_typed(&path, move |p| set(p, value));
-        }
-    };
-    view! {
-        <div class="field" class:invalid=move || problem.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            <input
-                node_ref=input
-                id=id.clone()
-                type="text"
-                autocomplete="off"
-                data-testid=id.clone()
-                data-path=path.clone()
-                aria-invalid=move || if problem.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=described_by
-                value=text.get_untracked()
-                prop:value=move || text.get()
-                on:input=on_input
-            />
-            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> })}
-            {move || {
-                problem
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="error" id=error_id.clone() role="alert" data-testid="field-error">
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
-        </div>
-    }
+    text_field(TextField {
+        label,
+        unit: None,
+        path,
+        hint,
+        input_type: "text",
+        inputmode: None,
+        placeholder: None,
+        value: as_text(
+            get,
+            set,
+            Parsing {
+                parse: Arc::new(|text: &str| Ok(text.to_owned())),
+                show: String::clone,
+            },
+        ),
+    })
 }
 
 /// A labelled choice between a few options, each `(value, label)`.
