@@ -5,8 +5,8 @@
 //! one row never rebuilds another.
 
 use super::fields::{
-    field_id, focus_soon, index_rows, money_unit, num, plan_memo, structural_edit, workspace,
-    Choice, Getter, Group, NumberInput, OptionalNumberInput, Setter, TextInput, Toggle,
+    described_by, field_id, focus_soon, index_rows, money_unit, num, plan_memo, structural_edit,
+    workspace, Choice, Getter, Group, NumberInput, OptionalNumberInput, Setter, TextInput, Toggle,
 };
 use headroom_core::edit::{self, TrafficFigure, TrafficKind};
 use headroom_core::input::NumberSpec;
@@ -592,19 +592,7 @@ fn NameChoice(
         }
     };
     let has_hint = !hint.is_empty();
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if problem.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            ids.join(" ")
-        }
-    };
+    let described_by = described_by(has_hint.then(|| hint_id.clone()), error_id.clone(), problem);
     view! {
         <div class="field" class:invalid=move || problem.with(Option::is_some)>
             <label for=id.clone()>{label}</label>

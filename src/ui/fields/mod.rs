@@ -147,6 +147,20 @@ fn problem_for(ws: Workspace, path: String) -> Memo<Option<String>> {
     })
 }
 
+/// What a field's control is described by (`aria-describedby`): its hint, when it has one, and
+/// its error while one is shown.
+pub fn described_by(
+    hint_id: Option<String>,
+    error_id: String,
+    problem: Memo<Option<String>>,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    move || {
+        let error = problem.with(Option::is_some).then_some(error_id.as_str());
+        let ids: Vec<&str> = hint_id.as_deref().into_iter().chain(error).collect();
+        ids.join(" ")
+    }
+}
+
 /// The number of problems (validation or typing) at or under any of `prefixes`
 /// (`catalogs.instances[2]` counts `catalogs.instances[2].usd_per_month`).
 pub fn problem_count(ws: Workspace, prefixes: Vec<String>) -> Memo<usize> {

@@ -1,7 +1,9 @@
 //! The one text control every typed field shares: the text as typed, parsed into a value
 //! only when it is valid, and its problem shown beside it.
 
-use super::{field_id, problem_for, show_after_reload, typed_text, workspace, Getter, Setter};
+use super::{
+    described_by, field_id, problem_for, show_after_reload, typed_text, workspace, Getter, Setter,
+};
 use headroom_core::input::NumberSpec;
 use headroom_core::plan::Plan;
 use leptos::prelude::*;
@@ -77,19 +79,7 @@ pub(super) fn text_field(field: TextField) -> impl IntoView {
     });
     let problem = problem_for(ws, path.clone());
     let has_hint = !hint.is_empty();
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if problem.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            ids.join(" ")
-        }
-    };
+    let described_by = described_by(has_hint.then(|| hint_id.clone()), error_id.clone(), problem);
     let on_input = {
         let path = path.clone();
         move |ev: leptos::ev::Event| {
