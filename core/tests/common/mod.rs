@@ -1,5 +1,6 @@
 //! What several integration test files share: finding a Python with PyYAML for the YAML
-//! cross-checks, and walking a JSON document's places to alter them one at a time (a test
+//! cross-checks, walking a JSON document's places to alter them one at a time, and the
+//! fuzz loops' random numbers (a test
 //! crate includes this with `mod common;`; not every crate uses every helper).
 #![allow(dead_code)]
 
@@ -123,4 +124,26 @@ pub fn single_changes(
         }
     }
     altered
+}
+
+/// Xorshift64 for the fuzz loops: small, seeded, and the same on every machine.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A printable ASCII byte.
+    pub fn printable(&mut self) -> u8 {
+        b' ' + self.below(95) as u8
+    }
 }

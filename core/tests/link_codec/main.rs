@@ -9,9 +9,12 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
+use common::Rng;
 use headroom_core::codec::link::{self, Damage, DecodeLimits, LinkError, FRAGMENT_KEY};
 use proptest::prelude::*;
 
+#[path = "../common/mod.rs"]
+mod common;
 mod examples;
 mod fuzz;
 mod lengths;
@@ -158,27 +161,6 @@ fn packed_densely(bytes: &[u8]) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic fuzz input generator, shared by the decoder's fuzz loop and the plans'.
-
-/// Xorshift64: small, seeded, and the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn printable(&mut self) -> u8 {
-        b' ' + self.below(95) as u8
-    }
-}
 
 /// Applies one random mutation to `bytes`: a bit flip, a truncation, an insertion, a
 /// duplicated slice, a replaced character or a deleted range.

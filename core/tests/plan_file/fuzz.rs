@@ -2,22 +2,7 @@
 
 use super::*;
 
-/// Xorshift64: small, seeded, and the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use super::common::Rng;
 
 /// Fragments that steer a YAML or JSON parser into its rarer paths.
 const SYNTAX: &[&str] = &[
