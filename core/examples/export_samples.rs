@@ -152,7 +152,7 @@ fn files() -> Result<Vec<(String, String)>, String> {
                 .months
                 .iter()
                 .max_by_key(|m| m.app.instances)
-                .map_or(1, |m| m.month);
+                .map_or(1, |m| m.month.number());
             let mut months = vec![1, busiest, scenario.months.len() as u32];
             months.sort_unstable();
             months.dedup();

@@ -43,7 +43,7 @@ use crate::plan::{RedisDemand, RedisPlan, RedisPolicy, RedisTopology};
 use crate::tiers::{
     self, demand_amount, Dimension, Progression, ProgressionOptions, TierSpec, Upgrade, AMOUNT_CAP,
 };
-use crate::units::Share;
+use crate::units::{PlanMonth, Share};
 use serde::Serialize;
 
 /// Megabytes in a (decimal) gigabyte, as plans are priced.
@@ -313,11 +313,11 @@ pub fn choose_plans(
     let start_left_out = start < plans.len() && !allowed.indices.contains(&start);
     if let (true, Some(first)) = (start_left_out, progression.months.first()) {
         match progression.upgrades.first_mut() {
-            Some(upgrade) if upgrade.month == 1 => upgrade.from = Some(start),
+            Some(upgrade) if upgrade.month == PlanMonth::FIRST => upgrade.from = Some(start),
             _ => progression.upgrades.insert(
                 0,
                 Upgrade {
-                    month: 1,
+                    month: PlanMonth::FIRST,
                     from: Some(start),
                     to: first.tier,
                     reason: "the policy requires a replica: single nodes are left out".to_owned(),
@@ -598,8 +598,11 @@ mod tests {
                 None
             ]
         );
-        let moves: Vec<(u32, Option<usize>, Option<usize>)> =
-            p.upgrades.iter().map(|u| (u.month, u.from, u.to)).collect();
+        let moves: Vec<(u32, Option<usize>, Option<usize>)> = p
+            .upgrades
+            .iter()
+            .map(|u| (u.month.number(), u.from, u.to))
+            .collect();
         assert_eq!(
             moves,
             [
@@ -642,8 +645,11 @@ mod tests {
         };
         let p = choose_plans(&plans, &ha, &[100.0, 7000.0], trigger(80.0), 1);
         assert_eq!(p.tiers(), [Some(2), Some(3)]);
-        let moves: Vec<(u32, Option<usize>, Option<usize>)> =
-            p.upgrades.iter().map(|u| (u.month, u.from, u.to)).collect();
+        let moves: Vec<(u32, Option<usize>, Option<usize>)> = p
+            .upgrades
+            .iter()
+            .map(|u| (u.month.number(), u.from, u.to))
+            .collect();
         assert_eq!(moves, [(1, Some(1), Some(2)), (2, Some(2), Some(3))]);
         assert!(p.upgrades[0].reason.contains("requires a replica"));
         assert!(explain_plan_month(&plans, &ha, &p, 0, 100.0)

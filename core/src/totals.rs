@@ -16,6 +16,7 @@ use crate::engine::{MonthResult, ScenarioResult};
 use crate::explain::Explanation;
 use crate::format;
 use crate::plan::{CostLine, Plan};
+use crate::units::PlanMonth;
 use serde::Serialize;
 
 /// Why a total is only a lower bound: each gap with the months it covers.
@@ -24,7 +25,7 @@ pub struct LowerBound {
     /// Each gap once, in order of the first month it appears, then bill order.
     pub gaps: Vec<GapSpan>,
     /// First month of the span the total covers (1-based).
-    pub first_month: u32,
+    pub first_month: PlanMonth,
 }
 
 /// One gap and the months it covers.
@@ -33,7 +34,7 @@ pub struct GapSpan {
     /// What the total counts at less than it costs.
     pub gap: CostGap,
     /// First month with the gap (1-based).
-    pub first_month: u32,
+    pub first_month: PlanMonth,
 }
 
 impl LowerBound {

@@ -61,3 +61,83 @@ impl Share {
         Self(1.0 - self.0)
     }
 }
+
+/// A month of the plan, numbered from 1: month 1 starts on the plan's start date, as every
+/// table, chart, link and plan file numbers it ("today" is month 0, which no result has). In a
+/// list of months, month 1 is at index 0: [`PlanMonth::index`] and [`PlanMonth::of_index`] are
+/// the way between the two. Results carry their months as this; what a person picks (the
+/// month on show, a plan file's month numbers) stays the number they gave, held to the plan
+/// by `selection`.
+///
+/// # Example
+/// ```
+/// use headroom_core::units::PlanMonth;
+/// let m = PlanMonth::of_index(11);
+/// assert_eq!((m.number(), m.index()), (12, 11));
+/// assert_eq!(PlanMonth::new(12), Some(m));
+/// assert_eq!(PlanMonth::new(0), None);
+/// assert!(m == 12);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct PlanMonth(u32);
+
+impl PlanMonth {
+    /// Month 1.
+    pub const FIRST: Self = Self(1);
+
+    /// Month `number`, or `None` for 0.
+    pub fn new(number: u32) -> Option<Self> {
+        (number >= 1).then_some(Self(number))
+    }
+
+    /// The month at `index` in a list with month 1 first (the largest month for an index
+    /// beyond it).
+    pub fn of_index(index: usize) -> Self {
+        Self(u32::try_from(index).map_or(u32::MAX, |i| i.saturating_add(1)))
+    }
+
+    /// The month's number, from 1.
+    pub fn number(self) -> u32 {
+        self.0
+    }
+
+    /// The month's place in a list with month 1 first.
+    pub fn index(self) -> usize {
+        // At least 1: made by `new` or `of_index`.
+        (self.0 - 1) as usize
+    }
+}
+
+/// The month's number: "month 7".
+impl std::fmt::Display for PlanMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl From<PlanMonth> for u32 {
+    fn from(month: PlanMonth) -> u32 {
+        month.0
+    }
+}
+
+impl From<PlanMonth> for i64 {
+    fn from(month: PlanMonth) -> i64 {
+        i64::from(month.0)
+    }
+}
+
+/// A month compared with a month number (the one on show, a plan file's).
+impl PartialEq<u32> for PlanMonth {
+    fn eq(&self, number: &u32) -> bool {
+        self.0 == *number
+    }
+}
+
+/// A month compared with a month number.
+impl PartialOrd<u32> for PlanMonth {
+    fn partial_cmp(&self, number: &u32) -> Option<std::cmp::Ordering> {
+        self.0.partial_cmp(number)
+    }
+}

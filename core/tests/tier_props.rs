@@ -259,7 +259,7 @@ proptest! {
         let light = size_timeline(&instances, &peaks, current, &policy);
         let heavy = size_timeline(&instances, &more, current, &policy);
         prop_assert!(
-            heavy.move_up_month.unwrap_or(u32::MAX) <= light.move_up_month.unwrap_or(u32::MAX)
+            heavy.move_up_month.map_or(u32::MAX, u32::from) <= light.move_up_month.map_or(u32::MAX, u32::from)
         );
     }
 
@@ -299,7 +299,7 @@ proptest! {
             prop_assert!(mix.capacity_rps.is_finite());
         }
         let change = size_change(&instances, &[peak, peak * 2.0], 2, &policy);
-        prop_assert!(change.month.is_none_or(|m| (1..=2).contains(&m)));
+        prop_assert!(change.month.is_none_or(|m| (1..=2).contains(&m.number())));
     }
 
     /// The month to move up a size is the first month the type in use passes the maximum or a
@@ -320,7 +320,7 @@ proptest! {
                     .any(|o| !o.exceeds_max && saving_matters(now.usd_per_month, o.usd_per_month))
         });
         let change = size_change(&instances, &peaks, current, &policy);
-        prop_assert_eq!(change.month, brute.map(|i| i as u32 + 1));
+        prop_assert_eq!(change.month.map(u32::from), brute.map(|i| i as u32 + 1));
     }
 
     /// The cheapest mix is a fleet that serves the peak within the policy (after losing its k

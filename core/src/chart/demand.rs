@@ -83,7 +83,7 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
         .iter()
         .filter(|e| e.resource != Resource::Voice)
         .map(|e| ChartEvent {
-            month: e.month,
+            month: e.month.number(),
             resource: e.resource,
             label: event_label(e.resource, &e.text),
             detail: e.text.clone(),
@@ -211,7 +211,7 @@ mod tests {
             .collect();
         assert_eq!(chart.events.len(), timeline.len());
         for (event, source) in chart.events.iter().zip(timeline) {
-            assert_eq!(event.month, source.month);
+            assert_eq!(event.month, source.month.number());
             assert_eq!(event.detail, source.text);
         }
     }

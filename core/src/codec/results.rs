@@ -108,7 +108,7 @@ fn month_row(plan: &ValidPlan, month: &MonthResult) -> Vec<Value> {
     let catalogs = &plan.plan().catalogs;
     let name = |n: Option<&String>| n.map_or(Value::Null, |n| Value::String(n.clone()));
     vec![
-        Value::from(month.month),
+        Value::from(month.month.number()),
         Value::String(month.calendar.to_string()),
         figure(month.units_sized),
         figure(month.peak_rps),
@@ -150,7 +150,7 @@ fn scenario_section(plan: &ValidPlan, scenario: &ScenarioResult) -> ScenarioSect
             .timeline
             .iter()
             .map(|e| TimelineEntry {
-                month: e.month,
+                month: e.month.number(),
                 calendar_month: e.calendar.to_string(),
                 resource: resource_word(e.resource),
                 text: e.text.clone(),

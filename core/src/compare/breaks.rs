@@ -4,6 +4,7 @@
 use crate::engine::{MonthResult, PlanResults, Resource};
 use crate::plan::{Plan, RedisTopology};
 use crate::tables::month_label;
+use crate::units::PlanMonth;
 use crate::validate::ValidPlan;
 use serde::Serialize;
 
@@ -18,9 +19,8 @@ pub struct BreakPoint {
     pub does: String,
     /// Its negation: "does not need Team".
     pub does_not: String,
-    /// First month (1-based) per scenario, in the plan's order; `None` = not within the
-    /// horizon.
-    pub months: Vec<Option<u32>>,
+    /// First month per scenario, in the plan's order; `None` = not within the horizon.
+    pub months: Vec<Option<PlanMonth>>,
     /// Per scenario: "month 7 (Jul 2027)" or "—".
     pub texts: Vec<String>,
 }
@@ -55,7 +55,7 @@ pub struct BreakSentence {
 pub fn break_points(plan: &ValidPlan, results: &PlanResults) -> Vec<BreakPoint> {
     let plan = plan.plan();
     let scenarios = &results.scenarios;
-    let first = |test: &dyn Fn(&MonthResult) -> bool| -> Vec<Option<u32>> {
+    let first = |test: &dyn Fn(&MonthResult) -> bool| -> Vec<Option<PlanMonth>> {
         scenarios
             .iter()
             .map(|s| s.months.iter().find(|m| test(m)).map(|m| m.month))
@@ -66,9 +66,9 @@ pub fn break_points(plan: &ValidPlan, results: &PlanResults) -> Vec<BreakPoint> 
                     step: String,
                     does: String,
                     does_not: String,
-                    months: Vec<Option<u32>>| {
+                    months: Vec<Option<PlanMonth>>| {
         let reached = months.iter().any(Option::is_some);
-        let all_from_start = months.iter().all(|m| *m == Some(1));
+        let all_from_start = months.iter().all(|m| *m == Some(PlanMonth::FIRST));
         if reached && !all_from_start {
             let texts = months
                 .iter()
@@ -93,7 +93,7 @@ pub fn break_points(plan: &ValidPlan, results: &PlanResults) -> Vec<BreakPoint> 
         format!("does not need more than {max} app instances"),
         first(&|m| m.app.over_max),
     );
-    let past_peak: Vec<Option<u32>> = scenarios
+    let past_peak: Vec<Option<PlanMonth>> = scenarios
         .iter()
         .map(|s| s.scaling.as_ref().and_then(|c| c.first_month_past_peak))
         .collect();
@@ -205,9 +205,12 @@ fn gpu_steps(scenarios: &[std::sync::Arc<crate::engine::ScenarioResult>]) -> Vec
 }
 
 /// "month 7 (Jul 2027)", or "—" for `None`.
-fn month_text(plan: &Plan, month: Option<u32>) -> String {
+fn month_text(plan: &Plan, month: Option<PlanMonth>) -> String {
     match month {
-        Some(m) => format!("month {m} ({})", month_label(plan.start.of_plan_month(m))),
+        Some(m) => format!(
+            "month {m} ({})",
+            month_label(plan.start.of_plan_month(m.number()))
+        ),
         None => "—".to_owned(),
     }
 }

@@ -238,7 +238,7 @@ fn explain_peak_rps(plan: &Plan, scenario: &Scenario, m: &MonthResult) -> Explan
             format::percent(policies.headroom_pct / 100.0)
         ),
     };
-    let background = OwnGrowth::of(scenario, m.month).background;
+    let background = OwnGrowth::of(scenario, m.month.number()).background;
     if fixed_today > 0.0 {
         let fixed = fixed_today * background * (1.0 + policies.headroom_pct / 100.0);
         formula = format!("{} fixed + {formula}", format::with_unit(fixed, "req/s"));
@@ -280,7 +280,7 @@ fn explain_peak_rps(plan: &Plan, scenario: &Scenario, m: &MonthResult) -> Explan
                 Some(pct) => format!(
                     "{} today × {} background growth",
                     format::with_unit(fixed_today, "req/s"),
-                    growth::own_factor_words(pct, m.month)
+                    growth::own_factor_words(pct, m.month.number())
                 ),
                 None => format::with_unit(fixed_today, "req/s"),
             },
@@ -327,7 +327,7 @@ fn explain_connections(plan: &Plan, scenario: &Scenario, m: &MonthResult) -> Exp
             Some(pct) => format!(
                 "⌈{} today × {}⌉ = {background}",
                 db.background_connections,
-                growth::own_factor_words(pct, m.month)
+                growth::own_factor_words(pct, m.month.number())
             ),
             None => background,
         },
@@ -604,7 +604,7 @@ fn explain_cost_item(
         CostComponent::Other(i) => Some(cost::explain_other_cost(
             plan.baseline.other_costs.get(i)?,
             m.units.bound(plan.policies.forecast_bound),
-            m.month,
+            m.month.number(),
             plan.currency(),
         )),
     }

@@ -43,6 +43,7 @@ use crate::plan::{InstanceType, Plan, RedisTopology, Traffic, YearMonth};
 use crate::redis::RedisNeed;
 use crate::sizing::AppSizing;
 use crate::tiers::Progression;
+use crate::units::PlanMonth;
 use crate::usl;
 use crate::validate::ValidPlan;
 use crate::vertical::{SizeChange, VerticalComparison};
@@ -97,8 +98,8 @@ pub struct ScenarioResult {
 /// One month of one scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MonthResult {
-    /// Month number, 1-based.
-    pub month: u32,
+    /// The plan month.
+    pub month: PlanMonth,
     /// Calendar month.
     pub calendar: YearMonth,
     /// Demand units forecast (mean and interval).
@@ -193,7 +194,7 @@ pub struct ScalingCheck {
     /// Verdict at the busiest month (no fit to judge by reads as [`usl::ScalingVerdict::Helps`]).
     pub verdict: usl::ScalingVerdict,
     /// First month whose instance count reaches N*.
-    pub first_month_past_peak: Option<u32>,
+    pub first_month_past_peak: Option<PlanMonth>,
     /// The fit and the verdict in words.
     pub explanation: Explanation,
 }

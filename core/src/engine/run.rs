@@ -24,7 +24,7 @@ use crate::redis::{self, MemoryRules, RedisNeed};
 use crate::selection::month_number;
 use crate::sizing::{self, AppSizing, SizingPolicy};
 use crate::tiers::{self, Progression, ProgressionOptions};
-use crate::units::Share;
+use crate::units::{PlanMonth, Share};
 use crate::validate::ValidPlan;
 use crate::vertical;
 use crate::voice::{self, LargeLoadSizer, VoiceSizing};
@@ -266,7 +266,7 @@ impl<'a> Run<'a> {
         let committed_gpu_nodes = fleets.gpu_committed.get(i).copied().unwrap_or(0);
         let discount = fleets.discount.get();
         let units_planned = d.units.bound(plan.policies.forecast_bound);
-        let month = month_number(i);
+        let month = PlanMonth::of_index(i);
         let database = d.database.on_tier(
             walks.database.months.get(i).and_then(|m| m.tier),
             &plan.catalogs.databases,
@@ -310,7 +310,7 @@ impl<'a> Run<'a> {
         items.extend(cost::other_cost_items(
             &baseline.other_costs,
             units_planned,
-            month,
+            month.number(),
         ));
         let mut cost = CostBreakdown::from_items(items);
         cost.gaps = cost_gaps(

@@ -12,6 +12,7 @@ use crate::format;
 use crate::plan::{Plan, YearMonth};
 use crate::sizing::SizingPolicy;
 use crate::tiers::Progression;
+use crate::units::PlanMonth;
 use crate::vertical::{self, SizeChange, SizeChangeReason};
 use crate::voice::VoiceBinding;
 use serde::Serialize;
@@ -19,8 +20,8 @@ use serde::Serialize;
 /// One upgrade or limit crossed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TimelineEvent {
-    /// Month number, 1-based.
-    pub month: u32,
+    /// The plan month.
+    pub month: PlanMonth,
     /// Calendar month.
     pub calendar: YearMonth,
     /// Which resource.
@@ -30,7 +31,7 @@ pub struct TimelineEvent {
     /// The last month of an entry that groups repeated steps of one resource ("GPU voice
     /// nodes 3 → 47 over months 4–120, in 44 steps"); `None` for a single step. `month` is
     /// the first step's.
-    pub through_month: Option<u32>,
+    pub through_month: Option<PlanMonth>,
 }
 
 /// A resource the plan sizes.
@@ -58,7 +59,7 @@ pub(super) fn timeline(
     scaling: Option<&ScalingCheck>,
 ) -> Vec<TimelineEvent> {
     let mut events = Vec::new();
-    let at = |month: u32| plan.start.of_plan_month(month);
+    let at = |month: PlanMonth| plan.start.of_plan_month(month.number());
     for upgrade in &db.upgrades {
         events.push(TimelineEvent {
             month: upgrade.month,
@@ -143,7 +144,7 @@ pub(super) fn timeline(
     {
         events.push(TimelineEvent {
             month,
-            calendar: plan.start.of_plan_month(month),
+            calendar: plan.start.of_plan_month(month.number()),
             resource: Resource::App,
             text: format!(
                 "A larger instance size is cheaper than adding instances: {}",
@@ -165,7 +166,7 @@ fn past_peak(plan: &Plan, check: &ScalingCheck) -> Option<TimelineEvent> {
     let month = check.first_month_past_peak?;
     Some(TimelineEvent {
         month,
-        calendar: plan.start.of_plan_month(month),
+        calendar: plan.start.of_plan_month(month.number()),
         resource: Resource::App,
         text: format!(
             "Adding instances stops helping: throughput peaks near {} instances (Universal Scalability Law)",

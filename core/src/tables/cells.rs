@@ -26,7 +26,7 @@ pub(super) fn rows_with(
         .iter()
         .enumerate()
         .map(|(i, m)| Row {
-            month: m.month,
+            month: m.month.number(),
             label: labels.get(i).cloned().unwrap_or_default(),
             cells: cells(i, m),
             lower_bound: lower_bound(m),

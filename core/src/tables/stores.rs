@@ -8,7 +8,11 @@ use crate::format;
 use crate::plan::Plan;
 
 /// The flag of a month's tier: beyond the catalog, or an upgrade into it.
-fn tier_flag(tier: Option<usize>, month: u32, upgrades: &[crate::tiers::Upgrade]) -> Option<Flag> {
+fn tier_flag(
+    tier: Option<usize>,
+    month: crate::units::PlanMonth,
+    upgrades: &[crate::tiers::Upgrade],
+) -> Option<Flag> {
     if tier.is_none() {
         Some(Flag::BeyondCatalog)
     } else if upgrades.iter().any(|u| u.month == month) {

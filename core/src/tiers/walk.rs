@@ -4,7 +4,7 @@
 use super::explain::{explain_choice, upgrade_reason};
 use super::{DEFAULT_TRIGGER_PCT, USAGE_PCT_CAP};
 use crate::explain::Explanation;
-use crate::units::Share;
+use crate::units::{PlanMonth, Share};
 use serde::{Deserialize, Serialize};
 
 /// One tier of a catalog, reduced to what progression needs.
@@ -91,8 +91,8 @@ pub struct TierMonth {
 /// A move to a larger tier.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Upgrade {
-    /// Month of the move, 1-based.
-    pub month: u32,
+    /// The plan month of the move.
+    pub month: PlanMonth,
     /// Tier before the move.
     pub from: Option<usize>,
     /// Tier after the move; `None` = beyond the catalog.
@@ -235,7 +235,7 @@ pub fn progression<N: AsRef<[f64]>>(
         let previous = current;
         let chosen = previous
             .and_then(|from| (from..tiers.len()).find(|&t| fits(&tiers[t], &need, &triggers)));
-        let month = month_number(index);
+        let month = PlanMonth::of_index(index);
         if chosen != previous {
             if let Some(from) = previous {
                 upgrades.push(Upgrade {

@@ -8,6 +8,7 @@ use crate::explain::Explanation;
 use crate::format;
 use crate::plan::InstanceType;
 use crate::tiers::{demand_amount, supply_amount};
+use crate::units::PlanMonth;
 use serde::Serialize;
 
 /// Why the type in use should give way to a larger size.
@@ -24,8 +25,8 @@ pub enum SizeChangeReason {
 pub struct SizeChange {
     /// Catalog index of the type in use.
     pub current: usize,
-    /// First month (1-based) a larger size is due; `None` when scaling out serves every month.
-    pub month: Option<u32>,
+    /// First month a larger size is due; `None` when scaling out serves every month.
+    pub month: Option<PlanMonth>,
     /// Why that month.
     pub reason: Option<SizeChangeReason>,
     /// The cheapest larger type within the maximum that month; `None` when none fits (or no
@@ -43,8 +44,8 @@ pub struct SizeTimeline {
     /// The current type sized for each month's peak (index 0 is month 1); empty when `current`
     /// is not in the catalog.
     pub months: Vec<SizeOption>,
-    /// First month (1-based) the current type needs more than the maximum.
-    pub move_up_month: Option<u32>,
+    /// First month the current type needs more than the maximum.
+    pub move_up_month: Option<PlanMonth>,
     /// The cheapest larger type within the maximum in that month, if any.
     pub move_to: Option<usize>,
     /// The advice in words.
@@ -65,7 +66,7 @@ pub struct SizeTimeline {
 /// let policy = SizingPolicy::from(&Policies::default()); // at most 10 instances at 70 %
 /// // m7g.large serves 35 req/s at 70 %: 100 req/s takes 3, 400 req/s would take 12.
 /// let c = size_change(&catalog::default_instances(), &[100.0, 400.0], 2, &policy);
-/// assert_eq!(c.month, Some(2));
+/// assert_eq!(c.month.map(u32::from), Some(2));
 /// assert_eq!(c.reason, Some(SizeChangeReason::PastMaximum));
 /// assert_eq!(c.move_to, Some(3)); // 5 × m7g.xlarge
 /// ```
@@ -133,9 +134,7 @@ pub fn size_change(
             None
         };
         let Some(reason) = reason else { continue };
-        let month = u32::try_from(index)
-            .unwrap_or(u32::MAX - 1)
-            .saturating_add(1);
+        let month = PlanMonth::of_index(index);
         let peak_text = rps(demand_amount(peak));
         let money = |x| format::money(x, policy.currency);
         let now_text = format!(
@@ -213,7 +212,7 @@ pub fn size_change(
 /// let policy = SizingPolicy::from(&Policies::default()); // at most 10 instances at 70 %
 /// // m7g.large serves 35 req/s at 70 %: 350 req/s is exactly 10, 400 needs 12.
 /// let t = size_timeline(&catalog::default_instances(), &[100.0, 350.0, 400.0], 2, &policy);
-/// assert_eq!(t.move_up_month, Some(3));
+/// assert_eq!(t.move_up_month.map(u32::from), Some(3));
 /// assert_eq!(t.move_to, Some(3)); // 5 × m7g.xlarge = $595.5
 /// ```
 pub fn size_timeline(
@@ -232,14 +231,12 @@ pub fn size_timeline(
         };
     };
     let mut months = Vec::with_capacity(peak_rps_per_month.len());
-    let mut move_up: Option<(u32, Option<usize>, f64)> = None;
+    let mut move_up: Option<(PlanMonth, Option<usize>, f64)> = None;
     for (index, &peak) in peak_rps_per_month.iter().enumerate() {
         let comparison = compare_sizes(instances, peak, policy);
         let option = comparison.options[current].clone();
         if move_up.is_none() && option.exceeds_max {
-            let month = u32::try_from(index)
-                .unwrap_or(u32::MAX - 1)
-                .saturating_add(1);
+            let month = PlanMonth::of_index(index);
             let to = cheapest_of(comparison.options.iter().skip(current + 1)).map(|o| o.instance);
             move_up = Some((month, to, comparison.peak_rps));
         }

@@ -115,7 +115,7 @@ fn timeline_moves_up_in_the_first_month_past_the_maximum() {
     let counts: Vec<u64> = t.months.iter().map(|o| o.instances).collect();
     // ⌈100/35⌉ = 3, ⌈200/35⌉ = 6, ⌈300/35⌉ = 9, 350/35 = 10, ⌈400/35⌉ = 12.
     assert_eq!(counts, [3, 6, 9, 10, 12, 2]);
-    assert_eq!(t.move_up_month, Some(5));
+    assert_eq!(t.move_up_month.map(u32::from), Some(5));
     // Month 5: 5 × m7g.xlarge $595.5 < 3 × m7g.2xlarge $714.9 < 2 × m7g.4xlarge $953.
     assert_eq!(t.move_to, Some(3));
     assert_eq!(t.explanation.figure, "move up to m7g.xlarge in month 5");
@@ -208,7 +208,7 @@ fn size_change_agrees_with_the_timeline_and_sees_cheaper_sizes() {
     // m7g.xlarge (⌈2.29⌉ = 3) = $357.3: a larger size is $0.3 cheaper before the maximum,
     // too little to move for ([`saving_matters`]). Month 3, 300 req/s: 9 × m7g.large =
     // $536.4 against 4 × m7g.xlarge (⌈3.43⌉) = $476.4 saves $60.
-    assert_eq!(c.month, Some(3));
+    assert_eq!(c.month.map(u32::from), Some(3));
     assert_eq!(c.reason, Some(SizeChangeReason::LargerIsCheaper));
     assert_eq!(c.move_to, Some(3));
     assert_eq!(c.instances_after, Some(4));
@@ -223,7 +223,7 @@ fn size_change_agrees_with_the_timeline_and_sees_cheaper_sizes() {
     assert_eq!(c.month, t_dear.move_up_month);
     assert_eq!(c.move_to, t_dear.move_to);
     assert_eq!(c.reason, Some(SizeChangeReason::PastMaximum));
-    assert_eq!(t.move_up_month, Some(5));
+    assert_eq!(t.move_up_month.map(u32::from), Some(5));
     let steady = size_change(&catalog::default_instances(), &[10.0], 2, &policy());
     assert_eq!(steady.month, None);
     assert!(size_change(&[], &peaks, 0, &policy()).month.is_none());

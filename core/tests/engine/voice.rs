@@ -302,7 +302,7 @@ fn repeated_gpu_steps_are_one_timeline_entry() {
     let grouped = voice_events[0];
     let (first, last) = (steps[0], *steps.last().unwrap());
     assert_eq!(grouped.month, first);
-    assert_eq!(grouped.through_month, Some(last));
+    assert_eq!(grouped.through_month.map(u32::from), Some(last));
     let expected_start = format!(
         "GPU voice nodes {} → {} over months {first}–{last} (",
         nodes[first as usize - 2],

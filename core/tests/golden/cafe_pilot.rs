@@ -242,7 +242,7 @@ fn api_gateway_instances_per_phase() {
         .months
         .iter()
         .find(|m| m.app.over_max)
-        .map(|m| m.month);
+        .map(|m| m.month.number());
     assert_eq!(first_over, Some(8));
 }
 

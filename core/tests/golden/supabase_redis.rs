@@ -226,7 +226,7 @@ fn the_three_growth_scenarios() {
             assert_close(
                 &what("users"),
                 m.units.mean,
-                100.0 * factor.powi(m.month as i32),
+                100.0 * factor.powi(m.month.number() as i32),
                 EXACT,
             );
             assert_close(
@@ -332,7 +332,7 @@ fn redis_scaling_path() {
         .redis_plans
         .upgrades
         .iter()
-        .map(|u| u.month)
+        .map(|u| u.month.number())
         .collect();
     assert_eq!(months, [3, 8, 12]);
 }
@@ -473,7 +473,7 @@ fn aggressive_upgrade_timeline() {
         .timeline
         .iter()
         .filter(|e| e.resource == headroom_core::engine::Resource::Database)
-        .map(|e| (e.month, e.text.as_str()))
+        .map(|e| (e.month.number(), e.text.as_str()))
         .collect();
     assert_eq!(
         database,
@@ -488,7 +488,12 @@ fn aggressive_upgrade_timeline() {
     );
     // Redis walks the whole path by month 6 and outgrows the 16 GB cluster in month 8
     // (1 475.8 users × 10 MB = 14.76 GB > 80 % of 16 GB).
-    let redis: Vec<u32> = s.redis_plans.upgrades.iter().map(|u| u.month).collect();
+    let redis: Vec<u32> = s
+        .redis_plans
+        .upgrades
+        .iter()
+        .map(|u| u.month.number())
+        .collect();
     assert_eq!(redis, [2, 4, 6, 8]);
     assert_eq!(s.redis_plans.first_month_beyond_catalog(), Some(8));
 }
@@ -506,7 +511,11 @@ fn cost_per_user_stays_under_the_kpi() {
         for m in &s.months {
             let per_user = m.cost_per_unit_usd.expect("users");
             if per_user >= 3.0 {
-                over.push((s.name.as_str(), m.month, (per_user * 100.0).round() / 100.0));
+                over.push((
+                    s.name.as_str(),
+                    m.month.number(),
+                    (per_user * 100.0).round() / 100.0,
+                ));
             }
         }
     }

@@ -50,7 +50,7 @@ fn users_rps_and_data_grow_by_one_and_a_half_a_month() {
     let months = &results.scenarios[0].months;
     assert_eq!(months.len(), 6);
     for m in months {
-        let expected = users(m.month);
+        let expected = users(m.month.number());
         assert_close(
             &format!("users, month {}", m.month),
             m.units.mean,
@@ -61,14 +61,14 @@ fn users_rps_and_data_grow_by_one_and_a_half_a_month() {
         assert_close(
             &format!("peak RPS, month {}", m.month),
             m.peak_rps,
-            50.0 * 1.5_f64.powi(m.month as i32),
+            50.0 * 1.5_f64.powi(m.month.number() as i32),
             EXACT,
         );
         // future_db_gb = 10 × 1.5ᵐ.
         assert_close(
             &format!("database GB, month {}", m.month),
             m.database.data_gb,
-            10.0 * 1.5_f64.powi(m.month as i32),
+            10.0 * 1.5_f64.powi(m.month.number() as i32),
             EXACT,
         );
     }
@@ -95,7 +95,10 @@ fn app_instances_follow_one_per_50_rps_with_the_autoscaler_minimum() {
     // The runbook's month 6: "Application Instances: 12".
     assert_eq!(months[5].app.needed_for_load, 12);
     // "if app_instances <= 5: load balancer, else auto-scaling": auto-scaling from month 4.
-    let first_autoscaled = months.iter().find(|m| m.app.instances > 5).map(|m| m.month);
+    let first_autoscaled = months
+        .iter()
+        .find(|m| m.app.instances > 5)
+        .map(|m| m.month.number());
     assert_eq!(first_autoscaled, Some(4));
     // The runbook's own autoscaler stops at MAX_INSTANCES=10, below the 12 its projection
     // needs in month 6: the plan flags it (move up an instance size, or raise the maximum).
@@ -131,7 +134,7 @@ fn connections_follow_100_per_1000_users_and_replicas_come_above_150() {
         assert_close(
             &format!("connections, month {}", m.month),
             m.database.connections,
-            users(m.month) / 1000.0 * 100.0,
+            users(m.month.number()) / 1000.0 * 100.0,
             EXACT,
         );
         assert!(m.database.connections_from_units >= m.database.connections_from_pools);
@@ -181,7 +184,7 @@ fn redis_follows_1_gb_per_10000_users_and_stays_a_single_instance() {
         assert_close(
             &format!("Redis MB, month {}", m.month),
             m.redis.need.node_memory_mb,
-            users(m.month) * 0.1,
+            users(m.month.number()) * 0.1,
             EXACT,
         );
     }

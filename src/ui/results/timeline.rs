@@ -34,8 +34,8 @@ pub fn Timeline() -> impl IntoView {
                             let occurrence = seen.iter().filter(|r| **r == resource).count();
                             seen.push(resource);
                             let shown = Shown {
-                                month: e.month,
-                                through: e.through_month,
+                                month: e.month.number(),
+                                through: e.through_month.map(u32::from),
                                 calendar: month_label(e.calendar),
                                 text: e.text.clone(),
                             };
