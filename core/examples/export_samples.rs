@@ -44,7 +44,7 @@ fn table(spec: &DeploymentSpec) -> String {
                 s.name.clone(),
                 s.replicas.to_string(),
                 compose::cpus(s.cpu_limit),
-                s.memory_limit_mib.to_string(),
+                s.memory_limit_mib.0.to_string(),
             ]
         })
         .collect();

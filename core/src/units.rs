@@ -3,8 +3,9 @@
 //! A plan states shares in percent (`discount_pct: 30`), as people write them; the models
 //! compute with fractions (0.3). [`Share`] is such a fraction, always within 0–1, so a model
 //! that takes one neither divides by 100 nor checks for NaN or a negative share again.
-//! Memory is `_mb` (decimal megabytes, 10⁶ bytes) in the plan and the models and `_mib`
-//! (mebibytes, 2²⁰ bytes) in the exports; see `redis.rs` and `export/deployment.rs`.
+//! Memory is `_mb` (decimal megabytes, 10⁶ bytes) in the plan and the models, as catalogs
+//! state it, and [`MiB`] (mebibytes, 2²⁰ bytes) in the deployment exports, as container
+//! limits and Redis's `maxmemory` take it; [`MiB::of_mb`] is the one way between them.
 
 use serde::Serialize;
 
@@ -141,3 +142,34 @@ impl PartialOrd<u32> for PlanMonth {
         self.0.partial_cmp(number)
     }
 }
+
+/// Memory in whole mebibytes (2²⁰ bytes), as container limits ("512Mi", Compose "512M") and
+/// Redis's `maxmemory 512mb` take it.
+///
+/// # Example
+/// ```
+/// use headroom_core::units::MiB;
+/// assert_eq!(MiB::of_mb(8000.0), MiB(7629)); // 8 GB as a catalog states it
+/// assert_eq!(MiB::of_mb(1.0), MiB(0));
+/// assert_eq!(MiB::of_mb(f64::NAN), MiB(0));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct MiB(pub u64);
+
+impl MiB {
+    /// Decimal megabytes (10⁶ bytes) as whole mebibytes, rounded down (never above what was
+    /// asked for); 0 for what is not a number or below 0, saturating for absurd values.
+    pub fn of_mb(mb: f64) -> Self {
+        let value = (mb * BYTES_PER_MB / BYTES_PER_MIB).floor();
+        if value.is_finite() && value >= 0.0 {
+            Self(value as u64)
+        } else {
+            Self(0)
+        }
+    }
+}
+
+/// Bytes in a decimal megabyte and in a mebibyte.
+const BYTES_PER_MB: f64 = 1e6;
+const BYTES_PER_MIB: f64 = 1_048_576.0;

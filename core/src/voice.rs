@@ -175,7 +175,7 @@ pub fn wait_target_s(policy: &VoicePolicy, gpu_seconds_per_interaction: f64) -> 
 /// than [`wait_target_s`].
 fn voice_wait_target(policy: &VoicePolicy, voice: &VoiceDemand) -> queueing::WaitTarget {
     queueing::WaitTarget::Quantile {
-        quantile: policy.percentile_pct / 100.0,
+        quantile: policy.percentile().get(),
         max_wait_s: wait_target_s(policy, voice.gpu_seconds_per_interaction),
     }
 }
@@ -192,7 +192,7 @@ fn peak_sessions(voice: &VoiceDemand, units: f64, units_today: f64) -> (f64, f64
         (concurrent * 60.0 / voice.session_minutes, concurrent)
     } else {
         let busiest_hour_sessions =
-            units * voice.sessions_per_unit_per_day * (voice.peak_hour_share_pct / 100.0);
+            units * voice.sessions_per_unit_per_day * voice.peak_hour_share().get();
         (
             busiest_hour_sessions,
             busiest_hour_sessions * voice.session_minutes / 60.0,
@@ -283,7 +283,7 @@ pub(crate) fn size_voice(
         queueing::mmc_wait_halfin_whitt(&queue)
     };
     let wait_at_percentile_s = wait.ok().and_then(|w| {
-        w.wait_quantile_s(policies.voice.percentile_pct / 100.0)
+        w.wait_quantile_s(policies.voice.percentile().get())
             .ok()
             .flatten()
     });

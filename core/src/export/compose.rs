@@ -24,6 +24,7 @@
 
 use super::SortedMap;
 
+use crate::units::MiB;
 use serde_json::Value;
 
 use super::{
@@ -113,9 +114,9 @@ pub fn cpus(cores: f64) -> String {
 /// # Example
 /// ```
 /// use headroom_core::export::compose::memory;
-/// assert_eq!(memory(512), "512M");
+/// assert_eq!(memory(headroom_core::units::MiB(512)), "512M");
 /// ```
-pub fn memory(mib: u64) -> String {
+pub fn memory(mib: MiB) -> String {
     format!("{}M", mebibytes(mib))
 }
 

@@ -36,6 +36,7 @@ use crate::engine::{MonthResult, PlanResults, ScenarioResult};
 use crate::format;
 use crate::plan::{DatabaseTier, Named, Plan, RedisPlan, RedisTopology};
 use crate::redis::{MB_PER_GB, MIN_CLUSTER_PRIMARIES};
+use crate::units::MiB;
 use crate::validate::ValidPlan;
 
 use super::{
@@ -70,10 +71,6 @@ pub const MANAGED_SERVICES: [&str; 12] = [
 /// PgBouncer pool mode written when the plan advises a pooler: transaction pooling is what
 /// lets many client connections share few server connections.
 pub const POOL_MODE: &str = "transaction";
-
-/// Bytes in a decimal megabyte and in a mebibyte.
-const BYTES_PER_MB: f64 = 1e6;
-const BYTES_PER_MIB: f64 = 1_048_576.0;
 
 /// Why no spec could be made: the scenario or month is not in the results.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,17 +190,6 @@ fn count(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Decimal megabytes as whole mebibytes, rounded down (never above what was asked for).
-fn mib(mb: f64) -> u64 {
-    let value = (mb * BYTES_PER_MB / BYTES_PER_MIB).floor();
-    if value.is_finite() && value >= 0.0 {
-        // Saturates for absurd values.
-        value as u64
-    } else {
-        0
-    }
-}
-
 fn app_service(
     valid: &ValidPlan,
     scenario: &ScenarioResult,
@@ -231,7 +217,7 @@ fn app_service(
         instance.vcpu,
         instance.memory_gb * MB_PER_GB,
     );
-    let node = NodeSpec::new(name, vcpu, mib(memory_mb));
+    let node = NodeSpec::new(name, vcpu, MiB::of_mb(memory_mb).0);
     let (limit_millicores, limit_mib) =
         (node.allocatable_millicores(), node.allocatable_memory_mib());
     let (request_millicores, request_mib) = (node.request_millicores(), node.request_memory_mib());
@@ -273,8 +259,8 @@ fn app_service(
         spare_replicas: policies.redundancy,
         cpu_limit: limit_millicores as f64 / 1000.0,
         cpu_reservation: request_millicores as f64 / 1000.0,
-        memory_limit_mib: limit_mib,
-        memory_reservation_mib: request_mib,
+        memory_limit_mib: MiB(limit_mib),
+        memory_reservation_mib: MiB(request_mib),
         image: APP_IMAGE.to_owned(),
         target_cpu_utilisation_pct: policies.target_utilisation_pct,
         target_memory_utilisation_pct: policies.scale_up_trigger_pct,
@@ -441,10 +427,10 @@ fn redis_settings(
     match month.redis.plan.and_then(|p| catalog.get(p)) {
         Some(entry) => {
             let per_primary_mb = entry.memory_gb * MB_PER_GB / f64::from(primaries(entry));
-            let maxmemory_mib = mib(per_primary_mb * share);
+            let maxmemory_mib = MiB::of_mb(per_primary_mb * share);
             Some(RedisSettings {
                 maxmemory_mib,
-                memory_limit_mib: mib(per_primary_mb).max(maxmemory_mib),
+                memory_limit_mib: MiB::of_mb(per_primary_mb).max(maxmemory_mib),
                 maxmemory_policy: eviction_policy(entry.topology).to_owned(),
                 nodes: entry.nodes,
                 topology: entry.topology.name().to_owned(),
@@ -459,10 +445,10 @@ fn redis_settings(
                 format::with_unit(month.redis.need.node_memory_mb, "MB"),
                 largest.name
             ));
-            let maxmemory_mib = mib(month.redis.need.maxmemory_mb);
+            let maxmemory_mib = MiB::of_mb(month.redis.need.maxmemory_mb);
             Some(RedisSettings {
                 maxmemory_mib,
-                memory_limit_mib: mib(month.redis.need.node_memory_mb).max(maxmemory_mib),
+                memory_limit_mib: MiB::of_mb(month.redis.need.node_memory_mb).max(maxmemory_mib),
                 maxmemory_policy: eviction_policy(largest.topology).to_owned(),
                 nodes: largest.nodes,
                 topology: largest.topology.name().to_owned(),
@@ -478,11 +464,11 @@ mod tests {
 
     #[test]
     fn megabytes_become_mebibytes_rounded_down() {
-        assert_eq!(mib(8000.0), 7629);
-        assert_eq!(mib(1.048_576), 1);
-        assert_eq!(mib(1.0), 0);
-        assert_eq!(mib(f64::NAN), 0);
-        assert_eq!(mib(-5.0), 0);
+        assert_eq!(MiB::of_mb(8000.0), MiB(7629));
+        assert_eq!(MiB::of_mb(1.048_576), MiB(1));
+        assert_eq!(MiB::of_mb(1.0), MiB(0));
+        assert_eq!(MiB::of_mb(f64::NAN), MiB(0));
+        assert_eq!(MiB::of_mb(-5.0), MiB(0));
     }
 
     #[test]

@@ -17,6 +17,7 @@
 
 use super::SortedMap;
 
+use crate::units::MiB;
 use serde_json::Value;
 
 use super::kubernetes::{
@@ -120,8 +121,8 @@ fn no_service() -> ServiceSpec {
         spare_replicas: 0,
         cpu_limit: 0.0,
         cpu_reservation: 0.0,
-        memory_limit_mib: 0,
-        memory_reservation_mib: 0,
+        memory_limit_mib: MiB(0),
+        memory_reservation_mib: MiB(0),
         image: super::APP_IMAGE.to_owned(),
         target_cpu_utilisation_pct: 0.0,
         target_memory_utilisation_pct: 0.0,

@@ -58,6 +58,7 @@ pub mod node;
 #[cfg(feature = "yaml")]
 pub mod samples;
 
+pub use crate::units::MiB;
 pub use names::{dns_label, file_name, fold, unique_labels, MAX_LABEL};
 
 /// A map of `pairs`, inserted one by one: `BTreeMap::from` sorts its pairs first, and the
@@ -200,10 +201,10 @@ pub struct ServiceSpec {
     pub cpu_limit: f64,
     /// CPU reserved (requested) per replica, in cores.
     pub cpu_reservation: f64,
-    /// Memory limit per replica, in MiB.
-    pub memory_limit_mib: u64,
-    /// Memory reserved (requested) per replica, in MiB.
-    pub memory_reservation_mib: u64,
+    /// Memory limit per replica.
+    pub memory_limit_mib: MiB,
+    /// Memory reserved (requested) per replica.
+    pub memory_reservation_mib: MiB,
     /// Container image, e.g. `ghcr.io/acme/api:1.4`.
     pub image: String,
     /// CPU utilisation the autoscaler aims for, in percent of the reservation (written at most
@@ -276,12 +277,12 @@ pub struct VoiceSpec {
 /// Redis memory settings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RedisSettings {
-    /// `maxmemory`, in MiB.
-    pub maxmemory_mib: u64,
+    /// `maxmemory`.
+    pub maxmemory_mib: MiB,
     /// Memory limit of a Redis container, in MiB: `maxmemory` and the fork and fragmentation
     /// reserve the plan's Redis model keeps beside it (the node memory `maxmemory` is a share
     /// of), at least `maxmemory`.
-    pub memory_limit_mib: u64,
+    pub memory_limit_mib: MiB,
     /// `maxmemory-policy`, e.g. `allkeys-lru`.
     pub maxmemory_policy: String,
     /// Nodes (primaries and replicas).
@@ -334,8 +335,8 @@ fn millicores(cores: f64) -> u64 {
 
 #[cfg(feature = "yaml")]
 /// MiB, at least 1.
-fn mebibytes(mib: u64) -> u64 {
-    mib.max(1)
+fn mebibytes(mib: MiB) -> u64 {
+    mib.0.max(1)
 }
 
 #[cfg(feature = "yaml")]
@@ -556,7 +557,7 @@ mod tests {
         assert_eq!(millicores(0.5), 500);
         assert_eq!(millicores(f64::NAN), 1);
         assert_eq!(millicores(-3.0), 1);
-        assert_eq!(mebibytes(0), 1);
+        assert_eq!(mebibytes(MiB(0)), 1);
         assert_eq!(setting_word("allkeys-lru\nsave 1 1", "x"), "allkeys-lru");
         assert_eq!(setting_word(" ", "noeviction"), "noeviction");
     }

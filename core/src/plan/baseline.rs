@@ -135,6 +135,14 @@ pub struct VoiceDemand {
     pub peak_concurrent_sessions: f64,
 }
 
+impl VoiceDemand {
+    /// The share of a day's sessions in its busiest hour ([`VoiceDemand::peak_hour_share_pct`]),
+    /// within 0–100 % (none when not a number).
+    pub fn peak_hour_share(&self) -> crate::units::Share {
+        crate::units::Share::of_pct_within(self.peak_hour_share_pct, crate::units::Share::NONE)
+    }
+}
+
 /// Whether a figure is 0, the value a field whose 0 means "off" is left out at.
 fn is_zero(x: &f64) -> bool {
     *x == 0.0

@@ -166,6 +166,14 @@ impl Default for RedisPolicy {
     }
 }
 
+impl VoicePolicy {
+    /// The share of interactions the target bounds ([`VoicePolicy::percentile_pct`]), within
+    /// 0–100 % (all of them when not a number).
+    pub fn percentile(&self) -> crate::units::Share {
+        crate::units::Share::of_pct_within(self.percentile_pct, crate::units::Share::ALL)
+    }
+}
+
 impl Default for VoicePolicy {
     fn default() -> Self {
         Self {

@@ -58,7 +58,7 @@ fn check(valid: &ValidPlan, results: &PlanResults, scenario: usize, month: u32) 
         node.allocatable_millicores() as f64 / 1000.0,
         "{context}"
     );
-    assert_eq!(app.memory_limit_mib, node.allocatable_memory_mib());
+    assert_eq!(app.memory_limit_mib.0, node.allocatable_memory_mib());
     assert!(app.cpu_reservation < app.cpu_limit, "{context}");
     assert!(
         app.memory_reservation_mib < app.memory_limit_mib,
@@ -87,15 +87,15 @@ fn check(valid: &ValidPlan, results: &PlanResults, scenario: usize, month: u32) 
             let primaries = deployment::primaries(entry);
             let share = policies.redis.maxmemory_share_pct / 100.0;
             assert_eq!(
-                redis.maxmemory_mib,
+                redis.maxmemory_mib.0,
                 mib(entry.memory_gb * 1000.0 / f64::from(primaries) * share),
                 "{context}"
             );
             assert_eq!(redis.nodes, entry.nodes);
             // The container limit is the node memory maxmemory is a share of.
             assert_eq!(
-                redis.memory_limit_mib,
-                mib(entry.memory_gb * 1000.0 / f64::from(primaries)).max(redis.maxmemory_mib),
+                redis.memory_limit_mib.0,
+                mib(entry.memory_gb * 1000.0 / f64::from(primaries)).max(redis.maxmemory_mib.0),
                 "{context}"
             );
             let policy = if entry.topology == RedisTopology::Single {
@@ -106,10 +106,10 @@ fn check(valid: &ValidPlan, results: &PlanResults, scenario: usize, month: u32) 
             assert_eq!(redis.maxmemory_policy, policy, "{context}");
             // The data fits in maxmemory whenever the month has a plan.
             assert!(
-                (redis.maxmemory_mib as f64) * 1.048_576
+                (redis.maxmemory_mib.0 as f64) * 1.048_576
                     >= sized.redis.need.rss_mb / f64::from(primaries) - 1.1,
                 "{context}: maxmemory {} MiB for {} MB of data",
-                redis.maxmemory_mib,
+                redis.maxmemory_mib.0,
                 sized.redis.need.rss_mb
             );
         }
@@ -188,7 +188,7 @@ fn check(valid: &ValidPlan, results: &PlanResults, scenario: usize, month: u32) 
         config["redis.conf"],
         format!(
             "maxmemory {}mb\nmaxmemory-policy {}\n",
-            redis.maxmemory_mib.max(1),
+            redis.maxmemory_mib.0.max(1),
             redis.maxmemory_policy
         )
     );
@@ -219,9 +219,9 @@ fn the_default_plan_by_hand() {
     );
     // m7g.large: 2 vCPU, 8 GB = 7 629 MiB, of which 1.93 cores and 7 629 − 1 731 − 100 =
     // 5 798 MiB are allocatable; requests leave 100 m and 256 MiB for DaemonSets.
-    assert_eq!((app.cpu_limit, app.memory_limit_mib), (1.93, 5798));
+    assert_eq!((app.cpu_limit, app.memory_limit_mib.0), (1.93, 5798));
     assert_eq!(
-        (app.cpu_reservation, app.memory_reservation_mib),
+        (app.cpu_reservation, app.memory_reservation_mib.0),
         (1.83, 5542)
     );
     assert_eq!(spec.month_label, "Dec 2027 (month 12)");
@@ -230,7 +230,7 @@ fn the_default_plan_by_hand() {
     let redis = spec.redis.unwrap();
     assert_eq!(
         (
-            redis.maxmemory_mib,
+            redis.maxmemory_mib.0,
             redis.maxmemory_policy.as_str(),
             redis.nodes
         ),

@@ -8,6 +8,7 @@ use headroom_core::export::{
     compose, csv, helm, kubernetes, samples, DatabaseSettings, DeploymentSpec, HttpProbe, NodeSpec,
     PoolerSettings, RedisSettings, ServiceSpec,
 };
+use headroom_core::units::MiB;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -203,8 +204,8 @@ fn no_config_map_without_redis_or_database() {
 fn settings_cannot_inject_configuration_lines() {
     let mut spec = samples::shop();
     spec.redis = Some(RedisSettings {
-        maxmemory_mib: 0,
-        memory_limit_mib: 0,
+        maxmemory_mib: MiB(0),
+        memory_limit_mib: MiB(0),
         maxmemory_policy: "allkeys-lru\nrename-command CONFIG \"\"".to_owned(),
         nodes: 1,
         topology: "single\ncluster".to_owned(),
@@ -594,8 +595,8 @@ fn any_service() -> impl Strategy<Value = ServiceSpec> {
                 max_replicas: max,
                 cpu_limit: cl,
                 cpu_reservation: cr,
-                memory_limit_mib: ml,
-                memory_reservation_mib: mr,
+                memory_limit_mib: MiB(ml),
+                memory_reservation_mib: MiB(mr),
                 image,
                 target_cpu_utilisation_pct: tc,
                 target_memory_utilisation_pct: tm,
@@ -626,8 +627,8 @@ proptest! {
             services: services.clone(),
             voice: None,
             redis: with_redis.then(|| RedisSettings {
-                maxmemory_mib: 1,
-                memory_limit_mib: 1,
+                maxmemory_mib: MiB(1),
+                memory_limit_mib: MiB(1),
                 maxmemory_policy: policy.clone(),
                 nodes: 1,
                 topology: "single".to_owned(),

@@ -294,7 +294,10 @@ fn compose_redis_has_a_memory_limit_and_its_topology() {
     // Single: no replica; the limit is maxmemory ÷ the maxmemory share (75 %).
     let spec = template_spec("blank", 12, |_| ());
     let redis = spec.redis.as_ref().unwrap();
-    assert_eq!((redis.maxmemory_mib, redis.memory_limit_mib), (357, 476));
+    assert_eq!(
+        (redis.maxmemory_mib.0, redis.memory_limit_mib.0),
+        (357, 476)
+    );
     let file = parse(&compose::to_yaml(&spec));
     assert!(file["services"].get("redis-replica").is_none());
     assert_eq!(

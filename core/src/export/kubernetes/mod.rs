@@ -34,6 +34,7 @@
 mod config;
 mod workloads;
 
+use crate::units::MiB;
 use serde_json::Value;
 
 use super::{
@@ -185,9 +186,9 @@ fn millicore_quantity(millicores: u64) -> String {
 /// # Example
 /// ```
 /// use headroom_core::export::kubernetes::memory;
-/// assert_eq!(memory(512), "512Mi");
+/// assert_eq!(memory(headroom_core::units::MiB(512)), "512Mi");
 /// ```
-pub fn memory(mib: u64) -> String {
+pub fn memory(mib: MiB) -> String {
     format!("{}Mi", mebibytes(mib))
 }
 

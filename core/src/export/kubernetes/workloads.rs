@@ -1,5 +1,6 @@
 //! Deployments, their autoscalers, Services and disruption budgets.
 
+use crate::units::MiB;
 use serde_json::Value;
 
 use super::super::{autoscaler_target, strings, Fields, HttpProbe, ServiceSpec, VoiceSpec};
@@ -201,7 +202,7 @@ pub(super) fn app(
             ),
             (
                 "headroom/node-allocatable-memory".to_owned(),
-                memory(node.allocatable_memory_mib()),
+                memory(MiB(node.allocatable_memory_mib())),
             ),
             (
                 "headroom/node-reserved".to_owned(),
@@ -209,10 +210,10 @@ pub(super) fn app(
                     "kube and system reserve cpu {}, memory {}; eviction threshold {} \
                      (GKE/EKS formula) of capacity cpu {}, memory {}",
                     millicore_quantity(node.reserved_millicores),
-                    memory(node.reserved_memory_mib),
-                    memory(node.eviction_memory_mib),
+                    memory(MiB(node.reserved_memory_mib)),
+                    memory(MiB(node.eviction_memory_mib)),
                     millicore_quantity(node.capacity_millicores),
-                    memory(node.capacity_memory_mib),
+                    memory(MiB(node.capacity_memory_mib)),
                 ),
             ),
         ]);
@@ -257,10 +258,10 @@ pub(super) fn app_remarks(service: &ServiceSpec, name: &str) -> Vec<String> {
              eviction threshold); requests leave room for DaemonSets.",
             node.instance_type,
             millicore_quantity(node.allocatable_millicores()),
-            memory(node.allocatable_memory_mib()),
+            memory(MiB(node.allocatable_memory_mib())),
             millicore_quantity(node.reserved_millicores),
-            memory(node.reserved_memory_mib),
-            memory(node.eviction_memory_mib),
+            memory(MiB(node.reserved_memory_mib)),
+            memory(MiB(node.eviction_memory_mib)),
         ));
     }
     if service.spare_replicas == 0 {
