@@ -168,11 +168,6 @@ impl MemoryRules {
     /// (96 B when not a number).
     pub fn of(policy: &RedisPolicy) -> Self {
         let defaults = RedisPolicy::default();
-        let share_pct = if policy.maxmemory_share_pct.is_nan() {
-            defaults.maxmemory_share_pct
-        } else {
-            policy.maxmemory_share_pct.max(MIN_MAXMEMORY_SHARE_PCT)
-        };
         Self {
             overhead_bytes_per_key: if policy.overhead_bytes_per_key.is_nan() {
                 defaults.overhead_bytes_per_key
@@ -184,7 +179,11 @@ impl MemoryRules {
             } else {
                 policy.fragmentation_ratio.clamp(1.0, 3.0)
             },
-            maxmemory_share: Share::of_pct_within(share_pct, Share::ALL),
+            maxmemory_share: Share::of_pct_at_least(
+                policy.maxmemory_share_pct,
+                MIN_MAXMEMORY_SHARE_PCT,
+                defaults.maxmemory_share_pct,
+            ),
         }
     }
 }

@@ -99,12 +99,11 @@ pub struct SizingPolicy {
 /// assert_eq!(target_utilisation(f64::NAN).get(), 0.7);
 /// ```
 pub fn target_utilisation(pct: f64) -> Share {
-    let pct = if pct.is_nan() {
-        DEFAULT_TARGET_UTILISATION_PCT
-    } else {
-        pct.max(MIN_TARGET_UTILISATION_PCT)
-    };
-    Share::of_pct_within(pct, Share::ALL)
+    Share::of_pct_at_least(
+        pct,
+        MIN_TARGET_UTILISATION_PCT,
+        DEFAULT_TARGET_UTILISATION_PCT,
+    )
 }
 
 /// The target utilisation used when a plan's is not a number, percent.

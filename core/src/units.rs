@@ -16,11 +16,13 @@ use serde::Serialize;
 /// use headroom_core::units::Share;
 /// let discount = Share::of_pct(30.0).unwrap();
 /// assert_eq!(discount.get(), 0.3);
-/// assert_eq!(discount.rest().get(), 0.7);
 /// assert_eq!(Share::of_pct(120.0), None);
 /// assert_eq!(Share::of_pct(f64::NAN), None);
-/// assert_eq!(Share::of_pct_within(f64::NAN, Share::ALL), Share::ALL);
-/// assert_eq!(Share::of_pct_within(-5.0, Share::ALL), Share::NONE);
+/// // A trigger: at least 1 %, 80 % when not a number.
+/// assert_eq!(Share::of_pct_at_least(f64::NAN, 1.0, 80.0).get(), 0.8);
+/// assert_eq!(Share::of_pct_at_least(0.0, 1.0, 80.0).get(), 0.01);
+/// assert_eq!(Share::of_pct_at_least(-5.0, 0.0, 100.0), Share::NONE);
+/// assert_eq!(Share::of_pct_at_least(150.0, 0.0, 100.0), Share::ALL);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize)]
 #[serde(transparent)]
@@ -42,24 +44,19 @@ impl Share {
         Self::new(pct / 100.0)
     }
 
-    /// `pct` percent as a share, brought within 0–100 % (`fallback` when it is not a number):
-    /// for figures no validation has checked (a model's own defaults, a test's input).
-    pub fn of_pct_within(pct: f64, fallback: Self) -> Self {
-        if pct.is_nan() {
-            fallback
-        } else {
-            Self(pct.clamp(0.0, 100.0) / 100.0)
-        }
+    /// `pct` percent as a share, brought within `lowest_pct`–100 % (`fallback_pct` when it is
+    /// not a number): the one way a model's percentage becomes a share, whether validation
+    /// checked it or not (a model's own defaults, a test's input). `lowest_pct` is above 0 for
+    /// a share something is divided by (a trigger, a target utilisation).
+    pub fn of_pct_at_least(pct: f64, lowest_pct: f64, fallback_pct: f64) -> Self {
+        let pct = if pct.is_nan() { fallback_pct } else { pct };
+        // max and min, not clamp: its check of the bounds would bring float formatting in.
+        Self(pct.max(lowest_pct).min(100.0) / 100.0)
     }
 
     /// The fraction, 0–1.
     pub fn get(self) -> f64 {
         self.0
-    }
-
-    /// What is left of the whole: 1 − the share.
-    pub fn rest(self) -> Self {
-        Self(1.0 - self.0)
     }
 }
 
@@ -133,13 +130,6 @@ impl From<PlanMonth> for i64 {
 impl PartialEq<u32> for PlanMonth {
     fn eq(&self, number: &u32) -> bool {
         self.0 == *number
-    }
-}
-
-/// A month compared with a month number.
-impl PartialOrd<u32> for PlanMonth {
-    fn partial_cmp(&self, number: &u32) -> Option<std::cmp::Ordering> {
-        self.0.partial_cmp(number)
     }
 }
 

@@ -47,7 +47,7 @@ impl Commitment {
     /// a number).
     pub fn of(policy: &CommitmentPolicy) -> Self {
         Self {
-            discount: Share::of_pct_within(policy.discount_pct, Share::NONE),
+            discount: Share::of_pct_at_least(policy.discount_pct, 0.0, 0.0),
             term_months: policy.term_months,
         }
     }

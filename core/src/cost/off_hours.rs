@@ -51,7 +51,7 @@ impl OffHours {
                 hours.clamp(0.0, 24.0)
             },
             weekends_reduced: policy.weekends_reduced,
-            kept: Share::of_pct_within(policy.off_hours_share_pct, Share::ALL),
+            kept: Share::of_pct_at_least(policy.off_hours_share_pct, 0.0, 100.0),
         }
     }
 

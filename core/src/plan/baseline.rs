@@ -139,7 +139,7 @@ impl VoiceDemand {
     /// The share of a day's sessions in its busiest hour ([`VoiceDemand::peak_hour_share_pct`]),
     /// within 0–100 % (none when not a number).
     pub fn peak_hour_share(&self) -> crate::units::Share {
-        crate::units::Share::of_pct_within(self.peak_hour_share_pct, crate::units::Share::NONE)
+        crate::units::Share::of_pct_at_least(self.peak_hour_share_pct, 0.0, 0.0)
     }
 }
 

@@ -127,7 +127,7 @@ impl Policies {
     /// The share of a tier's direct connections past which a pooler is advised
     /// ([`Policies::pooler_share_pct`]), within 0–100 % (all of them when not a number).
     pub fn pooler_share(&self) -> crate::units::Share {
-        crate::units::Share::of_pct_within(self.pooler_share_pct, crate::units::Share::ALL)
+        crate::units::Share::of_pct_at_least(self.pooler_share_pct, 0.0, 100.0)
     }
 }
 
@@ -170,7 +170,7 @@ impl VoicePolicy {
     /// The share of interactions the target bounds ([`VoicePolicy::percentile_pct`]), within
     /// 0–100 % (all of them when not a number).
     pub fn percentile(&self) -> crate::units::Share {
-        crate::units::Share::of_pct_within(self.percentile_pct, crate::units::Share::ALL)
+        crate::units::Share::of_pct_at_least(self.percentile_pct, 0.0, 100.0)
     }
 }
 

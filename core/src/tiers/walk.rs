@@ -64,12 +64,7 @@ impl ProgressionOptions {
 /// assert_eq!(trigger(f64::NAN).get(), 0.8);
 /// ```
 pub fn trigger(pct: f64) -> Share {
-    let pct = if pct.is_nan() {
-        DEFAULT_TRIGGER_PCT
-    } else {
-        pct.max(MIN_TRIGGER_PCT)
-    };
-    Share::of_pct_within(pct, Share::ALL)
+    Share::of_pct_at_least(pct, MIN_TRIGGER_PCT, DEFAULT_TRIGGER_PCT)
 }
 
 /// The lowest trigger, percent: a tier always holds some need.
@@ -129,7 +124,7 @@ impl Progression {
         self.months
             .iter()
             .position(|m| m.tier.is_none())
-            .map(month_number)
+            .map(|index| PlanMonth::of_index(index).number())
     }
 
     /// Why month `index` (0 = month 1) has its tier, built on demand from the same `tiers` and
@@ -262,8 +257,6 @@ pub fn progression<N: AsRef<[f64]>>(
         triggers,
     }
 }
-
-pub(super) use crate::selection::month_number;
 
 /// A need as a comparable amount: NaN is unmeetable (+∞), negatives are 0.
 pub(super) fn clean_need(need: f64) -> f64 {
