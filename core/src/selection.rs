@@ -9,6 +9,8 @@
 
 /// The scenario shown: `index`, or the last of `scenarios` when `index` is past it (0 when
 /// there are none).
+use crate::units::PlanMonth;
+
 pub fn scenario_within(index: usize, scenarios: usize) -> usize {
     index.min(scenarios.saturating_sub(1))
 }
@@ -26,8 +28,9 @@ pub fn month_step(month: u32, delta: i64, horizon_months: u32) -> u32 {
 }
 
 /// The entry for plan month `month` in `months`, a list with month 1 first (results, forecasts,
-/// table rows): `None` for month 0 or a month past the list's end. Every lookup of a month in
-/// such a list goes through this, so none subtracts 1 by hand.
+/// table rows): `None` for month 0 or a month past the list's end. Every lookup of a picked
+/// month in such a list goes through this ([`PlanMonth`] numbers the list), so none subtracts
+/// 1 by hand.
 ///
 /// # Example
 /// ```
@@ -39,21 +42,7 @@ pub fn month_step(month: u32, delta: i64, horizon_months: u32) -> u32 {
 /// assert_eq!(month_of(&units, 4), None);
 /// ```
 pub fn month_of<T>(months: &[T], month: u32) -> Option<&T> {
-    months.get(usize::try_from(month).ok()?.checked_sub(1)?)
-}
-
-/// The plan month of the entry at `index` in a list with month 1 first (the largest month
-/// number for an index beyond it).
-///
-/// # Example
-/// ```
-/// use headroom_core::selection::month_number;
-/// assert_eq!(month_number(0), 1);
-/// assert_eq!(month_number(11), 12);
-/// assert_eq!(month_number(usize::MAX), u32::MAX);
-/// ```
-pub fn month_number(index: usize) -> u32 {
-    u32::try_from(index).map_or(u32::MAX, |i| i.saturating_add(1))
+    months.get(PlanMonth::new(month)?.index())
 }
 
 /// The month a newly opened plan shows: a year out, or its last month when the horizon is

@@ -108,7 +108,7 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
                 ", highest at {} in {}",
                 rps(top),
                 start
-                    .of_plan_month(crate::selection::month_number(i))
+                    .of_plan_month(crate::units::PlanMonth::of_index(i).number())
                     .label()
             );
         }

@@ -3,7 +3,7 @@
 //! step line, the area under it, and bars.
 
 use super::{bounded, MonthScale};
-use crate::selection::month_number;
+use crate::units::PlanMonth;
 
 /// Writes the decimal digits of `n`.
 fn push_digits(out: &mut String, mut n: u64) {
@@ -129,7 +129,7 @@ pub fn line_path(x: &MonthScale, ys: &[f64]) -> String {
     };
     d.move_to(x.left, *first);
     for (i, y) in ys.iter().enumerate() {
-        d.line_to(x.center(month_number(i)), *y);
+        d.line_to(x.center(PlanMonth::of_index(i).number()), *y);
     }
     d.line_to(x.right, *last);
     d.finish()
@@ -153,7 +153,7 @@ pub fn step_path(x: &MonthScale, ys: &[f64]) -> String {
         if i > 0 {
             d.vertical_to(*y);
         }
-        d.horizontal_to(x.start(month_number(i)) + x.band());
+        d.horizontal_to(x.start(PlanMonth::of_index(i).number()) + x.band());
     }
     d.finish()
 }
@@ -187,7 +187,7 @@ pub fn bars_path(x: &MonthScale, bottoms: &[f64], tops: &[f64], width_share: f64
         if (bottom - top).abs() < 0.05 {
             continue;
         }
-        let left = x.start(month_number(i)) + (band - width) / 2.0;
+        let left = x.start(PlanMonth::of_index(i).number()) + (band - width) / 2.0;
         d.move_to(left, *bottom)
             .horizontal_to(left + width)
             .vertical_to(*top)

@@ -21,7 +21,6 @@ use crate::format;
 use crate::growth::{self, Forecast, MonthMultipliers, OwnGrowth, Projection};
 use crate::plan::{GpuNode, InstanceType, Plan, Scenario, YearMonth};
 use crate::redis::{self, MemoryRules, RedisNeed};
-use crate::selection::month_number;
 use crate::sizing::{self, AppSizing, SizingPolicy};
 use crate::tiers::{self, Progression, ProgressionOptions};
 use crate::units::{PlanMonth, Share};
@@ -149,7 +148,7 @@ impl<'a> Run<'a> {
             .iter()
             .enumerate()
             .map(|(i, forecast)| {
-                let month = month_number(i);
+                let month = PlanMonth::of_index(i).number();
                 let calendar = plan.start.of_plan_month(month);
                 let effect = growth::calendar_multipliers(&scenario.calendar, calendar);
                 let units_sized = forecast.bound(policies.forecast_bound) * self.headroom;

@@ -13,7 +13,7 @@
 /// ```
 pub fn first_month_above(values: &[f64], limit: f64) -> Option<u32> {
     let index = values.iter().position(|v| *v > limit)?;
-    Some(crate::selection::month_number(index))
+    Some(crate::units::PlanMonth::of_index(index).number())
 }
 
 /// Days until `current` usage growing by `growth_per_day` reaches `limit`.
