@@ -240,7 +240,7 @@ fn explain_peak_rps(plan: &Plan, scenario: &Scenario, m: &MonthResult) -> Explan
     };
     let background = OwnGrowth::of(scenario, m.month.number()).background;
     if fixed_today > 0.0 {
-        let fixed = fixed_today * background * (1.0 + policies.headroom_pct / 100.0);
+        let fixed = fixed_today * background * policies.headroom_factor();
         formula = format!("{} fixed + {formula}", format::with_unit(fixed, "req/s"));
     }
     let effect = &m.calendar_effect;

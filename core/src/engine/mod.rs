@@ -324,9 +324,9 @@ impl RedisMonth {
 }
 
 /// App instances' monthly cost: on demand, less the off-hours saving when enabled.
-fn app_cost_usd(off_hours: Option<&OffHours>, app_type: &InstanceType, instances: u64) -> f64 {
+fn app_cost_usd(app_type: &InstanceType, instances: u64, off_hours_saving_usd: f64) -> f64 {
     let on_demand = instances as f64 * app_type.usd_per_month;
-    (on_demand - off_hours_saving_usd(off_hours, app_type, instances)).max(0.0)
+    (on_demand - off_hours_saving_usd).max(0.0)
 }
 
 /// What a month's bill counts at less than it costs, in bill order: the app instances or GPU

@@ -84,6 +84,8 @@ struct Walks {
 /// The fleets as commitments see them, and the units committed month by month.
 struct Fleets {
     app: Vec<FleetMonth>,
+    /// What off-hours scale-down saves on the app each month, USD (0 without it).
+    app_off_hours_saving_usd: Vec<f64>,
     gpu: Vec<FleetMonth>,
     app_committed: Vec<u64>,
     gpu_committed: Vec<u64>,
@@ -104,7 +106,7 @@ impl<'a> Run<'a> {
             app_type: valid.app_instance_type(),
             gpu_node: valid.gpu_node(),
             sizing_policy: SizingPolicy::from(plan),
-            headroom: valid.headroom_factor(),
+            headroom: plan.policies.headroom_factor(),
             commitment: valid.commitment(),
             off_hours: valid.off_hours(),
             redis_rules: valid.redis_rules(),
@@ -224,18 +226,25 @@ impl<'a> Run<'a> {
     /// The fleets month by month, and what rolling commitments hold of them.
     fn fleets(&self, demands: &[Demand]) -> Fleets {
         let usd_per_month = self.app_type.usd_per_month;
-        let app: Vec<FleetMonth> = demands
+        // Each month's off-hours saving, computed once: the fleet keeps its instances, the
+        // bill its saving.
+        let (app, app_off_hours_saving_usd): (Vec<FleetMonth>, Vec<f64>) = demands
             .iter()
-            .map(|d| FleetMonth {
-                instances: d.app.instances,
-                always_on: match &self.off_hours {
+            .map(|d| {
+                let instances = d.app.instances;
+                match &self.off_hours {
                     Some(rules) => {
-                        cost::off_hours_saving(d.app.instances, usd_per_month, rules).instances_kept
+                        let saving = cost::off_hours_saving(instances, usd_per_month, rules);
+                        let fleet = FleetMonth {
+                            instances,
+                            always_on: saving.instances_kept,
+                        };
+                        (fleet, saving.saving_usd_per_month)
                     }
-                    None => d.app.instances,
-                },
+                    None => (FleetMonth::constant(instances), 0.0),
+                }
             })
-            .collect();
+            .unzip();
         let gpu: Vec<FleetMonth> = demands
             .iter()
             .map(|d| FleetMonth::constant(d.voice.as_ref().map_or(0, |v| v.nodes)))
@@ -249,6 +258,7 @@ impl<'a> Run<'a> {
         };
         Fleets {
             app,
+            app_off_hours_saving_usd,
             gpu,
             app_committed,
             gpu_committed,
@@ -283,8 +293,15 @@ impl<'a> Run<'a> {
         let mut items = Vec::with_capacity(4 + baseline.other_costs.len());
         items.push(CostLineItem::new(
             CostComponent::AppInstances,
-            super::app_cost_usd(self.off_hours.as_ref(), app_type, d.app.instances)
-                - committed_app_instances as f64 * app_type.usd_per_month * discount,
+            super::app_cost_usd(
+                app_type,
+                d.app.instances,
+                fleets
+                    .app_off_hours_saving_usd
+                    .get(i)
+                    .copied()
+                    .unwrap_or(0.0),
+            ) - committed_app_instances as f64 * app_type.usd_per_month * discount,
         ));
         // Beyond the catalog, a month costs at least the largest entry: demand that outgrows
         // every tier must never look cheaper than demand that fits one.

@@ -124,6 +124,11 @@ pub struct OffHoursPolicy {
 }
 
 impl Policies {
+    /// What demand is sized at against what is forecast: 1 + the headroom (1.2 for 20 %).
+    pub fn headroom_factor(&self) -> f64 {
+        1.0 + self.headroom_pct / 100.0
+    }
+
     /// The share of a tier's direct connections past which a pooler is advised
     /// ([`Policies::pooler_share_pct`]), within 0–100 % (all of them when not a number).
     pub fn pooler_share(&self) -> crate::units::Share {

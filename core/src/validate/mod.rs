@@ -120,12 +120,6 @@ impl ValidPlan {
         policy.enabled.then(|| crate::cost::Commitment::of(policy))
     }
 
-    /// What demand is sized at against what is forecast: 1 + the policy's headroom (1.2 for
-    /// 20 %).
-    pub fn headroom_factor(&self) -> f64 {
-        1.0 + self.plan.policies.headroom_pct / 100.0
-    }
-
     /// The database tier walk's triggers, connections then database size: each its own when
     /// the plan gives one, else the plan's scale-up trigger.
     ///
