@@ -123,15 +123,12 @@ pub fn DateInput(
     set: Setter<NaiveDate>,
     #[prop(optional, into)] hint: String,
 ) -> impl IntoView {
-    text_field(TextField {
-        label,
-        unit: None,
+    text_field(TextField::plain(
         path,
+        label,
         hint,
-        input_type: "date",
-        inputmode: None,
-        placeholder: None,
-        value: as_text(
+        "date",
+        as_text(
             get,
             set,
             Parsing {
@@ -139,7 +136,7 @@ pub fn DateInput(
                 show: |d| d.to_string(),
             },
         ),
-    })
+    ))
 }
 
 /// A calendar date that may be left empty (then something else's date applies, said in the
@@ -152,15 +149,12 @@ pub fn OptionalDateInput(
     set: Setter<Option<NaiveDate>>,
     #[prop(optional, into)] hint: String,
 ) -> impl IntoView {
-    text_field(TextField {
-        label,
-        unit: None,
+    text_field(TextField::plain(
         path,
+        label,
         hint,
-        input_type: "date",
-        inputmode: None,
-        placeholder: None,
-        value: as_text(
+        "date",
+        as_text(
             get,
             set,
             Parsing {
@@ -174,7 +168,7 @@ pub fn OptionalDateInput(
                 show: |d| d.map(|d| d.to_string()).unwrap_or_default(),
             },
         ),
-    })
+    ))
 }
 
 /// A labelled text input (names): the text control every field shares, taking any text.
@@ -187,15 +181,12 @@ pub fn TextInput(
     set: Setter<String>,
     #[prop(optional, into)] hint: String,
 ) -> impl IntoView {
-    text_field(TextField {
-        label,
-        unit: None,
+    text_field(TextField::plain(
         path,
+        label,
         hint,
-        input_type: "text",
-        inputmode: None,
-        placeholder: None,
-        value: as_text(
+        "text",
+        as_text(
             get,
             set,
             Parsing {
@@ -203,7 +194,7 @@ pub fn TextInput(
                 show: String::clone,
             },
         ),
-    })
+    ))
 }
 
 /// A labelled choice between a few options, each `(value, label)`.

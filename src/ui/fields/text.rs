@@ -54,6 +54,28 @@ pub(super) struct TextField {
     pub(super) value: (Read, Apply),
 }
 
+impl TextField {
+    /// A field with no unit, input mode or placeholder (dates, names).
+    pub(super) fn plain(
+        path: String,
+        label: Signal<String>,
+        hint: String,
+        input_type: &'static str,
+        value: (Read, Apply),
+    ) -> Self {
+        Self {
+            path,
+            label,
+            unit: None,
+            hint,
+            input_type,
+            inputmode: None,
+            placeholder: None,
+            value,
+        }
+    }
+}
+
 /// A labelled text input that keeps what was typed and writes parsed values only.
 pub(super) fn text_field(field: TextField) -> impl IntoView {
     let TextField {
