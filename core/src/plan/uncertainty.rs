@@ -1,0 +1,104 @@
+//! Ranges in place of single numbers: an [`Uncertainty`] names numeric fields of the plan
+//! whose value is not known exactly, each with a [`Distribution`], and how the seeded trials
+//! that turn them into percentile bands are run.
+//!
+//! The field itself keeps its number, the plan's point estimate (the likely value of a
+//! triangular or PERT range, the mean of a normal, the median of a lognormal): a plan computes
+//! from its numbers exactly as without ranges, and the bands come beside them.
+
+use super::*;
+
+/// The plan's ranges and the trials run over them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Uncertainty {
+    /// Seed of the trials: the same plan and seed give the same bands, in any browser.
+    pub seed: u32,
+    /// How many trials to run.
+    pub trials: u32,
+    /// Lower and upper percentile of a band, in percent (10 and 90: P10–P90); the middle is
+    /// always the median (P50).
+    pub band_pct: [f64; 2],
+    /// The percentile the sizing tables and exports size for ("size for P90"), in percent;
+    /// `None` = the plan's numbers (the point estimate), with the band beside them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_for_pct: Option<f64>,
+    /// The uncertain fields.
+    pub ranges: Vec<Range>,
+}
+
+/// Trials run when a plan does not say.
+pub const DEFAULT_TRIALS: u32 = 2000;
+
+/// The band when a plan does not say: P10–P90.
+pub const DEFAULT_BAND_PCT: [f64; 2] = [10.0, 90.0];
+
+impl Default for Uncertainty {
+    fn default() -> Self {
+        Self {
+            seed: 1,
+            trials: DEFAULT_TRIALS,
+            band_pct: DEFAULT_BAND_PCT,
+            size_for_pct: None,
+            ranges: Vec::new(),
+        }
+    }
+}
+
+/// One uncertain number of the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    /// The field, as validation names it: `scenarios[0].growth.monthly_growth_pct`,
+    /// `baseline.units`, `catalogs.instance_types[2].usd_per_month`.
+    pub field: String,
+    /// What values it may take, in the field's own unit.
+    pub distribution: Distribution,
+}
+
+/// A distribution of one number, in the unit of the field it ranges over.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "shape", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Distribution {
+    /// Every value between `low` and `high` equally likely.
+    Uniform {
+        /// Least value.
+        low: f64,
+        /// Greatest value.
+        high: f64,
+    },
+    /// Triangular: density rising straight from `low` to `likely` and falling to `high`.
+    Triangular {
+        /// Least value.
+        low: f64,
+        /// Most likely value (the mode).
+        likely: f64,
+        /// Greatest value.
+        high: f64,
+    },
+    /// PERT (a scaled beta with shape λ = 4): like the triangular, with less weight in the
+    /// tails; mean (low + 4·likely + high) ÷ 6.
+    Pert {
+        /// Least value.
+        low: f64,
+        /// Most likely value (the mode).
+        likely: f64,
+        /// Greatest value.
+        high: f64,
+    },
+    /// Normal (Gaussian).
+    Normal {
+        /// Mean.
+        mean: f64,
+        /// Standard deviation, at least 0.
+        sd: f64,
+    },
+    /// Lognormal: ln X is normal; given by its median and the factor one standard deviation
+    /// multiplies by (the geometric standard deviation).
+    Lognormal {
+        /// Median, > 0.
+        median: f64,
+        /// Geometric standard deviation, ≥ 1.
+        gsd: f64,
+    },
+}
