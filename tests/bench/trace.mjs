@@ -31,6 +31,8 @@ await page.evaluate(async (inputs) => {
     // The panels below the fold follow; let them render in a frame of their own.
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    // ... and are laid out and painted in the frame after their task.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   }
 }, inputs);
 await cdp.send('Tracing.end');
