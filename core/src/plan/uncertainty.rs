@@ -50,7 +50,7 @@ impl Default for Uncertainty {
 #[serde(deny_unknown_fields)]
 pub struct Range {
     /// The field, as validation names it: `scenarios[0].growth.monthly_growth_pct`,
-    /// `baseline.units`, `catalogs.instance_types[2].usd_per_month`.
+    /// `baseline.units`, `catalogs.instances[2].usd_per_month`.
     pub field: String,
     /// What values it may take, in the field's own unit.
     pub distribution: Distribution,
