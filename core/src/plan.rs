@@ -19,8 +19,8 @@
 //!
 //! This file holds the [`Plan`] itself, its defaults and the [`Named`] choices; each section
 //! is a file of its own, its items re-exported here: `baseline.rs` (today), `scenario.rs` (the
-//! futures), `policies.rs`, `catalogs.rs`, `calendar.rs` (months and days of the year) and
-//! `day.rs` (dates in files).
+//! futures), `policies.rs`, `catalogs.rs`, `calendar.rs` (months and days of the year),
+//! `uncertainty.rs` (ranges in place of single numbers) and `day.rs` (dates in files).
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -59,6 +59,11 @@ pub struct Plan {
     /// What can be bought, with capacities and prices.
     #[serde(default = "crate::catalog::default_catalogs")]
     pub catalogs: Catalogs,
+    /// Ranges over some of the plan's numbers and the trials run over them (see
+    /// [`Uncertainty`]); `None`, and then not written, for a plan of single numbers, so such a
+    /// plan's files and links are as they were before the section existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Uncertainty>,
 }
 
 fn usd_code() -> String {
@@ -108,6 +113,7 @@ impl Default for Plan {
             }],
             policies: Policies::default(),
             catalogs: crate::catalog::default_catalogs(),
+            uncertainty: None,
         }
     }
 }

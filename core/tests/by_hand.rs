@@ -1,8 +1,9 @@
 //! What the page reads and writes by hand against the serde derives that declare the formats:
-//! the plan (`codec::plan_reader`, `codec::plan_writer`) on thousands of altered plans, and My
-//! plans' index (`codec::library`) on every single change of a stored one. Both sides take
-//! the same documents, read them to the same values, refuse the same documents (the plan's
-//! with the same words) and write the same text.
+//! the plan (`codec::plan_reader`, `codec::plan_writer`) on thousands of altered plans (the
+//! templates', and plans with ranges of every shape), and My plans' index (`codec::library`) on
+//! every single change of a stored one. Both sides take the same documents, read them to the
+//! same values, refuse the same documents (the plan's with the same words) and write the same
+//! text.
 //!
 //! The derive is the declaration of the format (its attributes say which fields have defaults,
 //! which enums are tagged and by what); the hand-written code is what runs. Each alteration
@@ -14,9 +15,78 @@ mod common;
 use headroom_core::codec::library::{Kind, Library};
 use headroom_core::codec::plan_file::PlanFile;
 use headroom_core::codec::{plan_reader, plan_writer};
-use headroom_core::plan::Plan;
+use headroom_core::plan::{Distribution, Plan, Range, Uncertainty};
 use headroom_core::presets::TEMPLATES;
 use serde_json::{json, Value};
+
+/// A plan with ranges of every shape: the first template's, the percentile to size for given
+/// when `size_for` is.
+fn with_ranges(size_for: bool) -> Plan {
+    let mut plan = TEMPLATES[0].build();
+    let range = |field: &str, distribution| Range {
+        field: field.to_owned(),
+        distribution,
+    };
+    plan.uncertainty = Some(Uncertainty {
+        seed: 42,
+        trials: 5000,
+        band_pct: [5.0, 95.5],
+        size_for_pct: size_for.then_some(90.0),
+        ranges: vec![
+            range(
+                "baseline.units",
+                Distribution::Pert {
+                    low: 800.0,
+                    likely: 1000.0,
+                    high: 1500.0,
+                },
+            ),
+            range(
+                "scenarios[0].growth.monthly_growth_pct",
+                Distribution::Triangular {
+                    low: 2.0,
+                    likely: 5.5,
+                    high: 9.0,
+                },
+            ),
+            range(
+                "catalogs.instances[1].usd_per_month",
+                Distribution::Uniform {
+                    low: 90.0,
+                    high: 130.0,
+                },
+            ),
+            range(
+                "policies.headroom_pct",
+                Distribution::Normal {
+                    mean: 20.0,
+                    sd: 2.5,
+                },
+            ),
+            range(
+                "baseline.fixed_peak_rps",
+                Distribution::Lognormal {
+                    median: 4.0,
+                    gsd: 1.5,
+                },
+            ),
+        ],
+    });
+    plan
+}
+
+/// The plans every check runs on, by name: the templates', and plans with ranges (with and
+/// without a percentile to size for).
+fn plans() -> Vec<(&'static str, Plan)> {
+    let mut plans: Vec<(&'static str, Plan)> =
+        TEMPLATES.iter().map(|t| (t.id, t.build())).collect();
+    plans.push(("with ranges", with_ranges(true)));
+    plans.push((
+        "with ranges, sized for the plan's numbers",
+        with_ranges(false),
+    ));
+    plans
+}
 
 /// What the derive makes of `document`, its message cut before serde_json's position.
 fn derived(document: &Value) -> Result<Plan, String> {
@@ -42,9 +112,8 @@ fn derived_text(plan: &Plan) -> String {
 
 #[test]
 fn the_writer_and_the_derive_write_the_same_text() {
-    for template in TEMPLATES {
-        let plan = template.build();
-        assert_eq!(written(&plan), derived_text(&plan), "{}", template.id);
+    for (name, plan) in plans() {
+        assert_eq!(written(&plan), derived_text(&plan), "{name}");
     }
     // What validation refuses is still written as serde writes it: a number that is not
     // finite as null, an entry's own price date when it has one.
@@ -94,21 +163,20 @@ fn the_reader_and_the_derive_agree_on_every_single_change() {
     ];
     let mut compared = 0;
     let mut disagreements: Vec<String> = Vec::new();
-    for template in TEMPLATES {
-        let document = serde_json::to_value(template.build()).unwrap();
+    for (name, plan) in plans() {
+        let document = serde_json::to_value(plan).unwrap();
         let altered = common::single_changes(&document, &kinds);
         for (changed, replacement, change) in altered {
             let by_hand = plan_reader::read(&changed).map_err(|e| e.message);
             match (&by_hand, derived(&changed)) {
                 (Ok(a), Ok(b)) => {
-                    assert_eq!(a, &b, "{}: {change}", template.id);
-                    assert_eq!(written(a), derived_text(a), "{}: {change}", template.id);
+                    assert_eq!(a, &b, "{name}: {change}");
+                    assert_eq!(written(a), derived_text(a), "{name}: {change}");
                 }
                 (Err(a), Err(b)) if a == &b => {}
                 (Err(a), _) if by_design(&replacement, a) => {}
                 (a, b) => disagreements.push(format!(
-                    "{}: {change}: the reader says {a:?}, the derive {b:?}",
-                    template.id
+                    "{name}: {change}: the reader says {a:?}, the derive {b:?}"
                 )),
             }
             compared += 1;

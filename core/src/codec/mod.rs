@@ -12,7 +12,9 @@
 //!
 //! [`plan_reader`] reads the plan out of a plan file's untyped document, naming the field at
 //! fault when it cannot; [`plan_writer`] writes that document. With the `yaml` feature the
-//! reader also describes what it reads as a JSON Schema (`plan_reader::schema`).
+//! reader also describes what it reads as a JSON Schema (`plan_reader::schema`). [`field_path`]
+//! finds a number of that document by its path (`scenarios[0].growth.monthly_growth_pct`), and
+//! changes it: what a range of the plan names.
 //!
 //! [`share`] puts a whole plan in a share link and opens one: [`link`]'s payload around the
 //! plan file's JSON envelope, so links are migrated by the same chain as files.
@@ -26,6 +28,7 @@
 #[cfg(feature = "yaml")]
 pub mod catalog_csv;
 mod deflate;
+pub mod field_path;
 pub mod history;
 pub mod json;
 pub mod library;

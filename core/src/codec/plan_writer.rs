@@ -14,8 +14,8 @@ use super::json::object;
 use super::plan_file::FORMAT_KEY;
 use crate::plan::{
     day, Baseline, CalendarEffect, CatalogEntry, Catalogs, CostLine, DatabaseTier, EntryShared,
-    GpuNode, Growth, InstanceType, Named, Plan, Policies, RedisPlan, Scenario, Traffic,
-    PLAN_SCHEMA_VERSION,
+    GpuNode, Growth, InstanceType, Named, Plan, Policies, Range, RedisPlan, Scenario, Traffic,
+    Uncertainty, PLAN_SCHEMA_VERSION,
 };
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -69,7 +69,17 @@ fn with_priced_on(mut entry: Value, shared: EntryShared) -> Value {
     entry
 }
 
-fn plan_value(plan: &Plan) -> Value {
+/// `plan` itself, the value under a plan file's `plan` key: what [`super::field_path`] finds
+/// fields in, and what [`super::plan_reader::read`] reads back.
+///
+/// # Example
+/// ```
+/// use headroom_core::codec::plan_writer::plan_value;
+/// use headroom_core::plan::Plan;
+/// let plan = Plan::default();
+/// assert_eq!(plan_value(&plan), serde_json::to_value(&plan).unwrap());
+/// ```
+pub fn plan_value(plan: &Plan) -> Value {
     let mut fields = vec![
         ("name", text(&plan.name)),
         ("start", plan.start.to_string().into()),
@@ -86,6 +96,10 @@ fn plan_value(plan: &Plan) -> Value {
         ("policies", policies(&plan.policies)),
         ("catalogs", catalogs(&plan.catalogs)),
     ]);
+    // Only when the plan has ranges: a plan of single numbers is written as it always was.
+    if let Some(u) = &plan.uncertainty {
+        fields.push(("uncertainty", uncertainty(u)));
+    }
     object(fields)
 }
 
@@ -436,4 +450,32 @@ fn gpu_node(g: &GpuNode) -> Value {
         ]),
         g.shared(),
     )
+}
+
+fn uncertainty(u: &Uncertainty) -> Value {
+    let mut fields = vec![
+        ("seed", u.seed.into()),
+        ("trials", u.trials.into()),
+        (
+            "band_pct",
+            Value::Array(u.band_pct.iter().map(|&x| number(x)).collect()),
+        ),
+    ];
+    push_set(&mut fields, &[("size_for_pct", u.size_for_pct)]);
+    fields.push(("ranges", list(&u.ranges, range)));
+    object(fields)
+}
+
+fn range(r: &Range) -> Value {
+    let d = &r.distribution;
+    let mut distribution = vec![("shape", text(d.shape()))];
+    distribution.extend(
+        d.parameters()
+            .into_iter()
+            .map(|(name, x)| (name, number(x))),
+    );
+    object(vec![
+        ("field", text(&r.field)),
+        ("distribution", object(distribution)),
+    ])
 }

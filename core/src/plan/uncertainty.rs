@@ -50,7 +50,7 @@ impl Default for Uncertainty {
 #[serde(deny_unknown_fields)]
 pub struct Range {
     /// The field, as validation names it: `scenarios[0].growth.monthly_growth_pct`,
-    /// `baseline.units`, `catalogs.instance_types[2].usd_per_month`.
+    /// `baseline.units`, `catalogs.instances[2].usd_per_month`.
     pub field: String,
     /// What values it may take, in the field's own unit.
     pub distribution: Distribution,
@@ -101,4 +101,101 @@ pub enum Distribution {
         /// Geometric standard deviation, ≥ 1.
         gsd: f64,
     },
+}
+
+impl Distribution {
+    /// The shapes' names, as plan files write them under `shape`, in the order the shapes are
+    /// declared.
+    pub const SHAPES: [&'static str; 5] = ["uniform", "triangular", "pert", "normal", "lognormal"];
+
+    /// The name of this distribution's shape, one of [`Distribution::SHAPES`].
+    pub fn shape(&self) -> &'static str {
+        Self::SHAPES[match self {
+            Distribution::Uniform { .. } => 0,
+            Distribution::Triangular { .. } => 1,
+            Distribution::Pert { .. } => 2,
+            Distribution::Normal { .. } => 3,
+            Distribution::Lognormal { .. } => 4,
+        }]
+    }
+
+    /// The parameters' names of the shape named `shape`, in the order they are declared
+    /// (and written); empty for a name that is not one of [`Distribution::SHAPES`].
+    pub fn parameter_names(shape: &str) -> &'static [&'static str] {
+        match shape {
+            "uniform" => &["low", "high"],
+            "triangular" | "pert" => &["low", "likely", "high"],
+            "normal" => &["mean", "sd"],
+            "lognormal" => &["median", "gsd"],
+            _ => &[],
+        }
+    }
+
+    /// The parameters with their names, in the order [`Distribution::parameter_names`] gives.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::plan::Distribution;
+    /// let d = Distribution::Normal { mean: 12.0, sd: 2.0 };
+    /// assert_eq!(d.shape(), "normal");
+    /// assert_eq!(d.parameters(), vec![("mean", 12.0), ("sd", 2.0)]);
+    /// ```
+    pub fn parameters(&self) -> Vec<(&'static str, f64)> {
+        let values = match *self {
+            Distribution::Uniform { low, high } => vec![low, high],
+            Distribution::Triangular { low, likely, high }
+            | Distribution::Pert { low, likely, high } => vec![low, likely, high],
+            Distribution::Normal { mean, sd } => vec![mean, sd],
+            Distribution::Lognormal { median, gsd } => vec![median, gsd],
+        };
+        Self::parameter_names(self.shape())
+            .iter()
+            .copied()
+            .zip(values)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_parameters_are_named_as_serde_writes_them() {
+        for d in [
+            Distribution::Uniform {
+                low: 1.0,
+                high: 2.0,
+            },
+            Distribution::Triangular {
+                low: 1.0,
+                likely: 2.0,
+                high: 3.0,
+            },
+            Distribution::Pert {
+                low: 1.0,
+                likely: 2.0,
+                high: 3.0,
+            },
+            Distribution::Normal { mean: 1.0, sd: 2.0 },
+            Distribution::Lognormal {
+                median: 1.0,
+                gsd: 2.0,
+            },
+        ] {
+            let derived = serde_json::to_value(d).unwrap();
+            assert_eq!(derived["shape"], d.shape());
+            let keys: Vec<&str> = derived
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .filter(|k| *k != "shape")
+                .collect();
+            assert_eq!(keys, Distribution::parameter_names(d.shape()));
+            for (name, value) in d.parameters() {
+                assert_eq!(derived[name], value, "{name}");
+            }
+        }
+    }
 }

@@ -274,5 +274,6 @@ pub fn plan() -> Plan {
             gpu_nodes: vec![ollama_node()],
             ..catalog::default_catalogs()
         },
+        uncertainty: None,
     }
 }

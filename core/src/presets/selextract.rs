@@ -292,5 +292,6 @@ pub fn plan() -> Plan {
                 })
                 .collect(),
         },
+        uncertainty: None,
     }
 }

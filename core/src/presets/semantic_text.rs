@@ -208,5 +208,6 @@ pub fn plan() -> Plan {
             redis: defaults.redis,
             gpu_nodes: defaults.gpu_nodes,
         },
+        uncertainty: None,
     }
 }

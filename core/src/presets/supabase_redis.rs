@@ -179,5 +179,6 @@ pub fn plan() -> Plan {
             redis: catalog::guide_redis_path(),
             ..catalog::default_catalogs()
         },
+        uncertainty: None,
     }
 }

@@ -197,5 +197,6 @@ pub fn plan() -> Plan {
             redis: runbook_redis_steps(),
             ..catalog::default_catalogs()
         },
+        uncertainty: None,
     }
 }

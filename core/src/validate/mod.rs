@@ -17,8 +17,8 @@
 //! checked in a file of its own: `calendar.rs` (the start month, the last planned month and days of the year),
 //! `baseline.rs` (today's demand, voice, cost lines and scaling points), `scenarios.rs` (the
 //! scenario list, growth models and calendar effects), `policies.rs` (the policies and the
-//! catalog entries the plan names) and `catalogs.rs` (the instance, database, Redis and GPU
-//! catalogs). The tests, which check whole plans, are in `tests.rs`.
+//! catalog entries the plan names), `catalogs.rs` (the instance, database, Redis and GPU
+//! catalogs) and `uncertainty.rs` (the ranges and their trials). The tests, which check whole plans, are in `tests.rs`.
 
 mod baseline;
 mod calendar;
@@ -26,6 +26,7 @@ mod catalogs;
 mod policies;
 mod scenarios;
 pub mod specs;
+mod uncertainty;
 
 #[cfg(test)]
 #[allow(clippy::field_reassign_with_default)]
@@ -59,6 +60,13 @@ impl ValidPlan {
     /// The checked plan.
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The plan's ranges and the settings of the trials over them, checked: each range names
+    /// a fractional number of the plan, once, with a distribution whose parameters are finite
+    /// and in order; `None` for a plan of single numbers.
+    pub fn uncertainty(&self) -> Option<&crate::plan::Uncertainty> {
+        self.plan.uncertainty.as_ref()
     }
 
     /// Gives the plan back, e.g. to edit it.
@@ -357,6 +365,7 @@ impl Plan {
         scenarios::check_scenarios(&mut c, &self.scenarios, &self.baseline);
         catalogs::check_catalogs(&mut c, &self.catalogs, voice.is_some());
         policies::check_policies(&mut c, &self.policies, &self.catalogs, voice);
+        uncertainty::check_uncertainty(&mut c, self);
         if c.errors.is_empty() {
             let catalogs = &self.catalogs;
             let lookups = Lookups {

@@ -108,3 +108,9 @@ pub const STREAMS_PER_NODE: NumberSpec = spec("Streams per node", "", 1.0, 10_00
 pub const SESSIONS_PER_NODE: NumberSpec = spec("Sessions per node", "", 1.0, 10_000.0, true);
 pub const SCALING_INSTANCES: NumberSpec = spec("Instances tested", "", 1.0, 100_000.0, false);
 pub const SCALING_THROUGHPUT: NumberSpec = spec("Measured throughput", "req/s", 0.001, 1e9, false);
+/// The Monte Carlo trials of a plan's ranges. At least 100: below that a P10 rests on fewer
+/// than ten trials. At most 100 000: there the sampling error of a P10 or P90 (its standard
+/// error √(p·(1 − p) ÷ n) of the percentile) is under 0.1 percentile point, far finer than any
+/// range a planner gives; more would only cost time (a 120-month, 5-scenario plan's run is
+/// about 0.5 ms natively, BENCHMARKS.md, so 100 000 trials of it take most of a minute).
+pub const TRIALS: NumberSpec = spec("Trials", "", 100.0, 100_000.0, true);

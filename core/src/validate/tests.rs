@@ -534,3 +534,303 @@ fn empty_catalogs_and_scenarios_are_rejected() {
     assert_eq!(errors[0].message, "The plan needs at least one scenario");
     assert_eq!(errors[1].path, "catalogs.databases");
 }
+
+/// A plan with `ranges` (field, distribution) and the other settings at their defaults.
+fn with_ranges(ranges: &[(&str, crate::plan::Distribution)]) -> Plan {
+    let mut plan = Plan::default();
+    plan.uncertainty = Some(crate::plan::Uncertainty {
+        ranges: ranges
+            .iter()
+            .map(|&(field, distribution)| crate::plan::Range {
+                field: field.to_owned(),
+                distribution,
+            })
+            .collect(),
+        ..Default::default()
+    });
+    plan
+}
+
+fn pert(low: f64, likely: f64, high: f64) -> crate::plan::Distribution {
+    crate::plan::Distribution::Pert { low, likely, high }
+}
+
+#[test]
+fn a_plan_with_valid_ranges_is_valid_and_gives_them_back() {
+    use crate::plan::Distribution;
+    let plan = with_ranges(&[
+        ("baseline.units", pert(800.0, 1000.0, 1500.0)),
+        (
+            "scenarios[0].growth.monthly_growth_pct",
+            Distribution::Triangular {
+                low: 2.0,
+                likely: 5.0,
+                high: 9.0,
+            },
+        ),
+        (
+            "catalogs.instances[2].usd_per_month",
+            Distribution::Uniform {
+                low: 100.0,
+                high: 100.0,
+            },
+        ),
+        (
+            "policies.headroom_pct",
+            Distribution::Normal {
+                mean: 20.0,
+                sd: 0.0,
+            },
+        ),
+        (
+            "baseline.traffic.requests_per_unit_per_day",
+            Distribution::Lognormal {
+                median: 200.0,
+                gsd: 1.0,
+            },
+        ),
+    ]);
+    let valid = plan.validate().unwrap();
+    assert_eq!(valid.uncertainty(), plan.uncertainty.as_ref());
+    assert_eq!(Plan::default().validate().unwrap().uncertainty(), None);
+    // Any seed; the band and the percentile to size for strictly inside their bounds.
+    let mut plan = plan;
+    let u = plan.uncertainty.as_mut().unwrap();
+    u.seed = u32::MAX;
+    u.trials = 100_000;
+    u.band_pct = [0.5, 99.5];
+    u.size_for_pct = Some(99.9);
+    assert!(plan.validate().is_ok());
+}
+
+#[test]
+fn the_trials_band_and_percentile_are_checked() {
+    let mut plan = with_ranges(&[]);
+    let u = plan.uncertainty.as_mut().unwrap();
+    u.trials = 99;
+    u.band_pct = [0.0, 50.0];
+    u.size_for_pct = Some(100.0);
+    assert_eq!(
+        messages(&plan),
+        [
+            (
+                "uncertainty.trials".to_owned(),
+                "Trials must be at least 100".to_owned()
+            ),
+            (
+                "uncertainty.band_pct[0]".to_owned(),
+                "The band's lower percentile must be above 0 % and below 50 % (the median) \
+                 (it is 0 %)"
+                    .to_owned()
+            ),
+            (
+                "uncertainty.band_pct[1]".to_owned(),
+                "The band's upper percentile must be above 50 % (the median) and below 100 % \
+                 (it is 50 %)"
+                    .to_owned()
+            ),
+            (
+                "uncertainty.size_for_pct".to_owned(),
+                "The percentile to size for must be above 0 % and below 100 % (it is 100 %)"
+                    .to_owned()
+            ),
+        ]
+    );
+    let u = plan.uncertainty.as_mut().unwrap();
+    u.trials = 100_001;
+    u.band_pct = [50.0, f64::NAN];
+    u.size_for_pct = Some(0.0);
+    assert_eq!(
+        messages(&plan),
+        [
+            (
+                "uncertainty.trials".to_owned(),
+                "Trials must be at most 100\u{202f}000".to_owned()
+            ),
+            (
+                "uncertainty.band_pct[0]".to_owned(),
+                "The band's lower percentile must be above 0 % and below 50 % (the median) \
+                 (it is 50 %)"
+                    .to_owned()
+            ),
+            (
+                "uncertainty.band_pct[1]".to_owned(),
+                "The band's upper percentile is not a finite number".to_owned()
+            ),
+            (
+                "uncertainty.size_for_pct".to_owned(),
+                "The percentile to size for must be above 0 % and below 100 % (it is 0 %)"
+                    .to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_range_names_a_fractional_number_of_the_plan_once() {
+    let d = pert(1.0, 2.0, 3.0);
+    let plan = with_ranges(&[
+        ("baseline.units", d),
+        ("baseline units", d),
+        ("scenarios[0].data_monthly_growth_pct", d),
+        ("scenarios[3].growth.monthly_growth_pct", d),
+        ("horizon_months", d),
+        ("policies.redundancy", d),
+        ("policies.min_instances", d),
+        ("policies.pool_per_instance", d),
+        ("baseline.units", d),
+        ("uncertainty.band_pct", d),
+        ("name", d),
+    ]);
+    let found = messages(&plan);
+    let why = |i: usize| {
+        found
+            .iter()
+            .find(|(path, _)| *path == format!("uncertainty.ranges[{i}].field"))
+            .map(|(_, message)| message.as_str())
+            .unwrap_or_default()
+    };
+    assert_eq!(found.len(), 10, "{found:?}");
+    assert!(why(1).contains("is not a field's path"), "{}", why(1));
+    for i in [2, 3, 10] {
+        assert_eq!(
+            why(i),
+            format!(
+                "The range's field \"{}\" is not a number of this plan",
+                plan.uncertainty.as_ref().unwrap().ranges[i].field
+            )
+        );
+    }
+    for i in 4..=7 {
+        assert!(why(i).contains("holds a whole number"), "{}", why(i));
+    }
+    assert_eq!(
+        why(8),
+        "The field \"baseline.units\" has a range already: give each field one range"
+    );
+    assert!(
+        why(9).contains("a setting of the ranges themselves"),
+        "{}",
+        why(9)
+    );
+    // A field refused itself is not refused again as a range's field.
+    let mut plan = with_ranges(&[("baseline.units", d)]);
+    plan.baseline.units = f64::NAN;
+    assert_eq!(
+        messages(&plan)
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect::<Vec<_>>(),
+        ["baseline.units"]
+    );
+    // A figure written only when not 0 can take a range at 0.
+    let mut plan = with_ranges(&[("baseline.voice.peak_concurrent_sessions", d)]);
+    plan.baseline.voice = Some(crate::edit::new_voice_demand());
+    assert!(plan.validate().is_ok(), "{:?}", messages(&plan));
+}
+
+#[test]
+fn a_distribution_is_finite_and_in_order() {
+    use crate::plan::Distribution;
+    let cases = [
+        (
+            pert(f64::NAN, 2.0, f64::INFINITY),
+            vec![
+                ("low", "The range's least value is not a finite number"),
+                ("high", "The range's greatest value is not a finite number"),
+            ],
+        ),
+        (
+            pert(5.0, 4.0, 3.0),
+            vec![
+                (
+                    "likely",
+                    "The range's most likely value (4) is below its least value (5)",
+                ),
+                (
+                    "high",
+                    "The range's greatest value (3) is below its most likely value (4)",
+                ),
+            ],
+        ),
+        (
+            Distribution::Triangular {
+                low: 1.0,
+                likely: 9.0,
+                high: 8.0,
+            },
+            vec![(
+                "high",
+                "The range's greatest value (8) is below its most likely value (9)",
+            )],
+        ),
+        (
+            Distribution::Uniform {
+                low: 20.0,
+                high: 8.0,
+            },
+            vec![(
+                "high",
+                "The range's greatest value (8) is below its least value (20)",
+            )],
+        ),
+        (
+            Distribution::Normal {
+                mean: 5.0,
+                sd: -1.0,
+            },
+            vec![(
+                "sd",
+                "The range's standard deviation must be at least 0 (it is -1)",
+            )],
+        ),
+        (
+            Distribution::Normal {
+                mean: f64::NEG_INFINITY,
+                sd: 1.0,
+            },
+            vec![("mean", "The range's mean is not a finite number")],
+        ),
+        (
+            Distribution::Lognormal {
+                median: 0.0,
+                gsd: 0.9,
+            },
+            vec![
+                (
+                    "median",
+                    "The range's median must be above 0: a lognormal range holds positive \
+                     values only (it is 0)",
+                ),
+                (
+                    "gsd",
+                    "The range's geometric standard deviation must be at least 1, which is no \
+                     spread (it is 0.9)",
+                ),
+            ],
+        ),
+        (
+            Distribution::Lognormal {
+                median: 3.0,
+                gsd: f64::NAN,
+            },
+            vec![(
+                "gsd",
+                "The range's geometric standard deviation is not a finite number",
+            )],
+        ),
+    ];
+    for (d, expected) in cases {
+        let plan = with_ranges(&[("baseline.units", d)]);
+        let expected: Vec<(String, String)> = expected
+            .into_iter()
+            .map(|(name, message)| {
+                (
+                    format!("uncertainty.ranges[0].distribution.{name}"),
+                    message.to_owned(),
+                )
+            })
+            .collect();
+        assert_eq!(messages(&plan), expected, "{d:?}");
+    }
+}

@@ -128,6 +128,7 @@ fn the_link_fixtures_of_this_version_exist() {
         ("hand-written", Mode::Edit),
         ("cafe-chain.view", Mode::View),
         ("in-euros", Mode::Edit),
+        ("with-ranges", Mode::Edit),
     ]
     .into_iter()
     .map(|(stem, mode)| {
@@ -300,7 +301,8 @@ fn hostile_scenario_and_month_parameters_are_ignored_or_clamped() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
-    /// Any valid plan survives encode → decode exactly, in both modes.
+    /// Any valid plan survives encode → decode exactly, in both modes, with ranges or
+    /// without.
     #[test]
     fn plans_round_trip_through_links(
         template in 0..TEMPLATES.len(),
@@ -308,6 +310,7 @@ proptest! {
         units in 0.0f64..1e9,
         growth in -50.0f64..200.0,
         view in any::<bool>(),
+        ranges in proptest::option::of((any::<u32>(), 0.0f64..1e9, 0.0f64..1e3, proptest::option::of(1.0f64..99.0))),
     ) {
         let mut plan = TEMPLATES[template].build();
         plan.name = name;
@@ -317,6 +320,31 @@ proptest! {
         {
             *monthly_growth_pct = growth;
             *monthly_churn_pct = 0.0;
+        }
+        if let Some((seed, spread, sd, size_for_pct)) = ranges {
+            use headroom_core::plan::{Distribution, Range, Uncertainty};
+            plan.uncertainty = Some(Uncertainty {
+                seed,
+                size_for_pct,
+                ranges: vec![
+                    Range {
+                        field: "baseline.units".into(),
+                        distribution: Distribution::Pert {
+                            low: (units - spread).max(0.0),
+                            likely: units,
+                            high: units + spread,
+                        },
+                    },
+                    Range {
+                        field: "policies.headroom_pct".into(),
+                        distribution: Distribution::Normal {
+                            mean: plan.policies.headroom_pct,
+                            sd,
+                        },
+                    },
+                ],
+                ..Uncertainty::default()
+            });
         }
         prop_assume!(plan.validate().is_ok());
         let mode = if view { Mode::View } else { Mode::Edit };

@@ -55,5 +55,5 @@ fn the_examples_in_the_format_documentation_import_and_validate() {
             examples += 1;
         }
     }
-    assert_eq!(examples, 5);
+    assert_eq!(examples, 6);
 }

@@ -221,3 +221,64 @@ fn v1_fixtures_keep_their_values() {
     expected.horizon_months = 3;
     assert_eq!(with_results, expected);
 }
+
+/// Files written before plans had ranges open as they did (no ranges, and written back the
+/// same, in files and links); a file with ranges opens with them, validates, and comes back
+/// the same through a YAML file, a JSON file and a share link.
+#[test]
+fn plans_with_ranges_round_trip_and_older_files_open_unchanged() {
+    use headroom_core::codec::link::Mode;
+    use headroom_core::codec::share;
+    use headroom_core::plan::Distribution;
+
+    let dir = fixtures_dir().join("v1");
+    for name in ["default.json", "cafe-chain.json", "own-growth.json"] {
+        let text = read(&dir.join(name));
+        let plan = import(&text).unwrap();
+        assert_eq!(plan.uncertainty, None, "{name}");
+        let valid = plan.validate().unwrap();
+        assert_eq!(valid.uncertainty(), None, "{name}");
+        for format in [Format::Yaml, Format::Json] {
+            let written = plan_file::export(&plan, format).unwrap();
+            assert!(!written.contains("uncertainty"), "{name}: {written}");
+        }
+        // Nor in its link: a plan without ranges packs the same JSON as before.
+        let packed = String::from_utf8(share::plan_json(&plan)).unwrap();
+        assert!(!packed.contains("uncertainty"), "{name}");
+    }
+    let yaml = import(&read(&dir.join("with-ranges.yaml"))).unwrap();
+    let json = import(&read(&dir.join("with-ranges.json"))).unwrap();
+    assert_eq!(yaml, json);
+    let valid = yaml.validate().unwrap();
+    let u = valid.uncertainty().unwrap();
+    assert_eq!((u.seed, u.trials, u.band_pct), (2027, 5000, [10.0, 90.0]));
+    assert_eq!(u.size_for_pct, Some(90.0));
+    let shapes: Vec<&str> = u.ranges.iter().map(|r| r.distribution.shape()).collect();
+    assert_eq!(
+        shapes,
+        ["pert", "triangular", "uniform", "normal", "lognormal"]
+    );
+    let mut sorted = shapes.clone();
+    sorted.sort_unstable();
+    let mut every = Distribution::SHAPES.to_vec();
+    every.sort_unstable();
+    assert_eq!(sorted, every, "one range of every shape");
+    // The fields keep their numbers.
+    assert_eq!(yaml.baseline.units, 1000.0);
+    for format in [Format::Yaml, Format::Json] {
+        let text = plan_file::export(&yaml, format).unwrap();
+        assert_eq!(import(&text).unwrap(), yaml, "{format}:\n{text}");
+    }
+    let link = share::url("https://example.org/", &yaml, Mode::Edit);
+    assert_eq!(share::open(&link).unwrap().plan.plan(), &yaml);
+    // Without the percentile to size for, too.
+    let mut plain = yaml.clone();
+    plain.uncertainty.as_mut().unwrap().size_for_pct = None;
+    for format in [Format::Yaml, Format::Json] {
+        let text = plan_file::export(&plain, format).unwrap();
+        assert!(!text.contains("size_for_pct"), "{text}");
+        assert_eq!(import(&text).unwrap(), plain, "{format}");
+    }
+    let link = share::url("https://example.org/", &plain, Mode::View);
+    assert_eq!(share::open(&link).unwrap().plan.plan(), &plain);
+}

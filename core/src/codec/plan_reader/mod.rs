@@ -34,7 +34,7 @@
 //!
 //! This file holds the reading itself (where, fields, models, numbers, text, choices) and the
 //! plan's top; each section of the plan is read in a file of its own: `baseline.rs`,
-//! `scenarios.rs`, `policies.rs` and `catalogs.rs`. Beside each reading is the schema of what
+//! `scenarios.rs`, `policies.rs`, `catalogs.rs` and `uncertainty.rs` (the ranges). Beside each reading is the schema of what
 //! it reads; `schema.rs` puts them together into the plan file's JSON Schema
 //! (`docs/plan.schema.json`), with the `yaml` feature.
 
@@ -52,9 +52,10 @@ mod policies;
 mod scenarios;
 #[cfg(feature = "yaml")]
 mod schema;
+mod uncertainty;
 
 #[cfg(feature = "yaml")]
-use schema::{fields, opt, req, Defs};
+use schema::{fields, opt, or, req, Defs};
 #[cfg(feature = "yaml")]
 pub use schema::{schema, schema_text};
 
@@ -557,6 +558,7 @@ impl Read for Plan {
                 "scenarios",
                 "policies",
                 "catalogs",
+                "uncertainty",
             ],
         )?;
         Ok(Plan {
@@ -571,6 +573,7 @@ impl Read for Plan {
                 Some(value) => Catalogs::read(value, &at.key("catalogs"))?,
                 None => crate::catalog::default_catalogs(),
             },
+            uncertainty: f.opt("uncertainty")?,
         })
     }
 
@@ -610,6 +613,11 @@ impl Read for Plan {
                         d.of::<Catalogs>(),
                         "What can be bought; the built-in catalogs when left out.",
                     ),
+                ),
+                or(
+                    "uncertainty",
+                    schema::nullable(d.of::<crate::plan::Uncertainty>()),
+                    Value::Null,
                 ),
             ],
         )
