@@ -164,12 +164,14 @@ mod calendar;
 mod catalogs;
 mod policies;
 mod scenario;
+mod uncertainty;
 
 pub use baseline::*;
 pub use calendar::*;
 pub use catalogs::*;
 pub use policies::*;
 pub use scenario::*;
+pub use uncertainty::*;
 
 #[cfg(test)]
 mod tests {
