@@ -11,4 +11,6 @@
 //! - [`sketch`]: a mergeable quantile sketch of one result cell across trials, exact for
 //!   whole numbers and within 0.1 % for the rest.
 
+pub mod distribution;
 pub mod rng;
+pub mod syntax;
