@@ -13,4 +13,5 @@
 
 pub mod distribution;
 pub mod rng;
+pub mod sketch;
 pub mod syntax;
