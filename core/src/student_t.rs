@@ -16,6 +16,9 @@
 //! found by Newton's method on Q, kept inside a bracket that bisection narrows when a step
 //! would leave it. `tests` holds it to reference values computed to 40 digits (10⁻¹¹; ln Γ of large arguments costs the last digits) and to
 //! `statrs` (10⁻⁹, statrs's own accuracy).
+//!
+//! `ln_gamma` and `beta_reg` also give the PERT range's beta quantile
+//! ([`crate::uncertain::distribution`]), whose shapes are 1–5.
 
 use std::f64::consts::PI;
 
