@@ -39,6 +39,7 @@ pub mod text;
 pub mod tiers;
 pub mod tolerance;
 pub mod totals;
+pub mod uncertain;
 pub mod units;
 pub mod usl;
 pub mod validate;

@@ -16,6 +16,9 @@
 //! found by Newton's method on Q, kept inside a bracket that bisection narrows when a step
 //! would leave it. `tests` holds it to reference values computed to 40 digits (10⁻¹¹; ln Γ of large arguments costs the last digits) and to
 //! `statrs` (10⁻⁹, statrs's own accuracy).
+//!
+//! `ln_gamma` and `beta_reg` also give the PERT range's beta quantile
+//! ([`crate::uncertain::distribution`]), whose shapes are 1–5.
 
 use std::f64::consts::PI;
 
@@ -86,7 +89,7 @@ pub fn quantile(df: f64, p: f64) -> Option<f64> {
 }
 
 /// ln Γ(`x`) for `x` ≥ ½ (Lanczos, g = 7, n = 9).
-fn ln_gamma(x: f64) -> f64 {
+pub(crate) fn ln_gamma(x: f64) -> f64 {
     const G: f64 = 7.0;
     const COEFFICIENTS: [f64; 9] = [
         0.999_999_999_999_809_9,
@@ -111,7 +114,7 @@ fn ln_gamma(x: f64) -> f64 {
 }
 
 /// The regularized incomplete beta function I_`x`(`a`, `b`) for `a`, `b` ≥ ½.
-fn beta_reg(a: f64, b: f64, x: f64) -> f64 {
+pub(crate) fn beta_reg(a: f64, b: f64, x: f64) -> f64 {
     if x <= 0.0 {
         return 0.0;
     }
