@@ -25,6 +25,7 @@ pub mod format;
 pub mod growth;
 pub mod input;
 pub mod jobs;
+pub mod montecarlo;
 pub mod partial;
 pub mod plan;
 pub mod presets;

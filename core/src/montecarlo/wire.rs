@@ -1,0 +1,321 @@
+//! The trials worker's messages, as JSON text written and read by hand (the page carries
+//! no serde-derived reading code; see ARCHITECTURE.md, "First load").
+//!
+//! ```text
+//! page                                      trials worker
+//!  {"id": 3, "plan": "<JSON plan file>"}  ──▶  Simulation::new, run
+//!  {"id": 3, "sensitivity": {…}}         ◀──  first: each range alone ([`Sensitivity`])
+//!  {"id": 3, "progress": [500, 2000]}     ◀──  after each hundredth of the trials
+//!  {"id": 3, "bands": {…}}                ◀──  at the end ([`bands_document`])
+//!  {"id": 3, "failed": "why"}             ◀──  a plan it cannot read, or without ranges
+//! ```
+//!
+//! One run at a time: the page stops a run it no longer wants (the plan changed, or it was
+//! cancelled) by ending the worker and starting another, so a run never has to look for
+//! messages while it computes.
+
+use serde_json::{Map, Value};
+
+use super::{
+    Band, Bands, Metric, Move, MoveBand, Resource, ScenarioBands, Sensitivity, Simulation, Swing,
+};
+use crate::codec::{json, plan_file};
+
+/// What the worker says about a run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Report {
+    /// Trials done so far, of how many.
+    Progress {
+        /// Trials run.
+        done: u32,
+        /// Trials asked for.
+        total: u32,
+    },
+    /// Each range's reach, known before the trials (two runs per range).
+    Sensitivity(Sensitivity),
+    /// The run's bands.
+    Bands(Bands),
+    /// Why there are none, in words.
+    Failed(String),
+}
+
+/// The page's request: run the trials of `plan_json` (a JSON plan file), as run `id`.
+pub fn request_text(id: u32, plan_json: &str) -> String {
+    json::write(&json::object(vec![
+        ("id", id.into()),
+        ("plan", plan_json.into()),
+    ]))
+}
+
+/// The worker's side: runs the request in `text`, posting each report (as its text) to
+/// `post` as it comes.
+pub fn answer(text: &str, post: &mut dyn FnMut(String)) {
+    let request = json::parse(text).ok();
+    let id = request
+        .as_ref()
+        .and_then(|r| r.get("id")?.as_u64())
+        .unwrap_or(0) as u32;
+    let plan = request
+        .as_ref()
+        .and_then(|r| r.get("plan")?.as_str())
+        .ok_or_else(|| "The trials worker was sent something else than a plan".to_owned())
+        .and_then(|text| plan_file::import_json(text).map_err(|e| e.to_string()))
+        .and_then(|plan| {
+            plan.validate()
+                .map_err(|_| "The plan has problems: mend them to see its ranges".to_owned())
+        });
+    let simulation = plan
+        .and_then(|plan| Simulation::new(&plan).ok_or_else(|| "The plan has no ranges".to_owned()));
+    let report = match simulation {
+        Ok(simulation) => {
+            post(report_text(
+                id,
+                &Report::Sensitivity(simulation.sensitivity()),
+            ));
+            let total = simulation.trials();
+            let step = (total / 100).max(1);
+            let mut tally = simulation.tally();
+            simulation.run(0..total, &mut tally, |done| {
+                if done % step == 0 && done < total {
+                    post(report_text(id, &Report::Progress { done, total }));
+                }
+            });
+            let u = simulation.uncertainty();
+            match tally.bands(u.band_pct, u.size_for_pct) {
+                Some(bands) => Report::Bands(bands),
+                None => Report::Failed(format!(
+                    "No trial gave a valid plan: {}",
+                    tally.first_rejection.unwrap_or_default()
+                )),
+            }
+        }
+        Err(why) => Report::Failed(why),
+    };
+    post(report_text(id, &report));
+}
+
+/// `report` of run `id` as text.
+pub fn report_text(id: u32, report: &Report) -> String {
+    let body = match report {
+        Report::Progress { done, total } => ("progress", Value::from(vec![*done, *total])),
+        Report::Sensitivity(s) => ("sensitivity", sensitivity_document(s)),
+        Report::Bands(bands) => ("bands", bands_document(bands)),
+        Report::Failed(why) => ("failed", why.as_str().into()),
+    };
+    json::write(&json::object(vec![("id", id.into()), body]))
+}
+
+/// The run id and report in a worker's message, or `None` when it is not one.
+pub fn read_report(text: &str) -> Option<(u32, Report)> {
+    let message = json::parse(text).ok()?;
+    let id = u32::try_from(message.get("id")?.as_u64()?).ok()?;
+    let report = if let Some(progress) = message.get("progress") {
+        let done = progress.get(0)?.as_u64()?;
+        let total = progress.get(1)?.as_u64()?;
+        Report::Progress {
+            done: u32::try_from(done).ok()?,
+            total: u32::try_from(total).ok()?,
+        }
+    } else if let Some(sensitivity) = message.get("sensitivity") {
+        Report::Sensitivity(read_sensitivity(sensitivity)?)
+    } else if let Some(bands) = message.get("bands") {
+        Report::Bands(read_bands(bands)?)
+    } else {
+        Report::Failed(message.get("failed")?.as_str()?.to_owned())
+    };
+    Some((id, report))
+}
+
+const RESOURCES: [(&str, Resource); 2] =
+    [("database", Resource::Database), ("redis", Resource::Redis)];
+
+/// `bands` as a document: per scenario, each metric's months as `[low, median, high]`
+/// (and the sized-for percentile fourth when the plan names one), and each move as
+/// `[resource, tier, early, median, late, within]` (a month not within the horizon is
+/// `null`).
+pub fn bands_document(bands: &Bands) -> Value {
+    let scenarios = bands
+        .scenarios
+        .iter()
+        .map(|s| {
+            let mut metrics = Map::new();
+            for (metric, months) in Metric::ALL.iter().zip(&s.metrics) {
+                let months = months
+                    .iter()
+                    .map(|b| {
+                        let mut figures = vec![b.low, b.median, b.high];
+                        figures.extend(b.sized);
+                        Value::from(figures)
+                    })
+                    .collect();
+                metrics.insert(metric.name().to_owned(), Value::Array(months));
+            }
+            let moves = s
+                .moves
+                .iter()
+                .map(|m| {
+                    let resource = RESOURCES
+                        .iter()
+                        .find(|(_, r)| *r == m.step.resource)
+                        .map_or("database", |(name, _)| name);
+                    Value::Array(vec![
+                        resource.into(),
+                        m.step.tier.into(),
+                        m.early.into(),
+                        m.median.into(),
+                        m.late.into(),
+                        m.within_horizon.into(),
+                    ])
+                })
+                .collect();
+            json::object(vec![
+                ("metrics", Value::Object(metrics)),
+                ("moves", Value::Array(moves)),
+            ])
+        })
+        .collect();
+    json::object(vec![
+        ("trials", bands.trials.into()),
+        ("rejected", bands.rejected.into()),
+        (
+            "first_rejection",
+            bands
+                .first_rejection
+                .as_deref()
+                .map_or(Value::Null, Value::from),
+        ),
+        ("band_pct", Value::from(bands.band_pct.to_vec())),
+        (
+            "size_for_pct",
+            bands.size_for_pct.map_or(Value::Null, Value::from),
+        ),
+        ("scenarios", Value::Array(scenarios)),
+    ])
+}
+
+/// The bands in a document [`bands_document`] wrote, or `None` when it is not one.
+pub fn read_bands(document: &Value) -> Option<Bands> {
+    let number = |v: &Value| v.as_f64().filter(|x| x.is_finite());
+    let count = |v: &Value| v.as_u64().and_then(|x| u32::try_from(x).ok());
+    let band_pct = document.get("band_pct")?;
+    let band_pct = [number(band_pct.get(0)?)?, number(band_pct.get(1)?)?];
+    let size_for_pct = match document.get("size_for_pct") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(number(v)?),
+    };
+    let scenarios = document
+        .get("scenarios")?
+        .as_array()?
+        .iter()
+        .map(|s| {
+            let metrics = s.get("metrics")?;
+            let metrics = Metric::ALL
+                .iter()
+                .map(|metric| {
+                    metrics
+                        .get(metric.name())?
+                        .as_array()?
+                        .iter()
+                        .map(|b| {
+                            let at = |i: usize| b.get(i).and_then(number);
+                            Some(Band {
+                                low: at(0)?,
+                                median: at(1)?,
+                                high: at(2)?,
+                                sized: at(3),
+                            })
+                        })
+                        .collect::<Option<Vec<_>>>()
+                })
+                .collect::<Option<Vec<_>>>()?;
+            let moves = s
+                .get("moves")?
+                .as_array()?
+                .iter()
+                .map(|m| {
+                    let resource = m.get(0)?.as_str()?;
+                    let resource = RESOURCES.iter().find(|(n, _)| *n == resource)?.1;
+                    let month = |i: usize| m.get(i).and_then(count);
+                    Some(MoveBand {
+                        step: Move {
+                            resource,
+                            tier: usize::try_from(m.get(1)?.as_u64()?).ok()?,
+                        },
+                        early: month(2),
+                        median: month(3),
+                        late: month(4),
+                        within_horizon: number(m.get(5)?)?,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(ScenarioBands { metrics, moves })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Bands {
+        trials: count(document.get("trials")?)?,
+        rejected: count(document.get("rejected")?)?,
+        first_rejection: document
+            .get("first_rejection")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        band_pct,
+        size_for_pct,
+        scenarios,
+    })
+}
+
+/// `sensitivity` as a document: the month, and per scenario each swing as
+/// `[field, input low, input high, output low, output high, base]` (an output the plan does
+/// not give is `null`).
+pub fn sensitivity_document(sensitivity: &Sensitivity) -> Value {
+    let swings = sensitivity
+        .swings
+        .iter()
+        .map(|swings| {
+            let rows = swings
+                .iter()
+                .map(|s| {
+                    Value::Array(vec![
+                        s.field.as_str().into(),
+                        s.inputs[0].into(),
+                        s.inputs[1].into(),
+                        s.outputs[0].into(),
+                        s.outputs[1].into(),
+                        s.base.into(),
+                    ])
+                })
+                .collect();
+            Value::Array(rows)
+        })
+        .collect();
+    json::object(vec![
+        ("month", sensitivity.month.into()),
+        ("swings", Value::Array(swings)),
+    ])
+}
+
+/// The sensitivity in a document [`sensitivity_document`] wrote.
+pub fn read_sensitivity(document: &Value) -> Option<Sensitivity> {
+    let number = |v: &Value| v.as_f64().filter(|x| x.is_finite());
+    let month = u32::try_from(document.get("month")?.as_u64()?).ok()?;
+    let swings = document
+        .get("swings")?
+        .as_array()?
+        .iter()
+        .map(|rows| {
+            rows.as_array()?
+                .iter()
+                .map(|row| {
+                    let at = |i: usize| row.get(i).and_then(number);
+                    Some(Swing {
+                        field: row.get(0)?.as_str()?.to_owned(),
+                        inputs: [at(1)?, at(2)?],
+                        outputs: [at(3), at(4)],
+                        base: at(5)?,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Sensitivity { month, swings })
+}
