@@ -20,7 +20,7 @@
 //!
 //! This lives in `codec` rather than beside the plan's types because what it knows is the
 //! document's: how the writer spells numbers and which it leaves out. Both functions find the
-//! place the same way ([`place`]), so a path that reads a number is a path that sets it.
+//! place the same way (`place`), so a path that reads a number is a path that sets it.
 
 use serde_json::Value;
 

@@ -17,11 +17,13 @@
 mod calendar;
 mod catalogs;
 mod growth_model;
+mod ranges;
 mod traffic;
 
 pub use calendar::*;
 pub use catalogs::*;
 pub use growth_model::*;
+pub use ranges::*;
 pub use traffic::*;
 
 use crate::plan::{CostLine, Growth, Plan, Scenario};
