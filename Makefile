@@ -29,7 +29,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	# The core as the page builds it (no YAML).
 	cargo clippy -p headroom-core --no-default-features --all-targets -- -D warnings
-	cargo clippy -p headroom -p headroom-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p headroom -p headroom-worker -p headroom-trials --target wasm32-unknown-unknown --all-targets -- -D warnings
 	# The release build's split points (`--cfg headroom_split`, scripts/build-wasm.sh) too.
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg headroom_split" \
 	  cargo clippy -p headroom --target wasm32-unknown-unknown -- -D warnings
