@@ -1,11 +1,12 @@
 //! The form controls bound to one field of the plan: numbers, dates, month-days, text,
 //! choices and toggles.
 
-use super::text::{as_text, text_field, unit_signal, Parsing, TextField};
+use super::text::{as_text, text_field, unit_signal, Apply, Parsing, Read, TextField};
 use super::{field_id, input_text, problem_for, reload, workspace, Getter, Setter};
 use headroom_core::edit::{self, NaiveDate};
 use headroom_core::input::NumberSpec;
-use headroom_core::plan::MonthDay;
+use headroom_core::plan::{MonthDay, Plan};
+use headroom_core::uncertain::syntax::{self, Entry};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -31,6 +32,7 @@ pub fn NumberInput(
     #[prop(optional, into)]
     unit: Option<Signal<String>>,
 ) -> impl IntoView {
+    let path_for_ranges = path.clone();
     text_field(TextField {
         label: label.unwrap_or_else(|| Signal::from(spec.label.to_owned())),
         unit: unit_signal(unit, &spec),
@@ -39,15 +41,54 @@ pub fn NumberInput(
         input_type: "text",
         inputmode: Some(if spec.min < 0.0 { "text" } else { "decimal" }),
         placeholder: None,
-        value: as_text(
-            get,
-            set,
-            Parsing {
-                parse: Arc::new(move |text| spec.parse(text).map_err(|p| spec.describe(&p))),
-                show: |v| input_text(*v),
-            },
-        ),
+        value: if spec.whole {
+            as_text(
+                get,
+                set,
+                Parsing {
+                    parse: Arc::new(move |text| spec.parse(text).map_err(|p| spec.describe(&p))),
+                    show: |v| input_text(*v),
+                },
+            )
+        } else {
+            number_or_range(path_for_ranges, spec, get, set)
+        },
     })
+}
+
+/// A field of fractional numbers that also takes a range (`8–20`, `8/12/20`, `normal(12, 3)`):
+/// it shows the field's range when it has one, else its number; a range typed sets the field
+/// to the range's point value and keeps the range under the field's path
+/// (`headroom_core::edit::read_typed`, `set_range`); a number typed drops the range.
+fn number_or_range(
+    path: String,
+    spec: NumberSpec,
+    get: Getter<f64>,
+    set: Setter<f64>,
+) -> (Read, Apply) {
+    let path = Arc::new(path);
+    let read: Read = {
+        let path = path.clone();
+        Arc::new(move |p| match edit::range_of(p, &path) {
+            Some(range) => syntax::text(range),
+            None => get(p).map(input_text).unwrap_or_default(),
+        })
+    };
+    let apply: Apply = Arc::new(move |text| {
+        let entry = edit::read_typed(&spec, text)?;
+        let (set, path) = (set.clone(), path.clone());
+        Ok(Box::new(move |p: &mut Plan| {
+            let (value, range) = match entry {
+                Entry::Number(value) => (value, None),
+                Entry::Range(range) => (range.point(), Some(range)),
+            };
+            set(p, value);
+            if range.is_some() || p.uncertainty.is_some() {
+                edit::set_range(p, &path, range);
+            }
+        }))
+    });
+    (read, apply)
 }
 
 /// A number that may be left empty ("every year" when no year is given, "the plan's" when a

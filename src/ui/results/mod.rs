@@ -53,6 +53,10 @@ pub fn ResultsPanel() -> impl IntoView {
     provide_context(Explainer::default());
     let printing = tables::Printing::listen();
     provide_context(printing);
+    let has_ranges = Memo::new(move |_| {
+        ws.plan
+            .with(|p| p.uncertainty.as_ref().is_some_and(|u| !u.ranges.is_empty()))
+    });
     view! {
         <section class="panel results" aria-labelledby="results-title" data-testid="results">
             // On paper the inputs are not printed: the plan's name and what it assumes are,
@@ -79,6 +83,8 @@ pub fn ResultsPanel() -> impl IntoView {
             {super::lazy::in_own_task_then_show(|| view! { <tables::SizingTables/> })}
             {super::lazy::lazily_below(|| below_tables(Below::TimelineAndAdvice))}
         </section>
+        // Shown once the plan has ranges: their trials and bands, fetched then.
+        {move || has_ranges.get().then(|| super::lazy::lazily(ranges_panel))}
         {super::lazy::lazily_below(|| below_tables(Below::ComparisonAndCharts))}
     }
 }
@@ -109,6 +115,9 @@ super::lazy::split_view!(below_tables(part: Below) => match part {
     }
     .into_any(),
 });
+
+// The Ranges panel: only plans with ranges fetch it.
+super::lazy::split_view!(ranges_panel() => view! { <super::ranges::RangesPanel/> });
 
 // The working behind a figure, shown on hover, focus or tap: fetched with the panels above.
 super::lazy::split_view!(explanation_panel(area: Area) => view! { <ExplanationPanel area=area/> });
