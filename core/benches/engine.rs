@@ -5,41 +5,12 @@
 //! many runs after a warm-up) keeps the dependency tree small; the figure is recorded in
 //! BENCHMARKS.md. Performance targets live here, never in timed tests.
 
-use headroom_core::plan::{Growth, Plan, Scenario, VoiceDemand};
 use headroom_core::{compare, engine, tables};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-fn big_plan() -> Plan {
-    let mut plan = Plan {
-        horizon_months: 120,
-        ..Plan::default()
-    };
-    plan.baseline.voice = std::env::var("NOVOICE").is_err().then_some(VoiceDemand {
-        sessions_per_unit_per_day: 0.5,
-        peak_hour_share_pct: 15.0,
-        session_minutes: 4.0,
-        interactions_per_session: 5.0,
-        gpu_seconds_per_interaction: 2.5,
-        peak_concurrent_sessions: 0.0,
-    });
-    plan.baseline.database.data_gb_per_unit = 0.01;
-    plan.baseline.redis.memory_mb_per_unit = 0.1;
-    plan.scenarios = (0..5)
-        .map(|i| Scenario {
-            name: format!("Scenario {i}"),
-            growth: Growth::Compound {
-                monthly_growth_pct: 1.0 + f64::from(i),
-                monthly_churn_pct: 1.0,
-            },
-            calendar: Vec::new(),
-            traffic: None,
-            data_monthly_growth_pct: None,
-            background_monthly_growth_pct: None,
-        })
-        .collect();
-    plan
-}
+mod shared;
+use shared::big_plan;
 
 /// Median and p95 of 200 runs of `work` after 20 warm-up runs.
 // Timing is this harness' whole purpose; the core itself never reads the clock.
