@@ -7,6 +7,8 @@
 #   scripts/setup.sh audit   the serve tools plus twiggy (`make audit`: the .wasm by crate)
 #   scripts/setup.sh lighthouse  the test tools plus npm lighthouse (pinned) in .tools/lighthouse,
 #                            for scripts/lighthouse.mjs
+#   scripts/setup.sh squiggle    the serve tools plus npm @quri/squiggle-lang (pinned) in
+#                            .tools/squiggle, for tests/bench/squiggle.mjs
 # Safe to run again: a second run installs nothing. Never downloads a tool from outside the
 # package registries (crates.io, npm, PyPI, Debian).
 set -euo pipefail
@@ -105,6 +107,18 @@ if [ "$mode" = "lighthouse" ]; then
     say "installing lighthouse ${LIGHTHOUSE_VERSION}"
     mkdir -p .tools/lighthouse
     npm install --prefix .tools/lighthouse --no-audit --no-fund "lighthouse@${LIGHTHOUSE_VERSION}" >/dev/null
+  fi
+fi
+# 9. Squiggle for tests/bench/squiggle.mjs (the Monte Carlo peer comparison), in its own prefix
+#    like Lighthouse: neither the build nor the tests need it.
+SQUIGGLE_VERSION="0.10.0"
+if [ "$mode" = "squiggle" ]; then
+  SQ=.tools/squiggle/node_modules/@quri/squiggle-lang/package.json
+  if [ ! -f "$SQ" ] || [ "$(node -p "require('./$SQ').version")" != "$SQUIGGLE_VERSION" ]; then
+    say "installing @quri/squiggle-lang ${SQUIGGLE_VERSION}"
+    mkdir -p .tools/squiggle
+    npm install --prefix .tools/squiggle --no-audit --no-fund --save-exact \
+      "@quri/squiggle-lang@${SQUIGGLE_VERSION}" >/dev/null
   fi
 fi
 say "tools ready ($mode)"
