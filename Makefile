@@ -8,7 +8,7 @@ WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	WASM_BINDGEN_TEST_TIMEOUT=120
 
 .PHONY: serve test setup setup-test release lint unit browser e2e size validate-exports \
-	bench-engine bench-browser audit lighthouse
+	bench-engine bench-montecarlo bench-squiggle bench-browser audit lighthouse
 
 ## Serve the app with live reload at http://127.0.0.1:8080/ (installs what it needs first).
 serve: setup
@@ -60,6 +60,14 @@ e2e:
 ## Benchmarks (not part of `make test`; figures go in BENCHMARKS.md).
 bench-engine:
 	cargo bench -p headroom-core --bench engine
+
+bench-montecarlo:
+	cargo bench -p headroom-core --bench montecarlo
+
+## Compound growth with churn in Squiggle (pinned, in .tools/squiggle) and natively, side by side.
+bench-squiggle:
+	scripts/setup.sh squiggle
+	node tests/bench/squiggle.mjs
 
 ## Where the first load's .wasm bytes go, by crate: the release wasm split as the build splits
 ## it, its first-load module read by twiggy (names kept: before wasm-opt; BENCHMARKS.md).
