@@ -1,3 +1,7 @@
+//! Trials of whole plans: zero-width ranges give the point estimate, bands are ordered, the
+//! same seed gives the same bands however the trials are chunked, invalid draws are left out,
+//! and the worker's messages and the tornado.
+
 use super::*;
 use crate::plan::{Distribution, Plan, Range, Uncertainty, VoiceDemand};
 
