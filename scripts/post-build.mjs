@@ -2,7 +2,8 @@
 // moves it into dist/. Generic on purpose: it scans whatever files and inline scripts the build
 // has, so it keeps working when the loader or the set of files changes.
 //   every profile   copies public/ (manifest, icons, preview image, unhashed favicon)
-//   release only    1. adds a Content-Security-Policy <meta>, with the sha256 of every inline
+//   release only    0. minifies the stylesheets (and updates their integrity hashes)
+//                   1. adds a Content-Security-Policy <meta>, with the sha256 of every inline
 //                      <script> and <style> of index.html
 //                   2. writes sw.js with a version hashed from every file of the build and the
 //                      list of those files to precache
@@ -46,6 +47,17 @@ if (!release) {
 
 // The service worker is registered by app-<hash>/start.js (build-wasm.sh).
 
+// 0. Stylesheets without their comments and spare whitespace (Trunk's own minifier is off,
+// Trunk.toml), and index.html's integrity hash of each brought up to date. About a fifth of
+// the stylesheets' gzipped bytes.
+for (const [tag, href] of html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/g)) {
+  const path = join(dir, href);
+  const css = minifyCss(await readFile(path, 'utf8'));
+  await writeFile(path, css);
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  html = html.replace(tag, tag.replace(/integrity="[^"]*"/, `integrity="${integrity}"`));
+}
+
 // 1. Content-Security-Policy. Pages sends no headers, so it is a <meta>; `frame-ancestors`,
 // `report-uri` and `sandbox` are ignored in a <meta> and are left out.
 const inline = (tag) =>
@@ -79,6 +91,34 @@ html = html.replace(
 );
 if (!html.includes('Content-Security-Policy')) throw new Error('no <meta charset> in index.html');
 await writeFile(indexPath, html);
+
+/** `css` without comments, and without the whitespace that never matters: runs of it become
+ * one space, and none is kept next to `{ } ; ,`, after `:` or `>`, or before `}` (a space
+ * before `:` is kept: `a :hover` is not `a:hover`); strings are copied as they are. */
+function minifyCss(css) {
+  let out = '';
+  for (let i = 0; i < css.length; ) {
+    const c = css[i];
+    if (c === '/' && css[i + 1] === '*') {
+      const end = css.indexOf('*/', i + 2);
+      i = end < 0 ? css.length : end + 2;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== c) j += css[j] === '\\' ? 2 : 1;
+      out += css.slice(i, j + 1);
+      i = j + 1;
+    } else if (/\s/.test(c)) {
+      while (i < css.length && /\s/.test(css[i])) i++;
+      const next = css[i];
+      if (out && !'{};,:>'.includes(out.at(-1)) && next !== undefined && !'{};,'.includes(next)) out += ' ';
+    } else {
+      if (c === '}' && out.at(-1) === ';') out = out.slice(0, -1);
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
 
 // 2. Service worker: every file of the build (dotfiles aside), version from their contents.
 async function files(d) {

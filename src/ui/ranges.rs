@@ -52,7 +52,9 @@ pub fn RangesPanel() -> impl IntoView {
         };
         let plan = valid.plan();
         match &plan.uncertainty {
-            Some(u) if !u.ranges.is_empty() => trials::run(&json_of(plan), u.trials, signals),
+            Some(u) if !u.ranges.is_empty() && plan.uncertainty_problems().is_empty() => {
+                trials::run(&json_of(plan), u.trials, signals)
+            }
             _ => trials::cancel(),
         }
     };
@@ -63,6 +65,7 @@ pub fn RangesPanel() -> impl IntoView {
         change.update_value(|c| *c += 1);
         let at = change.get_value();
         set_timeout(
+            // Only the latest change's run, and only while the panel is on the page.
             move || {
                 if change.try_get_value() == Some(at) {
                     start();
@@ -241,6 +244,14 @@ pub fn RangesPanel() -> impl IntoView {
         <section class="panel ranges" aria-labelledby="ranges-title" data-testid="ranges">
             <h2 id="ranges-title">"Ranges"</h2>
             <p class="lede">{summary}</p>
+            {move || {
+                let problems = ws.plan.with(|p| p.uncertainty_problems());
+                (!problems.is_empty()).then(|| view! {
+                    <ul class="error" role="alert" data-testid="range-problems">
+                        {problems.into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
             <p class="trials-status" role="status" data-testid="trials-status">{status}</p>
             {table}
             {tornado}

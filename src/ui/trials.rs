@@ -81,10 +81,11 @@ pub fn run(plan_json: &str, total: u32, state: Signals) {
         runner.id = runner.id.wrapping_add(1);
         runner.state = Some(state);
         let text = wire::request_text(runner.id, plan_json);
-        state.trials.set(Trials::Running { done: 0, total });
+        // The panel that asked may be gone already: its signals then take nothing.
+        state.trials.try_set(Trials::Running { done: 0, total });
         if let Err(why) = runner.post(text) {
             runner.end();
-            state.trials.set(Trials::Failed(why));
+            state.trials.try_set(Trials::Failed(why));
         }
     });
 }
@@ -95,7 +96,7 @@ pub fn cancel() {
         if runner.busy {
             runner.end();
             if let Some(state) = runner.state {
-                state.trials.set(Trials::Cancelled);
+                state.trials.try_set(Trials::Cancelled);
             }
         }
     });
@@ -153,7 +154,7 @@ impl Runner {
         };
         let next = match report {
             Report::Sensitivity(sensitivity) => {
-                state.sensitivity.set(Some(Arc::new(sensitivity)));
+                state.sensitivity.try_set(Some(Arc::new(sensitivity)));
                 return;
             }
             Report::Progress { done, total } => Trials::Running { done, total },
@@ -166,13 +167,13 @@ impl Runner {
                 Trials::Failed(why)
             }
         };
-        state.trials.set(next);
+        state.trials.try_set(next);
     }
 
     fn failed(&mut self, why: &str) {
         self.end();
         if let Some(state) = self.state {
-            state.trials.set(Trials::Failed(why.to_owned()));
+            state.trials.try_set(Trials::Failed(why.to_owned()));
         }
     }
 }

@@ -26,13 +26,17 @@ pub fn read_typed(spec: &NumberSpec, text: &str) -> Result<Entry, String> {
 }
 
 /// Whether `text` reads as an attempt at a range rather than a number: a slash, a parenthesis,
-/// a dash after its first character, `to` or `..`.
-fn looks_like_range(text: &str) -> bool {
+/// a dash after its first character, `..` or the word `to`. (Searched for by character and by
+/// word, not with a string pattern: see [`crate::text::find`].)
+pub fn looks_like_range(text: &str) -> bool {
     let t = text.trim();
+    let mut after_first = t.chars();
+    after_first.next();
     t.contains(['/', '(', '–', '—', '‒'])
-        || t.get(1..).is_some_and(|rest| rest.contains(['-', '−']))
-        || t.contains("..")
-        || t.to_lowercase().contains(" to ")
+        || after_first.as_str().contains(['-', '−'])
+        || t.as_bytes().windows(2).any(|pair| pair == b"..")
+        || t.split_whitespace()
+            .any(|word| word.eq_ignore_ascii_case("to"))
 }
 
 /// Whether every value `range` can take (its point, and both ends of a bounded range) is one
@@ -47,10 +51,9 @@ fn within(spec: &NumberSpec, range: &Distribution) -> Result<(), String> {
     for value in ends.into_iter().chain([range.point()]) {
         if let Err(problem) = spec.check(value) {
             return Err(format!(
-                "is a range reaching {}, which {}",
+                "is a range reaching {}, outside what the field takes: it {}",
                 crate::format::number(value),
                 spec.describe(&problem)
-                    .replace("must", "is not allowed: it must")
             ));
         }
     }
@@ -65,6 +68,18 @@ pub fn range_of<'a>(plan: &'a Plan, path: &str) -> Option<&'a Distribution> {
         .iter()
         .find(|r| r.field == path)
         .map(|r| &r.distribution)
+}
+
+/// Drops the range of the field at `path`, if it has one: what typing a plain number into it
+/// does. (Without [`set_range`]'s tidying of an emptied section when there was no range.)
+pub fn drop_range(plan: &mut Plan, path: &str) {
+    let has = plan
+        .uncertainty
+        .as_ref()
+        .is_some_and(|u| u.ranges.iter().any(|r| r.field == path));
+    if has {
+        set_range(plan, path, None);
+    }
 }
 
 /// Gives the field at `path` the range `range`, or none (`None`); a section left with no

@@ -45,6 +45,15 @@ use crate::uncertain::rng::Rng;
 use crate::uncertain::sketch::Sketch;
 use crate::validate::ValidPlan;
 
+/// Why a plan has no trials.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoTrials {
+    /// It has no ranges.
+    NoRanges,
+    /// Its uncertainty section has these problems.
+    Problems(Vec<crate::validate::PlanError>),
+}
+
 /// A plan's trials, ready to run: its document with the ranges to draw.
 #[derive(Clone, Debug)]
 pub struct Simulation {
@@ -59,18 +68,24 @@ pub struct Simulation {
 }
 
 impl Simulation {
-    /// The trials of `plan`, or `None` when it has no ranges.
-    pub fn new(plan: &ValidPlan) -> Option<Self> {
-        let uncertainty = plan.uncertainty()?.clone();
-        if uncertainty.ranges.is_empty() {
-            return None;
-        }
+    /// The trials of `plan`, or why there are none: it has no ranges, or its uncertainty
+    /// section has problems ([`crate::plan::Plan::uncertainty_problems`], which
+    /// [`crate::plan::Plan::validate`] leaves out).
+    pub fn new(plan: &ValidPlan) -> Result<Self, NoTrials> {
         let p = plan.plan();
+        let uncertainty = match &p.uncertainty {
+            Some(u) if !u.ranges.is_empty() => u.clone(),
+            _ => return Err(NoTrials::NoRanges),
+        };
+        let problems = p.uncertainty_problems();
+        if !problems.is_empty() {
+            return Err(NoTrials::Problems(problems));
+        }
         let mut document = plan_writer::plan_value(p);
         if let Some(map) = document.as_object_mut() {
             map.remove("uncertainty");
         }
-        Some(Self {
+        Ok(Self {
             document,
             uncertainty,
             scenarios: p.scenarios.len(),

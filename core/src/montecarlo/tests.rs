@@ -45,8 +45,20 @@ fn run_all(simulation: &Simulation) -> Tally {
 
 #[test]
 fn a_plan_without_ranges_has_no_trials() {
-    assert!(Simulation::new(&Plan::default().validate().unwrap()).is_none());
-    assert!(Simulation::new(&plan_with(&[], 100)).is_none());
+    let none = |plan: &ValidPlan| matches!(Simulation::new(plan), Err(NoTrials::NoRanges));
+    assert!(none(&Plan::default().validate().unwrap()));
+    assert!(none(&plan_with(&[], 100)));
+    // A section with problems gives them, with their paths.
+    let plan = plan_with(&[("baseline.units", growth(9.0, 5.0, 1.0))], 100);
+    match Simulation::new(&plan) {
+        Err(NoTrials::Problems(problems)) => {
+            assert_eq!(
+                problems[0].path,
+                "uncertainty.ranges[0].distribution.likely"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

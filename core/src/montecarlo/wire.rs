@@ -17,7 +17,8 @@
 use serde_json::{Map, Value};
 
 use super::{
-    Band, Bands, Metric, Move, MoveBand, Resource, ScenarioBands, Sensitivity, Simulation, Swing,
+    Band, Bands, Metric, Move, MoveBand, NoTrials, Resource, ScenarioBands, Sensitivity,
+    Simulation, Swing,
 };
 use crate::codec::{json, plan_file};
 
@@ -64,8 +65,15 @@ pub fn answer(text: &str, post: &mut dyn FnMut(String)) {
             plan.validate()
                 .map_err(|_| "The plan has problems: mend them to see its ranges".to_owned())
         });
-    let simulation = plan
-        .and_then(|plan| Simulation::new(&plan).ok_or_else(|| "The plan has no ranges".to_owned()));
+    let simulation = plan.and_then(|plan| {
+        Simulation::new(&plan).map_err(|why| match why {
+            NoTrials::NoRanges => "The plan has no ranges".to_owned(),
+            NoTrials::Problems(problems) => problems
+                .first()
+                .map(|p| format!("The ranges have a problem: {p}"))
+                .unwrap_or_default(),
+        })
+    });
     let report = match simulation {
         Ok(simulation) => {
             post(report_text(

@@ -62,13 +62,6 @@ impl ValidPlan {
         &self.plan
     }
 
-    /// The plan's ranges and the settings of the trials over them, checked: each range names
-    /// a fractional number of the plan, once, with a distribution whose parameters are finite
-    /// and in order; `None` for a plan of single numbers.
-    pub fn uncertainty(&self) -> Option<&crate::plan::Uncertainty> {
-        self.plan.uncertainty.as_ref()
-    }
-
     /// Gives the plan back, e.g. to edit it.
     pub fn into_plan(self) -> Plan {
         self.plan
@@ -349,6 +342,7 @@ impl Plan {
     /// assert_eq!(errors[1].path, "baseline.units");
     /// ```
     pub fn validate(&self) -> Result<ValidPlan, Vec<PlanError>> {
+        // The uncertainty section is not checked here: see `uncertainty_problems`.
         let mut c = Checker::default();
         c.name("name", "The plan's name", &self.name);
         calendar::check_start(&mut c, self.start);
@@ -365,7 +359,6 @@ impl Plan {
         scenarios::check_scenarios(&mut c, &self.scenarios, &self.baseline);
         catalogs::check_catalogs(&mut c, &self.catalogs, voice.is_some());
         policies::check_policies(&mut c, &self.policies, &self.catalogs, voice);
-        uncertainty::check_uncertainty(&mut c, self);
         if c.errors.is_empty() {
             let catalogs = &self.catalogs;
             let lookups = Lookups {
@@ -395,5 +388,35 @@ impl Plan {
         } else {
             Err(c.errors)
         }
+    }
+
+    /// The problems of the plan's uncertainty section (the ranges and the trials' settings),
+    /// each with its field's path, as [`Plan::validate`] gives the rest: each range names a
+    /// fractional number of the plan, once, with a distribution whose parameters are finite
+    /// and in order; the trials, band and percentile are within their limits.
+    ///
+    /// Apart from [`Plan::validate`] because only the trials use the section: the trials
+    /// worker checks it before a run ([`crate::montecarlo::Simulation::new`]) and the Ranges
+    /// panel shows what it finds, and the page's first download carries none of it. A plan
+    /// whose section has problems still computes from its numbers.
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::plan::{Distribution, Plan, Range, Uncertainty};
+    /// let mut plan = Plan::default();
+    /// plan.uncertainty = Some(Uncertainty {
+    ///     ranges: vec![Range {
+    ///         field: "baseline.units".to_owned(),
+    ///         distribution: Distribution::Uniform { low: 900.0, high: 800.0 },
+    ///     }],
+    ///     ..Uncertainty::default()
+    /// });
+    /// assert!(plan.validate().is_ok());
+    /// assert_eq!(plan.uncertainty_problems()[0].path, "uncertainty.ranges[0].distribution.high");
+    /// ```
+    pub fn uncertainty_problems(&self) -> Vec<PlanError> {
+        let mut c = Checker::default();
+        uncertainty::check_uncertainty(&mut c, self);
+        c.errors
     }
 }

@@ -535,6 +535,14 @@ fn empty_catalogs_and_scenarios_are_rejected() {
     assert_eq!(errors[1].path, "catalogs.databases");
 }
 
+/// The problems of `plan`'s uncertainty section, as (path, message).
+fn uncertainty_messages(plan: &Plan) -> Vec<(String, String)> {
+    plan.uncertainty_problems()
+        .into_iter()
+        .map(|e| (e.path, e.message))
+        .collect()
+}
+
 /// A plan with `ranges` (field, distribution) and the other settings at their defaults.
 fn with_ranges(ranges: &[(&str, crate::plan::Distribution)]) -> Plan {
     let mut plan = Plan::default();
@@ -590,9 +598,10 @@ fn a_plan_with_valid_ranges_is_valid_and_gives_them_back() {
             },
         ),
     ]);
-    let valid = plan.validate().unwrap();
-    assert_eq!(valid.uncertainty(), plan.uncertainty.as_ref());
-    assert_eq!(Plan::default().validate().unwrap().uncertainty(), None);
+    assert_eq!(plan.uncertainty_problems(), []);
+    // The section is checked apart from the rest of the plan: by what uses it.
+    assert!(plan.validate().is_ok());
+    assert_eq!(Plan::default().uncertainty_problems(), []);
     // Any seed; the band and the percentile to size for strictly inside their bounds.
     let mut plan = plan;
     let u = plan.uncertainty.as_mut().unwrap();
@@ -600,7 +609,7 @@ fn a_plan_with_valid_ranges_is_valid_and_gives_them_back() {
     u.trials = 100_000;
     u.band_pct = [0.5, 99.5];
     u.size_for_pct = Some(99.9);
-    assert!(plan.validate().is_ok());
+    assert!(plan.uncertainty_problems().is_empty());
 }
 
 #[test]
@@ -611,7 +620,7 @@ fn the_trials_band_and_percentile_are_checked() {
     u.band_pct = [0.0, 50.0];
     u.size_for_pct = Some(100.0);
     assert_eq!(
-        messages(&plan),
+        uncertainty_messages(&plan),
         [
             (
                 "uncertainty.trials".to_owned(),
@@ -641,7 +650,7 @@ fn the_trials_band_and_percentile_are_checked() {
     u.band_pct = [50.0, f64::NAN];
     u.size_for_pct = Some(0.0);
     assert_eq!(
-        messages(&plan),
+        uncertainty_messages(&plan),
         [
             (
                 "uncertainty.trials".to_owned(),
@@ -682,7 +691,7 @@ fn a_range_names_a_fractional_number_of_the_plan_once() {
         ("uncertainty.band_pct", d),
         ("name", d),
     ]);
-    let found = messages(&plan);
+    let found = uncertainty_messages(&plan);
     let why = |i: usize| {
         found
             .iter()
@@ -713,20 +722,29 @@ fn a_range_names_a_fractional_number_of_the_plan_once() {
         "{}",
         why(9)
     );
-    // A field refused itself is not refused again as a range's field.
+    // A field that is not a number is refused by the plan's check, and its range by the
+    // section's.
     let mut plan = with_ranges(&[("baseline.units", d)]);
     plan.baseline.units = f64::NAN;
-    assert_eq!(
-        messages(&plan)
+    let paths = |messages: Vec<(String, String)>| {
+        messages
             .into_iter()
             .map(|(path, _)| path)
-            .collect::<Vec<_>>(),
-        ["baseline.units"]
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(paths(messages(&plan)), ["baseline.units"]);
+    assert_eq!(
+        paths(uncertainty_messages(&plan)),
+        ["uncertainty.ranges[0].field"]
     );
     // A figure written only when not 0 can take a range at 0.
     let mut plan = with_ranges(&[("baseline.voice.peak_concurrent_sessions", d)]);
     plan.baseline.voice = Some(crate::edit::new_voice_demand());
-    assert!(plan.validate().is_ok(), "{:?}", messages(&plan));
+    assert!(
+        plan.uncertainty_problems().is_empty(),
+        "{:?}",
+        uncertainty_messages(&plan)
+    );
 }
 
 #[test]
@@ -831,6 +849,6 @@ fn a_distribution_is_finite_and_in_order() {
                 )
             })
             .collect();
-        assert_eq!(messages(&plan), expected, "{d:?}");
+        assert_eq!(uncertainty_messages(&plan), expected, "{d:?}");
     }
 }

@@ -1,7 +1,9 @@
 //! The form controls bound to one field of the plan: numbers, dates, month-days, text,
 //! choices and toggles.
 
-use super::text::{as_text, text_field, unit_signal, Apply, Parsing, Read, TextField};
+use super::text::{
+    as_text, text_field, unit_signal, Applied, Apply, Change, Parsing, Read, TextField,
+};
 use super::{field_id, input_text, problem_for, reload, workspace, Getter, Setter};
 use headroom_core::edit::{self, NaiveDate};
 use headroom_core::input::NumberSpec;
@@ -57,9 +59,10 @@ pub fn NumberInput(
 }
 
 /// A field of fractional numbers that also takes a range (`8–20`, `8/12/20`, `normal(12, 3)`):
-/// it shows the field's range when it has one, else its number; a range typed sets the field
-/// to the range's point value and keeps the range under the field's path
-/// (`headroom_core::edit::read_typed`, `set_range`); a number typed drops the range.
+/// it shows the field's range when it has one, else its number. A number typed sets the
+/// field and drops its range; text that is not a number but reads like a range is read by
+/// code fetched on first use ([`typed_range`]), which sets the field to the range's point
+/// value and keeps the range under the field's path.
 fn number_or_range(
     path: String,
     spec: NumberSpec,
@@ -75,20 +78,50 @@ fn number_or_range(
         })
     };
     let apply: Apply = Arc::new(move |text| {
-        let entry = edit::read_typed(&spec, text)?;
         let (set, path) = (set.clone(), path.clone());
-        Ok(Box::new(move |p: &mut Plan| {
-            let (value, range) = match entry {
-                Entry::Number(value) => (value, None),
-                Entry::Range(range) => (range.point(), Some(range)),
-            };
-            set(p, value);
-            if range.is_some() || p.uncertainty.is_some() {
-                edit::set_range(p, &path, range);
+        match spec.parse(text) {
+            Ok(value) => Ok(Applied::Now(Box::new(move |p: &mut Plan| {
+                set(p, value);
+                edit::drop_range(p, &path);
+            }))),
+            Err(problem) if spec.whole || !edit::looks_like_range(text) => {
+                Err(spec.describe(&problem))
             }
-        }))
+            Err(_) => {
+                let text = text.to_owned();
+                Ok(Applied::Later(Box::pin(async move {
+                    let change = typed_range(spec, text, path.to_string())
+                        .await
+                        .map_err(|_| "could not be read as a range: the page could not load the code that reads ranges (check the connection)".to_owned())??;
+                    Ok(Box::new(move |p: &mut Plan| {
+                        let point = change(p);
+                        set(p, point);
+                    }) as Change)
+                })))
+            }
+        }
     });
     (read, apply)
+}
+
+super::super::lazy::split_fn! {
+    /// The range typed as `text` into the field of `spec` at `path`, as a change that keeps
+    /// the range and returns its point value for the field, or the end of a sentence saying
+    /// why it is not one (`headroom_core::edit::read_typed`). Its code (the range syntax) is
+    /// fetched the first time a range is typed.
+    fn typed_range(spec: NumberSpec, text: String, path: String) -> Result<Box<dyn FnOnce(&mut Plan) -> f64>, String> {
+        match edit::read_typed(&spec, &text) {
+            Ok(Entry::Range(range)) => Ok(Box::new(move |p: &mut Plan| {
+                edit::set_range(p, &path, Some(range));
+                range.point()
+            }) as Box<dyn FnOnce(&mut Plan) -> f64>),
+            Ok(Entry::Number(value)) => Ok(Box::new(move |p: &mut Plan| {
+                edit::drop_range(p, &path);
+                value
+            }) as Box<dyn FnOnce(&mut Plan) -> f64>),
+            Err(sentence) => Err(sentence),
+        }
+    }
 }
 
 /// A number that may be left empty ("every year" when no year is given, "the plan's" when a
