@@ -117,7 +117,23 @@ pub fn lazily<F>(load: impl Fn() -> F + Clone + Send + Sync + 'static) -> impl I
 where
     F: Future<Output = Result<Build, NotLoaded>> + 'static,
 {
-    lazily_in(load, false)
+    lazily_in(erase(load), false)
+}
+
+/// A split view's loader with its type erased: the code that shows the view while its chunk
+/// arrives ([`lazily_in`], [`lazily_below_erased`]) is compiled once for every split view,
+/// not once per view (each copy was about 2 KB of the first download's `.wasm`).
+#[cfg(headroom_split)]
+type Load = std::sync::Arc<
+    dyn Fn() -> std::pin::Pin<Box<dyn Future<Output = Result<Build, NotLoaded>>>> + Send + Sync,
+>;
+
+#[cfg(headroom_split)]
+fn erase<F>(load: impl Fn() -> F + Send + Sync + 'static) -> Load
+where
+    F: Future<Output = Result<Build, NotLoaded>> + 'static,
+{
+    std::sync::Arc::new(move || Box::pin(load()))
 }
 
 /// Resolves in the next task.
@@ -137,13 +153,7 @@ async fn next_task() {
 /// views that share a chunk (the panels below the tables) would otherwise all be built in the
 /// task it arrives in, one long task.
 #[cfg(headroom_split)]
-fn lazily_in<F>(
-    load: impl Fn() -> F + Clone + Send + Sync + 'static,
-    own_task: bool,
-) -> impl IntoView
-where
-    F: Future<Output = Result<Build, NotLoaded>> + 'static,
-{
+fn lazily_in(load: Load, own_task: bool) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     move || {
         attempt.track();
@@ -206,6 +216,11 @@ pub fn lazily_below<F>(load: impl Fn() -> F + Clone + Send + Sync + 'static) -> 
 where
     F: Future<Output = Result<Build, NotLoaded>> + 'static,
 {
+    lazily_below_erased(erase(load))
+}
+
+#[cfg(headroom_split)]
+fn lazily_below_erased(load: Load) -> impl IntoView {
     let near = RwSignal::new(false);
     // Once: set again (the page idle after the panel came near, or near again), it would
     // build the panel anew, and the page would show "Loading…" in its place meanwhile.

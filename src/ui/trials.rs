@@ -2,11 +2,11 @@
 //! `headroom_core::montecarlo::wire`): runs the Monte Carlo trials of a plan with ranges off
 //! the main thread and reports their progress and bands into a signal.
 //!
-//! One run at a time. A new run, or a cancel, ends the worker of a run still going (it
-//! computes without looking at its messages) and starts another when needed; a finished run
-//! leaves its worker ready for the next. The worker is started on the first run, so a plan
-//! without ranges never fetches it. If it cannot start (offline before it was ever cached),
-//! the run fails with a sentence and the next run tries again.
+//! One run at a time: the worker reads messages between chunks of trials, so a new run
+//! replaces the one going and a cancel stops it; reports of an earlier run are ignored by
+//! their id. The worker is started on the first run, so a plan without ranges never fetches
+//! it. If it cannot start (offline before it was ever cached), the run fails with a sentence
+//! and the next run tries again.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -51,7 +51,7 @@ struct Runner {
     ready: bool,
     /// The request waiting for the worker's [`READY`].
     queued: Option<String>,
-    /// Whether the worker is computing a run.
+    /// Whether a run is going.
     busy: bool,
     /// The run whose reports count; earlier runs' are ignored.
     id: u32,
@@ -72,20 +72,16 @@ thread_local! {
 }
 
 /// Runs the trials of `plan_json` (a JSON plan file) of `total` trials, reporting into
-/// `state`; a run still going is stopped first.
+/// `state`; a run still going is replaced.
 pub fn run(plan_json: &str, total: u32, state: Signals) {
     RUNNER.with_borrow_mut(|runner| {
-        if runner.busy {
-            runner.end();
-        }
         runner.id = runner.id.wrapping_add(1);
         runner.state = Some(state);
-        let text = wire::request_text(runner.id, plan_json);
         // The panel that asked may be gone already: its signals then take nothing.
         state.trials.try_set(Trials::Running { done: 0, total });
+        let text = wire::request_text(runner.id, plan_json);
         if let Err(why) = runner.post(text) {
-            runner.end();
-            state.trials.try_set(Trials::Failed(why));
+            runner.failed(&why);
         }
     });
 }
@@ -93,17 +89,24 @@ pub fn run(plan_json: &str, total: u32, state: Signals) {
 /// Stops the run going, if any.
 pub fn cancel() {
     RUNNER.with_borrow_mut(|runner| {
-        if runner.busy {
-            runner.end();
-            if let Some(state) = runner.state {
-                state.trials.try_set(Trials::Cancelled);
-            }
+        if !runner.busy {
+            return;
+        }
+        runner.id = runner.id.wrapping_add(1);
+        let text = wire::stop_text(runner.id);
+        if let Err(why) = runner.post(text) {
+            runner.failed(&why);
+        }
+        runner.busy = false;
+        if let Some(state) = runner.state {
+            state.trials.try_set(Trials::Cancelled);
         }
     });
 }
 
 impl Runner {
-    /// Posts `text` now, or keeps it until the worker (started here if need be) is ready.
+    /// Posts `text` now, or keeps it until the worker (started here if need be) is ready
+    /// (only the latest: each request replaces the one before).
     fn post(&mut self, text: String) -> Result<(), String> {
         if self.worker.is_none() {
             self.worker = Some(start()?);
@@ -119,16 +122,6 @@ impl Runner {
                 Ok(())
             }
         }
-    }
-
-    /// Ends the worker (and the run in it); the next run starts another.
-    fn end(&mut self) {
-        if let Some(worker) = self.worker.take() {
-            worker.terminate();
-        }
-        self.ready = false;
-        self.busy = false;
-        self.queued = None;
     }
 
     /// A message from the worker.
@@ -170,8 +163,12 @@ impl Runner {
         state.trials.try_set(next);
     }
 
+    /// The worker failed: it is let go (the next run starts another), and the run fails.
     fn failed(&mut self, why: &str) {
-        self.end();
+        self.worker = None;
+        self.ready = false;
+        self.busy = false;
+        self.queued = None;
         if let Some(state) = self.state {
             state.trials.try_set(Trials::Failed(why.to_owned()));
         }

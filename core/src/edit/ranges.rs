@@ -4,7 +4,9 @@
 //! the range under the field's path.
 
 use crate::input::NumberSpec;
-use crate::plan::{Distribution, Plan, Range, Uncertainty};
+use crate::plan::{
+    Distribution, Plan, Range, Uncertainty, DEFAULT_BAND_PCT, DEFAULT_SEED, DEFAULT_TRIALS,
+};
 use crate::uncertain::syntax::{self, Entry};
 
 /// What typing `text` into a field of `spec` gives: a number as the field has always read it,
@@ -71,32 +73,37 @@ pub fn range_of<'a>(plan: &'a Plan, path: &str) -> Option<&'a Distribution> {
 }
 
 /// Drops the range of the field at `path`, if it has one: what typing a plain number into it
-/// does. (Without [`set_range`]'s tidying of an emptied section when there was no range.)
+/// does. A section left with no ranges and only default settings is removed, so a plan whose
+/// ranges are all undone is the plan it was.
 pub fn drop_range(plan: &mut Plan, path: &str) {
-    let has = plan
-        .uncertainty
-        .as_ref()
-        .is_some_and(|u| u.ranges.iter().any(|r| r.field == path));
-    if has {
-        set_range(plan, path, None);
+    let Some(section) = plan.uncertainty.as_mut() else {
+        return;
+    };
+    section.ranges.retain(|r| r.field != path);
+    // Field by field rather than against `Uncertainty::default()`: this runs with every
+    // keystroke in a number field, in the page's first download.
+    let defaults = section.seed == DEFAULT_SEED
+        && section.trials == DEFAULT_TRIALS
+        && section.band_pct == DEFAULT_BAND_PCT
+        && section.size_for_pct.is_none();
+    if section.ranges.is_empty() && defaults {
+        plan.uncertainty = None;
     }
 }
 
-/// Gives the field at `path` the range `range`, or none (`None`); a section left with no
-/// ranges and only default settings is removed, so a plan whose ranges are all undone is the
-/// plan it was.
+/// Gives the field at `path` the range `range`, or none (`None`, as [`drop_range`]).
 pub fn set_range(plan: &mut Plan, path: &str, range: Option<Distribution>) {
+    let Some(range) = range else {
+        drop_range(plan, path);
+        return;
+    };
     let section = plan.uncertainty.get_or_insert_with(Uncertainty::default);
-    match (section.ranges.iter_mut().find(|r| r.field == path), range) {
-        (Some(existing), Some(range)) => existing.distribution = range,
-        (None, Some(range)) => section.ranges.push(Range {
+    match section.ranges.iter_mut().find(|r| r.field == path) {
+        Some(existing) => existing.distribution = range,
+        None => section.ranges.push(Range {
             field: path.to_owned(),
             distribution: range,
         }),
-        (_, None) => section.ranges.retain(|r| r.field != path),
-    }
-    if plan.uncertainty.as_ref() == Some(&Uncertainty::default()) {
-        plan.uncertainty = None;
     }
 }
 

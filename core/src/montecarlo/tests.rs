@@ -278,3 +278,49 @@ fn the_tornado_ranks_the_range_that_moves_cost_most_first() {
         swings[0]
     );
 }
+
+#[test]
+fn the_worker_runs_a_chunk_at_a_time_and_a_new_request_or_a_stop_ends_the_run() {
+    let plan = plan_with(&[(GROWTH, growth(0.0, 5.0, 15.0))], 300);
+    let json = String::from_utf8(crate::codec::share::plan_json(plan.plan())).unwrap();
+    let mut reports = Vec::new();
+    let mut post = |text: String| reports.push(wire::read_report(&text).unwrap());
+    let mut runner = wire::Runner::default();
+    runner.hear(&wire::request_text(1, &json), &mut post);
+    runner.chunk(&mut post);
+    runner.chunk(&mut post);
+    // A new request replaces the run; a stop ends it, with no report.
+    runner.hear(&wire::request_text(2, &json), &mut post);
+    runner.chunk(&mut post);
+    runner.hear(&wire::stop_text(3), &mut post);
+    assert!(!runner.busy());
+    runner.chunk(&mut post);
+    let shown: Vec<(u32, Option<u32>)> = reports
+        .iter()
+        .map(|(id, r)| match r {
+            wire::Report::Progress { done, .. } => (*id, Some(*done)),
+            _ => (*id, None),
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (1, None),
+            (1, Some(3)),
+            (1, Some(6)),
+            (2, None),
+            (2, Some(3))
+        ]
+    );
+    // Run to the end chunk by chunk, the bands are those of one run at once.
+    let mut chunked = Vec::new();
+    let mut runner = wire::Runner::default();
+    runner.hear(&wire::request_text(4, &json), &mut |t| chunked.push(t));
+    while runner.busy() {
+        runner.chunk(&mut |t| chunked.push(t));
+    }
+    let mut once = Vec::new();
+    wire::answer(&wire::request_text(4, &json), &mut |t| once.push(t));
+    assert_eq!(chunked, once);
+    assert_eq!(chunked.len(), 1 + 99 + 1);
+}

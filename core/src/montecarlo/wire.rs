@@ -10,15 +10,15 @@
 //!  {"id": 3, "failed": "why"}             ◀──  a plan it cannot read, or without ranges
 //! ```
 //!
-//! One run at a time: the page stops a run it no longer wants (the plan changed, or it was
-//! cancelled) by ending the worker and starting another, so a run never has to look for
-//! messages while it computes.
+//! One run at a time, a chunk of trials (a hundredth) at a time: the worker reads its messages
+//! between chunks, so a new request replaces the run going and a stop (`{"id": 4}`, no plan)
+//! ends it ([`Runner`]).
 
 use serde_json::{Map, Value};
 
 use super::{
     Band, Bands, Metric, Move, MoveBand, NoTrials, Resource, ScenarioBands, Sensitivity,
-    Simulation, Swing,
+    Simulation, Swing, Tally,
 };
 use crate::codec::{json, plan_file};
 
@@ -48,58 +48,117 @@ pub fn request_text(id: u32, plan_json: &str) -> String {
     ]))
 }
 
-/// The worker's side: runs the request in `text`, posting each report (as its text) to
-/// `post` as it comes.
-pub fn answer(text: &str, post: &mut dyn FnMut(String)) {
-    let request = json::parse(text).ok();
-    let id = request
-        .as_ref()
-        .and_then(|r| r.get("id")?.as_u64())
-        .unwrap_or(0) as u32;
-    let plan = request
-        .as_ref()
-        .and_then(|r| r.get("plan")?.as_str())
-        .ok_or_else(|| "The trials worker was sent something else than a plan".to_owned())
-        .and_then(|text| plan_file::import_json(text).map_err(|e| e.to_string()))
-        .and_then(|plan| {
-            plan.validate()
-                .map_err(|_| "The plan has problems: mend them to see its ranges".to_owned())
-        });
-    let simulation = plan.and_then(|plan| {
-        Simulation::new(&plan).map_err(|why| match why {
-            NoTrials::NoRanges => "The plan has no ranges".to_owned(),
-            NoTrials::Problems(problems) => problems
-                .first()
-                .map(|p| format!("The ranges have a problem: {p}"))
-                .unwrap_or_default(),
-        })
-    });
-    let report = match simulation {
-        Ok(simulation) => {
-            post(report_text(
-                id,
-                &Report::Sensitivity(simulation.sensitivity()),
-            ));
-            let total = simulation.trials();
-            let step = (total / 100).max(1);
-            let mut tally = simulation.tally();
-            simulation.run(0..total, &mut tally, |done| {
-                if done % step == 0 && done < total {
-                    post(report_text(id, &Report::Progress { done, total }));
-                }
+/// The page's request to stop the run going, whichever it is: a request without a plan.
+pub fn stop_text(id: u32) -> String {
+    json::write(&json::object(vec![("id", id.into())]))
+}
+
+/// The worker's side: the run going, worked through a chunk of trials at a time so that the
+/// worker reads its messages between chunks (a new request replaces the run, a stop ends it).
+#[derive(Default)]
+pub struct Runner {
+    run: Option<Run>,
+}
+
+struct Run {
+    id: u32,
+    simulation: Simulation,
+    tally: Tally,
+    next: u32,
+}
+
+impl Runner {
+    /// A message from the page: a new run replaces the one going (its sensitivity and the
+    /// reason it cannot run, if it cannot, are reported at once); a stop ends the one going.
+    pub fn hear(&mut self, text: &str, post: &mut dyn FnMut(String)) {
+        self.run = None;
+        let Ok(request) = json::parse(text) else {
+            let why = "The trials worker was sent something it cannot read".to_owned();
+            post(report_text(0, &Report::Failed(why)));
+            return;
+        };
+        let id = request
+            .get("id")
+            .and_then(Value::as_u64)
+            .and_then(|id| u32::try_from(id).ok())
+            .unwrap_or(0);
+        let Some(plan) = request.get("plan") else {
+            return;
+        };
+        let simulation = plan
+            .as_str()
+            .ok_or_else(|| "The trials worker was sent something else than a plan".to_owned())
+            .and_then(|text| plan_file::import_json(text).map_err(|e| e.to_string()))
+            .and_then(|plan| {
+                plan.validate()
+                    .map_err(|_| "The plan has problems: mend them to see its ranges".to_owned())
+            })
+            .and_then(|plan| {
+                Simulation::new(&plan).map_err(|why| match why {
+                    NoTrials::NoRanges => "The plan has no ranges".to_owned(),
+                    NoTrials::Problems(problems) => problems
+                        .first()
+                        .map(|p| format!("The ranges have a problem: {p}"))
+                        .unwrap_or_default(),
+                })
             });
-            let u = simulation.uncertainty();
-            match tally.bands(u.band_pct, u.size_for_pct) {
-                Some(bands) => Report::Bands(bands),
-                None => Report::Failed(format!(
-                    "No trial gave a valid plan: {}",
-                    tally.first_rejection.unwrap_or_default()
-                )),
+        match simulation {
+            Ok(simulation) => {
+                post(report_text(
+                    id,
+                    &Report::Sensitivity(simulation.sensitivity()),
+                ));
+                self.run = Some(Run {
+                    id,
+                    tally: simulation.tally(),
+                    simulation,
+                    next: 0,
+                });
             }
+            Err(why) => post(report_text(id, &Report::Failed(why))),
         }
-        Err(why) => Report::Failed(why),
-    };
-    post(report_text(id, &report));
+    }
+
+    /// Whether a run is going (a chunk is to be run).
+    pub fn busy(&self) -> bool {
+        self.run.is_some()
+    }
+
+    /// Runs the next chunk of the run going (a hundredth of its trials, at least one) and
+    /// reports its progress, or its bands after the last chunk.
+    pub fn chunk(&mut self, post: &mut dyn FnMut(String)) {
+        let Some(run) = &mut self.run else {
+            return;
+        };
+        let total = run.simulation.trials();
+        let end = run.next.saturating_add((total / 100).max(1)).min(total);
+        run.simulation.run(run.next..end, &mut run.tally, |_| {});
+        run.next = end;
+        if end < total {
+            post(report_text(run.id, &Report::Progress { done: end, total }));
+            return;
+        }
+        let u = run.simulation.uncertainty();
+        let report = match run.tally.bands(u.band_pct, u.size_for_pct) {
+            Some(bands) => Report::Bands(bands),
+            None => Report::Failed(format!(
+                "No trial gave a valid plan: {}",
+                run.tally.first_rejection.clone().unwrap_or_default()
+            )),
+        };
+        post(report_text(run.id, &report));
+        self.run = None;
+    }
+}
+
+/// Runs the request in `text` to its end at once, posting each report as it comes (what the
+/// worker does chunk by chunk).
+pub fn answer(text: &str, post: &mut dyn FnMut(String)) {
+    let mut runner = Runner::default();
+    runner.hear(text, post);
+    while runner.busy() {
+        runner.chunk(post);
+    }
 }
 
 /// `report` of run `id` as text.

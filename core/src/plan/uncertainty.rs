@@ -27,6 +27,9 @@ pub struct Uncertainty {
     pub ranges: Vec<Range>,
 }
 
+/// The seed when a plan does not say.
+pub const DEFAULT_SEED: u32 = 1;
+
 /// Trials run when a plan does not say.
 pub const DEFAULT_TRIALS: u32 = 2000;
 
@@ -36,7 +39,7 @@ pub const DEFAULT_BAND_PCT: [f64; 2] = [10.0, 90.0];
 impl Default for Uncertainty {
     fn default() -> Self {
         Self {
-            seed: 1,
+            seed: DEFAULT_SEED,
             trials: DEFAULT_TRIALS,
             band_pct: DEFAULT_BAND_PCT,
             size_for_pct: None,
