@@ -8,12 +8,14 @@
 
 use std::sync::Arc;
 
+use super::fields::TypedRange;
 use super::fields::{num, Group, NumberInput, OptionalNumberInput};
 use super::files::json_of;
 use super::results::{selected_month, selected_scenario};
 use super::state::Workspace;
 use super::trials::{self, Signals, Trials};
 use headroom_core::format;
+use headroom_core::input::NumberSpec;
 use headroom_core::montecarlo::table::{band_rows, move_lines, percentile_name, swing_rows};
 use headroom_core::montecarlo::Bands;
 use headroom_core::plan::{Plan, Uncertainty};
@@ -22,6 +24,31 @@ use leptos::prelude::*;
 
 /// How long after an edit the trials start again.
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// The Ranges code's entry points: one split point for the panel and for reading a range
+/// typed into a field, since a plan gets both at once (its first range), so one chunk.
+pub struct Code {
+    /// Builds the Ranges panel.
+    pub panel: fn() -> AnyView,
+    /// Reads a range typed into a field ([`super::fields::typed_range`]).
+    pub typed: fn(NumberSpec, &str, String) -> Result<TypedRange, String>,
+}
+
+super::lazy::split_fn! {
+    /// The Ranges code, fetched the first time a plan has a range or one is typed.
+    pub fn code() -> Code {
+        Code {
+            panel: || view! { <RangesPanel/> }.into_any(),
+            typed: super::fields::typed_range,
+        }
+    }
+}
+
+/// The Ranges panel, built once its code is here ([`super::lazy::lazily`]).
+pub async fn panel() -> Result<super::lazy::Build, super::lazy::NotLoaded> {
+    let code = code().await?;
+    Ok(Box::new(code.panel))
+}
 
 /// The plan's uncertainty section (the defaults when it has none).
 fn section(p: &Plan) -> Uncertainty {

@@ -134,6 +134,44 @@ impl Distribution {
         }
     }
 
+    /// The distribution of shape `shape` with the parameters `p`, in the order
+    /// [`Distribution::parameter_names`] gives (missing ones 0); `None` for a name that is not
+    /// one of [`Distribution::SHAPES`].
+    ///
+    /// # Example
+    /// ```
+    /// use headroom_core::plan::Distribution;
+    /// let d = Distribution::of_parameters("pert", [8.0, 12.0, 20.0]);
+    /// assert_eq!(d, Some(Distribution::Pert { low: 8.0, likely: 12.0, high: 20.0 }));
+    /// ```
+    pub fn of_parameters(shape: &str, p: [f64; 3]) -> Option<Self> {
+        Some(match shape {
+            "uniform" => Distribution::Uniform {
+                low: p[0],
+                high: p[1],
+            },
+            "triangular" => Distribution::Triangular {
+                low: p[0],
+                likely: p[1],
+                high: p[2],
+            },
+            "pert" => Distribution::Pert {
+                low: p[0],
+                likely: p[1],
+                high: p[2],
+            },
+            "normal" => Distribution::Normal {
+                mean: p[0],
+                sd: p[1],
+            },
+            "lognormal" => Distribution::Lognormal {
+                median: p[0],
+                gsd: p[1],
+            },
+            _ => return None,
+        })
+    }
+
     /// The parameters with their names, in the order [`Distribution::parameter_names`] gives.
     ///
     /// # Example

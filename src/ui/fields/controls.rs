@@ -61,7 +61,7 @@ pub fn NumberInput(
 /// A field of fractional numbers that also takes a range (`8–20`, `8/12/20`, `normal(12, 3)`):
 /// it shows the field's range when it has one, else its number. A number typed sets the
 /// field and drops its range; text that is not a number but reads like a range is read by
-/// code fetched on first use ([`typed_range`]), which sets the field to the range's point
+/// code fetched on first use ([`typed_range`], in the Ranges code), which sets the field to the range's point
 /// value and keeps the range under the field's path.
 fn number_or_range(
     path: String,
@@ -90,9 +90,12 @@ fn number_or_range(
             Err(_) => {
                 let text = text.to_owned();
                 Ok(Applied::Later(Box::pin(async move {
-                    let change = typed_range(spec, text, path.to_string())
-                        .await
-                        .map_err(|_| "could not be read as a range: the page could not load the code that reads ranges (check the connection)".to_owned())??;
+                    let code = crate::ui::ranges::code().await.map_err(|_| {
+                        "could not be read as a range: the page could not load the code that \
+                         reads ranges (check the connection)"
+                            .to_owned()
+                    })?;
+                    let change = (code.typed)(spec, &text, path.to_string())?;
                     Ok(Box::new(move |p: &mut Plan| {
                         let point = change(p);
                         set(p, point);
@@ -104,23 +107,28 @@ fn number_or_range(
     (read, apply)
 }
 
-super::super::lazy::split_fn! {
-    /// The range typed as `text` into the field of `spec` at `path`, as a change that keeps
-    /// the range and returns its point value for the field, or the end of a sentence saying
-    /// why it is not one (`headroom_core::edit::read_typed`). Its code (the range syntax) is
-    /// fetched the first time a range is typed.
-    fn typed_range(spec: NumberSpec, text: String, path: String) -> Result<Box<dyn FnOnce(&mut Plan) -> f64>, String> {
-        match edit::read_typed(&spec, &text) {
-            Ok(Entry::Range(range)) => Ok(Box::new(move |p: &mut Plan| {
-                edit::set_range(p, &path, Some(range));
-                range.point()
-            }) as Box<dyn FnOnce(&mut Plan) -> f64>),
-            Ok(Entry::Number(value)) => Ok(Box::new(move |p: &mut Plan| {
-                edit::drop_range(p, &path);
-                value
-            }) as Box<dyn FnOnce(&mut Plan) -> f64>),
-            Err(sentence) => Err(sentence),
-        }
+/// What typing a range into a field does, in the Ranges code fetched on first use
+/// ([`crate::ui::ranges::code`]).
+pub(crate) type TypedRange = Box<dyn FnOnce(&mut Plan) -> f64>;
+
+/// The range typed as `text` into the field of `spec` at `path`, as a change that keeps the
+/// range and returns its point value for the field, or the end of a sentence saying why it is
+/// not one (`headroom_core::edit::read_typed`). Reached only through the Ranges code.
+pub(crate) fn typed_range(
+    spec: NumberSpec,
+    text: &str,
+    path: String,
+) -> Result<TypedRange, String> {
+    match edit::read_typed(&spec, text) {
+        Ok(Entry::Range(range)) => Ok(Box::new(move |p: &mut Plan| {
+            edit::set_range(p, &path, Some(range));
+            range.point()
+        })),
+        Ok(Entry::Number(value)) => Ok(Box::new(move |p: &mut Plan| {
+            edit::drop_range(p, &path);
+            value
+        })),
+        Err(sentence) => Err(sentence),
     }
 }
 

@@ -84,7 +84,7 @@ pub fn ResultsPanel() -> impl IntoView {
             {super::lazy::lazily_below(|| below_tables(Below::TimelineAndAdvice))}
         </section>
         // Shown once the plan has ranges: their trials and bands, fetched then.
-        {move || has_ranges.get().then(|| super::lazy::lazily(ranges_panel))}
+        {move || has_ranges.get().then(|| super::lazy::lazily(super::ranges::panel))}
         {super::lazy::lazily_below(|| below_tables(Below::ComparisonAndCharts))}
     }
 }
@@ -115,9 +115,6 @@ super::lazy::split_view!(below_tables(part: Below) => match part {
     }
     .into_any(),
 });
-
-// The Ranges panel: only plans with ranges fetch it.
-super::lazy::split_view!(ranges_panel() => view! { <super::ranges::RangesPanel/> });
 
 // The working behind a figure, shown on hover, focus or tap: fetched with the panels above.
 super::lazy::split_view!(explanation_panel(area: Area) => view! { <ExplanationPanel area=area/> });

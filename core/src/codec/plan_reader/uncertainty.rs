@@ -170,31 +170,20 @@ impl Read for Distribution {
             TAG,
             &Distribution::SHAPES,
         )?;
-        let f = variant(map, at, TAG, Distribution::parameter_names(name))?;
-        Ok(match name {
-            "uniform" => Distribution::Uniform {
-                low: f.req("low")?,
-                high: f.req("high")?,
-            },
-            "triangular" => Distribution::Triangular {
-                low: f.req("low")?,
-                likely: f.req("likely")?,
-                high: f.req("high")?,
-            },
-            "pert" => Distribution::Pert {
-                low: f.req("low")?,
-                likely: f.req("likely")?,
-                high: f.req("high")?,
-            },
-            "normal" => Distribution::Normal {
-                mean: f.req("mean")?,
-                sd: f.req("sd")?,
-            },
-            _ => Distribution::Lognormal {
-                median: f.req("median")?,
-                gsd: f.req("gsd")?,
-            },
-        })
+        let names = Distribution::parameter_names(name);
+        let f = variant(map, at, TAG, names)?;
+        // By the table of names, not a reading per shape and parameter: one loop for all.
+        let mut parameters = [0.0; 3];
+        for (slot, name) in parameters.iter_mut().zip(names) {
+            *slot = f.req(name)?;
+        }
+        // `tagged` took only a name of `SHAPES`.
+        Ok(
+            Distribution::of_parameters(name, parameters).unwrap_or(Distribution::Uniform {
+                low: 0.0,
+                high: 0.0,
+            }),
+        )
     }
 
     #[cfg(feature = "yaml")]
