@@ -1,6 +1,6 @@
 //! The plan's baseline: demand and infrastructure today, and the traffic model.
 
-use super::{tagged, variant, At, Fields, Read, ReadError};
+use super::{tagged, variant, At, Fault, Fields, Read};
 use crate::plan::{
     Baseline, CostLine, DatabaseDemand, PeakShape, RedisDemand, ScalingPoint, Today, Traffic,
     VoiceDemand,
@@ -15,7 +15,7 @@ use {
 };
 
 impl Read for Baseline {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -79,7 +79,7 @@ impl Read for Baseline {
 }
 
 impl Read for ScalingPoint {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -105,7 +105,7 @@ impl Read for ScalingPoint {
 }
 
 impl Read for Traffic {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         const TAG: &str = "model";
         let (map, name) = tagged(
             value,
@@ -156,7 +156,7 @@ impl Read for Traffic {
 }
 
 impl Read for PeakShape {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         const TAG: &str = "shape";
         let (map, name) = tagged(
             value,
@@ -200,7 +200,7 @@ impl Read for PeakShape {
 }
 
 impl Read for DatabaseDemand {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -253,7 +253,7 @@ impl Read for DatabaseDemand {
 }
 
 impl Read for RedisDemand {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -306,7 +306,7 @@ impl Read for RedisDemand {
 }
 
 impl Read for VoiceDemand {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -363,7 +363,7 @@ impl Read for VoiceDemand {
 }
 
 impl Read for CostLine {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -412,7 +412,7 @@ impl Read for CostLine {
 }
 
 impl Read for Today {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,

@@ -1,6 +1,6 @@
 //! The plan's catalogs: what can be bought, with capacities and prices.
 
-use super::{At, Fields, Read, ReadError};
+use super::{At, Fault, Fields, Read};
 use crate::plan::{Catalogs, DatabaseTier, GpuNode, InstanceType, RedisPlan};
 use serde_json::Value;
 #[cfg(feature = "yaml")]
@@ -64,7 +64,7 @@ pub(crate) const GPU_NODE_FIELDS: &[&str] = &[
 impl Read for Catalogs {
     // One copy, called from the plan's reading and a catalog table's, not one inlined in each.
     #[inline(never)]
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -96,7 +96,7 @@ impl Read for Catalogs {
 }
 
 impl Read for InstanceType {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(value, at, "struct InstanceType", INSTANCE_FIELDS)?;
         Ok(InstanceType {
             name: f.req("name")?,
@@ -125,7 +125,7 @@ impl Read for InstanceType {
 }
 
 impl Read for DatabaseTier {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(value, at, "struct DatabaseTier", DATABASE_FIELDS)?;
         Ok(DatabaseTier {
             name: f.req("name")?,
@@ -154,7 +154,7 @@ impl Read for DatabaseTier {
 }
 
 impl Read for RedisPlan {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(value, at, "struct RedisPlan", REDIS_FIELDS)?;
         Ok(RedisPlan {
             name: f.req("name")?,
@@ -184,7 +184,7 @@ impl Read for RedisPlan {
 }
 
 impl Read for GpuNode {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(value, at, "struct GpuNode", GPU_NODE_FIELDS)?;
         Ok(GpuNode {
             name: f.req("name")?,

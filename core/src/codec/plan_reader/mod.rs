@@ -68,6 +68,11 @@ pub struct ReadError {
     pub message: String,
 }
 
+/// A [`ReadError`] on its way out of the reading: boxed, so that every field's `?` moves a
+/// pointer rather than the two strings (the reader is one of the largest functions of the
+/// page's first download, and most of it is these moves).
+type Fault = Box<ReadError>;
+
 /// The plan in `document` (the value under a plan file's `plan` key, migrated).
 ///
 /// # Example
@@ -82,14 +87,14 @@ pub struct ReadError {
 /// assert_eq!(error.message, "invalid type: string \"many\", expected f64");
 /// ```
 pub fn read(document: &Value) -> Result<Plan, ReadError> {
-    Plan::read(document, &At::TOP)
+    Plan::read(document, &At::TOP).map_err(|e| *e)
 }
 
 /// The catalogs in `document` (the value under a plan's `catalogs` key); paths in errors start
 /// inside it (`instances[2].vcpu`).
 #[cfg(feature = "yaml")]
 pub(crate) fn read_catalogs(document: &Value) -> Result<Catalogs, ReadError> {
-    Catalogs::read(document, &At::TOP)
+    Catalogs::read(document, &At::TOP).map_err(|e| *e)
 }
 
 /// The fields of an entry of catalog `kind`, in their declared order.
@@ -163,15 +168,15 @@ impl<'a> At<'a> {
         path
     }
 
-    fn fail(&self, message: String) -> ReadError {
-        ReadError {
+    fn fail(&self, message: String) -> Fault {
+        Box::new(ReadError {
             path: self.path(),
             message,
-        }
+        })
     }
 
     /// `invalid type: <what was found>, expected <expected>`.
-    fn wrong_type(&self, found: &Value, expected: &str) -> ReadError {
+    fn wrong_type(&self, found: &Value, expected: &str) -> Fault {
         self.fail(format!(
             "invalid type: {}, expected {expected}",
             described(found)
@@ -211,7 +216,7 @@ fn one_of(names: &[&str]) -> String {
 /// ([`schema::schema`], with the `yaml` feature): the same fields, which are required, the
 /// choices' names and the ranges validation checks.
 trait Read: Sized {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError>;
+    fn read(value: &Value, at: &At) -> Result<Self, Fault>;
 
     /// The schema of the values `read` accepts; named types go in `defs` ([`Defs::of`]).
     #[cfg(feature = "yaml")]
@@ -225,7 +230,7 @@ fn of_type(name: &str) -> Value {
 }
 
 impl Read for f64 {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         value.as_f64().ok_or_else(|| at.wrong_type(value, "f64"))
     }
 
@@ -240,7 +245,7 @@ fn whole<T: TryFrom<i64> + TryFrom<u64>>(
     value: &Value,
     at: &At,
     name: &str,
-) -> Result<T, ReadError> {
+) -> Result<T, Fault> {
     let out_of_range = || {
         at.fail(format!(
             "invalid value: {}, expected {name}",
@@ -261,7 +266,7 @@ fn whole<T: TryFrom<i64> + TryFrom<u64>>(
 }
 
 impl Read for u32 {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         whole(value, at, "u32")
     }
 
@@ -272,7 +277,7 @@ impl Read for u32 {
 }
 
 impl Read for i32 {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         whole(value, at, "i32")
     }
 
@@ -283,7 +288,7 @@ impl Read for i32 {
 }
 
 impl Read for bool {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         value
             .as_bool()
             .ok_or_else(|| at.wrong_type(value, "a boolean"))
@@ -296,14 +301,14 @@ impl Read for bool {
 }
 
 /// The text of a string value.
-fn text<'v>(value: &'v Value, at: &At) -> Result<&'v str, ReadError> {
+fn text<'v>(value: &'v Value, at: &At) -> Result<&'v str, Fault> {
     value
         .as_str()
         .ok_or_else(|| at.wrong_type(value, "a string"))
 }
 
 impl Read for String {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         text(value, at).map(str::to_owned)
     }
 
@@ -314,7 +319,7 @@ impl Read for String {
 }
 
 impl Read for NaiveDate {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         day::parse(text(value, at)?).ok_or_else(|| at.fail(day::NOT_A_DAY.to_owned()))
     }
 
@@ -325,7 +330,7 @@ impl Read for NaiveDate {
 }
 
 impl Read for YearMonth {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         text(value, at)?.parse().map_err(|message| at.fail(message))
     }
 
@@ -339,7 +344,7 @@ impl Read for YearMonth {
 }
 
 impl Read for MonthDay {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         text(value, at)?.parse().map_err(|message| at.fail(message))
     }
 
@@ -354,7 +359,7 @@ impl Read for MonthDay {
 }
 
 impl<T: Read> Read for Option<T> {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         match value {
             Value::Null => Ok(None),
             value => T::read(value, at).map(Some),
@@ -368,7 +373,7 @@ impl<T: Read> Read for Option<T> {
 }
 
 impl<T: Read> Read for Vec<T> {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let items = value
             .as_array()
             .ok_or_else(|| at.wrong_type(value, "a sequence"))?;
@@ -389,7 +394,7 @@ impl<T: Read> Read for Vec<T> {
 
 /// One of a choice's names ([`Named::NAMES`]), as the value it names; `expected` names the
 /// choice when the value is not a string (`enum Interpolation`).
-fn choice<T: Named>(value: &Value, at: &At, expected: &str) -> Result<T, ReadError> {
+fn choice<T: Named>(value: &Value, at: &At, expected: &str) -> Result<T, Fault> {
     choice_index(value, at, expected, T::WORDS).map(|i| T::NAMES[i].1)
 }
 
@@ -400,7 +405,7 @@ fn choice_index(
     at: &At,
     expected: &str,
     names: &[&str],
-) -> Result<usize, ReadError> {
+) -> Result<usize, Fault> {
     let Value::String(name) = value else {
         return Err(at.wrong_type(value, expected));
     };
@@ -417,7 +422,7 @@ fn choice_index(
 macro_rules! read_choice {
     ($($ty:ident),+) => {$(
         impl Read for $ty {
-            fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+            fn read(value: &Value, at: &At) -> Result<Self, Fault> {
                 choice(value, at, concat!("enum ", stringify!($ty)))
             }
 
@@ -451,7 +456,7 @@ impl<'v, 'a> Fields<'v, 'a> {
         at: &'a At<'a>,
         expected: &str,
         known: &[&str],
-    ) -> Result<Self, ReadError> {
+    ) -> Result<Self, Fault> {
         let map = value
             .as_object()
             .ok_or_else(|| at.wrong_type(value, expected))?;
@@ -464,7 +469,7 @@ impl<'v, 'a> Fields<'v, 'a> {
         at: &'a At<'a>,
         allowed: &[&str],
         expected: &[&str],
-    ) -> Result<Self, ReadError> {
+    ) -> Result<Self, Fault> {
         if let Some(unknown) = map.keys().find(|key| !allowed.contains(&key.as_str())) {
             let message = if expected.is_empty() {
                 format!("unknown field `{unknown}`, there are no fields")
@@ -477,7 +482,7 @@ impl<'v, 'a> Fields<'v, 'a> {
     }
 
     /// A field that must be there.
-    fn req<T: Read>(&self, name: &str) -> Result<T, ReadError> {
+    fn req<T: Read>(&self, name: &str) -> Result<T, Fault> {
         match self.map.get(name) {
             Some(value) => T::read(value, &self.at.key(name)),
             None => Err(self.at.fail(format!("missing field `{name}`"))),
@@ -485,7 +490,7 @@ impl<'v, 'a> Fields<'v, 'a> {
     }
 
     /// A field that takes `default` when left out.
-    fn or<T: Read>(&self, name: &str, default: T) -> Result<T, ReadError> {
+    fn or<T: Read>(&self, name: &str, default: T) -> Result<T, Fault> {
         match self.map.get(name) {
             Some(value) => T::read(value, &self.at.key(name)),
             None => Ok(default),
@@ -493,14 +498,14 @@ impl<'v, 'a> Fields<'v, 'a> {
     }
 
     /// A field that takes its type's default when left out.
-    fn opt<T: Read + Default>(&self, name: &str) -> Result<T, ReadError> {
+    fn opt<T: Read + Default>(&self, name: &str) -> Result<T, Fault> {
         self.or(name, T::default())
     }
 
     /// A number that may be left out or `null` (`None`): [`Fields::opt`] compiled once for
     /// every such field, not inlined at each.
     #[inline(never)]
-    fn opt_number(&self, name: &str) -> Result<Option<f64>, ReadError> {
+    fn opt_number(&self, name: &str) -> Result<Option<f64>, Fault> {
         self.opt(name)
     }
 }
@@ -512,7 +517,7 @@ fn tagged<'v, 'n>(
     expected: &str,
     tag: &str,
     names: &[&'n str],
-) -> Result<(&'v Map<String, Value>, &'n str), ReadError> {
+) -> Result<(&'v Map<String, Value>, &'n str), Fault> {
     let map = value
         .as_object()
         .ok_or_else(|| at.wrong_type(value, expected))?;
@@ -537,14 +542,14 @@ fn variant<'v, 'a>(
     at: &'a At<'a>,
     tag: &str,
     fields: &[&str],
-) -> Result<Fields<'v, 'a>, ReadError> {
+) -> Result<Fields<'v, 'a>, Fault> {
     let mut allowed = fields.to_vec();
     allowed.push(tag);
     Fields::checked(map, at, &allowed, fields)
 }
 
 impl Read for Plan {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,

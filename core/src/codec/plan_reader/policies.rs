@@ -1,6 +1,6 @@
 //! The plan's policies: sizing rules, Redis, voice, commitment and off-hours rules.
 
-use super::{At, Fields, Read, ReadError};
+use super::{At, Fault, Fields, Read};
 use crate::plan::{CommitmentPolicy, OffHoursPolicy, Policies, RedisPolicy, VoicePolicy};
 use serde_json::Value;
 #[cfg(feature = "yaml")]
@@ -12,7 +12,7 @@ use {
 };
 
 impl Read for Policies {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -132,7 +132,7 @@ impl Read for Policies {
 }
 
 impl Read for RedisPolicy {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -181,7 +181,7 @@ impl Read for RedisPolicy {
 }
 
 impl Read for VoicePolicy {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -246,7 +246,7 @@ impl Read for VoicePolicy {
 }
 
 impl Read for CommitmentPolicy {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -276,7 +276,7 @@ impl Read for CommitmentPolicy {
 }
 
 impl Read for OffHoursPolicy {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,

@@ -1,6 +1,6 @@
 //! The plan's scenarios: growth models and calendar effects.
 
-use super::{tagged, variant, At, Fields, Read, ReadError};
+use super::{tagged, variant, At, Fault, Fields, Read};
 use crate::plan::{CalendarEffect, Growth, Milestone, Observation, Scenario};
 use serde_json::Value;
 #[cfg(feature = "yaml")]
@@ -12,7 +12,7 @@ use {
 };
 
 impl Read for Scenario {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -68,7 +68,7 @@ impl Read for Scenario {
 }
 
 impl Read for Growth {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         const TAG: &str = "model";
         let (map, name) = tagged(
             value,
@@ -148,7 +148,7 @@ impl Read for Growth {
 }
 
 impl Read for Milestone {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(value, at, "struct Milestone", &["month", "units"])?;
         Ok(Milestone {
             month: f.req("month")?,
@@ -169,7 +169,7 @@ impl Read for Milestone {
 }
 
 impl Read for Observation {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(value, at, "struct Observation", &["date", "units"])?;
         Ok(Observation {
             date: f.req("date")?,
@@ -190,7 +190,7 @@ impl Read for Observation {
 }
 
 impl Read for CalendarEffect {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,

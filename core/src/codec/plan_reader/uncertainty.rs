@@ -4,7 +4,7 @@
 //! "invalid length 3, expected an array of length 2", where serde_json's text reader says
 //! "trailing characters".
 
-use super::{tagged, variant, At, Fields, Read, ReadError};
+use super::{tagged, variant, At, Fault, Fields, Read};
 use crate::plan::{Distribution, Range, Uncertainty};
 use serde_json::Value;
 #[cfg(feature = "yaml")]
@@ -15,7 +15,7 @@ use {
 };
 
 impl Read for Uncertainty {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(
             value,
             at,
@@ -94,7 +94,7 @@ fn percentile() -> Value {
 }
 
 impl Read for [f64; 2] {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         const EXPECTED: &str = "an array of length 2";
         let items = value
             .as_array()
@@ -130,7 +130,7 @@ impl Read for [f64; 2] {
 }
 
 impl Read for Range {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         let f = Fields::of(value, at, "struct Range", &["field", "distribution"])?;
         Ok(Range {
             field: f.req("field")?,
@@ -161,7 +161,7 @@ impl Read for Range {
 }
 
 impl Read for Distribution {
-    fn read(value: &Value, at: &At) -> Result<Self, ReadError> {
+    fn read(value: &Value, at: &At) -> Result<Self, Fault> {
         const TAG: &str = "shape";
         let (map, name) = tagged(
             value,
