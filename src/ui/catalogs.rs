@@ -14,6 +14,7 @@ use super::fields::{
 };
 use super::paste::{paste_box, PasteBox};
 use super::{browser, files};
+use crate::ui::memo;
 use headroom_core::edit::{self, CatalogKind};
 use headroom_core::jobs::Job;
 use headroom_core::plan::{EntryShared, EntrySharedMut, Named, Plan, RedisTopology};
@@ -102,10 +103,10 @@ fn CatalogSection(
     open: OpenRows,
 ) -> impl IntoView {
     let ws = workspace();
-    let count = Memo::new(move |_| ws.plan.with(|p| kind.len(p)));
+    let count = memo(move || ws.plan.with(|p| kind.len(p)));
     let list_path = kind.path();
-    let list_problem = Memo::new(move |_| ws.plan_error(&list_path));
-    let reference_problems = Memo::new(move |_| {
+    let list_problem = memo(move || ws.plan_error(&list_path));
+    let reference_problems = memo(move || {
         kind.references()
             .iter()
             .filter_map(|(path, _)| ws.plan_error(path))
@@ -255,18 +256,18 @@ fn CatalogEntry(
     let ws = workspace();
     let j = index;
     let base = format!("{}[{j}]", kind.path());
-    let name = Memo::new(move |_| {
+    let name = memo(move || {
         ws.plan
             .with(|p| kind.names(p).into_iter().nth(j).unwrap_or_default())
     });
-    let digest = Memo::new(move |_| {
+    let digest = memo(move || {
         ws.plan
             .with(|p| edit::catalog_digest(p, kind, j).unwrap_or_default())
     });
-    let used = Memo::new(move |_| ws.plan.with(|p| edit::used_for(p, kind, j)));
+    let used = memo(move || ws.plan.with(|p| edit::used_for(p, kind, j)));
     let problems = problem_count(ws, vec![base.clone()]);
-    let count = Memo::new(move |_| ws.plan.with(|p| kind.len(p)));
-    let is_open = Memo::new(move |_| open.with(|o| o.contains(&(kind, j))));
+    let count = memo(move || ws.plan.with(|p| kind.len(p)));
+    let is_open = memo(move || open.with(|o| o.contains(&(kind, j))));
     Effect::new(move |_| {
         if problems.get() > 0 && !is_open.get_untracked() {
             open.update(|o| {

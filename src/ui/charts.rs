@@ -13,6 +13,7 @@
 //! a resize before the next measurement).
 
 use super::state::Workspace;
+use crate::ui::memo;
 use headroom_core::chart::{self, coordinate, ChartData, ChartGeometry, Frame, Metric, Shape};
 use headroom_core::selection;
 use leptos::prelude::*;
@@ -55,14 +56,14 @@ pub fn ChartsPanel() -> impl IntoView {
     let hover = RwSignal::new(None::<u32>);
     let announcement = RwSignal::new(String::new());
     let metric = RwSignal::new(Metric::TotalCost);
-    let metrics = Memo::new(move |_| {
+    let metrics = memo(move || {
         ws.computed.with(|c| {
             c.as_ref()
                 .map(|c| Metric::available(&c.results))
                 .unwrap_or_default()
         })
     });
-    let chosen_metric = Memo::new(move |_| {
+    let chosen_metric = memo(move || {
         let m = metric.get();
         if metrics.with(|all| all.contains(&m)) {
             m
@@ -70,21 +71,21 @@ pub fn ChartsPanel() -> impl IntoView {
             Metric::TotalCost
         }
     });
-    let demand = Memo::new(move |_| {
+    let demand = memo(move || {
         let scenario = ws.scenario.get();
         ws.computed.with(|c| {
             c.as_ref()
                 .and_then(|c| chart::demand_chart(&c.results, scenario))
         })
     });
-    let cost = Memo::new(move |_| {
+    let cost = memo(move || {
         let scenario = ws.scenario.get();
         ws.computed.with(|c| {
             c.as_ref()
                 .and_then(|c| chart::cost_chart(c.plan.plan(), &c.results, scenario))
         })
     });
-    let overlay = Memo::new(move |_| {
+    let overlay = memo(move || {
         let scenario = ws.scenario.get();
         let metric = chosen_metric.get();
         ws.computed.with(|c| {
@@ -92,7 +93,7 @@ pub fn ChartsPanel() -> impl IntoView {
                 .and_then(|c| chart::scenarios_chart(&c.results, scenario, metric))
         })
     });
-    let scenario_name = Memo::new(move |_| {
+    let scenario_name = memo(move || {
         let scenario = ws.scenario.get();
         ws.computed.with(|c| {
             c.as_ref().and_then(|c| {
@@ -209,20 +210,20 @@ fn ChartFigure(
         hover,
         announcement,
     } = shared;
-    let geometry = Memo::new(move |_| {
+    let geometry = memo(move || {
         let frame = Frame::for_width(width.get());
         data.with(|d| d.as_ref().map(|d| d.layout(frame)))
     });
-    let months = Memo::new(move |_| data.with(|d| d.as_ref().map_or(1, |d| d.months)));
-    let selected = Memo::new(move |_| selection::month_within(ws.month.get(), months.get()));
-    let active = Memo::new(move |_| {
+    let months = memo(move || data.with(|d| d.as_ref().map_or(1, |d| d.months)));
+    let selected = memo(move || selection::month_within(ws.month.get(), months.get()));
+    let active = memo(move || {
         let month = hover.get().unwrap_or_else(|| selected.get());
         selection::month_within(month, months.get())
     });
     let heading_id = format!("chart-{id}-heading");
     let legend_id = format!("chart-{id}-legend");
     // The marker list changes only when the markers do, not with every redraw.
-    let markers = Memo::new(move |_| {
+    let markers = memo(move || {
         geometry
             .with(|g| {
                 g.as_ref().map(|g| {
@@ -234,7 +235,7 @@ fn ChartFigure(
             })
             .unwrap_or_default()
     });
-    let readout = Memo::new(move |_| {
+    let readout = memo(move || {
         let month = active.get();
         data.with(|d| d.as_ref().map(|d| d.readout(month)))
     });

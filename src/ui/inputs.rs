@@ -8,6 +8,7 @@ use super::fields::{
     described_by, field_id, focus_soon, index_rows, money_unit, num, plan_memo, structural_edit,
     workspace, Choice, Getter, Group, NumberInput, OptionalNumberInput, Setter, TextInput, Toggle,
 };
+use crate::ui::memo;
 use headroom_core::edit::{self, TrafficFigure, TrafficKind};
 use headroom_core::input::NumberSpec;
 use headroom_core::plan::{
@@ -39,7 +40,7 @@ impl Units {
     fn new() -> Self {
         let ws = workspace();
         Self {
-            name: Memo::new(move |_| ws.plan.with(|p| p.baseline.demand_unit.trim().to_owned())),
+            name: memo(move || ws.plan.with(|p| p.baseline.demand_unit.trim().to_owned())),
         }
     }
 
@@ -61,7 +62,7 @@ fn catalog_names(
     with_smallest: bool,
     names: fn(&Plan) -> Vec<String>,
 ) -> Memo<Vec<String>> {
-    Memo::new(move |_| {
+    memo(move || {
         ws.plan.with(|p| {
             let mut list = if with_smallest {
                 vec![String::new()]
@@ -195,7 +196,7 @@ fn traffic_path(at: Option<usize>) -> String {
 pub(super) fn traffic_model(at: Option<usize>) -> impl IntoView {
     let ws = workspace();
     let units = Units::new();
-    let kind = Memo::new(move |_| {
+    let kind = memo(move || {
         ws.plan
             .with(|p| edit::traffic_at(p, at).map(TrafficKind::of))
     });
@@ -328,7 +329,7 @@ fn CostLines(units: Units) -> impl IntoView {
 
 fn cost_line(i: usize, units: Units) -> impl IntoView {
     let ws = workspace();
-    let name = Memo::new(move |_| {
+    let name = memo(move || {
         ws.plan.with(|p| {
             p.baseline
                 .other_costs
@@ -435,7 +436,7 @@ pub fn PoliciesPanel() -> impl IntoView {
             .map(|i| i.name.clone())
             .collect()
     });
-    let currencies = Memo::new(|_| {
+    let currencies = memo(|| {
         headroom_core::currency::known()
             .map(|c| c.code().to_owned())
             .collect()
@@ -625,8 +626,8 @@ fn NameChoice(
 #[component]
 fn ScalingTable() -> impl IntoView {
     let ws = workspace();
-    let count = Memo::new(move |_| ws.plan.with(|p| p.baseline.scaling.len()));
-    let full = Memo::new(move |_| count.get() >= MAX_SCALING_POINTS);
+    let count = memo(move || ws.plan.with(|p| p.baseline.scaling.len()));
+    let full = memo(move || count.get() >= MAX_SCALING_POINTS);
     let add = move |_| {
         if full.get_untracked() {
             return;

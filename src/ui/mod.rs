@@ -33,6 +33,23 @@ pub use state::Workspace as WorkspaceState;
 /// groups below the first screen follow on the page shown, one a frame: below the first
 /// screen on a phone, under it in the inputs column on a wide screen, so nothing on screen
 /// moves. No frame shows both.
+/// A memo of `f`'s value. `Memo::new` compiles its machinery once per closure it is given,
+/// that is once per call site (about 1 KB of `.wasm` each); through here the closure is boxed
+/// first, so the machinery is compiled once per value type instead (BENCHMARKS.md,
+/// 2026-12-07).
+pub(crate) fn memo<T: PartialEq + Send + Sync + 'static>(
+    f: impl Fn() -> T + Send + Sync + 'static,
+) -> Memo<T> {
+    memo_boxed(Box::new(f))
+}
+
+/// [`memo`]'s memo: not generic over the function, so its closure is one type per `T`.
+fn memo_boxed<T: PartialEq + Send + Sync + 'static>(
+    f: Box<dyn Fn() -> T + Send + Sync>,
+) -> Memo<T> {
+    Memo::new(move |_| f())
+}
+
 pub fn start() {
     // A task of its own for reading the plan the page starts from (a link's decoded and read),
     // then one for building the page.
@@ -331,7 +348,7 @@ fn PlanHeader() -> impl IntoView {
     use headroom_core::validate::specs;
     use std::sync::Arc;
     let ws = use_context::<Workspace>().expect("inside App");
-    let start = Memo::new(move |_| ws.plan.with(|p| p.start.to_string()));
+    let start = memo(move || ws.plan.with(|p| p.start.to_string()));
     let (hget, hset) = num(
         |p| Some(f64::from(p.horizon_months)),
         |p, v| p.horizon_months = v as u32,

@@ -36,7 +36,7 @@ pub struct Code {
 
 super::lazy::split_fn! {
     /// The Ranges code, fetched the first time a plan has a range or one is typed.
-    pub fn code() -> Code {
+    pub fn ranges_code() -> Code {
         Code {
             panel: || view! { <RangesPanel/> }.into_any(),
             typed: super::fields::typed_range,
@@ -46,7 +46,7 @@ super::lazy::split_fn! {
 
 /// The Ranges panel, built once its code is here ([`super::lazy::lazily`]).
 pub async fn panel() -> Result<super::lazy::Build, super::lazy::NotLoaded> {
-    let code = code().await?;
+    let code = ranges_code().await?;
     Ok(Box::new(code.panel))
 }
 

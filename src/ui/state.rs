@@ -10,6 +10,7 @@
 //! keystroke's own frame shows the field, the next one the results, so a phone keeps up with
 //! the typist. Every other edit (a button, a choice, undo, a new plan) has its results at once.
 
+use crate::ui::memo;
 use headroom_core::partial::PartialResults;
 use headroom_core::plan::{Plan, MAX_HORIZON_MONTHS};
 use headroom_core::selection;
@@ -113,7 +114,7 @@ impl Workspace {
         let settled = Trigger::new();
         // The plan as of the last settling (see `settled`): typing changes `plan` at once and
         // this a frame later.
-        let validated = Memo::new(move |_| {
+        let validated = memo(move || {
             settled.track();
             plan.with_untracked(|p| p.validate().map(Arc::new).map_err(Arc::new))
         });
@@ -130,7 +131,7 @@ impl Workspace {
             })
         });
         let later = complete_after_paint(latest, complete);
-        let computed = Memo::new(move |_| {
+        let computed = memo(move || {
             latest.with(|l| complete.with(|c| PartialResults::on_show(l.as_ref(), c.as_ref())))
         });
         let field_errors = RwSignal::new(FieldErrors::default());
@@ -381,7 +382,7 @@ fn complete_after_paint(
             }
         });
     });
-    Memo::new(move |_| complete.get())
+    memo(move || complete.get())
 }
 
 /// Puts `now`, completed, in `complete` (unless it is there already).

@@ -90,7 +90,7 @@ fn number_or_range(
             Err(_) => {
                 let text = text.to_owned();
                 Ok(Applied::Later(Box::pin(async move {
-                    let code = crate::ui::ranges::code().await.map_err(|_| {
+                    let code = crate::ui::ranges::ranges_code().await.map_err(|_| {
                         "could not be read as a range: the page could not load the code that \
                          reads ranges (check the connection)"
                             .to_owned()
@@ -108,7 +108,7 @@ fn number_or_range(
 }
 
 /// What typing a range into a field does, in the Ranges code fetched on first use
-/// ([`crate::ui::ranges::code`]).
+/// ([`crate::ui::ranges::ranges_code`]).
 pub(crate) type TypedRange = Box<dyn FnOnce(&mut Plan) -> f64>;
 
 /// The range typed as `text` into the field of `spec` at `path`, as a change that keeps the

@@ -25,6 +25,7 @@ pub use group::Group;
 pub use undo::{UndoNote, Undoable};
 
 use super::state::Workspace;
+use crate::ui::memo;
 use headroom_core::plan::Plan;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -64,7 +65,7 @@ pub(super) fn workspace() -> Workspace {
 /// The unit of a price or cost field: a monthly amount in the plan's currency ("EUR/month").
 pub fn money_unit() -> Signal<String> {
     let ws = workspace();
-    Memo::new(move |_| ws.plan.with(|p| p.currency().per_month())).into()
+    memo(move || ws.plan.with(|p| p.currency().per_month())).into()
 }
 
 /// A history key that no other edit shares, so a structural edit (add, delete, move) is always
@@ -141,7 +142,7 @@ pub fn focus_now(id: &str) {
 /// The problem to show for `path`: text that does not parse, else plan validation's message.
 /// A memo, so the controls that show it change only when the message does.
 fn problem_for(ws: Workspace, path: String) -> Memo<Option<String>> {
-    Memo::new(move |_| {
+    memo(move || {
         ws.field_errors
             .with(|e| e.get(&path).map(str::to_owned))
             .or_else(|| ws.plan_error(&path))
@@ -169,7 +170,7 @@ pub fn problem_count(ws: Workspace, prefixes: Vec<String>) -> Memo<usize> {
         path.strip_prefix(prefix)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
     }
-    Memo::new(move |_| {
+    memo(move || {
         let typed = ws.field_errors.with(|e| {
             e.paths()
                 .filter(|p| prefixes.iter().any(|x| under(p, x)))
@@ -206,7 +207,7 @@ pub fn problem_badge(count: Memo<usize>) -> impl IntoView {
 /// figure (a flag, a count, a name), not once per memo.
 pub fn plan_memo<T: Clone + PartialEq + Send + Sync + 'static>(read: fn(&Plan) -> T) -> Memo<T> {
     let ws = workspace();
-    Memo::new(move |_| ws.plan.with(read))
+    memo(move || ws.plan.with(read))
 }
 
 /// Builds a getter/setter pair for a numeric field from two plain functions.

@@ -2,6 +2,7 @@
 //! it while the plan is unchanged since.
 
 use super::workspace;
+use crate::ui::memo;
 use crate::ui::state::Workspace;
 use headroom_core::plan::Plan;
 use leptos::prelude::*;
@@ -47,7 +48,7 @@ pub fn UndoNote(
     on_undo: Option<Callback<Option<usize>>>,
 ) -> impl IntoView {
     let ws = workspace();
-    let visible = Memo::new(move |_| {
+    let visible = memo(move || {
         note.with(|n| {
             n.as_ref()
                 .filter(|n| ws.plan.with(|p| *p == *n.after))

@@ -6,6 +6,7 @@
 
 use super::explain::{self, cell_of, data_number, move_focus, Area, Target};
 use super::{selected_month, selected_scenario};
+use crate::ui::memo;
 use crate::ui::state::Workspace;
 use headroom_core::compare::{break_points, break_sentences, compare_month, resource_name};
 use headroom_core::tables::price_note;
@@ -18,7 +19,7 @@ pub fn ComparisonPanel() -> impl IntoView {
     let explainer = explain::explainer();
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
-    let comparison = Memo::new(move |_| {
+    let comparison = memo(move || {
         let (s, m) = (scenario.get(), month.get());
         ws.computed.with(|c| {
             c.as_ref()
@@ -27,7 +28,7 @@ pub fn ComparisonPanel() -> impl IntoView {
         })
     });
     // The grid's shape: scenario names and row titles with units (costs with the price date).
-    let shape = Memo::new(move |_| {
+    let shape = memo(move || {
         let (prices, money_unit) = ws.computed.with(|c| {
             c.as_ref()
                 .map(|c| (price_note(&c.results), c.results.currency.per_month()))
@@ -51,7 +52,7 @@ pub fn ComparisonPanel() -> impl IntoView {
             })
         })
     });
-    let heading = Memo::new(move |_| {
+    let heading = memo(move || {
         comparison.with(|c| {
             c.as_ref().map(|c| {
                 format!(
@@ -63,7 +64,7 @@ pub fn ComparisonPanel() -> impl IntoView {
             })
         })
     });
-    let points = Memo::new(move |_| {
+    let points = memo(move || {
         ws.computed.with(|c| {
             c.as_ref()
                 .filter(|c| c.results.scenarios.len() > 1)
@@ -71,7 +72,7 @@ pub fn ComparisonPanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let sentences = Memo::new(move |_| {
+    let sentences = memo(move || {
         let s = scenario.get();
         ws.computed.with(|c| {
             c.as_ref()
@@ -90,8 +91,8 @@ pub fn ComparisonPanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let has_points = Memo::new(move |_| !points.with(Vec::is_empty));
-    let names = Memo::new(move |_| {
+    let has_points = memo(move || !points.with(Vec::is_empty));
+    let names = memo(move || {
         ws.computed.with(|c| {
             c.as_ref()
                 .map(|c| {

@@ -7,6 +7,7 @@
 //! pointer or the focus into a target, and moves the focus between cells with the arrow keys,
 //! so a grid of 120 months costs no listener per cell.
 
+use crate::ui::memo;
 use crate::ui::state::Workspace;
 use headroom_core::engine::{self, Figure};
 use headroom_core::explain::Explanation;
@@ -124,7 +125,7 @@ pub fn ExplanationPanel(area: Area) -> impl IntoView {
     let explainer = explainer();
     let scenario = super::selected_scenario(ws);
     let month = super::selected_month(ws);
-    let shown = Memo::new(move |_| {
+    let shown = memo(move || {
         let mut target = explainer.target.get().filter(|t| t.area == area)?;
         // The cards show the selected scenario and month, a sizing table the selected
         // scenario, the comparison the selected month: their explanation follows the selection.

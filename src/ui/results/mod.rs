@@ -16,6 +16,7 @@ mod tables;
 mod timeline;
 
 use super::state::Workspace;
+use crate::ui::memo;
 use explain::{Area, Explainer, ExplanationPanel, Target};
 use headroom_core::compare::compare_month;
 use headroom_core::selection::{month_within, scenario_within};
@@ -25,7 +26,7 @@ use leptos::prelude::*;
 
 /// The scenario shown in detail, clamped to the scenarios of the results on show.
 pub(crate) fn selected_scenario(ws: Workspace) -> Memo<usize> {
-    Memo::new(move |_| {
+    memo(move || {
         let count = ws
             .computed
             .with(|c| c.as_ref().map_or(1, |c| c.results.scenarios.len()));
@@ -35,7 +36,7 @@ pub(crate) fn selected_scenario(ws: Workspace) -> Memo<usize> {
 
 /// The month shown in detail (1-based), clamped to the horizon of the results on show.
 pub(crate) fn selected_month(ws: Workspace) -> Memo<u32> {
-    Memo::new(move |_| {
+    memo(move || {
         let horizon = ws.computed.with(|c| {
             c.as_ref()
                 .and_then(|c| c.results.scenarios.first())
@@ -53,7 +54,7 @@ pub fn ResultsPanel() -> impl IntoView {
     provide_context(Explainer::default());
     let printing = tables::Printing::listen();
     provide_context(printing);
-    let has_ranges = Memo::new(move |_| {
+    let has_ranges = memo(move || {
         ws.plan
             .with(|p| p.uncertainty.as_ref().is_some_and(|u| !u.ranges.is_empty()))
     });
@@ -157,7 +158,7 @@ fn SummaryCards() -> impl IntoView {
     let explainer = explain::explainer();
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
-    let cards = Memo::new(move |_| {
+    let cards = memo(move || {
         let s = scenario.get();
         let m = month.get();
         ws.computed.with(|c| {
@@ -207,9 +208,9 @@ fn SummaryCards() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let ids = Memo::new(move |_| cards.with(|c| c.iter().map(|(id, _)| *id).collect::<Vec<_>>()));
+    let ids = memo(move || cards.with(|c| c.iter().map(|(id, _)| *id).collect::<Vec<_>>()));
     let card = move |id: &'static str| {
-        Memo::new(move |_| {
+        memo(move || {
             cards.with(|c| {
                 c.iter()
                     .find(|(i, _)| *i == id)

@@ -3,6 +3,7 @@
 //! buttons), both driving `Workspace.scenario` and `Workspace.month`.
 
 use super::{selected_month, selected_scenario};
+use crate::ui::memo;
 use crate::ui::state::Workspace;
 use headroom_core::selection;
 use headroom_core::tables::month_label;
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SelectionBar() -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App");
-    let names = Memo::new(move |_| {
+    let names = memo(move || {
         ws.computed.with(|c| {
             c.as_ref()
                 .map(|c| {
@@ -25,20 +26,20 @@ pub fn SelectionBar() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let horizon = Memo::new(move |_| {
+    let horizon = memo(move || {
         ws.computed.with(|c| {
             c.as_ref()
                 .and_then(|c| c.results.scenarios.first())
                 .map_or(1, |s| s.months.len().max(1) as u32)
         })
     });
-    let start = Memo::new(move |_| {
+    let start = memo(move || {
         ws.computed
             .with(|c| c.as_ref().map(|c| c.plan.plan().start))
     });
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
-    let month_text = Memo::new(move |_| {
+    let month_text = memo(move || {
         let m = month.get();
         let calendar = start
             .get()

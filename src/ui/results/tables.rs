@@ -16,6 +16,7 @@
 use super::explain::{self, cell_of, data_number, move_focus, Area, Target};
 use super::{selected_month, selected_scenario};
 use crate::ui::browser;
+use crate::ui::memo;
 use crate::ui::state::Workspace;
 use headroom_core::partial::PartialResults;
 use headroom_core::tables::{scenario_table, table_ids, Column, Table};
@@ -30,7 +31,7 @@ use web_sys::{Element, HtmlElement};
 pub fn SizingTables() -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App");
     let scenario = selected_scenario(ws);
-    let ids = Memo::new(move |_| {
+    let ids = memo(move || {
         let s = scenario.get();
         ws.computed.with(|c| {
             c.as_ref()
@@ -39,7 +40,7 @@ pub fn SizingTables() -> impl IntoView {
         })
     });
     let chosen = RwSignal::new("demand");
-    let active = Memo::new(move |_| {
+    let active = memo(move || {
         let want = chosen.get();
         ids.with(|ids| {
             if ids.iter().any(|(id, _)| *id == want) {
@@ -149,7 +150,7 @@ fn TableView(id: &'static str) -> impl IntoView {
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
     let table_of = move |results: Memo<Option<PartialResults>>| {
-        Memo::new(move |_| {
+        memo(move || {
             let s = scenario.get();
             results.with(|c| {
                 c.as_ref()
@@ -161,17 +162,17 @@ fn TableView(id: &'static str) -> impl IntoView {
     // is computed when read: while no row is on screen, only the second one is.
     let table = table_of(ws.computed);
     let table_later = table_of(ws.deferred().computed);
-    let head = Memo::new(move |_| {
+    let head = memo(move || {
         table_later.with(|t| {
             t.as_ref()
                 .map(|t| (t.title.clone(), t.note.clone().unwrap_or_default()))
                 .unwrap_or_default()
         })
     });
-    let columns = Memo::new(move |_| {
+    let columns = memo(move || {
         table_later.with(|t| t.as_ref().map(|t| t.columns.clone()).unwrap_or_default())
     });
-    let months = Memo::new(move |_| {
+    let months = memo(move || {
         table_later.with(|t| {
             t.as_ref()
                 .map(|t| t.rows.iter().map(|r| r.month).collect::<Vec<_>>())
@@ -180,7 +181,7 @@ fn TableView(id: &'static str) -> impl IntoView {
     });
     let scroller = NodeRef::<Div>::new();
     let window = RowWindow::new();
-    let shown = Memo::new(move |_| window.range(months.with(Vec::len)));
+    let shown = memo(move || window.range(months.with(Vec::len)));
     // Keep the selected month's row in view when the month (or the table) changes, or when
     // the month on show is picked again (the signal is set even to the same month). Boxes are
     // measured at the next animation frame, where the browser lays the page out anyway, not
@@ -418,7 +419,7 @@ fn TableRow(
     selected: Memo<u32>,
 ) -> impl IntoView {
     let index = (month as usize).saturating_sub(1);
-    let row = Memo::new(move |_| {
+    let row = memo(move || {
         let source = if on_screen.get() { table } else { table_later };
         source.with(|t| {
             t.as_ref()
@@ -427,7 +428,7 @@ fn TableRow(
                 .cloned()
         })
     });
-    let is_selected = Memo::new(move |_| selected.get() == month);
+    let is_selected = memo(move || selected.get() == month);
     let label = move || row.with(|r| r.as_ref().map(|r| r.label.clone()).unwrap_or_default());
     // The selected row's figures are in the tab order: its own attribute, so picking a month
     // touches no cell's content (and a focused cell stays the element it was).
@@ -515,7 +516,7 @@ impl RowWindow {
     /// of the box in view of the page (reactive). Rows are placed by index, every row
     /// `row_height_px` high below a header of about one row.
     fn on_screen(self, month: u32) -> Memo<bool> {
-        Memo::new(move |_| {
+        memo(move || {
             let Some((top, bottom)) = self.on_page_px.get() else {
                 return false;
             };

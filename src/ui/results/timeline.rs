@@ -4,6 +4,7 @@
 
 use super::explain::ExplanationView;
 use super::{selected_month, selected_scenario};
+use crate::ui::memo;
 use crate::ui::state::Workspace;
 use headroom_core::compare::resource_name;
 use headroom_core::format;
@@ -20,7 +21,7 @@ pub fn Timeline() -> impl IntoView {
     // Each event keeps its element while its figures change, even when an edit moves it to
     // another month (a keystroke rewrites the text, not the list, and a focused event keeps
     // the focus): keyed by resource and its order among that resource's events.
-    let events = Memo::new(move |_| {
+    let events = memo(move || {
         let s = scenario.get();
         ws.computed.with(|c| {
             c.as_ref()
@@ -46,9 +47,9 @@ pub fn Timeline() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let keys = Memo::new(move |_| events.with(|e| e.iter().map(|(k, _)| *k).collect::<Vec<_>>()));
+    let keys = memo(move || events.with(|e| e.iter().map(|(k, _)| *k).collect::<Vec<_>>()));
     let shown_of = move |key: EventKey| {
-        Memo::new(move |_| {
+        memo(move || {
             events.with(|e| {
                 e.iter()
                     .find(|(k, _)| *k == key)
@@ -74,14 +75,14 @@ pub fn Timeline() -> impl IntoView {
                 <For each=move || keys.get() key=|k: &EventKey| (k.1, k.0.to_owned()) children=move |key: EventKey| {
                     let (resource, _) = key;
                     let shown = shown_of(key);
-                    let m = Memo::new(move |_| shown.with(|s| s.month));
+                    let m = memo(move || shown.with(|s| s.month));
                     // A grouped entry (repeated steps of one resource) spans months: it selects
                     // its first and names its last.
                     let months = move || shown.with(|s| match s.through {
                         Some(last) if last != s.month => format!("Months {}–{last}", s.month),
                         _ => format!("Month {}", s.month),
                     });
-                    let last = Memo::new(move |_| shown.with(|s| s.through.unwrap_or(s.month).max(s.month)));
+                    let last = memo(move || shown.with(|s| s.through.unwrap_or(s.month).max(s.month)));
                     let when = move || {
                         let (m, last, selected) = (m.get(), last.get(), month.get());
                         if (m..=last).contains(&selected) { "event now" } else if last < selected { "event past" } else { "event later" }
@@ -123,7 +124,7 @@ struct Shown {
 pub fn Advice() -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App").deferred();
     let scenario = selected_scenario(ws);
-    let advice = Memo::new(move |_| {
+    let advice = memo(move || {
         let s = scenario.get();
         ws.computed.with(|c| {
             let c = c.as_ref()?;

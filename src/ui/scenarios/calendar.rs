@@ -1,6 +1,7 @@
 //! A scenario's seasons and events: multipliers on peak demand between two days of the year.
 
 use super::*;
+use crate::ui::memo;
 
 fn effects(p: &Plan, i: usize) -> Option<&Vec<CalendarEffect>> {
     p.scenarios.get(i).map(|s| &s.calendar)
@@ -15,13 +16,13 @@ fn effect_mut(p: &mut Plan, i: usize, j: usize) -> Option<&mut CalendarEffect> {
 pub(super) fn CalendarTable(index: usize) -> impl IntoView {
     let ws = workspace();
     let i = index;
-    let count = Memo::new(move |_| ws.plan.with(|p| effects(p, i).map_or(0, Vec::len)));
-    let full = Memo::new(move |_| {
+    let count = memo(move || ws.plan.with(|p| effects(p, i).map_or(0, Vec::len)));
+    let full = memo(move || {
         ws.plan
             .with(|p| !p.scenarios.get(i).is_some_and(edit::can_add_effect))
     });
     let list_path = format!("scenarios[{i}].calendar");
-    let list_problem = Memo::new(move |_| ws.plan_error(&list_path));
+    let list_problem = memo(move || ws.plan_error(&list_path));
     let add_effect = move |effect: Option<CalendarEffect>| {
         let mut added = None;
         structural_edit(ws, "calendar+", |p| {
@@ -46,7 +47,7 @@ pub(super) fn CalendarTable(index: usize) -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(k, preset)| {
-                        let taken = Memo::new(move |_| {
+                        let taken = memo(move || {
                             ws.plan.with(|p| p.scenarios.get(i).is_some_and(|s| edit::has_preset(s, &CALENDAR_PRESETS[k])))
                         });
                         view! {
@@ -77,7 +78,7 @@ pub(super) fn CalendarTable(index: usize) -> impl IntoView {
 
 fn effect_row(i: usize, j: usize) -> impl IntoView {
     let ws = workspace();
-    let name = Memo::new(move |_| {
+    let name = memo(move || {
         ws.plan.with(|p| {
             effects(p, i)
                 .and_then(|e| e.get(j))
@@ -85,7 +86,7 @@ fn effect_row(i: usize, j: usize) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let period = Memo::new(move |_| {
+    let period = memo(move || {
         ws.plan.with(|p| {
             effects(p, i)
                 .and_then(|e| e.get(j))

@@ -1,6 +1,7 @@
 //! A scenario's history: the dated observations a trend is fitted to, typed or pasted.
 
 use super::*;
+use crate::ui::memo;
 
 fn history(p: &Plan, i: usize) -> Option<&Vec<Observation>> {
     match p.scenarios.get(i).map(|s| &s.growth) {
@@ -21,11 +22,11 @@ fn history_mut(p: &mut Plan, i: usize) -> Option<&mut Vec<Observation>> {
 pub(super) fn HistoryTable(index: usize) -> impl IntoView {
     let ws = workspace();
     let i = index;
-    let count = Memo::new(move |_| ws.plan.with(|p| history(p, i).map_or(0, Vec::len)));
+    let count = memo(move || ws.plan.with(|p| history(p, i).map_or(0, Vec::len)));
     let unit = plan_memo(demand_unit);
     let list_path = format!("scenarios[{i}].growth.history");
-    let list_problem = Memo::new(move |_| ws.plan_error(&list_path));
-    let fit = Memo::new(move |_| {
+    let list_problem = memo(move || ws.plan_error(&list_path));
+    let fit = memo(move || {
         ws.plan
             .with(|p| match p.scenarios.get(i).map(|s| &s.growth) {
                 Some(Growth::Trend { history, shape, .. }) => {

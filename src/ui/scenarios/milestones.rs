@@ -1,6 +1,7 @@
 //! A scenario's milestones: known counts at given months, step or linear between.
 
 use super::*;
+use crate::ui::memo;
 
 /// Reads and writes the milestone points of scenario `i` (nothing when it uses another model).
 fn points_mut(p: &mut Plan, i: usize) -> Option<&mut Vec<Milestone>> {
@@ -22,10 +23,10 @@ fn points(p: &Plan, i: usize) -> Option<&Vec<Milestone>> {
 pub(super) fn MilestoneTable(index: usize) -> impl IntoView {
     let ws = workspace();
     let i = index;
-    let count = Memo::new(move |_| ws.plan.with(|p| points(p, i).map_or(0, Vec::len)));
+    let count = memo(move || ws.plan.with(|p| points(p, i).map_or(0, Vec::len)));
     let unit = plan_memo(demand_unit);
     let list_path = format!("scenarios[{i}].growth.points");
-    let list_problem = Memo::new(move |_| ws.plan_error(&list_path));
+    let list_problem = memo(move || ws.plan_error(&list_path));
     let add = move |_| {
         let mut added = None;
         structural_edit(ws, "milestones+", |p| {
@@ -96,7 +97,7 @@ fn milestone_row(i: usize, j: usize, unit: Memo<String>) -> impl IntoView {
         },
     );
     // The month's calendar name as its unit: "month 6" is "Jun 2027".
-    let when = Memo::new(move |_| {
+    let when = memo(move || {
         ws.plan.with(|p| {
             points(p, i)
                 .and_then(|v| v.get(j))

@@ -29,6 +29,7 @@ mod calendar;
 mod history;
 mod milestones;
 
+use crate::ui::memo;
 use calendar::CalendarTable;
 use history::HistoryTable;
 use milestones::MilestoneTable;
@@ -43,7 +44,7 @@ fn demand_unit(plan: &Plan) -> String {
 pub fn ScenarioEditor() -> impl IntoView {
     let ws = workspace();
     let count = plan_memo(|p| p.scenarios.len());
-    let selected = Memo::new(move |_| selection::scenario_within(ws.scenario.get(), count.get()));
+    let selected = memo(move || selection::scenario_within(ws.scenario.get(), count.get()));
     let can_add = plan_memo(edit::can_add_scenario);
     let note = RwSignal::new(None::<Undoable>);
     let add = move |_| {
@@ -93,7 +94,7 @@ pub fn ScenarioEditor() -> impl IntoView {
 #[component]
 fn ScenarioItem(index: usize, selected: Memo<usize>) -> impl IntoView {
     let ws = workspace();
-    let name = Memo::new(move |_| {
+    let name = memo(move || {
         ws.plan.with(|p| {
             p.scenarios
                 .get(index)
@@ -101,7 +102,7 @@ fn ScenarioItem(index: usize, selected: Memo<usize>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let digest = Memo::new(move |_| {
+    let digest = memo(move || {
         ws.plan.with(|p| {
             p.scenarios
                 .get(index)
@@ -139,11 +140,11 @@ fn ScenarioDetail(index: usize, note: RwSignal<Option<Undoable>>) -> impl IntoVi
     let i = index;
     let count = plan_memo(|p| p.scenarios.len());
     let can_add = plan_memo(edit::can_add_scenario);
-    let kind = Memo::new(move |_| {
+    let kind = memo(move || {
         ws.plan
             .with(|p| p.scenarios.get(i).map(|s| GrowthKind::of(&s.growth)))
     });
-    let outcome = Memo::new(move |_| ws.plan.with(|p| edit::growth_outcome(p, i)));
+    let outcome = memo(move || ws.plan.with(|p| edit::growth_outcome(p, i)));
     let name_of = move || {
         ws.plan.with_untracked(|p| {
             p.scenarios
@@ -247,7 +248,7 @@ fn ScenarioDetail(index: usize, note: RwSignal<Option<Undoable>>) -> impl IntoVi
 fn OwnTraffic(index: usize) -> impl IntoView {
     let ws = workspace();
     let i = index;
-    let own = Memo::new(move |_| ws.plan.with(|p| edit::traffic_at(p, Some(i)).is_some()));
+    let own = memo(move || ws.plan.with(|p| edit::traffic_at(p, Some(i)).is_some()));
     view! {
         <fieldset class="block" data-testid="own-traffic">
             <legend>"Traffic per unit"</legend>

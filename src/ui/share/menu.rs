@@ -18,6 +18,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::session::{Banner, Session};
+use crate::ui::memo;
 use crate::ui::state::Workspace;
 use crate::ui::{browser, files};
 
@@ -350,7 +351,7 @@ pub(super) fn SharePanel() -> impl IntoView {
         }
     };
 
-    let scenarios = Memo::new(move |_| {
+    let scenarios = memo(move || {
         ws.plan.with(|p| {
             p.scenarios
                 .iter()
@@ -358,7 +359,7 @@ pub(super) fn SharePanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let months = Memo::new(move |_| {
+    let months = memo(move || {
         ws.plan.with(|p| {
             (1..=p.horizon_months.clamp(1, MAX_HORIZON_MONTHS))
                 .map(|m| (m, p.start.of_plan_month(m).label()))

@@ -24,6 +24,7 @@ use leptos::prelude::*;
 use session::Banner;
 
 use crate::ui::browser;
+use crate::ui::memo;
 use crate::ui::state::Workspace;
 
 /// The toolbar's two menus whose panels are fetched on first use.
@@ -138,7 +139,7 @@ pub fn LinkPrompt() -> impl IntoView {
 pub fn ReadOnlyView() -> impl IntoView {
     let ws = use_context::<Workspace>().expect("inside App");
     let session = Session::get();
-    let summary = Memo::new(move |_| {
+    let summary = memo(move || {
         ws.plan.with(|p| {
             let scenarios: Vec<String> = p.scenarios.iter().map(|s| s.name.clone()).collect();
             (
@@ -149,7 +150,7 @@ pub fn ReadOnlyView() -> impl IntoView {
         })
     });
     // The plan's inputs in words: the reader of a view sees results, not the fields.
-    let assumptions = Memo::new(move |_| ws.plan.with(headroom_core::assumptions::assumptions));
+    let assumptions = memo(move || ws.plan.with(headroom_core::assumptions::assumptions));
     view! {
         <main class="read-only" data-testid="read-only-view">
             <section class="panel read-only-header" aria-labelledby="read-only-title">

@@ -241,11 +241,7 @@ impl Read for f64 {
 }
 
 /// A whole number of type `T` (`u32`, `i32`), named `name` in messages.
-fn whole<T: TryFrom<i64> + TryFrom<u64>>(
-    value: &Value,
-    at: &At,
-    name: &str,
-) -> Result<T, Fault> {
+fn whole<T: TryFrom<i64> + TryFrom<u64>>(value: &Value, at: &At, name: &str) -> Result<T, Fault> {
     let out_of_range = || {
         at.fail(format!(
             "invalid value: {}, expected {name}",
@@ -400,12 +396,7 @@ fn choice<T: Named>(value: &Value, at: &At, expected: &str) -> Result<T, Fault> 
 
 /// The position of `value`'s name among a choice's `names`: what reading a choice does
 /// whatever its type, compiled once for every choice rather than once per choice.
-fn choice_index(
-    value: &Value,
-    at: &At,
-    expected: &str,
-    names: &[&str],
-) -> Result<usize, Fault> {
+fn choice_index(value: &Value, at: &At, expected: &str, names: &[&str]) -> Result<usize, Fault> {
     let Value::String(name) = value else {
         return Err(at.wrong_type(value, expected));
     };
@@ -451,12 +442,7 @@ struct Fields<'v, 'a> {
 impl<'v, 'a> Fields<'v, 'a> {
     /// The mapping `value` with no key outside `known`; `expected` names it when it is not a
     /// mapping (`struct Baseline`).
-    fn of(
-        value: &'v Value,
-        at: &'a At<'a>,
-        expected: &str,
-        known: &[&str],
-    ) -> Result<Self, Fault> {
+    fn of(value: &'v Value, at: &'a At<'a>, expected: &str, known: &[&str]) -> Result<Self, Fault> {
         let map = value
             .as_object()
             .ok_or_else(|| at.wrong_type(value, expected))?;
