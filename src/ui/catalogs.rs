@@ -14,6 +14,7 @@ use super::fields::{
 };
 use super::paste::{paste_box, PasteBox};
 use super::{browser, files};
+use crate::ui::effect;
 use crate::ui::memo;
 use headroom_core::edit::{self, CatalogKind};
 use headroom_core::jobs::Job;
@@ -268,7 +269,7 @@ fn CatalogEntry(
     let problems = problem_count(ws, vec![base.clone()]);
     let count = memo(move || ws.plan.with(|p| kind.len(p)));
     let is_open = memo(move || open.with(|o| o.contains(&(kind, j))));
-    Effect::new(move |_| {
+    effect(move || {
         if problems.get() > 0 && !is_open.get_untracked() {
             open.update(|o| {
                 o.insert((kind, j));

@@ -13,6 +13,7 @@
 //! a resize before the next measurement).
 
 use super::state::Workspace;
+use crate::ui::effect;
 use crate::ui::memo;
 use headroom_core::chart::{self, coordinate, ChartData, ChartGeometry, Frame, Metric, Shape};
 use headroom_core::selection;
@@ -44,7 +45,7 @@ pub fn ChartsPanel() -> impl IntoView {
             measured.set(true);
         }
     };
-    Effect::new(move |_| {
+    effect(move || {
         // Once mounted; then on every window resize.
         if body.get().is_some() {
             measure();

@@ -46,22 +46,16 @@ thread_local! {
 
 /// Does `job` in the worker and returns its answer, or why there is none.
 pub async fn ask(job: Job) -> Result<Answer, String> {
-    let Ok(answer) = post_job(job).await else {
+    let Ok(answer) = super::first_use().await.map(|code| (code.post_job)(job)) else {
         return Err(UNAVAILABLE.to_owned());
     };
     answer.await.unwrap_or_else(|_| Err(UNAVAILABLE.to_owned()))
 }
 
-super::lazy::split_fn! {
-    /// Posts `job` to the worker (started if need be); the answer comes on the channel. This
-    /// client (the messages' JSON, the worker's start and its handlers) is fetched with the
-    /// first job, not with the first screen.
-    fn post_job(job: Job) -> oneshot::Receiver<Result<Answer, String>> {
-        post(job)
-    }
-}
-
-fn post(job: Job) -> oneshot::Receiver<Result<Answer, String>> {
+/// Posts `job` to the worker (started if need be); the answer comes on the channel. This
+/// client (the messages' JSON, the worker's start and its handlers) is fetched with the first
+/// job, not with the first screen (`ui::first_use`).
+pub(super) fn post(job: Job) -> oneshot::Receiver<Result<Answer, String>> {
     let (send, answer) = oneshot::channel();
     CLIENT.with_borrow_mut(|client| {
         client.next_id = client.next_id.wrapping_add(1);

@@ -230,7 +230,7 @@ fn lazily_below_erased(load: Load) -> impl IntoView {
         }
     };
     let place = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    super::effect(move || {
         let Some(element) = place.get() else {
             return;
         };

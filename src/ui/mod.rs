@@ -43,6 +43,16 @@ pub(crate) fn memo<T: PartialEq + Send + Sync + 'static>(
     memo_boxed(Box::new(f))
 }
 
+/// An effect running `f` (again whenever what it reads changes), boxed like [`memo`]: the
+/// effect machinery compiled once, not once per call site.
+pub(crate) fn effect(f: impl Fn() + 'static) {
+    effect_boxed(Box::new(f));
+}
+
+fn effect_boxed(f: Box<dyn Fn()>) {
+    Effect::new(move |_| f());
+}
+
 /// [`memo`]'s memo: not generic over the function, so its closure is one type per `T`.
 fn memo_boxed<T: PartialEq + Send + Sync + 'static>(
     f: Box<dyn Fn() -> T + Send + Sync>,
@@ -375,11 +385,27 @@ fn PlanHeader() -> impl IntoView {
     }
 }
 
+/// The code the first screen never runs that is not a view: the templates' plans and the
+/// file worker's client. One split point for both (each split point costs the first load's
+/// chunk loader a few dozen bytes); fetched the first time either is used.
+pub(crate) struct FirstUse {
+    /// The plan of the template `id` (the blank plan for an unknown one).
+    pub template_plan: fn(&'static str) -> Plan,
+    /// Posts a job to the file worker ([`files::post`]).
+    pub post_job: fn(
+        headroom_core::jobs::Job,
+    ) -> futures_channel::oneshot::Receiver<
+        Result<headroom_core::jobs::Answer, String>,
+    >,
+}
+
 lazy::split_fn! {
-    /// The plan of the template `id` (the blank plan for an unknown one): the templates' plans
-    /// are fetched when one is picked, not with the first screen.
-    fn template_plan(id: &'static str) -> Plan {
-        presets::find(id).map(presets::Template::build).unwrap_or_default()
+    /// [`FirstUse`]'s functions, fetched on the first call.
+    pub(crate) fn first_use() -> FirstUse {
+        FirstUse {
+            template_plan: |id| presets::find(id).map(presets::Template::build).unwrap_or_default(),
+            post_job: files::post,
+        }
     }
 }
 
@@ -391,7 +417,7 @@ fn Toolbar(notice: RwSignal<Option<String>>) -> impl IntoView {
     let session = share::Session::get();
     let switch_to = move |t: &'static presets::Template| {
         leptos::task::spawn_local(async move {
-            let Ok(plan) = template_plan(t.id).await else {
+            let Ok(plan) = first_use().await.map(|code| (code.template_plan)(t.id)) else {
                 notice.try_set(Some(format!(
                     "The “{}” template could not be fetched: check the connection and try again.",
                     t.title

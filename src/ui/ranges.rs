@@ -14,6 +14,7 @@ use super::files::json_of;
 use super::results::{selected_month, selected_scenario};
 use super::state::Workspace;
 use super::trials::{self, Signals, Trials};
+use crate::ui::effect;
 use headroom_core::format;
 use headroom_core::input::NumberSpec;
 use headroom_core::montecarlo::table::{band_rows, move_lines, percentile_name, swing_rows};
@@ -65,7 +66,7 @@ pub fn RangesPanel() -> impl IntoView {
     };
     // The last bands, kept on show while a new run goes.
     let last = RwSignal::new(None::<Arc<Bands>>);
-    Effect::new(move |_| {
+    effect(move || {
         if let Trials::Done(bands) = signals.trials.get() {
             last.set(Some(bands));
         }
@@ -85,7 +86,7 @@ pub fn RangesPanel() -> impl IntoView {
             _ => trials::cancel(),
         }
     };
-    Effect::new(move |_| {
+    effect(move || {
         if ws.validated.with(|v| v.is_err()) {
             return;
         }

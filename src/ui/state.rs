@@ -10,6 +10,7 @@
 //! keystroke's own frame shows the field, the next one the results, so a phone keeps up with
 //! the typist. Every other edit (a button, a choice, undo, a new plan) has its results at once.
 
+use crate::ui::effect;
 use crate::ui::memo;
 use headroom_core::partial::PartialResults;
 use headroom_core::plan::{Plan, MAX_HORIZON_MONTHS};
@@ -366,7 +367,7 @@ fn complete_after_paint(
 ) -> Memo<Option<PartialResults>> {
     complete.set(latest.get_untracked().map(|c| c.completed()));
     let pending = StoredValue::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         let now = latest.get();
         if pending.get_value() || complete.with_untracked(|c| *c == now) {
             return;

@@ -2,6 +2,7 @@
 //! problem.
 
 use super::{problem_badge, problem_count, workspace};
+use crate::ui::effect;
 use leptos::prelude::*;
 
 /// A titled group of fields that can be folded away (handy on a phone). It opens itself, and
@@ -25,7 +26,7 @@ pub fn Group(
     let ws = workspace();
     let problems = problem_count(ws, paths.iter().map(|p| (*p).to_owned()).collect());
     let details = NodeRef::<leptos::html::Details>::new();
-    Effect::new(move |_| {
+    effect(move || {
         if problems.get() > 0 {
             if let Some(el) = details.get() {
                 el.set_open(true);

@@ -16,6 +16,7 @@
 use super::explain::{self, cell_of, data_number, move_focus, Area, Target};
 use super::{selected_month, selected_scenario};
 use crate::ui::browser;
+use crate::ui::effect;
 use crate::ui::memo;
 use crate::ui::state::Workspace;
 use headroom_core::partial::PartialResults;
@@ -187,7 +188,7 @@ fn TableView(id: &'static str) -> impl IntoView {
     // measured at the next animation frame, where the browser lays the page out anyway, not
     // in the task that built or changed the table (at start-up that forced a layout of the
     // whole page into the task building the results).
-    Effect::new(move |_| {
+    effect(move || {
         let m = month.get();
         ws.month.track();
         months.track();
@@ -202,14 +203,14 @@ fn TableView(id: &'static str) -> impl IntoView {
         }
     });
     // Which part of the box is on screen, as the page scrolls.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(el) = scroller.get() {
             window.watch_page(&el);
         }
     });
     // Rows are drawn: measure one, so the spacers stand for the right height (at the next
     // animation frame too).
-    Effect::new(move |_| {
+    effect(move || {
         shown.track();
         if let Some(el) = scroller.get() {
             request_animation_frame(move || {
