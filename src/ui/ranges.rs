@@ -15,6 +15,7 @@ use super::results::{selected_month, selected_scenario};
 use super::state::Workspace;
 use super::trials::{self, Signals, Trials};
 use crate::ui::effect;
+use crate::ui::memo;
 use headroom_core::format;
 use headroom_core::input::NumberSpec;
 use headroom_core::montecarlo::table::{band_rows, move_lines, percentile_name, swing_rows};
@@ -43,6 +44,16 @@ super::lazy::split_fn! {
             typed: super::fields::typed_range,
         }
     }
+}
+
+/// The Ranges panel while the plan has ranges (its code fetched then), nothing otherwise.
+pub fn when_ranged() -> impl IntoView {
+    let ws = use_context::<Workspace>().expect("inside App");
+    let ranged = memo(move || {
+        ws.plan
+            .with(|p| p.uncertainty.as_ref().is_some_and(|u| !u.ranges.is_empty()))
+    });
+    move || ranged.get().then(|| super::lazy::lazily(panel))
 }
 
 /// The Ranges panel, built once its code is here ([`super::lazy::lazily`]).

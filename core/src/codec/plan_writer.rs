@@ -469,11 +469,7 @@ fn uncertainty(u: &Uncertainty) -> Value {
 fn range(r: &Range) -> Value {
     let d = &r.distribution;
     let mut distribution = vec![("shape", text(d.shape()))];
-    distribution.extend(
-        d.parameters()
-            .into_iter()
-            .map(|(name, x)| (name, number(x))),
-    );
+    distribution.extend(d.parameters().map(|(name, x)| (name, number(x))));
     object(vec![
         ("field", text(&r.field)),
         ("distribution", object(distribution)),

@@ -179,21 +179,21 @@ impl Distribution {
     /// use headroom_core::plan::Distribution;
     /// let d = Distribution::Normal { mean: 12.0, sd: 2.0 };
     /// assert_eq!(d.shape(), "normal");
-    /// assert_eq!(d.parameters(), vec![("mean", 12.0), ("sd", 2.0)]);
+    /// assert_eq!(d.parameters().collect::<Vec<_>>(), [("mean", 12.0), ("sd", 2.0)]);
     /// ```
-    pub fn parameters(&self) -> Vec<(&'static str, f64)> {
+    pub fn parameters(&self) -> impl Iterator<Item = (&'static str, f64)> {
+        // As `of_parameters` takes them: three places, the unused ones 0.
         let values = match *self {
-            Distribution::Uniform { low, high } => vec![low, high],
+            Distribution::Uniform { low, high } => [low, high, 0.0],
             Distribution::Triangular { low, likely, high }
-            | Distribution::Pert { low, likely, high } => vec![low, likely, high],
-            Distribution::Normal { mean, sd } => vec![mean, sd],
-            Distribution::Lognormal { median, gsd } => vec![median, gsd],
+            | Distribution::Pert { low, likely, high } => [low, likely, high],
+            Distribution::Normal { mean, sd } => [mean, sd, 0.0],
+            Distribution::Lognormal { median, gsd } => [median, gsd, 0.0],
         };
         Self::parameter_names(self.shape())
             .iter()
             .copied()
             .zip(values)
-            .collect()
     }
 }
 

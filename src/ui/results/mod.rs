@@ -54,10 +54,6 @@ pub fn ResultsPanel() -> impl IntoView {
     provide_context(Explainer::default());
     let printing = tables::Printing::listen();
     provide_context(printing);
-    let has_ranges = memo(move || {
-        ws.plan
-            .with(|p| p.uncertainty.as_ref().is_some_and(|u| !u.ranges.is_empty()))
-    });
     view! {
         <section class="panel results" aria-labelledby="results-title" data-testid="results">
             // On paper the inputs are not printed: the plan's name and what it assumes are,
@@ -84,8 +80,7 @@ pub fn ResultsPanel() -> impl IntoView {
             {super::lazy::in_own_task_then_show(|| view! { <tables::SizingTables/> })}
             {super::lazy::lazily_below(|| below_tables(Below::TimelineAndAdvice))}
         </section>
-        // Shown once the plan has ranges: their trials and bands, fetched then.
-        {move || has_ranges.get().then(|| super::lazy::lazily(super::ranges::panel))}
+
         {super::lazy::lazily_below(|| below_tables(Below::ComparisonAndCharts))}
     }
 }
@@ -105,9 +100,12 @@ enum Below {
 // (three chunks were 12.6 KB more, most of it that shared code copied into small chunks).
 super::lazy::split_view!(below_tables(part: Below) => match part {
     // The second panel of each place in a task of its own: together they were one long task.
+    // The Ranges panel goes here too, once the plan has ranges: below the tables, and its
+    // place's code (not the first load's) watches for ranges.
     Below::TimelineAndAdvice => view! {
         <timeline::Timeline/>
         {super::lazy::in_next_task(|| view! { <timeline::Advice/> })}
+        {super::ranges::when_ranged()}
     }
     .into_any(),
     Below::ComparisonAndCharts => view! {
