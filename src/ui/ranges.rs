@@ -1,6 +1,6 @@
 //! The Ranges panel, shown when the plan has ranges: the Monte Carlo trials' progress (with a
 //! cancel), each figure's band in the month on show, when each tier is needed, the ranges
-//! ranked by how far each alone moves the month's cost, and the trials' settings.
+//! ranked by how far each alone moves the month's cost.
 //!
 //! The trials run in their own worker ([`super::trials`]), started again a moment after each
 //! change of the plan (a run still going is stopped); the bands of the last run stay on show,
@@ -9,7 +9,6 @@
 use std::sync::Arc;
 
 use super::fields::TypedRange;
-use super::fields::{num, Group, NumberInput, OptionalNumberInput};
 use super::files::json_of;
 use super::results::{selected_month, selected_scenario};
 use super::state::Workspace;
@@ -21,7 +20,6 @@ use headroom_core::input::NumberSpec;
 use headroom_core::montecarlo::table::{band_rows, move_lines, percentile_name, swing_rows};
 use headroom_core::montecarlo::Bands;
 use headroom_core::plan::{Plan, Uncertainty};
-use headroom_core::validate::specs;
 use leptos::prelude::*;
 
 /// How long after an edit the trials start again.
@@ -211,7 +209,7 @@ pub fn RangesPanel() -> impl IntoView {
                 </tbody>
             </table>
             {(!moves.is_empty()).then(|| view! {
-                <h3>"When each tier is needed"</h3>
+                <h4>"When each tier is needed"</h4>
                 <ul class="band-moves" data-testid="band-moves">
                     {moves.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                 </ul>
@@ -223,7 +221,7 @@ pub fn RangesPanel() -> impl IntoView {
         let s = scenario.get();
         let rows = ws.plan.with(|p| swing_rows(&sensitivity, p, s));
         (!rows.is_empty()).then(|| view! {
-            <h3>{format!("What moves the month-{} cost most", sensitivity.month)}</h3>
+            <h4>{format!("What moves the month-{} cost most", sensitivity.month)}</h4>
             <p class="hint">"Each range alone at its band's ends, every other input at its value."</p>
             <ol class="tornado" data-testid="tornado">
                 {rows.into_iter().map(|row| {
@@ -244,44 +242,9 @@ pub fn RangesPanel() -> impl IntoView {
             </ol>
         })
     };
-    let (trials_get, trials_set) = num(
-        |p| Some(f64::from(section(p).trials)),
-        |p, v| {
-            p.uncertainty
-                .get_or_insert_with(Uncertainty::default)
-                .trials = v as u32
-        },
-    );
-    let (seed_get, seed_set) = num(
-        |p| Some(f64::from(section(p).seed)),
-        |p, v| p.uncertainty.get_or_insert_with(Uncertainty::default).seed = v as u32,
-    );
-    let (low_get, low_set) = num(
-        |p| Some(section(p).band_pct[0]),
-        |p, v| {
-            p.uncertainty
-                .get_or_insert_with(Uncertainty::default)
-                .band_pct[0] = v
-        },
-    );
-    let (high_get, high_set) = num(
-        |p| Some(section(p).band_pct[1]),
-        |p, v| {
-            p.uncertainty
-                .get_or_insert_with(Uncertainty::default)
-                .band_pct[1] = v
-        },
-    );
-    let size_for_get: super::fields::Getter<Option<f64>> =
-        Arc::new(|p: &Plan| Some(section(p).size_for_pct));
-    let size_for_set: super::fields::Setter<Option<f64>> = Arc::new(|p: &mut Plan, v| {
-        p.uncertainty
-            .get_or_insert_with(Uncertainty::default)
-            .size_for_pct = v;
-    });
     view! {
-        <section class="panel ranges" aria-labelledby="ranges-title" data-testid="ranges">
-            <h2 id="ranges-title">"Ranges"</h2>
+        <section class="ranges" aria-labelledby="ranges-title" data-testid="ranges">
+            <h3 id="ranges-title">"Ranges"</h3>
             <p class="lede">{summary}</p>
             {move || {
                 let problems = ws.plan.with(|p| p.uncertainty_problems());
@@ -294,17 +257,10 @@ pub fn RangesPanel() -> impl IntoView {
             <p class="trials-status" role="status" data-testid="trials-status">{status}</p>
             {table}
             {tornado}
-            <Group title="Trials" paths=&["uncertainty.trials", "uncertainty.seed", "uncertainty.band_pct[0]", "uncertainty.band_pct[1]", "uncertainty.size_for_pct"]>
-                <NumberInput path="uncertainty.trials" spec=specs::TRIALS get=trials_get set=trials_set
-                    hint="More trials, narrower error; each takes a few milliseconds" />
-                <NumberInput path="uncertainty.seed" spec=specs::SEED get=seed_get set=seed_set
-                    hint="The same seed gives the same bands, here and in a shared link" />
-                <NumberInput path="uncertainty.band_pct[0]" spec=specs::BAND_LOW_PCT get=low_get set=low_set />
-                <NumberInput path="uncertainty.band_pct[1]" spec=specs::BAND_HIGH_PCT get=high_get set=high_set />
-                <OptionalNumberInput path="uncertainty.size_for_pct" spec=specs::SIZE_FOR_PCT
-                    get=size_for_get set=size_for_set placeholder="the plan's values"
-                    hint="Size the figures for this percentile of the trials (90: P90)" />
-            </Group>
+            <p class="hint">
+                "The seed, the number of trials, the band and the percentile to size for are \
+                 the plan's uncertainty section (docs/plan-format.md): set them in a plan file."
+            </p>
         </section>
     }
 }

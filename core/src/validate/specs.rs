@@ -114,11 +114,3 @@ pub const SCALING_THROUGHPUT: NumberSpec = spec("Measured throughput", "req/s", 
 /// range a planner gives; more would only cost time (a 120-month, 5-scenario plan's run is
 /// about 0.5 ms natively, BENCHMARKS.md, so 100 000 trials of it take most of a minute).
 pub const TRIALS: NumberSpec = spec("Trials", "", 100.0, 100_000.0, true);
-/// The trials' seed: any whole number a `u32` holds.
-pub const SEED: NumberSpec = spec("Seed", "", 0.0, 4_294_967_295.0, true);
-/// The band's lower percentile: above 0 and below the median (the field takes tenths).
-pub const BAND_LOW_PCT: NumberSpec = spec("Band from percentile", "%", 0.1, 49.9, false);
-/// The band's upper percentile: above the median and below 100.
-pub const BAND_HIGH_PCT: NumberSpec = spec("Band to percentile", "%", 50.1, 99.9, false);
-/// The percentile the figures are sized for.
-pub const SIZE_FOR_PCT: NumberSpec = spec("Size for percentile", "%", 0.1, 99.9, false);
