@@ -75,10 +75,13 @@ if [ "$profile" = release ]; then
   # It also drops the two custom sections no browser reads (`producers`, the tool versions;
   # `target_features`, which wasm-opt itself needs on its input): about 200 bytes gzipped off
   # every file.
-  # The file worker, built by Trunk with `data-wasm-opt="z"`, takes both rounds too.
-  worker="$TRUNK_STAGING_DIR/headroom-worker_bg.wasm"
-  [ -f "$worker" ] || { echo "no file worker at $worker: index.html's worker link changed?" >&2; exit 1; }
-  for wasm in "$out"/*.wasm "$worker"; do
+  # The file worker and the trials worker, built by Trunk with `data-wasm-opt="z"`, take both
+  # rounds too.
+  workers=("$TRUNK_STAGING_DIR/headroom-worker_bg.wasm" "$TRUNK_STAGING_DIR/headroom-trials_bg.wasm")
+  for worker in "${workers[@]}"; do
+    [ -f "$worker" ] || { echo "no worker at $worker: index.html's worker links changed?" >&2; exit 1; }
+  done
+  for wasm in "$out"/*.wasm "${workers[@]}"; do
     wasm-opt "${wasm_opt_flags[@]}" "$wasm" -o "$wasm"
     wasm-opt "${wasm_opt_flags[@]}" "${reloop_flags[@]}" --strip-producers --strip-target-features \
       "$wasm" -o "$wasm"

@@ -6,7 +6,7 @@
 # glue, its first-load .wasm and the chunk loader in app-<hash>/, the stylesheets, the icon)
 # plus index.html itself: what a visitor fetches before the first results show. Everything
 # else is fetched on first use: the views split out of the app (app-<hash>/split_*.wasm, and
-# chunk_*.wasm for code several of them share), the file worker (`headroom-worker*`), and
+# chunk_*.wasm for code several of them share), the file worker (`headroom-worker*`), the Ranges code and the trials worker (`split_ranges_code.wasm`, `headroom-trials*`: only plans with ranges fetch them), and
 # what the service worker (sw.js, registered after load) precaches for offline use. Budgets
 # are gzipped bytes (GitHub Pages serves gzip), a little over the figures recorded in
 # BENCHMARKS.md; a budget is only ever lowered.
@@ -22,6 +22,7 @@ declare -A BUDGET=(
   [css]=14000         # the stylesheets
   [views]=199500      # the views split out of the app, fetched on first use (was 236000)
   [worker]=279100     # the file worker, fetched on first use
+  [ranges]=999999     # what a plan with ranges fetches: the Ranges code and the trials worker
 )
 
 gz() { gzip -9 -c "$1" | wc -c; }
@@ -31,7 +32,7 @@ gz() { gzip -9 -c "$1" | wc -c; }
 mapfile -t referenced < <(grep -v 'apple-touch-icon' "$index" | grep -oE '(href|src)="[^"#?]+"' \
   | sed -E 's/^(href|src)="(\.\/)?//; s/"$//' | sort -u)
 
-declare -A TOTAL=([first-load]=0 [app]=0 [js]=0 [css]=0 [views]=0 [worker]=0)
+declare -A TOTAL=([first-load]=0 [app]=0 [js]=0 [css]=0 [views]=0 [worker]=0 [ranges]=0)
 status=0
 first_load_files=("index.html")
 for f in "${referenced[@]}"; do
@@ -57,6 +58,7 @@ for path in "$dist"/* "$dist"/app-*/*; do
   fi
   case "$f" in
     headroom-worker*) groups+=(worker) ;;
+    headroom-trials* | app-*/split_ranges_code.wasm) groups+=(ranges) ;;
     app-*/split_*.wasm | app-*/chunk_*.wasm) groups+=(views) ;;
     app-*/*) groups+=(app) ;;
     *.css) groups+=(css) ;;
@@ -68,16 +70,17 @@ done
 # The app's code must be part of the first load; the worker and the split views must not be.
 for f in "${first_load_files[@]}"; do
   case "$f" in
-    headroom-worker* | app-*/split_* | app-*/chunk_*) echo "$f, fetched on first use, is in the first load" >&2; status=1 ;;
+    headroom-worker* | headroom-trials* | app-*/split_* | app-*/chunk_*) echo "$f, fetched on first use, is in the first load" >&2; status=1 ;;
   esac
 done
 [ "${TOTAL[app]}" -gt 0 ] || { echo "no app .wasm/.js in $dist" >&2; exit 1; }
 printf '%s\n' "${first_load_files[@]}" | grep -q '^app-[^/]*/headroom_bg\.wasm$' \
   || { echo "the app's .wasm is not in the first load" >&2; exit 1; }
 [ "${TOTAL[worker]}" -gt 0 ] || { echo "no file worker in $dist" >&2; exit 1; }
+[ "${TOTAL[ranges]}" -gt 0 ] || { echo "no trials worker or Ranges code in $dist" >&2; exit 1; }
 
 echo
-for g in first-load app js css views worker; do
+for g in first-load app js css views worker ranges; do
   verdict=ok
   if [ "${TOTAL[$g]}" -gt "${BUDGET[$g]}" ]; then verdict="OVER BUDGET"; status=1; fi
   printf '%-11s %8d bytes gzipped (budget %d) %s\n' "$g" "${TOTAL[$g]}" "${BUDGET[$g]}" "$verdict"

@@ -9,11 +9,13 @@ mod files;
 mod inputs;
 mod lazy;
 mod paste;
+mod ranges;
 mod results;
 mod scenarios;
 mod share;
 mod state;
 mod storage;
+mod trials;
 
 use headroom_core::plan::Plan;
 use headroom_core::presets::{self, TEMPLATES};

@@ -139,3 +139,42 @@ async fn loading_a_template_replaces_the_plan_and_can_be_undone() {
     tick().await;
     assert_eq!(saved_plan()["plan"]["baseline"]["demand_unit"], "users");
 }
+
+#[wasm_bindgen_test]
+async fn a_range_typed_into_a_field_keeps_its_point_value_and_its_range() {
+    let app = mount_fresh();
+    let c = &app.container;
+    idle().await;
+    type_into(c, "f-baseline-units", "800/1000/1500").await;
+    tick().await;
+    assert!(find(c, "field-error").is_none());
+    let plan = &saved_plan()["plan"];
+    assert_eq!(plan["baseline"]["units"], 1000.0);
+    assert_eq!(plan["uncertainty"]["ranges"][0]["field"], "baseline.units");
+    assert_eq!(
+        plan["uncertainty"]["ranges"][0]["distribution"]["shape"],
+        "pert"
+    );
+    assert_eq!(input_value(c, "f-baseline-units"), "800/1000/1500");
+    // The Ranges panel comes with the first range.
+    assert!(find(c, "ranges").is_some());
+    // A range with a problem says it, and changes nothing.
+    type_into(c, "f-baseline-units", "1500–800").await;
+    tick().await;
+    let error = text(c, "field-error");
+    assert!(
+        error.contains("Units today") && error.contains("above"),
+        "{error}"
+    );
+    assert_eq!(
+        saved_plan()["plan"]["uncertainty"]["ranges"][0]["distribution"]["low"],
+        800.0
+    );
+    // A plain number drops the range, and with the last range the section and the panel.
+    type_into(c, "f-baseline-units", "900").await;
+    tick().await;
+    let plan = &saved_plan()["plan"];
+    assert_eq!(plan["baseline"]["units"], 900.0);
+    assert!(plan.get("uncertainty").is_none(), "{plan}");
+    assert!(find(c, "ranges").is_none());
+}

@@ -1,11 +1,14 @@
 //! The form controls bound to one field of the plan: numbers, dates, month-days, text,
 //! choices and toggles.
 
-use super::text::{as_text, text_field, unit_signal, Parsing, TextField};
+use super::text::{
+    as_text, text_field, unit_signal, Applied, Apply, Change, Parsing, Read, TextField,
+};
 use super::{field_id, input_text, problem_for, reload, workspace, Getter, Setter};
 use headroom_core::edit::{self, NaiveDate};
 use headroom_core::input::NumberSpec;
-use headroom_core::plan::MonthDay;
+use headroom_core::plan::{MonthDay, Plan};
+use headroom_core::uncertain::syntax::{self, Entry};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -31,6 +34,7 @@ pub fn NumberInput(
     #[prop(optional, into)]
     unit: Option<Signal<String>>,
 ) -> impl IntoView {
+    let path_for_ranges = path.clone();
     text_field(TextField {
         label: label.unwrap_or_else(|| Signal::from(spec.label.to_owned())),
         unit: unit_signal(unit, &spec),
@@ -39,15 +43,93 @@ pub fn NumberInput(
         input_type: "text",
         inputmode: Some(if spec.min < 0.0 { "text" } else { "decimal" }),
         placeholder: None,
-        value: as_text(
-            get,
-            set,
-            Parsing {
-                parse: Arc::new(move |text| spec.parse(text).map_err(|p| spec.describe(&p))),
-                show: |v| input_text(*v),
-            },
-        ),
+        value: if spec.whole {
+            as_text(
+                get,
+                set,
+                Parsing {
+                    parse: Arc::new(move |text| spec.parse(text).map_err(|p| spec.describe(&p))),
+                    show: |v| input_text(*v),
+                },
+            )
+        } else {
+            number_or_range(path_for_ranges, spec, get, set)
+        },
     })
+}
+
+/// A field of fractional numbers that also takes a range (`8–20`, `8/12/20`, `normal(12, 3)`):
+/// it shows the field's range when it has one, else its number. A number typed sets the
+/// field and drops its range; text that is not a number but reads like a range is read by
+/// code fetched on first use ([`typed_range`], in the Ranges code), which sets the field to the range's point
+/// value and keeps the range under the field's path.
+fn number_or_range(
+    path: String,
+    spec: NumberSpec,
+    get: Getter<f64>,
+    set: Setter<f64>,
+) -> (Read, Apply) {
+    let path = Arc::new(path);
+    let read: Read = {
+        let path = path.clone();
+        Arc::new(move |p| match edit::range_of(p, &path) {
+            Some(range) => syntax::text(range),
+            None => get(p).map(input_text).unwrap_or_default(),
+        })
+    };
+    let apply: Apply = Arc::new(move |text| {
+        let (set, path) = (set.clone(), path.clone());
+        match spec.parse(text) {
+            Ok(value) => Ok(Applied::Now(Box::new(move |p: &mut Plan| {
+                set(p, value);
+                edit::drop_range(p, &path);
+            }))),
+            Err(problem) if spec.whole || !edit::looks_like_range(text) => {
+                Err(spec.describe(&problem))
+            }
+            Err(_) => {
+                let text = text.to_owned();
+                Ok(Applied::Later(Box::pin(async move {
+                    let code = crate::ui::ranges::ranges_code().await.map_err(|_| {
+                        "could not be read as a range: the page could not load the code that \
+                         reads ranges (check the connection)"
+                            .to_owned()
+                    })?;
+                    let change = (code.typed)(spec, &text, path.to_string())?;
+                    Ok(Box::new(move |p: &mut Plan| {
+                        let point = change(p);
+                        set(p, point);
+                    }) as Change)
+                })))
+            }
+        }
+    });
+    (read, apply)
+}
+
+/// What typing a range into a field does, in the Ranges code fetched on first use
+/// ([`crate::ui::ranges::ranges_code`]).
+pub(crate) type TypedRange = Box<dyn FnOnce(&mut Plan) -> f64>;
+
+/// The range typed as `text` into the field of `spec` at `path`, as a change that keeps the
+/// range and returns its point value for the field, or the end of a sentence saying why it is
+/// not one (`headroom_core::edit::read_typed`). Reached only through the Ranges code.
+pub(crate) fn typed_range(
+    spec: NumberSpec,
+    text: &str,
+    path: String,
+) -> Result<TypedRange, String> {
+    match edit::read_typed(&spec, text) {
+        Ok(Entry::Range(range)) => Ok(Box::new(move |p: &mut Plan| {
+            edit::set_range(p, &path, Some(range));
+            range.point()
+        })),
+        Ok(Entry::Number(value)) => Ok(Box::new(move |p: &mut Plan| {
+            edit::drop_range(p, &path);
+            value
+        })),
+        Err(sentence) => Err(sentence),
+    }
 }
 
 /// A number that may be left empty ("every year" when no year is given, "the plan's" when a

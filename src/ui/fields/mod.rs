@@ -16,6 +16,7 @@ mod group;
 mod text;
 mod undo;
 
+pub(crate) use controls::{typed_range, TypedRange};
 pub use controls::{
     Choice, DateInput, MonthDayInput, NumberInput, OptionalDateInput, OptionalNumberInput,
     TextInput, Toggle,

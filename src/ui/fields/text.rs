@@ -20,9 +20,18 @@ pub(super) struct Parsing<T> {
 
 /// The text a field shows for a plan.
 pub(super) type Read = Arc<dyn Fn(&Plan) -> String + Send + Sync>;
+/// A change to the plan.
+pub(super) type Change = Box<dyn FnOnce(&mut Plan)>;
+
+/// What typed text does: a change now, or one worked out by code fetched on first use (a
+/// range typed into a number field), which applies if the text is still the field's then.
+pub(super) enum Applied {
+    Now(Change),
+    Later(std::pin::Pin<Box<dyn std::future::Future<Output = Result<Change, String>>>>),
+}
+
 /// Typed text as a change to the plan, or the end of a sentence saying why it is not one.
-pub(super) type Apply =
-    Arc<dyn Fn(&str) -> Result<Box<dyn FnOnce(&mut Plan)>, String> + Send + Sync>;
+pub(super) type Apply = Arc<dyn Fn(&str) -> Result<Applied, String> + Send + Sync>;
 
 /// A field of values of type `T` as text: what it shows and what typing does. The text
 /// control itself ([`text_field`]) is not generic, so every kind of field shares its code.
@@ -36,7 +45,7 @@ pub(super) fn as_text<T: 'static>(
     let apply: Apply = Arc::new(move |text| {
         let value = parse(text)?;
         let set = set.clone();
-        Ok(Box::new(move |p: &mut Plan| set(p, value)))
+        Ok(Applied::Now(Box::new(move |p: &mut Plan| set(p, value))))
     });
     (read, apply)
 }
@@ -107,15 +116,29 @@ pub(super) fn text_field(field: TextField) -> impl IntoView {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             record(value.clone());
+            let done = {
+                let path = path.clone();
+                move |applied: Result<Change, String>| match applied {
+                    Ok(change) => {
+                        ws.set_field_error(&path, None);
+                        ws.edit_typed(&path, change);
+                    }
+                    Err(sentence) => {
+                        let message = format!("{} {sentence}", label.get_untracked());
+                        ws.set_field_error(&path, Some(message));
+                    }
+                }
+            };
             match apply(&value) {
-                Ok(change) => {
-                    ws.set_field_error(&path, None);
-                    ws.edit_typed(&path, change);
-                }
-                Err(sentence) => {
-                    let message = format!("{} {sentence}", label.get_untracked());
-                    ws.set_field_error(&path, Some(message));
-                }
+                Ok(Applied::Now(change)) => done(Ok(change)),
+                Err(sentence) => done(Err(sentence)),
+                Ok(Applied::Later(later)) => leptos::task::spawn_local(async move {
+                    let applied = later.await;
+                    // A later keystroke wins over this one.
+                    if text.try_get_untracked().as_deref() == Some(value.as_str()) {
+                        done(applied);
+                    }
+                }),
             }
         }
     };

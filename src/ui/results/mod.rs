@@ -100,9 +100,12 @@ enum Below {
 // (three chunks were 12.6 KB more, most of it that shared code copied into small chunks).
 super::lazy::split_view!(below_tables(part: Below) => match part {
     // The second panel of each place in a task of its own: together they were one long task.
+    // The Ranges panel goes here too, once the plan has ranges: below the tables, and its
+    // place's code (not the first load's) watches for ranges.
     Below::TimelineAndAdvice => view! {
         <timeline::Timeline/>
         {super::lazy::in_next_task(|| view! { <timeline::Advice/> })}
+        {super::ranges::when_ranged()}
     }
     .into_any(),
     Below::ComparisonAndCharts => view! {

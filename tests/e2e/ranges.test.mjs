@@ -1,0 +1,95 @@
+// End-to-end: ranges instead of single numbers, in the release build. A range typed into a
+// field runs the Monte Carlo trials in their own worker (fetched only then), with progress;
+// the bands show in the Ranges panel, survive a reload and come out the same from a share
+// link opened elsewhere; an edit during a run starts it again, and a run can be cancelled.
+// Fails on any console error or failed request (a favicon aside).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser } from './harness.mjs';
+
+const t = useBrowser();
+
+/** Waits for the trials to finish and returns the bands table's text. */
+async function bands(page) {
+  await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
+  return (await page.getByTestId('bands-table').textContent()).replace(/\s+/g, ' ').trim();
+}
+
+/** The trials done so far, from "Running trials: 1 234 of 100 000" (grouped by thin spaces). */
+async function done(page) {
+  const text = await page.getByTestId('trials-count').innerText();
+  return Number(text.match(/Running trials: ([\d\u202f]+) of/)[1].replace(/\D/g, ''));
+}
+
+test('a range typed into a field gives bands, kept on reload and reproduced by a link', async () => {
+  const { page, app, done: close, context } = await t.fresh();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(t.server.url).origin,
+  });
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await app.open(t.server.url);
+  assert.equal(await page.getByTestId('ranges').count(), 0, 'no Ranges panel without ranges');
+
+  await app.fill('f-baseline-units', '800/1000/1500');
+  assert.equal(await page.getByTestId('field-error').count(), 0);
+  const table = await bands(page);
+  assert.ok(fetched.some((p) => p.includes('headroom-trials')), 'the trials worker is fetched');
+  assert.match(table, /App instances/);
+  assert.match(table, /FigureP10P50P90/);
+  assert.ok((await page.getByTestId('band-row').count()) >= 6);
+  const saved = await app.savedPlan();
+  assert.deepEqual(saved.plan.uncertainty.ranges, [
+    { field: 'baseline.units', distribution: { shape: 'pert', low: 800, likely: 1000, high: 1500 } },
+  ]);
+  // The field holds the likely value, and shows the range.
+  assert.equal(saved.plan.baseline.units, 1000);
+  assert.equal(await page.getByTestId('f-baseline-units').inputValue(), '800/1000/1500');
+  assert.match(await page.getByTestId('tornado').innerText(), /Today: units/);
+
+  await page.reload();
+  await app.ready();
+  assert.equal(await page.getByTestId('f-baseline-units').inputValue(), '800/1000/1500');
+  assert.equal(await bands(page), table, 'the same seed, the same bands');
+
+  await page.getByTestId('share-menu').click();
+  await page.getByTestId('copy-link').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  const receiver = await t.fresh();
+  await receiver.page.goto(link);
+  await receiver.app.ready();
+  assert.equal(await bands(receiver.page), table, 'a link reproduces the bands');
+  await receiver.done();
+
+  // A plain number again: no range, no panel, the plan as it was.
+  await app.fill('f-baseline-units', '1000');
+  await page.getByTestId('ranges').waitFor({ state: 'detached' });
+  assert.equal((await app.savedPlan()).plan.uncertainty, undefined);
+  await close();
+});
+
+test('an edit during a run starts it again, and a run can be cancelled', async () => {
+  const { page, app, done: close } = await t.fresh();
+  await app.open(t.server.url);
+  await app.fill('f-baseline-units', '500–2000');
+  await page.getByTestId('ranges').waitFor();
+  await app.fill('f-uncertainty-trials', '100000');
+  await page.getByTestId('trials-progress').waitFor();
+  await page.waitForFunction(() => {
+    const text = document.querySelector('[data-testid="trials-count"]')?.textContent ?? '';
+    return Number((text.match(/([\d\u202f]+) of/) ?? ['', '0'])[1].replace(/\D/g, '')) >= 3000;
+  });
+  assert.match(await page.getByTestId('trials-count').innerText(), /of 100\u202f000/);
+  // The page answers while the trials run.
+  await app.fill('f-baseline-units', '500–2500');
+  await page.waitForFunction(() => {
+    const text = document.querySelector('[data-testid="trials-count"]')?.textContent ?? '';
+    const m = text.match(/([\d\u202f]+) of/);
+    return m && Number(m[1].replace(/\D/g, '')) < 3000;
+  });
+  assert.ok((await done(page)) < 3000, 'the run started again');
+  await page.getByTestId('trials-cancel').click();
+  await page.getByTestId('trials-status').filter({ hasText: 'Trials cancelled.' }).waitFor();
+  assert.equal(await page.getByTestId('trials-progress').count(), 0);
+  await close();
+});
