@@ -72,8 +72,15 @@ test('an edit during a run starts it again, and a run can be cancelled', async (
   const { page, app, done: close } = await t.fresh();
   await app.open(t.server.url);
   await app.fill('f-baseline-units', '500–2000');
-  await page.getByTestId('ranges').waitFor();
-  await app.fill('f-uncertainty-trials', '100000');
+  await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
+  // A long run: 100 000 trials, set in the plan (as a plan file would).
+  await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('headroom.plan'));
+    stored.plan.uncertainty.trials = 100000;
+    localStorage.setItem('headroom.plan', JSON.stringify(stored));
+  });
+  await page.reload();
+  await app.ready();
   await page.getByTestId('trials-progress').waitFor();
   await page.waitForFunction(() => {
     const text = document.querySelector('[data-testid="trials-count"]')?.textContent ?? '';
