@@ -249,23 +249,37 @@ pub fn remove_catalog_entry(plan: &mut Plan, kind: CatalogKind, index: usize) ->
             false
         }
     }
-    match kind {
+    let removed = match kind {
         CatalogKind::Instances => remove(&mut c.instances, index),
         CatalogKind::Databases => remove(&mut c.databases, index),
         CatalogKind::Redis => remove(&mut c.redis, index),
         CatalogKind::GpuNodes => remove(&mut c.gpu_nodes, index),
+    };
+    if removed {
+        let list = format!("catalogs.{}", kind.key());
+        super::move_ranges(plan, &list, |i| match i.cmp(&index) {
+            std::cmp::Ordering::Less => Some(i),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(i - 1),
+        });
     }
+    removed
 }
 
 /// Moves entry `from` of catalog `kind` to position `to` (catalogs are ordered smallest first).
 pub fn move_catalog_entry(plan: &mut Plan, kind: CatalogKind, from: usize, to: usize) -> bool {
     let c = &mut plan.catalogs;
-    match kind {
+    let moved = match kind {
         CatalogKind::Instances => move_item(&mut c.instances, from, to),
         CatalogKind::Databases => move_item(&mut c.databases, from, to),
         CatalogKind::Redis => move_item(&mut c.redis, from, to),
         CatalogKind::GpuNodes => move_item(&mut c.gpu_nodes, from, to),
+    };
+    if moved {
+        let list = format!("catalogs.{}", kind.key());
+        super::move_ranges(plan, &list, |i| Some(super::moved_index(i, from, to)));
     }
+    moved
 }
 
 /// Renames entry `index` of catalog `kind`; whatever referred to it by its old name (the app's

@@ -188,7 +188,21 @@ pub fn duplicate_scenario(plan: &mut Plan, index: usize) -> Option<usize> {
     let mut copy = plan.scenarios.get(index)?.clone();
     copy.name = copy_name(&copy.name, plan.scenarios.iter().map(|s| s.name.as_str()));
     plan.scenarios.insert(index + 1, copy);
+    move_ranges(plan, SCENARIOS, |i| Some(if i > index { i + 1 } else { i }));
+    copy_ranges(plan, SCENARIOS, index, index + 1);
     Some(index + 1)
+}
+
+/// The scenario list's path, as ranges name its fields.
+const SCENARIOS: &str = "scenarios";
+
+/// Moves scenario `from` to position `to`, its ranges with it; `false` when nothing moved.
+pub fn move_scenario(plan: &mut Plan, from: usize, to: usize) -> bool {
+    let moved = move_item(&mut plan.scenarios, from, to);
+    if moved {
+        move_ranges(plan, SCENARIOS, |i| Some(moved_index(i, from, to)));
+    }
+    moved
 }
 
 /// Removes scenario `index` and returns it; never removes the last scenario (a plan needs one).
@@ -196,7 +210,13 @@ pub fn delete_scenario(plan: &mut Plan, index: usize) -> Option<Scenario> {
     if plan.scenarios.len() <= 1 || index >= plan.scenarios.len() {
         return None;
     }
-    Some(plan.scenarios.remove(index))
+    let removed = plan.scenarios.remove(index);
+    move_ranges(plan, SCENARIOS, |i| match i.cmp(&index) {
+        std::cmp::Ordering::Less => Some(i),
+        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Greater => Some(i - 1),
+    });
+    Some(removed)
 }
 
 /// Moves `list[from]` to position `to`; `false` (and nothing moved) when either is out of range

@@ -179,7 +179,7 @@ fn ScenarioDetail(index: usize, note: RwSignal<Option<Undoable>>) -> impl IntoVi
         let Some(to) = to else { return };
         let mut moved = false;
         structural_edit(ws, "scenarios~", |p| {
-            moved = edit::move_item(&mut p.scenarios, i, to);
+            moved = edit::move_scenario(p, i, to);
         });
         if moved {
             ws.scenario.set(to);
