@@ -85,6 +85,9 @@ impl Swing {
     }
 }
 
+/// A range at the ends of its band: the two inputs, and every output at each.
+type End = ([f64; 2], [Vec<Option<f64>>; 2]);
+
 /// Each range's swing of each of `outputs`, widest first (ties in the plan's order); `None`
 /// for an output the plan at its point values does not give. Each plan (the point values, and
 /// each range at each end of its band) is run once for all the outputs.
@@ -102,7 +105,7 @@ pub fn tornado(simulation: &Simulation, outputs: &[Output]) -> Vec<Option<Vec<Sw
     let base = values(simulation.plan_with(&[]));
     let [low, high] = simulation.uncertainty.band_pct.map(|p| p / 100.0);
     // Per range: its inputs and the outputs at each end.
-    let ends: Vec<([f64; 2], [Vec<Option<f64>>; 2])> = simulation
+    let ends: Vec<End> = simulation
         .uncertainty
         .ranges
         .iter()
