@@ -25,7 +25,6 @@
 mod bands;
 mod metrics;
 mod sensitivity;
-pub mod table;
 pub mod wire;
 
 #[cfg(test)]
