@@ -7,26 +7,13 @@
 
 use headroom_core::{compare, engine, tables};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 mod shared;
 use shared::big_plan;
 
 /// Median and p95 of 200 runs of `work` after 20 warm-up runs.
-// Timing is this harness' whole purpose; the core itself never reads the clock.
-#[allow(clippy::disallowed_methods)]
-fn time<T>(what: &str, mut work: impl FnMut() -> T) {
-    for _ in 0..20 {
-        black_box(work());
-    }
-    let mut samples: Vec<Duration> = (0..200)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(work());
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
+fn time<T>(what: &str, work: impl FnMut() -> T) {
+    let samples = shared::samples(20, 200, work);
     let median = samples[samples.len() / 2];
     let p95 = samples[samples.len() * 95 / 100];
     println!("{what}: median {median:?}, p95 {p95:?} (200 runs)");

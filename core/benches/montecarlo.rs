@@ -20,26 +20,14 @@ use headroom_core::montecarlo::Simulation;
 use headroom_core::plan::{Distribution, Range, Uncertainty};
 use headroom_core::uncertain::rng::Rng;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod shared;
 use shared::big_plan;
 
 /// Median and least of `runs` timings of `work` after `warm_up` untimed runs.
-// Timing is this harness' whole purpose; the core itself never reads the clock.
-#[allow(clippy::disallowed_methods)]
-fn time(warm_up: u32, runs: usize, mut work: impl FnMut()) -> (Duration, Duration) {
-    for _ in 0..warm_up {
-        work();
-    }
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
+fn time(warm_up: u32, runs: usize, work: impl FnMut()) -> (Duration, Duration) {
+    let samples = shared::samples(warm_up, runs, work);
     (samples[runs / 2], samples[0])
 }
 

@@ -8,26 +8,15 @@ use headroom_core::plan::Distribution;
 use headroom_core::uncertain::rng::Rng;
 use headroom_core::uncertain::sketch::Sketch;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+
+mod shared;
 
 /// Draws per timed run.
 const DRAWS: u32 = 10_000;
 
 /// Median of 50 runs of `work` after 5 warm-up runs, per one of `per` items.
-// Timing is this harness' whole purpose; the core itself never reads the clock.
-#[allow(clippy::disallowed_methods)]
-fn time<T>(what: &str, per: u32, mut work: impl FnMut() -> T) {
-    for _ in 0..5 {
-        black_box(work());
-    }
-    let mut samples: Vec<Duration> = (0..50)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(work());
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
+fn time<T>(what: &str, per: u32, work: impl FnMut() -> T) {
+    let samples = shared::samples(5, 50, work);
     let median = samples[samples.len() / 2];
     println!(
         "{what}: {:.1} ns each (median of 50 runs of {per})",

@@ -161,42 +161,6 @@ fn quantiles_agree_with_statrs() {
 }
 
 #[test]
-fn zero_width_ranges_draw_their_point_exactly() {
-    let point = 0.1 + 0.2;
-    for d in [
-        Distribution::Uniform {
-            low: point,
-            high: point,
-        },
-        Distribution::Triangular {
-            low: point,
-            likely: point,
-            high: point,
-        },
-        Distribution::Pert {
-            low: point,
-            likely: point,
-            high: point,
-        },
-        Distribution::Normal {
-            mean: point,
-            sd: 0.0,
-        },
-        Distribution::Lognormal {
-            median: point,
-            gsd: 1.0,
-        },
-    ] {
-        assert!(
-            draws(&d, 5, 0, 0..1000).iter().all(|&x| x == point),
-            "{d:?}"
-        );
-        assert!(PROBABILITIES.iter().all(|&p| d.quantile(p) == point));
-        assert_eq!((d.point(), d.mean(), d.sd()), (point, point, 0.0));
-    }
-}
-
-#[test]
 fn draws_depend_on_the_seed_and_trial_only() {
     let inputs = shapes();
     let all: Vec<Vec<f64>> = (0..)

@@ -1,6 +1,11 @@
-//! What the benchmarks share: the plan they time. A module of its own so that `engine.rs` and
-//! `montecarlo.rs` time the same plan; included by `mod shared;` (a directory without a
-//! `main.rs` is not a bench target of its own).
+//! What the benchmarks share: the plan they time and the timing itself. A module of its own so
+//! that `engine.rs`, `montecarlo.rs` and `uncertain.rs` time the same plan the same way;
+//! included by `mod shared;` (a directory without a `main.rs` is not a bench target of its
+//! own).
+#![allow(dead_code)] // each bench uses part of it
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use headroom_core::plan::{Growth, Plan, Scenario, VoiceDemand};
 
@@ -35,4 +40,22 @@ pub fn big_plan() -> Plan {
         })
         .collect();
     plan
+}
+
+/// `runs` timings of `work`, shortest first, after `warm_up` untimed runs.
+// Timing is this harness' whole purpose; the core itself never reads the clock.
+#[allow(clippy::disallowed_methods)]
+pub fn samples<T>(warm_up: u32, runs: usize, mut work: impl FnMut() -> T) -> Vec<Duration> {
+    for _ in 0..warm_up {
+        black_box(work());
+    }
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(work());
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    samples
 }

@@ -87,7 +87,7 @@ impl Tally {
         }
         let [low, high] = band_pct.map(|p| p / 100.0);
         let sized = size_for_pct.map(|p| p / 100.0);
-        let moves = Tally::move_list(self.lens);
+        let moves = &self.steps;
         let scenarios = (0..self.scenarios)
             .map(|s| {
                 let metrics = Metric::ALL

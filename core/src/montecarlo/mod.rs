@@ -25,7 +25,6 @@
 mod bands;
 mod metrics;
 mod sensitivity;
-pub mod table;
 pub mod wire;
 
 #[cfg(test)]
@@ -110,15 +109,16 @@ impl Simulation {
     /// Each range's swing of every scenario's cost in month 12 (or the horizon's last month).
     pub fn sensitivity(&self) -> Sensitivity {
         let month = self.months().min(12);
-        let swings = (0..self.scenarios)
-            .map(|scenario| {
-                let output = Output::Figure {
-                    scenario,
-                    metric: Metric::CostPerMonth,
-                    month,
-                };
-                tornado(self, output).unwrap_or_default()
+        let outputs: Vec<Output> = (0..self.scenarios)
+            .map(|scenario| Output::Figure {
+                scenario,
+                metric: Metric::CostPerMonth,
+                month,
             })
+            .collect();
+        let swings = tornado(self, &outputs)
+            .into_iter()
+            .map(Option::unwrap_or_default)
             .collect();
         Sensitivity { month, swings }
     }
@@ -191,9 +191,11 @@ pub struct Tally {
     scenarios: usize,
     months: usize,
     lens: CatalogLens,
+    /// The moves followed ([`Tally::move_list`]), listed once.
+    steps: Vec<Move>,
     /// `[scenario][month][metric]`, flattened.
     cells: Vec<Sketch>,
-    /// `[scenario][move]`, flattened, moves as [`Tally::moves`] lists them; a move not made
+    /// `[scenario][move]`, flattened, moves as `steps` lists them; a move not made
     /// within the horizon counts as month `months + 1`.
     moves: Vec<Sketch>,
     /// `[scenario][move]`: in how many trials the move is made within the horizon.
@@ -208,11 +210,13 @@ pub struct Tally {
 
 impl Tally {
     fn new(scenarios: usize, months: usize, lens: CatalogLens) -> Self {
-        let moves = Self::move_list(lens).len();
+        let steps = Self::move_list(lens);
+        let moves = steps.len();
         Self {
             scenarios,
             months,
             lens,
+            steps,
             cells: vec![Sketch::default(); scenarios * months * Metric::ALL.len()],
             moves: vec![Sketch::default(); scenarios * moves],
             moves_within: vec![0; scenarios * moves],
@@ -242,7 +246,7 @@ impl Tally {
 
     /// Counts one trial's results.
     pub fn add(&mut self, results: &PlanResults) {
-        let moves = Self::move_list(self.lens);
+        let moves = self.steps.len();
         for (s, result) in results.scenarios.iter().enumerate().take(self.scenarios) {
             for (m, month) in result.months.iter().enumerate().take(self.months) {
                 for metric in Metric::ALL {
@@ -250,9 +254,9 @@ impl Tally {
                     self.cells[at].add(metric.of(month, self.lens));
                 }
             }
-            for (i, step) in moves.iter().enumerate() {
+            for (i, step) in self.steps.iter().enumerate() {
                 let first = first_month_at(result, step.resource, step.tier, self.lens);
-                let at = s * moves.len() + i;
+                let at = s * moves + i;
                 self.moves_within[at] += u32::from(first.is_some());
                 self.moves[at].add(f64::from(first.unwrap_or(self.months as u32 + 1)));
             }

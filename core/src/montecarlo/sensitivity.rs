@@ -85,30 +85,53 @@ impl Swing {
     }
 }
 
-/// Each range's swing of `output`, widest first (ties in the plan's order); `None` when the
-/// plan at its point values does not give the output.
-pub fn tornado(simulation: &Simulation, output: Output) -> Option<Vec<Swing>> {
+/// A range at the ends of its band: the two inputs, and every output at each.
+type End = ([f64; 2], [Vec<Option<f64>>; 2]);
+
+/// Each range's swing of each of `outputs`, widest first (ties in the plan's order); `None`
+/// for an output the plan at its point values does not give. Each plan (the point values, and
+/// each range at each end of its band) is run once for all the outputs.
+pub fn tornado(simulation: &Simulation, outputs: &[Output]) -> Vec<Option<Vec<Swing>>> {
     let lens = simulation.lens;
-    let value = |plan: Result<crate::validate::ValidPlan, String>| {
-        plan.ok().and_then(|p| output.of(&engine::run(&p), lens))
+    let values = |plan: Result<crate::validate::ValidPlan, String>| -> Vec<Option<f64>> {
+        match plan {
+            Ok(p) => {
+                let results = engine::run(&p);
+                outputs.iter().map(|o| o.of(&results, lens)).collect()
+            }
+            Err(_) => vec![None; outputs.len()],
+        }
     };
-    let base = value(simulation.plan_with(&[]))?;
+    let base = values(simulation.plan_with(&[]));
     let [low, high] = simulation.uncertainty.band_pct.map(|p| p / 100.0);
-    let mut swings: Vec<Swing> = simulation
+    // Per range: its inputs and the outputs at each end.
+    let ends: Vec<End> = simulation
         .uncertainty
         .ranges
         .iter()
         .map(|range| {
             let inputs = [low, high].map(|p| range.distribution.quantile(p));
-            let outputs = inputs.map(|v| value(simulation.plan_with(&[(range, v)])));
-            Swing {
-                field: range.field.clone(),
-                inputs,
-                outputs,
-                base,
-            }
+            let outputs = inputs.map(|v| values(simulation.plan_with(&[(range, v)])));
+            (inputs, outputs)
         })
         .collect();
-    swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
-    Some(swings)
+    (0..outputs.len())
+        .map(|o| {
+            let base = base[o]?;
+            let mut swings: Vec<Swing> = simulation
+                .uncertainty
+                .ranges
+                .iter()
+                .zip(&ends)
+                .map(|(range, (inputs, at))| Swing {
+                    field: range.field.clone(),
+                    inputs: *inputs,
+                    outputs: [at[0][o], at[1][o]],
+                    base,
+                })
+                .collect();
+            swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+            Some(swings)
+        })
+        .collect()
 }

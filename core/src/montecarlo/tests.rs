@@ -3,19 +3,12 @@
 //! and the worker's messages and the tornado.
 
 use super::*;
-use crate::plan::{Distribution, Plan, Range, Uncertainty, VoiceDemand};
+use crate::plan::{Distribution, Plan, Range, Uncertainty};
 
 /// A year of the default plan with voice and one range per `(field, distribution)`.
 fn plan_with(ranges: &[(&str, Distribution)], trials: u32) -> ValidPlan {
     let mut plan = Plan::default();
-    plan.baseline.voice = Some(VoiceDemand {
-        sessions_per_unit_per_day: 0.5,
-        peak_hour_share_pct: 15.0,
-        session_minutes: 4.0,
-        interactions_per_session: 5.0,
-        gpu_seconds_per_interaction: 2.5,
-        peak_concurrent_sessions: 0.0,
-    });
+    plan.baseline.voice = Some(crate::edit::new_voice_demand());
     plan.baseline.units = 20_000.0;
     plan.uncertainty = Some(Uncertainty {
         trials,
