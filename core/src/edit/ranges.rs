@@ -1,8 +1,111 @@
-//! Ranges through list edits: a range names its field by path (`scenarios[2].growth…`), so
-//! when a scenario or catalog entry is deleted, copied or moved its ranges move with it
-//! ([`move_ranges`], [`copy_ranges`]).
+//! A range typed into a numeric field: what the field accepts ([`read_typed`]), what it shows
+//! ([`range_of`], then [`crate::uncertain::syntax::text`]) and how the plan keeps it
+//! ([`set_range`]): the field holds the range's point value, and the uncertainty section holds
+//! the range under the field's path.
 
-use crate::plan::{Plan, Range};
+use crate::input::NumberSpec;
+use crate::plan::{
+    Distribution, Plan, Range, Uncertainty, DEFAULT_BAND_PCT, DEFAULT_SEED, DEFAULT_TRIALS,
+};
+use crate::uncertain::syntax::{self, Entry};
+
+/// What typing `text` into a field of `spec` gives: a number as the field has always read it,
+/// or (in a field of fractional numbers) a range inside the field's limits; else the end of a
+/// sentence saying why not ("must be at most 100 %").
+pub fn read_typed(spec: &NumberSpec, text: &str) -> Result<Entry, String> {
+    let problem = match spec.parse(text) {
+        Ok(value) => return Ok(Entry::Number(value)),
+        Err(problem) => problem,
+    };
+    if spec.whole || !looks_like_range(text) {
+        return Err(spec.describe(&problem));
+    }
+    match syntax::parse(text) {
+        Ok(Entry::Range(range)) => within(spec, &range).map(|()| Entry::Range(range)),
+        Ok(Entry::Number(_)) => Err(spec.describe(&problem)),
+        Err(range_problem) => Err(range_problem.describe()),
+    }
+}
+
+/// Whether `text` reads as an attempt at a range rather than a number: a slash, a parenthesis,
+/// a dash after its first character, `..` or the word `to`. (Searched for by character and by
+/// word, not with a string pattern: see [`crate::text::find`].)
+pub fn looks_like_range(text: &str) -> bool {
+    let t = text.trim();
+    let mut after_first = t.chars();
+    after_first.next();
+    t.contains(['/', '(', '–', '—', '‒'])
+        || after_first.as_str().contains(['-', '−'])
+        || t.as_bytes().windows(2).any(|pair| pair == b"..")
+        || t.split_whitespace()
+            .any(|word| word.eq_ignore_ascii_case("to"))
+}
+
+/// Whether every value `range` can take (its point, and both ends of a bounded range) is one
+/// the field accepts.
+fn within(spec: &NumberSpec, range: &Distribution) -> Result<(), String> {
+    let ends = match *range {
+        Distribution::Uniform { low, high }
+        | Distribution::Triangular { low, high, .. }
+        | Distribution::Pert { low, high, .. } => vec![low, high],
+        Distribution::Normal { .. } | Distribution::Lognormal { .. } => Vec::new(),
+    };
+    for value in ends.into_iter().chain([range.point()]) {
+        if let Err(problem) = spec.check(value) {
+            return Err(format!(
+                "is a range reaching {}, outside what the field takes: it {}",
+                crate::format::number(value),
+                spec.describe(&problem)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The range of the field at `path`, if the plan has one.
+pub fn range_of<'a>(plan: &'a Plan, path: &str) -> Option<&'a Distribution> {
+    let section = plan.uncertainty.as_ref()?;
+    section
+        .ranges
+        .iter()
+        .find(|r| r.field == path)
+        .map(|r| &r.distribution)
+}
+
+/// Drops the range of the field at `path`, if it has one: what typing a plain number into it
+/// does. A section left with no ranges and only default settings is removed, so a plan whose
+/// ranges are all undone is the plan it was.
+pub fn drop_range(plan: &mut Plan, path: &str) {
+    let Some(section) = plan.uncertainty.as_mut() else {
+        return;
+    };
+    section.ranges.retain(|r| r.field != path);
+    // Field by field rather than against `Uncertainty::default()`: this runs with every
+    // keystroke in a number field, in the page's first download.
+    let defaults = section.seed == DEFAULT_SEED
+        && section.trials == DEFAULT_TRIALS
+        && section.band_pct == DEFAULT_BAND_PCT
+        && section.size_for_pct.is_none();
+    if section.ranges.is_empty() && defaults {
+        plan.uncertainty = None;
+    }
+}
+
+/// Gives the field at `path` the range `range`, or none (`None`, as [`drop_range`]).
+pub fn set_range(plan: &mut Plan, path: &str, range: Option<Distribution>) {
+    let Some(range) = range else {
+        drop_range(plan, path);
+        return;
+    };
+    let section = plan.uncertainty.get_or_insert_with(Uncertainty::default);
+    match section.ranges.iter_mut().find(|r| r.field == path) {
+        Some(existing) => existing.distribution = range,
+        None => section.ranges.push(Range {
+            field: path.to_owned(),
+            distribution: range,
+        }),
+    }
+}
 
 /// Keeps the ranges on their fields when entries of the list at `list` (`scenarios`,
 /// `catalogs.instances`) move: a range over `{list}[i]…` moves to `{list}[to(i)]…`, or goes
@@ -73,7 +176,51 @@ pub fn moved_index(i: usize, from: usize, to: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Distribution, Uncertainty};
+    use crate::validate::specs;
+
+    #[test]
+    fn numbers_read_as_they_always_have_and_ranges_only_in_fractional_fields() {
+        let spec = specs::GROWTH_PCT;
+        assert_eq!(read_typed(&spec, "12"), Ok(Entry::Number(12.0)));
+        assert_eq!(
+            read_typed(&spec, " 2,000 "),
+            spec.parse(" 2,000 ")
+                .map(Entry::Number)
+                .map_err(|p| spec.describe(&p))
+        );
+        assert_eq!(
+            read_typed(&spec, "8–20 %"),
+            Ok(Entry::Range(Distribution::Uniform {
+                low: 8.0,
+                high: 20.0
+            }))
+        );
+        assert_eq!(
+            read_typed(&spec, "8/12/20"),
+            Ok(Entry::Range(Distribution::Pert {
+                low: 8.0,
+                likely: 12.0,
+                high: 20.0
+            }))
+        );
+        // A whole-number field keeps its own message.
+        let whole = specs::REDUNDANCY;
+        assert_eq!(
+            read_typed(&whole, "1-2"),
+            Err(whole.describe(&whole.parse("1-2").unwrap_err()))
+        );
+        // Not a number and not a range: the field's own message.
+        assert_eq!(
+            read_typed(&spec, "many"),
+            Err(spec.describe(&spec.parse("many").unwrap_err()))
+        );
+        // A range with a problem says the range's problem.
+        let message = read_typed(&spec, "20–8").unwrap_err();
+        assert!(message.contains("above"), "{message}");
+        // A range outside the field's limits is refused, naming the value.
+        let message = read_typed(&specs::TARGET_UTILISATION_PCT, "50–120").unwrap_err();
+        assert!(message.contains("120"), "{message}");
+    }
 
     #[test]
     fn ranges_follow_their_entries_when_a_list_changes() {
@@ -88,24 +235,14 @@ mod tests {
             low: 1.0,
             high: 2.0,
         };
-        let range = |field: String| Range {
-            field,
-            distribution: d,
-        };
-        let mut ranges: Vec<Range> = (0..4)
-            .map(|i| range(format!("scenarios[{i}].growth.monthly_growth_pct")))
-            .collect();
-        ranges.push(range("baseline.units".to_owned()));
-        plan.uncertainty = Some(Uncertainty {
-            ranges,
-            ..Uncertainty::default()
-        });
-        let range_of = |plan: &Plan, path: &str| {
-            plan.uncertainty
-                .as_ref()
-                .and_then(|u| u.ranges.iter().find(|r| r.field == path))
-                .map(|r| r.distribution)
-        };
+        for i in 0..4 {
+            set_range(
+                &mut plan,
+                &format!("scenarios[{i}].growth.monthly_growth_pct"),
+                Some(d),
+            );
+        }
+        set_range(&mut plan, "baseline.units", Some(d));
         let fields = |plan: &Plan| -> Vec<String> {
             let mut f: Vec<String> = plan
                 .uncertainty
@@ -143,7 +280,7 @@ mod tests {
         crate::edit::move_scenario(&mut plan, 0, 2);
         assert_eq!(
             range_of(&plan, "scenarios[2].growth.monthly_growth_pct"),
-            Some(Distribution::Uniform {
+            Some(&Distribution::Uniform {
                 low: 0.0,
                 high: 9.0
             })
@@ -155,5 +292,33 @@ mod tests {
                 assert_eq!(list[moved_index(i, from, to)], item, "{from} → {to}");
             }
         }
+    }
+
+    #[test]
+    fn ranges_are_kept_by_path_and_the_section_goes_with_the_last() {
+        let mut plan = Plan::default();
+        let path = "scenarios[0].growth.monthly_growth_pct";
+        let range = Distribution::Uniform {
+            low: 2.0,
+            high: 8.0,
+        };
+        set_range(&mut plan, path, Some(range));
+        assert_eq!(range_of(&plan, path), Some(&range));
+        let wider = Distribution::Uniform {
+            low: 1.0,
+            high: 9.0,
+        };
+        set_range(&mut plan, path, Some(wider));
+        assert_eq!(plan.uncertainty.as_ref().unwrap().ranges.len(), 1);
+        assert_eq!(range_of(&plan, path), Some(&wider));
+        set_range(&mut plan, path, None);
+        assert_eq!(plan, Plan::default());
+        // Settings of its own keep the section.
+        plan.uncertainty = Some(Uncertainty {
+            seed: 9,
+            ..Uncertainty::default()
+        });
+        set_range(&mut plan, path, None);
+        assert!(plan.uncertainty.is_some());
     }
 }

@@ -25,6 +25,7 @@
 mod bands;
 mod metrics;
 mod sensitivity;
+pub mod table;
 pub mod wire;
 
 #[cfg(test)]

@@ -1,0 +1,195 @@
+//! The bands as a person reads them: one row per figure of the month on show (its band and,
+//! when the plan sizes for a percentile, that figure), one line per tier that some trials
+//! need ("Database “Team”: month 7 to month 11"), and the ranges ranked by how far each alone
+//! moves the month's cost.
+
+use super::{Bands, Metric, Resource, Sensitivity};
+use crate::format;
+use crate::plan::Plan;
+
+/// One figure's band, as text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BandRow {
+    /// What the figure is ("App instances").
+    pub label: &'static str,
+    /// The band's lower percentile, the median and the upper percentile.
+    pub figures: [String; 3],
+    /// The percentile sized for, when the plan names one.
+    pub sized: Option<String>,
+}
+
+/// The label of each metric, in [`Metric::ALL`]'s order.
+const LABELS: [&str; 9] = [
+    "Demand units",
+    "Peak requests/s",
+    "App instances",
+    "Database connections",
+    "Database tier",
+    "Redis memory",
+    "Redis plan",
+    "GPU voice nodes",
+    "Cost per month",
+];
+
+/// `value` of `metric` as text: counts whole, tiers by name, memory in MB or GB, money in the
+/// plan's currency.
+pub fn figure_text(plan: &Plan, metric: Metric, value: f64) -> String {
+    let tier = |names: Vec<&str>| {
+        names
+            .get(value.max(0.0) as usize)
+            .map_or_else(|| "beyond the catalog".to_owned(), |n| (*n).to_owned())
+    };
+    match metric {
+        Metric::Units | Metric::DatabaseConnections => format::count(value),
+        Metric::PeakRps => format::number(value),
+        Metric::AppInstances | Metric::GpuNodes => format::count(value),
+        Metric::DatabaseTier => tier(
+            plan.catalogs
+                .databases
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect(),
+        ),
+        Metric::RedisPlan => tier(
+            plan.catalogs
+                .redis
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect(),
+        ),
+        Metric::RedisMemoryMb => format::with_unit(value, "MB"),
+        Metric::CostPerMonth => format::money(value, plan.currency()),
+    }
+}
+
+/// The rows of scenario `scenario` in plan month `month` (from 1); a figure the plan does not
+/// have (GPU nodes without voice) is left out.
+pub fn band_rows(bands: &Bands, plan: &Plan, scenario: usize, month: u32) -> Vec<BandRow> {
+    let Some(s) = bands.scenarios.get(scenario) else {
+        return Vec::new();
+    };
+    Metric::ALL
+        .iter()
+        .zip(LABELS)
+        .filter(|(metric, _)| **metric != Metric::GpuNodes || plan.baseline.voice.is_some())
+        .filter_map(|(&metric, label)| {
+            let band = s.band(metric, month)?;
+            let text = |v: f64| figure_text(plan, metric, v);
+            Some(BandRow {
+                label,
+                figures: [text(band.low), text(band.median), text(band.high)],
+                sized: band.sized.map(text),
+            })
+        })
+        .collect()
+}
+
+/// "P10", "P90": a percentile's short name.
+pub fn percentile_name(pct: f64) -> String {
+    format!("P{}", format::number(pct))
+}
+
+/// One sentence per tier some trials need in scenario `scenario`: when, at the band's
+/// percentiles, and in how many trials.
+pub fn move_lines(bands: &Bands, plan: &Plan, scenario: usize) -> Vec<String> {
+    let Some(s) = bands.scenarios.get(scenario) else {
+        return Vec::new();
+    };
+    let [low, high] = bands.band_pct.map(percentile_name);
+    s.moves
+        .iter()
+        .map(|m| {
+            let (what, metric) = match m.step.resource {
+                Resource::Database => ("The database", Metric::DatabaseTier),
+                Resource::Redis => ("Redis", Metric::RedisPlan),
+            };
+            let tier = figure_text(plan, metric, m.step.tier as f64);
+            let month = |at: Option<u32>| at.map_or_else(|| "after the horizon".to_owned(), |m| format!("month {m}"));
+            let share = format::number((m.within_horizon * 100.0).round());
+            format!(
+                "{what} needs “{tier}” from {} ({low}) to {} ({high}), median {}; within the horizon in {share} % of the trials.",
+                month(m.early),
+                month(m.late),
+                month(m.median),
+            )
+        })
+        .collect()
+}
+
+/// One range's reach, as a row of the tornado chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SwingRow {
+    /// The field, in words ("Steady: monthly growth %").
+    pub field: String,
+    /// The field at the band's lower and upper percentile, as text.
+    pub inputs: [String; 2],
+    /// The month's cost with the field at each of those, as text ("—" when not valid).
+    pub outputs: [String; 2],
+    /// Where each output sits on the chart, as shares 0–1 of the widest swing's span.
+    pub at: [f64; 2],
+}
+
+/// The tornado rows of scenario `scenario`, widest first.
+pub fn swing_rows(sensitivity: &Sensitivity, plan: &Plan, scenario: usize) -> Vec<SwingRow> {
+    let Some(swings) = sensitivity.swings.get(scenario) else {
+        return Vec::new();
+    };
+    let outputs = swings
+        .iter()
+        .flat_map(|s| s.outputs.iter().flatten().copied());
+    let (lowest, highest) = outputs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let span = highest - lowest;
+    let at = |v: Option<f64>, base: f64| {
+        let v = v.unwrap_or(base);
+        if span > 0.0 {
+            ((v - lowest) / span).clamp(0.0, 1.0)
+        } else {
+            0.5
+        }
+    };
+    swings
+        .iter()
+        .map(|s| SwingRow {
+            field: field_words(plan, &s.field),
+            inputs: s.inputs.map(format::field_value),
+            outputs: s
+                .outputs
+                .map(|o| o.map_or_else(|| "—".to_owned(), |v| format::money(v, plan.currency()))),
+            at: [at(s.outputs[0], s.base), at(s.outputs[1], s.base)],
+        })
+        .collect()
+}
+
+/// A plan field's path in words: the scenario or catalog entry it belongs to, then the field
+/// (`scenarios[0].growth.monthly_growth_pct` → "Steady: monthly growth %").
+pub fn field_words(plan: &Plan, path: &str) -> String {
+    let key = path.rsplit('.').next().unwrap_or(path);
+    let key = key.split('[').next().unwrap_or(key);
+    let mut words = key
+        .replace("_usd_per_month", " price")
+        .replace("usd_per_month", "price")
+        .replace("_pct", " %")
+        .replace("_rps", " requests/s")
+        .replace('_', " ");
+    if let Some(first) = words.get(..1) {
+        words = first.to_uppercase() + &words[1..];
+    }
+    let index = |prefix: &str| -> Option<usize> {
+        path.strip_prefix(prefix)?.split(']').next()?.parse().ok()
+    };
+    let owner = if let Some(i) = index("scenarios[") {
+        plan.scenarios.get(i).map(|s| s.name.clone())
+    } else if path.starts_with("baseline.") {
+        Some("Today".to_owned())
+    } else if path.starts_with("catalogs.") {
+        Some("Catalog".to_owned())
+    } else {
+        None
+    };
+    match owner {
+        Some(owner) => format!("{owner}: {}", words.to_lowercase()),
+        None => words,
+    }
+}
