@@ -88,7 +88,21 @@ pub fn run(plan_json: &str, total: u32, state: Signals) {
 
 /// Stops the run going, if any.
 pub fn cancel() {
+    stop(true);
+}
+
+/// Stops the run going, if any, and reports nothing more: the panel that asked is going (its
+/// signals may already be disposed, and setting them would wake views being torn down).
+pub fn detach() {
+    stop(false);
+}
+
+/// Stops the run going, if any, saying so in the signals when `report`.
+fn stop(report: bool) {
     RUNNER.with_borrow_mut(|runner| {
+        if !report {
+            runner.state = None;
+        }
         if !runner.busy {
             return;
         }
