@@ -18,7 +18,7 @@ use crate::ui::memo;
 use headroom_core::format;
 use headroom_core::input::NumberSpec;
 use headroom_core::montecarlo::table::{band_rows, move_lines, percentile_name, swing_rows};
-use headroom_core::montecarlo::Bands;
+use headroom_core::montecarlo::{Bands, Sensitivity};
 use headroom_core::plan::{Plan, Uncertainty};
 use leptos::prelude::*;
 
@@ -51,7 +51,14 @@ pub fn when_ranged() -> impl IntoView {
         ws.plan
             .with(|p| p.uncertainty.as_ref().is_some_and(|u| !u.ranges.is_empty()))
     });
-    move || ranged.get().then(|| super::lazy::lazily(panel))
+    // A closure giving `AnyView`, as the rest of its place has: no view types of its own.
+    move || {
+        if ranged.get() {
+            super::lazy::lazily(panel).into_any()
+        } else {
+            ().into_any()
+        }
+    }
 }
 
 /// The Ranges panel, built once its code is here ([`super::lazy::lazily`]).
@@ -75,9 +82,12 @@ pub fn RangesPanel() -> impl IntoView {
     };
     // The last bands, kept on show while a new run goes.
     let last = RwSignal::new(None::<Arc<Bands>>);
+    // The panel's own signals and memos are read with `try_` here and below: when an edit
+    // removes the last range, the panel goes with the same change of the plan that wakes its
+    // effects and views, which may still run once, after its signals are gone.
     effect(move || {
-        if let Trials::Done(bands) = signals.trials.get() {
-            last.set(Some(bands));
+        if let Some(Trials::Done(bands)) = signals.trials.try_get() {
+            last.try_set(Some(bands));
         }
     });
     // A run a moment after each change of the valid plan (each keystroke would otherwise
@@ -99,8 +109,12 @@ pub fn RangesPanel() -> impl IntoView {
         if ws.validated.with(|v| v.is_err()) {
             return;
         }
-        change.update_value(|c| *c += 1);
-        let at = change.get_value();
+        let Some(at) = change.try_update_value(|c| {
+            *c += 1;
+            *c
+        }) else {
+            return;
+        };
         set_timeout(
             // Only the latest change's run, and only while the panel is on the page.
             move || {
@@ -111,7 +125,7 @@ pub fn RangesPanel() -> impl IntoView {
             SETTLE,
         );
     });
-    on_cleanup(trials::cancel);
+    on_cleanup(trials::detach);
 
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
@@ -133,134 +147,201 @@ pub fn RangesPanel() -> impl IntoView {
             )
         })
     };
-    let status = move || {
-        match signals.trials.get() {
-        Trials::Idle => view! { <span>"Waiting for a valid plan."</span> }.into_any(),
-        Trials::Running { done, total } => view! {
-            <progress max=total value=done data-testid="trials-progress"
-                aria-label="Trials run"></progress>
-            <span data-testid="trials-count">
-                {format!("Running trials: {} of {}", format::count(f64::from(done)), format::count(f64::from(total)))}
-            </span>
-            <button type="button" data-testid="trials-cancel" on:click=move |_| trials::cancel()>
-                "Cancel"
-            </button>
-        }
-        .into_any(),
-        Trials::Cancelled => view! {
-            <span>"Trials cancelled."</span>
-            <button type="button" data-testid="trials-run" on:click=move |_| start()>"Run again"</button>
-        }
-        .into_any(),
-        Trials::Failed(why) => view! {
-            <span class="error" data-testid="trials-failed">{why}</span>
-            <button type="button" data-testid="trials-run" on:click=move |_| start()>"Try again"</button>
-        }
-        .into_any(),
+    // The status keeps its nodes (a button pressed or focused stays the same button) and
+    // changes its text and attributes.
+    let state = move || signals.trials.try_get().unwrap_or(Trials::Idle);
+    let running = move || match state() {
+        Trials::Running { done, total } => Some((done, total)),
+        _ => None,
+    };
+    let note = move || match state() {
+        Trials::Idle => "Waiting for a valid plan.".to_owned(),
+        Trials::Running { done, total } => format!(
+            "Running trials: {} of {}",
+            format::count(f64::from(done)),
+            format::count(f64::from(total))
+        ),
+        Trials::Cancelled => "Trials cancelled.".to_owned(),
+        Trials::Failed(why) => why,
         Trials::Done(bands) => {
-            let left_out = (bands.rejected > 0).then(|| {
-                format!(
+            let mut text = format!("{} trials run.", format::count(f64::from(bands.trials)));
+            if bands.rejected > 0 {
+                text += &format!(
                     " {} left out: their draws made no valid plan ({}).",
                     format::count(f64::from(bands.rejected)),
                     bands.first_rejection.clone().unwrap_or_default()
-                )
-            });
-            view! {
-                <span data-testid="trials-done">
-                    {format!("{} trials run.", format::count(f64::from(bands.trials)))}
-                    {left_out}
-                </span>
+                );
             }
-            .into_any()
+            text
         }
-    }
+    };
+    let note_id = move || match state() {
+        Trials::Running { .. } => "trials-count",
+        Trials::Done(_) => "trials-done",
+        Trials::Failed(_) => "trials-failed",
+        _ => "trials-note",
+    };
+    // One button: Cancel while running, Run again after a cancel, Try again after a failure.
+    let button = move || match state() {
+        Trials::Running { .. } => Some(("trials-cancel", "Cancel")),
+        Trials::Cancelled => Some(("trials-run", "Run again")),
+        Trials::Failed(_) => Some(("trials-run", "Try again")),
+        Trials::Idle | Trials::Done(_) => None,
     };
     let updating = move || {
-        matches!(signals.trials.get(), Trials::Running { .. }) && last.with(Option::is_some)
+        matches!(state(), Trials::Running { .. }) && last.try_with(Option::is_some) == Some(true)
     };
-    let table = move || {
-        let bands = last.get()?;
-        let (s, m) = (scenario.get(), month.get());
-        let rows = ws.plan.with(|p| band_rows(&bands, p, s, m));
-        let [low, high] = bands.band_pct.map(percentile_name);
-        let sized = bands.size_for_pct.map(percentile_name);
-        let moves = ws.plan.with(|p| move_lines(&bands, p, s));
-        Some(view! {
-            <table class="bands" data-testid="bands-table" class:updating=updating>
-                <caption>{move || ws.plan.with(|p| {
-                    let name = p.scenarios.get(s).map(|x| x.name.clone()).unwrap_or_default();
-                    format!("{name}, month {m}: each figure's band over the trials")
-                })}</caption>
-                <thead><tr>
-                    <th scope="col">"Figure"</th>
-                    <th scope="col" class="num">{low}</th>
-                    <th scope="col" class="num">"P50"</th>
-                    <th scope="col" class="num">{high}</th>
-                    {sized.clone().map(|p| view! { <th scope="col" class="num">{format!("Sized for {p}")}</th> })}
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|row| view! {
-                        <tr data-testid="band-row">
-                            <th scope="row">{row.label}</th>
-                            {row.figures.into_iter().map(|f| view! { <td class="num">{f}</td> }).collect_view()}
-                            {row.sized.map(|f| view! { <td class="num sized">{f}</td> })}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            {(!moves.is_empty()).then(|| view! {
-                <h4>"When each tier is needed"</h4>
-                <ul class="band-moves" data-testid="band-moves">
-                    {moves.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                </ul>
-            })}
-        })
+    // The bands and the tornado as markup (escaped), not as a tree of views: read-only text
+    // that changes all at once, and no view types of its own shared with the other views.
+    let body = move || {
+        let mut html = String::new();
+        let (Some(s), Some(m)) = (scenario.try_get(), month.try_get()) else {
+            return html;
+        };
+        if let Some(bands) = last.try_get().flatten() {
+            ws.plan.with(|p| bands_html(&mut html, &bands, p, s, m));
+        }
+        if let Some(sensitivity) = signals.sensitivity.try_get().flatten() {
+            ws.plan.with(|p| tornado_html(&mut html, &sensitivity, p, s));
+        }
+        html
     };
-    let tornado = move || {
-        let sensitivity = signals.sensitivity.get()?;
-        let s = scenario.get();
-        let rows = ws.plan.with(|p| swing_rows(&sensitivity, p, s));
-        (!rows.is_empty()).then(|| view! {
-            <h4>{format!("What moves the month-{} cost most", sensitivity.month)}</h4>
-            <p class="hint">"Each range alone at its band's ends, every other input at its value."</p>
-            <ol class="tornado" data-testid="tornado">
-                {rows.into_iter().map(|row| {
-                    let [a, b] = row.at;
-                    let (x, w) = (a.min(b) * 100.0, ((a - b).abs() * 100.0).max(0.5));
-                    view! {
-                        <li>
-                            <span class="tornado-field">{row.field}</span>
-                            <svg class="tornado-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
-                                <rect x=format!("{x:.1}") y="0" width=format!("{w:.1}") height="8"></rect>
-                            </svg>
-                            <span class="tornado-values">
-                                {format!("{} → {} (at {} → {})", row.outputs[0], row.outputs[1], row.inputs[0], row.inputs[1])}
-                            </span>
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        })
+    let problems = move || {
+        let mut html = String::new();
+        let problems = ws.plan.with(|p| p.uncertainty_problems());
+        if !problems.is_empty() {
+            html.push_str(r#"<ul class="error" role="alert" data-testid="range-problems">"#);
+            for problem in problems {
+                element(&mut html, "li", "", &problem.to_string());
+            }
+            html.push_str("</ul>");
+        }
+        html
     };
     view! {
         <section class="ranges" aria-labelledby="ranges-title" data-testid="ranges">
             <h3 id="ranges-title">"Ranges"</h3>
             <p class="lede">{summary}</p>
-            {move || {
-                let problems = ws.plan.with(|p| p.uncertainty_problems());
-                (!problems.is_empty()).then(|| view! {
-                    <ul class="error" role="alert" data-testid="range-problems">
-                        {problems.into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
-                    </ul>
-                })
-            }}
-            <p class="trials-status" role="status" data-testid="trials-status">{status}</p>
-            {table}
-            {tornado}
+            <div inner_html=problems></div>
+            <p class="trials-status" role="status" data-testid="trials-status">
+                <progress data-testid="trials-progress" aria-label="Trials run"
+                    hidden=move || running().is_none()
+                    max=move || running().map_or(1, |(_, total)| total)
+                    value=move || running().map_or(0, |(done, _)| done)></progress>
+                <span data-testid=note_id class:error=move || note_id() == "trials-failed">{note}</span>
+                <button type="button" data-testid=move || button().map_or("trials-button", |b| b.0)
+                    hidden=move || button().is_none()
+                    on:click=move |_| if running().is_some() { trials::cancel() } else { start() }>
+                    {move || button().map_or("", |b| b.1)}
+                </button>
+            </p>
+            <div class="bands-wrap" class:updating=updating inner_html=body></div>
             <p class="hint">
                 "The seed, the number of trials, the band and the percentile to size for are \
                  the plan's uncertainty section (docs/plan-format.md): set them in a plan file."
             </p>
         </section>
     }
+}
+
+/// Appends `text` to `html` with the characters markup gives a meaning to escaped.
+fn escaped(html: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            '"' => html.push_str("&quot;"),
+            '\'' => html.push_str("&#39;"),
+            c => html.push(c),
+        }
+    }
+}
+
+/// Appends `<tag attributes>text</tag>` (`attributes` written as they are, `text` escaped).
+fn element(html: &mut String, tag: &str, attributes: &str, text: &str) {
+    html.push('<');
+    html.push_str(tag);
+    html.push_str(attributes);
+    html.push('>');
+    escaped(html, text);
+    html.push_str("</");
+    html.push_str(tag);
+    html.push('>');
+}
+
+/// The bands of scenario `s` in month `m` as a table, then when each tier is needed.
+fn bands_html(html: &mut String, bands: &Bands, plan: &Plan, s: usize, m: u32) {
+    let [low, high] = bands.band_pct.map(percentile_name);
+    let sized = bands.size_for_pct.map(percentile_name);
+    let name = plan.scenarios.get(s).map_or("", |x| x.name.as_str());
+    html.push_str(r#"<table class="bands" data-testid="bands-table">"#);
+    element(html, "caption", "", &format!("{name}, month {m}: each figure's band over the trials"));
+    html.push_str("<thead><tr>");
+    let mut heads = vec!["Figure".to_owned(), low, "P50".to_owned(), high];
+    heads.extend(sized.map(|p| format!("Sized for {p}")));
+    for (i, head) in heads.iter().enumerate() {
+        let class = if i == 0 { r#" scope="col""# } else { r#" scope="col" class="num""# };
+        element(html, "th", class, head);
+    }
+    html.push_str("</tr></thead><tbody>");
+    for row in band_rows(bands, plan, s, m) {
+        html.push_str(r#"<tr data-testid="band-row">"#);
+        element(html, "th", r#" scope="row""#, row.label);
+        for figure in &row.figures {
+            element(html, "td", r#" class="num""#, figure);
+        }
+        if let Some(figure) = &row.sized {
+            element(html, "td", r#" class="num sized""#, figure);
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+    let moves = move_lines(bands, plan, s);
+    if !moves.is_empty() {
+        element(html, "h4", "", "When each tier is needed");
+        html.push_str(r#"<ul class="band-moves" data-testid="band-moves">"#);
+        for line in &moves {
+            element(html, "li", "", line);
+        }
+        html.push_str("</ul>");
+    }
+}
+
+/// The ranges of scenario `s` ranked by how far each alone moves the month's cost.
+fn tornado_html(html: &mut String, sensitivity: &Sensitivity, plan: &Plan, s: usize) {
+    let rows = swing_rows(sensitivity, plan, s);
+    if rows.is_empty() {
+        return;
+    }
+    element(html, "h4", "", &format!("What moves the month-{} cost most", sensitivity.month));
+    element(
+        html,
+        "p",
+        r#" class="hint""#,
+        "Each range alone at its band's ends, every other input at its value.",
+    );
+    html.push_str(r#"<ol class="tornado" data-testid="tornado">"#);
+    for row in rows {
+        // Thousandths of the chart's width: whole numbers, no decimals to write.
+        let [a, b] = row.at.map(|x| (x * 1000.0).round() as u32);
+        html.push_str("<li>");
+        element(html, "span", r#" class="tornado-field""#, &row.field);
+        html.push_str(&format!(
+            r#"<svg class="tornado-bar" viewBox="0 0 1000 8" preserveAspectRatio="none" aria-hidden="true"><rect x="{}" y="0" width="{}" height="8"></rect></svg>"#,
+            a.min(b),
+            a.abs_diff(b).max(5)
+        ));
+        element(
+            html,
+            "span",
+            r#" class="tornado-values""#,
+            &format!(
+                "{} → {} (at {} → {})",
+                row.outputs[0], row.outputs[1], row.inputs[0], row.inputs[1]
+            ),
+        );
+        html.push_str("</li>");
+    }
+    html.push_str("</ol>");
 }
