@@ -202,7 +202,8 @@ pub fn RangesPanel() -> impl IntoView {
             ws.plan.with(|p| bands_html(&mut html, &bands, p, s, m));
         }
         if let Some(sensitivity) = signals.sensitivity.try_get().flatten() {
-            ws.plan.with(|p| tornado_html(&mut html, &sensitivity, p, s));
+            ws.plan
+                .with(|p| tornado_html(&mut html, &sensitivity, p, s));
         }
         html
     };
@@ -276,12 +277,21 @@ fn bands_html(html: &mut String, bands: &Bands, plan: &Plan, s: usize, m: u32) {
     let sized = bands.size_for_pct.map(percentile_name);
     let name = plan.scenarios.get(s).map_or("", |x| x.name.as_str());
     html.push_str(r#"<table class="bands" data-testid="bands-table">"#);
-    element(html, "caption", "", &format!("{name}, month {m}: each figure's band over the trials"));
+    element(
+        html,
+        "caption",
+        "",
+        &format!("{name}, month {m}: each figure's band over the trials"),
+    );
     html.push_str("<thead><tr>");
     let mut heads = vec!["Figure".to_owned(), low, "P50".to_owned(), high];
     heads.extend(sized.map(|p| format!("Sized for {p}")));
     for (i, head) in heads.iter().enumerate() {
-        let class = if i == 0 { r#" scope="col""# } else { r#" scope="col" class="num""# };
+        let class = if i == 0 {
+            r#" scope="col""#
+        } else {
+            r#" scope="col" class="num""#
+        };
         element(html, "th", class, head);
     }
     html.push_str("</tr></thead><tbody>");
@@ -314,7 +324,12 @@ fn tornado_html(html: &mut String, sensitivity: &Sensitivity, plan: &Plan, s: us
     if rows.is_empty() {
         return;
     }
-    element(html, "h4", "", &format!("What moves the month-{} cost most", sensitivity.month));
+    element(
+        html,
+        "h4",
+        "",
+        &format!("What moves the month-{} cost most", sensitivity.month),
+    );
     element(
         html,
         "p",
