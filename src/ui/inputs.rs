@@ -387,6 +387,7 @@ fn cost_line(i: usize, units: Units) -> impl IntoView {
         structural_edit(ws, "baseline.other_costs-", |p| {
             if i < p.baseline.other_costs.len() {
                 p.baseline.other_costs.remove(i);
+                edit::drop_entry_ranges(p, "baseline.other_costs", i);
             }
         });
     };
@@ -677,6 +678,7 @@ fn scaling_row(i: usize) -> impl IntoView {
         structural_edit(ws, "baseline.scaling-", |p| {
             if i < p.baseline.scaling.len() {
                 p.baseline.scaling.remove(i);
+                edit::drop_entry_ranges(p, "baseline.scaling", i);
             }
         });
     };

@@ -440,6 +440,38 @@ async fn other_cost_lines_are_added_priced_and_removed() {
 }
 
 #[wasm_bindgen_test]
+async fn a_removed_cost_line_takes_its_range_and_the_next_ones_keep_theirs() {
+    let app = mount_fresh();
+    let c = &app.container;
+    settled().await;
+    click(c, "add-cost-line");
+    settled().await;
+    click(c, "add-cost-line");
+    settled().await;
+    type_into(c, "f-baseline-other_costs-1-fixed_usd_per_month", "100–200").await;
+    settled().await;
+    assert_eq!(
+        saved_plan()["plan"]["uncertainty"]["ranges"][0]["field"],
+        "baseline.other_costs[1].fixed_usd_per_month"
+    );
+    // The first line removed: the second, now the first, keeps its range.
+    click(c, "remove-cost-line-0");
+    settled().await;
+    assert_eq!(
+        saved_plan()["plan"]["uncertainty"]["ranges"][0]["field"],
+        "baseline.other_costs[0].fixed_usd_per_month"
+    );
+    assert_eq!(
+        input_value(c, "f-baseline-other_costs-0-fixed_usd_per_month"),
+        "100–200"
+    );
+    // And removed itself, its range goes, and with it the plan's uncertainty section.
+    click(c, "remove-cost-line-0");
+    settled().await;
+    assert!(saved_plan()["plan"].get("uncertainty").is_none());
+}
+
+#[wasm_bindgen_test]
 async fn the_traffic_shape_switches_its_fields_and_keeps_daily_requests() {
     let app = mount_fresh();
     let c = &app.container;

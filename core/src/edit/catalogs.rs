@@ -257,11 +257,7 @@ pub fn remove_catalog_entry(plan: &mut Plan, kind: CatalogKind, index: usize) ->
     };
     if removed {
         let list = format!("catalogs.{}", kind.key());
-        super::move_ranges(plan, &list, |i| match i.cmp(&index) {
-            std::cmp::Ordering::Less => Some(i),
-            std::cmp::Ordering::Equal => None,
-            std::cmp::Ordering::Greater => Some(i - 1),
-        });
+        super::drop_entry_ranges(plan, &list, index);
     }
     removed
 }

@@ -211,11 +211,7 @@ pub fn delete_scenario(plan: &mut Plan, index: usize) -> Option<Scenario> {
         return None;
     }
     let removed = plan.scenarios.remove(index);
-    move_ranges(plan, SCENARIOS, |i| match i.cmp(&index) {
-        std::cmp::Ordering::Less => Some(i),
-        std::cmp::Ordering::Equal => None,
-        std::cmp::Ordering::Greater => Some(i - 1),
-    });
+    drop_entry_ranges(plan, SCENARIOS, index);
     Some(removed)
 }
 

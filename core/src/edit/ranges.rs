@@ -80,13 +80,22 @@ pub fn drop_range(plan: &mut Plan, path: &str) {
         return;
     };
     section.ranges.retain(|r| r.field != path);
+    drop_if_idle(plan);
+}
+
+/// Removes the uncertainty section when it has no ranges left and only default settings, so
+/// a plan whose ranges are all undone is the plan it was.
+fn drop_if_idle(plan: &mut Plan) {
     // Field by field rather than against `Uncertainty::default()`: this runs with every
     // keystroke in a number field, in the page's first download.
-    let defaults = section.seed == DEFAULT_SEED
-        && section.trials == DEFAULT_TRIALS
-        && section.band_pct == DEFAULT_BAND_PCT
-        && section.size_for_pct.is_none();
-    if section.ranges.is_empty() && defaults {
+    let idle = plan.uncertainty.as_ref().is_some_and(|section| {
+        section.ranges.is_empty()
+            && section.seed == DEFAULT_SEED
+            && section.trials == DEFAULT_TRIALS
+            && section.band_pct == DEFAULT_BAND_PCT
+            && section.size_for_pct.is_none()
+    });
+    if idle {
         plan.uncertainty = None;
     }
 }
@@ -137,6 +146,17 @@ pub fn move_ranges(plan: &mut Plan, list: &str, to: impl Fn(usize) -> Option<usi
             None => false,
         }
     });
+}
+
+/// Keeps the ranges on their fields when entry `index` of the list at `list` is removed: its
+/// own ranges go with it, and those of the entries after it move up one.
+pub fn drop_entry_ranges(plan: &mut Plan, list: &str, index: usize) {
+    move_ranges(plan, list, |i| match i.cmp(&index) {
+        std::cmp::Ordering::Less => Some(i),
+        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Greater => Some(i - 1),
+    });
+    drop_if_idle(plan);
 }
 
 /// Copies the ranges of entry `from` of the list at `list` to entry `to` (a duplicated
@@ -320,5 +340,52 @@ mod tests {
         });
         set_range(&mut plan, path, None);
         assert!(plan.uncertainty.is_some());
+    }
+
+    #[test]
+    fn a_removed_entry_of_a_nested_list_takes_its_ranges_and_the_later_ones_move_up() {
+        let mut plan = Plan::default();
+        let list = "baseline.other_costs";
+        let range = |low| Distribution::Uniform {
+            low,
+            high: low + 1.0,
+        };
+        for i in 0..3 {
+            set_range(
+                &mut plan,
+                &format!("{list}[{i}].fixed_usd_per_month"),
+                Some(range(i as f64)),
+            );
+        }
+        set_range(&mut plan, "baseline.units", Some(range(9.0)));
+        drop_entry_ranges(&mut plan, list, 1);
+        let kept: Vec<(String, Distribution)> = plan
+            .uncertainty
+            .as_ref()
+            .unwrap()
+            .ranges
+            .iter()
+            .map(|r| (r.field.clone(), r.distribution))
+            .collect();
+        assert_eq!(
+            kept,
+            vec![
+                (format!("{list}[0].fixed_usd_per_month"), range(0.0)),
+                (format!("{list}[1].fixed_usd_per_month"), range(2.0)),
+                ("baseline.units".to_owned(), range(9.0)),
+            ]
+        );
+        // With the last range the section goes, as when it is typed away.
+        drop_entry_ranges(&mut plan, list, 0);
+        drop_entry_ranges(&mut plan, list, 0);
+        set_range(&mut plan, "baseline.units", None);
+        assert_eq!(plan.uncertainty, None);
+        set_range(
+            &mut plan,
+            &format!("{list}[0].fixed_usd_per_month"),
+            Some(range(1.0)),
+        );
+        drop_entry_ranges(&mut plan, list, 0);
+        assert_eq!(plan.uncertainty, None);
     }
 }

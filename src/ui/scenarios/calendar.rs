@@ -127,6 +127,7 @@ fn effect_row(i: usize, j: usize) -> impl IntoView {
             if let Some(s) = p.scenarios.get_mut(i) {
                 if j < s.calendar.len() {
                     s.calendar.remove(j);
+                    edit::drop_entry_ranges(p, &format!("scenarios[{i}].calendar"), j);
                 }
             }
         });

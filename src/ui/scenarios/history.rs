@@ -152,6 +152,7 @@ fn observation_row(i: usize, j: usize, unit: Memo<String>) -> impl IntoView {
             if let Some(h) = history_mut(p, i) {
                 if j < h.len() {
                     h.remove(j);
+                    edit::drop_entry_ranges(p, &format!("scenarios[{i}].growth.history"), j);
                 }
             }
         });

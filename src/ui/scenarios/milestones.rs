@@ -110,6 +110,7 @@ fn milestone_row(i: usize, j: usize, unit: Memo<String>) -> impl IntoView {
             if let Some(points) = points_mut(p, i) {
                 if j < points.len() {
                     points.remove(j);
+                    edit::drop_entry_ranges(p, &format!("scenarios[{i}].growth.points"), j);
                 }
             }
         });
