@@ -7,6 +7,7 @@ mod editors;
 mod results;
 mod share;
 mod support;
+mod trials;
 mod workspace;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
