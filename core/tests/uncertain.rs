@@ -161,6 +161,43 @@ fn quantiles_agree_with_statrs() {
 }
 
 #[test]
+fn the_widest_bounded_ranges_give_finite_ordered_quantiles_and_moments() {
+    // Found by the property below: the triangular quantile multiplied two differences of
+    // this size, overflowed, and gave the upper end at the lowest probability.
+    for d in [
+        Distribution::Triangular {
+            low: 0.0,
+            likely: 2.9956173714999765e226,
+            high: 1.3692874823043154e234,
+        },
+        Distribution::Uniform {
+            low: -1e308,
+            high: 1e308,
+        },
+        Distribution::Pert {
+            low: -1e308,
+            likely: 0.0,
+            high: 1e308,
+        },
+        Distribution::Triangular {
+            low: -f64::MAX,
+            likely: f64::MAX,
+            high: f64::MAX,
+        },
+    ] {
+        assert!(d.is_valid(), "{d:?}");
+        let q: Vec<f64> = PROBABILITIES.iter().map(|&p| d.quantile(p)).collect();
+        assert!(q.iter().all(|x| x.is_finite()), "{d:?}: {q:?}");
+        assert!(q.windows(2).all(|w| w[0] <= w[1]), "{d:?}: {q:?}");
+        assert!(d.mean().is_finite() && d.sd().is_finite(), "{d:?}");
+        assert!(
+            draws(&d, 5, 0, 0..100).iter().all(|x| x.is_finite()),
+            "{d:?}"
+        );
+    }
+}
+
+#[test]
 fn draws_depend_on_the_seed_and_trial_only() {
     let inputs = shapes();
     let all: Vec<Vec<f64>> = (0..)

@@ -243,17 +243,41 @@ impl Distribution {
             {
                 (likely, 0.0)
             }
-            Self::Uniform { low, high } => (self.point(), (high - low) / 12f64.sqrt()),
+            // (b − a)/√12 as (b/2 − a/2)/√3: no overflow for the widest of ranges.
+            Self::Uniform { low, high } => (self.point(), (high / 2.0 - low / 2.0) / 3f64.sqrt()),
             Self::Triangular { low, likely, high } => {
                 let (a, b, c) = (low, high, likely);
+                let mean = (a + b + c) / 3.0;
+                let mean = if mean.is_finite() {
+                    mean
+                } else {
+                    a / 3.0 + b / 3.0 + c / 3.0
+                };
+                // The variance of the parameters scaled to at most 1, scaled back in its root:
+                // the squares of very large parameters would overflow.
+                let scale = a.abs().max(b.abs()).max(c.abs());
+                if scale == 0.0 {
+                    return (mean, 0.0);
+                }
+                let (a, b, c) = (a / scale, b / scale, c / scale);
                 let variance = (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0;
-                ((a + b + c) / 3.0, variance.max(0.0).sqrt())
+                (mean, scale * variance.max(0.0).sqrt())
             }
             Self::Pert { low, likely, high } => {
                 let mean = (low + 4.0 * likely + high) / 6.0;
-                // (μ − a)(b − μ)/7 = αβ(b − a)²/252; max(0): rounding when μ sits at an end.
-                let variance = ((mean - low) * (high - mean) / 7.0).max(0.0);
-                (mean, variance.sqrt())
+                let mean = if mean.is_finite() {
+                    mean
+                } else {
+                    low / 6.0 + likely / 1.5 + high / 6.0
+                };
+                // (μ − a)(b − μ)/7 = αβ(b − a)²/252, from the distances to the ends halved (so
+                // they cannot overflow) and scaled back in the root; max(0): rounding when μ
+                // sits at an end.
+                let (below, above) = (mean / 2.0 - low / 2.0, high / 2.0 - mean / 2.0);
+                (
+                    mean,
+                    2.0 * (below.max(0.0).sqrt() * above.max(0.0).sqrt()) / 7f64.sqrt(),
+                )
             }
             Self::Normal { mean, sd } => (mean, sd),
             Self::Lognormal { median, gsd } => {
@@ -292,14 +316,14 @@ impl Distribution {
     fn valid_quantile(&self, p: f64) -> f64 {
         let interior = || p.clamp(SMALLEST_UNIFORM, 1.0 - SMALLEST_UNIFORM);
         let value = match *self {
-            Self::Uniform { low, high } => low + (high - low) * p,
+            Self::Uniform { low, high } => between(low, high, p),
             Self::Triangular { low, likely, high } => triangular_quantile(low, likely, high, p),
             Self::Pert { low, likely, high } => {
                 if low == high {
                     likely
                 } else {
                     let (alpha, beta) = pert_shapes(low, likely, high);
-                    low + (high - low) * beta_quantile(alpha, beta, p)
+                    between(low, high, beta_quantile(alpha, beta, p))
                 }
             }
             Self::Normal { mean, sd } => mean + sd * standard_normal_quantile(interior()),
@@ -345,34 +369,48 @@ impl Distribution {
                 }
                 let (alpha, beta) = pert_shapes(low, likely, high);
                 let x = beta_draw(alpha, beta, rng);
-                self.held(low + (high - low) * x)
+                self.held(between(low, high, x))
             }
             _ => self.valid_quantile(rng.uniform_open01()),
         }
     }
 }
 
-/// PERT's beta shapes: α = 1 + 4(c − a)/(b − a), β = 1 + 4(b − c)/(b − a), for a < b.
+/// PERT's beta shapes: α = 1 + 4(c − a)/(b − a), β = 1 + 4(b − c)/(b − a), for a < b
+/// (every difference halved, so none overflows).
 fn pert_shapes(low: f64, likely: f64, high: f64) -> (f64, f64) {
-    let width = high - low;
+    let width = high / 2.0 - low / 2.0;
     (
-        1.0 + 4.0 * (likely - low) / width,
-        1.0 + 4.0 * (high - likely) / width,
+        1.0 + 4.0 * (likely / 2.0 - low / 2.0) / width,
+        1.0 + 4.0 * (high / 2.0 - likely / 2.0) / width,
     )
 }
 
-/// The triangular quantile (module documentation), `low` exactly when the width is 0.
-fn triangular_quantile(low: f64, likely: f64, high: f64, p: f64) -> f64 {
+/// The point `share` (0–1) of the way from `low` to `high`: `low + (high − low)·share`, or,
+/// when the width is too large to be a number, the same as a weighted mean of the ends.
+fn between(low: f64, high: f64, share: f64) -> f64 {
     let width = high - low;
-    if width == 0.0 {
+    if width.is_finite() {
+        low + width * share
+    } else {
+        low * (1.0 - share) + high * share
+    }
+}
+
+/// The triangular quantile (module documentation), `likely` exactly when the width is 0;
+/// worked out as a share of the width (the peak at c = (c − a)/(b − a) of it, each difference
+/// halved), so that no product of two differences overflows.
+fn triangular_quantile(low: f64, likely: f64, high: f64, p: f64) -> f64 {
+    if high == low {
         return likely;
     }
-    let rising = likely - low;
-    if p * width < rising {
-        low + (p * width * rising).sqrt()
+    let peak = ((likely / 2.0 - low / 2.0) / (high / 2.0 - low / 2.0)).clamp(0.0, 1.0);
+    let share = if p < peak {
+        (p * peak).sqrt()
     } else {
-        high - ((1.0 - p) * width * (high - likely)).sqrt()
-    }
+        1.0 - ((1.0 - p) * (1.0 - peak)).sqrt()
+    };
+    between(low, high, share)
 }
 
 /// Φ⁻¹(`p`), the standard normal quantile, for `p` strictly inside (0, 1): −√2·erfc⁻¹(2p).
@@ -547,10 +585,12 @@ mod tests {
                 "gsd (0.9) is below 1: a geometric standard deviation is at least 1 (1 for no \
                  spread)",
             ),
+            // A bounded shape's moments are worked out without overflowing, whatever its
+            // width; a lognormal's mean can still be beyond the largest number.
             (
-                Distribution::Uniform {
-                    low: -1e308,
-                    high: 1e308,
+                Distribution::Lognormal {
+                    median: 1e308,
+                    gsd: 3.0,
                 },
                 "is too wide to compute with: its mean or standard deviation is beyond the \
                  largest number",
