@@ -173,8 +173,9 @@ pub fn field_words(plan: &Plan, path: &str) -> String {
         .replace("_pct", " %")
         .replace("_rps", " requests/s")
         .replace('_', " ");
-    if let Some(first) = words.get(..1) {
-        words = first.to_uppercase() + &words[1..];
+    // ASCII case only: field keys are ASCII, and Unicode's case tables are kilobytes.
+    if let Some(first) = words.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
     let index = |prefix: &str| -> Option<usize> {
         path.strip_prefix(prefix)?.split(']').next()?.parse().ok()
@@ -189,7 +190,7 @@ pub fn field_words(plan: &Plan, path: &str) -> String {
         None
     };
     match owner {
-        Some(owner) => format!("{owner}: {}", words.to_lowercase()),
+        Some(owner) => format!("{owner}: {}", words.to_ascii_lowercase()),
         None => words,
     }
 }
