@@ -566,7 +566,7 @@ impl<'a> Reader<'a> {
         Ok(entry)
     }
 
-    /// `8`, `8–20`, `8 to 20`, `8..20`, `8/12/20`.
+    /// `8`, `8–20`, `8 to 20`, `8..20`, `8/12/20`, `8..12..20`.
     fn positional(&mut self) -> Result<Entry, EntryProblem> {
         let low = self.signed()?;
         let Some(next) = self.peek() else {
@@ -592,8 +592,19 @@ impl<'a> Reader<'a> {
             }
             _ => return Err(self.unexpected()),
         }
+        let dots = next.kind == Kind::DotDot;
         self.at += 1;
         let high = self.signed()?;
+        // `8..12..20`: PERT with a phone's number keypad alone (digits and dots).
+        if dots && self.peek().is_some_and(|t| t.kind == Kind::DotDot) {
+            self.at += 1;
+            let greatest = self.signed()?;
+            return Ok(Entry::Range(Distribution::Pert {
+                low,
+                likely: high,
+                high: greatest,
+            }));
+        }
         Ok(Entry::Range(Distribution::Uniform { low, high }))
     }
 
@@ -761,6 +772,17 @@ mod tests {
         assert_eq!(range(" 8 / 12 / 20 ms"), pert);
         assert_eq!(range("pert(8, 12, 20)"), pert);
         assert_eq!(range("PERT(8;12;20)"), pert);
+        // A phone's number keypad has digits and a dot only.
+        assert_eq!(range("8..12..20"), pert);
+        assert_eq!(
+            range("8.5..12..20"),
+            Distribution::Pert {
+                low: 8.5,
+                likely: 12.0,
+                high: 20.0
+            }
+        );
+        assert!(parse("8..12..").is_err() && parse("8..12-20").is_err());
         let tri = Distribution::Triangular {
             low: 8.0,
             likely: 12.0,
