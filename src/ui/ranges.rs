@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use super::fields::TypedRange;
+use super::fields::{step_key, Choice, TypedRange};
 use super::files::json_of;
 use super::results::{selected_month, selected_scenario};
 use super::state::Workspace;
@@ -19,7 +19,7 @@ use headroom_core::format;
 use headroom_core::input::NumberSpec;
 use headroom_core::montecarlo::table::{band_rows, move_lines, percentile_name, swing_rows};
 use headroom_core::montecarlo::{Bands, Sensitivity};
-use headroom_core::plan::{Plan, Uncertainty};
+use headroom_core::plan::{Plan, Uncertainty, DEFAULT_TRIALS};
 use leptos::prelude::*;
 
 /// How long after an edit the trials start again.
@@ -65,6 +65,47 @@ pub fn when_ranged() -> impl IntoView {
 pub async fn panel() -> Result<super::lazy::Build, super::lazy::NotLoaded> {
     let code = ranges_code().await?;
     Ok(Box::new(code.panel))
+}
+
+/// The percentiles the plan can be sized for (`""`: its single values).
+const SIZE_FOR: [(&str, &str); 7] = [
+    ("", "Its single values"),
+    ("50", "P50"),
+    ("75", "P75"),
+    ("80", "P80"),
+    ("90", "P90"),
+    ("95", "P95"),
+    ("99", "P99"),
+];
+
+/// The bands on offer, by their lower percentile.
+const BANDS: [(&str, &str); 3] = [
+    ("10", "P10 to P90"),
+    ("5", "P5 to P95"),
+    ("25", "P25 to P75"),
+];
+
+/// The numbers of trials on offer.
+const TRIALS: [(&str, &str); 5] = [
+    ("500", "500"),
+    ("1000", "1 000"),
+    ("2000", "2 000"),
+    ("5000", "5 000"),
+    ("10000", "10 000"),
+];
+
+/// The option of `options` whose key is `value` (`""` when none is: a figure a plan file set
+/// that the list does not offer, which the panel's summary states).
+fn key_of(options: &[(&'static str, &str)], value: f64) -> &'static str {
+    options
+        .iter()
+        .find(|(key, _)| key.parse::<f64>().ok() == Some(value))
+        .map_or("", |(key, _)| key)
+}
+
+/// The plan's uncertainty section, to change (made if need be).
+fn settings(p: &mut Plan) -> &mut Uncertainty {
+    p.uncertainty.get_or_insert_with(Uncertainty::default)
 }
 
 /// The plan's uncertainty section (the defaults when it has none).
@@ -237,10 +278,37 @@ pub fn RangesPanel() -> impl IntoView {
                 </button>
             </p>
             <div class="bands-wrap" class:updating=updating inner_html=body></div>
-            <p class="hint">
-                "The seed, the number of trials, the band and the percentile to size for are \
-                 the plan's uncertainty section (docs/plan-format.md): set them in a plan file."
-            </p>
+            <div class="range-settings">
+                <Choice path="uncertainty.size_for_pct" label="Size for" options=SIZE_FOR.to_vec()
+                    get=Arc::new(|p: &Plan| Some(key_of(&SIZE_FOR, section(p).size_for_pct.unwrap_or(0.0))))
+                    set=Arc::new(|p: &mut Plan, key: &str| {
+                        settings(p).size_for_pct = key.parse().ok();
+                    })
+                    hint="The percentile of every figure the plan is sized for, beside its band."/>
+                <Choice path="uncertainty.band_pct" label="Band" options=BANDS.to_vec()
+                    get=Arc::new(|p: &Plan| Some(key_of(&BANDS, section(p).band_pct[0])))
+                    set=Arc::new(|p: &mut Plan, key: &str| {
+                        let low: f64 = key.parse().unwrap_or(10.0);
+                        settings(p).band_pct = [low, 100.0 - low];
+                    })/>
+                <Choice path="uncertainty.trials" label="Trials" options=TRIALS.to_vec()
+                    get=Arc::new(|p: &Plan| Some(key_of(&TRIALS, f64::from(section(p).trials))))
+                    set=Arc::new(|p: &mut Plan, key: &str| {
+                        settings(p).trials = key.parse().unwrap_or(DEFAULT_TRIALS);
+                    })/>
+                <p class="hint">
+                    {move || format!("Seed {}: the same seed draws the same trials, so a shared link shows the same bands.",
+                        ws.plan.with(|p| section(p).seed))}
+                    " "
+                    <button type="button" data-testid="new-seed"
+                        on:click=move |_| ws.edit(&step_key("uncertainty.seed"), |p| {
+                            let u = settings(p);
+                            u.seed = u.seed.wrapping_add(1);
+                        })>
+                        "Draw with a new seed"
+                    </button>
+                </p>
+            </div>
         </section>
     }
 }

@@ -33,7 +33,7 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
 
   await app.fill('f-baseline-units', '800/1000/1500');
   assert.equal(await page.getByTestId('field-error').count(), 0);
-  const table = await bands(page);
+  let table = await bands(page);
   assert.ok(fetched.some((p) => p.includes('headroom-trials')), 'the trials worker is fetched');
   assert.match(table, /App instances/);
   assert.match(table, /FigureP10P50P90/);
@@ -46,6 +46,18 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   assert.equal(saved.plan.baseline.units, 1000);
   assert.equal(await page.getByTestId('f-baseline-units').inputValue(), '800/1000/1500');
   assert.match(await page.getByTestId('tornado').innerText(), /Today: units/);
+
+  // Sized for P90: the panel's setting, kept in the plan, gives each figure that column.
+  await page.getByTestId('f-uncertainty-size_for_pct').selectOption('90');
+  await page.getByTestId('bands-table').filter({ hasText: 'Sized for P90' }).waitFor({ timeout: 60_000 });
+  assert.equal((await app.savedPlan()).plan.uncertainty.size_for_pct, 90);
+  // A new seed draws other trials, and is kept too.
+  await page.getByTestId('new-seed').click();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('headroom.plan')).plan.uncertainty.seed === 2);
+  // The new seed's run, not the last one's bands: its progress first, then its bands.
+  await page.getByTestId('trials-count').waitFor({ timeout: 60_000 });
+  table = await bands(page);
+  assert.match(table, /Sized for P90/);
 
   await page.reload();
   await app.ready();
