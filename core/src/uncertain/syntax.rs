@@ -271,7 +271,26 @@ pub fn parse(text: &str) -> Result<Entry, EntryProblem> {
 /// assert_eq!(text(&Distribution::Lognormal { median: 0.1, gsd: 1.5 }), "lognormal(0.1, 1.5)");
 /// ```
 pub fn text(distribution: &Distribution) -> String {
-    let n = number_text;
+    text_with(distribution, number_text)
+}
+
+/// `distribution` as a number field shows it: [`text`]'s form with its numbers as the field
+/// shows a number ([`crate::format::field_value`]: six significant digits), so the page's
+/// first download needs no second way of writing numbers.
+///
+/// # Example
+/// ```
+/// use headroom_core::plan::Distribution;
+/// use headroom_core::uncertain::syntax::field_text;
+/// assert_eq!(field_text(&Distribution::Pert { low: 8.0, likely: 12.0, high: 20.0 }), "8/12/20");
+/// assert_eq!(field_text(&Distribution::Uniform { low: 1.0 / 3.0, high: 2.0 }), "0.333333–2");
+/// ```
+pub fn field_text(distribution: &Distribution) -> String {
+    text_with(distribution, crate::format::field_value)
+}
+
+/// [`text`]'s form, each number written by `n`.
+fn text_with(distribution: &Distribution, n: fn(f64) -> String) -> String {
     match *distribution {
         Distribution::Uniform { low, high } => {
             if low.is_sign_negative() && low != 0.0 || high.is_sign_negative() && high != 0.0 {

@@ -73,7 +73,7 @@ fn number_or_range(
     let read: Read = {
         let path = path.clone();
         Arc::new(move |p| match edit::range_of(p, &path) {
-            Some(range) => syntax::text(range),
+            Some(range) => syntax::field_text(range),
             None => get(p).map(input_text).unwrap_or_default(),
         })
     };
