@@ -99,8 +99,14 @@ const TRIALS: [(&str, &str); 5] = [
 fn key_of(options: &[(&'static str, &str)], value: f64) -> &'static str {
     options
         .iter()
-        .find(|(key, _)| key.parse::<f64>().ok() == Some(value))
+        .find(|(key, _)| whole(key).map(f64::from) == Some(value))
         .map_or("", |(key, _)| key)
+}
+
+/// An option's key as the whole number it is (keys are whole numbers: no float parsing in the
+/// Ranges code for them).
+fn whole(key: &str) -> Option<u32> {
+    key.parse().ok()
 }
 
 /// The plan's uncertainty section, to change (made if need be).
@@ -282,19 +288,19 @@ pub fn RangesPanel() -> impl IntoView {
                 <Choice path="uncertainty.size_for_pct" label="Size for" options=SIZE_FOR.to_vec()
                     get=Arc::new(|p: &Plan| Some(key_of(&SIZE_FOR, section(p).size_for_pct.unwrap_or(0.0))))
                     set=Arc::new(|p: &mut Plan, key: &str| {
-                        settings(p).size_for_pct = key.parse().ok();
+                        settings(p).size_for_pct = whole(key).map(f64::from);
                     })
                     hint="The percentile of every figure the plan is sized for, beside its band."/>
                 <Choice path="uncertainty.band_pct" label="Band" options=BANDS.to_vec()
                     get=Arc::new(|p: &Plan| Some(key_of(&BANDS, section(p).band_pct[0])))
                     set=Arc::new(|p: &mut Plan, key: &str| {
-                        let low: f64 = key.parse().unwrap_or(10.0);
+                        let low = f64::from(whole(key).unwrap_or(10));
                         settings(p).band_pct = [low, 100.0 - low];
                     })/>
                 <Choice path="uncertainty.trials" label="Trials" options=TRIALS.to_vec()
                     get=Arc::new(|p: &Plan| Some(key_of(&TRIALS, f64::from(section(p).trials))))
                     set=Arc::new(|p: &mut Plan, key: &str| {
-                        settings(p).trials = key.parse().unwrap_or(DEFAULT_TRIALS);
+                        settings(p).trials = whole(key).unwrap_or(DEFAULT_TRIALS);
                     })/>
                 <p class="hint">
                     {move || format!("Seed {}: the same seed draws the same trials, so a shared link shows the same bands.",

@@ -167,12 +167,21 @@ pub fn swing_rows(sensitivity: &Sensitivity, plan: &Plan, scenario: usize) -> Ve
 pub fn field_words(plan: &Plan, path: &str) -> String {
     let key = path.rsplit('.').next().unwrap_or(path);
     let key = key.split('[').next().unwrap_or(key);
-    let mut words = key
-        .replace("_usd_per_month", " price")
-        .replace("usd_per_month", "price")
-        .replace("_pct", " %")
-        .replace("_rps", " requests/s")
-        .replace('_', " ");
+    // The unit a key ends in, in words, then the rest with spaces for underscores (by
+    // character, not `str::replace`: its slicing brings panic messages along).
+    let (stem, unit) = [
+        ("usd_per_month", "price"),
+        ("_pct", " %"),
+        ("_rps", " requests/s"),
+    ]
+    .iter()
+    .find_map(|(suffix, unit)| key.strip_suffix(suffix).map(|stem| (stem, *unit)))
+    .unwrap_or((key, ""));
+    let mut words: String = stem
+        .chars()
+        .map(|c| if c == '_' { ' ' } else { c })
+        .collect();
+    words.push_str(unit);
     // ASCII case only: field keys are ASCII, and Unicode's case tables are kilobytes.
     if let Some(first) = words.get_mut(..1) {
         first.make_ascii_uppercase();
@@ -192,5 +201,42 @@ pub fn field_words(plan: &Plan, path: &str) -> String {
     match owner {
         Some(owner) => format!("{owner}: {}", words.to_ascii_lowercase()),
         None => words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fields_path_reads_as_its_owner_then_the_field_in_words() {
+        let plan = Plan::default();
+        let name = &plan.scenarios[0].name;
+        for (path, words) in [
+            (
+                "scenarios[0].growth.monthly_growth_pct".to_owned(),
+                format!("{name}: monthly growth %"),
+            ),
+            ("baseline.units".to_owned(), "Today: units".to_owned()),
+            (
+                "baseline.other_costs[1].fixed_usd_per_month".to_owned(),
+                "Today: fixed price".to_owned(),
+            ),
+            (
+                "catalogs.instances[0].usd_per_month".to_owned(),
+                "Catalog: price".to_owned(),
+            ),
+            (
+                "baseline.traffic.peak_rps".to_owned(),
+                "Today: peak requests/s".to_owned(),
+            ),
+            // A scenario the plan does not have: the field alone, capitalised.
+            (
+                "scenarios[9].growth.monthly_churn_pct".to_owned(),
+                "Monthly churn %".to_owned(),
+            ),
+        ] {
+            assert_eq!(field_words(&plan, &path), words, "{path}");
+        }
     }
 }
