@@ -73,10 +73,13 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   assert.equal(await bands(receiver.page), table, 'a link reproduces the bands');
   await receiver.done();
 
-  // A plain number again: no range, no panel, the plan as it was.
+  // A plain number again: no range, no panel; the settings chosen stay for the next range.
   await app.fill('f-baseline-units', '1000');
   await page.getByTestId('ranges').waitFor({ state: 'detached' });
-  assert.equal((await app.savedPlan()).plan.uncertainty, undefined);
+  const left = (await app.savedPlan()).plan.uncertainty;
+  assert.deepEqual(left.ranges, []);
+  assert.equal(left.seed, 2);
+  assert.equal(left.size_for_pct, 90);
   await close();
 });
 
