@@ -173,6 +173,19 @@ pub fn spec(
             probe: HttpProbe::default(),
         }
     });
+    // Which figures the file is sized for: the plan's single values, whatever its ranges.
+    if let Some(u) = plan.uncertainty.as_ref().filter(|u| !u.ranges.is_empty()) {
+        notes.push(match u.size_for_pct {
+            Some(pct) => format!(
+                "Sized for the plan's single values, not a percentile: the plan sizes for \
+                 P{} of its ranges, whose figures are in Headroom's Ranges panel.",
+                crate::format::number(pct)
+            ),
+            None => "Sized for the plan's single values, not a percentile of its ranges (their \
+                     bands are in Headroom's Ranges panel)."
+                .to_owned(),
+        });
+    }
     Ok(DeploymentSpec {
         plan_name: plan.name.clone(),
         scenario: scenario_result.name.clone(),

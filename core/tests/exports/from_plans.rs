@@ -245,6 +245,34 @@ fn the_default_plan_by_hand() {
 }
 
 #[test]
+fn an_export_of_a_plan_with_ranges_says_what_it_is_sized_for() {
+    use headroom_core::plan::{Distribution, Range, Uncertainty};
+    let (plan, results) = run(Plan::default());
+    let spec = deployment::spec(&plan, &results, 0, 12).unwrap();
+    assert!(!spec.notes.iter().any(|n| n.contains("percentile")));
+    let mut ranged = Plan::default();
+    ranged.uncertainty = Some(Uncertainty {
+        size_for_pct: Some(90.0),
+        ranges: vec![Range {
+            field: "baseline.units".to_owned(),
+            distribution: Distribution::Uniform {
+                low: 800.0,
+                high: 1200.0,
+            },
+        }],
+        ..Uncertainty::default()
+    });
+    let (plan, results) = run(ranged);
+    let text = kubernetes::to_yaml(&deployment::spec(&plan, &results, 0, 12).unwrap());
+    assert!(
+        text.contains(
+            "# note: Sized for the plan's single values, not a percentile: the plan sizes for P90"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_crowded_database_gets_pgbouncer() {
     // 40 instances × 20 connections = 800 + 5 > 80 % of any Supabase tier's direct
     // connections (at most 500).
