@@ -250,18 +250,20 @@ fn an_export_of_a_plan_with_ranges_says_what_it_is_sized_for() {
     let (plan, results) = run(Plan::default());
     let spec = deployment::spec(&plan, &results, 0, 12).unwrap();
     assert!(!spec.notes.iter().any(|n| n.contains("percentile")));
-    let mut ranged = Plan::default();
-    ranged.uncertainty = Some(Uncertainty {
-        size_for_pct: Some(90.0),
-        ranges: vec![Range {
-            field: "baseline.units".to_owned(),
-            distribution: Distribution::Uniform {
-                low: 800.0,
-                high: 1200.0,
-            },
-        }],
-        ..Uncertainty::default()
-    });
+    let ranged = Plan {
+        uncertainty: Some(Uncertainty {
+            size_for_pct: Some(90.0),
+            ranges: vec![Range {
+                field: "baseline.units".to_owned(),
+                distribution: Distribution::Uniform {
+                    low: 800.0,
+                    high: 1200.0,
+                },
+            }],
+            ..Uncertainty::default()
+        }),
+        ..Plan::default()
+    };
     let (plan, results) = run(ranged);
     let text = kubernetes::to_yaml(&deployment::spec(&plan, &results, 0, 12).unwrap());
     assert!(
