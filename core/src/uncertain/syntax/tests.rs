@@ -20,6 +20,10 @@ const fn uniform(low: f64, high: f64) -> Distribution {
     Distribution::Uniform { low, high }
 }
 
+const fn pert(low: f64, likely: f64, high: f64) -> Distribution {
+    Distribution::Pert { low, likely, high }
+}
+
 #[test]
 fn plain_numbers_stay_numbers() {
     for (text, value) in [
@@ -73,25 +77,18 @@ fn ranges_between_two_numbers() {
 
 #[test]
 fn ranges_of_three_numbers_and_named_shapes() {
-    let pert = Distribution::Pert {
-        low: 8.0,
-        likely: 12.0,
-        high: 20.0,
-    };
-    assert_eq!(range("8/12/20"), pert);
-    assert_eq!(range(" 8 / 12 / 20 ms"), pert);
-    assert_eq!(range("pert(8, 12, 20)"), pert);
-    assert_eq!(range("PERT(8;12;20)"), pert);
-    // A phone's number keypad has digits and a dot only.
-    assert_eq!(range("8..12..20"), pert);
-    assert_eq!(
-        range("8.5..12..20"),
-        Distribution::Pert {
-            low: 8.5,
-            likely: 12.0,
-            high: 20.0
-        }
-    );
+    let expected = pert(8.0, 12.0, 20.0);
+    for text in [
+        "8/12/20",
+        " 8 / 12 / 20 ms",
+        "pert(8, 12, 20)",
+        "PERT(8;12;20)",
+        // A phone's number keypad has digits and a dot only.
+        "8..12..20",
+    ] {
+        assert_eq!(range(text), expected, "{text:?}");
+    }
+    assert_eq!(range("8.5..12..20"), pert(8.5, 12.0, 20.0));
     assert!(parse("8..12..").is_err() && parse("8..12-20").is_err());
     let tri = Distribution::Triangular {
         low: 8.0,
@@ -121,14 +118,7 @@ fn ranges_of_three_numbers_and_named_shapes() {
             gsd: 1.5
         }
     );
-    assert_eq!(
-        range("-5/-3/-2"),
-        Distribution::Pert {
-            low: -5.0,
-            likely: -3.0,
-            high: -2.0
-        }
-    );
+    assert_eq!(range("-5/-3/-2"), pert(-5.0, -3.0, -2.0));
 }
 
 #[test]
@@ -220,11 +210,7 @@ fn canonical_text_reads_back() {
         uniform(-5.0, -2.0),
         uniform(-5.0, 2.0),
         uniform(0.1, 0.30000000000000004),
-        Distribution::Pert {
-            low: -1e-7,
-            likely: 0.0,
-            high: 2.5e20,
-        },
+        pert(-1e-7, 0.0, 2.5e20),
         Distribution::Triangular {
             low: 1.0 / 3.0,
             likely: 0.5,
