@@ -19,7 +19,7 @@ use headroom_core::format;
 use headroom_core::input::NumberSpec;
 use headroom_core::montecarlo::table::{band_rows, move_lines, percentile_name, swing_rows};
 use headroom_core::montecarlo::{Bands, Sensitivity};
-use headroom_core::plan::{Plan, Uncertainty, DEFAULT_TRIALS};
+use headroom_core::plan::{Plan, Uncertainty};
 use leptos::prelude::*;
 
 /// How long after an edit the trials start again.
@@ -68,7 +68,7 @@ pub async fn panel() -> Result<super::lazy::Build, super::lazy::NotLoaded> {
 }
 
 /// The percentiles the plan can be sized for (`""`: its single values).
-const SIZE_FOR: [(&str, &str); 7] = [
+const SIZE_FOR: [(&str, &str); 8] = [
     ("", "Its single values"),
     ("50", "P50"),
     ("75", "P75"),
@@ -76,31 +76,37 @@ const SIZE_FOR: [(&str, &str); 7] = [
     ("90", "P90"),
     ("95", "P95"),
     ("99", "P99"),
+    (OTHER, "As its file sets it"),
 ];
 
 /// The bands on offer, by their lower percentile.
-const BANDS: [(&str, &str); 3] = [
+const BANDS: [(&str, &str); 4] = [
     ("10", "P10 to P90"),
     ("5", "P5 to P95"),
     ("25", "P25 to P75"),
+    (OTHER, "As its file sets it"),
 ];
 
 /// The numbers of trials on offer.
-const TRIALS: [(&str, &str); 5] = [
+const TRIALS: [(&str, &str); 6] = [
     ("500", "500"),
     ("1000", "1 000"),
     ("2000", "2 000"),
     ("5000", "5 000"),
     ("10000", "10 000"),
+    (OTHER, "As its file sets it"),
 ];
 
-/// The option of `options` whose key is `value` (`""` when none is: a figure a plan file set
-/// that the list does not offer, which the panel's summary states).
+/// The key of the option every list ends with: a figure a plan file set that the list does
+/// not offer (the summary above states it). Choosing it changes nothing.
+const OTHER: &str = "other";
+
+/// The option of `options` whose key is `value`, [`OTHER`] when none is.
 fn key_of(options: &[(&'static str, &str)], value: f64) -> &'static str {
     options
         .iter()
         .find(|(key, _)| whole(key).map(f64::from) == Some(value))
-        .map_or("", |(key, _)| key)
+        .map_or(OTHER, |(key, _)| key)
 }
 
 /// An option's key as the whole number it is (keys are whole numbers: no float parsing in the
@@ -114,9 +120,12 @@ fn settings(p: &mut Plan) -> &mut Uncertainty {
     p.uncertainty.get_or_insert_with(Uncertainty::default)
 }
 
+/// The section of a plan without one.
+static NO_SECTION: Uncertainty = Uncertainty::DEFAULT;
+
 /// The plan's uncertainty section (the defaults when it has none).
-fn section(p: &Plan) -> Uncertainty {
-    p.uncertainty.clone().unwrap_or_default()
+fn section(p: &Plan) -> &Uncertainty {
+    p.uncertainty.as_ref().unwrap_or(&NO_SECTION)
 }
 
 /// The Ranges panel.
@@ -140,13 +149,18 @@ pub fn RangesPanel() -> impl IntoView {
     // A run a moment after each change of the valid plan (each keystroke would otherwise
     // start one); the change counter drops the runs of earlier changes.
     let change = StoredValue::new(0u64);
+    // The section's problems, shown and checked before a run from one reading per change.
+    let problems = memo(move || ws.plan.with(|p| p.uncertainty_problems()));
     let start = move || {
         let Ok(valid) = ws.validated.get_untracked() else {
             return;
         };
         let plan = valid.plan();
         match &plan.uncertainty {
-            Some(u) if !u.ranges.is_empty() && plan.uncertainty_problems().is_empty() => {
+            Some(u)
+                if !u.ranges.is_empty()
+                    && problems.try_with_untracked(Vec::is_empty) == Some(true) =>
+            {
                 trials::run(&json_of(plan), u.trials, signals)
             }
             _ => trials::cancel(),
@@ -254,23 +268,24 @@ pub fn RangesPanel() -> impl IntoView {
         }
         html
     };
-    let problems = move || {
+    let problems_html = move || {
         let mut html = String::new();
-        let problems = ws.plan.with(|p| p.uncertainty_problems());
-        if !problems.is_empty() {
-            html.push_str(r#"<ul class="error" role="alert" data-testid="range-problems">"#);
-            for problem in problems {
-                element(&mut html, "li", "", &problem.to_string());
+        problems.try_with(|problems| {
+            if !problems.is_empty() {
+                html.push_str(r#"<ul class="error" role="alert" data-testid="range-problems">"#);
+                for problem in problems {
+                    element(&mut html, "li", "", &problem.to_string());
+                }
+                html.push_str("</ul>");
             }
-            html.push_str("</ul>");
-        }
+        });
         html
     };
     view! {
         <section class="ranges" aria-labelledby="ranges-title" data-testid="ranges">
             <h3 id="ranges-title">"Ranges"</h3>
             <p class="lede">{summary}</p>
-            <div inner_html=problems></div>
+            <div inner_html=problems_html></div>
             <p class="trials-status" role="status" data-testid="trials-status">
                 <progress data-testid="trials-progress" aria-label="Trials run"
                     hidden=move || running().is_none()
@@ -286,21 +301,20 @@ pub fn RangesPanel() -> impl IntoView {
             <div class="bands-wrap" class:updating=updating inner_html=body></div>
             <div class="range-settings">
                 <Choice path="uncertainty.size_for_pct" label="Size for" options=SIZE_FOR.to_vec()
-                    get=Arc::new(|p: &Plan| Some(key_of(&SIZE_FOR, section(p).size_for_pct.unwrap_or(0.0))))
-                    set=Arc::new(|p: &mut Plan, key: &str| {
+                    get=Arc::new(|p: &Plan| Some(section(p).size_for_pct.map_or("", |pct| key_of(&SIZE_FOR, pct))))
+                    set=Arc::new(|p: &mut Plan, key: &str| if key != OTHER {
                         settings(p).size_for_pct = whole(key).map(f64::from);
                     })
                     hint="The percentile of every figure the plan is sized for, beside its band."/>
                 <Choice path="uncertainty.band_pct" label="Band" options=BANDS.to_vec()
                     get=Arc::new(|p: &Plan| Some(key_of(&BANDS, section(p).band_pct[0])))
-                    set=Arc::new(|p: &mut Plan, key: &str| {
-                        let low = f64::from(whole(key).unwrap_or(10));
-                        settings(p).band_pct = [low, 100.0 - low];
+                    set=Arc::new(|p: &mut Plan, key: &str| if let Some(low) = whole(key) {
+                        settings(p).band_pct = [f64::from(low), 100.0 - f64::from(low)];
                     })/>
                 <Choice path="uncertainty.trials" label="Trials" options=TRIALS.to_vec()
                     get=Arc::new(|p: &Plan| Some(key_of(&TRIALS, f64::from(section(p).trials))))
-                    set=Arc::new(|p: &mut Plan, key: &str| {
-                        settings(p).trials = whole(key).unwrap_or(DEFAULT_TRIALS);
+                    set=Arc::new(|p: &mut Plan, key: &str| if let Some(trials) = whole(key) {
+                        settings(p).trials = trials;
                     })/>
                 <p class="hint">
                     {move || format!("Seed {}: the same seed draws the same trials, so a shared link shows the same bands.",

@@ -1,6 +1,7 @@
 //! The workspace: autosave, inline errors, undo/redo, templates.
 
 use crate::support::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
@@ -177,4 +178,49 @@ async fn a_range_typed_into_a_field_keeps_its_point_value_and_its_range() {
     assert_eq!(plan["baseline"]["units"], 900.0);
     assert!(plan.get("uncertainty").is_none(), "{plan}");
     assert!(find(c, "ranges").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_ranges_settings_show_what_the_plan_says_even_a_figure_they_do_not_offer() {
+    let app = mount_fresh();
+    let c = &app.container;
+    idle().await;
+    type_into(c, "f-baseline-units", "800/1000/1500").await;
+    settled().await;
+    let select = |c: &web_sys::HtmlElement| -> String {
+        find(c, "f-uncertainty-trials")
+            .expect("the Ranges panel's settings")
+            .unchecked_into::<web_sys::HtmlSelectElement>()
+            .value()
+    };
+    assert_eq!(select(c), "2000");
+    choose(c, "f-uncertainty-trials", "5000");
+    settled().await;
+    assert_eq!(saved_plan()["plan"]["uncertainty"]["trials"], 5000);
+    // A plan file's 3 000 trials, which the list does not offer: said so, and kept.
+    drop(app);
+    let mut stored: serde_json::Value = serde_json::from_str(&stored_plan_text().unwrap()).unwrap();
+    stored["plan"]["uncertainty"]["trials"] = 3000.into();
+    stored["plan"]["uncertainty"]["size_for_pct"] = 85.0.into();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item("headroom.plan", &stored.to_string())
+        .unwrap();
+    let app = mount_app();
+    let c = &app.container;
+    idle().await;
+    settled().await;
+    assert_eq!(select(c), "other");
+    let size_for: web_sys::HtmlSelectElement = find(c, "f-uncertainty-size_for_pct")
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(size_for.value(), "other");
+    choose(c, "f-uncertainty-trials", "other");
+    settled().await;
+    assert_eq!(saved_plan()["plan"]["uncertainty"]["trials"], 3000);
+    let trials = format!("{} trials", headroom_core::format::count(3000.0));
+    assert!(text(c, "ranges").contains(&trials), "{}", text(c, "ranges"));
 }

@@ -36,15 +36,20 @@ pub const DEFAULT_TRIALS: u32 = 2000;
 /// The band when a plan does not say: P10–P90.
 pub const DEFAULT_BAND_PCT: [f64; 2] = [10.0, 90.0];
 
+impl Uncertainty {
+    /// The section a plan without one is read as: the default settings, no ranges.
+    pub const DEFAULT: Self = Self {
+        seed: DEFAULT_SEED,
+        trials: DEFAULT_TRIALS,
+        band_pct: DEFAULT_BAND_PCT,
+        size_for_pct: None,
+        ranges: Vec::new(),
+    };
+}
+
 impl Default for Uncertainty {
     fn default() -> Self {
-        Self {
-            seed: DEFAULT_SEED,
-            trials: DEFAULT_TRIALS,
-            band_pct: DEFAULT_BAND_PCT,
-            size_for_pct: None,
-            ranges: Vec::new(),
-        }
+        Self::DEFAULT
     }
 }
 
