@@ -1,7 +1,9 @@
 //! A range typed into a numeric field: what the field accepts ([`read_typed`]), what it shows
-//! ([`range_of`], then [`crate::uncertain::syntax::text`]) and how the plan keeps it
+//! ([`range_of`], then [`crate::uncertain::syntax::field_text`]) and how the plan keeps it
 //! ([`set_range`]): the field holds the range's point value, and the uncertainty section holds
-//! the range under the field's path.
+//! the range under the field's path. And ranges through list edits: a range names its field
+//! by path, so when an entry of a list is removed, copied or moved its ranges go with it
+//! ([`drop_entry_ranges`], [`move_ranges`], [`copy_ranges`]).
 
 use crate::input::NumberSpec;
 use crate::plan::{

@@ -178,8 +178,8 @@ pub fn spec(
         notes.push(match u.size_for_pct {
             Some(pct) => format!(
                 "Sized for the plan's single values, not a percentile: the plan sizes for \
-                 P{} of its ranges, whose figures are in Headroom's Ranges panel.",
-                crate::format::number(pct)
+                 {} of its ranges, whose figures are in Headroom's Ranges panel.",
+                crate::montecarlo::table::percentile_name(pct)
             ),
             None => "Sized for the plan's single values, not a percentile of its ranges (their \
                      bands are in Headroom's Ranges panel)."
