@@ -149,18 +149,13 @@ pub fn RangesPanel() -> impl IntoView {
     // A run a moment after each change of the valid plan (each keystroke would otherwise
     // start one); the change counter drops the runs of earlier changes.
     let change = StoredValue::new(0u64);
-    // The section's problems, shown and checked before a run from one reading per change.
-    let problems = memo(move || ws.plan.with(|p| p.uncertainty_problems()));
     let start = move || {
         let Ok(valid) = ws.validated.get_untracked() else {
             return;
         };
         let plan = valid.plan();
         match &plan.uncertainty {
-            Some(u)
-                if !u.ranges.is_empty()
-                    && problems.try_with_untracked(Vec::is_empty) == Some(true) =>
-            {
+            Some(u) if !u.ranges.is_empty() && plan.uncertainty_problems().is_empty() => {
                 trials::run(&json_of(plan), u.trials, signals)
             }
             _ => trials::cancel(),
@@ -270,15 +265,14 @@ pub fn RangesPanel() -> impl IntoView {
     };
     let problems_html = move || {
         let mut html = String::new();
-        problems.try_with(|problems| {
-            if !problems.is_empty() {
-                html.push_str(r#"<ul class="error" role="alert" data-testid="range-problems">"#);
-                for problem in problems {
-                    element(&mut html, "li", "", &problem.to_string());
-                }
-                html.push_str("</ul>");
+        let problems = ws.plan.with(|p| p.uncertainty_problems());
+        if !problems.is_empty() {
+            html.push_str(r#"<ul class="error" role="alert" data-testid="range-problems">"#);
+            for problem in problems {
+                element(&mut html, "li", "", &problem.to_string());
             }
-        });
+            html.push_str("</ul>");
+        }
         html
     };
     view! {
