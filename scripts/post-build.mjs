@@ -6,7 +6,7 @@
 //                   1. adds a Content-Security-Policy <meta>, with the sha256 of every inline
 //                      <script> and <style> of index.html
 //                   2. writes sw.js with a version hashed from every file of the build and the
-//                      list of those files to precache
+//                      list of those files to precache (and of those cached on first use)
 // Debug builds (`trunk serve`, `make serve`) get no CSP and no service worker: Trunk's live
 // reload injects an inline script when serving, and a service worker would cache dev builds.
 // Usage outside Trunk: TRUNK_PROFILE=release node scripts/post-build.mjs DIR
@@ -134,9 +134,14 @@ async function files(d) {
 const all = (await files(dir)).map((f) => relative(dir, f).split(sep).join('/')).sort();
 const version = createHash('sha256');
 for (const f of all) version.update(`${f}\0${sha256(await readFile(join(dir, f)), 'hex')}\n`);
-const precache = all.map((f) => `./${f}`);
+// What only a plan with ranges fetches (the Ranges code, the trials worker) is cached when
+// first fetched instead: most visitors never need it.
+const onUse = (f) => /^headroom-trials|\/split_ranges_code\.wasm$/.test(f);
+const precache = all.filter((f) => !onUse(f)).map((f) => `./${f}`);
+const later = all.filter(onUse).map((f) => `./${f}`);
 const sw = (await readFile(join(source, 'public', 'sw.js'), 'utf8'))
   .replace("'__HEADROOM_VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
-  .replace("['__HEADROOM_PRECACHE__']", JSON.stringify(precache, null, 2));
+  .replace("['__HEADROOM_PRECACHE__']", JSON.stringify(precache, null, 2))
+  .replace("['__HEADROOM_ON_USE__']", JSON.stringify(later, null, 2));
 await writeFile(join(dir, 'sw.js'), sw);
-console.log(`post-build: CSP with ${scripts.length} inline script hash(es), ${styles.length} style hash(es); sw.js precaches ${precache.length} files`);
+console.log(`post-build: CSP with ${scripts.length} inline script hash(es), ${styles.length} style hash(es); sw.js precaches ${precache.length} files, caches ${later.length} on first use`);

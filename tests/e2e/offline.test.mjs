@@ -27,6 +27,49 @@ test('after one visit the app loads and recomputes with the network off', async 
   await done();
 });
 
+test('the Ranges code is cached when first used, not by every visitor, then works offline', async () => {
+  const { context, page, app, done } = await t.fresh();
+  await app.open(t.server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The paths the service worker's cache holds that only a plan with ranges fetches.
+  const ranged = () =>
+    page.evaluate(async () => {
+      const paths = [];
+      for (const key of await caches.keys()) {
+        for (const request of await (await caches.open(key)).keys()) paths.push(new URL(request.url).pathname);
+      }
+      return paths.filter((p) => /headroom-trials|split_ranges_code/.test(p)).sort();
+    });
+  assert.deepEqual(await ranged(), [], 'the precache leaves the Ranges code out');
+
+  await app.fill('f-baseline-units', '800/1000/1500');
+  await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
+  // The Ranges code, the trials worker's loader, its script and its wasm, cached as they
+  // were fetched.
+  await page.waitForFunction(
+    async () => {
+      const keys = await (await caches.open((await caches.keys())[0])).keys();
+      const paths = keys.map((r) => r.url);
+      const files = ['split_ranges_code.wasm', 'headroom-trials_loader.js', 'headroom-trials.js', 'headroom-trials_bg.wasm'];
+      return files.every((f) =>
+        paths.some((p) => p.endsWith(`/${f}`)),
+      );
+    },
+    null,
+    { timeout: 10_000 },
+  );
+  assert.equal((await ranged()).length, 4, (await ranged()).join(', '));
+
+  await context.setOffline(true);
+  await page.reload();
+  await app.ready();
+  await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
+  assert.ok((await page.getByTestId('band-row').count()) >= 6, 'the bands, worked out offline');
+  await context.setOffline(false);
+  await done();
+});
+
 test('the manifest names the app and its icons exist', async () => {
   const { page, done } = await t.fresh();
   await page.goto(t.server.url);
