@@ -130,7 +130,8 @@ pub fn tornado(simulation: &Simulation, outputs: &[Output]) -> Vec<Option<Vec<Sw
                     base,
                 })
                 .collect();
-            swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+            // The page's stable sort: the standard library's is kilobytes of code per type.
+            crate::sort::stable_sort_by(&mut swings, &|a, b| b.width().total_cmp(&a.width()));
             Some(swings)
         })
         .collect()
