@@ -18,7 +18,8 @@
 //   make release && node tests/bench/input-latency.mjs [runs=200] [dist=dist]
 //
 // CPU_SLOWDOWN=n runs the page with Chromium's CPU throttling at n× (DevTools' "CPU slowdown"),
-// to see the margin a slower machine would have.
+// to see the margin a slower machine would have. RANGED=1 gives the plan a range, so the
+// Ranges panel is on the page, its bands and fans drawn, and each keystroke sets up a new run.
 //
 // The figure is recorded in BENCHMARKS.md; it is a measurement, not a test.
 import { launchChromium } from '../e2e/harness.mjs';
@@ -31,7 +32,7 @@ if (!(slowdown >= 1)) throw new Error(`CPU_SLOWDOWN must be a number of at least
 const server = await serveDist(process.argv[3] ?? 'dist');
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-const shape = await openLargePlan(page, server.url);
+const shape = await openLargePlan(page, server.url, { ranged: process.env.RANGED === '1' });
 if (slowdown > 1) {
   const devtools = await page.context().newCDPSession(page);
   await devtools.send('Emulation.setCPUThrottlingRate', { rate: slowdown });

@@ -2,7 +2,9 @@ import { HeadroomPage } from '../e2e/page.mjs';
 
 // The benchmark plan: the Supabase + Redis template stretched to 120 months and 5 scenarios,
 // with voice, opened in `page` from the app served at `url`. Returns the plan's shape.
-export async function openLargePlan(page, url) {
+// `ranged`: a range on the GPU seconds per interaction too, so the Ranges panel is on the page
+// (its first trials run before this returns).
+export async function openLargePlan(page, url, { ranged = false } = {}) {
   await page.goto(url);
   await page.getByTestId('f-baseline-units').waitFor();
   await page.getByTestId('template').selectOption('supabase-redis');
@@ -13,7 +15,7 @@ export async function openLargePlan(page, url) {
     const now = localStorage.getItem('headroom.plan');
     return now !== null && now !== before;
   }, before);
-  await page.evaluate(() => {
+  await page.evaluate((ranged) => {
     const stored = JSON.parse(localStorage.getItem('headroom.plan'));
     const plan = stored.plan;
     plan.horizon_months = 120;
@@ -29,15 +31,32 @@ export async function openLargePlan(page, url) {
       interactions_per_session: 6,
       gpu_seconds_per_interaction: 2,
     };
+    if (ranged) {
+      plan.uncertainty = {
+        trials: 1000,
+        ranges: [
+          {
+            field: 'baseline.voice.gpu_seconds_per_interaction',
+            distribution: { shape: 'pert', low: 1.5, likely: 2, high: 3 },
+          },
+        ],
+      };
+    }
     localStorage.setItem('headroom.plan', JSON.stringify(stored));
-  });
+  }, ranged);
   await page.reload();
   await page.getByTestId('f-baseline-units').waitFor();
   // Every panel built, as after a reader has scrolled through the page once: panels below the
   // fold are otherwise built only when near the screen or after a few idle seconds.
   await new HeadroomPage(page).arrived();
+  if (ranged) await page.getByTestId('trials-done').waitFor({ timeout: 120_000 });
   return page.evaluate(() => {
     const plan = JSON.parse(localStorage.getItem('headroom.plan')).plan;
-    return { months: plan.horizon_months, scenarios: plan.scenarios.length, voice: !!plan.baseline.voice };
+    return {
+      months: plan.horizon_months,
+      scenarios: plan.scenarios.length,
+      voice: !!plan.baseline.voice,
+      ranges: plan.uncertainty?.ranges.length ?? 0,
+    };
   });
 }
