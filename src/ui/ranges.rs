@@ -1,6 +1,8 @@
 //! The Ranges panel, shown when the plan has ranges: the Monte Carlo trials' progress (with a
-//! cancel), each figure's band in the month on show, when each tier is needed, the ranges
-//! ranked by how far each alone moves the month's cost.
+//! cancel), each figure's band in the month on show with its fan over the months, the ranges
+//! ranked by how far each alone moves the month's cost. When each tier is needed over the
+//! trials goes to the timeline and the comparison, the month's figures sized for the plan's
+//! percentile with their bands to the sizing tables ([`Workspace::range_notes`]).
 //!
 //! The trials run in their own worker ([`super::trials`]), started again a moment after each
 //! change of the plan (a run still going is stopped); the bands of the last run stay on show,
@@ -17,7 +19,10 @@ use crate::ui::effect;
 use crate::ui::memo;
 use headroom_core::format;
 use headroom_core::input::NumberSpec;
-use headroom_core::montecarlo::table::{band_rows, move_lines, percentile_name, swing_rows};
+use headroom_core::montecarlo::fan::{fan, Fan};
+use headroom_core::montecarlo::table::{
+    band_rows, figure_text, move_lines, percentile_name, swing_rows,
+};
 use headroom_core::montecarlo::{Bands, Sensitivity};
 use headroom_core::plan::{Plan, Uncertainty};
 use leptos::prelude::*;
@@ -181,10 +186,41 @@ pub fn RangesPanel() -> impl IntoView {
             SETTLE,
         );
     });
-    on_cleanup(trials::detach);
+    on_cleanup(move || {
+        trials::detach();
+        for i in 0..3 {
+            ws.range_notes[i].set(String::new());
+        }
+    });
 
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
+    // What the bands say in the timeline, the comparison and the sizing tables.
+    effect(move || {
+        let (Some(Some(bands)), Some(shown), Some(m)) =
+            (last.try_get(), scenario.try_get(), month.try_get())
+        else {
+            return;
+        };
+        let mut texts = [String::new(), String::new(), String::new()];
+        ws.plan.with_untracked(|p| {
+            for (s, x) in p.scenarios.iter().enumerate() {
+                for line in move_lines(&bands, p, s) {
+                    if s == shown {
+                        dates_line(&mut texts[0], "", &line);
+                    }
+                    if bands.scenarios.len() > 1 {
+                        dates_line(&mut texts[1], &x.name, &line);
+                    }
+                }
+            }
+            sized_note(&mut texts[2], &bands, p, shown, m);
+        });
+        let [timeline, comparison, tables] = texts;
+        ws.range_notes[0].set(timeline);
+        ws.range_notes[1].set(comparison);
+        ws.range_notes[2].set(tables);
+    });
     let summary = move || {
         ws.plan.with(|p| {
             let u = section(p);
@@ -249,17 +285,21 @@ pub fn RangesPanel() -> impl IntoView {
     };
     // The bands and the tornado as markup (escaped), not as a tree of views: read-only text
     // that changes all at once, and no view types of its own shared with the other views.
+    // Written again when new bands arrive or another scenario or month is shown, not on each
+    // edit: the plan is read for names only (scenarios, tiers, fields), and every edit of a
+    // valid plan brings new bands with the names it gave them.
     let body = move || {
         let mut html = String::new();
         let (Some(s), Some(m)) = (scenario.try_get(), month.try_get()) else {
             return html;
         };
         if let Some(bands) = last.try_get().flatten() {
-            ws.plan.with(|p| bands_html(&mut html, &bands, p, s, m));
+            ws.plan
+                .with_untracked(|p| bands_html(&mut html, &bands, p, s, m));
         }
         if let Some(sensitivity) = signals.sensitivity.try_get().flatten() {
             ws.plan
-                .with(|p| tornado_html(&mut html, &sensitivity, p, s));
+                .with_untracked(|p| tornado_html(&mut html, &sensitivity, p, s));
         }
         html
     };
@@ -353,20 +393,36 @@ fn element(html: &mut String, tag: &str, attributes: &str, text: &str) {
     html.push('>');
 }
 
-/// The bands of scenario `s` in month `m` as a table, then when each tier is needed.
+/// The bands of scenario `s` in month `m` as a table, then each figure's fan over the months.
 fn bands_html(html: &mut String, bands: &Bands, plan: &Plan, s: usize, m: u32) {
     let [low, high] = bands.band_pct.map(percentile_name);
     let sized = bands.size_for_pct.map(percentile_name);
     let name = plan.scenarios.get(s).map_or("", |x| x.name.as_str());
     html.push_str(r#"<table class="bands" data-testid="bands-table">"#);
+    let trials = format::count(f64::from(bands.trials));
     element(
         html,
         "caption",
         "",
-        &format!("{name}, month {m}: each figure's band over the trials"),
+        &format!(
+            "{name}, month {m}: each figure's band over {trials} trials{}",
+            bands
+                .size_for_pct
+                .map(|p| format!(
+                    "; sized for {}: the figure {} % of the trials stay at or under",
+                    percentile_name(p),
+                    format::number(p)
+                ))
+                .unwrap_or_default()
+        ),
     );
     html.push_str("<thead><tr>");
-    let mut heads = vec!["Figure".to_owned(), low, "P50".to_owned(), high];
+    let mut heads = vec![
+        "Figure".to_owned(),
+        low.clone(),
+        "P50".to_owned(),
+        high.clone(),
+    ];
     heads.extend(sized.map(|p| format!("Sized for {p}")));
     for (i, head) in heads.iter().enumerate() {
         let class = if i == 0 {
@@ -377,7 +433,8 @@ fn bands_html(html: &mut String, bands: &Bands, plan: &Plan, s: usize, m: u32) {
         element(html, "th", class, head);
     }
     html.push_str("</tr></thead><tbody>");
-    for row in band_rows(bands, plan, s, m) {
+    let rows = band_rows(bands, plan, s, m);
+    for row in &rows {
         html.push_str(r#"<tr data-testid="band-row">"#);
         element(html, "th", r#" scope="row""#, row.label);
         for figure in &row.figures {
@@ -389,15 +446,83 @@ fn bands_html(html: &mut String, bands: &Bands, plan: &Plan, s: usize, m: u32) {
         html.push_str("</tr>");
     }
     html.push_str("</tbody></table>");
-    let moves = move_lines(bands, plan, s);
-    if !moves.is_empty() {
-        element(html, "h4", "", "When each tier is needed");
-        html.push_str(r#"<ul class="band-moves" data-testid="band-moves">"#);
-        for line in &moves {
-            element(html, "li", "", line);
+    // Each figure's fan over the months, small multiples under the table.
+    element(html, "h4", "", "Over the months");
+    html.push_str(r#"<div class="fans" data-testid="fans">"#);
+    for row in &rows {
+        if let Some(fan) = fan(bands, s, row.metric) {
+            let top = figure_text(plan, row.metric, fan.top);
+            html.push_str("<figure><figcaption>");
+            escaped(html, row.label);
+            element(html, "span", "", &format!("up to {top}"));
+            html.push_str("</figcaption>");
+            fan_svg(html, &fan, m);
+            html.push_str("</figure>");
         }
-        html.push_str("</ul>");
     }
+    html.push_str("</div>");
+}
+
+/// The figures of scenario `s` in month `m` over the trials, for the sizing tables: each
+/// sized for the plan's percentile (when it names one) with its band beside it, after a
+/// heading line that names the percentile and the trials.
+fn sized_note(text: &mut String, bands: &Bands, plan: &Plan, s: usize, m: u32) {
+    let [low, high] = bands.band_pct.map(percentile_name);
+    let trials = format::count(f64::from(bands.trials));
+    *text = match bands.size_for_pct {
+        Some(p) => format!(
+            "Sized for {} over {trials} trials, month {m} (the table holds the plan's single values):",
+            percentile_name(p)
+        ),
+        None => format!("Over {trials} trials, month {m} (the table holds the plan's single values):"),
+    };
+    for row in band_rows(bands, plan, s, m) {
+        let [l, median, h] = &row.figures;
+        let band = format!("{low} {l}, P50 {median}, {high} {h}");
+        text.push('\n');
+        text.push_str(&match &row.sized {
+            Some(sized) => format!("{}: {sized} ({band})", row.label),
+            None => format!("{}: {band}", row.label),
+        });
+    }
+}
+
+/// Appends `line` (when a tier is needed) to `text`, after `scenario`'s name when given, and
+/// a heading before the first.
+fn dates_line(text: &mut String, scenario: &str, line: &str) {
+    if text.is_empty() {
+        text.push_str("When each tier is needed, over the trials:");
+    }
+    text.push('\n');
+    if !scenario.is_empty() {
+        text.push_str(scenario);
+        text.push_str(": ");
+    }
+    text.push_str(line);
+}
+
+/// A figure's fan ([`fan`]) as an SVG stretched to its box, month `m` marked. Hidden from
+/// screen readers: the table above has the figures, the caption the scale.
+fn fan_svg(html: &mut String, fan: &Fan, m: u32) {
+    html.push_str(
+        r#"<svg class="fan" viewBox="0 0 1000 100" preserveAspectRatio="none" aria-hidden="true">"#,
+    );
+    let marker = fan.marker(m);
+    for (class, d) in [
+        ("fan-band", Some(&fan.area)),
+        ("fan-median", Some(&fan.median)),
+        ("fan-sized", fan.sized.as_ref()),
+        ("fan-month", Some(&marker)),
+    ] {
+        if let Some(d) = d {
+            html.push_str(r#"<path class=""#);
+            html.push_str(class);
+            html.push_str(r#"" d=""#);
+            html.push_str(d);
+            html.push_str(r#""></path>"#);
+        }
+    }
+    html.push_str("</svg>");
 }
 
 /// The ranges of scenario `s` ranked by how far each alone moves the month's cost.

@@ -100,6 +100,12 @@ pub struct Workspace {
     history: StoredValue<History>,
     /// Bumped on every undo/redo/replace, so fields re-read their text from the plan.
     pub revision: RwSignal<u64>,
+    /// What the Ranges panel's bands say elsewhere, as lines of text (a heading line first):
+    /// when each tier is needed over the trials, the scenario on show's for the timeline
+    /// (`[0]`) and every scenario's for the comparison (`[1]`); the month on show's figures,
+    /// sized for the plan's percentile, with their bands, for the sizing tables (`[2]`).
+    /// Empty without bands.
+    pub range_notes: [RwSignal<String>; 3],
     /// Notified when the validated plan (and with it the results and the autosave) should
     /// follow [`Workspace::plan`]: at once after an edit, after the next paint after typing.
     settled: Trigger,
@@ -151,6 +157,11 @@ impl Workspace {
             month: RwSignal::new(month),
             history: StoredValue::new(History::default()),
             revision: RwSignal::new(0),
+            range_notes: [
+                RwSignal::new(String::new()),
+                RwSignal::new(String::new()),
+                RwSignal::new(String::new()),
+            ],
             settled,
             unsettled: StoredValue::new(false),
         }

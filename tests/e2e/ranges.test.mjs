@@ -9,10 +9,14 @@ import { useBrowser } from './harness.mjs';
 
 const t = useBrowser();
 
-/** Waits for the trials to finish and returns the bands table's text. */
+/** Waits for the trials to finish and returns the bands table's text, then each figure's
+ *  fan over the months (its paths' data). */
 async function bands(page) {
   await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
-  return (await page.getByTestId('bands-table').textContent()).replace(/\s+/g, ' ').trim();
+  const table = page.getByTestId('bands-table');
+  const text = (await table.textContent()).replace(/\s+/g, ' ').trim();
+  const fans = await page.getByTestId('fans').locator('svg.fan path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')));
+  return `${text}\n${fans.join('\n')}`;
 }
 
 /** The trials done so far, from "Running trials: 1 234 of 100 000" (grouped by thin spaces). */
@@ -37,7 +41,16 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   assert.ok(fetched.some((p) => p.includes('headroom-trials')), 'the trials worker is fetched');
   assert.match(table, /App instances/);
   assert.match(table, /FigureP10P50P90/);
-  assert.ok((await page.getByTestId('band-row').count()) >= 6);
+  const rows = await page.getByTestId('band-row').count();
+  assert.ok(rows >= 6);
+  // Each figure's fan over the months under the table: the band shaded (along its top, back
+  // along its bottom), the median a line, the month on show marked; its scale in its caption.
+  const fans = page.getByTestId('fans').locator('svg.fan');
+  assert.equal(await fans.count(), rows);
+  assert.match(await fans.first().locator('.fan-band').getAttribute('d'), /^M0 \d+(L\d+ \d+)+Z$/);
+  assert.match(await fans.first().locator('.fan-median').getAttribute('d'), /^M0 \d+(L\d+ \d+)+$/);
+  assert.match(await fans.first().locator('.fan-month').getAttribute('d'), /^M\d+ 0V100$/);
+  assert.match(await page.getByTestId('fans').locator('figcaption').first().innerText(), /^Demand units\s+up to [\d\u202f ]+$/);
   const saved = await app.savedPlan();
   assert.deepEqual(saved.plan.uncertainty.ranges, [
     { field: 'baseline.units', distribution: { shape: 'pert', low: 800, likely: 1000, high: 1500 } },
@@ -46,10 +59,21 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   assert.equal(saved.plan.baseline.units, 1000);
   assert.equal(await page.getByTestId('f-baseline-units').inputValue(), '800/1000/1500');
   assert.match(await page.getByTestId('tornado').innerText(), /Today: units/);
+  // Beside the sizing tables, the month's figures with their bands.
+  const note = page.getByTestId('sized-note');
+  assert.match(await note.innerText(), /^Over 2\u202f000 trials, month \d+ \(the table holds the plan's single values\):\n/);
+  assert.match(await note.innerText(), /\nApp instances: P10 \d+, P50 \d+, P90 \d+\n/);
 
   // Sized for P90: the panel's setting, kept in the plan, gives each figure that column.
   await page.getByTestId('f-uncertainty-size_for_pct').selectOption('90');
   await page.getByTestId('bands-table').filter({ hasText: 'Sized for P90' }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('svg.fan .fan-sized').count(), rows, 'the figure sized for, dashed in each fan');
+  assert.match(await page.getByTestId('bands-table').locator('caption').innerText(), /sized for P90: the figure 90 % of the trials stay at or under/);
+  // The sizing tables say which percentile, over how many trials, each figure sized for it
+  // with its band beside it.
+  await page.waitForFunction(() => document.querySelector('[data-testid="sized-note"]').textContent.startsWith('Sized for P90'));
+  assert.match(await note.innerText(), /^Sized for P90 over 2\u202f000 trials, month \d+ \(the table holds the plan's single values\):\n/);
+  assert.match(await note.innerText(), /\nApp instances: \d+ \(P10 \d+, P50 \d+, P90 \d+\)\n/);
   assert.equal((await app.savedPlan()).plan.uncertainty.size_for_pct, 90);
   // A new seed draws other trials, and is kept too.
   await page.getByTestId('new-seed').click();
@@ -76,6 +100,7 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   // A plain number again: no range, no panel; the settings chosen stay for the next range.
   await app.fill('f-baseline-units', '1000');
   await page.getByTestId('ranges').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('sized-note').textContent(), '', 'no bands, no note');
   const left = (await app.savedPlan()).plan.uncertainty;
   assert.deepEqual(left.ranges, []);
   assert.equal(left.seed, 2);
@@ -113,5 +138,42 @@ test('an edit during a run starts it again, and a run can be cancelled', async (
   await page.getByTestId('trials-cancel').click();
   await page.getByTestId('trials-status').filter({ hasText: 'Trials cancelled.' }).waitFor();
   assert.ok(await page.getByTestId('trials-progress').isHidden(), 'no progress bar once cancelled');
+  await close();
+});
+
+test('the timeline and the comparison say when each tier is needed over the trials', async () => {
+  const { page, app, done: close } = await t.fresh();
+  await app.open(t.server.url);
+  await app.loadTemplate('supabase-redis');
+  await app.reveal('timeline');
+  assert.equal(await page.getByTestId('timeline-ranges').textContent(), '', 'nothing without ranges');
+  const units = Number(await page.getByTestId('f-baseline-units').inputValue());
+  await app.fill('f-baseline-units', `${units / 2}/${units}/${units * 2}`);
+  await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
+  // A heading line, then a line per tier.
+  const lines = async (testId) => {
+    await page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent !== '', testId);
+    const [heading, ...rest] = (await page.getByTestId(testId).innerText()).split('\n');
+    assert.equal(heading, 'When each tier is needed, over the trials:');
+    return rest;
+  };
+  const timeline = await lines('timeline-ranges');
+  assert.ok(timeline.length > 0);
+  for (const line of timeline) {
+    assert.match(line, /^(The database|Redis) needs “[^”]+” from (month \d+|after the horizon) \(P10\) to (month \d+|after the horizon) \(P90\), median (month \d+|after the horizon); within the horizon in \d+ % of the trials\.$/);
+  }
+  // Every scenario's, named, in the comparison.
+  await app.reveal('compare');
+  const compared = await lines('compare-ranges');
+  const names = (await app.savedPlan()).plan.scenarios.map((s) => s.name);
+  assert.ok(compared.length >= timeline.length);
+  for (const line of compared) assert.ok(names.some((n) => line.startsWith(`${n}: `)), line);
+  assert.ok(timeline.every((l) => compared.some((c) => c.endsWith(`: ${l}`))), 'the scenario on show, as in its timeline');
+
+  // No ranges, no dates.
+  await app.fill('f-baseline-units', String(units));
+  await page.getByTestId('ranges').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('[data-testid="timeline-ranges"]').textContent === '');
+  assert.equal(await page.getByTestId('compare-ranges').textContent(), '');
   await close();
 });

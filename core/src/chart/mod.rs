@@ -44,7 +44,7 @@ use crate::plan::YearMonth;
 /// `x` held within `lo..=hi` (`lo` when they cross; NaN stays NaN). Not `f64::clamp`: it
 /// panics when its bounds cross (a label wider than a narrow frame), and its check of them
 /// formats floats, which would bring Rust's float formatting into the page.
-fn bounded(x: f64, lo: f64, hi: f64) -> f64 {
+pub(crate) fn bounded(x: f64, lo: f64, hi: f64) -> f64 {
     if x.is_nan() {
         x
     } else {

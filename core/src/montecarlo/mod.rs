@@ -20,9 +20,11 @@
 //!   ([`Move`]). Sketches merge, so chunks run anywhere add up.
 //!
 //! `bands.rs` turns a tally into [`Bands`]; `sensitivity.rs` ranks the ranges by how far each
-//! alone moves a result (a tornado chart).
+//! alone moves a result (a tornado chart); `table.rs` writes the bands as text and `fan.rs`
+//! draws a figure's bands over the months.
 
 mod bands;
+pub mod fan;
 mod metrics;
 mod sensitivity;
 pub mod table;

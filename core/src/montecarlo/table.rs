@@ -10,6 +10,8 @@ use crate::plan::Plan;
 /// One figure's band, as text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BandRow {
+    /// Which figure.
+    pub metric: Metric,
     /// What the figure is ("App instances").
     pub label: &'static str,
     /// The band's lower percentile, the median and the upper percentile.
@@ -76,6 +78,7 @@ pub fn band_rows(bands: &Bands, plan: &Plan, scenario: usize, month: u32) -> Vec
             let band = s.band(metric, month)?;
             let text = |v: f64| figure_text(plan, metric, v);
             Some(BandRow {
+                metric,
                 label,
                 figures: [text(band.low), text(band.median), text(band.high)],
                 sized: band.sized.map(text),
@@ -90,7 +93,8 @@ pub fn percentile_name(pct: f64) -> String {
 }
 
 /// One sentence per tier some trials need in scenario `scenario`: when, at the band's
-/// percentiles, and in how many trials.
+/// percentiles, and in how many trials. A tier every trial needs from month 1 is where the
+/// scenario starts, not a move: left out.
 pub fn move_lines(bands: &Bands, plan: &Plan, scenario: usize) -> Vec<String> {
     let Some(s) = bands.scenarios.get(scenario) else {
         return Vec::new();
@@ -98,6 +102,7 @@ pub fn move_lines(bands: &Bands, plan: &Plan, scenario: usize) -> Vec<String> {
     let [low, high] = bands.band_pct.map(percentile_name);
     s.moves
         .iter()
+        .filter(|m| !(m.late == Some(1) && m.within_horizon >= 1.0))
         .map(|m| {
             let (what, metric) = match m.step.resource {
                 Resource::Database => ("The database", Metric::DatabaseTier),
@@ -206,7 +211,64 @@ pub fn field_words(plan: &Plan, path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{Band, Move, MoveBand, ScenarioBands};
     use super::*;
+
+    #[test]
+    fn the_tiers_a_scenario_starts_on_are_not_moves() {
+        let plan = Plan::default();
+        let step = |tier, early, late, within| MoveBand {
+            step: Move {
+                resource: Resource::Database,
+                tier,
+            },
+            early: Some(early),
+            median: Some(early),
+            late,
+            within_horizon: within,
+        };
+        let bands = Bands {
+            trials: 10,
+            rejected: 0,
+            first_rejection: None,
+            band_pct: [10.0, 90.0],
+            size_for_pct: None,
+            scenarios: vec![ScenarioBands {
+                metrics: vec![vec![Band {
+                    low: 0.0,
+                    median: 0.0,
+                    high: 0.0,
+                    sized: None,
+                }]],
+                moves: vec![
+                    // Every trial starts on it.
+                    step(0, 1, Some(1), 1.0),
+                    // Most trials start on it, some reach it later or not at all.
+                    step(1, 1, Some(3), 1.0),
+                    step(2, 1, Some(1), 0.95),
+                    step(3, 7, None, 0.4),
+                ],
+            }],
+        };
+        let lines = move_lines(&bands, &plan, 0);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(
+            lines[0].contains("from month 1 (P10) to month 3 (P90)"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[2].contains("from month 7 (P10) to after the horizon (P90)"),
+            "{}",
+            lines[2]
+        );
+        assert!(
+            lines[2].ends_with("within the horizon in 40 % of the trials."),
+            "{}",
+            lines[2]
+        );
+        assert!(move_lines(&bands, &plan, 1).is_empty());
+    }
 
     #[test]
     fn a_fields_path_reads_as_its_owner_then_the_field_in_words() {

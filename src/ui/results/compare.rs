@@ -254,6 +254,8 @@ pub fn ComparisonPanel() -> impl IntoView {
                     </div>
                 }
             })}
+            // With ranges: when each tier is needed over the trials, per scenario.
+            <p class="range-note" data-testid="compare-ranges">{move || ws.range_notes[1].get()}</p>
         </section>
     }
 }

@@ -80,6 +80,8 @@ pub fn SizingTables() -> impl IntoView {
                     "Click a row to select its month. Arrow keys move between figures."
                 </p>
             </div>
+            // With ranges: the month's figures sized for the plan's percentile, and their bands.
+            <p class="range-note" data-testid="sized-note">{move || ws.range_notes[2].get()}</p>
             <div class="tabs table-tabs" role="tablist" aria-label="Sizing tables">
                 <For each=move || ids.get() key={|entry: &(&'static str, &'static str)| entry.0} children={move |(id, title): (&'static str, &'static str)| {
                     view! {

@@ -101,6 +101,8 @@ pub fn Timeline() -> impl IntoView {
                     }
                 }/>
             </ol>
+            // With ranges: when each tier is needed over the trials (the Ranges panel's).
+            <p class="range-note" data-testid="timeline-ranges">{move || ws.range_notes[0].get()}</p>
         </section>
     }
 }
