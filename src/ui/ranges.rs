@@ -203,13 +203,14 @@ pub fn RangesPanel() -> impl IntoView {
             return;
         };
         let mut texts = [String::new(), String::new(), String::new()];
+        let compared = bands.scenarios.len() > 1;
         ws.plan.with_untracked(|p| {
             for (s, x) in p.scenarios.iter().enumerate() {
                 for line in move_lines(&bands, p, s) {
                     if s == shown {
                         dates_line(&mut texts[0], "", &line);
                     }
-                    if bands.scenarios.len() > 1 {
+                    if compared {
                         dates_line(&mut texts[1], &x.name, &line);
                     }
                 }
@@ -417,12 +418,7 @@ fn bands_html(html: &mut String, bands: &Bands, plan: &Plan, s: usize, m: u32) {
         ),
     );
     html.push_str("<thead><tr>");
-    let mut heads = vec![
-        "Figure".to_owned(),
-        low.clone(),
-        "P50".to_owned(),
-        high.clone(),
-    ];
+    let mut heads = vec!["Figure".to_owned(), low, "P50".to_owned(), high];
     heads.extend(sized.map(|p| format!("Sized for {p}")));
     for (i, head) in heads.iter().enumerate() {
         let class = if i == 0 {

@@ -1,7 +1,7 @@
 //! A figure's bands over the months drawn as a fan: the band (P10 to P90 by default) as a
 //! shaded area, the median (P50) as a line through it, the percentile sized for as a second
-//! line. The page draws one beside each row of the bands table, in an SVG whose view box is
-//! [`WIDTH`] × [`HEIGHT`] and stretched to its cell.
+//! line. The page draws one per figure under the bands table (small multiples), each an SVG
+//! whose view box is [`WIDTH`] × [`HEIGHT`], stretched to its box.
 //!
 //! Coordinates are whole numbers of that box (a thousandth of the width, a hundredth of the
 //! height: finer than a cell's pixels), so writing them needs no float formatting. The value
@@ -128,6 +128,7 @@ fn whole(d: &mut String, v: u32) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::bands_of;
     use super::super::ScenarioBands;
     use super::*;
 
@@ -146,17 +147,13 @@ mod tests {
                     .collect()
             })
             .collect();
-        Bands {
-            trials: 100,
-            rejected: 0,
-            first_rejection: None,
-            band_pct: [10.0, 90.0],
-            size_for_pct: sized.map(|_| 90.0),
-            scenarios: vec![ScenarioBands {
+        bands_of(
+            vec![ScenarioBands {
                 metrics,
                 moves: Vec::new(),
             }],
-        }
+            sized.map(|_| 90.0),
+        )
     }
 
     fn numbers(d: &str) -> Vec<u32> {

@@ -93,8 +93,9 @@ pub fn percentile_name(pct: f64) -> String {
 }
 
 /// One sentence per tier some trials need in scenario `scenario`: when, at the band's
-/// percentiles, and in how many trials. A tier every trial needs from month 1 is where the
-/// scenario starts, not a move: left out.
+/// percentiles, and in how many trials. A tier needed within the horizon in every trial, and
+/// from month 1 at the band's upper percentile, is where the scenario starts, not a move:
+/// left out.
 pub fn move_lines(bands: &Bands, plan: &Plan, scenario: usize) -> Vec<String> {
     let Some(s) = bands.scenarios.get(scenario) else {
         return Vec::new();
@@ -211,6 +212,7 @@ pub fn field_words(plan: &Plan, path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::bands_of;
     use super::super::{Band, Move, MoveBand, ScenarioBands};
     use super::*;
 
@@ -227,13 +229,8 @@ mod tests {
             late,
             within_horizon: within,
         };
-        let bands = Bands {
-            trials: 10,
-            rejected: 0,
-            first_rejection: None,
-            band_pct: [10.0, 90.0],
-            size_for_pct: None,
-            scenarios: vec![ScenarioBands {
+        let bands = bands_of(
+            vec![ScenarioBands {
                 metrics: vec![vec![Band {
                     low: 0.0,
                     median: 0.0,
@@ -249,7 +246,8 @@ mod tests {
                     step(3, 7, None, 0.4),
                 ],
             }],
-        };
+            None,
+        );
         let lines = move_lines(&bands, &plan, 0);
         assert_eq!(lines.len(), 3, "{lines:?}");
         assert!(

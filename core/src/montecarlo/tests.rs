@@ -24,6 +24,19 @@ fn plan_with(ranges: &[(&str, Distribution)], trials: u32) -> ValidPlan {
     plan.validate().expect("valid")
 }
 
+/// Bands of 100 trials (P10–P90) with these scenarios, sized for `size_for_pct`: what the
+/// text and the fans are made from, without running trials.
+pub(super) fn bands_of(scenarios: Vec<ScenarioBands>, size_for_pct: Option<f64>) -> Bands {
+    Bands {
+        trials: 100,
+        rejected: 0,
+        first_rejection: None,
+        band_pct: [10.0, 90.0],
+        size_for_pct,
+        scenarios,
+    }
+}
+
 const GROWTH: &str = "scenarios[0].growth.monthly_growth_pct";
 
 fn growth(low: f64, likely: f64, high: f64) -> Distribution {
