@@ -127,6 +127,17 @@ pub fn stored_plan_text() -> Option<String> {
         .unwrap()
 }
 
+/// Stores `text` as the autosaved plan, as a reload would find it.
+pub fn store_plan_text(text: &str) {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item("headroom.plan", text)
+        .unwrap();
+}
+
 pub fn saved_plan() -> serde_json::Value {
     let text = stored_plan_text().expect("the plan is autosaved");
     serde_json::from_str(&text).expect("the autosave is JSON")
@@ -163,6 +174,14 @@ pub async fn open_tab(c: &HtmlElement, tab: &str) {
     settled().await;
     click(c, &format!("tab-{tab}"));
     settled().await;
+}
+
+/// The value of the option chosen in the select `test_id`.
+pub fn chosen(c: &HtmlElement, test_id: &str) -> String {
+    let select: web_sys::HtmlSelectElement = find(c, test_id)
+        .unwrap_or_else(|| panic!("no select {test_id}"))
+        .unchecked_into();
+    select.value()
 }
 
 /// Picks `value` in the select `test_id`, as a person would (one `change` event).

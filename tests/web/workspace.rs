@@ -1,7 +1,6 @@
 //! The workspace: autosave, inline errors, undo/redo, templates.
 
 use crate::support::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
@@ -187,13 +186,7 @@ async fn the_ranges_settings_show_what_the_plan_says_even_a_figure_they_do_not_o
     idle().await;
     type_into(c, "f-baseline-units", "800/1000/1500").await;
     settled().await;
-    let select = |c: &web_sys::HtmlElement| -> String {
-        find(c, "f-uncertainty-trials")
-            .expect("the Ranges panel's settings")
-            .unchecked_into::<web_sys::HtmlSelectElement>()
-            .value()
-    };
-    assert_eq!(select(c), "2000");
+    assert_eq!(chosen(c, "f-uncertainty-trials"), "2000");
     choose(c, "f-uncertainty-trials", "5000");
     settled().await;
     assert_eq!(saved_plan()["plan"]["uncertainty"]["trials"], 5000);
@@ -202,22 +195,13 @@ async fn the_ranges_settings_show_what_the_plan_says_even_a_figure_they_do_not_o
     let mut stored: serde_json::Value = serde_json::from_str(&stored_plan_text().unwrap()).unwrap();
     stored["plan"]["uncertainty"]["trials"] = 3000.into();
     stored["plan"]["uncertainty"]["size_for_pct"] = 85.0.into();
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .set_item("headroom.plan", &stored.to_string())
-        .unwrap();
+    store_plan_text(&stored.to_string());
     let app = mount_app();
     let c = &app.container;
     idle().await;
     settled().await;
-    assert_eq!(select(c), "other");
-    let size_for: web_sys::HtmlSelectElement = find(c, "f-uncertainty-size_for_pct")
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(size_for.value(), "other");
+    assert_eq!(chosen(c, "f-uncertainty-trials"), "other");
+    assert_eq!(chosen(c, "f-uncertainty-size_for_pct"), "other");
     choose(c, "f-uncertainty-trials", "other");
     settled().await;
     assert_eq!(saved_plan()["plan"]["uncertainty"]["trials"], 3000);
