@@ -20,10 +20,11 @@
 //!   ([`Move`]). Sketches merge, so chunks run anywhere add up.
 //!
 //! `bands.rs` turns a tally into [`Bands`]; `sensitivity.rs` ranks the ranges by how far each
-//! alone moves a result (a tornado chart); `table.rs` writes the bands as text and `fan.rs`
-//! draws a figure's bands over the months.
+//! alone moves a result (a tornado chart); `table.rs` writes the bands as text, `columns.rs` puts
+//! them beside the sizing tables' figures and `fan.rs` draws a figure's bands over the months.
 
 mod bands;
+pub mod columns;
 pub mod fan;
 mod metrics;
 mod sensitivity;

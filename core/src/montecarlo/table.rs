@@ -21,7 +21,7 @@ pub struct BandRow {
 }
 
 /// The label of each metric, in [`Metric::ALL`]'s order.
-const LABELS: [&str; 9] = [
+pub(super) const LABELS: [&str; 9] = [
     "Demand units",
     "Peak requests/s",
     "App instances",
@@ -33,7 +33,7 @@ const LABELS: [&str; 9] = [
     "Cost per month",
 ];
 
-/// `value` of `metric` as text: counts whole, tiers by name, memory in MB or GB, money in the
+/// `value` of `metric` as text, as the sizing tables write it: units whole from 100 up, counts whole, tiers by name, memory in MB or GB, money in the
 /// plan's currency.
 pub fn figure_text(plan: &Plan, metric: Metric, value: f64) -> String {
     let tier = |names: Vec<&str>| {
@@ -42,7 +42,8 @@ pub fn figure_text(plan: &Plan, metric: Metric, value: f64) -> String {
             .map_or_else(|| "beyond the catalog".to_owned(), |n| (*n).to_owned())
     };
     match metric {
-        Metric::Units | Metric::DatabaseConnections => format::count(value),
+        Metric::Units => format::number(crate::tables::cells::units_amount(value)),
+        Metric::DatabaseConnections => format::count(value),
         Metric::PeakRps => format::number(value),
         Metric::AppInstances | Metric::GpuNodes => format::count(value),
         Metric::DatabaseTier => tier(

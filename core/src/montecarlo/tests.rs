@@ -6,7 +6,7 @@ use super::*;
 use crate::plan::{Distribution, Plan, Range, Uncertainty};
 
 /// A year of the default plan with voice and one range per `(field, distribution)`.
-fn plan_with(ranges: &[(&str, Distribution)], trials: u32) -> ValidPlan {
+pub(super) fn plan_with(ranges: &[(&str, Distribution)], trials: u32) -> ValidPlan {
     let mut plan = Plan::default();
     plan.baseline.voice = Some(crate::edit::new_voice_demand());
     plan.baseline.units = 20_000.0;
@@ -37,13 +37,13 @@ pub(super) fn bands_of(scenarios: Vec<ScenarioBands>, size_for_pct: Option<f64>)
     }
 }
 
-const GROWTH: &str = "scenarios[0].growth.monthly_growth_pct";
+pub(super) const GROWTH: &str = "scenarios[0].growth.monthly_growth_pct";
 
-fn growth(low: f64, likely: f64, high: f64) -> Distribution {
+pub(super) fn growth(low: f64, likely: f64, high: f64) -> Distribution {
     Distribution::Pert { low, likely, high }
 }
 
-fn run_all(simulation: &Simulation) -> Tally {
+pub(super) fn run_all(simulation: &Simulation) -> Tally {
     let mut tally = simulation.tally();
     simulation.run(0..simulation.trials(), &mut tally, |_| {});
     tally

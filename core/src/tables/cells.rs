@@ -60,7 +60,7 @@ pub(super) fn money(value: f64, currency: Currency) -> Cell {
 }
 
 /// Units as the growth explanation shows them: whole from 100 up.
-pub(super) fn units_amount(units: f64) -> f64 {
+pub(crate) fn units_amount(units: f64) -> f64 {
     if units.abs() >= 100.0 {
         units.round()
     } else {

@@ -10,7 +10,7 @@
 //! the plan has voice) and cost. A cell may carry a [`Flag`]: an upgrade that month, a need
 //! beyond the catalog, instances above the maximum, a pooler needed, more GPU nodes.
 
-mod cells;
+pub(crate) mod cells;
 mod cost;
 mod demand;
 mod scenario;

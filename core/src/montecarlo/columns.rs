@@ -1,0 +1,227 @@
+//! The bands in the sizing tables: beside each figure the trials give a band for (app
+//! instances, connections and tier, Redis memory and plan, GPU nodes, cost), a column with
+//! that figure at the percentile the plan sizes for (the median when it names none), month
+//! by month, and its band in brackets: "App instances P90, band P10–P90" holding "3 (2–3)". The
+//! table's note says which percentile it is and how many trials made it.
+//!
+//! The plan's own columns keep their single values: the deployment is sized from them, and
+//! the band's column is read beside them.
+
+use super::table::{figure_text, percentile_name, LABELS};
+use super::{Bands, Metric};
+use crate::format;
+use crate::plan::Plan;
+use crate::tables::{Cell, Column, Table};
+
+/// For each metric (in [`Metric::ALL`]'s order), the table and the column its band goes
+/// beside.
+const BESIDE: [(&str, &str); 9] = [
+    ("demand", "units"),
+    ("demand", "peak"),
+    ("demand", "instances"),
+    ("database", "connections"),
+    ("database", "tier"),
+    ("redis", "node-memory"),
+    ("redis", "plan"),
+    ("voice", "nodes"),
+    ("cost", "total"),
+];
+
+/// Adds the band's column beside each of `table`'s figures that `bands` has for scenario
+/// `scenario` (`table` is that scenario's), and a sentence to the table's note. A month the
+/// bands do not reach (the plan changed since the trials) shows "—". Nothing changes when the
+/// bands have no such scenario.
+pub fn add_band_columns(table: &mut Table, bands: &Bands, plan: &Plan, scenario: usize) {
+    let Some(bands_of_scenario) = bands.scenarios.get(scenario) else {
+        return;
+    };
+    let [low, high] = bands.band_pct.map(percentile_name);
+    let (at, which) = match bands.size_for_pct {
+        Some(p) => (percentile_name(p), "the figure the plan sizes for"),
+        None => ("P50".to_owned(), "the median"),
+    };
+    let heading = format!("{at}, band {low}–{high}");
+    let mut added = false;
+    for ((metric, label), (id, key)) in Metric::ALL.into_iter().zip(LABELS).zip(BESIDE) {
+        let Some((after, unit)) = table
+            .column(key)
+            .filter(|_| id == table.id)
+            .map(|(i, c)| (i + 1, c.unit.clone()))
+        else {
+            continue;
+        };
+        let numeric = !matches!(metric, Metric::DatabaseTier | Metric::RedisPlan);
+        table.columns.insert(
+            after,
+            Column {
+                key: format!("{key}-band"),
+                title: format!("{label} {heading}"),
+                unit,
+                figure: None,
+                numeric,
+            },
+        );
+        // In the column's unit, as the figure's own column has it.
+        let text = |v: f64| match metric {
+            Metric::RedisMemoryMb => format::number(v),
+            _ => figure_text(plan, metric, v),
+        };
+        for row in &mut table.rows {
+            let band = bands_of_scenario.band(metric, row.month);
+            let figure = band.map(|b| b.sized.unwrap_or(b.median));
+            let cell = Cell {
+                text: band.zip(figure).map_or_else(
+                    || "—".to_owned(),
+                    |(b, f)| format!("{} ({}–{})", text(f), text(b.low), text(b.high)),
+                ),
+                value: figure.filter(|_| numeric),
+                flag: None,
+            };
+            row.cells.insert(after.min(row.cells.len()), cell);
+        }
+        added = true;
+    }
+    if added {
+        let note = table.note.get_or_insert_with(String::new);
+        if !note.is_empty() {
+            note.push(' ');
+        }
+        note.push_str(&format!(
+            "The “{heading}” columns are over {} trials: {at}, {which}, and in brackets the band from {low} to {high}. The other columns hold the plan's single values.",
+            format::count(f64::from(bands.trials)),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::bands_of;
+    use super::super::{Band, ScenarioBands};
+    use super::*;
+    use crate::engine;
+    use crate::tables::scenario_table;
+
+    /// Bands for `months` months in which every figure of month `m` is `[m, 2m, 3m]`, sized
+    /// for the high one when `sized`.
+    fn bands(months: u32, sized: bool) -> Bands {
+        let band = |m: u32| {
+            let m = f64::from(m);
+            Band {
+                low: m,
+                median: 2.0 * m,
+                high: 3.0 * m,
+                sized: sized.then_some(3.0 * m),
+            }
+        };
+        let metrics = Metric::ALL
+            .iter()
+            .map(|_| (1..=months).map(band).collect())
+            .collect();
+        bands_of(
+            vec![ScenarioBands {
+                metrics,
+                moves: Vec::new(),
+            }],
+            sized.then_some(90.0),
+        )
+    }
+
+    fn table(id: &str) -> (Plan, Table) {
+        let plan = Plan::default();
+        let valid = plan.clone().validate().unwrap();
+        let table = scenario_table(&valid, &engine::run(&valid), 0, id).unwrap();
+        (plan, table)
+    }
+
+    #[test]
+    fn each_figure_gets_its_band_beside_it() {
+        let (plan, mut demand) = table("demand");
+        let before = demand.columns.len();
+        add_band_columns(&mut demand, &bands(12, true), &plan, 0);
+        let keys: Vec<&str> = demand.columns.iter().map(|c| c.key.as_str()).collect();
+        let beside = |key: &str| keys.iter().position(|k| *k == key).unwrap() + 1;
+        for key in ["units", "peak", "instances"] {
+            assert_eq!(keys[beside(key)], format!("{key}-band"), "{keys:?}");
+        }
+        assert_eq!(demand.columns.len(), before + 3);
+        let (i, column) = demand.column("instances-band").unwrap();
+        assert_eq!(column.title, "App instances P90, band P10–P90");
+        let row = demand.row(4).unwrap();
+        assert_eq!(row.cells.len(), demand.columns.len());
+        assert_eq!(row.cells[i].text, "12 (4–12)");
+        assert_eq!(row.cells[i].value, Some(12.0));
+        let note = demand.note.as_deref().unwrap();
+        assert!(
+            note.contains("over 100 trials: P90, the figure the plan sizes for, and in brackets"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn tiers_by_name_and_the_median_without_a_percentile() {
+        let (plan, mut database) = table("database");
+        add_band_columns(&mut database, &bands(12, false), &plan, 0);
+        let (i, column) = database.column("tier-band").unwrap();
+        assert_eq!(column.title, "Database tier P50, band P10–P90");
+        assert!(!column.numeric);
+        let tiers: Vec<&str> = plan
+            .catalogs
+            .databases
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        let cell = &database.row(1).unwrap().cells[i];
+        assert_eq!(
+            cell.text,
+            format!("{} ({}–{})", tiers[2], tiers[1], tiers[3])
+        );
+        assert_eq!(cell.value, None);
+        assert!(database
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("P50, the median"));
+    }
+
+    #[test]
+    fn zero_width_ranges_give_the_single_values_beside_them() {
+        use super::super::tests::{growth, plan_with, run_all, GROWTH};
+        use super::super::Simulation;
+        let plan = plan_with(&[(GROWTH, growth(5.0, 5.0, 5.0))], 100);
+        let tally = run_all(&Simulation::new(&plan).unwrap());
+        let bands = tally.bands([10.0, 90.0], Some(90.0)).unwrap();
+        let results = engine::run(&plan);
+        for id in ["demand", "database", "redis", "voice", "cost"] {
+            let mut t = scenario_table(&plan, &results, 0, id).unwrap();
+            add_band_columns(&mut t, &bands, plan.plan(), 0);
+            let banded: Vec<usize> = (0..t.columns.len())
+                .filter(|&i| t.columns[i].key.ends_with("-band"))
+                .collect();
+            assert!(!banded.is_empty(), "{id}");
+            for row in &t.rows {
+                for &i in &banded {
+                    let (single, band) = (&row.cells[i - 1], &row.cells[i]);
+                    let (single, band) = (&single.text, &band.text);
+                    assert!(
+                        band.starts_with(&format!("{single} (")),
+                        "{id}: {single} {band}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn months_beyond_the_bands_and_other_scenarios() {
+        let (plan, mut cost) = table("cost");
+        let months = cost.rows.len() as u32;
+        add_band_columns(&mut cost, &bands(months - 1, true), &plan, 0);
+        let (i, _) = cost.column("total-band").unwrap();
+        assert_eq!(cost.row(months).unwrap().cells[i].text, "—");
+        // No bands for the scenario: the table as it was.
+        let (_, before) = table("redis");
+        let mut redis = before.clone();
+        add_band_columns(&mut redis, &bands(12, true), &plan, 1);
+        assert_eq!(redis, before);
+    }
+}
