@@ -1,8 +1,9 @@
 //! The Ranges panel, shown when the plan has ranges: the Monte Carlo trials' progress (with a
 //! cancel), each figure's band in the month on show with its fan over the months, the ranges
 //! ranked by how far each alone moves the month's cost. When each tier is needed over the
-//! trials goes to the timeline and the comparison, the month's figures sized for the plan's
-//! percentile with their bands to the sizing tables ([`Workspace::range_notes`]).
+//! trials goes to the timeline and the comparison ([`Workspace::range_notes`]); each figure
+//! sized for the plan's percentile, with its band, to a column of the sizing tables beside the
+//! figure ([`Workspace::banding`]).
 //!
 //! The trials run in their own worker ([`super::trials`]), started again a moment after each
 //! change of the plan (a run still going is stopped); the bands of the last run stay on show,
@@ -13,18 +14,20 @@ use std::sync::Arc;
 use super::fields::{step_key, Choice, TypedRange};
 use super::files::json_of;
 use super::results::{selected_month, selected_scenario};
-use super::state::Workspace;
+use super::state::{AddBands, Workspace};
 use super::trials::{self, Signals, Trials};
 use crate::ui::effect;
 use crate::ui::memo;
 use headroom_core::format;
 use headroom_core::input::NumberSpec;
+use headroom_core::montecarlo::columns::add_band_columns;
 use headroom_core::montecarlo::fan::{fan, Fan};
 use headroom_core::montecarlo::table::{
     band_rows, figure_text, move_lines, percentile_name, swing_rows,
 };
 use headroom_core::montecarlo::{Bands, Sensitivity};
 use headroom_core::plan::{Plan, Uncertainty};
+use headroom_core::tables::Table;
 use leptos::prelude::*;
 
 /// How long after an edit the trials start again.
@@ -188,21 +191,21 @@ pub fn RangesPanel() -> impl IntoView {
     });
     on_cleanup(move || {
         trials::detach();
-        for i in 0..3 {
-            ws.range_notes[i].set(String::new());
+        for note in ws.range_notes {
+            note.set(String::new());
         }
+        ws.banding.set(None);
     });
 
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
-    // What the bands say in the timeline, the comparison and the sizing tables.
+    // What the bands say in the timeline, the comparison and the sizing tables (one effect:
+    // each brings code of its own).
     effect(move || {
-        let (Some(Some(bands)), Some(shown), Some(m)) =
-            (last.try_get(), scenario.try_get(), month.try_get())
-        else {
+        let (Some(Some(bands)), Some(shown)) = (last.try_get(), scenario.try_get()) else {
             return;
         };
-        let mut texts = [String::new(), String::new(), String::new()];
+        let mut texts = [String::new(), String::new()];
         let compared = bands.scenarios.len() > 1;
         ws.plan.with_untracked(|p| {
             for (s, x) in p.scenarios.iter().enumerate() {
@@ -215,12 +218,14 @@ pub fn RangesPanel() -> impl IntoView {
                     }
                 }
             }
-            sized_note(&mut texts[2], &bands, p, shown, m);
         });
-        let [timeline, comparison, tables] = texts;
+        let [timeline, comparison] = texts;
         ws.range_notes[0].set(timeline);
         ws.range_notes[1].set(comparison);
-        ws.range_notes[2].set(tables);
+        let add: AddBands = Box::new(move |table: &mut Table, plan: &Plan, s: usize| {
+            add_band_columns(table, &bands, plan, s);
+        });
+        ws.banding.set(Some(add));
     });
     let summary = move || {
         ws.plan.with(|p| {
@@ -457,30 +462,6 @@ fn bands_html(html: &mut String, bands: &Bands, plan: &Plan, s: usize, m: u32) {
         }
     }
     html.push_str("</div>");
-}
-
-/// The figures of scenario `s` in month `m` over the trials, for the sizing tables: each
-/// sized for the plan's percentile (when it names one) with its band beside it, after a
-/// heading line that names the percentile and the trials.
-fn sized_note(text: &mut String, bands: &Bands, plan: &Plan, s: usize, m: u32) {
-    let [low, high] = bands.band_pct.map(percentile_name);
-    let trials = format::count(f64::from(bands.trials));
-    *text = match bands.size_for_pct {
-        Some(p) => format!(
-            "Sized for {} over {trials} trials, month {m} (the table holds the plan's single values):",
-            percentile_name(p)
-        ),
-        None => format!("Over {trials} trials, month {m} (the table holds the plan's single values):"),
-    };
-    for row in band_rows(bands, plan, s, m) {
-        let [l, median, h] = &row.figures;
-        let band = format!("{low} {l}, P50 {median}, {high} {h}");
-        text.push('\n');
-        text.push_str(&match &row.sized {
-            Some(sized) => format!("{}: {sized} ({band})", row.label),
-            None => format!("{}: {band}", row.label),
-        });
-    }
 }
 
 /// Appends `line` (when a tier is needed) to `text`, after `scenario`'s name when given, and

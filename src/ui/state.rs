@@ -15,6 +15,7 @@ use crate::ui::memo;
 use headroom_core::partial::PartialResults;
 use headroom_core::plan::{Plan, MAX_HORIZON_MONTHS};
 use headroom_core::selection;
+use headroom_core::tables::{scenario_table, Table};
 use headroom_core::validate::{PlanError, ValidPlan};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -71,6 +72,50 @@ impl FieldErrors {
     }
 }
 
+/// What the Ranges panel adds to a sizing table of a scenario while it has bands: the bands'
+/// columns beside the table's figures (`headroom_core::montecarlo::columns`). A function
+/// rather than the bands, so that the first load holds neither the bands nor their text.
+pub type AddBands = Box<dyn Fn(&mut Table, &Plan, usize)>;
+
+thread_local! {
+    /// The page's [`AddBands`] ([`Banding`]): a plain cell rather than a stored value, whose
+    /// code (per type) the first load would carry. The page has one workspace at a time.
+    static ADD_BANDS: std::cell::RefCell<Option<AddBands>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The sizing tables' [`AddBands`], while the plan has bands, and a count of its changes for
+/// the tables shown to follow (a counter like [`Workspace::revision`], whose code the first
+/// load has already).
+#[derive(Clone, Copy)]
+pub struct Banding {
+    changes: RwSignal<u64>,
+}
+
+impl Banding {
+    /// Sets what the tables add (`None`: nothing), and tells the tables shown.
+    pub fn set(self, add: Option<AddBands>) {
+        ADD_BANDS.with(|cell| *cell.borrow_mut() = add);
+        self.changes.update(|n| *n += 1);
+    }
+
+    /// Follows [`Banding::set`] (reactive).
+    pub fn track(self) {
+        self.changes.track();
+    }
+
+    /// Adds to `table`, scenario `scenario`'s of `plan`, what is set (untracked).
+    fn apply(self, table: &mut Table, plan: &Plan, scenario: usize) {
+        ADD_BANDS.with(|cell| {
+            if let Some(add) = &*cell.borrow() {
+                // Hidden from the optimiser: seeing the one function ever set, it calls it
+                // directly, and that call brings the function and the bands' text into the
+                // first load.
+                std::hint::black_box(add)(table, plan, scenario);
+            }
+        });
+    }
+}
+
 /// All state of the page.
 #[derive(Clone, Copy)]
 pub struct Workspace {
@@ -102,10 +147,11 @@ pub struct Workspace {
     pub revision: RwSignal<u64>,
     /// What the Ranges panel's bands say elsewhere, as lines of text (a heading line first):
     /// when each tier is needed over the trials, the scenario on show's for the timeline
-    /// (`[0]`) and every scenario's for the comparison (`[1]`); the month on show's figures,
-    /// sized for the plan's percentile, with their bands, for the sizing tables (`[2]`).
-    /// Empty without bands.
-    pub range_notes: [RwSignal<String>; 3],
+    /// (`[0]`) and every scenario's for the comparison (`[1]`). Empty without bands.
+    pub range_notes: [RwSignal<String>; 2],
+    /// What the sizing tables add while the plan has bands: the bands' columns
+    /// ([`Workspace::sizing_table`]).
+    pub banding: Banding,
     /// Notified when the validated plan (and with it the results and the autosave) should
     /// follow [`Workspace::plan`]: at once after an edit, after the next paint after typing.
     settled: Trigger,
@@ -157,11 +203,10 @@ impl Workspace {
             month: RwSignal::new(month),
             history: StoredValue::new(History::default()),
             revision: RwSignal::new(0),
-            range_notes: [
-                RwSignal::new(String::new()),
-                RwSignal::new(String::new()),
-                RwSignal::new(String::new()),
-            ],
+            range_notes: [RwSignal::new(String::new()), RwSignal::new(String::new())],
+            banding: Banding {
+                changes: RwSignal::new(0),
+            },
             settled,
             unsettled: StoredValue::new(false),
         }
@@ -214,6 +259,21 @@ impl Workspace {
             computed: self.later,
             ..self
         }
+    }
+
+    /// The sizing table `id` of scenario `scenario` of `results`, with the bands' columns
+    /// when the plan has bands. Untracked: a view that follows the bands tracks
+    /// [`Workspace::banding`].
+    pub fn sizing_table(
+        &self,
+        results: &PartialResults,
+        scenario: usize,
+        id: &str,
+    ) -> Option<Table> {
+        let mut table = scenario_table(&results.plan, &results.results, scenario, id)?;
+        self.banding
+            .apply(&mut table, results.plan.plan(), scenario);
+        Some(table)
     }
 
     /// The results of the plan on show with every scenario computed, computing the ones still

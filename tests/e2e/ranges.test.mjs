@@ -59,21 +59,30 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   assert.equal(saved.plan.baseline.units, 1000);
   assert.equal(await page.getByTestId('f-baseline-units').inputValue(), '800/1000/1500');
   assert.match(await page.getByTestId('tornado').innerText(), /Today: units/);
-  // Beside the sizing tables, the month's figures with their bands.
-  const note = page.getByTestId('sized-note');
-  assert.match(await note.innerText(), /^Over 2\u202f000 trials, month \d+ \(the table holds the plan's single values\):\n/);
-  assert.match(await note.innerText(), /\nApp instances: P10 \d+, P50 \d+, P90 \d+\n/);
+  // In the sizing table, beside each figure, its median with the band, month by month.
+  const demand = page.getByTestId('table-demand');
+  const heads = async () => (await demand.locator('thead th').allInnerTexts()).map((h) => h.trim());
+  await page.waitForFunction(() => document.querySelector('[data-testid="table-demand"] thead').textContent.includes('band P10–P90'));
+  let columns = await heads();
+  const beside = columns.indexOf('App instances') + 1;
+  assert.equal(columns[beside], 'App instances P50, band P10–P90', columns.join(' | '));
+  const cell = async () => (await demand.locator('tbody tr.selected td').nth(beside - 1).innerText()).trim();
+  assert.match(await cell(), /^\d+ \(\d+–\d+\)$/);
+  assert.match(await page.getByTestId('table-note-demand').innerText(), /over 2\u202f000 trials: P50, the median, and in brackets the band from P10 to P90/);
 
   // Sized for P90: the panel's setting, kept in the plan, gives each figure that column.
   await page.getByTestId('f-uncertainty-size_for_pct').selectOption('90');
   await page.getByTestId('bands-table').filter({ hasText: 'Sized for P90' }).waitFor({ timeout: 60_000 });
   assert.equal(await page.locator('svg.fan .fan-sized').count(), rows, 'the figure sized for, dashed in each fan');
   assert.match(await page.getByTestId('bands-table').locator('caption').innerText(), /sized for P90: the figure 90 % of the trials stay at or under/);
-  // The sizing tables say which percentile, over how many trials, each figure sized for it
-  // with its band beside it.
-  await page.waitForFunction(() => document.querySelector('[data-testid="sized-note"]').textContent.startsWith('Sized for P90'));
-  assert.match(await note.innerText(), /^Sized for P90 over 2\u202f000 trials, month \d+ \(the table holds the plan's single values\):\n/);
-  assert.match(await note.innerText(), /\nApp instances: \d+ \(P10 \d+, P50 \d+, P90 \d+\)\n/);
+  // The sizing table gives each figure at P90 with its band beside it, and says which
+  // percentile and over how many trials.
+  await page.waitForFunction(() => document.querySelector('[data-testid="table-demand"] thead').textContent.includes('P90, band'));
+  columns = await heads();
+  assert.equal(columns[beside], 'App instances P90, band P10–P90', columns.join(' | '));
+  const [p90, p10, high] = (await cell()).match(/^(\d+) \((\d+)–(\d+)\)$/).slice(1).map(Number);
+  assert.ok(p10 <= p90 && p90 === high, `${p90} (${p10}–${high})`);
+  assert.match(await page.getByTestId('table-note-demand').innerText(), /over 2\u202f000 trials: P90, the figure the plan sizes for, and in brackets the band from P10 to P90/);
   assert.equal((await app.savedPlan()).plan.uncertainty.size_for_pct, 90);
   // A new seed draws other trials, and is kept too.
   await page.getByTestId('new-seed').click();
@@ -100,7 +109,8 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   // A plain number again: no range, no panel; the settings chosen stay for the next range.
   await app.fill('f-baseline-units', '1000');
   await page.getByTestId('ranges').waitFor({ state: 'detached' });
-  assert.equal(await page.getByTestId('sized-note').textContent(), '', 'no bands, no note');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="table-demand"] thead').textContent.includes('band'));
+  assert.doesNotMatch(await page.getByTestId('table-note-demand').innerText(), /trials/, 'no bands, no columns');
   const left = (await app.savedPlan()).plan.uncertainty;
   assert.deepEqual(left.ranges, []);
   assert.equal(left.seed, 2);

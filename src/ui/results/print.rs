@@ -12,7 +12,7 @@
 //! The copy is text only (`set_text_content`, never markup), like the rest of the page.
 
 use headroom_core::selection;
-use headroom_core::tables::{scenario_table, table_ids, Table};
+use headroom_core::tables::{table_ids, Table};
 use leptos::prelude::*;
 use web_sys::{Document, Element};
 
@@ -71,7 +71,7 @@ pub fn fill(ws: Workspace) {
     let scenario = selection::scenario_within(ws.scenario.get_untracked(), count);
     let month = ws.month.get_untracked();
     for (id, _) in table_ids(&computed.plan, &computed.results, scenario) {
-        if let Some(table) = scenario_table(&computed.plan, &computed.results, scenario, id) {
+        if let Some(table) = ws.sizing_table(&computed, scenario, id) {
             if let Some(block) = table_block(&document, &table, month) {
                 let _ = holder.append_child(&block);
             }

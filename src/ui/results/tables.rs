@@ -20,7 +20,7 @@ use crate::ui::effect;
 use crate::ui::memo;
 use crate::ui::state::Workspace;
 use headroom_core::partial::PartialResults;
-use headroom_core::tables::{scenario_table, table_ids, Column, Table};
+use headroom_core::tables::{table_ids, Column, Table};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -80,8 +80,6 @@ pub fn SizingTables() -> impl IntoView {
                     "Click a row to select its month. Arrow keys move between figures."
                 </p>
             </div>
-            // With ranges: the month's figures sized for the plan's percentile, and their bands.
-            <p class="range-note" data-testid="sized-note">{move || ws.range_notes[2].get()}</p>
             <div class="tabs table-tabs" role="tablist" aria-label="Sizing tables">
                 <For each=move || ids.get() key={|entry: &(&'static str, &'static str)| entry.0} children={move |(id, title): (&'static str, &'static str)| {
                     view! {
@@ -155,10 +153,8 @@ fn TableView(id: &'static str) -> impl IntoView {
     let table_of = move |results: Memo<Option<PartialResults>>| {
         memo(move || {
             let s = scenario.get();
-            results.with(|c| {
-                c.as_ref()
-                    .and_then(|c| scenario_table(&c.plan, &c.results, s, id))
-            })
+            ws.banding.track();
+            results.with(|c| c.as_ref().and_then(|c| ws.sizing_table(c, s, id)))
         })
     };
     // The table as the rows on screen show it, and as the others do (a frame later). A memo
