@@ -20,7 +20,7 @@ use crate::ui::effect;
 use crate::ui::memo;
 use headroom_core::format;
 use headroom_core::input::NumberSpec;
-use headroom_core::montecarlo::columns::add_band_columns;
+use headroom_core::montecarlo::columns::BandColumns;
 use headroom_core::montecarlo::fan::{fan, Fan};
 use headroom_core::montecarlo::table::{
     band_rows, figure_text, move_lines, percentile_name, swing_rows,
@@ -157,13 +157,26 @@ pub fn RangesPanel() -> impl IntoView {
     // A run a moment after each change of the valid plan (each keystroke would otherwise
     // start one); the change counter drops the runs of earlier changes.
     let change = StoredValue::new(0u64);
+    // The section's problems as markup, worked out when a run would start (a moment after an
+    // edit), not on each keystroke.
+    let problems = RwSignal::new(String::new());
     let start = move || {
         let Ok(valid) = ws.validated.get_untracked() else {
             return;
         };
         let plan = valid.plan();
+        let found = plan.uncertainty_problems();
+        let mut html = String::new();
+        if !found.is_empty() {
+            html.push_str(r#"<ul class="error" role="alert" data-testid="range-problems">"#);
+            for problem in &found {
+                element(&mut html, "li", "", &problem.to_string());
+            }
+            html.push_str("</ul>");
+        }
+        problems.try_set(html);
         match &plan.uncertainty {
-            Some(u) if !u.ranges.is_empty() && plan.uncertainty_problems().is_empty() => {
+            Some(u) if !u.ranges.is_empty() && found.is_empty() => {
                 trials::run(&json_of(plan), u.trials, signals)
             }
             _ => trials::cancel(),
@@ -222,8 +235,9 @@ pub fn RangesPanel() -> impl IntoView {
         let [timeline, comparison] = texts;
         ws.range_notes[0].set(timeline);
         ws.range_notes[1].set(comparison);
+        let columns = BandColumns::new(bands);
         let add: AddBands = Box::new(move |table: &mut Table, plan: &Plan, s: usize| {
-            add_band_columns(table, &bands, plan, s);
+            columns.add(table, plan, s);
         });
         ws.banding.set(Some(add));
     });
@@ -309,23 +323,11 @@ pub fn RangesPanel() -> impl IntoView {
         }
         html
     };
-    let problems_html = move || {
-        let mut html = String::new();
-        let problems = ws.plan.with(|p| p.uncertainty_problems());
-        if !problems.is_empty() {
-            html.push_str(r#"<ul class="error" role="alert" data-testid="range-problems">"#);
-            for problem in problems {
-                element(&mut html, "li", "", &problem.to_string());
-            }
-            html.push_str("</ul>");
-        }
-        html
-    };
     view! {
         <section class="ranges" aria-labelledby="ranges-title" data-testid="ranges">
             <h3 id="ranges-title">"Ranges"</h3>
             <p class="lede">{summary}</p>
-            <div inner_html=problems_html></div>
+            <div inner_html=move || problems.try_get().unwrap_or_default()></div>
             <p class="trials-status" role="status" data-testid="trials-status">
                 <progress data-testid="trials-progress" aria-label="Trials run"
                     hidden=move || running().is_none()

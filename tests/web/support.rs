@@ -107,6 +107,17 @@ pub async fn idle() {
     tick().await;
 }
 
+/// Waits `ms` milliseconds (a timer's wait the page has, such as the Ranges panel's before a
+/// run).
+pub async fn waited(ms: i32) {
+    until(|w, done| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(done, ms)
+            .map(drop)
+    })
+    .await;
+    tick().await;
+}
+
 /// Waits until the callback that `register` hands to the window is called.
 async fn until(
     register: impl Fn(&web_sys::Window, &js_sys::Function) -> Result<(), wasm_bindgen::JsValue>,

@@ -208,3 +208,29 @@ async fn the_ranges_settings_show_what_the_plan_says_even_a_figure_they_do_not_o
     let trials = format!("{} trials", headroom_core::format::count(3000.0));
     assert!(text(c, "ranges").contains(&trials), "{}", text(c, "ranges"));
 }
+
+#[wasm_bindgen_test]
+async fn the_ranges_problems_show_a_moment_after_the_plan_changes() {
+    let app = mount_fresh();
+    let c = &app.container;
+    idle().await;
+    type_into(c, "f-baseline-units", "800/1000/1500").await;
+    settled().await;
+    // A plan whose section asks for too few trials, as a hand-edited file or link could.
+    drop(app);
+    let mut stored: serde_json::Value = serde_json::from_str(&stored_plan_text().unwrap()).unwrap();
+    stored["plan"]["uncertainty"]["trials"] = 10.into();
+    store_plan_text(&stored.to_string());
+    let app = mount_app();
+    let c = &app.container;
+    idle().await;
+    settled().await;
+    waited(400).await;
+    let problems = text(c, "range-problems");
+    assert!(problems.contains("at least 100"), "{problems}");
+    // Set right: the problem goes with the next run's start.
+    choose(c, "f-uncertainty-trials", "1000");
+    settled().await;
+    waited(400).await;
+    assert!(find(c, "range-problems").is_none());
+}

@@ -7,6 +7,9 @@
 //! The plan's own columns keep their single values: the deployment is sized from them, and
 //! the band's column is read beside them.
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use super::table::{figure_text, percentile_name, LABELS};
 use super::{Bands, Metric};
 use crate::format;
@@ -27,69 +30,116 @@ const BESIDE: [(&str, &str); 9] = [
     ("cost", "total"),
 ];
 
-/// Adds the band's column beside each of `table`'s figures that `bands` has for scenario
-/// `scenario` (`table` is that scenario's), and a sentence to the table's note. A month the
-/// bands do not reach (the plan changed since the trials) shows "—". Nothing changes when the
-/// bands have no such scenario.
-pub fn add_band_columns(table: &mut Table, bands: &Bands, plan: &Plan, scenario: usize) {
-    let Some(bands_of_scenario) = bands.scenarios.get(scenario) else {
-        return;
-    };
-    let [low, high] = bands.band_pct.map(percentile_name);
-    let (at, which) = match bands.size_for_pct {
-        Some(p) => (percentile_name(p), "the figure the plan sizes for"),
-        None => ("P50".to_owned(), "the median"),
-    };
-    let heading = format!("{at}, band {low}–{high}");
-    let mut added = false;
-    for ((metric, label), (id, key)) in Metric::ALL.into_iter().zip(LABELS).zip(BESIDE) {
-        let Some((after, unit)) = table
-            .column(key)
-            .filter(|_| id == table.id)
-            .map(|(i, c)| (i + 1, c.unit.clone()))
-        else {
-            continue;
-        };
-        let numeric = !matches!(metric, Metric::DatabaseTier | Metric::RedisPlan);
-        table.columns.insert(
-            after,
-            Column {
-                key: format!("{key}-band"),
-                title: format!("{label} {heading}"),
-                unit,
-                figure: None,
-                numeric,
-            },
-        );
-        // In the column's unit, as the figure's own column has it.
-        let text = |v: f64| match metric {
-            Metric::RedisMemoryMb => format::number(v),
-            _ => figure_text(plan, metric, v),
-        };
-        for row in &mut table.rows {
-            let band = bands_of_scenario.band(metric, row.month);
-            let figure = band.map(|b| b.sized.unwrap_or(b.median));
-            let cell = Cell {
-                text: band.zip(figure).map_or_else(
-                    || "—".to_owned(),
-                    |(b, f)| format!("{} ({}–{})", text(f), text(b.low), text(b.high)),
-                ),
-                value: figure.filter(|_| numeric),
-                flag: None,
-            };
-            row.cells.insert(after.min(row.cells.len()), cell);
+/// The bands with their columns' cells, written once per scenario and figure, when a table
+/// first asks for them: the page builds a table again on every keystroke, and the bands
+/// change only with each run of the trials (formatting every month's band on each keystroke
+/// took a phone 5 ms).
+pub struct BandColumns {
+    bands: Arc<Bands>,
+    /// Per scenario and metric (`scenario × 9 + metric`), one cell per month; empty until
+    /// asked for.
+    cells: RefCell<Vec<Vec<Cell>>>,
+}
+
+impl BandColumns {
+    /// Columns of `bands`, none written yet.
+    pub fn new(bands: Arc<Bands>) -> Self {
+        Self {
+            bands,
+            cells: RefCell::new(Vec::new()),
         }
-        added = true;
     }
-    if added {
-        let note = table.note.get_or_insert_with(String::new);
-        if !note.is_empty() {
-            note.push(' ');
+
+    /// Adds the band's column beside each of `table`'s figures that the bands have for
+    /// scenario `scenario` (`table` is that scenario's), and a sentence to the table's note.
+    /// A month the bands do not reach (the plan changed since the trials) shows "—". Nothing
+    /// changes when the bands have no such scenario. `plan` names the tiers and the currency
+    /// (the first time each column is written).
+    pub fn add(&self, table: &mut Table, plan: &Plan, scenario: usize) {
+        let bands = &*self.bands;
+        let Some(bands_of_scenario) = bands.scenarios.get(scenario) else {
+            return;
+        };
+        let [low, high] = bands.band_pct.map(percentile_name);
+        let (at, which) = match bands.size_for_pct {
+            Some(p) => (percentile_name(p), "the figure the plan sizes for"),
+            None => ("P50".to_owned(), "the median"),
+        };
+        let heading = format!("{at}, band {low}–{high}");
+        let mut cache = self.cells.borrow_mut();
+        let mut added = false;
+        for ((metric, label), (id, key)) in Metric::ALL.into_iter().zip(LABELS).zip(BESIDE) {
+            let Some((after, unit)) = table
+                .column(key)
+                .filter(|_| id == table.id)
+                .map(|(i, c)| (i + 1, c.unit.clone()))
+            else {
+                continue;
+            };
+            let numeric = !matches!(metric, Metric::DatabaseTier | Metric::RedisPlan);
+            table.columns.insert(
+                after,
+                Column {
+                    key: format!("{key}-band"),
+                    title: format!("{label} {heading}"),
+                    unit,
+                    figure: None,
+                    numeric,
+                },
+            );
+            let at = scenario * Metric::ALL.len() + metric.index();
+            if cache.len() <= at {
+                cache.resize_with(at + 1, Vec::new);
+            }
+            let cells = &mut cache[at];
+            if cells.is_empty() {
+                // In the column's unit, as the figure's own column has it.
+                let text = |v: f64| match metric {
+                    Metric::RedisMemoryMb => format::number(v),
+                    _ => figure_text(plan, metric, v),
+                };
+                *cells = bands_of_scenario.metrics[metric.index()]
+                    .iter()
+                    .map(|band| {
+                        let figure = band.sized.unwrap_or(band.median);
+                        Cell {
+                            text: format!(
+                                "{} ({}–{})",
+                                text(figure),
+                                text(band.low),
+                                text(band.high)
+                            ),
+                            // Text, in a file too: the figure and its band.
+                            value: None,
+                            flag: None,
+                        }
+                    })
+                    .collect();
+            }
+            for row in &mut table.rows {
+                let cell = (row.month as usize)
+                    .checked_sub(1)
+                    .and_then(|m| cells.get(m))
+                    .cloned()
+                    .unwrap_or_else(|| Cell {
+                        text: "—".to_owned(),
+                        value: None,
+                        flag: None,
+                    });
+                row.cells.insert(after.min(row.cells.len()), cell);
+            }
+            added = true;
         }
-        note.push_str(&format!(
-            "The “{heading}” columns are over {} trials: {at}, {which}, and in brackets the band from {low} to {high}. The other columns hold the plan's single values.",
-            format::count(f64::from(bands.trials)),
-        ));
+        if added {
+            let note = table.note.get_or_insert_with(String::new);
+            if !note.is_empty() {
+                note.push(' ');
+            }
+            note.push_str(&format!(
+                "The “{heading}” columns are over {} trials: {at}, {which}, and in brackets the band from {low} to {high}. The other columns hold the plan's single values.",
+                format::count(f64::from(bands.trials)),
+            ));
+        }
     }
 }
 
@@ -137,7 +187,13 @@ mod tests {
     fn each_figure_gets_its_band_beside_it() {
         let (plan, mut demand) = table("demand");
         let before = demand.columns.len();
-        add_band_columns(&mut demand, &bands(12, true), &plan, 0);
+        let columns = BandColumns::new(Arc::new(bands(12, true)));
+        let before_bands = demand.clone();
+        columns.add(&mut demand, &plan, 0);
+        // Written once, the same again: the table of the next keystroke gets the same columns.
+        let mut again = before_bands;
+        columns.add(&mut again, &plan, 0);
+        assert_eq!(again, demand);
         let keys: Vec<&str> = demand.columns.iter().map(|c| c.key.as_str()).collect();
         let beside = |key: &str| keys.iter().position(|k| *k == key).unwrap() + 1;
         for key in ["units", "peak", "instances"] {
@@ -149,7 +205,11 @@ mod tests {
         let row = demand.row(4).unwrap();
         assert_eq!(row.cells.len(), demand.columns.len());
         assert_eq!(row.cells[i].text, "12 (4–12)");
-        assert_eq!(row.cells[i].value, Some(12.0));
+        assert_eq!(row.cells[i].value, None);
+        // A CSV cell holds the figure with its band, under the column's title.
+        let csv = demand.to_csv();
+        assert!(csv.contains("App instances P90, band P10–P90"), "{csv}");
+        assert!(csv.contains("12 (4–12)"), "{csv}");
         let note = demand.note.as_deref().unwrap();
         assert!(
             note.contains("over 100 trials: P90, the figure the plan sizes for, and in brackets"),
@@ -160,7 +220,7 @@ mod tests {
     #[test]
     fn tiers_by_name_and_the_median_without_a_percentile() {
         let (plan, mut database) = table("database");
-        add_band_columns(&mut database, &bands(12, false), &plan, 0);
+        BandColumns::new(Arc::new(bands(12, false))).add(&mut database, &plan, 0);
         let (i, column) = database.column("tier-band").unwrap();
         assert_eq!(column.title, "Database tier P50, band P10–P90");
         assert!(!column.numeric);
@@ -193,7 +253,7 @@ mod tests {
         let results = engine::run(&plan);
         for id in ["demand", "database", "redis", "voice", "cost"] {
             let mut t = scenario_table(&plan, &results, 0, id).unwrap();
-            add_band_columns(&mut t, &bands, plan.plan(), 0);
+            BandColumns::new(Arc::new(bands.clone())).add(&mut t, plan.plan(), 0);
             let banded: Vec<usize> = (0..t.columns.len())
                 .filter(|&i| t.columns[i].key.ends_with("-band"))
                 .collect();
@@ -215,13 +275,13 @@ mod tests {
     fn months_beyond_the_bands_and_other_scenarios() {
         let (plan, mut cost) = table("cost");
         let months = cost.rows.len() as u32;
-        add_band_columns(&mut cost, &bands(months - 1, true), &plan, 0);
+        BandColumns::new(Arc::new(bands(months - 1, true))).add(&mut cost, &plan, 0);
         let (i, _) = cost.column("total-band").unwrap();
         assert_eq!(cost.row(months).unwrap().cells[i].text, "—");
         // No bands for the scenario: the table as it was.
         let (_, before) = table("redis");
         let mut redis = before.clone();
-        add_band_columns(&mut redis, &bands(12, true), &plan, 1);
+        BandColumns::new(Arc::new(bands(12, true))).add(&mut redis, &plan, 1);
         assert_eq!(redis, before);
     }
 }
