@@ -5,9 +5,39 @@
 // Fails on any console error or failed request (a favicon aside).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useBrowser } from './harness.mjs';
 
 const t = useBrowser();
+
+/** The fields of one CSV line (quoted where they hold a comma or a quote). */
+function fields(line) {
+  const out = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      out.push(field);
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  out.push(field);
+  return out;
+}
 
 /** Waits for the trials to finish and returns the bands table's text, then each figure's
  *  fan over the months (its paths' data). */
@@ -26,7 +56,7 @@ async function done(page) {
 }
 
 test('a range typed into a field gives bands, kept on reload and reproduced by a link', async () => {
-  const { page, app, done: close, context } = await t.fresh();
+  const { page, app, done: close, context } = await t.fresh({ acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: new URL(t.server.url).origin,
   });
@@ -83,6 +113,13 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   const [p90, p10, high] = (await cell()).match(/^(\d+) \((\d+)–(\d+)\)$/).slice(1).map(Number);
   assert.ok(p10 <= p90 && p90 === high, `${p90} (${p10}–${high})`);
   assert.match(await page.getByTestId('table-note-demand').innerText(), /over 2\u202f000 trials: P90, the figure the plan sizes for, and in brackets the band from P10 to P90/);
+  // The table's CSV has the column too, the figure with its band as text.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-demand').click()]);
+  const csv = (await readFile(await download.path(), 'utf8')).split('\r\n');
+  const header = fields(csv[0]);
+  const at = header.indexOf('App instances P90, band P10–P90');
+  assert.equal(header[at - 1], 'App instances', csv[0]);
+  assert.match(fields(csv[1])[at], /^\d+ \(\d+–\d+\)$/, csv[1]);
   assert.equal((await app.savedPlan()).plan.uncertainty.size_for_pct, 90);
   // A new seed draws other trials, and is kept too.
   await page.getByTestId('new-seed').click();
