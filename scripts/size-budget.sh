@@ -18,13 +18,13 @@ index="$dist/index.html"
 [ -f "$index" ] || { echo "no index.html in $dist: build first (make release)" >&2; exit 1; }
 
 declare -A BUDGET=(
-  [first-load]=366050 # everything before the first results
-  [app]=349130        # the app's first-load .wasm and .js (was .wasm 820000 + .js 9000)
+  [first-load]=360300 # everything before the first results (was 366050)
+  [app]=345600        # the app's first-load .wasm and .js (was 349130)
   [js]=7350           # the first load's scripts (start, glue, chunk loader; was .js 9000)
-  [css]=14000         # the stylesheets
-  [views]=199500      # the views split out of the app, fetched on first use (was 236000)
-  [worker]=278100     # the file worker, fetched on first use (was 279100)
-  [ranges]=143500     # what a plan with ranges fetches: the Ranges code and the trials worker (was 144000)
+  [css]=12400         # the stylesheets (was 14000)
+  [views]=198300      # the views split out of the app, fetched on first use (was 199500)
+  [worker]=273600     # the file worker, fetched on first use (was 278100)
+  [ranges]=143300     # what a plan with ranges fetches: the Ranges code and the trials worker (was 143500)
 )
 
 gz() { gzip -9 -c "$1" | wc -c; }
