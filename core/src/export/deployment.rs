@@ -24,6 +24,12 @@
 //! | pool size per instance | `policies.pool_per_instance` |
 //! | PgBouncer (when [`DatabaseMonth::connection_check`](crate::database::DatabaseMonth::connection_check) advises a pooler: the rule the engine flags with, held against the tier written) | `max_client_conn` = the larger of the app pools at `maxReplicas` ([`crate::database::connections_from_pools`]: `maxReplicas` × pool size + the month's background connections, so autoscaling never exhausts it) and the month's connections (the per-unit rule may ask for more); `default_pool_size` = the pooler share of the tier's direct connections; `pool_mode` = `transaction` |
 //!
+//! A plan with ranges that sizes for a percentile ("size for P90") has its deployment sized
+//! for that percentile ([`spec_at`] with [`SizedFor`], the page's last run of trials): the
+//! month's app instances, database tier, Redis plan and GPU nodes at the percentile take the
+//! place of the single values above, the app pools' connections follow the instances, and a
+//! note names the percentile and the trials.
+//!
 //! The container images are not part of a plan: the exports name [`APP_IMAGE`] and
 //! [`VOICE_IMAGE`] and a note at the top says to replace them. Months beyond a catalog,
 //! instance counts above the policy maximum and an autoscaler target above the cap are written
@@ -41,7 +47,7 @@ use crate::validate::ValidPlan;
 
 use super::{
     DatabaseSettings, DeploymentSpec, HttpProbe, NodeSpec, PoolerSettings, RedisSettings,
-    ServiceSpec, VoiceSpec, DEFAULT_APP_PORT, MAX_AUTOSCALER_TARGET_PCT,
+    ServiceSpec, SizedFor, VoiceSpec, DEFAULT_APP_PORT, MAX_AUTOSCALER_TARGET_PCT,
 };
 pub use super::{APP_IMAGE, VOICE_IMAGE};
 
@@ -131,6 +137,24 @@ pub fn spec(
     scenario: usize,
     month: u32,
 ) -> Result<DeploymentSpec, SpecError> {
+    spec_at(plan, results, scenario, month, None)
+}
+
+/// [`spec`], sized for `sized` when given: the month's app instances, database tier, Redis plan
+/// and GPU voice nodes at the percentile a plan with ranges sizes for, in place of its single
+/// values; everything else follows from them as from the single values (the app pools'
+/// connections from the instances, the pooler from the tier, `maxmemory` from the plan). A
+/// note says which percentile, over how many trials.
+///
+/// # Errors
+/// [`SpecError`] when the scenario or month is not in the results.
+pub fn spec_at(
+    plan: &ValidPlan,
+    results: &PlanResults,
+    scenario: usize,
+    month: u32,
+    sized: Option<SizedFor>,
+) -> Result<DeploymentSpec, SpecError> {
     let valid = plan;
     let plan = valid.plan();
     let scenario_result = results
@@ -151,21 +175,22 @@ pub fn spec(
     let mut notes = vec![format!(
         "Replace the image {APP_IMAGE} with your app's image."
     )];
-    let service = app_service(valid, scenario_result, month_result, &mut notes);
-    let database = database_settings(plan, month_result, service.max_replicas, &mut notes);
-    let redis = redis_settings(plan, month_result, &mut notes);
+    let service = app_service(valid, scenario_result, month_result, sized, &mut notes);
+    let database = database_settings(plan, month_result, sized, service.max_replicas, &mut notes);
+    let redis = redis_settings(plan, month_result, sized, &mut notes);
     let voice = month_result.voice.as_ref().map(|voice| {
+        let nodes = sized.map_or(voice.nodes, |f| f.gpu_nodes);
         let node = valid.gpu_node().map_or("GPU node", |g| g.name.as_str());
         notes.push(format!(
             "Voice needs {} × {node} this month: the {VOICE_SERVICE} service runs one replica, \
              one GPU, per node; replace the image {VOICE_IMAGE} with your voice image.",
-            voice.nodes
+            nodes
         ));
         VoiceSpec {
             name: VOICE_SERVICE.to_owned(),
             node_type: node.to_owned(),
             instance_type: instance_type(node),
-            replicas: count(voice.nodes),
+            replicas: count(nodes),
             spare_replicas: plan.policies.redundancy,
             gpus: 1,
             image: VOICE_IMAGE.to_owned(),
@@ -173,8 +198,19 @@ pub fn spec(
             probe: HttpProbe::default(),
         }
     });
-    // Which figures the file is sized for: the plan's single values, whatever its ranges.
-    if let Some(u) = plan.uncertainty.as_ref().filter(|u| !u.ranges.is_empty()) {
+    // Which figures the file is sized for: a percentile of the plan's ranges when given, its
+    // single values otherwise.
+    if let Some(figures) = sized {
+        notes.push(format!(
+            "Sized for {} of the plan's ranges, over {} trials: the app instances ({}), the \
+             database tier, the Redis plan and the GPU voice nodes are each the figure {} of the \
+             trials stay at or under; the rest follows from them as from the single values.",
+            crate::montecarlo::table::percentile_name(figures.pct),
+            format::count(f64::from(figures.trials)),
+            figures.app_instances,
+            format::percent(figures.pct / 100.0),
+        ));
+    } else if let Some(u) = plan.uncertainty.as_ref().filter(|u| !u.ranges.is_empty()) {
         notes.push(match u.size_for_pct {
             Some(pct) => format!(
                 "Sized for the plan's single values, not a percentile: the plan sizes for \
@@ -207,11 +243,13 @@ fn app_service(
     valid: &ValidPlan,
     scenario: &ScenarioResult,
     month: &MonthResult,
+    sized: Option<SizedFor>,
     notes: &mut Vec<String>,
 ) -> ServiceSpec {
     let plan = valid.plan();
     let policies = &plan.policies;
-    let replicas = count(month.app.instances);
+    let instances = sized.map_or(month.app.instances, |f| f.app_instances);
+    let replicas = count(instances);
     let busiest = scenario
         .months
         .iter()
@@ -257,7 +295,8 @@ fn app_service(
             format::percent(policies.target_utilisation_pct / 100.0)
         ));
     }
-    if month.app.over_max {
+    // The engine's rule (`sizing`), for the instances written.
+    if instances > u64::from(policies.max_instances) {
         notes.push(format!(
             "{replicas} instances is above the policy maximum of {}: consider a larger \
              instance type.",
@@ -334,12 +373,23 @@ pub fn managed_service(name: &str, source: &str) -> Option<String> {
 fn database_settings(
     plan: &Plan,
     month: &MonthResult,
+    sized: Option<SizedFor>,
     max_replicas: u32,
     notes: &mut Vec<String>,
 ) -> Option<DatabaseSettings> {
     let policies = &plan.policies;
     let databases = &plan.catalogs.databases;
-    let tier: &DatabaseTier = match month.database.tier.and_then(|t| databases.get(t)) {
+    // At a percentile: its tier, and the app pools of its instances.
+    let mut db = month.database.clone();
+    if let Some(f) = sized {
+        db.tier = Some(f.database_tier);
+        db.connections_from_pools = database::connections_from_pools(
+            f.app_instances,
+            policies.pool_per_instance,
+            db.background_connections,
+        );
+    }
+    let tier: &DatabaseTier = match db.tier.and_then(|t| databases.get(t)) {
         Some(tier) => tier,
         None => {
             let largest = databases.last()?;
@@ -353,9 +403,7 @@ fn database_settings(
     };
     // The engine's connection rule, held against the tier the settings use (the largest when
     // the month is beyond the catalog).
-    let check = month
-        .database
-        .connection_check(tier, policies.pooler_share());
+    let check = db.connection_check(tier, policies.pooler_share());
     let pooler = check.needs_pooler.then(|| {
         notes.push(format!(
             "The app needs {} connections ({}), more than {} of the {} direct connections \
@@ -370,7 +418,7 @@ fn database_settings(
         let clients = database::connections_from_pools(
             u64::from(max_replicas),
             policies.pool_per_instance,
-            month.database.background_connections,
+            db.background_connections,
         )
         .max(check.connections);
         PoolerSettings {
@@ -433,11 +481,13 @@ fn eviction_policy(topology: RedisTopology) -> &'static str {
 fn redis_settings(
     plan: &Plan,
     month: &MonthResult,
+    sized: Option<SizedFor>,
     notes: &mut Vec<String>,
 ) -> Option<RedisSettings> {
     let share = plan.policies.redis.maxmemory_share_pct / 100.0;
     let catalog = &plan.catalogs.redis;
-    match month.redis.plan.and_then(|p| catalog.get(p)) {
+    let chosen = sized.map_or(month.redis.plan, |f| Some(f.redis_plan));
+    match chosen.and_then(|p| catalog.get(p)) {
         Some(entry) => {
             let per_primary_mb = entry.memory_gb * MB_PER_GB / f64::from(primaries(entry));
             let maxmemory_mib = MiB::of_mb(per_primary_mb * share);

@@ -162,6 +162,26 @@ pub const DEFAULT_PROBE_PATH: &str = "/healthz";
 /// autoscaler would never scale out.
 pub const MAX_AUTOSCALER_TARGET_PCT: f64 = 90.0;
 
+/// One month's figures at the percentile a plan with ranges sizes for, over its trials
+/// (`montecarlo::columns::BandColumns::sized`): what a deployment file is sized for instead of
+/// the plan's single values ([`deployment::spec_at`]). Catalog positions count from 0; the
+/// catalog's length is beyond it.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SizedFor {
+    /// The percentile, in %.
+    pub pct: f64,
+    /// How many trials made the figures.
+    pub trials: u32,
+    /// App instances.
+    pub app_instances: u64,
+    /// The database tier's position in the plan's catalog.
+    pub database_tier: usize,
+    /// The Redis plan's position in the plan's catalog.
+    pub redis_plan: usize,
+    /// GPU voice nodes.
+    pub gpu_nodes: u64,
+}
+
 /// Everything a deployment export needs: one plan, one scenario, one month.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DeploymentSpec {

@@ -37,9 +37,10 @@ use crate::codec::plan_file::Format;
 pub const READY: &str = "ready";
 
 /// Version of the messages below; raised whenever a [`Job`] or an [`Answer`] changes shape or
-/// gains a value an older worker cannot read (2: [`Deploy::Helm`]; 3: the catalog tables), so
-/// a worker left in a cache asks for a reload rather than failing on the job.
-pub const PROTOCOL: u32 = 3;
+/// gains a value an older worker cannot read (2: [`Deploy::Helm`]; 3: the catalog tables; 4:
+/// a deployment sized for a percentile), so a worker left in a cache asks for a reload rather
+/// than failing on the job (or, here, writing a file sized for the single values).
+pub const PROTOCOL: u32 = 4;
 
 /// One message between the page and the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -106,6 +107,10 @@ pub enum Job {
         scenario: usize,
         /// The plan month, from 1.
         month: u32,
+        /// The month's figures at the percentile the plan sizes for, when it has ranges and
+        /// names one: the file is sized for them instead of the single values.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sized: Option<crate::export::SizedFor>,
     },
     /// Write one catalog of the plan as a CSV table.
     WriteCatalog {

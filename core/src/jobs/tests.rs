@@ -28,18 +28,28 @@ fn every_job() -> [Job; 8] {
             kind: Deploy::Compose,
             scenario: 2,
             month: 12,
+            sized: None,
         },
         Job::Deploy {
             plan: "{}".into(),
             kind: Deploy::Kubernetes,
             scenario: 0,
             month: 1,
+            sized: Some(crate::export::SizedFor {
+                pct: 90.0,
+                trials: 2000,
+                app_instances: 7,
+                database_tier: 2,
+                redis_plan: 9,
+                gpu_nodes: 3,
+            }),
         },
         Job::Deploy {
             plan: "{}".into(),
             kind: Deploy::Helm,
             scenario: 1,
             month: 3,
+            sized: None,
         },
         Job::WriteCatalog {
             plan: "{}".into(),
@@ -219,6 +229,7 @@ fn plan_files_and_deployments_are_written_from_the_json_plan() {
             kind,
             scenario: 0,
             month: 12,
+            sized: None,
         }) else {
             panic!("not written")
         };
@@ -235,6 +246,7 @@ fn a_month_outside_the_plan_or_an_invalid_plan_fails_in_words() {
         kind: Deploy::Compose,
         scenario: 9,
         month: 1,
+        sized: None,
     }) else {
         panic!("written")
     };

@@ -42,15 +42,30 @@ pub fn job_text(id: u32, job: &Job) -> String {
             kind,
             scenario,
             month,
-        } => (
-            "deploy",
-            vec![
+            sized,
+        } => {
+            let mut fields = vec![
                 ("plan", plan.as_str().into()),
                 ("kind", kind.name().into()),
                 ("scenario", (*scenario).into()),
                 ("month", (*month).into()),
-            ],
-        ),
+            ];
+            if let Some(f) = sized {
+                let figures: Map<String, Value> = [
+                    ("pct", f.pct.into()),
+                    ("trials", f.trials.into()),
+                    ("app_instances", f.app_instances.into()),
+                    ("database_tier", f.database_tier.into()),
+                    ("redis_plan", f.redis_plan.into()),
+                    ("gpu_nodes", f.gpu_nodes.into()),
+                ]
+                .into_iter()
+                .map(|(k, v): (&str, Value)| (k.to_owned(), v))
+                .collect();
+                fields.push(("sized", Value::Object(figures)));
+            }
+            ("deploy", fields)
+        }
         Job::WriteCatalog { plan, catalog } => (
             "write_catalog",
             vec![
@@ -225,6 +240,24 @@ pub(super) fn answer_message_text(id: u32, answer: &Answer) -> String {
     message_text(id, kind, fields)
 }
 
+/// The figures of a deployment sized for a percentile, as [`job_text`] writes them.
+#[cfg(feature = "yaml")]
+fn sized_for(figures: &Value) -> Option<crate::export::SizedFor> {
+    let whole = |key: &str| figures.get(key)?.as_u64();
+    let index = |key: &str| usize::try_from(whole(key)?).ok();
+    Some(crate::export::SizedFor {
+        pct: figures
+            .get("pct")?
+            .as_f64()
+            .filter(|p| *p > 0.0 && *p < 100.0)?,
+        trials: u32::try_from(whole("trials")?).ok()?,
+        app_instances: whole("app_instances")?,
+        database_tier: index("database_tier")?,
+        redis_plan: index("redis_plan")?,
+        gpu_nodes: whole("gpu_nodes")?,
+    })
+}
+
 /// A [`Job`] from its variant's name and fields, as [`job_text`] writes them (read by hand,
 /// as [`read_answer`] reads answers).
 #[cfg(feature = "yaml")]
@@ -245,6 +278,10 @@ pub(super) fn job_body(kind: &str, fields: &Map<String, Value>) -> Option<Job> {
             kind: Deploy::from_name(fields.get("kind")?.as_str()?)?,
             scenario: usize::try_from(whole("scenario")?).ok()?,
             month: u32::try_from(whole("month")?).ok()?,
+            sized: match fields.get("sized") {
+                None => None,
+                Some(list) => Some(sized_for(list)?),
+            },
         },
         "write_catalog" => Job::WriteCatalog {
             plan: text("plan")?,

@@ -63,13 +63,14 @@ pub fn answer(job: Job) -> Answer {
             kind,
             scenario,
             month,
+            sized,
         } => {
             let plan = match valid(&plan) {
                 Ok(plan) => plan,
                 Err(answer) => return answer,
             };
             let results = engine::run(&plan);
-            let spec = match deployment::spec(&plan, &results, scenario, month) {
+            let spec = match deployment::spec_at(&plan, &results, scenario, month, sized) {
                 Ok(spec) => spec,
                 Err(e) => return failed(e),
             };

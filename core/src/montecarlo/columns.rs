@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use super::table::{figure_text, percentile_name, LABELS};
 use super::{Bands, Metric};
+use crate::export::SizedFor;
 use crate::format;
 use crate::plan::Plan;
 use crate::tables::{Cell, Column, Table};
@@ -48,6 +49,29 @@ impl BandColumns {
             bands,
             cells: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Scenario `scenario`'s figures in month `month` (from 1) at the percentile the plan
+    /// sizes for, for a deployment file; `None` when the plan names none, or the bands have
+    /// no such scenario or month.
+    pub fn sized(&self, scenario: usize, month: u32) -> Option<SizedFor> {
+        let bands = &*self.bands;
+        let pct = bands.size_for_pct?;
+        let s = bands.scenarios.get(scenario)?;
+        // Whole figures (counts, catalog positions): their quantiles are whole already.
+        let at = |metric: Metric| -> Option<u64> {
+            let value = s.band(metric, month)?.sized?;
+            Some(value.max(0.0).round() as u64)
+        };
+        let index = |metric: Metric| at(metric).and_then(|i| usize::try_from(i).ok());
+        Some(SizedFor {
+            pct,
+            trials: bands.trials,
+            app_instances: at(Metric::AppInstances)?,
+            database_tier: index(Metric::DatabaseTier)?,
+            redis_plan: index(Metric::RedisPlan)?,
+            gpu_nodes: at(Metric::GpuNodes)?,
+        })
     }
 
     /// Adds the band's column beside each of `table`'s figures that the bands have for
@@ -269,6 +293,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_figures_a_deployment_is_sized_for() {
+        let columns = BandColumns::new(Arc::new(bands(12, true)));
+        // Month 4: every figure's band is [4, 8, 12], sized for the high one.
+        let sized = columns.sized(0, 4).unwrap();
+        assert_eq!(sized.pct, 90.0);
+        assert_eq!(sized.trials, 100);
+        assert_eq!(
+            (
+                sized.app_instances,
+                sized.database_tier,
+                sized.redis_plan,
+                sized.gpu_nodes
+            ),
+            (12, 12, 12, 12)
+        );
+        assert_eq!(columns.sized(0, 13), None);
+        assert_eq!(columns.sized(1, 4), None);
+        // Without a percentile to size for, none.
+        assert_eq!(
+            BandColumns::new(Arc::new(bands(12, false))).sized(0, 4),
+            None
+        );
     }
 
     #[test]

@@ -275,6 +275,73 @@ fn an_export_of_a_plan_with_ranges_says_what_it_is_sized_for() {
 }
 
 #[test]
+fn an_export_sized_for_a_percentile_takes_its_figures() {
+    use headroom_core::export::SizedFor;
+    let mut plan = Plan::default();
+    plan.baseline.voice = Some(headroom_core::edit::new_voice_demand());
+    let (plan, results) = run(plan);
+    let month = &results.scenarios[0].months[11];
+    let single = deployment::spec(&plan, &results, 0, 12).unwrap();
+    let catalogs = &plan.plan().catalogs;
+    let sized = SizedFor {
+        pct: 90.0,
+        trials: 2000,
+        app_instances: month.app.instances + 3,
+        database_tier: catalogs.databases.len() - 1,
+        redis_plan: catalogs.redis.len() - 1,
+        gpu_nodes: month.voice.as_ref().unwrap().nodes + 1,
+    };
+    let spec = deployment::spec_at(&plan, &results, 0, 12, Some(sized)).unwrap();
+    assert_eq!(
+        u64::from(spec.services[0].replicas),
+        month.app.instances + 3
+    );
+    assert!(spec.services[0].max_replicas >= spec.services[0].replicas);
+    assert_eq!(
+        spec.database.as_ref().unwrap().tier,
+        catalogs.databases.last().unwrap().name
+    );
+    assert_eq!(
+        spec.redis.as_ref().unwrap().nodes,
+        catalogs.redis.last().unwrap().nodes
+    );
+    assert_eq!(
+        u64::from(spec.voice.as_ref().unwrap().replicas),
+        month.voice.as_ref().unwrap().nodes + 1
+    );
+    let note = spec
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Sized for P90"))
+        .expect("a note on the percentile");
+    assert!(
+        note.contains("over 2\u{202f}000 trials") || note.contains("over 2 000 trials"),
+        "{note}"
+    );
+    assert!(note.contains("90 %"), "{note}");
+    // Without figures, the single values, as before.
+    assert_eq!(
+        deployment::spec_at(&plan, &results, 0, 12, None).unwrap(),
+        single
+    );
+    // Beyond the catalogs: the largest entries, and a note saying so.
+    let beyond = SizedFor {
+        database_tier: catalogs.databases.len(),
+        redis_plan: catalogs.redis.len(),
+        ..sized
+    };
+    let spec = deployment::spec_at(&plan, &results, 0, 12, Some(beyond)).unwrap();
+    assert!(spec
+        .notes
+        .iter()
+        .any(|n| n.contains("more than the largest tier")));
+    assert!(spec
+        .notes
+        .iter()
+        .any(|n| n.contains("more than the largest plan")));
+}
+
+#[test]
 fn a_crowded_database_gets_pgbouncer() {
     // 40 instances × 20 connections = 800 + 5 > 80 % of any Supabase tier's direct
     // connections (at most 500).
