@@ -14,10 +14,11 @@ use std::sync::Arc;
 use super::fields::{step_key, Choice, TypedRange};
 use super::files::json_of;
 use super::results::{selected_month, selected_scenario};
-use super::state::{AddBands, Workspace};
+use super::state::{AddBands, PageBands, Workspace};
 use super::trials::{self, Signals, Trials};
 use crate::ui::effect;
 use crate::ui::memo;
+use headroom_core::export::SizedFor;
 use headroom_core::format;
 use headroom_core::input::NumberSpec;
 use headroom_core::montecarlo::columns::BandColumns;
@@ -73,6 +74,16 @@ pub fn when_ranged() -> impl IntoView {
 pub async fn panel() -> Result<super::lazy::Build, super::lazy::NotLoaded> {
     let code = ranges_code().await?;
     Ok(Box::new(code.panel))
+}
+
+impl PageBands for BandColumns {
+    fn add_columns(&self, table: &mut Table, plan: &Plan, scenario: usize) {
+        self.add(table, plan, scenario);
+    }
+
+    fn sized(&self, scenario: usize, month: u32) -> Option<SizedFor> {
+        BandColumns::sized(self, scenario, month)
+    }
 }
 
 /// The percentiles the plan can be sized for (`""`: its single values).
@@ -235,10 +246,7 @@ pub fn RangesPanel() -> impl IntoView {
         let [timeline, comparison] = texts;
         ws.range_notes[0].set(timeline);
         ws.range_notes[1].set(comparison);
-        let columns = BandColumns::new(bands);
-        let add: AddBands = Box::new(move |table: &mut Table, plan: &Plan, s: usize| {
-            columns.add(table, plan, s);
-        });
+        let add: AddBands = Box::new(BandColumns::new(bands));
         ws.banding.set(Some(add));
     });
     let summary = move || {

@@ -12,6 +12,7 @@
 
 use crate::ui::effect;
 use crate::ui::memo;
+use headroom_core::export::SizedFor;
 use headroom_core::partial::PartialResults;
 use headroom_core::plan::{Plan, MAX_HORIZON_MONTHS};
 use headroom_core::selection;
@@ -72,10 +73,19 @@ impl FieldErrors {
     }
 }
 
-/// What the Ranges panel adds to a sizing table of a scenario while it has bands: the bands'
-/// columns beside the table's figures (`headroom_core::montecarlo::columns`). A function
-/// rather than the bands, so that the first load holds neither the bands nor their text.
-pub type AddBands = Box<dyn Fn(&mut Table, &Plan, usize)>;
+/// What the Ranges panel gives the rest of the page while it has bands
+/// (`headroom_core::montecarlo::columns::BandColumns`). A trait object rather than the bands,
+/// so that the first load holds neither the bands nor their text.
+pub trait PageBands {
+    /// Adds the bands' columns beside the figures of `table`, scenario `scenario`'s of `plan`.
+    fn add_columns(&self, table: &mut Table, plan: &Plan, scenario: usize);
+    /// Scenario `scenario`'s figures in month `month` at the percentile the plan sizes for,
+    /// for a deployment file; `None` when it names none.
+    fn sized(&self, scenario: usize, month: u32) -> Option<SizedFor>;
+}
+
+/// The page's bands while the plan has them ([`Banding`]).
+pub type AddBands = Box<dyn PageBands>;
 
 thread_local! {
     /// The page's [`AddBands`] ([`Banding`]): a plain cell rather than a stored value, whose
@@ -106,13 +116,23 @@ impl Banding {
     /// Adds to `table`, scenario `scenario`'s of `plan`, what is set (untracked).
     fn apply(self, table: &mut Table, plan: &Plan, scenario: usize) {
         ADD_BANDS.with(|cell| {
-            if let Some(add) = &*cell.borrow() {
-                // Hidden from the optimiser: seeing the one function ever set, it calls it
-                // directly, and that call brings the function and the bands' text into the
+            if let Some(bands) = &*cell.borrow() {
+                // Hidden from the optimiser: seeing the one type ever set, it calls its
+                // methods directly, and that call brings them and the bands' text into the
                 // first load.
-                std::hint::black_box(add)(table, plan, scenario);
+                std::hint::black_box(bands).add_columns(table, plan, scenario);
             }
         });
+    }
+
+    /// Scenario `scenario`'s figures in month `month` at the percentile the plan sizes for,
+    /// while the page has bands (untracked).
+    pub fn sized(self, scenario: usize, month: u32) -> Option<SizedFor> {
+        ADD_BANDS.with(|cell| {
+            cell.borrow()
+                .as_ref()
+                .and_then(|bands| std::hint::black_box(bands).sized(scenario, month))
+        })
     }
 }
 

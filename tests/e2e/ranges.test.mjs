@@ -120,6 +120,15 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   const at = header.indexOf('App instances P90, band P10–P90');
   assert.equal(header[at - 1], 'App instances', csv[0]);
   assert.match(fields(csv[1])[at], /^\d+ \(\d+–\d+\)$/, csv[1]);
+  // The deployment files are sized for P90 too: the month's app instances at P90 as the
+  // replicas, and a note that says so.
+  await page.getByTestId('share-menu').click();
+  await page.getByTestId('share-panel').waitFor();
+  const [compose] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-compose').click()]);
+  const composeText = await readFile(await compose.path(), 'utf8');
+  assert.match(composeText, /# note: Sized for P90 of the plan's ranges, over 2\u202f000 trials: the app instances \(\d+\)/, composeText);
+  assert.match(composeText, new RegExp(`replicas: ${p90}\\n`), composeText);
+  await page.keyboard.press('Escape');
   assert.equal((await app.savedPlan()).plan.uncertainty.size_for_pct, 90);
   // A new seed draws other trials, and is kept too.
   await page.getByTestId('new-seed').click();

@@ -302,11 +302,14 @@ pub(super) fn SharePanel() -> impl IntoView {
         let computed = ws
             .complete_results()
             .ok_or_else(|| "There are no results yet.".to_owned())?;
+        let (scenario, month) = (ws.scenario.get_untracked(), ws.month.get_untracked());
         Ok(Job::Deploy {
             plan: files::json_of(computed.plan.plan()),
             kind,
-            scenario: ws.scenario.get_untracked(),
-            month: ws.month.get_untracked(),
+            scenario,
+            month,
+            // With ranges and a percentile to size for: its figures, from the last bands.
+            sized: ws.banding.sized(scenario, month),
         })
     };
 
