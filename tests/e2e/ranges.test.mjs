@@ -124,6 +124,7 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   // replicas, and a note that says so.
   await page.getByTestId('share-menu').click();
   await page.getByTestId('share-panel').waitFor();
+  assert.match(await page.getByTestId('deploy-sized').innerText(), /^Sized for P90 of the plan's ranges, over 2\u202f000 trials: replicas, database tier, Redis plan and GPU nodes at that percentile/);
   const [compose] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-compose').click()]);
   const composeText = await readFile(await compose.path(), 'utf8');
   assert.match(composeText, /# note: Sized for P90 of the plan's ranges, over 2\u202f000 trials: the app instances \(\d+\)/, composeText);
