@@ -138,6 +138,19 @@ pub fn stored_plan_text() -> Option<String> {
         .unwrap()
 }
 
+/// Changes the autosaved plan with `change` (its JSON, as a hand-edited file or link could
+/// make it), then mounts the app again on it, once the page has been idle.
+pub async fn remount_with_saved(change: impl FnOnce(&mut serde_json::Value)) -> Mounted {
+    let mut stored: serde_json::Value =
+        serde_json::from_str(&stored_plan_text().expect("a saved plan")).unwrap();
+    change(&mut stored);
+    store_plan_text(&stored.to_string());
+    let app = mount_app();
+    idle().await;
+    settled().await;
+    app
+}
+
 /// Stores `text` as the autosaved plan, as a reload would find it.
 pub fn store_plan_text(text: &str) {
     web_sys::window()

@@ -192,14 +192,12 @@ async fn the_ranges_settings_show_what_the_plan_says_even_a_figure_they_do_not_o
     assert_eq!(saved_plan()["plan"]["uncertainty"]["trials"], 5000);
     // A plan file's 3 000 trials, which the list does not offer: said so, and kept.
     drop(app);
-    let mut stored: serde_json::Value = serde_json::from_str(&stored_plan_text().unwrap()).unwrap();
-    stored["plan"]["uncertainty"]["trials"] = 3000.into();
-    stored["plan"]["uncertainty"]["size_for_pct"] = 85.0.into();
-    store_plan_text(&stored.to_string());
-    let app = mount_app();
+    let app = remount_with_saved(|stored| {
+        stored["plan"]["uncertainty"]["trials"] = 3000.into();
+        stored["plan"]["uncertainty"]["size_for_pct"] = 85.0.into();
+    })
+    .await;
     let c = &app.container;
-    idle().await;
-    settled().await;
     assert_eq!(chosen(c, "f-uncertainty-trials"), "other");
     assert_eq!(chosen(c, "f-uncertainty-size_for_pct"), "other");
     choose(c, "f-uncertainty-trials", "other");
@@ -218,13 +216,9 @@ async fn the_ranges_problems_show_a_moment_after_the_plan_changes() {
     settled().await;
     // A plan whose section asks for too few trials, as a hand-edited file or link could.
     drop(app);
-    let mut stored: serde_json::Value = serde_json::from_str(&stored_plan_text().unwrap()).unwrap();
-    stored["plan"]["uncertainty"]["trials"] = 10.into();
-    store_plan_text(&stored.to_string());
-    let app = mount_app();
+    let app =
+        remount_with_saved(|stored| stored["plan"]["uncertainty"]["trials"] = 10.into()).await;
     let c = &app.container;
-    idle().await;
-    settled().await;
     waited(400).await;
     let problems = text(c, "range-problems");
     assert!(problems.contains("at least 100"), "{problems}");
