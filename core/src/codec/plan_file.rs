@@ -495,6 +495,15 @@ pub fn import_json(text: &str) -> Result<Plan, ImportError> {
     read_document(document, Format::Json)
 }
 
+/// [`import_json`], with the plan's document (migrated to the current version) it was read
+/// from: the trials work on the document ([`crate::montecarlo::Simulation::of_document`]).
+pub fn import_json_document(text: &str) -> Result<(Plan, Value), ImportError> {
+    let text = plain_text(text)?;
+    let document = json::parse(text).map_err(json_error)?;
+    let plan = migrated(document, Format::Json)?;
+    Ok((read_plan(&plan, Format::Json)?, plan))
+}
+
 /// The text of a plan file without its byte-order mark, refused when too large or empty.
 pub(super) fn plain_text(text: &str) -> Result<&str, ImportError> {
     check_size(text.len())?;
@@ -509,6 +518,12 @@ pub(super) fn plain_text(text: &str) -> Result<&str, ImportError> {
 /// Reads the envelope of a parsed plan file (in either format): its version, its keys, and the
 /// plan under `plan`, migrated to the current version.
 pub(super) fn read_document(document: Value, format: Format) -> Result<Plan, ImportError> {
+    read_plan(&migrated(document, format)?, format)
+}
+
+/// The plan under `plan` in a parsed plan file, migrated to the current version, once its
+/// envelope (version, keys) is checked.
+fn migrated(document: Value, format: Format) -> Result<Value, ImportError> {
     let Value::Object(mut top) = document else {
         return Err(not_a_mapping());
     };
@@ -532,23 +547,22 @@ pub(super) fn read_document(document: Value, format: Format) -> Result<Plan, Imp
         .ok_or_else(|| ImportError::NotAPlanFile {
             message: "there is no `plan` key at the top".to_owned(),
         })?;
-    let plan = migrate(version, plan)?;
-    read_plan(&plan).map_err(|message| ImportError::Content {
-        format,
-        message,
-        position: None,
-    })
+    migrate(version, plan)
 }
 
 /// The plan in a migrated plan document, or what is wrong with it, prefixed with the path of
 /// the field at fault (``at `plan.baseline.units`: invalid type …``).
-fn read_plan(plan: &Value) -> Result<Plan, String> {
+fn read_plan(plan: &Value, format: Format) -> Result<Plan, ImportError> {
     plan_reader::read(plan).map_err(|e| {
         let message = content_message(&e.message);
-        if e.path.is_empty() {
-            message
-        } else {
-            format!("at `plan.{}`: {message}", excerpt(&e.path))
+        ImportError::Content {
+            format,
+            message: if e.path.is_empty() {
+                message
+            } else {
+                format!("at `plan.{}`: {message}", excerpt(&e.path))
+            },
+            position: None,
         }
     })
 }

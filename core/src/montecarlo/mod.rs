@@ -24,6 +24,7 @@
 //! them beside the sizing tables' figures and `fan.rs` draws a figure's bands over the months.
 
 mod bands;
+pub mod chart_bands;
 pub mod columns;
 pub mod fan;
 mod metrics;
@@ -75,16 +76,22 @@ impl Simulation {
     /// section has problems ([`crate::plan::Plan::uncertainty_problems`], which
     /// [`crate::plan::Plan::validate`] leaves out).
     pub fn new(plan: &ValidPlan) -> Result<Self, NoTrials> {
+        Self::of_document(plan, plan_writer::plan_value(plan.plan()))
+    }
+
+    /// [`Simulation::new`], from `document`: `plan`'s document as the writer writes it (the
+    /// plan file the page sends the trials worker holds it), so that the worker needs no
+    /// writer of its own.
+    pub fn of_document(plan: &ValidPlan, mut document: Value) -> Result<Self, NoTrials> {
         let p = plan.plan();
         let uncertainty = match &p.uncertainty {
             Some(u) if !u.ranges.is_empty() => u.clone(),
             _ => return Err(NoTrials::NoRanges),
         };
-        let problems = p.uncertainty_problems();
+        let problems = p.uncertainty_problems_in(Some(&document));
         if !problems.is_empty() {
             return Err(NoTrials::Problems(problems));
         }
-        let mut document = plan_writer::plan_value(p);
         if let Some(map) = document.as_object_mut() {
             map.remove("uncertainty");
         }

@@ -248,6 +248,12 @@ fn the_worker_answers_progress_then_bands() {
     assert_eq!(progress.len(), 99);
     assert!(progress.windows(2).all(|w| w[0] < w[1]));
     assert!(matches!(reports.last(), Some((3, wire::Report::Bands(b))) if b.trials == 200));
+    // The worker works on the plan file's document: the same trials as the plan's own.
+    let u = plan.plan().uncertainty.as_ref().unwrap();
+    let native = run_all(&Simulation::new(&plan).unwrap()).bands(u.band_pct, u.size_for_pct);
+    assert!(
+        matches!(reports.last(), Some((_, wire::Report::Bands(b))) if Some(b) == native.as_ref())
+    );
     // A plan without ranges, or no plan, fails in words.
     let mut failed = Vec::new();
     wire::answer("nonsense", &mut |text| {

@@ -3,12 +3,18 @@
 //!
 //! ```text
 //! page                                      trials worker
-//!  {"id": 3, "plan": "<JSON plan file>"}  ──▶  Simulation::new, run
+//!  {"id": 3, "plan": "<JSON plan file>"}  ──▶  Simulation::of_document, run
 //!  {"id": 3, "sensitivity": {…}}         ◀──  first: each range alone ([`Sensitivity`])
 //!  {"id": 3, "progress": [500, 2000]}     ◀──  after each hundredth of the trials
 //!  {"id": 3, "bands": {…}}                ◀──  at the end ([`bands_document`])
 //!  {"id": 3, "failed": "why"}             ◀──  a plan it cannot read, or without ranges
 //! ```
+//!
+//! The plan is the plan file as the page writes it (`codec::share::plan_json`): the worker
+//! draws the trials into that document ([`Simulation::of_document`]), so it needs no plan
+//! writer of its own, and it tells a fractional field from a count by how the writer writes
+//! them (`12.0`, `12`). A file written by hand is read and written again first, as the page
+//! does with every plan it opens.
 //!
 //! One run at a time, a chunk of trials (a hundredth) at a time: the worker reads its messages
 //! between chunks, so a new request replaces the run going and a stop (`{"id": 4}`, no plan)
@@ -40,7 +46,8 @@ pub enum Report {
     Failed(String),
 }
 
-/// The page's request: run the trials of `plan_json` (a JSON plan file), as run `id`.
+/// The page's request: run the trials of `plan_json` (a JSON plan file as
+/// `codec::share::plan_json` writes it), as run `id`.
 pub fn request_text(id: u32, plan_json: &str) -> String {
     json::write(&json::object(vec![
         ("id", id.into()),
@@ -88,13 +95,12 @@ impl Runner {
         let simulation = plan
             .as_str()
             .ok_or_else(|| "The trials worker was sent something else than a plan".to_owned())
-            .and_then(|text| plan_file::import_json(text).map_err(|e| e.to_string()))
-            .and_then(|plan| {
-                plan.validate()
-                    .map_err(|_| "The plan has problems: mend them to see its ranges".to_owned())
-            })
-            .and_then(|plan| {
-                Simulation::new(&plan).map_err(|why| match why {
+            .and_then(|text| plan_file::import_json_document(text).map_err(|e| e.to_string()))
+            .and_then(|(plan, document)| {
+                let plan = plan
+                    .validate()
+                    .map_err(|_| "The plan has problems: mend them to see its ranges".to_owned())?;
+                Simulation::of_document(&plan, document).map_err(|why| match why {
                     NoTrials::NoRanges => "The plan has no ranges".to_owned(),
                     NoTrials::Problems(problems) => problems
                         .first()

@@ -415,8 +415,14 @@ impl Plan {
     /// assert_eq!(plan.uncertainty_problems()[0].path, "uncertainty.ranges[0].distribution.high");
     /// ```
     pub fn uncertainty_problems(&self) -> Vec<PlanError> {
+        self.uncertainty_problems_in(None)
+    }
+
+    /// [`Plan::uncertainty_problems`], each range's field looked up in `document`: this
+    /// plan's document as the writer writes it (written here when `None`).
+    pub fn uncertainty_problems_in(&self, document: Option<&serde_json::Value>) -> Vec<PlanError> {
         let mut c = Checker::default();
-        uncertainty::check_uncertainty(&mut c, self);
+        uncertainty::check_uncertainty(&mut c, self, document);
         c.errors
     }
 }

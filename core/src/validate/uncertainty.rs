@@ -13,11 +13,14 @@ use crate::codec::{field_path, plan_writer};
 use crate::format::number;
 use crate::plan::{Distribution, Plan, Uncertainty};
 use crate::text::excerpt;
+use serde_json::Value;
 
 /// The path of the section, and the first key of every path inside it.
 const SECTION: &str = "uncertainty";
 
-pub(super) fn check_uncertainty(c: &mut Checker, plan: &Plan) {
+/// The section's problems, each range's field looked up in `document`, the plan's document as
+/// the writer writes it (made when first needed when `None`).
+pub(super) fn check_uncertainty(c: &mut Checker, plan: &Plan, document: Option<&Value>) {
     let Some(u) = &plan.uncertainty else {
         return;
     };
@@ -40,7 +43,14 @@ pub(super) fn check_uncertainty(c: &mut Checker, plan: &Plan) {
     if ranges.is_empty() || !c.list_len(&path, "The list of ranges", ranges.len(), 0, MAX_LIST) {
         return;
     }
-    let document = plan_writer::plan_value(plan);
+    let written;
+    let document = match document {
+        Some(d) => d,
+        None => {
+            written = plan_writer::plan_value(plan);
+            &written
+        }
+    };
     let mut seen = Vec::new();
     for (i, range) in ranges.iter().enumerate() {
         let path = format!("{path}[{i}]");
@@ -49,7 +59,7 @@ pub(super) fn check_uncertainty(c: &mut Checker, plan: &Plan) {
         // A field refused itself (a number that is not finite is not written as one) is
         // not also refused here.
         let refused = c.errors.iter().any(|e| e.path == *field);
-        if let Some(problem) = field_problem(&document, field).filter(|_| !refused) {
+        if let Some(problem) = field_problem(document, field).filter(|_| !refused) {
             c.fail(
                 field_at,
                 format!("The range's field \"{}\" {problem}", excerpt(field)),
