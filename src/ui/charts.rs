@@ -74,25 +74,29 @@ pub fn ChartsPanel() -> impl IntoView {
     });
     let demand = memo(move || {
         let scenario = ws.scenario.get();
-        ws.computed.with(|c| {
+        let chart = ws.computed.with(|c| {
             c.as_ref()
                 .and_then(|c| chart::demand_chart(&c.results, scenario))
-        })
+        });
+        // With the trials' band of its figure while the plan has them.
+        ws.banding.chart(chart, scenario, Metric::PeakDemand)
     });
     let cost = memo(move || {
         let scenario = ws.scenario.get();
-        ws.computed.with(|c| {
+        let chart = ws.computed.with(|c| {
             c.as_ref()
                 .and_then(|c| chart::cost_chart(c.plan.plan(), &c.results, scenario))
-        })
+        });
+        ws.banding.chart(chart, scenario, Metric::TotalCost)
     });
     let overlay = memo(move || {
         let scenario = ws.scenario.get();
         let metric = chosen_metric.get();
-        ws.computed.with(|c| {
+        let chart = ws.computed.with(|c| {
             c.as_ref()
                 .and_then(|c| chart::scenarios_chart(&c.results, scenario, metric))
-        })
+        });
+        ws.banding.chart(chart, scenario, metric)
     });
     let scenario_name = memo(move || {
         let scenario = ws.scenario.get();
@@ -318,7 +322,13 @@ fn ChartFigure(
                 <div class="chart-legend" id=legend_id.clone()
                     data-testid=format!("chart-{id}-legend")>
                     {move || readout.get().map(|r| {
-                        let layers = data.with(|d| d.as_ref().map(|d| d.series.clone()).unwrap_or_default());
+                        // How each series is drawn, not its values (read on every move of the
+                        // pointer); the scenarios' own series select them, the trials' band and
+                        // median after them do not.
+                        let (layers, own) = data.with(|d| d.as_ref().map(|d| (
+                            d.series.iter().map(|s| (s.tone, s.shape, s.dashed, s.emphasis)).collect::<Vec<_>>(),
+                            d.bands_from.unwrap_or(usize::MAX),
+                        )).unwrap_or_default());
                         view! {
                             <p class="readout-month">
                                 <strong data-testid="readout-month">{r.month_label.clone()}</strong>
@@ -326,27 +336,27 @@ fn ChartFigure(
                                 {r.remark.clone().map(|remark| view! { <span class="readout-remark">{remark}</span> })}
                             </p>
                             <ul class="legend">
-                                {layers.into_iter().zip(r.values.clone()).enumerate().map(|(i, (s, (name, value)))| {
+                                {layers.into_iter().zip(r.values.clone()).enumerate().map(|(i, ((tone, shape, dashed, emphasis), (name, value)))| {
                                     let swatch = format!(
                                         "swatch {} {}{}",
-                                        s.tone.class(),
-                                        match s.shape {
+                                        tone.class(),
+                                        match shape {
                                             Shape::Bars => "swatch-bar",
-                                            Shape::StepArea => "swatch-area",
+                                            Shape::StepArea | Shape::Band => "swatch-area",
                                             Shape::Line | Shape::Step => "swatch-line",
                                         },
-                                        if s.dashed { " swatch-dashed" } else { "" }
+                                        if dashed { " swatch-dashed" } else { "" }
                                     );
                                     let item = view! {
                                         <span class=swatch aria-hidden="true"></span>
                                         <span class="legend-name">{name}</span>
                                         <span class="legend-value" data-testid="legend-value">{value}</span>
                                     };
-                                    if legend_selects_scenario {
+                                    if legend_selects_scenario && i < own {
                                         view! {
-                                            <li class:emphasis=s.emphasis>
+                                            <li class:emphasis=emphasis>
                                                 <button type="button" class="legend-button"
-                                                    aria-pressed=if s.emphasis { "true" } else { "false" }
+                                                    aria-pressed=if emphasis { "true" } else { "false" }
                                                     title="Show this scenario in the charts and tables"
                                                     on:click=move |_| ws.scenario.set(i)>
                                                     {item}
@@ -354,7 +364,7 @@ fn ChartFigure(
                                             </li>
                                         }.into_any()
                                     } else {
-                                        view! { <li class:emphasis=s.emphasis>{item}</li> }.into_any()
+                                        view! { <li class:emphasis=emphasis>{item}</li> }.into_any()
                                     }
                                 }).collect_view()}
                                 {r.total.clone().map(|total| view! {
@@ -451,6 +461,7 @@ fn chart_svg(
         .map(|l| {
             let kind = match l.shape {
                 Shape::Bars => "bars",
+                Shape::Band => "band",
                 Shape::Line | Shape::Step | Shape::StepArea => "line",
             };
             let class = format!(
@@ -499,7 +510,7 @@ fn chart_svg(
     let lines: Vec<(String, Arc<Vec<f64>>)> = g
         .layers
         .iter()
-        .filter(|l| l.shape != Shape::Bars)
+        .filter(|l| l.shape.is_line())
         .map(|l| (l.tone.class(), Arc::new(l.ys.clone())))
         .collect();
     let points = lines

@@ -18,9 +18,11 @@ use super::state::{AddBands, PageBands, Workspace};
 use super::trials::{self, Signals, Trials};
 use crate::ui::effect;
 use crate::ui::memo;
+use headroom_core::chart::{self, ChartData};
 use headroom_core::export::SizedFor;
 use headroom_core::format;
 use headroom_core::input::NumberSpec;
+use headroom_core::montecarlo::chart_bands;
 use headroom_core::montecarlo::columns::BandColumns;
 use headroom_core::montecarlo::fan::{fan, Fan};
 use headroom_core::montecarlo::table::{
@@ -83,6 +85,14 @@ impl PageBands for BandColumns {
 
     fn sized(&self, scenario: usize, month: u32) -> Option<SizedFor> {
         BandColumns::sized(self, scenario, month)
+    }
+
+    fn sized_line(&self, scenario: usize, month: u32) -> Option<String> {
+        BandColumns::sized_line(self, scenario, month)
+    }
+
+    fn add_to_chart(&self, chart: &mut ChartData, scenario: usize, metric: chart::Metric) {
+        chart_bands::add(self.bands(), chart, scenario, metric);
     }
 }
 

@@ -12,6 +12,7 @@
 
 use crate::ui::effect;
 use crate::ui::memo;
+use headroom_core::chart::{self, ChartData};
 use headroom_core::export::SizedFor;
 use headroom_core::partial::PartialResults;
 use headroom_core::plan::{Plan, MAX_HORIZON_MONTHS};
@@ -82,6 +83,10 @@ pub trait PageBands {
     /// Scenario `scenario`'s figures in month `month` at the percentile the plan sizes for,
     /// for a deployment file; `None` when it names none.
     fn sized(&self, scenario: usize, month: u32) -> Option<SizedFor>;
+    /// What the deployment files are sized for, in one sentence ([`PageBands::sized`]).
+    fn sized_line(&self, scenario: usize, month: u32) -> Option<String>;
+    /// Adds scenario `scenario`'s band and median of `metric` to `chart`, which plots them.
+    fn add_to_chart(&self, chart: &mut ChartData, scenario: usize, metric: chart::Metric);
 }
 
 /// The page's bands while the plan has them ([`Banding`]).
@@ -123,6 +128,34 @@ impl Banding {
                 std::hint::black_box(bands).add_columns(table, plan, scenario);
             }
         });
+    }
+
+    /// `chart` (scenario `scenario`'s `metric`) with the bands of that figure, while the page
+    /// has bands: tracked, so that the chart follows them. One copy for the three charts.
+    #[inline(never)]
+    pub fn chart(
+        self,
+        mut chart: Option<ChartData>,
+        scenario: usize,
+        metric: chart::Metric,
+    ) -> Option<ChartData> {
+        self.track();
+        ADD_BANDS.with(|cell| {
+            if let (Some(bands), Some(chart)) = (&*cell.borrow(), &mut chart) {
+                std::hint::black_box(bands).add_to_chart(chart, scenario, metric);
+            }
+        });
+        chart
+    }
+
+    /// What the deployment files of scenario `scenario`'s month `month` are sized for, in one
+    /// sentence, while the plan sizes for a percentile (untracked).
+    pub fn sized_line(self, scenario: usize, month: u32) -> Option<String> {
+        ADD_BANDS.with(|cell| {
+            cell.borrow()
+                .as_ref()
+                .and_then(|bands| std::hint::black_box(bands).sized_line(scenario, month))
+        })
     }
 
     /// Scenario `scenario`'s figures in month `month` at the percentile the plan sizes for,

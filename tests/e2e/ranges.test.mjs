@@ -99,6 +99,23 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   const cell = async () => (await demand.locator('tbody tr.selected td').nth(beside - 1).innerText()).trim();
   assert.match(await cell(), /^\d+ \(\d+–\d+\)$/);
   assert.match(await page.getByTestId('table-note-demand').innerText(), /over 2\u202f000 trials: P50, the median, and in brackets the band from P10 to P90/);
+  // Each chart draws its figure's band, shaded, and its median: the legend reads the band,
+  // the description (for screen readers) says what it is.
+  await page.getByTestId('chart-scenarios-svg').waitFor({ timeout: 60_000 });
+  await app.reveal('charts');
+  for (const [id, name] of [['demand', 'Peak requests/s'], ['cost', 'Cost per month'], ['scenarios', 'Steady']]) {
+    const svg = page.getByTestId(`chart-${id}-svg`);
+    const band = svg.locator('path.series.band');
+    // Attached, not visible: a figure the range does not move (the cost here) has a band of
+    // no height.
+    await band.waitFor({ state: 'attached', timeout: 60_000 });
+    assert.match(await band.getAttribute('d'), /^M[\d.]+ [\d.]+(L[\d.]+ [\d.]+)+Z$/, id);
+    assert.equal(await svg.locator('path.series.dashed').count() >= 1, true, `${id}: the median, dashed`);
+    assert.match(await svg.locator('desc').textContent(), /: .+ to .+ \(P10–P90\) over 2\u202f000 trials of the plan's ranges, median .+\.$/, id);
+    const legend = (await page.getByTestId(`chart-${id}-legend`).innerText()).replace(/\s+/g, ' ');
+    assert.match(legend, new RegExp(`${name}[^|]* P10–P90 \\S+.*–`), `${id}: ${legend}`);
+    assert.match(legend, / P50 /, `${id}: ${legend}`);
+  }
 
   // Sized for P90: the panel's setting, kept in the plan, gives each figure that column.
   await page.getByTestId('f-uncertainty-size_for_pct').selectOption('90');
@@ -158,6 +175,7 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   await page.getByTestId('ranges').waitFor({ state: 'detached' });
   await page.waitForFunction(() => !document.querySelector('[data-testid="table-demand"] thead').textContent.includes('band'));
   assert.doesNotMatch(await page.getByTestId('table-note-demand').innerText(), /trials/, 'no bands, no columns');
+  assert.equal(await page.locator('svg path.series.band').count(), 0, 'no bands in the charts');
   const left = (await app.savedPlan()).plan.uncertainty;
   assert.deepEqual(left.ranges, []);
   assert.equal(left.seed, 2);

@@ -138,12 +138,14 @@ pub fn cost_chart(plan: &Plan, results: &PlanResults, scenario: usize) -> Option
                 tone: Tone::Palette(i),
                 dashed: false,
                 emphasis: false,
+                lower: Vec::new(),
             })
             .collect(),
         events: Vec::new(),
         fleet: Vec::new(),
         lower_bounds,
         series_lower_bounds: Vec::new(),
+        bands_from: None,
     })
 }
 

@@ -19,6 +19,16 @@ pub enum Shape {
     StepArea,
     /// Bars, stacked on the series before them.
     Bars,
+    /// A shaded band from [`Series::lower`] up to the values, through each month's middle
+    /// (the trials' band of a figure: P10 to P90).
+    Band,
+}
+
+impl Shape {
+    /// Whether it is drawn as a line, with a point at the month read (bars and bands are not).
+    pub fn is_line(self) -> bool {
+        matches!(self, Self::Line | Self::Step | Self::StepArea)
+    }
 }
 
 /// Which colour a series takes (the page maps these to CSS custom properties).
@@ -61,6 +71,8 @@ pub struct Series {
     pub dashed: bool,
     /// Drawn heavier (the selected scenario).
     pub emphasis: bool,
+    /// A [`Shape::Band`]'s lower edge, month 1 first; empty for other shapes.
+    pub lower: Vec<f64>,
 }
 
 /// An upgrade or limit crossed, marked on a chart.
@@ -105,6 +117,9 @@ pub struct ChartData {
     /// Per series, per month: whether the series' value is only a lower bound (a total cost
     /// that leaves out a component, in the scenarios chart); empty when none is.
     pub series_lower_bounds: Vec<Vec<bool>>,
+    /// The series from this one on are the trials' band and median of a figure, added after
+    /// the chart's own (`montecarlo::chart_bands`); `None` without.
+    pub bands_from: Option<usize>,
 }
 
 /// The app instances running in one month.
@@ -168,13 +183,20 @@ impl ChartData {
         let month = self.clamp_month(month);
         // At least 1 once clamped.
         let index = month as usize - 1;
-        let value_of = |s: &Series| s.values.get(index).copied().unwrap_or(0.0);
+        let at = |values: &[f64]| values.get(index).copied().unwrap_or(0.0);
+        let value_of = |s: &Series| at(&s.values);
         let values = self
             .series
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let text = self.format.value(value_of(s));
+                // A band: "low–high".
+                let mut text = String::new();
+                if s.shape == Shape::Band {
+                    text = self.format.value(at(&s.lower));
+                    text.push('–');
+                }
+                text.push_str(&self.format.value(value_of(s)));
                 let at_least = self
                     .series_lower_bounds
                     .get(i)
@@ -196,6 +218,7 @@ impl ChartData {
             let sum: f64 = self
                 .series
                 .iter()
+                .filter(|s| s.shape == Shape::Bars)
                 .map(value_of)
                 .filter(|v| v.is_finite())
                 .sum();

@@ -151,6 +151,7 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
                 tone: Tone::Capacity,
                 dashed: false,
                 emphasis: false,
+                lower: Vec::new(),
             },
             Series {
                 name: format!("Capacity at {target} target"),
@@ -159,6 +160,7 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
                 tone: Tone::Capacity,
                 dashed: true,
                 emphasis: false,
+                lower: Vec::new(),
             },
             Series {
                 name: "Peak demand".to_owned(),
@@ -167,12 +169,14 @@ pub fn demand_chart(results: &PlanResults, scenario: usize) -> Option<ChartData>
                 tone: Tone::Demand,
                 dashed: false,
                 emphasis: true,
+                lower: Vec::new(),
             },
         ],
         events,
         fleet,
         lower_bounds: Vec::new(),
         series_lower_bounds: Vec::new(),
+        bands_from: None,
     })
 }
 

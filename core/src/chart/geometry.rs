@@ -4,8 +4,8 @@
 
 use super::labels::MONTH_LABEL_SAMPLE;
 use super::{
-    bars_path, bounded, line_path, month_ticks, step_area_path, step_path, text_width, tick_label,
-    Axis, AxisOptions, ChartData, ChartEvent, LinearScale, MonthScale, Shape, Tone,
+    band_path, bars_path, bounded, line_path, month_ticks, step_area_path, step_path, text_width,
+    tick_label, Axis, AxisOptions, ChartData, ChartEvent, LinearScale, MonthScale, Shape, Tone,
 };
 use crate::format;
 
@@ -172,15 +172,15 @@ impl ChartGeometry {
         self.x.month_at(x)
     }
 
-    /// The points of `month` on each line layer: (layer index, x, y). Bars have none (the
-    /// month's band is highlighted instead).
+    /// The points of `month` on each line layer: (layer index, x, y). Bars and bands have
+    /// none (the month's column is highlighted instead).
     pub fn points(&self, month: u32) -> Vec<(usize, f64, f64)> {
         let x = self.month_x(month);
         let index = month.clamp(1, self.x.months.max(1)) as usize - 1;
         self.layers
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.shape != Shape::Bars)
+            .filter(|(_, l)| l.shape.is_line())
             .filter_map(|(i, l)| Some((i, x, *l.ys.get(index)?)))
             .collect()
     }
@@ -197,15 +197,19 @@ impl ChartData {
         let mut tops: Vec<Vec<f64>> = Vec::with_capacity(self.series.len());
         let mut bottoms: Vec<Vec<f64>> = Vec::with_capacity(self.series.len());
         for s in &self.series {
-            let values: Vec<f64> = (0..n)
-                .map(|i| {
-                    s.values
-                        .get(i)
-                        .copied()
-                        .filter(|v| v.is_finite())
-                        .unwrap_or(0.0)
-                })
-                .collect();
+            // Each month's value, 0 when missing or not finite.
+            let finite = |values: &[f64]| -> Vec<f64> {
+                (0..n)
+                    .map(|i| {
+                        values
+                            .get(i)
+                            .copied()
+                            .filter(|v| v.is_finite())
+                            .unwrap_or(0.0)
+                    })
+                    .collect()
+            };
+            let values = finite(&s.values);
             if stacked && s.shape == Shape::Bars {
                 bottoms.push(stack.clone());
                 for (acc, v) in stack.iter_mut().zip(&values) {
@@ -213,7 +217,8 @@ impl ChartData {
                 }
                 tops.push(stack.clone());
             } else {
-                bottoms.push(vec![0.0; n]);
+                // A band's lower edge; zero under anything else (its `lower` is empty).
+                bottoms.push(finite(&s.lower));
                 tops.push(values);
             }
         }
@@ -287,12 +292,13 @@ impl ChartData {
             .zip(tops.iter().zip(&bottoms))
             .map(|(s, (top, bottom))| {
                 let ys: Vec<f64> = top.iter().map(|v| y.map(*v)).collect();
+                let bottom_px: Vec<f64> = bottom.iter().map(|v| y.map(*v)).collect();
                 let (d, area) = match s.shape {
                     Shape::Line => (line_path(&x, &ys), String::new()),
                     Shape::Step => (step_path(&x, &ys), String::new()),
                     Shape::StepArea => (step_path(&x, &ys), step_area_path(&x, &ys, baseline)),
+                    Shape::Band => (band_path(&x, &ys, &bottom_px), String::new()),
                     Shape::Bars => {
-                        let bottom_px: Vec<f64> = bottom.iter().map(|v| y.map(*v)).collect();
                         let share = if x.band() >= 6.0 { 0.72 } else { 0.9 };
                         (bars_path(&x, &bottom_px, &ys, share), String::new())
                     }
@@ -495,6 +501,7 @@ mod tests {
                 tone: Tone::Demand,
                 dashed: false,
                 emphasis: true,
+                lower: Vec::new(),
             }],
             events: vec![ChartEvent {
                 month: 2,
@@ -516,6 +523,7 @@ mod tests {
             ],
             lower_bounds: Vec::new(),
             series_lower_bounds: Vec::new(),
+            bands_from: None,
         };
         let g = chart.layout(Frame {
             width: 600.0,
@@ -591,6 +599,7 @@ mod tests {
             fleet: vec![],
             lower_bounds: Vec::new(),
             series_lower_bounds: Vec::new(),
+            bands_from: None,
         };
         let g = chart.layout(Frame::for_width(390.0));
         assert_eq!(g.markers.len(), 24);

@@ -35,7 +35,7 @@ pub use geometry::{
     MAX_WIDTH, MIN_WIDTH,
 };
 pub use labels::{month_ticks, text_width, tick_label, ValueFormat};
-pub use path::{bars_path, coordinate, line_path, step_area_path, step_path, PathData};
+pub use path::{band_path, bars_path, coordinate, line_path, step_area_path, step_path, PathData};
 pub use scenarios::{scenarios_chart, Metric};
 
 use crate::engine::{MonthResult, PlanResults, ScenarioResult};

@@ -170,6 +170,33 @@ pub fn step_area_path(x: &MonthScale, ys: &[f64], base: f64) -> String {
     d
 }
 
+/// The band between two lines through the middle of each month, run flat to the plot's edges
+/// as [`line_path`] runs: along `tops` left to right, back along `bottoms` (pixels).
+///
+/// # Example
+/// ```
+/// use headroom_core::chart::{band_path, MonthScale};
+/// let x = MonthScale { months: 2, left: 0.0, right: 100.0 };
+/// assert_eq!(band_path(&x, &[10.0, 20.0], &[30.0, 40.0]), "M0 10L25 10L75 20L100 20L100 40L75 40L25 30L0 30Z");
+/// ```
+pub fn band_path(x: &MonthScale, tops: &[f64], bottoms: &[f64]) -> String {
+    let (Some(first), Some(last)) = (bottoms.first(), bottoms.last()) else {
+        return String::new();
+    };
+    let mut d = line_path(x, tops);
+    if d.is_empty() {
+        return d;
+    }
+    let mut back = PathData::new();
+    back.line_to(x.right, *last);
+    for (i, y) in bottoms.iter().enumerate().rev() {
+        back.line_to(x.center(PlanMonth::of_index(i).number()), *y);
+    }
+    back.line_to(x.left, *first).close();
+    d.push_str(&back.finish());
+    d
+}
+
 /// One rectangle per month from `bottoms[i]` up to `tops[i]` (pixels), `width_share` of the
 /// month's band wide and centred in it; months whose rectangle has no height are left out.
 ///

@@ -150,6 +150,7 @@ pub fn scenarios_chart(
             tone: Tone::Palette(i),
             dashed: i >= PALETTE_SIZE,
             emphasis: i == selected,
+            lower: Vec::new(),
         })
         .collect();
     // A total cost that leaves out a component is only a lower bound.
@@ -211,6 +212,7 @@ pub fn scenarios_chart(
         fleet: Vec::new(),
         lower_bounds: Vec::new(),
         series_lower_bounds,
+        bands_from: None,
     })
 }
 

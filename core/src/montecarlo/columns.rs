@@ -51,6 +51,11 @@ impl BandColumns {
         }
     }
 
+    /// The bands.
+    pub fn bands(&self) -> &Bands {
+        &self.bands
+    }
+
     /// Scenario `scenario`'s figures in month `month` (from 1) at the percentile the plan
     /// sizes for, for a deployment file; `None` when the plan names none, or the bands have
     /// no such scenario or month.
@@ -72,6 +77,17 @@ impl BandColumns {
             redis_plan: index(Metric::RedisPlan)?,
             gpu_nodes: at(Metric::GpuNodes)?,
         })
+    }
+
+    /// What the deployment files of scenario `scenario`'s month `month` are sized for, in one
+    /// sentence for the Share menu; `None` when the plan names no percentile to size for.
+    pub fn sized_line(&self, scenario: usize, month: u32) -> Option<String> {
+        let f = self.sized(scenario, month)?;
+        Some(format!(
+            "Sized for {} of the plan's ranges, over {} trials: replicas, database tier, Redis plan and GPU nodes at that percentile; resources, autoscaling, maxmemory and pool sizes follow from them.",
+            percentile_name(f.pct),
+            format::count(f64::from(f.trials))
+        ))
     }
 
     /// Adds the band's column beside each of `table`'s figures that the bands have for

@@ -10,7 +10,6 @@
 use headroom_core::codec::link::{Mode, Selection};
 use headroom_core::codec::plan_file::{self, Format, ImportError, MAX_FILE_BYTES};
 use headroom_core::codec::share;
-use headroom_core::format;
 use headroom_core::jobs::{Deploy, Job};
 use headroom_core::plan::MAX_HORIZON_MONTHS;
 use headroom_core::text::excerpt;
@@ -462,17 +461,9 @@ pub(super) fn SharePanel() -> impl IntoView {
                         </div>
                         <p class="share-hint" data-testid="deploy-sized">{move || {
                             ws.banding.track();
-                            match ws.banding.sized(ws.scenario.get(), ws.month.get()) {
-                                // "P90" written here rather than by `percentile_name`: what
-                                // this chunk and the Ranges code's share goes to a chunk of
-                                // its own, with an entry in the first load's loader.
-                                Some(f) => format!(
-                                    "Sized for P{} of the plan's ranges, over {} trials: replicas, database tier, Redis plan and GPU nodes at that percentile; resources, autoscaling, maxmemory and pool sizes follow from them.",
-                                    format::number(f.pct),
-                                    format::count(f64::from(f.trials))
-                                ),
-                                None => "Replicas, resources and autoscaling from the sized month; Redis maxmemory and pool sizes from the plan.".to_owned(),
-                            }
+                            ws.banding.sized_line(ws.scenario.get(), ws.month.get()).unwrap_or_else(|| {
+                                "Replicas, resources and autoscaling from the sized month; Redis maxmemory and pool sizes from the plan.".to_owned()
+                            })
                         }}</p>
                     </section>
                     <p class="share-status" role="status" aria-live="polite" data-testid="share-status"
