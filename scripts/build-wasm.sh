@@ -87,17 +87,35 @@ if [ "$profile" = release ]; then
   # The app's files first have their functions put in the order of their (mangled) names:
   # the code of one crate and module, and a generic function's copies, side by side, where
   # gzip finds more of it again (2.3 KB off the first load, 2.5 KB off the views, against the
-  # linker's order; BENCHMARKS.md). No name is left after this round. The workers have
-  # theirs ordered by Trunk's wasm-opt (index.html, `data-wasm-opt-params`; 5.1 KB off the
-  # file worker, 0.7 KB off the trials worker).
+  # linker's order; BENCHMARKS.md). The names are written without their hashes first
+  # (scripts/unhashed-names.mjs): a function's closures then stay in the linker's order, not
+  # in that of their hashes, which change whenever a closure is added beside them (1.1 KB
+  # off the first load). No name is left after this round. The workers have theirs ordered
+  # by Trunk's wasm-opt (index.html, `data-wasm-opt-params`; 5.1 KB off the file worker,
+  # 0.7 KB off the trials worker; without the hashes, one is smaller and one larger).
+  # A split view or shared chunk is also built in the linker's order, and the smaller of the
+  # two, gzipped, is kept: for a few of them (the explanation, the templates' plans, some
+  # shared chunks) that order compresses better, by up to 60 bytes each (BENCHMARKS.md).
+  node scripts/unhashed-names.mjs "$out"/*.wasm
+  optimise() { # file, output, ordering flags…
+    local in="$1" to="$2"
+    shift 2
+    wasm-opt "$@" "${wasm_opt_flags[@]}" "$in" -o "$to"
+    wasm-opt "${wasm_opt_flags[@]}" "${reloop_flags[@]}" --strip-producers --strip-target-features \
+      "$to" -o "$to"
+  }
   for wasm in "$out"/*.wasm "${workers[@]}"; do
     case "$wasm" in
-      "$out"/*) order=(--reorder-functions-by-name) ;;
-      *) order=() ;;
+      "$out"/split_*.wasm | "$out"/chunk_*.wasm)
+        optimise "$wasm" "$work/linker-order.wasm"
+        optimise "$wasm" "$wasm" --reorder-functions-by-name
+        if [ "$(gzip -9 -c "$work/linker-order.wasm" | wc -c)" -lt "$(gzip -9 -c "$wasm" | wc -c)" ]; then
+          mv "$work/linker-order.wasm" "$wasm"
+        fi
+        ;;
+      "$out"/*) optimise "$wasm" "$wasm" --reorder-functions-by-name ;;
+      *) optimise "$wasm" "$wasm" ;;
     esac
-    wasm-opt "${order[@]}" "${wasm_opt_flags[@]}" "$wasm" -o "$wasm"
-    wasm-opt "${wasm_opt_flags[@]}" "${reloop_flags[@]}" --strip-producers --strip-target-features \
-      "$wasm" -o "$wasm"
   done
 else
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name headroom "$linked"

@@ -1,0 +1,88 @@
+// Rewrites the function names of a wasm file without their hashes, in place:
+// `_ZN…12in_next_task28_$u7b$$u7b$closure$u7d$$u7d$17h6cb46dd8fbedf09eE` loses its
+// `17h…E`. Usage: node scripts/unhashed-names.mjs FILE.wasm…
+//
+// build-wasm.sh has wasm-opt order a file's functions by name before shrinking it, which puts
+// one module's code side by side for gzip. With the hashes, the closures of one function (and
+// a generic function's copies) fall in the order of their hashes, which change whenever a
+// closure is added to that function; without them, names tie and keep the linker's order,
+// which follows the source (1.1 KB less gzipped on the first load, 0.3 KB on the views;
+// BENCHMARKS.md). wasm-opt makes tied names unique again; the names are dropped afterwards.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** Reads an unsigned LEB128 at `at`: [value, next offset]. */
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return [value, at];
+  }
+}
+
+/** An unsigned LEB128. */
+function encode(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) b |= 0x80;
+    out.push(b);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+
+/** A section or subsection: its id, its size and its body. */
+const section = (id, body) => Buffer.concat([Buffer.from([id]), encode(body.length), body]);
+
+const HASH = /17h[0-9a-f]{16}E|::h[0-9a-f]{16}/g;
+
+/** The name section's subsections with the function names (subsection 1) rewritten. */
+function names(bytes) {
+  const parts = [];
+  for (let at = 0; at < bytes.length; ) {
+    const id = bytes[at++];
+    let size;
+    [size, at] = leb(bytes, at);
+    let body = bytes.subarray(at, at + size);
+    at += size;
+    if (id === 1) {
+      let [count, i] = leb(body, 0);
+      const entries = [encode(count)];
+      for (let n = 0; n < count; n++) {
+        let index;
+        let length;
+        [index, i] = leb(body, i);
+        [length, i] = leb(body, i);
+        const name = Buffer.from(body.subarray(i, i + length).toString('latin1').replace(HASH, ''), 'latin1');
+        i += length;
+        entries.push(encode(index), encode(name.length), name);
+      }
+      body = Buffer.concat(entries);
+    }
+    parts.push(section(id, body));
+  }
+  return Buffer.concat(parts);
+}
+
+for (const file of process.argv.slice(2)) {
+  const bytes = readFileSync(file);
+  const parts = [bytes.subarray(0, 8)];
+  for (let at = 8; at < bytes.length; ) {
+    const id = bytes[at++];
+    let size;
+    [size, at] = leb(bytes, at);
+    let body = bytes.subarray(at, at + size);
+    at += size;
+    if (id === 0) {
+      const [length, start] = leb(body, 0);
+      if (body.subarray(start, start + length).toString('latin1') === 'name') {
+        body = Buffer.concat([body.subarray(0, start + length), names(body.subarray(start + length))]);
+      }
+    }
+    parts.push(section(id, body));
+  }
+  writeFileSync(file, Buffer.concat(parts));
+}
