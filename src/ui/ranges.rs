@@ -233,10 +233,15 @@ pub fn RangesPanel() -> impl IntoView {
 
     let scenario = selected_scenario(ws);
     let month = selected_month(ws);
-    // What the bands say in the timeline, the comparison and the sizing tables (one effect:
-    // each brings code of its own).
+    // Whether the bands on show are the plan's as it is: not while a run after an edit goes,
+    // was cancelled or failed (a memo: the progress changes a hundred times a run).
+    let current = memo(move || matches!(signals.trials.try_get(), Some(Trials::Done(_))));
+    // What the bands say in the timeline, the comparison, the sizing tables, the charts and
+    // the deployment files (one effect: each brings code of its own).
     effect(move || {
-        let (Some(Some(bands)), Some(shown)) = (last.try_get(), scenario.try_get()) else {
+        let (Some(Some(bands)), Some(shown), Some(current)) =
+            (last.try_get(), scenario.try_get(), current.try_get())
+        else {
             return;
         };
         let mut texts = [String::new(), String::new()];
@@ -256,7 +261,12 @@ pub fn RangesPanel() -> impl IntoView {
         let [timeline, comparison] = texts;
         ws.range_notes[0].set(timeline);
         ws.range_notes[1].set(comparison);
-        let add: AddBands = Box::new(BandColumns::new(bands));
+        let columns = BandColumns::new(bands);
+        let add: AddBands = Box::new(if current {
+            columns
+        } else {
+            columns.of_earlier_plan()
+        });
         ws.banding.set(Some(add));
     });
     let summary = move || {

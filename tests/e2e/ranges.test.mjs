@@ -216,6 +216,30 @@ test('an edit during a run starts it again, and a run can be cancelled', async (
   await close();
 });
 
+test('while the trials of an edited plan run, no deployment file is sized from the earlier ones', async () => {
+  const { page, app, done: close } = await t.fresh();
+  await app.open(t.server.url);
+  await app.fill('f-baseline-units', '500–2000');
+  await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
+  await page.getByTestId('f-uncertainty-size_for_pct').selectOption('90');
+  await page.getByTestId('bands-table').filter({ hasText: 'Sized for P90' }).waitFor({ timeout: 60_000 });
+  const sized = async () => {
+    await page.getByTestId('share-menu').click();
+    await page.getByTestId('share-panel').waitFor();
+    const text = await page.getByTestId('deploy-sized').innerText();
+    await page.keyboard.press('Escape');
+    return text;
+  };
+  assert.match(await sized(), /^Sized for P90 of the plan's ranges, over 2\u202f000 trials/);
+  // An edit: the bands on show are the plan's before it until the new run ends.
+  await page.getByTestId('f-uncertainty-trials').selectOption('10000');
+  await page.getByTestId('trials-progress').waitFor();
+  assert.match(await sized(), /^The trials of the plan as it is now have not finished: until they do, the files are sized from the plan's single values\.$/);
+  await page.getByTestId('trials-done').waitFor({ timeout: 120_000 });
+  assert.match(await sized(), /^Sized for P90 of the plan's ranges, over 10\u202f000 trials/);
+  await close();
+});
+
 test('the timeline and the comparison say when each tier is needed over the trials', async () => {
   const { page, app, done: close } = await t.fresh();
   await app.open(t.server.url);

@@ -40,6 +40,9 @@ pub struct BandColumns {
     /// Per scenario and metric (`scenario × 9 + metric`), one cell per month; empty until
     /// asked for.
     cells: RefCell<Vec<Vec<Cell>>>,
+    /// Whether the bands are the trials of the plan before its last edit (the trials of the
+    /// plan as it is have not finished): shown, but no deployment is sized from them.
+    earlier: bool,
 }
 
 impl BandColumns {
@@ -48,7 +51,16 @@ impl BandColumns {
         Self {
             bands,
             cells: RefCell::new(Vec::new()),
+            earlier: false,
         }
+    }
+
+    /// These columns, of the trials of the plan before its last edit: the tables and charts
+    /// still show them, but [`BandColumns::sized`] gives nothing until the trials of the plan
+    /// as it is finish, and [`BandColumns::sized_line`] says so.
+    pub fn of_earlier_plan(mut self) -> Self {
+        self.earlier = true;
+        self
     }
 
     /// The bands.
@@ -61,7 +73,7 @@ impl BandColumns {
     /// no such scenario or month.
     pub fn sized(&self, scenario: usize, month: u32) -> Option<SizedFor> {
         let bands = &*self.bands;
-        let pct = bands.size_for_pct?;
+        let pct = bands.size_for_pct.filter(|_| !self.earlier)?;
         let s = bands.scenarios.get(scenario)?;
         // Whole figures (counts, catalog positions): their quantiles are whole already.
         let at = |metric: Metric| -> Option<u64> {
@@ -82,6 +94,11 @@ impl BandColumns {
     /// What the deployment files of scenario `scenario`'s month `month` are sized for, in one
     /// sentence for the Share menu; `None` when the plan names no percentile to size for.
     pub fn sized_line(&self, scenario: usize, month: u32) -> Option<String> {
+        if self.earlier && self.bands.size_for_pct.is_some() {
+            return Some(
+                "The trials of the plan as it is now have not finished: until they do, the files are sized from the plan's single values.".to_owned(),
+            );
+        }
         let f = self.sized(scenario, month)?;
         Some(format!(
             "Sized for {} of the plan's ranges, over {} trials: replicas, database tier, Redis plan and GPU nodes at that percentile; resources, autoscaling, maxmemory and pool sizes follow from them.",
@@ -329,11 +346,31 @@ mod tests {
         );
         assert_eq!(columns.sized(0, 13), None);
         assert_eq!(columns.sized(1, 4), None);
+        assert!(columns
+            .sized_line(0, 4)
+            .unwrap()
+            .starts_with("Sized for P90 of the plan's ranges, over 100 trials: replicas"));
         // Without a percentile to size for, none.
+        let single = BandColumns::new(Arc::new(bands(12, false)));
+        assert_eq!((single.sized(0, 4), single.sized_line(0, 4)), (None, None));
+    }
+
+    #[test]
+    fn no_deployment_is_sized_from_the_trials_of_the_plan_before_its_edit() {
+        let (plan, mut demand) = table("demand");
+        let earlier = BandColumns::new(Arc::new(bands(12, true))).of_earlier_plan();
+        assert_eq!(earlier.sized(0, 4), None);
         assert_eq!(
-            BandColumns::new(Arc::new(bands(12, false))).sized(0, 4),
-            None
+            earlier.sized_line(0, 4).as_deref(),
+            Some("The trials of the plan as it is now have not finished: until they do, the files are sized from the plan's single values.")
         );
+        // The tables still show them.
+        let before = demand.columns.len();
+        earlier.add(&mut demand, &plan, 0);
+        assert!(demand.columns.len() > before);
+        // Without a percentile to size for, nothing to say.
+        let single = BandColumns::new(Arc::new(bands(12, false))).of_earlier_plan();
+        assert_eq!(single.sized_line(0, 4), None);
     }
 
     #[test]
