@@ -2,7 +2,9 @@
 //! it, so the page only renders strings and numbers computed (and tested) here.
 //!
 //! Three charts are drawn from [`PlanResults`]: demand and capacity ([`demand_chart`]), cost by
-//! component ([`cost_chart`]) and scenarios overlaid ([`scenarios_chart`]). Each is a
+//! component ([`cost_chart`]) and scenarios overlaid ([`scenarios_chart`]). A plan with ranges
+//! adds each chart's figure's band over the trials (`montecarlo::chart_bands`, a
+//! [`Shape::Band`] series and a median). Each is a
 //! [`ChartData`]; [`ChartData::layout`] turns it into a [`ChartGeometry`] for an SVG of a given
 //! width. One concept a file:
 //! - `data`: what a chart plots, and the values of one month for the legend;

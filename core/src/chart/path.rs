@@ -1,6 +1,6 @@
 //! SVG path data: coordinates rounded to 0.1 px, written from whole tenths rather than as
 //! floats ([`coordinate`], [`PathData`]), and the paths of a series across months: a line, a
-//! step line, the area under it, and bars.
+//! step line, the area under it, a band between two lines, and bars.
 
 use super::{bounded, MonthScale};
 use crate::units::PlanMonth;
