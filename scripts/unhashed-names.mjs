@@ -34,6 +34,17 @@ function encode(n) {
   return Buffer.from(out);
 }
 
+/** The sections (or a name section's subsections) in `bytes` from `at`: [id, body]. */
+function* sections(bytes, at) {
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    let size;
+    [size, at] = leb(bytes, at);
+    yield [id, bytes.subarray(at, at + size)];
+    at += size;
+  }
+}
+
 /** A section or subsection: its id, its size and its body. */
 const section = (id, body) => Buffer.concat([Buffer.from([id]), encode(body.length), body]);
 
@@ -42,12 +53,7 @@ const HASH = /17h[0-9a-f]{16}E|::h[0-9a-f]{16}/g;
 /** The name section's subsections with the function names (subsection 1) rewritten. */
 function names(bytes) {
   const parts = [];
-  for (let at = 0; at < bytes.length; ) {
-    const id = bytes[at++];
-    let size;
-    [size, at] = leb(bytes, at);
-    let body = bytes.subarray(at, at + size);
-    at += size;
+  for (let [id, body] of sections(bytes, 0)) {
     if (id === 1) {
       let [count, i] = leb(body, 0);
       const entries = [encode(count)];
@@ -70,12 +76,7 @@ function names(bytes) {
 for (const file of process.argv.slice(2)) {
   const bytes = readFileSync(file);
   const parts = [bytes.subarray(0, 8)];
-  for (let at = 8; at < bytes.length; ) {
-    const id = bytes[at++];
-    let size;
-    [size, at] = leb(bytes, at);
-    let body = bytes.subarray(at, at + size);
-    at += size;
+  for (let [id, body] of sections(bytes, 8)) {
     if (id === 0) {
       const [length, start] = leb(body, 0);
       if (body.subarray(start, start + length).toString('latin1') === 'name') {

@@ -27,10 +27,11 @@ fn figure(metric: chart::Metric) -> Metric {
 /// scenario or cover other months than the chart (the plan's horizon changed since the
 /// trials), or when the chart has its bands already.
 pub fn add(bands: &Bands, chart: &mut ChartData, scenario: usize, metric: chart::Metric) {
+    let figure = figure(metric);
     let Some(months) = bands
         .scenarios
         .get(scenario)
-        .and_then(|s| s.metrics.get(figure(metric).index()))
+        .and_then(|s| s.metrics.get(figure.index()))
     else {
         return;
     };
@@ -40,7 +41,6 @@ pub fn add(bands: &Bands, chart: &mut ChartData, scenario: usize, metric: chart:
     if months.len() != chart.months as usize || chart.bands_from.is_some() {
         return;
     }
-    let figure = figure(metric);
     // The Ranges panel's name of the figure; in the scenarios chart, the scenario's.
     let label = LABELS[figure.index()];
     let (what, tone, whose) = match chart.id {
