@@ -92,7 +92,13 @@ impl PageBands for BandColumns {
     }
 
     fn add_to_chart(&self, chart: &mut ChartData, scenario: usize, metric: chart::Metric) {
-        chart_bands::add(self.bands(), chart, scenario, metric);
+        chart_bands::add(
+            self.bands(),
+            chart,
+            scenario,
+            metric,
+            self.is_of_earlier_plan(),
+        );
     }
 }
 
@@ -246,14 +252,19 @@ pub fn RangesPanel() -> impl IntoView {
         };
         let mut texts = [String::new(), String::new()];
         let compared = bands.scenarios.len() > 1;
+        let heading = if current {
+            "When each tier is needed, over the trials:"
+        } else {
+            "When each tier is needed, over the trials of the plan before its last edit (those of the plan as it is now have not finished):"
+        };
         ws.plan.with_untracked(|p| {
             for (s, x) in p.scenarios.iter().enumerate() {
                 for line in move_lines(&bands, p, s) {
                     if s == shown {
-                        dates_line(&mut texts[0], "", &line);
+                        dates_line(&mut texts[0], heading, "", &line);
                     }
                     if compared {
-                        dates_line(&mut texts[1], &x.name, &line);
+                        dates_line(&mut texts[1], heading, &x.name, &line);
                     }
                 }
             }
@@ -495,10 +506,10 @@ fn bands_html(html: &mut String, bands: &Bands, plan: &Plan, s: usize, m: u32) {
 }
 
 /// Appends `line` (when a tier is needed) to `text`, after `scenario`'s name when given, and
-/// a heading before the first.
-fn dates_line(text: &mut String, scenario: &str, line: &str) {
+/// `heading` before the first.
+fn dates_line(text: &mut String, heading: &str, scenario: &str, line: &str) {
     if text.is_empty() {
-        text.push_str("When each tier is needed, over the trials:");
+        text.push_str(heading);
     }
     text.push('\n');
     if !scenario.is_empty() {

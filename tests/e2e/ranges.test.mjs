@@ -220,11 +220,13 @@ test('an edit during a run starts it again, and a run can be cancelled', async (
   await close();
 });
 
-test('while the trials of an edited plan run, no deployment file is sized from the earlier ones', async () => {
+test('while the trials of an edited plan run, its bands are marked as the earlier plan\'s and no deployment file is sized from them', async () => {
   const { page, app, done: close } = await t.fresh();
   await app.open(t.server.url);
   await app.fill('f-baseline-units', '500–2000');
   await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
+  await app.reveal('charts');
+  await page.getByTestId('chart-demand-svg').locator('path.series.band').waitFor({ state: 'attached', timeout: 60_000 });
   await page.getByTestId('f-uncertainty-size_for_pct').selectOption('90');
   await page.getByTestId('bands-table').filter({ hasText: 'Sized for P90' }).waitFor({ timeout: 60_000 });
   const sized = async () => {
@@ -238,9 +240,24 @@ test('while the trials of an edited plan run, no deployment file is sized from t
   // An edit: the bands on show are the plan's before it until the new run ends.
   await page.getByTestId('f-uncertainty-trials').selectOption('10000');
   await page.getByTestId('trials-progress').waitFor();
+  // Said where the bands are shown: the sizing tables' band columns and note, the charts'
+  // legend and description, with the chart's band drawn dashed.
+  const heads = () => page.getByTestId('table-demand').locator('thead').innerText();
+  const chart = page.getByTestId('chart-demand-svg');
+  const marked = async () => ({
+    head: (await heads()).includes('App instances P90, band P10–P90, before the last edit'),
+    note: (await page.getByTestId('table-note-demand').innerText()).endsWith('These bands are the trials of the plan before its last edit: those of the plan as it is now have not finished.'),
+    dashed: (await chart.locator('path.series.band').getAttribute('class')).split(' ').includes('dashed'),
+    desc: (await chart.locator('desc').textContent()).endsWith('those of the plan as it is now have not finished.'),
+    legend: (await page.getByTestId('chart-demand-legend').textContent()).includes('P10–P90, before the last edit'),
+  });
+  const all = (value) => ({ head: value, note: value, dashed: value, desc: value, legend: value });
+  assert.deepEqual(await marked(), all(true));
   assert.match(await sized(), /^The trials of the plan as it is now have not finished: until they do, the files are sized from the plan's single values\.$/);
   await page.getByTestId('trials-done').waitFor({ timeout: 120_000 });
   assert.match(await sized(), /^Sized for P90 of the plan's ranges, over 10\u202f000 trials/);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="table-demand"] thead').textContent.includes('before the last edit'));
+  assert.deepEqual(await marked(), all(false));
   await close();
 });
 

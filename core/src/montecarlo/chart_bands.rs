@@ -4,6 +4,7 @@
 //! chart's description. They are added after the chart's own series
 //! ([`ChartData::bands_from`]), so the chart's own lines keep their places and colours.
 
+use super::columns::{EARLIER, NOT_FINISHED};
 use super::table::{percentile_name, LABELS};
 use super::{Band, Bands, Metric};
 use crate::chart::{self, ChartData, Series, Shape, Tone, ValueFormat};
@@ -25,8 +26,16 @@ fn figure(metric: chart::Metric) -> Metric {
 /// of that scenario (the demand chart: peak demand; the cost chart: the total; the scenarios
 /// chart: its chosen metric, every scenario's). Nothing is added when the bands have no such
 /// scenario or cover other months than the chart (the plan's horizon changed since the
-/// trials), or when the chart has its bands already.
-pub fn add(bands: &Bands, chart: &mut ChartData, scenario: usize, metric: chart::Metric) {
+/// trials), or when the chart has its bands already. Bands of the plan before its last edit
+/// (`earlier`: the trials of the plan as it is have not finished) say so in their names and
+/// the sentence, and their band is drawn dashed.
+pub fn add(
+    bands: &Bands,
+    chart: &mut ChartData,
+    scenario: usize,
+    metric: chart::Metric,
+    earlier: bool,
+) {
     let figure = figure(metric);
     let Some(months) = bands
         .scenarios
@@ -62,26 +71,28 @@ pub fn add(bands: &Bands, chart: &mut ChartData, scenario: usize, metric: chart:
         ValueFormat::MoneyPerMonth(currency) => format::money(v, *currency),
     };
     let sentence = format!(
-        " {whose}, {}: {} to {} ({low}–{high}) over {} trials of the plan's ranges, median {}.",
+        " {whose}, {}: {} to {} ({low}–{high}) over {} trials of the plan's ranges, median {}.{}",
         chart.start.of_plan_month(chart.months).label(),
         text(last.low),
         text(last.high),
         format::count(f64::from(bands.trials)),
         text(last.median),
+        if earlier { NOT_FINISHED } else { "" },
     );
+    let mark = if earlier { EARLIER } else { "" };
     chart.summary.push_str(&sentence);
     chart.bands_from = Some(chart.series.len());
     chart.series.push(Series {
-        name: format!("{what} {low}–{high}"),
+        name: format!("{what} {low}–{high}{mark}"),
         values: each(|b| b.high),
         shape: Shape::Band,
         tone,
-        dashed: false,
+        dashed: earlier,
         emphasis: false,
         lower: each(|b| b.low),
     });
     chart.series.push(Series {
-        name: format!("{what} P50"),
+        name: format!("{what} P50{mark}"),
         values: each(|b| b.median),
         shape: Shape::Line,
         tone,
@@ -123,7 +134,7 @@ mod tests {
             let mut chart = chart.expect("results");
             let own = chart.series.len();
             let summary = chart.summary.clone();
-            add(&bands, &mut chart, 0, metric);
+            add(&bands, &mut chart, 0, metric, false);
             assert_eq!(chart.bands_from, Some(own), "{}", chart.id);
             assert_eq!(chart.series.len(), own + 2);
             let months = &bands.scenarios[0].metrics[figure(metric).index()];
@@ -147,7 +158,7 @@ mod tests {
                 chart.summary
             );
             // Added once, however often asked.
-            add(&bands, &mut chart, 0, metric);
+            add(&bands, &mut chart, 0, metric, false);
             assert_eq!(chart.series.len(), own + 2);
             // The band is drawn, the axis reaches its top, and its legend reads "low–high".
             let g = chart.layout(Frame {
@@ -168,11 +179,34 @@ mod tests {
     }
 
     #[test]
+    fn bands_of_the_plan_before_its_edit_say_so_and_are_drawn_dashed() {
+        let (_, results, bands) = banded();
+        let mut chart = demand_chart(&results, 0).expect("results");
+        let own = chart.series.len();
+        add(&bands, &mut chart, 0, chart::Metric::PeakDemand, true);
+        let (band, median) = (&chart.series[own], &chart.series[own + 1]);
+        assert!(band.dashed && band.shape == Shape::Band);
+        assert!(
+            band.name.ends_with(" P10–P90, before the last edit"),
+            "{}",
+            band.name
+        );
+        assert!(median.name.ends_with(" P50, before the last edit"));
+        assert!(chart.summary.ends_with(NOT_FINISHED), "{}", chart.summary);
+        // Drawn dashed, its outline: the layer says so.
+        let g = chart.layout(Frame {
+            width: 600.0,
+            height: 240.0,
+        });
+        assert!(g.layers[own].dashed);
+    }
+
+    #[test]
     fn the_cost_charts_total_stays_the_total_of_its_bars() {
         let (plan, results, bands) = banded();
         let mut chart = cost_chart(&plan, &results, 0).expect("results");
         let before = chart.readout(3).total;
-        add(&bands, &mut chart, 0, chart::Metric::TotalCost);
+        add(&bands, &mut chart, 0, chart::Metric::TotalCost, false);
         assert_eq!(chart.readout(3).total, before);
     }
 
@@ -181,13 +215,13 @@ mod tests {
         let (plan, results, bands) = banded();
         let mut chart = demand_chart(&results, 0).expect("results");
         let own = chart.series.len();
-        add(&bands, &mut chart, 5, chart::Metric::PeakDemand);
+        add(&bands, &mut chart, 5, chart::Metric::PeakDemand, false);
         assert_eq!((chart.series.len(), chart.bands_from), (own, None));
         let mut shorter = plan.clone();
         shorter.horizon_months -= 1;
         let results = engine::run(&shorter.validate().expect("valid"));
         let mut chart = demand_chart(&results, 0).expect("results");
-        add(&bands, &mut chart, 0, chart::Metric::PeakDemand);
+        add(&bands, &mut chart, 0, chart::Metric::PeakDemand, false);
         assert_eq!((chart.series.len(), chart.bands_from), (own, None));
     }
 }

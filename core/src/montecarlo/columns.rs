@@ -31,6 +31,13 @@ const BESIDE: [(&str, &str); 9] = [
     ("cost", "total"),
 ];
 
+/// Appended to the name of a band of the plan before its last edit.
+pub const EARLIER: &str = ", before the last edit";
+
+/// Appended to a sentence about the bands of the plan before its last edit.
+pub const NOT_FINISHED: &str =
+    " These bands are the trials of the plan before its last edit: those of the plan as it is now have not finished.";
+
 /// The bands with their columns' cells, written once per scenario and figure, when a table
 /// first asks for them: the page builds a table again on every keystroke, and the bands
 /// change only with each run of the trials (formatting every month's band on each keystroke
@@ -66,6 +73,12 @@ impl BandColumns {
     /// The bands.
     pub fn bands(&self) -> &Bands {
         &self.bands
+    }
+
+    /// Whether the bands are the trials of the plan before its last edit
+    /// ([`BandColumns::of_earlier_plan`]).
+    pub fn is_of_earlier_plan(&self) -> bool {
+        self.earlier
     }
 
     /// Scenario `scenario`'s figures in month `month` (from 1) at the percentile the plan
@@ -122,7 +135,11 @@ impl BandColumns {
             Some(p) => (percentile_name(p), "the figure the plan sizes for"),
             None => ("P50".to_owned(), "the median"),
         };
-        let heading = format!("{at}, band {low}–{high}");
+        // Of the plan before its last edit: said in every column's heading, not only the note.
+        let heading = format!(
+            "{at}, band {low}–{high}{}",
+            if self.earlier { EARLIER } else { "" }
+        );
         let mut cache = self.cells.borrow_mut();
         let mut added = false;
         for ((metric, label), (id, key)) in Metric::ALL.into_iter().zip(LABELS).zip(BESIDE) {
@@ -193,8 +210,9 @@ impl BandColumns {
                 note.push(' ');
             }
             note.push_str(&format!(
-                "The “{heading}” columns are over {} trials: {at}, {which}, and in brackets the band from {low} to {high}. The other columns hold the plan's single values.",
+                "The “{heading}” columns are over {} trials: {at}, {which}, and in brackets the band from {low} to {high}. The other columns hold the plan's single values.{}",
                 format::count(f64::from(bands.trials)),
+                if self.earlier { NOT_FINISHED } else { "" }
             ));
         }
     }
@@ -364,10 +382,23 @@ mod tests {
             earlier.sized_line(0, 4).as_deref(),
             Some("The trials of the plan as it is now have not finished: until they do, the files are sized from the plan's single values.")
         );
-        // The tables still show them.
+        // The tables still show them, marked as the earlier plan's in each heading and in
+        // the note.
         let before = demand.columns.len();
         earlier.add(&mut demand, &plan, 0);
         assert!(demand.columns.len() > before);
+        let (_, column) = demand.column("instances-band").unwrap();
+        assert_eq!(
+            column.title,
+            "App instances P90, band P10–P90, before the last edit"
+        );
+        assert!(demand.note.as_deref().unwrap().ends_with(NOT_FINISHED));
+        // The trials of the plan as it is: no mark.
+        let (_, mut current) = table("demand");
+        BandColumns::new(Arc::new(bands(12, true))).add(&mut current, &plan, 0);
+        let (_, column) = current.column("instances-band").unwrap();
+        assert_eq!(column.title, "App instances P90, band P10–P90");
+        assert!(!current.note.as_deref().unwrap().contains(NOT_FINISHED));
         // Without a percentile to size for, nothing to say.
         let single = BandColumns::new(Arc::new(bands(12, false))).of_earlier_plan();
         assert_eq!(single.sized_line(0, 4), None);
