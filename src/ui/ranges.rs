@@ -1,5 +1,5 @@
-//! The Ranges panel, shown when the plan has ranges: the Monte Carlo trials' progress (with a
-//! cancel), each figure's band in the month on show with its fan over the months, the ranges
+//! The Ranges panel, shown when the plan has ranges: the plan's ranges, each with a choice of
+//! its shape, the Monte Carlo trials' progress (with a cancel), each figure's band in the month on show with its fan over the months, the ranges
 //! ranked by how far each alone moves the month's cost. When each tier is needed over the
 //! trials goes to the timeline and the comparison ([`Workspace::range_notes`]); each figure
 //! sized for the plan's percentile, with its band, to a column of the sizing tables beside the
@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use super::fields::{step_key, Choice, TypedRange};
+use super::fields::{step_key, structural_edit, Choice, TypedRange};
 use super::files::json_of;
 use super::results::{selected_month, selected_scenario};
 use super::state::{AddBands, PageBands, Workspace};
@@ -19,6 +19,7 @@ use super::trials::{self, Signals, Trials};
 use crate::ui::effect;
 use crate::ui::memo;
 use headroom_core::chart::{self, ChartData};
+use headroom_core::edit::{self, SHAPES};
 use headroom_core::export::SizedFor;
 use headroom_core::format;
 use headroom_core::input::NumberSpec;
@@ -26,11 +27,12 @@ use headroom_core::montecarlo::chart_bands;
 use headroom_core::montecarlo::columns::BandColumns;
 use headroom_core::montecarlo::fan::{fan, Fan};
 use headroom_core::montecarlo::table::{
-    band_rows, figure_text, move_lines, percentile_name, swing_rows,
+    band_rows, field_words, figure_text, move_lines, percentile_name, swing_rows,
 };
 use headroom_core::montecarlo::{Bands, Sensitivity};
 use headroom_core::plan::{Plan, Uncertainty};
 use headroom_core::tables::Table;
+use headroom_core::uncertain::syntax;
 use leptos::prelude::*;
 
 /// How long after an edit the trials start again.
@@ -367,6 +369,7 @@ pub fn RangesPanel() -> impl IntoView {
             <h3 id="ranges-title">"Ranges"</h3>
             <p class="lede">{summary}</p>
             <div inner_html=move || problems.try_get().unwrap_or_default()></div>
+            {range_list(ws)}
             <p class="trials-status" role="status" data-testid="trials-status">
                 <progress data-testid="trials-progress" aria-label="Trials run"
                     hidden=move || running().is_none()
@@ -411,6 +414,77 @@ pub fn RangesPanel() -> impl IntoView {
                 </p>
             </div>
         </section>
+    }
+}
+
+/// The plan's ranges, each with a choice of its shape ([`edit::reshape_range`]): a range typed
+/// on a phone's number keypad (`8..20`, digits and dots only) becomes a normal or lognormal
+/// one here, its numbers then edited in its field.
+fn range_list(ws: Workspace) -> impl IntoView {
+    let problem = RwSignal::new(String::new());
+    let listed = memo(move || {
+        ws.plan.with(|p| {
+            section(p)
+                .ranges
+                .iter()
+                .map(|r| {
+                    (
+                        r.field.clone(),
+                        field_words(p, &r.field),
+                        syntax::field_text(&r.distribution),
+                        r.distribution.shape(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // Built again when a shape is refused, so that its choice shows the shape kept.
+    let rows = move || {
+        problem.track();
+        listed
+            .get()
+            .into_iter()
+            .map(|(field, words, text, shape)| {
+                let label = format!("Shape of the range of {words}");
+                let on_change = {
+                    let words = words.clone();
+                    move |ev| {
+                        let key = event_target_value(&ev);
+                        match ws
+                            .plan
+                            .with_untracked(|p| edit::reshape_range(p, &field, &key))
+                        {
+                            Ok(plan) => {
+                                problem.set(String::new());
+                                structural_edit(ws, &field, move |p| *p = plan);
+                            }
+                            Err(why) => problem.set(format!("{words}: {why}.")),
+                        }
+                    }
+                };
+                view! {
+                    <tr data-testid="range-row">
+                        <th scope="row">{words}</th>
+                        <td>{text}</td>
+                        <td>
+                            <select aria-label=label data-testid="range-shape" on:change=on_change>
+                                {SHAPES.iter().map(|(key, name)| view! {
+                                    <option value=*key selected=*key == shape>{*name}</option>
+                                }).collect_view()}
+                            </select>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <table class="bands range-list" data-testid="range-list">
+            <caption>"The plan's ranges, typed into their fields (8..20, 8..12..20, normal(12, 2)). A shape chosen here keeps the range's values; its numbers are then edited in the field."</caption>
+            <thead><tr><th scope="col">"Field"</th><th scope="col">"Range"</th><th scope="col">"Shape"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <p class="error" role="alert" data-testid="range-shape-problem">{move || problem.get()}</p>
     }
 }
 

@@ -261,6 +261,53 @@ test('while the trials of an edited plan run, its bands are marked as the earlie
   await close();
 });
 
+test('a range typed on a number keypad takes another shape in the Ranges panel', async () => {
+  const { page, app, done: close } = await t.fresh();
+  await app.open(t.server.url);
+  // Digits and dots only, as a phone's number keypad types them.
+  await app.fill('f-baseline-units', '600..1000');
+  await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
+  const row = page.getByTestId('range-row');
+  assert.equal(await row.count(), 1);
+  assert.match(await row.innerText(), /600–1000/);
+  const shape = row.getByTestId('range-shape');
+  assert.equal(await shape.inputValue(), 'uniform');
+  assert.equal(await shape.getAttribute('aria-label'), `Shape of the range of ${(await row.locator('th').innerText()).trim()}`);
+  const field = page.getByTestId('f-baseline-units');
+  // The autosaved range, once it has the shape `shape`.
+  const distribution = async (shape) => {
+    await page.waitForFunction((s) => JSON.parse(localStorage.getItem('headroom.plan'))?.plan?.uncertainty?.ranges?.[0]?.distribution?.shape === s, shape);
+    return (await app.savedPlan()).plan.uncertainty.ranges[0].distribution;
+  };
+  // Normal: the same values (its mean ± 2 sd), the field's number kept; the trials run again.
+  await shape.selectOption('normal');
+  await page.waitForFunction(() => document.querySelector('[data-testid="f-baseline-units"]').value === 'normal(800, 100)');
+  await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
+  assert.deepEqual(await distribution('normal'), { shape: 'normal', mean: 800, sd: 100 });
+  assert.equal((await app.savedPlan()).plan.baseline.units, 800);
+  assert.equal(await page.getByTestId('range-shape').inputValue(), 'normal');
+  // Its numbers then edited in the field, digits only.
+  await app.fill('f-baseline-units', 'normal(800, 150)');
+  await page.waitForFunction(() => document.querySelector('[data-testid="range-row"]')?.innerText.includes('normal(800, 150)'));
+  await page.getByTestId('range-shape').selectOption('lognormal');
+  await page.waitForFunction(() => document.querySelector('[data-testid="f-baseline-units"]').value.startsWith('lognormal(800, '));
+  assert.equal((await distribution('lognormal')).shape, 'lognormal');
+  // And back to a bounded shape: PERT over the same values, the likely value the field's.
+  await page.getByTestId('range-shape').selectOption('pert');
+  await page.waitForFunction(() => /^\d+\/800\/\d+$/.test(document.querySelector('[data-testid="f-baseline-units"]').value));
+  assert.equal(await page.getByTestId('range-shape-problem').innerText(), '');
+
+  // A shape that cannot hold the values says why, and the range stays as it was.
+  await app.fill('f-baseline-units', '0..1000');
+  await page.waitForFunction(() => document.querySelector('[data-testid="range-row"]')?.innerText.includes('0–1000'));
+  await page.getByTestId('range-shape').selectOption('lognormal');
+  await page.getByTestId('range-shape-problem').filter({ hasText: 'cannot be lognormal: a lognormal range takes values above 0 only, and this one reaches 0.' }).waitFor();
+  assert.equal(await page.getByTestId('range-shape').inputValue(), 'uniform');
+  assert.equal(await field.inputValue(), '0–1000');
+  assert.deepEqual(await distribution('uniform'), { shape: 'uniform', low: 0, high: 1000 });
+  await close();
+});
+
 test('the timeline and the comparison say when each tier is needed over the trials', async () => {
   const { page, app, done: close } = await t.fresh();
   await app.open(t.server.url);

@@ -18,12 +18,14 @@ mod calendar;
 mod catalogs;
 mod growth_model;
 mod ranges;
+mod reshape;
 mod traffic;
 
 pub use calendar::*;
 pub use catalogs::*;
 pub use growth_model::*;
 pub use ranges::*;
+pub use reshape::*;
 pub use traffic::*;
 
 use crate::plan::{CostLine, Growth, Plan, Scenario};
