@@ -31,7 +31,7 @@ mod timeline;
 pub use explain::{explain, Figure};
 pub use timeline::{Resource, TimelineEvent, MAX_SEPARATE_STEPS};
 
-use run::run_scenario;
+use run::{run_scenario, size_scenario};
 
 use crate::cost::{self, CommitmentAdvice, CostBreakdown, CostComponent, OffHours};
 use crate::currency::Currency;
@@ -161,6 +161,36 @@ pub fn run(plan: &ValidPlan) -> PlanResults {
         priced_on: plan.plan().catalogs.priced_on,
         currency: plan.plan().currency(),
     }
+}
+
+/// A scenario's months and its database and Redis walks: [`ScenarioResult`] without what is
+/// judged over the horizon (commitments, instance sizes, scaling, the timeline, notes). What
+/// the Monte Carlo trials count, a few thousand runs at a time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SizedScenario {
+    /// Months 1..=horizon, as [`ScenarioResult::months`].
+    pub months: Vec<MonthResult>,
+    /// As [`ScenarioResult::database_tiers`].
+    pub database_tiers: Progression,
+    /// As [`ScenarioResult::redis_plans`].
+    pub redis_plans: Progression,
+}
+
+/// Every scenario's months and tier walks ([`SizedScenario`]): [`run`] without the advice over
+/// the horizon, which neither a trial's bands nor its dates read.
+///
+/// # Example
+/// ```
+/// use headroom_core::{engine, plan::Plan};
+/// let plan = Plan::default().validate().unwrap();
+/// let (sized, full) = (engine::run_sized(&plan), engine::run(&plan));
+/// assert_eq!(sized[0].months, full.scenarios[0].months);
+/// assert_eq!(sized[0].database_tiers, full.scenarios[0].database_tiers);
+/// ```
+pub fn run_sized(plan: &ValidPlan) -> Vec<SizedScenario> {
+    (0..plan.plan().scenarios.len())
+        .map(|i| size_scenario(plan, i))
+        .collect()
 }
 
 /// Runs every model for one scenario (by its index in the plan), or `None` when the plan has

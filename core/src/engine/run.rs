@@ -32,16 +32,20 @@ use crate::voice::{self, LargeLoadSizer, VoiceSizing};
 pub(super) fn run_scenario(valid: &ValidPlan, index: usize) -> ScenarioResult {
     let run = Run::new(valid, index);
     let mut notes = Vec::new();
-    let projection = run.project(&mut notes);
-    let demands = run.demands(&projection);
-    let walks = run.tier_walks(&demands);
-    let fleets = run.fleets(&demands);
-    let months = demands
-        .into_iter()
-        .enumerate()
-        .map(|(i, demand)| run.month(i, demand, &walks, &fleets))
-        .collect();
+    let (months, walks, fleets) = run.sized(&mut notes);
     run.advice(months, walks, &fleets, notes)
+}
+
+/// The scenario at `index`'s months and tier walks, without the advice over the horizon
+/// ([`super::SizedScenario`]).
+pub(super) fn size_scenario(valid: &ValidPlan, index: usize) -> super::SizedScenario {
+    let run = Run::new(valid, index);
+    let (months, walks, _) = run.sized(&mut Vec::new());
+    super::SizedScenario {
+        months,
+        database_tiers: walks.database,
+        redis_plans: walks.redis,
+    }
 }
 
 /// What every stage reads: the plan, the scenario, and what the plan names, looked up once.
@@ -364,6 +368,21 @@ impl<'a> Run<'a> {
             committed_app_instances,
             committed_gpu_nodes,
         }
+    }
+
+    /// Every stage but the advice: the months, the tier walks and the fleets (`notes` gets
+    /// what the projection has to say).
+    fn sized(&self, notes: &mut Vec<String>) -> (Vec<MonthResult>, Walks, Fleets) {
+        let projection = self.project(notes);
+        let demands = self.demands(&projection);
+        let walks = self.tier_walks(&demands);
+        let fleets = self.fleets(&demands);
+        let months = demands
+            .into_iter()
+            .enumerate()
+            .map(|(i, demand)| self.month(i, demand, &walks, &fleets))
+            .collect();
+        (months, walks, fleets)
     }
 
     /// The scenario's result: its months, and what is judged over the horizon (commitments,

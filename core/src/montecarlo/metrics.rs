@@ -1,7 +1,7 @@
 //! What the trials measure: the figures of a month that get a band ([`Metric`]), and the
 //! months the database and Redis move up a tier ([`Move`]).
 
-use crate::engine::{MonthResult, ScenarioResult};
+use crate::engine::{MonthResult, SizedScenario};
 
 /// A figure of one scenario's month that the trials give a band for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,7 +117,7 @@ pub struct Move {
 /// The first month (from 1) in which `resource` is at `tier` or beyond in `result`, or
 /// `None` when it stays below it over the horizon.
 pub fn first_month_at(
-    result: &ScenarioResult,
+    result: &SizedScenario,
     resource: Resource,
     tier: usize,
     lens: CatalogLens,

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! - **A trial** is the plan with each ranged field set to a value drawn from its
-//!   distribution, read and validated like any plan, and run by [`engine::run`]. A trial whose
+//!   distribution, read and validated like any plan, and run by [`engine::run_sized`]. A trial whose
 //!   draws make the plan invalid (a negative count, say) is not counted; the [`Tally`] keeps
 //!   how many were left out and the first reason.
 //! - **Reproducible**: trial `t`'s draw for range `r` comes from its own generator,
@@ -43,7 +43,7 @@ use serde_json::Value;
 
 use crate::codec::field_path::set_number_at;
 use crate::codec::{plan_reader, plan_writer};
-use crate::engine::{self, PlanResults};
+use crate::engine::{self, SizedScenario};
 use crate::plan::{Range, Uncertainty};
 use crate::uncertain::rng::Rng;
 use crate::uncertain::sketch::Sketch;
@@ -187,7 +187,7 @@ impl Simulation {
         let first = trials.start;
         for trial in trials {
             match self.trial_plan(trial) {
-                Ok(plan) => tally.add(&engine::run(&plan)),
+                Ok(plan) => tally.add(&engine::run_sized(&plan)),
                 Err(why) => tally.reject(why),
             }
             progress(trial - first + 1);
@@ -256,9 +256,9 @@ impl Tally {
     }
 
     /// Counts one trial's results.
-    pub fn add(&mut self, results: &PlanResults) {
+    pub fn add(&mut self, results: &[SizedScenario]) {
         let moves = self.steps.len();
-        for (s, result) in results.scenarios.iter().enumerate().take(self.scenarios) {
+        for (s, result) in results.iter().enumerate().take(self.scenarios) {
             for (m, month) in result.months.iter().enumerate().take(self.months) {
                 for metric in Metric::ALL {
                     let at = self.cell(s, m, metric);

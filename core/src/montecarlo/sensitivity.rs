@@ -6,7 +6,7 @@
 //! no trials. It shows each input's own reach, not interactions between inputs.
 
 use super::{first_month_at, CatalogLens, Metric, Resource, Simulation};
-use crate::engine::{self, PlanResults};
+use crate::engine::{self, SizedScenario};
 
 /// A result whose sensitivity to the ranges is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,19 +30,19 @@ pub enum Output {
 
 impl Output {
     /// Its value in `results`, or `None` when they do not have it.
-    pub fn of(self, results: &PlanResults, lens: CatalogLens) -> Option<f64> {
+    pub fn of(self, results: &[SizedScenario], lens: CatalogLens) -> Option<f64> {
         match self {
             Output::Figure {
                 scenario,
                 metric,
                 month,
             } => {
-                let result = results.scenarios.get(scenario)?;
+                let result = results.get(scenario)?;
                 let m = usize::try_from(month).ok()?.checked_sub(1)?;
                 Some(metric.of(result.months.get(m)?, lens))
             }
             Output::FirstUpgrade { scenario } => {
-                let result = results.scenarios.get(scenario)?;
+                let result = results.get(scenario)?;
                 let months = result.months.len() as u32;
                 let first = |resource, start: Option<usize>| {
                     let start = start.unwrap_or(0);
@@ -96,7 +96,7 @@ pub fn tornado(simulation: &Simulation, outputs: &[Output]) -> Vec<Option<Vec<Sw
     let values = |plan: Result<crate::validate::ValidPlan, String>| -> Vec<Option<f64>> {
         match plan {
             Ok(p) => {
-                let results = engine::run(&p);
+                let results = engine::run_sized(&p);
                 outputs.iter().map(|o| o.of(&results, lens)).collect()
             }
             Err(_) => vec![None; outputs.len()],
