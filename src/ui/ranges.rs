@@ -419,70 +419,70 @@ pub fn RangesPanel() -> impl IntoView {
 
 /// The plan's ranges, each with a choice of its shape ([`edit::reshape_range`]): a range typed
 /// on a phone's number keypad (`8..20`, digits and dots only) becomes a normal or lognormal
-/// one here, its numbers then edited in its field.
+/// one here, its numbers then edited in its field. As markup, with one handler for every
+/// choice (each names its field), like the rest of the panel: no view types of its own.
 fn range_list(ws: Workspace) -> impl IntoView {
     let problem = RwSignal::new(String::new());
-    let listed = memo(move || {
+    let rows = memo(move || {
+        let mut html = String::new();
         ws.plan.with(|p| {
-            section(p)
-                .ranges
-                .iter()
-                .map(|r| {
-                    (
-                        r.field.clone(),
-                        field_words(p, &r.field),
-                        syntax::field_text(&r.distribution),
-                        r.distribution.shape(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    // Built again when a shape is refused, so that its choice shows the shape kept.
-    let rows = move || {
-        problem.track();
-        listed
-            .get()
-            .into_iter()
-            .map(|(field, words, text, shape)| {
-                let label = format!("Shape of the range of {words}");
-                let on_change = {
-                    let words = words.clone();
-                    move |ev| {
-                        let key = event_target_value(&ev);
-                        match ws
-                            .plan
-                            .with_untracked(|p| edit::reshape_range(p, &field, &key))
-                        {
-                            Ok(plan) => {
-                                problem.set(String::new());
-                                structural_edit(ws, &field, move |p| *p = plan);
-                            }
-                            Err(why) => problem.set(format!("{words}: {why}.")),
-                        }
-                    }
-                };
-                view! {
-                    <tr data-testid="range-row">
-                        <th scope="row">{words}</th>
-                        <td>{text}</td>
-                        <td>
-                            <select aria-label=label data-testid="range-shape" on:change=on_change>
-                                {SHAPES.iter().map(|(key, name)| view! {
-                                    <option value=*key selected=*key == shape>{*name}</option>
-                                }).collect_view()}
-                            </select>
-                        </td>
-                    </tr>
+            for r in &section(p).ranges {
+                let words = field_words(p, &r.field);
+                html.push_str(r#"<tr data-testid="range-row">"#);
+                element(&mut html, "th", r#" scope="row""#, &words);
+                element(&mut html, "td", "", &syntax::field_text(&r.distribution));
+                html.push_str(r#"<td><select data-testid="range-shape" name=""#);
+                escaped(&mut html, &r.field);
+                html.push_str(r#"" aria-label="Shape of the range of "#);
+                escaped(&mut html, &words);
+                html.push_str(r#"">"#);
+                for (key, name) in SHAPES {
+                    let selected = if key == r.distribution.shape() {
+                        " selected"
+                    } else {
+                        ""
+                    };
+                    element(
+                        &mut html,
+                        "option",
+                        &format!(r#" value="{key}"{selected}"#),
+                        name,
+                    );
                 }
-            })
-            .collect_view()
+                html.push_str("</select></td></tr>");
+            }
+        });
+        html
+    });
+    let on_change = move |ev: web_sys::Event| {
+        let select = event_target::<web_sys::HtmlSelectElement>(&ev);
+        let (field, shape) = (select.name(), select.value());
+        match ws
+            .plan
+            .with_untracked(|p| edit::reshape_range(p, &field, &shape))
+        {
+            Ok(plan) => {
+                problem.set(String::new());
+                structural_edit(ws, &field, move |p| *p = plan);
+            }
+            Err(why) => {
+                // The choice shows the shape kept.
+                if let Some(kept) = ws
+                    .plan
+                    .with_untracked(|p| edit::range_of(p, &field).map(|r| r.shape()))
+                {
+                    select.set_value(kept);
+                }
+                let words = ws.plan.with_untracked(|p| field_words(p, &field));
+                problem.set(format!("{words}: {why}."));
+            }
+        }
     };
     view! {
-        <table class="bands range-list" data-testid="range-list">
+        <table class="bands range-list" data-testid="range-list" on:change=on_change>
             <caption>"The plan's ranges, typed into their fields (8..20, 8..12..20, normal(12, 2)). A shape chosen here keeps the range's values; its numbers are then edited in the field."</caption>
             <thead><tr><th scope="col">"Field"</th><th scope="col">"Range"</th><th scope="col">"Shape"</th></tr></thead>
-            <tbody>{rows}</tbody>
+            <tbody inner_html=move || rows.get()></tbody>
         </table>
         <p class="error" role="alert" data-testid="range-shape-problem">{move || problem.get()}</p>
     }

@@ -14,6 +14,7 @@
 use super::ranges::{range_of, set_range};
 use crate::codec::field_path::set_number_at;
 use crate::codec::{plan_reader, plan_writer};
+use crate::float_text;
 use crate::format;
 use crate::plan::{Distribution, Plan};
 use crate::uncertain::syntax;
@@ -28,18 +29,10 @@ pub const SHAPES: [(&str, &str); 5] = [
 ];
 
 /// `x` to four significant digits: a derived parameter (a standard deviation worked out from
-/// a range's ends) written as a person would type it.
+/// a range's ends) written as a person would type it. (Through its text, as the range's text
+/// writes numbers, rather than with logarithms and powers, whose code the page has not.)
 fn tidy(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let scale = 10f64.powi(3 - x.abs().log10().floor() as i32);
-    let tidied = (x * scale).round() / scale;
-    if tidied.is_finite() {
-        tidied
-    } else {
-        x
-    }
+    float_text::parse_f64(&float_text::scientific(x, 3)).unwrap_or(x)
 }
 
 /// The values `range` spans when it takes another shape: a bounded range's ends; a normal's
@@ -82,7 +75,7 @@ pub fn reshaped(range: &Distribution, shape: &str) -> Result<Distribution, Strin
         },
         "lognormal" if low > 0.0 && point > 0.0 => Distribution::Lognormal {
             median: point,
-            gsd: tidy((high / low).powf(0.25)).max(1.0),
+            gsd: tidy((high / low).sqrt().sqrt()).max(1.0),
         },
         "lognormal" => {
             return Err(format!(
@@ -105,8 +98,8 @@ pub fn reshape_range(plan: &Plan, path: &str, shape: &str) -> Result<Plan, Strin
     if let Some(map) = document.as_object_mut() {
         map.remove("uncertainty");
     }
-    let with = |value: f64| -> Result<Plan, String> {
-        let mut document = document.clone();
+    // The same document each time: every value is set in the same place.
+    let mut with = |value: f64| -> Result<Plan, String> {
         set_number_at(&mut document, path, value);
         plan_reader::read(&document).map_err(|e| e.message)
     };
