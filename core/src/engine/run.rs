@@ -371,7 +371,9 @@ impl<'a> Run<'a> {
     }
 
     /// Every stage but the advice: the months, the tier walks and the fleets (`notes` gets
-    /// what the projection has to say).
+    /// what the projection has to say). Inlined into both callers, so that a binary that
+    /// reaches one of them carries the stages as one function, as before there were two.
+    #[inline(always)]
     fn sized(&self, notes: &mut Vec<String>) -> (Vec<MonthResult>, Walks, Fleets) {
         let projection = self.project(notes);
         let demands = self.demands(&projection);
