@@ -455,8 +455,11 @@ fn range_list(ws: Workspace) -> impl IntoView {
         html
     });
     let on_change = move |ev: web_sys::Event| {
-        let select = event_target::<web_sys::HtmlSelectElement>(&ev);
-        let (field, shape) = (select.name(), select.value());
+        // Read and set through the bindings the fields use already (`value` is the same
+        // property on a select), which bring no new imports to the page's glue.
+        let select = event_target::<web_sys::HtmlInputElement>(&ev);
+        let field = select.get_attribute("name").unwrap_or_default();
+        let shape = select.value();
         match ws
             .plan
             .with_untracked(|p| edit::reshape_range(p, &field, &shape))

@@ -286,7 +286,7 @@ test('a range typed on a number keypad takes another shape in the Ranges panel',
   assert.deepEqual(await distribution('normal'), { shape: 'normal', mean: 800, sd: 100 });
   assert.equal((await app.savedPlan()).plan.baseline.units, 800);
   assert.equal(await page.getByTestId('range-shape').inputValue(), 'normal');
-  // Its numbers then edited in the field, digits only.
+  // Its numbers then edited in the field.
   await app.fill('f-baseline-units', 'normal(800, 150)');
   await page.waitForFunction(() => document.querySelector('[data-testid="range-row"]')?.innerText.includes('normal(800, 150)'));
   await page.getByTestId('range-shape').selectOption('lognormal');
@@ -294,7 +294,7 @@ test('a range typed on a number keypad takes another shape in the Ranges panel',
   assert.equal((await distribution('lognormal')).shape, 'lognormal');
   // And back to a bounded shape: PERT over the same values, the likely value the field's.
   await page.getByTestId('range-shape').selectOption('pert');
-  await page.waitForFunction(() => /^\d+\/800\/\d+$/.test(document.querySelector('[data-testid="f-baseline-units"]').value));
+  await page.waitForFunction(() => /^[\d.]+\/800\/[\d.]+$/.test(document.querySelector('[data-testid="f-baseline-units"]').value));
   assert.equal(await page.getByTestId('range-shape-problem').innerText(), '');
 
   // A shape that cannot hold the values says why, and the range stays as it was.
@@ -303,7 +303,8 @@ test('a range typed on a number keypad takes another shape in the Ranges panel',
   await page.getByTestId('range-shape').selectOption('lognormal');
   await page.getByTestId('range-shape-problem').filter({ hasText: 'cannot be lognormal: a lognormal range takes values above 0 only, and this one reaches 0.' }).waitFor();
   assert.equal(await page.getByTestId('range-shape').inputValue(), 'uniform');
-  assert.equal(await field.inputValue(), '0–1000');
+  // As typed (the field keeps its text while it has the focus), or as it writes the range.
+  assert.match(await field.inputValue(), /^0(\.\.|–)1000$/);
   assert.deepEqual(await distribution('uniform'), { shape: 'uniform', low: 0, high: 1000 });
   await close();
 });
