@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use super::fields::{step_key, structural_edit, Choice, TypedRange};
+use super::fields::{field_id, focus_soon, step_key, structural_edit, Choice, TypedRange};
 use super::files::json_of;
 use super::results::{selected_month, selected_scenario};
 use super::state::{AddBands, PageBands, Workspace};
@@ -431,7 +431,11 @@ fn range_list(ws: Workspace) -> impl IntoView {
                 html.push_str(r#"<tr data-testid="range-row">"#);
                 element(&mut html, "th", r#" scope="row""#, &words);
                 element(&mut html, "td", "", &syntax::field_text(&r.distribution));
-                html.push_str(r#"<td><select data-testid="range-shape" name=""#);
+                html.push_str(r#"<td><select data-testid="range-shape" id="shape-"#);
+                // Its own id, to keep the keyboard's focus on it when the list is written
+                // again (a shape chosen with the arrow keys changes the range at once).
+                html.push_str(&field_id(&r.field));
+                html.push_str(r#"" name=""#);
                 escaped(&mut html, &r.field);
                 html.push_str(r#"" aria-label="Shape of the range of "#);
                 escaped(&mut html, &words);
@@ -467,6 +471,8 @@ fn range_list(ws: Workspace) -> impl IntoView {
             Ok(plan) => {
                 problem.set(String::new());
                 structural_edit(ws, &field, move |p| *p = plan);
+                // The list is written again with the new range: the choice keeps the focus.
+                focus_soon(format!("shape-{}", field_id(&field)));
             }
             Err(why) => {
                 // The choice shows the shape kept.

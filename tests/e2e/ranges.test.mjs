@@ -289,9 +289,14 @@ test('a range typed on a number keypad takes another shape in the Ranges panel',
   // Its numbers then edited in the field.
   await app.fill('f-baseline-units', 'normal(800, 150)');
   await page.waitForFunction(() => document.querySelector('[data-testid="range-row"]')?.innerText.includes('normal(800, 150)'));
-  await page.getByTestId('range-shape').selectOption('lognormal');
+  // By keyboard: the next shape with the arrow key, and the choice keeps the focus though
+  // the list is written again.
+  await page.getByTestId('range-shape').focus();
+  await page.keyboard.press('ArrowDown');
   await page.waitForFunction(() => document.querySelector('[data-testid="f-baseline-units"]').value.startsWith('lognormal(800, '));
   assert.equal((await distribution('lognormal')).shape, 'lognormal');
+  await page.waitForFunction(() => document.activeElement?.id === 'shape-f-baseline-units');
+  assert.equal(await page.evaluate(() => document.activeElement.value), 'lognormal');
   // And back to a bounded shape: PERT over the same values, the likely value the field's.
   await page.getByTestId('range-shape').selectOption('pert');
   await page.waitForFunction(() => /^[\d.]+\/800\/[\d.]+$/.test(document.querySelector('[data-testid="f-baseline-units"]').value));
