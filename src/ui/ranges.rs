@@ -483,7 +483,8 @@ fn range_list(ws: Workspace) -> impl IntoView {
                     select.set_value(kept);
                 }
                 let words = ws.plan.with_untracked(|p| field_words(p, &field));
-                problem.set(format!("{words}: {why}."));
+                // "Today: units cannot be lognormal: …".
+                problem.set(format!("{words} {why}."));
             }
         }
     };

@@ -118,10 +118,7 @@ pub fn reshape_range(plan: &Plan, path: &str, shape: &str) -> Result<Plan, Strin
             })
         });
         if let Err(why) = refused {
-            let name = SHAPES
-                .iter()
-                .find(|(key, _)| *key == shape)
-                .map_or(shape, |(_, name)| name);
+            let name = if shape == "pert" { "PERT" } else { shape };
             return Err(format!(
                 "cannot be made {name} ({}): it would reach {}, which the plan refuses ({why})",
                 syntax::text(&new),
@@ -248,7 +245,7 @@ mod tests {
         let why = reshape_range(&plan, UNITS, "uniform").unwrap_err();
         assert!(
             why.starts_with(
-                "cannot be made Uniform (-60 to 260): it would reach -60, which the plan refuses (Units today must be at least 0"
+                "cannot be made uniform (-60 to 260): it would reach -60, which the plan refuses (Units today must be at least 0"
             ),
             "{why}"
         );
