@@ -1,5 +1,5 @@
-//! The Ranges panel, shown when the plan has ranges: the plan's ranges, each with a choice of
-//! its shape, the Monte Carlo trials' progress (with a cancel), each figure's band in the month on show with its fan over the months, the ranges
+//! The Ranges panel, shown when the plan has ranges: its ranges, each with a choice of shape,
+//! the trials' progress (with a cancel), each figure's band in the month shown and its fan, the ranges
 //! ranked by how far each alone moves the month's cost. When each tier is needed over the
 //! trials goes to the timeline and the comparison ([`Workspace::range_notes`]); each figure
 //! sized for the plan's percentile, with its band, to a column of the sizing tables beside the
