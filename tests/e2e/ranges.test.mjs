@@ -145,10 +145,10 @@ test('a range typed into a field gives bands, kept on reload and reproduced by a
   // replicas, and a note that says so.
   await page.getByTestId('share-menu').click();
   await page.getByTestId('share-panel').waitFor();
-  assert.match(await page.getByTestId('deploy-sized').innerText(), /^Sized for P90 of the plan's ranges, over 2\u202f000 trials: replicas, database tier, Redis plan and GPU nodes at that percentile/);
+  assert.match(await page.getByTestId('deploy-sized').innerText(), /^Sized for P90 of the plan's ranges, over 2\u202f000 trials: replicas, database connections and tier, Redis plan and GPU nodes at that percentile/);
   const [compose] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-compose').click()]);
   const composeText = await readFile(await compose.path(), 'utf8');
-  assert.match(composeText, /# note: Sized for P90 of the plan's ranges, over 2\u202f000 trials: the app instances \(\d+\)/, composeText);
+  assert.match(composeText, /# note: Sized for P90 of the plan's ranges, over 2\u202f000 trials: the app instances \(\d+\), the database connections and tier/, composeText);
   assert.match(composeText, new RegExp(`replicas: ${p90}\\n`), composeText);
   await page.keyboard.press('Escape');
   assert.equal((await app.savedPlan()).plan.uncertainty.size_for_pct, 90);

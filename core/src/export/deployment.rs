@@ -26,9 +26,10 @@
 //!
 //! A plan with ranges that sizes for a percentile ("size for P90") has its deployment sized
 //! for that percentile ([`spec_at`] with [`SizedFor`], the page's last run of trials): the
-//! month's app instances, database tier, Redis plan and GPU nodes at the percentile take the
-//! place of the single values above, the app pools' connections follow the instances, and a
-//! note names the percentile and the trials.
+//! month's app instances, database connections, database tier, Redis plan and GPU nodes at the
+//! percentile take the place of the single values above, the app pools' connections follow the
+//! instances (the per-unit rule sets the connections when the percentile's are more than those
+//! pools), and a note names the percentile and the trials.
 //!
 //! The container images are not part of a plan: the exports name [`APP_IMAGE`] and
 //! [`VOICE_IMAGE`] and a note at the top says to replace them. Months beyond a catalog,
@@ -203,8 +204,8 @@ pub fn spec_at(
     if let Some(figures) = sized {
         notes.push(format!(
             "Sized for {} of the plan's ranges, over {} trials: the app instances ({}), the \
-             database tier, the Redis plan and the GPU voice nodes are each the figure {} of the \
-             trials stay at or under; the rest follows from them as from the single values.",
+             database connections and tier, the Redis plan and the GPU voice nodes are each the \
+             figure {} of the trials stay at or under.",
             crate::montecarlo::table::percentile_name(figures.pct),
             format::count(f64::from(figures.trials)),
             figures.app_instances,
@@ -379,7 +380,9 @@ fn database_settings(
 ) -> Option<DatabaseSettings> {
     let policies = &plan.policies;
     let databases = &plan.catalogs.databases;
-    // At a percentile: its tier, and the app pools of its instances.
+    // At a percentile: its tier, the app pools of its instances, and its connections. In
+    // each trial the connections are the larger of the two rules; where the percentile's are
+    // more than the pools of the percentile's instances, only the per-unit rule gives them.
     let mut db = month.database.clone();
     if let Some(f) = sized {
         db.tier = Some(f.database_tier);
@@ -388,6 +391,7 @@ fn database_settings(
             policies.pool_per_instance,
             db.background_connections,
         );
+        db.connections_from_units = f.database_connections as f64;
     }
     let tier: &DatabaseTier = match db.tier.and_then(|t| databases.get(t)) {
         Some(tier) => tier,

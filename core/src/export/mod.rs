@@ -174,6 +174,9 @@ pub struct SizedFor {
     pub trials: u32,
     /// App instances.
     pub app_instances: u64,
+    /// Database connections needed (in each trial the larger of the app pools' and the
+    /// per-unit rule's), at the percentile, rounded up.
+    pub database_connections: u64,
     /// The database tier's position in the plan's catalog.
     pub database_tier: usize,
     /// The Redis plan's position in the plan's catalog.

@@ -39,6 +39,7 @@ fn every_job() -> [Job; 8] {
                 pct: 90.0,
                 trials: 2000,
                 app_instances: 7,
+                database_connections: 153,
                 database_tier: 2,
                 redis_plan: 9,
                 gpu_nodes: 3,

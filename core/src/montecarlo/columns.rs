@@ -98,6 +98,11 @@ impl BandColumns {
             pct,
             trials: bands.trials,
             app_instances: at(Metric::AppInstances)?,
+            database_connections: s
+                .band(Metric::DatabaseConnections, month)?
+                .sized?
+                .max(0.0)
+                .ceil() as u64,
             database_tier: index(Metric::DatabaseTier)?,
             redis_plan: index(Metric::RedisPlan)?,
             gpu_nodes: at(Metric::GpuNodes)?,
@@ -114,7 +119,7 @@ impl BandColumns {
         }
         let f = self.sized(scenario, month)?;
         Some(format!(
-            "Sized for {} of the plan's ranges, over {} trials: replicas, database tier, Redis plan and GPU nodes at that percentile; resources, autoscaling, maxmemory and pool sizes follow from them.",
+            "Sized for {} of the plan's ranges, over {} trials: replicas, database connections and tier, Redis plan and GPU nodes at that percentile; resources, autoscaling, maxmemory and pool sizes follow from them.",
             percentile_name(f.pct),
             format::count(f64::from(f.trials))
         ))
@@ -362,6 +367,7 @@ mod tests {
             ),
             (12, 12, 12, 12)
         );
+        assert_eq!(sized.database_connections, 12);
         assert_eq!(columns.sized(0, 13), None);
         assert_eq!(columns.sized(1, 4), None);
         assert!(columns

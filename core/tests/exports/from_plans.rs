@@ -287,6 +287,7 @@ fn an_export_sized_for_a_percentile_takes_its_figures() {
         pct: 90.0,
         trials: 2000,
         app_instances: month.app.instances + 3,
+        database_connections: month.database.connections.ceil() as u64,
         database_tier: catalogs.databases.len() - 1,
         redis_plan: catalogs.redis.len() - 1,
         gpu_nodes: month.voice.as_ref().unwrap().nodes + 1,
@@ -339,6 +340,51 @@ fn an_export_sized_for_a_percentile_takes_its_figures() {
         .notes
         .iter()
         .any(|n| n.contains("more than the largest plan")));
+}
+
+#[test]
+fn an_export_sized_for_a_percentile_takes_its_connections() {
+    use headroom_core::export::SizedFor;
+    let (plan, results) = run(Plan::default());
+    let month = &results.scenarios[0].months[11];
+    let catalogs = &plan.plan().catalogs;
+    let tier = month.database.tier.unwrap();
+    let pools = month.database.connections_from_pools;
+    let sized = |database_connections: u64| SizedFor {
+        pct: 90.0,
+        trials: 500,
+        app_instances: month.app.instances,
+        database_connections,
+        database_tier: tier,
+        redis_plan: month.redis.plan.unwrap(),
+        gpu_nodes: 0,
+    };
+    // Connections no more than the pools: the pools set them, and no pooler is needed.
+    let spec = deployment::spec_at(&plan, &results, 0, 12, Some(sized(pools as u64))).unwrap();
+    assert_eq!(spec.database.unwrap().pooler, None);
+    // More than the tier's direct allowance (the per-unit rule, in the trials at the
+    // percentile): PgBouncer takes them all, and the note names that rule.
+    // (More than the pools at the autoscaler's maximum too, so they set `max_client_conn`.)
+    let direct = catalogs.databases[tier].max_connections;
+    assert!(direct < 5000);
+    let spec = deployment::spec_at(&plan, &results, 0, 12, Some(sized(5001))).unwrap();
+    let pooler = spec.database.as_ref().unwrap().pooler.as_ref().unwrap();
+    assert_eq!(pooler.max_client_conn, 5001);
+    assert!(
+        spec.notes
+            .iter()
+            .any(|n| n.contains("the per-unit connection rule") && n.contains("PgBouncer")),
+        "{:?}",
+        spec.notes
+    );
+    assert!(
+        spec.notes
+            .iter()
+            .any(|n| n.starts_with("Sized for P90")
+                && n.contains("the database connections and tier")),
+        "{:?}",
+        spec.notes
+    );
 }
 
 #[test]
