@@ -422,7 +422,9 @@ pub fn RangesPanel() -> impl IntoView {
 /// one here, its numbers then edited in its field. As markup, with one handler for every
 /// choice (each names its field), like the rest of the panel: no view types of its own.
 fn range_list(ws: Workspace) -> impl IntoView {
-    let problem = RwSignal::new(String::new());
+    // A refusal, with the list as it was then: shown until a range changes (the refused one
+    // fixed in its field, say), when it no longer speaks of the plan on show.
+    let (problem, refused_with) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let rows = memo(move || {
         let mut html = String::new();
         ws.plan.with(|p| {
@@ -484,6 +486,7 @@ fn range_list(ws: Workspace) -> impl IntoView {
                 }
                 let words = ws.plan.with_untracked(|p| field_words(p, &field));
                 // "Today: units cannot be lognormal: …".
+                refused_with.set(untrack(move || rows.get()));
                 problem.set(format!("{words} {why}."));
             }
         }
@@ -494,7 +497,9 @@ fn range_list(ws: Workspace) -> impl IntoView {
             <thead><tr><th scope="col">"Field"</th><th scope="col">"Range"</th><th scope="col">"Shape"</th></tr></thead>
             <tbody inner_html=move || rows.get()></tbody>
         </table>
-        <p class="error" role="alert" data-testid="range-shape-problem">{move || problem.get()}</p>
+        <p class="error" role="alert" data-testid="range-shape-problem">
+            {move || if rows.get() == refused_with.get() { problem.get() } else { String::new() }}
+        </p>
     }
 }
 

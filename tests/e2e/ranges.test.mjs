@@ -301,6 +301,12 @@ test('a range typed on a number keypad takes another shape in the Ranges panel',
   await page.getByTestId('range-shape').selectOption('pert');
   await page.waitForFunction(() => /^[\d.]+\/800\/[\d.]+$/.test(document.querySelector('[data-testid="f-baseline-units"]').value));
   assert.equal(await page.getByTestId('range-shape-problem').innerText(), '');
+  // Undo takes the reshape back as one step: the lognormal range again, in the field, the
+  // saved plan and the choice.
+  await page.getByTestId('undo').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="f-baseline-units"]').value.startsWith('lognormal(800, '));
+  assert.equal((await distribution('lognormal')).shape, 'lognormal');
+  assert.equal(await page.getByTestId('range-shape').inputValue(), 'lognormal');
 
   // A shape that cannot hold the values says why, and the range stays as it was.
   await app.fill('f-baseline-units', '0..1000');
@@ -314,6 +320,13 @@ test('a range typed on a number keypad takes another shape in the Ranges panel',
   // As typed (the field keeps its text while it has the focus), or as it writes the range.
   assert.match(await field.inputValue(), /^0(\.\.|–)1000$/);
   assert.deepEqual(await distribution('uniform'), { shape: 'uniform', low: 0, high: 1000 });
+  // Fixed in its field, the range no longer has the refusal beside it, and the shape applies.
+  await app.fill('f-baseline-units', '10..1000');
+  await page.waitForFunction(() => document.querySelector('[data-testid="range-row"]')?.innerText.includes('10–1000'));
+  assert.equal(await page.getByTestId('range-shape-problem').innerText(), '');
+  await page.getByTestId('range-shape').selectOption('lognormal');
+  assert.equal((await distribution('lognormal')).shape, 'lognormal');
+  assert.equal(await page.getByTestId('range-shape-problem').innerText(), '');
   await close();
 });
 
