@@ -137,7 +137,8 @@ fn rust_files(dir: &Path, failing: &mut Vec<String>, ok: &dyn Fn(&str) -> bool) 
 }
 
 /// The page's first download is built without YAML (ARCHITECTURE.md, "First load"): the app
-/// takes the core without its default features, and only the file worker turns `yaml` on.
+/// takes the core without its default features, and only the file worker turns `yaml` on. The
+/// upgrades' reasons are for the page and the file worker; the trials worker leaves them out.
 #[test]
 fn only_the_file_worker_builds_the_core_with_yaml() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -157,6 +158,17 @@ fn only_the_file_worker_builds_the_core_with_yaml() {
     assert!(
         worker.contains("\"yaml\""),
         "the file worker needs YAML: {worker}"
+    );
+    for line in [&app, &worker] {
+        assert!(
+            line.contains("\"upgrade-reasons\""),
+            "the page and the file worker word the upgrades: {line}"
+        );
+    }
+    let trials = core_line("trials/Cargo.toml");
+    assert!(
+        trials.contains("default-features = false") && !trials.contains("features = ["),
+        "the trials worker takes the core without YAML and the upgrades' reasons: {trials}"
     );
 }
 

@@ -1,9 +1,9 @@
 //! Tiers in words: why a month needs its tier, why an upgrade happens, and the triggers that
 //! decide both.
 
-use super::walk::{
-    binding, clean_need, fits, limit_of, trigger_of, usage_pct, Dimension, TierSpec,
-};
+#[cfg(feature = "upgrade-reasons")]
+use super::walk::usage_pct;
+use super::walk::{binding, clean_need, fits, limit_of, trigger_of, Dimension, TierSpec};
 use crate::explain::Explanation;
 use crate::format;
 
@@ -21,6 +21,7 @@ pub(super) fn need_amount(value: f64, unit: &str) -> String {
     }
 }
 
+#[cfg(feature = "upgrade-reasons")]
 pub(super) fn upgrade_reason(
     from: &TierSpec,
     dimensions: &[Dimension],

@@ -1,7 +1,9 @@
 //! The walk through a catalog: the tier each month needs, the upgrades on the way, and the
 //! checks it rests on (fits, usage, the binding dimension).
 
-use super::explain::{explain_choice, upgrade_reason};
+use super::explain::explain_choice;
+#[cfg(feature = "upgrade-reasons")]
+use super::explain::upgrade_reason;
 use super::{DEFAULT_TRIGGER_PCT, USAGE_PCT_CAP};
 use crate::explain::Explanation;
 use crate::units::{PlanMonth, Share};
@@ -92,7 +94,8 @@ pub struct Upgrade {
     pub from: Option<usize>,
     /// Tier after the move; `None` = beyond the catalog.
     pub to: Option<usize>,
-    /// What forced it: "connections 412 > 80 % of 500".
+    /// What forced it: "connections 412 > 80 % of 500" (empty in a build without the
+    /// `upgrade-reasons` feature: the trials worker's).
     pub reason: String,
 }
 
@@ -237,7 +240,11 @@ pub fn progression<N: AsRef<[f64]>>(
                     month,
                     from: Some(from),
                     to: chosen,
+                    #[cfg(feature = "upgrade-reasons")]
                     reason: upgrade_reason(&tiers[from], dimensions, &need, &triggers),
+                    // Built for the trials only: none reads the reasons.
+                    #[cfg(not(feature = "upgrade-reasons"))]
+                    reason: String::new(),
                 });
             }
         }

@@ -255,3 +255,30 @@ fn each_scenario_on_its_own_is_the_scenario_of_the_whole_run() {
         assert_eq!(engine::run_one(&plan, whole.scenarios.len()), None);
     }
 }
+
+#[test]
+fn a_sized_run_is_the_whole_run_without_the_advice() {
+    let mut upgrades = 0;
+    for template in headroom_core::presets::TEMPLATES {
+        let plan = template.build().validate().expect("templates are valid");
+        let whole = engine::run(&plan);
+        let sized = engine::run_sized(&plan);
+        assert_eq!(sized.len(), whole.scenarios.len(), "{}", template.id);
+        for (s, w) in sized.iter().zip(&whole.scenarios) {
+            assert_eq!(s.months, w.months, "{}", template.id);
+            assert_eq!(s.database_tiers, w.database_tiers, "{}", template.id);
+            assert_eq!(s.redis_plans, w.redis_plans, "{}", template.id);
+            for u in w
+                .database_tiers
+                .upgrades
+                .iter()
+                .chain(&w.redis_plans.upgrades)
+            {
+                // Built with the reasons (as the page and the file worker are).
+                assert!(!u.reason.is_empty(), "{}", template.id);
+                upgrades += 1;
+            }
+        }
+    }
+    assert!(upgrades > 0, "the templates move up a tier somewhere");
+}
