@@ -358,6 +358,13 @@ test('the timeline and the comparison say when each tier is needed over the tria
   assert.ok(compared.length >= timeline.length);
   for (const line of compared) assert.ok(names.some((n) => line.startsWith(`${n}: `)), line);
   assert.ok(timeline.every((l) => compared.some((c) => c.endsWith(`: ${l}`))), 'the scenario on show, as in its timeline');
+  // While the trials of an edited plan run, both say their dates are the plan's before the edit.
+  await page.getByTestId('f-uncertainty-trials').selectOption('10000');
+  await page.getByTestId('trials-progress').waitFor();
+  for (const id of ['timeline-ranges', 'compare-ranges']) {
+    await page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`).innerText.split('\n')[0]
+      === 'When each tier is needed, over the trials of the plan before its last edit (those of the plan as it is now have not finished):', id);
+  }
 
   // No ranges, no dates.
   await app.fill('f-baseline-units', String(units));
