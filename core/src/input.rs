@@ -99,6 +99,9 @@ impl NumberSpec {
     pub fn describe(&self, problem: &FieldProblem) -> String {
         match problem {
             FieldProblem::Empty => "is empty: enter a number".to_owned(),
+            // Not told to use a decimal point: a count takes none, nor a range ("5..7" in a
+            // milestone's month).
+            FieldProblem::NotANumber if self.whole => "must be a whole number".to_owned(),
             FieldProblem::NotANumber => {
                 "is not a number: use digits with a decimal point, such as 12.5".to_owned()
             }
@@ -455,5 +458,18 @@ mod tests {
             problem: FieldProblem::NotWhole,
         };
         assert_eq!(err.to_string(), "Minimum instances must be a whole number");
+    }
+
+    #[test]
+    fn a_count_that_is_not_a_number_is_not_told_to_use_decimals() {
+        // A count takes no range either: "5..7" in a milestone's month.
+        for text in ["5..7", "five"] {
+            let problem = COUNT.parse(text).unwrap_err();
+            assert_eq!(COUNT.describe(&problem), "must be a whole number");
+        }
+        assert_eq!(
+            RATE.describe(&RATE.parse("five").unwrap_err()),
+            "is not a number: use digits with a decimal point, such as 12.5"
+        );
     }
 }
