@@ -373,3 +373,23 @@ test('the timeline and the comparison say when each tier is needed over the tria
   assert.equal(await page.getByTestId('compare-ranges').textContent(), '');
   await close();
 });
+
+test('a range on a catalog entry is named by the entry, and a count says it takes a whole number', async () => {
+  const { page, app, done: close } = await t.fresh();
+  await app.open(t.server.url);
+  await app.tab('catalogs');
+  const entry = page.getByTestId('entry-databases-1');
+  await entry.waitFor();
+  await entry.locator('summary').click();
+  const name = await page.getByTestId('f-catalogs-databases-1-name').inputValue();
+  const price = Number(await page.getByTestId('f-catalogs-databases-1-usd_per_month').inputValue());
+  await app.fill('f-catalogs-databases-1-usd_per_month', `${price}..${price * 2}`);
+  // In the Ranges panel, by the entry's name (two catalog prices would otherwise read alike).
+  const row = page.getByTestId('range-row');
+  await row.first().waitFor({ timeout: 60_000 });
+  assert.equal((await row.locator('th').innerText()).trim(), `${name}: price`);
+  // A count takes no range, and is not told to use a decimal point.
+  await app.fill('f-catalogs-databases-1-max_connections', '80..120');
+  assert.equal(await app.fieldError(), 'Max connections must be a whole number');
+  await close();
+});

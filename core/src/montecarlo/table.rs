@@ -169,8 +169,10 @@ pub fn swing_rows(sensitivity: &Sensitivity, plan: &Plan, scenario: usize) -> Ve
         .collect()
 }
 
-/// A plan field's path in words: the scenario or catalog entry it belongs to, then the field
-/// (`scenarios[0].growth.monthly_growth_pct` → "Steady: monthly growth %").
+/// A plan field's path in words: the scenario, cost line or catalog entry it belongs to (or
+/// "Today" for the rest of the baseline), then the field
+/// (`scenarios[0].growth.monthly_growth_pct` → "Steady: monthly growth %",
+/// `catalogs.databases[1].usd_per_month` → "Team: price").
 pub fn field_words(plan: &Plan, path: &str) -> String {
     let key = path.rsplit('.').next().unwrap_or(path);
     let key = key.split('[').next().unwrap_or(key);
@@ -189,25 +191,34 @@ pub fn field_words(plan: &Plan, path: &str) -> String {
         .map(|c| if c == '_' { ' ' } else { c })
         .collect();
     words.push_str(unit);
-    // ASCII case only: field keys are ASCII, and Unicode's case tables are kilobytes.
-    if let Some(first) = words.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    let index = |prefix: &str| -> Option<usize> {
-        path.strip_prefix(prefix)?.split(']').next()?.parse().ok()
-    };
-    let owner = if let Some(i) = index("scenarios[") {
-        plan.scenarios.get(i).map(|s| s.name.clone())
-    } else if path.starts_with("baseline.") {
-        Some("Today".to_owned())
-    } else if path.starts_with("catalogs.") {
-        Some("Catalog".to_owned())
-    } else {
-        None
-    };
+    // The list the path's first index is into, and the name of that element.
+    let owner = path
+        .split_once('[')
+        .and_then(|(list, rest)| {
+            let i: usize = rest.split(']').next()?.parse().ok()?;
+            let c = &plan.catalogs;
+            match list {
+                "scenarios" => plan.scenarios.get(i).map(|s| &s.name),
+                "baseline.other_costs" => plan.baseline.other_costs.get(i).map(|l| &l.name),
+                "catalogs.instances" => c.instances.get(i).map(|e| &e.name),
+                "catalogs.databases" => c.databases.get(i).map(|e| &e.name),
+                "catalogs.redis" => c.redis.get(i).map(|e| &e.name),
+                "catalogs.gpu_nodes" => c.gpu_nodes.get(i).map(|e| &e.name),
+                _ => None,
+            }
+        })
+        .map(String::as_str)
+        .or(path.starts_with("baseline.").then_some("Today"));
+    // Field keys and their units' words are lower case: capitalised when first.
     match owner {
-        Some(owner) => format!("{owner}: {}", words.to_ascii_lowercase()),
-        None => words,
+        Some(owner) => format!("{owner}: {words}"),
+        None => {
+            // ASCII case only: field keys are ASCII, and Unicode's case tables are kilobytes.
+            if let Some(first) = words.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            words
+        }
     }
 }
 
@@ -280,12 +291,25 @@ mod tests {
             ),
             ("baseline.units".to_owned(), "Today: units".to_owned()),
             (
-                "baseline.other_costs[1].fixed_usd_per_month".to_owned(),
-                "Today: fixed price".to_owned(),
+                "catalogs.instances[0].usd_per_month".to_owned(),
+                format!("{}: price", plan.catalogs.instances[0].name),
             ),
             (
-                "catalogs.instances[0].usd_per_month".to_owned(),
-                "Catalog: price".to_owned(),
+                "catalogs.databases[1].max_connections".to_owned(),
+                format!("{}: max connections", plan.catalogs.databases[1].name),
+            ),
+            (
+                "catalogs.redis[0].memory_gb".to_owned(),
+                format!("{}: memory gb", plan.catalogs.redis[0].name),
+            ),
+            (
+                "catalogs.gpu_nodes[0].usd_per_month".to_owned(),
+                format!("{}: price", plan.catalogs.gpu_nodes[0].name),
+            ),
+            // An entry the plan does not have: the field alone.
+            (
+                "catalogs.databases[99].usd_per_month".to_owned(),
+                "Price".to_owned(),
             ),
             (
                 "baseline.traffic.peak_rps".to_owned(),
@@ -299,5 +323,15 @@ mod tests {
         ] {
             assert_eq!(field_words(&plan, &path), words, "{path}");
         }
+        // A cost line by its name, not as the rest of the baseline.
+        let mut plan = plan;
+        plan.baseline.other_costs = vec![
+            crate::plan::CostLine::new("Support plan", 100.0, 0.0),
+            crate::plan::CostLine::new("Monitoring", 50.0, 0.0),
+        ];
+        assert_eq!(
+            field_words(&plan, "baseline.other_costs[1].fixed_usd_per_month"),
+            "Monitoring: fixed price"
+        );
     }
 }
