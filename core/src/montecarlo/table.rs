@@ -128,7 +128,8 @@ pub fn move_lines(bands: &Bands, plan: &Plan, scenario: usize) -> Vec<String> {
 pub struct SwingRow {
     /// The field, in words ("Steady: monthly growth %").
     pub field: String,
-    /// The field at the band's lower and upper percentile, as text.
+    /// The field at the band's lower and upper percentile, as text written for reading
+    /// (`format::number`: "2.46", not the draw's "2.45908").
     pub inputs: [String; 2],
     /// The month's cost with the field at each of those, as text ("—" when not valid).
     pub outputs: [String; 2],
@@ -160,7 +161,7 @@ pub fn swing_rows(sensitivity: &Sensitivity, plan: &Plan, scenario: usize) -> Ve
         .iter()
         .map(|s| SwingRow {
             field: field_words(plan, &s.field),
-            inputs: s.inputs.map(format::field_value),
+            inputs: s.inputs.map(format::number),
             outputs: s
                 .outputs
                 .map(|o| o.map_or_else(|| "—".to_owned(), |v| format::money(v, plan.currency()))),
@@ -278,6 +279,41 @@ mod tests {
             lines[2]
         );
         assert!(move_lines(&bands, &plan, 1).is_empty());
+    }
+
+    #[test]
+    fn a_swing_reads_its_field_and_ends_as_a_person_would() {
+        let plan = Plan::default();
+        let swing = |field: &str, inputs, outputs| crate::montecarlo::sensitivity::Swing {
+            field: field.to_owned(),
+            inputs,
+            outputs,
+            base: 2_574.0,
+        };
+        let sensitivity = Sensitivity {
+            month: 12,
+            swings: vec![vec![
+                swing(
+                    "baseline.units",
+                    [2.459_081_7, 3_933.372],
+                    [Some(2_400.0), Some(2_800.0)],
+                ),
+                swing(
+                    "baseline.traffic.peak.ratio",
+                    [2.0, 4.0],
+                    [Some(2_500.0), None],
+                ),
+            ]],
+        };
+        let rows = swing_rows(&sensitivity, &plan, 0);
+        assert_eq!(rows[0].field, "Today: units");
+        assert_eq!(rows[0].inputs, ["2.46", "3\u{202F}933.37"]);
+        assert_eq!(rows[0].at, [0.0, 1.0]);
+        // A plan not valid at one end: no cost there, its mark at the base.
+        assert_eq!(rows[1].outputs[1], "—");
+        assert_eq!(rows[1].at[1], (2_574.0 - 2_400.0) / 400.0);
+        // A scenario the sensitivity does not have: no rows.
+        assert!(swing_rows(&sensitivity, &plan, 3).is_empty());
     }
 
     #[test]
