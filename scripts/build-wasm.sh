@@ -171,6 +171,22 @@ if [ "$profile" = release ]; then
   done
 fi
 
+# Each worker's script is its glue (Trunk's, a classic script defining `wasm_bindgen`) ended
+# with the call that starts its wasm, under the name the page starts it by (`<name>_loader.js`,
+# src/ui/files.rs and src/ui/trials.rs). Trunk's loader shim in its place imported the glue
+# (one request more before the worker ran) and called `wasm_bindgen("….wasm")`, which the glue
+# warned of as deprecated on the console.
+for name in headroom-worker headroom-trials; do
+  js="$TRUNK_STAGING_DIR/$name.js"
+  [ -f "$js" ] || { echo "no worker script at $js: index.html's worker links changed?" >&2; exit 1; }
+  if [ -e "$TRUNK_STAGING_DIR/${name}_loader.js" ]; then
+    echo "a loader shim for $name: drop data-loader-shim from index.html" >&2
+    exit 1
+  fi
+  printf ';wasm_bindgen({module_or_path:"./%s_bg.wasm"});\n' "$name" >>"$js"
+  mv "$js" "$TRUNK_STAGING_DIR/${name}_loader.js"
+done
+
 # Named after what it holds: any change to any of its files is a new directory.
 hash="$(cd "$out" && sha256sum -- * | sha256sum | cut -c1-16)"
 app="app-$hash"

@@ -80,7 +80,7 @@ const csp = [
   "style-src-attr 'unsafe-inline'",
   // Icons and the inline SVG charts; data: for images a browser builds from a data URL.
   "img-src 'self' data:",
-  // The file worker is a same-origin classic script (importScripts), no blob: needed.
+  // The workers are same-origin classic scripts (their glue and its start), no blob: needed.
   "worker-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",

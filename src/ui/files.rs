@@ -21,7 +21,7 @@ use super::state::Workspace;
 use leptos::prelude::{GetUntracked, WithUntracked};
 use wasm_bindgen::prelude::*;
 
-/// The worker's loader, written by Trunk next to `index.html` (`data-loader-shim`).
+/// The worker's script next to `index.html`: its glue, then the call that starts its wasm.
 const WORKER_URL: &str = "headroom-worker_loader.js";
 
 const UNAVAILABLE: &str = "The file tools could not be loaded (check the connection, then try \

@@ -16,7 +16,7 @@ use headroom_core::montecarlo::{Bands, Sensitivity};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-/// The worker's loader, written by Trunk next to `index.html` (`data-loader-shim`).
+/// The worker's script next to `index.html`: its glue, then the call that starts its wasm.
 const WORKER_URL: &str = "headroom-trials_loader.js";
 
 /// The worker's first message.
