@@ -183,7 +183,6 @@ pub fn field_words(plan: &Plan, path: &str) -> String {
         ("usd_per_month", "price"),
         ("_pct", " %"),
         ("_rps", " requests/s"),
-        ("_gb", " GB"),
     ]
     .iter()
     .find_map(|(suffix, unit)| key.strip_suffix(suffix).map(|stem| (stem, *unit)))
@@ -337,7 +336,7 @@ mod tests {
             ),
             (
                 "catalogs.redis[0].memory_gb".to_owned(),
-                format!("{}: memory GB", plan.catalogs.redis[0].name),
+                format!("{}: memory gb", plan.catalogs.redis[0].name),
             ),
             (
                 "catalogs.gpu_nodes[0].usd_per_month".to_owned(),
