@@ -1,7 +1,7 @@
 // What every end-to-end test file shares: the release build served under /headroom/ (as GitHub
 // Pages serves it), Debian's Chromium driven by playwright-core, a fresh context per test that
-// fails the test on any console error, page error or failed request, an accessibility scan
-// (axe-core) and screenshots for people to look at.
+// fails the test on any console error or warning, page error or failed request, an
+// accessibility scan (axe-core) and screenshots for people to look at.
 import { before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -43,8 +43,9 @@ function reportCspViolations() {
 
 /**
  * Starts a new context and page that records every problem the page reports: console errors
- * (CSP violations included), page errors, failed requests, HTTP errors, and any request that
- * leaves `origin` (the test server's), from the page, its workers or its service worker.
+ * (CSP violations included) and warnings, page errors, failed requests, HTTP errors, and any
+ * request that leaves `origin` (the test server's), from the page, its workers or its service
+ * worker.
  */
 export async function watchedPage(browser, contextOptions = {}, origin = null) {
   const context = await browser.newContext(contextOptions);
@@ -57,7 +58,10 @@ export async function watchedPage(browser, contextOptions = {}, origin = null) {
   });
   const page = await context.newPage();
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    // A warning too: the release build has none (a deprecated call once drew one).
+    if (msg.type() === 'error' || msg.type() === 'warning') {
+      problems.push(`console ${msg.type()}: ${msg.text()}`);
+    }
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => {
