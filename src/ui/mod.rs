@@ -168,7 +168,7 @@ pub fn App() -> impl IntoView {
     // is idle, not in the task that builds the first screen.
     let first_save_due = StoredValue::new(true);
     let save = move || {
-        if session.autosaves() {
+        if session.autosaves_now() {
             // Any save is the first one's too.
             first_save_due.try_set_value(false);
             ws.plan.with_untracked(|p| session.save(p));

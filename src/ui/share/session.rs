@@ -323,6 +323,13 @@ impl Session {
         self.editing() && !self.framed && self.held.with(Option::is_none)
     }
 
+    /// [`Session::autosaves`] read once, not tracked: for a timer or an event handler, where
+    /// no effect is there to be told of a change (a tracked read there is a mistake, which
+    /// the debug build warns of on the console).
+    pub fn autosaves_now(&self) -> bool {
+        untrack(|| self.autosaves())
+    }
+
     /// Reads My plans again from storage.
     pub fn refresh(&self) {
         if !self.framed {
@@ -353,7 +360,7 @@ impl Session {
     /// note. Refused (with the sentence to show) when storage cannot keep it.
     pub fn replace_open(&self, ws: Workspace, plan: Plan, why: &str) -> Result<Kept, String> {
         let current = ws.plan.get_untracked();
-        let kept = if !self.autosaves() || current == plan || current == Plan::default() {
+        let kept = if !self.autosaves_now() || current == plan || current == Plan::default() {
             Kept::NotNeeded
         } else {
             match storage::keep(&current, Kind::Aside, why) {
@@ -579,7 +586,7 @@ impl Session {
             return;
         }
         self.refresh();
-        if !self.autosaves() || self.save_problem.with_untracked(Option::is_some) {
+        if !self.autosaves_now() || self.save_problem.with_untracked(Option::is_some) {
             return;
         }
         // A keystroke of this tab still waiting for its frame is saved first: it is newer.
