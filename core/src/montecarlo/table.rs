@@ -129,7 +129,7 @@ pub struct SwingRow {
     /// The field, in words ("Steady: monthly growth %").
     pub field: String,
     /// The field at the band's lower and upper percentile, as text written for reading
-    /// (`format::number`: "2.46", not the draw's "2.45908").
+    /// (`format::number`: "2.46", not the draw's "2.45908"; a price as money).
     pub inputs: [String; 2],
     /// The month's cost with the field at each of those, as text ("—" when not valid).
     pub outputs: [String; 2],
@@ -161,7 +161,14 @@ pub fn swing_rows(sensitivity: &Sensitivity, plan: &Plan, scenario: usize) -> Ve
         .iter()
         .map(|s| SwingRow {
             field: field_words(plan, &s.field),
-            inputs: s.inputs.map(format::number),
+            // A price's ends in the plan's currency, as its cost is.
+            inputs: s.inputs.map(|v| {
+                if s.field.ends_with("usd_per_month") {
+                    format::money(v, plan.currency())
+                } else {
+                    format::number(v)
+                }
+            }),
             outputs: s
                 .outputs
                 .map(|o| o.map_or_else(|| "—".to_owned(), |v| format::money(v, plan.currency()))),
@@ -183,6 +190,7 @@ pub fn field_words(plan: &Plan, path: &str) -> String {
         ("usd_per_month", "price"),
         ("_pct", " %"),
         ("_rps", " requests/s"),
+        ("_gb", " GB"),
     ]
     .iter()
     .find_map(|(suffix, unit)| key.strip_suffix(suffix).map(|stem| (stem, *unit)))
@@ -303,6 +311,11 @@ mod tests {
                     [2.0, 4.0],
                     [Some(2_500.0), None],
                 ),
+                swing(
+                    "catalogs.databases[0].usd_per_month",
+                    [20.0, 31.5],
+                    [Some(2_560.0), Some(2_590.0)],
+                ),
             ]],
         };
         let rows = swing_rows(&sensitivity, &plan, 0);
@@ -312,6 +325,15 @@ mod tests {
         // A plan not valid at one end: no cost there, its mark at the base.
         assert_eq!(rows[1].outputs[1], "—");
         assert_eq!(rows[1].at[1], (2_574.0 - 2_400.0) / 400.0);
+        // A price's ends are money, as its costs are.
+        assert_eq!(
+            rows[2].inputs,
+            [
+                format::money(20.0, plan.currency()),
+                format::money(31.5, plan.currency())
+            ]
+        );
+        assert!(rows[2].inputs[0].contains('$'), "{:?}", rows[2].inputs);
         // A scenario the sensitivity does not have: no rows.
         assert!(swing_rows(&sensitivity, &plan, 3).is_empty());
     }
@@ -336,7 +358,7 @@ mod tests {
             ),
             (
                 "catalogs.redis[0].memory_gb".to_owned(),
-                format!("{}: memory gb", plan.catalogs.redis[0].name),
+                format!("{}: memory GB", plan.catalogs.redis[0].name),
             ),
             (
                 "catalogs.gpu_nodes[0].usd_per_month".to_owned(),
