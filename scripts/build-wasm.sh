@@ -174,8 +174,8 @@ if [ "$profile" = release ]; then
   # `__wbg_appendChild_dbf7ad2f48413560`): 5.3 KB gzipped off the first load, 0.7 KB and
   # 0.8 KB off the workers (BENCHMARKS.md).
   node scripts/short-glue-names.mjs "$out/headroom_bg.wasm" "$out/headroom.js"
-  # And the names the split views import from the app (`__indirect_function_table`, …): 0.7 KB
-  # off the views.
+  # And the names the split views import from the app (`__indirect_function_table`, …) and the
+  # app from the chunk loader (`__wasm_split_load_below_tables`, …): 0.7 KB off the views.
   node scripts/short-split-names.mjs "$out"
   for worker in "${workers[@]}"; do
     node scripts/short-glue-names.mjs "$worker" "${worker%_bg.wasm}.js"

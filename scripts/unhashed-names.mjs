@@ -9,44 +9,7 @@
 // which follows the source (1.1 KB less gzipped on the first load, 0.3 KB on the views;
 // BENCHMARKS.md). wasm-opt makes tied names unique again; the names are dropped afterwards.
 import { readFileSync, writeFileSync } from 'node:fs';
-
-/** Reads an unsigned LEB128 at `at`: [value, next offset]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (b < 0x80) return [value, at];
-  }
-}
-
-/** An unsigned LEB128. */
-function encode(n) {
-  const out = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return Buffer.from(out);
-}
-
-/** The sections (or a name section's subsections) in `bytes` from `at`: [id, body]. */
-function* sections(bytes, at) {
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    let size;
-    [size, at] = leb(bytes, at);
-    yield [id, bytes.subarray(at, at + size)];
-    at += size;
-  }
-}
-
-/** A section or subsection: its id, its size and its body. */
-const section = (id, body) => Buffer.concat([Buffer.from([id]), encode(body.length), body]);
+import { encode, leb, rewrite, section, sections } from './wasm-sections.mjs';
 
 const HASH = /17h[0-9a-f]{16}E|::h[0-9a-f]{16}/g;
 
@@ -74,16 +37,11 @@ function names(bytes) {
 }
 
 for (const file of process.argv.slice(2)) {
-  const bytes = readFileSync(file);
-  const parts = [bytes.subarray(0, 8)];
-  for (let [id, body] of sections(bytes, 8)) {
-    if (id === 0) {
-      const [length, start] = leb(body, 0);
-      if (body.subarray(start, start + length).toString('latin1') === 'name') {
-        body = Buffer.concat([body.subarray(0, start + length), names(body.subarray(start + length))]);
-      }
-    }
-    parts.push(section(id, body));
-  }
-  writeFileSync(file, Buffer.concat(parts));
+  const renamed = rewrite(readFileSync(file), (id, body) => {
+    if (id !== 0) return body;
+    const [length, start] = leb(body, 0);
+    if (body.subarray(start, start + length).toString('latin1') !== 'name') return body;
+    return Buffer.concat([body.subarray(0, start + length), names(body.subarray(start + length))]);
+  });
+  writeFileSync(file, renamed);
 }
