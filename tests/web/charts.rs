@@ -10,18 +10,7 @@ use wasm_bindgen_test::*;
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// An app mounted with `plan` as the autosaved plan.
-struct MountedWith {
-    container: HtmlElement,
-    _handle: Box<dyn std::any::Any>,
-}
-
-impl Drop for MountedWith {
-    fn drop(&mut self) {
-        self.container.remove();
-    }
-}
-
-fn mount_with(plan: &Plan) -> MountedWith {
+fn mount_with(plan: &Plan) -> Mounted {
     let window = web_sys::window().unwrap();
     let storage = window.local_storage().unwrap().unwrap();
     storage.clear().unwrap();
@@ -29,14 +18,7 @@ fn mount_with(plan: &Plan) -> MountedWith {
     storage
         .set_item("headroom.plan", &stored.to_string())
         .unwrap();
-    let document = window.document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), headroom::App);
-    MountedWith {
-        container,
-        _handle: Box::new(handle),
-    }
+    mount_app()
 }
 
 fn query(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {

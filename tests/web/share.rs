@@ -406,50 +406,11 @@ async fn another_tabs_save_of_the_plan_is_followed_and_said() {
     assert_eq!(input_value(c, "f-name"), "Mine, edited again");
 }
 
-/// `console.warn` recorded from its creation until [`WarningsSeen::taken`].
-struct WarningsSeen;
-
-impl WarningsSeen {
-    fn start() -> WarningsSeen {
-        js_sys::Function::new_no_args(
-            "window.__warned = []; window.__warn = console.warn; \
-             console.warn = (...parts) => { window.__warned.push(parts.map(String).join(' ')); \
-             window.__warn(...parts); };",
-        )
-        .call0(&wasm_bindgen::JsValue::NULL)
-        .unwrap();
-        WarningsSeen
-    }
-
-    /// The warnings since [`WarningsSeen::start`], and `console.warn` put back.
-    fn taken(self) -> Vec<String> {
-        let seen = js_sys::Function::new_no_args(
-            "console.warn = window.__warn; return window.__warned.join('\\u0000');",
-        )
-        .call0(&wasm_bindgen::JsValue::NULL)
-        .unwrap()
-        .as_string()
-        .unwrap_or_default();
-        seen.split('\u{0}')
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect()
-    }
-}
-
-impl Drop for WarningsSeen {
-    fn drop(&mut self) {
-        let _ = js_sys::Function::new_no_args("if (window.__warn) console.warn = window.__warn;")
-            .call0(&wasm_bindgen::JsValue::NULL);
-    }
-}
-
 /// The saves that run outside any effect (the first save on a timer, a link's plan opened
 /// from a click, another tab's save heard) read whether the page autosaves untracked: a
 /// tracked read there is one no effect would follow, which this (debug) build warns of.
 #[wasm_bindgen_test]
 async fn saves_outside_an_effect_read_no_signal_tracked() {
-    let warnings = WarningsSeen::start();
     let mine = plan_named("Mine", 1234.0);
     let theirs = plan_named("Theirs", 5.0);
     let page = open_page(Some(&mine), &share::fragment(&theirs, Mode::Edit));
@@ -468,12 +429,7 @@ async fn saves_outside_an_effect_read_no_signal_tracked() {
     settled().await;
     assert_eq!(input_value(c, "f-name"), "Elsewhere");
     idle().await;
-    let untracked: Vec<String> = warnings
-        .taken()
-        .into_iter()
-        .filter(|w| w.contains("outside a reactive tracking context"))
-        .collect();
-    assert!(untracked.is_empty(), "{untracked:#?}");
+    assert_eq!(untracked_reads(), Vec::<String>::new());
 }
 
 fn text_of_notice(c: &web_sys::HtmlElement) -> String {

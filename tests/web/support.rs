@@ -16,7 +16,43 @@ pub struct Mounted {
 impl Drop for Mounted {
     fn drop(&mut self) {
         self.container.remove();
+        // A signal read outside any effect or view is one nothing follows: the debug build
+        // warns of it on the console, and every test that mounts the app fails on it.
+        let untracked = untracked_reads();
+        if !untracked.is_empty() && !std::thread::panicking() {
+            panic!("signals read outside a reactive tracking context: {untracked:#?}");
+        }
     }
+}
+
+/// Starts recording the console's warnings of a signal read outside a reactive tracking
+/// context, from none.
+fn record_untracked_reads() {
+    js_sys::Function::new_no_args(
+        "if (!window.__untracked) { \
+           window.__untracked = []; \
+           const warn = console.warn; \
+           console.warn = (...parts) => { \
+             const text = parts.map(String).join(' '); \
+             if (text.includes('outside a reactive tracking context')) window.__untracked.push(text); \
+             warn(...parts); \
+           }; \
+         } \
+         window.__untracked.length = 0;",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+}
+
+/// The warnings of a signal read outside a reactive tracking context since the app was mounted.
+pub fn untracked_reads() -> Vec<String> {
+    let seen = js_sys::Function::new_no_args("return (window.__untracked || []).slice();")
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+    js_sys::Array::from(&seen)
+        .iter()
+        .filter_map(|w| w.as_string())
+        .collect()
 }
 
 /// Mounts a fresh app (with an empty local storage) into its own container.
@@ -37,6 +73,7 @@ pub fn mount_app() -> Mounted {
     while let Some(left) = document.query_selector(&format!("[{TEST_APP}]")).unwrap() {
         left.remove();
     }
+    record_untracked_reads();
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     container.set_attribute(TEST_APP, "").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
