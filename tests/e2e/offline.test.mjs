@@ -28,12 +28,8 @@ test('after one visit the app loads and recomputes with the network off', async 
 });
 
 test('the Ranges code is cached when first used, not by every visitor, then works offline', async () => {
+  // (A console warning fails it, as every test: the trials worker's start once drew one.)
   const { context, page, app, done } = await t.fresh();
-  // The console's warnings too, the trials worker's among them (its start once drew one).
-  const warnings = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'warning') warnings.push(msg.text());
-  });
   await app.open(t.server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -71,7 +67,6 @@ test('the Ranges code is cached when first used, not by every visitor, then work
   await app.ready();
   await page.getByTestId('trials-done').waitFor({ timeout: 60_000 });
   assert.ok((await page.getByTestId('band-row').count()) >= 6, 'the bands, worked out offline');
-  assert.deepEqual(warnings, [], 'no warning on the console, the trials worker started twice');
   await context.setOffline(false);
   await done();
 });
